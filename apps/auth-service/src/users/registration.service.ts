@@ -1,0 +1,71 @@
+import { Topics } from '@agora/contracts';
+import { OutboxWriter } from '@agora/database';
+import { ProblemException } from '@agora/http';
+import { Injectable } from '@nestjs/common';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { PasswordHasher } from './password-hasher.js';
+import { toRegisteredUserDto, type RegisteredUserDto, type RegistrationDto } from './registration.dto.js';
+import { UsersRepository, type TakenField } from './users.repository.js';
+
+const TAKEN_MESSAGES: Record<TakenField, string> = {
+  email: 'An account with this e-mail already exists',
+  login: 'This login is taken',
+};
+
+function takenProblem(fields: readonly TakenField[]): ProblemException {
+  return new ProblemException(409, {
+    code: fields.includes('email') ? 'EMAIL_TAKEN' : 'LOGIN_TAKEN',
+    detail: fields.map((field) => TAKEN_MESSAGES[field]).join('; '),
+    errors: fields.map((field) => ({ field, messages: [TAKEN_MESSAGES[field]] })),
+  });
+}
+
+function uniqueViolationField(error: unknown): TakenField | undefined {
+  if (!(error instanceof QueryFailedError)) {
+    return undefined;
+  }
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  if (driverError.code !== '23505') {
+    return undefined;
+  }
+  return driverError.constraint === 'users_login_key' ? 'login' : 'email';
+}
+
+@Injectable()
+export class RegistrationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  /** Stores the user and the `auth.user.registered.v1` event in one transaction. */
+  async register(dto: RegistrationDto): Promise<RegisteredUserDto> {
+    const taken = await this.users.findTakenFields(dto.email, dto.login);
+    if (taken.length > 0) {
+      throw takenProblem(taken);
+    }
+    const passwordHash = await this.hasher.hash(dto.password);
+    try {
+      const user = await this.dataSource.transaction(async (manager) => {
+        const created = await this.users.insert(manager, { email: dto.email, login: dto.login, passwordHash });
+        await this.outbox.add(manager, Topics.UserRegistered, created.id, {
+          userId: created.id,
+          email: created.email,
+          login: created.login,
+          registeredAt: created.createdAt.toISOString(),
+        });
+        return created;
+      });
+      return toRegisteredUserDto(user);
+    } catch (error) {
+      // Two registrations racing past the check: the unique index decides, the loser gets a 409.
+      const field = uniqueViolationField(error);
+      if (field) {
+        throw takenProblem([field]);
+      }
+      throw error;
+    }
+  }
+}

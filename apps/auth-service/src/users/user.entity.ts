@@ -1,0 +1,23 @@
+import type { Role } from '@agora/auth';
+import { AgoraEntity } from '@agora/database';
+import { Column, Entity } from 'typeorm';
+
+@Entity({ name: 'users' })
+export class UserEntity extends AgoraEntity {
+  /** Stored lower-cased; unique. */
+  @Column({ type: 'text', unique: true })
+  email!: string;
+
+  /** Unique regardless of case. */
+  @Column({ type: 'text' })
+  login!: string;
+
+  @Column({ name: 'password_hash', type: 'text' })
+  passwordHash!: string;
+
+  @Column({ type: 'boolean', default: false })
+  verified!: boolean;
+
+  @Column({ type: 'text', default: 'user' })
+  role!: Role;
+}

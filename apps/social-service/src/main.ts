@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runServiceMain } from '@agora/http';
+import { socialServiceDefinition } from './social-service.definition.js';
+
+await runServiceMain(socialServiceDefinition);

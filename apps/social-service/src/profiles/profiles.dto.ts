@@ -1,0 +1,48 @@
+import type { ListQuerySpec } from '@agora/list-query';
+import { ApiProperty } from '@nestjs/swagger';
+import type { ProfileEntity } from './profile.entity.js';
+
+export const PROFILE_SEARCH_FIELDS = ['login', 'displayName'] as const;
+
+export const PROFILE_LIST_QUERY: ListQuerySpec = {
+  fields: { id: 'uuid', login: 'string', displayName: 'string', createdAt: 'date' },
+  searchable: PROFILE_SEARCH_FIELDS,
+  defaultSort: '-createdAt',
+};
+
+export class ProfileDto {
+  @ApiProperty({ format: 'uuid', description: 'The user id' })
+  userId!: string;
+
+  @ApiProperty({ example: 'anna' })
+  login!: string;
+
+  @ApiProperty({ example: 'anna' })
+  displayName!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export class ProfilePageDto {
+  @ApiProperty({ type: [ProfileDto] })
+  items!: ProfileDto[];
+
+  @ApiProperty({ example: 1 })
+  page!: number;
+
+  @ApiProperty({ example: 20 })
+  limit!: number;
+
+  @ApiProperty({ example: 1 })
+  total!: number;
+}
+
+export function toProfileDto(profile: ProfileEntity): ProfileDto {
+  return {
+    userId: profile.id,
+    login: profile.login,
+    displayName: profile.displayName,
+    createdAt: profile.createdAt.toISOString(),
+  };
+}

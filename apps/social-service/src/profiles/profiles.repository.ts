@@ -1,0 +1,31 @@
+import { findPage, type PageResult, type ParsedListQuery } from '@agora/list-query';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ProfileEntity } from './profile.entity.js';
+import { PROFILE_SEARCH_FIELDS } from './profiles.dto.js';
+
+/** The only code that touches the profiles table. */
+@Injectable()
+export class ProfilesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findById(id: string): Promise<ProfileEntity | null> {
+    return this.dataSource.getRepository(ProfileEntity).findOneBy({ id });
+  }
+
+  list(query: ParsedListQuery): Promise<PageResult<ProfileEntity>> {
+    const builder = this.dataSource.getRepository(ProfileEntity).createQueryBuilder('profile');
+    return findPage(builder, 'profile', query, PROFILE_SEARCH_FIELDS);
+  }
+
+  /** Inserts the profile of a new user; a profile that already exists is left as it is. */
+  async insertIfAbsent(manager: EntityManager, profile: Pick<ProfileEntity, 'id' | 'login' | 'displayName'>): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ProfileEntity)
+      .values(profile)
+      .orIgnore()
+      .execute();
+  }
+}

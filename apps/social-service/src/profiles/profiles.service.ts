@@ -1,0 +1,51 @@
+import type { EventEnvelope, UserRegisteredV1 } from '@agora/contracts';
+import { Inbox } from '@agora/database';
+import { ProblemException } from '@agora/http';
+import type { ParsedListQuery } from '@agora/list-query';
+import { PoisonMessageError } from '@agora/messaging';
+import { Injectable } from '@nestjs/common';
+import { toProfileDto, type ProfileDto, type ProfilePageDto } from './profiles.dto.js';
+import { ProfilesRepository } from './profiles.repository.js';
+
+const CONSUMER = 'social.profiles';
+
+function assertUserRegistered(payload: unknown): asserts payload is UserRegisteredV1 {
+  const candidate = payload as Partial<UserRegisteredV1> | null;
+  if (
+    typeof candidate?.userId !== 'string' ||
+    typeof candidate.login !== 'string' ||
+    typeof candidate.email !== 'string'
+  ) {
+    throw new PoisonMessageError('auth.user.registered.v1 payload lacks userId, login or email');
+  }
+}
+
+@Injectable()
+export class ProfilesService {
+  constructor(
+    private readonly profiles: ProfilesRepository,
+    private readonly inbox: Inbox,
+  ) {}
+
+  async get(userId: string): Promise<ProfileDto> {
+    const profile = await this.profiles.findById(userId);
+    if (!profile) {
+      throw new ProblemException(404, { code: 'PROFILE_NOT_FOUND', detail: `No profile for user ${userId}` });
+    }
+    return toProfileDto(profile);
+  }
+
+  async list(query: ParsedListQuery): Promise<ProfilePageDto> {
+    const page = await this.profiles.list(query);
+    return { ...page, items: page.items.map(toProfileDto) };
+  }
+
+  /** A registered user gets a profile, once, however often the event is delivered. */
+  async onUserRegistered(event: EventEnvelope<'auth.user.registered.v1'>): Promise<void> {
+    const payload: unknown = event.payload;
+    assertUserRegistered(payload);
+    await this.inbox.consumeOnce(CONSUMER, event, (manager) =>
+      this.profiles.insertIfAbsent(manager, { id: payload.userId, login: payload.login, displayName: payload.login }),
+    );
+  }
+}

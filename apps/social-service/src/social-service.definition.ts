@@ -1,0 +1,19 @@
+import { ServiceConfig } from '@agora/config';
+import type { ServiceDefinition } from '@agora/http';
+import { Module } from '@nestjs/common';
+import { socialMigrations } from './migrations/index.js';
+import { ProfileEntity } from './profiles/profile.entity.js';
+import { ProfilesModule } from './profiles/profiles.module.js';
+
+@Module({ imports: [ProfilesModule] })
+export class SocialServiceModule {}
+
+export const socialServiceDefinition: ServiceDefinition = {
+  name: 'social',
+  title: 'Agora social-service',
+  description: 'Profiles, follows, posts, feed, likes, comments, chats and notifications.',
+  module: SocialServiceModule,
+  entities: [ProfileEntity],
+  migrations: socialMigrations,
+  config: ServiceConfig,
+};

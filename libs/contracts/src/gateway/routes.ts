@@ -1,0 +1,102 @@
+import { SERVICE_NAMES, type ServiceName } from '../services.js';
+
+/**
+ * The gateway's route table: nginx (`nginx/nginx.conf`, generated) and the embedded Node gateway both
+ * read it. A request whose path equals `path`, or starts with `path` + '/', goes to `service` with
+ * `path` replaced by `target`. Singular forms from seed 001 (`/api/product/:id`) are rewritten to the
+ * services' plural routes (`/products/:id`).
+ */
+export interface GatewayRoute {
+  readonly path: string;
+  readonly service: ServiceName;
+  readonly target: string;
+  /** Upgrade to WebSocket (Socket.IO) on this path. */
+  readonly websocket?: boolean;
+}
+
+export const API_PREFIX = '/api';
+
+const route = (path: string, service: ServiceName, target: string): GatewayRoute => ({
+  path: `${API_PREFIX}${path}`,
+  service,
+  target,
+});
+
+export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
+  // auth-service: seed 001 users-management and JWT routes
+  route('/registration', 'auth', '/registration'),
+  route('/authentication', 'auth', '/authentication'),
+  route('/verification', 'auth', '/verification'),
+  route('/access', 'auth', '/access'),
+  route('/refresh', 'auth', '/refresh'),
+  route('/logout', 'auth', '/logout'),
+  route('/me', 'auth', '/me'),
+  route('/users', 'auth', '/users'),
+  route('/user', 'auth', '/users'),
+  route('/auth', 'auth', '/auth'),
+  route('/.well-known', 'auth', '/.well-known'),
+  // social-service
+  route('/profiles', 'social', '/profiles'),
+  { path: '/ws', service: 'social', target: '/ws', websocket: true },
+  // media-service
+  route('/media', 'media', '/media'),
+  // catalog-service: seed 001 categories and products
+  route('/categories', 'catalog', '/categories'),
+  route('/category', 'catalog', '/categories'),
+  route('/products', 'catalog', '/products'),
+  route('/product', 'catalog', '/products'),
+  // order-service: seed 001 orders and cart
+  route('/orders', 'order', '/orders'),
+  route('/order', 'order', '/orders'),
+  route('/cart', 'order', '/cart'),
+];
+
+/** `GET /api/health`: 200 only when every service's `/health/ready` is. */
+export const GATEWAY_HEALTH_PATH = `${API_PREFIX}/health`;
+/** One Swagger UI over the five specs; each spec at `/api/docs/<service>.json`. */
+export const GATEWAY_DOCS_PATH = `${API_PREFIX}/docs`;
+/** The service that serves the merged Swagger UI page and its assets. */
+export const GATEWAY_DOCS_SERVICE: ServiceName = 'auth';
+/** Where every service serves the merged UI (whose spec URLs point at the gateway). */
+export const SERVICE_GATEWAY_DOCS_PATH = '/gateway-docs';
+export const SERVICE_DOCS_PATH = '/docs';
+export const SERVICE_DOCS_JSON_PATH = '/docs-json';
+
+export function gatewaySpecPath(service: ServiceName): string {
+  return `${GATEWAY_DOCS_PATH}/${service}.json`;
+}
+
+export const GATEWAY_SPECS: readonly { name: ServiceName; url: string }[] = SERVICE_NAMES.map((name) => ({
+  name,
+  url: gatewaySpecPath(name),
+}));
+
+export interface ResolvedRoute {
+  readonly service: ServiceName;
+  /** Path and query string to send to the service. */
+  readonly url: string;
+  readonly websocket: boolean;
+}
+
+/** Resolves a public URL the way nginx's generated locations do; undefined when nothing matches. */
+export function resolveGatewayRoute(url: string): ResolvedRoute | undefined {
+  const queryStart = url.indexOf('?');
+  const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
+  const query = queryStart === -1 ? '' : url.slice(queryStart);
+  for (const service of SERVICE_NAMES) {
+    if (pathname === gatewaySpecPath(service)) {
+      return { service, url: SERVICE_DOCS_JSON_PATH + query, websocket: false };
+    }
+  }
+  if (pathname === GATEWAY_DOCS_PATH || pathname.startsWith(`${GATEWAY_DOCS_PATH}/`)) {
+    const rest = pathname.slice(GATEWAY_DOCS_PATH.length);
+    return { service: GATEWAY_DOCS_SERVICE, url: SERVICE_GATEWAY_DOCS_PATH + rest + query, websocket: false };
+  }
+  for (const candidate of GATEWAY_ROUTES) {
+    if (pathname === candidate.path || pathname.startsWith(`${candidate.path}/`)) {
+      const rest = pathname.slice(candidate.path.length);
+      return { service: candidate.service, url: candidate.target + rest + query, websocket: !!candidate.websocket };
+    }
+  }
+  return undefined;
+}

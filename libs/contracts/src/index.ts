@@ -1,0 +1,5 @@
+export * from './services.js';
+export * from './events/topics.js';
+export * from './events/envelope.js';
+export * from './gateway/routes.js';
+export * from './gateway/nginx.js';

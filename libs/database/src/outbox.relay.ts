@@ -1,0 +1,170 @@
+import type { EventEnvelope } from '@agora/contracts';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { outboxChannel } from './outbox.writer.js';
+
+/** Implemented by @agora/messaging's bus: publishes and resolves only once the broker has them. */
+export interface EventPublisher {
+  publish(events: readonly EventEnvelope[]): Promise<void>;
+}
+
+export interface OutboxRelayOptions {
+  readonly schema: string;
+  /** Connection for LISTEN; the relay also polls, so a lost notification only delays delivery. */
+  readonly listenUrl: string;
+  readonly pollIntervalMs: number;
+  readonly batchSize?: number;
+}
+
+interface OutboxRow {
+  id: string;
+  topic: EventEnvelope['topic'];
+  key: string;
+  payload: EventEnvelope['payload'];
+  headers: { requestId?: string };
+  created_at: Date;
+}
+
+/**
+ * Publishes committed outbox rows in order and marks them sent. Rows are claimed with
+ * `FOR UPDATE SKIP LOCKED`, so replicas can relay side by side; a failed publish rolls the claim back
+ * and the rows go out on a later pass (at least once; consumers' inboxes drop the duplicates).
+ */
+export class OutboxRelay {
+  private timer?: NodeJS.Timeout;
+  private listener?: pg.Client;
+  private draining?: Promise<void>;
+  private drainAgain = false;
+  private stopped = true;
+  private failures = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publisher: EventPublisher,
+    private readonly logger: Logger,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.listen();
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.draining;
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /** Publishes everything pending now; resolves when the outbox is empty or a publish failed. */
+  async drain(): Promise<void> {
+    if (this.draining) {
+      this.drainAgain = true;
+      return this.draining;
+    }
+    this.draining = this.drainLoop().finally(() => {
+      this.draining = undefined;
+    });
+    return this.draining;
+  }
+
+  /** Number of rows not yet published (for readiness checks and tests). */
+  async pendingCount(): Promise<number> {
+    const rows: { count: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS count FROM "${this.options.schema}"."outbox" WHERE "sent_at" IS NULL`,
+    );
+    return Number(rows[0]?.count ?? 0);
+  }
+
+  private async drainLoop(): Promise<void> {
+    do {
+      this.drainAgain = false;
+      let published: number;
+      do {
+        published = await this.publishBatch();
+      } while (published > 0 && !this.stopped);
+    } while (this.drainAgain && !this.stopped);
+  }
+
+  private async publishBatch(): Promise<number> {
+    const { schema, batchSize = 200 } = this.options;
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT "id", "topic", "key", "payload", "headers", "created_at" FROM "${schema}"."outbox"
+          WHERE "sent_at" IS NULL ORDER BY "created_at", "id" LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [batchSize],
+      );
+      if (rows.length === 0) {
+        return 0;
+      }
+      await this.publisher.publish(rows.map(toEnvelope));
+      await manager.query(`UPDATE "${schema}"."outbox" SET "sent_at" = now() WHERE "id" = ANY($1::uuid[])`, [
+        rows.map((row) => row.id),
+      ]);
+      return rows.length;
+    });
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) {
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.drain().then(
+        () => {
+          this.failures = 0;
+          this.schedule(this.options.pollIntervalMs);
+        },
+        (error: unknown) => {
+          this.failures += 1;
+          const backoff = Math.min(this.options.pollIntervalMs * 2 ** this.failures, 30_000);
+          this.logger.warn({ err: error, retryInMs: backoff }, 'outbox relay: publish failed, will retry');
+          this.schedule(backoff);
+        },
+      );
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopped) {
+      return;
+    }
+    const client = new pg.Client({ connectionString: this.options.listenUrl, application_name: 'outbox-relay' });
+    client.on('notification', () => {
+      this.schedule(0);
+    });
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'outbox relay: LISTEN connection lost, polling until it is back');
+      this.listener = undefined;
+      void client.end().catch(() => undefined);
+      setTimeout(() => void this.listen().catch(() => undefined), 1_000).unref();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${outboxChannel(this.options.schema)}`);
+      this.listener = client;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox relay: LISTEN unavailable, polling only');
+      await client.end().catch(() => undefined);
+      setTimeout(() => void this.listen().catch(() => undefined), 1_000).unref();
+    }
+  }
+}
+
+function toEnvelope(row: OutboxRow): EventEnvelope {
+  return {
+    id: row.id,
+    topic: row.topic,
+    key: row.key,
+    occurredAt: row.created_at.toISOString(),
+    ...(row.headers.requestId ? { requestId: row.headers.requestId } : {}),
+    payload: row.payload,
+  };
+}

@@ -1,0 +1,32 @@
+import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
+
+export type EntityClass = abstract new (...args: never[]) => object;
+export type MigrationClass = new () => MigrationInterface;
+
+export interface ServiceDataSourceOptions {
+  readonly url: string;
+  readonly schema: string;
+  readonly entities: readonly (EntityClass | EntitySchema)[];
+  readonly migrations: readonly MigrationClass[];
+  readonly poolSize?: number;
+  readonly applicationName?: string;
+}
+
+/**
+ * One DataSource per service: its own schema, its own migrations table in that schema, no schema sync.
+ * Migrations are applied explicitly (`npm run migrate`, or MIGRATIONS_RUN=true at start-up).
+ */
+export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: [...options.entities] as EntityClass[],
+    migrations: [...options.migrations],
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? options.schema },
+  });
+}

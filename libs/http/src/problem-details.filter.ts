@@ -1,0 +1,91 @@
+import { currentRequestId } from '@agora/config';
+import { ArgumentsHost, Catch, HttpException, HttpStatus, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Logger } from 'pino';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
+import { ProblemException } from './problem.exception.js';
+
+function titleOf(status: number): string {
+  return STATUS_CODES[status] ?? 'Error';
+}
+
+function detailOf(exception: HttpException): string | undefined {
+  const response = exception.getResponse();
+  if (typeof response === 'string') {
+    return response;
+  }
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) {
+    return message.join('; ');
+  }
+  return typeof message === 'string' ? message : exception.message;
+}
+
+/** Builds the problem document for any thrown value; unknown errors become an opaque 500. */
+export function toProblem(exception: unknown, instance: string | undefined): ProblemDetails {
+  const requestId = currentRequestId();
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const problem: ProblemDetails = {
+      type: 'about:blank',
+      title: titleOf(status),
+      status,
+      detail: exception instanceof ProblemException ? (exception.problem.detail ?? titleOf(status)) : detailOf(exception),
+      ...(instance ? { instance } : {}),
+      ...(requestId ? { requestId } : {}),
+    };
+    if (exception instanceof ProblemException) {
+      return {
+        ...problem,
+        ...exception.problem.extensions,
+        ...(exception.problem.code ? { code: exception.problem.code } : {}),
+        ...(exception.problem.errors ? { errors: [...exception.problem.errors] } : {}),
+      };
+    }
+    return problem;
+  }
+  const status = (exception as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Errors raised by Fastify itself before routing: malformed JSON, unsupported media type, body too large.
+    return {
+      type: 'about:blank',
+      title: titleOf(status),
+      status,
+      detail: (exception as Error).message,
+      ...(instance ? { instance } : {}),
+      ...(requestId ? { requestId } : {}),
+    };
+  }
+  return {
+    type: 'about:blank',
+    title: titleOf(HttpStatus.INTERNAL_SERVER_ERROR),
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    detail: 'An unexpected error occurred; quote the request id when reporting it',
+    ...(instance ? { instance } : {}),
+    ...(requestId ? { requestId } : {}),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: ProblemDetails): void {
+  void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+/** Every HTTP error leaves as RFC 9457 problem+json; 5xx are logged with their stack. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') {
+      throw exception;
+    }
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const problem = toProblem(exception, request.url.split('?')[0]);
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, method: request.method, url: request.url }, 'request failed');
+    }
+    sendProblem(http.getResponse<FastifyReply>(), problem);
+  }
+}

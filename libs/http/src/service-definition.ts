@@ -1,0 +1,17 @@
+import type { ServiceConfig } from '@agora/config';
+import type { ServiceName } from '@agora/contracts';
+import type { EntityClass, MigrationClass } from '@agora/database';
+import type { Type } from '@nestjs/common';
+
+/** Everything the platform needs to run one service, in any runtime (standalone, embedded, tests). */
+export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
+  readonly name: ServiceName;
+  readonly title: string;
+  readonly description: string;
+  /** The service's feature modules, imported by the platform module. */
+  readonly module: Type<unknown>;
+  readonly entities: readonly EntityClass[];
+  readonly migrations: readonly MigrationClass[];
+  /** The service's configuration class (ServiceConfig or a subclass). */
+  readonly config: new () => C;
+}

@@ -1,0 +1,192 @@
+import { createLogger, JsonLogger, loadConfig, runWithRequestContext, type Env, type ServiceConfig } from '@agora/config';
+import { SERVICES } from '@agora/contracts';
+import { createServiceDataSource, OutboxRelay } from '@agora/database';
+import { KafkaBus, type MessageBus } from '@agora/messaging';
+import helmet from '@fastify/helmet';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import type { Logger } from 'pino';
+import { v7 as uuidv7 } from 'uuid';
+import { PlatformModule } from './platform.module.js';
+import { ProblemDetailsFilter, sendProblem, toProblem } from './problem-details.filter.js';
+import type { ServiceDefinition } from './service-definition.js';
+import { setUpSwagger } from './swagger.js';
+import { createValidationPipe } from './validation.js';
+
+export interface StartServiceOptions {
+  readonly env: Env;
+  /** A bus shared by several apps (the embedded mode); otherwise the service builds its own from config. */
+  readonly bus?: MessageBus;
+  /** Extra start-up work on the Nest app before it listens (e.g. WebSocket adapters). */
+  readonly configure?: (app: NestFastifyApplication) => void | Promise<void>;
+}
+
+export interface RunningService<C extends ServiceConfig = ServiceConfig> {
+  readonly name: string;
+  readonly app: INestApplication;
+  readonly config: C;
+  readonly logger: Logger;
+  readonly url: string;
+  readonly relay: OutboxRelay;
+  close(): Promise<void>;
+}
+
+const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
+
+function requestIdOf(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && REQUEST_ID_PATTERN.test(value) ? value : uuidv7();
+}
+
+/**
+ * Boots one service as a hybrid app: validated config, JSON logs with request ids, its DataSource (and
+ * migrations when MIGRATIONS_RUN), the bus consumer for its `@EventPattern` handlers, the outbox relay,
+ * problem+json errors, helmet, CORS, health and Swagger, then listens on HOST:PORT.
+ */
+export async function startService<C extends ServiceConfig>(
+  definition: ServiceDefinition<C>,
+  options: StartServiceOptions,
+): Promise<RunningService<C>> {
+  const descriptor = SERVICES[definition.name];
+  const config = loadConfig(definition.config, options.env, { PORT: String(descriptor.port) });
+  const logger = createLogger(`${definition.name}-service`, config.LOG_LEVEL);
+
+  const dataSource = createServiceDataSource({
+    url: config.DATABASE_URL,
+    schema: descriptor.schema,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    poolSize: config.DATABASE_POOL_SIZE,
+    applicationName: `${definition.name}-service`,
+  });
+  await dataSource.initialize();
+  if (config.MIGRATIONS_RUN) {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length > 0) {
+      logger.info({ migrations: applied.map((migration) => migration.name) }, 'migrations applied');
+    }
+  }
+
+  let ownedBus: KafkaBus | undefined;
+  let bus = options.bus;
+  if (!bus) {
+    if (config.BUS !== 'kafka') {
+      throw new Error(`${definition.name}: BUS=${config.BUS} needs a shared in-process bus (embedded mode only)`);
+    }
+    ownedBus = new KafkaBus(
+      {
+        brokers: config.KAFKA_BROKERS,
+        clientId: `${definition.name}-service`,
+        retry: { maxAttempts: config.MESSAGING_MAX_ATTEMPTS, baseDelayMs: config.MESSAGING_RETRY_BASE_MS },
+      },
+      logger,
+    );
+    await ownedBus.connect();
+    bus = ownedBus;
+  }
+  const relay = new OutboxRelay(dataSource, bus, logger, {
+    schema: descriptor.schema,
+    listenUrl: config.DATABASE_URL,
+    pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+  });
+
+  const adapter = new FastifyAdapter({
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    genReqId: (request: IncomingMessage) => requestIdOf(request.headers['x-request-id']),
+  });
+  const fastify = adapter.getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    runWithRequestContext({ requestId: request.id }, done);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    logger.info(
+      {
+        requestId: request.id,
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime),
+      },
+      'request completed',
+    );
+    done();
+  });
+  fastify.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = toProblem(error, request.url.split('?')[0]);
+    if (problem.status >= 500) {
+      logger.error({ err: error, method: request.method, url: request.url }, 'request failed');
+    }
+    sendProblem(reply, problem);
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(
+    PlatformModule.forService(definition, { config, logger, dataSource, schema: descriptor.schema, bus, relay }),
+    adapter,
+    { logger: new JsonLogger(logger), abortOnError: false },
+  );
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  if (config.CORS_ORIGINS.length > 0) {
+    app.enableCors({ origin: config.CORS_ORIGINS, credentials: true });
+  }
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  setUpSwagger(app, definition);
+  await options.configure?.(app);
+
+  app.connectMicroservice({ strategy: bus.createConsumerServer(descriptor.consumerGroup) }, { inheritAppConfig: true });
+  await app.startAllMicroservices();
+  await app.listen(config.PORT, config.HOST);
+  const address = fastify.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+  logger.info({ url }, `${definition.name}-service listening`);
+
+  return {
+    name: definition.name,
+    app,
+    config,
+    logger,
+    url,
+    relay,
+    async close() {
+      await app.close();
+      await ownedBus?.close();
+    },
+  };
+}
+
+/** Entry point of a standalone service process: exits with a message naming any bad variable. */
+export async function runServiceMain<C extends ServiceConfig>(definition: ServiceDefinition<C>): Promise<void> {
+  try {
+    const service = await startService(definition, { env: process.env });
+    const shutdown = (signal: string): void => {
+      service.logger.info({ signal }, 'shutting down');
+      service.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          service.logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  } catch (error) {
+    console.error(`${definition.name}-service failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,28 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { FieldProblem } from './problem-details.js';
+import { ProblemException } from './problem.exception.js';
+
+function flatten(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** Validates every DTO; unknown properties are refused (no mass assignment) with a 400 listing each field. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    forbidUnknownValues: true,
+    stopAtFirstError: false,
+    exceptionFactory: (errors) =>
+      new ProblemException(400, {
+        code: 'VALIDATION_FAILED',
+        detail: 'Request validation failed',
+        errors: flatten(errors),
+      }),
+  });
+}

@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+export * from './apply-list-query.js';
+export * from './list-query.decorators.js';
+export * from './list-query.js';

@@ -1,0 +1,225 @@
+/**
+ * Generic list queries for every GET list route (seed 001: sort, filter any allowed field by any
+ * operator, text search, pagination). Field names come only from the route's allow-lists, never from
+ * the raw query string, because TypeORM's orderBy and where paths are not injection-safe.
+ *
+ *   ?sort=-createdAt,login  &filter[login][like]=ann  &filter[rating][gte]=4  &q=coffee  &page=2&limit=20
+ */
+export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'uuid';
+export const FILTER_OPERATORS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'like', 'isnull'] as const;
+export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+
+export interface ListQuerySpec {
+  /** Filterable and sortable fields (entity property names) and their types. */
+  readonly fields: Readonly<Record<string, FieldType>>;
+  /** Fields that may appear in `sort`; all of `fields` when absent. */
+  readonly sortable?: readonly string[];
+  /** String fields matched by `q` (case-insensitive substring). */
+  readonly searchable?: readonly string[];
+  /** e.g. `-createdAt`; ties are always broken by id. */
+  readonly defaultSort: string;
+  readonly defaultLimit?: number;
+  readonly maxLimit?: number;
+}
+
+export type FilterValue = string | number | boolean | Date | null | (string | number | Date)[];
+
+export interface ParsedFilter {
+  readonly field: string;
+  readonly operator: FilterOperator;
+  readonly value: FilterValue;
+}
+
+export interface ParsedSort {
+  readonly field: string;
+  readonly direction: 'ASC' | 'DESC';
+}
+
+export interface ParsedListQuery {
+  readonly sort: readonly ParsedSort[];
+  readonly filters: readonly ParsedFilter[];
+  readonly search?: string;
+  readonly page: number;
+  readonly limit: number;
+}
+
+export interface ListQueryProblem {
+  readonly field: string;
+  readonly messages: string[];
+}
+
+/** Thrown for a query that names an unknown field or operator, or a value of the wrong type. */
+export class ListQueryError extends Error {
+  constructor(readonly problems: readonly ListQueryProblem[]) {
+    super(problems.map((problem) => `${problem.field}: ${problem.messages.join(', ')}`).join('; '));
+    this.name = 'ListQueryError';
+  }
+}
+
+export type RawQuery = Readonly<Record<string, unknown>>;
+
+const FILTER_KEY = /^filter\[([A-Za-z][\w]*)\](?:\[([a-z]+)\])?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_TEXT = 200;
+
+function single(value: unknown): string | undefined {
+  if (Array.isArray(value)) {
+    return single(value[value.length - 1]);
+  }
+  return typeof value === 'string' ? value : undefined;
+}
+
+function parseScalar(type: FieldType, raw: string): string | number | boolean | Date {
+  switch (type) {
+    case 'string':
+      if (raw.length > MAX_TEXT) {
+        throw new Error(`must be at most ${MAX_TEXT} characters`);
+      }
+      return raw;
+    case 'number': {
+      const value = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(value)) {
+        throw new Error('must be a number');
+      }
+      return value;
+    }
+    case 'boolean':
+      if (raw !== 'true' && raw !== 'false') {
+        throw new Error('must be true or false');
+      }
+      return raw === 'true';
+    case 'date': {
+      const value = new Date(raw);
+      if (Number.isNaN(value.getTime())) {
+        throw new Error('must be an ISO 8601 date');
+      }
+      return value;
+    }
+    case 'uuid':
+      if (!UUID.test(raw)) {
+        throw new Error('must be a UUID');
+      }
+      return raw;
+  }
+}
+
+function parseFilterValue(type: FieldType, operator: FilterOperator, raw: string): FilterValue {
+  switch (operator) {
+    case 'isnull':
+      if (raw !== 'true' && raw !== 'false') {
+        throw new Error('isnull takes true or false');
+      }
+      return raw === 'true';
+    case 'in': {
+      const items = raw.split(',');
+      if (items.length > 100) {
+        throw new Error('in takes at most 100 values');
+      }
+      if (type === 'boolean') {
+        throw new Error('in does not apply to boolean fields');
+      }
+      return items.map((item) => parseScalar(type, item) as string | number | Date);
+    }
+    case 'like':
+      if (type !== 'string') {
+        throw new Error('like applies to text fields only');
+      }
+      return parseScalar(type, raw);
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
+      if (type === 'boolean' || type === 'uuid') {
+        throw new Error(`${operator} does not apply to ${type} fields`);
+      }
+      return parseScalar(type, raw);
+    case 'eq':
+    case 'ne':
+      return parseScalar(type, raw);
+  }
+}
+
+function parseInteger(raw: string | undefined, fallback: number, min: number, max: number, field: string): number {
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ListQueryError([{ field, messages: [`must be an integer from ${min} to ${max}`] }]);
+  }
+  return value;
+}
+
+/** Validates a raw query string object against a route's allow-lists. */
+export function parseListQuery(query: RawQuery, spec: ListQuerySpec): ParsedListQuery {
+  const problems: ListQueryProblem[] = [];
+  const sortable = new Set(spec.sortable ?? Object.keys(spec.fields));
+  const maxLimit = spec.maxLimit ?? 100;
+
+  const sortRaw = single(query.sort) ?? spec.defaultSort;
+  const sort: ParsedSort[] = [];
+  for (const part of sortRaw.split(',').filter(Boolean)) {
+    const descending = part.startsWith('-');
+    const field = descending || part.startsWith('+') ? part.slice(1) : part;
+    if (!sortable.has(field)) {
+      problems.push({ field: 'sort', messages: [`cannot sort by "${field.slice(0, 50)}"; allowed: ${[...sortable].join(', ')}`] });
+    } else {
+      sort.push({ field, direction: descending ? 'DESC' : 'ASC' });
+    }
+  }
+
+  const filters: ParsedFilter[] = [];
+  for (const [key, rawValue] of Object.entries(query)) {
+    if (!key.startsWith('filter')) {
+      continue;
+    }
+    const match = FILTER_KEY.exec(key);
+    const field = match?.[1];
+    const type = field ? spec.fields[field] : undefined;
+    if (!match || !field || !type) {
+      problems.push({ field: key.slice(0, 80), messages: [`unknown filter; allowed fields: ${Object.keys(spec.fields).join(', ')}`] });
+      continue;
+    }
+    const operator = (match[2] ?? 'eq') as FilterOperator;
+    if (!FILTER_OPERATORS.includes(operator)) {
+      problems.push({ field: key, messages: [`unknown operator; allowed: ${FILTER_OPERATORS.join(', ')}`] });
+      continue;
+    }
+    const raw = single(rawValue);
+    if (raw === undefined) {
+      problems.push({ field: key, messages: ['must have a value'] });
+      continue;
+    }
+    try {
+      filters.push({ field, operator, value: parseFilterValue(type, operator, raw) });
+    } catch (error) {
+      problems.push({ field: key, messages: [(error as Error).message] });
+    }
+  }
+
+  let search = single(query.q)?.trim();
+  if (search && !spec.searchable?.length) {
+    problems.push({ field: 'q', messages: ['this list has no text search'] });
+    search = undefined;
+  } else if (search && search.length > MAX_TEXT) {
+    problems.push({ field: 'q', messages: [`must be at most ${MAX_TEXT} characters`] });
+  }
+
+  let page = 1;
+  let limit = spec.defaultLimit ?? 20;
+  try {
+    page = parseInteger(single(query.page), 1, 1, 1_000_000, 'page');
+  } catch (error) {
+    problems.push(...(error as ListQueryError).problems);
+  }
+  try {
+    limit = parseInteger(single(query.limit), limit, 1, maxLimit, 'limit');
+  } catch (error) {
+    problems.push(...(error as ListQueryError).problems);
+  }
+
+  if (problems.length > 0) {
+    throw new ListQueryError(problems);
+  }
+  return { sort, filters, ...(search ? { search } : {}), page, limit };
+}

@@ -1,0 +1,58 @@
+import { runWithRequestContext } from '@agora/config';
+import type { EventEnvelope } from '@agora/contracts';
+import type { Logger } from 'pino';
+
+export interface RetryPolicy {
+  /** Attempts before the message is dead-lettered (1 = no retry). */
+  readonly maxAttempts: number;
+  /** First back-off; doubles each attempt, capped at 30 s. */
+  readonly baseDelayMs: number;
+}
+
+export type EventHandler = (event: EventEnvelope) => Promise<void>;
+export type DeadLetter = (event: EventEnvelope, error: Error, attempts: number) => Promise<void>;
+
+/** Thrown by a handler for a message that can never succeed: dead-lettered without retries. */
+export class PoisonMessageError extends Error {
+  override readonly name = 'PoisonMessageError';
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(typeof error === 'string' ? error : JSON.stringify(error));
+}
+
+/**
+ * Runs a handler for one message with the producer's request id in context: transient failures are
+ * retried with exponential back-off; a message that keeps failing goes to the dead-letter callback, so
+ * it never loops forever and never blocks the partition behind it.
+ */
+export async function deliverWithRetry(
+  event: EventEnvelope,
+  handler: EventHandler,
+  policy: RetryPolicy,
+  deadLetter: DeadLetter,
+  logger: Logger,
+): Promise<void> {
+  const requestId = event.requestId ?? event.id;
+  return runWithRequestContext({ requestId }, async () => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await handler(event);
+        return;
+      } catch (caught) {
+        const error = toError(caught);
+        const poison = error instanceof PoisonMessageError;
+        if (poison || attempt >= policy.maxAttempts) {
+          logger.error({ err: error, topic: event.topic, eventId: event.id, attempts: attempt }, 'event dead-lettered');
+          await deadLetter(event, error, attempt);
+          return;
+        }
+        const delay = Math.min(policy.baseDelayMs * 2 ** (attempt - 1), 30_000);
+        logger.warn({ err: error, topic: event.topic, eventId: event.id, attempt, retryInMs: delay }, 'event failed');
+        await sleep(delay);
+      }
+    }
+  });
+}

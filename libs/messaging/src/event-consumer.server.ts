@@ -1,0 +1,44 @@
+import type { EventEnvelope } from '@agora/contracts';
+import { BaseRpcContext, Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import { isObservable, lastValueFrom } from 'rxjs';
+
+/** The context argument of `@EventPattern` handlers, on both transports. */
+export class BusContext extends BaseRpcContext<[EventEnvelope]> {
+  get event(): EventEnvelope {
+    return this.getArgByIndex(0);
+  }
+}
+
+/**
+ * Shared base of the Kafka and in-process consumer servers: both hand the same envelope to the same
+ * `@EventPattern` handlers, and both see handler errors (propagatesEventHandlerErrors) so they can
+ * retry and dead-letter instead of Nest swallowing the error.
+ */
+export abstract class EventConsumerServer extends Server implements CustomTransportStrategy {
+  override readonly propagatesEventHandlerErrors = true;
+
+  /** Topics that have an `@EventPattern` handler in this app. */
+  protected subscribedTopics(): string[] {
+    return [...this.getHandlers().keys()];
+  }
+
+  /** Invokes the app's handler for the envelope's topic; rejects when the handler fails. */
+  protected async invokeHandler(event: EventEnvelope): Promise<void> {
+    const handler = this.getHandlerByPattern(event.topic);
+    if (!handler) {
+      return;
+    }
+    const result: unknown = await handler(event, new BusContext([event]));
+    if (isObservable(result)) {
+      await lastValueFrom(result, { defaultValue: undefined });
+    }
+  }
+
+  on(): never {
+    throw new Error('Event listeners are not supported on this transport');
+  }
+
+  unwrap<T>(): T {
+    return this as unknown as T;
+  }
+}

@@ -1,0 +1,6 @@
+import 'reflect-metadata';
+export * from './delivery.js';
+export * from './event-consumer.server.js';
+export * from './kafka.bus.js';
+export * from './memory.bus.js';
+export * from './message-bus.js';

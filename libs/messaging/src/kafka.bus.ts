@@ -1,0 +1,248 @@
+import { currentRequestId } from '@agora/config';
+import { ALL_TOPICS, deadLetterTopic, MessageHeaders, type EventEnvelope, type Topic } from '@agora/contracts';
+import kafkajs, { type Consumer, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import { deliverWithRetry, PoisonMessageError, toError, type RetryPolicy } from './delivery.js';
+import { EventConsumerServer } from './event-consumer.server.js';
+import type { MessageBus } from './message-bus.js';
+
+const { Kafka, logLevel } = kafkajs;
+type KafkaClient = InstanceType<typeof Kafka>;
+
+export interface KafkaBusOptions {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  readonly retry: RetryPolicy;
+}
+
+function kafkaLogCreator(logger: Logger) {
+  return () =>
+    ({ level, log }: { level: number; log: { message: string } & Record<string, unknown> }) => {
+      const { message, ...extra } = log;
+      const fields = { ...extra, component: 'kafkajs' };
+      if (level === logLevel.ERROR) {
+        logger.error(fields, message);
+      } else if (level === logLevel.WARN) {
+        logger.warn(fields, message);
+      } else {
+        logger.debug(fields, message);
+      }
+    };
+}
+
+/** Creates every topic and its dead-letter topic; existing ones are left alone. */
+export async function ensureTopics(
+  brokers: readonly string[],
+  topics: readonly string[] = ALL_TOPICS,
+  partitions = 3,
+): Promise<void> {
+  const kafka = new Kafka({ brokers: [...brokers], clientId: 'agora-admin', logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const wanted = topics.flatMap((topic) => [topic, deadLetterTopic(topic)]).filter((topic) => !existing.has(topic));
+    if (wanted.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: wanted.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+function headerText(headers: IHeaders | undefined, name: string): string | undefined {
+  const value = headers?.[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined ? undefined : first.toString();
+}
+
+/** Rebuilds the envelope from a Kafka message; a message that cannot be read is poison. */
+export function envelopeFromKafka(topic: string, message: KafkaMessage): EventEnvelope {
+  const id = headerText(message.headers, MessageHeaders.EventId);
+  if (!id || !message.value) {
+    throw new PoisonMessageError(`Message on ${topic} has no ${MessageHeaders.EventId} header or no value`);
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(message.value.toString());
+  } catch {
+    throw new PoisonMessageError(`Message ${id} on ${topic} is not JSON`);
+  }
+  const requestId = headerText(message.headers, MessageHeaders.RequestId);
+  return {
+    id,
+    topic: topic as Topic,
+    key: message.key?.toString() ?? '',
+    occurredAt: headerText(message.headers, MessageHeaders.OccurredAt) ?? new Date(Number(message.timestamp)).toISOString(),
+    ...(requestId ? { requestId } : {}),
+    payload: payload as EventEnvelope['payload'],
+  };
+}
+
+function headersOf(event: EventEnvelope): IHeaders {
+  const requestId = event.requestId ?? currentRequestId();
+  return {
+    [MessageHeaders.EventId]: event.id,
+    [MessageHeaders.OccurredAt]: event.occurredAt,
+    ...(requestId ? { [MessageHeaders.RequestId]: requestId } : {}),
+  };
+}
+
+/** Kafka through kafkajs: publishes with acks from all in-sync replicas; consumers commit after handling. */
+export class KafkaBus implements MessageBus {
+  readonly kind = 'kafka' as const;
+  private readonly kafka: KafkaClient;
+  private readonly producer: Producer;
+  private producerConnected = false;
+  private readonly servers: KafkaConsumerServer[] = [];
+
+  constructor(
+    private readonly options: KafkaBusOptions,
+    private readonly logger: Logger,
+  ) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      logCreator: kafkaLogCreator(logger),
+      retry: { initialRetryTime: 200, retries: 8 },
+    });
+    this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
+    this.producer.on(this.producer.events.CONNECT, () => {
+      this.producerConnected = true;
+    });
+    this.producer.on(this.producer.events.DISCONNECT, () => {
+      this.producerConnected = false;
+    });
+  }
+
+  async connect(): Promise<void> {
+    await this.producer.connect();
+  }
+
+  async publish(events: readonly EventEnvelope[]): Promise<void> {
+    if (events.length === 0) {
+      return;
+    }
+    const byTopic = new Map<string, { key: string; value: string; headers: IHeaders }[]>();
+    for (const event of events) {
+      const messages = byTopic.get(event.topic) ?? [];
+      messages.push({ key: event.key, value: JSON.stringify(event.payload), headers: headersOf(event) });
+      byTopic.set(event.topic, messages);
+    }
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+  }
+
+  /** Copies a failed message to `<topic>.dlq` with the error, attempts and original topic. */
+  async deadLetter(topic: string, message: KafkaMessage, error: Error, attempts: number): Promise<void> {
+    await this.producer.send({
+      topic: deadLetterTopic(topic),
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            [MessageHeaders.Error]: error.message.slice(0, 2000),
+            [MessageHeaders.OriginalTopic]: topic,
+            [MessageHeaders.Attempts]: String(attempts),
+          },
+        },
+      ],
+    });
+  }
+
+  createConsumerServer(group: string): EventConsumerServer {
+    const server = new KafkaConsumerServer(this.kafka, this, group, this.options.retry, this.logger);
+    this.servers.push(server);
+    return server;
+  }
+
+  isReady(): boolean {
+    return this.producerConnected && this.servers.every((server) => server.isRunning());
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.servers.map((server) => server.close()));
+    await this.producer.disconnect();
+  }
+}
+
+class KafkaConsumerServer extends EventConsumerServer {
+  private consumer?: Consumer;
+  private running = false;
+
+  constructor(
+    private readonly kafka: KafkaClient,
+    private readonly bus: KafkaBus,
+    private readonly group: string,
+    private readonly retry: RetryPolicy,
+    private readonly busLogger: Logger,
+  ) {
+    super();
+  }
+
+  isRunning(): boolean {
+    return this.consumer === undefined || this.running;
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    this.start().then(
+      () => callback(),
+      (error: unknown) => callback(error),
+    );
+  }
+
+  private async start(): Promise<void> {
+    const topics = this.subscribedTopics();
+    if (topics.length === 0) {
+      return;
+    }
+    const logger = this.busLogger.child({ consumerGroup: this.group });
+    const consumer = this.kafka.consumer({ groupId: this.group, sessionTimeout: 15_000, heartbeatInterval: 1_000 });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.running = true;
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      this.running = false;
+      logger.warn({ err: event.payload.error, restart: event.payload.restart }, 'kafka consumer crashed');
+    });
+    consumer.on(consumer.events.STOP, () => {
+      this.running = false;
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({
+      partitionsConsumedConcurrently: 3,
+      eachMessage: async ({ topic, message }) => {
+        let event: EventEnvelope;
+        try {
+          event = envelopeFromKafka(topic, message);
+        } catch (error) {
+          logger.error({ err: error, topic, offset: message.offset }, 'unreadable message dead-lettered');
+          await this.bus.deadLetter(topic, message, toError(error), 1);
+          return;
+        }
+        await deliverWithRetry(
+          event,
+          (envelope) => this.invokeHandler(envelope),
+          this.retry,
+          (_envelope, error, attempts) => this.bus.deadLetter(topic, message, error, attempts),
+          logger,
+        );
+      },
+    });
+  }
+
+  async close(): Promise<void> {
+    this.running = false;
+    await this.consumer?.disconnect();
+  }
+}
