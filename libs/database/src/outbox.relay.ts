@@ -141,6 +141,9 @@ export class OutboxRelay {
       this.schedule(0);
     });
     client.on('error', (error) => {
+      if (this.stopped) {
+        return;
+      }
       this.logger.warn({ err: error }, 'outbox relay: LISTEN connection lost, polling until it is back');
       this.listener = undefined;
       void client.end().catch(() => undefined);

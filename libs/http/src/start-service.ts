@@ -116,13 +116,6 @@ export async function startService<C extends ServiceConfig>(
     );
     done();
   });
-  fastify.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = toProblem(error, request.url.split('?')[0]);
-    if (problem.status >= 500) {
-      logger.error({ err: error, method: request.method, url: request.url }, 'request failed');
-    }
-    sendProblem(reply, problem);
-  });
 
   const app = await NestFactory.create<NestFastifyApplication>(
     PlatformModule.forService(definition, { config, logger, dataSource, schema: descriptor.schema, bus, relay }),

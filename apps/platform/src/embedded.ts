@@ -1,0 +1,41 @@
+// `npm start`: the whole platform in one process on embedded defaults.
+import 'reflect-metadata';
+import { startPlatform } from './embedded/start-platform.js';
+
+try {
+  const platform = await startPlatform(process.env);
+  const { gatewayUrl } = platform;
+  console.log(
+    [
+      '',
+      `Agora is running (embedded mode)`,
+      `  API gateway   ${gatewayUrl}/api`,
+      `  Swagger UI    ${gatewayUrl}/api/docs`,
+      `  Health        ${gatewayUrl}/api/health`,
+      `  Try it        curl -X POST ${gatewayUrl}/api/registration -H 'content-type: application/json' \\`,
+      `                  -d '{"email":"anna@example.com","login":"anna","password":"correct horse"}'`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    platform.logger.info({ signal }, 'stopping');
+    platform.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        platform.logger.error({ err: error }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+} catch (error) {
+  console.error(`Agora failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+}

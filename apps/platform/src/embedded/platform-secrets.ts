@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface PlatformSecrets {
+  /** Password of the embedded PostgreSQL superuser. */
+  readonly superuserPassword: string;
+  /** Password of each service's database role, by schema. */
+  readonly rolePasswords: Readonly<Record<string, string>>;
+}
+
+/** Generated on the first start and kept in DATA_DIR, so a second start reuses the same database. */
+export function loadOrCreateSecrets(dataDir: string, schemas: readonly string[]): PlatformSecrets {
+  const file = path.join(dataDir, 'secrets.json');
+  const existing: Partial<PlatformSecrets> = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<PlatformSecrets>)
+    : {};
+  const token = (): string => randomBytes(18).toString('base64url');
+  const secrets: PlatformSecrets = {
+    superuserPassword: existing.superuserPassword ?? token(),
+    rolePasswords: Object.fromEntries(schemas.map((schema) => [schema, existing.rolePasswords?.[schema] ?? token()])),
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  return secrets;
+}

@@ -1,0 +1,107 @@
+import { createLogger, loadConfig, type Env } from '@agora/config';
+import { SERVICE_NAMES, SERVICES, type ServiceName } from '@agora/contracts';
+import { provisionServiceSchemas } from '@agora/database';
+import { startService, type RunningService } from '@agora/http';
+import { ensureTopics, MemoryBus } from '@agora/messaging';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createNodeGateway } from '../gateway/node-gateway.js';
+import { PlatformConfig } from '../platform-config.js';
+import { SERVICE_DEFINITIONS } from '../service-definitions.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
+import { loadOrCreateSecrets } from './platform-secrets.js';
+
+export interface RunningPlatform {
+  readonly gatewayUrl: string;
+  readonly services: Readonly<Record<ServiceName, RunningService>>;
+  readonly logger: Logger;
+  close(): Promise<void>;
+}
+
+function serviceDatabaseUrl(adminUrl: string, schema: string, password: string): string {
+  const url = new URL(adminUrl);
+  url.username = `agora_${schema}`;
+  url.password = password;
+  return url.toString();
+}
+
+/**
+ * The whole platform in one process: PostgreSQL (embedded unless DATABASE_URL), a role and schema per
+ * service with migrations applied, the five apps on the in-process bus (or Kafka when KAFKA_BROKERS),
+ * and the Node gateway with nginx's route table on GATEWAY_HOST:GATEWAY_PORT.
+ */
+export async function startPlatform(env: Env): Promise<RunningPlatform> {
+  const config = loadConfig(PlatformConfig, env);
+  const logger = createLogger('platform', config.LOG_LEVEL);
+  const schemas = SERVICE_NAMES.map((name) => SERVICES[name].schema);
+  const secrets = loadOrCreateSecrets(config.DATA_DIR, schemas);
+
+  let database: EmbeddedDatabase | undefined;
+  const started: RunningService[] = [];
+  let memoryBus: MemoryBus | undefined;
+  try {
+    if (!config.DATABASE_URL) {
+      database = await startEmbeddedDatabase(config.DATA_DIR, config.EMBEDDED_POSTGRES_PORT, secrets.superuserPassword, logger);
+    }
+    const adminUrl = config.DATABASE_URL ?? database!.adminUrl;
+    const targets = SERVICE_NAMES.map((name) => {
+      const schema = SERVICES[name].schema;
+      return { name, schema, url: serviceDatabaseUrl(adminUrl, schema, secrets.rolePasswords[schema]!) };
+    });
+    await provisionServiceSchemas(adminUrl, targets);
+
+    const kafkaBrokers = config.KAFKA_BROKERS ?? [];
+    if (kafkaBrokers.length > 0) {
+      await ensureTopics(kafkaBrokers);
+    } else {
+      memoryBus = new MemoryBus(logger.child({ component: 'bus' }), { maxAttempts: 5, baseDelayMs: 200 });
+    }
+    const services = await Promise.all(
+      targets.map(async (target) => {
+        const service = await startService(SERVICE_DEFINITIONS[target.name], {
+          env: {
+            ...env,
+            HOST: '127.0.0.1',
+            PORT: '0',
+            DATABASE_URL: target.url,
+            MIGRATIONS_RUN: 'true',
+            BUS: memoryBus ? 'memory' : 'kafka',
+            KAFKA_BROKERS: kafkaBrokers.join(','),
+          },
+          ...(memoryBus ? { bus: memoryBus } : {}),
+        });
+        started.push(service);
+        return [target.name, service] as const;
+      }),
+    );
+    memoryBus?.open();
+    const byName = Object.fromEntries(services) as Record<ServiceName, RunningService>;
+    const gateway = createNodeGateway(
+      Object.fromEntries(services.map(([name, service]) => [name, service.url])) as Record<ServiceName, string>,
+      logger,
+    );
+    await new Promise<void>((resolve, reject) => {
+      gateway.once('error', reject);
+      gateway.listen(config.GATEWAY_PORT, config.GATEWAY_HOST, resolve);
+    });
+    const { port } = gateway.address() as AddressInfo;
+    const gatewayUrl = `http://${config.GATEWAY_HOST}:${port}`;
+
+    return {
+      gatewayUrl,
+      services: byName,
+      logger,
+      async close() {
+        gateway.closeAllConnections();
+        await new Promise<void>((resolve) => gateway.close(() => resolve()));
+        await Promise.all(started.map((service) => service.close()));
+        await memoryBus?.close();
+        await database?.stop();
+      },
+    };
+  } catch (error) {
+    await Promise.allSettled(started.map((service) => service.close()));
+    await database?.stop().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+import { LOG_LEVELS, type LogLevel } from '@agora/config';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+
+const splitList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
+
+/** Variables of `npm start` (the embedded single-process platform); see .env.template. */
+export class PlatformConfig {
+  @IsString()
+  GATEWAY_HOST = '127.0.0.1';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  GATEWAY_PORT = 8080;
+
+  /** Where embedded PostgreSQL keeps its data and the generated role passwords live. */
+  @IsString()
+  DATA_DIR = '.data';
+
+  /** An existing PostgreSQL (superuser URL) instead of the embedded one. */
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_URL?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  EMBEDDED_POSTGRES_PORT = 54329;
+
+  /** Kafka instead of the in-process bus. */
+  @IsOptional()
+  @Transform(splitList)
+  @Matches(/^[^:\s]+:\d+$/, { each: true, message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
+  KAFKA_BROKERS?: string[];
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+}
