@@ -31,6 +31,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
+          setupFiles: ['reflect-metadata'],
           include: ['apps/**/src/**/*.spec.ts', 'libs/**/src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
         },
       },
@@ -39,6 +40,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'medium',
+          setupFiles: ['reflect-metadata'],
           include: ['apps/**/test/**/*.medium-spec.ts', 'libs/**/test/**/*.medium-spec.ts'],
           globalSetup: ['libs/testing/src/global-setup.ts'],
           testTimeout: 30_000,
@@ -50,6 +52,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'e2e',
+          setupFiles: ['reflect-metadata'],
           include: ['e2e/**/*.e2e-spec.ts'],
           globalSetup: ['libs/testing/src/global-setup.ts'],
           // One e2e file at a time: each boots whole platforms and shares the machine's two cores.
