@@ -40,6 +40,7 @@ export async function deliverWithRetry(
     for (let attempt = 1; ; attempt += 1) {
       try {
         await handler(event);
+        logger.info({ topic: event.topic, eventId: event.id, attempt }, 'event handled');
         return;
       } catch (caught) {
         const error = toError(caught);

@@ -130,6 +130,9 @@ ${temp.join('\n')}
     '"durationMs":$request_time,"upstream":"$upstream_addr","bytes":$body_bytes_sent}';
   access_log ${options.accessLog} agora_json;
 
+  # nginx adds the request id header itself; hide the services' copy so clients see one.
+  proxy_hide_header X-Request-Id;
+
   limit_req_zone $binary_remote_addr zone=agora_api:10m rate=100r/s;
   limit_req_status 429;
 

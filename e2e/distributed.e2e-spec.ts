@@ -1,0 +1,218 @@
+import { deadLetterTopic, MessageHeaders, renderNginxConf, renderNginxHealthScript, SERVICE_NAMES, SERVICES, Topics, type ServiceName } from '@agora/contracts';
+import { ensureTopics } from '@agora/messaging';
+import {
+  eventually,
+  freePort,
+  provisionAllServices,
+  queryRows,
+  run,
+  serviceDatabaseUrl,
+  startProcess,
+  waitForHttp,
+  type ManagedProcess,
+} from '@agora/testing';
+import kafkajs from 'kafkajs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+const kafkaScript = path.join(root, 'infra/kafka/kafka.sh');
+
+/**
+ * The production shape on one machine: each service its own process and PostgreSQL role, a real
+ * Kafka 3.9.2 broker (KRaft, jars from Maven Central), nginx from Debian's package with the generated
+ * config in front. The crash tests stop a service and the broker mid-stream.
+ */
+describe('distributed platform behind nginx on real Kafka', () => {
+  const adminUrl = inject('testDatabaseUrl');
+  const work = path.join(root, '.data', `e2e-distributed-${process.pid}`);
+  const kafkaEnv: Record<string, string> = { KAFKA_DATA_DIR: path.join(work, 'kafka') };
+  let brokers: string;
+  const ports = {} as Record<ServiceName, number>;
+  const services = {} as Record<ServiceName, ManagedProcess>;
+  let nginx: ChildProcess | undefined;
+  let gateway: string;
+
+  const serviceEnv = (name: ServiceName): Record<string, string> => ({
+    HOST: '127.0.0.1',
+    PORT: String(ports[name]),
+    DATABASE_URL: serviceDatabaseUrl(adminUrl, name),
+    BUS: 'kafka',
+    KAFKA_BROKERS: brokers,
+    OUTBOX_POLL_INTERVAL_MS: '200',
+    MESSAGING_MAX_ATTEMPTS: '3',
+    MESSAGING_RETRY_BASE_MS: '50',
+    LOG_LEVEL: 'info',
+  });
+  const startServiceProcess = async (name: ServiceName): Promise<void> => {
+    services[name] = startProcess(path.join(root, `dist/apps/${name}-service/src/main.js`), serviceEnv(name));
+    await waitForHttp(`http://127.0.0.1:${ports[name]}/health/ready`, 200, 60_000, services[name]);
+  };
+  const register = (login: string, requestId?: string) =>
+    fetch(`${gateway}/api/registration`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(requestId ? { 'x-request-id': requestId } : {}) },
+      body: JSON.stringify({ email: `${login}@example.com`, login, password: 'correct horse' }),
+    });
+  const profileCount = async (prefix: string): Promise<number> => {
+    const rows = await queryRows<{ count: string }>(adminUrl, `SELECT count(*) FROM social.profiles WHERE login LIKE $1`, [`${prefix}%`]);
+    return Number(rows[0]!.count);
+  };
+
+  beforeAll(async () => {
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(work, { recursive: true });
+    kafkaEnv.KAFKA_PORT = String(await freePort());
+    kafkaEnv.KAFKA_CONTROLLER_PORT = String(await freePort());
+    brokers = `127.0.0.1:${kafkaEnv.KAFKA_PORT}`;
+    for (const name of SERVICE_NAMES) {
+      ports[name] = await freePort();
+    }
+    await run('bash', [kafkaScript, 'start'], kafkaEnv);
+    await ensureTopics([brokers]);
+
+    await provisionAllServices(adminUrl);
+    await run(process.execPath, [path.join(root, 'dist/apps/platform/src/migrate.js')], {
+      ...Object.fromEntries(SERVICE_NAMES.map((name) => [`${name.toUpperCase()}_DATABASE_URL`, serviceDatabaseUrl(adminUrl, name)])),
+    });
+    await Promise.all(SERVICE_NAMES.map(startServiceProcess));
+
+    const gatewayPort = await freePort();
+    gateway = `http://127.0.0.1:${gatewayPort}`;
+    writeFileSync(path.join(work, 'gateway-health.js'), renderNginxHealthScript());
+    mkdirSync(path.join(work, 'nginx-temp'), { recursive: true });
+    writeFileSync(
+      path.join(work, 'nginx.conf'),
+      renderNginxConf({
+        upstreams: Object.fromEntries(SERVICE_NAMES.map((name) => [name, `127.0.0.1:${ports[name]}`])) as Record<ServiceName, string>,
+        listenPort: gatewayPort,
+        njsDir: work,
+        pidFile: path.join(work, 'nginx.pid'),
+        errorLog: path.join(work, 'nginx-error.log'),
+        accessLog: path.join(work, 'nginx-access.log'),
+        tempDir: path.join(work, 'nginx-temp'),
+      }),
+    );
+    nginx = spawn('nginx', ['-p', work, '-c', path.join(work, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'inherit' });
+    await waitForHttp(`${gateway}/api/health`, 200, 30_000);
+  });
+
+  afterAll(async () => {
+    nginx?.kill('SIGQUIT');
+    await Promise.all(Object.values(services).map((service) => service.stop()));
+    await run('bash', [kafkaScript, 'stop'], kafkaEnv).catch(() => undefined);
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('registers through nginx; social-service builds the profile from the Kafka event with the same request id', async () => {
+    const response = await register('dist_anna', 'e2e-dist-request-1');
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-request-id')).toBe('e2e-dist-request-1');
+    const { id } = (await response.json()) as { id: string };
+    const profile = await eventually(async () => {
+      const reply = await fetch(`${gateway}/api/profiles/${id}`);
+      return reply.ok ? ((await reply.json()) as { login: string }) : undefined;
+    }, 30_000, 'the profile');
+    expect(profile.login).toBe('dist_anna');
+    const handled = services.social
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"event handled"') && line.includes('"requestId":"e2e-dist-request-1"'));
+    expect(handled).toHaveLength(1);
+  });
+
+  it('keeps every event while social-service is down: 50 registrations → exactly 50 profiles', async () => {
+    await services.social.stop();
+    expect((await fetch(`${gateway}/api/health`)).status).toBe(503);
+    for (let batch = 0; batch < 5; batch += 1) {
+      const replies = await Promise.all(
+        Array.from({ length: 10 }, (_, index) => register(`crash_${batch * 10 + index}`)),
+      );
+      expect(replies.map((reply) => reply.status)).toEqual(Array(10).fill(201));
+    }
+    expect(await profileCount('crash_')).toBe(0);
+    await startServiceProcess('social');
+    await eventually(async () => ((await profileCount('crash_')) === 50 ? true : undefined), 60_000, '50 profiles');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await profileCount('crash_')).toBe(50);
+    expect((await fetch(`${gateway}/api/health`)).status).toBe(200);
+  });
+
+  it('loses and doubles nothing when the broker restarts mid-stream', async () => {
+    const registering = (async () => {
+      for (let index = 0; index < 30; index += 1) {
+        const reply = await register(`restart_${index}`);
+        expect(reply.status).toBe(201);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await run('bash', [kafkaScript, 'stop'], kafkaEnv);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await run('bash', [kafkaScript, 'start'], kafkaEnv);
+    await registering;
+    await eventually(async () => ((await profileCount('restart_')) === 30 ? true : undefined), 90_000, '30 profiles');
+    // Every applied event made exactly one profile: redeliveries were absorbed by the inbox, not applied twice.
+    const inbox = await queryRows<{ count: string }>(adminUrl, `SELECT count(*) FROM social.inbox WHERE consumer = 'social.profiles'`);
+    const profiles = await queryRows<{ count: string }>(adminUrl, `SELECT count(*) FROM social.profiles`);
+    expect(Number(inbox[0]!.count)).toBe(Number(profiles[0]!.count));
+    const unsent = await queryRows<{ count: string }>(adminUrl, `SELECT count(*) FROM auth.outbox WHERE sent_at IS NULL`);
+    expect(Number(unsent[0]!.count)).toBe(0);
+    const users = await queryRows<{ count: string }>(adminUrl, `SELECT count(*) FROM auth.users WHERE login LIKE 'restart_%'`);
+    expect(Number(users[0]!.count)).toBe(30);
+    expect(await profileCount('restart_')).toBe(30);
+  });
+
+  it('dead-letters poison messages and keeps the partition flowing', async () => {
+    const kafka = new kafkajs.Kafka({ brokers: [brokers], clientId: 'e2e-poison', logLevel: kafkajs.logLevel.NOTHING });
+    const producer = kafka.producer();
+    await producer.connect();
+    const poisonKey = 'poison-key';
+    await producer.send({
+      topic: Topics.UserRegistered,
+      messages: [
+        { key: poisonKey, value: 'this is not json', headers: { [MessageHeaders.EventId]: uuidv7() } },
+        { key: poisonKey, value: JSON.stringify({ unexpected: true }), headers: { [MessageHeaders.EventId]: uuidv7() } },
+      ],
+    });
+    await producer.disconnect();
+
+    const reply = await register('after_poison');
+    expect(reply.status).toBe(201);
+    await eventually(async () => ((await profileCount('after_poison')) === 1 ? true : undefined), 30_000, 'the profile after the poison');
+
+    const consumer = kafka.consumer({ groupId: `e2e-dlq-${process.pid}` });
+    const dead: { error: string; original: string }[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: deadLetterTopic(Topics.UserRegistered), fromBeginning: true });
+    await consumer.run({
+      eachMessage: ({ message }) => {
+        dead.push({
+          error: message.headers?.[MessageHeaders.Error]?.toString() ?? '',
+          original: message.headers?.[MessageHeaders.OriginalTopic]?.toString() ?? '',
+        });
+        return Promise.resolve();
+      },
+    });
+    await eventually(async () => (dead.length >= 2 ? true : undefined), 30_000, 'two dead letters');
+    await consumer.disconnect();
+    expect(dead).toHaveLength(2);
+    expect(dead.every((letter) => letter.original === Topics.UserRegistered)).toBe(true);
+    expect(dead.map((letter) => letter.error).join('\n')).toMatch(/not JSON[\s\S]*lacks userId/);
+  });
+
+  it('answers on every service behind nginx with the seed routes and the merged docs', async () => {
+    for (const name of SERVICE_NAMES) {
+      const spec = await fetch(`${gateway}/api/docs/${name}.json`);
+      expect(spec.status).toBe(200);
+      expect(((await spec.json()) as { info: { title: string } }).info.title).toBe(`Agora ${SERVICES[name].host}`);
+    }
+    expect((await fetch(`${gateway}/api/docs/`)).status).toBe(200);
+    const notFound = await fetch(`${gateway}/api/nowhere`);
+    expect(notFound.status).toBe(404);
+    expect(notFound.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
