@@ -1,0 +1,26 @@
+# syntax=docker/dockerfile:1
+# One image for all five services; docker-compose picks the entry point per service
+# (dist/apps/<name>-service/src/main.js) and runs `migrate` once before them.
+# Built on a current LTS Node: production does not run the end-of-life Node 20 of the dev machines.
+
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json nest-cli.json ./
+COPY scripts ./scripts
+COPY apps ./apps
+COPY libs ./libs
+RUN node scripts/build.mjs && npm prune --omit=dev
+
+FROM node:24-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+USER node
+EXPOSE 3001 3002 3003 3004 3005
+HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "--enable-source-maps", "dist/apps/auth-service/src/main.js"]
