@@ -8,7 +8,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -24,7 +27,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['../../libs/*', '../../../libs/*', '**/libs/*/src/*'], message: 'Import libs through @agora/<lib>.' },
+            {
+              group: ['../../libs/*', '../../../libs/*', '**/libs/*/src/*'],
+              message: 'Import libs through @agora/<lib>.',
+            },
             { group: ['**/apps/*'], message: 'Apps never import from one another.' },
           ],
         },
@@ -34,5 +40,6 @@ export default tseslint.config(
   {
     files: ['**/*.js', 'scripts/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

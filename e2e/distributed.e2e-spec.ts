@@ -1,4 +1,13 @@
-import { deadLetterTopic, MessageHeaders, renderNginxConf, renderNginxHealthScript, SERVICE_NAMES, SERVICES, Topics, type ServiceName } from '@agora/contracts';
+import {
+  deadLetterTopic,
+  MessageHeaders,
+  renderNginxConf,
+  renderNginxHealthScript,
+  SERVICE_NAMES,
+  SERVICES,
+  Topics,
+  type ServiceName,
+} from '@agora/contracts';
 import { ensureTopics } from '@agora/messaging';
 import {
   eventually,
@@ -58,8 +67,12 @@ describe('distributed platform behind nginx on real Kafka', () => {
       body: JSON.stringify({ email: `${login}@example.com`, login, password: 'correct horse' }),
     });
   const profileCount = async (prefix: string): Promise<number> => {
-    const rows = await queryRows<{ count: string }>(adminUrl, `SELECT count(*) FROM social.profiles WHERE login LIKE $1`, [`${prefix}%`]);
-    return Number(rows[0]!.count);
+    const rows = await queryRows<{ count: string }>(
+      adminUrl,
+      `SELECT count(*) FROM social.profiles WHERE login LIKE $1`,
+      [`${prefix}%`],
+    );
+    return Number(rows[0].count);
   };
 
   beforeAll(async () => {
@@ -76,7 +89,12 @@ describe('distributed platform behind nginx on real Kafka', () => {
 
     await provisionAllServices(adminUrl);
     await run(process.execPath, [path.join(root, 'dist/apps/platform/src/migrate.js')], {
-      ...Object.fromEntries(SERVICE_NAMES.map((name) => [`${name.toUpperCase()}_DATABASE_URL`, serviceDatabaseUrl(adminUrl, name)])),
+      ...Object.fromEntries(
+        SERVICE_NAMES.map((name) => [
+          `${name.toUpperCase()}_DATABASE_URL`,
+          serviceDatabaseUrl(adminUrl, name),
+        ]),
+      ),
     });
     await Promise.all(SERVICE_NAMES.map(startServiceProcess));
 
@@ -87,7 +105,9 @@ describe('distributed platform behind nginx on real Kafka', () => {
     writeFileSync(
       path.join(work, 'nginx.conf'),
       renderNginxConf({
-        upstreams: Object.fromEntries(SERVICE_NAMES.map((name) => [name, `127.0.0.1:${ports[name]}`])) as Record<ServiceName, string>,
+        upstreams: Object.fromEntries(
+          SERVICE_NAMES.map((name) => [name, `127.0.0.1:${ports[name]}`]),
+        ) as Record<ServiceName, string>,
         listenPort: gatewayPort,
         njsDir: work,
         pidFile: path.join(work, 'nginx.pid'),
@@ -96,7 +116,9 @@ describe('distributed platform behind nginx on real Kafka', () => {
         tempDir: path.join(work, 'nginx-temp'),
       }),
     );
-    nginx = spawn('nginx', ['-p', work, '-c', path.join(work, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'inherit' });
+    nginx = spawn('nginx', ['-p', work, '-c', path.join(work, 'nginx.conf'), '-g', 'daemon off;'], {
+      stdio: 'inherit',
+    });
     await waitForHttp(`${gateway}/api/health`, 200, 30_000);
   });
 
@@ -112,15 +134,21 @@ describe('distributed platform behind nginx on real Kafka', () => {
     expect(response.status).toBe(201);
     expect(response.headers.get('x-request-id')).toBe('e2e-dist-request-1');
     const { id } = (await response.json()) as { id: string };
-    const profile = await eventually(async () => {
-      const reply = await fetch(`${gateway}/api/profiles/${id}`);
-      return reply.ok ? ((await reply.json()) as { login: string }) : undefined;
-    }, 30_000, 'the profile');
+    const profile = await eventually(
+      async () => {
+        const reply = await fetch(`${gateway}/api/profiles/${id}`);
+        return reply.ok ? ((await reply.json()) as { login: string }) : undefined;
+      },
+      30_000,
+      'the profile',
+    );
     expect(profile.login).toBe('dist_anna');
     const handled = services.social
       .output()
       .split('\n')
-      .filter((line) => line.includes('"event handled"') && line.includes('"requestId":"e2e-dist-request-1"'));
+      .filter(
+        (line) => line.includes('"event handled"') && line.includes('"requestId":"e2e-dist-request-1"'),
+      );
     expect(handled).toHaveLength(1);
   });
 
@@ -135,7 +163,11 @@ describe('distributed platform behind nginx on real Kafka', () => {
     }
     expect(await profileCount('crash_')).toBe(0);
     await startServiceProcess('social');
-    await eventually(async () => ((await profileCount('crash_')) === 50 ? true : undefined), 60_000, '50 profiles');
+    await eventually(
+      async () => ((await profileCount('crash_')) === 50 ? true : undefined),
+      60_000,
+      '50 profiles',
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await profileCount('crash_')).toBe(50);
     expect((await fetch(`${gateway}/api/health`)).status).toBe(200);
@@ -154,20 +186,37 @@ describe('distributed platform behind nginx on real Kafka', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await run('bash', [kafkaScript, 'start'], kafkaEnv);
     await registering;
-    await eventually(async () => ((await profileCount('restart_')) === 30 ? true : undefined), 90_000, '30 profiles');
+    await eventually(
+      async () => ((await profileCount('restart_')) === 30 ? true : undefined),
+      90_000,
+      '30 profiles',
+    );
     // Every applied event made exactly one profile: redeliveries were absorbed by the inbox, not applied twice.
-    const inbox = await queryRows<{ count: string }>(adminUrl, `SELECT count(*) FROM social.inbox WHERE consumer = 'social.profiles'`);
+    const inbox = await queryRows<{ count: string }>(
+      adminUrl,
+      `SELECT count(*) FROM social.inbox WHERE consumer = 'social.profiles'`,
+    );
     const profiles = await queryRows<{ count: string }>(adminUrl, `SELECT count(*) FROM social.profiles`);
-    expect(Number(inbox[0]!.count)).toBe(Number(profiles[0]!.count));
-    const unsent = await queryRows<{ count: string }>(adminUrl, `SELECT count(*) FROM auth.outbox WHERE sent_at IS NULL`);
-    expect(Number(unsent[0]!.count)).toBe(0);
-    const users = await queryRows<{ count: string }>(adminUrl, `SELECT count(*) FROM auth.users WHERE login LIKE 'restart_%'`);
-    expect(Number(users[0]!.count)).toBe(30);
+    expect(Number(inbox[0].count)).toBe(Number(profiles[0].count));
+    const unsent = await queryRows<{ count: string }>(
+      adminUrl,
+      `SELECT count(*) FROM auth.outbox WHERE sent_at IS NULL`,
+    );
+    expect(Number(unsent[0].count)).toBe(0);
+    const users = await queryRows<{ count: string }>(
+      adminUrl,
+      `SELECT count(*) FROM auth.users WHERE login LIKE 'restart_%'`,
+    );
+    expect(Number(users[0].count)).toBe(30);
     expect(await profileCount('restart_')).toBe(30);
   });
 
   it('dead-letters poison messages and keeps the partition flowing', async () => {
-    const kafka = new kafkajs.Kafka({ brokers: [brokers], clientId: 'e2e-poison', logLevel: kafkajs.logLevel.NOTHING });
+    const kafka = new kafkajs.Kafka({
+      brokers: [brokers],
+      clientId: 'e2e-poison',
+      logLevel: kafkajs.logLevel.NOTHING,
+    });
     const producer = kafka.producer();
     await producer.connect();
     const poisonKey = 'poison-key';
@@ -175,14 +224,22 @@ describe('distributed platform behind nginx on real Kafka', () => {
       topic: Topics.UserRegistered,
       messages: [
         { key: poisonKey, value: 'this is not json', headers: { [MessageHeaders.EventId]: uuidv7() } },
-        { key: poisonKey, value: JSON.stringify({ unexpected: true }), headers: { [MessageHeaders.EventId]: uuidv7() } },
+        {
+          key: poisonKey,
+          value: JSON.stringify({ unexpected: true }),
+          headers: { [MessageHeaders.EventId]: uuidv7() },
+        },
       ],
     });
     await producer.disconnect();
 
     const reply = await register('after_poison');
     expect(reply.status).toBe(201);
-    await eventually(async () => ((await profileCount('after_poison')) === 1 ? true : undefined), 30_000, 'the profile after the poison');
+    await eventually(
+      async () => ((await profileCount('after_poison')) === 1 ? true : undefined),
+      30_000,
+      'the profile after the poison',
+    );
 
     const consumer = kafka.consumer({ groupId: `e2e-dlq-${process.pid}` });
     const dead: { error: string; original: string }[] = [];
@@ -197,7 +254,7 @@ describe('distributed platform behind nginx on real Kafka', () => {
         return Promise.resolve();
       },
     });
-    await eventually(async () => (dead.length >= 2 ? true : undefined), 30_000, 'two dead letters');
+    await eventually(() => Promise.resolve(dead.length >= 2 ? true : undefined), 30_000, 'two dead letters');
     await consumer.disconnect();
     expect(dead).toHaveLength(2);
     expect(dead.every((letter) => letter.original === Topics.UserRegistered)).toBe(true);
@@ -208,7 +265,9 @@ describe('distributed platform behind nginx on real Kafka', () => {
     for (const name of SERVICE_NAMES) {
       const spec = await fetch(`${gateway}/api/docs/${name}.json`);
       expect(spec.status).toBe(200);
-      expect(((await spec.json()) as { info: { title: string } }).info.title).toBe(`Agora ${SERVICES[name].host}`);
+      expect(((await spec.json()) as { info: { title: string } }).info.title).toBe(
+        `Agora ${SERVICES[name].host}`,
+      );
     }
     expect((await fetch(`${gateway}/api/docs/`)).status).toBe(200);
     const notFound = await fetch(`${gateway}/api/nowhere`);

@@ -51,10 +51,14 @@ describe('embedded platform (npm start)', () => {
     const user = (await response.json()) as { id: string; email: string; verified: boolean };
     expect(user).toMatchObject({ email: 'anna@example.com', login: 'anna', verified: false });
 
-    const profile = await eventually(async () => {
-      const reply = await fetch(`${gateway}/api/profiles/${user.id}`);
-      return reply.status === 200 ? ((await reply.json()) as { login: string }) : undefined;
-    }, 15_000, 'the profile');
+    const profile = await eventually(
+      async () => {
+        const reply = await fetch(`${gateway}/api/profiles/${user.id}`);
+        return reply.status === 200 ? ((await reply.json()) as { login: string }) : undefined;
+      },
+      15_000,
+      'the profile',
+    );
     expect(profile.login).toBe('anna');
   });
 
@@ -65,7 +69,11 @@ describe('embedded platform (npm start)', () => {
     const problem = (await invalid.json()) as { errors: { field: string }[] };
     expect(problem.errors.map((error) => error.field).sort()).toEqual(['email', 'login', 'password', 'role']);
 
-    const duplicate = await register({ email: 'anna@example.com', login: 'other', password: 'correct horse' });
+    const duplicate = await register({
+      email: 'anna@example.com',
+      login: 'other',
+      password: 'correct horse',
+    });
     expect(duplicate.status).toBe(409);
     expect(await duplicate.json()).toMatchObject({ code: 'EMAIL_TAKEN', errors: [{ field: 'email' }] });
 
@@ -76,7 +84,9 @@ describe('embedded platform (npm start)', () => {
   it('routes seed 001 paths, reports health and serves one Swagger UI over five specs', async () => {
     expect((await fetch(`${gateway}/api/product/1`)).status).toBe(404);
     expect((await fetch(`${gateway}/api/nothing-here`)).status).toBe(404);
-    const health = (await (await fetch(`${gateway}/api/health`)).json()) as { services: Record<string, string> };
+    const health = (await (await fetch(`${gateway}/api/health`)).json()) as {
+      services: Record<string, string>;
+    };
     expect(Object.values(health.services)).toEqual(['ready', 'ready', 'ready', 'ready', 'ready']);
     const ui = await fetch(`${gateway}/api/docs/`);
     expect(ui.status).toBe(200);
@@ -84,7 +94,9 @@ describe('embedded platform (npm start)', () => {
     const init = await (await fetch(`${gateway}/api/docs/swagger-ui-init.js`)).text();
     for (const service of ['auth', 'social', 'media', 'catalog', 'order']) {
       expect(init).toContain(`/api/docs/${service}.json`);
-      const spec = (await (await fetch(`${gateway}/api/docs/${service}.json`)).json()) as { info: { title: string } };
+      const spec = (await (await fetch(`${gateway}/api/docs/${service}.json`)).json()) as {
+        info: { title: string };
+      };
       expect(spec.info.title).toBe(`Agora ${service}-service`);
     }
   });

@@ -9,13 +9,16 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist');
 const sourceDirs = ['apps', 'libs'];
-const isSource = (file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !/\.(spec|e2e-spec)\.ts$/.test(file);
+const isSource = (file) =>
+  file.endsWith('.ts') && !file.endsWith('.d.ts') && !/\.(spec|e2e-spec)\.ts$/.test(file);
 
 async function* walk(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'test' && entry.name !== 'node_modules') yield* walk(full);
+      if (entry.name !== 'test' && entry.name !== 'node_modules') {
+        yield* walk(full);
+      }
     } else if (isSource(entry.name)) {
       yield full;
     }
@@ -25,7 +28,9 @@ async function* walk(dir) {
 function rewriteAliases(code, outFile) {
   return code.replace(/(["'])@agora\/([a-z-]+)\1/g, (_match, quote, lib) => {
     let target = path.relative(path.dirname(outFile), path.join(outDir, 'libs', lib, 'src', 'index.js'));
-    if (!target.startsWith('.')) target = `./${target}`;
+    if (!target.startsWith('.')) {
+      target = `./${target}`;
+    }
     return `${quote}${target.split(path.sep).join('/')}${quote}`;
   });
 }
@@ -44,13 +49,22 @@ async function compile(file) {
     module: { type: 'es6' },
   });
   await mkdir(path.dirname(outFile), { recursive: true });
-  await writeFile(outFile, `${rewriteAliases(code, outFile)}\n//# sourceMappingURL=${path.basename(outFile)}.map\n`);
-  if (map) await writeFile(`${outFile}.map`, map);
+  await writeFile(
+    outFile,
+    `${rewriteAliases(code, outFile)}\n//# sourceMappingURL=${path.basename(outFile)}.map\n`,
+  );
+  if (map) {
+    await writeFile(`${outFile}.map`, map);
+  }
 }
 
 const started = Date.now();
 await rm(outDir, { recursive: true, force: true });
 const files = [];
-for (const dir of sourceDirs) for await (const file of walk(path.join(root, dir))) files.push(file);
+for (const dir of sourceDirs) {
+  for await (const file of walk(path.join(root, dir))) {
+    files.push(file);
+  }
+}
 await Promise.all(files.map(compile));
 console.error(`build: ${files.length} files compiled to dist/ in ${Date.now() - started} ms`);

@@ -10,9 +10,13 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 rmSync(report, { force: true });
-const vitest = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
+const vitest = spawnSync(
+  process.execPath,
+  ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+  },
+);
 let passed = 0;
 let failed = vitest.status === 0 ? 0 : 1;
 let skipped = 0;

@@ -10,7 +10,8 @@ export class CatalogServiceModule {}
 export const catalogServiceDefinition: ServiceDefinition = {
   name: 'catalog',
   title: 'Agora catalog-service',
-  description: 'Coffees, watches, mechanisms, products, dictionaries, drafts and moderation, reviews, search, shop info.',
+  description:
+    'Coffees, watches, mechanisms, products, dictionaries, drafts and moderation, reviews, search, shop info.',
   module: CatalogServiceModule,
   entities: [],
   migrations: catalogMigrations,

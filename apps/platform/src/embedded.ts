@@ -36,6 +36,8 @@ try {
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
 } catch (error) {
-  console.error(`Agora failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  console.error(
+    `Agora failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   process.exit(1);
 }

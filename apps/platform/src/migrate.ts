@@ -51,7 +51,10 @@ try {
     await dataSource.initialize();
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
-      logger.info({ service: name, applied: applied.map((migration) => migration.name) }, 'migrations up to date');
+      logger.info(
+        { service: name, applied: applied.map((migration) => migration.name) },
+        'migrations up to date',
+      );
     } finally {
       await dataSource.destroy();
     }

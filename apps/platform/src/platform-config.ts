@@ -3,7 +3,12 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
 const splitList = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
 
 /** Variables of `npm start` (the embedded single-process platform); see .env.template. */
 export class PlatformConfig {
@@ -34,7 +39,10 @@ export class PlatformConfig {
   /** Kafka instead of the in-process bus. */
   @IsOptional()
   @Transform(splitList)
-  @Matches(/^[^:\s]+:\d+$/, { each: true, message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
+  @Matches(/^[^:\s]+:\d+$/, {
+    each: true,
+    message: 'KAFKA_BROKERS must be a comma-separated list of host:port',
+  })
   KAFKA_BROKERS?: string[];
 
   @IsIn(LOG_LEVELS)

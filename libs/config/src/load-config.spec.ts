@@ -21,7 +21,12 @@ describe('loadConfig', () => {
   it('names every bad variable', () => {
     let error: unknown;
     try {
-      loadConfig(ServiceConfig, { PORT: 'eighty', DATABASE_URL: 'mysql://x', BUS: 'kafka', KAFKA_BROKERS: 'nohost' });
+      loadConfig(ServiceConfig, {
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        BUS: 'kafka',
+        KAFKA_BROKERS: 'nohost',
+      });
     } catch (caught) {
       error = caught;
     }

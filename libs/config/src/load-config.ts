@@ -34,7 +34,10 @@ export function loadConfig<T extends object>(
       values[name] = value;
     }
   }
-  const config = plainToInstance(type, values, { enableImplicitConversion: true, excludeExtraneousValues: false });
+  const config = plainToInstance(type, values, {
+    enableImplicitConversion: true,
+    excludeExtraneousValues: false,
+  });
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: true });
   if (errors.length > 0) {
     throw new ConfigValidationError(describe(errors));

@@ -49,7 +49,10 @@ export class ServiceConfig {
 
   @ValidateIf((config: ServiceConfig) => config.BUS === 'kafka')
   @Transform(splitList)
-  @Matches(/^[^:\s]+:\d+$/, { each: true, message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
+  @Matches(/^[^:\s]+:\d+$/, {
+    each: true,
+    message: 'KAFKA_BROKERS must be a comma-separated list of host:port',
+  })
   KAFKA_BROKERS: string[] = [];
 
   @Type(() => Number)

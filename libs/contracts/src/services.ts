@@ -16,10 +16,34 @@ export interface ServiceDescriptor {
 
 export const SERVICES: Readonly<Record<ServiceName, ServiceDescriptor>> = {
   auth: { name: 'auth', host: 'auth-service', port: 3001, schema: 'auth', consumerGroup: 'auth-service' },
-  social: { name: 'social', host: 'social-service', port: 3002, schema: 'social', consumerGroup: 'social-service' },
-  media: { name: 'media', host: 'media-service', port: 3003, schema: 'media', consumerGroup: 'media-service' },
-  catalog: { name: 'catalog', host: 'catalog-service', port: 3004, schema: 'catalog', consumerGroup: 'catalog-service' },
-  order: { name: 'order', host: 'order-service', port: 3005, schema: 'orders', consumerGroup: 'order-service' },
+  social: {
+    name: 'social',
+    host: 'social-service',
+    port: 3002,
+    schema: 'social',
+    consumerGroup: 'social-service',
+  },
+  media: {
+    name: 'media',
+    host: 'media-service',
+    port: 3003,
+    schema: 'media',
+    consumerGroup: 'media-service',
+  },
+  catalog: {
+    name: 'catalog',
+    host: 'catalog-service',
+    port: 3004,
+    schema: 'catalog',
+    consumerGroup: 'catalog-service',
+  },
+  order: {
+    name: 'order',
+    host: 'order-service',
+    port: 3005,
+    schema: 'orders',
+    consumerGroup: 'order-service',
+  },
 };
 
 export function isServiceName(value: string): value is ServiceName {

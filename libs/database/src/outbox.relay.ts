@@ -136,7 +136,10 @@ export class OutboxRelay {
     if (this.stopped) {
       return;
     }
-    const client = new pg.Client({ connectionString: this.options.listenUrl, application_name: 'outbox-relay' });
+    const client = new pg.Client({
+      connectionString: this.options.listenUrl,
+      application_name: 'outbox-relay',
+    });
     client.on('notification', () => {
       this.schedule(0);
     });

@@ -14,7 +14,12 @@ export function outboxChannel(schema: string): string {
 export class OutboxWriter {
   constructor(private readonly schema: string) {}
 
-  async add<T extends Topic>(manager: EntityManager, topic: T, key: string, payload: PayloadOf<T>): Promise<string> {
+  async add<T extends Topic>(
+    manager: EntityManager,
+    topic: T,
+    key: string,
+    payload: PayloadOf<T>,
+  ): Promise<string> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(`Outbox writes need an open transaction (topic ${topic})`);
     }

@@ -36,7 +36,12 @@ class CapturingPublisher implements EventPublisher {
   }
 }
 
-const payload = (login: string) => ({ userId: newId(), email: `${login}@example.com`, login, registeredAt: new Date().toISOString() });
+const payload = (login: string) => ({
+  userId: newId(),
+  email: `${login}@example.com`,
+  login,
+  registeredAt: new Date().toISOString(),
+});
 
 describe('outbox, relay and inbox on real PostgreSQL', () => {
   const adminUrl = inject('testDatabaseUrl');
@@ -75,7 +80,12 @@ describe('outbox, relay and inbox on real PostgreSQL', () => {
   });
 
   it('gives each service a role that cannot touch another service schema', async () => {
-    const other = createServiceDataSource({ url: roleUrl('agora_mt_two'), schema: 'mt_two', entities: [], migrations: [] });
+    const other = createServiceDataSource({
+      url: roleUrl('agora_mt_two'),
+      schema: 'mt_two',
+      entities: [],
+      migrations: [],
+    });
     await other.initialize();
     try {
       await expect(other.query('SELECT * FROM "mt_one"."notes"')).rejects.toThrow(/permission denied/);
@@ -137,7 +147,9 @@ describe('outbox, relay and inbox on real PostgreSQL', () => {
       payload: payload('bob'),
     };
     const apply = (manager: Parameters<Parameters<Inbox['consumeOnce']>[2]>[0]) =>
-      manager.query(`INSERT INTO "mt_one"."notes" VALUES ($1, 'from event')`, [newId()]).then(() => undefined);
+      manager
+        .query(`INSERT INTO "mt_one"."notes" VALUES ($1, 'from event')`, [newId()])
+        .then(() => undefined);
     const results = await Promise.all([
       inbox.consumeOnce('notes', event, apply),
       inbox.consumeOnce('notes', event, apply),
@@ -148,6 +160,6 @@ describe('outbox, relay and inbox on real PostgreSQL', () => {
     const rows: { count: string }[] = await dataSource.query(
       `SELECT count(*) FROM "mt_one"."notes" WHERE "text" = 'from event'`,
     );
-    expect(Number(rows[0]!.count)).toBe(2);
+    expect(Number(rows[0].count)).toBe(2);
   });
 });

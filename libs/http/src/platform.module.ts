@@ -73,7 +73,15 @@ export class PlatformModule {
         { provide: Inbox, useValue: new Inbox(runtime.dataSource, schema) },
         PlatformLifecycle,
       ],
-      exports: [...configProviders.map((provider) => provider.provide), LOGGER, DataSource, MESSAGE_BUS, OUTBOX_RELAY, OutboxWriter, Inbox],
+      exports: [
+        ...configProviders.map((provider) => provider.provide),
+        LOGGER,
+        DataSource,
+        MESSAGE_BUS,
+        OUTBOX_RELAY,
+        OutboxWriter,
+        Inbox,
+      ],
     };
   }
 }

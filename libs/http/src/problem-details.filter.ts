@@ -31,7 +31,10 @@ export function toProblem(exception: unknown, instance: string | undefined): Pro
       type: 'about:blank',
       title: titleOf(status),
       status,
-      detail: exception instanceof ProblemException ? (exception.problem.detail ?? titleOf(status)) : detailOf(exception),
+      detail:
+        exception instanceof ProblemException
+          ? (exception.problem.detail ?? titleOf(status))
+          : detailOf(exception),
       ...(instance ? { instance } : {}),
       ...(requestId ? { requestId } : {}),
     };

@@ -1,4 +1,11 @@
-import { createLogger, JsonLogger, loadConfig, runWithRequestContext, type Env, type ServiceConfig } from '@agora/config';
+import {
+  createLogger,
+  JsonLogger,
+  loadConfig,
+  runWithRequestContext,
+  type Env,
+  type ServiceConfig,
+} from '@agora/config';
 import { SERVICES } from '@agora/contracts';
 import { createServiceDataSource, OutboxRelay } from '@agora/database';
 import { KafkaBus, type MessageBus } from '@agora/messaging';
@@ -73,7 +80,9 @@ export async function startService<C extends ServiceConfig>(
   let bus = options.bus;
   if (!bus) {
     if (config.BUS !== 'kafka') {
-      throw new Error(`${definition.name}: BUS=${config.BUS} needs a shared in-process bus (embedded mode only)`);
+      throw new Error(
+        `${definition.name}: BUS=${config.BUS} needs a shared in-process bus (embedded mode only)`,
+      );
     }
     ownedBus = new KafkaBus(
       {
@@ -117,7 +126,14 @@ export async function startService<C extends ServiceConfig>(
   });
 
   const app = await NestFactory.create<NestFastifyApplication>(
-    PlatformModule.forService(definition, { config, logger, dataSource, schema: descriptor.schema, bus, relay }),
+    PlatformModule.forService(definition, {
+      config,
+      logger,
+      dataSource,
+      schema: descriptor.schema,
+      bus,
+      relay,
+    }),
     adapter,
     { logger: new JsonLogger(logger), abortOnError: false },
   );
@@ -139,7 +155,10 @@ export async function startService<C extends ServiceConfig>(
   setUpSwagger(app, definition);
   await options.configure?.(app);
 
-  app.connectMicroservice({ strategy: bus.createConsumerServer(descriptor.consumerGroup) }, { inheritAppConfig: true });
+  app.connectMicroservice(
+    { strategy: bus.createConsumerServer(descriptor.consumerGroup) },
+    { inheritAppConfig: true },
+  );
   await app.startAllMicroservices();
   await app.listen(config.PORT, config.HOST);
   const address = fastify.server.address();
@@ -162,7 +181,9 @@ export async function startService<C extends ServiceConfig>(
 }
 
 /** Entry point of a standalone service process: exits with a message naming any bad variable. */
-export async function runServiceMain<C extends ServiceConfig>(definition: ServiceDefinition<C>): Promise<void> {
+export async function runServiceMain<C extends ServiceConfig>(
+  definition: ServiceDefinition<C>,
+): Promise<void> {
   try {
     const service = await startService(definition, { env: process.env });
     const shutdown = (signal: string): void => {
@@ -178,7 +199,9 @@ export async function runServiceMain<C extends ServiceConfig>(definition: Servic
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
   } catch (error) {
-    console.error(`${definition.name}-service failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `${definition.name}-service failed to start: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   }
 }

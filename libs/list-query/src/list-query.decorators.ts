@@ -2,7 +2,13 @@ import { ProblemException } from '@agora/http';
 import { applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiQuery } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { FILTER_OPERATORS, ListQueryError, parseListQuery, type ListQuerySpec, type RawQuery } from './list-query.js';
+import {
+  FILTER_OPERATORS,
+  ListQueryError,
+  parseListQuery,
+  type ListQuerySpec,
+  type RawQuery,
+} from './list-query.js';
 
 /** Injects the validated list query of the request; a bad query is a 400 problem naming each field. */
 export const ListQuery = createParamDecorator((spec: ListQuerySpec, context: ExecutionContext) => {
@@ -25,10 +31,25 @@ export const ListQuery = createParamDecorator((spec: ListQuerySpec, context: Exe
 export function ApiListQuery(spec: ListQuerySpec): MethodDecorator {
   const fields = Object.keys(spec.fields).join(', ');
   return applyDecorators(
-    ApiQuery({ name: 'sort', required: false, description: `Comma-separated, '-' for descending. Fields: ${(spec.sortable ?? Object.keys(spec.fields)).join(', ')}`, example: spec.defaultSort }),
-    ApiQuery({ name: 'filter[field][operator]', required: false, description: `Fields: ${fields}. Operators: ${FILTER_OPERATORS.join(', ')} (default eq).` }),
+    ApiQuery({
+      name: 'sort',
+      required: false,
+      description: `Comma-separated, '-' for descending. Fields: ${(spec.sortable ?? Object.keys(spec.fields)).join(', ')}`,
+      example: spec.defaultSort,
+    }),
+    ApiQuery({
+      name: 'filter[field][operator]',
+      required: false,
+      description: `Fields: ${fields}. Operators: ${FILTER_OPERATORS.join(', ')} (default eq).`,
+    }),
     ...(spec.searchable?.length
-      ? [ApiQuery({ name: 'q', required: false, description: `Text search over ${spec.searchable.join(', ')}` })]
+      ? [
+          ApiQuery({
+            name: 'q',
+            required: false,
+            description: `Text search over ${spec.searchable.join(', ')}`,
+          }),
+        ]
       : []),
     ApiQuery({ name: 'page', required: false, type: Number, example: 1 }),
     ApiQuery({ name: 'limit', required: false, type: Number, example: spec.defaultLimit ?? 20 }),

@@ -139,7 +139,13 @@ function parseFilterValue(type: FieldType, operator: FilterOperator, raw: string
   }
 }
 
-function parseInteger(raw: string | undefined, fallback: number, min: number, max: number, field: string): number {
+function parseInteger(
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  field: string,
+): number {
   if (raw === undefined || raw === '') {
     return fallback;
   }
@@ -162,7 +168,10 @@ export function parseListQuery(query: RawQuery, spec: ListQuerySpec): ParsedList
     const descending = part.startsWith('-');
     const field = descending || part.startsWith('+') ? part.slice(1) : part;
     if (!sortable.has(field)) {
-      problems.push({ field: 'sort', messages: [`cannot sort by "${field.slice(0, 50)}"; allowed: ${[...sortable].join(', ')}`] });
+      problems.push({
+        field: 'sort',
+        messages: [`cannot sort by "${field.slice(0, 50)}"; allowed: ${[...sortable].join(', ')}`],
+      });
     } else {
       sort.push({ field, direction: descending ? 'DESC' : 'ASC' });
     }
@@ -177,7 +186,10 @@ export function parseListQuery(query: RawQuery, spec: ListQuerySpec): ParsedList
     const field = match?.[1];
     const type = field ? spec.fields[field] : undefined;
     if (!match || !field || !type) {
-      problems.push({ field: key.slice(0, 80), messages: [`unknown filter; allowed fields: ${Object.keys(spec.fields).join(', ')}`] });
+      problems.push({
+        field: key.slice(0, 80),
+        messages: [`unknown filter; allowed fields: ${Object.keys(spec.fields).join(', ')}`],
+      });
       continue;
     }
     const operator = (match[2] ?? 'eq') as FilterOperator;

@@ -20,7 +20,9 @@ export class PoisonMessageError extends Error {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(typeof error === 'string' ? error : JSON.stringify(error));
+  return error instanceof Error
+    ? error
+    : new Error(typeof error === 'string' ? error : JSON.stringify(error));
 }
 
 /**
@@ -46,12 +48,18 @@ export async function deliverWithRetry(
         const error = toError(caught);
         const poison = error instanceof PoisonMessageError;
         if (poison || attempt >= policy.maxAttempts) {
-          logger.error({ err: error, topic: event.topic, eventId: event.id, attempts: attempt }, 'event dead-lettered');
+          logger.error(
+            { err: error, topic: event.topic, eventId: event.id, attempts: attempt },
+            'event dead-lettered',
+          );
           await deadLetter(event, error, attempt);
           return;
         }
         const delay = Math.min(policy.baseDelayMs * 2 ** (attempt - 1), 30_000);
-        logger.warn({ err: error, topic: event.topic, eventId: event.id, attempt, retryInMs: delay }, 'event failed');
+        logger.warn(
+          { err: error, topic: event.topic, eventId: event.id, attempt, retryInMs: delay },
+          'event failed',
+        );
         await sleep(delay);
       }
     }

@@ -5,7 +5,7 @@ import { isObservable, lastValueFrom } from 'rxjs';
 /** The context argument of `@EventPattern` handlers, on both transports. */
 export class BusContext extends BaseRpcContext<[EventEnvelope]> {
   get event(): EventEnvelope {
-    return this.getArgByIndex(0);
+    return this.getArgByIndex(0) as EventEnvelope;
   }
 }
 

@@ -1,5 +1,11 @@
 import { currentRequestId } from '@agora/config';
-import { ALL_TOPICS, deadLetterTopic, MessageHeaders, type EventEnvelope, type Topic } from '@agora/contracts';
+import {
+  ALL_TOPICS,
+  deadLetterTopic,
+  MessageHeaders,
+  type EventEnvelope,
+  type Topic,
+} from '@agora/contracts';
 import kafkajs, { type Consumer, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { deliverWithRetry, PoisonMessageError, toError, type RetryPolicy } from './delivery.js';
@@ -17,7 +23,7 @@ export interface KafkaBusOptions {
 
 function kafkaLogCreator(logger: Logger) {
   return () =>
-    ({ level, log }: { level: number; log: { message: string } & Record<string, unknown> }) => {
+    ({ level, log }: { level: kafkajs.logLevel; log: { message: string } & Record<string, unknown> }) => {
       const { message, ...extra } = log;
       const fields = { ...extra, component: 'kafkajs' };
       if (level === logLevel.ERROR) {
@@ -41,7 +47,9 @@ export async function ensureTopics(
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const wanted = topics.flatMap((topic) => [topic, deadLetterTopic(topic)]).filter((topic) => !existing.has(topic));
+    const wanted = topics
+      .flatMap((topic) => [topic, deadLetterTopic(topic)])
+      .filter((topic) => !existing.has(topic));
     if (wanted.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,
@@ -76,7 +84,9 @@ export function envelopeFromKafka(topic: string, message: KafkaMessage): EventEn
     id,
     topic: topic as Topic,
     key: message.key?.toString() ?? '',
-    occurredAt: headerText(message.headers, MessageHeaders.OccurredAt) ?? new Date(Number(message.timestamp)).toISOString(),
+    occurredAt:
+      headerText(message.headers, MessageHeaders.OccurredAt) ??
+      new Date(Number(message.timestamp)).toISOString(),
     ...(requestId ? { requestId } : {}),
     payload: payload as EventEnvelope['payload'],
   };
@@ -205,7 +215,11 @@ class KafkaConsumerServer extends EventConsumerServer {
       return;
     }
     const logger = this.busLogger.child({ consumerGroup: this.group });
-    const consumer = this.kafka.consumer({ groupId: this.group, sessionTimeout: 15_000, heartbeatInterval: 1_000 });
+    const consumer = this.kafka.consumer({
+      groupId: this.group,
+      sessionTimeout: 15_000,
+      heartbeatInterval: 1_000,
+    });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => {
       this.running = true;

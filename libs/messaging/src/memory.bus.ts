@@ -84,7 +84,12 @@ class MemoryConsumerServer extends EventConsumerServer {
         (envelope) => this.invokeHandler(envelope),
         this.retry,
         (envelope, error, attempts) => {
-          this.deadLetters.push({ topic: deadLetterTopic(envelope.topic), event: envelope, error: error.message, attempts });
+          this.deadLetters.push({
+            topic: deadLetterTopic(envelope.topic),
+            event: envelope,
+            error: error.message,
+            attempts,
+          });
           return Promise.resolve();
         },
         this.busLogger.child({ consumerGroup: this.group }),

@@ -24,7 +24,11 @@ export interface ManagedProcess {
 }
 
 /** Starts a Node process and keeps its output for assertions and failure messages. */
-export function startProcess(script: string, env: Record<string, string | undefined>, args: string[] = []): ManagedProcess {
+export function startProcess(
+  script: string,
+  env: Record<string, string | undefined>,
+  args: string[] = [],
+): ManagedProcess {
   const child = spawn(process.execPath, ['--enable-source-maps', script, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,21 +55,35 @@ export function startProcess(script: string, env: Record<string, string | undefi
 }
 
 /** Runs a command to completion; rejects with its output when it fails. */
-export function run(command: string, args: string[], env: Record<string, string | undefined> = {}): Promise<string> {
+export function run(
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', reject);
     child.once('exit', (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output}`)),
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output}`)),
     );
   });
 }
 
 /** Polls an HTTP URL until it answers with `status`. */
-export async function waitForHttp(url: string, status = 200, timeoutMs = 60_000, watch?: ManagedProcess): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  status = 200,
+  timeoutMs = 60_000,
+  watch?: ManagedProcess,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (watch && watch.child.exitCode !== null) {
@@ -80,5 +98,7 @@ export async function waitForHttp(url: string, status = 200, timeoutMs = 60_000,
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms${watch ? `:\n${watch.output().slice(-4000)}` : ''}`);
+  throw new Error(
+    `${url} did not answer ${status} within ${timeoutMs} ms${watch ? `:\n${watch.output().slice(-4000)}` : ''}`,
+  );
 }

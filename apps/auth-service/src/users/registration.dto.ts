@@ -7,7 +7,9 @@ const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'stri
 
 export class RegistrationDto {
   @ApiProperty({ example: 'anna@example.com', maxLength: 254 })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  )
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
   @MaxLength(254)
   email!: string;
@@ -17,7 +19,9 @@ export class RegistrationDto {
   @IsString()
   @MinLength(3)
   @MaxLength(32)
-  @Matches(/^[A-Za-z0-9_.-]+$/, { message: 'login may contain only letters, digits, dot, dash and underscore' })
+  @Matches(/^[A-Za-z0-9_.-]+$/, {
+    message: 'login may contain only letters, digits, dot, dash and underscore',
+  })
   login!: string;
 
   @ApiProperty({ example: 'correct horse battery staple', minLength: 8, maxLength: 128 })

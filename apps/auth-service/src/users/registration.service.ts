@@ -49,7 +49,11 @@ export class RegistrationService {
     const passwordHash = await this.hasher.hash(dto.password);
     try {
       const user = await this.dataSource.transaction(async (manager) => {
-        const created = await this.users.insert(manager, { email: dto.email, login: dto.login, passwordHash });
+        const created = await this.users.insert(manager, {
+          email: dto.email,
+          login: dto.login,
+          passwordHash,
+        });
         await this.outbox.add(manager, Topics.UserRegistered, created.id, {
           userId: created.id,
           email: created.email,

@@ -17,10 +17,16 @@ export class UsersRepository {
       [email, login],
     );
     const row = rows[0];
-    return [...(row?.email_taken ? (['email'] as const) : []), ...(row?.login_taken ? (['login'] as const) : [])];
+    return [
+      ...(row?.email_taken ? (['email'] as const) : []),
+      ...(row?.login_taken ? (['login'] as const) : []),
+    ];
   }
 
-  insert(manager: EntityManager, user: Pick<UserEntity, 'email' | 'login' | 'passwordHash'>): Promise<UserEntity> {
+  insert(
+    manager: EntityManager,
+    user: Pick<UserEntity, 'email' | 'login' | 'passwordHash'>,
+  ): Promise<UserEntity> {
     const entity = manager.create(UserEntity, { ...user, verified: false, role: 'user' });
     return manager.save(entity);
   }

@@ -32,7 +32,8 @@ export async function startEmbeddedDatabase(
     persistent: true,
     createPostgresUser: true,
     onLog: (message) => logger.debug({ component: 'postgres' }, message.trim()),
-    onError: (error) => logger.warn({ component: 'postgres', err: error }, 'embedded postgres reported an error'),
+    onError: (error) =>
+      logger.warn({ component: 'postgres', err: error }, 'embedded postgres reported an error'),
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     logger.info({ databaseDir }, 'initialising embedded PostgreSQL');
@@ -40,6 +41,9 @@ export async function startEmbeddedDatabase(
   }
   await server.start();
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
-  await ensureDatabase(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, DATABASE);
+  await ensureDatabase(
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    DATABASE,
+  );
   return { adminUrl, stop: () => server.stop() };
 }

@@ -18,7 +18,9 @@ export function loadOrCreateSecrets(dataDir: string, schemas: readonly string[])
   const token = (): string => randomBytes(18).toString('base64url');
   const secrets: PlatformSecrets = {
     superuserPassword: existing.superuserPassword ?? token(),
-    rolePasswords: Object.fromEntries(schemas.map((schema) => [schema, existing.rolePasswords?.[schema] ?? token()])),
+    rolePasswords: Object.fromEntries(
+      schemas.map((schema) => [schema, existing.rolePasswords?.[schema] ?? token()]),
+    ),
   };
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });

@@ -41,12 +41,17 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
   let memoryBus: MemoryBus | undefined;
   try {
     if (!config.DATABASE_URL) {
-      database = await startEmbeddedDatabase(config.DATA_DIR, config.EMBEDDED_POSTGRES_PORT, secrets.superuserPassword, logger);
+      database = await startEmbeddedDatabase(
+        config.DATA_DIR,
+        config.EMBEDDED_POSTGRES_PORT,
+        secrets.superuserPassword,
+        logger,
+      );
     }
     const adminUrl = config.DATABASE_URL ?? database!.adminUrl;
     const targets = SERVICE_NAMES.map((name) => {
       const schema = SERVICES[name].schema;
-      return { name, schema, url: serviceDatabaseUrl(adminUrl, schema, secrets.rolePasswords[schema]!) };
+      return { name, schema, url: serviceDatabaseUrl(adminUrl, schema, secrets.rolePasswords[schema]) };
     });
     await provisionServiceSchemas(adminUrl, targets);
 
@@ -77,7 +82,10 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
     memoryBus?.open();
     const byName = Object.fromEntries(services) as Record<ServiceName, RunningService>;
     const gateway = createNodeGateway(
-      Object.fromEntries(services.map(([name, service]) => [name, service.url])) as Record<ServiceName, string>,
+      Object.fromEntries(services.map(([name, service]) => [name, service.url])) as Record<
+        ServiceName,
+        string
+      >,
       logger,
     );
     await new Promise<void>((resolve, reject) => {

@@ -1,9 +1,4 @@
-import {
-  GATEWAY_HEALTH_PATH,
-  resolveGatewayRoute,
-  SERVICE_NAMES,
-  type ServiceName,
-} from '@agora/contracts';
+import { GATEWAY_HEALTH_PATH, resolveGatewayRoute, SERVICE_NAMES, type ServiceName } from '@agora/contracts';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
@@ -15,7 +10,13 @@ const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
 export type Upstreams = Readonly<Record<ServiceName, string>>;
 
-function problem(res: ServerResponse, status: number, title: string, detail: string, requestId: string): void {
+function problem(
+  res: ServerResponse,
+  status: number,
+  title: string,
+  detail: string,
+  requestId: string,
+): void {
   res.writeHead(status, { 'content-type': 'application/problem+json', 'x-request-id': requestId });
   res.end(JSON.stringify({ type: 'about:blank', title, status, detail, requestId }));
 }
@@ -28,7 +29,12 @@ function requestIdOf(req: IncomingMessage): string {
 
 function forwardedHeaders(req: IncomingMessage, requestId: string): http.OutgoingHttpHeaders {
   const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
-  return { ...req.headers, 'x-request-id': requestId, 'x-forwarded-for': forwardedFor, 'x-forwarded-proto': 'http' };
+  return {
+    ...req.headers,
+    'x-request-id': requestId,
+    'x-forwarded-for': forwardedFor,
+    'x-forwarded-proto': 'http',
+  };
 }
 
 async function readiness(upstreams: Upstreams): Promise<Record<ServiceName, 'ready' | 'unavailable'>> {
@@ -61,7 +67,13 @@ export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Se
         } else {
           res.writeHead(503, { 'content-type': 'application/problem+json', 'x-request-id': requestId });
           res.end(
-            JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'Not every service is ready', services }),
+            JSON.stringify({
+              type: 'about:blank',
+              title: 'Service Unavailable',
+              status: 503,
+              detail: 'Not every service is ready',
+              services,
+            }),
           );
         }
       });
@@ -73,15 +85,25 @@ export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Se
       return;
     }
     if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
-      problem(res, 413, 'Payload Too Large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`, requestId);
+      problem(
+        res,
+        413,
+        'Payload Too Large',
+        `Request bodies are limited to ${MAX_BODY_BYTES} bytes`,
+        requestId,
+      );
       req.resume();
       return;
     }
     const target = new URL(route.url, upstreams[route.service]);
-    const upstream = http.request(target, { method: req.method, headers: forwardedHeaders(req, requestId) }, (response) => {
-      res.writeHead(response.statusCode ?? 502, { ...response.headers, 'x-request-id': requestId });
-      response.pipe(res);
-    });
+    const upstream = http.request(
+      target,
+      { method: req.method, headers: forwardedHeaders(req, requestId) },
+      (response) => {
+        res.writeHead(response.statusCode ?? 502, { ...response.headers, 'x-request-id': requestId });
+        response.pipe(res);
+      },
+    );
     upstream.on('error', (error) => {
       logger.warn({ err: error, requestId, service: route.service }, 'gateway: upstream unavailable');
       if (!res.headersSent) {
@@ -103,7 +125,9 @@ export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Se
     const target = new URL(route.url, upstreams[route.service]);
     const upstream = http.request(target, { method: req.method, headers: forwardedHeaders(req, requestId) });
     upstream.on('upgrade', (response, upstreamSocket, upstreamHead) => {
-      const lines = [`HTTP/1.1 ${response.statusCode ?? 101} ${response.statusMessage ?? 'Switching Protocols'}`];
+      const lines = [
+        `HTTP/1.1 ${response.statusCode ?? 101} ${response.statusMessage ?? 'Switching Protocols'}`,
+      ];
       for (let index = 0; index < response.rawHeaders.length; index += 2) {
         lines.push(`${response.rawHeaders[index]}: ${response.rawHeaders[index + 1]}`);
       }
@@ -119,7 +143,9 @@ export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Se
       socket.on('error', () => upstreamSocket.destroy());
     });
     upstream.on('response', (response) => {
-      socket.end(`HTTP/1.1 ${response.statusCode ?? 502} ${response.statusMessage ?? ''}\r\nConnection: close\r\n\r\n`);
+      socket.end(
+        `HTTP/1.1 ${response.statusCode ?? 502} ${response.statusMessage ?? ''}\r\nConnection: close\r\n\r\n`,
+      );
     });
     upstream.on('error', () => socket.end('HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\n\r\n'));
     upstream.end();

@@ -19,13 +19,10 @@ export class ProfilesRepository {
   }
 
   /** Inserts the profile of a new user; a profile that already exists is left as it is. */
-  async insertIfAbsent(manager: EntityManager, profile: Pick<ProfileEntity, 'id' | 'login' | 'displayName'>): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ProfileEntity)
-      .values(profile)
-      .orIgnore()
-      .execute();
+  async insertIfAbsent(
+    manager: EntityManager,
+    profile: Pick<ProfileEntity, 'id' | 'login' | 'displayName'>,
+  ): Promise<void> {
+    await manager.createQueryBuilder().insert().into(ProfileEntity).values(profile).orIgnore().execute();
   }
 }

@@ -45,7 +45,11 @@ export class ProfilesService {
     const payload: unknown = event.payload;
     assertUserRegistered(payload);
     await this.inbox.consumeOnce(CONSUMER, event, (manager) =>
-      this.profiles.insertIfAbsent(manager, { id: payload.userId, login: payload.login, displayName: payload.login }),
+      this.profiles.insertIfAbsent(manager, {
+        id: payload.userId,
+        login: payload.login,
+        displayName: payload.login,
+      }),
     );
   }
 }

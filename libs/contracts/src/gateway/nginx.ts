@@ -87,7 +87,8 @@ export function renderNginxConf(options: NginxRenderOptions): string {
       )
     : [];
   const upstreams = SERVICE_NAMES.map(
-    (name) => `  upstream ${upstreamName(name)} {\n    server ${options.upstreams[name]};\n    keepalive 16;\n  }`,
+    (name) =>
+      `  upstream ${upstreamName(name)} {\n    server ${options.upstreams[name]};\n    keepalive 16;\n  }`,
   );
   const readiness = SERVICE_NAMES.map((name) =>
     location('=', `/_ready/${name}`, ['internal;', ...proxy(name, '/health/ready')]),

@@ -11,15 +11,27 @@ describe('gateway route table', () => {
     expect(resolveGatewayRoute('/api/users?page=2')).toMatchObject({ service: 'auth', url: '/users?page=2' });
     expect(resolveGatewayRoute('/api/product/7')).toMatchObject({ service: 'catalog', url: '/products/7' });
     expect(resolveGatewayRoute('/api/product')).toMatchObject({ service: 'catalog', url: '/products' });
-    expect(resolveGatewayRoute('/api/category/1')).toMatchObject({ service: 'catalog', url: '/categories/1' });
+    expect(resolveGatewayRoute('/api/category/1')).toMatchObject({
+      service: 'catalog',
+      url: '/categories/1',
+    });
     expect(resolveGatewayRoute('/api/order/9')).toMatchObject({ service: 'order', url: '/orders/9' });
     expect(resolveGatewayRoute('/api/cart/3')).toMatchObject({ service: 'order', url: '/cart/3' });
-    expect(resolveGatewayRoute('/api/profiles/abc')).toMatchObject({ service: 'social', url: '/profiles/abc' });
+    expect(resolveGatewayRoute('/api/profiles/abc')).toMatchObject({
+      service: 'social',
+      url: '/profiles/abc',
+    });
   });
 
   it('routes the WebSocket path, the docs and nothing else', () => {
-    expect(resolveGatewayRoute('/ws/?EIO=4&transport=websocket')).toMatchObject({ service: 'social', websocket: true });
-    expect(resolveGatewayRoute('/api/docs/catalog.json')).toMatchObject({ service: 'catalog', url: '/docs-json' });
+    expect(resolveGatewayRoute('/ws/?EIO=4&transport=websocket')).toMatchObject({
+      service: 'social',
+      websocket: true,
+    });
+    expect(resolveGatewayRoute('/api/docs/catalog.json')).toMatchObject({
+      service: 'catalog',
+      url: '/docs-json',
+    });
     expect(resolveGatewayRoute('/api/docs/')).toMatchObject({ service: 'auth', url: '/gateway-docs/' });
     expect(resolveGatewayRoute('/api/usersx')).toBeUndefined();
     expect(resolveGatewayRoute('/registration')).toBeUndefined();

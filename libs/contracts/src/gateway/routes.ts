@@ -95,7 +95,11 @@ export function resolveGatewayRoute(url: string): ResolvedRoute | undefined {
   for (const candidate of GATEWAY_ROUTES) {
     if (pathname === candidate.path || pathname.startsWith(`${candidate.path}/`)) {
       const rest = pathname.slice(candidate.path.length);
-      return { service: candidate.service, url: candidate.target + rest + query, websocket: !!candidate.websocket };
+      return {
+        service: candidate.service,
+        url: candidate.target + rest + query,
+        websocket: !!candidate.websocket,
+      };
     }
   }
   return undefined;
