@@ -43,6 +43,8 @@ export default defineConfig({
           setupFiles: ['reflect-metadata'],
           include: ['apps/**/test/**/*.medium-spec.ts', 'libs/**/test/**/*.medium-spec.ts'],
           globalSetup: ['libs/testing/src/global-setup.ts'],
+          // Files provision roles in one database; run them one after another.
+          fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

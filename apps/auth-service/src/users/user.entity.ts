@@ -1,8 +1,9 @@
 import type { Role } from '@agora/auth';
 import { AgoraEntity } from '@agora/database';
-import { Column, Entity } from 'typeorm';
+import { Check, Column, Entity } from 'typeorm';
 
 @Entity({ name: 'users' })
+@Check('users_role_check', `"role" IN ('user', 'seller', 'moderator', 'admin')`)
 export class UserEntity extends AgoraEntity {
   /** Stored lower-cased; unique. */
   @Column({ type: 'text', unique: true })
