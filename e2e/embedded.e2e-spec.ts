@@ -1,5 +1,6 @@
 import { eventually, freePort, startProcess, waitForHttp, type ManagedProcess } from '@agora/testing';
-import { rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -11,8 +12,8 @@ const entry = path.join(root, 'dist/apps/platform/src/embedded.js');
  * DATABASE_URL), the in-process bus, the Node gateway. Data in a folder that survives a restart.
  */
 describe('embedded platform (npm start)', () => {
-  // Inside the repo, not a 0700 temp dir: embedded PostgreSQL runs as the postgres user and must reach it.
-  const dataDir = path.join(root, '.data', `e2e-embedded-${process.pid}`);
+  // Embedded PostgreSQL runs as the postgres user, which must reach the data folder wherever the repo is cloned.
+  const dataDir = path.join(tmpdir(), `agora-e2e-embedded-${process.pid}`);
   let env: Record<string, string>;
   let platform: ManagedProcess;
   let gateway: string;
@@ -25,6 +26,8 @@ describe('embedded platform (npm start)', () => {
     });
 
   beforeAll(async () => {
+    mkdirSync(dataDir, { recursive: true });
+    chmodSync(dataDir, 0o755);
     const gatewayPort = await freePort();
     env = {
       DATA_DIR: dataDir,

@@ -1,14 +1,6 @@
-import { LOG_LEVELS, type LogLevel } from '@agora/config';
+import { LOG_LEVELS, splitList, type LogLevel } from '@agora/config';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
-
-const splitList = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((item) => item.trim())
-        .filter(Boolean)
-    : value;
 
 /** Variables of `npm start` (the embedded single-process platform); see .env.template. */
 export class PlatformConfig {

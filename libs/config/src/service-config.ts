@@ -6,7 +6,8 @@ export type BusKind = (typeof BUS_KINDS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const splitList = ({ value }: { value: unknown }): unknown =>
+/** Turns a comma-separated variable into a trimmed list without empty items. */
+export const splitList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string'
     ? value
         .split(',')
