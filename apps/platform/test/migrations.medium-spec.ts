@@ -33,7 +33,7 @@ describe('service migrations', () => {
         `SELECT count(*) FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'migrations'`,
         [SERVICES[name].schema],
       );
-      expect(Number(tables[0]!.count)).toBe(0);
+      expect(Number(tables[0].count)).toBe(0);
       await dataSource.runMigrations();
     } finally {
       await dataSource.destroy();
