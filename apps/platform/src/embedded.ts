@@ -1,5 +1,6 @@
 // `npm start`: the whole platform in one process on embedded defaults.
 import 'reflect-metadata';
+import { closeOnSignals } from '@agora/config';
 import { startPlatform } from './embedded/start-platform.js';
 
 try {
@@ -18,23 +19,7 @@ try {
       '',
     ].join('\n'),
   );
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) {
-      return;
-    }
-    stopping = true;
-    platform.logger.info({ signal }, 'stopping');
-    platform.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        platform.logger.error({ err: error }, 'stop failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  closeOnSignals(() => platform.close(), platform.logger);
 } catch (error) {
   console.error(
     `Agora failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

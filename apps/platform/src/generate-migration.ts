@@ -2,7 +2,9 @@
 // database, diffs its entities against it, and writes apps/<service>-service/src/migrations/<ts>-<Name>.ts.
 // Register the new class in that folder's index.ts and review it like code.
 import 'reflect-metadata';
+import { loadConfig } from '@agora/config';
 import { isServiceName, SERVICES } from '@agora/contracts';
+import { IsUrl } from 'class-validator';
 import {
   createServiceDataSource,
   dropDatabase,
@@ -14,12 +16,17 @@ import path from 'node:path';
 import { SERVICE_DEFINITIONS } from './service-definitions.js';
 
 const [service, name] = process.argv.slice(2);
-const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+class GenerateMigrationConfig {
+  /** Superuser URL of a PostgreSQL where a throwaway database can be created. */
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+}
 
 const escape = (sql: string): string =>
   sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
 
 try {
+  const adminUrl = loadConfig(GenerateMigrationConfig, process.env).DATABASE_ADMIN_URL;
   if (!service || !isServiceName(service) || !name || !/^[A-Z][A-Za-z0-9]*$/.test(name)) {
     throw new Error(
       'usage: npm run migration:generate -- <auth|social|media|catalog|order> <PascalCaseName>',

@@ -1,4 +1,5 @@
 import {
+  closeOnSignals,
   createLogger,
   JsonLogger,
   loadConfig,
@@ -186,18 +187,7 @@ export async function runServiceMain<C extends ServiceConfig>(
 ): Promise<void> {
   try {
     const service = await startService(definition, { env: process.env });
-    const shutdown = (signal: string): void => {
-      service.logger.info({ signal }, 'shutting down');
-      service.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          service.logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    };
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-    process.once('SIGINT', () => shutdown('SIGINT'));
+    closeOnSignals(() => service.close(), service.logger);
   } catch (error) {
     console.error(
       `${definition.name}-service failed to start: ${error instanceof Error ? error.message : String(error)}`,
