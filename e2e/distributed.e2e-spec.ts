@@ -10,6 +10,7 @@ import {
 } from '@agora/contracts';
 import { ensureTopics } from '@agora/messaging';
 import {
+  connectRealtime,
   eventually,
   freePort,
   provisionAllServices,
@@ -119,7 +120,14 @@ describe('distributed platform behind nginx on real Kafka', () => {
     nginx = spawn('nginx', ['-p', work, '-c', path.join(work, 'nginx.conf'), '-g', 'daemon off;'], {
       stdio: 'inherit',
     });
-    await waitForHttp(`${gateway}/api/health`, 200, 30_000);
+    const nginxFailed = new Promise<never>((_, reject) => {
+      nginx?.once('error', (error) =>
+        reject(
+          new Error(`nginx did not start (apt-get install nginx libnginx-mod-http-js): ${error.message}`),
+        ),
+      );
+    });
+    await Promise.race([waitForHttp(`${gateway}/api/health`, 200, 30_000), nginxFailed]);
   });
 
   afterAll(async () => {
@@ -150,6 +158,18 @@ describe('distributed platform behind nginx on real Kafka', () => {
         (line) => line.includes('"event handled"') && line.includes('"requestId":"e2e-dist-request-1"'),
       );
     expect(handled).toHaveLength(1);
+  });
+
+  it('upgrades /ws through nginx to social-service, which pushes profiles built from Kafka events', async () => {
+    const websocket = await connectRealtime(gateway, 'websocket');
+    try {
+      expect(await websocket.subscribe('profiles')).toEqual({ ok: true, channel: 'profiles' });
+      const created = websocket.next<{ login: string }>('profile.created', (p) => p.login === 'dist_ws');
+      expect((await register('dist_ws')).status).toBe(201);
+      expect(await created).toMatchObject({ login: 'dist_ws' });
+    } finally {
+      websocket.close();
+    }
   });
 
   it('keeps every event while social-service is down: 50 registrations → exactly 50 profiles', async () => {

@@ -1,4 +1,11 @@
-import { eventually, freePort, startProcess, waitForHttp, type ManagedProcess } from '@agora/testing';
+import {
+  connectRealtime,
+  eventually,
+  freePort,
+  startProcess,
+  waitForHttp,
+  type ManagedProcess,
+} from '@agora/testing';
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -101,6 +108,33 @@ describe('embedded platform (npm start)', () => {
         info: { title: string };
       };
       expect(spec.info.title).toBe(`Agora ${service}-service`);
+    }
+  });
+
+  it('upgrades /ws to social-service, which pushes new profiles to subscribers', async () => {
+    const websocket = await connectRealtime(gateway, 'websocket');
+    const polling = await connectRealtime(gateway, 'polling');
+    try {
+      expect(await websocket.subscribe('nowhere')).toMatchObject({ ok: false, code: 'UNKNOWN_CHANNEL' });
+      expect(await websocket.subscribe('profiles')).toEqual({ ok: true, channel: 'profiles' });
+      expect(await polling.subscribe('profiles')).toEqual({ ok: true, channel: 'profiles' });
+      const overWebSocket = websocket.next<{ login: string }>(
+        'profile.created',
+        (p) => p.login === 'wsboris',
+      );
+      const overPolling = polling.next<{ login: string }>('profile.created', (p) => p.login === 'wsboris');
+      const response = await register({
+        email: 'boris@example.com',
+        login: 'wsboris',
+        password: 'correct horse',
+      });
+      expect(response.status).toBe(201);
+      const { id } = (await response.json()) as { id: string };
+      expect(await overWebSocket).toMatchObject({ userId: id, login: 'wsboris' });
+      expect(await overPolling).toMatchObject({ userId: id, login: 'wsboris' });
+    } finally {
+      websocket.close();
+      polling.close();
     }
   });
 

@@ -1,6 +1,7 @@
 import { ServiceConfig } from '@agora/config';
 import type { ServiceDefinition } from '@agora/http';
 import { Module } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
 import { socialMigrations } from './migrations/index.js';
 import { ProfileEntity } from './profiles/profile.entity.js';
 import { ProfilesModule } from './profiles/profiles.module.js';
@@ -16,4 +17,7 @@ export const socialServiceDefinition: ServiceDefinition = {
   entities: [ProfileEntity],
   migrations: socialMigrations,
   config: ServiceConfig,
+  configure: (app) => {
+    app.useWebSocketAdapter(new IoAdapter(app));
+  },
 };

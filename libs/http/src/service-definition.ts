@@ -2,6 +2,7 @@ import type { ServiceConfig } from '@agora/config';
 import type { ServiceName } from '@agora/contracts';
 import type { EntityClass, MigrationClass } from '@agora/database';
 import type { Type } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 /** Everything the platform needs to run one service, in any runtime (standalone, embedded, tests). */
 export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
@@ -14,4 +15,6 @@ export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
   readonly migrations: readonly MigrationClass[];
   /** The service's configuration class (ServiceConfig or a subclass). */
   readonly config: new () => C;
+  /** Extra start-up work on the Nest app before it listens (e.g. a WebSocket adapter). */
+  readonly configure?: (app: NestFastifyApplication) => void | Promise<void>;
 }

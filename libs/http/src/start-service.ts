@@ -27,8 +27,6 @@ export interface StartServiceOptions {
   readonly env: Env;
   /** A bus shared by several apps (the embedded mode); otherwise the service builds its own from config. */
   readonly bus?: MessageBus;
-  /** Extra start-up work on the Nest app before it listens (e.g. WebSocket adapters). */
-  readonly configure?: (app: NestFastifyApplication) => void | Promise<void>;
 }
 
 export interface RunningService<C extends ServiceConfig = ServiceConfig> {
@@ -154,7 +152,7 @@ export async function startService<C extends ServiceConfig>(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   setUpSwagger(app, definition);
-  await options.configure?.(app);
+  await definition.configure?.(app);
 
   app.connectMicroservice(
     { strategy: bus.createConsumerServer(descriptor.consumerGroup) },

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { RealtimeModule } from '../realtime/realtime.module.js';
 import { ProfilesController } from './profiles.controller.js';
 import { ProfilesRepository } from './profiles.repository.js';
 import { ProfilesService } from './profiles.service.js';
 
 @Module({
+  imports: [RealtimeModule],
   controllers: [ProfilesController],
   providers: [ProfilesService, ProfilesRepository],
 })

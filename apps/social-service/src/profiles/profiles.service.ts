@@ -4,6 +4,7 @@ import { ProblemException } from '@agora/http';
 import type { ParsedListQuery } from '@agora/list-query';
 import { PoisonMessageError } from '@agora/messaging';
 import { Injectable } from '@nestjs/common';
+import { RealtimeGateway } from '../realtime/realtime.gateway.js';
 import { toProfileDto, type ProfileDto, type ProfilePageDto } from './profiles.dto.js';
 import { ProfilesRepository } from './profiles.repository.js';
 
@@ -25,6 +26,7 @@ export class ProfilesService {
   constructor(
     private readonly profiles: ProfilesRepository,
     private readonly inbox: Inbox,
+    private readonly realtime: RealtimeGateway,
   ) {}
 
   async get(userId: string): Promise<ProfileDto> {
@@ -40,16 +42,23 @@ export class ProfilesService {
     return { ...page, items: page.items.map(toProfileDto) };
   }
 
-  /** A registered user gets a profile, once, however often the event is delivered. */
+  /**
+   * A registered user gets a profile, once, however often the event is delivered; subscribers of the
+   * `profiles` channel hear about it after the commit.
+   */
   async onUserRegistered(event: EventEnvelope<'auth.user.registered.v1'>): Promise<void> {
     const payload: unknown = event.payload;
     assertUserRegistered(payload);
-    await this.inbox.consumeOnce(CONSUMER, event, (manager) =>
+    const applied = await this.inbox.consumeOnce(CONSUMER, event, (manager) =>
       this.profiles.insertIfAbsent(manager, {
         id: payload.userId,
         login: payload.login,
         displayName: payload.login,
       }),
     );
+    const profile = applied ? await this.profiles.findById(payload.userId) : null;
+    if (profile) {
+      this.realtime.profileCreated(toProfileDto(profile));
+    }
   }
 }

@@ -15,6 +15,8 @@ export interface GatewayRoute {
 }
 
 export const API_PREFIX = '/api';
+/** social-service's Socket.IO endpoint: the same path on the gateway and on the service. */
+export const REALTIME_PATH = '/ws';
 
 const route = (path: string, service: ServiceName, target: string): GatewayRoute => ({
   path: `${API_PREFIX}${path}`,
@@ -37,7 +39,7 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/.well-known', 'auth', '/.well-known'),
   // social-service
   route('/profiles', 'social', '/profiles'),
-  { path: '/ws', service: 'social', target: '/ws', websocket: true },
+  { path: REALTIME_PATH, service: 'social', target: REALTIME_PATH, websocket: true },
   // media-service
   route('/media', 'media', '/media'),
   // catalog-service: seed 001 categories and products
