@@ -1,0 +1,83 @@
+import { loadConfig, type Env } from '@agora/config';
+import { COMPOSE_NGINX_OPTIONS, SERVICE_NAMES, SERVICES } from '@agora/contracts';
+import { getMetadataStorage } from 'class-validator';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { PlatformConfig } from './platform-config.js';
+import { SERVICE_DEFINITIONS } from './service-definitions.js';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+interface ComposeService {
+  readonly command?: readonly string[];
+  readonly environment?: Record<string, string | number | boolean>;
+  readonly volumes?: readonly string[];
+}
+
+const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, ComposeService>;
+};
+const envTemplate = readFileSync(path.join(root, '.env.template'), 'utf8');
+const templateVariables = new Set(
+  envTemplate
+    .split('\n')
+    .map((line) => /^([A-Z][A-Z0-9_]*)=/.exec(line)?.[1])
+    .filter((name): name is string => name !== undefined),
+);
+
+/** Compose's `${NAME:-default}` resolved to its default, as `docker compose up` without a .env does. */
+function composeEnvironment(service: ComposeService): Env {
+  return Object.fromEntries(
+    Object.entries(service.environment ?? {}).map(([name, value]) => [
+      name,
+      String(value).replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, '$1'),
+    ]),
+  );
+}
+
+function validatedVariables(configClass: new () => object): string[] {
+  return [
+    ...new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(configClass, '', true, false)
+        .map((metadata) => metadata.propertyName),
+    ),
+  ];
+}
+
+/** docker-compose.yml and .env.template cannot run here (no Docker engine); this keeps them in step with the code. */
+describe('production shape', () => {
+  it.each(SERVICE_NAMES)('compose runs %s-service with a configuration it accepts', (name) => {
+    const service = compose.services[`${name}-service`];
+    expect(service, `docker-compose.yml lacks ${name}-service`).toBeDefined();
+    expect(service.command).toContain(`dist/apps/${name}-service/src/main.js`);
+    expect(existsSync(path.join(root, `apps/${name}-service/src/main.ts`))).toBe(true);
+    const config = loadConfig(SERVICE_DEFINITIONS[name].config, composeEnvironment(service));
+    expect(config.PORT).toBe(SERVICES[name].port);
+    expect(config.BUS).toBe('kafka');
+    expect(COMPOSE_NGINX_OPTIONS.upstreams[name]).toBe(`${name}-service:${SERVICES[name].port}`);
+  });
+
+  it('compose mounts the generated nginx config and runs migrations with every service URL', () => {
+    expect(compose.services.nginx.volumes).toContain('./nginx/nginx.conf:/etc/nginx/nginx.conf:ro');
+    expect(compose.services.nginx.volumes).toContain(
+      `./nginx/gateway-health.js:${COMPOSE_NGINX_OPTIONS.njsDir}/gateway-health.js:ro`,
+    );
+    const migrate = composeEnvironment(compose.services.migrate);
+    for (const name of SERVICE_NAMES) {
+      expect(migrate[`${name.toUpperCase()}_DATABASE_URL`]).toMatch(
+        new RegExp(`^postgres://agora_${SERVICES[name].schema}:`),
+      );
+    }
+  });
+
+  it('.env.template documents every variable a process reads', () => {
+    const configClasses = [PlatformConfig, ...SERVICE_NAMES.map((name) => SERVICE_DEFINITIONS[name].config)];
+    const missing = configClasses
+      .flatMap(validatedVariables)
+      .filter((variable) => !templateVariables.has(variable));
+    expect(missing).toEqual([]);
+  });
+});
