@@ -2,7 +2,17 @@ import path from 'node:path';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
-const libs = ['auth', 'config', 'contracts', 'database', 'http', 'list-query', 'messaging', 'testing'];
+const libs = [
+  'auth',
+  'config',
+  'contracts',
+  'database',
+  'http',
+  'list-query',
+  'mail',
+  'messaging',
+  'testing',
+];
 const alias = Object.fromEntries(
   libs.map((lib) => [`@agora/${lib}`, path.resolve(import.meta.dirname, `libs/${lib}/src/index.ts`)]),
 );

@@ -1,19 +1,42 @@
-import { ServiceConfig } from '@agora/config';
+import { AuthModule } from '@agora/auth';
 import type { ServiceDefinition } from '@agora/http';
+import { AccountModule } from './account/account.module.js';
 import { Module } from '@nestjs/common';
+import { AuthConfig } from './auth.config.js';
+import { KeysModule } from './keys/keys.module.js';
+import { SigningKeyEntity } from './keys/signing-key.entity.js';
+import { SigningKeyRing } from './keys/signing-key-ring.js';
 import { authMigrations } from './migrations/index.js';
+import { PurgeModule } from './purge/purge.module.js';
+import { PasswordResetEntity } from './recovery/password-reset.entity.js';
+import { RecoveryModule } from './recovery/recovery.module.js';
+import { RefreshTokenEntity } from './sessions/refresh-token.entity.js';
+import { SessionsModule } from './sessions/sessions.module.js';
 import { UserEntity } from './users/user.entity.js';
 import { UsersModule } from './users/users.module.js';
+import { VerificationModule } from './verification/verification.module.js';
+import { VerificationCodeEntity } from './verification/verification-code.entity.js';
 
-@Module({ imports: [UsersModule] })
+@Module({
+  imports: [
+    AuthModule.forRoot({ keySource: { module: KeysModule, provider: SigningKeyRing } }),
+    UsersModule,
+    VerificationModule,
+    KeysModule,
+    SessionsModule,
+    AccountModule,
+    PurgeModule,
+    RecoveryModule,
+  ],
+})
 export class AuthServiceModule {}
 
-export const authServiceDefinition: ServiceDefinition = {
+export const authServiceDefinition: ServiceDefinition<AuthConfig> = {
   name: 'auth',
   title: 'Agora auth-service',
   description: 'Registration, identities, credentials, tokens, OAuth, roles and user management.',
   module: AuthServiceModule,
-  entities: [UserEntity],
+  entities: [UserEntity, VerificationCodeEntity, SigningKeyEntity, RefreshTokenEntity, PasswordResetEntity],
   migrations: authMigrations,
-  config: ServiceConfig,
+  config: AuthConfig,
 };

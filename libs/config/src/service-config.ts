@@ -79,4 +79,23 @@ export class ServiceConfig {
   @Transform(splitList)
   @IsString({ each: true })
   CORS_ORIGINS: string[] = [];
+
+  /** Proxies in front of the service (nginx, the Node gateway) whose X-Forwarded-For entries are trusted. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  TRUST_PROXY_HOPS = 1;
+
+  /** `iss` of access tokens: auth-service signs with it, every service demands it. */
+  @IsString()
+  JWT_ISSUER = 'agora-auth';
+
+  /** `aud` of access tokens. */
+  @IsString()
+  JWT_AUDIENCE = 'agora-api';
+
+  /** auth-service's public keys, fetched and cached by every service to verify access tokens locally. */
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  JWKS_URL = 'http://127.0.0.1:3001/.well-known/jwks.json';
 }

@@ -1,3 +1,4 @@
+export * from './roles.js';
 export * from './services.js';
 export * from './events/topics.js';
 export * from './events/envelope.js';

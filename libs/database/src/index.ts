@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 export * from './agora.entity.js';
 export * from './inbox.js';
+export * from './modify-returning.js';
 export * from './outbox-tables.js';
 export * from './outbox.relay.js';
 export * from './outbox.writer.js';

@@ -89,6 +89,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.logger.error({ err: exception, method: request.method, url: request.url }, 'request failed');
     }
-    sendProblem(http.getResponse<FastifyReply>(), problem);
+    const reply = http.getResponse<FastifyReply>();
+    if (exception instanceof ProblemException && exception.problem.headers) {
+      void reply.headers(exception.problem.headers);
+    }
+    sendProblem(reply, problem);
   }
 }

@@ -6,6 +6,8 @@ export interface ProblemOptions {
   readonly detail?: string;
   readonly errors?: readonly FieldProblem[];
   readonly extensions?: Readonly<Record<string, unknown>>;
+  /** Response headers that belong to the error (Retry-After, WWW-Authenticate). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** An HTTP error that carries problem-details members; domain services throw these with a code. */

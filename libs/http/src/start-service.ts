@@ -10,6 +10,7 @@ import {
 import { SERVICES } from '@agora/contracts';
 import { createServiceDataSource, OutboxRelay } from '@agora/database';
 import { KafkaBus, type MessageBus } from '@agora/messaging';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -101,7 +102,8 @@ export async function startService<C extends ServiceConfig>(
   });
 
   const adapter = new FastifyAdapter({
-    trustProxy: true,
+    // The client is TRUST_PROXY_HOPS entries from the right of X-Forwarded-For; earlier ones are the client's word.
+    trustProxy: (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS,
     bodyLimit: 1_048_576,
     genReqId: (request: IncomingMessage) => requestIdOf(request.headers['x-request-id']),
   });
@@ -136,6 +138,7 @@ export async function startService<C extends ServiceConfig>(
     adapter,
     { logger: new JsonLogger(logger), abortOnError: false },
   );
+  await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

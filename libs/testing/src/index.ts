@@ -1,3 +1,5 @@
 export * from './processes.js';
 export * from './test-database.js';
 export * from './realtime-client.js';
+export * from './smtp-inbox.js';
+export * from './in-process-services.js';

@@ -3,7 +3,10 @@ import { OutboxWriter } from '@agora/database';
 import { ProblemException } from '@agora/http';
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { AuthMail } from '../mail/auth-mail.js';
+import { VerificationCodes } from '../verification/verification-codes.js';
 import { PasswordHasher } from './password-hasher.js';
+import { assertPasswordAcceptable } from './password-policy.js';
 import { toRegisteredUserDto, type RegisteredUserDto, type RegistrationDto } from './registration.dto.js';
 import { UsersRepository, type TakenField } from './users.repository.js';
 
@@ -38,17 +41,23 @@ export class RegistrationService {
     private readonly users: UsersRepository,
     private readonly outbox: OutboxWriter,
     private readonly hasher: PasswordHasher,
+    private readonly codes: VerificationCodes,
+    private readonly mail: AuthMail,
   ) {}
 
-  /** Stores the user and the `auth.user.registered.v1` event in one transaction. */
+  /**
+   * Stores the user, a verification code and the `auth.user.registered.v1` event in one transaction, then
+   * mails the code.
+   */
   async register(dto: RegistrationDto): Promise<RegisteredUserDto> {
+    assertPasswordAcceptable(dto.password, dto);
     const taken = await this.users.findTakenFields(dto.email, dto.login);
     if (taken.length > 0) {
       throw takenProblem(taken);
     }
     const passwordHash = await this.hasher.hash(dto.password);
     try {
-      const user = await this.dataSource.transaction(async (manager) => {
+      const { user, code } = await this.dataSource.transaction(async (manager) => {
         const created = await this.users.insert(manager, {
           email: dto.email,
           login: dto.login,
@@ -60,8 +69,9 @@ export class RegistrationService {
           login: created.login,
           registeredAt: created.createdAt.toISOString(),
         });
-        return created;
+        return { user: created, code: await this.codes.issue(manager, created.id) };
       });
+      await this.mail.sendVerificationCode(user.email, user.login, code);
       return toRegisteredUserDto(user);
     } catch (error) {
       // Two registrations racing past the check: the unique index decides, the loser gets a 409.

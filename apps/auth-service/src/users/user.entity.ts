@@ -13,8 +13,9 @@ export class UserEntity extends AgoraEntity {
   @Column({ type: 'text' })
   login!: string;
 
-  @Column({ name: 'password_hash', type: 'text' })
-  passwordHash!: string;
+  /** argon2id; null for accounts that only sign in through Google or Yandex. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash!: string | null;
 
   @Column({ type: 'boolean', default: false })
   verified!: boolean;

@@ -1,5 +1,7 @@
+import { findPage, type PageResult, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { USER_LIST_QUERY } from './user.dto.js';
 import { UserEntity } from './user.entity.js';
 
 export type TakenField = 'email' | 'login';
@@ -9,12 +11,12 @@ export type TakenField = 'email' | 'login';
 export class UsersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Which of e-mail and login already belong to someone. */
-  async findTakenFields(email: string, login: string): Promise<TakenField[]> {
+  /** Which of e-mail and login already belong to someone (other than `exceptUserId`). */
+  async findTakenFields(email: string, login: string, exceptUserId?: string): Promise<TakenField[]> {
     const rows: { email_taken: boolean; login_taken: boolean }[] = await this.dataSource.query(
       `SELECT bool_or("email" = $1) AS email_taken, bool_or(lower("login") = lower($2)) AS login_taken
-         FROM "auth"."users" WHERE "email" = $1 OR lower("login") = lower($2)`,
-      [email, login],
+         FROM "auth"."users" WHERE ("email" = $1 OR lower("login") = lower($2)) AND "id" IS DISTINCT FROM $3`,
+      [email, login, exceptUserId ?? null],
     );
     const row = rows[0];
     return [
@@ -23,11 +25,49 @@ export class UsersRepository {
     ];
   }
 
+  list(query: ParsedListQuery): Promise<PageResult<UserEntity>> {
+    const builder = this.dataSource.manager.createQueryBuilder(UserEntity, 'user');
+    return findPage(builder, 'user', query, USER_LIST_QUERY.searchable);
+  }
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {
+    return manager.findOneBy(UserEntity, { id });
+  }
+
+  findByEmail(email: string, manager: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {
+    return manager.findOneBy(UserEntity, { email: email.trim().toLowerCase() });
+  }
+
+  /** A sign-in name is an e-mail (with @) or a login, both case-insensitive. */
+  findBySignInName(name: string): Promise<UserEntity | null> {
+    const normalized = name.trim().toLowerCase();
+    return normalized.includes('@')
+      ? this.findByEmail(normalized)
+      : this.dataSource.manager
+          .createQueryBuilder(UserEntity, 'user')
+          .where('lower(user.login) = :login', { login: normalized })
+          .getOne();
+  }
+
+  /** Locks the row for the rest of the transaction. */
+  lockById(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   insert(
     manager: EntityManager,
-    user: Pick<UserEntity, 'email' | 'login' | 'passwordHash'>,
+    user: Pick<UserEntity, 'email' | 'login' | 'passwordHash'> &
+      Partial<Pick<UserEntity, 'verified' | 'role'>>,
   ): Promise<UserEntity> {
-    const entity = manager.create(UserEntity, { ...user, verified: false, role: 'user' });
+    const entity = manager.create(UserEntity, { verified: false, role: 'user', ...user });
     return manager.save(entity);
+  }
+
+  save(manager: EntityManager, user: UserEntity): Promise<UserEntity> {
+    return manager.save(user);
+  }
+
+  async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.dataSource.manager.update(UserEntity, { id }, { passwordHash });
   }
 }

@@ -4,6 +4,7 @@ import { provisionServiceSchemas } from '@agora/database';
 import { startService, type RunningService } from '@agora/http';
 import { ensureTopics, MemoryBus } from '@agora/messaging';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { createNodeGateway } from '../gateway/node-gateway.js';
 import { PlatformConfig } from '../platform-config.js';
@@ -55,30 +56,47 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
     });
     await provisionServiceSchemas(adminUrl, targets);
 
+    // Embedded defaults a variable in env still overrides: mail to disk, links to the gateway, plain-HTTP cookies.
+    const serviceDefaults: Env = {
+      MAIL_DIR: path.join(config.DATA_DIR, 'mail'),
+      PUBLIC_URL: `http://${config.GATEWAY_HOST}:${config.GATEWAY_PORT}`,
+      COOKIE_SECURE: 'false',
+    };
     const kafkaBrokers = config.KAFKA_BROKERS ?? [];
     if (kafkaBrokers.length > 0) {
       await ensureTopics(kafkaBrokers);
     } else {
       memoryBus = new MemoryBus(logger.child({ component: 'bus' }), { maxAttempts: 5, baseDelayMs: 200 });
     }
-    const services = await Promise.all(
-      targets.map(async (target) => {
-        const service = await startService(SERVICE_DEFINITIONS[target.name], {
-          env: {
-            ...env,
-            HOST: '127.0.0.1',
-            PORT: '0',
-            DATABASE_URL: target.url,
-            MIGRATIONS_RUN: 'true',
-            BUS: memoryBus ? 'memory' : 'kafka',
-            KAFKA_BROKERS: kafkaBrokers.join(','),
-          },
-          ...(memoryBus ? { bus: memoryBus } : {}),
-        });
-        started.push(service);
-        return [target.name, service] as const;
-      }),
-    );
+    const startOne = async (target: (typeof targets)[number], extra: Env = {}) => {
+      const service = await startService(SERVICE_DEFINITIONS[target.name], {
+        env: {
+          ...serviceDefaults,
+          ...env,
+          HOST: '127.0.0.1',
+          PORT: '0',
+          DATABASE_URL: target.url,
+          MIGRATIONS_RUN: 'true',
+          BUS: memoryBus ? 'memory' : 'kafka',
+          KAFKA_BROKERS: kafkaBrokers.join(','),
+          ...extra,
+        },
+        ...(memoryBus ? { bus: memoryBus } : {}),
+      });
+      started.push(service);
+      return [target.name, service] as const;
+    };
+    // auth-service first: the others verify access tokens against its JWKS.
+    const auth = await startOne(targets.find((target) => target.name === 'auth')!);
+    const jwksUrl = `${auth[1].url}/.well-known/jwks.json`;
+    const services = [
+      auth,
+      ...(await Promise.all(
+        targets
+          .filter((target) => target.name !== 'auth')
+          .map((target) => startOne(target, { JWKS_URL: jwksUrl })),
+      )),
+    ];
     memoryBus?.open();
     const byName = Object.fromEntries(services) as Record<ServiceName, RunningService>;
     const gateway = createNodeGateway(

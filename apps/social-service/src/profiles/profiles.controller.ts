@@ -31,4 +31,14 @@ export class ProfilesController {
   onUserRegistered(@Payload() event: EventEnvelope<'auth.user.registered.v1'>): Promise<void> {
     return this.profiles.onUserRegistered(event);
   }
+
+  @EventPattern(Topics.UserUpdated)
+  onUserUpdated(@Payload() event: EventEnvelope<'auth.user.updated.v1'>): Promise<void> {
+    return this.profiles.onUserUpdated(event);
+  }
+
+  @EventPattern(Topics.UserDeleted)
+  onUserDeleted(@Payload() event: EventEnvelope<'auth.user.deleted.v1'>): Promise<void> {
+    return this.profiles.onUserDeleted(event);
+  }
 }

@@ -25,4 +25,19 @@ export class ProfilesRepository {
   ): Promise<void> {
     await manager.createQueryBuilder().insert().into(ProfileEntity).values(profile).orIgnore().execute();
   }
+
+  /** Follows a login change; a display name that was the old login follows too. */
+  async renameLogin(manager: EntityManager, id: string, login: string): Promise<void> {
+    await manager.query(
+      `UPDATE "social"."profiles"
+          SET "display_name" = CASE WHEN "display_name" = "login" THEN $2 ELSE "display_name" END,
+              "login" = $2, "updated_at" = now()
+        WHERE "id" = $1`,
+      [id, login],
+    );
+  }
+
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.delete(ProfileEntity, { id });
+  }
 }

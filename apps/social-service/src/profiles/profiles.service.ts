@@ -1,4 +1,4 @@
-import type { EventEnvelope, UserRegisteredV1 } from '@agora/contracts';
+import type { EventEnvelope, UserDeletedV1, UserRegisteredV1, UserUpdatedV1 } from '@agora/contracts';
 import { Inbox } from '@agora/database';
 import { ProblemException } from '@agora/http';
 import type { ParsedListQuery } from '@agora/list-query';
@@ -18,6 +18,19 @@ function assertUserRegistered(payload: unknown): asserts payload is UserRegister
     typeof candidate.email !== 'string'
   ) {
     throw new PoisonMessageError('auth.user.registered.v1 payload lacks userId, login or email');
+  }
+}
+
+function assertUserUpdated(payload: unknown): asserts payload is UserUpdatedV1 {
+  const candidate = payload as Partial<UserUpdatedV1> | null;
+  if (typeof candidate?.userId !== 'string' || typeof candidate.login !== 'string') {
+    throw new PoisonMessageError('auth.user.updated.v1 payload lacks userId or login');
+  }
+}
+
+function assertUserDeleted(payload: unknown): asserts payload is UserDeletedV1 {
+  if (typeof (payload as Partial<UserDeletedV1> | null)?.userId !== 'string') {
+    throw new PoisonMessageError('auth.user.deleted.v1 payload lacks userId');
   }
 }
 
@@ -60,5 +73,21 @@ export class ProfilesService {
     if (profile) {
       this.realtime.profileCreated(toProfileDto(profile));
     }
+  }
+
+  /** A login change reaches the profile. */
+  async onUserUpdated(event: EventEnvelope<'auth.user.updated.v1'>): Promise<void> {
+    const payload: unknown = event.payload;
+    assertUserUpdated(payload);
+    await this.inbox.consumeOnce(CONSUMER, event, (manager) =>
+      this.profiles.renameLogin(manager, payload.userId, payload.login),
+    );
+  }
+
+  /** A deleted account's profile goes too. */
+  async onUserDeleted(event: EventEnvelope<'auth.user.deleted.v1'>): Promise<void> {
+    const payload: unknown = event.payload;
+    assertUserDeleted(payload);
+    await this.inbox.consumeOnce(CONSUMER, event, (manager) => this.profiles.delete(manager, payload.userId));
   }
 }

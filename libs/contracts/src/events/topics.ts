@@ -1,3 +1,5 @@
+import type { Role } from '../roles.js';
+
 /**
  * Every Kafka topic and its payload type. This file is the only place where topic names and payloads
  * are defined: producers and consumers import them from @agora/contracts, so a wrong payload does not
@@ -11,8 +13,42 @@ export interface UserRegisteredV1 {
   registeredAt: string;
 }
 
+export interface UserVerifiedV1 {
+  userId: string;
+  verifiedAt: string;
+}
+
+/** The user's public account fields after a change (by the user or an admin). */
+export interface UserUpdatedV1 {
+  userId: string;
+  email: string;
+  login: string;
+  updatedAt: string;
+}
+
+export interface UserRoleChangedV1 {
+  userId: string;
+  role: Role;
+  previousRole: Role;
+  /** The admin who changed it. */
+  changedBy: string;
+  changedAt: string;
+}
+
+export type UserDeletionReason = 'unverified-expired' | 'deleted-by-admin' | 'deleted-by-user';
+
+export interface UserDeletedV1 {
+  userId: string;
+  reason: UserDeletionReason;
+  deletedAt: string;
+}
+
 export interface TopicPayloads {
   'auth.user.registered.v1': UserRegisteredV1;
+  'auth.user.verified.v1': UserVerifiedV1;
+  'auth.user.updated.v1': UserUpdatedV1;
+  'auth.user.role-changed.v1': UserRoleChangedV1;
+  'auth.user.deleted.v1': UserDeletedV1;
 }
 
 export type Topic = keyof TopicPayloads;
@@ -20,6 +56,10 @@ export type PayloadOf<T extends Topic> = TopicPayloads[T];
 
 export const Topics = {
   UserRegistered: 'auth.user.registered.v1',
+  UserVerified: 'auth.user.verified.v1',
+  UserUpdated: 'auth.user.updated.v1',
+  UserRoleChanged: 'auth.user.role-changed.v1',
+  UserDeleted: 'auth.user.deleted.v1',
 } as const satisfies Record<string, Topic>;
 
 /** Every topic, for creating them before services start. */

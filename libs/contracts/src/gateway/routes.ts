@@ -33,6 +33,7 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/refresh', 'auth', '/refresh'),
   route('/logout', 'auth', '/logout'),
   route('/me', 'auth', '/me'),
+  route('/password', 'auth', '/password'),
   route('/users', 'auth', '/users'),
   route('/user', 'auth', '/users'),
   route('/auth', 'auth', '/auth'),

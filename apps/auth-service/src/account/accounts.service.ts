@@ -1,0 +1,189 @@
+import type { AuthenticatedUser, Role } from '@agora/auth';
+import { Topics, type UserDeletionReason } from '@agora/contracts';
+import { OutboxWriter } from '@agora/database';
+import { ProblemException } from '@agora/http';
+import type { ParsedListQuery } from '@agora/list-query';
+import { Injectable } from '@nestjs/common';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { TokenService } from '../sessions/token.service.js';
+import { PasswordHasher } from '../users/password-hasher.js';
+import { assertPasswordAcceptable } from '../users/password-policy.js';
+import { toUserDto, type UserDto, type UserPageDto } from '../users/user.dto.js';
+import type { UserEntity } from '../users/user.entity.js';
+import { UsersRepository } from '../users/users.repository.js';
+import type { PatchUserDto, UpdateOwnAccountDto } from './account.dto.js';
+
+const notFound = (id: string): ProblemException =>
+  new ProblemException(404, { code: 'USER_NOT_FOUND', detail: `No user ${id}` });
+
+/**
+ * Reads and changes accounts (by their owners and by admins). Every change writes its event to the outbox
+ * in the same transaction: updated, verified, role-changed, deleted.
+ */
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async get(id: string): Promise<UserDto> {
+    const user = await this.users.findById(id);
+    if (!user) {
+      throw notFound(id);
+    }
+    return toUserDto(user);
+  }
+
+  async list(query: ParsedListQuery): Promise<UserPageDto> {
+    const page = await this.users.list(query);
+    return { ...page, items: page.items.map(toUserDto) };
+  }
+
+  /** The owner's own changes: login, and the password with the current one as proof. */
+  async updateOwn(caller: AuthenticatedUser, dto: UpdateOwnAccountDto): Promise<UserDto> {
+    return this.change(caller.id, async (manager, user) => {
+      if (dto.newPassword !== undefined) {
+        if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword ?? ''))) {
+          throw new ProblemException(400, {
+            code: 'WRONG_CURRENT_PASSWORD',
+            detail: 'currentPassword is not right',
+            errors: [{ field: 'currentPassword', messages: ['currentPassword is not right'] }],
+          });
+        }
+        assertPasswordAcceptable(dto.newPassword, user, 'newPassword');
+        user.passwordHash = await this.hasher.hash(dto.newPassword);
+        // Other sign-ins end; this one goes on.
+        await this.tokens.revokeAllOfUser(manager, user.id, caller.sessionId);
+      }
+      if (dto.login !== undefined) {
+        await this.assertFree(user, user.email, dto.login);
+        user.login = dto.login;
+      }
+    });
+  }
+
+  /** An admin's change of any editable fields (PUT sends all of them, PATCH some). */
+  async updateByAdmin(admin: AuthenticatedUser, id: string, dto: PatchUserDto): Promise<UserDto> {
+    return this.change(id, async (manager, user) => {
+      await this.assertFree(user, dto.email ?? user.email, dto.login ?? user.login);
+      if (dto.email !== undefined) {
+        user.email = dto.email;
+      }
+      if (dto.login !== undefined) {
+        user.login = dto.login;
+      }
+      if (dto.verified === true && !user.verified) {
+        user.verified = true;
+        await this.outbox.add(manager, Topics.UserVerified, user.id, {
+          userId: user.id,
+          verifiedAt: new Date().toISOString(),
+        });
+      } else if (dto.verified === false) {
+        user.verified = false;
+      }
+      if (dto.role !== undefined) {
+        await this.applyRole(manager, admin, user, dto.role);
+      }
+    });
+  }
+
+  async changeRole(admin: AuthenticatedUser, id: string, role: Role): Promise<UserDto> {
+    return this.change(id, (manager, user) => this.applyRole(manager, admin, user, role));
+  }
+
+  async delete(id: string, reason: UserDeletionReason): Promise<void> {
+    const deleted = await this.dataSource.transaction(async (manager) => {
+      const user = await this.users.lockById(manager, id);
+      if (!user) {
+        return false;
+      }
+      await manager.remove(user);
+      await this.outbox.add(manager, Topics.UserDeleted, id, {
+        userId: id,
+        reason,
+        deletedAt: new Date().toISOString(),
+      });
+      return true;
+    });
+    if (!deleted) {
+      throw notFound(id);
+    }
+  }
+
+  /** Locks the user, applies `edit`, saves, and emits `auth.user.updated.v1` when public fields changed. */
+  private async change(
+    id: string,
+    edit: (manager: EntityManager, user: UserEntity) => Promise<void>,
+  ): Promise<UserDto> {
+    try {
+      const saved = await this.dataSource.transaction(async (manager) => {
+        const user = await this.users.lockById(manager, id);
+        if (!user) {
+          throw notFound(id);
+        }
+        const before = { email: user.email, login: user.login };
+        await edit(manager, user);
+        const saved = await this.users.save(manager, user);
+        if (saved.email !== before.email || saved.login !== before.login) {
+          await this.outbox.add(manager, Topics.UserUpdated, saved.id, {
+            userId: saved.id,
+            email: saved.email,
+            login: saved.login,
+            updatedAt: saved.updatedAt.toISOString(),
+          });
+        }
+        return saved;
+      });
+      return toUserDto(saved);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw new ProblemException(409, {
+          code: 'ACCOUNT_CONFLICT',
+          detail: 'E-mail or login taken meanwhile',
+        });
+      }
+      throw error;
+    }
+  }
+
+  private async assertFree(user: UserEntity, email: string, login: string): Promise<void> {
+    const taken = await this.users.findTakenFields(email, login, user.id);
+    if (taken.length > 0) {
+      throw new ProblemException(409, {
+        code: taken.includes('email') ? 'EMAIL_TAKEN' : 'LOGIN_TAKEN',
+        detail: `Already in use: ${taken.join(', ')}`,
+        errors: taken.map((field) => ({ field, messages: [`${field} is already in use`] })),
+      });
+    }
+  }
+
+  private async applyRole(
+    manager: EntityManager,
+    admin: AuthenticatedUser,
+    user: UserEntity,
+    role: Role,
+  ): Promise<void> {
+    if (user.role === role) {
+      return;
+    }
+    if (user.id === admin.id) {
+      throw new ProblemException(409, {
+        code: 'OWN_ROLE_CHANGE',
+        detail: 'Admins cannot change their own role; ask another admin',
+      });
+    }
+    const previousRole = user.role;
+    user.role = role;
+    await this.outbox.add(manager, Topics.UserRoleChanged, user.id, {
+      userId: user.id,
+      role,
+      previousRole,
+      changedBy: admin.id,
+      changedAt: new Date().toISOString(),
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { LOGGER } from '@agora/http';
+import { createMailer, type Mailer } from '@agora/mail';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AuthConfig } from '../auth.config.js';
+
+/**
+ * The mail auth-service sends. A failed send is logged and never undoes the change that caused it: the
+ * user asks for a new code or link.
+ */
+@Injectable()
+export class AuthMail implements OnApplicationShutdown {
+  private readonly mailer: Mailer;
+
+  constructor(
+    private readonly config: AuthConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.mailer = createMailer(
+      { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, directory: config.MAIL_DIR },
+      logger.child({ component: 'mail' }),
+    );
+  }
+
+  async sendVerificationCode(to: string, login: string, code: string): Promise<void> {
+    const link = new URL('/api/verification', this.config.PUBLIC_URL);
+    link.searchParams.set('email', to);
+    link.searchParams.set('code', code);
+    const minutes = this.config.VERIFICATION_CODE_TTL_MINUTES;
+    await this.send({
+      to,
+      subject: `Your Agora code: ${code}`,
+      text: [
+        `Hello ${login},`,
+        '',
+        `Your verification code is ${code}. It is valid for ${minutes} minutes.`,
+        `Or open this link: ${link.toString()}`,
+        '',
+        'If you did not register on Agora, ignore this message.',
+      ].join('\n'),
+    });
+  }
+
+  async sendPasswordReset(to: string, token: string): Promise<void> {
+    const minutes = this.config.PASSWORD_RESET_TTL_MINUTES;
+    await this.send({
+      to,
+      subject: 'Reset your Agora password',
+      text: [
+        'Someone asked to reset the password of your Agora account.',
+        '',
+        `Your reset token: ${token}`,
+        `Send it with a new password to POST ${new URL('/api/password/reset', this.config.PUBLIC_URL).toString()}`,
+        `within ${minutes} minutes. It works once.`,
+        '',
+        'If it was not you, ignore this message: your password stays as it is.',
+      ].join('\n'),
+    });
+  }
+
+  private async send(message: { to: string; subject: string; text: string }): Promise<void> {
+    try {
+      await this.mailer.send(message);
+    } catch (error) {
+      this.logger.error({ err: error, to: message.to, subject: message.subject }, 'mail not sent');
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.mailer.close();
+  }
+}

@@ -1,0 +1,34 @@
+import { ProblemDetails } from '@agora/http';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { AcceptedDto, EmailDto } from '../verification/verification.dto.js';
+import { PasswordResetDto } from './recovery.dto.js';
+import { RecoveryService } from './recovery.service.js';
+
+const RECOVERY_ANSWER: AcceptedDto = {
+  detail: 'If the address belongs to an account, a reset token is on its way.',
+};
+
+@ApiTags('password recovery')
+@Controller('password')
+export class RecoveryController {
+  constructor(private readonly recovery: RecoveryService) {}
+
+  /** Mails a reset token; the same answer, as fast, whether or not the address has an account. */
+  @Post('recovery')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: AcceptedDto })
+  requestReset(@Body() dto: EmailDto): AcceptedDto {
+    this.recovery.request(dto.email);
+    return RECOVERY_ANSWER;
+  }
+
+  /** Sets a new password with the mailed token and ends every sign-in of the account. */
+  @Post('reset')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse({ type: ProblemDetails, description: 'INVALID_RESET_TOKEN or WEAK_PASSWORD' })
+  reset(@Body() dto: PasswordResetDto): Promise<void> {
+    return this.recovery.reset(dto.token, dto.password);
+  }
+}

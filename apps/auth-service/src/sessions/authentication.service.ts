@@ -1,0 +1,43 @@
+import { ProblemException } from '@agora/http';
+import { Injectable } from '@nestjs/common';
+import { LoginThrottle } from '../throttling/login-throttle.js';
+import { PasswordHasher } from '../users/password-hasher.js';
+import type { UserEntity } from '../users/user.entity.js';
+import { UsersRepository } from '../users/users.repository.js';
+
+/** One answer for an unknown account and a wrong password, so the response reveals neither. */
+const INVALID_CREDENTIALS = {
+  code: 'INVALID_CREDENTIALS',
+  detail: 'The login or password is not right',
+} as const;
+
+/** Checks a login and password, throttled per account and address; upgrades old hashes on success. */
+@Injectable()
+export class AuthenticationService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async authenticate(login: string, password: string, ip: string): Promise<UserEntity> {
+    await this.throttle.assertAllowed(login, ip);
+    const user = await this.users.findBySignInName(login);
+    const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
+    if (!user || !valid) {
+      await this.throttle.recordFailure(login, ip);
+      throw new ProblemException(401, INVALID_CREDENTIALS);
+    }
+    await this.throttle.recordSuccess(login, ip);
+    if (user.passwordHash && this.hasher.needsRehash(user.passwordHash)) {
+      await this.users.updatePasswordHash(user.id, await this.hasher.hash(password));
+    }
+    if (!user.verified) {
+      throw new ProblemException(403, {
+        code: 'EMAIL_NOT_VERIFIED',
+        detail: 'Confirm your e-mail first: POST /verification with the code from the mail',
+      });
+    }
+    return user;
+  }
+}

@@ -1,0 +1,63 @@
+import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, csrfTokenMatches, REFRESH_COOKIE } from '@agora/auth';
+import { API_PREFIX } from '@agora/contracts';
+import { ProblemException } from '@agora/http';
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { AuthConfig } from '../auth.config.js';
+import type { CookieSessionDto, TokenPairDto } from './token-pair.dto.js';
+
+/**
+ * Web sessions: the token pair in httpOnly SameSite cookies, plus a readable CSRF cookie whose value every
+ * state-changing request repeats in a header (double submit).
+ */
+@Injectable()
+export class SessionCookies {
+  constructor(private readonly config: AuthConfig) {}
+
+  set(reply: FastifyReply, pair: TokenPairDto): CookieSessionDto {
+    const csrfToken = randomBytes(32).toString('base64url');
+    const base = { secure: this.config.COOKIE_SECURE, path: '/' } as const;
+    const refreshMaxAge = this.config.REFRESH_TOKEN_TTL_DAYS * 86_400;
+    void reply
+      .setCookie(ACCESS_COOKIE, pair.accessToken, {
+        ...base,
+        httpOnly: true,
+        sameSite: 'lax',
+        maxAge: pair.expiresIn,
+      })
+      .setCookie(REFRESH_COOKIE, pair.refreshToken, {
+        ...base,
+        path: API_PREFIX,
+        httpOnly: true,
+        sameSite: 'strict',
+        maxAge: refreshMaxAge,
+      })
+      .setCookie(CSRF_COOKIE, csrfToken, {
+        ...base,
+        httpOnly: false,
+        sameSite: 'strict',
+        maxAge: refreshMaxAge,
+      });
+    return { tokenType: 'Cookie', expiresIn: pair.expiresIn, csrfToken };
+  }
+
+  clear(reply: FastifyReply): void {
+    void reply
+      .clearCookie(ACCESS_COOKIE, { path: '/' })
+      .clearCookie(REFRESH_COOKIE, { path: API_PREFIX })
+      .clearCookie(CSRF_COOKIE, { path: '/' });
+  }
+
+  /** The refresh token from the cookie, after the CSRF check; undefined when there is no cookie. */
+  refreshTokenOf(request: FastifyRequest): string | undefined {
+    const token = request.cookies[REFRESH_COOKIE];
+    if (token && !csrfTokenMatches(request.cookies[CSRF_COOKIE], request.headers[CSRF_HEADER])) {
+      throw new ProblemException(403, {
+        code: 'CSRF_TOKEN_MISMATCH',
+        detail: `Cookie sessions must send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header`,
+      });
+    }
+    return token;
+  }
+}

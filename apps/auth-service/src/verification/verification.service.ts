@@ -1,0 +1,70 @@
+import { Topics } from '@agora/contracts';
+import { OutboxWriter } from '@agora/database';
+import { ProblemException, type ProblemOptions } from '@agora/http';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuthMail } from '../mail/auth-mail.js';
+import { toUserDto, type UserDto } from '../users/user.dto.js';
+import { UsersRepository } from '../users/users.repository.js';
+import { VerificationCodes, type CodeCheck } from './verification-codes.js';
+
+const FAILURES: Record<Exclude<CodeCheck, 'valid'>, ProblemOptions> = {
+  none: { code: 'INVALID_VERIFICATION_CODE', detail: 'The e-mail or code is not right' },
+  wrong: { code: 'INVALID_VERIFICATION_CODE', detail: 'The e-mail or code is not right' },
+  expired: { code: 'VERIFICATION_CODE_EXPIRED', detail: 'The code has expired; request a new one' },
+  exhausted: { code: 'VERIFICATION_ATTEMPTS_EXHAUSTED', detail: 'Too many wrong codes; request a new one' },
+};
+
+@Injectable()
+export class VerificationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly codes: VerificationCodes,
+    private readonly outbox: OutboxWriter,
+    private readonly mail: AuthMail,
+  ) {}
+
+  /** Marks the account verified when the code is right, and emits `auth.user.verified.v1`. */
+  async verify(email: string, code: string): Promise<UserDto> {
+    const user = await this.users.findByEmail(email);
+    if (!user) {
+      throw new ProblemException(400, FAILURES.none);
+    }
+    if (user.verified) {
+      return toUserDto(user);
+    }
+    // A wrong guess must be counted even though the request fails: decide inside, throw after commit.
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const check = await this.codes.check(manager, user.id, code);
+      if (check !== 'valid') {
+        return { check } as const;
+      }
+      const locked = await this.users.lockById(manager, user.id);
+      if (!locked) {
+        return { check: 'none' } as const;
+      }
+      locked.verified = true;
+      const saved = await this.users.save(manager, locked);
+      await this.outbox.add(manager, Topics.UserVerified, saved.id, {
+        userId: saved.id,
+        verifiedAt: saved.updatedAt.toISOString(),
+      });
+      return { check, user: saved } as const;
+    });
+    if (outcome.check !== 'valid') {
+      throw new ProblemException(400, FAILURES[outcome.check]);
+    }
+    return toUserDto(outcome.user);
+  }
+
+  /** Sends a fresh code (cancelling the old) to an unverified account; says nothing about others. */
+  async resend(email: string): Promise<void> {
+    const user = await this.users.findByEmail(email);
+    if (!user || user.verified) {
+      return;
+    }
+    const code = await this.dataSource.transaction((manager) => this.codes.issue(manager, user.id));
+    await this.mail.sendVerificationCode(user.email, user.login, code);
+  }
+}

@@ -1,0 +1,71 @@
+import { errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { isRole, type Role } from './roles.js';
+
+/** Access tokens are ES256 JWTs; verifiers accept nothing else (no `none`, no HMAC with a public key). */
+export const ACCESS_TOKEN_ALGORITHM = 'ES256';
+
+/** What a verified access token says about its bearer. */
+export interface AuthenticatedUser {
+  readonly id: string;
+  readonly role: Role;
+  /** The refresh-token family (sign-in session) the token was issued for. */
+  readonly sessionId: string;
+}
+
+export interface AccessTokenOptions {
+  readonly issuer: string;
+  readonly audience: string;
+}
+
+export type AccessTokenFailure = 'missing' | 'expired' | 'invalid';
+
+export class AccessTokenError extends Error {
+  constructor(
+    readonly reason: AccessTokenFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AccessTokenError';
+  }
+}
+
+/**
+ * Verifies access tokens locally against auth-service's public keys (a JWKS): signature with the pinned
+ * algorithm, issuer, audience, expiry, and the claims Agora puts in.
+ */
+export class AccessTokenVerifier {
+  constructor(
+    private readonly keys: JWTVerifyGetKey,
+    private readonly options: AccessTokenOptions,
+  ) {}
+
+  async verify(token: string): Promise<AuthenticatedUser> {
+    try {
+      const { payload } = await jwtVerify(token, this.keys, {
+        algorithms: [ACCESS_TOKEN_ALGORITHM],
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        requiredClaims: ['sub', 'exp', 'iat'],
+      });
+      const role = payload.role;
+      const sessionId = payload.sid;
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof role !== 'string' ||
+        !isRole(role) ||
+        typeof sessionId !== 'string'
+      ) {
+        throw new AccessTokenError('invalid', 'access token lacks sub, role or sid');
+      }
+      return { id: payload.sub, role, sessionId };
+    } catch (error) {
+      if (error instanceof AccessTokenError) {
+        throw error;
+      }
+      if (error instanceof errors.JWTExpired) {
+        throw new AccessTokenError('expired', 'access token expired');
+      }
+      throw new AccessTokenError('invalid', error instanceof Error ? error.message : 'invalid access token');
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { ServiceConfig } from '@agora/config';
+import { Global, Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
+import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import { AccessTokenGuard } from './access-token.guard.js';
+import { AccessTokenVerifier } from './access-token.js';
+
+/** Where verifiers get auth-service's public keys; auth-service itself reads its own key ring. */
+export abstract class AccessTokenKeySource {
+  abstract readonly getKey: JWTVerifyGetKey;
+}
+
+export interface AuthModuleOptions {
+  /** A module exporting an AccessTokenKeySource (auth-service); otherwise the JWKS at JWKS_URL. */
+  readonly keySource?: { readonly module: Type<unknown>; readonly provider: Type<AccessTokenKeySource> };
+}
+
+/** Access-token verification for every route of a service: `@Authenticated()`, `@CurrentUser()`. */
+@Global()
+@Module({})
+export class AuthModule {
+  static forRoot(options: AuthModuleOptions = {}): DynamicModule {
+    const keySource = options.keySource;
+    const verifier: Provider = keySource
+      ? {
+          provide: AccessTokenVerifier,
+          inject: [ServiceConfig, keySource.provider],
+          useFactory: (config: ServiceConfig, keys: AccessTokenKeySource) =>
+            new AccessTokenVerifier(keys.getKey, {
+              issuer: config.JWT_ISSUER,
+              audience: config.JWT_AUDIENCE,
+            }),
+        }
+      : {
+          provide: AccessTokenVerifier,
+          inject: [ServiceConfig],
+          useFactory: (config: ServiceConfig) =>
+            new AccessTokenVerifier(createRemoteJWKSet(new URL(config.JWKS_URL)), {
+              issuer: config.JWT_ISSUER,
+              audience: config.JWT_AUDIENCE,
+            }),
+        };
+    return {
+      module: AuthModule,
+      imports: keySource ? [keySource.module] : [],
+      providers: [verifier, AccessTokenGuard],
+      exports: [AccessTokenVerifier, AccessTokenGuard],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { ProblemDetails } from '@agora/http';
+import { applyDecorators, createParamDecorator, UseGuards, type ExecutionContext } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { AccessTokenGuard, RequiredRoles } from './access-token.guard.js';
+import type { AuthenticatedUser } from './access-token.js';
+import type { Role } from './roles.js';
+
+/** The route needs a valid access token and, when roles are given, one of them. */
+export function Authenticated(...roles: Role[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    RequiredRoles(roles),
+    UseGuards(AccessTokenGuard),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ type: ProblemDetails, description: 'No valid access token' }),
+    ApiForbiddenResponse({ type: ProblemDetails, description: 'Role not allowed, or CSRF token missing' }),
+  );
+}
+
+/** The user of an `@Authenticated()` route. */
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedUser => {
+    const user = context.switchToHttp().getRequest<FastifyRequest>().user;
+    if (!user) {
+      throw new Error('@CurrentUser() used on a route without @Authenticated()');
+    }
+    return user;
+  },
+);
