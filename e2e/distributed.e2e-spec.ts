@@ -18,7 +18,9 @@ import {
   run,
   serviceDatabaseUrl,
   startProcess,
+  startSmtpInbox,
   waitForHttp,
+  type SmtpInbox,
   type ManagedProcess,
 } from '@agora/testing';
 import kafkajs from 'kafkajs';
@@ -45,6 +47,7 @@ describe('distributed platform behind nginx on real Kafka', () => {
   const services = {} as Record<ServiceName, ManagedProcess>;
   let nginx: ChildProcess | undefined;
   let gateway: string;
+  let inbox: SmtpInbox;
 
   const serviceEnv = (name: ServiceName): Record<string, string> => ({
     HOST: '127.0.0.1',
@@ -56,6 +59,9 @@ describe('distributed platform behind nginx on real Kafka', () => {
     MESSAGING_MAX_ATTEMPTS: '3',
     MESSAGING_RETRY_BASE_MS: '50',
     LOG_LEVEL: 'info',
+    JWKS_URL: `http://127.0.0.1:${ports.auth}/.well-known/jwks.json`,
+    SMTP_URL: inbox.url,
+    PUBLIC_URL: gateway,
   });
   const startServiceProcess = async (name: ServiceName): Promise<void> => {
     services[name] = startProcess(path.join(root, `dist/apps/${name}-service/src/main.js`), serviceEnv(name));
@@ -79,6 +85,7 @@ describe('distributed platform behind nginx on real Kafka', () => {
   beforeAll(async () => {
     rmSync(work, { recursive: true, force: true });
     mkdirSync(work, { recursive: true });
+    inbox = await startSmtpInbox();
     kafkaEnv.KAFKA_PORT = String(await freePort());
     kafkaEnv.KAFKA_CONTROLLER_PORT = String(await freePort());
     brokers = `127.0.0.1:${kafkaEnv.KAFKA_PORT}`;
@@ -97,10 +104,10 @@ describe('distributed platform behind nginx on real Kafka', () => {
         ]),
       ),
     });
-    await Promise.all(SERVICE_NAMES.map(startServiceProcess));
-
     const gatewayPort = await freePort();
     gateway = `http://127.0.0.1:${gatewayPort}`;
+    await Promise.all(SERVICE_NAMES.map(startServiceProcess));
+
     writeFileSync(path.join(work, 'gateway-health.js'), renderNginxHealthScript());
     mkdirSync(path.join(work, 'nginx-temp'), { recursive: true });
     writeFileSync(
@@ -134,6 +141,7 @@ describe('distributed platform behind nginx on real Kafka', () => {
     nginx?.kill('SIGQUIT');
     await Promise.all(Object.values(services).map((service) => service.stop()));
     await run('bash', [kafkaScript, 'stop'], kafkaEnv).catch(() => undefined);
+    await inbox?.close();
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -170,6 +178,34 @@ describe('distributed platform behind nginx on real Kafka', () => {
     } finally {
       websocket.close();
     }
+  });
+
+  it('runs the identity flow through nginx: register → mail → verify → sign in → refresh → me', async () => {
+    const post = (path: string, body: unknown, token?: string) =>
+      fetch(`${gateway}/api${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    expect((await register('dist_flow')).status).toBe(201);
+    const mail = await inbox.next('dist_flow@example.com');
+    const code = /verification code is (\d{6})/.exec(mail.text)![1];
+    expect(mail.text).toContain(`${gateway}/api/verification?`);
+    expect((await post('/verification', { email: 'dist_flow@example.com', code })).status).toBe(200);
+    const signIn = await post('/authentication', { login: 'dist_flow', password: 'correct horse' });
+    expect(signIn.status).toBe(200);
+    const first = (await signIn.json()) as { refreshToken: string };
+    const refreshed = await post('/refresh', { refreshToken: first.refreshToken });
+    expect(refreshed.status).toBe(200);
+    const { accessToken } = (await refreshed.json()) as { accessToken: string };
+    const me = await fetch(`${gateway}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ login: 'dist_flow', verified: true });
+    const jwks = (await (await fetch(`${gateway}/api/.well-known/jwks.json`)).json()) as { keys: unknown[] };
+    expect(jwks.keys).toHaveLength(1);
   });
 
   it('keeps every event while social-service is down: 50 registrations → exactly 50 profiles', async () => {

@@ -6,7 +6,7 @@ import {
   waitForHttp,
   type ManagedProcess,
 } from '@agora/testing';
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -136,6 +136,39 @@ describe('embedded platform (npm start)', () => {
       websocket.close();
       polling.close();
     }
+  });
+
+  it('runs the identity flow: register → mail saved as .eml → verify → sign in → refresh → me', async () => {
+    const post = (path: string, body: unknown) =>
+      fetch(`${gateway}/api${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect(
+      (await register({ email: 'eve@example.com', login: 'eve', password: 'correct horse' })).status,
+    ).toBe(201);
+    const code = await eventually(
+      async () => {
+        for (const file of readdirSync(path.join(dataDir, 'mail'))) {
+          const raw = readFileSync(path.join(dataDir, 'mail', file), 'utf8');
+          if (raw.includes('To: eve@example.com')) {
+            return /^Subject: Your Agora code: (\d{6})$/m.exec(raw)?.[1];
+          }
+        }
+        return undefined;
+      },
+      10_000,
+      'the verification mail',
+    );
+    expect((await post('/verification', { email: 'eve@example.com', code })).status).toBe(200);
+    const signIn = await post('/access', { login: 'eve@example.com', password: 'correct horse' });
+    expect(signIn.status).toBe(200);
+    const { refreshToken } = (await signIn.json()) as { refreshToken: string };
+    const refreshed = await post('/refresh', { refreshToken });
+    const { accessToken } = (await refreshed.json()) as { accessToken: string };
+    const me = await fetch(`${gateway}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(await me.json()).toMatchObject({ login: 'eve', verified: true });
   });
 
   it('stops cleanly on Ctrl-C and reuses its data on the next start', async () => {

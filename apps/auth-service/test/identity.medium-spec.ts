@@ -1,8 +1,15 @@
-import { queryRows, provisionAllServices, startServicesInProcess, startSmtpInbox } from '@agora/testing';
+import {
+  eventually,
+  queryRows,
+  provisionAllServices,
+  startServicesInProcess,
+  startSmtpInbox,
+} from '@agora/testing';
 import type { InProcessServices, SmtpInbox } from '@agora/testing';
 import { createHmac } from 'node:crypto';
 import { createRemoteJWKSet, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { socialServiceDefinition } from '../../social-service/src/social-service.definition.js';
 import { authServiceDefinition } from '../src/auth-service.definition.js';
 import { UnverifiedUsersPurge } from '../src/purge/unverified-users-purge.js';
 import { AuthTestClient } from './auth-test-client.js';
@@ -31,7 +38,7 @@ describe('auth-service identity', () => {
   beforeAll(async () => {
     await provisionAllServices(adminUrl);
     inbox = await startSmtpInbox();
-    platform = await startServicesInProcess(adminUrl, [authServiceDefinition], {
+    platform = await startServicesInProcess(adminUrl, [authServiceDefinition, socialServiceDefinition], {
       SMTP_URL: inbox.url,
       PUBLIC_URL: 'http://agora.test',
       ADMIN_EMAIL: 'root@example.com',
@@ -462,6 +469,40 @@ describe('auth-service identity', () => {
       expect((await client.call('GET', `/users/${target.id}`, { token: admin })).status).toBe(404);
       expect(await outboxCount('auth.user.deleted.v1', target.id)).toBe(1);
     });
+  });
+
+  it('social-service keeps profiles in step: renamed with the account, gone with it', async () => {
+    const user = await client.signedIn('nina');
+    const profileLogin = async (): Promise<string | null | undefined> => {
+      const rows = await queryRows<{ login: string }>(
+        adminUrl,
+        `SELECT login FROM social.profiles WHERE id = $1`,
+        [user.id],
+      );
+      return rows[0]?.login ?? null;
+    };
+    await eventually(
+      async () => ((await profileLogin()) === 'nina' ? true : undefined),
+      10_000,
+      'the profile',
+    );
+    await client.call('PATCH', '/me', { body: { login: 'nina_b' }, token: user.accessToken });
+    await eventually(
+      async () => ((await profileLogin()) === 'nina_b' ? true : undefined),
+      10_000,
+      'the rename',
+    );
+    const admin = await client.call<{ accessToken: string }>('POST', '/authentication', {
+      body: { login: 'admin', password: 'root admin passphrase' },
+    });
+    expect((await client.call('DELETE', `/users/${user.id}`, { token: admin.body.accessToken })).status).toBe(
+      204,
+    );
+    await eventually(
+      async () => ((await profileLogin()) === null ? true : undefined),
+      10_000,
+      'the deletion',
+    );
   });
 
   it('purges users still unverified after UNVERIFIED_TTL_HOURS, emitting auth.user.deleted.v1', async () => {
