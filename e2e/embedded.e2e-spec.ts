@@ -149,14 +149,14 @@ describe('embedded platform (npm start)', () => {
       (await register({ email: 'eve@example.com', login: 'eve', password: 'correct horse' })).status,
     ).toBe(201);
     const code = await eventually(
-      async () => {
+      () => {
         for (const file of readdirSync(path.join(dataDir, 'mail'))) {
           const raw = readFileSync(path.join(dataDir, 'mail', file), 'utf8');
           if (raw.includes('To: eve@example.com')) {
-            return /^Subject: Your Agora code: (\d{6})$/m.exec(raw)?.[1];
+            return Promise.resolve(/^Subject: Your Agora code: (\d{6})$/m.exec(raw)?.[1]);
           }
         }
-        return undefined;
+        return Promise.resolve(undefined);
       },
       10_000,
       'the verification mail',
