@@ -1,13 +1,7 @@
 import { SERVICE_NAMES, SERVICES } from '@agora/contracts';
-import {
-  AgoraEntity,
-  createServiceDataSource,
-  dropDatabase,
-  ensureDatabase,
-  type MigrationClass,
-} from '@agora/database';
+import { AgoraEntity, createServiceDataSource, type MigrationClass } from '@agora/database';
 import type { ServiceDefinition } from '@agora/http';
-import { provisionAllServices, serviceDatabaseUrl } from '@agora/testing';
+import { createIsolatedDatabase, provisionAllServices, serviceDatabaseUrl } from '@agora/testing';
 import { Column, Entity } from 'typeorm';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,20 +18,19 @@ class GiftNoteEntity extends AgoraEntity {
 
 /** `npm run migration:generate`: nothing when entities and migrations agree, a working migration when not. */
 describe('migration:generate', () => {
-  // A database of its own: the generated migration must not leave rows in the run's shared one.
-  const sharedUrl = new URL(inject('testDatabaseUrl'));
-  const database = `${sharedUrl.pathname.slice(1)}_generate`;
-  const adminUrl = Object.assign(new URL(sharedUrl), { pathname: `/${database}` }).toString();
   const directory = mkdtempSync(path.join(tmpdir(), 'agora-migrations-'));
+  let adminUrl: string;
+  let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    await ensureDatabase(sharedUrl.toString(), database);
+    // A database of its own: the generated migration must not leave rows in the run's shared one.
+    ({ adminUrl, drop } = await createIsolatedDatabase(inject('testDatabaseUrl'), 'generate'));
     await provisionAllServices(adminUrl);
   });
 
   afterAll(async () => {
     rmSync(directory, { recursive: true, force: true });
-    await dropDatabase(sharedUrl.toString(), database);
+    await drop();
   });
 
   it.each(SERVICE_NAMES)('%s-service: generates nothing for the committed entities', async (name) => {

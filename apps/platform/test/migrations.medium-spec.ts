@@ -1,16 +1,21 @@
 import { SERVICE_NAMES, SERVICES } from '@agora/contracts';
 import { createServiceDataSource } from '@agora/database';
-import { provisionAllServices, serviceDatabaseUrl } from '@agora/testing';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { createIsolatedDatabase, provisionAllServices, serviceDatabaseUrl } from '@agora/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SERVICE_DEFINITIONS } from '../src/service-definitions.js';
 
 /** Every service's migrations build exactly the schema its entities describe, and roll back cleanly. */
 describe('service migrations', () => {
-  const adminUrl = inject('testDatabaseUrl');
+  let adminUrl: string;
+  let drop: () => Promise<void>;
 
   beforeAll(async () => {
+    // Empty schemas of its own: other files migrate the shared database.
+    ({ adminUrl, drop } = await createIsolatedDatabase(inject('testDatabaseUrl'), 'migrations'));
     await provisionAllServices(adminUrl);
   });
+
+  afterAll(() => drop());
 
   it.each(SERVICE_NAMES)('%s-service: migrations match the entities and revert', async (name) => {
     const definition = SERVICE_DEFINITIONS[name];

@@ -1,5 +1,5 @@
 import { SERVICE_NAMES, SERVICES, type ServiceName } from '@agora/contracts';
-import { provisionServiceSchemas } from '@agora/database';
+import { dropDatabase, ensureDatabase, provisionServiceSchemas } from '@agora/database';
 import pg from 'pg';
 
 /** The URL a service uses in tests: its own role (trust auth, so no password) on the run's database. */
@@ -51,4 +51,20 @@ export async function eventually<T>(
   throw new Error(
     `Timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`,
   );
+}
+
+/**
+ * A database of a test file's own beside the run's shared one, for tests that must start from an empty
+ * schema (migrations); `drop` removes it.
+ */
+export async function createIsolatedDatabase(
+  sharedUrl: string,
+  suffix: string,
+): Promise<{ adminUrl: string; drop: () => Promise<void> }> {
+  const shared = new URL(sharedUrl);
+  const database = `${shared.pathname.slice(1)}_${suffix}`;
+  await ensureDatabase(sharedUrl, database);
+  const adminUrl = new URL(shared);
+  adminUrl.pathname = `/${database}`;
+  return { adminUrl: adminUrl.toString(), drop: () => dropDatabase(sharedUrl, database) };
 }
