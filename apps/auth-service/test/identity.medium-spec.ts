@@ -486,6 +486,21 @@ describe('auth-service identity', () => {
       10_000,
       'the profile',
     );
+    // social-service verifies the token locally with auth-service's JWKS.
+    const social = platform.services.social.url;
+    const own = await fetch(`${social}/profiles/me`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${user.accessToken}` },
+      body: JSON.stringify({ displayName: 'Nina B.' }),
+    });
+    expect(own.status).toBe(200);
+    expect(await own.json()).toMatchObject({ userId: user.id, displayName: 'Nina B.' });
+    const anonymous = await fetch(`${social}/profiles/me`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ displayName: 'x' }),
+    });
+    expect(anonymous.status).toBe(401);
     await client.call('PATCH', '/me', { body: { login: 'nina_b' }, token: user.accessToken });
     await eventually(
       async () => ((await profileLogin()) === 'nina_b' ? true : undefined),

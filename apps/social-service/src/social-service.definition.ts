@@ -1,3 +1,4 @@
+import { AuthModule } from '@agora/auth';
 import { ServiceConfig } from '@agora/config';
 import type { ServiceDefinition } from '@agora/http';
 import { Module } from '@nestjs/common';
@@ -6,7 +7,7 @@ import { socialMigrations } from './migrations/index.js';
 import { ProfileEntity } from './profiles/profile.entity.js';
 import { ProfilesModule } from './profiles/profiles.module.js';
 
-@Module({ imports: [ProfilesModule] })
+@Module({ imports: [AuthModule.forRoot(), ProfilesModule] })
 export class SocialServiceModule {}
 
 export const socialServiceDefinition: ServiceDefinition = {

@@ -1,10 +1,11 @@
 import { Topics, type EventEnvelope } from '@agora/contracts';
 import { ProblemDetails } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { PROFILE_LIST_QUERY, ProfileDto, ProfilePageDto } from './profiles.dto.js';
+import { PROFILE_LIST_QUERY, ProfileDto, ProfilePageDto, UpdateProfileDto } from './profiles.dto.js';
 import { ProfilesService } from './profiles.service.js';
 
 @ApiTags('profiles')
@@ -25,6 +26,15 @@ export class ProfilesController {
   @ApiNotFoundResponse({ type: ProblemDetails })
   get(@Param('userId', new ParseUUIDPipe({ version: undefined })) userId: string): Promise<ProfileDto> {
     return this.profiles.get(userId);
+  }
+
+  /** The caller's own profile; the access token is verified here against auth-service's JWKS. */
+  @Patch('me')
+  @Authenticated()
+  @ApiOkResponse({ type: ProfileDto })
+  @ApiBadRequestResponse({ type: ProblemDetails })
+  updateMine(@CurrentUser() user: AuthenticatedUser, @Body() dto: UpdateProfileDto): Promise<ProfileDto> {
+    return this.profiles.updateDisplayName(user.id, dto.displayName);
   }
 
   @EventPattern(Topics.UserRegistered)

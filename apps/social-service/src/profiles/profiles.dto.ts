@@ -1,5 +1,7 @@
 import type { ListQuerySpec } from '@agora/list-query';
 import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { ProfileEntity } from './profile.entity.js';
 
 export const PROFILE_SEARCH_FIELDS = ['login', 'displayName'] as const;
@@ -22,6 +24,16 @@ export class ProfileDto {
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+}
+
+/** What a user may change on their own profile. */
+export class UpdateProfileDto {
+  @ApiProperty({ example: 'Anna K.', minLength: 1, maxLength: 64 })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  displayName!: string;
 }
 
 export class ProfilePageDto {

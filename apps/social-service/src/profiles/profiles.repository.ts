@@ -37,6 +37,11 @@ export class ProfilesRepository {
     );
   }
 
+  async updateDisplayName(id: string, displayName: string): Promise<ProfileEntity | null> {
+    await this.dataSource.manager.update(ProfileEntity, { id }, { displayName });
+    return this.findById(id);
+  }
+
   async delete(manager: EntityManager, id: string): Promise<void> {
     await manager.delete(ProfileEntity, { id });
   }

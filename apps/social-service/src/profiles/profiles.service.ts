@@ -50,6 +50,14 @@ export class ProfilesService {
     return toProfileDto(profile);
   }
 
+  async updateDisplayName(userId: string, displayName: string): Promise<ProfileDto> {
+    const profile = await this.profiles.updateDisplayName(userId, displayName);
+    if (!profile) {
+      throw new ProblemException(404, { code: 'PROFILE_NOT_FOUND', detail: `No profile for user ${userId}` });
+    }
+    return toProfileDto(profile);
+  }
+
   async list(query: ParsedListQuery): Promise<ProfilePageDto> {
     const page = await this.profiles.list(query);
     return { ...page, items: page.items.map(toProfileDto) };
