@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runServiceMain } from '@agora/http';
 import { authServiceDefinition } from './auth-service.definition.js';
 
-await runServiceMain(authServiceDefinition);
+await runServiceMain(authServiceDefinition, process.env);

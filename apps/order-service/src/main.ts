@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runServiceMain } from '@agora/http';
 import { orderServiceDefinition } from './order-service.definition.js';
 
-await runServiceMain(orderServiceDefinition);
+await runServiceMain(orderServiceDefinition, process.env);

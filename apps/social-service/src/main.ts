@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runServiceMain } from '@agora/http';
 import { socialServiceDefinition } from './social-service.definition.js';
 
-await runServiceMain(socialServiceDefinition);
+await runServiceMain(socialServiceDefinition, process.env);

@@ -185,9 +185,10 @@ export async function startService<C extends ServiceConfig>(
 /** Entry point of a standalone service process: exits with a message naming any bad variable. */
 export async function runServiceMain<C extends ServiceConfig>(
   definition: ServiceDefinition<C>,
+  env: Env,
 ): Promise<void> {
   try {
-    const service = await startService(definition, { env: process.env });
+    const service = await startService(definition, { env });
     closeOnSignals(() => service.close(), service.logger);
   } catch (error) {
     console.error(
