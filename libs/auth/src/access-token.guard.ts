@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { AccessTokenError, AccessTokenVerifier, type AuthenticatedUser } from './access-token.js';
 import type { Role } from './roles.js';
-import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, csrfTokenMatches, isStateChanging } from './web-session.js';
+import { ACCESS_COOKIE, assertCsrfToken, isStateChanging } from './web-session.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -50,15 +50,8 @@ export class AccessTokenGuard implements CanActivate {
       }
     } else {
       token = request.cookies?.[ACCESS_COOKIE];
-      if (
-        token &&
-        isStateChanging(request.method) &&
-        !csrfTokenMatches(request.cookies[CSRF_COOKIE], request.headers[CSRF_HEADER])
-      ) {
-        throw new ProblemException(403, {
-          code: 'CSRF_TOKEN_MISMATCH',
-          detail: `Cookie sessions must send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header`,
-        });
+      if (token && isStateChanging(request.method)) {
+        assertCsrfToken(request);
       }
     }
     if (!token) {

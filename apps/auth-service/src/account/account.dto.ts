@@ -1,32 +1,11 @@
 import { ROLES, type Role } from '@agora/auth';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
-import { normalizeEmail } from '../verification/verification.dto.js';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { EmailField, LoginField } from '../users/account-fields.js';
 
 /** What users may change on their own account; role and verified are not here, so sending them is a 400. */
 export class UpdateOwnAccountDto {
-  @ApiPropertyOptional({ example: 'anna_k', minLength: 3, maxLength: 32 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(3)
-  @MaxLength(32)
-  @Matches(/^[A-Za-z0-9_.-]+$/, {
-    message: 'login may contain only letters, digits, dot, dash and underscore',
-  })
+  @LoginField({ optional: true, example: 'anna_k' })
   login?: string;
 
   @ApiPropertyOptional({ description: 'A new password; needs currentPassword' })
@@ -45,20 +24,10 @@ export class UpdateOwnAccountDto {
 
 /** Seed 001 `PUT /user/:id`: every editable field of an account (admins). */
 export class ReplaceUserDto {
-  @ApiProperty({ example: 'anna@example.com' })
-  @Transform(normalizeEmail)
-  @IsEmail({}, { message: 'email must be a valid e-mail address' })
-  @MaxLength(254)
+  @EmailField()
   email!: string;
 
-  @ApiProperty({ example: 'anna' })
-  @Transform(trim)
-  @IsString()
-  @MinLength(3)
-  @MaxLength(32)
-  @Matches(/^[A-Za-z0-9_.-]+$/, {
-    message: 'login may contain only letters, digits, dot, dash and underscore',
-  })
+  @LoginField()
   login!: string;
 
   @ApiProperty({ example: true })

@@ -2,19 +2,17 @@ import { Topics } from '@agora/contracts';
 import { modifyReturning, OutboxWriter } from '@agora/database';
 import { LOGGER, ProblemException } from '@agora/http';
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
 import { AuthConfig } from '../auth.config.js';
 import { AuthMail } from '../mail/auth-mail.js';
+import { newOpaqueToken, secretHash } from '../secrets/opaque-token.js';
 import { TokenService } from '../sessions/token.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import { assertPasswordAcceptable } from '../users/password-policy.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { PasswordResetEntity } from './password-reset.entity.js';
-
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /** Password recovery by e-mail: an expiring single-use token; a reset ends every sign-in. */
 @Injectable()
@@ -46,7 +44,7 @@ export class RecoveryService {
         manager,
         `UPDATE "auth"."password_resets" SET "used_at" = now()
           WHERE "token_hash" = $1 AND "used_at" IS NULL AND "expires_at" > now() RETURNING "user_id"`,
-        [hashToken(token)],
+        [secretHash(token)],
       );
       const user = spent[0] ? await this.users.lockById(manager, spent[0].user_id) : null;
       if (!user) {
@@ -80,11 +78,11 @@ export class RecoveryService {
     if (!user) {
       return;
     }
-    const token = randomBytes(32).toString('base64url');
+    const token = newOpaqueToken();
     await this.dataSource.manager.insert(PasswordResetEntity, {
       id: uuidv7(),
       userId: user.id,
-      tokenHash: hashToken(token),
+      tokenHash: secretHash(token),
       expiresAt: new Date(Date.now() + this.config.PASSWORD_RESET_TTL_MINUTES * 60_000),
       usedAt: null,
     });

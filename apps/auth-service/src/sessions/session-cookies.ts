@@ -1,10 +1,9 @@
-import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, csrfTokenMatches, REFRESH_COOKIE } from '@agora/auth';
+import { ACCESS_COOKIE, assertCsrfToken, CSRF_COOKIE, REFRESH_COOKIE } from '@agora/auth';
 import { API_PREFIX } from '@agora/contracts';
-import { ProblemException } from '@agora/http';
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomBytes } from 'node:crypto';
 import { AuthConfig } from '../auth.config.js';
+import { newOpaqueToken } from '../secrets/opaque-token.js';
 import type { CookieSessionDto, TokenPairDto } from './token-pair.dto.js';
 
 /**
@@ -16,7 +15,7 @@ export class SessionCookies {
   constructor(private readonly config: AuthConfig) {}
 
   set(reply: FastifyReply, pair: TokenPairDto): CookieSessionDto {
-    const csrfToken = randomBytes(32).toString('base64url');
+    const csrfToken = newOpaqueToken();
     const base = { secure: this.config.COOKIE_SECURE, path: '/' } as const;
     const refreshMaxAge = this.config.REFRESH_TOKEN_TTL_DAYS * 86_400;
     void reply
@@ -52,11 +51,8 @@ export class SessionCookies {
   /** The refresh token from the cookie, after the CSRF check; undefined when there is no cookie. */
   refreshTokenOf(request: FastifyRequest): string | undefined {
     const token = request.cookies[REFRESH_COOKIE];
-    if (token && !csrfTokenMatches(request.cookies[CSRF_COOKIE], request.headers[CSRF_HEADER])) {
-      throw new ProblemException(403, {
-        code: 'CSRF_TOKEN_MISMATCH',
-        detail: `Cookie sessions must send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header`,
-      });
+    if (token) {
+      assertCsrfToken(request);
     }
     return token;
   }

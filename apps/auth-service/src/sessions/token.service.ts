@@ -1,17 +1,15 @@
 import { modifyReturning } from '@agora/database';
 import { ProblemException } from '@agora/http';
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AuthConfig } from '../auth.config.js';
+import { newOpaqueToken, secretHash } from '../secrets/opaque-token.js';
 import { SigningKeyRing } from '../keys/signing-key-ring.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import type { TokenPairDto } from './token-pair.dto.js';
-
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 type RefreshOutcome =
   | { readonly kind: 'rotated'; readonly pair: TokenPairDto }
@@ -51,7 +49,7 @@ export class TokenService {
    * two parallel requests exactly one wins; presenting a used token revokes its whole family.
    */
   async refresh(token: string): Promise<TokenPairDto> {
-    const tokenHash = hashToken(token);
+    const tokenHash = secretHash(token);
     const outcome = await this.dataSource.transaction(async (manager): Promise<RefreshOutcome> => {
       const spent = await modifyReturning<Pick<RefreshTokenEntity, 'familyId' | 'userId' | 'expiresAt'>>(
         manager,
@@ -94,7 +92,7 @@ export class TokenService {
   /** Ends the sign-in the refresh token belongs to; an unknown token changes nothing. */
   async revokeByToken(token: string): Promise<void> {
     const known = await this.dataSource.manager.findOneBy(RefreshTokenEntity, {
-      tokenHash: hashToken(token),
+      tokenHash: secretHash(token),
     });
     if (known) {
       await this.revokeFamily(this.dataSource.manager, known.familyId);
@@ -120,12 +118,12 @@ export class TokenService {
     familyId: string,
     expiresAt: Date,
   ): Promise<TokenPairDto> {
-    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshToken = newOpaqueToken();
     await manager.insert(RefreshTokenEntity, {
       id: uuidv7(),
       familyId,
       userId: user.id,
-      tokenHash: hashToken(refreshToken),
+      tokenHash: secretHash(refreshToken),
       expiresAt,
       usedAt: null,
       revokedAt: null,

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuthConfig } from '../auth.config.js';
+import { secretHash } from '../secrets/opaque-token.js';
 import { VerificationCodeEntity } from './verification-code.entity.js';
 
 export type CodeCheck = 'valid' | 'wrong' | 'expired' | 'exhausted' | 'none';
 
-const hashCode = (userId: string, code: string): string =>
-  createHash('sha256').update(`${userId}:${code}`).digest('hex');
+const hashCode = (userId: string, code: string): string => secretHash(`${userId}:${code}`);
 
 /** Six-digit e-mail codes: one live code per user, expiring, with a limited number of guesses. */
 @Injectable()

@@ -1,15 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, Matches, MaxLength } from 'class-validator';
-
-export const normalizeEmail = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim().toLowerCase() : value;
+import { Matches } from 'class-validator';
+import { EmailField } from '../users/account-fields.js';
 
 export class EmailDto {
-  @ApiProperty({ example: 'anna@example.com', maxLength: 254 })
-  @Transform(normalizeEmail)
-  @IsEmail({}, { message: 'email must be a valid e-mail address' })
-  @MaxLength(254)
+  @EmailField()
   email!: string;
 }
 
