@@ -7,6 +7,10 @@ import { KeysModule } from './keys/keys.module.js';
 import { SigningKeyEntity } from './keys/signing-key.entity.js';
 import { SigningKeyRing } from './keys/signing-key-ring.js';
 import { authMigrations } from './migrations/index.js';
+import { IdentityEntity } from './oauth/identity.entity.js';
+import { IdentityLinkOfferEntity } from './oauth/identity-link-offer.entity.js';
+import { OAuthFlowEntity } from './oauth/oauth-flow.entity.js';
+import { OAuthModule } from './oauth/oauth.module.js';
 import { PurgeModule } from './purge/purge.module.js';
 import { PasswordResetEntity } from './recovery/password-reset.entity.js';
 import { RecoveryModule } from './recovery/recovery.module.js';
@@ -27,6 +31,7 @@ import { VerificationCodeEntity } from './verification/verification-code.entity.
     AccountModule,
     PurgeModule,
     RecoveryModule,
+    OAuthModule,
   ],
 })
 export class AuthServiceModule {}
@@ -36,7 +41,16 @@ export const authServiceDefinition: ServiceDefinition<AuthConfig> = {
   title: 'Agora auth-service',
   description: 'Registration, identities, credentials, tokens, OAuth, roles and user management.',
   module: AuthServiceModule,
-  entities: [UserEntity, VerificationCodeEntity, SigningKeyEntity, RefreshTokenEntity, PasswordResetEntity],
+  entities: [
+    UserEntity,
+    VerificationCodeEntity,
+    SigningKeyEntity,
+    RefreshTokenEntity,
+    PasswordResetEntity,
+    IdentityEntity,
+    OAuthFlowEntity,
+    IdentityLinkOfferEntity,
+  ],
   migrations: authMigrations,
   config: AuthConfig,
 };

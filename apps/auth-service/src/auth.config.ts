@@ -1,6 +1,20 @@
 import { ServiceConfig } from '@agora/config';
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import {
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+
+/** An identity provider's endpoint: https in production, any host (tests run a local provider). */
+const ProviderUrl = (): PropertyDecorator =>
+  IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true });
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value === 'true' || value === '1' : value;
@@ -102,4 +116,52 @@ export class AuthConfig extends ServiceConfig {
   /** Secure flag of session cookies; turn off only for plain-HTTP development. */
   @Transform(toBoolean)
   COOKIE_SECURE = true;
+
+  /** Google sign-in: the OAuth client from Google Cloud Console; unset → Google sign-in answers 404. */
+  @IsOptional()
+  @IsString()
+  GOOGLE_CLIENT_ID?: string;
+
+  /** Required with GOOGLE_CLIENT_ID. */
+  @ValidateIf((config: AuthConfig) => config.GOOGLE_CLIENT_ID !== undefined)
+  @IsString()
+  @MinLength(1)
+  GOOGLE_CLIENT_SECRET?: string;
+
+  @ProviderUrl()
+  GOOGLE_AUTHORIZATION_URL = 'https://accounts.google.com/o/oauth2/v2/auth';
+
+  @ProviderUrl()
+  GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
+
+  /** OpenID Connect userinfo (the path must end in /userinfo). */
+  @ProviderUrl()
+  GOOGLE_USERINFO_URL = 'https://openidconnect.googleapis.com/v1/userinfo';
+
+  /** Yandex ID sign-in: the app from oauth.yandex.ru; unset → Yandex sign-in answers 404. */
+  @IsOptional()
+  @IsString()
+  YANDEX_CLIENT_ID?: string;
+
+  /** Required with YANDEX_CLIENT_ID. */
+  @ValidateIf((config: AuthConfig) => config.YANDEX_CLIENT_ID !== undefined)
+  @IsString()
+  @MinLength(1)
+  YANDEX_CLIENT_SECRET?: string;
+
+  @ProviderUrl()
+  YANDEX_AUTHORIZATION_URL = 'https://oauth.yandex.ru/authorize';
+
+  @ProviderUrl()
+  YANDEX_TOKEN_URL = 'https://oauth.yandex.ru/token';
+
+  @ProviderUrl()
+  YANDEX_USERINFO_URL = 'https://login.yandex.ru/info?format=json';
+
+  /** How long a started Google/Yandex sign-in, and an offer to link an account, stay valid. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  OAUTH_FLOW_TTL_MINUTES = 10;
 }

@@ -7,3 +7,4 @@ export * from './outbox.relay.js';
 export * from './outbox.writer.js';
 export * from './provision.js';
 export * from './service-data-source.js';
+export * from './unique-violation.js';

@@ -3,3 +3,4 @@ export * from './test-database.js';
 export * from './realtime-client.js';
 export * from './smtp-inbox.js';
 export * from './in-process-services.js';
+export * from './oauth-provider.js';

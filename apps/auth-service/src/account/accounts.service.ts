@@ -1,10 +1,10 @@
 import type { AuthenticatedUser, Role } from '@agora/auth';
 import { Topics, type UserDeletionReason } from '@agora/contracts';
-import { OutboxWriter } from '@agora/database';
+import { OutboxWriter, uniqueViolation } from '@agora/database';
 import { ProblemException } from '@agora/http';
 import type { ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { TokenService } from '../sessions/token.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import { assertPasswordAcceptable } from '../users/password-policy.js';
@@ -140,7 +140,7 @@ export class AccountsService {
       });
       return toUserDto(saved);
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (uniqueViolation(error)) {
         throw new ProblemException(409, {
           code: 'ACCOUNT_CONFLICT',
           detail: 'E-mail or login taken meanwhile',

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthConfig } from '../auth.config.js';
 import { newOpaqueToken } from '../secrets/opaque-token.js';
-import type { CookieSessionDto, TokenPairDto } from './token-pair.dto.js';
+import type { CookieSessionDto, TokenPairDto, TokenTransport } from './token-pair.dto.js';
 
 /**
  * Web sessions: the token pair in httpOnly SameSite cookies, plus a readable CSRF cookie whose value every
@@ -13,6 +13,15 @@ import type { CookieSessionDto, TokenPairDto } from './token-pair.dto.js';
 @Injectable()
 export class SessionCookies {
   constructor(private readonly config: AuthConfig) {}
+
+  /** The pair as the client asked for it: in the body, or in cookies with a CSRF token in the body. */
+  deliver(
+    reply: FastifyReply,
+    pair: TokenPairDto,
+    transport: TokenTransport = 'body',
+  ): TokenPairDto | CookieSessionDto {
+    return transport === 'cookie' ? this.set(reply, pair) : pair;
+  }
 
   set(reply: FastifyReply, pair: TokenPairDto): CookieSessionDto {
     const csrfToken = newOpaqueToken();

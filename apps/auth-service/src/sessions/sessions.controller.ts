@@ -46,8 +46,7 @@ export class SessionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TokenPairDto | CookieSessionDto> {
     const user = await this.authentication.authenticate(dto.login, dto.password, request.ip);
-    const pair = await this.tokens.issue(user);
-    return dto.transport === 'cookie' ? this.cookies.set(reply, pair) : pair;
+    return this.cookies.deliver(reply, await this.tokens.issue(user), dto.transport);
   }
 
   /** Seed 001 `POST /refresh`: a new pair for a refresh token, which is spent. */

@@ -11,6 +11,6 @@ import { TokenService } from './token.service.js';
   imports: [UsersModule, KeysModule],
   controllers: [SessionsController],
   providers: [AuthenticationService, TokenService, SessionCookies, LoginThrottle],
-  exports: [TokenService],
+  exports: [TokenService, AuthenticationService, SessionCookies],
 })
 export class SessionsModule {}

@@ -1,8 +1,8 @@
 import { Topics } from '@agora/contracts';
-import { OutboxWriter } from '@agora/database';
+import { OutboxWriter, uniqueViolation } from '@agora/database';
 import { ProblemException } from '@agora/http';
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthMail } from '../mail/auth-mail.js';
 import { VerificationCodes } from '../verification/verification-codes.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -24,14 +24,11 @@ function takenProblem(fields: readonly TakenField[]): ProblemException {
 }
 
 function uniqueViolationField(error: unknown): TakenField | undefined {
-  if (!(error instanceof QueryFailedError)) {
+  const constraint = uniqueViolation(error);
+  if (!constraint) {
     return undefined;
   }
-  const driverError = error.driverError as { code?: string; constraint?: string };
-  if (driverError.code !== '23505') {
-    return undefined;
-  }
-  return driverError.constraint === 'users_login_key' ? 'login' : 'email';
+  return constraint === 'users_login_key' ? 'login' : 'email';
 }
 
 @Injectable()

@@ -25,6 +25,14 @@ export class UsersRepository {
     ];
   }
 
+  async isLoginTaken(manager: EntityManager, login: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM "auth"."users" WHERE lower("login") = lower($1) LIMIT 1`,
+      [login],
+    );
+    return rows.length > 0;
+  }
+
   list(query: ParsedListQuery): Promise<PageResult<UserEntity>> {
     const builder = this.dataSource.manager.createQueryBuilder(UserEntity, 'user');
     return findPage(builder, 'user', query, USER_LIST_QUERY.searchable);

@@ -1,0 +1,38 @@
+import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
+import { ProblemDetails } from '@agora/http';
+import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IdentitiesService } from './identities.service.js';
+import { IdentityDto, ProviderParamDto } from './oauth.dto.js';
+
+@ApiTags('me')
+@Authenticated()
+@Controller('me/identities')
+export class IdentitiesController {
+  constructor(private readonly identities: IdentitiesService) {}
+
+  /** The Google and Yandex accounts linked to the current user. */
+  @Get()
+  @ApiOkResponse({ type: IdentityDto, isArray: true })
+  list(@CurrentUser() user: AuthenticatedUser): Promise<IdentityDto[]> {
+    return this.identities.list(user.id);
+  }
+
+  @Delete(':provider')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Unlinked' })
+  @ApiNotFoundResponse({ type: ProblemDetails, description: 'IDENTITY_NOT_FOUND' })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'LAST_SIGN_IN_METHOD' })
+  async unlink(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param() { provider }: ProviderParamDto,
+  ): Promise<void> {
+    await this.identities.unlink(user.id, provider);
+  }
+}

@@ -1,0 +1,46 @@
+import type { Profile } from 'passport';
+
+/** Identity providers users may sign in with (seed 002: Google and Yandex). */
+export const OAUTH_PROVIDERS = ['google', 'yandex'] as const;
+export type OAuthProviderName = (typeof OAUTH_PROVIDERS)[number];
+
+/** What Agora keeps of a provider's answer about the person signing in. */
+export interface ProviderProfile {
+  readonly provider: OAuthProviderName;
+  /** The provider's stable id of the person (OpenID `sub`, Yandex `id`). */
+  readonly subject: string;
+  /** Lower-cased; null when the provider shared none. */
+  readonly email: string | null;
+  /** The provider vouches that the address belongs to this person. */
+  readonly emailVerified: boolean;
+  /** A starting point for the login of an account created from this profile. */
+  readonly loginHint: string;
+}
+
+/** An e-mail of a passport profile, with the `verified` flag Google's OpenID profile adds. */
+interface ProfileEmail {
+  readonly value: string;
+  readonly verified?: boolean | string;
+}
+
+/**
+ * Google marks each address with OpenID's `email_verified`. Yandex ID returns the account's
+ * `default_email`, an address Yandex has confirmed (its own mailbox or a confirmed external one), and has
+ * no flag for it.
+ */
+function isEmailVerified(provider: OAuthProviderName, email: ProfileEmail): boolean {
+  return provider === 'yandex' || email.verified === true || email.verified === 'true';
+}
+
+export function toProviderProfile(provider: OAuthProviderName, profile: Profile): ProviderProfile {
+  const emails: readonly ProfileEmail[] = profile.emails ?? [];
+  const email = emails.find((candidate) => candidate.value) ?? null;
+  const address = email ? email.value.trim().toLowerCase() : null;
+  return {
+    provider,
+    subject: String(profile.id),
+    email: address,
+    emailVerified: email !== null && isEmailVerified(provider, email),
+    loginHint: profile.username ?? address?.split('@')[0] ?? profile.displayName ?? provider,
+  };
+}

@@ -1,0 +1,42 @@
+import { ConfigValidationError, loadConfig } from '@agora/config';
+import { ProblemException } from '@agora/http';
+import { DataSource } from 'typeorm';
+import { describe, expect, it } from 'vitest';
+import { AuthConfig } from '../auth.config.js';
+import { OAuthStrategies } from './oauth-strategies.js';
+
+const BASE_ENV = { PORT: '3001', DATABASE_URL: 'postgres://agora_auth@127.0.0.1:5432/agora', BUS: 'memory' };
+
+/** The database is never touched here: strategies only use it once a sign-in starts. */
+const unconnected = () => new DataSource({ type: 'postgres' });
+
+describe('OAuthStrategies', () => {
+  it('enables only providers with a client, and answers 404 for the others', () => {
+    const config = loadConfig(AuthConfig, {
+      ...BASE_ENV,
+      GOOGLE_CLIENT_ID: 'id',
+      GOOGLE_CLIENT_SECRET: 'secret',
+    });
+    const strategies = new OAuthStrategies(config, unconnected());
+    expect(strategies.enabled()).toEqual(['google']);
+    expect(strategies.get('google').name).toBe('google');
+    let refused: unknown;
+    try {
+      strategies.get('yandex');
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ProblemException);
+    expect((refused as ProblemException).getStatus()).toBe(404);
+    expect((refused as ProblemException).problem).toMatchObject({ code: 'PROVIDER_NOT_CONFIGURED' });
+  });
+
+  it('refuses to start with a client id but no secret', () => {
+    expect(() => loadConfig(AuthConfig, { ...BASE_ENV, YANDEX_CLIENT_ID: 'id' })).toThrow(
+      ConfigValidationError,
+    );
+    expect(() => loadConfig(AuthConfig, { ...BASE_ENV, YANDEX_CLIENT_ID: 'id' })).toThrow(
+      /YANDEX_CLIENT_SECRET/,
+    );
+  });
+});

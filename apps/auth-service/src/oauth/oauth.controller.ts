@@ -1,0 +1,185 @@
+import { AccessTokenGuard } from '@agora/auth';
+import { API_PREFIX } from '@agora/contracts';
+import { LOGGER, ProblemDetails, ProblemException } from '@agora/http';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBadGatewayResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiFoundResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { AuthConfig } from '../auth.config.js';
+import { SessionCookies } from '../sessions/session-cookies.js';
+import { CookieSessionDto, TokenPairDto } from '../sessions/token-pair.dto.js';
+import { TokenService } from '../sessions/token.service.js';
+import type { CallbackRequest, FlowContext } from './oauth-flow-store.js';
+import type { OAuthProviderName, ProviderProfile } from './oauth-provider.js';
+import { OAuthSignInService } from './oauth-sign-in.service.js';
+import { OAuthStrategies } from './oauth-strategies.js';
+import { LinkAccountDto, OAuthCallbackQueryDto, ProviderParamDto, StartOAuthQueryDto } from './oauth.dto.js';
+import { runStrategy, type StrategyOutcome } from './passport-strategy-runner.js';
+
+/** Binds a started sign-in to the browser that started it; checked at the callback. */
+export const OAUTH_STATE_COOKIE = 'agora_oauth_state';
+
+const SESSION_RESPONSE = {
+  schema: { oneOf: [{ $ref: getSchemaPath(TokenPairDto) }, { $ref: getSchemaPath(CookieSessionDto) }] },
+};
+
+/** Seed 002: sign-in with Google and Yandex (redirect → provider → callback → token pair). */
+@ApiTags('oauth')
+@ApiExtraModels(TokenPairDto, CookieSessionDto)
+@Controller('auth')
+export class OAuthController {
+  constructor(
+    private readonly strategies: OAuthStrategies,
+    private readonly signIn: OAuthSignInService,
+    private readonly tokens: TokenService,
+    private readonly cookies: SessionCookies,
+    private readonly accessTokens: AccessTokenGuard,
+    private readonly config: AuthConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Links the provider account from an ACCOUNT_LINK_REQUIRED answer, proven by the account's password. */
+  @Post('link')
+  @HttpCode(200)
+  @ApiOkResponse(SESSION_RESPONSE)
+  @ApiBadRequestResponse({ type: ProblemDetails, description: 'INVALID_LINK_TOKEN' })
+  @ApiUnauthorizedResponse({ type: ProblemDetails, description: 'INVALID_CREDENTIALS' })
+  @ApiConflictResponse({
+    type: ProblemDetails,
+    description: 'IDENTITY_LINKED_ELSEWHERE, PROVIDER_ALREADY_LINKED',
+  })
+  async link(
+    @Body() dto: LinkAccountDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenPairDto | CookieSessionDto> {
+    const user = await this.signIn.acceptLinkOffer(dto.linkToken, dto.password, request.ip);
+    return this.cookies.deliver(reply, await this.tokens.issue(user), dto.transport);
+  }
+
+  /** Sends the browser to the provider; `intent=link` adds the provider account to the signed-in user. */
+  @Get(':provider')
+  @ApiFoundResponse({ description: "Redirect to the provider's consent page, with the state cookie" })
+  @ApiNotFoundResponse({ type: ProblemDetails, description: 'PROVIDER_NOT_CONFIGURED' })
+  @ApiUnauthorizedResponse({ type: ProblemDetails, description: 'intent=link without a valid access token' })
+  async start(
+    @Param() { provider }: ProviderParamDto,
+    @Query() query: StartOAuthQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const strategy = this.strategies.get(provider);
+    const intent = query.intent ?? 'sign-in';
+    const context: FlowContext = {
+      intent,
+      transport: query.transport ?? 'body',
+      userId: intent === 'link' ? (await this.accessTokens.authenticate(request)).id : null,
+    };
+    const outcome = await runStrategy(strategy, { query: {} }, { state: context });
+    const state = outcome.kind === 'redirect' ? new URL(outcome.location).searchParams.get('state') : null;
+    if (outcome.kind !== 'redirect' || !state) {
+      throw this.failure(provider, outcome);
+    }
+    await reply
+      .setCookie(OAUTH_STATE_COOKIE, state, {
+        httpOnly: true,
+        // Lax: the provider brings the browser back with a cross-site top-level GET.
+        sameSite: 'lax',
+        secure: this.config.COOKIE_SECURE,
+        path: this.cookiePath(provider),
+        maxAge: this.config.OAUTH_FLOW_TTL_MINUTES * 60,
+      })
+      .redirect(outcome.location, 302);
+  }
+
+  /** The provider's redirect back: checks state (single use, this browser's), exchanges the code with PKCE. */
+  @Get(':provider/callback')
+  @ApiOkResponse(SESSION_RESPONSE)
+  @ApiBadRequestResponse({
+    type: ProblemDetails,
+    description: 'Malformed callback, or code refused by the provider',
+  })
+  @ApiUnauthorizedResponse({ type: ProblemDetails, description: 'OAUTH_DENIED: the user refused' })
+  @ApiForbiddenResponse({
+    type: ProblemDetails,
+    description: 'OAUTH_STATE_INVALID (other browser, used or expired), PROVIDER_EMAIL_UNVERIFIED',
+  })
+  @ApiConflictResponse({
+    type: ProblemDetails,
+    description: 'ACCOUNT_LINK_REQUIRED (with linkToken), IDENTITY_LINKED_ELSEWHERE, PROVIDER_ALREADY_LINKED',
+  })
+  @ApiBadGatewayResponse({ type: ProblemDetails, description: 'The provider could not be reached' })
+  async callback(
+    @Param() { provider }: ProviderParamDto,
+    @Query() query: OAuthCallbackQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenPairDto | CookieSessionDto> {
+    if (!query.code && !query.error) {
+      throw new ProblemException(400, {
+        code: 'OAUTH_CALLBACK_INVALID',
+        detail: 'The callback needs the code (or error) and state the provider sends',
+        errors: [{ field: 'code', messages: ['code is required'] }],
+      });
+    }
+    const strategy = this.strategies.get(provider);
+    const callbackRequest: CallbackRequest = {
+      query: { ...query },
+      boundState: request.cookies[OAUTH_STATE_COOKIE],
+    };
+    void reply.clearCookie(OAUTH_STATE_COOKIE, { path: this.cookiePath(provider) });
+    const outcome = await runStrategy(strategy, callbackRequest);
+    if (outcome.kind !== 'success') {
+      throw this.failure(provider, outcome);
+    }
+    const flow = (outcome.info as { state: FlowContext }).state;
+    const user = await this.signIn.complete(outcome.user as ProviderProfile, flow);
+    return this.cookies.deliver(reply, await this.tokens.issue(user), flow.transport);
+  }
+
+  /** The start route and its callback, as the browser sees them through the gateway. */
+  private cookiePath(provider: OAuthProviderName): string {
+    return `${API_PREFIX}/auth/${provider}`;
+  }
+
+  private failure(provider: OAuthProviderName, outcome: StrategyOutcome): ProblemException {
+    if (outcome.kind === 'fail') {
+      const message = (outcome.challenge as { message?: string } | undefined)?.message;
+      return outcome.status === 403
+        ? new ProblemException(403, {
+            code: 'OAUTH_STATE_INVALID',
+            detail: message ?? 'The sign-in state does not match; start again',
+          })
+        : new ProblemException(401, {
+            code: 'OAUTH_DENIED',
+            detail: `Sign-in with ${provider} was cancelled${message ? `: ${message}` : ''}`,
+          });
+    }
+    const error = outcome.kind === 'error' ? outcome.error : undefined;
+    const name = error instanceof Error ? error.name : undefined;
+    if (name === 'TokenError' || name === 'AuthorizationError') {
+      // The provider refused the code (invalid_grant…) or reported an error in the callback itself.
+      return new ProblemException(400, {
+        code: 'OAUTH_CODE_REJECTED',
+        detail: `${provider} refused the sign-in: ${(error as Error).message || 'invalid request'}`,
+      });
+    }
+    this.logger.error({ err: error, provider, outcome: outcome.kind }, 'identity provider failed');
+    return new ProblemException(502, {
+      code: 'OAUTH_PROVIDER_UNAVAILABLE',
+      detail: `${provider} could not complete the sign-in; try again later`,
+    });
+  }
+}
