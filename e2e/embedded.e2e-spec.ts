@@ -2,9 +2,11 @@ import {
   connectRealtime,
   eventually,
   freePort,
+  startOAuthProvider,
   startProcess,
   waitForHttp,
   type ManagedProcess,
+  type OAuthProviderServer,
 } from '@agora/testing';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +26,7 @@ describe('embedded platform (npm start)', () => {
   let env: Record<string, string>;
   let platform: ManagedProcess;
   let gateway: string;
+  let google: OAuthProviderServer;
 
   const register = (body: unknown) =>
     fetch(`${gateway}/api/registration`, {
@@ -36,6 +39,7 @@ describe('embedded platform (npm start)', () => {
     mkdirSync(dataDir, { recursive: true });
     chmodSync(dataDir, 0o755);
     const gatewayPort = await freePort();
+    google = await startOAuthProvider('google');
     env = {
       DATA_DIR: dataDir,
       GATEWAY_PORT: String(gatewayPort),
@@ -43,6 +47,11 @@ describe('embedded platform (npm start)', () => {
       DATABASE_URL: '',
       KAFKA_BROKERS: '',
       LOG_LEVEL: 'warn',
+      GOOGLE_CLIENT_ID: google.clientId,
+      GOOGLE_CLIENT_SECRET: google.clientSecret,
+      GOOGLE_AUTHORIZATION_URL: google.authorizationUrl,
+      GOOGLE_TOKEN_URL: google.tokenUrl,
+      GOOGLE_USERINFO_URL: google.userInfoUrl,
     };
     gateway = `http://127.0.0.1:${gatewayPort}`;
     platform = startProcess(entry, env);
@@ -51,6 +60,7 @@ describe('embedded platform (npm start)', () => {
 
   afterAll(async () => {
     await platform?.stop('SIGINT');
+    await google?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -169,6 +179,28 @@ describe('embedded platform (npm start)', () => {
     const { accessToken } = (await refreshed.json()) as { accessToken: string };
     const me = await fetch(`${gateway}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } });
     expect(await me.json()).toMatchObject({ login: 'eve', verified: true });
+  });
+
+  it('signs in with Google through the gateway: redirect, state cookie on /api/auth/google, callback, tokens', async () => {
+    google.consentAs({ subject: 'g-e2e', email: 'e2e.user@gmail.com', name: 'E2E User' });
+    const started = await fetch(`${gateway}/api/auth/google`, { redirect: 'manual' });
+    expect(started.status).toBe(302);
+    const stateCookie = started.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith('agora_oauth_state='));
+    expect(stateCookie).toMatch(/Path=\/api\/auth\/google/);
+    const consented = await fetch(started.headers.get('location')!, { redirect: 'manual' });
+    const callbackUrl = consented.headers.get('location')!;
+    expect(callbackUrl.startsWith(`${gateway}/api/auth/google/callback?`)).toBe(true);
+    const signedIn = await fetch(callbackUrl, { headers: { cookie: stateCookie!.split(';')[0] } });
+    expect(signedIn.status).toBe(200);
+    const { accessToken } = (await signedIn.json()) as { accessToken: string };
+    const identities = await fetch(`${gateway}/api/me/identities`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expect(await identities.json()).toEqual([
+      { provider: 'google', email: 'e2e.user@gmail.com', linkedAt: expect.any(String) as string },
+    ]);
   });
 
   it('stops cleanly on Ctrl-C and reuses its data on the next start', async () => {

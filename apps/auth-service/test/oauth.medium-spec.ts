@@ -299,14 +299,14 @@ describe('auth-service sign-in with Google and Yandex', () => {
   });
 
   it('takes an unverified squatter registration away from its password (pre-account takeover)', async () => {
-    const squatter = await client.register('victim', 'squatters own passphrase');
+    const squatter = await client.register('squatted', 'squatters own passphrase');
     expect(squatter.status).toBe(201);
-    const attempt = await signInWith('google', { subject: 'g-victim', email: 'victim@example.com' });
+    const attempt = await signInWith('google', { subject: 'g-squatted', email: 'squatted@example.com' });
     expect(attempt.result.status).toBe(200);
     const user = await me(attempt.result.body.accessToken as string);
     expect(user).toMatchObject({ id: squatter.body.id, verified: true });
     const squatterSignIn = await client.call('POST', '/authentication', {
-      body: { login: 'victim', password: 'squatters own passphrase' },
+      body: { login: 'squatted', password: 'squatters own passphrase' },
     });
     expect(squatterSignIn.status).toBe(401);
   });
