@@ -430,16 +430,40 @@ describe('auth-service identity', () => {
       admin = signIn.body.accessToken;
     });
 
-    it('lists users with the shared list query', async () => {
-      const page = await client.call<{ items: { login: string }[]; total: number }>(
+    it('lists users with the shared list query, refusing injection attempts by name', async () => {
+      const path =
+        '/users?search=ra&sort=-login&filter[verified][eq]=true&filter[login][in]=vera,cora,tomas&limit=1';
+      const first = await client.call<{ items: { login: string }[]; total: number; nextCursor: string }>(
         'GET',
-        '/users?q=ra&sort=-login&filter[verified][eq]=true&limit=2',
+        path,
+        {
+          token: admin,
+        },
+      );
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ total: 2, page: 1, limit: 1 });
+      expect(first.body.items.map((user) => user.login)).toEqual(['vera']);
+      const second = await client.call<{ items: { login: string }[]; nextCursor: string | null }>(
+        'GET',
+        `${path}&cursor=${first.body.nextCursor}`,
         { token: admin },
       );
-      expect(page.status).toBe(200);
-      expect(page.body.items.map((user) => user.login)).toEqual(['vera', 'cora']);
-      const bad = await client.call('GET', '/users?sort=password_hash', { token: admin });
-      expect(bad.status).toBe(400);
+      expect(second.body.items.map((user) => user.login)).toEqual(['cora']);
+      expect(second.body.nextCursor).toBeNull();
+
+      for (const [query, parameter] of [
+        ['sort=password_hash', 'sort'],
+        ['sort=CASE WHEN (SELECT 1)=1 THEN login ELSE email END', 'sort'],
+        ['sort=login desc, pg_sleep(2)', 'sort'],
+        ['filter[id;--]=1', 'filter[id;--]'],
+        ['id;--=1', 'id;--'],
+        ["filter[login][eq]=x' OR 1=1--&limit=101", 'limit'],
+      ]) {
+        const bad = await client.call('GET', `/users?${encodeURI(query)}`, { token: admin });
+        expect(bad.status).toBe(400);
+        expect(bad.body).toMatchObject({ code: 'INVALID_LIST_QUERY' });
+        expect((bad.body.errors as { field: string }[]).map((error) => error.field)).toContain(parameter);
+      }
     });
 
     it('edits, changes roles and deletes users, emitting events', async () => {

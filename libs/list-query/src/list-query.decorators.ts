@@ -40,19 +40,30 @@ export function ApiListQuery(spec: ListQuerySpec): MethodDecorator {
     ApiQuery({
       name: 'filter[field][operator]',
       required: false,
-      description: `Fields: ${fields}. Operators: ${FILTER_OPERATORS.join(', ')} (default eq).`,
+      description: `Fields: ${fields}. Operators: ${FILTER_OPERATORS.join(', ')} (default eq; in and between take comma-separated values; null takes true or false).`,
     }),
     ...(spec.searchable?.length
       ? [
           ApiQuery({
-            name: 'q',
+            name: 'search',
             required: false,
             description: `Text search over ${spec.searchable.join(', ')}`,
           }),
         ]
       : []),
     ApiQuery({ name: 'page', required: false, type: Number, example: 1 }),
-    ApiQuery({ name: 'limit', required: false, type: Number, example: spec.defaultLimit ?? 20 }),
+    ApiQuery({
+      name: 'limit',
+      required: false,
+      type: Number,
+      example: spec.defaultLimit ?? 20,
+      description: `At most ${spec.maxLimit ?? 100}`,
+    }),
+    ApiQuery({
+      name: 'cursor',
+      required: false,
+      description: 'nextCursor of the previous page (keyset paging, instead of page)',
+    }),
     ApiBadRequestResponse({ description: 'Invalid list query (problem+json)' }),
   );
 }

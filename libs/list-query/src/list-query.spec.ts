@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeCursor } from './cursor.js';
 import { ListQueryError, parseListQuery, type ListQuerySpec } from './list-query.js';
 
 const spec: ListQuerySpec = {
@@ -36,7 +37,10 @@ describe('parseListQuery', () => {
         'filter[verified]': 'true',
         'filter[createdAt][lt]': '2026-01-01T00:00:00Z',
         'filter[rating][in]': '1,2',
-        q: ' coffee ',
+        'filter[login][ilike]': 'AN',
+        'filter[rating][between]': '2,4.5',
+        'filter[createdAt][null]': 'false',
+        search: ' coffee ',
         page: '3',
         limit: '50',
       },
@@ -52,16 +56,42 @@ describe('parseListQuery', () => {
       { field: 'verified', operator: 'eq', value: true },
       { field: 'createdAt', operator: 'lt', value: new Date('2026-01-01T00:00:00Z') },
       { field: 'rating', operator: 'in', value: [1, 2] },
+      { field: 'login', operator: 'ilike', value: 'AN' },
+      { field: 'rating', operator: 'between', value: [2, 4.5] },
+      { field: 'createdAt', operator: 'null', value: false },
     ]);
     expect(query.search).toBe('coffee');
     expect([query.page, query.limit]).toEqual([3, 50]);
   });
 
-  it('refuses fields outside the allow-list, so no raw input reaches SQL', () => {
+  it('refuses fields outside the allow-list and injection attempts, naming the parameter', () => {
     expect(problemsOf({ sort: 'password' })).toEqual(['sort']);
     expect(problemsOf({ sort: 'login; DROP TABLE users' })).toEqual(['sort']);
+    expect(problemsOf({ sort: 'CASE WHEN (SELECT 1)=1 THEN login ELSE rating END' })).toEqual(['sort']);
+    expect(problemsOf({ sort: 'login desc, pg_sleep(2)' })).toEqual(['sort', 'sort']);
+    expect(problemsOf({ sort: 'id;--' })).toEqual(['sort']);
     expect(problemsOf({ 'filter[password]': 'x' })).toEqual(['filter[password]']);
     expect(problemsOf({ 'filter[login) OR 1=1 --]': 'x' })).toHaveLength(1);
+    expect(problemsOf({ 'filter[login][eq;--]': 'x' })).toEqual(['filter[login][eq;--]']);
+    expect(problemsOf({ 'id;--': '1', q: 'old name' })).toEqual(['id;--', 'q']);
+  });
+
+  it('takes route parameters only when the route declares them', () => {
+    expect(parseListQuery({ roaster: 'welder' }, { ...spec, parameters: ['roaster'] }).filters).toEqual([]);
+    expect(problemsOf({ roaster: 'welder' })).toEqual(['roaster']);
+  });
+
+  it('checks cursors: same sort, right types, not with page', () => {
+    const sort = [{ field: 'createdAt', direction: 'DESC' as const }];
+    const id = '0191b2c3-0000-7000-8000-000000000001';
+    const cursor = encodeCursor(sort, ['2026-11-24 19:30:00.123456+00', id]);
+    expect(parseListQuery({ cursor }, spec).cursor).toEqual(['2026-11-24 19:30:00.123456+00', id]);
+    expect(parseListQuery({ cursor: encodeCursor(sort, [null, id]) }, spec).cursor).toEqual([null, id]);
+    expect(problemsOf({ cursor, sort: 'login' })).toEqual(['cursor']);
+    expect(problemsOf({ cursor, page: '2' })).toEqual(['cursor']);
+    expect(problemsOf({ cursor: 'not-a-cursor' })).toEqual(['cursor']);
+    expect(problemsOf({ cursor: encodeCursor(sort, ["1'; DROP TABLE users; --", id]) })).toEqual(['cursor']);
+    expect(problemsOf({ cursor: encodeCursor(sort, ['2026-11-24 19:30:00+00', 'x']) })).toEqual(['cursor']);
   });
 
   it('refuses bad operators, values and paging, naming each field', () => {
@@ -72,6 +102,8 @@ describe('parseListQuery', () => {
         'filter[verified][gt]': 'true',
         'filter[id]': 'not-a-uuid',
         'filter[rating][like]': '1',
+        'filter[rating][between]': '1',
+        'filter[verified][null]': 'maybe',
         page: '0',
         limit: '51',
       }),
@@ -81,6 +113,8 @@ describe('parseListQuery', () => {
       'filter[verified][gt]',
       'filter[id]',
       'filter[rating][like]',
+      'filter[rating][between]',
+      'filter[verified][null]',
       'page',
       'limit',
     ]);

@@ -1,12 +1,28 @@
+import { decodeCursor } from './cursor.js';
+
 /**
  * Generic list queries for every GET list route (seed 001: sort, filter any allowed field by any
  * operator, text search, pagination). Field names come only from the route's allow-lists, never from
- * the raw query string, because TypeORM's orderBy and where paths are not injection-safe.
+ * the raw query string, because TypeORM's orderBy and where paths are not injection-safe; values are
+ * always bound as parameters.
  *
- *   ?sort=-createdAt,login  &filter[login][like]=ann  &filter[rating][gte]=4  &q=coffee  &page=2&limit=20
+ *   ?sort=-createdAt,login  &filter[login][ilike]=ann  &filter[rating][between]=3,5  &search=coffee
+ *   &page=2&limit=20        (or &cursor=<nextCursor of the previous page>)
  */
 export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'uuid';
-export const FILTER_OPERATORS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'like', 'isnull'] as const;
+export const FILTER_OPERATORS = [
+  'eq',
+  'ne',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'in',
+  'like',
+  'ilike',
+  'between',
+  'null',
+] as const;
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
 export interface ListQuerySpec {
@@ -14,15 +30,19 @@ export interface ListQuerySpec {
   readonly fields: Readonly<Record<string, FieldType>>;
   /** Fields that may appear in `sort`; all of `fields` when absent. */
   readonly sortable?: readonly string[];
-  /** String fields matched by `q` (case-insensitive substring). */
+  /** String fields matched by `search` (case-insensitive substring). */
   readonly searchable?: readonly string[];
   /** e.g. `-createdAt`; ties are always broken by id. */
   readonly defaultSort: string;
   readonly defaultLimit?: number;
   readonly maxLimit?: number;
+  /** The route's own query parameters besides the list query's; any other parameter is a 400. */
+  readonly parameters?: readonly string[];
 }
 
-export type FilterValue = string | number | boolean | Date | null | (string | number | Date)[];
+const LIST_PARAMETERS = new Set(['sort', 'search', 'page', 'limit', 'cursor']);
+
+export type FilterValue = string | number | boolean | Date | (string | number | Date)[];
 
 export interface ParsedFilter {
   readonly field: string;
@@ -41,6 +61,8 @@ export interface ParsedListQuery {
   readonly search?: string;
   readonly page: number;
   readonly limit: number;
+  /** Keyset position: the sort fields' values, then the id, of the last item already seen. */
+  readonly cursor?: readonly (string | null)[];
 }
 
 export interface ListQueryProblem {
@@ -105,11 +127,21 @@ function parseScalar(type: FieldType, raw: string): string | number | boolean | 
 
 function parseFilterValue(type: FieldType, operator: FilterOperator, raw: string): FilterValue {
   switch (operator) {
-    case 'isnull':
+    case 'null':
       if (raw !== 'true' && raw !== 'false') {
-        throw new Error('isnull takes true or false');
+        throw new Error('null takes true (is null) or false (is not null)');
       }
       return raw === 'true';
+    case 'between': {
+      const bounds = raw.split(',');
+      if (bounds.length !== 2) {
+        throw new Error('between takes two comma-separated values: low,high');
+      }
+      if (type === 'boolean' || type === 'uuid') {
+        throw new Error(`between does not apply to ${type} fields`);
+      }
+      return bounds.map((bound) => parseScalar(type, bound) as string | number | Date);
+    }
     case 'in': {
       const items = raw.split(',');
       if (items.length > 100) {
@@ -121,8 +153,9 @@ function parseFilterValue(type: FieldType, operator: FilterOperator, raw: string
       return items.map((item) => parseScalar(type, item) as string | number | Date);
     }
     case 'like':
+    case 'ilike':
       if (type !== 'string') {
-        throw new Error('like applies to text fields only');
+        throw new Error(`${operator} applies to text fields only`);
       }
       return parseScalar(type, raw);
     case 'gt':
@@ -180,6 +213,12 @@ export function parseListQuery(query: RawQuery, spec: ListQuerySpec): ParsedList
   const filters: ParsedFilter[] = [];
   for (const [key, rawValue] of Object.entries(query)) {
     if (!key.startsWith('filter')) {
+      if (!LIST_PARAMETERS.has(key) && !spec.parameters?.includes(key)) {
+        problems.push({
+          field: key.slice(0, 80),
+          messages: ['unknown parameter; lists take sort, filter[field][op], search, page, limit, cursor'],
+        });
+      }
       continue;
     }
     const match = FILTER_KEY.exec(key);
@@ -209,12 +248,12 @@ export function parseListQuery(query: RawQuery, spec: ListQuerySpec): ParsedList
     }
   }
 
-  let search = single(query.q)?.trim();
+  let search = single(query.search)?.trim();
   if (search && !spec.searchable?.length) {
-    problems.push({ field: 'q', messages: ['this list has no text search'] });
+    problems.push({ field: 'search', messages: ['this list has no text search'] });
     search = undefined;
   } else if (search && search.length > MAX_TEXT) {
-    problems.push({ field: 'q', messages: [`must be at most ${MAX_TEXT} characters`] });
+    problems.push({ field: 'search', messages: [`must be at most ${MAX_TEXT} characters`] });
   }
 
   let page = 1;
@@ -230,8 +269,22 @@ export function parseListQuery(query: RawQuery, spec: ListQuerySpec): ParsedList
     problems.push(...(error as ListQueryError).problems);
   }
 
+  const rawCursor = single(query.cursor);
+  let cursor: readonly (string | null)[] | undefined;
+  if (rawCursor !== undefined && problems.length === 0) {
+    if (query.page !== undefined) {
+      problems.push({ field: 'cursor', messages: ['use page or cursor, not both'] });
+    } else {
+      try {
+        cursor = decodeCursor(rawCursor, sort, spec.fields);
+      } catch (error) {
+        problems.push({ field: 'cursor', messages: [(error as Error).message] });
+      }
+    }
+  }
+
   if (problems.length > 0) {
     throw new ListQueryError(problems);
   }
-  return { sort, filters, ...(search ? { search } : {}), page, limit };
+  return { sort, filters, ...(search ? { search } : {}), page, limit, ...(cursor ? { cursor } : {}) };
 }

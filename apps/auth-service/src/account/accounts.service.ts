@@ -2,7 +2,7 @@ import type { AuthenticatedUser, Role } from '@agora/auth';
 import { Topics, type UserDeletionReason } from '@agora/contracts';
 import { OutboxWriter, uniqueViolation } from '@agora/database';
 import { ProblemException } from '@agora/http';
-import type { ParsedListQuery } from '@agora/list-query';
+import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TokenService } from '../sessions/token.service.js';
@@ -40,7 +40,7 @@ export class AccountsService {
 
   async list(query: ParsedListQuery): Promise<UserPageDto> {
     const page = await this.users.list(query);
-    return { ...page, items: page.items.map(toUserDto) };
+    return mapPage(page, toUserDto);
   }
 
   /** The owner's own changes: login, and the password with the current one as proof. */

@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@agora/auth';
-import type { ListQuerySpec } from '@agora/list-query';
+import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty } from '@nestjs/swagger';
 import type { UserEntity } from './user.entity.js';
 
@@ -27,19 +27,9 @@ export class UserDto {
   updatedAt!: string;
 }
 
-export class UserPageDto {
-  @ApiProperty({ type: [UserDto] })
-  items!: UserDto[];
-
-  @ApiProperty({ example: 1 })
-  page!: number;
-
-  @ApiProperty({ example: 20 })
-  limit!: number;
-
-  @ApiProperty({ example: 1 })
-  total!: number;
-}
+/** `GET /users`: a page of accounts. */
+export const UserPageDto = PageOf(UserDto);
+export type UserPageDto = Page<UserDto>;
 
 export const USER_LIST_QUERY: ListQuerySpec = {
   fields: {

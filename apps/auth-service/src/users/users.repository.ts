@@ -1,4 +1,4 @@
-import { findPage, type PageResult, type ParsedListQuery } from '@agora/list-query';
+import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { USER_LIST_QUERY } from './user.dto.js';
@@ -33,9 +33,9 @@ export class UsersRepository {
     return rows.length > 0;
   }
 
-  list(query: ParsedListQuery): Promise<PageResult<UserEntity>> {
+  list(query: ParsedListQuery): Promise<Page<UserEntity>> {
     const builder = this.dataSource.manager.createQueryBuilder(UserEntity, 'user');
-    return findPage(builder, 'user', query, USER_LIST_QUERY.searchable);
+    return findPage(builder, query, USER_LIST_QUERY.searchable);
   }
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {

@@ -1,4 +1,4 @@
-import type { ListQuerySpec } from '@agora/list-query';
+import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, MaxLength, MinLength } from 'class-validator';
@@ -36,19 +36,9 @@ export class UpdateProfileDto {
   displayName!: string;
 }
 
-export class ProfilePageDto {
-  @ApiProperty({ type: [ProfileDto] })
-  items!: ProfileDto[];
-
-  @ApiProperty({ example: 1 })
-  page!: number;
-
-  @ApiProperty({ example: 20 })
-  limit!: number;
-
-  @ApiProperty({ example: 1 })
-  total!: number;
-}
+/** `GET /profiles`: a page of profiles. */
+export const ProfilePageDto = PageOf(ProfileDto);
+export type ProfilePageDto = Page<ProfileDto>;
 
 export function toProfileDto(profile: ProfileEntity): ProfileDto {
   return {

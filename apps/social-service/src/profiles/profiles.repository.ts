@@ -1,4 +1,4 @@
-import { findPage, type PageResult, type ParsedListQuery } from '@agora/list-query';
+import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProfileEntity } from './profile.entity.js';
@@ -13,9 +13,9 @@ export class ProfilesRepository {
     return this.dataSource.getRepository(ProfileEntity).findOneBy({ id });
   }
 
-  list(query: ParsedListQuery): Promise<PageResult<ProfileEntity>> {
+  list(query: ParsedListQuery): Promise<Page<ProfileEntity>> {
     const builder = this.dataSource.getRepository(ProfileEntity).createQueryBuilder('profile');
-    return findPage(builder, 'profile', query, PROFILE_SEARCH_FIELDS);
+    return findPage(builder, query, PROFILE_SEARCH_FIELDS);
   }
 
   /** Inserts the profile of a new user; a profile that already exists is left as it is. */

@@ -1,7 +1,7 @@
 import type { EventEnvelope, UserDeletedV1, UserRegisteredV1, UserUpdatedV1 } from '@agora/contracts';
 import { Inbox } from '@agora/database';
 import { ProblemException } from '@agora/http';
-import type { ParsedListQuery } from '@agora/list-query';
+import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { PoisonMessageError } from '@agora/messaging';
 import { Injectable } from '@nestjs/common';
 import { RealtimeGateway } from '../realtime/realtime.gateway.js';
@@ -60,7 +60,7 @@ export class ProfilesService {
 
   async list(query: ParsedListQuery): Promise<ProfilePageDto> {
     const page = await this.profiles.list(query);
-    return { ...page, items: page.items.map(toProfileDto) };
+    return mapPage(page, toProfileDto);
   }
 
   /**
