@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { socialServiceDefinition } from '../../social-service/src/social-service.definition.js';
 import { authServiceDefinition } from '../src/auth-service.definition.js';
 import { UnverifiedUsersPurge } from '../src/purge/unverified-users-purge.js';
-import { AuthTestClient } from './auth-test-client.js';
+import { AuthTestClient } from '@agora/testing';
 
 const PASSWORD = 'correct horse battery';
 

@@ -14,7 +14,7 @@ import type {
 } from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { authServiceDefinition } from '../src/auth-service.definition.js';
-import { AuthTestClient, type JsonResponse } from './auth-test-client.js';
+import { AuthTestClient, type JsonResponse } from '@agora/testing';
 
 const PUBLIC_URL = 'http://agora.test';
 const PASSWORD = 'correct horse battery';

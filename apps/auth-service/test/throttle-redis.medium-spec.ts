@@ -4,7 +4,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { authServiceDefinition } from '../src/auth-service.definition.js';
-import { AuthTestClient } from './auth-test-client.js';
+import { AuthTestClient } from '@agora/testing';
 
 /** The machine's Redis (TEST_REDIS_URL overrides it). */
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -1,10 +1,14 @@
+import { AuthModule } from '@agora/auth';
 import { ServiceConfig } from '@agora/config';
 import type { ServiceDefinition } from '@agora/http';
 import { Module } from '@nestjs/common';
+import { CoffeeEntity } from './coffees/coffee.entity.js';
+import { CoffeesModule } from './coffees/coffees.module.js';
+import { DictionariesModule } from './dictionaries/dictionaries.module.js';
+import { DictionaryValueEntity } from './dictionaries/dictionary-value.entity.js';
 import { catalogMigrations } from './migrations/index.js';
 
-/** Feature modules of catalog-service are imported here as they land. */
-@Module({})
+@Module({ imports: [AuthModule.forRoot(), DictionariesModule, CoffeesModule] })
 export class CatalogServiceModule {}
 
 export const catalogServiceDefinition: ServiceDefinition = {
@@ -13,7 +17,7 @@ export const catalogServiceDefinition: ServiceDefinition = {
   description:
     'Coffees, watches, mechanisms, products, dictionaries, drafts and moderation, reviews, search, shop info.',
   module: CatalogServiceModule,
-  entities: [],
+  entities: [DictionaryValueEntity, CoffeeEntity],
   migrations: catalogMigrations,
   config: ServiceConfig,
 };

@@ -4,3 +4,4 @@ export * from './realtime-client.js';
 export * from './smtp-inbox.js';
 export * from './in-process-services.js';
 export * from './oauth-provider.js';
+export * from './auth-test-client.js';

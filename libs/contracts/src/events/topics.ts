@@ -43,12 +43,38 @@ export interface UserDeletedV1 {
   deletedAt: string;
 }
 
+/** Kinds of catalog items; each has its own routes and tables in catalog-service. */
+export const CATALOG_ITEM_KINDS = ['coffee', 'watch', 'product', 'listing'] as const;
+export type CatalogItemKind = (typeof CATALOG_ITEM_KINDS)[number];
+
+/** A catalog item as it is after a change (created or updated). */
+export interface CatalogItemChangedV1 {
+  kind: CatalogItemKind;
+  itemId: string;
+  name: string;
+  /** Increases by one with every change; lets consumers drop stale events. */
+  version: number;
+  /** The user whose change (direct, or an approved draft's author) this is. */
+  changedBy: string;
+  changedAt: string;
+}
+
+export interface CatalogItemDeletedV1 {
+  kind: CatalogItemKind;
+  itemId: string;
+  deletedBy: string;
+  deletedAt: string;
+}
+
 export interface TopicPayloads {
   'auth.user.registered.v1': UserRegisteredV1;
   'auth.user.verified.v1': UserVerifiedV1;
   'auth.user.updated.v1': UserUpdatedV1;
   'auth.user.role-changed.v1': UserRoleChangedV1;
   'auth.user.deleted.v1': UserDeletedV1;
+  'catalog.item.created.v1': CatalogItemChangedV1;
+  'catalog.item.updated.v1': CatalogItemChangedV1;
+  'catalog.item.deleted.v1': CatalogItemDeletedV1;
 }
 
 export type Topic = keyof TopicPayloads;
@@ -60,6 +86,9 @@ export const Topics = {
   UserUpdated: 'auth.user.updated.v1',
   UserRoleChanged: 'auth.user.role-changed.v1',
   UserDeleted: 'auth.user.deleted.v1',
+  CatalogItemCreated: 'catalog.item.created.v1',
+  CatalogItemUpdated: 'catalog.item.updated.v1',
+  CatalogItemDeleted: 'catalog.item.deleted.v1',
 } as const satisfies Record<string, Topic>;
 
 /** Every topic, for creating them before services start. */

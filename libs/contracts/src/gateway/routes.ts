@@ -43,7 +43,10 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   { path: REALTIME_PATH, service: 'social', target: REALTIME_PATH, websocket: true },
   // media-service
   route('/media', 'media', '/media'),
-  // catalog-service: seed 001 categories and products
+  // catalog-service: seed 000 coffees and dictionaries, seed 001 categories and products
+  route('/coffees', 'catalog', '/coffees'),
+  route('/coffee', 'catalog', '/coffees'),
+  route('/dictionaries', 'catalog', '/dictionaries'),
   route('/categories', 'catalog', '/categories'),
   route('/category', 'catalog', '/categories'),
   route('/products', 'catalog', '/products'),

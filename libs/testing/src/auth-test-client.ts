@@ -1,4 +1,4 @@
-import type { SmtpInbox } from '@agora/testing';
+import type { SmtpInbox } from './smtp-inbox.js';
 
 export interface JsonResponse<T = Record<string, unknown>> {
   readonly status: number;

@@ -1,0 +1,252 @@
+import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEAN,
+  IsIn,
+  IsInt,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import type { DictionaryValueEntity } from '../dictionaries/dictionary-value.entity.js';
+import { ROAST_LEVELS, type CoffeeEntity, type RoastLevel } from './coffee.entity.js';
+
+const trimmed = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+
+/** Optional text: absent keeps it, null clears it. */
+const OptionalText = (maxLength: number, example: string): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ example, maxLength, nullable: true, type: String }),
+    IsOptional(),
+    Transform(trimmed),
+    IsString(),
+    MinLength(1),
+    MaxLength(maxLength),
+  );
+
+const OptionalReference = (dictionary: string): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({
+      format: 'uuid',
+      nullable: true,
+      type: String,
+      description: `A value of ${dictionary}`,
+    }),
+    IsOptional(),
+    IsUUID(),
+  );
+
+const Altitude = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ example: 1900, nullable: true, type: Number, description: 'Metres' }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(0),
+    Max(6000),
+  );
+
+/** `POST /coffees` and `PUT /coffees/:id`: the whole card. */
+export class CoffeeInputDto {
+  @ApiProperty({ example: 'Ethiopia Yirgacheffe Kochere', maxLength: 200 })
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'A value of /dictionaries/roasters' })
+  @IsUUID()
+  roasterId!: string;
+
+  @ApiPropertyOptional({ example: 'ET', nullable: true, type: String, description: 'ISO 3166-1 alpha-2' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toUpperCase() : value,
+  )
+  @IsISO31661Alpha2()
+  countryCode?: string | null;
+
+  @OptionalReference('/dictionaries/origins')
+  originId?: string | null;
+
+  @OptionalText(200, 'Kochere washing station')
+  farm?: string | null;
+
+  @OptionalReference('/dictionaries/farmers')
+  farmerId?: string | null;
+
+  @OptionalText(120, 'Heirloom')
+  variety?: string | null;
+
+  @OptionalReference('/dictionaries/processes')
+  processId?: string | null;
+
+  @ApiPropertyOptional({ enum: ROAST_LEVELS, nullable: true })
+  @IsOptional()
+  @IsIn(ROAST_LEVELS)
+  roastLevel?: RoastLevel | null;
+
+  @Altitude()
+  altitudeMin?: number | null;
+
+  @Altitude()
+  altitudeMax?: number | null;
+
+  @ApiPropertyOptional({ example: ['bergamot', 'jasmine', 'lemon'], type: [String], maxItems: 20 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value)
+      ? (value as unknown[]).map((note) => (typeof note === 'string' ? note.trim().toLowerCase() : note))
+      : value,
+  )
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(40, { each: true })
+  tastingNotes?: string[];
+
+  @ApiPropertyOptional({
+    example: '4607123400017',
+    nullable: true,
+    type: String,
+    description: 'EAN-8 or EAN-13',
+  })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsEAN({ message: 'barcode must be an EAN-8 or EAN-13 with a valid check digit' })
+  barcode?: string | null;
+}
+
+/** `PATCH /coffees/:id`: the fields to change; null clears an optional one. */
+export class PatchCoffeeDto extends PartialType(CoffeeInputDto) {}
+
+export class BarcodeParamDto {
+  @ApiProperty({ example: '4607123400017' })
+  @IsEAN({ message: 'barcode must be an EAN-8 or EAN-13 with a valid check digit' })
+  barcode!: string;
+}
+
+export class DictionaryRefDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'Tasty Coffee' })
+  name!: string;
+}
+
+export class CoffeeDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'Ethiopia Yirgacheffe Kochere' })
+  name!: string;
+
+  @ApiProperty({ type: DictionaryRefDto })
+  roaster!: DictionaryRefDto;
+
+  @ApiProperty({ example: 'ET', nullable: true, type: String })
+  countryCode!: string | null;
+
+  @ApiProperty({ type: DictionaryRefDto, nullable: true })
+  origin!: DictionaryRefDto | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  farm!: string | null;
+
+  @ApiProperty({ type: DictionaryRefDto, nullable: true })
+  farmer!: DictionaryRefDto | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  variety!: string | null;
+
+  @ApiProperty({ type: DictionaryRefDto, nullable: true })
+  process!: DictionaryRefDto | null;
+
+  @ApiProperty({ enum: ROAST_LEVELS, nullable: true })
+  roastLevel!: RoastLevel | null;
+
+  @ApiProperty({ nullable: true, type: Number })
+  altitudeMin!: number | null;
+
+  @ApiProperty({ nullable: true, type: Number })
+  altitudeMax!: number | null;
+
+  @ApiProperty({ type: [String] })
+  tastingNotes!: string[];
+
+  @ApiProperty({ nullable: true, type: String })
+  barcode!: string | null;
+
+  @ApiProperty({ example: 1 })
+  version!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+}
+
+export const CoffeePageDto = PageOf(CoffeeDto);
+export type CoffeePageDto = Page<CoffeeDto>;
+
+export const COFFEE_LIST_QUERY: ListQuerySpec = {
+  fields: {
+    id: 'uuid',
+    name: 'string',
+    roasterId: 'uuid',
+    countryCode: 'string',
+    originId: 'uuid',
+    farmerId: 'uuid',
+    processId: 'uuid',
+    variety: 'string',
+    roastLevel: 'string',
+    altitudeMin: 'number',
+    altitudeMax: 'number',
+    barcode: 'string',
+    createdAt: 'date',
+    updatedAt: 'date',
+  },
+  searchable: ['name', 'variety', 'farm'],
+  defaultSort: 'name',
+};
+
+const ref = (value: DictionaryValueEntity | null | undefined): DictionaryRefDto | null =>
+  value ? { id: value.id, name: value.name } : null;
+
+/** A coffee read with its dictionary values (the roaster always exists). */
+export type LoadedCoffee = CoffeeEntity & { roaster: DictionaryValueEntity };
+
+export function toCoffeeDto(coffee: LoadedCoffee): CoffeeDto {
+  return {
+    id: coffee.id,
+    name: coffee.name,
+    roaster: { id: coffee.roaster.id, name: coffee.roaster.name },
+    countryCode: coffee.countryCode,
+    origin: ref(coffee.origin),
+    farm: coffee.farm,
+    farmer: ref(coffee.farmer),
+    variety: coffee.variety,
+    process: ref(coffee.process),
+    roastLevel: coffee.roastLevel,
+    altitudeMin: coffee.altitudeMin,
+    altitudeMax: coffee.altitudeMax,
+    tastingNotes: coffee.tastingNotes,
+    barcode: coffee.barcode,
+    version: coffee.version,
+    createdAt: coffee.createdAt.toISOString(),
+    updatedAt: coffee.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,90 @@
+import { AgoraEntity } from '@agora/database';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { DictionaryValueEntity } from '../dictionaries/dictionary-value.entity.js';
+
+export const ROAST_LEVELS = ['light', 'medium-light', 'medium', 'medium-dark', 'dark', 'omni'] as const;
+export type RoastLevel = (typeof ROAST_LEVELS)[number];
+
+const dictionaryReference = { onDelete: 'RESTRICT', nullable: true } as const;
+
+/** A coffee card (seed 000): who roasted it, where it grew, how it was processed and roasted. */
+@Entity({ name: 'coffees' })
+@Check(
+  'coffees_roast_level_check',
+  `"roast_level" IN (${ROAST_LEVELS.map((level) => `'${level}'`).join(', ')})`,
+)
+@Check(
+  'coffees_altitude_check',
+  `"altitude_min" IS NULL OR "altitude_max" IS NULL OR "altitude_min" <= "altitude_max"`,
+)
+export class CoffeeEntity extends AgoraEntity {
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Index('coffees_roaster_idx')
+  @Column({ name: 'roaster_id', type: 'uuid' })
+  roasterId!: string;
+
+  @ManyToOne(() => DictionaryValueEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'roaster_id' })
+  roaster?: DictionaryValueEntity;
+
+  /** ISO 3166-1 alpha-2 of the origin country. */
+  @Column({ name: 'country_code', type: 'text', nullable: true })
+  countryCode!: string | null;
+
+  /** The growing region (dictionary `origins`). */
+  @Column({ name: 'origin_id', type: 'uuid', nullable: true })
+  originId!: string | null;
+
+  @ManyToOne(() => DictionaryValueEntity, dictionaryReference)
+  @JoinColumn({ name: 'origin_id' })
+  origin?: DictionaryValueEntity | null;
+
+  @Column({ type: 'text', nullable: true })
+  farm!: string | null;
+
+  @Column({ name: 'farmer_id', type: 'uuid', nullable: true })
+  farmerId!: string | null;
+
+  @ManyToOne(() => DictionaryValueEntity, dictionaryReference)
+  @JoinColumn({ name: 'farmer_id' })
+  farmer?: DictionaryValueEntity | null;
+
+  @Column({ type: 'text', nullable: true })
+  variety!: string | null;
+
+  @Column({ name: 'process_id', type: 'uuid', nullable: true })
+  processId!: string | null;
+
+  @ManyToOne(() => DictionaryValueEntity, dictionaryReference)
+  @JoinColumn({ name: 'process_id' })
+  process?: DictionaryValueEntity | null;
+
+  @Column({ name: 'roast_level', type: 'text', nullable: true })
+  roastLevel!: RoastLevel | null;
+
+  /** Metres above sea level. */
+  @Column({ name: 'altitude_min', type: 'integer', nullable: true })
+  altitudeMin!: number | null;
+
+  @Column({ name: 'altitude_max', type: 'integer', nullable: true })
+  altitudeMax!: number | null;
+
+  @Column({ name: 'tasting_notes', type: 'text', array: true, default: () => "'{}'" })
+  tastingNotes!: string[];
+
+  /** EAN-8 or EAN-13 of the pack, check digit verified; one coffee per barcode. */
+  @Column({ type: 'text', nullable: true, unique: true })
+  barcode!: string | null;
+
+  /** Increases with every change: events carry it, drafts remember the version they were written on. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  @Column({ name: 'created_by', type: 'uuid' })
+  createdBy!: string;
+
+  @Column({ name: 'updated_by', type: 'uuid' })
+  updatedBy!: string;
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DictionariesModule } from '../dictionaries/dictionaries.module.js';
+import { CoffeesController } from './coffees.controller.js';
+import { CoffeesService } from './coffees.service.js';
+
+@Module({
+  imports: [DictionariesModule],
+  controllers: [CoffeesController],
+  providers: [CoffeesService],
+})
+export class CoffeesModule {}

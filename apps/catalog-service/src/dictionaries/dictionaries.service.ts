@@ -1,0 +1,139 @@
+import { uniqueViolation } from '@agora/database';
+import { ProblemException } from '@agora/http';
+import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
+import { Injectable } from '@nestjs/common';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DICTIONARY_USAGES, type DictionaryKind } from './dictionary-kinds.js';
+import { DictionaryValueEntity } from './dictionary-value.entity.js';
+import {
+  DICTIONARY_LIST_QUERY,
+  toDictionaryValueDto,
+  type CreateDictionaryValueDto,
+  type DictionaryValueDto,
+  type DictionaryValuePageDto,
+  type UpdateDictionaryValueDto,
+} from './dictionary.dto.js';
+
+const notFound = (kind: DictionaryKind, id: string): ProblemException =>
+  new ProblemException(404, { code: 'DICTIONARY_VALUE_NOT_FOUND', detail: `No ${kind} value ${id}` });
+
+const taken = (kind: DictionaryKind, name: string): ProblemException =>
+  new ProblemException(409, {
+    code: 'DICTIONARY_VALUE_EXISTS',
+    detail: `${kind} already has "${name}"`,
+    errors: [{ field: 'name', messages: [`${kind} already has this name`] }],
+  });
+
+const isForeignKeyViolation = (error: unknown): boolean =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23503';
+
+/** The coffee dictionaries: listing, editing by moderators, deleting only what nothing uses (or reassigning). */
+@Injectable()
+export class DictionariesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(kind: DictionaryKind, query: ParsedListQuery): Promise<DictionaryValuePageDto> {
+    const builder = this.dataSource.manager
+      .createQueryBuilder(DictionaryValueEntity, 'value')
+      .where('value.kind = :kind', { kind });
+    return mapPage(await findPage(builder, query, DICTIONARY_LIST_QUERY.searchable), toDictionaryValueDto);
+  }
+
+  async get(kind: DictionaryKind, id: string): Promise<DictionaryValueDto> {
+    return toDictionaryValueDto(await this.find(this.dataSource.manager, kind, id));
+  }
+
+  async create(kind: DictionaryKind, dto: CreateDictionaryValueDto): Promise<DictionaryValueDto> {
+    try {
+      const value = this.dataSource.manager.create(DictionaryValueEntity, {
+        kind,
+        name: dto.name,
+        countryCode: dto.countryCode ?? null,
+      });
+      return toDictionaryValueDto(await this.dataSource.manager.save(value));
+    } catch (error) {
+      throw uniqueViolation(error) ? taken(kind, dto.name) : error;
+    }
+  }
+
+  async update(kind: DictionaryKind, id: string, dto: UpdateDictionaryValueDto): Promise<DictionaryValueDto> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const value = await this.find(manager, kind, id, true);
+        value.name = dto.name ?? value.name;
+        value.countryCode = dto.countryCode ?? value.countryCode;
+        return toDictionaryValueDto(await manager.save(value));
+      });
+    } catch (error) {
+      throw uniqueViolation(error) ? taken(kind, dto.name ?? '') : error;
+    }
+  }
+
+  /** Deletes a value; one still in use is a 409 unless `replaceWith` names the value its uses move to. */
+  async delete(kind: DictionaryKind, id: string, replaceWith?: string): Promise<void> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await this.find(manager, kind, id, true);
+        if (replaceWith !== undefined) {
+          if (replaceWith === id) {
+            throw new ProblemException(400, {
+              code: 'INVALID_REPLACEMENT',
+              detail: 'A value cannot replace itself',
+              errors: [{ field: 'replaceWith', messages: ['must be another value'] }],
+            });
+          }
+          await this.require(manager, kind, replaceWith, 'replaceWith');
+          for (const usage of DICTIONARY_USAGES[kind]) {
+            await manager.query(
+              `UPDATE "catalog"."${usage.table}" SET "${usage.column}" = $1 WHERE "${usage.column}" = $2`,
+              [replaceWith, id],
+            );
+          }
+        }
+        await manager.delete(DictionaryValueEntity, { id });
+      });
+    } catch (error) {
+      if (isForeignKeyViolation(error)) {
+        throw new ProblemException(409, {
+          code: 'DICTIONARY_VALUE_IN_USE',
+          detail: `This ${kind} value is in use; delete with ?replaceWith=<another value id> to move its uses`,
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** The value, checked to be of this kind; a 400 naming the field otherwise (for items referring to it). */
+  async require(
+    manager: EntityManager,
+    kind: DictionaryKind,
+    id: string,
+    field: string,
+  ): Promise<DictionaryValueEntity> {
+    const value = await manager.findOneBy(DictionaryValueEntity, { id, kind });
+    if (!value) {
+      throw new ProblemException(400, {
+        code: 'UNKNOWN_DICTIONARY_VALUE',
+        detail: `${field} is not a value of ${kind}`,
+        errors: [{ field, messages: [`must be the id of one of ${kind}`] }],
+      });
+    }
+    return value;
+  }
+
+  private async find(
+    manager: EntityManager,
+    kind: DictionaryKind,
+    id: string,
+    lock = false,
+  ): Promise<DictionaryValueEntity> {
+    const value = await manager.findOne(DictionaryValueEntity, {
+      where: { id, kind },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!value) {
+      throw notFound(kind, id);
+    }
+    return value;
+  }
+}

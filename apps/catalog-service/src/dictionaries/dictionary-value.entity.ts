@@ -1,0 +1,26 @@
+import { AgoraEntity } from '@agora/database';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { DICTIONARY_KINDS, type DictionaryKind } from './dictionary-kinds.js';
+
+/**
+ * A value of a list field (seed 000: roasters, farmers, origins, processes): one table for the coffee
+ * dictionaries, told apart by `kind`; names are unique per kind regardless of case.
+ */
+@Entity({ name: 'dictionary_values' })
+// (kind, lower(name)): an expression index, written in the migration; TypeORM leaves it alone.
+@Index('dictionary_values_kind_name_key', { synchronize: false })
+@Check(
+  'dictionary_values_kind_check',
+  `"kind" IN (${DICTIONARY_KINDS.map((kind) => `'${kind}'`).join(', ')})`,
+)
+export class DictionaryValueEntity extends AgoraEntity {
+  @Column({ type: 'text' })
+  kind!: DictionaryKind;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  /** ISO 3166-1 alpha-2: a roaster's or an origin's country. */
+  @Column({ name: 'country_code', type: 'text', nullable: true })
+  countryCode!: string | null;
+}

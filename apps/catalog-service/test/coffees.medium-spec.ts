@@ -1,0 +1,290 @@
+import {
+  AuthTestClient,
+  provisionAllServices,
+  queryRows,
+  startServicesInProcess,
+  startSmtpInbox,
+} from '@agora/testing';
+import type { InProcessServices, SmtpInbox } from '@agora/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { authServiceDefinition } from '../../auth-service/src/auth-service.definition.js';
+import { catalogServiceDefinition } from '../src/catalog-service.definition.js';
+
+interface Coffee {
+  id: string;
+  name: string;
+  roaster: { id: string; name: string };
+  origin: { id: string; name: string } | null;
+  variety: string | null;
+  barcode: string | null;
+  version: number;
+  altitudeMin: number | null;
+  tastingNotes: string[];
+}
+
+/** Coffee cards and their dictionaries (seed 000) on real PostgreSQL, with tokens from a real auth-service. */
+describe('catalog-service coffees and dictionaries', () => {
+  const adminUrl = inject('testDatabaseUrl');
+  let inbox: SmtpInbox;
+  let platform: InProcessServices;
+  let auth: AuthTestClient;
+  let catalog: AuthTestClient;
+  let moderator: string;
+  let user: string;
+  const roasters: Record<string, string> = {};
+  let yirgacheffe: string;
+  let washed: string;
+
+  const events = (key: string) =>
+    queryRows<{ topic: string; payload: { version?: number; kind: string } }>(
+      adminUrl,
+      `SELECT topic, payload FROM catalog.outbox WHERE key = $1 ORDER BY id`,
+      [key],
+    );
+
+  beforeAll(async () => {
+    await provisionAllServices(adminUrl);
+    inbox = await startSmtpInbox();
+    platform = await startServicesInProcess(adminUrl, [authServiceDefinition, catalogServiceDefinition], {
+      SMTP_URL: inbox.url,
+      ADMIN_EMAIL: 'catalog.root@example.com',
+      ADMIN_PASSWORD: 'catalog admin passphrase',
+    });
+    auth = new AuthTestClient(platform.services.auth.url, inbox);
+    catalog = new AuthTestClient(platform.services.catalog.url, inbox);
+    const admin = await auth.call<{ accessToken: string }>('POST', '/authentication', {
+      body: { login: 'catalog.root@example.com', password: 'catalog admin passphrase' },
+    });
+    const moda = await auth.signedIn('coffee_moda');
+    await auth.call('PUT', `/users/${moda.id}/role`, {
+      body: { role: 'moderator' },
+      token: admin.body.accessToken,
+    });
+    moderator = (
+      await auth.call<{ accessToken: string }>('POST', '/authentication', {
+        body: { login: 'coffee_moda', password: 'correct horse battery' },
+      })
+    ).body.accessToken;
+    user = (await auth.signedIn('coffee_fan')).accessToken;
+
+    for (const [name, countryCode] of [
+      ['Tasty Coffee', 'RU'],
+      ['Welder', 'RU'],
+    ]) {
+      const created = await catalog.call<{ id: string }>('POST', '/dictionaries/roasters', {
+        body: { name, countryCode },
+        token: moderator,
+      });
+      expect(created.status).toBe(201);
+      roasters[name] = created.body.id;
+    }
+    yirgacheffe = (
+      await catalog.call<{ id: string }>('POST', '/dictionaries/origins', {
+        body: { name: 'Yirgacheffe', countryCode: 'et' },
+        token: moderator,
+      })
+    ).body.id;
+    washed = (
+      await catalog.call<{ id: string }>('POST', '/dictionaries/processes', {
+        body: { name: 'Washed' },
+        token: moderator,
+      })
+    ).body.id;
+  });
+
+  afterAll(async () => {
+    await platform?.close();
+    await inbox?.close();
+  });
+
+  const kochere = () => ({
+    name: 'Ethiopia Kochere',
+    roasterId: roasters['Tasty Coffee'],
+    countryCode: 'et',
+    originId: yirgacheffe,
+    farm: 'Kochere washing station',
+    variety: 'Heirloom',
+    processId: washed,
+    roastLevel: 'light',
+    altitudeMin: 1800,
+    altitudeMax: 2200,
+    tastingNotes: ['Bergamot', 'jasmine'],
+    barcode: '4006381333931',
+  });
+
+  describe('dictionaries', () => {
+    it('keeps names unique per dictionary regardless of case, and lists with the list query', async () => {
+      const duplicate = await catalog.call('POST', '/dictionaries/roasters', {
+        body: { name: 'tasty coffee' },
+        token: moderator,
+      });
+      expect(duplicate.status).toBe(409);
+      expect(duplicate.body).toMatchObject({ code: 'DICTIONARY_VALUE_EXISTS' });
+      const sameNameElsewhere = await catalog.call('POST', '/dictionaries/farmers', {
+        body: { name: 'Tasty Coffee' },
+        token: moderator,
+      });
+      expect(sameNameElsewhere.status).toBe(201);
+
+      const listed = await catalog.call<{ items: { name: string; countryCode: string }[]; total: number }>(
+        'GET',
+        '/dictionaries/roasters?search=tasty&sort=name',
+      );
+      expect(listed.body).toMatchObject({ total: 1, items: [{ name: 'Tasty Coffee', countryCode: 'RU' }] });
+      expect((await catalog.call('GET', '/dictionaries/grinders')).status).toBe(400);
+    });
+
+    it('lets only moderators and admins write', async () => {
+      expect((await catalog.call('POST', '/dictionaries/roasters', { body: { name: 'Sb' } })).status).toBe(
+        401,
+      );
+      const refused = await catalog.call('POST', '/dictionaries/roasters', {
+        body: { name: 'Sb' },
+        token: user,
+      });
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({ code: 'FORBIDDEN_ROLE' });
+    });
+  });
+
+  describe('coffee cards', () => {
+    it('creates a card with dictionary names, finds it by barcode and emits catalog.item.created.v1', async () => {
+      const created = await catalog.call<Coffee>('POST', '/coffees', { body: kochere(), token: moderator });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        name: 'Ethiopia Kochere',
+        roaster: { id: roasters['Tasty Coffee'], name: 'Tasty Coffee' },
+        countryCode: 'ET',
+        origin: { id: yirgacheffe, name: 'Yirgacheffe' },
+        process: { id: washed, name: 'Washed' },
+        farmer: null,
+        tastingNotes: ['bergamot', 'jasmine'],
+        version: 1,
+      });
+      const byBarcode = await catalog.call<Coffee>('GET', '/coffees/barcode/4006381333931');
+      expect(byBarcode.body.id).toBe(created.body.id);
+      expect((await catalog.call('GET', '/coffees/barcode/5901234123457')).status).toBe(404);
+      const badBarcode = await catalog.call('GET', '/coffees/barcode/4006381333932');
+      expect(badBarcode.status).toBe(400);
+      expect(await events(created.body.id)).toEqual([
+        {
+          topic: 'catalog.item.created.v1',
+          payload: expect.objectContaining({
+            kind: 'coffee',
+            version: 1,
+            name: 'Ethiopia Kochere',
+          }) as object,
+        },
+      ]);
+    });
+
+    it('refuses bad input with 4xx naming the field, changing nothing', async () => {
+      const before = await queryRows(adminUrl, `SELECT count(*) FROM catalog.coffees`);
+      const cases: [Record<string, unknown>, string, number][] = [
+        [{ ...kochere(), barcode: '4006381333932' }, 'barcode', 400],
+        [{ ...kochere(), barcode: '5901234123457', roasterId: washed }, 'roasterId', 400],
+        [{ ...kochere(), barcode: '5901234123457', altitudeMin: 2500 }, 'altitudeMin', 400],
+        [{ ...kochere(), barcode: '5901234123457', roastLevel: 'burnt' }, 'roastLevel', 400],
+        [{ ...kochere(), barcode: '5901234123457', countryCode: 'XX' }, 'countryCode', 400],
+        [{ ...kochere(), barcode: '5901234123457', rating: 5 }, 'rating', 400],
+        [{ ...kochere() }, 'barcode', 409],
+      ];
+      for (const [body, field, status] of cases) {
+        const reply = await catalog.call('POST', '/coffees', { body, token: moderator });
+        expect(reply.status, field).toBe(status);
+        expect((reply.body.errors as { field: string }[]).map((error) => error.field)).toContain(field);
+      }
+      expect(await queryRows(adminUrl, `SELECT count(*) FROM catalog.coffees`)).toEqual(before);
+      expect((await catalog.call('POST', '/coffees', { body: kochere(), token: user })).status).toBe(403);
+    });
+
+    it('patches (null clears, required fields stay), replaces, and counts versions in events', async () => {
+      const created = await catalog.call<Coffee>('POST', '/coffees', {
+        body: { ...kochere(), name: 'Kenya Kiambu', barcode: '5901234123457' },
+        token: moderator,
+      });
+      const id = created.body.id;
+      const patched = await catalog.call<Coffee>('PATCH', `/coffees/${id}`, {
+        body: { variety: null, roasterId: roasters.Welder },
+        token: moderator,
+      });
+      expect(patched.status).toBe(200);
+      expect(patched.body).toMatchObject({ variety: null, roaster: { name: 'Welder' }, version: 2 });
+      expect(patched.body.origin).toMatchObject({ name: 'Yirgacheffe' });
+      const cleared = await catalog.call('PATCH', `/coffees/${id}`, {
+        body: { roasterId: null },
+        token: moderator,
+      });
+      expect(cleared.status).toBe(400);
+
+      const replaced = await catalog.call<Coffee>('PUT', `/coffees/${id}`, {
+        body: { name: 'Kenya Kiambu AA', roasterId: roasters.Welder },
+        token: moderator,
+      });
+      expect(replaced.body).toMatchObject({
+        name: 'Kenya Kiambu AA',
+        origin: null,
+        barcode: null,
+        tastingNotes: [],
+        version: 3,
+      });
+      expect((await events(id)).map((event) => [event.topic, event.payload.version])).toEqual([
+        ['catalog.item.created.v1', 1],
+        ['catalog.item.updated.v1', 2],
+        ['catalog.item.updated.v1', 3],
+      ]);
+    });
+
+    it('lists with facets, search, sort and cursor, and refuses injection attempts by name', async () => {
+      const page = await catalog.call<{ items: Coffee[]; total: number; nextCursor: string | null }>(
+        'GET',
+        `/coffees?filter[roasterId]=${roasters['Tasty Coffee']}&filter[altitudeMin][gte]=1500&search=kochere&sort=-altitudeMax`,
+      );
+      expect(page.status).toBe(200);
+      expect(page.body.items.map((coffee) => coffee.name)).toEqual(['Ethiopia Kochere']);
+      const first = await catalog.call<{ items: Coffee[]; nextCursor: string }>(
+        'GET',
+        '/coffees?sort=name&limit=1',
+      );
+      const second = await catalog.call<{ items: Coffee[] }>(
+        'GET',
+        `/coffees?sort=name&limit=1&cursor=${first.body.nextCursor}`,
+      );
+      expect([first.body.items[0].name, second.body.items[0].name]).toEqual([
+        'Ethiopia Kochere',
+        'Kenya Kiambu AA',
+      ]);
+      for (const query of ['sort=CASE WHEN 1=1 THEN name END', 'sort=name desc, pg_sleep(2)', 'id;--=1']) {
+        const bad = await catalog.call('GET', `/coffees?${encodeURI(query)}`);
+        expect(bad.status).toBe(400);
+        expect(bad.body).toMatchObject({ code: 'INVALID_LIST_QUERY' });
+      }
+    });
+
+    it('refuses deleting a dictionary value in use, unless its uses move to another value', async () => {
+      const inUse = await catalog.call('DELETE', `/dictionaries/roasters/${roasters['Tasty Coffee']}`, {
+        token: moderator,
+      });
+      expect(inUse.status).toBe(409);
+      expect(inUse.body).toMatchObject({ code: 'DICTIONARY_VALUE_IN_USE' });
+      const moved = await catalog.call(
+        'DELETE',
+        `/dictionaries/roasters/${roasters['Tasty Coffee']}?replaceWith=${roasters.Welder}`,
+        { token: moderator },
+      );
+      expect(moved.status).toBe(204);
+      const kocheres = await catalog.call<{ items: Coffee[] }>('GET', '/coffees?search=kochere');
+      expect(kocheres.body.items[0].roaster).toMatchObject({ name: 'Welder' });
+    });
+
+    it('deletes a card for moderators only, emitting catalog.item.deleted.v1', async () => {
+      const coffee = (await catalog.call<{ items: Coffee[] }>('GET', '/coffees?search=kochere')).body
+        .items[0];
+      expect((await catalog.call('DELETE', `/coffees/${coffee.id}`, { token: user })).status).toBe(403);
+      expect((await catalog.call('DELETE', `/coffees/${coffee.id}`, { token: moderator })).status).toBe(204);
+      expect((await catalog.call('GET', `/coffees/${coffee.id}`)).status).toBe(404);
+      expect((await events(coffee.id)).at(-1)?.topic).toBe('catalog.item.deleted.v1');
+      expect((await catalog.call('DELETE', `/coffees/${coffee.id}`, { token: moderator })).status).toBe(404);
+    });
+  });
+});
