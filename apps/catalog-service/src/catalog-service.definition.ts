@@ -7,8 +7,11 @@ import { CoffeesModule } from './coffees/coffees.module.js';
 import { DictionariesModule } from './dictionaries/dictionaries.module.js';
 import { DictionaryValueEntity } from './dictionaries/dictionary-value.entity.js';
 import { catalogMigrations } from './migrations/index.js';
+import { DraftEntity } from './moderation/draft.entity.js';
+import { ItemHistoryEntity } from './moderation/item-history.entity.js';
+import { ModerationModule } from './moderation/moderation.module.js';
 
-@Module({ imports: [AuthModule.forRoot(), DictionariesModule, CoffeesModule] })
+@Module({ imports: [AuthModule.forRoot(), ModerationModule, DictionariesModule, CoffeesModule] })
 export class CatalogServiceModule {}
 
 export const catalogServiceDefinition: ServiceDefinition = {
@@ -17,7 +20,7 @@ export const catalogServiceDefinition: ServiceDefinition = {
   description:
     'Coffees, watches, mechanisms, products, dictionaries, drafts and moderation, reviews, search, shop info.',
   module: CatalogServiceModule,
-  entities: [DictionaryValueEntity, CoffeeEntity],
+  entities: [DictionaryValueEntity, CoffeeEntity, DraftEntity, ItemHistoryEntity],
   migrations: catalogMigrations,
   config: ServiceConfig,
 };

@@ -1,14 +1,6 @@
-import {
-  AuthTestClient,
-  provisionAllServices,
-  queryRows,
-  startServicesInProcess,
-  startSmtpInbox,
-} from '@agora/testing';
-import type { InProcessServices, SmtpInbox } from '@agora/testing';
+import { queryRows } from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { authServiceDefinition } from '../../auth-service/src/auth-service.definition.js';
-import { catalogServiceDefinition } from '../src/catalog-service.definition.js';
+import { startCatalogPlatform, type CatalogPlatform } from './catalog-test-platform.js';
 
 interface Coffee {
   id: string;
@@ -25,76 +17,26 @@ interface Coffee {
 /** Coffee cards and their dictionaries (seed 000) on real PostgreSQL, with tokens from a real auth-service. */
 describe('catalog-service coffees and dictionaries', () => {
   const adminUrl = inject('testDatabaseUrl');
-  let inbox: SmtpInbox;
-  let platform: InProcessServices;
-  let auth: AuthTestClient;
-  let catalog: AuthTestClient;
+  let platform: CatalogPlatform;
+  let catalog: CatalogPlatform['catalog'];
   let moderator: string;
   let user: string;
   const roasters: Record<string, string> = {};
   let yirgacheffe: string;
   let washed: string;
-
-  const events = (key: string) =>
-    queryRows<{ topic: string; payload: { version?: number; kind: string } }>(
-      adminUrl,
-      `SELECT topic, payload FROM catalog.outbox WHERE key = $1 ORDER BY id`,
-      [key],
-    );
+  const events = (key: string) => platform.events(key);
 
   beforeAll(async () => {
-    await provisionAllServices(adminUrl);
-    inbox = await startSmtpInbox();
-    platform = await startServicesInProcess(adminUrl, [authServiceDefinition, catalogServiceDefinition], {
-      SMTP_URL: inbox.url,
-      ADMIN_EMAIL: 'catalog.root@example.com',
-      ADMIN_PASSWORD: 'catalog admin passphrase',
-    });
-    auth = new AuthTestClient(platform.services.auth.url, inbox);
-    catalog = new AuthTestClient(platform.services.catalog.url, inbox);
-    const admin = await auth.call<{ accessToken: string }>('POST', '/authentication', {
-      body: { login: 'catalog.root@example.com', password: 'catalog admin passphrase' },
-    });
-    const moda = await auth.signedIn('coffee_moda');
-    await auth.call('PUT', `/users/${moda.id}/role`, {
-      body: { role: 'moderator' },
-      token: admin.body.accessToken,
-    });
-    moderator = (
-      await auth.call<{ accessToken: string }>('POST', '/authentication', {
-        body: { login: 'coffee_moda', password: 'correct horse battery' },
-      })
-    ).body.accessToken;
-    user = (await auth.signedIn('coffee_fan')).accessToken;
-
-    for (const [name, countryCode] of [
-      ['Tasty Coffee', 'RU'],
-      ['Welder', 'RU'],
-    ]) {
-      const created = await catalog.call<{ id: string }>('POST', '/dictionaries/roasters', {
-        body: { name, countryCode },
-        token: moderator,
-      });
-      expect(created.status).toBe(201);
-      roasters[name] = created.body.id;
-    }
-    yirgacheffe = (
-      await catalog.call<{ id: string }>('POST', '/dictionaries/origins', {
-        body: { name: 'Yirgacheffe', countryCode: 'et' },
-        token: moderator,
-      })
-    ).body.id;
-    washed = (
-      await catalog.call<{ id: string }>('POST', '/dictionaries/processes', {
-        body: { name: 'Washed' },
-        token: moderator,
-      })
-    ).body.id;
+    platform = await startCatalogPlatform(adminUrl, 'coffee');
+    ({ catalog, moderator, user } = platform);
+    roasters['Tasty Coffee'] = await platform.dictionaryValue('roasters', 'Tasty Coffee', 'RU');
+    roasters.Welder = await platform.dictionaryValue('roasters', 'Welder', 'RU');
+    yirgacheffe = await platform.dictionaryValue('origins', 'Yirgacheffe', 'et');
+    washed = await platform.dictionaryValue('processes', 'Washed');
   });
 
   afterAll(async () => {
     await platform?.close();
-    await inbox?.close();
   });
 
   const kochere = () => ({
@@ -134,16 +76,20 @@ describe('catalog-service coffees and dictionaries', () => {
       expect((await catalog.call('GET', '/dictionaries/grinders')).status).toBe(400);
     });
 
-    it('lets only moderators and admins write', async () => {
+    it('lets only moderators and admins change or delete values (others propose new ones)', async () => {
       expect((await catalog.call('POST', '/dictionaries/roasters', { body: { name: 'Sb' } })).status).toBe(
         401,
       );
-      const refused = await catalog.call('POST', '/dictionaries/roasters', {
-        body: { name: 'Sb' },
+      const renamed = await catalog.call('PATCH', `/dictionaries/roasters/${roasters.Welder}`, {
+        body: { name: 'Weld' },
         token: user,
       });
-      expect(refused.status).toBe(403);
-      expect(refused.body).toMatchObject({ code: 'FORBIDDEN_ROLE' });
+      expect(renamed.status).toBe(403);
+      expect(renamed.body).toMatchObject({ code: 'FORBIDDEN_ROLE' });
+      const deleted = await catalog.call('DELETE', `/dictionaries/roasters/${roasters.Welder}`, {
+        token: user,
+      });
+      expect(deleted.status).toBe(403);
     });
   });
 
@@ -194,8 +140,11 @@ describe('catalog-service coffees and dictionaries', () => {
         expect(reply.status, field).toBe(status);
         expect((reply.body.errors as { field: string }[]).map((error) => error.field)).toContain(field);
       }
+      // A user's proposal is checked the way a direct edit is, before it is queued.
+      const proposal = await catalog.call('POST', '/coffees', { body: kochere(), token: user });
+      expect(proposal.status).toBe(409);
+      expect(proposal.body).toMatchObject({ code: 'BARCODE_TAKEN' });
       expect(await queryRows(adminUrl, `SELECT count(*) FROM catalog.coffees`)).toEqual(before);
-      expect((await catalog.call('POST', '/coffees', { body: kochere(), token: user })).status).toBe(403);
     });
 
     it('patches (null clears, required fields stay), replaces, and counts versions in events', async () => {

@@ -18,6 +18,7 @@ import {
   MinLength,
 } from 'class-validator';
 import type { DictionaryValueEntity } from '../dictionaries/dictionary-value.entity.js';
+import type { FieldValues } from '../moderation/draft.entity.js';
 import { ROAST_LEVELS, type CoffeeEntity, type RoastLevel } from './coffee.entity.js';
 
 const trimmed = ({ value }: { value: unknown }): unknown =>
@@ -248,5 +249,24 @@ export function toCoffeeDto(coffee: LoadedCoffee): CoffeeDto {
     version: coffee.version,
     createdAt: coffee.createdAt.toISOString(),
     updatedAt: coffee.updatedAt.toISOString(),
+  };
+}
+
+/** The card's editable fields as `POST /coffees` takes them: drafts' payloads, diffs and history. */
+export function coffeeFields(coffee: CoffeeEntity): FieldValues {
+  return {
+    name: coffee.name,
+    roasterId: coffee.roasterId,
+    countryCode: coffee.countryCode,
+    originId: coffee.originId,
+    farm: coffee.farm,
+    farmerId: coffee.farmerId,
+    variety: coffee.variety,
+    processId: coffee.processId,
+    roastLevel: coffee.roastLevel,
+    altitudeMin: coffee.altitudeMin,
+    altitudeMax: coffee.altitudeMax,
+    tastingNotes: coffee.tastingNotes,
+    barcode: coffee.barcode,
   };
 }

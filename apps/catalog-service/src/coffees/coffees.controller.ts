@@ -12,8 +12,10 @@ import {
   Patch,
   Post,
   Put,
+  Res,
 } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -30,6 +32,10 @@ import {
   CoffeePageDto,
   PatchCoffeeDto,
 } from './coffee.dto.js';
+import type { FastifyReply } from 'fastify';
+import { canModerate, DraftsService } from '../moderation/drafts.service.js';
+import { HISTORY_LIST_QUERY, ItemHistoryService } from '../moderation/item-history.service.js';
+import { DraftDto, HistoryPageDto } from '../moderation/moderation.dto.js';
 import { CoffeesService } from './coffees.service.js';
 
 const CoffeeId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
@@ -39,7 +45,11 @@ const CoffeeId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
 @ApiNotFoundResponse({ type: ProblemDetails })
 @Controller('coffees')
 export class CoffeesController {
-  constructor(private readonly coffees: CoffeesService) {}
+  constructor(
+    private readonly coffees: CoffeesService,
+    private readonly drafts: DraftsService,
+    private readonly history: ItemHistoryService,
+  ) {}
 
   @Get()
   @ApiListQuery(COFFEE_LIST_QUERY)
@@ -62,13 +72,34 @@ export class CoffeesController {
     return this.coffees.get(id);
   }
 
+  /** Who changed what, newest first. */
+  @Get(':id/history')
+  @ApiListQuery(HISTORY_LIST_QUERY)
+  @ApiOkResponse({ type: HistoryPageDto })
+  historyOf(
+    @CoffeeId() id: string,
+    @ListQuery(HISTORY_LIST_QUERY) query: ParsedListQuery,
+  ): Promise<HistoryPageDto> {
+    return this.history.list('coffee', id, query);
+  }
+
+  /** Moderators and admins add the card; anyone else proposes it as a draft. */
   @Post()
-  @Authenticated('moderator', 'admin')
-  @ApiCreatedResponse({ type: CoffeeDto })
+  @Authenticated()
+  @ApiCreatedResponse({ type: CoffeeDto, description: 'Added (moderators, admins)' })
+  @ApiAcceptedResponse({ type: DraftDto, description: 'Proposed: a draft in the moderation queue' })
   @ApiBadRequestResponse({ type: ProblemDetails })
   @ApiConflictResponse({ type: ProblemDetails, description: 'BARCODE_TAKEN' })
-  create(@Body() dto: CoffeeInputDto, @CurrentUser() user: AuthenticatedUser): Promise<CoffeeDto> {
-    return this.coffees.create(dto, user);
+  async create(
+    @Body() dto: CoffeeInputDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CoffeeDto | DraftDto> {
+    if (canModerate(user)) {
+      return this.coffees.create(dto, user);
+    }
+    reply.status(202);
+    return this.drafts.propose('coffee', null, dto, user);
   }
 
   @Put(':id')
@@ -84,17 +115,24 @@ export class CoffeesController {
     return this.coffees.replace(id, dto, user);
   }
 
+  /** Moderators and admins change the card; anyone else proposes the change as a draft. */
   @Patch(':id')
-  @Authenticated('moderator', 'admin')
-  @ApiOkResponse({ type: CoffeeDto })
+  @Authenticated()
+  @ApiOkResponse({ type: CoffeeDto, description: 'Changed (moderators, admins)' })
+  @ApiAcceptedResponse({ type: DraftDto, description: 'Proposed: a draft in the moderation queue' })
   @ApiBadRequestResponse({ type: ProblemDetails })
   @ApiConflictResponse({ type: ProblemDetails, description: 'BARCODE_TAKEN' })
-  patch(
+  async patch(
     @CoffeeId() id: string,
     @Body() dto: PatchCoffeeDto,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<CoffeeDto> {
-    return this.coffees.patch(id, dto, user);
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CoffeeDto | DraftDto> {
+    if (canModerate(user)) {
+      return this.coffees.patch(id, dto, user);
+    }
+    reply.status(202);
+    return this.drafts.propose('coffee', id, dto, user);
   }
 
   @Delete(':id')

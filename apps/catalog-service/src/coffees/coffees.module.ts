@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DictionariesModule } from '../dictionaries/dictionaries.module.js';
+import { ModerationModule } from '../moderation/moderation.module.js';
+import { CoffeeEditor } from './coffee.editor.js';
 import { CoffeesController } from './coffees.controller.js';
 import { CoffeesService } from './coffees.service.js';
 
 @Module({
-  imports: [DictionariesModule],
+  imports: [DictionariesModule, ModerationModule],
   controllers: [CoffeesController],
-  providers: [CoffeesService],
+  providers: [CoffeesService, CoffeeEditor],
 })
 export class CoffeesModule {}

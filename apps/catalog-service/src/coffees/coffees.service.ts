@@ -7,9 +7,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { DictionariesService } from '../dictionaries/dictionaries.service.js';
 import type { DictionaryKind } from '../dictionaries/dictionary-kinds.js';
+import { directChange, type ChangeContext, type ItemSnapshot } from '../moderation/item-editor.js';
+import { ItemHistoryService } from '../moderation/item-history.service.js';
 import { CoffeeEntity } from './coffee.entity.js';
 import {
   COFFEE_LIST_QUERY,
+  coffeeFields,
   toCoffeeDto,
   type CoffeeDto,
   type CoffeeInputDto,
@@ -39,6 +42,7 @@ export class CoffeesService {
     private readonly dataSource: DataSource,
     private readonly dictionaries: DictionariesService,
     private readonly outbox: OutboxWriter,
+    private readonly history: ItemHistoryService,
   ) {}
 
   async list(query: ParsedListQuery): Promise<CoffeePageDto> {
@@ -65,31 +69,27 @@ export class CoffeesService {
   }
 
   create(dto: CoffeeInputDto, user: AuthenticatedUser): Promise<CoffeeDto> {
-    return this.write(async (manager) => {
-      const coffee = manager.create(CoffeeEntity, { createdBy: user.id, version: 1 });
-      await this.apply(manager, coffee, dto, true);
-      coffee.updatedBy = user.id;
-      const saved = await manager.save(coffee);
-      await this.outbox.add(manager, Topics.CatalogItemCreated, saved.id, this.changed(saved, user));
-      return saved.id;
-    });
+    return this.write((manager) => this.createIn(manager, dto, directChange(user.id)));
   }
 
   /** PUT: the card as sent; optional fields left out are cleared. */
   replace(id: string, dto: CoffeeInputDto, user: AuthenticatedUser): Promise<CoffeeDto> {
-    return this.update(id, user, (manager, coffee) => this.apply(manager, coffee, dto, true));
+    return this.write((manager) => this.updateIn(manager, id, dto, true, directChange(user.id)));
   }
 
   patch(id: string, dto: PatchCoffeeDto, user: AuthenticatedUser): Promise<CoffeeDto> {
-    return this.update(id, user, (manager, coffee) => this.apply(manager, coffee, dto, false));
+    return this.write((manager) => this.updateIn(manager, id, dto, false, directChange(user.id)));
   }
 
   async delete(id: string, user: AuthenticatedUser): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const deleted = await manager.delete(CoffeeEntity, { id });
-      if (!deleted.affected) {
-        throw notFound(id);
-      }
+      const coffee = await this.lock(manager, id);
+      await manager.delete(CoffeeEntity, { id });
+      await this.history.record(
+        manager,
+        { ...this.historyOf(coffee), version: coffee.version + 1, action: 'deleted', after: null },
+        directChange(user.id),
+      );
       await this.outbox.add(manager, Topics.CatalogItemDeleted, id, {
         kind: 'coffee',
         itemId: id,
@@ -99,33 +99,66 @@ export class CoffeesService {
     });
   }
 
-  private update(
-    id: string,
-    user: AuthenticatedUser,
-    edit: (manager: EntityManager, coffee: CoffeeEntity) => Promise<void>,
-  ): Promise<CoffeeDto> {
-    return this.write(async (manager) => {
-      const coffee = await manager.findOne(CoffeeEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!coffee) {
-        throw notFound(id);
-      }
-      await edit(manager, coffee);
-      coffee.version += 1;
-      coffee.updatedBy = user.id;
-      const saved = await manager.save(coffee);
-      await this.outbox.add(manager, Topics.CatalogItemUpdated, saved.id, this.changed(saved, user));
-      return saved.id;
-    });
+  /** The card's editable fields, for drafts' diffs; null when there is no such card. */
+  async snapshot(manager: EntityManager, id: string): Promise<ItemSnapshot | null> {
+    const coffee = await manager.findOneBy(CoffeeEntity, { id });
+    return coffee ? { version: coffee.version, fields: coffeeFields(coffee) } : null;
   }
 
-  /** Runs a change in a transaction and answers with the stored card; a taken barcode is a 409. */
+  /** Creates a card inside the caller's transaction: the direct path and a draft's approval alike. */
+  async createIn(manager: EntityManager, dto: CoffeeInputDto, context: ChangeContext): Promise<string> {
+    const coffee = manager.create(CoffeeEntity, { createdBy: context.authorId, version: 1 });
+    await this.apply(manager, coffee, dto, true, context);
+    coffee.updatedBy = context.authorId;
+    const saved = await this.save(manager, coffee);
+    await this.history.record(
+      manager,
+      { ...this.historyOf(saved), action: 'created', before: null },
+      context,
+    );
+    await this.outbox.add(manager, Topics.CatalogItemCreated, saved.id, this.changed(saved, context));
+    return saved.id;
+  }
+
+  /** Changes a card inside the caller's transaction; `whole`: fields left out are cleared (PUT). */
+  async updateIn(
+    manager: EntityManager,
+    id: string,
+    dto: PatchCoffeeDto,
+    whole: boolean,
+    context: ChangeContext,
+  ): Promise<string> {
+    const coffee = await this.lock(manager, id);
+    const before = coffeeFields(coffee);
+    await this.apply(manager, coffee, dto, whole, context);
+    coffee.version += 1;
+    coffee.updatedBy = context.authorId;
+    const saved = await this.save(manager, coffee);
+    await this.history.record(manager, { ...this.historyOf(saved), action: 'updated', before }, context);
+    await this.outbox.add(manager, Topics.CatalogItemUpdated, saved.id, this.changed(saved, context));
+    return saved.id;
+  }
+
+  private async lock(manager: EntityManager, id: string): Promise<CoffeeEntity> {
+    const coffee = await manager.findOne(CoffeeEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!coffee) {
+      throw notFound(id);
+    }
+    return coffee;
+  }
+
+  /** Runs a change in a transaction and answers with the stored card. */
   private async write(change: (manager: EntityManager) => Promise<string>): Promise<CoffeeDto> {
+    return this.get(await this.dataSource.transaction(change));
+  }
+
+  /** Saves the card; a barcode another card has is a 409. */
+  private async save(manager: EntityManager, coffee: CoffeeEntity): Promise<CoffeeEntity> {
     try {
-      const id = await this.dataSource.transaction(change);
-      return await this.get(id);
+      return await manager.save(coffee);
     } catch (error) {
       if (uniqueViolation(error)) {
         throw new ProblemException(409, {
@@ -138,6 +171,16 @@ export class CoffeesService {
     }
   }
 
+  private historyOf(coffee: CoffeeEntity) {
+    return {
+      subject: 'coffee' as const,
+      itemId: coffee.id,
+      version: coffee.version,
+      before: coffeeFields(coffee),
+      after: coffeeFields(coffee),
+    };
+  }
+
   /**
    * Copies the sent fields onto the card after checking every reference is a value of its dictionary.
    * `whole`: fields left out are cleared (PUT); otherwise they stay (PATCH).
@@ -147,13 +190,14 @@ export class CoffeesService {
     coffee: CoffeeEntity,
     dto: PatchCoffeeDto,
     whole: boolean,
+    context: ChangeContext,
   ): Promise<void> {
     const pick = <K extends keyof PatchCoffeeDto>(key: K, current: CoffeeEntity[K & keyof CoffeeEntity]) =>
       dto[key] !== undefined ? dto[key] : whole ? null : current;
     for (const { field, kind } of REFERENCES) {
       const value = dto[field];
       if (value) {
-        await this.dictionaries.require(manager, kind, value, field);
+        await this.dictionaries.require(manager, kind, value, field, context.pendingValuesOf);
       }
     }
     for (const required of ['name', 'roasterId'] as const) {
@@ -191,13 +235,13 @@ export class CoffeesService {
     }
   }
 
-  private changed(coffee: CoffeeEntity, user: AuthenticatedUser) {
+  private changed(coffee: CoffeeEntity, context: ChangeContext) {
     return {
       kind: 'coffee' as const,
       itemId: coffee.id,
       name: coffee.name,
       version: coffee.version,
-      changedBy: user.id,
+      changedBy: context.authorId,
       changedAt: coffee.updatedAt.toISOString(),
     };
   }

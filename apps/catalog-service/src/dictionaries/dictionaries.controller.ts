@@ -1,8 +1,9 @@
-import { Authenticated } from '@agora/auth';
+import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
 import { ProblemDetails } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -10,6 +11,9 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { canModerate, DraftsService } from '../moderation/drafts.service.js';
+import { DraftDto } from '../moderation/moderation.dto.js';
 import { DictionariesService } from './dictionaries.service.js';
 import {
   CreateDictionaryValueDto,
@@ -27,7 +31,10 @@ import {
 @ApiNotFoundResponse({ type: ProblemDetails })
 @Controller('dictionaries')
 export class DictionariesController {
-  constructor(private readonly dictionaries: DictionariesService) {}
+  constructor(
+    private readonly dictionaries: DictionariesService,
+    private readonly drafts: DraftsService,
+  ) {}
 
   @Get(':kind')
   @ApiListQuery(DICTIONARY_LIST_QUERY)
@@ -45,15 +52,26 @@ export class DictionariesController {
     return this.dictionaries.get(kind, id);
   }
 
+  /** Moderators and admins add the value; anyone else proposes it (a draft, the value pending). */
   @Post(':kind')
-  @Authenticated('moderator', 'admin')
-  @ApiCreatedResponse({ type: DictionaryValueDto })
+  @Authenticated()
+  @ApiCreatedResponse({ type: DictionaryValueDto, description: 'Added (moderators, admins)' })
+  @ApiAcceptedResponse({
+    type: DraftDto,
+    description: "Proposed: the draft's targetId is the pending value, usable in the author's drafts",
+  })
   @ApiConflictResponse({ type: ProblemDetails, description: 'DICTIONARY_VALUE_EXISTS' })
-  create(
+  async create(
     @Param() { kind }: DictionaryKindParamDto,
     @Body() dto: CreateDictionaryValueDto,
-  ): Promise<DictionaryValueDto> {
-    return this.dictionaries.create(kind, dto);
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DictionaryValueDto | DraftDto> {
+    if (canModerate(user)) {
+      return this.dictionaries.create(kind, dto);
+    }
+    reply.status(202);
+    return this.drafts.propose('dictionary-value', null, { ...dto, kind }, user);
   }
 
   @Patch(':kind/:id')

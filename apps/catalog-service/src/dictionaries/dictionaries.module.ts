@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ModerationModule } from '../moderation/moderation.module.js';
 import { DictionariesController } from './dictionaries.controller.js';
 import { DictionariesService } from './dictionaries.service.js';
+import { DictionaryValueEditor } from './dictionary-value.editor.js';
 
 @Module({
+  imports: [ModerationModule],
   controllers: [DictionariesController],
-  providers: [DictionariesService],
+  providers: [DictionariesService, DictionaryValueEditor],
   exports: [DictionariesService],
 })
 export class DictionariesModule {}

@@ -17,7 +17,7 @@ import {
 const notFound = (kind: DictionaryKind, id: string): ProblemException =>
   new ProblemException(404, { code: 'DICTIONARY_VALUE_NOT_FOUND', detail: `No ${kind} value ${id}` });
 
-const taken = (kind: DictionaryKind, name: string): ProblemException =>
+export const dictionaryValueTaken = (kind: DictionaryKind, name: string): ProblemException =>
   new ProblemException(409, {
     code: 'DICTIONARY_VALUE_EXISTS',
     detail: `${kind} already has "${name}"`,
@@ -35,7 +35,8 @@ export class DictionariesService {
   async list(kind: DictionaryKind, query: ParsedListQuery): Promise<DictionaryValuePageDto> {
     const builder = this.dataSource.manager
       .createQueryBuilder(DictionaryValueEntity, 'value')
-      .where('value.kind = :kind', { kind });
+      .where('value.kind = :kind', { kind })
+      .andWhere("value.status = 'approved'");
     return mapPage(await findPage(builder, query, DICTIONARY_LIST_QUERY.searchable), toDictionaryValueDto);
   }
 
@@ -52,7 +53,7 @@ export class DictionariesService {
       });
       return toDictionaryValueDto(await this.dataSource.manager.save(value));
     } catch (error) {
-      throw uniqueViolation(error) ? taken(kind, dto.name) : error;
+      throw uniqueViolation(error) ? dictionaryValueTaken(kind, dto.name) : error;
     }
   }
 
@@ -65,7 +66,7 @@ export class DictionariesService {
         return toDictionaryValueDto(await manager.save(value));
       });
     } catch (error) {
-      throw uniqueViolation(error) ? taken(kind, dto.name ?? '') : error;
+      throw uniqueViolation(error) ? dictionaryValueTaken(kind, dto.name ?? '') : error;
     }
   }
 
@@ -103,15 +104,22 @@ export class DictionariesService {
     }
   }
 
-  /** The value, checked to be of this kind; a 400 naming the field otherwise (for items referring to it). */
+  /**
+   * The value, checked to be an approved value of this kind (or a pending one `pendingValuesOf` proposed);
+   * a 400 naming the field otherwise (for items referring to it).
+   */
   async require(
     manager: EntityManager,
     kind: DictionaryKind,
     id: string,
     field: string,
+    pendingValuesOf: string | null = null,
   ): Promise<DictionaryValueEntity> {
     const value = await manager.findOneBy(DictionaryValueEntity, { id, kind });
-    if (!value) {
+    const usable =
+      value !== null &&
+      (value.status === 'approved' || (pendingValuesOf !== null && value.proposedBy === pendingValuesOf));
+    if (!usable) {
       throw new ProblemException(400, {
         code: 'UNKNOWN_DICTIONARY_VALUE',
         detail: `${field} is not a value of ${kind}`,
@@ -128,7 +136,7 @@ export class DictionariesService {
     lock = false,
   ): Promise<DictionaryValueEntity> {
     const value = await manager.findOne(DictionaryValueEntity, {
-      where: { id, kind },
+      where: { id, kind, status: 'approved' },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!value) {

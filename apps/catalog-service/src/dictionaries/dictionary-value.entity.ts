@@ -13,6 +13,7 @@ import { DICTIONARY_KINDS, type DictionaryKind } from './dictionary-kinds.js';
   'dictionary_values_kind_check',
   `"kind" IN (${DICTIONARY_KINDS.map((kind) => `'${kind}'`).join(', ')})`,
 )
+@Check('dictionary_values_status_check', `"status" IN ('approved', 'pending')`)
 export class DictionaryValueEntity extends AgoraEntity {
   @Column({ type: 'text' })
   kind!: DictionaryKind;
@@ -23,4 +24,11 @@ export class DictionaryValueEntity extends AgoraEntity {
   /** ISO 3166-1 alpha-2: a roaster's or an origin's country. */
   @Column({ name: 'country_code', type: 'text', nullable: true })
   countryCode!: string | null;
+
+  /** `pending`: proposed by a user, usable only in that user's drafts until a moderator approves it. */
+  @Column({ type: 'text', default: 'approved' })
+  status!: 'approved' | 'pending';
+
+  @Column({ name: 'proposed_by', type: 'uuid', nullable: true })
+  proposedBy!: string | null;
 }

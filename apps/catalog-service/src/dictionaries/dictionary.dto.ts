@@ -38,6 +38,13 @@ export class CreateDictionaryValueDto {
   countryCode?: string;
 }
 
+/** A user's proposal of a new value: a draft, and a pending value usable in the user's own drafts. */
+export class ProposeDictionaryValueDto extends CreateDictionaryValueDto {
+  @ApiProperty({ enum: DICTIONARY_KINDS })
+  @IsIn(DICTIONARY_KINDS)
+  kind!: DictionaryKind;
+}
+
 export class UpdateDictionaryValueDto {
   @ApiPropertyOptional({ example: 'Tasty Coffee', minLength: 1, maxLength: 120 })
   @IsOptional()

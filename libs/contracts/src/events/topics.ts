@@ -66,6 +66,25 @@ export interface CatalogItemDeletedV1 {
   deletedAt: string;
 }
 
+/** What a draft proposes: a catalog item of a kind, or a dictionary value (seeds 000, 002). */
+export const DRAFT_SUBJECTS = ['coffee', 'dictionary-value'] as const;
+export type DraftSubject = (typeof DRAFT_SUBJECTS)[number];
+
+/** A moderator's decision on a user's draft; the author is told through social-service. */
+export interface DraftReviewedV1 {
+  draftId: string;
+  subject: DraftSubject;
+  /** The item created or changed (approved), or the item the draft was about (rejected; null for a new item). */
+  itemId: string | null;
+  authorId: string;
+  reviewerId: string;
+  /** `changes-requested` returns the draft to its author, who may revise and resubmit it. */
+  decision: 'approved' | 'rejected' | 'changes-requested';
+  /** The moderator's message to the author. */
+  message: string | null;
+  reviewedAt: string;
+}
+
 export interface TopicPayloads {
   'auth.user.registered.v1': UserRegisteredV1;
   'auth.user.verified.v1': UserVerifiedV1;
@@ -75,6 +94,8 @@ export interface TopicPayloads {
   'catalog.item.created.v1': CatalogItemChangedV1;
   'catalog.item.updated.v1': CatalogItemChangedV1;
   'catalog.item.deleted.v1': CatalogItemDeletedV1;
+  'catalog.draft.approved.v1': DraftReviewedV1;
+  'catalog.draft.rejected.v1': DraftReviewedV1;
 }
 
 export type Topic = keyof TopicPayloads;
@@ -89,6 +110,8 @@ export const Topics = {
   CatalogItemCreated: 'catalog.item.created.v1',
   CatalogItemUpdated: 'catalog.item.updated.v1',
   CatalogItemDeleted: 'catalog.item.deleted.v1',
+  CatalogDraftApproved: 'catalog.draft.approved.v1',
+  CatalogDraftRejected: 'catalog.draft.rejected.v1',
 } as const satisfies Record<string, Topic>;
 
 /** Every topic, for creating them before services start. */

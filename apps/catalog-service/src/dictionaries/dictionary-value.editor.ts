@@ -1,0 +1,88 @@
+import { uniqueViolation } from '@agora/database';
+import { ProblemException } from '@agora/http';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { FieldValues } from '../moderation/draft.entity.js';
+import type { ItemEditor, ItemSnapshot } from '../moderation/item-editor.js';
+import { ItemEditors } from '../moderation/item-editors.js';
+import { dictionaryValueTaken } from './dictionaries.service.js';
+import { DictionaryValueEntity } from './dictionary-value.entity.js';
+import { ProposeDictionaryValueDto } from './dictionary.dto.js';
+
+/**
+ * New dictionary values proposed by users: the proposal reserves the name as a pending value (usable in
+ * the author's own drafts), approval makes it a value like any other, rejection drops it.
+ */
+@Injectable()
+export class DictionaryValueEditor implements ItemEditor, OnModuleInit {
+  readonly subject = 'dictionary-value' as const;
+  readonly createInput = ProposeDictionaryValueDto;
+  readonly updateInput = ProposeDictionaryValueDto;
+
+  constructor(private readonly editors: ItemEditors) {}
+
+  onModuleInit(): void {
+    this.editors.register(this);
+  }
+
+  async prepare(manager: EntityManager, payload: FieldValues, authorId: string): Promise<string> {
+    const proposal = payload as unknown as ProposeDictionaryValueDto;
+    const value = manager.create(DictionaryValueEntity, {
+      kind: proposal.kind,
+      name: proposal.name,
+      countryCode: proposal.countryCode ?? null,
+      status: 'pending',
+      proposedBy: authorId,
+    });
+    await this.save(manager, value);
+    return value.id;
+  }
+
+  async apply(manager: EntityManager, targetId: string | null, payload: FieldValues): Promise<string> {
+    const value =
+      targetId === null
+        ? null
+        : await manager.findOne(DictionaryValueEntity, {
+            where: { id: targetId, status: 'pending' },
+            lock: { mode: 'pessimistic_write' },
+          });
+    if (!value) {
+      throw new ProblemException(400, {
+        code: 'UNKNOWN_DICTIONARY_VALUE',
+        detail: 'The proposed dictionary value no longer exists',
+      });
+    }
+    const proposal = payload as unknown as ProposeDictionaryValueDto;
+    value.kind = proposal.kind;
+    value.name = proposal.name;
+    value.countryCode = proposal.countryCode ?? null;
+    value.status = 'approved';
+    await this.save(manager, value);
+    return value.id;
+  }
+
+  async snapshot(manager: EntityManager, id: string): Promise<ItemSnapshot | null> {
+    const value = await manager.findOneBy(DictionaryValueEntity, { id, status: 'approved' });
+    return value
+      ? { version: 1, fields: { kind: value.kind, name: value.name, countryCode: value.countryCode } }
+      : null;
+  }
+
+  references(): string[] {
+    return [];
+  }
+
+  async discard(manager: EntityManager, targetId: string | null): Promise<void> {
+    if (targetId !== null) {
+      await manager.delete(DictionaryValueEntity, { id: targetId, status: 'pending' });
+    }
+  }
+
+  private async save(manager: EntityManager, value: DictionaryValueEntity): Promise<void> {
+    try {
+      await manager.save(value);
+    } catch (error) {
+      throw uniqueViolation(error) ? dictionaryValueTaken(value.kind, value.name) : error;
+    }
+  }
+}

@@ -1,0 +1,336 @@
+import type { AuthenticatedUser, Role } from '@agora/auth';
+import { Topics, type DraftReviewedV1, type DraftSubject } from '@agora/contracts';
+import { OutboxWriter } from '@agora/database';
+import { createValidationPipe, ProblemException } from '@agora/http';
+import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { DraftEntity, OPEN_DRAFT_STATUSES, type FieldValues } from './draft.entity.js';
+import { diffDraft } from './field-diff.js';
+import type { ItemEditor, ItemSnapshot } from './item-editor.js';
+import { ItemEditors } from './item-editors.js';
+import {
+  toDraftDto,
+  type ApproveDraftDto,
+  type DraftDetailDto,
+  type DraftDto,
+  type DraftPageDto,
+  type RejectDraftDto,
+} from './moderation.dto.js';
+
+const MODERATING_ROLES: readonly Role[] = ['moderator', 'admin'];
+
+/** Moderators and admins edit the catalog directly; everyone else proposes drafts. */
+export const canModerate = (user: AuthenticatedUser): boolean => MODERATING_ROLES.includes(user.role);
+
+/** A validated DTO as the plain fields a draft stores (fields left out stay out). */
+const toFieldValues = (dto: object): FieldValues => JSON.parse(JSON.stringify(dto)) as FieldValues;
+
+const draftNotFound = (id: string): ProblemException =>
+  new ProblemException(404, { code: 'DRAFT_NOT_FOUND', detail: `No draft ${id}` });
+
+const notOpen = (draft: DraftEntity, allowed: string): ProblemException =>
+  new ProblemException(409, {
+    code: 'DRAFT_NOT_OPEN',
+    detail: `The draft is ${draft.status}; only a ${allowed} draft can be changed this way`,
+  });
+
+/**
+ * The moderation flow (seeds 000, 002): proposals are checked by a trial run of the change they
+ * propose, queued, diffed against the current item, and approved in one transaction through the same
+ * write path a moderator's direct edit takes; rejections carry the moderator's message to the author.
+ */
+@Injectable()
+export class DraftsService {
+  private readonly validation = createValidationPipe();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly editors: ItemEditors,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  /** A new item (`targetId` null) or an edit of one, proposed by a user who cannot edit directly. */
+  propose(
+    subject: DraftSubject,
+    targetId: string | null,
+    dto: object,
+    author: AuthenticatedUser,
+  ): Promise<DraftDto> {
+    const editor = this.editors.get(subject);
+    const payload = toFieldValues(dto);
+    return this.dataSource.transaction(async (manager) => {
+      const base = targetId === null ? null : await this.requireItem(manager, editor, targetId);
+      const target = editor.prepare ? await editor.prepare(manager, payload, author.id) : targetId;
+      await this.tryOut(manager, editor, target, payload, author.id);
+      const draft = manager.create(DraftEntity, {
+        subject,
+        action: targetId === null ? 'create' : 'update',
+        targetId: target,
+        payload,
+        base: base?.fields ?? null,
+        baseVersion: base?.version ?? null,
+        status: 'pending',
+        message: null,
+        authorId: author.id,
+        reviewerId: null,
+        reviewedAt: null,
+      });
+      return toDraftDto(await manager.save(draft));
+    });
+  }
+
+  async list(query: ParsedListQuery, user: AuthenticatedUser): Promise<DraftPageDto> {
+    const builder = this.dataSource.manager.createQueryBuilder(DraftEntity, 'draft');
+    if (!canModerate(user)) {
+      builder.where('draft.authorId = :authorId', { authorId: user.id });
+    }
+    return mapPage(await findPage(builder, query), toDraftDto);
+  }
+
+  async get(id: string, user: AuthenticatedUser): Promise<DraftDetailDto> {
+    const draft = await this.dataSource.manager.findOneBy(DraftEntity, { id });
+    if (!draft || (!canModerate(user) && draft.authorId !== user.id)) {
+      throw draftNotFound(id);
+    }
+    return this.detail(this.dataSource.manager, draft);
+  }
+
+  /** The author rewrites an open draft; it goes back to the queue, based on the item as it is now. */
+  async revise(id: string, payload: FieldValues, author: AuthenticatedUser): Promise<DraftDetailDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const draft = await this.lockOwn(manager, id, author);
+      const editor = this.editors.get(draft.subject);
+      const input = draft.action === 'create' ? editor.createInput : editor.updateInput;
+      const revised = toFieldValues(
+        (await this.validation.transform(payload, { type: 'body', metatype: input })) as object,
+      );
+      if (draft.action === 'update' && draft.targetId !== null) {
+        const base = await this.requireItem(manager, editor, draft.targetId);
+        draft.base = base.fields;
+        draft.baseVersion = base.version;
+      }
+      await this.tryOut(manager, editor, draft.targetId, revised, author.id);
+      draft.payload = revised;
+      draft.status = 'pending';
+      return this.detail(manager, await manager.save(draft));
+    });
+  }
+
+  async withdraw(id: string, author: AuthenticatedUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const draft = await this.lockOwn(manager, id, author);
+      draft.status = 'withdrawn';
+      await manager.save(draft);
+      await this.editors.get(draft.subject).discard?.(manager, draft.targetId);
+    });
+  }
+
+  /** Applies the draft and the pending dictionary values it uses, all in one transaction, or nothing. */
+  approve(id: string, dto: ApproveDraftDto, reviewer: AuthenticatedUser): Promise<DraftDetailDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const draft = await this.lockPending(manager, id);
+      await this.approveWithin(manager, draft, reviewer, dto);
+      return this.detail(manager, draft);
+    });
+  }
+
+  reject(id: string, dto: RejectDraftDto, reviewer: AuthenticatedUser): Promise<DraftDetailDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const draft = await this.lockPending(manager, id);
+      const returned = dto.returnForChanges === true;
+      draft.status = returned ? 'changes-requested' : 'rejected';
+      this.review(draft, reviewer, dto.message);
+      await manager.save(draft);
+      if (!returned) {
+        await this.editors.get(draft.subject).discard?.(manager, draft.targetId);
+      }
+      await this.outbox.add(
+        manager,
+        Topics.CatalogDraftRejected,
+        draft.id,
+        this.reviewed(draft, reviewer, returned ? 'changes-requested' : 'rejected'),
+      );
+      return this.detail(manager, draft);
+    });
+  }
+
+  private async approveWithin(
+    manager: EntityManager,
+    draft: DraftEntity,
+    reviewer: AuthenticatedUser,
+    dto: ApproveDraftDto,
+  ): Promise<void> {
+    const editor = this.editors.get(draft.subject);
+    if (draft.action === 'update' && draft.targetId !== null) {
+      await this.refuseConflicts(manager, editor, draft, dto.overrideConflict === true);
+    }
+    // Dictionary values the author proposed for this draft are approved with it.
+    const references = editor.references(draft.payload);
+    const valueDrafts =
+      references.length === 0
+        ? []
+        : await manager.find(DraftEntity, {
+            where: {
+              subject: 'dictionary-value',
+              targetId: In(references),
+              authorId: draft.authorId,
+              status: In(OPEN_DRAFT_STATUSES),
+            },
+            lock: { mode: 'pessimistic_write' },
+          });
+    for (const valueDraft of valueDrafts) {
+      await this.approveWithin(manager, valueDraft, reviewer, {});
+    }
+    try {
+      draft.targetId = await editor.apply(manager, draft.targetId, draft.payload, {
+        authorId: draft.authorId,
+        reviewerId: reviewer.id,
+        draftId: draft.id,
+        pendingValuesOf: null,
+      });
+    } catch (error) {
+      // The draft was valid when written; what it refers to has changed since.
+      if (error instanceof ProblemException && error.getStatus() === 400) {
+        throw new ProblemException(409, { ...error.problem, code: 'DRAFT_NO_LONGER_APPLIES' });
+      }
+      throw error;
+    }
+    draft.status = 'approved';
+    this.review(draft, reviewer, dto.message ?? null);
+    await manager.save(draft);
+    await this.outbox.add(
+      manager,
+      Topics.CatalogDraftApproved,
+      draft.id,
+      this.reviewed(draft, reviewer, 'approved'),
+    );
+  }
+
+  private async refuseConflicts(
+    manager: EntityManager,
+    editor: ItemEditor,
+    draft: DraftEntity,
+    override: boolean,
+  ): Promise<void> {
+    const current = await editor.snapshot(manager, draft.targetId ?? '');
+    if (!current) {
+      throw new ProblemException(409, {
+        code: 'DRAFT_CONFLICT',
+        detail: 'The item this draft edits has been deleted',
+      });
+    }
+    const conflicts = diffDraft(draft.payload, draft.base, current.fields).filter(
+      (change) => change.conflict,
+    );
+    if (conflicts.length > 0 && !override) {
+      throw new ProblemException(409, {
+        code: 'DRAFT_CONFLICT',
+        detail:
+          'Fields this draft changes were changed by someone else since it was written; ' +
+          'approve with overrideConflict, or return the draft for changes',
+        errors: conflicts.map((change) => ({
+          field: change.field,
+          messages: ['changed since the draft was written'],
+        })),
+      });
+    }
+  }
+
+  /** Runs the proposed change the way approval would, then rolls it back: a draft is valid when queued. */
+  private async tryOut(
+    manager: EntityManager,
+    editor: ItemEditor,
+    targetId: string | null,
+    payload: FieldValues,
+    authorId: string,
+  ): Promise<void> {
+    await manager.query('SAVEPOINT draft_trial');
+    try {
+      await editor.apply(manager, targetId, payload, {
+        authorId,
+        reviewerId: null,
+        draftId: null,
+        pendingValuesOf: authorId,
+      });
+    } finally {
+      await manager.query('ROLLBACK TO SAVEPOINT draft_trial');
+    }
+  }
+
+  private async detail(manager: EntityManager, draft: DraftEntity): Promise<DraftDetailDto> {
+    const isEdit = draft.action === 'update' && draft.targetId !== null;
+    const current = isEdit
+      ? await this.editors.get(draft.subject).snapshot(manager, draft.targetId ?? '')
+      : null;
+    const open = OPEN_DRAFT_STATUSES.includes(draft.status);
+    return {
+      ...toDraftDto(draft),
+      currentVersion: current?.version ?? null,
+      conflict: isEdit && open && current?.version !== draft.baseVersion,
+      changes: diffDraft(draft.payload, draft.base, open ? (current?.fields ?? null) : draft.base),
+    };
+  }
+
+  private async requireItem(manager: EntityManager, editor: ItemEditor, id: string): Promise<ItemSnapshot> {
+    const snapshot = await editor.snapshot(manager, id);
+    if (!snapshot) {
+      throw new ProblemException(404, { code: 'ITEM_NOT_FOUND', detail: `No ${editor.subject} ${id}` });
+    }
+    return snapshot;
+  }
+
+  private async lock(manager: EntityManager, id: string): Promise<DraftEntity> {
+    const draft = await manager.findOne(DraftEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!draft) {
+      throw draftNotFound(id);
+    }
+    return draft;
+  }
+
+  private async lockPending(manager: EntityManager, id: string): Promise<DraftEntity> {
+    const draft = await this.lock(manager, id);
+    if (draft.status !== 'pending') {
+      throw notOpen(draft, 'pending');
+    }
+    return draft;
+  }
+
+  /** The author's own open draft; someone else's is not found. */
+  private async lockOwn(manager: EntityManager, id: string, author: AuthenticatedUser): Promise<DraftEntity> {
+    const draft = await this.lock(manager, id);
+    if (draft.authorId !== author.id) {
+      throw draftNotFound(id);
+    }
+    if (!OPEN_DRAFT_STATUSES.includes(draft.status)) {
+      throw notOpen(draft, 'pending or changes-requested');
+    }
+    return draft;
+  }
+
+  private review(draft: DraftEntity, reviewer: AuthenticatedUser, message: string | null): void {
+    draft.reviewerId = reviewer.id;
+    draft.reviewedAt = new Date();
+    draft.message = message;
+  }
+
+  private reviewed(
+    draft: DraftEntity,
+    reviewer: AuthenticatedUser,
+    decision: DraftReviewedV1['decision'],
+  ): DraftReviewedV1 {
+    return {
+      draftId: draft.id,
+      subject: draft.subject,
+      itemId: draft.targetId,
+      authorId: draft.authorId,
+      reviewerId: reviewer.id,
+      decision,
+      message: draft.message,
+      reviewedAt: (draft.reviewedAt ?? new Date()).toISOString(),
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import type { DraftSubject } from '@agora/contracts';
+import { findPage, mapPage, type ListQuerySpec, type ParsedListQuery } from '@agora/list-query';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { changedFields } from './field-diff.js';
+import type { FieldValues } from './draft.entity.js';
+import type { ChangeContext } from './item-editor.js';
+import { ItemHistoryEntity, type HistoryAction } from './item-history.entity.js';
+import { toHistoryEntryDto, type HistoryPageDto } from './moderation.dto.js';
+
+export const HISTORY_LIST_QUERY: ListQuerySpec = {
+  fields: { version: 'number', action: 'string', authorId: 'uuid', reviewerId: 'uuid', createdAt: 'date' },
+  defaultSort: '-version',
+};
+
+export interface RecordedChange {
+  readonly subject: DraftSubject;
+  readonly itemId: string;
+  readonly version: number;
+  readonly action: HistoryAction;
+  readonly before: FieldValues | null;
+  readonly after: FieldValues | null;
+}
+
+/** Writes and reads who changed what, inside the transaction of the change. */
+@Injectable()
+export class ItemHistoryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(manager: EntityManager, change: RecordedChange, context: ChangeContext): Promise<void> {
+    await manager.save(
+      manager.create(ItemHistoryEntity, {
+        subject: change.subject,
+        itemId: change.itemId,
+        version: change.version,
+        action: change.action,
+        changes: changedFields(change.before, change.after),
+        authorId: context.authorId,
+        reviewerId: context.reviewerId,
+        draftId: context.draftId,
+      }),
+    );
+  }
+
+  async list(subject: DraftSubject, itemId: string, query: ParsedListQuery): Promise<HistoryPageDto> {
+    const builder = this.dataSource.manager
+      .createQueryBuilder(ItemHistoryEntity, 'entry')
+      .where('entry.subject = :subject AND entry.itemId = :itemId', { subject, itemId });
+    return mapPage(await findPage(builder, query), toHistoryEntryDto);
+  }
+}
