@@ -1,6 +1,6 @@
-import { AgoraEntity } from '@agora/database';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { DictionaryValueEntity } from '../dictionaries/dictionary-value.entity.js';
+import { CatalogItemEntity } from '../items/catalog-item.entity.js';
 
 export const ROAST_LEVELS = ['light', 'medium-light', 'medium', 'medium-dark', 'dark', 'omni'] as const;
 export type RoastLevel = (typeof ROAST_LEVELS)[number];
@@ -17,7 +17,7 @@ const dictionaryReference = { onDelete: 'RESTRICT', nullable: true } as const;
   'coffees_altitude_check',
   `"altitude_min" IS NULL OR "altitude_max" IS NULL OR "altitude_min" <= "altitude_max"`,
 )
-export class CoffeeEntity extends AgoraEntity {
+export class CoffeeEntity extends CatalogItemEntity {
   @Column({ type: 'text' })
   name!: string;
 
@@ -77,14 +77,4 @@ export class CoffeeEntity extends AgoraEntity {
   /** EAN-8 or EAN-13 of the pack, check digit verified; one coffee per barcode. */
   @Column({ type: 'text', nullable: true, unique: true })
   barcode!: string | null;
-
-  /** Increases with every change: events carry it, drafts remember the version they were written on. */
-  @Column({ type: 'integer', default: 1 })
-  version!: number;
-
-  @Column({ name: 'created_by', type: 'uuid' })
-  createdBy!: string;
-
-  @Column({ name: 'updated_by', type: 'uuid' })
-  updatedBy!: string;
 }

@@ -44,7 +44,7 @@ export interface UserDeletedV1 {
 }
 
 /** Kinds of catalog items; each has its own routes and tables in catalog-service. */
-export const CATALOG_ITEM_KINDS = ['coffee', 'watch', 'product', 'listing'] as const;
+export const CATALOG_ITEM_KINDS = ['coffee', 'watch', 'mechanism', 'product', 'listing'] as const;
 export type CatalogItemKind = (typeof CATALOG_ITEM_KINDS)[number];
 
 /** A catalog item as it is after a change (created or updated). */
@@ -67,7 +67,7 @@ export interface CatalogItemDeletedV1 {
 }
 
 /** What a draft proposes: a catalog item of a kind, or a dictionary value (seeds 000, 002). */
-export const DRAFT_SUBJECTS = ['coffee', 'dictionary-value'] as const;
+export const DRAFT_SUBJECTS = ['coffee', 'watch', 'mechanism', 'dictionary-value'] as const;
 export type DraftSubject = (typeof DRAFT_SUBJECTS)[number];
 
 /** A moderator's decision on a user's draft; the author is told through social-service. */

@@ -1,0 +1,238 @@
+import type { AuthenticatedUser } from '@agora/auth';
+import { Topics, type CatalogItemKind, type DraftSubject } from '@agora/contracts';
+import type { OutboxWriter } from '@agora/database';
+import { ProblemException } from '@agora/http';
+import type { OnModuleInit, Type } from '@nestjs/common';
+import type { DataSource, DeepPartial, EntityManager, FindOptionsWhere } from 'typeorm';
+import type { FieldValues } from '../moderation/draft.entity.js';
+import {
+  directChange,
+  type ChangeContext,
+  type ItemEditor,
+  type ItemSnapshot,
+} from '../moderation/item-editor.js';
+import type { ItemEditors } from '../moderation/item-editors.js';
+import type { ItemHistoryService } from '../moderation/item-history.service.js';
+import type { CatalogItemEntity } from './catalog-item.entity.js';
+
+/** The services every store needs, passed up by each subclass's constructor. */
+export interface CatalogItemStoreDeps {
+  readonly dataSource: DataSource;
+  readonly outbox: OutboxWriter;
+  readonly history: ItemHistoryService;
+  readonly editors: ItemEditors;
+}
+
+/**
+ * One write path for a kind of moderated item (coffees, watches, mechanisms): moderators' direct edits
+ * and approved drafts both go through `createIn` / `updateIn`, which check the input, bump the version,
+ * record history and emit the item's events in the caller's transaction. Subclasses say how input maps
+ * onto the entity and which fields drafts diff.
+ */
+export abstract class CatalogItemStore<
+  Item extends CatalogItemEntity,
+  CreateInput extends PatchInput,
+  PatchInput extends object,
+  Dto,
+>
+  implements ItemEditor, OnModuleInit
+{
+  abstract readonly subject: DraftSubject & CatalogItemKind;
+  abstract readonly createInput: Type<CreateInput>;
+  abstract readonly updateInput: Type<PatchInput>;
+  protected abstract readonly entity: Type<Item>;
+  /** Payload fields holding dictionary value ids (pending ones are approved with the draft). */
+  protected abstract readonly referenceFields: readonly string[];
+
+  constructor(protected readonly deps: CatalogItemStoreDeps) {}
+
+  /** The item as its routes answer with it. */
+  abstract get(id: string): Promise<Dto>;
+  /** Checks the input and copies it onto the item; `whole`: fields left out are cleared (PUT). */
+  protected abstract assign(
+    manager: EntityManager,
+    item: Item,
+    dto: PatchInput,
+    whole: boolean,
+    context: ChangeContext,
+  ): Promise<void>;
+  /** The item's editable fields as its create route takes them: drafts' payloads, diffs and history. */
+  protected abstract fields(manager: EntityManager, item: Item): Promise<FieldValues>;
+  /** The item's title in events. */
+  protected abstract title(item: Item): string;
+  /** A 409 for a unique violation, or null when the error is not one this item knows. */
+  protected abstract duplicate(error: unknown): ProblemException | null;
+  /** Writes what lives in other tables (aliases, link rows) after the item row is saved. */
+  protected async saveRelated(
+    _manager: EntityManager,
+    _item: Item,
+    _dto: PatchInput,
+    _whole: boolean,
+  ): Promise<void> {}
+
+  onModuleInit(): void {
+    this.deps.editors.register(this);
+  }
+
+  create(dto: CreateInput, user: AuthenticatedUser): Promise<Dto> {
+    return this.write((manager) => this.createIn(manager, dto, directChange(user.id)));
+  }
+
+  replace(id: string, dto: CreateInput, user: AuthenticatedUser): Promise<Dto> {
+    return this.write((manager) => this.updateIn(manager, id, dto, true, directChange(user.id)));
+  }
+
+  patch(id: string, dto: PatchInput, user: AuthenticatedUser): Promise<Dto> {
+    return this.write((manager) => this.updateIn(manager, id, dto, false, directChange(user.id)));
+  }
+
+  async delete(id: string, user: AuthenticatedUser): Promise<void> {
+    await this.deps.dataSource.transaction(async (manager) => {
+      const item = await this.lock(manager, id);
+      const before = await this.fields(manager, item);
+      await this.removeIn(manager, item);
+      await this.deps.history.record(
+        manager,
+        {
+          subject: this.subject,
+          itemId: id,
+          version: item.version + 1,
+          action: 'deleted',
+          before,
+          after: null,
+        },
+        directChange(user.id),
+      );
+      await this.deps.outbox.add(manager, Topics.CatalogItemDeleted, id, {
+        kind: this.subject,
+        itemId: id,
+        deletedBy: user.id,
+        deletedAt: new Date().toISOString(),
+      });
+    });
+  }
+
+  async snapshot(manager: EntityManager, id: string): Promise<ItemSnapshot | null> {
+    const item = await manager.findOneBy(this.entity, { id } as FindOptionsWhere<Item>);
+    return item ? { version: item.version, fields: await this.fields(manager, item) } : null;
+  }
+
+  apply(
+    manager: EntityManager,
+    targetId: string | null,
+    payload: FieldValues,
+    context: ChangeContext,
+  ): Promise<string> {
+    return targetId === null
+      ? this.createIn(manager, payload as CreateInput, context)
+      : this.updateIn(manager, targetId, payload as PatchInput, false, context);
+  }
+
+  references(payload: FieldValues): string[] {
+    return this.referenceFields
+      .map((field) => payload[field])
+      .filter((value): value is string => typeof value === 'string');
+  }
+
+  async createIn(manager: EntityManager, dto: CreateInput, context: ChangeContext): Promise<string> {
+    const item = manager.create(this.entity, {
+      version: 1,
+      createdBy: context.authorId,
+      updatedBy: context.authorId,
+    } as DeepPartial<Item>);
+    await this.assign(manager, item, dto, true, context);
+    await this.save(manager, item, dto, true);
+    const after = await this.fields(manager, item);
+    await this.deps.history.record(
+      manager,
+      { subject: this.subject, itemId: item.id, version: 1, action: 'created', before: null, after },
+      context,
+    );
+    await this.deps.outbox.add(manager, Topics.CatalogItemCreated, item.id, this.changed(item, context));
+    return item.id;
+  }
+
+  async updateIn(
+    manager: EntityManager,
+    id: string,
+    dto: PatchInput,
+    whole: boolean,
+    context: ChangeContext,
+  ): Promise<string> {
+    const item = await this.lock(manager, id);
+    const before = await this.fields(manager, item);
+    await this.assign(manager, item, dto, whole, context);
+    item.version += 1;
+    item.updatedBy = context.authorId;
+    await this.save(manager, item, dto, whole);
+    const after = await this.fields(manager, item);
+    await this.deps.history.record(
+      manager,
+      { subject: this.subject, itemId: id, version: item.version, action: 'updated', before, after },
+      context,
+    );
+    await this.deps.outbox.add(manager, Topics.CatalogItemUpdated, id, this.changed(item, context));
+    return id;
+  }
+
+  /** Deletes the row; related rows go with it by ON DELETE CASCADE. */
+  protected async removeIn(manager: EntityManager, item: Item): Promise<void> {
+    await manager.delete(this.entity, { id: item.id });
+  }
+
+  protected notFound(id: string): ProblemException {
+    return new ProblemException(404, {
+      code: `${this.subject.toUpperCase()}_NOT_FOUND`,
+      detail: `No ${this.subject} ${id}`,
+    });
+  }
+
+  protected async lock(manager: EntityManager, id: string): Promise<Item> {
+    const item = await manager.findOne(this.entity, {
+      where: { id } as FindOptionsWhere<Item>,
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!item) {
+      throw this.notFound(id);
+    }
+    return item;
+  }
+
+  /** A required field sent as null (PATCH): a 400 naming it. */
+  protected refuseCleared(dto: PatchInput, required: readonly (keyof PatchInput & string)[]): void {
+    for (const field of required) {
+      if (dto[field] === null) {
+        throw new ProblemException(400, {
+          code: 'VALIDATION_FAILED',
+          detail: `${field} cannot be cleared`,
+          errors: [{ field, messages: [`${field} is required`] }],
+        });
+      }
+    }
+  }
+
+  /** Runs a change in a transaction and answers with the stored item. */
+  private async write(change: (manager: EntityManager) => Promise<string>): Promise<Dto> {
+    return this.get(await this.deps.dataSource.transaction(change));
+  }
+
+  private async save(manager: EntityManager, item: Item, dto: PatchInput, whole: boolean): Promise<void> {
+    try {
+      await manager.save(item);
+      await this.saveRelated(manager, item, dto, whole);
+    } catch (error) {
+      throw this.duplicate(error) ?? error;
+    }
+  }
+
+  private changed(item: Item, context: ChangeContext) {
+    return {
+      kind: this.subject,
+      itemId: item.id,
+      name: this.title(item),
+      version: item.version,
+      changedBy: context.authorId,
+      changedAt: new Date().toISOString(),
+    };
+  }
+}
