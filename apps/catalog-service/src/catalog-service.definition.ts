@@ -6,12 +6,25 @@ import { CoffeeEntity } from './coffees/coffee.entity.js';
 import { CoffeesModule } from './coffees/coffees.module.js';
 import { DictionariesModule } from './dictionaries/dictionaries.module.js';
 import { DictionaryValueEntity } from './dictionaries/dictionary-value.entity.js';
+import { MechanismEntity, MechanismFunctionEntity } from './mechanisms/mechanism.entity.js';
+import { MechanismsModule } from './mechanisms/mechanisms.module.js';
 import { catalogMigrations } from './migrations/index.js';
 import { DraftEntity } from './moderation/draft.entity.js';
 import { ItemHistoryEntity } from './moderation/item-history.entity.js';
 import { ModerationModule } from './moderation/moderation.module.js';
+import { CollectionEntryEntity, WatchAliasEntity, WatchEntity } from './watches/watch.entity.js';
+import { WatchesModule } from './watches/watches.module.js';
 
-@Module({ imports: [AuthModule.forRoot(), ModerationModule, DictionariesModule, CoffeesModule] })
+@Module({
+  imports: [
+    AuthModule.forRoot(),
+    ModerationModule,
+    DictionariesModule,
+    CoffeesModule,
+    MechanismsModule,
+    WatchesModule,
+  ],
+})
 export class CatalogServiceModule {}
 
 export const catalogServiceDefinition: ServiceDefinition = {
@@ -20,7 +33,17 @@ export const catalogServiceDefinition: ServiceDefinition = {
   description:
     'Coffees, watches, mechanisms, products, dictionaries, drafts and moderation, reviews, search, shop info.',
   module: CatalogServiceModule,
-  entities: [DictionaryValueEntity, CoffeeEntity, DraftEntity, ItemHistoryEntity],
+  entities: [
+    DictionaryValueEntity,
+    CoffeeEntity,
+    DraftEntity,
+    ItemHistoryEntity,
+    MechanismEntity,
+    MechanismFunctionEntity,
+    WatchEntity,
+    WatchAliasEntity,
+    CollectionEntryEntity,
+  ],
   migrations: catalogMigrations,
   config: ServiceConfig,
 };

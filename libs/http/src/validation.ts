@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type Type, type ValidationError } from '@nestjs/common';
 import type { FieldProblem } from './problem-details.js';
 import { ProblemException } from './problem.exception.js';
 
@@ -10,9 +10,13 @@ function flatten(errors: readonly ValidationError[], parent = ''): FieldProblem[
   });
 }
 
-/** Validates every DTO; unknown properties are refused (no mass assignment) with a 400 listing each field. */
-export function createValidationPipe(): ValidationPipe {
+/**
+ * Validates every DTO; unknown properties are refused (no mass assignment) with a 400 listing each field.
+ * `expectedType` validates against that class where the parameter's own type is unknown (generic routes).
+ */
+export function createValidationPipe(expectedType?: Type<object>): ValidationPipe {
   return new ValidationPipe({
+    ...(expectedType ? { expectedType } : {}),
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

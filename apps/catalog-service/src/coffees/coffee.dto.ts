@@ -1,69 +1,36 @@
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsEAN,
   IsIn,
-  IsInt,
   IsISO31661Alpha2,
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import type { DictionaryValueEntity } from '../dictionaries/dictionary-value.entity.js';
+import {
+  DictionaryRefDto,
+  OptionalInteger,
+  OptionalReference,
+  OptionalText,
+  RequiredText,
+  toRef,
+  trimmed,
+} from '../items/item-fields.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
 import { ROAST_LEVELS, type CoffeeEntity, type RoastLevel } from './coffee.entity.js';
 
-const trimmed = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
-
-/** Optional text: absent keeps it, null clears it. */
-const OptionalText = (maxLength: number, example: string): PropertyDecorator =>
-  applyDecorators(
-    ApiPropertyOptional({ example, maxLength, nullable: true, type: String }),
-    IsOptional(),
-    Transform(trimmed),
-    IsString(),
-    MinLength(1),
-    MaxLength(maxLength),
-  );
-
-const OptionalReference = (dictionary: string): PropertyDecorator =>
-  applyDecorators(
-    ApiPropertyOptional({
-      format: 'uuid',
-      nullable: true,
-      type: String,
-      description: `A value of ${dictionary}`,
-    }),
-    IsOptional(),
-    IsUUID(),
-  );
-
-const Altitude = (): PropertyDecorator =>
-  applyDecorators(
-    ApiPropertyOptional({ example: 1900, nullable: true, type: Number, description: 'Metres' }),
-    IsOptional(),
-    Type(() => Number),
-    IsInt(),
-    Min(0),
-    Max(6000),
-  );
+const Altitude = (): PropertyDecorator => OptionalInteger(0, 6000, 1900, 'Metres');
 
 /** `POST /coffees` and `PUT /coffees/:id`: the whole card. */
 export class CoffeeInputDto {
-  @ApiProperty({ example: 'Ethiopia Yirgacheffe Kochere', maxLength: 200 })
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @RequiredText(200, 'Ethiopia Yirgacheffe Kochere')
   name!: string;
 
   @ApiProperty({ format: 'uuid', description: 'A value of /dictionaries/roasters' })
@@ -137,14 +104,6 @@ export class BarcodeParamDto {
   @ApiProperty({ example: '4607123400017' })
   @IsEAN({ message: 'barcode must be an EAN-8 or EAN-13 with a valid check digit' })
   barcode!: string;
-}
-
-export class DictionaryRefDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ example: 'Tasty Coffee' })
-  name!: string;
 }
 
 export class CoffeeDto {
@@ -224,9 +183,6 @@ export const COFFEE_LIST_QUERY: ListQuerySpec = {
   defaultSort: 'name',
 };
 
-const ref = (value: DictionaryValueEntity | null | undefined): DictionaryRefDto | null =>
-  value ? { id: value.id, name: value.name } : null;
-
 /** A coffee read with its dictionary values (the roaster always exists). */
 export type LoadedCoffee = CoffeeEntity & { roaster: DictionaryValueEntity };
 
@@ -236,11 +192,11 @@ export function toCoffeeDto(coffee: LoadedCoffee): CoffeeDto {
     name: coffee.name,
     roaster: { id: coffee.roaster.id, name: coffee.roaster.name },
     countryCode: coffee.countryCode,
-    origin: ref(coffee.origin),
+    origin: toRef(coffee.origin),
     farm: coffee.farm,
-    farmer: ref(coffee.farmer),
+    farmer: toRef(coffee.farmer),
     variety: coffee.variety,
-    process: ref(coffee.process),
+    process: toRef(coffee.process),
     roastLevel: coffee.roastLevel,
     altitudeMin: coffee.altitudeMin,
     altitudeMax: coffee.altitudeMax,

@@ -103,17 +103,7 @@ export class CoffeesService extends CatalogItemStore<
     coffee.altitudeMax = pick('altitudeMax');
     coffee.tastingNotes = dto.tastingNotes ?? (whole ? [] : coffee.tastingNotes);
     coffee.barcode = pick('barcode');
-    if (
-      coffee.altitudeMin !== null &&
-      coffee.altitudeMax !== null &&
-      coffee.altitudeMin > coffee.altitudeMax
-    ) {
-      throw new ProblemException(400, {
-        code: 'VALIDATION_FAILED',
-        detail: 'altitudeMin must not exceed altitudeMax',
-        errors: [{ field: 'altitudeMin', messages: ['must not exceed altitudeMax'] }],
-      });
-    }
+    this.refuseReversed('altitudeMin', coffee.altitudeMin, 'altitudeMax', coffee.altitudeMax);
   }
 
   protected fields(_manager: EntityManager, coffee: CoffeeEntity): Promise<FieldValues> {

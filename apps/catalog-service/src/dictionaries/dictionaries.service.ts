@@ -1,9 +1,9 @@
-import { uniqueViolation } from '@agora/database';
+import { foreignKeyViolation, uniqueViolation } from '@agora/database';
 import { ProblemException } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { DICTIONARY_USAGES, type DictionaryKind } from './dictionary-kinds.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DICTIONARY_USAGES, type DictionaryKind, type DictionaryUsage } from './dictionary-kinds.js';
 import { DictionaryValueEntity } from './dictionary-value.entity.js';
 import {
   DICTIONARY_LIST_QUERY,
@@ -23,9 +23,6 @@ export const dictionaryValueTaken = (kind: DictionaryKind, name: string): Proble
     detail: `${kind} already has "${name}"`,
     errors: [{ field: 'name', messages: [`${kind} already has this name`] }],
   });
-
-const isForeignKeyViolation = (error: unknown): boolean =>
-  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23503';
 
 /** The coffee dictionaries: listing, editing by moderators, deleting only what nothing uses (or reassigning). */
 @Injectable()
@@ -85,16 +82,13 @@ export class DictionariesService {
           }
           await this.require(manager, kind, replaceWith, 'replaceWith');
           for (const usage of DICTIONARY_USAGES[kind]) {
-            await manager.query(
-              `UPDATE "catalog"."${usage.table}" SET "${usage.column}" = $1 WHERE "${usage.column}" = $2`,
-              [replaceWith, id],
-            );
+            await this.moveUses(manager, usage, id, replaceWith);
           }
         }
         await manager.delete(DictionaryValueEntity, { id });
       });
     } catch (error) {
-      if (isForeignKeyViolation(error)) {
+      if (foreignKeyViolation(error)) {
         throw new ProblemException(409, {
           code: 'DICTIONARY_VALUE_IN_USE',
           detail: `This ${kind} value is in use; delete with ?replaceWith=<another value id> to move its uses`,
@@ -102,6 +96,28 @@ export class DictionariesService {
       }
       throw error;
     }
+  }
+
+  /** Points every use of `from` at `to`; a link its owner already has with `to` is dropped instead. */
+  private async moveUses(
+    manager: EntityManager,
+    usage: DictionaryUsage,
+    from: string,
+    to: string,
+  ): Promise<void> {
+    const table = `"catalog"."${usage.table}"`;
+    const column = `"${usage.column}"`;
+    if (usage.owner === undefined) {
+      await manager.query(`UPDATE ${table} SET ${column} = $1 WHERE ${column} = $2`, [to, from]);
+      return;
+    }
+    const owner = `"${usage.owner}"`;
+    await manager.query(
+      `UPDATE ${table} AS link SET ${column} = $1 WHERE link.${column} = $2
+         AND NOT EXISTS (SELECT 1 FROM ${table} AS other WHERE other.${owner} = link.${owner} AND other.${column} = $1)`,
+      [to, from],
+    );
+    await manager.query(`DELETE FROM ${table} WHERE ${column} = $1`, [from]);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { trimmed } from '../items/item-fields.js';
 import type { ListQuerySpec, Page } from '@agora/list-query';
 import { PageOf } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -6,8 +7,6 @@ import { IsIn, IsISO31661Alpha2, IsOptional, IsString, IsUUID, MaxLength, MinLen
 import { DICTIONARY_KINDS, type DictionaryKind } from './dictionary-kinds.js';
 import type { DictionaryValueEntity } from './dictionary-value.entity.js';
 
-const trimmed = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
 const upperCased = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 

@@ -130,7 +130,7 @@ export abstract class CatalogItemStore<
 
   references(payload: FieldValues): string[] {
     return this.referenceFields
-      .map((field) => payload[field])
+      .flatMap((field) => payload[field])
       .filter((value): value is string => typeof value === 'string');
   }
 
@@ -208,6 +208,22 @@ export abstract class CatalogItemStore<
           errors: [{ field, messages: [`${field} is required`] }],
         });
       }
+    }
+  }
+
+  /** Two bounds (altitudes, production years) given the wrong way round: a 400 naming the lower one. */
+  protected refuseReversed(
+    lowerField: string,
+    lower: number | null,
+    upperField: string,
+    upper: number | null,
+  ): void {
+    if (lower !== null && upper !== null && lower > upper) {
+      throw new ProblemException(400, {
+        code: 'VALIDATION_FAILED',
+        detail: `${lowerField} must not exceed ${upperField}`,
+        errors: [{ field: lowerField, messages: [`must not exceed ${upperField}`] }],
+      });
     }
   }
 

@@ -1,10 +1,12 @@
 import { Init1764000000000 } from './1764000000000-Init.js';
 import { CoffeesAndDictionaries1795549750343 } from './1795549750343-CoffeesAndDictionaries.js';
 import { DraftsAndHistory1795779881616 } from './1795779881616-DraftsAndHistory.js';
+import { WatchesAndMechanisms1795780553252 } from './1795780553252-WatchesAndMechanisms.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
   Init1764000000000,
   CoffeesAndDictionaries1795549750343,
   DraftsAndHistory1795779881616,
+  WatchesAndMechanisms1795780553252,
 ];

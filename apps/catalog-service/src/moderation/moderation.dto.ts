@@ -1,3 +1,4 @@
+import { trimmed } from '../items/item-fields.js';
 import { DRAFT_SUBJECTS, type DraftSubject } from '@agora/contracts';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -18,9 +19,6 @@ import {
   type HistoryAction,
   type ItemHistoryEntity,
 } from './item-history.entity.js';
-
-const trimmed = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
 
 export class DraftDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,0 +1,136 @@
+import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
+import {
+  DictionaryRefDto,
+  OptionalInteger,
+  OptionalReference,
+  OptionalYear,
+  RequiredText,
+  toRef,
+} from '../items/item-fields.js';
+import type { FieldValues } from '../moderation/draft.entity.js';
+import type { MechanismEntity } from './mechanism.entity.js';
+
+/** `POST /mechanisms` and `PUT /mechanisms/:id`: the whole mechanism. */
+export class MechanismInputDto {
+  @RequiredText(120, '2409')
+  name!: string;
+
+  @OptionalInteger(0, 100, 17, 'Jewels')
+  stones?: number | null;
+
+  @OptionalYear(1978)
+  startRelease?: number | null;
+
+  @OptionalYear(1991)
+  endRelease?: number | null;
+
+  @OptionalReference('/dictionaries/mechanism-types')
+  mechanismTypeId?: string | null;
+
+  @OptionalReference('/dictionaries/factories')
+  factoryId?: string | null;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Values of /dictionaries/functions' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  functionIds?: string[];
+}
+
+/** `PATCH /mechanisms/:id`: the fields to change; null clears an optional one. */
+export class PatchMechanismDto extends PartialType(MechanismInputDto) {}
+
+export class MechanismDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: '2409' })
+  name!: string;
+
+  @ApiProperty({ nullable: true, type: Number, example: 17 })
+  stones!: number | null;
+
+  @ApiProperty({ nullable: true, type: Number })
+  startRelease!: number | null;
+
+  @ApiProperty({ nullable: true, type: Number })
+  endRelease!: number | null;
+
+  @ApiProperty({ type: DictionaryRefDto, nullable: true })
+  mechanismType!: DictionaryRefDto | null;
+
+  @ApiProperty({ type: DictionaryRefDto, nullable: true })
+  factory!: DictionaryRefDto | null;
+
+  @ApiProperty({ type: [DictionaryRefDto] })
+  functions!: DictionaryRefDto[];
+
+  @ApiProperty({ example: 1 })
+  version!: number;
+
+  @ApiProperty({ format: 'uuid', description: "Seed 002's user_id: who added it" })
+  createdBy!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+}
+
+export const MechanismPageDto = PageOf(MechanismDto);
+export type MechanismPageDto = Page<MechanismDto>;
+
+export const MECHANISM_LIST_QUERY: ListQuerySpec = {
+  fields: {
+    id: 'uuid',
+    name: 'string',
+    stones: 'number',
+    startRelease: 'number',
+    endRelease: 'number',
+    mechanismTypeId: 'uuid',
+    factoryId: 'uuid',
+    createdBy: 'uuid',
+    createdAt: 'date',
+    updatedAt: 'date',
+  },
+  searchable: ['name'],
+  defaultSort: 'name',
+};
+
+/** A mechanism read with its type, factory and function links. */
+export function toMechanismDto(mechanism: MechanismEntity): MechanismDto {
+  return {
+    id: mechanism.id,
+    name: mechanism.name,
+    stones: mechanism.stones,
+    startRelease: mechanism.startRelease,
+    endRelease: mechanism.endRelease,
+    mechanismType: toRef(mechanism.mechanismType),
+    factory: toRef(mechanism.factory),
+    functions: (mechanism.functionLinks ?? [])
+      .flatMap((link) => (link.function ? [{ id: link.function.id, name: link.function.name }] : []))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    version: mechanism.version,
+    createdBy: mechanism.createdBy,
+    createdAt: mechanism.createdAt.toISOString(),
+    updatedAt: mechanism.updatedAt.toISOString(),
+  };
+}
+
+/** The mechanism's editable fields as `POST /mechanisms` takes them. */
+export function mechanismFields(mechanism: MechanismEntity, functionIds: string[]): FieldValues {
+  return {
+    name: mechanism.name,
+    stones: mechanism.stones,
+    startRelease: mechanism.startRelease,
+    endRelease: mechanism.endRelease,
+    mechanismTypeId: mechanism.mechanismTypeId,
+    factoryId: mechanism.factoryId,
+    functionIds: [...functionIds].sort(),
+  };
+}

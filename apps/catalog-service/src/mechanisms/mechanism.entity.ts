@@ -1,0 +1,74 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn } from 'typeorm';
+import { DictionaryValueEntity } from '../dictionaries/dictionary-value.entity.js';
+import { CatalogItemEntity } from '../items/catalog-item.entity.js';
+
+const dictionaryReference = { onDelete: 'RESTRICT', nullable: true } as const;
+
+/** Production years, when both are known, run forwards (seed 002: start_release, end_release). */
+export const RELEASE_YEARS_CHECK = `"start_release" IS NULL OR "end_release" IS NULL OR "start_release" <= "end_release"`;
+
+/**
+ * A watch movement (seed 002 `mechanism`): its caliber, jewels, production years, type, factory and
+ * functions (`mechanism_function`). A caliber name is unique per factory, regardless of case.
+ */
+@Entity({ name: 'mechanisms' })
+// (coalesce(factory_id, nil uuid), lower(name)): an expression index, written in the migration.
+@Index('mechanisms_factory_name_key', { synchronize: false })
+@Check('mechanisms_release_check', RELEASE_YEARS_CHECK)
+@Check('mechanisms_stones_check', `"stones" IS NULL OR "stones" BETWEEN 0 AND 100`)
+export class MechanismEntity extends CatalogItemEntity {
+  /** The caliber, e.g. `2409` or `ETA 2824-2`. */
+  @Column({ type: 'text' })
+  name!: string;
+
+  /** Jewels ("камни"). */
+  @Column({ type: 'integer', nullable: true })
+  stones!: number | null;
+
+  @Column({ name: 'start_release', type: 'integer', nullable: true })
+  startRelease!: number | null;
+
+  @Column({ name: 'end_release', type: 'integer', nullable: true })
+  endRelease!: number | null;
+
+  @Index('mechanisms_type_idx')
+  @Column({ name: 'mechanism_type_id', type: 'uuid', nullable: true })
+  mechanismTypeId!: string | null;
+
+  @ManyToOne(() => DictionaryValueEntity, dictionaryReference)
+  @JoinColumn({ name: 'mechanism_type_id' })
+  mechanismType?: DictionaryValueEntity | null;
+
+  @Index('mechanisms_factory_idx')
+  @Column({ name: 'factory_id', type: 'uuid', nullable: true })
+  factoryId!: string | null;
+
+  @ManyToOne(() => DictionaryValueEntity, dictionaryReference)
+  @JoinColumn({ name: 'factory_id' })
+  factory?: DictionaryValueEntity | null;
+
+  @OneToMany(() => MechanismFunctionEntity, (link) => link.mechanism)
+  functionLinks?: MechanismFunctionEntity[];
+}
+
+/**
+ * Seed 002 `mechanism_function`: which functions a mechanism has. Deleting a mechanism drops its links;
+ * a function still linked cannot be deleted (409) unless its links move to another function.
+ */
+@Entity({ name: 'mechanism_functions' })
+export class MechanismFunctionEntity {
+  @PrimaryColumn({ name: 'mechanism_id', type: 'uuid' })
+  mechanismId!: string;
+
+  @PrimaryColumn({ name: 'function_id', type: 'uuid' })
+  @Index('mechanism_functions_function_idx')
+  functionId!: string;
+
+  @ManyToOne(() => MechanismEntity, (mechanism) => mechanism.functionLinks, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'mechanism_id' })
+  mechanism?: MechanismEntity;
+
+  @ManyToOne(() => DictionaryValueEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'function_id' })
+  function?: DictionaryValueEntity;
+}

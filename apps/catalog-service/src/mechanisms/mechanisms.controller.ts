@@ -1,0 +1,23 @@
+import { Controller } from '@nestjs/common';
+import { CatalogItemController } from '../items/catalog-item.controller.js';
+import {
+  MECHANISM_LIST_QUERY,
+  MechanismDto,
+  MechanismInputDto,
+  MechanismPageDto,
+  PatchMechanismDto,
+} from './mechanism.dto.js';
+import { MechanismsService } from './mechanisms.service.js';
+
+/** Seed 002 mechanisms: `/mechanisms` (the gateway maps `/mechanism` here too). */
+@Controller('mechanisms')
+export class MechanismsController extends CatalogItemController({
+  tag: 'mechanisms',
+  store: MechanismsService,
+  dto: MechanismDto,
+  page: MechanismPageDto,
+  createInput: MechanismInputDto,
+  patchInput: PatchMechanismDto,
+  listQuery: MECHANISM_LIST_QUERY,
+  conflicts: 'MECHANISM_EXISTS, MECHANISM_IN_USE',
+}) {}

@@ -1,0 +1,157 @@
+import { foreignKeyViolation, OutboxWriter, uniqueViolation } from '@agora/database';
+import { ProblemException } from '@agora/http';
+import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DictionariesService } from '../dictionaries/dictionaries.service.js';
+import { CatalogItemStore } from '../items/catalog-item.store.js';
+import type { FieldValues } from '../moderation/draft.entity.js';
+import type { ChangeContext } from '../moderation/item-editor.js';
+import { ItemEditors } from '../moderation/item-editors.js';
+import { ItemHistoryService } from '../moderation/item-history.service.js';
+import { MechanismEntity, MechanismFunctionEntity } from './mechanism.entity.js';
+import {
+  MECHANISM_LIST_QUERY,
+  mechanismFields,
+  MechanismInputDto,
+  PatchMechanismDto,
+  toMechanismDto,
+  type MechanismDto,
+  type MechanismPageDto,
+} from './mechanism.dto.js';
+
+const REFERENCES = { mechanismTypeId: 'mechanism-types', factoryId: 'factories' } as const;
+
+/** Watch movements (seed 002 `mechanism`, `mechanism_function`), moderated like every catalog item. */
+@Injectable()
+export class MechanismsService extends CatalogItemStore<
+  MechanismEntity,
+  MechanismInputDto,
+  PatchMechanismDto,
+  MechanismDto
+> {
+  readonly subject = 'mechanism' as const;
+  readonly createInput = MechanismInputDto;
+  readonly updateInput = PatchMechanismDto;
+  protected readonly entity = MechanismEntity;
+  protected readonly referenceFields = [...Object.keys(REFERENCES), 'functionIds'];
+
+  constructor(
+    dataSource: DataSource,
+    outbox: OutboxWriter,
+    history: ItemHistoryService,
+    editors: ItemEditors,
+    private readonly dictionaries: DictionariesService,
+  ) {
+    super({ dataSource, outbox, history, editors });
+  }
+
+  async list(query: ParsedListQuery): Promise<MechanismPageDto> {
+    const page = await findPage(this.withRelations(), query, MECHANISM_LIST_QUERY.searchable);
+    return mapPage(page, toMechanismDto);
+  }
+
+  async get(id: string): Promise<MechanismDto> {
+    const mechanism = await this.withRelations().where('mechanism.id = :id', { id }).getOne();
+    if (!mechanism) {
+      throw this.notFound(id);
+    }
+    return toMechanismDto(mechanism);
+  }
+
+  protected async assign(
+    manager: EntityManager,
+    mechanism: MechanismEntity,
+    dto: PatchMechanismDto,
+    whole: boolean,
+    context: ChangeContext,
+  ): Promise<void> {
+    this.refuseCleared(dto, ['name']);
+    for (const [field, kind] of Object.entries(REFERENCES)) {
+      const value = dto[field as keyof typeof REFERENCES];
+      if (value) {
+        await this.dictionaries.require(manager, kind, value, field, context.pendingValuesOf);
+      }
+    }
+    for (const [index, functionId] of (dto.functionIds ?? []).entries()) {
+      await this.dictionaries.require(
+        manager,
+        'functions',
+        functionId,
+        `functionIds.${index}`,
+        context.pendingValuesOf,
+      );
+    }
+    const pick = <K extends keyof PatchMechanismDto & keyof MechanismEntity>(key: K) =>
+      (dto[key] !== undefined ? dto[key] : whole ? null : mechanism[key]) ?? null;
+    mechanism.name = dto.name ?? mechanism.name;
+    mechanism.stones = pick('stones');
+    mechanism.startRelease = pick('startRelease');
+    mechanism.endRelease = pick('endRelease');
+    mechanism.mechanismTypeId = pick('mechanismTypeId');
+    mechanism.factoryId = pick('factoryId');
+    this.refuseReversed('startRelease', mechanism.startRelease, 'endRelease', mechanism.endRelease);
+  }
+
+  protected override async saveRelated(
+    manager: EntityManager,
+    mechanism: MechanismEntity,
+    dto: PatchMechanismDto,
+    whole: boolean,
+  ): Promise<void> {
+    if (dto.functionIds === undefined && !whole) {
+      return;
+    }
+    await manager.delete(MechanismFunctionEntity, { mechanismId: mechanism.id });
+    const links = (dto.functionIds ?? []).map((functionId) => ({ mechanismId: mechanism.id, functionId }));
+    if (links.length > 0) {
+      await manager.insert(MechanismFunctionEntity, links);
+    }
+  }
+
+  protected async fields(manager: EntityManager, mechanism: MechanismEntity): Promise<FieldValues> {
+    const links = await manager.findBy(MechanismFunctionEntity, { mechanismId: mechanism.id });
+    return mechanismFields(
+      mechanism,
+      links.map((link) => link.functionId),
+    );
+  }
+
+  protected title(mechanism: MechanismEntity): string {
+    return mechanism.name;
+  }
+
+  protected duplicate(error: unknown): ProblemException | null {
+    return uniqueViolation(error)
+      ? new ProblemException(409, {
+          code: 'MECHANISM_EXISTS',
+          detail: 'This factory already has a mechanism with this caliber',
+          errors: [{ field: 'name', messages: ['taken for this factory'] }],
+        })
+      : null;
+  }
+
+  /** A mechanism watches still use cannot be deleted. */
+  protected override async removeIn(manager: EntityManager, mechanism: MechanismEntity): Promise<void> {
+    try {
+      await super.removeIn(manager, mechanism);
+    } catch (error) {
+      if (foreignKeyViolation(error)) {
+        throw new ProblemException(409, {
+          code: 'MECHANISM_IN_USE',
+          detail: 'Watches use this mechanism; change them first',
+        });
+      }
+      throw error;
+    }
+  }
+
+  private withRelations(): SelectQueryBuilder<MechanismEntity> {
+    return this.deps.dataSource.manager
+      .createQueryBuilder(MechanismEntity, 'mechanism')
+      .leftJoinAndSelect('mechanism.mechanismType', 'mechanismType')
+      .leftJoinAndSelect('mechanism.factory', 'factory')
+      .leftJoinAndSelect('mechanism.functionLinks', 'functionLink')
+      .leftJoinAndSelect('functionLink.function', 'function');
+  }
+}

@@ -1,0 +1,65 @@
+import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
+import { Topics, type EventEnvelope } from '@agora/contracts';
+import { ProblemDetails } from '@agora/http';
+import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
+import { Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  COLLECTION_LIST_QUERY,
+  CollectionPageDto,
+  UserIdParamDto,
+  WatchIdParamDto,
+} from './collection.dto.js';
+import { CollectionService } from './collection.service.js';
+
+/** `/collection`: the caller's own watches; `/collections/:userId`: anyone's, read-only. */
+@ApiTags('collections')
+@Controller()
+export class CollectionController {
+  constructor(private readonly collection: CollectionService) {}
+
+  @Get('collection')
+  @Authenticated()
+  @ApiListQuery(COLLECTION_LIST_QUERY)
+  @ApiOkResponse({ type: CollectionPageDto })
+  mine(
+    @CurrentUser() user: AuthenticatedUser,
+    @ListQuery(COLLECTION_LIST_QUERY) query: ParsedListQuery,
+  ): Promise<CollectionPageDto> {
+    return this.collection.list(user.id, query);
+  }
+
+  @Get('collections/:userId')
+  @ApiListQuery(COLLECTION_LIST_QUERY)
+  @ApiOkResponse({ type: CollectionPageDto })
+  ofUser(
+    @Param() { userId }: UserIdParamDto,
+    @ListQuery(COLLECTION_LIST_QUERY) query: ParsedListQuery,
+  ): Promise<CollectionPageDto> {
+    return this.collection.list(userId, query);
+  }
+
+  @Put('collection/:watchId')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiNoContentResponse({ description: 'In the collection (again adding changes nothing)' })
+  @ApiNotFoundResponse({ type: ProblemDetails, description: 'No such watch' })
+  async add(@CurrentUser() user: AuthenticatedUser, @Param() { watchId }: WatchIdParamDto): Promise<void> {
+    await this.collection.add(user.id, watchId);
+  }
+
+  @Delete('collection/:watchId')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiNoContentResponse({ description: 'Removed from the collection' })
+  @ApiNotFoundResponse({ type: ProblemDetails, description: 'Not in the collection' })
+  async remove(@CurrentUser() user: AuthenticatedUser, @Param() { watchId }: WatchIdParamDto): Promise<void> {
+    await this.collection.remove(user.id, watchId);
+  }
+
+  @EventPattern(Topics.UserDeleted)
+  onUserDeleted(@Payload() event: EventEnvelope<'auth.user.deleted.v1'>): Promise<void> {
+    return this.collection.onUserDeleted(event);
+  }
+}

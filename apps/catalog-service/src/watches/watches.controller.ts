@@ -1,0 +1,17 @@
+import { Controller } from '@nestjs/common';
+import { CatalogItemController } from '../items/catalog-item.controller.js';
+import { PatchWatchDto, WATCH_LIST_QUERY, WatchDto, WatchInputDto, WatchPageDto } from './watch.dto.js';
+import { WatchesService } from './watches.service.js';
+
+/** Seed 002 watches: `/watches` (the gateway maps `/watch` here too). */
+@Controller('watches')
+export class WatchesController extends CatalogItemController({
+  tag: 'watches',
+  store: WatchesService,
+  dto: WatchDto,
+  page: WatchPageDto,
+  createInput: WatchInputDto,
+  patchInput: PatchWatchDto,
+  listQuery: WATCH_LIST_QUERY,
+  conflicts: 'WATCH_EXISTS',
+}) {}
