@@ -9,6 +9,10 @@ import { DictionaryValueEntity } from './dictionaries/dictionary-value.entity.js
 import { MechanismEntity, MechanismFunctionEntity } from './mechanisms/mechanism.entity.js';
 import { MechanismsModule } from './mechanisms/mechanisms.module.js';
 import { catalogMigrations } from './migrations/index.js';
+import { CategoriesModule } from './categories/categories.module.js';
+import { CategoryEntity } from './categories/category.entity.js';
+import { ProductEntity } from './products/product.entity.js';
+import { ProductsModule } from './products/products.module.js';
 import { DraftEntity } from './moderation/draft.entity.js';
 import { ItemHistoryEntity } from './moderation/item-history.entity.js';
 import { ModerationModule } from './moderation/moderation.module.js';
@@ -23,6 +27,8 @@ import { WatchesModule } from './watches/watches.module.js';
     CoffeesModule,
     MechanismsModule,
     WatchesModule,
+    CategoriesModule,
+    ProductsModule,
   ],
 })
 export class CatalogServiceModule {}
@@ -43,6 +49,8 @@ export const catalogServiceDefinition: ServiceDefinition = {
     WatchEntity,
     WatchAliasEntity,
     CollectionEntryEntity,
+    CategoryEntity,
+    ProductEntity,
   ],
   migrations: catalogMigrations,
   config: ServiceConfig,

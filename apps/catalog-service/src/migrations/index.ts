@@ -2,6 +2,7 @@ import { Init1764000000000 } from './1764000000000-Init.js';
 import { CoffeesAndDictionaries1795549750343 } from './1795549750343-CoffeesAndDictionaries.js';
 import { DraftsAndHistory1795779881616 } from './1795779881616-DraftsAndHistory.js';
 import { WatchesAndMechanisms1795780553252 } from './1795780553252-WatchesAndMechanisms.js';
+import { MenuProductsAndCategories1795780820060 } from './1795780820060-MenuProductsAndCategories.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
@@ -9,4 +10,5 @@ export const catalogMigrations = [
   CoffeesAndDictionaries1795549750343,
   DraftsAndHistory1795779881616,
   WatchesAndMechanisms1795780553252,
+  MenuProductsAndCategories1795780820060,
 ];

@@ -66,6 +66,28 @@ export interface CatalogItemDeletedV1 {
   deletedAt: string;
 }
 
+/** Kinds of catalog items that carry a price (seed 001 menu products, seed 003 listings). */
+export type PricedItemKind = Extract<CatalogItemKind, 'product' | 'listing'>;
+
+/**
+ * A priced item's price when it is first set and whenever it changes; order-service keeps its prices
+ * from these (and drops an item on `catalog.item.deleted.v1`). Amounts are decimal strings, e.g. `"250.00"`.
+ */
+export interface PriceChangedV1 {
+  kind: PricedItemKind;
+  itemId: string;
+  name: string;
+  price: string;
+  /** ISO 4217, e.g. `RUB`. */
+  currency: string;
+  /** Null when the item is new. */
+  previousPrice: string | null;
+  previousCurrency: string | null;
+  /** The item's version after the change; consumers drop older ones. */
+  version: number;
+  changedAt: string;
+}
+
 /** What a draft proposes: a catalog item of a kind, or a dictionary value (seeds 000, 002). */
 export const DRAFT_SUBJECTS = ['coffee', 'watch', 'mechanism', 'dictionary-value'] as const;
 export type DraftSubject = (typeof DRAFT_SUBJECTS)[number];
@@ -94,6 +116,7 @@ export interface TopicPayloads {
   'catalog.item.created.v1': CatalogItemChangedV1;
   'catalog.item.updated.v1': CatalogItemChangedV1;
   'catalog.item.deleted.v1': CatalogItemDeletedV1;
+  'catalog.price.changed.v1': PriceChangedV1;
   'catalog.draft.approved.v1': DraftReviewedV1;
   'catalog.draft.rejected.v1': DraftReviewedV1;
 }
@@ -110,6 +133,7 @@ export const Topics = {
   CatalogItemCreated: 'catalog.item.created.v1',
   CatalogItemUpdated: 'catalog.item.updated.v1',
   CatalogItemDeleted: 'catalog.item.deleted.v1',
+  CatalogPriceChanged: 'catalog.price.changed.v1',
   CatalogDraftApproved: 'catalog.draft.approved.v1',
   CatalogDraftRejected: 'catalog.draft.rejected.v1',
 } as const satisfies Record<string, Topic>;

@@ -1,0 +1,89 @@
+import { Authenticated } from '@agora/auth';
+import { ProblemDetails } from '@agora/http';
+import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CategoriesService } from './categories.service.js';
+import {
+  CATEGORY_LIST_QUERY,
+  CategoryDto,
+  CategoryInputDto,
+  CategoryPageDto,
+  PatchCategoryDto,
+} from './category.dto.js';
+
+const CategoryId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
+
+/** Seed 001 Categories-management: `/categories` (the gateway maps `/category` here too). */
+@ApiTags('categories')
+@ApiNotFoundResponse({ type: ProblemDetails })
+@Controller('categories')
+export class CategoriesController {
+  constructor(private readonly categories: CategoriesService) {}
+
+  @Get()
+  @ApiListQuery(CATEGORY_LIST_QUERY)
+  @ApiOkResponse({ type: CategoryPageDto })
+  list(@ListQuery(CATEGORY_LIST_QUERY) query: ParsedListQuery): Promise<CategoryPageDto> {
+    return this.categories.list(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: CategoryDto })
+  get(@CategoryId() id: string): Promise<CategoryDto> {
+    return this.categories.get(id);
+  }
+
+  @Post()
+  @Authenticated('admin')
+  @ApiCreatedResponse({ type: CategoryDto })
+  @ApiBadRequestResponse({ type: ProblemDetails })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'CATEGORY_EXISTS' })
+  create(@Body() dto: CategoryInputDto): Promise<CategoryDto> {
+    return this.categories.create(dto);
+  }
+
+  @Put(':id')
+  @Authenticated('admin')
+  @ApiOkResponse({ type: CategoryDto })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'CATEGORY_EXISTS' })
+  replace(@CategoryId() id: string, @Body() dto: CategoryInputDto): Promise<CategoryDto> {
+    return this.categories.update(id, dto, true);
+  }
+
+  @Patch(':id')
+  @Authenticated('admin')
+  @ApiOkResponse({ type: CategoryDto })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'CATEGORY_EXISTS' })
+  patch(@CategoryId() id: string, @Body() dto: PatchCategoryDto): Promise<CategoryDto> {
+    return this.categories.update(id, dto, false);
+  }
+
+  /** Deletes the category; its products stay, without it. */
+  @Delete(':id')
+  @HttpCode(204)
+  @Authenticated('admin')
+  @ApiNoContentResponse({ description: 'Deleted' })
+  async delete(@CategoryId() id: string): Promise<void> {
+    await this.categories.delete(id);
+  }
+}

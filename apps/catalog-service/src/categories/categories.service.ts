@@ -1,0 +1,81 @@
+import { uniqueViolation } from '@agora/database';
+import { ProblemException } from '@agora/http';
+import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CategoryEntity } from './category.entity.js';
+import {
+  CATEGORY_LIST_QUERY,
+  toCategoryDto,
+  type CategoryDto,
+  type CategoryInputDto,
+  type CategoryPageDto,
+  type PatchCategoryDto,
+} from './category.dto.js';
+
+/** Seed 001 menu categories: read by everyone, written by admins; deleting one unlinks its products. */
+@Injectable()
+export class CategoriesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(query: ParsedListQuery): Promise<CategoryPageDto> {
+    const builder = this.dataSource.manager.createQueryBuilder(CategoryEntity, 'category');
+    return mapPage(await findPage(builder, query, CATEGORY_LIST_QUERY.searchable), toCategoryDto);
+  }
+
+  async get(id: string): Promise<CategoryDto> {
+    return toCategoryDto(await this.find(id));
+  }
+
+  create(dto: CategoryInputDto): Promise<CategoryDto> {
+    return this.save(this.dataSource.manager.create(CategoryEntity), dto, true);
+  }
+
+  async update(id: string, dto: PatchCategoryDto, whole: boolean): Promise<CategoryDto> {
+    return this.save(await this.find(id), dto, whole);
+  }
+
+  async delete(id: string): Promise<void> {
+    const deleted = await this.dataSource.manager.delete(CategoryEntity, { id });
+    if (!deleted.affected) {
+      throw notFound(id);
+    }
+  }
+
+  private async save(category: CategoryEntity, dto: PatchCategoryDto, whole: boolean): Promise<CategoryDto> {
+    if (dto.name === null) {
+      throw new ProblemException(400, {
+        code: 'VALIDATION_FAILED',
+        detail: 'name cannot be cleared',
+        errors: [{ field: 'name', messages: ['name is required'] }],
+      });
+    }
+    category.name = dto.name ?? category.name;
+    category.description =
+      (dto.description !== undefined ? dto.description : whole ? null : category.description) ?? null;
+    category.position = dto.position ?? (whole ? 0 : category.position);
+    try {
+      return toCategoryDto(await this.dataSource.manager.save(category));
+    } catch (error) {
+      if (uniqueViolation(error)) {
+        throw new ProblemException(409, {
+          code: 'CATEGORY_EXISTS',
+          detail: `There is already a category "${category.name}"`,
+          errors: [{ field: 'name', messages: ['another category has this name'] }],
+        });
+      }
+      throw error;
+    }
+  }
+
+  private async find(id: string): Promise<CategoryEntity> {
+    const category = await this.dataSource.manager.findOneBy(CategoryEntity, { id });
+    if (!category) {
+      throw notFound(id);
+    }
+    return category;
+  }
+}
+
+const notFound = (id: string): ProblemException =>
+  new ProblemException(404, { code: 'CATEGORY_NOT_FOUND', detail: `No category ${id}` });

@@ -1,0 +1,18 @@
+import { AgoraEntity } from '@agora/database';
+import { Column, Entity, Index } from 'typeorm';
+
+/** A menu category (seed 001 Categories-management), e.g. Coffee, Tea, Desserts; names unique regardless of case. */
+@Entity({ name: 'categories' })
+// lower(name): an expression index, written in the migration.
+@Index('categories_name_key', { synchronize: false })
+export class CategoryEntity extends AgoraEntity {
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  /** Where the category appears in the menu, ascending. */
+  @Column({ type: 'integer', default: 0 })
+  position!: number;
+}

@@ -1,0 +1,104 @@
+import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { CategoryDto, toCategoryDto } from '../categories/category.dto.js';
+import { OptionalText, RequiredText } from '../items/item-fields.js';
+import { Amount, Currency } from '../items/money.js';
+import type { ProductEntity } from './product.entity.js';
+
+/** `POST /products` and `PUT /products/:id`. */
+export class ProductInputDto {
+  @RequiredText(120, 'Cappuccino 300 ml')
+  name!: string;
+
+  @OptionalText(2000, 'Double espresso, steamed milk, microfoam')
+  description?: string | null;
+
+  @Amount('250.00')
+  price!: string;
+
+  @Currency()
+  currency!: string;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  available?: boolean;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Ids of /categories' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  categoryIds?: string[];
+}
+
+export class PatchProductDto extends PartialType(ProductInputDto) {}
+
+export class ProductDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'Cappuccino 300 ml' })
+  name!: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  description!: string | null;
+
+  @ApiProperty({ example: '250.00' })
+  price!: string;
+
+  @ApiProperty({ example: 'RUB' })
+  currency!: string;
+
+  @ApiProperty()
+  available!: boolean;
+
+  @ApiProperty({ type: [CategoryDto] })
+  categories!: CategoryDto[];
+
+  @ApiProperty({ example: 1 })
+  version!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+}
+
+export const ProductPageDto = PageOf(ProductDto);
+export type ProductPageDto = Page<ProductDto>;
+
+export const PRODUCT_LIST_QUERY: ListQuerySpec = {
+  fields: {
+    id: 'uuid',
+    name: 'string',
+    price: 'number',
+    currency: 'string',
+    available: 'boolean',
+    createdAt: 'date',
+    updatedAt: 'date',
+  },
+  searchable: ['name', 'description'],
+  defaultSort: 'name',
+  parameters: ['categoryId'],
+};
+
+export function toProductDto(product: ProductEntity): ProductDto {
+  return {
+    id: product.id,
+    name: product.name,
+    description: product.description,
+    price: product.price,
+    currency: product.currency,
+    available: product.available,
+    categories: (product.categories ?? [])
+      .map(toCategoryDto)
+      .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name)),
+    version: product.version,
+    createdAt: product.createdAt.toISOString(),
+    updatedAt: product.updatedAt.toISOString(),
+  };
+}

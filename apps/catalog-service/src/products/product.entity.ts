@@ -1,0 +1,34 @@
+import { Check, Column, Entity, JoinTable, ManyToMany } from 'typeorm';
+import { CategoryEntity } from '../categories/category.entity.js';
+import { CatalogItemEntity } from '../items/catalog-item.entity.js';
+
+/** A menu item of the coffee shop (seed 001 Product-management), in any number of categories. */
+@Entity({ name: 'products' })
+@Check('products_price_check', `"price" >= 0`)
+export class ProductEntity extends CatalogItemEntity {
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  /** numeric(12,2), read back as a string such as `"250.00"`. */
+  @Column({ type: 'numeric', precision: 12, scale: 2 })
+  price!: string;
+
+  @Column({ type: 'text', default: 'RUB' })
+  currency!: string;
+
+  /** Offered now; an unavailable product stays in the menu, greyed out. */
+  @Column({ type: 'boolean', default: true })
+  available!: boolean;
+
+  /** Seed 001's link table between products and categories; rows go with either side. */
+  @ManyToMany(() => CategoryEntity, { onDelete: 'CASCADE' })
+  @JoinTable({
+    name: 'product_categories',
+    joinColumn: { name: 'product_id' },
+    inverseJoinColumn: { name: 'category_id' },
+  })
+  categories?: CategoryEntity[];
+}

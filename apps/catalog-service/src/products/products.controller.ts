@@ -1,0 +1,100 @@
+import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
+import { ProblemDetails } from '@agora/http';
+import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  PatchProductDto,
+  PRODUCT_LIST_QUERY,
+  ProductDto,
+  ProductInputDto,
+  ProductPageDto,
+} from './product.dto.js';
+import { ProductsService } from './products.service.js';
+
+const ProductId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
+
+/** Seed 001 Product-management: `/products` (the gateway maps `/product` here too). */
+@ApiTags('products')
+@ApiNotFoundResponse({ type: ProblemDetails })
+@Controller('products')
+export class ProductsController {
+  constructor(private readonly products: ProductsService) {}
+
+  @Get()
+  @ApiListQuery(PRODUCT_LIST_QUERY)
+  @ApiQuery({ name: 'categoryId', required: false, description: 'Only products in this category' })
+  @ApiOkResponse({ type: ProductPageDto })
+  list(
+    @ListQuery(PRODUCT_LIST_QUERY) query: ParsedListQuery,
+    @Query('categoryId', new ParseUUIDPipe({ version: undefined, optional: true })) categoryId?: string,
+  ): Promise<ProductPageDto> {
+    return this.products.list(query, categoryId);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ProductDto })
+  get(@ProductId() id: string): Promise<ProductDto> {
+    return this.products.get(id);
+  }
+
+  @Post()
+  @Authenticated('admin')
+  @ApiCreatedResponse({ type: ProductDto })
+  @ApiBadRequestResponse({ type: ProblemDetails })
+  create(@Body() dto: ProductInputDto, @CurrentUser() user: AuthenticatedUser): Promise<ProductDto> {
+    return this.products.create(dto, user);
+  }
+
+  @Put(':id')
+  @Authenticated('admin')
+  @ApiOkResponse({ type: ProductDto })
+  @ApiBadRequestResponse({ type: ProblemDetails })
+  replace(
+    @ProductId() id: string,
+    @Body() dto: ProductInputDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ProductDto> {
+    return this.products.update(id, dto, true, user);
+  }
+
+  @Patch(':id')
+  @Authenticated('admin')
+  @ApiOkResponse({ type: ProductDto })
+  @ApiBadRequestResponse({ type: ProblemDetails })
+  patch(
+    @ProductId() id: string,
+    @Body() dto: PatchProductDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ProductDto> {
+    return this.products.update(id, dto, false, user);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Authenticated('admin')
+  @ApiNoContentResponse({ description: 'Deleted' })
+  async delete(@ProductId() id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+    await this.products.delete(id, user);
+  }
+}
