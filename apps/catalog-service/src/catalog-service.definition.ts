@@ -9,6 +9,8 @@ import { DictionaryValueEntity } from './dictionaries/dictionary-value.entity.js
 import { MechanismEntity, MechanismFunctionEntity } from './mechanisms/mechanism.entity.js';
 import { MechanismsModule } from './mechanisms/mechanisms.module.js';
 import { catalogMigrations } from './migrations/index.js';
+import { ListingEntity, ListingTagEntity } from './listings/listing.entity.js';
+import { ListingsModule } from './listings/listings.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
 import { CategoryEntity } from './categories/category.entity.js';
 import { ProductEntity } from './products/product.entity.js';
@@ -29,6 +31,7 @@ import { WatchesModule } from './watches/watches.module.js';
     WatchesModule,
     CategoriesModule,
     ProductsModule,
+    ListingsModule,
   ],
 })
 export class CatalogServiceModule {}
@@ -51,6 +54,8 @@ export const catalogServiceDefinition: ServiceDefinition = {
     CollectionEntryEntity,
     CategoryEntity,
     ProductEntity,
+    ListingEntity,
+    ListingTagEntity,
   ],
   migrations: catalogMigrations,
   config: ServiceConfig,

@@ -55,6 +55,11 @@ export class AccessTokenGuard implements CanActivate {
     return true;
   }
 
+  /** Whether the request carries credentials at all (a bearer header or the access cookie). */
+  static hasCredentials(request: FastifyRequest): boolean {
+    return Boolean(request.headers.authorization ?? request.cookies?.[ACCESS_COOKIE]);
+  }
+
   /** The request's user, as the guard finds it (401, or 403 without the CSRF token); for routes that need one only sometimes. */
   async authenticate(request: FastifyRequest): Promise<AuthenticatedUser> {
     const header = request.headers.authorization;
@@ -84,5 +89,22 @@ export class AccessTokenGuard implements CanActivate {
       }
       throw error;
     }
+  }
+}
+
+/**
+ * For public routes that show more to some users: a request with credentials is authenticated as by
+ * AccessTokenGuard (bad credentials are still a 401); one without stays anonymous.
+ */
+@Injectable()
+export class OptionalAccessTokenGuard implements CanActivate {
+  constructor(private readonly guard: AccessTokenGuard) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (AccessTokenGuard.hasCredentials(request)) {
+      request.user = await this.guard.authenticate(request);
+    }
+    return true;
   }
 }

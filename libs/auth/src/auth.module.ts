@@ -1,7 +1,7 @@
 import { ServiceConfig } from '@agora/config';
 import { Global, Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
 import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
-import { AccessTokenGuard } from './access-token.guard.js';
+import { AccessTokenGuard, OptionalAccessTokenGuard } from './access-token.guard.js';
 import { AccessTokenVerifier } from './access-token.js';
 
 /** Where verifiers get auth-service's public keys; auth-service itself reads its own key ring. */
@@ -42,8 +42,8 @@ export class AuthModule {
     return {
       module: AuthModule,
       imports: keySource ? [keySource.module] : [],
-      providers: [verifier, AccessTokenGuard],
-      exports: [AccessTokenVerifier, AccessTokenGuard],
+      providers: [verifier, AccessTokenGuard, OptionalAccessTokenGuard],
+      exports: [AccessTokenVerifier, AccessTokenGuard, OptionalAccessTokenGuard],
     };
   }
 }

@@ -2,7 +2,7 @@ import { ProblemDetails } from '@agora/http';
 import { applyDecorators, createParamDecorator, UseGuards, type ExecutionContext } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AccessTokenGuard, RequiredRoles } from './access-token.guard.js';
+import { AccessTokenGuard, OptionalAccessTokenGuard, RequiredRoles } from './access-token.guard.js';
 import type { AuthenticatedUser } from './access-token.js';
 import type { Role } from './roles.js';
 
@@ -26,4 +26,22 @@ export const CurrentUser = createParamDecorator(
     }
     return user;
   },
+);
+
+/** The route is public, but a valid access token, when sent, identifies the caller (`@MaybeUser()`). */
+export function OptionallyAuthenticated(): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    UseGuards(OptionalAccessTokenGuard),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({
+      type: ProblemDetails,
+      description: 'An access token was sent but is not valid',
+    }),
+  );
+}
+
+/** The caller of an `@OptionallyAuthenticated()` route, if a token was sent. */
+export const MaybeUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedUser | undefined =>
+    context.switchToHttp().getRequest<FastifyRequest>().user,
 );

@@ -3,6 +3,7 @@ import { ProblemException } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { refuseCleared } from '../items/item-problems.js';
 import { CategoryEntity } from './category.entity.js';
 import {
   CATEGORY_LIST_QUERY,
@@ -43,13 +44,7 @@ export class CategoriesService {
   }
 
   private async save(category: CategoryEntity, dto: PatchCategoryDto, whole: boolean): Promise<CategoryDto> {
-    if (dto.name === null) {
-      throw new ProblemException(400, {
-        code: 'VALIDATION_FAILED',
-        detail: 'name cannot be cleared',
-        errors: [{ field: 'name', messages: ['name is required'] }],
-      });
-    }
+    refuseCleared(dto, ['name']);
     category.name = dto.name ?? category.name;
     category.description =
       (dto.description !== undefined ? dto.description : whole ? null : category.description) ?? null;

@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { DictionariesService } from '../dictionaries/dictionaries.service.js';
 import { CatalogItemStore } from '../items/catalog-item.store.js';
+import { refuseCleared, refuseReversed } from '../items/item-problems.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
 import { ItemEditors } from '../moderation/item-editors.js';
@@ -81,7 +82,7 @@ export class CoffeesService extends CatalogItemStore<
     whole: boolean,
     context: ChangeContext,
   ): Promise<void> {
-    this.refuseCleared(dto, ['name', 'roasterId']);
+    refuseCleared(dto, ['name', 'roasterId']);
     for (const [field, kind] of Object.entries(REFERENCES)) {
       const value = dto[field as keyof typeof REFERENCES];
       if (value) {
@@ -103,7 +104,7 @@ export class CoffeesService extends CatalogItemStore<
     coffee.altitudeMax = pick('altitudeMax');
     coffee.tastingNotes = dto.tastingNotes ?? (whole ? [] : coffee.tastingNotes);
     coffee.barcode = pick('barcode');
-    this.refuseReversed('altitudeMin', coffee.altitudeMin, 'altitudeMax', coffee.altitudeMax);
+    refuseReversed('altitudeMin', coffee.altitudeMin, 'altitudeMax', coffee.altitudeMax);
   }
 
   protected fields(_manager: EntityManager, coffee: CoffeeEntity): Promise<FieldValues> {

@@ -1,4 +1,4 @@
-import { foreignKeyViolation, uniqueViolation } from '@agora/database';
+import { foreignKeyViolation, newId, uniqueViolation } from '@agora/database';
 import { ProblemException } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
@@ -96,6 +96,34 @@ export class DictionariesService {
       }
       throw error;
     }
+  }
+
+  /**
+   * The values of a free vocabulary (tags) with these names, adding the missing ones: names are matched
+   * regardless of case, and a pending proposal of the same name is approved by the use.
+   */
+  async findOrAdd(
+    manager: EntityManager,
+    kind: DictionaryKind,
+    names: readonly string[],
+  ): Promise<DictionaryValueEntity[]> {
+    const values: DictionaryValueEntity[] = [];
+    for (const name of names) {
+      await manager.query(
+        `INSERT INTO "catalog"."dictionary_values" ("id", "kind", "name") VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [newId(), kind, name],
+      );
+      const value = await manager
+        .createQueryBuilder(DictionaryValueEntity, 'value')
+        .where('value.kind = :kind AND lower(value.name) = lower(:name)', { kind, name })
+        .getOneOrFail();
+      if (value.status === 'pending') {
+        value.status = 'approved';
+        await manager.save(value);
+      }
+      values.push(value);
+    }
+    return values;
   }
 
   /** Points every use of `from` at `to`; a link its owner already has with `to` is dropped instead. */

@@ -39,5 +39,5 @@ export const DICTIONARY_USAGES: Readonly<Record<DictionaryKind, readonly Diction
   genders: [{ table: 'watches', column: 'gender_id' }],
   'mechanism-types': [{ table: 'mechanisms', column: 'mechanism_type_id' }],
   functions: [{ table: 'mechanism_functions', column: 'function_id', owner: 'mechanism_id' }],
-  tags: [],
+  tags: [{ table: 'listing_tags', column: 'tag_id', owner: 'listing_id' }],
 };

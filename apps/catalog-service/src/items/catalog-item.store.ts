@@ -14,6 +14,7 @@ import {
 import type { ItemEditors } from '../moderation/item-editors.js';
 import type { ItemHistoryService } from '../moderation/item-history.service.js';
 import type { CatalogItemEntity } from './catalog-item.entity.js';
+import { itemChanged } from './item-events.js';
 
 /** The services every store needs, passed up by each subclass's constructor. */
 export interface CatalogItemStoreDeps {
@@ -148,7 +149,12 @@ export abstract class CatalogItemStore<
       { subject: this.subject, itemId: item.id, version: 1, action: 'created', before: null, after },
       context,
     );
-    await this.deps.outbox.add(manager, Topics.CatalogItemCreated, item.id, this.changed(item, context));
+    await this.deps.outbox.add(
+      manager,
+      Topics.CatalogItemCreated,
+      item.id,
+      itemChanged(this.subject, item, this.title(item), context.authorId),
+    );
     return item.id;
   }
 
@@ -171,7 +177,12 @@ export abstract class CatalogItemStore<
       { subject: this.subject, itemId: id, version: item.version, action: 'updated', before, after },
       context,
     );
-    await this.deps.outbox.add(manager, Topics.CatalogItemUpdated, id, this.changed(item, context));
+    await this.deps.outbox.add(
+      manager,
+      Topics.CatalogItemUpdated,
+      id,
+      itemChanged(this.subject, item, this.title(item), context.authorId),
+    );
     return id;
   }
 
@@ -198,35 +209,6 @@ export abstract class CatalogItemStore<
     return item;
   }
 
-  /** A required field sent as null (PATCH): a 400 naming it. */
-  protected refuseCleared(dto: PatchInput, required: readonly (keyof PatchInput & string)[]): void {
-    for (const field of required) {
-      if (dto[field] === null) {
-        throw new ProblemException(400, {
-          code: 'VALIDATION_FAILED',
-          detail: `${field} cannot be cleared`,
-          errors: [{ field, messages: [`${field} is required`] }],
-        });
-      }
-    }
-  }
-
-  /** Two bounds (altitudes, production years) given the wrong way round: a 400 naming the lower one. */
-  protected refuseReversed(
-    lowerField: string,
-    lower: number | null,
-    upperField: string,
-    upper: number | null,
-  ): void {
-    if (lower !== null && upper !== null && lower > upper) {
-      throw new ProblemException(400, {
-        code: 'VALIDATION_FAILED',
-        detail: `${lowerField} must not exceed ${upperField}`,
-        errors: [{ field: lowerField, messages: [`must not exceed ${upperField}`] }],
-      });
-    }
-  }
-
   /** Runs a change in a transaction and answers with the stored item. */
   private async write(change: (manager: EntityManager) => Promise<string>): Promise<Dto> {
     return this.get(await this.deps.dataSource.transaction(change));
@@ -239,16 +221,5 @@ export abstract class CatalogItemStore<
     } catch (error) {
       throw this.duplicate(error) ?? error;
     }
-  }
-
-  private changed(item: Item, context: ChangeContext) {
-    return {
-      kind: this.subject,
-      itemId: item.id,
-      name: this.title(item),
-      version: item.version,
-      changedBy: context.authorId,
-      changedAt: new Date().toISOString(),
-    };
   }
 }

@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { DictionariesService } from '../dictionaries/dictionaries.service.js';
 import { CatalogItemStore } from '../items/catalog-item.store.js';
+import { refuseCleared, refuseReversed } from '../items/item-problems.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
 import { ItemEditors } from '../moderation/item-editors.js';
@@ -66,7 +67,7 @@ export class MechanismsService extends CatalogItemStore<
     whole: boolean,
     context: ChangeContext,
   ): Promise<void> {
-    this.refuseCleared(dto, ['name']);
+    refuseCleared(dto, ['name']);
     for (const [field, kind] of Object.entries(REFERENCES)) {
       const value = dto[field as keyof typeof REFERENCES];
       if (value) {
@@ -90,7 +91,7 @@ export class MechanismsService extends CatalogItemStore<
     mechanism.endRelease = pick('endRelease');
     mechanism.mechanismTypeId = pick('mechanismTypeId');
     mechanism.factoryId = pick('factoryId');
-    this.refuseReversed('startRelease', mechanism.startRelease, 'endRelease', mechanism.endRelease);
+    refuseReversed('startRelease', mechanism.startRelease, 'endRelease', mechanism.endRelease);
   }
 
   protected override async saveRelated(

@@ -3,6 +3,7 @@ import { CoffeesAndDictionaries1795549750343 } from './1795549750343-CoffeesAndD
 import { DraftsAndHistory1795779881616 } from './1795779881616-DraftsAndHistory.js';
 import { WatchesAndMechanisms1795780553252 } from './1795780553252-WatchesAndMechanisms.js';
 import { MenuProductsAndCategories1795780820060 } from './1795780820060-MenuProductsAndCategories.js';
+import { MarketplaceListings1795781033913 } from './1795781033913-MarketplaceListings.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
@@ -11,4 +12,5 @@ export const catalogMigrations = [
   DraftsAndHistory1795779881616,
   WatchesAndMechanisms1795780553252,
   MenuProductsAndCategories1795780820060,
+  MarketplaceListings1795781033913,
 ];

@@ -6,6 +6,8 @@ import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { CategoryEntity } from '../categories/category.entity.js';
+import { itemChanged, priceChanged } from '../items/item-events.js';
+import { refuseCleared } from '../items/item-problems.js';
 import { ProductEntity } from './product.entity.js';
 import {
   PRODUCT_LIST_QUERY,
@@ -54,8 +56,18 @@ export class ProductsService {
       const product = manager.create(ProductEntity, { version: 1, createdBy: user.id });
       await this.assign(manager, product, dto, true, user);
       await manager.save(product);
-      await this.outbox.add(manager, Topics.CatalogItemCreated, product.id, this.changed(product, user));
-      await this.priceChanged(manager, product, null, null);
+      await this.outbox.add(
+        manager,
+        Topics.CatalogItemCreated,
+        product.id,
+        itemChanged('product', product, product.name, user.id),
+      );
+      await this.outbox.add(
+        manager,
+        Topics.CatalogPriceChanged,
+        product.id,
+        priceChanged('product', product, product.name, null),
+      );
       return product.id;
     });
     return this.get(id);
@@ -80,9 +92,19 @@ export class ProductsService {
       await this.assign(manager, product, dto, whole, user);
       product.version += 1;
       await manager.save(product);
-      await this.outbox.add(manager, Topics.CatalogItemUpdated, id, this.changed(product, user));
+      await this.outbox.add(
+        manager,
+        Topics.CatalogItemUpdated,
+        id,
+        itemChanged('product', product, product.name, user.id),
+      );
       if (product.price !== price || product.currency !== currency) {
-        await this.priceChanged(manager, product, price, currency);
+        await this.outbox.add(
+          manager,
+          Topics.CatalogPriceChanged,
+          id,
+          priceChanged('product', product, product.name, { price, currency }),
+        );
       }
     });
     return this.get(id);
@@ -110,15 +132,7 @@ export class ProductsService {
     whole: boolean,
     user: AuthenticatedUser,
   ): Promise<void> {
-    for (const required of ['name', 'price', 'currency'] as const) {
-      if (dto[required] === null) {
-        throw new ProblemException(400, {
-          code: 'VALIDATION_FAILED',
-          detail: `${required} cannot be cleared`,
-          errors: [{ field: required, messages: [`${required} is required`] }],
-        });
-      }
-    }
+    refuseCleared(dto, ['name', 'price', 'currency']);
     product.name = dto.name ?? product.name;
     product.description =
       (dto.description !== undefined ? dto.description : whole ? null : product.description) ?? null;
@@ -143,36 +157,6 @@ export class ProductsService {
       });
     }
     return found;
-  }
-
-  private changed(product: ProductEntity, user: AuthenticatedUser) {
-    return {
-      kind: 'product' as const,
-      itemId: product.id,
-      name: product.name,
-      version: product.version,
-      changedBy: user.id,
-      changedAt: new Date().toISOString(),
-    };
-  }
-
-  private async priceChanged(
-    manager: EntityManager,
-    product: ProductEntity,
-    previousPrice: string | null,
-    previousCurrency: string | null,
-  ): Promise<void> {
-    await this.outbox.add(manager, Topics.CatalogPriceChanged, product.id, {
-      kind: 'product',
-      itemId: product.id,
-      name: product.name,
-      price: product.price,
-      currency: product.currency,
-      previousPrice,
-      previousCurrency,
-      version: product.version,
-      changedAt: new Date().toISOString(),
-    });
   }
 
   private withCategories(): SelectQueryBuilder<ProductEntity> {

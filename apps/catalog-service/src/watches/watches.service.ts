@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { DictionariesService } from '../dictionaries/dictionaries.service.js';
 import { CatalogItemStore } from '../items/catalog-item.store.js';
+import { refuseCleared, refuseReversed } from '../items/item-problems.js';
 import { MechanismEntity } from '../mechanisms/mechanism.entity.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
@@ -81,7 +82,7 @@ export class WatchesService extends CatalogItemStore<WatchEntity, WatchInputDto,
     whole: boolean,
     context: ChangeContext,
   ): Promise<void> {
-    this.refuseCleared(dto, ['name', 'folder']);
+    refuseCleared(dto, ['name', 'folder']);
     for (const [field, kind] of Object.entries(REFERENCES)) {
       const value = dto[field as keyof typeof REFERENCES];
       if (value) {
@@ -108,7 +109,7 @@ export class WatchesService extends CatalogItemStore<WatchEntity, WatchInputDto,
     watch.mechanismId = pick('mechanismId');
     watch.factoryId = pick('factoryId');
     watch.brandId = pick('brandId');
-    this.refuseReversed('startRelease', watch.startRelease, 'endRelease', watch.endRelease);
+    refuseReversed('startRelease', watch.startRelease, 'endRelease', watch.endRelease);
   }
 
   protected override async saveRelated(

@@ -59,6 +59,9 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/category', 'catalog', '/categories'),
   route('/products', 'catalog', '/products'),
   route('/product', 'catalog', '/products'),
+  // catalog-service: seed 003 marketplace listings
+  route('/listings', 'catalog', '/listings'),
+  route('/listing', 'catalog', '/listings'),
   // order-service: seed 001 orders and cart
   route('/orders', 'order', '/orders'),
   route('/order', 'order', '/orders'),

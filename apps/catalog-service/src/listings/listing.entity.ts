@@ -1,0 +1,80 @@
+import { AgoraEntity } from '@agora/database';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn } from 'typeorm';
+import { DictionaryValueEntity } from '../dictionaries/dictionary-value.entity.js';
+
+export const LISTING_STATUSES = ['draft', 'active', 'sold', 'archived'] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+
+export const CHARACTERISTIC_TYPES = ['string', 'number', 'boolean'] as const;
+export type CharacteristicType = (typeof CHARACTERISTIC_TYPES)[number];
+
+/** One typed property of the thing sold, e.g. `{ key: 'Диаметр, мм', type: 'number', value: 40 }`. */
+export interface Characteristic {
+  key: string;
+  type: CharacteristicType;
+  value: string | number | boolean;
+}
+
+/**
+ * A marketplace listing (seed 003 `Post`): what a seller offers, at what price, in which state. Only
+ * active and sold listings are public; drafts and archived ones are seen by their seller and moderators.
+ */
+@Entity({ name: 'listings' })
+@Index('listings_status_created_idx', ['status', 'createdAt'])
+@Check('listings_status_check', `"status" IN (${LISTING_STATUSES.map((status) => `'${status}'`).join(', ')})`)
+@Check('listings_price_check', `"price" >= 0`)
+export class ListingEntity extends AgoraEntity {
+  @Index('listings_seller_idx')
+  @Column({ name: 'seller_id', type: 'uuid' })
+  sellerId!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Column({ type: 'numeric', precision: 12, scale: 2 })
+  price!: string;
+
+  @Column({ type: 'text' })
+  currency!: string;
+
+  @Column({ type: 'text', default: 'draft' })
+  status!: ListingStatus;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  characteristics!: Characteristic[];
+
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  /** When it first became active. */
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+
+  @Column({ name: 'sold_at', type: 'timestamptz', nullable: true })
+  soldAt!: Date | null;
+
+  @OneToMany(() => ListingTagEntity, (link) => link.listing)
+  tagLinks?: ListingTagEntity[];
+}
+
+/** A listing's tags: values of the `tags` dictionary, created on first use; one in use cannot be deleted. */
+@Entity({ name: 'listing_tags' })
+export class ListingTagEntity {
+  @PrimaryColumn({ name: 'listing_id', type: 'uuid' })
+  listingId!: string;
+
+  @PrimaryColumn({ name: 'tag_id', type: 'uuid' })
+  @Index('listing_tags_tag_idx')
+  tagId!: string;
+
+  @ManyToOne(() => ListingEntity, (listing) => listing.tagLinks, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'listing_id' })
+  listing?: ListingEntity;
+
+  @ManyToOne(() => DictionaryValueEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'tag_id' })
+  tag?: DictionaryValueEntity;
+}

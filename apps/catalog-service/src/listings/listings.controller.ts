@@ -1,0 +1,126 @@
+import {
+  Authenticated,
+  CurrentUser,
+  MaybeUser,
+  OptionallyAuthenticated,
+  type AuthenticatedUser,
+} from '@agora/auth';
+import { ProblemDetails } from '@agora/http';
+import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  LISTING_LIST_QUERY,
+  ListingDto,
+  ListingInputDto,
+  ListingPageDto,
+  PatchListingDto,
+} from './listing.dto.js';
+import { ListingsService } from './listings.service.js';
+
+const ListingId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
+const TagQuery = () => Query('tag');
+
+/** Seed 003 marketplace listings: `/listings`; sellers post, everyone browses active and sold ones. */
+@ApiTags('listings')
+@ApiNotFoundResponse({ type: ProblemDetails })
+@Controller('listings')
+export class ListingsController {
+  constructor(private readonly listings: ListingsService) {}
+
+  @Get()
+  @ApiListQuery(LISTING_LIST_QUERY)
+  @ApiQuery({ name: 'tag', required: false, description: 'Only listings with this tag' })
+  @ApiOkResponse({ type: ListingPageDto, description: 'Active and sold listings' })
+  list(
+    @ListQuery(LISTING_LIST_QUERY) query: ParsedListQuery,
+    @TagQuery() tag?: string,
+  ): Promise<ListingPageDto> {
+    return this.listings.list(query, { tag });
+  }
+
+  @Get('mine')
+  @Authenticated()
+  @ApiListQuery(LISTING_LIST_QUERY)
+  @ApiQuery({ name: 'tag', required: false })
+  @ApiOkResponse({ type: ListingPageDto, description: "The caller's listings in every status" })
+  mine(
+    @ListQuery(LISTING_LIST_QUERY) query: ParsedListQuery,
+    @CurrentUser() user: AuthenticatedUser,
+    @TagQuery() tag?: string,
+  ): Promise<ListingPageDto> {
+    return this.listings.list(query, { tag, sellerId: user.id });
+  }
+
+  @Get(':id')
+  @OptionallyAuthenticated()
+  @ApiOkResponse({ type: ListingDto })
+  get(@ListingId() id: string, @MaybeUser() user?: AuthenticatedUser): Promise<ListingDto> {
+    return this.listings.get(id, user);
+  }
+
+  @Post()
+  @Authenticated('seller', 'admin')
+  @ApiCreatedResponse({ type: ListingDto })
+  @ApiBadRequestResponse({ type: ProblemDetails })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'INVALID_STATUS_TRANSITION' })
+  create(@Body() dto: ListingInputDto, @CurrentUser() user: AuthenticatedUser): Promise<ListingDto> {
+    return this.listings.create(dto, user);
+  }
+
+  @Put(':id')
+  @Authenticated()
+  @ApiOkResponse({ type: ListingDto })
+  @ApiBadRequestResponse({ type: ProblemDetails })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'INVALID_STATUS_TRANSITION' })
+  replace(
+    @ListingId() id: string,
+    @Body() dto: ListingInputDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ListingDto> {
+    return this.listings.update(id, dto, true, user);
+  }
+
+  /** The seller (or a moderator) changes fields or moves the status: draft → active → sold, or archived. */
+  @Patch(':id')
+  @Authenticated()
+  @ApiOkResponse({ type: ListingDto })
+  @ApiBadRequestResponse({ type: ProblemDetails })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'INVALID_STATUS_TRANSITION' })
+  patch(
+    @ListingId() id: string,
+    @Body() dto: PatchListingDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ListingDto> {
+    return this.listings.update(id, dto, false, user);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiNoContentResponse({ description: 'Deleted' })
+  async delete(@ListingId() id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+    await this.listings.delete(id, user);
+  }
+}
