@@ -9,6 +9,7 @@ import { DictionaryValueEntity } from './dictionaries/dictionary-value.entity.js
 import { MechanismEntity, MechanismFunctionEntity } from './mechanisms/mechanism.entity.js';
 import { MechanismsModule } from './mechanisms/mechanisms.module.js';
 import { catalogMigrations } from './migrations/index.js';
+import { SearchModule } from './search/search.module.js';
 import { ListingEntity, ListingTagEntity } from './listings/listing.entity.js';
 import { ListingsModule } from './listings/listings.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
@@ -24,6 +25,7 @@ import { WatchesModule } from './watches/watches.module.js';
 @Module({
   imports: [
     AuthModule.forRoot(),
+    SearchModule,
     ModerationModule,
     DictionariesModule,
     CoffeesModule,

@@ -34,7 +34,11 @@ try {
   if (config.DATABASE_ADMIN_URL) {
     await provisionServiceSchemas(
       config.DATABASE_ADMIN_URL,
-      SERVICE_NAMES.map((name) => ({ schema: SERVICES[name].schema, url: urlOf(config, name) })),
+      SERVICE_NAMES.map((name) => ({
+        schema: SERVICES[name].schema,
+        extensions: SERVICES[name].extensions,
+        url: urlOf(config, name),
+      })),
     );
     logger.info('roles and schemas provisioned');
   }

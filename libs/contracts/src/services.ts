@@ -12,16 +12,26 @@ export interface ServiceDescriptor {
   readonly schema: string;
   /** Kafka consumer group. */
   readonly consumerGroup: string;
+  /** PostgreSQL extensions provisioning installs into the service's schema (it cannot itself). */
+  readonly extensions: readonly string[];
 }
 
 export const SERVICES: Readonly<Record<ServiceName, ServiceDescriptor>> = {
-  auth: { name: 'auth', host: 'auth-service', port: 3001, schema: 'auth', consumerGroup: 'auth-service' },
+  auth: {
+    name: 'auth',
+    host: 'auth-service',
+    port: 3001,
+    schema: 'auth',
+    consumerGroup: 'auth-service',
+    extensions: [],
+  },
   social: {
     name: 'social',
     host: 'social-service',
     port: 3002,
     schema: 'social',
     consumerGroup: 'social-service',
+    extensions: [],
   },
   media: {
     name: 'media',
@@ -29,6 +39,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceDescriptor>> = {
     port: 3003,
     schema: 'media',
     consumerGroup: 'media-service',
+    extensions: [],
   },
   catalog: {
     name: 'catalog',
@@ -36,6 +47,8 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceDescriptor>> = {
     port: 3004,
     schema: 'catalog',
     consumerGroup: 'catalog-service',
+    // Two-level search: trigram typo tolerance and accent folding.
+    extensions: ['pg_trgm', 'unaccent'],
   },
   order: {
     name: 'order',
@@ -43,6 +56,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceDescriptor>> = {
     port: 3005,
     schema: 'orders',
     consumerGroup: 'order-service',
+    extensions: [],
   },
 };
 

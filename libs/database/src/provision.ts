@@ -5,6 +5,8 @@ export interface ServiceDatabaseTarget {
   readonly schema: string;
   /** The service's own connection URL; its user becomes the schema's owner role. */
   readonly url: string;
+  /** Extensions to install into the schema (needs the admin; the service's role cannot). */
+  readonly extensions?: readonly string[];
 }
 
 interface RoleSpec {
@@ -55,7 +57,11 @@ export async function provisionServiceSchemas(
   adminUrl: string,
   targets: readonly ServiceDatabaseTarget[],
 ): Promise<void> {
-  const specs = targets.map((target) => ({ ...roleFromUrl(target.url), schema: target.schema }));
+  const specs = targets.map((target) => ({
+    ...roleFromUrl(target.url),
+    schema: target.schema,
+    extensions: target.extensions ?? [],
+  }));
   const database = specs[0]?.database;
   if (!database || specs.some((spec) => spec.database !== database)) {
     throw new Error('Every service URL must point at the same database');
@@ -86,6 +92,11 @@ export async function provisionServiceSchemas(
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${role}`);
       await client.query(`ALTER SCHEMA ${schema} OWNER TO ${role}`);
       await client.query(`ALTER ROLE ${role} IN DATABASE ${db} SET search_path = ${schema}`);
+      for (const extension of spec.extensions) {
+        await client.query(
+          `CREATE EXTENSION IF NOT EXISTS ${client.escapeIdentifier(extension)} SCHEMA ${schema}`,
+        );
+      }
     }
   } finally {
     await client.end();

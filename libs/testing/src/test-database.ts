@@ -13,7 +13,11 @@ export function serviceDatabaseUrl(adminUrl: string, service: ServiceName): stri
 export async function provisionAllServices(adminUrl: string): Promise<void> {
   await provisionServiceSchemas(
     adminUrl,
-    SERVICE_NAMES.map((name) => ({ schema: SERVICES[name].schema, url: serviceDatabaseUrl(adminUrl, name) })),
+    SERVICE_NAMES.map((name) => ({
+      schema: SERVICES[name].schema,
+      extensions: SERVICES[name].extensions,
+      url: serviceDatabaseUrl(adminUrl, name),
+    })),
   );
 }
 

@@ -4,6 +4,7 @@ import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { refuseCleared } from '../items/item-problems.js';
+import { SearchIndex } from '../search/search-index.js';
 import { CategoryEntity } from './category.entity.js';
 import {
   CATEGORY_LIST_QUERY,
@@ -17,7 +18,10 @@ import {
 /** Seed 001 menu categories: read by everyone, written by admins; deleting one unlinks its products. */
 @Injectable()
 export class CategoriesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly search: SearchIndex,
+  ) {}
 
   async list(query: ParsedListQuery): Promise<CategoryPageDto> {
     const builder = this.dataSource.manager.createQueryBuilder(CategoryEntity, 'category');
@@ -36,11 +40,23 @@ export class CategoriesService {
     return this.save(await this.find(id), dto, whole);
   }
 
+  /** Deletes the category; its products stay, without it (and are found without it). */
   async delete(id: string): Promise<void> {
-    const deleted = await this.dataSource.manager.delete(CategoryEntity, { id });
-    if (!deleted.affected) {
-      throw notFound(id);
-    }
+    await this.dataSource.transaction(async (manager) => {
+      const products = await manager.query<{ product_id: string }[]>(
+        `SELECT product_id FROM catalog.product_categories WHERE category_id = $1`,
+        [id],
+      );
+      const deleted = await manager.delete(CategoryEntity, { id });
+      if (!deleted.affected) {
+        throw notFound(id);
+      }
+      await this.search.refresh(
+        manager,
+        'product',
+        products.map((row) => row.product_id),
+      );
+    });
   }
 
   private async save(category: CategoryEntity, dto: PatchCategoryDto, whole: boolean): Promise<CategoryDto> {
@@ -50,7 +66,11 @@ export class CategoriesService {
       (dto.description !== undefined ? dto.description : whole ? null : category.description) ?? null;
     category.position = dto.position ?? (whole ? 0 : category.position);
     try {
-      return toCategoryDto(await this.dataSource.manager.save(category));
+      return await this.dataSource.transaction(async (manager) => {
+        const saved = await manager.save(category);
+        await this.search.refreshDependents(manager, 'category', saved.id);
+        return toCategoryDto(saved);
+      });
     } catch (error) {
       if (uniqueViolation(error)) {
         throw new ProblemException(409, {

@@ -10,6 +10,7 @@ import type { FieldValues } from '../moderation/draft.entity.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
 import { ItemEditors } from '../moderation/item-editors.js';
 import { ItemHistoryService } from '../moderation/item-history.service.js';
+import { SearchIndex } from '../search/search-index.js';
 import { CoffeeEntity } from './coffee.entity.js';
 import {
   COFFEE_LIST_QUERY,
@@ -49,9 +50,10 @@ export class CoffeesService extends CatalogItemStore<
     outbox: OutboxWriter,
     history: ItemHistoryService,
     editors: ItemEditors,
+    search: SearchIndex,
     private readonly dictionaries: DictionariesService,
   ) {
-    super({ dataSource, outbox, history, editors });
+    super({ dataSource, outbox, history, editors, search });
   }
 
   async list(query: ParsedListQuery): Promise<CoffeePageDto> {

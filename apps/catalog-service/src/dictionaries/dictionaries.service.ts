@@ -3,6 +3,7 @@ import { ProblemException } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { SearchIndex } from '../search/search-index.js';
 import { DICTIONARY_USAGES, type DictionaryKind, type DictionaryUsage } from './dictionary-kinds.js';
 import { DictionaryValueEntity } from './dictionary-value.entity.js';
 import {
@@ -27,7 +28,10 @@ export const dictionaryValueTaken = (kind: DictionaryKind, name: string): Proble
 /** The coffee dictionaries: listing, editing by moderators, deleting only what nothing uses (or reassigning). */
 @Injectable()
 export class DictionariesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly search: SearchIndex,
+  ) {}
 
   async list(kind: DictionaryKind, query: ParsedListQuery): Promise<DictionaryValuePageDto> {
     const builder = this.dataSource.manager
@@ -60,7 +64,9 @@ export class DictionariesService {
         const value = await this.find(manager, kind, id, true);
         value.name = dto.name ?? value.name;
         value.countryCode = dto.countryCode ?? value.countryCode;
-        return toDictionaryValueDto(await manager.save(value));
+        const saved = await manager.save(value);
+        await this.search.refreshDependents(manager, 'dictionaryValue', id);
+        return toDictionaryValueDto(saved);
       });
     } catch (error) {
       throw uniqueViolation(error) ? dictionaryValueTaken(kind, dto.name ?? '') : error;
@@ -86,6 +92,9 @@ export class DictionariesService {
           }
         }
         await manager.delete(DictionaryValueEntity, { id });
+        if (replaceWith !== undefined) {
+          await this.search.refreshDependents(manager, 'dictionaryValue', replaceWith);
+        }
       });
     } catch (error) {
       if (foreignKeyViolation(error)) {

@@ -13,6 +13,7 @@ import {
 } from '../moderation/item-editor.js';
 import type { ItemEditors } from '../moderation/item-editors.js';
 import type { ItemHistoryService } from '../moderation/item-history.service.js';
+import { isSearchKind, type SearchIndex } from '../search/search-index.js';
 import type { CatalogItemEntity } from './catalog-item.entity.js';
 import { itemChanged } from './item-events.js';
 
@@ -22,6 +23,7 @@ export interface CatalogItemStoreDeps {
   readonly outbox: OutboxWriter;
   readonly history: ItemHistoryService;
   readonly editors: ItemEditors;
+  readonly search: SearchIndex;
 }
 
 /**
@@ -71,6 +73,13 @@ export abstract class CatalogItemStore<
     _whole: boolean,
   ): Promise<void> {}
 
+  /** Rewrites the item's search document (and those that show it) after a change. */
+  protected async reindex(manager: EntityManager, id: string): Promise<void> {
+    if (isSearchKind(this.subject)) {
+      await this.deps.search.refresh(manager, this.subject, [id]);
+    }
+  }
+
   onModuleInit(): void {
     this.deps.editors.register(this);
   }
@@ -92,6 +101,7 @@ export abstract class CatalogItemStore<
       const item = await this.lock(manager, id);
       const before = await this.fields(manager, item);
       await this.removeIn(manager, item);
+      await this.reindex(manager, id);
       await this.deps.history.record(
         manager,
         {
@@ -149,6 +159,7 @@ export abstract class CatalogItemStore<
       { subject: this.subject, itemId: item.id, version: 1, action: 'created', before: null, after },
       context,
     );
+    await this.reindex(manager, item.id);
     await this.deps.outbox.add(
       manager,
       Topics.CatalogItemCreated,
@@ -177,6 +188,7 @@ export abstract class CatalogItemStore<
       { subject: this.subject, itemId: id, version: item.version, action: 'updated', before, after },
       context,
     );
+    await this.reindex(manager, id);
     await this.deps.outbox.add(
       manager,
       Topics.CatalogItemUpdated,

@@ -9,6 +9,7 @@ import { DictionariesService } from '../dictionaries/dictionaries.service.js';
 import { itemChanged, priceChanged } from '../items/item-events.js';
 import { refuseCleared } from '../items/item-problems.js';
 import { canModerate } from '../moderation/drafts.service.js';
+import { SearchIndex } from '../search/search-index.js';
 import { ListingEntity, ListingTagEntity, type ListingStatus } from './listing.entity.js';
 import {
   LISTING_LIST_QUERY,
@@ -49,6 +50,7 @@ export class ListingsService {
     private readonly dataSource: DataSource,
     private readonly dictionaries: DictionariesService,
     private readonly outbox: OutboxWriter,
+    private readonly search: SearchIndex,
   ) {}
 
   async list(query: ParsedListQuery, filters: ListingFilters): Promise<ListingPageDto> {
@@ -84,6 +86,7 @@ export class ListingsService {
       this.moveTo(listing, dto.status ?? 'draft');
       await manager.save(listing);
       await this.saveTags(manager, listing.id, dto.tags ?? []);
+      await this.search.refresh(manager, 'listing', [listing.id]);
       await this.outbox.add(
         manager,
         Topics.CatalogItemCreated,
@@ -119,6 +122,7 @@ export class ListingsService {
       if (dto.tags !== undefined || whole) {
         await this.saveTags(manager, id, dto.tags ?? []);
       }
+      await this.search.refresh(manager, 'listing', [id]);
       await this.outbox.add(
         manager,
         Topics.CatalogItemUpdated,
@@ -141,6 +145,7 @@ export class ListingsService {
     await this.dataSource.transaction(async (manager) => {
       const listing = await this.lockManageable(manager, id, user);
       await manager.delete(ListingEntity, { id: listing.id });
+      await this.search.refresh(manager, 'listing', [id]);
       await this.outbox.add(manager, Topics.CatalogItemDeleted, id, {
         kind: 'listing',
         itemId: id,

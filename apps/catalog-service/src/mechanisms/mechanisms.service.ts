@@ -10,6 +10,7 @@ import type { FieldValues } from '../moderation/draft.entity.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
 import { ItemEditors } from '../moderation/item-editors.js';
 import { ItemHistoryService } from '../moderation/item-history.service.js';
+import { SearchIndex } from '../search/search-index.js';
 import { MechanismEntity, MechanismFunctionEntity } from './mechanism.entity.js';
 import {
   MECHANISM_LIST_QUERY,
@@ -42,9 +43,10 @@ export class MechanismsService extends CatalogItemStore<
     outbox: OutboxWriter,
     history: ItemHistoryService,
     editors: ItemEditors,
+    search: SearchIndex,
     private readonly dictionaries: DictionariesService,
   ) {
-    super({ dataSource, outbox, history, editors });
+    super({ dataSource, outbox, history, editors, search });
   }
 
   async list(query: ParsedListQuery): Promise<MechanismPageDto> {
@@ -116,6 +118,11 @@ export class MechanismsService extends CatalogItemStore<
       mechanism,
       links.map((link) => link.functionId),
     );
+  }
+
+  /** Mechanisms are not searched themselves; the watches showing this one are. */
+  protected override async reindex(manager: EntityManager, id: string): Promise<void> {
+    await this.deps.search.refreshDependents(manager, 'mechanism', id);
   }
 
   protected title(mechanism: MechanismEntity): string {

@@ -4,6 +4,7 @@ import { DraftsAndHistory1795779881616 } from './1795779881616-DraftsAndHistory.
 import { WatchesAndMechanisms1795780553252 } from './1795780553252-WatchesAndMechanisms.js';
 import { MenuProductsAndCategories1795780820060 } from './1795780820060-MenuProductsAndCategories.js';
 import { MarketplaceListings1795781033913 } from './1795781033913-MarketplaceListings.js';
+import { SearchDocuments1795781500000 } from './1795781500000-SearchDocuments.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
@@ -13,4 +14,5 @@ export const catalogMigrations = [
   WatchesAndMechanisms1795780553252,
   MenuProductsAndCategories1795780820060,
   MarketplaceListings1795781033913,
+  SearchDocuments1795781500000,
 ];

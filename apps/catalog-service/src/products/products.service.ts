@@ -8,6 +8,7 @@ import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typ
 import { CategoryEntity } from '../categories/category.entity.js';
 import { itemChanged, priceChanged } from '../items/item-events.js';
 import { refuseCleared } from '../items/item-problems.js';
+import { SearchIndex } from '../search/search-index.js';
 import { ProductEntity } from './product.entity.js';
 import {
   PRODUCT_LIST_QUERY,
@@ -30,6 +31,7 @@ export class ProductsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly search: SearchIndex,
   ) {}
 
   async list(query: ParsedListQuery, categoryId?: string): Promise<ProductPageDto> {
@@ -56,6 +58,7 @@ export class ProductsService {
       const product = manager.create(ProductEntity, { version: 1, createdBy: user.id });
       await this.assign(manager, product, dto, true, user);
       await manager.save(product);
+      await this.search.refresh(manager, 'product', [product.id]);
       await this.outbox.add(
         manager,
         Topics.CatalogItemCreated,
@@ -92,6 +95,7 @@ export class ProductsService {
       await this.assign(manager, product, dto, whole, user);
       product.version += 1;
       await manager.save(product);
+      await this.search.refresh(manager, 'product', [id]);
       await this.outbox.add(
         manager,
         Topics.CatalogItemUpdated,
@@ -116,6 +120,7 @@ export class ProductsService {
       if (!deleted.affected) {
         throw notFound(id);
       }
+      await this.search.refresh(manager, 'product', [id]);
       await this.outbox.add(manager, Topics.CatalogItemDeleted, id, {
         kind: 'product',
         itemId: id,

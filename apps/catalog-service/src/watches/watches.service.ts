@@ -11,6 +11,7 @@ import type { FieldValues } from '../moderation/draft.entity.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
 import { ItemEditors } from '../moderation/item-editors.js';
 import { ItemHistoryService } from '../moderation/item-history.service.js';
+import { SearchIndex } from '../search/search-index.js';
 import { WatchAliasEntity, WatchEntity } from './watch.entity.js';
 import {
   PatchWatchDto,
@@ -46,9 +47,10 @@ export class WatchesService extends CatalogItemStore<WatchEntity, WatchInputDto,
     outbox: OutboxWriter,
     history: ItemHistoryService,
     editors: ItemEditors,
+    search: SearchIndex,
     private readonly dictionaries: DictionariesService,
   ) {
-    super({ dataSource, outbox, history, editors });
+    super({ dataSource, outbox, history, editors, search });
   }
 
   async list(query: ParsedListQuery): Promise<WatchPageDto> {

@@ -51,8 +51,13 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
     }
     const adminUrl = config.DATABASE_URL ?? database!.adminUrl;
     const targets = SERVICE_NAMES.map((name) => {
-      const schema = SERVICES[name].schema;
-      return { name, schema, url: serviceDatabaseUrl(adminUrl, schema, secrets.rolePasswords[schema]) };
+      const { schema, extensions } = SERVICES[name];
+      return {
+        name,
+        schema,
+        extensions,
+        url: serviceDatabaseUrl(adminUrl, schema, secrets.rolePasswords[schema]),
+      };
     });
     await provisionServiceSchemas(adminUrl, targets);
 

@@ -41,7 +41,7 @@ export async function generateMigration(
   if (!MIGRATION_NAME.test(name)) {
     throw new Error(`migration name must be PascalCase, got "${name}"`);
   }
-  const schema = SERVICES[definition.name].schema;
+  const { schema, extensions } = SERVICES[definition.name];
   const database = `agora_migration_${Date.now()}_${process.pid}`;
   const databaseUrl = (username?: string): string => {
     const url = new URL(adminUrl);
@@ -54,7 +54,7 @@ export async function generateMigration(
   };
   await ensureDatabase(adminUrl, database);
   try {
-    await provisionServiceSchemas(adminUrl, [{ schema, url: databaseUrl(`agora_${schema}`) }]);
+    await provisionServiceSchemas(adminUrl, [{ schema, extensions, url: databaseUrl(`agora_${schema}`) }]);
     const dataSource = createServiceDataSource({
       url: databaseUrl(),
       schema,

@@ -48,6 +48,7 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/coffee', 'catalog', '/coffees'),
   route('/dictionaries', 'catalog', '/dictionaries'),
   route('/drafts', 'catalog', '/drafts'),
+  route('/search', 'catalog', '/search'),
   // catalog-service: seed 002 watches, mechanisms and collections
   route('/watches', 'catalog', '/watches'),
   route('/watch', 'catalog', '/watches'),

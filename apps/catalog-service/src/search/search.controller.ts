@@ -1,0 +1,26 @@
+import { ProblemDetails } from '@agora/http';
+import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { SearchQueryPipe } from './search-query.pipe.js';
+import { SEARCH_LIST_QUERY, SearchPageDto } from './search.dto.js';
+import { SearchService } from './search.service.js';
+
+/** `GET /search?q=`: one ranked list over coffees, watches, products and public listings. */
+@ApiTags('search')
+@Controller('search')
+export class SearchController {
+  constructor(private readonly searchService: SearchService) {}
+
+  @Get()
+  @ApiQuery({ name: 'q', required: true, description: 'Words in Russian or English; typos are forgiven' })
+  @ApiListQuery(SEARCH_LIST_QUERY)
+  @ApiOkResponse({ type: SearchPageDto })
+  @ApiBadRequestResponse({ type: ProblemDetails })
+  search(
+    @Query('q', SearchQueryPipe) text: string,
+    @ListQuery(SEARCH_LIST_QUERY) query: ParsedListQuery,
+  ): Promise<SearchPageDto> {
+    return this.searchService.search(text, query);
+  }
+}

@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { SearchIndex } from './search-index.js';
+import { SearchController } from './search.controller.js';
+import { SearchService } from './search.service.js';
+
+/** `GET /search`, and the index every item module writes to (global: they all need it). */
+@Global()
+@Module({
+  controllers: [SearchController],
+  providers: [SearchService, SearchIndex],
+  exports: [SearchIndex],
+})
+export class SearchModule {}
