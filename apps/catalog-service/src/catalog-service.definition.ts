@@ -9,6 +9,8 @@ import { DictionaryValueEntity } from './dictionaries/dictionary-value.entity.js
 import { MechanismEntity, MechanismFunctionEntity } from './mechanisms/mechanism.entity.js';
 import { MechanismsModule } from './mechanisms/mechanisms.module.js';
 import { catalogMigrations } from './migrations/index.js';
+import { InfoModule } from './info/info.module.js';
+import { LocationEntity, ShopProfileEntity } from './info/location.entity.js';
 import { SearchModule } from './search/search.module.js';
 import { ListingEntity, ListingTagEntity } from './listings/listing.entity.js';
 import { ListingsModule } from './listings/listings.module.js';
@@ -34,6 +36,7 @@ import { WatchesModule } from './watches/watches.module.js';
     CategoriesModule,
     ProductsModule,
     ListingsModule,
+    InfoModule,
   ],
 })
 export class CatalogServiceModule {}
@@ -58,6 +61,8 @@ export const catalogServiceDefinition: ServiceDefinition = {
     ProductEntity,
     ListingEntity,
     ListingTagEntity,
+    LocationEntity,
+    ShopProfileEntity,
   ],
   migrations: catalogMigrations,
   config: ServiceConfig,

@@ -5,6 +5,7 @@ import { WatchesAndMechanisms1795780553252 } from './1795780553252-WatchesAndMec
 import { MenuProductsAndCategories1795780820060 } from './1795780820060-MenuProductsAndCategories.js';
 import { MarketplaceListings1795781033913 } from './1795781033913-MarketplaceListings.js';
 import { SearchDocuments1795781500000 } from './1795781500000-SearchDocuments.js';
+import { ShopInfo1795781918258 } from './1795781918258-ShopInfo.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
@@ -15,4 +16,5 @@ export const catalogMigrations = [
   MenuProductsAndCategories1795780820060,
   MarketplaceListings1795781033913,
   SearchDocuments1795781500000,
+  ShopInfo1795781918258,
 ];

@@ -60,6 +60,7 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/category', 'catalog', '/categories'),
   route('/products', 'catalog', '/products'),
   route('/product', 'catalog', '/products'),
+  route('/info', 'catalog', '/info'),
   // catalog-service: seed 003 marketplace listings
   route('/listings', 'catalog', '/listings'),
   route('/listing', 'catalog', '/listings'),

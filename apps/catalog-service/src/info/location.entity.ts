@@ -1,0 +1,63 @@
+import { AgoraEntity } from '@agora/database';
+import { Check, Column, Entity } from 'typeorm';
+import type { OpeningHours } from './opening-hours.js';
+
+/** A coffee shop's address, place on the map and weekly opening hours in its own time zone (seed 001 static info). */
+@Entity({ name: 'shop_locations' })
+@Check(
+  'shop_locations_coordinates_check',
+  `"latitude" BETWEEN -90 AND 90 AND "longitude" BETWEEN -180 AND 180`,
+)
+export class LocationEntity extends AgoraEntity {
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  address!: string;
+
+  @Column({ type: 'text' })
+  city!: string;
+
+  /** ISO 3166-1 alpha-2. */
+  @Column({ name: 'country_code', type: 'text' })
+  countryCode!: string;
+
+  @Column({ type: 'double precision' })
+  latitude!: number;
+
+  @Column({ type: 'double precision' })
+  longitude!: number;
+
+  /** IANA, e.g. `Europe/Moscow`: where `openNow` is computed. */
+  @Column({ name: 'time_zone', type: 'text' })
+  timeZone!: string;
+
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
+  @Column({ name: 'opening_hours', type: 'jsonb' })
+  openingHours!: OpeningHours;
+
+  /** Order on the page, ascending. */
+  @Column({ type: 'integer', default: 0 })
+  position!: number;
+}
+
+/** The shop itself: one row, edited by admins. */
+@Entity({ name: 'shop_profile' })
+export class ShopProfileEntity extends AgoraEntity {
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  website!: string | null;
+}
