@@ -1,4 +1,4 @@
-// Compiles apps/ and libs/ to dist/ with SWC (decorator metadata on, ES modules out) and rewrites
+// Compiles apps/, libs/ and bench/ to dist/ with SWC (decorator metadata on, ES modules out) and rewrites
 // the @agora/<lib> aliases to relative paths, so `node dist/apps/<app>/main.js` runs as is.
 // Type checking is `npm run typecheck` (tsc --noEmit); this step only transpiles, in about a second.
 import { transformFile } from '@swc/core';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist');
-const sourceDirs = ['apps', 'libs'];
+const sourceDirs = ['apps', 'libs', 'bench'];
 const isSource = (file) =>
   file.endsWith('.ts') && !file.endsWith('.d.ts') && !/\.(spec|e2e-spec)\.ts$/.test(file);
 

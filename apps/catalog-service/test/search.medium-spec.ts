@@ -119,6 +119,9 @@ describe('catalog-service two-level search', () => {
       expect.arrayContaining(['coffee:Эфиопия Иргачефф Кочере', 'coffee:Ёжик в тумане бленд']),
     );
     expect(await found('жасмин')).toEqual(['coffee:Эфиопия Иргачефф Кочере']);
+    // Not every word matches: items with some of them still come, after those with all.
+    const partial = await found('иргачефф эспрессо');
+    expect(partial[0]).toBe('coffee:Эфиопия Иргачефф Кочере');
   });
 
   it('folds ё and accents, and stems Russian words', async () => {

@@ -21,11 +21,13 @@ export class SearchDocuments1795781500000 implements MigrationInterface {
         "title" text NOT NULL,
         "subtitle" text,
         "search_title" text NOT NULL,
+        "search_names" text NOT NULL,
         "search_text" text NOT NULL,
+        -- The title word for word, and everything stemmed: 'russian' stems Cyrillic words in Russian and
+        -- Latin ones in English.
         "document" tsvector GENERATED ALWAYS AS (
           setweight(to_tsvector('simple', "search_title"), 'A')
           || setweight(to_tsvector('russian', "search_text"), 'B')
-          || setweight(to_tsvector('english', "search_text"), 'C')
         ) STORED,
         "updated_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "search_documents_pkey" PRIMARY KEY ("kind", "item_id"),
@@ -35,7 +37,7 @@ export class SearchDocuments1795781500000 implements MigrationInterface {
       `CREATE INDEX "search_documents_document_idx" ON "catalog"."search_documents" USING gin ("document")`,
     );
     await queryRunner.query(
-      `CREATE INDEX "search_documents_trigram_idx" ON "catalog"."search_documents" USING gin ("search_text" "catalog"."gin_trgm_ops")`,
+      `CREATE INDEX "search_documents_trigram_idx" ON "catalog"."search_documents" USING gin ("search_names" "catalog"."gin_trgm_ops")`,
     );
   }
 

@@ -9,12 +9,14 @@ export const isSearchKind = (kind: string): kind is SearchKind =>
   (SEARCH_KINDS as readonly string[]).includes(kind);
 
 /**
- * Each kind's document: `item_id`, the `title` and `subtitle` shown in results, and the `body` searched
- * (names, aliases, roasters, brands, notes, tags…). Only public listings are searchable.
+ * Each kind's document: `item_id`, the `title` and `subtitle` shown in results, the `names` a typo is
+ * matched against (title, aliases, roaster, brand), and the `body` searched by words (names, notes,
+ * tags, descriptions…). Only public listings are searchable.
  */
 const SOURCES: Readonly<Record<SearchKind, string>> = {
   coffee: `
     SELECT coffee.id AS item_id, coffee.name AS title, roaster.name AS subtitle,
+      concat_ws(' ', coffee.name, roaster.name, origin.name, farmer.name) AS names,
       concat_ws(' ', coffee.name, roaster.name, origin.name, farmer.name, process.name, coffee.farm,
         coffee.variety, coffee.country_code, array_to_string(coffee.tasting_notes, ' ')) AS body
     FROM catalog.coffees coffee
@@ -24,6 +26,8 @@ const SOURCES: Readonly<Record<SearchKind, string>> = {
     LEFT JOIN catalog.dictionary_values process ON process.id = coffee.process_id`,
   watch: `
     SELECT watch.id AS item_id, watch.name AS title, brand.name AS subtitle,
+      concat_ws(' ', watch.name, brand.name, watch.code,
+        (SELECT string_agg(alias.key, ' ') FROM catalog.watch_aliases alias WHERE alias.watch_id = watch.id)) AS names,
       concat_ws(' ', watch.name, brand.name, factory.name, watch.code, watch.folder, mechanism.name,
         (SELECT string_agg(alias.key, ' ') FROM catalog.watch_aliases alias WHERE alias.watch_id = watch.id)) AS body
     FROM catalog.watches watch
@@ -34,12 +38,14 @@ const SOURCES: Readonly<Record<SearchKind, string>> = {
     SELECT product.id AS item_id, product.name AS title,
       (SELECT string_agg(category.name, ', ' ORDER BY category.position) FROM catalog.product_categories link
         JOIN catalog.categories category ON category.id = link.category_id WHERE link.product_id = product.id) AS subtitle,
+      product.name AS names,
       concat_ws(' ', product.name, product.description,
         (SELECT string_agg(category.name, ' ') FROM catalog.product_categories link
           JOIN catalog.categories category ON category.id = link.category_id WHERE link.product_id = product.id)) AS body
     FROM catalog.products product`,
   listing: `
     SELECT listing.id AS item_id, listing.title AS title, listing.price || ' ' || listing.currency AS subtitle,
+      listing.title AS names,
       concat_ws(' ', listing.title, listing.description,
         (SELECT string_agg(tag.name, ' ') FROM catalog.listing_tags link
           JOIN catalog.dictionary_values tag ON tag.id = link.tag_id WHERE link.listing_id = listing.id)) AS body
@@ -97,9 +103,9 @@ export class SearchIndex {
       kind,
     ]);
     await manager.query(
-      `INSERT INTO catalog.search_documents (kind, item_id, title, subtitle, search_title, search_text)
-       SELECT ${kindParam}, source.item_id, source.title, source.subtitle,
-              catalog.search_normalize(source.title), catalog.search_normalize(source.body)
+      `INSERT INTO catalog.search_documents (kind, item_id, title, subtitle, search_title, search_names, search_text)
+       SELECT ${kindParam}, source.item_id, source.title, source.subtitle, catalog.search_normalize(source.title),
+              catalog.search_normalize(source.names), catalog.search_normalize(source.body)
        FROM (${SOURCES[kind]}) AS source
        WHERE ${where}`,
       [...params, kind],

@@ -10,12 +10,16 @@ const TYPO_THRESHOLD = '0.4';
 
 interface HitRow {
   kind: SearchKind;
+  tier: number;
   item_id: string;
   title: string;
   subtitle: string | null;
   rank: number;
   total: string;
 }
+
+/** The query's words (at most ten), for matching any of them when not all match. */
+const wordsOf = (text: string): string[] => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 10);
 
 /** The kinds a `filter[kind]` leaves in, checked against the searchable kinds. */
 function kindsOf(filters: readonly ParsedFilter[]): SearchKind[] {
@@ -42,8 +46,10 @@ function kindsOf(filters: readonly ParsedFilter[]): SearchKind[] {
 
 /**
  * The first level of the two-level search (seed 000): one ranked query over every kind's names,
- * aliases, roasters and brands, in Russian and English, accents and ё folded, tolerant of typos; the
- * second level is each kind's list route with its precise filters.
+ * aliases, roasters and brands, in Russian and English, accents and ё folded. Items with every word
+ * (full-text, stemmed) come first; when they do not fill the page, items with some of the words, then
+ * near spellings (trigram word similarity on the names), so a typo still finds its item. The second
+ * level is each kind's list route with its precise filters.
  */
 @Injectable()
 export class SearchService {
@@ -57,24 +63,41 @@ export class SearchService {
         TYPO_THRESHOLD,
       ]);
       return manager.query<HitRow[]>(
-        `WITH input AS (SELECT catalog.search_normalize($1) AS text),
-         terms AS (
-           SELECT input.text,
-             websearch_to_tsquery('simple', input.text) || websearch_to_tsquery('russian', input.text)
-               || websearch_to_tsquery('english', input.text) AS query
-           FROM input
+        `WITH terms AS (
+           SELECT catalog.search_normalize($1) AS text,
+             websearch_to_tsquery('simple', catalog.search_normalize($1))
+               || websearch_to_tsquery('russian', catalog.search_normalize($1)) AS every_word,
+             to_tsquery('simple', any_word) || to_tsquery('russian', any_word) AS any_word
+           FROM (SELECT coalesce(string_agg(format('%L', word), ' | '), '') AS any_word
+                 FROM unnest($5::text[]) AS word) AS words
          ),
-         hits AS (
-           SELECT d.kind, d.item_id, d.title, d.subtitle,
-             ts_rank(d.document, terms.query) + word_similarity(terms.text, d.search_text)
+         every_word AS MATERIALIZED (
+           SELECT d.kind, d.item_id, d.title, d.subtitle, 1 AS tier,
+             ts_rank(d.document, terms.every_word)
                + CASE WHEN starts_with(d.search_title, terms.text) THEN 1 ELSE 0 END AS rank
            FROM catalog.search_documents d, terms
-           WHERE d.kind = ANY($2::text[]) AND (d.document @@ terms.query OR terms.text <% d.search_text)
-         )
-         SELECT hits.*, count(*) OVER () AS total FROM hits
-         ORDER BY rank DESC, title, item_id
+           WHERE d.document @@ terms.every_word AND d.kind = ANY($2::text[])
+         ),
+         some_words AS MATERIALIZED (
+           SELECT d.kind, d.item_id, d.title, d.subtitle, 2 AS tier, ts_rank(d.document, terms.any_word) AS rank
+           FROM catalog.search_documents d, terms
+           WHERE (SELECT count(*) FROM every_word) < $3::int + $4::int
+             AND d.document @@ terms.any_word AND NOT d.document @@ terms.every_word AND d.kind = ANY($2::text[])
+         ),
+         near_spellings AS MATERIALIZED (
+           SELECT d.kind, d.item_id, d.title, d.subtitle, 3 AS tier, word_similarity(terms.text, d.search_names) AS rank
+           FROM catalog.search_documents d, terms
+           WHERE (SELECT count(*) FROM every_word) + (SELECT count(*) FROM some_words) < $3::int + $4::int
+             AND terms.text <% d.search_names AND NOT d.document @@ terms.any_word AND d.kind = ANY($2::text[])
+         ),
+         hits AS (SELECT * FROM every_word UNION ALL SELECT * FROM some_words UNION ALL SELECT * FROM near_spellings)
+         SELECT hits.*,
+           (SELECT count(*) FROM every_word) + (SELECT count(*) FROM some_words)
+             + (SELECT count(*) FROM near_spellings) AS total
+         FROM hits
+         ORDER BY tier, rank DESC, title, item_id
          LIMIT $3 OFFSET $4`,
-        [text, kinds, query.limit, offset],
+        [text, kinds, query.limit, offset, wordsOf(text)],
       );
     });
     const items: SearchHitDto[] = rows.map((row) => ({

@@ -1,6 +1,5 @@
 import { createLogger, loadConfig, type Env } from '@agora/config';
-import { SERVICE_NAMES, SERVICES, type ServiceName } from '@agora/contracts';
-import { provisionServiceSchemas } from '@agora/database';
+import type { ServiceName } from '@agora/contracts';
 import { startService, type RunningService } from '@agora/http';
 import { ensureTopics, MemoryBus } from '@agora/messaging';
 import type { AddressInfo } from 'node:net';
@@ -9,21 +8,13 @@ import type { Logger } from 'pino';
 import { createNodeGateway } from '../gateway/node-gateway.js';
 import { PlatformConfig } from '../platform-config.js';
 import { SERVICE_DEFINITIONS } from '../service-definitions.js';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
-import { loadOrCreateSecrets } from './platform-secrets.js';
+import { openPlatformDatabase, type PlatformDatabase } from './platform-database.js';
 
 export interface RunningPlatform {
   readonly gatewayUrl: string;
   readonly services: Readonly<Record<ServiceName, RunningService>>;
   readonly logger: Logger;
   close(): Promise<void>;
-}
-
-function serviceDatabaseUrl(adminUrl: string, schema: string, password: string): string {
-  const url = new URL(adminUrl);
-  url.username = `agora_${schema}`;
-  url.password = password;
-  return url.toString();
 }
 
 /**
@@ -34,32 +25,12 @@ function serviceDatabaseUrl(adminUrl: string, schema: string, password: string):
 export async function startPlatform(env: Env): Promise<RunningPlatform> {
   const config = loadConfig(PlatformConfig, env);
   const logger = createLogger('platform', config.LOG_LEVEL);
-  const schemas = SERVICE_NAMES.map((name) => SERVICES[name].schema);
-  const secrets = loadOrCreateSecrets(config.DATA_DIR, schemas);
-
-  let database: EmbeddedDatabase | undefined;
+  let database: PlatformDatabase | undefined;
   const started: RunningService[] = [];
   let memoryBus: MemoryBus | undefined;
   try {
-    if (!config.DATABASE_URL) {
-      database = await startEmbeddedDatabase(
-        config.DATA_DIR,
-        config.EMBEDDED_POSTGRES_PORT,
-        secrets.superuserPassword,
-        logger,
-      );
-    }
-    const adminUrl = config.DATABASE_URL ?? database!.adminUrl;
-    const targets = SERVICE_NAMES.map((name) => {
-      const { schema, extensions } = SERVICES[name];
-      return {
-        name,
-        schema,
-        extensions,
-        url: serviceDatabaseUrl(adminUrl, schema, secrets.rolePasswords[schema]),
-      };
-    });
-    await provisionServiceSchemas(adminUrl, targets);
+    database = await openPlatformDatabase(config, logger);
+    const { targets } = database;
 
     // Embedded defaults a variable in env still overrides: mail to disk, links to the gateway, plain-HTTP cookies.
     const serviceDefaults: Env = {
@@ -127,12 +98,12 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
         await new Promise<void>((resolve) => gateway.close(() => resolve()));
         await Promise.all(started.map((service) => service.close()));
         await memoryBus?.close();
-        await database?.stop();
+        await database?.close();
       },
     };
   } catch (error) {
     await Promise.allSettled(started.map((service) => service.close()));
-    await database?.stop().catch(() => undefined);
+    await database?.close().catch(() => undefined);
     throw error;
   }
 }

@@ -1,0 +1,64 @@
+import { SERVICE_NAMES, SERVICES, type ServiceName } from '@agora/contracts';
+import { provisionServiceSchemas } from '@agora/database';
+import type { Logger } from 'pino';
+import type { PlatformConfig } from '../platform-config.js';
+import { startEmbeddedDatabase } from './embedded-database.js';
+import { loadOrCreateSecrets } from './platform-secrets.js';
+
+export interface ServiceDatabaseTarget {
+  readonly name: ServiceName;
+  readonly schema: string;
+  readonly extensions: readonly string[];
+  /** The service's own role on the platform's database. */
+  readonly url: string;
+}
+
+export interface PlatformDatabase {
+  readonly targets: readonly ServiceDatabaseTarget[];
+  /** Stops the embedded PostgreSQL, if this process started one. */
+  close(): Promise<void>;
+}
+
+function serviceDatabaseUrl(adminUrl: string, schema: string, password: string): string {
+  const url = new URL(adminUrl);
+  url.username = `agora_${schema}`;
+  url.password = password;
+  return url.toString();
+}
+
+/**
+ * The platform's PostgreSQL (embedded unless DATABASE_URL), with a role and schema provisioned for every
+ * service: what `npm start` runs on, and what `npm run seed` fills.
+ */
+export async function openPlatformDatabase(
+  config: PlatformConfig,
+  logger: Logger,
+): Promise<PlatformDatabase> {
+  const schemas = SERVICE_NAMES.map((name) => SERVICES[name].schema);
+  const secrets = loadOrCreateSecrets(config.DATA_DIR, schemas);
+  const database = config.DATABASE_URL
+    ? undefined
+    : await startEmbeddedDatabase(
+        config.DATA_DIR,
+        config.EMBEDDED_POSTGRES_PORT,
+        secrets.superuserPassword,
+        logger,
+      );
+  try {
+    const adminUrl = config.DATABASE_URL ?? database!.adminUrl;
+    const targets = SERVICE_NAMES.map((name) => {
+      const { schema, extensions } = SERVICES[name];
+      return {
+        name,
+        schema,
+        extensions,
+        url: serviceDatabaseUrl(adminUrl, schema, secrets.rolePasswords[schema]),
+      };
+    });
+    await provisionServiceSchemas(adminUrl, targets);
+    return { targets, close: async () => database?.stop() };
+  } catch (error) {
+    await database?.stop().catch(() => undefined);
+    throw error;
+  }
+}
