@@ -38,6 +38,16 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmarks, like the platform, compose apps: they may import them (but still libs through @agora).
+    files: ['bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/libs/*/src/*'], message: 'Import libs through @agora/<lib>.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', 'scripts/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
