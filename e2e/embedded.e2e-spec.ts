@@ -102,7 +102,11 @@ describe('embedded platform (npm start)', () => {
   });
 
   it('routes seed 001 paths, reports health and serves one Swagger UI over five specs', async () => {
-    expect((await fetch(`${gateway}/api/product/1`)).status).toBe(404);
+    // Seed 001's singular route reaches catalog-service's /products/:id, which checks the id.
+    expect((await fetch(`${gateway}/api/product/1`)).status).toBe(400);
+    const missing = await fetch(`${gateway}/api/product/01a21cea-aa9b-74f1-affa-7173bef7ba3c`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ code: 'PRODUCT_NOT_FOUND' });
     expect((await fetch(`${gateway}/api/nothing-here`)).status).toBe(404);
     const health = (await (await fetch(`${gateway}/api/health`)).json()) as {
       services: Record<string, string>;
