@@ -1,18 +1,28 @@
-import { ServiceConfig } from '@agora/config';
+import { AuthModule } from '@agora/auth';
 import type { ServiceDefinition } from '@agora/http';
+import multipart from '@fastify/multipart';
 import { Module } from '@nestjs/common';
+import { MediaConfig } from './media.config.js';
+import { MediaEntity, MediaVariantEntity } from './media/media.entity.js';
+import { MediaModule } from './media/media.module.js';
 import { mediaMigrations } from './migrations/index.js';
 
-/** Feature modules of media-service are imported here as they land. */
-@Module({})
+@Module({ imports: [AuthModule.forRoot(), MediaModule] })
 export class MediaServiceModule {}
 
-export const mediaServiceDefinition: ServiceDefinition = {
+export const mediaServiceDefinition: ServiceDefinition<MediaConfig> = {
   name: 'media',
   title: 'Agora media-service',
   description: 'Photo uploads, content checks, EXIF stripping, variants, per-side slots, S3 or disk storage.',
   module: MediaServiceModule,
-  entities: [],
+  entities: [MediaEntity, MediaVariantEntity],
   migrations: mediaMigrations,
-  config: ServiceConfig,
+  config: MediaConfig,
+  // One file per request, within MEDIA_MAX_BYTES; read into memory, checked, then re-encoded.
+  configure: async (app) => {
+    const config = app.get(MediaConfig);
+    await app.register(multipart, {
+      limits: { fileSize: config.MEDIA_MAX_BYTES, files: 1, fields: 0, parts: 1 },
+    });
+  },
 };

@@ -107,12 +107,42 @@ export interface DraftReviewedV1 {
   reviewedAt: string;
 }
 
+/** A variant media-service stores of every upload (WebP), as `GET /media/:id` lists them. */
+export interface MediaVariantV1 {
+  name: string;
+  width: number;
+  height: number;
+}
+
+/** An image accepted, re-encoded and stored; catalog-service learns from it who owns the media. */
+export interface MediaUploadedV1 {
+  mediaId: string;
+  ownerId: string;
+  width: number;
+  height: number;
+  blurhash: string;
+  variants: MediaVariantV1[];
+  uploadedAt: string;
+}
+
+export type MediaDeletionReason = 'deleted-by-owner' | 'deleted-by-admin' | 'orphaned';
+
+/** A media and its files are gone; whatever showed it drops the link. */
+export interface MediaDeletedV1 {
+  mediaId: string;
+  ownerId: string;
+  reason: MediaDeletionReason;
+  deletedAt: string;
+}
+
 export interface TopicPayloads {
   'auth.user.registered.v1': UserRegisteredV1;
   'auth.user.verified.v1': UserVerifiedV1;
   'auth.user.updated.v1': UserUpdatedV1;
   'auth.user.role-changed.v1': UserRoleChangedV1;
   'auth.user.deleted.v1': UserDeletedV1;
+  'media.media.uploaded.v1': MediaUploadedV1;
+  'media.media.deleted.v1': MediaDeletedV1;
   'catalog.item.created.v1': CatalogItemChangedV1;
   'catalog.item.updated.v1': CatalogItemChangedV1;
   'catalog.item.deleted.v1': CatalogItemDeletedV1;
@@ -130,6 +160,8 @@ export const Topics = {
   UserUpdated: 'auth.user.updated.v1',
   UserRoleChanged: 'auth.user.role-changed.v1',
   UserDeleted: 'auth.user.deleted.v1',
+  MediaUploaded: 'media.media.uploaded.v1',
+  MediaDeleted: 'media.media.deleted.v1',
   CatalogItemCreated: 'catalog.item.created.v1',
   CatalogItemUpdated: 'catalog.item.updated.v1',
   CatalogItemDeleted: 'catalog.item.deleted.v1',

@@ -1,0 +1,99 @@
+import { ProblemException } from '@agora/http';
+import { encode } from 'blurhash';
+import sharp, { type Metadata } from 'sharp';
+import { carriesActiveContent, detectImageType, IMAGE_TYPES, type ImageType } from './image-type.js';
+
+/** One stored rendition: WebP, fitted inside a square of `edge` pixels, never enlarged. */
+export interface VariantSpec {
+  readonly name: 'thumb' | 'medium' | 'original';
+  readonly edge: number;
+}
+
+export interface ProcessedVariant {
+  readonly name: VariantSpec['name'];
+  readonly width: number;
+  readonly height: number;
+  readonly data: Buffer;
+}
+
+export interface ProcessedImage {
+  readonly sourceType: ImageType;
+  readonly width: number;
+  readonly height: number;
+  readonly blurhash: string;
+  readonly variants: readonly ProcessedVariant[];
+}
+
+export interface ImageLimits {
+  readonly maxPixels: number;
+  readonly originalMaxEdge: number;
+}
+
+const unsupported = (detail: string): ProblemException =>
+  new ProblemException(415, { code: 'UNSUPPORTED_MEDIA_TYPE', detail });
+
+/**
+ * Checks an upload and renders its variants: the format comes from the bytes (JPEG, PNG, WebP, AVIF),
+ * files carrying markup are refused, the pixel count is read from the header before anything is
+ * decoded, and every variant is re-encoded from pixels, so EXIF, GPS and any other metadata are gone.
+ */
+export async function processImage(bytes: Buffer, limits: ImageLimits): Promise<ProcessedImage> {
+  const sourceType = detectImageType(bytes);
+  if (!sourceType) {
+    throw unsupported(`Only ${IMAGE_TYPES.join(', ')} images are accepted; this file is none of them`);
+  }
+  if (carriesActiveContent(bytes)) {
+    throw unsupported('The image also carries markup or script (a polyglot file) and is refused');
+  }
+  let metadata: Metadata;
+  try {
+    // Reads the header only: a pixel flood is refused before a single pixel is decoded.
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw unsupported(`The file starts like ${sourceType} but cannot be read as one`);
+  }
+  const { width = 0, height = 0 } = metadata;
+  if (width * height > limits.maxPixels) {
+    throw new ProblemException(413, {
+      code: 'IMAGE_TOO_LARGE',
+      detail: `The image is ${width}×${height} pixels; at most ${limits.maxPixels} pixels are accepted`,
+    });
+  }
+  const expected = sourceType === 'avif' ? 'heif' : sourceType;
+  if (metadata.format !== expected || width === 0 || height === 0) {
+    throw unsupported(`The file starts like ${sourceType} but decodes as ${metadata.format ?? 'nothing'}`);
+  }
+  try {
+    // Orientation from EXIF is applied to the pixels; the metadata itself is not written out.
+    const oriented = sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error' }).rotate();
+    const specs: VariantSpec[] = [
+      { name: 'thumb', edge: 256 },
+      { name: 'medium', edge: 1024 },
+      { name: 'original', edge: limits.originalMaxEdge },
+    ];
+    const variants = await Promise.all(
+      specs.map(async ({ name, edge }) => {
+        const { data, info } = await oriented
+          .clone()
+          .resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true })
+          .webp({ quality: 82 })
+          .toBuffer({ resolveWithObject: true });
+        return { name, width: info.width, height: info.height, data };
+      }),
+    );
+    const small = await oriented
+      .clone()
+      .resize({ width: 32, height: 32, fit: 'inside' })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const blurhash = encode(new Uint8ClampedArray(small.data), small.info.width, small.info.height, 4, 3);
+    const original = variants.find((variant) => variant.name === 'original')!;
+    return { sourceType, width: original.width, height: original.height, blurhash, variants };
+  } catch (error) {
+    if (error instanceof ProblemException) {
+      throw error;
+    }
+    throw unsupported(`The ${sourceType} image is damaged and cannot be decoded`);
+  }
+}

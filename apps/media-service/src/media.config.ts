@@ -1,0 +1,71 @@
+import { ServiceConfig } from '@agora/config';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value === 'true' || value === '1' : value;
+
+/** media-service's variables on top of every service's (documented in .env.template). */
+export class MediaConfig extends ServiceConfig {
+  /** `disk` (the embedded mode) or `s3` (MinIO in compose, any S3-compatible server). */
+  @IsIn(['disk', 's3'])
+  MEDIA_STORAGE: 'disk' | 's3' = 'disk';
+
+  /** Where the disk driver keeps files. */
+  @IsString()
+  MEDIA_DIR = '.data/media';
+
+  @ValidateIf((config: MediaConfig) => config.MEDIA_STORAGE === 's3')
+  @IsString()
+  @MinLength(3)
+  S3_BUCKET = 'agora-media';
+
+  /** An S3-compatible server; unset: AWS. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  S3_ENDPOINT?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  /** Path-style addressing (`endpoint/bucket/key`), which MinIO and S3Proxy need. */
+  @Transform(toBoolean)
+  S3_FORCE_PATH_STYLE = true;
+
+  @ValidateIf((config: MediaConfig) => config.MEDIA_STORAGE === 's3')
+  @IsString()
+  @MinLength(1)
+  S3_ACCESS_KEY_ID = '';
+
+  @ValidateIf((config: MediaConfig) => config.MEDIA_STORAGE === 's3')
+  @IsString()
+  @MinLength(1)
+  S3_SECRET_ACCESS_KEY = '';
+
+  /** Largest upload accepted, in bytes (413 past it). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(200 * 1024 * 1024)
+  MEDIA_MAX_BYTES = 15 * 1024 * 1024;
+
+  /** Most pixels (width × height) an upload may declare; checked from its header before decoding. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10_000)
+  @Max(500_000_000)
+  MEDIA_MAX_PIXELS = 50_000_000;
+
+  /** What each user's stored variants may add up to, in bytes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  MEDIA_QUOTA_BYTES = 500 * 1024 * 1024;
+
+  /** The longest edge the stored `original` variant keeps. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(256)
+  @Max(10_000)
+  MEDIA_ORIGINAL_MAX_EDGE = 2560;
+}

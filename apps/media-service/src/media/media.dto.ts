@@ -1,0 +1,105 @@
+import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsUUID } from 'class-validator';
+import type { MediaEntity } from './media.entity.js';
+
+export const VARIANT_NAMES = ['thumb', 'medium', 'original'] as const;
+
+export class MediaVariantDto {
+  @ApiProperty({ enum: VARIANT_NAMES })
+  name!: string;
+
+  @ApiProperty({ example: 256 })
+  width!: number;
+
+  @ApiProperty({ example: 171 })
+  height!: number;
+
+  @ApiProperty({ example: 'image/webp' })
+  contentType!: string;
+
+  @ApiProperty({ example: '/api/media/0190…/thumb.webp', description: 'Served with long cache headers' })
+  url!: string;
+}
+
+export class MediaDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  ownerId!: string;
+
+  @ApiProperty({ example: 2560 })
+  width!: number;
+
+  @ApiProperty({ example: 1707 })
+  height!: number;
+
+  @ApiProperty({
+    example: 'LEHV6nWB2yk8pyo0adR*.7kCMdnj',
+    description: 'A placeholder to paint while loading',
+  })
+  blurhash!: string;
+
+  @ApiProperty({ example: 'jpeg', description: 'The uploaded format' })
+  sourceType!: string;
+
+  @ApiProperty({ description: 'SHA-256 of the uploaded bytes' })
+  contentHash!: string;
+
+  @ApiProperty({ type: [MediaVariantDto] })
+  variants!: MediaVariantDto[];
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export const MediaPageDto = PageOf(MediaDto);
+export type MediaPageDto = Page<MediaDto>;
+
+export const MEDIA_LIST_QUERY: ListQuerySpec = {
+  fields: { id: 'uuid', sourceType: 'string', width: 'number', height: 'number', createdAt: 'date' },
+  defaultSort: '-createdAt',
+};
+
+export class MediaFileParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id!: string;
+
+  @ApiProperty({ enum: VARIANT_NAMES.map((name) => `${name}.webp`) })
+  @IsIn(VARIANT_NAMES.map((name) => `${name}.webp`))
+  file!: string;
+}
+
+export class UploadMediaDto {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'JPEG, PNG, WebP or AVIF' })
+  file!: unknown;
+}
+
+export function toMediaDto(media: MediaEntity, publicPrefix: string): MediaDto {
+  return {
+    id: media.id,
+    ownerId: media.ownerId,
+    width: media.width,
+    height: media.height,
+    blurhash: media.blurhash,
+    sourceType: media.sourceType,
+    contentHash: media.contentHash,
+    variants: VARIANT_NAMES.flatMap((name) => {
+      const variant = media.variants?.find((candidate) => candidate.name === name);
+      return variant
+        ? [
+            {
+              name,
+              width: variant.width,
+              height: variant.height,
+              contentType: variant.contentType,
+              url: `${publicPrefix}/media/${media.id}/${name}.webp`,
+            },
+          ]
+        : [];
+    }),
+    createdAt: media.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,64 @@
+import { AgoraEntity } from '@agora/database';
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, Unique } from 'typeorm';
+
+/** An uploaded image: who owns it, what it looks like, and the variants stored for it. */
+@Entity({ name: 'media' })
+@Unique('media_owner_hash_key', ['ownerId', 'contentHash'])
+export class MediaEntity extends AgoraEntity {
+  @Index('media_owner_idx')
+  @Column({ name: 'owner_id', type: 'uuid' })
+  ownerId!: string;
+
+  /** SHA-256 of the uploaded bytes: the same file uploaded again by its owner is the same media. */
+  @Column({ name: 'content_hash', type: 'text' })
+  contentHash!: string;
+
+  /** The uploaded format (jpeg, png, webp, avif); every variant is WebP. */
+  @Column({ name: 'source_type', type: 'text' })
+  sourceType!: string;
+
+  @Column({ type: 'integer' })
+  width!: number;
+
+  @Column({ type: 'integer' })
+  height!: number;
+
+  @Column({ type: 'text' })
+  blurhash!: string;
+
+  /** The variants' bytes together: what counts against the owner's quota. */
+  @Column({ name: 'stored_bytes', type: 'bigint' })
+  storedBytes!: string;
+
+  @OneToMany(() => MediaVariantEntity, (variant) => variant.media)
+  variants?: MediaVariantEntity[];
+}
+
+/** One stored rendition of a media. */
+@Entity({ name: 'media_variants' })
+export class MediaVariantEntity {
+  @PrimaryColumn({ name: 'media_id', type: 'uuid' })
+  mediaId!: string;
+
+  @PrimaryColumn({ type: 'text' })
+  name!: string;
+
+  @ManyToOne(() => MediaEntity, (media) => media.variants, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'media_id' })
+  media?: MediaEntity;
+
+  @Column({ name: 'storage_key', type: 'text' })
+  storageKey!: string;
+
+  @Column({ name: 'content_type', type: 'text' })
+  contentType!: string;
+
+  @Column({ type: 'integer' })
+  width!: number;
+
+  @Column({ type: 'integer' })
+  height!: number;
+
+  @Column({ type: 'integer' })
+  bytes!: number;
+}

@@ -1,0 +1,83 @@
+import sharp from 'sharp';
+
+/** A photo with a camera make and GPS position in its EXIF, as phones write them. */
+export function photoWithGps(width = 1600, height = 1200): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: { r: 180, g: 120, b: 60 } } })
+    .composite([
+      {
+        input: {
+          create: { width: width / 2, height: height / 2, channels: 3, background: { r: 20, g: 60, b: 140 } },
+        },
+        left: 0,
+        top: 0,
+      },
+    ])
+    .jpeg({ quality: 90 })
+    .withExif({
+      IFD0: { Make: 'AgoraCam', Model: 'Leaky 1', Copyright: 'Anna Secret' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '55/1 45/1 2100/100',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '37/1 37/1 0/1',
+      },
+    })
+    .toBuffer();
+}
+
+export function png(width: number, height: number, shade = 90): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 4, background: { r: shade, g: 200, b: 90, alpha: 1 } } })
+    .png()
+    .toBuffer();
+}
+
+/** Random pixels compress badly: a large stored size from a small picture. */
+export function noise(width: number, height: number): Promise<Buffer> {
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let index = 0; index < pixels.length; index += 1) {
+    pixels[index] = Math.floor(Math.random() * 256);
+  }
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) {
+    c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return c >>> 0;
+});
+
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A pixel flood: a valid PNG header declaring 20000×20000 pixels, in a few dozen bytes. */
+export function pixelFlood(width = 20_000, height = 20_000): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.writeUInt8(8, 8); // bit depth
+  header.writeUInt8(2, 9); // RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
