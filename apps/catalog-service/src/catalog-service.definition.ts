@@ -9,6 +9,8 @@ import { DictionaryValueEntity } from './dictionaries/dictionary-value.entity.js
 import { MechanismEntity, MechanismFunctionEntity } from './mechanisms/mechanism.entity.js';
 import { MechanismsModule } from './mechanisms/mechanisms.module.js';
 import { catalogMigrations } from './migrations/index.js';
+import { ItemPhotoEntity, MediaOwnerEntity } from './photos/item-photo.entity.js';
+import { PhotosModule } from './photos/photos.module.js';
 import { InfoModule } from './info/info.module.js';
 import { LocationEntity, ShopProfileEntity } from './info/location.entity.js';
 import { SearchModule } from './search/search.module.js';
@@ -28,6 +30,7 @@ import { WatchesModule } from './watches/watches.module.js';
   imports: [
     AuthModule.forRoot(),
     SearchModule,
+    PhotosModule,
     ModerationModule,
     DictionariesModule,
     CoffeesModule,
@@ -63,6 +66,8 @@ export const catalogServiceDefinition: ServiceDefinition = {
     ListingTagEntity,
     LocationEntity,
     ShopProfileEntity,
+    ItemPhotoEntity,
+    MediaOwnerEntity,
   ],
   migrations: catalogMigrations,
   config: ServiceConfig,

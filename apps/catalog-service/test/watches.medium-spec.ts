@@ -1,4 +1,4 @@
-import { queryRows } from '@agora/testing';
+import { eventually, queryRows } from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startCatalogPlatform, type CatalogPlatform } from './catalog-test-platform.js';
 
@@ -28,16 +28,6 @@ interface Watch {
   version: number;
   createdBy: string;
 }
-
-const until = async (check: () => Promise<boolean>, what: string): Promise<void> => {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    if (await check()) {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 /** Seed 002: watches, mechanisms, their dictionaries, aliases and collections, with the seed's cascades. */
 describe('catalog-service watches and mechanisms', () => {
@@ -296,11 +286,15 @@ describe('catalog-service watches and mechanisms', () => {
     ).toHaveLength(1);
     const deleted = await platform.auth.call('DELETE', `/users/${collector.id}`, { token: platform.admin });
     expect(deleted.status).toBe(204);
-    await until(async () => {
-      const rows = await queryRows(adminUrl, `SELECT 1 FROM catalog.collections WHERE user_id = $1`, [
-        collector.id,
-      ]);
-      return rows.length === 0;
-    }, 'the collection to be dropped');
+    await eventually(
+      async () => {
+        const rows = await queryRows(adminUrl, `SELECT 1 FROM catalog.collections WHERE user_id = $1`, [
+          collector.id,
+        ]);
+        return rows.length === 0 ? true : undefined;
+      },
+      10_000,
+      'the collection to be dropped',
+    );
   });
 });

@@ -62,6 +62,18 @@ export class MediaConfig extends ServiceConfig {
   @Min(1024)
   MEDIA_QUOTA_BYTES = 500 * 1024 * 1024;
 
+  /** Uploads no item has shown for this many hours are deleted as orphans. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  MEDIA_ORPHAN_HOURS = 24;
+
+  /** How often the orphan sweep runs, in minutes (0: never, e.g. in tests that run it by hand). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  MEDIA_ORPHAN_SWEEP_MINUTES = 60;
+
   /** The longest edge the stored `original` variant keeps. */
   @Type(() => Number)
   @IsInt()

@@ -1,5 +1,9 @@
 import {
   AuthTestClient,
+  noise,
+  photoWithGps,
+  pixelFlood,
+  png,
   provisionAllServices,
   queryRows,
   startS3Server,
@@ -14,7 +18,6 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { authServiceDefinition } from '../../auth-service/src/auth-service.definition.js';
 import { mediaServiceDefinition } from '../src/media-service.definition.js';
-import { noise, photoWithGps, pixelFlood, png } from './test-images.js';
 
 interface Media {
   id: string;

@@ -6,3 +6,4 @@ export * from './in-process-services.js';
 export * from './oauth-provider.js';
 export * from './auth-test-client.js';
 export * from './s3-server.js';
+export * from './test-images.js';

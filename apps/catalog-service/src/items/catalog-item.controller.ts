@@ -37,6 +37,8 @@ import { DraftsService } from '../moderation/drafts.service.js';
 import { HISTORY_LIST_QUERY, ItemHistoryService } from '../moderation/item-history.service.js';
 import { DraftDto, HistoryPageDto } from '../moderation/moderation.dto.js';
 import { writeOrPropose } from '../moderation/moderated-write.js';
+import { AttachPhotoDto, PhotoDto } from '../photos/photo.dto.js';
+import { PhotosService } from '../photos/photos.service.js';
 import type { CatalogItemStore } from './catalog-item.store.js';
 import type { CatalogItemEntity } from './catalog-item.entity.js';
 
@@ -62,6 +64,7 @@ export interface CatalogItemRoutes<Dto, CreateInput extends PatchInput, PatchInp
 }
 
 const ItemId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
+const MediaId = () => Param('mediaId', new ParseUUIDPipe({ version: undefined }));
 
 /**
  * The routes every moderated item has: list (list query), read, history; create and patch by moderators
@@ -81,6 +84,7 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
       @Inject(routes.store) readonly store: ListableStore<Dto, CreateInput, PatchInput>,
       @Inject(DraftsService) readonly drafts: DraftsService,
       @Inject(ItemHistoryService) readonly history: ItemHistoryService,
+      @Inject(PhotosService) readonly photos: PhotosService,
     ) {}
 
     @Get()
@@ -105,6 +109,39 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
       @ListQuery(HISTORY_LIST_QUERY) query: ParsedListQuery,
     ): Promise<HistoryPageDto> {
       return this.history.list(this.store.subject, id, query);
+    }
+
+    /** The item's photos: main first, then by position. */
+    @Get(':id/photos')
+    @ApiOkResponse({ type: [PhotoDto] })
+    photosOf(@ItemId() id: string): Promise<PhotoDto[]> {
+      return this.photos.list(this.store.subject, id);
+    }
+
+    /** Moderators put one of their own media on the item under a side (one main per item). */
+    @Put(':id/photos/:mediaId')
+    @Authenticated()
+    @ApiOkResponse({ type: [PhotoDto] })
+    @ApiConflictResponse({ type: ProblemDetails, description: 'MAIN_PHOTO_TAKEN' })
+    attachPhoto(
+      @ItemId() id: string,
+      @MediaId() mediaId: string,
+      @Body() dto: AttachPhotoDto,
+      @CurrentUser() user: AuthenticatedUser,
+    ): Promise<PhotoDto[]> {
+      return this.photos.attach(this.store.subject, id, mediaId, dto, user);
+    }
+
+    @Delete(':id/photos/:mediaId')
+    @HttpCode(204)
+    @Authenticated()
+    @ApiNoContentResponse({ description: 'Detached (the media itself stays)' })
+    async detachPhoto(
+      @ItemId() id: string,
+      @MediaId() mediaId: string,
+      @CurrentUser() user: AuthenticatedUser,
+    ): Promise<void> {
+      await this.photos.detach(this.store.subject, id, mediaId, user);
     }
 
     @Post()

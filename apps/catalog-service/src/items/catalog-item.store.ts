@@ -1,9 +1,9 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import { Topics, type CatalogItemKind, type DraftSubject } from '@agora/contracts';
-import type { OutboxWriter } from '@agora/database';
+import { OutboxWriter } from '@agora/database';
 import { ProblemException } from '@agora/http';
-import type { OnModuleInit, Type } from '@nestjs/common';
-import type { DataSource, DeepPartial, EntityManager, FindOptionsWhere } from 'typeorm';
+import { Injectable, type OnModuleInit, type Type } from '@nestjs/common';
+import { DataSource, type DeepPartial, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { FieldValues } from '../moderation/draft.entity.js';
 import {
   directChange,
@@ -11,19 +11,24 @@ import {
   type ItemEditor,
   type ItemSnapshot,
 } from '../moderation/item-editor.js';
-import type { ItemEditors } from '../moderation/item-editors.js';
-import type { ItemHistoryService } from '../moderation/item-history.service.js';
-import { isSearchKind, type SearchIndex } from '../search/search-index.js';
+import { ItemEditors } from '../moderation/item-editors.js';
+import { ItemHistoryService } from '../moderation/item-history.service.js';
+import { PhotosService } from '../photos/photos.service.js';
+import { isSearchKind, SearchIndex } from '../search/search-index.js';
 import type { CatalogItemEntity } from './catalog-item.entity.js';
 import { itemChanged } from './item-events.js';
 
-/** The services every store needs, passed up by each subclass's constructor. */
-export interface CatalogItemStoreDeps {
-  readonly dataSource: DataSource;
-  readonly outbox: OutboxWriter;
-  readonly history: ItemHistoryService;
-  readonly editors: ItemEditors;
-  readonly search: SearchIndex;
+/** The services every store needs, injected as one and passed up by each subclass's constructor. */
+@Injectable()
+export class CatalogItemStoreDeps {
+  constructor(
+    readonly dataSource: DataSource,
+    readonly outbox: OutboxWriter,
+    readonly history: ItemHistoryService,
+    readonly editors: ItemEditors,
+    readonly search: SearchIndex,
+    readonly photos: PhotosService,
+  ) {}
 }
 
 /**
@@ -198,9 +203,10 @@ export abstract class CatalogItemStore<
     return id;
   }
 
-  /** Deletes the row; related rows go with it by ON DELETE CASCADE. */
+  /** Deletes the row and its photo links; other related rows go with it by ON DELETE CASCADE. */
   protected async removeIn(manager: EntityManager, item: Item): Promise<void> {
     await manager.delete(this.entity, { id: item.id });
+    await this.deps.photos.removeAllOf(manager, this.subject, item.id);
   }
 
   protected notFound(id: string): ProblemException {

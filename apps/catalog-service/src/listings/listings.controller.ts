@@ -37,6 +37,8 @@ import {
   ListingPageDto,
   PatchListingDto,
 } from './listing.dto.js';
+import { AttachPhotoDto, PhotoDto } from '../photos/photo.dto.js';
+import { PhotosService } from '../photos/photos.service.js';
 import { ListingsService } from './listings.service.js';
 
 const ListingId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
@@ -47,7 +49,10 @@ const TagQuery = () => Query('tag');
 @ApiNotFoundResponse({ type: ProblemDetails })
 @Controller('listings')
 export class ListingsController {
-  constructor(private readonly listings: ListingsService) {}
+  constructor(
+    private readonly listings: ListingsService,
+    private readonly photos: PhotosService,
+  ) {}
 
   @Get()
   @ApiListQuery(LISTING_LIST_QUERY)
@@ -78,6 +83,41 @@ export class ListingsController {
   @ApiOkResponse({ type: ListingDto })
   get(@ListingId() id: string, @MaybeUser() user?: AuthenticatedUser): Promise<ListingDto> {
     return this.listings.get(id, user);
+  }
+
+  /** The listing's photos (a hidden listing's only for its seller and moderators). */
+  @Get(':id/photos')
+  @OptionallyAuthenticated()
+  @ApiOkResponse({ type: [PhotoDto] })
+  async photosOf(@ListingId() id: string, @MaybeUser() user?: AuthenticatedUser): Promise<PhotoDto[]> {
+    await this.listings.get(id, user);
+    return this.photos.list('listing', id);
+  }
+
+  /** The seller puts one of their own media on the listing under a side (one main per listing). */
+  @Put(':id/photos/:mediaId')
+  @Authenticated()
+  @ApiOkResponse({ type: [PhotoDto] })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'MAIN_PHOTO_TAKEN' })
+  attachPhoto(
+    @ListingId() id: string,
+    @Param('mediaId', new ParseUUIDPipe({ version: undefined })) mediaId: string,
+    @Body() dto: AttachPhotoDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<PhotoDto[]> {
+    return this.photos.attach('listing', id, mediaId, dto, user);
+  }
+
+  @Delete(':id/photos/:mediaId')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiNoContentResponse({ description: 'Detached (the media itself stays)' })
+  async detachPhoto(
+    @ListingId() id: string,
+    @Param('mediaId', new ParseUUIDPipe({ version: undefined })) mediaId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<void> {
+    await this.photos.detach('listing', id, mediaId, user);
   }
 
   @Post()

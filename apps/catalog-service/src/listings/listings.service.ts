@@ -9,6 +9,7 @@ import { DictionariesService } from '../dictionaries/dictionaries.service.js';
 import { itemChanged, priceChanged } from '../items/item-events.js';
 import { refuseCleared } from '../items/item-problems.js';
 import { canModerate } from '../moderation/drafts.service.js';
+import { PhotosService } from '../photos/photos.service.js';
 import { SearchIndex } from '../search/search-index.js';
 import { ListingEntity, ListingTagEntity, type ListingStatus } from './listing.entity.js';
 import {
@@ -51,6 +52,7 @@ export class ListingsService {
     private readonly dictionaries: DictionariesService,
     private readonly outbox: OutboxWriter,
     private readonly search: SearchIndex,
+    private readonly photos: PhotosService,
   ) {}
 
   async list(query: ParsedListQuery, filters: ListingFilters): Promise<ListingPageDto> {
@@ -145,6 +147,7 @@ export class ListingsService {
     await this.dataSource.transaction(async (manager) => {
       const listing = await this.lockManageable(manager, id, user);
       await manager.delete(ListingEntity, { id: listing.id });
+      await this.photos.removeAllOf(manager, 'listing', id);
       await this.search.refresh(manager, 'listing', [id]);
       await this.outbox.add(manager, Topics.CatalogItemDeleted, id, {
         kind: 'listing',

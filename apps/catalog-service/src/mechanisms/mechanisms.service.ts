@@ -1,16 +1,13 @@
-import { foreignKeyViolation, OutboxWriter, uniqueViolation } from '@agora/database';
+import { foreignKeyViolation, uniqueViolation } from '@agora/database';
 import { ProblemException } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { DictionariesService } from '../dictionaries/dictionaries.service.js';
-import { CatalogItemStore } from '../items/catalog-item.store.js';
+import { CatalogItemStore, CatalogItemStoreDeps } from '../items/catalog-item.store.js';
 import { refuseCleared, refuseReversed } from '../items/item-problems.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
-import { ItemEditors } from '../moderation/item-editors.js';
-import { ItemHistoryService } from '../moderation/item-history.service.js';
-import { SearchIndex } from '../search/search-index.js';
 import { MechanismEntity, MechanismFunctionEntity } from './mechanism.entity.js';
 import {
   MECHANISM_LIST_QUERY,
@@ -39,14 +36,10 @@ export class MechanismsService extends CatalogItemStore<
   protected readonly referenceFields = [...Object.keys(REFERENCES), 'functionIds'];
 
   constructor(
-    dataSource: DataSource,
-    outbox: OutboxWriter,
-    history: ItemHistoryService,
-    editors: ItemEditors,
-    search: SearchIndex,
+    deps: CatalogItemStoreDeps,
     private readonly dictionaries: DictionariesService,
   ) {
-    super({ dataSource, outbox, history, editors, search });
+    super(deps);
   }
 
   async list(query: ParsedListQuery): Promise<MechanismPageDto> {

@@ -6,6 +6,7 @@ import { MenuProductsAndCategories1795780820060 } from './1795780820060-MenuProd
 import { MarketplaceListings1795781033913 } from './1795781033913-MarketplaceListings.js';
 import { SearchDocuments1795781500000 } from './1795781500000-SearchDocuments.js';
 import { ShopInfo1795781918258 } from './1795781918258-ShopInfo.js';
+import { ItemPhotos1795784365881 } from './1795784365881-ItemPhotos.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
@@ -17,4 +18,5 @@ export const catalogMigrations = [
   MarketplaceListings1795781033913,
   SearchDocuments1795781500000,
   ShopInfo1795781918258,
+  ItemPhotos1795784365881,
 ];

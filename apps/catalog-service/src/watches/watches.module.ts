@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CatalogItemStoreDeps } from '../items/catalog-item.store.js';
 import { DictionariesModule } from '../dictionaries/dictionaries.module.js';
 import { ModerationModule } from '../moderation/moderation.module.js';
 import { CollectionController } from './collection.controller.js';
@@ -9,6 +10,6 @@ import { WatchesService } from './watches.service.js';
 @Module({
   imports: [DictionariesModule, ModerationModule],
   controllers: [WatchesController, CollectionController],
-  providers: [WatchesService, CollectionService],
+  providers: [CatalogItemStoreDeps, WatchesService, CollectionService],
 })
 export class WatchesModule {}

@@ -1,17 +1,14 @@
-import { OutboxWriter, uniqueViolation } from '@agora/database';
+import { uniqueViolation } from '@agora/database';
 import { ProblemException } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { DictionariesService } from '../dictionaries/dictionaries.service.js';
-import { CatalogItemStore } from '../items/catalog-item.store.js';
+import { CatalogItemStore, CatalogItemStoreDeps } from '../items/catalog-item.store.js';
 import { refuseCleared, refuseReversed } from '../items/item-problems.js';
 import { MechanismEntity } from '../mechanisms/mechanism.entity.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
-import { ItemEditors } from '../moderation/item-editors.js';
-import { ItemHistoryService } from '../moderation/item-history.service.js';
-import { SearchIndex } from '../search/search-index.js';
 import { WatchAliasEntity, WatchEntity } from './watch.entity.js';
 import {
   PatchWatchDto,
@@ -43,14 +40,10 @@ export class WatchesService extends CatalogItemStore<WatchEntity, WatchInputDto,
   protected readonly referenceFields = Object.keys(REFERENCES);
 
   constructor(
-    dataSource: DataSource,
-    outbox: OutboxWriter,
-    history: ItemHistoryService,
-    editors: ItemEditors,
-    search: SearchIndex,
+    deps: CatalogItemStoreDeps,
     private readonly dictionaries: DictionariesService,
   ) {
-    super({ dataSource, outbox, history, editors, search });
+    super(deps);
   }
 
   async list(query: ParsedListQuery): Promise<WatchPageDto> {

@@ -1,3 +1,4 @@
+import { mediaFileUrl } from '@agora/contracts';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
@@ -77,7 +78,7 @@ export class UploadMediaDto {
   file!: unknown;
 }
 
-export function toMediaDto(media: MediaEntity, publicPrefix: string): MediaDto {
+export function toMediaDto(media: MediaEntity): MediaDto {
   return {
     id: media.id,
     ownerId: media.ownerId,
@@ -95,7 +96,7 @@ export function toMediaDto(media: MediaEntity, publicPrefix: string): MediaDto {
               width: variant.width,
               height: variant.height,
               contentType: variant.contentType,
-              url: `${publicPrefix}/media/${media.id}/${name}.webp`,
+              url: mediaFileUrl(media.id, name),
             },
           ]
         : [];

@@ -30,6 +30,10 @@ export class MediaEntity extends AgoraEntity {
   @Column({ name: 'stored_bytes', type: 'bigint' })
   storedBytes!: string;
 
+  /** When an item first showed it (catalog.media.attached.v1); never attached for a day: an orphan. */
+  @Column({ name: 'attached_at', type: 'timestamptz', nullable: true })
+  attachedAt!: Date | null;
+
   @OneToMany(() => MediaVariantEntity, (variant) => variant.media)
   variants?: MediaVariantEntity[];
 }

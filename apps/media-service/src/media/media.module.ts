@@ -3,8 +3,10 @@ import { MediaConfig } from '../media.config.js';
 import { DiskStorage } from '../storage/disk-storage.js';
 import { MediaStorage } from '../storage/media-storage.js';
 import { S3Storage } from '../storage/s3-storage.js';
+import { MediaEventsController } from './media-events.controller.js';
 import { MediaController } from './media.controller.js';
 import { MediaService } from './media.service.js';
+import { OrphanSweep } from './orphan-sweep.js';
 
 /** The storage driver MEDIA_STORAGE names, opened (bucket or folder created) before the app listens. */
 async function openStorage(config: MediaConfig): Promise<MediaStorage> {
@@ -24,7 +26,11 @@ async function openStorage(config: MediaConfig): Promise<MediaStorage> {
 }
 
 @Module({
-  controllers: [MediaController],
-  providers: [MediaService, { provide: MediaStorage, useFactory: openStorage, inject: [MediaConfig] }],
+  controllers: [MediaController, MediaEventsController],
+  providers: [
+    MediaService,
+    OrphanSweep,
+    { provide: MediaStorage, useFactory: openStorage, inject: [MediaConfig] },
+  ],
 })
 export class MediaModule {}

@@ -1,5 +1,5 @@
 import type { AuthenticatedUser } from '@agora/auth';
-import { API_PREFIX, Topics, type MediaDeletionReason } from '@agora/contracts';
+import { Topics, type MediaDeletionReason } from '@agora/contracts';
 import { newId, OutboxWriter, uniqueViolation } from '@agora/database';
 import { ProblemException } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
@@ -79,11 +79,11 @@ export class MediaService {
       throw error;
     }
     media.variants = variants;
-    return { media: toMediaDto(media, API_PREFIX), created: true };
+    return { media: toMediaDto(media), created: true };
   }
 
   async get(id: string): Promise<MediaDto> {
-    return toMediaDto(await this.find(this.dataSource.manager, id), API_PREFIX);
+    return toMediaDto(await this.find(this.dataSource.manager, id));
   }
 
   async listOwn(owner: AuthenticatedUser, query: ParsedListQuery): Promise<MediaPageDto> {
@@ -91,7 +91,7 @@ export class MediaService {
       .createQueryBuilder(MediaEntity, 'media')
       .leftJoinAndSelect('media.variants', 'variant')
       .where('media.ownerId = :ownerId', { ownerId: owner.id });
-    return mapPage(await findPage(builder, query), (media) => toMediaDto(media, API_PREFIX));
+    return mapPage(await findPage(builder, query), (media) => toMediaDto(media));
   }
 
   /** A variant's file, streamed from storage. */
@@ -179,7 +179,7 @@ export class MediaService {
       where: { ownerId, contentHash },
       relations: { variants: true },
     });
-    return media ? toMediaDto(media, API_PREFIX) : null;
+    return media ? toMediaDto(media) : null;
   }
 
   private async find(manager: EntityManager, id: string): Promise<MediaEntity> {

@@ -135,6 +135,20 @@ export interface MediaDeletedV1 {
   deletedAt: string;
 }
 
+/** Sides a photo shows an item from (seed 002: main, left, right, bottom), plus back and detail. */
+export const PHOTO_SIDES = ['main', 'left', 'right', 'bottom', 'back', 'detail'] as const;
+export type PhotoSide = (typeof PHOTO_SIDES)[number];
+
+/** A media shown on a catalog item or listing: media-service stops counting it as an orphan. */
+export interface MediaAttachedV1 {
+  mediaId: string;
+  kind: CatalogItemKind;
+  itemId: string;
+  side: PhotoSide;
+  attachedBy: string;
+  attachedAt: string;
+}
+
 export interface TopicPayloads {
   'auth.user.registered.v1': UserRegisteredV1;
   'auth.user.verified.v1': UserVerifiedV1;
@@ -147,6 +161,7 @@ export interface TopicPayloads {
   'catalog.item.updated.v1': CatalogItemChangedV1;
   'catalog.item.deleted.v1': CatalogItemDeletedV1;
   'catalog.price.changed.v1': PriceChangedV1;
+  'catalog.media.attached.v1': MediaAttachedV1;
   'catalog.draft.approved.v1': DraftReviewedV1;
   'catalog.draft.rejected.v1': DraftReviewedV1;
 }
@@ -166,6 +181,7 @@ export const Topics = {
   CatalogItemUpdated: 'catalog.item.updated.v1',
   CatalogItemDeleted: 'catalog.item.deleted.v1',
   CatalogPriceChanged: 'catalog.price.changed.v1',
+  CatalogMediaAttached: 'catalog.media.attached.v1',
   CatalogDraftApproved: 'catalog.draft.approved.v1',
   CatalogDraftRejected: 'catalog.draft.rejected.v1',
 } as const satisfies Record<string, Topic>;

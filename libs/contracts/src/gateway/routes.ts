@@ -70,6 +70,11 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/cart', 'order', '/cart'),
 ];
 
+/** Where the gateway serves a media variant's file (media-service's `GET /media/:id/:variant.webp`). */
+export function mediaFileUrl(mediaId: string, variant: string): string {
+  return `${API_PREFIX}/media/${mediaId}/${variant}.webp`;
+}
+
 /** `GET /api/health`: 200 only when every service's `/health/ready` is. */
 export const GATEWAY_HEALTH_PATH = `${API_PREFIX}/health`;
 /** One Swagger UI over the five specs; each spec at `/api/docs/<service>.json`. */

@@ -1,11 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class MediaAndVariants1795783860074 implements MigrationInterface {
-  name = 'MediaAndVariants1795783860074';
+export class MediaAndVariants1795784420760 implements MigrationInterface {
+  name = 'MediaAndVariants1795784420760';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "media"."media" ("id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "owner_id" uuid NOT NULL, "content_hash" text NOT NULL, "source_type" text NOT NULL, "width" integer NOT NULL, "height" integer NOT NULL, "blurhash" text NOT NULL, "stored_bytes" bigint NOT NULL, CONSTRAINT "media_owner_hash_key" UNIQUE ("owner_id", "content_hash"), CONSTRAINT "PK_f4e0fcac36e050de337b670d8bd" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "media"."media" ("id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "owner_id" uuid NOT NULL, "content_hash" text NOT NULL, "source_type" text NOT NULL, "width" integer NOT NULL, "height" integer NOT NULL, "blurhash" text NOT NULL, "stored_bytes" bigint NOT NULL, "attached_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "media_owner_hash_key" UNIQUE ("owner_id", "content_hash"), CONSTRAINT "PK_f4e0fcac36e050de337b670d8bd" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE INDEX "media_owner_idx" ON "media"."media"  ("owner_id") `);
     await queryRunner.query(

@@ -1,0 +1,59 @@
+import { mediaFileUrl, PHOTO_SIDES, type PhotoSide } from '@agora/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { OptionalInteger } from '../items/item-fields.js';
+import type { ItemPhotoEntity, MediaOwnerEntity } from './item-photo.entity.js';
+
+export class AttachPhotoDto {
+  @ApiProperty({ enum: PHOTO_SIDES, example: 'main', description: 'One main photo per item' })
+  @IsIn(PHOTO_SIDES)
+  side!: PhotoSide;
+
+  @OptionalInteger(0, 99, 0, 'Order among the photos, ascending')
+  position?: number | null;
+}
+
+export class PhotoUrlsDto {
+  @ApiProperty({ example: '/api/media/0190…/thumb.webp' }) thumb!: string;
+  @ApiProperty({ example: '/api/media/0190…/medium.webp' }) medium!: string;
+  @ApiProperty({ example: '/api/media/0190…/original.webp' }) original!: string;
+}
+
+export class PhotoDto {
+  @ApiProperty({ format: 'uuid' })
+  mediaId!: string;
+
+  @ApiProperty({ enum: PHOTO_SIDES })
+  side!: PhotoSide;
+
+  @ApiProperty({ example: 0 })
+  position!: number;
+
+  @ApiProperty({ example: 2560 })
+  width!: number;
+
+  @ApiProperty({ example: 1707 })
+  height!: number;
+
+  @ApiProperty({ description: 'Placeholder to paint while the image loads' })
+  blurhash!: string;
+
+  @ApiProperty({ type: PhotoUrlsDto })
+  urls!: PhotoUrlsDto;
+}
+
+export function toPhotoDto(photo: ItemPhotoEntity, media: MediaOwnerEntity): PhotoDto {
+  return {
+    mediaId: photo.mediaId,
+    side: photo.side,
+    position: photo.position,
+    width: media.width,
+    height: media.height,
+    blurhash: media.blurhash,
+    urls: {
+      thumb: mediaFileUrl(photo.mediaId, 'thumb'),
+      medium: mediaFileUrl(photo.mediaId, 'medium'),
+      original: mediaFileUrl(photo.mediaId, 'original'),
+    },
+  };
+}

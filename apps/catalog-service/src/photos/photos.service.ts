@@ -1,0 +1,166 @@
+import type { AuthenticatedUser } from '@agora/auth';
+import { Topics, type EventEnvelope } from '@agora/contracts';
+import { Inbox, OutboxWriter, uniqueViolation } from '@agora/database';
+import { ProblemException } from '@agora/http';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { canModerate } from '../moderation/drafts.service.js';
+import { ItemPhotoEntity, MediaOwnerEntity, type PhotoKind } from './item-photo.entity.js';
+import { toPhotoDto, type AttachPhotoDto, type PhotoDto } from './photo.dto.js';
+
+const CONSUMER = 'catalog.photos';
+
+/** Each kind's table, and the column naming who may edit an item besides moderators (a listing's seller). */
+const ITEMS: Readonly<Record<PhotoKind, { table: string; owner?: string }>> = {
+  coffee: { table: 'coffees' },
+  watch: { table: 'watches' },
+  mechanism: { table: 'mechanisms' },
+  listing: { table: 'listings', owner: 'seller_id' },
+};
+
+/**
+ * Photo slots (seed 002: photos from several sides): the owner of a media attaches it to an item they
+ * may edit, under a side and an order. Who owns which media is learnt from media-service's events.
+ */
+@Injectable()
+export class PhotosService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly inbox: Inbox,
+  ) {}
+
+  async list(kind: PhotoKind, itemId: string): Promise<PhotoDto[]> {
+    await this.requireItem(this.dataSource.manager, kind, itemId);
+    return this.photosOf(this.dataSource.manager, kind, itemId);
+  }
+
+  /** Attaches (or moves) the caller's media on the item; answers with the item's photos. */
+  async attach(
+    kind: PhotoKind,
+    itemId: string,
+    mediaId: string,
+    dto: AttachPhotoDto,
+    user: AuthenticatedUser,
+  ): Promise<PhotoDto[]> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const item = await this.requireItem(manager, kind, itemId);
+        if (!canModerate(user) && item.owner !== user.id) {
+          throw new ProblemException(403, {
+            code: 'NOT_YOUR_ITEM',
+            detail: `Only moderators${ITEMS[kind].owner ? ' and its seller' : ''} change this ${kind}'s photos`,
+          });
+        }
+        const media = await manager.findOneBy(MediaOwnerEntity, { mediaId });
+        if (!media) {
+          throw new ProblemException(404, { code: 'MEDIA_NOT_FOUND', detail: `No media ${mediaId}` });
+        }
+        if (media.ownerId !== user.id) {
+          throw new ProblemException(403, {
+            code: 'NOT_YOUR_MEDIA',
+            detail: 'Only its owner attaches a media',
+          });
+        }
+        const existing = await manager.findOneBy(ItemPhotoEntity, { kind, itemId, mediaId });
+        const photo =
+          existing ?? manager.create(ItemPhotoEntity, { kind, itemId, mediaId, attachedBy: user.id });
+        photo.side = dto.side;
+        photo.position = dto.position ?? 0;
+        await manager.save(photo);
+        await this.outbox.add(manager, Topics.CatalogMediaAttached, mediaId, {
+          mediaId,
+          kind,
+          itemId,
+          side: dto.side,
+          attachedBy: user.id,
+          attachedAt: new Date().toISOString(),
+        });
+        return this.photosOf(manager, kind, itemId);
+      });
+    } catch (error) {
+      if (uniqueViolation(error)) {
+        throw new ProblemException(409, {
+          code: 'MAIN_PHOTO_TAKEN',
+          detail: 'The item already has a main photo; move it to another side first',
+          errors: [{ field: 'side', messages: ['one main photo per item'] }],
+        });
+      }
+      throw error;
+    }
+  }
+
+  async detach(kind: PhotoKind, itemId: string, mediaId: string, user: AuthenticatedUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const item = await this.requireItem(manager, kind, itemId);
+      const photo = await manager.findOneBy(ItemPhotoEntity, { kind, itemId, mediaId });
+      if (!photo) {
+        throw new ProblemException(404, {
+          code: 'PHOTO_NOT_FOUND',
+          detail: `Media ${mediaId} is not on this ${kind}`,
+        });
+      }
+      if (!canModerate(user) && item.owner !== user.id && photo.attachedBy !== user.id) {
+        throw new ProblemException(403, {
+          code: 'NOT_YOUR_ITEM',
+          detail: `You cannot change this ${kind}'s photos`,
+        });
+      }
+      await manager.delete(ItemPhotoEntity, { id: photo.id });
+    });
+  }
+
+  /** An item's photo rows go with it, in the transaction deleting it. */
+  async removeAllOf(manager: EntityManager, kind: PhotoKind, itemId: string): Promise<void> {
+    await manager.delete(ItemPhotoEntity, { kind, itemId });
+  }
+
+  async onMediaUploaded(event: EventEnvelope<'media.media.uploaded.v1'>): Promise<void> {
+    const { mediaId, ownerId, width, height, blurhash } = event.payload;
+    await this.inbox.consumeOnce(CONSUMER, event, async (manager) => {
+      await manager.upsert(MediaOwnerEntity, { mediaId, ownerId, width, height, blurhash }, ['mediaId']);
+    });
+  }
+
+  /** A deleted media leaves every item it was on. */
+  async onMediaDeleted(event: EventEnvelope<'media.media.deleted.v1'>): Promise<void> {
+    await this.inbox.consumeOnce(CONSUMER, event, async (manager) => {
+      await manager.delete(ItemPhotoEntity, { mediaId: event.payload.mediaId });
+      await manager.delete(MediaOwnerEntity, { mediaId: event.payload.mediaId });
+    });
+  }
+
+  private async photosOf(manager: EntityManager, kind: PhotoKind, itemId: string): Promise<PhotoDto[]> {
+    const rows = await manager
+      .createQueryBuilder(ItemPhotoEntity, 'photo')
+      .innerJoinAndMapOne('photo.media', MediaOwnerEntity, 'media', 'media.mediaId = photo.mediaId')
+      .where('photo.kind = :kind AND photo.itemId = :itemId', { kind, itemId })
+      .orderBy(`CASE WHEN photo.side = 'main' THEN 0 ELSE 1 END`)
+      .addOrderBy('photo.position')
+      .addOrderBy('photo.createdAt')
+      .getMany();
+    return rows.map((photo) =>
+      toPhotoDto(photo, (photo as ItemPhotoEntity & { media: MediaOwnerEntity }).media),
+    );
+  }
+
+  /** The item, with whoever owns it besides moderators; a 404 when there is none. */
+  private async requireItem(
+    manager: EntityManager,
+    kind: PhotoKind,
+    itemId: string,
+  ): Promise<{ owner: string | null }> {
+    const { table, owner } = ITEMS[kind];
+    const [row] = await manager.query<{ owner: string | null }[]>(
+      `SELECT ${owner ? `"${owner}"` : 'NULL'} AS owner FROM catalog."${table}" WHERE id = $1`,
+      [itemId],
+    );
+    if (!row) {
+      throw new ProblemException(404, {
+        code: `${kind.toUpperCase()}_NOT_FOUND`,
+        detail: `No ${kind} ${itemId}`,
+      });
+    }
+    return row;
+  }
+}
