@@ -1,4 +1,5 @@
 import {
+  png,
   connectRealtime,
   eventually,
   freePort,
@@ -8,7 +9,7 @@ import {
   type ManagedProcess,
   type OAuthProviderServer,
 } from '@agora/testing';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -183,6 +184,31 @@ describe('embedded platform (npm start)', () => {
     const { accessToken } = (await refreshed.json()) as { accessToken: string };
     const me = await fetch(`${gateway}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } });
     expect(await me.json()).toMatchObject({ login: 'eve', verified: true });
+  });
+
+  it('stores an upload under DATA_DIR, serves its variants and answers /api/search through the gateway', async () => {
+    const signIn = await fetch(`${gateway}/api/access`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'eve@example.com', password: 'correct horse' }),
+    });
+    const { accessToken } = (await signIn.json()) as { accessToken: string };
+    const form = new FormData();
+    form.append('file', new Blob([await png(300, 200)], { type: 'image/png' }), 'e2e.png');
+    const uploaded = await fetch(`${gateway}/api/media`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}` },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    const media = (await uploaded.json()) as { id: string; variants: { name: string; url: string }[] };
+    expect(existsSync(path.join(dataDir, 'media', 'media', media.id, 'thumb.webp'))).toBe(true);
+    const thumb = await fetch(`${gateway}${media.variants[0].url}`);
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get('content-type')).toBe('image/webp');
+    const search = await fetch(`${gateway}/api/search?q=${encodeURIComponent('капучино')}`);
+    expect(search.status).toBe(200);
+    expect(await search.json()).toMatchObject({ items: [], total: 0 });
   });
 
   it('signs in with Google through the gateway: redirect, state cookie on /api/auth/google, callback, tokens', async () => {

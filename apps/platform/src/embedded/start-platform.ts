@@ -32,9 +32,11 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
     database = await openPlatformDatabase(config, logger);
     const { targets } = database;
 
-    // Embedded defaults a variable in env still overrides: mail to disk, links to the gateway, plain-HTTP cookies.
+    // Embedded defaults a variable in env still overrides: mail and media on disk under DATA_DIR, links to the
+    // gateway, plain-HTTP cookies.
     const serviceDefaults: Env = {
       MAIL_DIR: path.join(config.DATA_DIR, 'mail'),
+      MEDIA_DIR: path.join(config.DATA_DIR, 'media'),
       PUBLIC_URL: `http://${config.GATEWAY_HOST}:${config.GATEWAY_PORT}`,
       COOKIE_SECURE: 'false',
     };
