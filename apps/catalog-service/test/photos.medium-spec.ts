@@ -4,10 +4,11 @@ import {
   png,
   provisionAllServices,
   queryRows,
+  startS3Server,
   startServicesInProcess,
   startSmtpInbox,
 } from '@agora/testing';
-import type { InProcessServices, SmtpInbox } from '@agora/testing';
+import type { InProcessServices, S3Server, SmtpInbox } from '@agora/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,9 +27,10 @@ interface Photo {
 }
 
 /** Photo slots: media-service's uploads on catalog items and listings, owners learnt from its events. */
-describe('catalog photos from media-service', () => {
+describe.each(['disk', 's3'] as const)('catalog photos from media-service on the %s driver', (driver) => {
   const adminUrl = inject('testDatabaseUrl');
   let inbox: SmtpInbox;
+  let s3: S3Server | undefined;
   let mediaDir: string;
   let platform: InProcessServices;
   let auth: AuthTestClient;
@@ -78,17 +80,27 @@ describe('catalog photos from media-service', () => {
     await provisionAllServices(adminUrl);
     inbox = await startSmtpInbox();
     mediaDir = await mkdtemp(path.join(tmpdir(), 'agora-photos-'));
+    const storage: Record<string, string> = { MEDIA_STORAGE: 'disk', MEDIA_DIR: mediaDir };
+    if (driver === 's3') {
+      s3 = await startS3Server();
+      Object.assign(storage, {
+        MEDIA_STORAGE: 's3',
+        S3_ENDPOINT: s3.endpoint,
+        S3_BUCKET: 'agora-photos-test',
+        S3_ACCESS_KEY_ID: s3.accessKeyId,
+        S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      });
+    }
     platform = await startServicesInProcess(
       adminUrl,
       [authServiceDefinition, mediaServiceDefinition, catalogServiceDefinition],
       {
         SMTP_URL: inbox.url,
-        ADMIN_EMAIL: 'photos.root@example.com',
-        ADMIN_LOGIN: 'photos_root',
+        ADMIN_EMAIL: `photos.${driver}.root@example.com`,
+        ADMIN_LOGIN: `photos_${driver}_root`,
         ADMIN_PASSWORD: 'photos admin passphrase',
-        MEDIA_STORAGE: 'disk',
-        MEDIA_DIR: mediaDir,
         MEDIA_ORPHAN_SWEEP_MINUTES: '0',
+        ...storage,
       },
     );
     auth = new AuthTestClient(platform.services.auth.url, inbox);
@@ -96,15 +108,15 @@ describe('catalog photos from media-service', () => {
     mediaUrl = platform.services.media.url;
     admin = (
       await auth.call<{ accessToken: string }>('POST', '/authentication', {
-        body: { login: 'photos_root', password: 'photos admin passphrase' },
+        body: { login: `photos_${driver}_root`, password: 'photos admin passphrase' },
       })
     ).body.accessToken;
-    moderator = await promoted('photos_moda', 'moderator');
-    seller = await promoted('photos_seller', 'seller');
-    user = (await auth.signedIn('photos_fan')).accessToken;
+    moderator = await promoted(`photos_${driver}_moda`, 'moderator');
+    seller = await promoted(`photos_${driver}_seller`, 'seller');
+    user = (await auth.signedIn(`photos_${driver}_fan`)).accessToken;
     watchId = (
       await catalog.call<{ id: string }>('POST', '/watches', {
-        body: { name: 'Полёт Штурманские фото', folder: 'photos-shturmanskie' },
+        body: { name: 'Полёт Штурманские фото', folder: `photos-${driver}-shturmanskie` },
         token: moderator,
       })
     ).body.id;
@@ -113,6 +125,7 @@ describe('catalog photos from media-service', () => {
   afterAll(async () => {
     await platform?.close();
     await inbox?.close();
+    await s3?.close();
     await rm(mediaDir, { recursive: true, force: true });
   });
 
