@@ -2,6 +2,7 @@
 // the @agora/<lib> aliases to relative paths, so `node dist/apps/<app>/main.js` runs as is.
 // Type checking is `npm run typecheck` (tsc --noEmit); this step only transpiles, in about a second.
 import { transformFile } from '@swc/core';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,7 +62,8 @@ async function compile(file) {
 const started = Date.now();
 await rm(outDir, { recursive: true, force: true });
 const files = [];
-for (const dir of sourceDirs) {
+// bench/ is absent from the production image (the Dockerfile copies apps/ and libs/ only).
+for (const dir of sourceDirs.filter((name) => existsSync(path.join(root, name)))) {
   for await (const file of walk(path.join(root, dir))) {
     files.push(file);
   }

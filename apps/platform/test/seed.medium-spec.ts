@@ -1,0 +1,66 @@
+import { createIsolatedDatabase, queryRows, run } from '@agora/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const seedScript = path.join(root, 'dist/apps/platform/src/seed.js');
+
+/** `npm run seed` on a PostgreSQL of its own (DATABASE_URL), as the README shows it. */
+describe('npm run seed', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'agora-seed-'));
+  let adminUrl: string;
+  let drop: () => Promise<void>;
+  const seed = (...args: string[]) =>
+    run(process.execPath, [seedScript, ...args], {
+      DATABASE_URL: adminUrl,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+    });
+  const count = async (table: string) =>
+    Number((await queryRows<{ n: string }>(adminUrl, `SELECT count(*) AS n FROM catalog.${table}`))[0].n);
+
+  beforeAll(async () => {
+    ({ adminUrl, drop } = await createIsolatedDatabase(inject('testDatabaseUrl'), 'seed'));
+  });
+
+  afterAll(async () => {
+    await drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('loads coffees, watches, a menu, listings and locations, and indexes them for search', async () => {
+    const output = await seed('--items=500');
+    expect(output).toMatch(
+      /Seeded in [\d.]+ s: .*190 coffees, 15 mechanisms, 180 watches, 16 products, 130 listings/,
+    );
+    expect(await count('coffees')).toBe(190);
+    expect(await count('watch_aliases')).toBeGreaterThan(0);
+    expect(await count('shop_locations')).toBe(3);
+    const publicListings = Number(
+      (
+        await queryRows<{ n: string }>(
+          adminUrl,
+          `SELECT count(*) AS n FROM catalog.listings WHERE status IN ('active', 'sold')`,
+        )
+      )[0].n,
+    );
+    expect(await count('search_documents')).toBe(190 + 180 + 16 + publicListings);
+    const roasters = await queryRows<{ name: string }>(
+      adminUrl,
+      `SELECT name FROM catalog.dictionary_values WHERE kind = 'roasters' ORDER BY name`,
+    );
+    expect(roasters.map((roaster) => roaster.name)).toEqual(
+      expect.arrayContaining(['Tasty Coffee', 'Welder']),
+    );
+  });
+
+  it('leaves a catalog that has items alone, unless told to --reset', async () => {
+    expect(await seed()).toContain('already has items');
+    expect(await count('coffees')).toBe(190);
+    await seed('--items=100', '--reset');
+    expect(await count('coffees')).toBe(38);
+    await expect(seed('--items=abc')).rejects.toThrow(/unknown argument/);
+  });
+});
