@@ -74,6 +74,13 @@ export class MediaConfig extends ServiceConfig {
   @Min(0)
   MEDIA_ORPHAN_SWEEP_MINUTES = 60;
 
+  /** Images decoded and re-encoded at once; further uploads wait (each holds a whole image in memory). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  MEDIA_PROCESSING_CONCURRENCY = 2;
+
   /** The longest edge the stored `original` variant keeps. */
   @Type(() => Number)
   @IsInt()

@@ -143,6 +143,20 @@ describe.each(['disk', 's3'] as const)('media-service on the %s driver', (driver
     ]);
   });
 
+  it('accepts WebP and AVIF as well, deciding the type from the bytes whatever the name says', async () => {
+    const base = sharp({
+      create: { width: 400, height: 300, channels: 3, background: { r: 1, g: 2, b: 3 } },
+    });
+    for (const [format, bytes] of [
+      ['webp', await base.clone().webp().toBuffer()],
+      ['avif', await base.clone().avif().toBuffer()],
+    ] as const) {
+      const reply = await upload(bytes, 'named-wrongly.png');
+      expect(reply.status, format).toBe(201);
+      expect(reply.body).toMatchObject({ sourceType: format, width: 400, height: 300 });
+    }
+  });
+
   it('returns the existing media when its owner uploads the same bytes again', async () => {
     const image = await png(640, 480, 10);
     const first = await upload(image, 'a.png');

@@ -7,6 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { processImage, type ProcessedImage } from '../images/image-processor.js';
+import { ProcessingSlots } from '../images/processing-slots.js';
 import { MediaConfig } from '../media.config.js';
 import { MediaStorage, type StoredFile } from '../storage/media-storage.js';
 import { MediaEntity, MediaVariantEntity } from './media.entity.js';
@@ -24,12 +25,16 @@ export interface UploadResult {
 /** Uploads: checked, re-encoded into variants, stored, deduplicated per owner, counted against a quota. */
 @Injectable()
 export class MediaService {
+  private readonly slots: ProcessingSlots;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly storage: MediaStorage,
     private readonly outbox: OutboxWriter,
     private readonly config: MediaConfig,
-  ) {}
+  ) {
+    this.slots = new ProcessingSlots(config.MEDIA_PROCESSING_CONCURRENCY);
+  }
 
   async upload(owner: AuthenticatedUser, bytes: Buffer): Promise<UploadResult> {
     const contentHash = createHash('sha256').update(bytes).digest('hex');
@@ -37,10 +42,12 @@ export class MediaService {
     if (existing) {
       return { media: existing, created: false };
     }
-    const image = await processImage(bytes, {
-      maxPixels: this.config.MEDIA_MAX_PIXELS,
-      originalMaxEdge: this.config.MEDIA_ORIGINAL_MAX_EDGE,
-    });
+    const image = await this.slots.run(() =>
+      processImage(bytes, {
+        maxPixels: this.config.MEDIA_MAX_PIXELS,
+        originalMaxEdge: this.config.MEDIA_ORIGINAL_MAX_EDGE,
+      }),
+    );
     const storedBytes = image.variants.reduce((sum, variant) => sum + variant.data.length, 0);
     await this.checkQuota(owner.id, storedBytes);
 
