@@ -107,7 +107,11 @@ export class SearchIndex {
        SELECT ${kindParam}, source.item_id, source.title, source.subtitle, catalog.search_normalize(source.title),
               catalog.search_normalize(source.names), catalog.search_normalize(source.body)
        FROM (${SOURCES[kind]}) AS source
-       WHERE ${where}`,
+       WHERE ${where}
+       -- A concurrent rewrite (a rename while the item changes) may have put the row back meanwhile.
+       ON CONFLICT (kind, item_id) DO UPDATE SET title = EXCLUDED.title, subtitle = EXCLUDED.subtitle,
+         search_title = EXCLUDED.search_title, search_names = EXCLUDED.search_names,
+         search_text = EXCLUDED.search_text, updated_at = now()`,
       [...params, kind],
     );
   }
