@@ -9,6 +9,7 @@ import { DictionaryValueEntity } from './dictionaries/dictionary-value.entity.js
 import { MechanismEntity, MechanismFunctionEntity } from './mechanisms/mechanism.entity.js';
 import { MechanismsModule } from './mechanisms/mechanisms.module.js';
 import { catalogMigrations } from './migrations/index.js';
+import { ReviewEntity } from './reviews/review.entity.js';
 import { ItemPhotoEntity, MediaOwnerEntity } from './photos/item-photo.entity.js';
 import { PhotosModule } from './photos/photos.module.js';
 import { InfoModule } from './info/info.module.js';
@@ -68,6 +69,7 @@ export const catalogServiceDefinition: ServiceDefinition = {
     ShopProfileEntity,
     ItemPhotoEntity,
     MediaOwnerEntity,
+    ReviewEntity,
   ],
   migrations: catalogMigrations,
   config: ServiceConfig,

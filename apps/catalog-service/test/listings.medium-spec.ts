@@ -146,6 +146,57 @@ describe('catalog-service marketplace listings', () => {
     expect(publicList.body.items.map((item) => item.id)).toEqual([listing.id]);
   });
 
+  it('takes one review per buyer of a public listing, never from its seller', async () => {
+    const review = await catalog.call<{ id: string; rating: number }>(
+      'POST',
+      `/listings/${listing.id}/reviews`,
+      {
+        body: { rating: 5, text: 'Пришли быстро, как на фото.' },
+        token: platform.user,
+      },
+    );
+    expect(review.status).toBe(201);
+    expect(review.body).toMatchObject({ rating: 5, authorId: platform.userId });
+    const again = await catalog.call('POST', `/listings/${listing.id}/reviews`, {
+      body: { rating: 1, text: 'Передумал' },
+      token: platform.user,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'ALREADY_REVIEWED' });
+    const own = await catalog.call('POST', `/listings/${listing.id}/reviews`, {
+      body: { rating: 5, text: 'Лучшие часы' },
+      token: seller,
+    });
+    expect(own.status).toBe(403);
+    for (const body of [
+      { rating: 6, text: 'x' },
+      { rating: 0, text: 'x' },
+      { rating: 4, text: '  ' },
+      { rating: 4 },
+    ]) {
+      const bad = await catalog.call('POST', `/listings/${listing.id}/reviews`, {
+        body,
+        token: platform.moderator,
+      });
+      expect(bad.status).toBe(400);
+    }
+    const changed = await catalog.call<{ rating: number }>('PATCH', `/reviews/${review.body.id}`, {
+      body: { rating: 4 },
+      token: platform.user,
+    });
+    expect(changed.body.rating).toBe(4);
+    const foreign = await catalog.call('PATCH', `/reviews/${review.body.id}`, {
+      body: { rating: 1 },
+      token: seller,
+    });
+    expect(foreign.status).toBe(403);
+    const listed = await catalog.call<{ items: { id: string }[]; total: number }>(
+      'GET',
+      `/listings/${listing.id}/reviews?filter[rating][gte]=4&sort=-createdAt`,
+    );
+    expect(listed.body).toMatchObject({ total: 1, items: [{ id: review.body.id }] });
+  });
+
   it('lets only the seller, moderators and admins change it; a price change is an event', async () => {
     const foreign = await catalog.call('PATCH', `/listings/${listing.id}`, {
       body: { price: '1' },
@@ -199,6 +250,11 @@ describe('catalog-service marketplace listings', () => {
     expect(
       (await catalog.call('DELETE', `/listings/${listing.id}`, { token: platform.moderator })).status,
     ).toBe(204);
+    expect(
+      await queryRows(adminUrl, `SELECT count(*)::int AS n FROM catalog.reviews WHERE listing_id = $1`, [
+        listing.id,
+      ]),
+    ).toEqual([{ n: 0 }]);
     expect(
       await queryRows(adminUrl, `SELECT count(*)::int AS n FROM catalog.listing_tags WHERE listing_id = $1`, [
         listing.id,

@@ -182,7 +182,7 @@ describe.each(['disk', 's3'] as const)('catalog photos from media-service on the
     expect(unknown.status).toBe(404);
   });
 
-  it('lets a seller show their own photos on their own listing', async () => {
+  it('lets a seller show their own photos on their own listing, and a buyer on their review', async () => {
     const listing = await catalog.call<{ id: string }>('POST', '/listings', {
       body: { title: 'Штурманские, 1955', price: '45000', currency: 'RUB', status: 'active' },
       token: seller,
@@ -196,6 +196,24 @@ describe.each(['disk', 's3'] as const)('catalog photos from media-service on the
     expect((await photos(`/listings/${listing.body.id}/photos`)).map((photo) => photo.mediaId)).toEqual([
       mine,
     ]);
+    const review = await catalog.call<{ id: string }>('POST', `/listings/${listing.body.id}/reviews`, {
+      body: { rating: 5, text: 'Как на фото' },
+      token: user,
+    });
+    const proof = await upload(user, 45);
+    const onReview = await catalog.call<Photo[]>('PUT', `/reviews/${review.body.id}/photos/${proof}`, {
+      body: { side: 'detail' },
+      token: user,
+    });
+    expect(onReview.status).toBe(200);
+    expect((await photos(`/reviews/${review.body.id}/photos`)).map((photo) => photo.mediaId)).toEqual([
+      proof,
+    ]);
+    const sellersOnReview = await catalog.call('PUT', `/reviews/${review.body.id}/photos/${mine}`, {
+      body: { side: 'left' },
+      token: seller,
+    });
+    expect(sellersOnReview.status).toBe(403);
     const other = await upload(user, 50);
     expect(
       (

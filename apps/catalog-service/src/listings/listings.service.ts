@@ -146,6 +146,7 @@ export class ListingsService {
   async delete(id: string, user: AuthenticatedUser): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const listing = await this.lockManageable(manager, id, user);
+      await this.photos.removeReviewPhotosOf(manager, id);
       await manager.delete(ListingEntity, { id: listing.id });
       await this.photos.removeAllOf(manager, 'listing', id);
       await this.search.refresh(manager, 'listing', [id]);

@@ -7,6 +7,7 @@ import { MarketplaceListings1795781033913 } from './1795781033913-MarketplaceLis
 import { SearchDocuments1795781500000 } from './1795781500000-SearchDocuments.js';
 import { ShopInfo1795781918258 } from './1795781918258-ShopInfo.js';
 import { ItemPhotos1795784365881 } from './1795784365881-ItemPhotos.js';
+import { ListingReviews1795786034028 } from './1795786034028-ListingReviews.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
@@ -19,4 +20,5 @@ export const catalogMigrations = [
   SearchDocuments1795781500000,
   ShopInfo1795781918258,
   ItemPhotos1795784365881,
+  ListingReviews1795786034028,
 ];

@@ -1,9 +1,6 @@
-import { PHOTO_SIDES, type PhotoSide } from '@agora/contracts';
+import { PHOTO_KINDS, PHOTO_SIDES, type PhotoKind, type PhotoSide } from '@agora/contracts';
 import { AgoraEntity } from '@agora/database';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
-
-export const PHOTO_KINDS = ['coffee', 'watch', 'mechanism', 'listing'] as const;
-export type PhotoKind = (typeof PHOTO_KINDS)[number];
 
 /**
  * A photo of an item from one side (seed 002: main, left, right, bottom), in order; one main per item.

@@ -1,11 +1,11 @@
 import type { AuthenticatedUser } from '@agora/auth';
-import { Topics, type EventEnvelope } from '@agora/contracts';
+import { Topics, type EventEnvelope, type PhotoKind } from '@agora/contracts';
 import { Inbox, OutboxWriter, uniqueViolation } from '@agora/database';
 import { ProblemException } from '@agora/http';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canModerate } from '../moderation/drafts.service.js';
-import { ItemPhotoEntity, MediaOwnerEntity, type PhotoKind } from './item-photo.entity.js';
+import { ItemPhotoEntity, MediaOwnerEntity } from './item-photo.entity.js';
 import { toPhotoDto, type AttachPhotoDto, type PhotoDto } from './photo.dto.js';
 
 const CONSUMER = 'catalog.photos';
@@ -16,6 +16,7 @@ const ITEMS: Readonly<Record<PhotoKind, { table: string; owner?: string }>> = {
   watch: { table: 'watches' },
   mechanism: { table: 'mechanisms' },
   listing: { table: 'listings', owner: 'seller_id' },
+  review: { table: 'reviews', owner: 'author_id' },
 };
 
 /**
@@ -49,7 +50,7 @@ export class PhotosService {
         if (!canModerate(user) && item.owner !== user.id) {
           throw new ProblemException(403, {
             code: 'NOT_YOUR_ITEM',
-            detail: `Only moderators${ITEMS[kind].owner ? ' and its seller' : ''} change this ${kind}'s photos`,
+            detail: `Only moderators${ITEMS[kind].owner ? ' and its author' : ''} change this ${kind}'s photos`,
           });
         }
         const media = await manager.findOneBy(MediaOwnerEntity, { mediaId });
@@ -113,6 +114,15 @@ export class PhotosService {
   /** An item's photo rows go with it, in the transaction deleting it. */
   async removeAllOf(manager: EntityManager, kind: PhotoKind, itemId: string): Promise<void> {
     await manager.delete(ItemPhotoEntity, { kind, itemId });
+  }
+
+  /** A listing's reviews go with it (foreign key), and so do their photo rows. */
+  async removeReviewPhotosOf(manager: EntityManager, listingId: string): Promise<void> {
+    await manager.query(
+      `DELETE FROM catalog.item_photos WHERE kind = 'review'
+         AND item_id IN (SELECT id FROM catalog.reviews WHERE listing_id = $1)`,
+      [listingId],
+    );
   }
 
   async onMediaUploaded(event: EventEnvelope<'media.media.uploaded.v1'>): Promise<void> {

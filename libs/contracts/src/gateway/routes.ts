@@ -64,6 +64,7 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   // catalog-service: seed 003 marketplace listings
   route('/listings', 'catalog', '/listings'),
   route('/listing', 'catalog', '/listings'),
+  route('/reviews', 'catalog', '/reviews'),
   // order-service: seed 001 orders and cart
   route('/orders', 'order', '/orders'),
   route('/order', 'order', '/orders'),

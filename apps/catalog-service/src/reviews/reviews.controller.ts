@@ -1,0 +1,127 @@
+import {
+  Authenticated,
+  CurrentUser,
+  MaybeUser,
+  OptionallyAuthenticated,
+  type AuthenticatedUser,
+} from '@agora/auth';
+import { ProblemDetails } from '@agora/http';
+import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+} from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AttachPhotoDto, PhotoDto } from '../photos/photo.dto.js';
+import { PhotosService } from '../photos/photos.service.js';
+import { PatchReviewDto, REVIEW_LIST_QUERY, ReviewDto, ReviewInputDto, ReviewPageDto } from './review.dto.js';
+import { ReviewsService } from './reviews.service.js';
+
+const Id = (name: string) => Param(name, new ParseUUIDPipe({ version: undefined }));
+
+/** Seed 003 reviews: `/listings/:listingId/reviews` to read and write, `/reviews/:id` for one review. */
+@ApiTags('reviews')
+@ApiNotFoundResponse({ type: ProblemDetails })
+@Controller()
+export class ReviewsController {
+  constructor(
+    private readonly reviews: ReviewsService,
+    private readonly photos: PhotosService,
+  ) {}
+
+  @Get('listings/:listingId/reviews')
+  @OptionallyAuthenticated()
+  @ApiListQuery(REVIEW_LIST_QUERY)
+  @ApiOkResponse({ type: ReviewPageDto })
+  list(
+    @Id('listingId') listingId: string,
+    @ListQuery(REVIEW_LIST_QUERY) query: ParsedListQuery,
+    @MaybeUser() user?: AuthenticatedUser,
+  ): Promise<ReviewPageDto> {
+    return this.reviews.list(listingId, query, user);
+  }
+
+  @Post('listings/:listingId/reviews')
+  @Authenticated()
+  @ApiCreatedResponse({ type: ReviewDto })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'ALREADY_REVIEWED, LISTING_NOT_PUBLIC' })
+  create(
+    @Id('listingId') listingId: string,
+    @Body() dto: ReviewInputDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ReviewDto> {
+    return this.reviews.create(listingId, dto, user);
+  }
+
+  @Get('reviews/:id')
+  @ApiOkResponse({ type: ReviewDto })
+  get(@Id('id') id: string): Promise<ReviewDto> {
+    return this.reviews.get(id);
+  }
+
+  @Patch('reviews/:id')
+  @Authenticated()
+  @ApiOkResponse({ type: ReviewDto })
+  update(
+    @Id('id') id: string,
+    @Body() dto: PatchReviewDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ReviewDto> {
+    return this.reviews.update(id, dto, user);
+  }
+
+  @Delete('reviews/:id')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiNoContentResponse({ description: 'Deleted' })
+  async delete(@Id('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+    await this.reviews.delete(id, user);
+  }
+
+  @Get('reviews/:id/photos')
+  @ApiOkResponse({ type: [PhotoDto] })
+  photosOf(@Id('id') id: string): Promise<PhotoDto[]> {
+    return this.photos.list('review', id);
+  }
+
+  /** The review's author puts one of their own media on it. */
+  @Put('reviews/:id/photos/:mediaId')
+  @Authenticated()
+  @ApiOkResponse({ type: [PhotoDto] })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'MAIN_PHOTO_TAKEN' })
+  attachPhoto(
+    @Id('id') id: string,
+    @Id('mediaId') mediaId: string,
+    @Body() dto: AttachPhotoDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<PhotoDto[]> {
+    return this.photos.attach('review', id, mediaId, dto, user);
+  }
+
+  @Delete('reviews/:id/photos/:mediaId')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiNoContentResponse({ description: 'Detached (the media itself stays)' })
+  async detachPhoto(
+    @Id('id') id: string,
+    @Id('mediaId') mediaId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<void> {
+    await this.photos.detach('review', id, mediaId, user);
+  }
+}

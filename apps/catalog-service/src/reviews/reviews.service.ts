@@ -1,0 +1,114 @@
+import type { AuthenticatedUser } from '@agora/auth';
+import { uniqueViolation } from '@agora/database';
+import { ProblemException } from '@agora/http';
+import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { refuseCleared } from '../items/item-problems.js';
+import { ListingsService } from '../listings/listings.service.js';
+import { canModerate } from '../moderation/drafts.service.js';
+import { PhotosService } from '../photos/photos.service.js';
+import { ReviewEntity } from './review.entity.js';
+import {
+  REVIEW_LIST_QUERY,
+  toReviewDto,
+  type PatchReviewDto,
+  type ReviewDto,
+  type ReviewInputDto,
+  type ReviewPageDto,
+} from './review.dto.js';
+
+const notFound = (id: string): ProblemException =>
+  new ProblemException(404, { code: 'REVIEW_NOT_FOUND', detail: `No review ${id}` });
+
+/** Seed 003 reviews of public listings: one per buyer and listing, never by the seller. */
+@Injectable()
+export class ReviewsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly listings: ListingsService,
+    private readonly photos: PhotosService,
+  ) {}
+
+  async list(listingId: string, query: ParsedListQuery, user?: AuthenticatedUser): Promise<ReviewPageDto> {
+    await this.listings.get(listingId, user);
+    const builder = this.dataSource.manager
+      .createQueryBuilder(ReviewEntity, 'review')
+      .where('review.listingId = :listingId', { listingId });
+    return mapPage(await findPage(builder, query, REVIEW_LIST_QUERY.searchable), toReviewDto);
+  }
+
+  async get(id: string): Promise<ReviewDto> {
+    return toReviewDto(await this.find(id));
+  }
+
+  async create(listingId: string, dto: ReviewInputDto, author: AuthenticatedUser): Promise<ReviewDto> {
+    const listing = await this.listings.get(listingId, author);
+    if (listing.sellerId === author.id) {
+      throw new ProblemException(403, {
+        code: 'OWN_LISTING',
+        detail: 'Sellers do not review their own listings',
+      });
+    }
+    if (listing.status !== 'active' && listing.status !== 'sold') {
+      throw new ProblemException(409, {
+        code: 'LISTING_NOT_PUBLIC',
+        detail: 'Only active or sold listings take reviews',
+      });
+    }
+    try {
+      const review = this.dataSource.manager.create(ReviewEntity, {
+        listingId,
+        authorId: author.id,
+        rating: dto.rating,
+        text: dto.text,
+      });
+      return toReviewDto(await this.dataSource.manager.save(review));
+    } catch (error) {
+      if (uniqueViolation(error)) {
+        throw new ProblemException(409, {
+          code: 'ALREADY_REVIEWED',
+          detail: 'You have reviewed this listing; change that review instead',
+        });
+      }
+      throw error;
+    }
+  }
+
+  async update(id: string, dto: PatchReviewDto, author: AuthenticatedUser): Promise<ReviewDto> {
+    const review = await this.find(id);
+    if (review.authorId !== author.id) {
+      throw new ProblemException(403, {
+        code: 'NOT_YOUR_REVIEW',
+        detail: 'Only its author changes a review',
+      });
+    }
+    refuseCleared(dto, ['rating', 'text']);
+    review.rating = dto.rating ?? review.rating;
+    review.text = dto.text ?? review.text;
+    return toReviewDto(await this.dataSource.manager.save(review));
+  }
+
+  /** Its author or a moderator deletes a review, with its photo links. */
+  async delete(id: string, user: AuthenticatedUser): Promise<void> {
+    const review = await this.find(id);
+    if (review.authorId !== user.id && !canModerate(user)) {
+      throw new ProblemException(403, {
+        code: 'NOT_YOUR_REVIEW',
+        detail: 'Only its author or a moderator deletes a review',
+      });
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(ReviewEntity, { id });
+      await this.photos.removeAllOf(manager, 'review', id);
+    });
+  }
+
+  private async find(id: string): Promise<ReviewEntity> {
+    const review = await this.dataSource.manager.findOneBy(ReviewEntity, { id });
+    if (!review) {
+      throw notFound(id);
+    }
+    return review;
+  }
+}
