@@ -225,6 +225,33 @@ describe.each(['disk', 's3'] as const)('catalog photos from media-service on the
     ).toBe(403);
   });
 
+  it('lets admins show photos on menu products', async () => {
+    const product = await catalog.call<{ id: string }>('POST', '/products', {
+      body: { name: `Капучино ${driver}`, price: '250', currency: 'RUB' },
+      token: admin,
+    });
+    const cup = await upload(admin, 70);
+    const attached = await catalog.call<Photo[]>('PUT', `/products/${product.body.id}/photos/${cup}`, {
+      body: { side: 'main' },
+      token: admin,
+    });
+    expect(attached.status).toBe(200);
+    expect((await photos(`/products/${product.body.id}/photos`)).map((photo) => photo.mediaId)).toEqual([
+      cup,
+    ]);
+    const byModerator = await catalog.call('PUT', `/products/${product.body.id}/photos/${cup}`, {
+      body: { side: 'left' },
+      token: moderator,
+    });
+    expect(byModerator.status).toBe(403);
+    expect((await catalog.call('DELETE', `/products/${product.body.id}`, { token: admin })).status).toBe(204);
+    expect(
+      await queryRows(adminUrl, `SELECT count(*)::int AS n FROM catalog.item_photos WHERE item_id = $1`, [
+        product.body.id,
+      ]),
+    ).toEqual([{ n: 0 }]);
+  });
+
   it('detaches a media from every item when it is deleted', async () => {
     const [main, left] = await photos(`/watches/${watchId}/photos`);
     const deleted = await fetch(`${mediaUrl}/media/${left.mediaId}`, {

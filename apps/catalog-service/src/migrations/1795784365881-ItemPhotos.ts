@@ -5,7 +5,7 @@ export class ItemPhotos1795784365881 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "catalog"."item_photos" ("id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "kind" text NOT NULL, "item_id" uuid NOT NULL, "media_id" uuid NOT NULL, "side" text NOT NULL, "position" integer NOT NULL DEFAULT '0', "attached_by" uuid NOT NULL, CONSTRAINT "item_photos_item_media_key" UNIQUE ("kind", "item_id", "media_id"), CONSTRAINT "item_photos_kind_check" CHECK ("kind" IN ('coffee', 'watch', 'mechanism', 'listing', 'review')), CONSTRAINT "item_photos_side_check" CHECK ("side" IN ('main', 'left', 'right', 'bottom', 'back', 'detail')), CONSTRAINT "PK_1694151a181c7e2d198b1c07545" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "catalog"."item_photos" ("id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "kind" text NOT NULL, "item_id" uuid NOT NULL, "media_id" uuid NOT NULL, "side" text NOT NULL, "position" integer NOT NULL DEFAULT '0', "attached_by" uuid NOT NULL, CONSTRAINT "item_photos_item_media_key" UNIQUE ("kind", "item_id", "media_id"), CONSTRAINT "item_photos_kind_check" CHECK ("kind" IN ('coffee', 'watch', 'mechanism', 'product', 'listing', 'review')), CONSTRAINT "item_photos_side_check" CHECK ("side" IN ('main', 'left', 'right', 'bottom', 'back', 'detail')), CONSTRAINT "PK_1694151a181c7e2d198b1c07545" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE INDEX "item_photos_media_idx" ON "catalog"."item_photos"  ("media_id") `);
     await queryRunner.query(

@@ -15,6 +15,7 @@ const ITEMS: Readonly<Record<PhotoKind, { table: string; owner?: string }>> = {
   coffee: { table: 'coffees' },
   watch: { table: 'watches' },
   mechanism: { table: 'mechanisms' },
+  product: { table: 'products' },
   listing: { table: 'listings', owner: 'seller_id' },
   review: { table: 'reviews', owner: 'author_id' },
 };

@@ -16,6 +16,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -30,6 +31,8 @@ import {
   ProductInputDto,
   ProductPageDto,
 } from './product.dto.js';
+import { AttachPhotoDto, PhotoDto } from '../photos/photo.dto.js';
+import { PhotosService } from '../photos/photos.service.js';
 import { ProductsService } from './products.service.js';
 
 const ProductId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
@@ -39,7 +42,10 @@ const ProductId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
 @ApiNotFoundResponse({ type: ProblemDetails })
 @Controller('products')
 export class ProductsController {
-  constructor(private readonly products: ProductsService) {}
+  constructor(
+    private readonly products: ProductsService,
+    private readonly photos: PhotosService,
+  ) {}
 
   @Get()
   @ApiListQuery(PRODUCT_LIST_QUERY)
@@ -56,6 +62,38 @@ export class ProductsController {
   @ApiOkResponse({ type: ProductDto })
   get(@ProductId() id: string): Promise<ProductDto> {
     return this.products.get(id);
+  }
+
+  @Get(':id/photos')
+  @ApiOkResponse({ type: [PhotoDto] })
+  photosOf(@ProductId() id: string): Promise<PhotoDto[]> {
+    return this.photos.list('product', id);
+  }
+
+  /** An admin puts one of their own media on the menu item under a side (one main per product). */
+  @Put(':id/photos/:mediaId')
+  @Authenticated('admin')
+  @ApiOkResponse({ type: [PhotoDto] })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'MAIN_PHOTO_TAKEN' })
+  attachPhoto(
+    @ProductId() id: string,
+    @Param('mediaId', new ParseUUIDPipe({ version: undefined })) mediaId: string,
+    @Body() dto: AttachPhotoDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<PhotoDto[]> {
+    return this.photos.attach('product', id, mediaId, dto, user);
+  }
+
+  @Delete(':id/photos/:mediaId')
+  @HttpCode(204)
+  @Authenticated('admin')
+  @ApiNoContentResponse({ description: 'Detached (the media itself stays)' })
+  async detachPhoto(
+    @ProductId() id: string,
+    @Param('mediaId', new ParseUUIDPipe({ version: undefined })) mediaId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<void> {
+    await this.photos.detach('product', id, mediaId, user);
   }
 
   @Post()

@@ -8,6 +8,7 @@ import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typ
 import { CategoryEntity } from '../categories/category.entity.js';
 import { itemChanged, priceChanged } from '../items/item-events.js';
 import { refuseCleared } from '../items/item-problems.js';
+import { PhotosService } from '../photos/photos.service.js';
 import { SearchIndex } from '../search/search-index.js';
 import { ProductEntity } from './product.entity.js';
 import {
@@ -32,6 +33,7 @@ export class ProductsService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly search: SearchIndex,
+    private readonly photos: PhotosService,
   ) {}
 
   async list(query: ParsedListQuery, categoryId?: string): Promise<ProductPageDto> {
@@ -121,6 +123,7 @@ export class ProductsService {
         throw notFound(id);
       }
       await this.search.refresh(manager, 'product', [id]);
+      await this.photos.removeAllOf(manager, 'product', id);
       await this.outbox.add(manager, Topics.CatalogItemDeleted, id, {
         kind: 'product',
         itemId: id,

@@ -139,8 +139,8 @@ export interface MediaDeletedV1 {
 export const PHOTO_SIDES = ['main', 'left', 'right', 'bottom', 'back', 'detail'] as const;
 export type PhotoSide = (typeof PHOTO_SIDES)[number];
 
-/** What photos can be put on: catalog items, listings, and reviews of listings (seed 003). */
-export const PHOTO_KINDS = ['coffee', 'watch', 'mechanism', 'listing', 'review'] as const;
+/** What photos can be put on: catalog items, menu products, listings, and reviews of listings (seed 003). */
+export const PHOTO_KINDS = ['coffee', 'watch', 'mechanism', 'product', 'listing', 'review'] as const;
 export type PhotoKind = (typeof PHOTO_KINDS)[number];
 
 /** A media shown on a catalog item, listing or review: media-service stops counting it as an orphan. */
