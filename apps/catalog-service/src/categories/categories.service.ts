@@ -3,7 +3,7 @@ import { ProblemException } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { refuseCleared } from '../items/item-problems.js';
+import { keptOrCleared, refuseCleared } from '../items/item-problems.js';
 import { SearchIndex } from '../search/search-index.js';
 import { CategoryEntity } from './category.entity.js';
 import {
@@ -62,8 +62,7 @@ export class CategoriesService {
   private async save(category: CategoryEntity, dto: PatchCategoryDto, whole: boolean): Promise<CategoryDto> {
     refuseCleared(dto, ['name']);
     category.name = dto.name ?? category.name;
-    category.description =
-      (dto.description !== undefined ? dto.description : whole ? null : category.description) ?? null;
+    category.description = keptOrCleared(dto.description, category.description, whole);
     category.position = dto.position ?? (whole ? 0 : category.position);
     try {
       return await this.dataSource.transaction(async (manager) => {

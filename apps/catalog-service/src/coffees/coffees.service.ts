@@ -3,11 +3,9 @@ import { ProblemException } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { DictionariesService } from '../dictionaries/dictionaries.service.js';
-import { CatalogItemStore, CatalogItemStoreDeps } from '../items/catalog-item.store.js';
-import { refuseCleared, refuseReversed } from '../items/item-problems.js';
+import { CatalogItemStore } from '../items/catalog-item.store.js';
+import { keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
-import type { ChangeContext } from '../moderation/item-editor.js';
 import { CoffeeEntity } from './coffee.entity.js';
 import {
   COFFEE_LIST_QUERY,
@@ -40,14 +38,7 @@ export class CoffeesService extends CatalogItemStore<
   readonly createInput = CoffeeInputDto;
   readonly updateInput = PatchCoffeeDto;
   protected readonly entity = CoffeeEntity;
-  protected readonly referenceFields = Object.keys(REFERENCES);
-
-  constructor(
-    deps: CatalogItemStoreDeps,
-    private readonly dictionaries: DictionariesService,
-  ) {
-    super(deps);
-  }
+  protected readonly references = REFERENCES;
 
   async list(query: ParsedListQuery): Promise<CoffeePageDto> {
     const page = await findPage(this.withDictionaries(), query, COFFEE_LIST_QUERY.searchable);
@@ -70,22 +61,10 @@ export class CoffeesService extends CatalogItemStore<
     return toCoffeeDto(coffee as LoadedCoffee);
   }
 
-  protected async assign(
-    manager: EntityManager,
-    coffee: CoffeeEntity,
-    dto: PatchCoffeeDto,
-    whole: boolean,
-    context: ChangeContext,
-  ): Promise<void> {
+  protected assign(_manager: EntityManager, coffee: CoffeeEntity, dto: PatchCoffeeDto, whole: boolean): void {
     refuseCleared(dto, ['name', 'roasterId']);
-    for (const [field, kind] of Object.entries(REFERENCES)) {
-      const value = dto[field as keyof typeof REFERENCES];
-      if (value) {
-        await this.dictionaries.require(manager, kind, value, field, context.pendingValuesOf);
-      }
-    }
     const pick = <K extends keyof PatchCoffeeDto & keyof CoffeeEntity>(key: K) =>
-      (dto[key] !== undefined ? dto[key] : whole ? null : coffee[key]) ?? null;
+      keptOrCleared(dto[key], coffee[key], whole);
     coffee.name = dto.name ?? coffee.name;
     coffee.roasterId = dto.roasterId ?? coffee.roasterId;
     coffee.countryCode = pick('countryCode');

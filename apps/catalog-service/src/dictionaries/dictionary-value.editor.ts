@@ -68,7 +68,7 @@ export class DictionaryValueEditor implements ItemEditor, OnModuleInit {
       : null;
   }
 
-  references(): string[] {
+  referencedValues(): string[] {
     return [];
   }
 

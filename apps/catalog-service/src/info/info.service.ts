@@ -2,7 +2,7 @@ import { ProblemException } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { refuseCleared } from '../items/item-problems.js';
+import { keptOrCleared, refuseCleared } from '../items/item-problems.js';
 import {
   LOCATION_LIST_QUERY,
   toLocationDto,
@@ -106,7 +106,7 @@ export class InfoService {
         }).filter(([, value]) => value !== undefined),
       ),
     );
-    location.phone = (dto.phone !== undefined ? dto.phone : whole ? null : location.phone) ?? null;
+    location.phone = keptOrCleared(dto.phone, location.phone, whole);
     location.position = dto.position ?? (whole ? 0 : location.position);
     const saved = await this.dataSource.manager.save(location);
     return this.withOpenNow(saved, new Date());

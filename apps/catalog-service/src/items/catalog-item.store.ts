@@ -11,6 +11,8 @@ import {
   type ItemEditor,
   type ItemSnapshot,
 } from '../moderation/item-editor.js';
+import { DictionariesService } from '../dictionaries/dictionaries.service.js';
+import type { DictionaryKind } from '../dictionaries/dictionary-kinds.js';
 import { ItemEditors } from '../moderation/item-editors.js';
 import { ItemHistoryService } from '../moderation/item-history.service.js';
 import { PhotosService } from '../photos/photos.service.js';
@@ -28,6 +30,7 @@ export class CatalogItemStoreDeps {
     readonly editors: ItemEditors,
     readonly search: SearchIndex,
     readonly photos: PhotosService,
+    readonly dictionaries: DictionariesService,
   ) {}
 }
 
@@ -37,6 +40,7 @@ export class CatalogItemStoreDeps {
  * record history and emit the item's events in the caller's transaction. Subclasses say how input maps
  * onto the entity and which fields drafts diff.
  */
+@Injectable()
 export abstract class CatalogItemStore<
   Item extends CatalogItemEntity,
   CreateInput extends PatchInput,
@@ -49,21 +53,26 @@ export abstract class CatalogItemStore<
   abstract readonly createInput: Type<CreateInput>;
   abstract readonly updateInput: Type<PatchInput>;
   protected abstract readonly entity: Type<Item>;
-  /** Payload fields holding dictionary value ids (pending ones are approved with the draft). */
-  protected abstract readonly referenceFields: readonly string[];
+  /**
+   * Input fields holding dictionary value ids (a list field: one id each), and their dictionaries; each
+   * is checked before the input is applied, and pending ones are approved with the draft using them.
+   */
+  protected abstract readonly references: Readonly<Record<string, DictionaryKind>>;
 
   constructor(protected readonly deps: CatalogItemStoreDeps) {}
 
   /** The item as its routes answer with it. */
   abstract get(id: string): Promise<Dto>;
-  /** Checks the input and copies it onto the item; `whole`: fields left out are cleared (PUT). */
+  /**
+   * Checks the input (its dictionary references are checked already) and copies it onto the item;
+   * `whole`: fields left out are cleared (PUT).
+   */
   protected abstract assign(
     manager: EntityManager,
     item: Item,
     dto: PatchInput,
     whole: boolean,
-    context: ChangeContext,
-  ): Promise<void>;
+  ): void | Promise<void>;
   /** The item's editable fields as its create route takes them: drafts' payloads, diffs and history. */
   protected abstract fields(manager: EntityManager, item: Item): Promise<FieldValues>;
   /** The item's title in events. */
@@ -144,8 +153,8 @@ export abstract class CatalogItemStore<
       : this.updateIn(manager, targetId, payload as PatchInput, false, context);
   }
 
-  references(payload: FieldValues): string[] {
-    return this.referenceFields
+  referencedValues(payload: FieldValues): string[] {
+    return Object.keys(this.references)
       .flatMap((field) => payload[field])
       .filter((value): value is string => typeof value === 'string');
   }
@@ -156,7 +165,8 @@ export abstract class CatalogItemStore<
       createdBy: context.authorId,
       updatedBy: context.authorId,
     } as DeepPartial<Item>);
-    await this.assign(manager, item, dto, true, context);
+    await this.requireReferences(manager, dto, context);
+    await this.assign(manager, item, dto, true);
     await this.save(manager, item, dto, true);
     const after = await this.fields(manager, item);
     await this.deps.history.record(
@@ -183,7 +193,8 @@ export abstract class CatalogItemStore<
   ): Promise<string> {
     const item = await this.lock(manager, id);
     const before = await this.fields(manager, item);
-    await this.assign(manager, item, dto, whole, context);
+    await this.requireReferences(manager, dto, context);
+    await this.assign(manager, item, dto, whole);
     item.version += 1;
     item.updatedBy = context.authorId;
     await this.save(manager, item, dto, whole);
@@ -225,6 +236,25 @@ export abstract class CatalogItemStore<
       throw this.notFound(id);
     }
     return item;
+  }
+
+  /** Every dictionary value the input names must be one of its dictionary (a 400 naming the field). */
+  private async requireReferences(
+    manager: EntityManager,
+    dto: PatchInput,
+    context: ChangeContext,
+  ): Promise<void> {
+    for (const [field, kind] of Object.entries(this.references)) {
+      const value: unknown = (dto as Record<string, unknown>)[field];
+      const named: [unknown, string][] = Array.isArray(value)
+        ? (value as unknown[]).map((id, index) => [id, `${field}.${index}`])
+        : [[value, field]];
+      for (const [id, name] of named) {
+        if (typeof id === 'string') {
+          await this.deps.dictionaries.require(manager, kind, id, name, context.pendingValuesOf);
+        }
+      }
+    }
   }
 
   /** Runs a change in a transaction and answers with the stored item. */

@@ -13,6 +13,14 @@ export function refuseCleared<T extends object>(dto: T, required: readonly (keyo
   }
 }
 
+/**
+ * A field's new value: what was sent (null clears it); when left out, kept by a PATCH (`whole` false)
+ * and cleared by a PUT (`whole` true).
+ */
+export function keptOrCleared<T>(sent: T | undefined, current: T, whole: boolean): NonNullable<T> | null {
+  return (sent !== undefined ? sent : whole ? null : current) ?? null;
+}
+
 /** Two bounds (altitudes, production years) given the wrong way round: a 400 naming the lower one. */
 export function refuseReversed(
   lowerField: string,

@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { DictionariesService } from '../dictionaries/dictionaries.service.js';
 import { itemChanged, priceChanged } from '../items/item-events.js';
-import { refuseCleared } from '../items/item-problems.js';
+import { keptOrCleared, refuseCleared } from '../items/item-problems.js';
 import { canModerate } from '../moderation/drafts.service.js';
 import { PhotosService } from '../photos/photos.service.js';
 import { SearchIndex } from '../search/search-index.js';
@@ -188,8 +188,7 @@ export class ListingsService {
   private assign(listing: ListingEntity, dto: PatchListingDto, whole: boolean): void {
     refuseCleared(dto, ['title', 'price', 'currency', 'status']);
     listing.title = dto.title ?? listing.title;
-    listing.description =
-      (dto.description !== undefined ? dto.description : whole ? null : listing.description) ?? null;
+    listing.description = keptOrCleared(dto.description, listing.description, whole);
     listing.price = dto.price ?? listing.price;
     listing.currency = dto.currency ?? listing.currency;
     listing.characteristics = dto.characteristics

@@ -3,11 +3,9 @@ import { ProblemException } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { DictionariesService } from '../dictionaries/dictionaries.service.js';
-import { CatalogItemStore, CatalogItemStoreDeps } from '../items/catalog-item.store.js';
-import { refuseCleared, refuseReversed } from '../items/item-problems.js';
+import { CatalogItemStore } from '../items/catalog-item.store.js';
+import { keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
-import type { ChangeContext } from '../moderation/item-editor.js';
 import { MechanismEntity, MechanismFunctionEntity } from './mechanism.entity.js';
 import {
   MECHANISM_LIST_QUERY,
@@ -19,7 +17,11 @@ import {
   type MechanismPageDto,
 } from './mechanism.dto.js';
 
-const REFERENCES = { mechanismTypeId: 'mechanism-types', factoryId: 'factories' } as const;
+const REFERENCES = {
+  mechanismTypeId: 'mechanism-types',
+  factoryId: 'factories',
+  functionIds: 'functions',
+} as const;
 
 /** Watch movements (seed 002 `mechanism`, `mechanism_function`), moderated like every catalog item. */
 @Injectable()
@@ -33,14 +35,7 @@ export class MechanismsService extends CatalogItemStore<
   readonly createInput = MechanismInputDto;
   readonly updateInput = PatchMechanismDto;
   protected readonly entity = MechanismEntity;
-  protected readonly referenceFields = [...Object.keys(REFERENCES), 'functionIds'];
-
-  constructor(
-    deps: CatalogItemStoreDeps,
-    private readonly dictionaries: DictionariesService,
-  ) {
-    super(deps);
-  }
+  protected readonly references = REFERENCES;
 
   async list(query: ParsedListQuery): Promise<MechanismPageDto> {
     const page = await findPage(this.withRelations(), query, MECHANISM_LIST_QUERY.searchable);
@@ -55,31 +50,15 @@ export class MechanismsService extends CatalogItemStore<
     return toMechanismDto(mechanism);
   }
 
-  protected async assign(
-    manager: EntityManager,
+  protected assign(
+    _manager: EntityManager,
     mechanism: MechanismEntity,
     dto: PatchMechanismDto,
     whole: boolean,
-    context: ChangeContext,
-  ): Promise<void> {
+  ): void {
     refuseCleared(dto, ['name']);
-    for (const [field, kind] of Object.entries(REFERENCES)) {
-      const value = dto[field as keyof typeof REFERENCES];
-      if (value) {
-        await this.dictionaries.require(manager, kind, value, field, context.pendingValuesOf);
-      }
-    }
-    for (const [index, functionId] of (dto.functionIds ?? []).entries()) {
-      await this.dictionaries.require(
-        manager,
-        'functions',
-        functionId,
-        `functionIds.${index}`,
-        context.pendingValuesOf,
-      );
-    }
     const pick = <K extends keyof PatchMechanismDto & keyof MechanismEntity>(key: K) =>
-      (dto[key] !== undefined ? dto[key] : whole ? null : mechanism[key]) ?? null;
+      keptOrCleared(dto[key], mechanism[key], whole);
     mechanism.name = dto.name ?? mechanism.name;
     mechanism.stones = pick('stones');
     mechanism.startRelease = pick('startRelease');

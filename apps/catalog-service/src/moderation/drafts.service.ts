@@ -166,7 +166,7 @@ export class DraftsService {
       await this.refuseConflicts(manager, editor, draft, dto.overrideConflict === true);
     }
     // Dictionary values the author proposed for this draft are approved with it.
-    const references = editor.references(draft.payload);
+    const references = editor.referencedValues(draft.payload);
     const valueDrafts =
       references.length === 0
         ? []

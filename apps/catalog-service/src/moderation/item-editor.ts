@@ -45,7 +45,7 @@ export interface ItemEditor {
     context: ChangeContext,
   ): Promise<string>;
   /** Ids of the dictionary values the payload refers to (pending ones are approved along with it). */
-  references(payload: FieldValues): string[];
+  referencedValues(payload: FieldValues): string[];
   /** Runs when a proposal is written; returns the target to record (a new dictionary value's pending row). */
   prepare?(manager: EntityManager, payload: FieldValues, authorId: string): Promise<string | null>;
   /** Runs when a proposal is rejected or withdrawn (drops a pending dictionary value). */

@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { CategoryEntity } from '../categories/category.entity.js';
 import { itemChanged, priceChanged } from '../items/item-events.js';
-import { refuseCleared } from '../items/item-problems.js';
+import { keptOrCleared, refuseCleared } from '../items/item-problems.js';
 import { PhotosService } from '../photos/photos.service.js';
 import { SearchIndex } from '../search/search-index.js';
 import { ProductEntity } from './product.entity.js';
@@ -142,8 +142,7 @@ export class ProductsService {
   ): Promise<void> {
     refuseCleared(dto, ['name', 'price', 'currency']);
     product.name = dto.name ?? product.name;
-    product.description =
-      (dto.description !== undefined ? dto.description : whole ? null : product.description) ?? null;
+    product.description = keptOrCleared(dto.description, product.description, whole);
     product.price = dto.price ?? product.price;
     product.currency = dto.currency ?? product.currency;
     product.available = dto.available ?? (whole ? true : product.available);

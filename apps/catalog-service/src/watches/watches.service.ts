@@ -3,12 +3,10 @@ import { ProblemException } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { DictionariesService } from '../dictionaries/dictionaries.service.js';
-import { CatalogItemStore, CatalogItemStoreDeps } from '../items/catalog-item.store.js';
-import { refuseCleared, refuseReversed } from '../items/item-problems.js';
+import { CatalogItemStore } from '../items/catalog-item.store.js';
+import { keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
 import { MechanismEntity } from '../mechanisms/mechanism.entity.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
-import type { ChangeContext } from '../moderation/item-editor.js';
 import { WatchAliasEntity, WatchEntity } from './watch.entity.js';
 import {
   PatchWatchDto,
@@ -37,14 +35,7 @@ export class WatchesService extends CatalogItemStore<WatchEntity, WatchInputDto,
   readonly createInput = WatchInputDto;
   readonly updateInput = PatchWatchDto;
   protected readonly entity = WatchEntity;
-  protected readonly referenceFields = Object.keys(REFERENCES);
-
-  constructor(
-    deps: CatalogItemStoreDeps,
-    private readonly dictionaries: DictionariesService,
-  ) {
-    super(deps);
-  }
+  protected readonly references = REFERENCES;
 
   async list(query: ParsedListQuery): Promise<WatchPageDto> {
     const page = await findPage(this.withRelations(), query, WATCH_LIST_QUERY.searchable);
@@ -75,15 +66,8 @@ export class WatchesService extends CatalogItemStore<WatchEntity, WatchInputDto,
     watch: WatchEntity,
     dto: PatchWatchDto,
     whole: boolean,
-    context: ChangeContext,
   ): Promise<void> {
     refuseCleared(dto, ['name', 'folder']);
-    for (const [field, kind] of Object.entries(REFERENCES)) {
-      const value = dto[field as keyof typeof REFERENCES];
-      if (value) {
-        await this.dictionaries.require(manager, kind, value, field, context.pendingValuesOf);
-      }
-    }
     if (dto.mechanismId && !(await manager.existsBy(MechanismEntity, { id: dto.mechanismId }))) {
       throw new ProblemException(400, {
         code: 'UNKNOWN_MECHANISM',
@@ -92,7 +76,7 @@ export class WatchesService extends CatalogItemStore<WatchEntity, WatchInputDto,
       });
     }
     const pick = <K extends keyof PatchWatchDto & keyof WatchEntity>(key: K) =>
-      (dto[key] !== undefined ? dto[key] : whole ? null : watch[key]) ?? null;
+      keptOrCleared<PatchWatchDto[K] | WatchEntity[K]>(dto[key], watch[key], whole);
     watch.name = dto.name ?? watch.name;
     watch.folder = dto.folder ?? watch.folder;
     watch.code = pick('code');
