@@ -24,27 +24,8 @@ const SELLERS = Array.from(
 );
 
 const CHUNK = 5_000;
-const ITEM_TABLES = [
-  'search_documents',
-  'collections',
-  'watch_aliases',
-  'watches',
-  'mechanism_functions',
-  'mechanisms',
-  'coffees',
-  'product_categories',
-  'products',
-  'categories',
-  'listing_tags',
-  'reviews',
-  'listings',
-  'item_photos',
-  'drafts',
-  'item_history',
-  'dictionary_values',
-  'shop_locations',
-  'shop_profile',
-];
+/** Tables a reset keeps: the service's plumbing, and media ownership learnt from media-service. */
+const KEPT_TABLES = ['migrations', 'outbox', 'inbox', 'media_owners'];
 
 /** A small deterministic generator: the same seed gives the same catalog. */
 function random(seed: number): () => number {
@@ -92,7 +73,12 @@ export async function seedCatalog(dataSource: DataSource, options: SeedOptions):
     if (Number(count) > 0 && !options.reset) {
       return { skipped: true, counts: {} };
     }
-    await manager.query(`TRUNCATE ${ITEM_TABLES.map((table) => `catalog."${table}"`).join(', ')}`);
+    // Every other table of the schema, so a table added later is emptied too.
+    const tables = await manager.query<{ tablename: string }[]>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'catalog' AND NOT (tablename = ANY($1))`,
+      [KEPT_TABLES],
+    );
+    await manager.query(`TRUNCATE ${tables.map(({ tablename }) => `catalog."${tablename}"`).join(', ')}`);
     const next = random(20261127);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
     const counts: Record<string, number> = {};
