@@ -8,6 +8,7 @@ import {
   waitForHttp,
   type ManagedProcess,
   type OAuthProviderServer,
+  uploadImage,
 } from '@agora/testing';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -193,15 +194,14 @@ describe('embedded platform (npm start)', () => {
       body: JSON.stringify({ login: 'eve@example.com', password: 'correct horse' }),
     });
     const { accessToken } = (await signIn.json()) as { accessToken: string };
-    const form = new FormData();
-    form.append('file', new Blob([await png(300, 200)], { type: 'image/png' }), 'e2e.png');
-    const uploaded = await fetch(`${gateway}/api/media`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${accessToken}` },
-      body: form,
-    });
+    const uploaded = await uploadImage<{ id: string; variants: { name: string; url: string }[] }>(
+      `${gateway}/api`,
+      accessToken,
+      await png(300, 200),
+      'e2e.png',
+    );
     expect(uploaded.status).toBe(201);
-    const media = (await uploaded.json()) as { id: string; variants: { name: string; url: string }[] };
+    const media = uploaded.body;
     expect(existsSync(path.join(dataDir, 'media', 'media', media.id, 'thumb.webp'))).toBe(true);
     const thumb = await fetch(`${gateway}${media.variants[0].url}`);
     expect(thumb.status).toBe(200);

@@ -7,6 +7,7 @@ import {
   startS3Server,
   startServicesInProcess,
   startSmtpInbox,
+  uploadImage,
 } from '@agora/testing';
 import type { InProcessServices, S3Server, SmtpInbox } from '@agora/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -55,15 +56,9 @@ describe.each(['disk', 's3'] as const)('catalog photos from media-service on the
   };
   /** Uploads an image and waits until catalog-service has heard whose it is. */
   const upload = async (token: string, shade: number): Promise<string> => {
-    const form = new FormData();
-    form.append('file', new Blob([await png(320, 240, shade)], { type: 'image/png' }), 'photo.png');
-    const response = await fetch(`${mediaUrl}/media`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      body: form,
-    });
-    expect(response.status).toBe(201);
-    const { id } = (await response.json()) as { id: string };
+    const uploaded = await uploadImage<{ id: string }>(mediaUrl, token, await png(320, 240, shade));
+    expect(uploaded.status).toBe(201);
+    const { id } = uploaded.body;
     await eventually(
       async () =>
         (await queryRows(adminUrl, `SELECT 1 FROM catalog.media_owners WHERE media_id = $1`, [id])).length

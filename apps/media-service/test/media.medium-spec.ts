@@ -9,6 +9,7 @@ import {
   startS3Server,
   startServicesInProcess,
   startSmtpInbox,
+  uploadImage,
 } from '@agora/testing';
 import type { InProcessServices, S3Server, SmtpInbox } from '@agora/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -44,21 +45,8 @@ describe.each(['disk', 's3'] as const)('media-service on the %s driver', (driver
   let boris: { id: string; accessToken: string };
   let admin: string;
 
-  const upload = async (
-    bytes: Buffer,
-    fileName: string,
-    token = anna.accessToken,
-    contentType = 'image/png',
-  ) => {
-    const form = new FormData();
-    form.append('file', new Blob([bytes], { type: contentType }), fileName);
-    const response = await fetch(`${mediaUrl}/media`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      body: form,
-    });
-    return { status: response.status, body: (await response.json()) as Media & { code?: string } };
-  };
+  const upload = (bytes: Buffer, fileName: string, token = anna.accessToken, contentType = 'image/png') =>
+    uploadImage<Media & { code?: string }>(mediaUrl, token, bytes, fileName, contentType);
   const fileOf = (media: Media, variant: string) => fetch(`${mediaUrl}/media/${media.id}/${variant}.webp`);
 
   beforeAll(async () => {

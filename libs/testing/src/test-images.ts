@@ -81,3 +81,21 @@ export function pixelFlood(width = 20_000, height = 20_000): Buffer {
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/** Uploads an image to media-service's `POST /media` as a browser would (multipart, field `file`). */
+export async function uploadImage<T = Record<string, unknown>>(
+  mediaUrl: string,
+  token: string,
+  bytes: Buffer,
+  fileName = 'photo.png',
+  contentType = 'image/png',
+): Promise<{ status: number; body: T }> {
+  const form = new FormData();
+  form.append('file', new Blob([bytes], { type: contentType }), fileName);
+  const response = await fetch(`${mediaUrl}/media`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
