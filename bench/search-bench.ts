@@ -2,6 +2,7 @@
 // the first search level (GET /search's query, through SearchService) over it. Prints the figures; the
 // target (seed 000) is well under 100 ms per search on 100k+ items.
 import 'reflect-metadata';
+import { loadConfig, processEnvironment } from '@agora/config';
 import { SERVICES } from '@agora/contracts';
 import {
   createServiceDataSource,
@@ -10,12 +11,19 @@ import {
   provisionServiceSchemas,
 } from '@agora/database';
 import { parseListQuery } from '@agora/list-query';
+import { IsUrl } from 'class-validator';
 import { catalogServiceDefinition } from '../apps/catalog-service/src/catalog-service.definition.js';
 import { SEARCH_LIST_QUERY } from '../apps/catalog-service/src/search/search.dto.js';
 import { SearchService } from '../apps/catalog-service/src/search/search.service.js';
 import { seedCatalog } from '../apps/catalog-service/src/seed/catalog-seed.js';
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+class BenchConfig {
+  /** Superuser URL of the PostgreSQL the benchmark creates (and drops) its throwaway database in. */
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
+const ADMIN_URL = loadConfig(BenchConfig, processEnvironment()).BENCH_DATABASE_URL;
 const items = Number(/^--items=(\d+)$/.exec(process.argv[2] ?? '')?.[1] ?? 110_000);
 const ROUNDS = 30;
 

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
+import { processEnvironment } from '@agora/config';
 import { runServiceMain } from '@agora/http';
 import { authServiceDefinition } from './auth-service.definition.js';
 
-await runServiceMain(authServiceDefinition, process.env);
+await runServiceMain(authServiceDefinition, processEnvironment());

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
+import { processEnvironment } from '@agora/config';
 import { runServiceMain } from '@agora/http';
 import { catalogServiceDefinition } from './catalog-service.definition.js';
 
-await runServiceMain(catalogServiceDefinition, process.env);
+await runServiceMain(catalogServiceDefinition, processEnvironment());

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
+import { processEnvironment } from '@agora/config';
 import { runServiceMain } from '@agora/http';
 import { mediaServiceDefinition } from './media-service.definition.js';
 
-await runServiceMain(mediaServiceDefinition, process.env);
+await runServiceMain(mediaServiceDefinition, processEnvironment());

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
+import { processEnvironment } from '@agora/config';
 import { runServiceMain } from '@agora/http';
 import { orderServiceDefinition } from './order-service.definition.js';
 
-await runServiceMain(orderServiceDefinition, process.env);
+await runServiceMain(orderServiceDefinition, processEnvironment());

@@ -1,10 +1,10 @@
 // `npm start`: the whole platform in one process on embedded defaults.
 import 'reflect-metadata';
-import { closeOnSignals } from '@agora/config';
+import { closeOnSignals, processEnvironment } from '@agora/config';
 import { startPlatform } from './embedded/start-platform.js';
 
 try {
-  const platform = await startPlatform(process.env);
+  const platform = await startPlatform(processEnvironment());
   const { gatewayUrl } = platform;
   console.log(
     [

@@ -2,7 +2,7 @@
 // database, diffs its entities against it, and writes apps/<service>-service/src/migrations/<ts>-<Name>.ts.
 // Register the new class in that folder's index.ts and review it like code.
 import 'reflect-metadata';
-import { loadConfig } from '@agora/config';
+import { loadConfig, processEnvironment } from '@agora/config';
 import { isServiceName } from '@agora/contracts';
 import { IsUrl } from 'class-validator';
 import path from 'node:path';
@@ -17,7 +17,7 @@ class GenerateMigrationConfig {
 
 const [service, name] = process.argv.slice(2);
 try {
-  const { DATABASE_ADMIN_URL } = loadConfig(GenerateMigrationConfig, process.env);
+  const { DATABASE_ADMIN_URL } = loadConfig(GenerateMigrationConfig, processEnvironment());
   if (!service || !isServiceName(service) || !name) {
     throw new Error(
       'usage: npm run migration:generate -- <auth|social|media|catalog|order> <PascalCaseName>',

@@ -1,7 +1,7 @@
 // `npm run migrate [service …]`: provisions each service's role and schema (when DATABASE_ADMIN_URL is
 // set) and applies pending migrations as that service's own role. Production runs it before services.
 import 'reflect-metadata';
-import { createLogger, loadConfig } from '@agora/config';
+import { createLogger, loadConfig, processEnvironment } from '@agora/config';
 import { isServiceName, SERVICE_NAMES, SERVICES, type ServiceName } from '@agora/contracts';
 import { createServiceDataSource, provisionServiceSchemas } from '@agora/database';
 import { IsOptional, IsUrl } from 'class-validator';
@@ -23,7 +23,7 @@ const urlOf = (config: MigrateConfig, name: ServiceName): string =>
   config[`${name.toUpperCase()}_DATABASE_URL` as keyof MigrateConfig]!;
 
 try {
-  const config = loadConfig(MigrateConfig, process.env);
+  const config = loadConfig(MigrateConfig, processEnvironment());
   const logger = createLogger('migrate');
   const requested = process.argv.slice(2);
   const unknown = requested.filter((name) => !isServiceName(name));

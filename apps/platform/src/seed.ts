@@ -2,7 +2,7 @@
 // Soviet and Swiss watches, a coffee-shop menu, listings, shop locations) and builds the search index.
 // Uses the same database as `npm start` (embedded, or DATABASE_URL); stop `npm start` first when embedded.
 import 'reflect-metadata';
-import { createLogger, loadConfig } from '@agora/config';
+import { createLogger, loadConfig, processEnvironment } from '@agora/config';
 import { createServiceDataSource } from '@agora/database';
 import { catalogServiceDefinition } from '../../catalog-service/src/catalog-service.definition.js';
 import { seedCatalog } from '../../catalog-service/src/seed/catalog-seed.js';
@@ -29,7 +29,7 @@ function parseArguments(args: readonly string[]): { items: number; reset: boolea
 
 try {
   const options = parseArguments(process.argv.slice(2));
-  const config = loadConfig(PlatformConfig, process.env);
+  const config = loadConfig(PlatformConfig, processEnvironment());
   const logger = createLogger('seed', config.LOG_LEVEL);
   const database = await openPlatformDatabase(config, logger).catch((error: unknown) => {
     throw new Error(

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
+import { processEnvironment } from '@agora/config';
 import { runServiceMain } from '@agora/http';
 import { socialServiceDefinition } from './social-service.definition.js';
 
-await runServiceMain(socialServiceDefinition, process.env);
+await runServiceMain(socialServiceDefinition, processEnvironment());

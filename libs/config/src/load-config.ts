@@ -3,6 +3,11 @@ import { validateSync, type ValidationError } from 'class-validator';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
+/** The process's environment: the one place Agora reads it; entry points hand it to loadConfig once. */
+export function processEnvironment(): Env {
+  return process.env;
+}
+
 /** Thrown at boot when a variable is missing or invalid; the message names every bad variable. */
 export class ConfigValidationError extends Error {
   constructor(readonly problems: readonly string[]) {
