@@ -9,6 +9,7 @@ import {
   RequiredText,
   toRef,
 } from '../items/item-fields.js';
+import { CatalogItemDto, catalogItemDto } from '../items/catalog-item.dto.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
 import type { MechanismEntity } from './mechanism.entity.js';
 
@@ -44,10 +45,7 @@ export class MechanismInputDto {
 /** `PATCH /mechanisms/:id`: the fields to change; null clears an optional one. */
 export class PatchMechanismDto extends PartialType(MechanismInputDto) {}
 
-export class MechanismDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
+export class MechanismDto extends CatalogItemDto {
   @ApiProperty({ example: '2409' })
   name!: string;
 
@@ -68,18 +66,6 @@ export class MechanismDto {
 
   @ApiProperty({ type: [DictionaryRefDto] })
   functions!: DictionaryRefDto[];
-
-  @ApiProperty({ example: 1 })
-  version!: number;
-
-  @ApiProperty({ format: 'uuid', description: "Seed 002's user_id: who added it" })
-  createdBy!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  createdAt!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  updatedAt!: string;
 }
 
 export const MechanismPageDto = PageOf(MechanismDto);
@@ -105,7 +91,7 @@ export const MECHANISM_LIST_QUERY: ListQuerySpec = {
 /** A mechanism read with its type, factory and function links. */
 export function toMechanismDto(mechanism: MechanismEntity): MechanismDto {
   return {
-    id: mechanism.id,
+    ...catalogItemDto(mechanism),
     name: mechanism.name,
     stones: mechanism.stones,
     startRelease: mechanism.startRelease,
@@ -115,10 +101,6 @@ export function toMechanismDto(mechanism: MechanismEntity): MechanismDto {
     functions: (mechanism.functionLinks ?? [])
       .flatMap((link) => (link.function ? [{ id: link.function.id, name: link.function.name }] : []))
       .sort((a, b) => a.name.localeCompare(b.name)),
-    version: mechanism.version,
-    createdBy: mechanism.createdBy,
-    createdAt: mechanism.createdAt.toISOString(),
-    updatedAt: mechanism.updatedAt.toISOString(),
   };
 }
 

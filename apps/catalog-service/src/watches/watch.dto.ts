@@ -22,6 +22,7 @@ import {
   toRef,
   trimmed,
 } from '../items/item-fields.js';
+import { CatalogItemDto, catalogItemDto } from '../items/catalog-item.dto.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
 import type { WatchEntity } from './watch.entity.js';
 
@@ -96,10 +97,7 @@ export class MechanismRefDto {
   name!: string;
 }
 
-export class WatchDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
+export class WatchDto extends CatalogItemDto {
   @ApiProperty({ example: 'Восток Амфибия 420059' })
   name!: string;
 
@@ -135,18 +133,6 @@ export class WatchDto {
 
   @ApiProperty({ type: [String] })
   aliases!: string[];
-
-  @ApiProperty({ example: 1 })
-  version!: number;
-
-  @ApiProperty({ format: 'uuid', description: "Seed 002's user_id: who added it" })
-  createdBy!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  createdAt!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  updatedAt!: string;
 }
 
 export const WatchPageDto = PageOf(WatchDto);
@@ -180,7 +166,7 @@ const aliasKeys = (watch: WatchEntity): string[] =>
 /** A watch read with its dictionary values, mechanism and aliases. */
 export function toWatchDto(watch: WatchEntity): WatchDto {
   return {
-    id: watch.id,
+    ...catalogItemDto(watch),
     name: watch.name,
     folder: watch.folder,
     code: watch.code,
@@ -193,10 +179,6 @@ export function toWatchDto(watch: WatchEntity): WatchDto {
     factory: toRef(watch.factory),
     brand: toRef(watch.brand),
     aliases: aliasKeys(watch),
-    version: watch.version,
-    createdBy: watch.createdBy,
-    createdAt: watch.createdAt.toISOString(),
-    updatedAt: watch.updatedAt.toISOString(),
   };
 }
 
