@@ -1,5 +1,10 @@
 import type { EventEnvelope } from '@agora/contracts';
-import { BaseRpcContext, Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import {
+  BaseRpcContext,
+  Server,
+  type CustomTransportStrategy,
+  type MessageHandler,
+} from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
 
 /** The context argument of `@EventPattern` handlers, on both transports. */
@@ -22,15 +27,20 @@ export abstract class EventConsumerServer extends Server implements CustomTransp
     return [...this.getHandlers().keys()];
   }
 
-  /** Invokes the app's handler for the envelope's topic; rejects when the handler fails. */
+  /**
+   * Invokes every handler the app has for the envelope's topic (Nest chains handlers of one event
+   * pattern through `next`), one after another; rejects when one fails.
+   */
   protected async invokeHandler(event: EventEnvelope): Promise<void> {
-    const handler = this.getHandlerByPattern(event.topic);
-    if (!handler) {
-      return;
-    }
-    const result: unknown = await handler(event, new BusContext([event]));
-    if (isObservable(result)) {
-      await lastValueFrom(result, { defaultValue: undefined });
+    for (
+      let handler: MessageHandler | null | undefined = this.getHandlerByPattern(event.topic);
+      handler;
+      handler = handler.next as MessageHandler | undefined
+    ) {
+      const result: unknown = await handler(event, new BusContext([event]));
+      if (isObservable(result)) {
+        await lastValueFrom(result, { defaultValue: undefined });
+      }
     }
   }
 

@@ -11,6 +11,10 @@ export interface UserRegisteredV1 {
   email: string;
   login: string;
   registeredAt: string;
+  /** The name an identity provider (Google, Yandex) gave, for a new profile; absent for a plain registration. */
+  displayName?: string | null;
+  /** The provider's picture URL (https), for a new profile; absent for a plain registration. */
+  avatarUrl?: string | null;
 }
 
 export interface UserVerifiedV1 {
