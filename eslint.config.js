@@ -48,6 +48,24 @@ export default tseslint.config(
     },
   },
   {
+    // End-to-end tests start the platform as `npm start` composes it (apps/platform), never an app's internals.
+    files: ['e2e/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/libs/*/src/*'], message: 'Import libs through @agora/<lib>.' },
+            {
+              group: ['**/apps/*', '!**/apps/platform'],
+              message: 'e2e tests reach the apps only through the platform (apps/platform).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', 'scripts/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
