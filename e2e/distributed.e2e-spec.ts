@@ -1,8 +1,6 @@
 import {
   deadLetterTopic,
   MessageHeaders,
-  renderNginxConf,
-  renderNginxHealthScript,
   SERVICE_NAMES,
   SERVICES,
   Topics,
@@ -18,14 +16,16 @@ import {
   run,
   serviceDatabaseUrl,
   startProcess,
+  startNginx,
   startSmtpInbox,
+  RELAXED_RATE_ZONES,
+  type RunningNginx,
   waitForHttp,
   type SmtpInbox,
   type ManagedProcess,
 } from '@agora/testing';
 import kafkajs from 'kafkajs';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -45,7 +45,7 @@ describe('distributed platform behind nginx on real Kafka', () => {
   let brokers: string;
   const ports = {} as Record<ServiceName, number>;
   const services = {} as Record<ServiceName, ManagedProcess>;
-  let nginx: ChildProcess | undefined;
+  let nginx: RunningNginx | undefined;
   let gateway: string;
   let inbox: SmtpInbox;
 
@@ -104,41 +104,24 @@ describe('distributed platform behind nginx on real Kafka', () => {
         ]),
       ),
     });
-    const gatewayPort = await freePort();
-    gateway = `http://127.0.0.1:${gatewayPort}`;
-    await Promise.all(SERVICE_NAMES.map(startServiceProcess));
 
-    writeFileSync(path.join(work, 'gateway-health.js'), renderNginxHealthScript());
-    mkdirSync(path.join(work, 'nginx-temp'), { recursive: true });
-    writeFileSync(
-      path.join(work, 'nginx.conf'),
-      renderNginxConf({
-        upstreams: Object.fromEntries(
-          SERVICE_NAMES.map((name) => [name, `127.0.0.1:${ports[name]}`]),
-        ) as Record<ServiceName, string>,
-        listenPort: gatewayPort,
-        njsDir: work,
-        pidFile: path.join(work, 'nginx.pid'),
-        errorLog: path.join(work, 'nginx-error.log'),
-        accessLog: path.join(work, 'nginx-access.log'),
-        tempDir: path.join(work, 'nginx-temp'),
-      }),
+    // The suite sends a few hundred requests from one address: the rate zones are relaxed here (their
+    // production values are checked in gateway-edge.e2e-spec.ts).
+    nginx = await startNginx(
+      work,
+      Object.fromEntries(SERVICE_NAMES.map((name) => [name, `127.0.0.1:${ports[name]}`])) as Record<
+        ServiceName,
+        string
+      >,
+      RELAXED_RATE_ZONES,
     );
-    nginx = spawn('nginx', ['-p', work, '-c', path.join(work, 'nginx.conf'), '-g', 'daemon off;'], {
-      stdio: 'inherit',
-    });
-    const nginxFailed = new Promise<never>((_, reject) => {
-      nginx?.once('error', (error) =>
-        reject(
-          new Error(`nginx did not start (apt-get install nginx libnginx-mod-http-js): ${error.message}`),
-        ),
-      );
-    });
-    await Promise.race([waitForHttp(`${gateway}/api/health`, 200, 30_000), nginxFailed]);
+    gateway = nginx.url;
+    await Promise.all(SERVICE_NAMES.map(startServiceProcess));
+    await waitForHttp(`${gateway}/api/health`, 200, 30_000);
   });
 
   afterAll(async () => {
-    nginx?.kill('SIGQUIT');
+    await nginx?.stop();
     await Promise.all(Object.values(services).map((service) => service.stop()));
     await run('bash', [kafkaScript, 'stop'], kafkaEnv).catch(() => undefined);
     await inbox?.close();

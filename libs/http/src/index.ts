@@ -4,6 +4,7 @@ export * from './platform.module.js';
 export * from './problem-details.filter.js';
 export * from './problem-details.js';
 export * from './problem.exception.js';
+export * from './request-input.js';
 export * from './service-definition.js';
 export * from './start-service.js';
 export * from './swagger.js';

@@ -10,6 +10,23 @@ function titleOf(status: number): string {
   return STATUS_CODES[status] ?? 'Error';
 }
 
+/** The code of an error raised without one (the router's 404, a pipe's 400): its status, as a name. */
+export function defaultCodeOf(status: number): string {
+  return titleOf(status)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+}
+
+/** Codes for the errors Fastify raises itself while reading a request, before any route runs. */
+const FASTIFY_CODES: Readonly<Record<string, string>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_CONTENT_LENGTH',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+};
+
 function detailOf(exception: HttpException): string | undefined {
   const response = exception.getResponse();
   if (typeof response === 'string') {
@@ -37,6 +54,7 @@ export function toProblem(exception: unknown, instance: string | undefined): Pro
           : detailOf(exception),
       ...(instance ? { instance } : {}),
       ...(requestId ? { requestId } : {}),
+      code: defaultCodeOf(status),
     };
     if (exception instanceof ProblemException) {
       return {
@@ -51,6 +69,7 @@ export function toProblem(exception: unknown, instance: string | undefined): Pro
   const status = (exception as { statusCode?: unknown }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Errors raised by Fastify itself before routing: malformed JSON, unsupported media type, body too large.
+    const fastifyCode = (exception as { code?: unknown }).code;
     return {
       type: 'about:blank',
       title: titleOf(status),
@@ -58,6 +77,7 @@ export function toProblem(exception: unknown, instance: string | undefined): Pro
       detail: (exception as Error).message,
       ...(instance ? { instance } : {}),
       ...(requestId ? { requestId } : {}),
+      code: (typeof fastifyCode === 'string' && FASTIFY_CODES[fastifyCode]) || defaultCodeOf(status),
     };
   }
   return {
@@ -67,6 +87,7 @@ export function toProblem(exception: unknown, instance: string | undefined): Pro
     detail: 'An unexpected error occurred; quote the request id when reporting it',
     ...(instance ? { instance } : {}),
     ...(requestId ? { requestId } : {}),
+    code: 'INTERNAL_ERROR',
   };
 }
 

@@ -30,8 +30,8 @@ export class ProblemDetails {
   @ApiPropertyOptional({ description: 'Correlates the error with the logs', example: '01934f0c-…' })
   requestId?: string;
 
-  @ApiPropertyOptional({ description: 'Machine-readable error code', example: 'EMAIL_TAKEN' })
-  code?: string;
+  @ApiProperty({ description: 'Machine-readable error code', example: 'EMAIL_TAKEN' })
+  code!: string;
 
   @ApiPropertyOptional({ type: [FieldProblem] })
   errors?: FieldProblem[];

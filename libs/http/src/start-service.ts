@@ -7,7 +7,7 @@ import {
   type Env,
   type ServiceConfig,
 } from '@agora/config';
-import { SERVICES } from '@agora/contracts';
+import { BODY_LIMITS, SERVICES } from '@agora/contracts';
 import { createServiceDataSource, OutboxRelay } from '@agora/database';
 import { KafkaBus, type MessageBus } from '@agora/messaging';
 import cookie from '@fastify/cookie';
@@ -20,6 +20,7 @@ import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { PlatformModule } from './platform.module.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
+import { assertNoNulCharacters, registerJsonBodyParser } from './request-input.js';
 import type { ServiceDefinition } from './service-definition.js';
 import { setUpSwagger } from './swagger.js';
 import { createValidationPipe } from './validation.js';
@@ -104,10 +105,20 @@ export async function startService<C extends ServiceConfig>(
   const adapter = new FastifyAdapter({
     // The client is TRUST_PROXY_HOPS entries from the right of X-Forwarded-For; earlier ones are the client's word.
     trustProxy: (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS,
-    bodyLimit: 1_048_576,
+    bodyLimit: BODY_LIMITS.json,
     genReqId: (request: IncomingMessage) => requestIdOf(request.headers['x-request-id']),
   });
   const fastify = adapter.getInstance();
+  // JSON (UTF-8, bounded depth) is the only body parser; Nest's own (which adds forms) stays off.
+  registerJsonBodyParser(fastify, BODY_LIMITS.json);
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    try {
+      assertNoNulCharacters(request);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     runWithRequestContext({ requestId: request.id }, done);
@@ -136,7 +147,7 @@ export async function startService<C extends ServiceConfig>(
       relay,
     }),
     adapter,
-    { logger: new JsonLogger(logger), abortOnError: false },
+    { logger: new JsonLogger(logger), abortOnError: false, bodyParser: false },
   );
   await app.register(cookie);
   await app.register(helmet, {

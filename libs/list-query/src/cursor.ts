@@ -12,12 +12,41 @@ interface CursorBody {
   readonly v: readonly (string | null)[];
 }
 
-const TEXT_FORMAT: Readonly<Record<FieldType, RegExp>> = {
-  string: /^[\s\S]{0,1000}$/,
-  number: /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i,
-  boolean: /^(true|false)$/,
-  date: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2}){0,2})?$/,
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+const INT4_MIN = -2_147_483_648;
+const INT4_MAX = 2_147_483_647;
+const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+/** A timestamp as PostgreSQL prints it (`::text`) or as ISO 8601 writes it. */
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}(?::?\d{2}){0,2})?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A real calendar date and time of day (no 2026-13-45, no 25:61:61), years 1 to 9999. */
+function isTimestamp(text: string): boolean {
+  const match = TIMESTAMP.exec(text);
+  if (!match) {
+    return false;
+  }
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  date.setUTCFullYear(year);
+  return (
+    year >= 1 &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60
+  );
+}
+
+/** Whether a cursor value is one a column of this type can hold, so binding it never makes SQL fail. */
+const VALID_TEXT: Readonly<Record<FieldType, (text: string) => boolean>> = {
+  string: (text) => text.length <= 1000 && !text.includes('\u0000'),
+  number: (text) => NUMBER.test(text) && Number.isFinite(Number(text)),
+  integer: (text) => /^-?\d{1,10}$/.test(text) && Number(text) >= INT4_MIN && Number(text) <= INT4_MAX,
+  boolean: (text) => text === 'true' || text === 'false',
+  date: isTimestamp,
+  uuid: (text) => UUID.test(text),
 };
 
 export function sortKey(sort: readonly ParsedSort[]): string {
@@ -55,7 +84,7 @@ export function decodeCursor(
     values.every(
       (value, index) =>
         (value === null && index < types.length - 1) ||
-        (typeof value === 'string' && TEXT_FORMAT[types[index]].test(value)),
+        (typeof value === 'string' && VALID_TEXT[types[index]](value)),
     );
   if (!valid) {
     throw new Error('is damaged; use nextCursor as it came');

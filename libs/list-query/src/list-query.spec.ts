@@ -3,7 +3,14 @@ import { encodeCursor } from './cursor.js';
 import { ListQueryError, parseListQuery, type ListQuerySpec } from './list-query.js';
 
 const spec: ListQuerySpec = {
-  fields: { id: 'uuid', login: 'string', rating: 'number', verified: 'boolean', createdAt: 'date' },
+  fields: {
+    id: 'uuid',
+    login: 'string',
+    rating: 'number',
+    stars: 'integer',
+    verified: 'boolean',
+    createdAt: 'date',
+  },
   searchable: ['login'],
   defaultSort: '-createdAt',
   maxLimit: 50,
@@ -117,6 +124,46 @@ describe('parseListQuery', () => {
       'filter[verified][null]',
       'page',
       'limit',
+    ]);
+  });
+
+  it('keeps values within what PostgreSQL stores: int4 for integer fields, years 1 to 9999, no NUL', () => {
+    for (const value of ['1.5', '1e20', '2147483648', '-2147483649', 'Infinity', ' ']) {
+      expect(problemsOf({ 'filter[stars][gt]': value }), value).toEqual(['filter[stars][gt]']);
+    }
+    expect(parseListQuery({ 'filter[stars][between]': '-2147483648,2147483647' }, spec).filters).toHaveLength(
+      1,
+    );
+    for (const value of ['-010000-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', '0000-12-31T00:00:00Z']) {
+      expect(problemsOf({ 'filter[createdAt][gt]': value }), value).toEqual(['filter[createdAt][gt]']);
+    }
+    expect(problemsOf({ 'filter[login]': 'a\u0000b' })).toEqual(['filter[login]']);
+    expect(problemsOf({ search: 'a\u0000b' })).toEqual(['search']);
+  });
+
+  it('refuses cursors whose values no column could hold', () => {
+    const sort = [{ field: 'createdAt', direction: 'DESC' as const }];
+    const id = '01a20eb5-b89d-709d-8bf2-787d8dfcba9f';
+    const valid = encodeCursor(sort, ['2026-11-30 02:17:01.123456+00', id]);
+    expect(parseListQuery({ sort: '-createdAt', cursor: valid }, spec).cursor).toHaveLength(2);
+    for (const value of [
+      '2026-13-45 25:61:61',
+      '2026-02-30 10:00:00+00',
+      '2026-01-01 24:00:00',
+      '0000-01-01 00:00:00',
+    ]) {
+      const cursor = encodeCursor(sort, [value, id]);
+      expect(problemsOf({ sort: '-createdAt', cursor }), value).toEqual(['cursor']);
+    }
+    const byStars = [{ field: 'stars', direction: 'ASC' as const }];
+    for (const value of ['1e999999', '1.5', '99999999999']) {
+      expect(problemsOf({ sort: 'stars', cursor: encodeCursor(byStars, [value, id]) }), value).toEqual([
+        'cursor',
+      ]);
+    }
+    const byRating = [{ field: 'rating', direction: 'ASC' as const }];
+    expect(problemsOf({ sort: 'rating', cursor: encodeCursor(byRating, ['1e999999', id]) })).toEqual([
+      'cursor',
     ]);
   });
 });

@@ -9,7 +9,8 @@ import { decodeCursor } from './cursor.js';
  *   ?sort=-createdAt,login  &filter[login][ilike]=ann  &filter[rating][between]=3,5  &search=coffee
  *   &page=2&limit=20        (or &cursor=<nextCursor of the previous page>)
  */
-export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'uuid';
+/** `integer` is a PostgreSQL int4 column (whole numbers within ±2³¹); `number` any other numeric column. */
+export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'uuid';
 export const FILTER_OPERATORS = [
   'eq',
   'ne',
@@ -83,6 +84,16 @@ export type RawQuery = Readonly<Record<string, unknown>>;
 const FILTER_KEY = /^filter\[([A-Za-z][\w]*)\](?:\[([a-z]+)\])?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TEXT = 200;
+export const INT4_MIN = -2_147_483_648;
+export const INT4_MAX = 2_147_483_647;
+/** Dates a list compares with: years 1 to 9999, which PostgreSQL and ISO 8601 both write plainly. */
+const EARLIEST_DATE = Date.UTC(1, 0, 1) - 1;
+const LATEST_DATE = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+export function isStorableDate(value: Date): boolean {
+  const time = value.getTime();
+  return !Number.isNaN(time) && time > EARLIEST_DATE && time <= LATEST_DATE;
+}
 
 function single(value: unknown): string | undefined {
   if (Array.isArray(value)) {
@@ -97,11 +108,21 @@ function parseScalar(type: FieldType, raw: string): string | number | boolean | 
       if (raw.length > MAX_TEXT) {
         throw new Error(`must be at most ${MAX_TEXT} characters`);
       }
+      if (raw.includes('\u0000')) {
+        throw new Error('must not contain NUL characters');
+      }
       return raw;
     case 'number': {
       const value = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(value)) {
         throw new Error('must be a number');
+      }
+      return value;
+    }
+    case 'integer': {
+      const value = Number(raw);
+      if (raw.trim() === '' || !Number.isInteger(value) || value < INT4_MIN || value > INT4_MAX) {
+        throw new Error(`must be a whole number from ${INT4_MIN} to ${INT4_MAX}`);
       }
       return value;
     }
@@ -112,8 +133,8 @@ function parseScalar(type: FieldType, raw: string): string | number | boolean | 
       return raw === 'true';
     case 'date': {
       const value = new Date(raw);
-      if (Number.isNaN(value.getTime())) {
-        throw new Error('must be an ISO 8601 date');
+      if (!isStorableDate(value)) {
+        throw new Error('must be an ISO 8601 date between the years 1 and 9999');
       }
       return value;
     }
@@ -254,6 +275,8 @@ export function parseListQuery(query: RawQuery, spec: ListQuerySpec): ParsedList
     search = undefined;
   } else if (search && search.length > MAX_TEXT) {
     problems.push({ field: 'search', messages: [`must be at most ${MAX_TEXT} characters`] });
+  } else if (search?.includes('\u0000')) {
+    problems.push({ field: 'search', messages: ['must not contain NUL characters'] });
   }
 
   let page = 1;

@@ -7,3 +7,4 @@ export * from './oauth-provider.js';
 export * from './auth-test-client.js';
 export * from './s3-server.js';
 export * from './test-images.js';
+export * from './nginx.js';

@@ -41,7 +41,7 @@ export const CategoryPageDto = PageOf(CategoryDto);
 export type CategoryPageDto = Page<CategoryDto>;
 
 export const CATEGORY_LIST_QUERY: ListQuerySpec = {
-  fields: { id: 'uuid', name: 'string', position: 'number', createdAt: 'date', updatedAt: 'date' },
+  fields: { id: 'uuid', name: 'string', position: 'integer', createdAt: 'date', updatedAt: 'date' },
   searchable: ['name', 'description'],
   defaultSort: 'position',
 };

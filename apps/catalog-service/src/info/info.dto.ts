@@ -127,7 +127,7 @@ export const LocationPageDto = PageOf(LocationDto);
 export type LocationPageDto = Page<LocationDto>;
 
 export const LOCATION_LIST_QUERY: ListQuerySpec = {
-  fields: { id: 'uuid', name: 'string', city: 'string', countryCode: 'string', position: 'number' },
+  fields: { id: 'uuid', name: 'string', city: 'string', countryCode: 'string', position: 'integer' },
   searchable: ['name', 'address', 'city'],
   defaultSort: 'position',
   parameters: ['at'],

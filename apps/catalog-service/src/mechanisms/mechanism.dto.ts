@@ -75,9 +75,9 @@ export const MECHANISM_LIST_QUERY: ListQuerySpec = {
   fields: {
     id: 'uuid',
     name: 'string',
-    stones: 'number',
-    startRelease: 'number',
-    endRelease: 'number',
+    stones: 'integer',
+    startRelease: 'integer',
+    endRelease: 'integer',
     mechanismTypeId: 'uuid',
     factoryId: 'uuid',
     createdBy: 'uuid',

@@ -9,7 +9,7 @@ import { ItemHistoryEntity, type HistoryAction } from './item-history.entity.js'
 import { toHistoryEntryDto, type HistoryPageDto } from './moderation.dto.js';
 
 export const HISTORY_LIST_QUERY: ListQuerySpec = {
-  fields: { version: 'number', action: 'string', authorId: 'uuid', reviewerId: 'uuid', createdAt: 'date' },
+  fields: { version: 'integer', action: 'string', authorId: 'uuid', reviewerId: 'uuid', createdAt: 'date' },
   defaultSort: '-version',
 };
 

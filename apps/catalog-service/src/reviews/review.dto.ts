@@ -33,7 +33,7 @@ export const ReviewPageDto = PageOf(ReviewDto);
 export type ReviewPageDto = Page<ReviewDto>;
 
 export const REVIEW_LIST_QUERY: ListQuerySpec = {
-  fields: { id: 'uuid', authorId: 'uuid', rating: 'number', createdAt: 'date', updatedAt: 'date' },
+  fields: { id: 'uuid', authorId: 'uuid', rating: 'integer', createdAt: 'date', updatedAt: 'date' },
   searchable: ['text'],
   defaultSort: '-createdAt',
 };

@@ -59,7 +59,7 @@ export const MediaPageDto = PageOf(MediaDto);
 export type MediaPageDto = Page<MediaDto>;
 
 export const MEDIA_LIST_QUERY: ListQuerySpec = {
-  fields: { id: 'uuid', sourceType: 'string', width: 'number', height: 'number', createdAt: 'date' },
+  fields: { id: 'uuid', sourceType: 'string', width: 'integer', height: 'integer', createdAt: 'date' },
   defaultSort: '-createdAt',
 };
 

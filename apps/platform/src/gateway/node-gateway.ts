@@ -1,24 +1,31 @@
 import { GATEWAY_HEALTH_PATH, resolveGatewayRoute, SERVICE_NAMES, type ServiceName } from '@agora/contracts';
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 
-/** Same limit as nginx's client_max_body_size. */
-const MAX_BODY_BYTES = 25 * 1024 * 1024;
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
 export type Upstreams = Readonly<Record<ServiceName, string>>;
 
+/** Headers on every answer the gateway writes itself (health, 404, 413, 502), as nginx adds them. */
+const OWN_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } as const;
+
 function problem(
   res: ServerResponse,
   status: number,
-  title: string,
+  code: string,
   detail: string,
   requestId: string,
+  extra: Record<string, unknown> = {},
 ): void {
-  res.writeHead(status, { 'content-type': 'application/problem+json', 'x-request-id': requestId });
-  res.end(JSON.stringify({ type: 'about:blank', title, status, detail, requestId }));
+  const title = STATUS_CODES[status] ?? 'Error';
+  res.writeHead(status, {
+    ...OWN_HEADERS,
+    'content-type': 'application/problem+json',
+    'x-request-id': requestId,
+  });
+  res.end(JSON.stringify({ type: 'about:blank', title, status, detail, code, requestId, ...extra }));
 }
 
 function requestIdOf(req: IncomingMessage): string {
@@ -29,8 +36,10 @@ function requestIdOf(req: IncomingMessage): string {
 
 function forwardedHeaders(req: IncomingMessage, requestId: string): http.OutgoingHttpHeaders {
   const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
+  // Hop-by-hop headers describe the client's connection, not the pooled one to the service.
+  const { connection: _connection, 'keep-alive': _keepAlive, ...endToEnd } = req.headers;
   return {
-    ...req.headers,
+    ...endToEnd,
     'x-request-id': requestId,
     'x-forwarded-for': forwardedFor,
     'x-forwarded-proto': 'http',
@@ -55,6 +64,8 @@ async function readiness(upstreams: Upstreams): Promise<Record<ServiceName, 'rea
  * `/api/health` over every service's readiness, and WebSocket upgrades passed through to social-service.
  */
 export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Server {
+  // Pooled keep-alive connections to the services, as nginx's upstream `keepalive`.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64 });
   const server = http.createServer((req, res) => {
     const requestId = requestIdOf(req);
     const url = req.url ?? '/';
@@ -62,58 +73,75 @@ export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Se
       void readiness(upstreams).then((services) => {
         const ready = Object.values(services).every((state) => state === 'ready');
         if (ready) {
-          res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': requestId });
+          res.writeHead(200, {
+            ...OWN_HEADERS,
+            'content-type': 'application/json',
+            'x-request-id': requestId,
+          });
           res.end(JSON.stringify({ status: 'ready', services }));
         } else {
-          res.writeHead(503, { 'content-type': 'application/problem+json', 'x-request-id': requestId });
-          res.end(
-            JSON.stringify({
-              type: 'about:blank',
-              title: 'Service Unavailable',
-              status: 503,
-              detail: 'Not every service is ready',
-              services,
-            }),
-          );
+          problem(res, 503, 'SERVICE_UNAVAILABLE', 'Not every service is ready', requestId, { services });
         }
       });
       return;
     }
     const route = resolveGatewayRoute(url);
     if (!route) {
-      problem(res, 404, 'Not Found', 'No route for this path', requestId);
+      problem(res, 404, 'NOT_FOUND', 'No route for this path', requestId);
+      req.resume();
       return;
     }
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    const tooLarge = (): void => {
       problem(
         res,
         413,
-        'Payload Too Large',
-        `Request bodies are limited to ${MAX_BODY_BYTES} bytes`,
+        'PAYLOAD_TOO_LARGE',
+        `Request bodies of this route are limited to ${route.bodyLimit} bytes`,
         requestId,
       );
+    };
+    if (Number(req.headers['content-length'] ?? 0) > route.bodyLimit) {
+      tooLarge();
       req.resume();
       return;
     }
     const target = new URL(route.url, upstreams[route.service]);
     const upstream = http.request(
       target,
-      { method: req.method, headers: forwardedHeaders(req, requestId) },
+      { method: req.method, headers: forwardedHeaders(req, requestId), agent },
       (response) => {
         res.writeHead(response.statusCode ?? 502, { ...response.headers, 'x-request-id': requestId });
         response.pipe(res);
       },
     );
+    // A body without Content-Length (chunked) is counted as it streams.
+    let received = 0;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > route.bodyLimit && !upstream.destroyed) {
+        req.unpipe(upstream);
+        upstream.destroy();
+        if (!res.headersSent) {
+          tooLarge();
+        }
+        req.resume();
+      }
+    });
     upstream.on('error', (error) => {
+      if (received > route.bodyLimit) {
+        return;
+      }
       logger.warn({ err: error, requestId, service: route.service }, 'gateway: upstream unavailable');
       if (!res.headersSent) {
-        problem(res, 502, 'Bad Gateway', `${route.service}-service is unavailable`, requestId);
+        problem(res, 502, 'BAD_GATEWAY', `${route.service}-service is unavailable`, requestId);
       } else {
         res.destroy();
       }
     });
     req.pipe(upstream);
   });
+
+  server.on('close', () => agent.destroy());
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const requestId = requestIdOf(req);
@@ -123,7 +151,10 @@ export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Se
       return;
     }
     const target = new URL(route.url, upstreams[route.service]);
-    const upstream = http.request(target, { method: req.method, headers: forwardedHeaders(req, requestId) });
+    const upstream = http.request(target, {
+      method: req.method,
+      headers: { ...forwardedHeaders(req, requestId), connection: 'upgrade' },
+    });
     upstream.on('upgrade', (response, upstreamSocket, upstreamHead) => {
       const lines = [
         `HTTP/1.1 ${response.statusCode ?? 101} ${response.statusMessage ?? 'Switching Protocols'}`,

@@ -1,13 +1,18 @@
 import { SERVICE_NAMES, SERVICES, type ServiceName } from '../services.js';
 import {
+  BODY_LIMITS,
   GATEWAY_DOCS_PATH,
   GATEWAY_DOCS_SERVICE,
   GATEWAY_HEALTH_PATH,
+  GATEWAY_RATE_ZONES,
   GATEWAY_ROUTES,
   SERVICE_DOCS_JSON_PATH,
   SERVICE_GATEWAY_DOCS_PATH,
+  bodyLimitOf,
   gatewaySpecPath,
+  type GatewayRateZone,
   type GatewayRoute,
+  type RateZoneName,
 } from './routes.js';
 
 export interface NginxRenderOptions {
@@ -23,6 +28,8 @@ export interface NginxRenderOptions {
   readonly tempDir?: string;
   /** Module path of Debian's libnginx-mod-http-js and of the nginx image alike. */
   readonly njsModule?: string;
+  /** Other rates than GATEWAY_RATE_ZONES' (load tests from one address); the committed config has none. */
+  readonly rateZones?: Partial<Record<RateZoneName, GatewayRateZone>>;
 }
 
 /** Upstreams and paths as docker-compose runs them: the committed `nginx/nginx.conf`. */
@@ -38,6 +45,7 @@ export const COMPOSE_NGINX_OPTIONS: NginxRenderOptions = {
 };
 
 const upstreamName = (service: ServiceName): string => `${service}_service`;
+const zoneName = (zone: RateZoneName): string => `agora_${zone.toLowerCase()}`;
 
 const PROXY_HEADERS = [
   'proxy_http_version 1.1;',
@@ -48,8 +56,15 @@ const PROXY_HEADERS = [
   'proxy_set_header X-Forwarded-Proto $scheme;',
 ];
 
+/** Headers of the answers nginx writes itself (a location with add_header inherits none from the server). */
+const OWN_ANSWER_HEADERS = [
+  'add_header X-Request-Id $agora_request_id always;',
+  'add_header X-Content-Type-Options nosniff always;',
+  'add_header Cache-Control no-store always;',
+];
+
 function location(modifier: '=' | '', path: string, body: string[]): string {
-  const head = modifier ? `location = ${path}` : `location ${path}`;
+  const head = modifier ? `location ${modifier} ${path}` : `location ${path}`;
   return [`    ${head} {`, ...body.map((line) => `      ${line}`), '    }'].join('\n');
 }
 
@@ -57,7 +72,44 @@ function proxy(service: ServiceName, target: string, extra: string[] = []): stri
   return [...extra, ...PROXY_HEADERS, `proxy_pass http://${upstreamName(service)}${target};`];
 }
 
-function routeLocations(route: GatewayRoute): string[] {
+/** A problem+json answer written by nginx, with the same members as the services' problems. */
+function problemAnswer(status: number, title: string, code: string, detail: string): string {
+  const body = JSON.stringify({ type: 'about:blank', title, status, detail, code }).replace(
+    /}$/,
+    ',"requestId":"$agora_request_id"}',
+  );
+  return `return ${status} '${body}';`;
+}
+
+/** Seconds a client should wait after a 429 in this zone: one request's share of the rate. */
+function retryAfterSeconds(zone: GatewayRateZone): number {
+  const [count, unit] = zone.rate.replace('r/', ' ').split(' ');
+  return unit === 'm' ? Math.max(1, Math.ceil(60 / Number(count))) : 1;
+}
+
+function rateLimited(zone: RateZoneName, settings: GatewayRateZone): string {
+  return location('', `@rate_limited_${zone}`, [
+    'default_type application/problem+json;',
+    ...OWN_ANSWER_HEADERS,
+    `add_header Retry-After ${retryAfterSeconds(settings)} always;`,
+    problemAnswer(
+      429,
+      'Too Many Requests',
+      'RATE_LIMITED',
+      'Too many requests from this address; see Retry-After',
+    ),
+  ]);
+}
+
+function ownErrorPages(zone: RateZoneName): string[] {
+  return [
+    'error_page 413 = @payload_too_large;',
+    `error_page 429 = @rate_limited_${zone};`,
+    'error_page 502 503 504 = @unavailable;',
+  ];
+}
+
+function routeLocations(route: GatewayRoute, zones: Record<RateZoneName, GatewayRateZone>): string[] {
   if (route.websocket) {
     return [
       location('', route.path, [
@@ -72,15 +124,44 @@ function routeLocations(route: GatewayRoute): string[] {
       ]),
     ];
   }
-  const limits = ['limit_req zone=agora_api burst=200 nodelay;'];
+  const limits = [
+    `client_max_body_size ${bodyLimitOf(route)};`,
+    `limit_req zone=${zoneName('api')} burst=${zones.api.burst} nodelay;`,
+    ...(route.rateZone
+      ? [`limit_req zone=${zoneName(route.rateZone)} burst=${zones[route.rateZone].burst} nodelay;`]
+      : []),
+    ...ownErrorPages(route.rateZone ?? 'api'),
+  ];
   return [
     location('=', route.path, proxy(route.service, route.target, limits)),
     location('', `${route.path}/`, proxy(route.service, `${route.target}/`, limits)),
   ];
 }
 
+/** A zone per GATEWAY_RATE_ZONES entry, keyed by the client address (only for its methods, if it names some). */
+function rateZoneDirectives(zones: Record<RateZoneName, GatewayRateZone>): string[] {
+  return Object.entries(zones).flatMap(([name, zone]) => {
+    const zoneKey = zone.methods ? `$agora_${name.toLowerCase()}_key` : '$binary_remote_addr';
+    const keyMap = zone.methods
+      ? [
+          `  map $request_method ${zoneKey} {`,
+          ...zone.methods.map((method) => `    ${method} $binary_remote_addr;`),
+          "    default '';",
+          '  }',
+        ]
+      : [];
+    const note = zone.note ? [`  # ${zone.note}`] : [];
+    return [
+      ...note,
+      ...keyMap,
+      `  limit_req_zone ${zoneKey} zone=${zoneName(name as RateZoneName)}:10m rate=${zone.rate};`,
+    ];
+  });
+}
+
 /** The nginx configuration for the gateway, generated from the route table. */
 export function renderNginxConf(options: NginxRenderOptions): string {
+  const zones = { ...GATEWAY_RATE_ZONES, ...options.rateZones } as Record<RateZoneName, GatewayRateZone>;
   const temp = options.tempDir
     ? ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
         (kind) => `  ${kind}_temp_path ${options.tempDir}/${kind};`,
@@ -96,6 +177,24 @@ export function renderNginxConf(options: NginxRenderOptions): string {
   const specs = SERVICE_NAMES.map((name) =>
     location('=', gatewaySpecPath(name), proxy(name, SERVICE_DOCS_JSON_PATH)),
   );
+  const errorLocations = [
+    location('', '@payload_too_large', [
+      'default_type application/problem+json;',
+      ...OWN_ANSWER_HEADERS,
+      problemAnswer(
+        413,
+        'Payload Too Large',
+        'PAYLOAD_TOO_LARGE',
+        `Request bodies are limited to ${BODY_LIMITS.json} bytes (${BODY_LIMITS.upload} for uploads)`,
+      ),
+    ]),
+    location('', '@unavailable', [
+      'default_type application/problem+json;',
+      ...OWN_ANSWER_HEADERS,
+      problemAnswer(502, 'Bad Gateway', 'BAD_GATEWAY', 'The service is unavailable'),
+    ]),
+    ...Object.entries(zones).map(([name, zone]) => rateLimited(name as RateZoneName, zone)),
+  ];
   return `# Generated from libs/contracts/src/gateway/routes.ts by \`npm run nginx:generate\`; do not edit.
 # A test fails when this file drifts from the route table.
 load_module ${options.njsModule ?? '/usr/lib/nginx/modules/ngx_http_js_module.so'};
@@ -112,7 +211,7 @@ http {
   sendfile on;
   keepalive_timeout 65;
   server_tokens off;
-  client_max_body_size 25m;
+  client_max_body_size ${BODY_LIMITS.json};
 ${temp.join('\n')}
   js_path ${options.njsDir};
   js_import health from gateway-health.js;
@@ -131,10 +230,11 @@ ${temp.join('\n')}
     '"durationMs":$request_time,"upstream":"$upstream_addr","bytes":$body_bytes_sent}';
   access_log ${options.accessLog} agora_json;
 
-  # nginx adds the request id header itself; hide the services' copy so clients see one.
+  # nginx adds these headers to every answer itself; hide the services' copies so clients see one.
   proxy_hide_header X-Request-Id;
+  proxy_hide_header X-Content-Type-Options;
 
-  limit_req_zone $binary_remote_addr zone=agora_api:10m rate=100r/s;
+${rateZoneDirectives(zones).join('\n')}
   limit_req_status 429;
 
 ${upstreams.join('\n')}
@@ -142,18 +242,23 @@ ${upstreams.join('\n')}
   server {
     listen ${options.listenPort};
     add_header X-Request-Id $agora_request_id always;
+    add_header X-Content-Type-Options nosniff always;
+    ${ownErrorPages('api').join('\n    ')}
 
     location = ${GATEWAY_HEALTH_PATH} {
+      ${OWN_ANSWER_HEADERS.join('\n      ')}
       js_content health.check;
     }
 ${readiness.join('\n')}
 ${specs.join('\n')}
 ${location('=', GATEWAY_DOCS_PATH, proxy(GATEWAY_DOCS_SERVICE, SERVICE_GATEWAY_DOCS_PATH))}
 ${location('', `${GATEWAY_DOCS_PATH}/`, proxy(GATEWAY_DOCS_SERVICE, `${SERVICE_GATEWAY_DOCS_PATH}/`))}
-${GATEWAY_ROUTES.flatMap(routeLocations).join('\n')}
+${GATEWAY_ROUTES.flatMap((route) => routeLocations(route, zones)).join('\n')}
+${errorLocations.join('\n')}
     location / {
       default_type application/problem+json;
-      return 404 '{"type":"about:blank","title":"Not Found","status":404,"detail":"No route for this path"}';
+      ${OWN_ANSWER_HEADERS.join('\n      ')}
+      ${problemAnswer(404, 'Not Found', 'NOT_FOUND', 'No route for this path')}
     }
   }
 }

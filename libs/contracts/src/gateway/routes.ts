@@ -12,6 +12,45 @@ export interface GatewayRoute {
   readonly target: string;
   /** Upgrade to WebSocket (Socket.IO) on this path. */
   readonly websocket?: boolean;
+  /** The largest body the routes under this path take; `json` when absent. */
+  readonly body?: BodyClass;
+  /** nginx's per-address rate zone for this path (besides the general `api` zone). */
+  readonly rateZone?: CostlyRateZone;
+}
+
+/**
+ * nginx's per-address request rates: `api` for every route, and a stricter zone for each kind of costly
+ * route. They stop floods at the edge; the services keep their own finer limits (per e-mail, per account).
+ * `methods` limits a zone to those methods (uploads: POST only); every method when absent.
+ */
+export const GATEWAY_RATE_ZONES = {
+  api: { rate: '100r/s', burst: 200 },
+  mail: { rate: '10r/m', burst: 10, note: 'mail-sending routes: registration, verification, recovery' },
+  signIn: { rate: '30r/m', burst: 20, note: 'password checks and token exchanges' },
+  search: { rate: '20r/s', burst: 40, note: 'catalog search' },
+  upload: { rate: '30r/m', burst: 10, methods: ['POST'], note: 'image uploads' },
+} as const satisfies Record<string, GatewayRateZone>;
+
+export interface GatewayRateZone {
+  /** nginx's `rate`, e.g. `10r/m`. */
+  readonly rate: string;
+  readonly burst: number;
+  readonly methods?: readonly string[];
+  readonly note?: string;
+}
+export type RateZoneName = keyof typeof GATEWAY_RATE_ZONES;
+export type CostlyRateZone = Exclude<RateZoneName, 'api'>;
+
+/**
+ * The largest request body of each route class, in bytes: nginx, the Node gateway and the services all
+ * answer 413 past it. JSON routes take 1 MiB; uploads (media-service) 25 MiB, within which
+ * MEDIA_MAX_BYTES sets the file's own limit.
+ */
+export const BODY_LIMITS = { json: 1_048_576, upload: 26_214_400 } as const;
+export type BodyClass = keyof typeof BODY_LIMITS;
+
+export function bodyLimitOf(route: Pick<GatewayRoute, 'body'>): number {
+  return BODY_LIMITS[route.body ?? 'json'];
 }
 
 export const API_PREFIX = '/api';
@@ -26,29 +65,29 @@ const route = (path: string, service: ServiceName, target: string): GatewayRoute
 
 export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   // auth-service: seed 001 users-management and JWT routes
-  route('/registration', 'auth', '/registration'),
-  route('/authentication', 'auth', '/authentication'),
-  route('/verification', 'auth', '/verification'),
-  route('/access', 'auth', '/access'),
-  route('/refresh', 'auth', '/refresh'),
+  { ...route('/registration', 'auth', '/registration'), rateZone: 'mail' },
+  { ...route('/authentication', 'auth', '/authentication'), rateZone: 'signIn' },
+  { ...route('/verification', 'auth', '/verification'), rateZone: 'mail' },
+  { ...route('/access', 'auth', '/access'), rateZone: 'signIn' },
+  { ...route('/refresh', 'auth', '/refresh'), rateZone: 'signIn' },
   route('/logout', 'auth', '/logout'),
   route('/me', 'auth', '/me'),
-  route('/password', 'auth', '/password'),
+  { ...route('/password', 'auth', '/password'), rateZone: 'mail' },
   route('/users', 'auth', '/users'),
   route('/user', 'auth', '/users'),
-  route('/auth', 'auth', '/auth'),
+  { ...route('/auth', 'auth', '/auth'), rateZone: 'signIn' },
   route('/.well-known', 'auth', '/.well-known'),
   // social-service
   route('/profiles', 'social', '/profiles'),
   { path: REALTIME_PATH, service: 'social', target: REALTIME_PATH, websocket: true },
   // media-service
-  route('/media', 'media', '/media'),
+  { ...route('/media', 'media', '/media'), body: 'upload', rateZone: 'upload' },
   // catalog-service: seed 000 coffees and dictionaries, seed 001 categories and products
   route('/coffees', 'catalog', '/coffees'),
   route('/coffee', 'catalog', '/coffees'),
   route('/dictionaries', 'catalog', '/dictionaries'),
   route('/drafts', 'catalog', '/drafts'),
-  route('/search', 'catalog', '/search'),
+  { ...route('/search', 'catalog', '/search'), rateZone: 'search' },
   // catalog-service: seed 002 watches, mechanisms and collections
   route('/watches', 'catalog', '/watches'),
   route('/watch', 'catalog', '/watches'),
@@ -101,6 +140,8 @@ export interface ResolvedRoute {
   /** Path and query string to send to the service. */
   readonly url: string;
   readonly websocket: boolean;
+  /** The largest body the route takes (BODY_LIMITS). */
+  readonly bodyLimit: number;
 }
 
 /** Resolves a public URL the way nginx's generated locations do; undefined when nothing matches. */
@@ -110,12 +151,17 @@ export function resolveGatewayRoute(url: string): ResolvedRoute | undefined {
   const query = queryStart === -1 ? '' : url.slice(queryStart);
   for (const service of SERVICE_NAMES) {
     if (pathname === gatewaySpecPath(service)) {
-      return { service, url: SERVICE_DOCS_JSON_PATH + query, websocket: false };
+      return { service, url: SERVICE_DOCS_JSON_PATH + query, websocket: false, bodyLimit: BODY_LIMITS.json };
     }
   }
   if (pathname === GATEWAY_DOCS_PATH || pathname.startsWith(`${GATEWAY_DOCS_PATH}/`)) {
     const rest = pathname.slice(GATEWAY_DOCS_PATH.length);
-    return { service: GATEWAY_DOCS_SERVICE, url: SERVICE_GATEWAY_DOCS_PATH + rest + query, websocket: false };
+    return {
+      service: GATEWAY_DOCS_SERVICE,
+      url: SERVICE_GATEWAY_DOCS_PATH + rest + query,
+      websocket: false,
+      bodyLimit: BODY_LIMITS.json,
+    };
   }
   for (const candidate of GATEWAY_ROUTES) {
     if (pathname === candidate.path || pathname.startsWith(`${candidate.path}/`)) {
@@ -124,6 +170,7 @@ export function resolveGatewayRoute(url: string): ResolvedRoute | undefined {
         service: candidate.service,
         url: candidate.target + rest + query,
         websocket: !!candidate.websocket,
+        bodyLimit: bodyLimitOf(candidate),
       };
     }
   }

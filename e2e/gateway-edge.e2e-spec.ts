@@ -1,0 +1,167 @@
+import { BODY_LIMITS, SERVICE_NAMES, type ServiceName } from '@agora/contracts';
+import { createLogger } from '@agora/config';
+import { freePort, startNginx, type RunningNginx } from '@agora/testing';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeGateway } from '../apps/platform/src/gateway/node-gateway.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/** Stands in for every service: ready, and answers each request with the size of the body it read. */
+function startStubService(): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    let bytes = 0;
+    req.on('data', (chunk: Buffer) => (bytes += chunk.length));
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json', 'x-content-type-options': 'nosniff' });
+      res.end(JSON.stringify({ path: req.url, bytes }));
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const post = (url: string, body: Buffer | string, headers: Record<string, string> = {}) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+/** A body streamed without Content-Length (chunked), as a client that does not know its size sends it. */
+function postChunked(url: string, bytes: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json' } });
+    request.on('response', (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    let sent = 0;
+    const write = (): void => {
+      while (sent < bytes) {
+        sent += chunk.length;
+        if (!request.write(chunk)) {
+          request.once('drain', write);
+          return;
+        }
+      }
+      request.end();
+    };
+    write();
+  });
+}
+
+async function expectProblem(response: Response, status: number, code: string): Promise<void> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toContain('application/problem+json');
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(response.headers.get('x-request-id')).toBeTruthy();
+  expect(await response.json()).toMatchObject({ status, code });
+}
+
+/**
+ * The gateway's own answers, the same from nginx (the distributed shape) and the Node gateway (npm start):
+ * problem+json with a code and nosniff for 404, 413 per route class (also for chunked bodies) and 502;
+ * nginx's per-address rate zones on the costly routes.
+ */
+describe('gateway edge: body limits, own answers and rate zones', () => {
+  const work = path.join(root, '.data', `e2e-gateway-edge-${process.pid}`);
+  let stub: http.Server;
+  let nginx: RunningNginx;
+  let node: http.Server;
+  const gateways: Record<'nginx' | 'node', string> = { nginx: '', node: '' };
+
+  beforeAll(async () => {
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(work, { recursive: true });
+    stub = await startStubService();
+    const stubAddress = `127.0.0.1:${(stub.address() as AddressInfo).port}`;
+    const closedPort = await freePort();
+    // order-service is down: its routes answer 502.
+    const upstreams = Object.fromEntries(
+      SERVICE_NAMES.map((name) => [name, name === 'order' ? `127.0.0.1:${closedPort}` : stubAddress]),
+    ) as Record<ServiceName, string>;
+    nginx = await startNginx(work, upstreams);
+    gateways.nginx = nginx.url;
+    node = createNodeGateway(
+      Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://${upstreams[name]}`])) as Record<
+        ServiceName,
+        string
+      >,
+      createLogger('gateway-test', 'silent'),
+    );
+    await new Promise<void>((resolve) => node.listen(0, '127.0.0.1', resolve));
+    gateways.node = `http://127.0.0.1:${(node.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await nginx?.stop();
+    node?.closeAllConnections();
+    await new Promise((resolve) => node?.close(resolve));
+    stub?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  describe.each(['nginx', 'node'] as const)('%s', (kind) => {
+    const url = (path: string) => `${gateways[kind]}${path}`;
+
+    it('answers an unknown path with a 404 problem', async () => {
+      await expectProblem(await fetch(url('/api/nothing-here')), 404, 'NOT_FOUND');
+    });
+
+    it('passes a JSON body up to 1 MiB and refuses a larger one with 413, declared or chunked', async () => {
+      const fits = await post(url('/api/registration'), Buffer.alloc(BODY_LIMITS.json - 10, 'a'));
+      expect(fits.status).toBe(200);
+      expect(((await fits.json()) as { bytes: number }).bytes).toBe(BODY_LIMITS.json - 10);
+      expect(fits.headers.get('x-content-type-options')).toBe('nosniff');
+
+      await expectProblem(
+        await post(url('/api/registration'), Buffer.alloc(BODY_LIMITS.json + 1, 'a')),
+        413,
+        'PAYLOAD_TOO_LARGE',
+      );
+      await expectProblem(
+        await post(url('/api/coffees'), Buffer.alloc(5 * 1024 * 1024, 'a')),
+        413,
+        'PAYLOAD_TOO_LARGE',
+      );
+      const chunked = await postChunked(url('/api/coffees'), 3 * 1024 * 1024);
+      expect(chunked.status).toBe(413);
+      expect(JSON.parse(chunked.body)).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    });
+
+    it('lets uploads through up to the upload limit and refuses beyond it', async () => {
+      const upload = await post(url('/api/media'), Buffer.alloc(3 * 1024 * 1024, 'a'), {
+        'content-type': 'multipart/form-data; boundary=x',
+      });
+      expect(upload.status).toBe(200);
+      await expectProblem(
+        await post(url('/api/media'), Buffer.alloc(BODY_LIMITS.upload + 1, 'a'), {
+          'content-type': 'multipart/form-data; boundary=x',
+        }),
+        413,
+        'PAYLOAD_TOO_LARGE',
+      );
+    });
+
+    it('answers 502 as a problem when the service is down', async () => {
+      await expectProblem(await fetch(url('/api/orders')), 502, 'BAD_GATEWAY');
+    });
+  });
+
+  it('nginx: limits mail-sending routes per address with 429, Retry-After and a problem', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () => post(`${gateways.nginx}/api/password/recovery`, '{}')),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThan(0);
+    const limited = answers.find((answer) => answer.status === 429);
+    expect(limited, `statuses: ${statuses.join(',')}`).toBeDefined();
+    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+    await expectProblem(limited!, 429, 'RATE_LIMITED');
+    // Reading is not an upload: GETs of media are not in the upload zone.
+    const reads = await Promise.all(Array.from({ length: 40 }, () => fetch(`${gateways.nginx}/api/media`)));
+    expect(reads.every((read) => read.status === 200)).toBe(true);
+  });
+});

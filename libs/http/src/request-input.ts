@@ -1,0 +1,142 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ProblemException } from './problem.exception.js';
+
+/** Deepest nesting of arrays and objects a JSON body may have; deeper ones are refused before parsing. */
+export const MAX_JSON_DEPTH = 32;
+
+const JSON_CHARSETS = new Set(['utf-8', 'utf8']);
+
+/** The `charset` parameter of a Content-Type header, lower-cased; undefined when absent. */
+function charsetOf(contentType: string | undefined): string | undefined {
+  const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
+  return match?.[1]?.toLowerCase();
+}
+
+/**
+ * Whether a JSON text nests arrays and objects deeper than `max`, found by one scan that skips strings.
+ * Parsers and validators recurse; a body 3,000 levels deep must be refused before it reaches them.
+ */
+export function jsonDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 0x5c) {
+        index += 1;
+      } else if (char === 0x22) {
+        inString = false;
+      }
+    } else if (char === 0x22) {
+      inString = true;
+    } else if (char === 0x5b || char === 0x7b) {
+      depth += 1;
+      if (depth > max) {
+        return true;
+      }
+    } else if (char === 0x5d || char === 0x7d) {
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
+/** The path of the first string (or key) holding a NUL character, which PostgreSQL text cannot store. */
+export function pathOfNul(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? path : undefined;
+  }
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) {
+      const found = pathOfNul(value[index], `${path}[${index}]`);
+      if (found) {
+        return found;
+      }
+    }
+    return undefined;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const child = path ? `${path}.${key}` : key;
+      if (key.includes('\u0000')) {
+        return child;
+      }
+      const found = pathOfNul(item, child);
+      if (found) {
+        return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+function badBody(code: string, detail: string): ProblemException {
+  return new ProblemException(400, { code, detail, errors: [{ field: 'body', messages: [detail] }] });
+}
+
+/**
+ * JSON is the only body a JSON route takes: `application/json` in UTF-8 (no other charset), nested at most
+ * MAX_JSON_DEPTH levels, without `__proto__`/`constructor.prototype` keys. Other media types (forms,
+ * text) get 415; an empty body is no body.
+ */
+export function registerJsonBodyParser(fastify: FastifyInstance, bodyLimit: number): void {
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser(['application/json', 'text/plain']);
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit },
+    (request: FastifyRequest, body: string | Buffer, done: (error: Error | null, body?: unknown) => void) => {
+      const charset = charsetOf(request.headers['content-type']);
+      if (charset !== undefined && !JSON_CHARSETS.has(charset)) {
+        done(
+          new ProblemException(415, {
+            code: 'UNSUPPORTED_MEDIA_TYPE',
+            detail: `JSON bodies are UTF-8; charset=${charset.slice(0, 40)} is not accepted`,
+          }),
+        );
+        return;
+      }
+      const text = typeof body === 'string' ? body : body.toString('utf8');
+      if (text.trim() === '') {
+        done(null, undefined);
+        return;
+      }
+      if (jsonDeeperThan(text, MAX_JSON_DEPTH)) {
+        done(badBody('JSON_TOO_DEEP', `JSON bodies may nest at most ${MAX_JSON_DEPTH} levels`));
+        return;
+      }
+      void parseJson(request, text, (error, parsed) => {
+        done(error ? badBody('MALFORMED_JSON', 'The body is not valid JSON') : null, parsed);
+      });
+    },
+  );
+}
+
+function stringsOf(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * Refuses NUL characters anywhere in the path parameters, query string or body with a 400 naming the
+ * parameter: PostgreSQL cannot store them in text, and no Agora field needs them.
+ */
+export function assertNoNulCharacters(request: FastifyRequest): void {
+  const sources: [string, unknown][] = [
+    ['path', request.params],
+    ['query', request.query],
+    ['body', request.body],
+  ];
+  for (const [source, value] of sources) {
+    for (const [name, item] of Object.entries(stringsOf(value))) {
+      const field = pathOfNul(item, name) ?? (name.includes('\u0000') ? name : undefined);
+      if (field) {
+        const shown = field.replaceAll('\u0000', '\\0');
+        throw new ProblemException(400, {
+          code: 'INVALID_CHARACTERS',
+          detail: `${source} parameter ${shown} contains a NUL character`,
+          errors: [{ field: shown, messages: ['must not contain NUL characters'] }],
+        });
+      }
+    }
+  }
+}
