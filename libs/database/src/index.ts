@@ -7,4 +7,5 @@ export * from './outbox.relay.js';
 export * from './outbox.writer.js';
 export * from './provision.js';
 export * from './service-data-source.js';
-export * from './unique-violation.js';
+export * from './constraint-errors.js';
+export * from './unit-of-work.js';

@@ -8,3 +8,4 @@ export * from './auth-test-client.js';
 export * from './s3-server.js';
 export * from './test-images.js';
 export * from './nginx.js';
+export * from './races.js';

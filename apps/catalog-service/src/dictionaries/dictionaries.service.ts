@@ -116,8 +116,13 @@ export class DictionariesService {
     kind: DictionaryKind,
     names: readonly string[],
   ): Promise<DictionaryValueEntity[]> {
+    // One name once, in one order for every writer: two transactions adding the same new names wait for
+    // each other instead of deadlocking.
+    const unique = [...new Map(names.map((name) => [name.toLowerCase(), name])).values()].sort((a, b) =>
+      a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0,
+    );
     const values: DictionaryValueEntity[] = [];
-    for (const name of names) {
+    for (const name of unique) {
       await manager.query(
         `INSERT INTO "catalog"."dictionary_values" ("id", "kind", "name") VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
         [newId(), kind, name],
@@ -168,7 +173,12 @@ export class DictionariesService {
     field: string,
     pendingValuesOf: string | null = null,
   ): Promise<DictionaryValueEntity> {
-    const value = await manager.findOneBy(DictionaryValueEntity, { id, kind });
+    // Key-share locked: a deletion racing the write that refers to the value waits for it (and then finds
+    // the value in use), or wins and leaves nothing to refer to.
+    const value = await manager.findOne(DictionaryValueEntity, {
+      where: { id, kind },
+      lock: { mode: 'for_key_share' },
+    });
     const usable =
       value !== null &&
       (value.status === 'approved' || (pendingValuesOf !== null && value.proposedBy === pendingValuesOf));

@@ -137,8 +137,11 @@ export abstract class CatalogItemStore<
     });
   }
 
-  async snapshot(manager: EntityManager, id: string): Promise<ItemSnapshot | null> {
-    const item = await manager.findOneBy(this.entity, { id } as FindOptionsWhere<Item>);
+  async snapshot(manager: EntityManager, id: string, lock = false): Promise<ItemSnapshot | null> {
+    const item = await manager.findOne(this.entity, {
+      where: { id } as FindOptionsWhere<Item>,
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     return item ? { version: item.version, fields: await this.fields(manager, item) } : null;
   }
 

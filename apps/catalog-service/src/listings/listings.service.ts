@@ -1,6 +1,6 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import { Topics } from '@agora/contracts';
-import { OutboxWriter } from '@agora/database';
+import { inTransaction, OutboxWriter } from '@agora/database';
 import { ProblemException } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
@@ -82,7 +82,7 @@ export class ListingsService {
   }
 
   async create(dto: ListingInputDto, seller: AuthenticatedUser): Promise<ListingDto> {
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await inTransaction(this.dataSource, async (manager) => {
       const listing = manager.create(ListingEntity, { sellerId: seller.id, version: 1, status: 'draft' });
       this.assign(listing, dto, true);
       this.moveTo(listing, dto.status ?? 'draft');
@@ -112,7 +112,7 @@ export class ListingsService {
     whole: boolean,
     user: AuthenticatedUser,
   ): Promise<ListingDto> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       const listing = await this.lockManageable(manager, id, user);
       const { price, currency } = listing;
       this.assign(listing, dto, whole);
@@ -157,6 +157,35 @@ export class ListingsService {
         deletedAt: new Date().toISOString(),
       });
     });
+  }
+
+  /**
+   * The listing a user is about to review, share-locked for the rest of the transaction so an archive or
+   * deletion racing the review waits for it (or wins first and the review is refused): 404 when it is gone
+   * or was never published, 403 for its own seller, 409 when it is no longer public (archived, unlisted).
+   */
+  async lockForReview(manager: EntityManager, id: string, author: AuthenticatedUser): Promise<ListingEntity> {
+    const listing = await manager.findOne(ListingEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_read' },
+    });
+    // A listing never published stays hidden; one that was public and no longer is, is refused openly.
+    if (!listing || (listing.publishedAt === null && !this.canManage(listing, author))) {
+      throw notFound(id);
+    }
+    if (listing.sellerId === author.id) {
+      throw new ProblemException(403, {
+        code: 'OWN_LISTING',
+        detail: 'Sellers do not review their own listings',
+      });
+    }
+    if (!PUBLIC_STATUSES.includes(listing.status)) {
+      throw new ProblemException(409, {
+        code: 'LISTING_NOT_PUBLIC',
+        detail: 'Only active or sold listings take reviews',
+      });
+    }
+    return listing;
   }
 
   private canManage(listing: ListingEntity, user: AuthenticatedUser): boolean {

@@ -1,6 +1,6 @@
 import type { AuthenticatedUser, Role } from '@agora/auth';
 import { Topics, type DraftReviewedV1, type DraftSubject } from '@agora/contracts';
-import { OutboxWriter } from '@agora/database';
+import { foreignKeyViolation, OutboxWriter } from '@agora/database';
 import { createValidationPipe, ProblemException } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
@@ -194,6 +194,12 @@ export class DraftsService {
       if (error instanceof ProblemException && error.getStatus() === 400) {
         throw new ProblemException(409, { ...error.problem, code: 'DRAFT_NO_LONGER_APPLIES' });
       }
+      if (foreignKeyViolation(error)) {
+        throw new ProblemException(409, {
+          code: 'DRAFT_NO_LONGER_APPLIES',
+          detail: 'A value this draft refers to was deleted meanwhile',
+        });
+      }
       throw error;
     }
     draft.status = 'approved';
@@ -213,7 +219,8 @@ export class DraftsService {
     draft: DraftEntity,
     override: boolean,
   ): Promise<void> {
-    const current = await editor.snapshot(manager, draft.targetId ?? '');
+    // Under the item's row lock: a second approval racing this one waits, then sees this one's change.
+    const current = await editor.snapshot(manager, draft.targetId ?? '', true);
     if (!current) {
       throw new ProblemException(409, {
         code: 'DRAFT_CONFLICT',

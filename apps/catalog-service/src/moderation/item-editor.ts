@@ -36,7 +36,8 @@ export interface ItemEditor {
   readonly subject: DraftSubject;
   readonly createInput: Type<object>;
   readonly updateInput: Type<object>;
-  snapshot(manager: EntityManager, id: string): Promise<ItemSnapshot | null>;
+  /** The item's fields and version; `lock`: row-locked for the rest of the transaction (approval). */
+  snapshot(manager: EntityManager, id: string, lock?: boolean): Promise<ItemSnapshot | null>;
   /** Creates the item (`targetId` null) or applies the changed fields to it; returns the item's id. */
   apply(
     manager: EntityManager,

@@ -20,6 +20,30 @@ const ITEMS: Readonly<Record<PhotoKind, { table: string; owner?: string }>> = {
   review: { table: 'reviews', owner: 'author_id' },
 };
 
+/** The 409 for the unique constraint an attach broke; undefined for anything else. */
+function photoConflict(constraint: string | undefined): ProblemException | undefined {
+  switch (constraint) {
+    case 'item_photos_main_key':
+      return new ProblemException(409, {
+        code: 'MAIN_PHOTO_TAKEN',
+        detail: 'The item already has a main photo; move it to another side first',
+        errors: [{ field: 'side', messages: ['one main photo per item'] }],
+      });
+    case 'item_photos_item_media_key':
+      return new ProblemException(409, {
+        code: 'PHOTO_ALREADY_ATTACHED',
+        detail: 'This media is already on the item; PUT it again to change its side or position',
+      });
+    case undefined:
+      return undefined;
+    default:
+      return new ProblemException(409, {
+        code: 'PHOTO_CONFLICT',
+        detail: `Photo slot conflict (${constraint})`,
+      });
+  }
+}
+
 /**
  * Photo slots (seed 002: photos from several sides): the owner of a media attaches it to an item they
  * may edit, under a side and an order. Who owns which media is learnt from media-service's events.
@@ -47,7 +71,8 @@ export class PhotosService {
   ): Promise<PhotoDto[]> {
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const item = await this.requireItem(manager, kind, itemId);
+        // Row-locked: attaches to one item run one after another, so each sees the slots the last one left.
+        const item = await this.requireItem(manager, kind, itemId, true);
         if (!canModerate(user) && item.owner !== user.id) {
           throw new ProblemException(403, {
             code: 'NOT_YOUR_ITEM',
@@ -65,10 +90,15 @@ export class PhotosService {
           });
         }
         const existing = await manager.findOneBy(ItemPhotoEntity, { kind, itemId, mediaId });
+        const position = dto.position ?? 0;
+        if (existing?.side === dto.side && existing.position === position) {
+          // The same PUT again: nothing to change, nothing to announce.
+          return this.photosOf(manager, kind, itemId);
+        }
         const photo =
           existing ?? manager.create(ItemPhotoEntity, { kind, itemId, mediaId, attachedBy: user.id });
         photo.side = dto.side;
-        photo.position = dto.position ?? 0;
+        photo.position = position;
         await manager.save(photo);
         await this.outbox.add(manager, Topics.CatalogMediaAttached, mediaId, {
           mediaId,
@@ -81,14 +111,7 @@ export class PhotosService {
         return this.photosOf(manager, kind, itemId);
       });
     } catch (error) {
-      if (uniqueViolation(error)) {
-        throw new ProblemException(409, {
-          code: 'MAIN_PHOTO_TAKEN',
-          detail: 'The item already has a main photo; move it to another side first',
-          errors: [{ field: 'side', messages: ['one main photo per item'] }],
-        });
-      }
-      throw error;
+      throw photoConflict(uniqueViolation(error)) ?? error;
     }
   }
 
@@ -160,10 +183,11 @@ export class PhotosService {
     manager: EntityManager,
     kind: PhotoKind,
     itemId: string,
+    lock = false,
   ): Promise<{ owner: string | null }> {
     const { table, owner } = ITEMS[kind];
     const [row] = await manager.query<{ owner: string | null }[]>(
-      `SELECT ${owner ? `"${owner}"` : 'NULL'} AS owner FROM catalog."${table}" WHERE id = $1`,
+      `SELECT ${owner ? `"${owner}"` : 'NULL'} AS owner FROM catalog."${table}" WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
       [itemId],
     );
     if (!row) {

@@ -43,27 +43,17 @@ export class ReviewsService {
   }
 
   async create(listingId: string, dto: ReviewInputDto, author: AuthenticatedUser): Promise<ReviewDto> {
-    const listing = await this.listings.get(listingId, author);
-    if (listing.sellerId === author.id) {
-      throw new ProblemException(403, {
-        code: 'OWN_LISTING',
-        detail: 'Sellers do not review their own listings',
-      });
-    }
-    if (listing.status !== 'active' && listing.status !== 'sold') {
-      throw new ProblemException(409, {
-        code: 'LISTING_NOT_PUBLIC',
-        detail: 'Only active or sold listings take reviews',
-      });
-    }
     try {
-      const review = this.dataSource.manager.create(ReviewEntity, {
-        listingId,
-        authorId: author.id,
-        rating: dto.rating,
-        text: dto.text,
+      return await this.dataSource.transaction(async (manager) => {
+        await this.listings.lockForReview(manager, listingId, author);
+        const review = manager.create(ReviewEntity, {
+          listingId,
+          authorId: author.id,
+          rating: dto.rating,
+          text: dto.text,
+        });
+        return toReviewDto(await manager.save(review));
       });
-      return toReviewDto(await this.dataSource.manager.save(review));
     } catch (error) {
       if (uniqueViolation(error)) {
         throw new ProblemException(409, {

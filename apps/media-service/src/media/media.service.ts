@@ -49,7 +49,8 @@ export class MediaService {
       }),
     );
     const storedBytes = image.variants.reduce((sum, variant) => sum + variant.data.length, 0);
-    await this.checkQuota(owner.id, storedBytes);
+    // A first look saves storing files that cannot fit; the check that counts is inside the transaction.
+    await this.checkQuota(this.dataSource.manager, owner.id, storedBytes);
 
     const media = this.dataSource.manager.create(MediaEntity, {
       ownerId: owner.id,
@@ -64,6 +65,11 @@ export class MediaService {
     const variants = await this.store(media.id, image);
     try {
       await this.dataSource.transaction(async (manager) => {
+        // One owner's uploads are counted and stored one at a time, so parallel ones cannot overshoot.
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('media.quota:' || $1, 0))`, [
+          owner.id,
+        ]);
+        await this.checkQuota(manager, owner.id, storedBytes);
         await manager.save(media);
         await manager.save(variants);
         await this.outbox.add(manager, Topics.MediaUploaded, media.id, {
@@ -168,8 +174,8 @@ export class MediaService {
     await Promise.allSettled(variants.map((variant) => this.storage.delete(variant.storageKey)));
   }
 
-  private async checkQuota(ownerId: string, adding: number): Promise<void> {
-    const [{ used }] = await this.dataSource.manager.query<{ used: string }[]>(
+  private async checkQuota(manager: EntityManager, ownerId: string, adding: number): Promise<void> {
+    const [{ used }] = await manager.query<{ used: string }[]>(
       `SELECT coalesce(sum(stored_bytes), 0) AS used FROM media.media WHERE owner_id = $1`,
       [ownerId],
     );

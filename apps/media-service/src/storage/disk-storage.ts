@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MediaStorage, type StoredFile } from './media-storage.js';
 
@@ -36,10 +36,16 @@ export class DiskStorage extends MediaStorage {
     }
   }
 
+  /** Removes the file and, once it holds nothing more, its folder (a media's variants share one). */
   async delete(key: string): Promise<void> {
     const file = this.pathOf(key);
     await rm(file, { force: true });
     await rm(`${file}.type`, { force: true });
+    await rmdir(path.dirname(file)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'ENOENT' && error.code !== 'EEXIST') {
+        throw error;
+      }
+    });
   }
 
   private pathOf(key: string): string {

@@ -15,6 +15,8 @@ export interface ServiceDatabaseTarget {
 
 export interface PlatformDatabase {
   readonly targets: readonly ServiceDatabaseTarget[];
+  /** Superuser URL of the platform's database (the embedded server's, or DATABASE_URL). */
+  readonly adminUrl: string;
   /** Stops the embedded PostgreSQL, if this process started one. */
   close(): Promise<void>;
 }
@@ -56,7 +58,7 @@ export async function openPlatformDatabase(
       };
     });
     await provisionServiceSchemas(adminUrl, targets);
-    return { targets, close: async () => database?.stop() };
+    return { targets, adminUrl, close: async () => database?.stop() };
   } catch (error) {
     await database?.stop().catch(() => undefined);
     throw error;

@@ -12,6 +12,8 @@ import { openPlatformDatabase, type PlatformDatabase } from './platform-database
 
 export interface RunningPlatform {
   readonly gatewayUrl: string;
+  /** Superuser URL of the platform's database. */
+  readonly databaseUrl: string;
   readonly services: Readonly<Record<ServiceName, RunningService>>;
   readonly logger: Logger;
   close(): Promise<void>;
@@ -93,6 +95,7 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
 
     return {
       gatewayUrl,
+      databaseUrl: database.adminUrl,
       services: byName,
       logger,
       async close() {
