@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-export * from './apply-list-query.js';
+export * from './find-page.js';
 export * from './cursor.js';
 export * from './list-query.decorators.js';
 export * from './list-query.js';

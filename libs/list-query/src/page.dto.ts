@@ -1,15 +1,21 @@
 import type { Type } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import type { Page } from './apply-list-query.js';
+import type { Page } from './find-page.js';
 
-/** The Swagger schema of a list route's answer, `{items, total, page, limit, nextCursor}`, for an item DTO. */
+/** The Swagger schema of a list route's answer, `{items, total, totalExact, page, limit, nextCursor}`. */
 export function PageOf<T>(item: Type<T>): Type<Page<T>> {
   class PageDto implements Page<T> {
     @ApiProperty({ type: [item] })
     items!: T[];
 
-    @ApiProperty({ example: 1, description: 'Items matching the filters and search' })
+    @ApiProperty({
+      example: 1,
+      description: 'Items matching the filters and search: exact up to LIST_TOTAL_CAP (10,000), else the cap',
+    })
     total!: number;
+
+    @ApiProperty({ example: true, description: 'False when more items match than the cap counts' })
+    totalExact!: boolean;
 
     @ApiProperty({ type: Number, nullable: true, example: 1, description: 'Null when paged by cursor' })
     page!: number | null;

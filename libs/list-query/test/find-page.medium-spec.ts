@@ -2,7 +2,7 @@ import { AgoraEntity } from '@agora/database';
 import { createIsolatedDatabase } from '@agora/testing';
 import { Column, DataSource, Entity } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { findPage, type Page } from '../src/apply-list-query.js';
+import { findPage, setListTotalCap, type Page } from '../src/find-page.js';
 import { parseListQuery, type ListQuerySpec } from '../src/list-query.js';
 
 @Entity({ name: 'list_items' })
@@ -127,5 +127,51 @@ describe('findPage', () => {
     expect(truth.length).toBeGreaterThan(0);
     expect(page.total).toBe(truth.length);
     expect(page.items.map((item) => item.id)).toEqual(truth);
+  });
+
+  it('counts at most LIST_TOTAL_CAP rows and says when the total is not exact', async () => {
+    setListTotalCap(20);
+    try {
+      const capped = await list({ limit: '5' });
+      expect(capped).toMatchObject({ total: 20, totalExact: false });
+      expect(capped.items).toHaveLength(5);
+      const exact = await list({ search: 'welder 1', limit: '5' });
+      expect(exact.totalExact).toBe(true);
+    } finally {
+      setListTotalCap(10_000);
+    }
+  });
+
+  it('reads the page with a LIMIT and loads relations by id: no DISTINCT wrapper, no skip/take', async () => {
+    const statements: string[] = [];
+    const logged = new DataSource({
+      type: 'postgres',
+      url: database.adminUrl,
+      entities: [ListItemEntity],
+      logging: ['query'],
+      logger: {
+        logQuery: (sql: string) => void statements.push(sql),
+        logQueryError: () => undefined,
+        logQuerySlow: () => undefined,
+        logSchemaBuild: () => undefined,
+        logMigration: () => undefined,
+        log: () => undefined,
+      },
+    });
+    await logged.initialize();
+    statements.length = 0;
+    try {
+      const page = await findPage(
+        logged.getRepository(ListItemEntity).createQueryBuilder('item'),
+        parseListQuery({ sort: '-rating', 'filter[featured]': 'true', limit: '3' }, SPEC),
+      );
+      expect(page.items).toHaveLength(3);
+      expect(statements).toHaveLength(3);
+      expect(statements.join('\n')).not.toMatch(/DISTINCT/i);
+      expect(statements.filter((sql) => /LIMIT 4/.test(sql))).toHaveLength(1);
+      expect(statements.filter((sql) => /LIMIT 10001/.test(sql))).toHaveLength(1);
+    } finally {
+      await logged.destroy();
+    }
   });
 });

@@ -110,6 +110,7 @@ export class SearchService {
     return {
       items,
       total: rows.length > 0 ? Number(rows[0].total) : 0,
+      totalExact: true,
       page: query.page,
       limit: query.limit,
       nextCursor: null,

@@ -2,16 +2,25 @@ import { Brackets, type ObjectLiteral, type SelectQueryBuilder, type WhereExpres
 import { encodeCursor } from './cursor.js';
 import type { ParsedFilter, ParsedListQuery, ParsedSort } from './list-query.js';
 
-/** One page of a list route: `{items, total, page, limit, nextCursor}`. */
+/** One page of a list route: `{items, total, totalExact, page, limit, nextCursor}`. */
 export interface Page<T> {
   readonly items: T[];
-  /** Items matching the filters and search, on every page. */
+  /** Items matching the filters and search, on every page: exact up to the cap, else the cap. */
   readonly total: number;
+  /** False when more items match than the cap counts (`total` is then the cap). */
+  readonly totalExact: boolean;
   /** The page number; null when the page was asked for by cursor. */
   readonly page: number | null;
   readonly limit: number;
   /** Pass as `cursor` for the next page (keyset paging); null on the last page. */
   readonly nextCursor: string | null;
+}
+
+/** How far a list's total is counted exactly (LIST_TOTAL_CAP): past it the answer says `totalExact: false`. */
+let totalCap = 10_000;
+
+export function setListTotalCap(cap: number): void {
+  totalCap = cap;
 }
 
 /** The page with its items turned into DTOs. */
@@ -101,37 +110,41 @@ function whereAfterCursor(
   );
 }
 
-/** The sort values and id of a row as PostgreSQL prints them, for a cursor that loses no precision. */
-async function cursorAfter<T extends ObjectLiteral>(
-  builder: SelectQueryBuilder<T>,
-  sort: readonly ParsedSort[],
-  last: T,
-): Promise<string> {
-  const metadata = builder.expressionMap.mainAlias!.metadata;
-  const fields = [...sort.map((item) => item.field), 'id'];
-  const selection = builder.connection
-    .createQueryBuilder()
-    .from(metadata.target, 'row')
-    .where('row.id = :id', { id: (last as { id?: unknown }).id });
-  fields.forEach((field, index) => {
-    const column = metadata.findColumnWithPropertyPath(field);
-    if (!column) {
-      throw new Error(`list query field ${field} is not a column of ${metadata.name}`);
-    }
-    selection.addSelect(`"row".${builder.escape(column.databaseName)}::text`, `v${index}`);
-  });
-  const row = await selection.getRawOne<Record<string, string | null>>();
-  return encodeCursor(
-    sort,
-    fields.map((_field, index) => row?.[`v${index}`] ?? null),
+/** A copy of the list's query on its root rows alone: no joins, no selected relations, no order. */
+function rootRows<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  const rows = builder.clone();
+  rows.expressionMap.joinAttributes = [];
+  rows.expressionMap.relationIdAttributes = [];
+  rows.expressionMap.orderBys = {};
+  return rows;
+}
+
+/** `count(*)` of the matching rows, reading at most `cap + 1` of them. */
+async function countUpTo<T extends ObjectLiteral>(
+  rows: SelectQueryBuilder<T>,
+  cap: number,
+): Promise<{ total: number; exact: boolean }> {
+  const [query, parameters] = rows
+    .clone()
+    .select('1')
+    .limit(cap + 1)
+    .getQueryAndParameters();
+  const [{ count }] = await rows.connection.query<{ count: string }[]>(
+    `SELECT count(*) AS count FROM (${query}) AS matching`,
+    parameters,
   );
+  const total = Number(count);
+  return total > cap ? { total: cap, exact: false } : { total, exact: true };
 }
 
 /**
- * Runs a parsed list query on a query builder (root alias: the entity's rows, which have a uuid `id`).
- * Field names were checked against the route's allow-list by parseListQuery; values are bound as
- * parameters. Pages by number (offset) or, with a cursor, by keyset; either way the answer carries the
- * cursor of the next page.
+ * Runs a parsed list query on a query builder whose root alias holds the list's rows (with a uuid `id`).
+ * The builder's joins only load relations: filters, search and sort apply to root columns (field names
+ * were checked against the route's allow-list by parseListQuery; values are bound as parameters).
+ *
+ * Three short queries, none reading more than it returns: the page's ids and sort values (by index,
+ * offset or keyset), the page's rows with their relations by those ids, and a count that stops at
+ * LIST_TOTAL_CAP. TypeORM's skip/take over joins, which reads every row, is never used.
  */
 export async function findPage<T extends ObjectLiteral>(
   builder: SelectQueryBuilder<T>,
@@ -151,28 +164,52 @@ export async function findPage<T extends ObjectLiteral>(
       { lq_search: `%${escapeLike(query.search)}%` },
     );
   }
-  const total = await builder.getCount();
-  query.sort.forEach((sort, index) => {
-    if (index === 0) {
-      builder.orderBy(`${alias}.${sort.field}`, sort.direction);
-    } else {
-      builder.addOrderBy(`${alias}.${sort.field}`, sort.direction);
+  const rows = rootRows(builder);
+  const metadata = builder.expressionMap.mainAlias!.metadata;
+  const keys = [...query.sort.map((sort) => sort.field), 'id'];
+  const pageRows = rows.clone().select(`${alias}.id`, 'lq_id');
+  keys.forEach((field, index) => {
+    const column = metadata.findColumnWithPropertyPath(field);
+    if (!column) {
+      throw new Error(`list query field ${field} is not a column of ${metadata.name}`);
     }
+    // As PostgreSQL prints it, so a cursor loses no precision (timestamps keep their microseconds).
+    pageRows.addSelect(
+      `${builder.escape(alias)}.${builder.escape(column.databaseName)}::text`,
+      `lq_key_${index}`,
+    );
   });
-  builder.addOrderBy(`${alias}.id`, 'ASC');
+  query.sort.forEach((sort) => pageRows.addOrderBy(`${alias}.${sort.field}`, sort.direction));
+  pageRows.addOrderBy(`${alias}.id`, 'ASC');
   if (query.cursor) {
-    whereAfterCursor(builder, alias, query.sort, query.cursor);
+    whereAfterCursor(pageRows, alias, query.sort, query.cursor);
   } else {
-    builder.skip((query.page - 1) * query.limit);
+    pageRows.offset((query.page - 1) * query.limit);
   }
-  const rows = await builder.take(query.limit + 1).getMany();
-  const items = rows.slice(0, query.limit);
-  const last = items.at(-1);
+  const [found, count] = await Promise.all([
+    pageRows.limit(query.limit + 1).getRawMany<Record<string, string | null>>(),
+    countUpTo(rows, totalCap),
+  ]);
+  const page = found.slice(0, query.limit);
+  const ids = page.map((row) => row.lq_id as string);
+  const loaded =
+    ids.length === 0
+      ? []
+      : await builder.andWhere(`${alias}.id IN (:...lq_page_ids)`, { lq_page_ids: ids }).getMany();
+  const byId = new Map(loaded.map((item) => [(item as unknown as { id: string }).id, item]));
+  const last = page.at(-1);
   return {
-    items,
-    total,
+    items: ids.map((id) => byId.get(id)).filter((item): item is T => item !== undefined),
+    total: count.total,
+    totalExact: count.exact,
     page: query.cursor ? null : query.page,
     limit: query.limit,
-    nextCursor: rows.length > query.limit && last ? await cursorAfter(builder, query.sort, last) : null,
+    nextCursor:
+      found.length > query.limit && last
+        ? encodeCursor(
+            query.sort,
+            keys.map((_field, index) => last[`lq_key_${index}`] ?? null),
+          )
+        : null,
   };
 }
