@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+export * from './entity-tag.js';
 export * from './health.controller.js';
 export * from './platform.module.js';
 export * from './problem-details.filter.js';

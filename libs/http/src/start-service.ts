@@ -19,6 +19,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { PlatformModule } from './platform.module.js';
+import { EntityTagInterceptor } from './entity-tag.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { assertNoNulCharacters, registerJsonBodyParser } from './request-input.js';
 import type { ServiceDefinition } from './service-definition.js';
@@ -165,6 +166,7 @@ export async function startService<C extends ServiceConfig>(
   }
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  app.useGlobalInterceptors(new EntityTagInterceptor());
   setUpSwagger(app, definition);
   await definition.configure?.(app);
 

@@ -1,5 +1,5 @@
 import { Authenticated } from '@agora/auth';
-import { ProblemDetails } from '@agora/http';
+import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import {
   Body,
@@ -66,16 +66,26 @@ export class CategoriesController {
   @Authenticated('admin')
   @ApiOkResponse({ type: CategoryDto })
   @ApiConflictResponse({ type: ProblemDetails, description: 'CATEGORY_EXISTS' })
-  replace(@CategoryId() id: string, @Body() dto: CategoryInputDto): Promise<CategoryDto> {
-    return this.categories.update(id, dto, true);
+  @ApiConditionalWrite()
+  replace(
+    @CategoryId() id: string,
+    @Body() dto: CategoryInputDto,
+    @IfMatch() expected: ExpectedVersions,
+  ): Promise<CategoryDto> {
+    return this.categories.update(id, dto, true, expected);
   }
 
   @Patch(':id')
   @Authenticated('admin')
   @ApiOkResponse({ type: CategoryDto })
   @ApiConflictResponse({ type: ProblemDetails, description: 'CATEGORY_EXISTS' })
-  patch(@CategoryId() id: string, @Body() dto: PatchCategoryDto): Promise<CategoryDto> {
-    return this.categories.update(id, dto, false);
+  @ApiConditionalWrite()
+  patch(
+    @CategoryId() id: string,
+    @Body() dto: PatchCategoryDto,
+    @IfMatch() expected: ExpectedVersions,
+  ): Promise<CategoryDto> {
+    return this.categories.update(id, dto, false, expected);
   }
 
   /** Deletes the category; its products stay, without it. */
@@ -83,7 +93,8 @@ export class CategoriesController {
   @HttpCode(204)
   @Authenticated('admin')
   @ApiNoContentResponse({ description: 'Deleted' })
-  async delete(@CategoryId() id: string): Promise<void> {
-    await this.categories.delete(id);
+  @ApiConditionalWrite()
+  async delete(@CategoryId() id: string, @IfMatch() expected: ExpectedVersions): Promise<void> {
+    await this.categories.delete(id, expected);
   }
 }

@@ -1,8 +1,8 @@
 import { uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
+import { assertVersionMatches, ProblemException, type ExpectedVersions } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { keptOrCleared, refuseCleared } from '../items/item-problems.js';
 import { SearchIndex } from '../search/search-index.js';
 import { CategoryEntity } from './category.entity.js';
@@ -33,24 +33,27 @@ export class CategoriesService {
   }
 
   create(dto: CategoryInputDto): Promise<CategoryDto> {
-    return this.save(this.dataSource.manager.create(CategoryEntity), dto, true);
+    return this.save(null, dto, true);
   }
 
-  async update(id: string, dto: PatchCategoryDto, whole: boolean): Promise<CategoryDto> {
-    return this.save(await this.find(id), dto, whole);
+  update(
+    id: string,
+    dto: PatchCategoryDto,
+    whole: boolean,
+    expected?: ExpectedVersions,
+  ): Promise<CategoryDto> {
+    return this.save({ id, expected }, dto, whole);
   }
 
   /** Deletes the category; its products stay, without it (and are found without it). */
-  async delete(id: string): Promise<void> {
+  async delete(id: string, expected?: ExpectedVersions): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      await this.lock(manager, id, expected);
       const products = await manager.query<{ product_id: string }[]>(
         `SELECT product_id FROM catalog.product_categories WHERE category_id = $1`,
         [id],
       );
-      const deleted = await manager.delete(CategoryEntity, { id });
-      if (!deleted.affected) {
-        throw notFound(id);
-      }
+      await manager.delete(CategoryEntity, { id });
       await this.search.refresh(
         manager,
         'product',
@@ -59,13 +62,22 @@ export class CategoriesService {
     });
   }
 
-  private async save(category: CategoryEntity, dto: PatchCategoryDto, whole: boolean): Promise<CategoryDto> {
+  /** Creates (`target` null) or changes the category under its row lock, at the version If-Match names. */
+  private async save(
+    target: { id: string; expected?: ExpectedVersions } | null,
+    dto: PatchCategoryDto,
+    whole: boolean,
+  ): Promise<CategoryDto> {
     refuseCleared(dto, ['name']);
-    category.name = dto.name ?? category.name;
-    category.description = keptOrCleared(dto.description, category.description, whole);
-    category.position = dto.position ?? (whole ? 0 : category.position);
     try {
       return await this.dataSource.transaction(async (manager) => {
+        const category = target
+          ? await this.lock(manager, target.id, target.expected)
+          : manager.create(CategoryEntity, { version: 0 });
+        category.version += 1;
+        category.name = dto.name ?? category.name;
+        category.description = keptOrCleared(dto.description, category.description, whole);
+        category.position = dto.position ?? (whole ? 0 : category.position);
         const saved = await manager.save(category);
         await this.search.refreshDependents(manager, 'category', saved.id);
         return toCategoryDto(saved);
@@ -74,12 +86,28 @@ export class CategoriesService {
       if (uniqueViolation(error)) {
         throw new ProblemException(409, {
           code: 'CATEGORY_EXISTS',
-          detail: `There is already a category "${category.name}"`,
+          detail: `There is already a category "${dto.name ?? ''}"`,
           errors: [{ field: 'name', messages: ['another category has this name'] }],
         });
       }
       throw error;
     }
+  }
+
+  private async lock(
+    manager: EntityManager,
+    id: string,
+    expected?: ExpectedVersions,
+  ): Promise<CategoryEntity> {
+    const category = await manager.findOne(CategoryEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!category) {
+      throw notFound(id);
+    }
+    assertVersionMatches(expected, category.version);
+    return category;
   }
 
   private async find(id: string): Promise<CategoryEntity> {

@@ -21,6 +21,9 @@ export class CategoryDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
+  @ApiProperty({ example: 1, description: 'Rises with every change; the ETag, for If-Match' })
+  version!: number;
+
   @ApiProperty({ example: 'Coffee' })
   name!: string;
 
@@ -49,6 +52,7 @@ export const CATEGORY_LIST_QUERY: ListQuerySpec = {
 export function toCategoryDto(category: CategoryEntity): CategoryDto {
   return {
     id: category.id,
+    version: category.version,
     name: category.name,
     description: category.description,
     position: category.position,

@@ -1,11 +1,11 @@
-import { AgoraEntity } from '@agora/database';
+import { VersionedEntity } from '@agora/database';
 import { Column, Entity, Index } from 'typeorm';
 
 /** A menu category (seed 001 Categories-management), e.g. Coffee, Tea, Desserts; names unique regardless of case. */
 @Entity({ name: 'categories' })
 // lower(name): an expression index, written in the migration.
 @Index('categories_name_key', { synchronize: false })
-export class CategoryEntity extends AgoraEntity {
+export class CategoryEntity extends VersionedEntity {
   @Column({ type: 'text' })
   name!: string;
 

@@ -1,5 +1,5 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { ProblemDetails } from '@agora/http';
+import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
@@ -78,11 +78,13 @@ export class DictionariesController {
   @Authenticated('moderator', 'admin')
   @ApiOkResponse({ type: DictionaryValueDto })
   @ApiConflictResponse({ type: ProblemDetails, description: 'DICTIONARY_VALUE_EXISTS' })
+  @ApiConditionalWrite()
   update(
     @Param() { kind, id }: DictionaryValueParamDto,
     @Body() dto: UpdateDictionaryValueDto,
+    @IfMatch() expected: ExpectedVersions,
   ): Promise<DictionaryValueDto> {
-    return this.dictionaries.update(kind, id, dto);
+    return this.dictionaries.update(kind, id, dto, expected);
   }
 
   @Delete(':kind/:id')
@@ -90,10 +92,12 @@ export class DictionariesController {
   @Authenticated('moderator', 'admin')
   @ApiNoContentResponse({ description: 'Deleted (its uses moved to replaceWith first, when given)' })
   @ApiConflictResponse({ type: ProblemDetails, description: 'DICTIONARY_VALUE_IN_USE' })
+  @ApiConditionalWrite()
   async delete(
     @Param() { kind, id }: DictionaryValueParamDto,
     @Query() { replaceWith }: DeleteDictionaryValueQueryDto,
+    @IfMatch() expected: ExpectedVersions,
   ): Promise<void> {
-    await this.dictionaries.delete(kind, id, replaceWith);
+    await this.dictionaries.delete(kind, id, replaceWith, expected);
   }
 }

@@ -1,5 +1,5 @@
 import { foreignKeyViolation, newId, uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
+import { assertVersionMatches, ProblemException, type ExpectedVersions } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -58,10 +58,17 @@ export class DictionariesService {
     }
   }
 
-  async update(kind: DictionaryKind, id: string, dto: UpdateDictionaryValueDto): Promise<DictionaryValueDto> {
+  async update(
+    kind: DictionaryKind,
+    id: string,
+    dto: UpdateDictionaryValueDto,
+    expected?: ExpectedVersions,
+  ): Promise<DictionaryValueDto> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const value = await this.find(manager, kind, id, true);
+        assertVersionMatches(expected, value.version);
+        value.version += 1;
         value.name = dto.name ?? value.name;
         value.countryCode = dto.countryCode ?? value.countryCode;
         const saved = await manager.save(value);
@@ -74,10 +81,16 @@ export class DictionariesService {
   }
 
   /** Deletes a value; one still in use is a 409 unless `replaceWith` names the value its uses move to. */
-  async delete(kind: DictionaryKind, id: string, replaceWith?: string): Promise<void> {
+  async delete(
+    kind: DictionaryKind,
+    id: string,
+    replaceWith?: string,
+    expected?: ExpectedVersions,
+  ): Promise<void> {
     try {
       await this.dataSource.transaction(async (manager) => {
-        await this.find(manager, kind, id, true);
+        const value = await this.find(manager, kind, id, true);
+        assertVersionMatches(expected, value.version);
         if (replaceWith !== undefined) {
           if (replaceWith === id) {
             throw new ProblemException(400, {

@@ -1,4 +1,4 @@
-import { AgoraEntity } from '@agora/database';
+import { VersionedEntity } from '@agora/database';
 import { Check, Column, Entity, Index } from 'typeorm';
 import { DICTIONARY_KINDS, type DictionaryKind } from './dictionary-kinds.js';
 
@@ -14,7 +14,7 @@ import { DICTIONARY_KINDS, type DictionaryKind } from './dictionary-kinds.js';
   `"kind" IN (${DICTIONARY_KINDS.map((kind) => `'${kind}'`).join(', ')})`,
 )
 @Check('dictionary_values_status_check', `"status" IN ('approved', 'pending')`)
-export class DictionaryValueEntity extends AgoraEntity {
+export class DictionaryValueEntity extends VersionedEntity {
   @Column({ type: 'text' })
   kind!: DictionaryKind;
 

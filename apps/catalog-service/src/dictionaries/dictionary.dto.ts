@@ -74,6 +74,9 @@ export class DictionaryValueDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
+  @ApiProperty({ example: 1, description: 'Rises with every change; the ETag, for If-Match' })
+  version!: number;
+
   @ApiProperty({ enum: DICTIONARY_KINDS })
   kind!: DictionaryKind;
 
@@ -94,5 +97,11 @@ export const DICTIONARY_LIST_QUERY: ListQuerySpec = {
 };
 
 export function toDictionaryValueDto(value: DictionaryValueEntity): DictionaryValueDto {
-  return { id: value.id, kind: value.kind, name: value.name, countryCode: value.countryCode };
+  return {
+    id: value.id,
+    version: value.version,
+    kind: value.kind,
+    name: value.name,
+    countryCode: value.countryCode,
+  };
 }

@@ -1,5 +1,5 @@
 import { Authenticated } from '@agora/auth';
-import { ProblemDetails } from '@agora/http';
+import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import {
   Body,
@@ -91,16 +91,26 @@ export class InfoController {
   @Authenticated('admin')
   @ApiOkResponse({ type: LocationDto })
   @ApiNotFoundResponse({ type: ProblemDetails })
-  replace(@LocationId() id: string, @Body() dto: LocationInputDto): Promise<LocationDto> {
-    return this.info.update(id, dto, true);
+  @ApiConditionalWrite()
+  replace(
+    @LocationId() id: string,
+    @Body() dto: LocationInputDto,
+    @IfMatch() expected: ExpectedVersions,
+  ): Promise<LocationDto> {
+    return this.info.update(id, dto, true, expected);
   }
 
   @Patch('locations/:id')
   @Authenticated('admin')
   @ApiOkResponse({ type: LocationDto })
   @ApiNotFoundResponse({ type: ProblemDetails })
-  patch(@LocationId() id: string, @Body() dto: PatchLocationDto): Promise<LocationDto> {
-    return this.info.update(id, dto, false);
+  @ApiConditionalWrite()
+  patch(
+    @LocationId() id: string,
+    @Body() dto: PatchLocationDto,
+    @IfMatch() expected: ExpectedVersions,
+  ): Promise<LocationDto> {
+    return this.info.update(id, dto, false, expected);
   }
 
   @Delete('locations/:id')
@@ -108,7 +118,8 @@ export class InfoController {
   @Authenticated('admin')
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiNotFoundResponse({ type: ProblemDetails })
-  async delete(@LocationId() id: string): Promise<void> {
-    await this.info.delete(id);
+  @ApiConditionalWrite()
+  async delete(@LocationId() id: string, @IfMatch() expected: ExpectedVersions): Promise<void> {
+    await this.info.delete(id, expected);
   }
 }

@@ -109,6 +109,8 @@ export class PatchLocationDto extends PartialType(LocationInputDto) {}
 
 export class LocationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 1, description: 'Rises with every change; the ETag, for If-Match' })
+  version!: number;
   @ApiProperty() name!: string;
   @ApiProperty() address!: string;
   @ApiProperty() city!: string;
@@ -177,6 +179,7 @@ export class ShopInfoDto {
 export function toLocationDto(location: LocationEntity, openNow: boolean): LocationDto {
   return {
     id: location.id,
+    version: location.version,
     name: location.name,
     address: location.address,
     city: location.city,

@@ -1,7 +1,7 @@
-import { ProblemException } from '@agora/http';
+import { assertVersionMatches, ProblemException, type ExpectedVersions } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { keptOrCleared, refuseCleared } from '../items/item-problems.js';
 import {
   LOCATION_LIST_QUERY,
@@ -66,21 +66,37 @@ export class InfoService {
   }
 
   create(dto: LocationInputDto): Promise<LocationDto> {
-    return this.save(this.dataSource.manager.create(LocationEntity), dto, true);
+    return this.dataSource.transaction((manager) =>
+      this.save(manager, manager.create(LocationEntity, { version: 1 }), dto, true),
+    );
   }
 
-  async update(id: string, dto: PatchLocationDto, whole: boolean): Promise<LocationDto> {
-    return this.save(await this.find(id), dto, whole);
+  async update(
+    id: string,
+    dto: PatchLocationDto,
+    whole: boolean,
+    expected?: ExpectedVersions,
+  ): Promise<LocationDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const location = await this.lock(manager, id, expected);
+      location.version += 1;
+      return this.save(manager, location, dto, whole);
+    });
   }
 
-  async delete(id: string): Promise<void> {
-    const deleted = await this.dataSource.manager.delete(LocationEntity, { id });
-    if (!deleted.affected) {
-      throw notFound(id);
-    }
+  async delete(id: string, expected?: ExpectedVersions): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.lock(manager, id, expected);
+      await manager.delete(LocationEntity, { id });
+    });
   }
 
-  private async save(location: LocationEntity, dto: PatchLocationDto, whole: boolean): Promise<LocationDto> {
+  private async save(
+    manager: EntityManager,
+    location: LocationEntity,
+    dto: PatchLocationDto,
+    whole: boolean,
+  ): Promise<LocationDto> {
     refuseCleared(dto, [
       'name',
       'address',
@@ -108,12 +124,29 @@ export class InfoService {
     );
     location.phone = keptOrCleared(dto.phone, location.phone, whole);
     location.position = dto.position ?? (whole ? 0 : location.position);
-    const saved = await this.dataSource.manager.save(location);
+    const saved = await manager.save(location);
     return this.withOpenNow(saved, new Date());
   }
 
   private withOpenNow(location: LocationEntity, at: Date): LocationDto {
     return toLocationDto(location, isOpen(location.openingHours, location.timeZone, at));
+  }
+
+  /** The location, row-locked for the change, at the version If-Match names (412 otherwise). */
+  private async lock(
+    manager: EntityManager,
+    id: string,
+    expected?: ExpectedVersions,
+  ): Promise<LocationEntity> {
+    const location = await manager.findOne(LocationEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!location) {
+      throw notFound(id);
+    }
+    assertVersionMatches(expected, location.version);
+    return location;
   }
 
   private async find(id: string): Promise<LocationEntity> {

@@ -1,4 +1,4 @@
-import { AgoraEntity } from '@agora/database';
+import { AgoraEntity, VersionedEntity } from '@agora/database';
 import { Check, Column, Entity } from 'typeorm';
 import type { OpeningHours } from './opening-hours.js';
 
@@ -8,7 +8,7 @@ import type { OpeningHours } from './opening-hours.js';
   'shop_locations_coordinates_check',
   `"latitude" BETWEEN -90 AND 90 AND "longitude" BETWEEN -180 AND 180`,
 )
-export class LocationEntity extends AgoraEntity {
+export class LocationEntity extends VersionedEntity {
   @Column({ type: 'text' })
   name!: string;
 

@@ -1,5 +1,11 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { createValidationPipe, ProblemDetails } from '@agora/http';
+import {
+  ApiConditionalWrite,
+  createValidationPipe,
+  IfMatch,
+  ProblemDetails,
+  type ExpectedVersions,
+} from '@agora/http';
 import {
   ApiListQuery,
   ListQuery,
@@ -173,12 +179,14 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
     @ApiOkResponse({ type: routes.dto })
     @ApiBadRequestResponse({ type: ProblemDetails })
     @ApiConflictResponse({ type: ProblemDetails, description: routes.conflicts })
+    @ApiConditionalWrite()
     replace(
       @ItemId() id: string,
       @CreateBody() dto: CreateInput,
       @CurrentUser() user: AuthenticatedUser,
+      @IfMatch() expected: ExpectedVersions,
     ): Promise<Dto> {
-      return this.store.replace(id, dto, user);
+      return this.store.replace(id, dto, user, expected);
     }
 
     @Patch(':id')
@@ -188,10 +196,12 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
     @ApiAcceptedResponse({ type: DraftDto, description: 'Proposed: a draft in the moderation queue' })
     @ApiBadRequestResponse({ type: ProblemDetails })
     @ApiConflictResponse({ type: ProblemDetails, description: routes.conflicts })
+    @ApiConditionalWrite()
     patch(
       @ItemId() id: string,
       @PatchBody() dto: PatchInput,
       @CurrentUser() user: AuthenticatedUser,
+      @IfMatch() expected: ExpectedVersions,
       @Res({ passthrough: true }) reply: FastifyReply,
     ): Promise<Dto | DraftDto> {
       return writeOrPropose(this.drafts, {
@@ -200,7 +210,8 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
         subject: this.store.subject,
         targetId: id,
         dto,
-        direct: () => this.store.patch(id, dto, user),
+        expected,
+        direct: () => this.store.patch(id, dto, user, expected),
       });
     }
 
@@ -208,8 +219,13 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
     @HttpCode(204)
     @Authenticated('moderator', 'admin')
     @ApiNoContentResponse({ description: 'Deleted' })
-    async delete(@ItemId() id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
-      await this.store.delete(id, user);
+    @ApiConditionalWrite()
+    async delete(
+      @ItemId() id: string,
+      @CurrentUser() user: AuthenticatedUser,
+      @IfMatch() expected: ExpectedVersions,
+    ): Promise<void> {
+      await this.store.delete(id, user, expected);
     }
   }
   return ItemController;

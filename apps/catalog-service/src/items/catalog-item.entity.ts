@@ -1,12 +1,11 @@
-import { AgoraEntity } from '@agora/database';
+import { VersionedEntity } from '@agora/database';
 import { Column } from 'typeorm';
 
-/** Base of every moderated catalog item: a version for events and drafts, and who created and changed it. */
-export abstract class CatalogItemEntity extends AgoraEntity {
-  /** Increases with every change: events carry it, drafts remember the version they were written on. */
-  @Column({ type: 'integer', default: 1 })
-  version!: number;
-
+/**
+ * Base of every moderated catalog item: a version (its ETag; events carry it, drafts remember the version
+ * they were written on), and who created and changed it.
+ */
+export abstract class CatalogItemEntity extends VersionedEntity {
   /** Seed 002's `user_id`: whose item it is (the approved draft's author, or the moderator). */
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy!: string;

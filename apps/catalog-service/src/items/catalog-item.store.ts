@@ -1,7 +1,7 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import { Topics, type CatalogItemKind, type DraftSubject } from '@agora/contracts';
 import { OutboxWriter } from '@agora/database';
-import { ProblemException } from '@agora/http';
+import { assertVersionMatches, ProblemException, type ExpectedVersions } from '@agora/http';
 import { Injectable, type OnModuleInit, type Type } from '@nestjs/common';
 import { DataSource, type DeepPartial, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { FieldValues } from '../moderation/draft.entity.js';
@@ -102,17 +102,18 @@ export abstract class CatalogItemStore<
     return this.write((manager) => this.createIn(manager, dto, directChange(user.id)));
   }
 
-  replace(id: string, dto: CreateInput, user: AuthenticatedUser): Promise<Dto> {
-    return this.write((manager) => this.updateIn(manager, id, dto, true, directChange(user.id)));
+  replace(id: string, dto: CreateInput, user: AuthenticatedUser, expected?: ExpectedVersions): Promise<Dto> {
+    return this.write((manager) => this.updateIn(manager, id, dto, true, directChange(user.id), expected));
   }
 
-  patch(id: string, dto: PatchInput, user: AuthenticatedUser): Promise<Dto> {
-    return this.write((manager) => this.updateIn(manager, id, dto, false, directChange(user.id)));
+  patch(id: string, dto: PatchInput, user: AuthenticatedUser, expected?: ExpectedVersions): Promise<Dto> {
+    return this.write((manager) => this.updateIn(manager, id, dto, false, directChange(user.id), expected));
   }
 
-  async delete(id: string, user: AuthenticatedUser): Promise<void> {
+  async delete(id: string, user: AuthenticatedUser, expected?: ExpectedVersions): Promise<void> {
     await this.deps.dataSource.transaction(async (manager) => {
       const item = await this.lock(manager, id);
+      assertVersionMatches(expected, item.version);
       const before = await this.fields(manager, item);
       await this.removeIn(manager, item);
       await this.reindex(manager, id);
@@ -193,8 +194,10 @@ export abstract class CatalogItemStore<
     dto: PatchInput,
     whole: boolean,
     context: ChangeContext,
+    expected?: ExpectedVersions,
   ): Promise<string> {
     const item = await this.lock(manager, id);
+    assertVersionMatches(expected, item.version);
     const before = await this.fields(manager, item);
     await this.requireReferences(manager, dto, context);
     await this.assign(manager, item, dto, whole);

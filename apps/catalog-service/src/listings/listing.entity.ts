@@ -1,4 +1,4 @@
-import { AgoraEntity } from '@agora/database';
+import { VersionedEntity } from '@agora/database';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn } from 'typeorm';
 import { DictionaryValueEntity } from '../dictionaries/dictionary-value.entity.js';
 
@@ -23,7 +23,7 @@ export interface Characteristic {
 @Index('listings_status_created_idx', ['status', 'createdAt'])
 @Check('listings_status_check', `"status" IN (${LISTING_STATUSES.map((status) => `'${status}'`).join(', ')})`)
 @Check('listings_price_check', `"price" >= 0`)
-export class ListingEntity extends AgoraEntity {
+export class ListingEntity extends VersionedEntity {
   @Index('listings_seller_idx')
   @Column({ name: 'seller_id', type: 'uuid' })
   sellerId!: string;
@@ -45,9 +45,6 @@ export class ListingEntity extends AgoraEntity {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   characteristics!: Characteristic[];
-
-  @Column({ type: 'integer', default: 1 })
-  version!: number;
 
   /** When it first became active. */
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })

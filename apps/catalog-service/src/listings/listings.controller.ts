@@ -5,7 +5,7 @@ import {
   OptionallyAuthenticated,
   type AuthenticatedUser,
 } from '@agora/auth';
-import { ProblemDetails } from '@agora/http';
+import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import {
   Body,
@@ -134,12 +134,14 @@ export class ListingsController {
   @ApiOkResponse({ type: ListingDto })
   @ApiBadRequestResponse({ type: ProblemDetails })
   @ApiConflictResponse({ type: ProblemDetails, description: 'INVALID_STATUS_TRANSITION' })
+  @ApiConditionalWrite()
   replace(
     @ListingId() id: string,
     @Body() dto: ListingInputDto,
     @CurrentUser() user: AuthenticatedUser,
+    @IfMatch() expected: ExpectedVersions,
   ): Promise<ListingDto> {
-    return this.listings.update(id, dto, true, user);
+    return this.listings.update(id, dto, true, user, expected);
   }
 
   /** The seller (or a moderator) changes fields or moves the status: draft → active → sold, or archived. */
@@ -148,19 +150,26 @@ export class ListingsController {
   @ApiOkResponse({ type: ListingDto })
   @ApiBadRequestResponse({ type: ProblemDetails })
   @ApiConflictResponse({ type: ProblemDetails, description: 'INVALID_STATUS_TRANSITION' })
+  @ApiConditionalWrite()
   patch(
     @ListingId() id: string,
     @Body() dto: PatchListingDto,
     @CurrentUser() user: AuthenticatedUser,
+    @IfMatch() expected: ExpectedVersions,
   ): Promise<ListingDto> {
-    return this.listings.update(id, dto, false, user);
+    return this.listings.update(id, dto, false, user, expected);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Authenticated()
   @ApiNoContentResponse({ description: 'Deleted' })
-  async delete(@ListingId() id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
-    await this.listings.delete(id, user);
+  @ApiConditionalWrite()
+  async delete(
+    @ListingId() id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @IfMatch() expected: ExpectedVersions,
+  ): Promise<void> {
+    await this.listings.delete(id, user, expected);
   }
 }

@@ -1,7 +1,7 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import { Topics } from '@agora/contracts';
 import { inTransaction, OutboxWriter } from '@agora/database';
-import { ProblemException } from '@agora/http';
+import { assertVersionMatches, ProblemException, type ExpectedVersions } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
@@ -111,9 +111,11 @@ export class ListingsService {
     dto: PatchListingDto,
     whole: boolean,
     user: AuthenticatedUser,
+    expected?: ExpectedVersions,
   ): Promise<ListingDto> {
     await inTransaction(this.dataSource, async (manager) => {
       const listing = await this.lockManageable(manager, id, user);
+      assertVersionMatches(expected, listing.version);
       const { price, currency } = listing;
       this.assign(listing, dto, whole);
       if (dto.status !== undefined) {
@@ -143,9 +145,10 @@ export class ListingsService {
     return this.get(id, user);
   }
 
-  async delete(id: string, user: AuthenticatedUser): Promise<void> {
+  async delete(id: string, user: AuthenticatedUser, expected?: ExpectedVersions): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const listing = await this.lockManageable(manager, id, user);
+      assertVersionMatches(expected, listing.version);
       await this.photos.removeReviewPhotosOf(manager, id);
       await manager.delete(ListingEntity, { id: listing.id });
       await this.photos.removeAllOf(manager, 'listing', id);

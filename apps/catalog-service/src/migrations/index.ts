@@ -8,6 +8,7 @@ import { SearchDocuments1795781500000 } from './1795781500000-SearchDocuments.js
 import { ShopInfo1795781918258 } from './1795781918258-ShopInfo.js';
 import { ItemPhotos1795784365881 } from './1795784365881-ItemPhotos.js';
 import { ListingReviews1795786034028 } from './1795786034028-ListingReviews.js';
+import { Versions1796006871647 } from './1796006871647-Versions.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
@@ -21,4 +22,5 @@ export const catalogMigrations = [
   ShopInfo1795781918258,
   ItemPhotos1795784365881,
   ListingReviews1795786034028,
+  Versions1796006871647,
 ];

@@ -1,7 +1,12 @@
 import type { AuthenticatedUser, Role } from '@agora/auth';
 import { Topics, type DraftReviewedV1, type DraftSubject } from '@agora/contracts';
 import { foreignKeyViolation, OutboxWriter } from '@agora/database';
-import { createValidationPipe, ProblemException } from '@agora/http';
+import {
+  assertVersionMatches,
+  createValidationPipe,
+  ProblemException,
+  type ExpectedVersions,
+} from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -56,11 +61,15 @@ export class DraftsService {
     targetId: string | null,
     dto: object,
     author: AuthenticatedUser,
+    expected?: ExpectedVersions,
   ): Promise<DraftDto> {
     const editor = this.editors.get(subject);
     const payload = toFieldValues(dto);
     return this.dataSource.transaction(async (manager) => {
       const base = targetId === null ? null : await this.requireItem(manager, editor, targetId);
+      if (base) {
+        assertVersionMatches(expected, base.version);
+      }
       const target = editor.prepare ? await editor.prepare(manager, payload, author.id) : targetId;
       await this.tryOut(manager, editor, target, payload, author.id);
       const draft = manager.create(DraftEntity, {

@@ -1,5 +1,6 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import type { DraftSubject } from '@agora/contracts';
+import type { ExpectedVersions } from '@agora/http';
 import type { FastifyReply } from 'fastify';
 import { canModerate, type DraftsService } from './drafts.service.js';
 import type { DraftDto } from './moderation.dto.js';
@@ -12,6 +13,8 @@ export interface ModeratedWrite<T> {
   /** The item edited; null for a new one. */
   readonly targetId: string | null;
   readonly dto: object;
+  /** If-Match of an edit: a draft too is written only on the version the client read. */
+  readonly expected?: ExpectedVersions;
   readonly direct: () => Promise<T>;
 }
 
@@ -24,5 +27,5 @@ export async function writeOrPropose<T>(
     return write.direct();
   }
   write.reply.status(202);
-  return drafts.propose(write.subject, write.targetId, write.dto, write.user);
+  return drafts.propose(write.subject, write.targetId, write.dto, write.user, write.expected);
 }

@@ -1,5 +1,5 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { ProblemDetails } from '@agora/http';
+import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import {
   Body,
@@ -108,31 +108,40 @@ export class ProductsController {
   @Authenticated('admin')
   @ApiOkResponse({ type: ProductDto })
   @ApiBadRequestResponse({ type: ProblemDetails })
+  @ApiConditionalWrite()
   replace(
     @ProductId() id: string,
     @Body() dto: ProductInputDto,
     @CurrentUser() user: AuthenticatedUser,
+    @IfMatch() expected: ExpectedVersions,
   ): Promise<ProductDto> {
-    return this.products.update(id, dto, true, user);
+    return this.products.update(id, dto, true, user, expected);
   }
 
   @Patch(':id')
   @Authenticated('admin')
   @ApiOkResponse({ type: ProductDto })
   @ApiBadRequestResponse({ type: ProblemDetails })
+  @ApiConditionalWrite()
   patch(
     @ProductId() id: string,
     @Body() dto: PatchProductDto,
     @CurrentUser() user: AuthenticatedUser,
+    @IfMatch() expected: ExpectedVersions,
   ): Promise<ProductDto> {
-    return this.products.update(id, dto, false, user);
+    return this.products.update(id, dto, false, user, expected);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Authenticated('admin')
   @ApiNoContentResponse({ description: 'Deleted' })
-  async delete(@ProductId() id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
-    await this.products.delete(id, user);
+  @ApiConditionalWrite()
+  async delete(
+    @ProductId() id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @IfMatch() expected: ExpectedVersions,
+  ): Promise<void> {
+    await this.products.delete(id, user, expected);
   }
 }

@@ -1,7 +1,7 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import { Topics } from '@agora/contracts';
 import { OutboxWriter } from '@agora/database';
-import { ProblemException } from '@agora/http';
+import { assertVersionMatches, ProblemException, type ExpectedVersions } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
@@ -83,6 +83,7 @@ export class ProductsService {
     dto: PatchProductDto,
     whole: boolean,
     user: AuthenticatedUser,
+    expected?: ExpectedVersions,
   ): Promise<ProductDto> {
     await this.dataSource.transaction(async (manager) => {
       const product = await manager.findOne(ProductEntity, {
@@ -93,6 +94,7 @@ export class ProductsService {
       if (!product) {
         throw notFound(id);
       }
+      assertVersionMatches(expected, product.version);
       const { price, currency } = product;
       await this.assign(manager, product, dto, whole, user);
       product.version += 1;
@@ -116,12 +118,17 @@ export class ProductsService {
     return this.get(id);
   }
 
-  async delete(id: string, user: AuthenticatedUser): Promise<void> {
+  async delete(id: string, user: AuthenticatedUser, expected?: ExpectedVersions): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const deleted = await manager.delete(ProductEntity, { id });
-      if (!deleted.affected) {
+      const product = await manager.findOne(ProductEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!product) {
         throw notFound(id);
       }
+      assertVersionMatches(expected, product.version);
+      await manager.delete(ProductEntity, { id });
       await this.search.refresh(manager, 'product', [id]);
       await this.photos.removeAllOf(manager, 'product', id);
       await this.outbox.add(manager, Topics.CatalogItemDeleted, id, {

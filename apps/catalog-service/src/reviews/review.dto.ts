@@ -21,6 +21,8 @@ export class PatchReviewDto extends PartialType(ReviewInputDto) {}
 
 export class ReviewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 1, description: 'Rises with every change; the ETag, for If-Match' })
+  version!: number;
   @ApiProperty({ format: 'uuid' }) listingId!: string;
   @ApiProperty({ format: 'uuid' }) authorId!: string;
   @ApiProperty({ example: 5 }) rating!: number;
@@ -41,6 +43,7 @@ export const REVIEW_LIST_QUERY: ListQuerySpec = {
 export function toReviewDto(review: ReviewEntity): ReviewDto {
   return {
     id: review.id,
+    version: review.version,
     listingId: review.listingId,
     authorId: review.authorId,
     rating: review.rating,

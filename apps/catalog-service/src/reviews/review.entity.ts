@@ -1,4 +1,4 @@
-import { AgoraEntity } from '@agora/database';
+import { VersionedEntity } from '@agora/database';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { ListingEntity } from '../listings/listing.entity.js';
 
@@ -6,7 +6,7 @@ import { ListingEntity } from '../listings/listing.entity.js';
 @Entity({ name: 'reviews' })
 @Unique('reviews_listing_author_key', ['listingId', 'authorId'])
 @Check('reviews_rating_check', `"rating" BETWEEN 1 AND 5`)
-export class ReviewEntity extends AgoraEntity {
+export class ReviewEntity extends VersionedEntity {
   @Index('reviews_listing_idx')
   @Column({ name: 'listing_id', type: 'uuid' })
   listingId!: string;

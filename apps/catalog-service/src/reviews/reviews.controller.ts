@@ -5,7 +5,7 @@ import {
   OptionallyAuthenticated,
   type AuthenticatedUser,
 } from '@agora/auth';
-import { ProblemDetails } from '@agora/http';
+import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import {
   Body,
@@ -77,20 +77,27 @@ export class ReviewsController {
   @Patch('reviews/:id')
   @Authenticated()
   @ApiOkResponse({ type: ReviewDto })
+  @ApiConditionalWrite()
   update(
     @Id('id') id: string,
     @Body() dto: PatchReviewDto,
     @CurrentUser() user: AuthenticatedUser,
+    @IfMatch() expected: ExpectedVersions,
   ): Promise<ReviewDto> {
-    return this.reviews.update(id, dto, user);
+    return this.reviews.update(id, dto, user, expected);
   }
 
   @Delete('reviews/:id')
   @HttpCode(204)
   @Authenticated()
   @ApiNoContentResponse({ description: 'Deleted' })
-  async delete(@Id('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
-    await this.reviews.delete(id, user);
+  @ApiConditionalWrite()
+  async delete(
+    @Id('id') id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @IfMatch() expected: ExpectedVersions,
+  ): Promise<void> {
+    await this.reviews.delete(id, user, expected);
   }
 
   @Get('reviews/:id/photos')

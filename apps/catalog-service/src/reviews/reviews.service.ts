@@ -1,9 +1,9 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import { uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
+import { assertVersionMatches, ProblemException, type ExpectedVersions } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { refuseCleared } from '../items/item-problems.js';
 import { ListingsService } from '../listings/listings.service.js';
 import { canModerate } from '../moderation/drafts.service.js';
@@ -65,33 +65,54 @@ export class ReviewsService {
     }
   }
 
-  async update(id: string, dto: PatchReviewDto, author: AuthenticatedUser): Promise<ReviewDto> {
-    const review = await this.find(id);
-    if (review.authorId !== author.id) {
-      throw new ProblemException(403, {
-        code: 'NOT_YOUR_REVIEW',
-        detail: 'Only its author changes a review',
-      });
-    }
+  async update(
+    id: string,
+    dto: PatchReviewDto,
+    author: AuthenticatedUser,
+    expected?: ExpectedVersions,
+  ): Promise<ReviewDto> {
     refuseCleared(dto, ['rating', 'text']);
-    review.rating = dto.rating ?? review.rating;
-    review.text = dto.text ?? review.text;
-    return toReviewDto(await this.dataSource.manager.save(review));
+    return this.dataSource.transaction(async (manager) => {
+      const review = await this.lock(manager, id, expected);
+      if (review.authorId !== author.id) {
+        throw new ProblemException(403, {
+          code: 'NOT_YOUR_REVIEW',
+          detail: 'Only its author changes a review',
+        });
+      }
+      review.rating = dto.rating ?? review.rating;
+      review.text = dto.text ?? review.text;
+      review.version += 1;
+      return toReviewDto(await manager.save(review));
+    });
   }
 
   /** Its author or a moderator deletes a review, with its photo links. */
-  async delete(id: string, user: AuthenticatedUser): Promise<void> {
-    const review = await this.find(id);
-    if (review.authorId !== user.id && !canModerate(user)) {
-      throw new ProblemException(403, {
-        code: 'NOT_YOUR_REVIEW',
-        detail: 'Only its author or a moderator deletes a review',
-      });
-    }
+  async delete(id: string, user: AuthenticatedUser, expected?: ExpectedVersions): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      const review = await this.lock(manager, id, expected);
+      if (review.authorId !== user.id && !canModerate(user)) {
+        throw new ProblemException(403, {
+          code: 'NOT_YOUR_REVIEW',
+          detail: 'Only its author or a moderator deletes a review',
+        });
+      }
       await manager.delete(ReviewEntity, { id });
       await this.photos.removeAllOf(manager, 'review', id);
     });
+  }
+
+  /** The review, row-locked for the change, at the version If-Match names (412 otherwise). */
+  private async lock(manager: EntityManager, id: string, expected?: ExpectedVersions): Promise<ReviewEntity> {
+    const review = await manager.findOne(ReviewEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!review) {
+      throw notFound(id);
+    }
+    assertVersionMatches(expected, review.version);
+    return review;
   }
 
   private async find(id: string): Promise<ReviewEntity> {
