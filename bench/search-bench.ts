@@ -15,7 +15,6 @@ import { IsUrl } from 'class-validator';
 import { catalogServiceDefinition } from '../apps/catalog-service/src/catalog-service.definition.js';
 import { SEARCH_LIST_QUERY } from '../apps/catalog-service/src/search/search.dto.js';
 import { SearchService } from '../apps/catalog-service/src/search/search.service.js';
-import { seedCatalog } from '../apps/catalog-service/src/seed/catalog-seed.js';
 
 class BenchConfig {
   /** Superuser URL of the PostgreSQL the benchmark creates (and drops) its throwaway database in. */
@@ -71,7 +70,7 @@ try {
   try {
     await dataSource.runMigrations({ transaction: 'each' });
     const seedStarted = performance.now();
-    const seeded = await seedCatalog(dataSource, { items, reset: true });
+    const seeded = await catalogServiceDefinition.seed!(dataSource, { items, reset: true });
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     const [{ documents }] = await dataSource.query<{ documents: string }[]>(
       'SELECT count(*) AS documents FROM catalog.search_documents',

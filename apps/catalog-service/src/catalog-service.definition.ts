@@ -26,6 +26,7 @@ import { ItemHistoryEntity } from './moderation/item-history.entity.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { CollectionEntryEntity, WatchAliasEntity, WatchEntity } from './watches/watch.entity.js';
 import { WatchesModule } from './watches/watches.module.js';
+import { seedCatalog } from './seed/catalog-seed.js';
 
 @Module({
   imports: [
@@ -73,4 +74,5 @@ export const catalogServiceDefinition: ServiceDefinition = {
   ],
   migrations: catalogMigrations,
   config: ServiceConfig,
+  seed: seedCatalog,
 };

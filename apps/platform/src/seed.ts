@@ -4,10 +4,9 @@
 import 'reflect-metadata';
 import { createLogger, loadConfig, processEnvironment } from '@agora/config';
 import { createServiceDataSource } from '@agora/database';
-import { catalogServiceDefinition } from '../../catalog-service/src/catalog-service.definition.js';
-import { seedCatalog } from '../../catalog-service/src/seed/catalog-seed.js';
 import { openPlatformDatabase } from './embedded/platform-database.js';
 import { PlatformConfig } from './platform-config.js';
+import { SERVICE_DEFINITIONS } from './service-definitions.js';
 
 const DEFAULT_ITEMS = 110_000;
 
@@ -37,30 +36,36 @@ try {
     );
   });
   try {
-    const target = database.targets.find((candidate) => candidate.name === 'catalog')!;
-    const dataSource = createServiceDataSource({
-      url: target.url,
-      schema: target.schema,
-      entities: catalogServiceDefinition.entities,
-      migrations: catalogServiceDefinition.migrations,
-      poolSize: 1,
-      applicationName: 'seed',
-    });
-    await dataSource.initialize();
-    try {
-      await dataSource.runMigrations({ transaction: 'each' });
-      const started = performance.now();
-      const result = await seedCatalog(dataSource, options);
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      console.log(
-        result.skipped
-          ? 'The catalog already has items; run `npm run seed -- --reset` to replace them.'
-          : `Seeded in ${seconds} s: ${Object.entries(result.counts)
-              .map(([what, count]) => `${count} ${what}`)
-              .join(', ')}.`,
-      );
-    } finally {
-      await dataSource.destroy();
+    // Every service whose definition has demo data, each on its own role and schema.
+    for (const target of database.targets) {
+      const definition = SERVICE_DEFINITIONS[target.name];
+      if (!definition.seed) {
+        continue;
+      }
+      const dataSource = createServiceDataSource({
+        url: target.url,
+        schema: target.schema,
+        entities: definition.entities,
+        migrations: definition.migrations,
+        poolSize: 1,
+        applicationName: 'seed',
+      });
+      await dataSource.initialize();
+      try {
+        await dataSource.runMigrations({ transaction: 'each' });
+        const started = performance.now();
+        const result = await definition.seed(dataSource, options);
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        console.log(
+          result.skipped
+            ? `${target.name}: has data already; run \`npm run seed -- --reset\` to replace it.`
+            : `${target.name}: seeded in ${seconds} s: ${Object.entries(result.counts)
+                .map(([what, count]) => `${count} ${what}`)
+                .join(', ')}.`,
+        );
+      } finally {
+        await dataSource.destroy();
+      }
     }
   } finally {
     await database.close();

@@ -33,7 +33,7 @@ describe('npm run seed', () => {
   it('loads coffees, watches, a menu, listings and locations, and indexes them for search', async () => {
     const output = await seed('--items=500');
     expect(output).toMatch(
-      /Seeded in [\d.]+ s: .*190 coffees, 15 mechanisms, 180 watches, 16 products, 130 listings/,
+      /catalog: seeded in [\d.]+ s: .*190 coffees, 15 mechanisms, 180 watches, 16 products, 130 listings/,
     );
     expect(await count('coffees')).toBe(190);
     expect(await count('watch_aliases')).toBeGreaterThan(0);
@@ -57,7 +57,7 @@ describe('npm run seed', () => {
   });
 
   it('leaves a catalog that has items alone, unless told to --reset', async () => {
-    expect(await seed()).toContain('already has items');
+    expect(await seed()).toContain('catalog: has data already');
     expect(await count('coffees')).toBe(190);
     await seed('--items=100', '--reset');
     expect(await count('coffees')).toBe(38);

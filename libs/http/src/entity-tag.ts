@@ -44,9 +44,8 @@ export function parseIfMatch(header: string | string[] | undefined): ExpectedVer
 }
 
 /** The request's If-Match versions (`@IfMatch() expected: ExpectedVersions`). */
-export const IfMatch = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): ExpectedVersions =>
-    parseIfMatch(context.switchToHttp().getRequest<FastifyRequest>().headers['if-match']),
+export const IfMatch = createParamDecorator((_data: unknown, context: ExecutionContext): ExpectedVersions =>
+  parseIfMatch(context.switchToHttp().getRequest<FastifyRequest>().headers['if-match']),
 );
 
 /** Refuses a write whose If-Match names another version than the resource's: 412 naming the current one. */

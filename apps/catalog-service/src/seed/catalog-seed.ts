@@ -1,3 +1,4 @@
+import type { DemoSeedOptions, DemoSeedResult } from '@agora/http';
 import type { DataSource } from 'typeorm';
 import { SEARCH_KINDS, SearchIndex } from '../search/search-index.js';
 import { seedCoffees } from './coffees.seed.js';
@@ -8,18 +9,6 @@ import { SeedContext } from './seed-context.js';
 import { seedShopInfo } from './shop-info.seed.js';
 import { seedMechanisms, seedWatches } from './watches.seed.js';
 
-export interface SeedOptions {
-  /** About how many searchable items (coffees, watches, listings) to create. */
-  readonly items: number;
-  /** Empties the catalog first; otherwise a catalog that has items is left alone. */
-  readonly reset: boolean;
-}
-
-export interface SeedResult {
-  readonly skipped: boolean;
-  readonly counts: Readonly<Record<string, number>>;
-}
-
 /** Tables a reset keeps: the service's plumbing, and media ownership learnt from media-service. */
 const KEPT_TABLES = ['migrations', 'outbox', 'inbox', 'media_owners'];
 
@@ -28,7 +17,7 @@ const KEPT_TABLES = ['migrations', 'outbox', 'inbox', 'media_owners'];
  * roasters, Soviet and Swiss watches with mechanisms, a coffee-shop menu, marketplace listings, shop
  * locations; then the search index.
  */
-export async function seedCatalog(dataSource: DataSource, options: SeedOptions): Promise<SeedResult> {
+export async function seedCatalog(dataSource: DataSource, options: DemoSeedOptions): Promise<DemoSeedResult> {
   return dataSource.transaction(async (manager) => {
     const [{ count }] = await manager.query<{ count: string }[]>(`SELECT count(*) FROM catalog.coffees`);
     if (Number(count) > 0 && !options.reset) {
