@@ -6,7 +6,7 @@ import { loadConfig, processEnvironment } from '@agora/config';
 import { isServiceName } from '@agora/contracts';
 import { IsUrl } from 'class-validator';
 import path from 'node:path';
-import { generateMigration } from './migrations/generate-migration.js';
+import { generateMigration } from './migrations/migration-generator.js';
 import { SERVICE_DEFINITIONS } from './service-definitions.js';
 
 class GenerateMigrationConfig {

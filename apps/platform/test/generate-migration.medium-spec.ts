@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateMigration } from '../src/migrations/generate-migration.js';
+import { generateMigration } from '../src/migrations/migration-generator.js';
 import { SERVICE_DEFINITIONS } from '../src/service-definitions.js';
 
 @Entity({ name: 'gift_notes' })

@@ -1,20 +1,17 @@
 import { SERVICE_NAMES, SERVICES, type ServiceName } from '@agora/contracts';
-import { provisionServiceSchemas } from '@agora/database';
+import { provisionServiceSchemas, type ServiceDatabaseTarget } from '@agora/database';
 import type { Logger } from 'pino';
 import type { PlatformConfig } from '../platform-config.js';
 import { startEmbeddedDatabase } from './embedded-database.js';
 import { loadOrCreateSecrets } from './platform-secrets.js';
 
-export interface ServiceDatabaseTarget {
+/** Where one service's data lives on the platform's database (its role's URL, schema, extensions). */
+export interface PlatformServiceTarget extends ServiceDatabaseTarget {
   readonly name: ServiceName;
-  readonly schema: string;
-  readonly extensions: readonly string[];
-  /** The service's own role on the platform's database. */
-  readonly url: string;
 }
 
 export interface PlatformDatabase {
-  readonly targets: readonly ServiceDatabaseTarget[];
+  readonly targets: readonly PlatformServiceTarget[];
   /** Superuser URL of the platform's database (the embedded server's, or DATABASE_URL). */
   readonly adminUrl: string;
   /** Stops the embedded PostgreSQL, if this process started one. */
