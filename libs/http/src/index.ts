@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+export * from './domain-errors.js';
 export * from './entity-tag.js';
 export * from './health.controller.js';
 export * from './platform.module.js';

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Logger } from 'pino';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
+import { isDomainException } from './domain-errors.js';
 import { ProblemException } from './problem.exception.js';
 
 function titleOf(status: number): string {
@@ -42,6 +43,21 @@ function detailOf(exception: HttpException): string | undefined {
 /** Builds the problem document for any thrown value; unknown errors become an opaque 500. */
 export function toProblem(exception: unknown, instance: string | undefined): ProblemDetails {
   const requestId = currentRequestId();
+  if (isDomainException(exception)) {
+    const domain = exception;
+    const status = domain.status;
+    return {
+      type: 'about:blank',
+      title: titleOf(status),
+      status,
+      detail: domain.detail,
+      ...(instance ? { instance } : {}),
+      ...(requestId ? { requestId } : {}),
+      ...domain.extras.extensions,
+      code: domain.code,
+      ...(domain.extras.errors ? { errors: [...domain.extras.errors] } : {}),
+    };
+  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const problem: ProblemDetails = {
@@ -111,8 +127,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, method: request.method, url: request.url }, 'request failed');
     }
     const reply = http.getResponse<FastifyReply>();
-    if (exception instanceof ProblemException && exception.problem.headers) {
-      void reply.headers(exception.problem.headers);
+    const headers =
+      exception instanceof ProblemException
+        ? exception.problem.headers
+        : isDomainException(exception)
+          ? exception.extras.headers
+          : undefined;
+    if (headers) {
+      void reply.headers(headers);
     }
     sendProblem(reply, problem);
   }
