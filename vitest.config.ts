@@ -11,6 +11,7 @@ const libs = [
   'list-query',
   'mail',
   'messaging',
+  'rate-limit',
   'testing',
 ];
 const alias = Object.fromEntries(

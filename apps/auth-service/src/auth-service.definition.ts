@@ -1,7 +1,8 @@
 import { AuthModule } from '@agora/auth';
 import type { ServiceDefinition } from '@agora/http';
-import { AccountModule } from './account/account.module.js';
+import { RateLimitModule } from '@agora/rate-limit';
 import { Module } from '@nestjs/common';
+import { AccountModule } from './account/account.module.js';
 import { AuthConfig } from './auth.config.js';
 import { KeysModule } from './keys/keys.module.js';
 import { SigningKeyEntity } from './keys/signing-key.entity.js';
@@ -24,6 +25,7 @@ import { VerificationCodeEntity } from './verification/verification-code.entity.
 @Module({
   imports: [
     AuthModule.forRoot({ keySource: { module: KeysModule, provider: SigningKeyRing } }),
+    RateLimitModule.forRoot(),
     UsersModule,
     VerificationModule,
     KeysModule,

@@ -1,11 +1,14 @@
+import { MAX_ACCESS_TOKEN_TTL_SECONDS } from '@agora/auth';
 import { ServiceConfig } from '@agora/config';
-import { Transform, Type } from 'class-transformer';
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
 import {
   IsEmail,
   IsInt,
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -16,15 +19,16 @@ import {
 const ProviderUrl = (): PropertyDecorator =>
   IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true });
 
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value === 'true' || value === '1' : value;
+/** A limit of requests per window. */
+const Limit = (): PropertyDecorator =>
+  applyDecorators(
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+  );
 
 /** auth-service's variables on top of every service's (documented in .env.template). */
 export class AuthConfig extends ServiceConfig {
-  /** Where clients reach the platform (the gateway); links in mail point here. */
-  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
-  PUBLIC_URL = 'http://127.0.0.1:8080';
-
   /** SMTP relay (`smtp://user:pass@host:port`); unset → mail printed and saved under MAIL_DIR. */
   @IsOptional()
   @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
@@ -39,7 +43,7 @@ export class AuthConfig extends ServiceConfig {
   @Type(() => Number)
   @IsInt()
   @Min(30)
-  @Max(86_400)
+  @Max(MAX_ACCESS_TOKEN_TTL_SECONDS)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
   /** Absolute lifetime of a sign-in (refresh-token family); rotation does not extend it. */
@@ -91,31 +95,52 @@ export class AuthConfig extends ServiceConfig {
   @IsString()
   ADMIN_LOGIN = 'admin';
 
-  /** Login throttling shared by replicas; unset → in memory (one process). */
-  @IsOptional()
-  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
-  REDIS_URL?: string;
-
-  /** Failed sign-ins for one account from one IP address within the window before 429. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  /** Failed sign-ins (and wrong current passwords) for one account from one IP address within the window before 429. */
+  @Limit()
   LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP = 5;
 
   /** Failed sign-ins from one IP address (any accounts) within the window before 429. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @Limit()
   LOGIN_MAX_FAILURES_PER_IP = 30;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @Limit()
   LOGIN_THROTTLE_WINDOW_SECONDS = 900;
 
-  /** Secure flag of session cookies; turn off only for plain-HTTP development. */
-  @Transform(toBoolean)
-  COOKIE_SECURE = true;
+  /** Window of the registration, verification and recovery limits below (seconds). */
+  @Limit()
+  AUTH_LIMIT_WINDOW_SECONDS = 3600;
+
+  /** Registrations per client address per window (each costs an argon2 hash and a mail). */
+  @Limit()
+  REGISTRATION_MAX_PER_IP = 20;
+
+  /** Registration attempts per e-mail address per window. */
+  @Limit()
+  REGISTRATION_MAX_PER_ADDRESS = 3;
+
+  /** Verification codes re-sent per e-mail address, and per client address, per window. */
+  @Limit()
+  VERIFICATION_RESEND_MAX_PER_ADDRESS = 3;
+
+  @Limit()
+  VERIFICATION_RESEND_MAX_PER_IP = 20;
+
+  /**
+   * Verification attempts (code or link) per e-mail address, and per client address, per window; counted
+   * across resends, on top of VERIFICATION_MAX_ATTEMPTS per code.
+   */
+  @Limit()
+  VERIFICATION_MAX_ATTEMPTS_PER_ADDRESS = 10;
+
+  @Limit()
+  VERIFICATION_MAX_ATTEMPTS_PER_IP = 50;
+
+  /** Password-recovery requests per e-mail address, and per client address, per window. */
+  @Limit()
+  RECOVERY_MAX_PER_ADDRESS = 3;
+
+  @Limit()
+  RECOVERY_MAX_PER_IP = 20;
 
   /** Google sign-in: the OAuth client from Google Cloud Console; unset → Google sign-in answers 404. */
   @IsOptional()
@@ -134,8 +159,16 @@ export class AuthConfig extends ServiceConfig {
   @ProviderUrl()
   GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
 
-  /** OpenID Connect userinfo (the path must end in /userinfo). */
+  /**
+   * OpenID Connect userinfo. passport-google-oauth20 reads any other path as the retired Google+ profile
+   * (no verified e-mail), so a path not ending in /userinfo is refused at start-up.
+   */
   @ProviderUrl()
+  @Matches(/^[a-z]+:\/\/[^/?#]+(\/[^?#]*)?\/userinfo([?#].*)?$/i, {
+    message:
+      'GOOGLE_USERINFO_URL must be an OpenID Connect userinfo endpoint whose path ends in /userinfo ' +
+      '(passport-google-oauth20 reads any other path as the legacy Google+ profile)',
+  })
   GOOGLE_USERINFO_URL = 'https://openidconnect.googleapis.com/v1/userinfo';
 
   /** Yandex ID sign-in: the app from oauth.yandex.ru; unset → Yandex sign-in answers 404. */

@@ -27,12 +27,26 @@ const templateVariables = new Set(
     .filter((name): name is string => name !== undefined),
 );
 
-/** Compose's `${NAME:-default}` resolved to its default, as `docker compose up` without a .env does. */
+/** What an operator's .env must give compose: variables written `${NAME:?message}` (no default). */
+const DOT_ENV: Readonly<Record<string, string>> = { CSRF_SECRET: 'a-csrf-secret-from-the-operators-dot-env' };
+
+/**
+ * Compose's `${NAME:-default}` resolved to its default, as `docker compose up` without a .env does, and
+ * `${NAME:?message}` (required) to the value in DOT_ENV; a required variable missing there fails.
+ */
 function composeEnvironment(service: ComposeService): Env {
   return Object.fromEntries(
     Object.entries(service.environment ?? {}).map(([name, value]) => [
       name,
-      String(value).replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, '$1'),
+      String(value)
+        .replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, '$1')
+        .replace(/\$\{([A-Z0-9_]+):\?[^}]*\}/g, (_match, variable: string) => {
+          const given = DOT_ENV[variable];
+          if (given === undefined) {
+            throw new Error(`compose requires ${variable}, which DOT_ENV in this test lacks`);
+          }
+          return given;
+        }),
     ]),
   );
 }
@@ -58,6 +72,25 @@ describe('production shape', () => {
     expect(config.PORT).toBe(SERVICES[name].port);
     expect(config.BUS).toBe('kafka');
     expect(COMPOSE_NGINX_OPTIONS.upstreams[name]).toBe(`${name}-service:${SERVICES[name].port}`);
+  });
+
+  it('compose gives every service the shared web-session and Redis settings, the CSRF secret only from .env', () => {
+    for (const name of SERVICE_NAMES) {
+      const service = compose.services[`${name}-service`];
+      expect(String(service.environment?.CSRF_SECRET)).toMatch(/^\$\{CSRF_SECRET:\?/);
+      const env = composeEnvironment(service);
+      expect(env.REDIS_URL).toBe('redis://redis:6379');
+      expect(env.PUBLIC_URL).toBe('http://localhost:8080');
+      expect(env.NODE_ENV).toBe('production');
+    }
+    // Production refuses to start on the development CSRF secret.
+    const auth = composeEnvironment(compose.services['auth-service']);
+    expect(() => loadConfig(SERVICE_DEFINITIONS.auth.config, { ...auth, CSRF_SECRET: '' })).toThrow(
+      /CSRF_SECRET/,
+    );
+    expect(() => loadConfig(SERVICE_DEFINITIONS.auth.config, { ...auth, CSRF_SECRET: 'short' })).toThrow(
+      /CSRF_SECRET/,
+    );
   });
 
   it('compose mounts the generated nginx config and runs migrations with every service URL', () => {

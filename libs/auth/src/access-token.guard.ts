@@ -1,10 +1,19 @@
-import { ProblemException } from '@agora/http';
-import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { LOGGER, ProblemException } from '@agora/http';
+import {
+  Inject,
+  Injectable,
+  Optional,
+  SetMetadata,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import { AccessTokenError, AccessTokenVerifier, type AuthenticatedUser } from './access-token.js';
+import { RevocationList } from './revocation/revocation-list.js';
 import type { Role } from './roles.js';
-import { ACCESS_COOKIE, assertCsrfToken, isStateChanging } from './web-session.js';
+import { isStateChanging, WebSessions } from './web-session.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,13 +39,17 @@ function unauthorized(code: string, detail: string): ProblemException {
 
 /**
  * Authenticates a request by its `Authorization: Bearer` access token or, for web clients, the httpOnly
- * access cookie, which then needs the CSRF header on state-changing requests; checks required roles.
+ * access cookie, which then needs the session's CSRF token on state-changing requests; refuses tokens
+ * revoked before they expire (ended sessions, changed roles, deleted users); checks required roles.
  */
 @Injectable()
 export class AccessTokenGuard implements CanActivate {
   constructor(
     private readonly verifier: AccessTokenVerifier,
     private readonly reflector: Reflector,
+    private readonly revocations: RevocationList,
+    private readonly sessions: WebSessions,
+    @Optional() @Inject(LOGGER) private readonly logger?: Logger,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -56,8 +69,8 @@ export class AccessTokenGuard implements CanActivate {
   }
 
   /** Whether the request carries credentials at all (a bearer header or the access cookie). */
-  static hasCredentials(request: FastifyRequest): boolean {
-    return Boolean(request.headers.authorization ?? request.cookies?.[ACCESS_COOKIE]);
+  hasCredentials(request: FastifyRequest): boolean {
+    return Boolean(request.headers.authorization ?? this.sessions.accessTokenOf(request));
   }
 
   /** The request's user, as the guard finds it (401, or 403 without the CSRF token); for routes that need one only sometimes. */
@@ -70,14 +83,22 @@ export class AccessTokenGuard implements CanActivate {
         throw unauthorized('INVALID_ACCESS_TOKEN', 'Authorization must be "Bearer <access token>"');
       }
     } else {
-      token = request.cookies?.[ACCESS_COOKIE];
-      if (token && isStateChanging(request.method)) {
-        assertCsrfToken(request);
-      }
+      token = this.sessions.accessTokenOf(request);
     }
     if (!token) {
       throw unauthorized('AUTHENTICATION_REQUIRED', 'An access token is required');
     }
+    const user = await this.verify(token);
+    if (await this.isRevoked(user)) {
+      throw unauthorized('ACCESS_TOKEN_REVOKED', 'The session has ended; sign in again');
+    }
+    if (!header && isStateChanging(request.method)) {
+      this.sessions.assertCsrf(request, user.sessionId);
+    }
+    return user;
+  }
+
+  private async verify(token: string): Promise<AuthenticatedUser> {
     try {
       return await this.verifier.verify(token);
     } catch (error) {
@@ -88,6 +109,20 @@ export class AccessTokenGuard implements CanActivate {
         );
       }
       throw error;
+    }
+  }
+
+  /** Fails closed: without an answer from the revocation store (Redis down) nobody is let in. */
+  private async isRevoked(user: AuthenticatedUser): Promise<boolean> {
+    try {
+      return await this.revocations.isRevoked(user);
+    } catch (error) {
+      this.logger?.error({ err: error }, 'revocation list unavailable');
+      throw new ProblemException(503, {
+        code: 'REVOCATION_CHECK_UNAVAILABLE',
+        detail: 'Access tokens cannot be checked right now; try again shortly',
+        headers: { 'retry-after': '5' },
+      });
     }
   }
 }
@@ -102,7 +137,7 @@ export class OptionalAccessTokenGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    if (AccessTokenGuard.hasCredentials(request)) {
+    if (this.guard.hasCredentials(request)) {
       request.user = await this.guard.authenticate(request);
     }
     return true;

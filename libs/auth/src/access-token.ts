@@ -8,8 +8,13 @@ export const ACCESS_TOKEN_ALGORITHM = 'ES256';
 export interface AuthenticatedUser {
   readonly id: string;
   readonly role: Role;
-  /** The refresh-token family (sign-in session) the token was issued for. */
+  /** The refresh-token family (sign-in session) the token was issued for (`sid`). */
   readonly sessionId: string;
+  /**
+   * The user's token version when the token was issued (`ver`, 0 when absent); a role change raises it,
+   * and tokens below the version a service has heard of are revoked.
+   */
+  readonly tokenVersion: number;
 }
 
 export interface AccessTokenOptions {
@@ -49,15 +54,19 @@ export class AccessTokenVerifier {
       });
       const role = payload.role;
       const sessionId = payload.sid;
+      const version = payload.ver ?? 0;
       if (
         typeof payload.sub !== 'string' ||
         typeof role !== 'string' ||
         !isRole(role) ||
-        typeof sessionId !== 'string'
+        typeof sessionId !== 'string' ||
+        typeof version !== 'number' ||
+        !Number.isSafeInteger(version) ||
+        version < 0
       ) {
-        throw new AccessTokenError('invalid', 'access token lacks sub, role or sid');
+        throw new AccessTokenError('invalid', 'access token lacks sub, role or sid, or has a bad ver');
       }
-      return { id: payload.sub, role, sessionId };
+      return { id: payload.sub, role, sessionId, tokenVersion: version };
     } catch (error) {
       if (error instanceof AccessTokenError) {
         throw error;

@@ -3,6 +3,9 @@ import { Global, Module, type DynamicModule, type Provider, type Type } from '@n
 import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import { AccessTokenGuard, OptionalAccessTokenGuard } from './access-token.guard.js';
 import { AccessTokenVerifier } from './access-token.js';
+import { RevocationList, revocationStoreProvider } from './revocation/revocation-list.js';
+import { RevocationEvents } from './revocation/revocation.events.js';
+import { WebSessions } from './web-session.js';
 
 /** Where verifiers get auth-service's public keys; auth-service itself reads its own key ring. */
 export abstract class AccessTokenKeySource {
@@ -14,7 +17,11 @@ export interface AuthModuleOptions {
   readonly keySource?: { readonly module: Type<unknown>; readonly provider: Type<AccessTokenKeySource> };
 }
 
-/** Access-token verification for every route of a service: `@Authenticated()`, `@CurrentUser()`. */
+/**
+ * Access-token verification for every route of a service: `@Authenticated()`, `@CurrentUser()`, web
+ * sessions (cookie names, CSRF), and the revocation list with its event handlers (ended sessions,
+ * changed roles, deleted users), so every service that imports it refuses revoked tokens within seconds.
+ */
 @Global()
 @Module({})
 export class AuthModule {
@@ -42,8 +49,16 @@ export class AuthModule {
     return {
       module: AuthModule,
       imports: keySource ? [keySource.module] : [],
-      providers: [verifier, AccessTokenGuard, OptionalAccessTokenGuard],
-      exports: [AccessTokenVerifier, AccessTokenGuard, OptionalAccessTokenGuard],
+      controllers: [RevocationEvents],
+      providers: [
+        verifier,
+        revocationStoreProvider(),
+        RevocationList,
+        WebSessions,
+        AccessTokenGuard,
+        OptionalAccessTokenGuard,
+      ],
+      exports: [AccessTokenVerifier, RevocationList, WebSessions, AccessTokenGuard, OptionalAccessTokenGuard],
     };
   }
 }

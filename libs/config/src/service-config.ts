@@ -1,5 +1,17 @@
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MinLength,
+  Min,
+  NotEquals,
+  ValidateIf,
+} from 'class-validator';
 
 export const BUS_KINDS = ['kafka', 'memory'] as const;
 export type BusKind = (typeof BUS_KINDS)[number];
@@ -14,6 +26,12 @@ export const splitList = ({ value }: { value: unknown }): unknown =>
         .map((item) => item.trim())
         .filter(Boolean)
     : value;
+
+/**
+ * The CSRF secret outside production, so development and tests need no setup; production refuses it
+ * (NODE_ENV=production demands a CSRF_SECRET of its own).
+ */
+export const DEVELOPMENT_CSRF_SECRET = 'agora-development-csrf-secret-not-for-production';
 
 /**
  * Variables every service reads (documented in .env.template). A service with more settings extends
@@ -98,4 +116,31 @@ export class ServiceConfig {
   /** auth-service's public keys, fetched and cached by every service to verify access tokens locally. */
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   JWKS_URL = 'http://127.0.0.1:3001/.well-known/jwks.json';
+
+  /**
+   * Where clients reach the platform (the gateway): links in mail point here, and an https address makes
+   * session cookies `Secure` with the `__Host-` / `__Secure-` prefixes, so every service knows their names.
+   */
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  PUBLIC_URL = 'http://127.0.0.1:8080';
+
+  /**
+   * Redis shared by a service's replicas: rate-limit counters and the access-token revocation list.
+   * Unset → both in the process's memory (one replica only).
+   */
+  @IsOptional()
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  REDIS_URL?: string;
+
+  /**
+   * Key of the web-session CSRF tokens (HMAC-SHA256 of the session id); the same in every service.
+   * Required in production; elsewhere a fixed development value.
+   */
+  @ValidateIf((config: ServiceConfig) => config.NODE_ENV === 'production')
+  @IsString()
+  @MinLength(32, { message: 'CSRF_SECRET must be at least 32 characters in production' })
+  @NotEquals(DEVELOPMENT_CSRF_SECRET, {
+    message: 'CSRF_SECRET must be set (32+ random characters) in production',
+  })
+  CSRF_SECRET = DEVELOPMENT_CSRF_SECRET;
 }

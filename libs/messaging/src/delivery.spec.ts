@@ -74,4 +74,27 @@ describe('deliverWithRetry', () => {
     expect(dead).toEqual([1]);
     expect(seenRequestId).toBe('req-1');
   });
+
+  it('dead-letters at once an error named PoisonMessageError from a lib that does not import the bus', async () => {
+    class ForeignPoison extends Error {
+      override readonly name = 'PoisonMessageError';
+    }
+    let calls = 0;
+    const dead: number[] = [];
+    await deliverWithRetry(
+      event,
+      () => {
+        calls += 1;
+        return Promise.reject(new ForeignPoison('bad revocation payload'));
+      },
+      { maxAttempts: 5, baseDelayMs: 1 },
+      (_event, _error, attempts) => {
+        dead.push(attempts);
+        return Promise.resolve();
+      },
+      logger,
+    );
+    expect(calls).toBe(1);
+    expect(dead).toEqual([1]);
+  });
 });

@@ -12,9 +12,16 @@ export interface RetryPolicy {
 export type EventHandler = (event: EventEnvelope) => Promise<void>;
 export type DeadLetter = (event: EventEnvelope, error: Error, attempts: number) => Promise<void>;
 
-/** Thrown by a handler for a message that can never succeed: dead-lettered without retries. */
+/**
+ * Thrown by a handler for a message that can never succeed: dead-lettered without retries. Libs that
+ * must not import the bus (libs/auth) throw their own Error named `PoisonMessageError`: the name counts.
+ */
 export class PoisonMessageError extends Error {
   override readonly name = 'PoisonMessageError';
+}
+
+export function isPoisonMessage(error: Error): boolean {
+  return error instanceof PoisonMessageError || error.name === 'PoisonMessageError';
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -46,7 +53,7 @@ export async function deliverWithRetry(
         return;
       } catch (caught) {
         const error = toError(caught);
-        const poison = error instanceof PoisonMessageError;
+        const poison = isPoisonMessage(error);
         if (poison || attempt >= policy.maxAttempts) {
           logger.error(
             { err: error, topic: event.topic, eventId: event.id, attempts: attempt },

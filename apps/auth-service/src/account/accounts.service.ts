@@ -6,6 +6,7 @@ import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TokenService } from '../sessions/token.service.js';
+import { LoginThrottle } from '../throttling/login-throttle.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import { assertPasswordAcceptable } from '../users/password-policy.js';
 import { toUserDto, type UserDto, type UserPageDto } from '../users/user.dto.js';
@@ -28,6 +29,7 @@ export class AccountsService {
     private readonly outbox: OutboxWriter,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   async get(id: string): Promise<UserDto> {
@@ -43,11 +45,18 @@ export class AccountsService {
     return mapPage(page, toUserDto);
   }
 
-  /** The owner's own changes: login, and the password with the current one as proof. */
-  async updateOwn(caller: AuthenticatedUser, dto: UpdateOwnAccountDto): Promise<UserDto> {
+  /**
+   * The owner's own changes: login, and the password with the current one as proof. A wrong current
+   * password counts as a failed sign-in of the account from this address (and is refused with 429 while
+   * that budget is spent); a new password ends every other sign-in.
+   */
+  async updateOwn(caller: AuthenticatedUser, dto: UpdateOwnAccountDto, ip: string): Promise<UserDto> {
     return this.change(caller.id, async (manager, user) => {
       if (dto.newPassword !== undefined) {
-        if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword ?? ''))) {
+        const proven = await this.throttle.attempt({ userId: user.id }, ip, () =>
+          this.hasher.verify(user.passwordHash, dto.currentPassword ?? ''),
+        );
+        if (!proven) {
           throw new ProblemException(400, {
             code: 'WRONG_CURRENT_PASSWORD',
             detail: 'currentPassword is not right',
@@ -56,8 +65,8 @@ export class AccountsService {
         }
         assertPasswordAcceptable(dto.newPassword, user, 'newPassword');
         user.passwordHash = await this.hasher.hash(dto.newPassword);
-        // Other sign-ins end; this one goes on.
-        await this.tokens.revokeAllOfUser(manager, user.id, caller.sessionId);
+        // Other sign-ins end, in every service; this one goes on.
+        await this.tokens.revokeAllOfUser(manager, user.id, 'password-changed', caller.sessionId);
       }
       if (dto.login !== undefined) {
         await this.assertFree(user, user.email, dto.login);
@@ -82,8 +91,10 @@ export class AccountsService {
           userId: user.id,
           verifiedAt: new Date().toISOString(),
         });
-      } else if (dto.verified === false) {
+      } else if (dto.verified === false && user.verified) {
+        // Unverified accounts cannot sign in: their sign-ins end, in every service.
         user.verified = false;
+        await this.tokens.revokeAllOfUser(manager, user.id, 'account-unverified');
       }
       if (dto.role !== undefined) {
         await this.applyRole(manager, admin, user, dto.role);
@@ -102,10 +113,12 @@ export class AccountsService {
         return false;
       }
       await manager.remove(user);
+      // Every service drops the user's data and refuses the user's access tokens from now on.
       await this.outbox.add(manager, Topics.UserDeleted, id, {
         userId: id,
         reason,
         deletedAt: new Date().toISOString(),
+        accessTokensExpireBy: this.tokens.accessTokensExpireBy(),
       });
       return true;
     });
@@ -178,12 +191,17 @@ export class AccountsService {
     }
     const previousRole = user.role;
     user.role = role;
+    // Access tokens carrying the old role (a lower `ver`) are refused by every service; the user's refresh
+    // token goes on and brings the new role.
+    user.tokenVersion += 1;
     await this.outbox.add(manager, Topics.UserRoleChanged, user.id, {
       userId: user.id,
       role,
       previousRole,
       changedBy: admin.id,
       changedAt: new Date().toISOString(),
+      tokenVersion: user.tokenVersion,
+      accessTokensExpireBy: this.tokens.accessTokensExpireBy(),
     });
   }
 }

@@ -1,13 +1,22 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
 import { ProblemDetails } from '@agora/http';
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { NoStore } from '../sessions/no-store.interceptor.js';
 import { UserDto } from '../users/user.dto.js';
 import { UpdateOwnAccountDto } from './account.dto.js';
 import { AccountsService } from './accounts.service.js';
 
 @ApiTags('me')
 @Authenticated()
+@NoStore()
 @Controller('me')
 export class MeController {
   constructor(private readonly accounts: AccountsService) {}
@@ -26,12 +35,26 @@ export class MeController {
     return this.accounts.get(user.id);
   }
 
-  /** Own changes: login, password (with the current one). Role and verified are refused (400). */
+  /**
+   * Own changes: login, password (with the current one; a new password ends the other sign-ins). Role
+   * and verified are refused (400).
+   */
   @Patch()
   @ApiOkResponse({ type: UserDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
+  @ApiBadRequestResponse({
+    type: ProblemDetails,
+    description: 'VALIDATION_FAILED, WRONG_CURRENT_PASSWORD, WEAK_PASSWORD',
+  })
   @ApiConflictResponse({ type: ProblemDetails })
-  update(@CurrentUser() user: AuthenticatedUser, @Body() dto: UpdateOwnAccountDto): Promise<UserDto> {
-    return this.accounts.updateOwn(user, dto);
+  @ApiTooManyRequestsResponse({
+    type: ProblemDetails,
+    description: 'TOO_MANY_ATTEMPTS: wrong current passwords count as failed sign-ins of the account',
+  })
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: UpdateOwnAccountDto,
+    @Req() request: FastifyRequest,
+  ): Promise<UserDto> {
+    return this.accounts.updateOwn(user, dto, request.ip);
   }
 }

@@ -20,6 +20,8 @@ export interface AccessTokenSubject {
   readonly userId: string;
   readonly role: Role;
   readonly sessionId: string;
+  /** The user's token version (`ver`); a role change raises it, revoking older tokens. */
+  readonly tokenVersion: number;
 }
 
 export interface PublicJwk extends JWK {
@@ -86,7 +88,7 @@ export class SigningKeyRing extends AccessTokenKeySource implements OnModuleInit
     if (!this.signingKey) {
       throw new Error('signing keys are not loaded yet');
     }
-    return new SignJWT({ role: subject.role, sid: subject.sessionId })
+    return new SignJWT({ role: subject.role, sid: subject.sessionId, ver: subject.tokenVersion })
       .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid: this.signingKey.kid, typ: 'at+jwt' })
       .setSubject(subject.userId)
       .setIssuer(this.config.JWT_ISSUER)

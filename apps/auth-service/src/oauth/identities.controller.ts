@@ -8,11 +8,13 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { NoStore } from '../sessions/no-store.interceptor.js';
 import { IdentitiesService } from './identities.service.js';
 import { IdentityDto, ProviderParamDto } from './oauth.dto.js';
 
 @ApiTags('me')
 @Authenticated()
+@NoStore()
 @Controller('me/identities')
 export class IdentitiesController {
   constructor(private readonly identities: IdentitiesService) {}

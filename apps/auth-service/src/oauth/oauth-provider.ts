@@ -15,6 +15,10 @@ export interface ProviderProfile {
   readonly emailVerified: boolean;
   /** A starting point for the login of an account created from this profile. */
   readonly loginHint: string;
+  /** The person's name at the provider, for a new profile. */
+  readonly displayName: string | null;
+  /** The provider's picture of the person: an https URL only, else null. */
+  readonly avatarUrl: string | null;
 }
 
 /** An e-mail of a passport profile, with the `verified` flag Google's OpenID profile adds. */
@@ -32,6 +36,25 @@ function isEmailVerified(provider: OAuthProviderName, email: ProfileEmail): bool
   return provider === 'yandex' || email.verified === true || email.verified === 'true';
 }
 
+/** A name as a profile may show it: trimmed, without control characters, at most 100 characters. */
+function cleanName(name: string | undefined): string | null {
+  const cleaned = [...(name ?? '').replace(/[\p{Cc}\p{Cf}]/gu, '').trim()].slice(0, 100).join('');
+  return cleaned.length > 0 ? cleaned : null;
+}
+
+/** Only an absolute https URL of sane length is kept (never http, data: or javascript:). */
+function httpsUrl(value: string | undefined): string | null {
+  if (!value || value.length > 2048) {
+    return null;
+  }
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.length > 0 ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
 export function toProviderProfile(provider: OAuthProviderName, profile: Profile): ProviderProfile {
   const emails: readonly ProfileEmail[] = profile.emails ?? [];
   const email = emails.find((candidate) => candidate.value) ?? null;
@@ -42,5 +65,7 @@ export function toProviderProfile(provider: OAuthProviderName, profile: Profile)
     email: address,
     emailVerified: email !== null && isEmailVerified(provider, email),
     loginHint: profile.username ?? address?.split('@')[0] ?? profile.displayName ?? provider,
+    displayName: cleanName(profile.displayName),
+    avatarUrl: httpsUrl(profile.photos?.[0]?.value),
   };
 }

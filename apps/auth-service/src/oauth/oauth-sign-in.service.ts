@@ -1,4 +1,4 @@
-import { Topics } from '@agora/contracts';
+import { API_PREFIX, Topics } from '@agora/contracts';
 import { modifyReturning, OutboxWriter, uniqueViolation } from '@agora/database';
 import { ProblemException } from '@agora/http';
 import { Injectable } from '@nestjs/common';
@@ -68,14 +68,15 @@ export class OAuthSignInService {
         code: 'ACCOUNT_LINK_REQUIRED',
         detail:
           `An account with ${resolution.email} exists. To sign in to it with ${profile.provider}, send its ` +
-          'password with this linkToken to POST /auth/link, or sign in and link from the account',
+          `password with this linkToken to POST ${API_PREFIX}/auth/link, or sign in and link from the account ` +
+          `(GET ${API_PREFIX}/auth/${profile.provider}?intent=link)`,
         extensions: { linkToken: resolution.token, provider: profile.provider, email: resolution.email },
       });
     }
     return resolution.user;
   }
 
-  /** `POST /auth/link`: the account's password proves the owner agrees to the link. */
+  /** `POST /api/auth/link`: the account's password proves the owner agrees to the link. */
   async acceptLinkOffer(token: string, password: string, ip: string): Promise<UserEntity> {
     const offer = await this.dataSource.manager
       .createQueryBuilder(IdentityLinkOfferEntity, 'offer')
@@ -235,6 +236,8 @@ export class OAuthSignInService {
       email: user.email,
       login: user.login,
       registeredAt: user.createdAt.toISOString(),
+      displayName: profile.displayName,
+      avatarUrl: profile.avatarUrl,
     });
     await this.outbox.add(manager, Topics.UserVerified, user.id, {
       userId: user.id,

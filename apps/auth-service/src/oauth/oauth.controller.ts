@@ -1,4 +1,4 @@
-import { AccessTokenGuard } from '@agora/auth';
+import { AccessTokenGuard, WebSessions } from '@agora/auth';
 import { API_PREFIX } from '@agora/contracts';
 import { LOGGER, ProblemDetails, ProblemException } from '@agora/http';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
@@ -18,6 +18,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AuthConfig } from '../auth.config.js';
+import { NoStore } from '../sessions/no-store.interceptor.js';
 import { SessionCookies } from '../sessions/session-cookies.js';
 import { CookieSessionDto, TokenPairDto } from '../sessions/token-pair.dto.js';
 import { TokenService } from '../sessions/token.service.js';
@@ -28,8 +29,12 @@ import { OAuthStrategies } from './oauth-strategies.js';
 import { LinkAccountDto, OAuthCallbackQueryDto, ProviderParamDto, StartOAuthQueryDto } from './oauth.dto.js';
 import { runStrategy, type StrategyOutcome } from './passport-strategy-runner.js';
 
-/** Binds a started sign-in to the browser that started it; checked at the callback. */
+/**
+ * Binds a started sign-in to the browser that started it; checked at the callback. Over https it is
+ * Secure and `__Secure-` (its Path is the provider's routes, so `__Host-` cannot apply).
+ */
 export const OAUTH_STATE_COOKIE = 'agora_oauth_state';
+export const SECURE_OAUTH_STATE_COOKIE = '__Secure-agora_oauth_state';
 
 const SESSION_RESPONSE = {
   schema: { oneOf: [{ $ref: getSchemaPath(TokenPairDto) }, { $ref: getSchemaPath(CookieSessionDto) }] },
@@ -38,6 +43,7 @@ const SESSION_RESPONSE = {
 /** Seed 002: sign-in with Google and Yandex (redirect → provider → callback → token pair). */
 @ApiTags('oauth')
 @ApiExtraModels(TokenPairDto, CookieSessionDto)
+@NoStore()
 @Controller('auth')
 export class OAuthController {
   constructor(
@@ -46,9 +52,14 @@ export class OAuthController {
     private readonly tokens: TokenService,
     private readonly cookies: SessionCookies,
     private readonly accessTokens: AccessTokenGuard,
+    private readonly sessions: WebSessions,
     private readonly config: AuthConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
+
+  private get stateCookie(): string {
+    return this.sessions.secure ? SECURE_OAUTH_STATE_COOKIE : OAUTH_STATE_COOKIE;
+  }
 
   /** Links the provider account from an ACCOUNT_LINK_REQUIRED answer, proven by the account's password. */
   @Post('link')
@@ -93,11 +104,11 @@ export class OAuthController {
       throw this.failure(provider, outcome);
     }
     await reply
-      .setCookie(OAUTH_STATE_COOKIE, state, {
+      .setCookie(this.stateCookie, state, {
         httpOnly: true,
         // Lax: the provider brings the browser back with a cross-site top-level GET.
         sameSite: 'lax',
-        secure: this.config.COOKIE_SECURE,
+        secure: this.sessions.secure,
         path: this.cookiePath(provider),
         maxAge: this.config.OAUTH_FLOW_TTL_MINUTES * 60,
       })
@@ -137,9 +148,12 @@ export class OAuthController {
     const strategy = this.strategies.get(provider);
     const callbackRequest: CallbackRequest = {
       query: { ...query },
-      boundState: request.cookies[OAUTH_STATE_COOKIE],
+      boundState: request.cookies[this.stateCookie],
     };
-    void reply.clearCookie(OAUTH_STATE_COOKIE, { path: this.cookiePath(provider) });
+    void reply.clearCookie(this.stateCookie, {
+      path: this.cookiePath(provider),
+      secure: this.sessions.secure,
+    });
     const outcome = await runStrategy(strategy, callbackRequest);
     if (outcome.kind !== 'success') {
       throw this.failure(provider, outcome);

@@ -66,6 +66,8 @@ export class UnverifiedUsersPurge implements OnApplicationBootstrap, OnApplicati
             userId: id,
             reason: 'unverified-expired',
             deletedAt,
+            // An unverified account never signed in: there is no access token to revoke.
+            accessTokensExpireBy: deletedAt,
           });
         }
         return rows.length;

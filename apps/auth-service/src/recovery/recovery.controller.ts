@@ -1,6 +1,8 @@
 import { ProblemDetails } from '@agora/http';
+import { byBodyField, RateLimit } from '@agora/rate-limit';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthConfig } from '../auth.config.js';
 import { AcceptedDto, EmailDto } from '../verification/verification.dto.js';
 import { PasswordResetDto } from './recovery.dto.js';
 import { RecoveryService } from './recovery.service.js';
@@ -14,9 +16,27 @@ const RECOVERY_ANSWER: AcceptedDto = {
 export class RecoveryController {
   constructor(private readonly recovery: RecoveryService) {}
 
-  /** Mails a reset token; the same answer, as fast, whether or not the address has an account. */
+  /**
+   * Mails a reset token; the same answer, as fast, whether or not the address has an account. The limits
+   * count requests per e-mail address and per client address before any lookup, so a 429 says nothing
+   * about the account either.
+   */
   @Post('recovery')
   @HttpCode(202)
+  @RateLimit<AuthConfig>({
+    name: 'auth.recovery.ip',
+    by: 'ip',
+    limit: (config) => config.RECOVERY_MAX_PER_IP,
+    windowSeconds: (config) => config.AUTH_LIMIT_WINDOW_SECONDS,
+    detail: 'Too many recovery requests from this address',
+  })
+  @RateLimit<AuthConfig>({
+    name: 'auth.recovery.email',
+    by: byBodyField('email'),
+    limit: (config) => config.RECOVERY_MAX_PER_ADDRESS,
+    windowSeconds: (config) => config.AUTH_LIMIT_WINDOW_SECONDS,
+    detail: 'Too many recovery requests for this e-mail address',
+  })
   @ApiAcceptedResponse({ type: AcceptedDto })
   requestReset(@Body() dto: EmailDto): AcceptedDto {
     this.recovery.request(dto.email);

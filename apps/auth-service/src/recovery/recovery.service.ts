@@ -62,7 +62,7 @@ export class RecoveryService {
       }
       await this.users.save(manager, user);
       await manager.delete(PasswordResetEntity, { userId: user.id });
-      await this.tokens.revokeAllOfUser(manager, user.id);
+      await this.tokens.revokeAllOfUser(manager, user.id, 'password-reset');
       return true;
     });
     if (!done) {

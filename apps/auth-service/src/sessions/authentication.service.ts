@@ -21,21 +21,20 @@ export class AuthenticationService {
   ) {}
 
   async authenticate(login: string, password: string, ip: string): Promise<UserEntity> {
-    await this.throttle.assertAllowed(login, ip);
     const user = await this.users.findBySignInName(login);
-    const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
+    const valid = await this.throttle.attempt(user ? { userId: user.id } : { unknownName: login }, ip, () =>
+      this.hasher.verify(user?.passwordHash ?? null, password),
+    );
     if (!user || !valid) {
-      await this.throttle.recordFailure(login, ip);
       throw new ProblemException(401, INVALID_CREDENTIALS);
     }
-    await this.throttle.recordSuccess(login, ip);
     if (user.passwordHash && this.hasher.needsRehash(user.passwordHash)) {
       await this.users.updatePasswordHash(user.id, await this.hasher.hash(password));
     }
     if (!user.verified) {
       throw new ProblemException(403, {
         code: 'EMAIL_NOT_VERIFIED',
-        detail: 'Confirm your e-mail first: POST /verification with the code from the mail',
+        detail: 'Confirm your e-mail first: POST /api/verification with the code from the mail',
       });
     }
     return user;

@@ -13,6 +13,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticationService } from './authentication.service.js';
 import { SessionCookies } from './session-cookies.js';
+import { NoStore } from './no-store.interceptor.js';
 import { CookieSessionDto, CredentialsDto, RefreshDto, TokenPairDto } from './token-pair.dto.js';
 import { TokenService } from './token.service.js';
 
@@ -22,6 +23,7 @@ const SESSION_RESPONSE = {
 
 @ApiTags('sessions')
 @ApiExtraModels(TokenPairDto, CookieSessionDto)
+@NoStore()
 @Controller()
 export class SessionsController {
   constructor(
@@ -39,7 +41,11 @@ export class SessionsController {
     description: 'INVALID_CREDENTIALS, the same for unknown users',
   })
   @ApiForbiddenResponse({ type: ProblemDetails, description: 'EMAIL_NOT_VERIFIED' })
-  @ApiTooManyRequestsResponse({ type: ProblemDetails, description: 'Too many failures; see Retry-After' })
+  @ApiTooManyRequestsResponse({
+    type: ProblemDetails,
+    description:
+      'TOO_MANY_ATTEMPTS: too many failed sign-ins for the account or from the address; see Retry-After',
+  })
   async signIn(
     @Body() dto: CredentialsDto,
     @Req() request: FastifyRequest,
@@ -54,15 +60,19 @@ export class SessionsController {
   @HttpCode(200)
   @ApiOkResponse(SESSION_RESPONSE)
   @ApiUnauthorizedResponse({ type: ProblemDetails, description: 'Unknown, expired, revoked or reused token' })
+  @ApiForbiddenResponse({
+    type: ProblemDetails,
+    description: 'CSRF_TOKEN_MISMATCH: a cookie session without its CSRF token',
+  })
   async refresh(
     @Body() dto: RefreshDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TokenPairDto | CookieSessionDto> {
     if (dto.refreshToken) {
-      return this.tokens.refresh(dto.refreshToken);
+      return (await this.tokens.refresh(dto.refreshToken)).pair;
     }
-    const fromCookie = this.cookies.refreshTokenOf(request);
+    const fromCookie = await this.cookies.refreshTokenOf(request);
     if (!fromCookie) {
       throw new ProblemException(400, {
         code: 'REFRESH_TOKEN_REQUIRED',
@@ -76,13 +86,20 @@ export class SessionsController {
   /** Ends the sign-in (its whole refresh-token family). */
   @Post('logout')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Signed out; unknown tokens are ignored' })
+  @ApiNoContentResponse({
+    description:
+      "Signed out: the sign-in's access tokens stop working in every service within seconds; unknown tokens are ignored",
+  })
+  @ApiForbiddenResponse({
+    type: ProblemDetails,
+    description: 'CSRF_TOKEN_MISMATCH: a cookie session without its CSRF token',
+  })
   async logout(
     @Body() dto: RefreshDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    const token = dto.refreshToken ?? this.cookies.refreshTokenOf(request);
+    const token = dto.refreshToken ?? (await this.cookies.refreshTokenOf(request));
     if (token) {
       await this.tokens.revokeByToken(token);
     }

@@ -11,6 +11,6 @@ import { TokenService } from './token.service.js';
   imports: [UsersModule, KeysModule],
   controllers: [SessionsController],
   providers: [AuthenticationService, TokenService, SessionCookies, LoginThrottle],
-  exports: [TokenService, AuthenticationService, SessionCookies],
+  exports: [TokenService, AuthenticationService, SessionCookies, LoginThrottle],
 })
 export class SessionsModule {}

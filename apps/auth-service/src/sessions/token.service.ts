@@ -1,8 +1,9 @@
-import { modifyReturning } from '@agora/database';
+import { Topics, type SessionRevocationReason } from '@agora/contracts';
+import { modifyReturning, OutboxWriter } from '@agora/database';
 import { ProblemException } from '@agora/http';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuthConfig } from '../auth.config.js';
 import { newOpaqueToken, secretHash } from '../secrets/opaque-token.js';
 import { SigningKeyRing } from '../keys/signing-key-ring.js';
@@ -11,8 +12,14 @@ import { UsersRepository } from '../users/users.repository.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import type { TokenPairDto } from './token-pair.dto.js';
 
+/** A token pair and the sign-in (refresh-token family, the access token's `sid`) it belongs to. */
+export interface IssuedSession {
+  readonly pair: TokenPairDto;
+  readonly sessionId: string;
+}
+
 type RefreshOutcome =
-  | { readonly kind: 'rotated'; readonly pair: TokenPairDto }
+  | { readonly kind: 'rotated'; readonly session: IssuedSession }
   | { readonly kind: 'reused' | 'revoked' | 'expired' | 'unknown' };
 
 const REFRESH_FAILURES = {
@@ -25,9 +32,17 @@ const REFRESH_FAILURES = {
   unknown: { code: 'INVALID_REFRESH_TOKEN', detail: 'The refresh token is not valid' },
 } as const;
 
+/** Clocks of the services may differ a little; revocation entries outlive the tokens by this much. */
+const CLOCK_SKEW_MS = 5_000;
+
 /**
  * Access tokens (ES256, short-lived) and refresh tokens (opaque, hashed, single use, rotated within a
- * family whose absolute lifetime rotation never extends).
+ * family whose absolute lifetime rotation never extends). Ending a family writes
+ * `auth.session.revoked.v1` in the same transaction, so every service refuses its access tokens too.
+ *
+ * Locks, always in this order: the user row (refresh: shared; password and role changes, deletion:
+ * exclusive), then the family (a transaction-scoped advisory lock), then token rows. A refresh and a
+ * logout of one family run one after the other, so a logout also ends a token issued in the same instant.
  */
 @Injectable()
 export class TokenService {
@@ -35,39 +50,45 @@ export class TokenService {
     private readonly dataSource: DataSource,
     private readonly keys: SigningKeyRing,
     private readonly users: UsersRepository,
+    private readonly outbox: OutboxWriter,
     private readonly config: AuthConfig,
   ) {}
 
   /** A new sign-in: a new family. */
-  issue(user: UserEntity): Promise<TokenPairDto> {
+  issue(user: UserEntity): Promise<IssuedSession> {
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
     return this.dataSource.transaction((manager) => this.pairFor(manager, user, uuidv7(), expiresAt));
   }
 
   /**
-   * Exchanges a refresh token for a new pair. The token is marked used by one conditional UPDATE, so of
-   * two parallel requests exactly one wins; presenting a used token revokes its whole family.
+   * Exchanges a refresh token for a new pair. The token is marked used by one conditional UPDATE under the
+   * family's lock, so of parallel requests exactly one wins; presenting a used token revokes the family.
    */
-  async refresh(token: string): Promise<TokenPairDto> {
+  async refresh(token: string): Promise<IssuedSession> {
     const tokenHash = secretHash(token);
     const outcome = await this.dataSource.transaction(async (manager): Promise<RefreshOutcome> => {
-      const spent = await modifyReturning<Pick<RefreshTokenEntity, 'familyId' | 'userId' | 'expiresAt'>>(
+      const owner = await this.familyOfHash(manager, tokenHash);
+      if (!owner) {
+        return { kind: 'unknown' };
+      }
+      const user = await this.users.shareLockById(manager, owner.userId);
+      await this.lockFamily(manager, owner.familyId);
+      const spent = await modifyReturning<Pick<RefreshTokenEntity, 'familyId' | 'expiresAt'>>(
         manager,
         `UPDATE "auth"."refresh_tokens" SET "used_at" = now()
           WHERE "token_hash" = $1 AND "used_at" IS NULL AND "revoked_at" IS NULL AND "expires_at" > now()
-          RETURNING "family_id" AS "familyId", "user_id" AS "userId", "expires_at" AS "expiresAt"`,
+          RETURNING "family_id" AS "familyId", "expires_at" AS "expiresAt"`,
         [tokenHash],
       );
       const current = spent[0];
       if (current) {
-        const user = await this.users.findById(current.userId, manager);
         if (!user || !user.verified) {
-          await this.revokeFamily(manager, current.familyId);
+          await this.endFamily(manager, owner.userId, current.familyId, 'account-unverified');
           return { kind: 'revoked' };
         }
         return {
           kind: 'rotated',
-          pair: await this.pairFor(manager, user, current.familyId, current.expiresAt),
+          session: await this.pairFor(manager, user, current.familyId, current.expiresAt),
         };
       }
       const known = await manager.findOneBy(RefreshTokenEntity, { tokenHash });
@@ -78,7 +99,7 @@ export class TokenService {
         return { kind: 'revoked' };
       }
       if (known.usedAt) {
-        await this.revokeFamily(manager, known.familyId);
+        await this.endFamily(manager, known.userId, known.familyId, 'refresh-token-reused');
         return { kind: 'reused' };
       }
       return { kind: 'expired' };
@@ -86,30 +107,101 @@ export class TokenService {
     if (outcome.kind !== 'rotated') {
       throw new ProblemException(401, REFRESH_FAILURES[outcome.kind]);
     }
-    return outcome.pair;
+    return outcome.session;
+  }
+
+  /** The sign-in a refresh token belongs to (for the CSRF token of a cookie session), if the token is known. */
+  async sessionOf(token: string): Promise<string | undefined> {
+    return (await this.familyOfHash(this.dataSource.manager, secretHash(token)))?.familyId;
   }
 
   /** Ends the sign-in the refresh token belongs to; an unknown token changes nothing. */
   async revokeByToken(token: string): Promise<void> {
-    const known = await this.dataSource.manager.findOneBy(RefreshTokenEntity, {
-      tokenHash: secretHash(token),
+    await this.dataSource.transaction(async (manager) => {
+      const owner = await this.familyOfHash(manager, secretHash(token));
+      if (owner) {
+        await this.lockFamily(manager, owner.familyId);
+        await this.endFamily(manager, owner.userId, owner.familyId, 'logout');
+      }
     });
-    if (known) {
-      await this.revokeFamily(this.dataSource.manager, known.familyId);
+  }
+
+  /**
+   * Ends every sign-in of the user, or all but `keepFamilyId`, announcing them as revoked. The caller holds
+   * the user row exclusively, so no refresh of the user is under way.
+   */
+  async revokeAllOfUser(
+    manager: EntityManager,
+    userId: string,
+    reason: SessionRevocationReason,
+    keepFamilyId?: string,
+  ): Promise<void> {
+    const ended = await modifyReturning<{ familyId: string }>(
+      manager,
+      `UPDATE "auth"."refresh_tokens" SET "revoked_at" = now()
+        WHERE "user_id" = $1 AND "revoked_at" IS NULL AND "family_id" IS DISTINCT FROM $2
+        RETURNING "family_id" AS "familyId"`,
+      [userId, keepFamilyId ?? null],
+    );
+    await this.announce(manager, userId, [...new Set(ended.map((row) => row.familyId))], reason);
+  }
+
+  /** When every access token signed now has expired (for revocation entries in other services). */
+  accessTokensExpireBy(): string {
+    return new Date(Date.now() + this.config.ACCESS_TOKEN_TTL_SECONDS * 1000 + CLOCK_SKEW_MS).toISOString();
+  }
+
+  private async familyOfHash(
+    manager: EntityManager,
+    tokenHash: string,
+  ): Promise<{ familyId: string; userId: string } | undefined> {
+    const rows: { familyId: string; userId: string }[] = await manager.query(
+      `SELECT "family_id" AS "familyId", "user_id" AS "userId" FROM "auth"."refresh_tokens" WHERE "token_hash" = $1`,
+      [tokenHash],
+    );
+    return rows[0];
+  }
+
+  /** Serializes refreshes and logouts of one family until the transaction ends. */
+  private async lockFamily(manager: EntityManager, familyId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('auth.refresh-family:' || $1, 0))`, [
+      familyId,
+    ]);
+  }
+
+  private async endFamily(
+    manager: EntityManager,
+    userId: string,
+    familyId: string,
+    reason: SessionRevocationReason,
+  ): Promise<void> {
+    const ended = await modifyReturning<{ id: string }>(
+      manager,
+      `UPDATE "auth"."refresh_tokens" SET "revoked_at" = now()
+        WHERE "family_id" = $1 AND "revoked_at" IS NULL RETURNING "id"`,
+      [familyId],
+    );
+    if (ended.length > 0) {
+      await this.announce(manager, userId, [familyId], reason);
     }
   }
 
-  /** Ends every sign-in of the user (password reset, deletion), or all but `keepFamilyId`. */
-  async revokeAllOfUser(manager: EntityManager, userId: string, keepFamilyId?: string): Promise<void> {
-    await manager.query(
-      `UPDATE "auth"."refresh_tokens" SET "revoked_at" = now()
-        WHERE "user_id" = $1 AND "revoked_at" IS NULL AND "family_id" IS DISTINCT FROM $2`,
-      [userId, keepFamilyId ?? null],
-    );
-  }
-
-  private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
-    await manager.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  private async announce(
+    manager: EntityManager,
+    userId: string,
+    sessionIds: string[],
+    reason: SessionRevocationReason,
+  ): Promise<void> {
+    if (sessionIds.length === 0) {
+      return;
+    }
+    await this.outbox.add(manager, Topics.SessionRevoked, userId, {
+      userId,
+      sessionIds,
+      reason,
+      revokedAt: new Date().toISOString(),
+      accessTokensExpireBy: this.accessTokensExpireBy(),
+    });
   }
 
   private async pairFor(
@@ -117,7 +209,7 @@ export class TokenService {
     user: UserEntity,
     familyId: string,
     expiresAt: Date,
-  ): Promise<TokenPairDto> {
+  ): Promise<IssuedSession> {
     const refreshToken = newOpaqueToken();
     await manager.insert(RefreshTokenEntity, {
       id: uuidv7(),
@@ -128,12 +220,20 @@ export class TokenService {
       usedAt: null,
       revokedAt: null,
     });
-    const accessToken = await this.keys.sign({ userId: user.id, role: user.role, sessionId: familyId });
+    const accessToken = await this.keys.sign({
+      userId: user.id,
+      role: user.role,
+      sessionId: familyId,
+      tokenVersion: user.tokenVersion,
+    });
     return {
-      accessToken,
-      refreshToken,
-      tokenType: 'Bearer',
-      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+      sessionId: familyId,
+      pair: {
+        accessToken,
+        refreshToken,
+        tokenType: 'Bearer',
+        expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+      },
     };
   }
 }

@@ -1,6 +1,8 @@
 import { ProblemDetails } from '@agora/http';
+import { byBodyField, RateLimit } from '@agora/rate-limit';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthConfig } from '../auth.config.js';
 import { RegisteredUserDto, RegistrationDto } from './registration.dto.js';
 import { RegistrationService } from './registration.service.js';
 
@@ -9,9 +11,23 @@ import { RegistrationService } from './registration.service.js';
 export class RegistrationController {
   constructor(private readonly registration: RegistrationService) {}
 
-  /** Seed 001 `POST /registration`. */
+  /** Seed 001 `POST /registration`; each costs an argon2 hash and a mail, so it is limited per address and e-mail. */
   @Post()
   @HttpCode(201)
+  @RateLimit<AuthConfig>({
+    name: 'auth.registration.ip',
+    by: 'ip',
+    limit: (config) => config.REGISTRATION_MAX_PER_IP,
+    windowSeconds: (config) => config.AUTH_LIMIT_WINDOW_SECONDS,
+    detail: 'Too many registrations from this address',
+  })
+  @RateLimit<AuthConfig>({
+    name: 'auth.registration.email',
+    by: byBodyField('email'),
+    limit: (config) => config.REGISTRATION_MAX_PER_ADDRESS,
+    windowSeconds: (config) => config.AUTH_LIMIT_WINDOW_SECONDS,
+    detail: 'Too many registrations for this e-mail address',
+  })
   @ApiCreatedResponse({ type: RegisteredUserDto })
   @ApiBadRequestResponse({ type: ProblemDetails, description: 'Invalid e-mail, login or password' })
   @ApiConflictResponse({ type: ProblemDetails, description: 'E-mail or login already registered' })

@@ -22,4 +22,11 @@ export class UserEntity extends AgoraEntity {
 
   @Column({ type: 'text', default: 'user' })
   role!: Role;
+
+  /**
+   * Goes up with every role change; access tokens carry it as `ver`, and services refuse tokens below the
+   * version the latest `auth.user.role-changed.v1` announced.
+   */
+  @Column({ name: 'token_version', type: 'int', default: 0 })
+  tokenVersion!: number;
 }

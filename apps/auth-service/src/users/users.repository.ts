@@ -57,6 +57,14 @@ export class UsersRepository {
           .getOne();
   }
 
+  /**
+   * Share-locks the row for the rest of the transaction: a refresh waits for a password change, role change
+   * or deletion of the user that is under way (which hold the row exclusively) and sees its outcome.
+   */
+  shareLockById(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_read' } });
+  }
+
   /** Locks the row for the rest of the transaction. */
   lockById(manager: EntityManager, id: string): Promise<UserEntity | null> {
     return manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });

@@ -13,6 +13,15 @@ export class VerificationDto extends EmailDto {
   code!: string;
 }
 
+/** The answer to a right code: no account data (the caller may not be the account's owner). */
+export class VerifiedDto {
+  @ApiProperty({ example: true })
+  verified!: true;
+
+  @ApiProperty({ example: 'The address is confirmed; sign in with POST /api/authentication' })
+  detail!: string;
+}
+
 export class AcceptedDto {
   @ApiProperty({ example: 'If the address belongs to an account that needs it, a message is on its way.' })
   detail!: string;

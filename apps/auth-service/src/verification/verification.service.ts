@@ -4,15 +4,20 @@ import { ProblemException, type ProblemOptions } from '@agora/http';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthMail } from '../mail/auth-mail.js';
-import { toUserDto, type UserDto } from '../users/user.dto.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { VerificationCodes, type CodeCheck } from './verification-codes.js';
+import type { VerifiedDto } from './verification.dto.js';
 
 const FAILURES: Record<Exclude<CodeCheck, 'valid'>, ProblemOptions> = {
   none: { code: 'INVALID_VERIFICATION_CODE', detail: 'The e-mail or code is not right' },
   wrong: { code: 'INVALID_VERIFICATION_CODE', detail: 'The e-mail or code is not right' },
   expired: { code: 'VERIFICATION_CODE_EXPIRED', detail: 'The code has expired; request a new one' },
   exhausted: { code: 'VERIFICATION_ATTEMPTS_EXHAUSTED', detail: 'Too many wrong codes; request a new one' },
+};
+
+const VERIFIED: VerifiedDto = {
+  verified: true,
+  detail: 'The address is confirmed; sign in with POST /api/authentication',
 };
 
 @Injectable()
@@ -25,14 +30,15 @@ export class VerificationService {
     private readonly mail: AuthMail,
   ) {}
 
-  /** Marks the account verified when the code is right, and emits `auth.user.verified.v1`. */
-  async verify(email: string, code: string): Promise<UserDto> {
+  /**
+   * Marks the account verified when the code is right, and emits `auth.user.verified.v1`. Answers no
+   * account data, and an unknown or already verified address exactly as a wrong code, so the route tells
+   * nobody who has an account (a used link, opened again, is a wrong code too).
+   */
+  async verify(email: string, code: string): Promise<VerifiedDto> {
     const user = await this.users.findByEmail(email);
-    if (!user) {
-      throw new ProblemException(400, FAILURES.none);
-    }
-    if (user.verified) {
-      return toUserDto(user);
+    if (!user || user.verified) {
+      throw new ProblemException(400, FAILURES.wrong);
     }
     // A wrong guess must be counted even though the request fails: decide inside, throw after commit.
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -50,12 +56,12 @@ export class VerificationService {
         userId: saved.id,
         verifiedAt: saved.updatedAt.toISOString(),
       });
-      return { check, user: saved } as const;
+      return { check } as const;
     });
     if (outcome.check !== 'valid') {
       throw new ProblemException(400, FAILURES[outcome.check]);
     }
-    return toUserDto(outcome.user);
+    return VERIFIED;
   }
 
   /** Sends a fresh code (cancelling the old) to an unverified account; says nothing about others. */

@@ -7,6 +7,8 @@ export interface PlatformSecrets {
   readonly superuserPassword: string;
   /** Password of each service's database role, by schema. */
   readonly rolePasswords: Readonly<Record<string, string>>;
+  /** CSRF_SECRET of the services (web sessions' CSRF tokens stay valid across restarts). */
+  readonly csrfSecret: string;
 }
 
 /** Generated on the first start and kept in DATA_DIR, so a second start reuses the same database. */
@@ -15,9 +17,10 @@ export function loadOrCreateSecrets(dataDir: string, schemas: readonly string[])
   const existing: Partial<PlatformSecrets> = existsSync(file)
     ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<PlatformSecrets>)
     : {};
-  const token = (): string => randomBytes(18).toString('base64url');
+  const token = (bytes = 18): string => randomBytes(bytes).toString('base64url');
   const secrets: PlatformSecrets = {
     superuserPassword: existing.superuserPassword ?? token(),
+    csrfSecret: existing.csrfSecret ?? token(32),
     rolePasswords: Object.fromEntries(
       schemas.map((schema) => [schema, existing.rolePasswords?.[schema] ?? token()]),
     ),

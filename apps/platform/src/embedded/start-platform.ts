@@ -1,6 +1,6 @@
 import { createLogger, loadConfig, type Env } from '@agora/config';
-import type { ServiceName } from '@agora/contracts';
 import { startService, type RunningService } from '@agora/http';
+import { SERVICE_NAMES, SERVICES, type ServiceName } from '@agora/contracts';
 import { ensureTopics, MemoryBus } from '@agora/messaging';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { createNodeGateway } from '../gateway/node-gateway.js';
 import { PlatformConfig } from '../platform-config.js';
 import { SERVICE_DEFINITIONS } from '../service-definitions.js';
 import { openPlatformDatabase, type PlatformDatabase } from './platform-database.js';
+import { loadOrCreateSecrets } from './platform-secrets.js';
 
 export interface RunningPlatform {
   readonly gatewayUrl: string;
@@ -35,12 +36,16 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
     const { targets } = database;
 
     // Embedded defaults a variable in env still overrides: mail and media on disk under DATA_DIR, links to the
-    // gateway, plain-HTTP cookies.
+    // gateway (plain http, so cookies without Secure), a CSRF secret kept in DATA_DIR.
+    const { csrfSecret } = loadOrCreateSecrets(
+      config.DATA_DIR,
+      SERVICE_NAMES.map((name) => SERVICES[name].schema),
+    );
     const serviceDefaults: Env = {
       MAIL_DIR: path.join(config.DATA_DIR, 'mail'),
       MEDIA_DIR: path.join(config.DATA_DIR, 'media'),
       PUBLIC_URL: `http://${config.GATEWAY_HOST}:${config.GATEWAY_PORT}`,
-      COOKIE_SECURE: 'false',
+      CSRF_SECRET: csrfSecret,
     };
     const kafkaBrokers = config.KAFKA_BROKERS ?? [];
     if (kafkaBrokers.length > 0) {

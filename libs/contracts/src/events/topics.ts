@@ -37,14 +37,47 @@ export interface UserRoleChangedV1 {
   /** The admin who changed it. */
   changedBy: string;
   changedAt: string;
+  /**
+   * The user's token version after the change: access tokens of the user whose `ver` claim is lower carry
+   * the old role and are revoked in every service (the refresh token goes on and brings the new role).
+   */
+  tokenVersion: number;
+  /** When every access token issued before the change has expired: revocation entries may go then. */
+  accessTokensExpireBy: string;
 }
 
 export type UserDeletionReason = 'unverified-expired' | 'deleted-by-admin' | 'deleted-by-user';
 
+/** An account is gone: every service drops what it keeps of the user and refuses the user's access tokens. */
 export interface UserDeletedV1 {
   userId: string;
   reason: UserDeletionReason;
   deletedAt: string;
+  /** When every access token of the user has expired; absent → `deletedAt` plus the longest token lifetime (24 h). */
+  accessTokensExpireBy?: string;
+}
+
+/** Why sign-ins were ended. */
+export const SESSION_REVOCATION_REASONS = [
+  'logout',
+  'refresh-token-reused',
+  'password-changed',
+  'password-reset',
+  'account-unverified',
+] as const;
+export type SessionRevocationReason = (typeof SESSION_REVOCATION_REASONS)[number];
+
+/**
+ * Sign-ins (refresh-token families) ended: access tokens whose `sid` claim is one of `sessionIds` are
+ * refused by every service from now on, until `accessTokensExpireBy`.
+ */
+export interface SessionRevokedV1 {
+  userId: string;
+  sessionIds: string[];
+  reason: SessionRevocationReason;
+  revokedAt: string;
+  /** When every access token of these sessions has expired: revocation entries may go then. */
+  accessTokensExpireBy: string;
 }
 
 /** Kinds of catalog items; each has its own routes and tables in catalog-service. */
@@ -163,6 +196,7 @@ export interface TopicPayloads {
   'auth.user.updated.v1': UserUpdatedV1;
   'auth.user.role-changed.v1': UserRoleChangedV1;
   'auth.user.deleted.v1': UserDeletedV1;
+  'auth.session.revoked.v1': SessionRevokedV1;
   'media.media.uploaded.v1': MediaUploadedV1;
   'media.media.deleted.v1': MediaDeletedV1;
   'catalog.item.created.v1': CatalogItemChangedV1;
@@ -183,6 +217,7 @@ export const Topics = {
   UserUpdated: 'auth.user.updated.v1',
   UserRoleChanged: 'auth.user.role-changed.v1',
   UserDeleted: 'auth.user.deleted.v1',
+  SessionRevoked: 'auth.session.revoked.v1',
   MediaUploaded: 'media.media.uploaded.v1',
   MediaDeleted: 'media.media.deleted.v1',
   CatalogItemCreated: 'catalog.item.created.v1',

@@ -1,20 +1,30 @@
 import { Redis } from 'ioredis';
 
+/** A fixed-window counter as it stands after an operation. */
 export interface Counter {
   readonly count: number;
   /** Milliseconds until the window ends (0 when the counter is empty). */
   readonly remainingMs: number;
 }
 
-/** Fixed-window failure counters, shared by replicas through Redis or kept in one process's memory. */
-export interface ThrottleStore {
+/**
+ * Fixed-window counters by key: the first increment opens a window of `windowMs`, later ones count
+ * within it, and the counter vanishes when the window ends. Shared by replicas through Redis, or kept
+ * in one process's memory.
+ */
+export interface RateLimitStore {
+  /** Adds one (atomically, so parallel requests each see their own count). */
   increment(key: string, windowMs: number): Promise<Counter>;
+  /** Takes one back (never below zero, never extends the window). */
+  decrement(key: string): Promise<void>;
   get(key: string): Promise<Counter>;
   reset(key: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export class MemoryThrottleStore implements ThrottleStore {
+const EMPTY: Counter = { count: 0, remainingMs: 0 };
+
+export class MemoryRateLimitStore implements RateLimitStore {
   private readonly counters = new Map<string, { count: number; endsAt: number }>();
 
   increment(key: string, windowMs: number): Promise<Counter> {
@@ -31,13 +41,19 @@ export class MemoryThrottleStore implements ThrottleStore {
     return Promise.resolve({ count: next.count, remainingMs: next.endsAt - now });
   }
 
+  decrement(key: string): Promise<void> {
+    const current = this.counters.get(key);
+    if (current && current.count > 0) {
+      current.count -= 1;
+    }
+    return Promise.resolve();
+  }
+
   get(key: string): Promise<Counter> {
     const now = Date.now();
     const current = this.counters.get(key);
     return Promise.resolve(
-      current && current.endsAt > now
-        ? { count: current.count, remainingMs: current.endsAt - now }
-        : { count: 0, remainingMs: 0 },
+      current && current.endsAt > now ? { count: current.count, remainingMs: current.endsAt - now } : EMPTY,
     );
   }
 
@@ -65,14 +81,27 @@ local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {count, redis.call('PTTL', KEYS[1])}`;
 
-export class RedisThrottleStore implements ThrottleStore {
+const DECREMENT = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count > 0 then redis.call('DECR', KEYS[1]) end
+return 0`;
+
+/** Keys live under `agora:rate:` (`KEYS agora:rate:*` lists every counter). */
+export const REDIS_RATE_LIMIT_PREFIX = 'agora:rate:';
+
+export class RedisRateLimitStore implements RateLimitStore {
   private readonly redis: Redis;
 
   constructor(
     url: string,
-    private readonly prefix = 'agora:auth:throttle:',
+    private readonly prefix = REDIS_RATE_LIMIT_PREFIX,
   ) {
-    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+    this.redis = new Redis(url, {
+      lazyConnect: false,
+      maxRetriesPerRequest: 2,
+      enableOfflineQueue: true,
+      commandTimeout: 2_000,
+    });
   }
 
   async increment(key: string, windowMs: number): Promise<Counter> {
@@ -83,13 +112,17 @@ export class RedisThrottleStore implements ThrottleStore {
     return { count, remainingMs: Math.max(ttl, 0) };
   }
 
+  async decrement(key: string): Promise<void> {
+    await this.redis.eval(DECREMENT, 1, this.prefix + key);
+  }
+
   async get(key: string): Promise<Counter> {
     const [[, count], [, ttl]] = (await this.redis
       .multi()
       .get(this.prefix + key)
       .pttl(this.prefix + key)
       .exec()) as [[Error | null, string | null], [Error | null, number]];
-    return { count: Number(count ?? 0), remainingMs: Math.max(ttl, 0) };
+    return count === null ? EMPTY : { count: Number(count), remainingMs: Math.max(ttl, 0) };
   }
 
   async reset(key: string): Promise<void> {
@@ -99,4 +132,9 @@ export class RedisThrottleStore implements ThrottleStore {
   async close(): Promise<void> {
     await this.redis.quit();
   }
+}
+
+/** Redis when a URL is given (replicas share the counters), else this process's memory. */
+export function createRateLimitStore(redisUrl: string | undefined): RateLimitStore {
+  return redisUrl ? new RedisRateLimitStore(redisUrl) : new MemoryRateLimitStore();
 }
