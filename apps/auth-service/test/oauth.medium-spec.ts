@@ -124,6 +124,15 @@ describe('auth-service sign-in with Google and Yandex', () => {
       [userId],
     );
 
+  const registeredPayload = async (userId: string) =>
+    (
+      await queryRows<{ payload: Record<string, unknown> }>(
+        adminUrl,
+        `SELECT payload FROM auth.outbox WHERE key = $1 AND topic = 'auth.user.registered.v1'`,
+        [userId],
+      )
+    )[0]?.payload;
+
   const me = async (accessToken: string) =>
     (
       await client.call<{ id: string; email: string; login: string; verified: boolean }>('GET', '/me', {
@@ -132,7 +141,12 @@ describe('auth-service sign-in with Google and Yandex', () => {
     ).body;
 
   it('redirects to Google with PKCE and a state bound to the browser, then creates a verified account', async () => {
-    const ada: OAuthAccount = { subject: 'g-ada', email: 'Ada.Lovelace@gmail.com', name: 'Ada Lovelace' };
+    const ada: OAuthAccount = {
+      subject: 'g-ada',
+      email: 'Ada.Lovelace@gmail.com',
+      name: 'Ada Lovelace',
+      picture: 'https://lh3.googleusercontent.com/a/ada=s96-c',
+    };
     providers.google.consentAs(ada);
     const started = await start('google');
     expect(started.response.status).toBe(302);
@@ -161,12 +175,17 @@ describe('auth-service sign-in with Google and Yandex', () => {
     const user = await me(result.body.accessToken as string);
     expect(user).toMatchObject({ email: 'ada.lovelace@gmail.com', login: 'ada.lovelace', verified: true });
     expect(await identitiesOf(user.id)).toEqual([{ provider: 'google', subject: 'g-ada' }]);
-    const events = await queryRows<{ topic: string }>(
+    const events = await queryRows<{ topic: string; payload: Record<string, unknown> }>(
       adminUrl,
-      `SELECT topic FROM auth.outbox WHERE key = $1 ORDER BY id`,
+      `SELECT topic, payload FROM auth.outbox WHERE key = $1 ORDER BY id`,
       [user.id],
     );
     expect(events.map((event) => event.topic)).toEqual(['auth.user.registered.v1', 'auth.user.verified.v1']);
+    // The provider's name and picture go to the new profile (social-service builds it from this event).
+    expect(events[0].payload).toMatchObject({
+      displayName: 'Ada Lovelace',
+      avatarUrl: 'https://lh3.googleusercontent.com/a/ada=s96-c',
+    });
 
     // The same Google account later signs in to the same Agora account, even with a new address there.
     const again = await signInWith('google', { ...ada, email: 'ada@newmail.example' });
@@ -181,6 +200,8 @@ describe('auth-service sign-in with Google and Yandex', () => {
       subject: '1000123',
       email: 'ivan@yandex.ru',
       login: 'ivan',
+      name: 'Ivan Petrov',
+      avatarId: '15298/enc-abc',
     });
     expect(attempt.authorizeUrl.searchParams.get('scope')).toBe('login:email login:info');
     expect(attempt.result.status).toBe(200);
@@ -189,6 +210,25 @@ describe('auth-service sign-in with Google and Yandex', () => {
     expect(user).toMatchObject({ email: 'ivan@yandex.ru', verified: true });
     expect(user.login).toMatch(/^ivan-[0-9a-f]{6}$/);
     expect(await identitiesOf(user.id)).toEqual([{ provider: 'yandex', subject: '1000123' }]);
+    expect(await registeredPayload(user.id)).toMatchObject({
+      displayName: 'ivan',
+      avatarUrl: 'https://avatars.yandex.net/get-yapic/15298/enc-abc/islands-200',
+    });
+  });
+
+  it('keeps only an https picture and a printable name from the provider', async () => {
+    const attempt = await signInWith('google', {
+      subject: 'g-plain',
+      email: 'plain.picture@gmail.com',
+      name: '  Mallory\u202e \u0000Evil  ',
+      picture: 'http://insecure.example/me.png',
+    });
+    expect(attempt.result.status).toBe(200);
+    const user = await me(attempt.result.body.accessToken as string);
+    expect(await registeredPayload(user.id)).toMatchObject({ displayName: 'Mallory Evil', avatarUrl: null });
+    const bare = await signInWith('google', { subject: 'g-bare', email: 'bare@gmail.com' });
+    const bareUser = await me(bare.result.body.accessToken as string);
+    expect(await registeredPayload(bareUser.id)).toMatchObject({ displayName: null, avatarUrl: null });
   });
 
   it('answers cookie sessions when the flow asked for them', async () => {
@@ -212,6 +252,8 @@ describe('auth-service sign-in with Google and Yandex', () => {
     const first = await signInWith('google', grace);
     expect(first.result.status).toBe(409);
     expect(first.result.body).toMatchObject({ code: 'ACCOUNT_LINK_REQUIRED', email: 'grace@example.com' });
+    expect(first.result.body.detail).toContain('POST /api/auth/link');
+    expect(first.result.headers.get('cache-control')).toBe('no-store');
     expect(first.result.body).not.toHaveProperty('accessToken');
     expect(await identitiesOf(owner.id)).toEqual([]);
     const linkToken = first.result.body.linkToken as string;

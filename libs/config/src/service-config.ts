@@ -132,6 +132,10 @@ export class ServiceConfig {
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL?: string;
 
+  /** Prefix of every Redis key a service writes; deployments (or test runs) sharing one Redis need their own. */
+  @Matches(/^[\w:.-]{1,64}$/, { message: 'REDIS_KEY_PREFIX may hold letters, digits, _ : . - (at most 64)' })
+  REDIS_KEY_PREFIX = 'agora:';
+
   /**
    * Key of the web-session CSRF tokens (HMAC-SHA256 of the session id); the same in every service.
    * Required in production; elsewhere a fixed development value.

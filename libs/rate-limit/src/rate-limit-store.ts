@@ -86,16 +86,13 @@ local count = tonumber(redis.call('GET', KEYS[1]) or '0')
 if count > 0 then redis.call('DECR', KEYS[1]) end
 return 0`;
 
-/** Keys live under `agora:rate:` (`KEYS agora:rate:*` lists every counter). */
-export const REDIS_RATE_LIMIT_PREFIX = 'agora:rate:';
-
+/** Counters live under `<REDIS_KEY_PREFIX>rate:<rule name>:<subject>`, e.g. `agora:rate:auth.recovery.ip:10.0.0.7`. */
 export class RedisRateLimitStore implements RateLimitStore {
   private readonly redis: Redis;
+  private readonly prefix: string;
 
-  constructor(
-    url: string,
-    private readonly prefix = REDIS_RATE_LIMIT_PREFIX,
-  ) {
+  constructor(url: string, keyPrefix = 'agora:') {
+    this.prefix = `${keyPrefix}rate:`;
     this.redis = new Redis(url, {
       lazyConnect: false,
       maxRetriesPerRequest: 2,
@@ -135,6 +132,6 @@ export class RedisRateLimitStore implements RateLimitStore {
 }
 
 /** Redis when a URL is given (replicas share the counters), else this process's memory. */
-export function createRateLimitStore(redisUrl: string | undefined): RateLimitStore {
-  return redisUrl ? new RedisRateLimitStore(redisUrl) : new MemoryRateLimitStore();
+export function createRateLimitStore(redisUrl: string | undefined, keyPrefix?: string): RateLimitStore {
+  return redisUrl ? new RedisRateLimitStore(redisUrl, keyPrefix) : new MemoryRateLimitStore();
 }

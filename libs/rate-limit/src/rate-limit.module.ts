@@ -15,7 +15,8 @@ export class RateLimitModule {
         {
           provide: RATE_LIMIT_STORE,
           inject: [ServiceConfig],
-          useFactory: (config: ServiceConfig) => createRateLimitStore(config.REDIS_URL),
+          useFactory: (config: ServiceConfig) =>
+            createRateLimitStore(config.REDIS_URL, config.REDIS_KEY_PREFIX),
         },
         RateLimiter,
         RateLimitGuard,

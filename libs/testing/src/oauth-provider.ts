@@ -15,6 +15,10 @@ export interface OAuthAccount {
   readonly name?: string;
   /** Yandex's `login`. */
   readonly login?: string;
+  /** Google's `picture` URL. */
+  readonly picture?: string;
+  /** Yandex's `default_avatar_id` (the picture is https://avatars.yandex.net/get-yapic/<id>/islands-200). */
+  readonly avatarId?: string;
 }
 
 export interface OAuthProviderServer {
@@ -139,6 +143,7 @@ export async function startOAuthProvider(dialect: OAuthDialect): Promise<OAuthPr
             name: account.name,
             given_name: givenName,
             family_name: familyName,
+            ...(account.picture ? { picture: account.picture } : {}),
           }
         : {
             id: account.subject,
@@ -147,6 +152,7 @@ export async function startOAuthProvider(dialect: OAuthDialect): Promise<OAuthPr
             emails: [account.email],
             display_name: account.login ?? account.name,
             real_name: account.name,
+            ...(account.avatarId ? { default_avatar_id: account.avatarId, is_avatar_empty: false } : {}),
           },
     );
   };

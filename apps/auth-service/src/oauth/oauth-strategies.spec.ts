@@ -39,4 +39,25 @@ describe('OAuthStrategies', () => {
       /YANDEX_CLIENT_SECRET/,
     );
   });
+
+  it('refuses at start-up a Google userinfo URL whose path does not end in /userinfo', () => {
+    const google = { ...BASE_ENV, GOOGLE_CLIENT_ID: 'id', GOOGLE_CLIENT_SECRET: 'secret' };
+    for (const url of [
+      'https://www.googleapis.com/oauth2/v3/userinfo',
+      'http://127.0.0.1:4000/userinfo',
+      'https://idp.example/oidc/userinfo?schema=openid',
+    ]) {
+      expect(loadConfig(AuthConfig, { ...google, GOOGLE_USERINFO_URL: url }).GOOGLE_USERINFO_URL).toBe(url);
+    }
+    for (const url of [
+      'https://www.googleapis.com/plus/v1/people/me',
+      'http://127.0.0.1:4000/userinfo/extra',
+      'http://127.0.0.1:4000/info?path=/userinfo',
+      'http://userinfo',
+    ]) {
+      expect(() => loadConfig(AuthConfig, { ...google, GOOGLE_USERINFO_URL: url })).toThrow(
+        /GOOGLE_USERINFO_URL must be an OpenID Connect userinfo endpoint whose path ends in \/userinfo/,
+      );
+    }
+  });
 });

@@ -15,7 +15,8 @@ export function revocationStoreProvider() {
   return {
     provide: REVOCATION_STORE,
     inject: [ServiceConfig],
-    useFactory: (config: ServiceConfig): RevocationStore => createRevocationStore(config.REDIS_URL),
+    useFactory: (config: ServiceConfig): RevocationStore =>
+      createRevocationStore(config.REDIS_URL, config.REDIS_KEY_PREFIX),
   };
 }
 

@@ -77,22 +77,22 @@ export class MemoryRevocationStore implements RevocationStore {
   }
 }
 
-/** Keys live under `agora:revoked:` (`session:<sid>`, `user:<id>` holding the minimum version). */
-export const REDIS_REVOCATION_PREFIX = 'agora:revoked:';
-
 const RAISE_MIN_VERSION = `
 local current = tonumber(redis.call('GET', KEYS[1]) or '-1')
 if tonumber(ARGV[1]) > current then redis.call('SET', KEYS[1], ARGV[1], 'KEEPTTL') end
 if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 0`;
 
+/**
+ * Entries live under `<REDIS_KEY_PREFIX>revoked:`: `session:<sid>`, and `user:<id>` holding the minimum
+ * token version; each expires when the last token it concerns does.
+ */
 export class RedisRevocationStore implements RevocationStore {
   private readonly redis: Redis;
+  private readonly prefix: string;
 
-  constructor(
-    url: string,
-    private readonly prefix = REDIS_REVOCATION_PREFIX,
-  ) {
+  constructor(url: string, keyPrefix = 'agora:') {
+    this.prefix = `${keyPrefix}revoked:`;
     this.redis = new Redis(url, {
       lazyConnect: false,
       maxRetriesPerRequest: 2,
@@ -139,6 +139,6 @@ export class RedisRevocationStore implements RevocationStore {
 }
 
 /** Redis when a URL is given (a service's replicas share the list), else this process's memory. */
-export function createRevocationStore(redisUrl: string | undefined): RevocationStore {
-  return redisUrl ? new RedisRevocationStore(redisUrl) : new MemoryRevocationStore();
+export function createRevocationStore(redisUrl: string | undefined, keyPrefix?: string): RevocationStore {
+  return redisUrl ? new RedisRevocationStore(redisUrl, keyPrefix) : new MemoryRevocationStore();
 }
