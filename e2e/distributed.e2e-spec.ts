@@ -29,6 +29,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { IdentityClient } from './support/identity-client.js';
+import { revocationCases, type RevocationContext } from './support/revocation-cases.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const kafkaScript = path.join(root, 'infra/kafka/kafka.sh');
@@ -62,6 +64,12 @@ describe('distributed platform behind nginx on real Kafka', () => {
     JWKS_URL: `http://127.0.0.1:${ports.auth}/.well-known/jwks.json`,
     SMTP_URL: inbox.url,
     PUBLIC_URL: gateway,
+    // Limits and revocation lists in Redis, as replicas share them; keys of this run only.
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_KEY_PREFIX: `agora-e2e-distributed-${process.pid}:`,
+    REGISTRATION_MAX_PER_IP: '10000',
+    ADMIN_EMAIL: 'root@example.com',
+    ADMIN_PASSWORD: 'root admin passphrase',
   });
   const startServiceProcess = async (name: ServiceName): Promise<void> => {
     services[name] = startProcess(path.join(root, `dist/apps/${name}-service/src/main.js`), serviceEnv(name));
@@ -312,5 +320,15 @@ describe('distributed platform behind nginx on real Kafka', () => {
     const notFound = await fetch(`${gateway}/api/nowhere`);
     expect(notFound.status).toBe(404);
     expect(notFound.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  describe('revocation reaches every service through Kafka and Redis within seconds', () => {
+    let context: RevocationContext;
+    beforeAll(async () => {
+      const api = new IdentityClient(gateway, inbox);
+      const admin = await api.signIn('root@example.com', 'root admin passphrase');
+      context = { api, admin: admin.accessToken, login: (base) => `dist_${base}` };
+    });
+    revocationCases(() => context);
   });
 });
