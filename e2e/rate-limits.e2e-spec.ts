@@ -1,4 +1,12 @@
-import { eventually, queryRows, startSmtpInbox, type JsonResponse, type SmtpInbox } from '@agora/testing';
+import {
+  atOnce,
+  copies,
+  eventually,
+  queryRows,
+  startSmtpInbox,
+  type JsonResponse,
+  type SmtpInbox,
+} from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { IdentityClient, PASSWORD } from './support/identity-client.js';
 import { startInProcessPlatform, type InProcessPlatform } from './support/in-process-platform.js';
@@ -108,10 +116,8 @@ describe('limits on registration, verification and recovery (npm start in the te
 
     it('verification resend: of 10 parallel requests exactly the allowed 3 send a mail', async () => {
       await api.register('rhea');
-      const replies = await Promise.all(
-        Array.from({ length: 10 }, () =>
-          api.call('POST', '/verification/resend', { body: { email: 'rhea@example.com' } }),
-        ),
+      const replies = await atOnce(
+        copies(10, () => api.call('POST', '/verification/resend', { body: { email: 'rhea@example.com' } })),
       );
       expect(replies.filter((reply) => reply.status === 202)).toHaveLength(3);
       expect(replies.filter((reply) => reply.status === 429)).toHaveLength(7);
@@ -176,8 +182,8 @@ describe('limits on registration, verification and recovery (npm start in the te
       await api.register('vic');
       const code = await api.verificationCode('vic@example.com');
       const guess = code === '999999' ? '999998' : '999999';
-      const replies = await Promise.all(
-        Array.from({ length: 20 }, () =>
+      const replies = await atOnce(
+        copies(20, () =>
           api.call('POST', '/verification', { body: { email: 'vic@example.com', code: guess } }),
         ),
       );
@@ -202,9 +208,7 @@ describe('limits on registration, verification and recovery (npm start in the te
     });
 
     it('registration: of 8 parallel registrations from one address exactly 5 are made (5 hashes, 5 mails)', async () => {
-      const replies = await Promise.all(
-        Array.from({ length: 8 }, (_, index) => api.register(`flood_${index}`)),
-      );
+      const replies = await atOnce(copies(8, (index) => api.register(`flood_${index}`)));
       expect(replies.filter((reply) => reply.status === 201)).toHaveLength(5);
       const refused = replies.filter((reply) => reply.status === 429);
       expect(refused).toHaveLength(3);

@@ -1,9 +1,12 @@
 import {
+  atOnce,
+  copies,
   queryRows,
   startOAuthProvider,
   startSmtpInbox,
   type OAuthAccount,
   type OAuthProviderServer,
+  type JsonResponse,
   type SmtpInbox,
 } from '@agora/testing';
 import { randomBytes } from 'node:crypto';
@@ -195,8 +198,8 @@ describe('identity through the gateway (npm start in the test process)', () => {
     it('lets exactly the allowed number of 20 parallel wrong passwords through to the hash check', async () => {
       const { api } = context;
       await api.signedIn('rae');
-      const replies = await Promise.all(
-        Array.from({ length: 20 }, (_, index) =>
+      const replies = await atOnce(
+        copies(20, (index) =>
           api.call('POST', '/authentication', {
             body: { login: index % 2 ? 'rae' : 'rae@example.com', password: `x${index}` },
           }),
@@ -403,10 +406,10 @@ describe('identity through the gateway (npm start in the test process)', () => {
       await api.signedIn('lola');
       for (let round = 0; round < 10; round += 1) {
         const session: Session = await api.signIn('lola');
-        const replies = await Promise.all([
-          api.refresh(session.refreshToken),
-          api.call('POST', '/logout', { body: { refreshToken: session.refreshToken } }),
-          api.refresh(session.refreshToken),
+        const replies = await atOnce<JsonResponse<{ accessToken: string; refreshToken: string }>>([
+          () => api.refresh(session.refreshToken),
+          () => api.call('POST', '/logout', { body: { refreshToken: session.refreshToken } }),
+          () => api.refresh(session.refreshToken),
         ]);
         expect(replies[1].status).toBe(204);
         expect(await liveTokensOf(claimsOf(session.accessToken).sid)).toBe(0);
@@ -430,13 +433,14 @@ describe('identity through the gateway (npm start in the test process)', () => {
         const other = await api.signIn('max', password);
         const current = await api.signIn('max', password);
         const next = `max passphrase number ${round}`;
-        const [changed, ...refreshes] = await Promise.all([
-          api.call('PATCH', '/me', {
-            token: current.accessToken,
-            body: { currentPassword: password, newPassword: next },
-          }),
-          api.refresh(other.refreshToken),
-          api.refresh(other.refreshToken),
+        const [changed, ...refreshes] = await atOnce<JsonResponse>([
+          () =>
+            api.call('PATCH', '/me', {
+              token: current.accessToken,
+              body: { currentPassword: password, newPassword: next },
+            }),
+          () => api.refresh(other.refreshToken),
+          () => api.refresh(other.refreshToken),
         ]);
         expect(changed.status).toBe(200);
         password = next;
