@@ -54,10 +54,23 @@ export class TokenService {
     private readonly config: AuthConfig,
   ) {}
 
-  /** A new sign-in: a new family. */
-  issue(user: UserEntity): Promise<IssuedSession> {
+  /**
+   * A new sign-in: a new family, for the user as the row stands now (share-locked, so a role change or
+   * deletion under way is waited for; a user deleted meanwhile gets no sign-in).
+   */
+  async issue(user: UserEntity): Promise<IssuedSession> {
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
-    return this.dataSource.transaction((manager) => this.pairFor(manager, user, uuidv7(), expiresAt));
+    const session = await this.dataSource.transaction(async (manager) => {
+      const current = await this.users.shareLockById(manager, user.id);
+      return current ? this.pairFor(manager, current, uuidv7(), expiresAt) : undefined;
+    });
+    if (!session) {
+      throw new ProblemException(401, {
+        code: 'INVALID_CREDENTIALS',
+        detail: 'The login or password is not right',
+      });
+    }
+    return session;
   }
 
   /**

@@ -31,6 +31,9 @@ export class MemoryRevocationStore implements RevocationStore {
   }
 
   revokeSessions(sessionIds: readonly string[], untilMs: number): Promise<void> {
+    if (untilMs <= Date.now()) {
+      return Promise.resolve();
+    }
     for (const id of sessionIds) {
       this.sessions.set(id, Math.max(untilMs, this.sessions.get(id) ?? 0));
     }
@@ -38,6 +41,9 @@ export class MemoryRevocationStore implements RevocationStore {
   }
 
   revokeTokensBelow(userId: string, minVersion: number, untilMs: number): Promise<void> {
+    if (untilMs <= Date.now()) {
+      return Promise.resolve();
+    }
     const current = this.users.get(userId);
     this.users.set(userId, {
       minVersion: Math.max(minVersion, current?.minVersion ?? 0),
