@@ -245,4 +245,21 @@ describe('limits on registration, verification and recovery (npm start in the te
       expect(verify).toEqual([400, 400, 400, 400, 400, 400, 429]);
     });
   });
+
+  describe('costly routes of the other services', () => {
+    beforeAll(async () => {
+      await start('limits_search', { SEARCH_MAX_PER_IP: '5', SEARCH_WINDOW_SECONDS: '3600' });
+    });
+
+    afterAll(async () => {
+      await platform?.close();
+      platform = undefined;
+    });
+
+    it('limits searches per address: 429 with Retry-After once the window is spent', async () => {
+      const searches = await atOnce(copies(8, () => api.call('GET', '/search?q=coffee')));
+      expect(searches.map((reply) => reply.status).sort()).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
+      expectRateLimited(searches.find((reply) => reply.status === 429)!);
+    });
+  });
 });

@@ -1,5 +1,5 @@
+import { RateLimitModule } from '@agora/rate-limit';
 import { AuthModule } from '@agora/auth';
-import { ServiceConfig } from '@agora/config';
 import type { ServiceDefinition } from '@agora/http';
 import { Module } from '@nestjs/common';
 import { CoffeeEntity } from './coffees/coffee.entity.js';
@@ -27,10 +27,12 @@ import { ModerationModule } from './moderation/moderation.module.js';
 import { CollectionEntryEntity, WatchAliasEntity, WatchEntity } from './watches/watch.entity.js';
 import { WatchesModule } from './watches/watches.module.js';
 import { seedCatalog } from './seed/catalog-seed.js';
+import { CatalogConfig } from './catalog.config.js';
 
 @Module({
   imports: [
     AuthModule.forRoot(),
+    RateLimitModule.forRoot(),
     SearchModule,
     PhotosModule,
     ModerationModule,
@@ -46,7 +48,7 @@ import { seedCatalog } from './seed/catalog-seed.js';
 })
 export class CatalogServiceModule {}
 
-export const catalogServiceDefinition: ServiceDefinition = {
+export const catalogServiceDefinition: ServiceDefinition<CatalogConfig> = {
   name: 'catalog',
   title: 'Agora catalog-service',
   description:
@@ -73,6 +75,6 @@ export const catalogServiceDefinition: ServiceDefinition = {
     ReviewEntity,
   ],
   migrations: catalogMigrations,
-  config: ServiceConfig,
+  config: CatalogConfig,
   seed: seedCatalog,
 };

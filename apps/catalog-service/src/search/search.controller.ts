@@ -1,7 +1,9 @@
 import { ProblemDetails } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
+import { RateLimit } from '@agora/rate-limit';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { CatalogConfig } from '../catalog.config.js';
 import { SearchQueryPipe } from './search-query.pipe.js';
 import { SEARCH_LIST_QUERY, SearchPageDto } from './search.dto.js';
 import { SearchService } from './search.service.js';
@@ -17,6 +19,13 @@ export class SearchController {
   @ApiListQuery(SEARCH_LIST_QUERY)
   @ApiOkResponse({ type: SearchPageDto })
   @ApiBadRequestResponse({ type: ProblemDetails })
+  @RateLimit<CatalogConfig>({
+    name: 'catalog.search.ip',
+    by: 'ip',
+    limit: (config) => config.SEARCH_MAX_PER_IP,
+    windowSeconds: (config) => config.SEARCH_WINDOW_SECONDS,
+    detail: 'Too many searches from this address',
+  })
   search(
     @Query('q', SearchQueryPipe) text: string,
     @ListQuery(SEARCH_LIST_QUERY) query: ParsedListQuery,

@@ -1,0 +1,18 @@
+import { ServiceConfig } from '@agora/config';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+
+/** catalog-service's variables on top of every service's (documented in .env.template). */
+export class CatalogConfig extends ServiceConfig {
+  /** Searches (`GET /search`) one address may run per SEARCH_WINDOW_SECONDS before 429. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SEARCH_MAX_PER_IP = 600;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  SEARCH_WINDOW_SECONDS = 60;
+}
