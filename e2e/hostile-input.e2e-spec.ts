@@ -159,4 +159,31 @@ describe('hostile input through the gateway', () => {
     await problemOf(await fetch(api('/users')), 401, 'AUTHENTICATION_REQUIRED');
     await problemOf(await fetch(api('/coffees/x/y/z')), 404, 'NOT_FOUND');
   });
+
+  it('sends no HSTS or upgrade-insecure-requests while PUBLIC_URL is plain http (item 10)', async () => {
+    const response = await fetch(api('/coffees'));
+    expect(response.headers.get('strict-transport-security')).toBeNull();
+    expect(response.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('security headers behind https', () => {
+  let platform: InProcessPlatform;
+
+  beforeAll(async () => {
+    platform = await startInProcessPlatform(inject('testDatabaseUrl'), 'hostile_https', {
+      env: { PUBLIC_URL: 'https://agora.example' },
+    });
+  });
+
+  afterAll(async () => {
+    await platform?.close();
+  });
+
+  it('sends HSTS and upgrade-insecure-requests when PUBLIC_URL is https', async () => {
+    const response = await fetch(`${platform.gatewayUrl}/api/coffees`);
+    expect(response.headers.get('strict-transport-security')).toContain('max-age=31536000');
+    expect(response.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+  });
 });

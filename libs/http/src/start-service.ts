@@ -22,6 +22,7 @@ import { PlatformModule } from './platform.module.js';
 import { EntityTagInterceptor } from './entity-tag.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { assertNoNulCharacters, registerJsonBodyParser } from './request-input.js';
+import { securityHeaders } from './security-headers.js';
 import type { ServiceDefinition } from './service-definition.js';
 import { setUpSwagger } from './swagger.js';
 import { createValidationPipe } from './validation.js';
@@ -151,16 +152,7 @@ export async function startService<C extends ServiceConfig>(
     { logger: new JsonLogger(logger), abortOnError: false, bodyParser: false },
   );
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  await app.register(helmet, securityHeaders(config.PUBLIC_URL));
   if (config.CORS_ORIGINS.length > 0) {
     app.enableCors({ origin: config.CORS_ORIGINS, credentials: true });
   }
