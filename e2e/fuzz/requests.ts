@@ -1,0 +1,322 @@
+import http from 'node:http';
+import {
+  CursorPick,
+  JoinedValues,
+  type BodyPlan,
+  type FileData,
+  type RequestPlan,
+  type RoleName,
+} from './generators.js';
+import type { FuzzOperation } from './openapi.js';
+import type { IdPools } from './pools.js';
+import { PoolPick, RawJson, serialize, type Resolved, type Template } from './values.js';
+
+export interface ResolvedPart {
+  readonly name: string;
+  readonly filename?: string;
+  readonly contentType?: string;
+  readonly data: FileData;
+}
+
+export type ResolvedBody =
+  | { readonly kind: 'none' }
+  | {
+      readonly kind: 'json';
+      readonly value: Resolved;
+      readonly contentType?: string;
+      readonly utf16?: boolean;
+    }
+  | { readonly kind: 'text'; readonly text: string; readonly contentType?: string }
+  | {
+      readonly kind: 'multipart';
+      readonly parts: readonly ResolvedPart[];
+      readonly boundary: string;
+      readonly contentType?: string;
+      readonly unterminated?: boolean;
+    };
+
+/** A request ready to send (and to shrink): every pick resolved to a concrete id or cursor. */
+export interface FuzzRequest {
+  readonly operation: FuzzOperation;
+  readonly role: RoleName;
+  readonly path: readonly (readonly [string, string])[];
+  readonly query: readonly (readonly [string, string])[];
+  readonly body: ResolvedBody;
+  readonly label: string;
+}
+
+export interface FuzzResponse {
+  readonly status: number;
+  readonly contentType: string | null;
+  readonly text: string;
+  /** The parsed body when it is JSON. */
+  readonly json?: unknown;
+  readonly requestId: string;
+  readonly durationMs: number;
+  readonly error?: string;
+}
+
+export interface ResolveContext {
+  readonly pools: IdPools;
+  /** Ids a request of this operation must not touch (the run's own accounts on destructive routes). */
+  readonly protectedIds: (operation: FuzzOperation) => ReadonlySet<string>;
+  readonly fallbackId: string;
+}
+
+function resolveTemplate(
+  value: Template,
+  context: ResolveContext,
+  exclude: ReadonlySet<string>,
+  path: Record<string, string>,
+): Resolved {
+  if (value instanceof PoolPick) {
+    const hints = value.foreign ? ['any'] : [...value.hints.map((hint) => substitute(hint, path)), 'any'];
+    return context.pools.pick(hints, value.index, exclude) ?? context.fallbackId;
+  }
+  if (value instanceof RawJson || value === null || typeof value !== 'object') {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((item: Template) => resolveTemplate(item, context, exclude, path));
+  }
+  return Object.fromEntries(
+    Object.entries(value as Record<string, Template>).map(([key, item]) => [
+      key,
+      resolveTemplate(item, context, exclude, path),
+    ]),
+  );
+}
+
+function substitute(hint: string, path: Readonly<Record<string, string>>): string {
+  return hint.replace(/\{(\w+)\}/g, (whole, name: string) => path[name] ?? whole);
+}
+
+function asText(value: Resolved): string {
+  if (value instanceof RawJson) {
+    return value.text;
+  }
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+}
+
+function resolveCursor(pick: CursorPick, context: ResolveContext, path: Record<string, string>): string {
+  const cursor = context.pools.pick(
+    pick.hints.map((hint) => substitute(hint, path)),
+    pick.index,
+  );
+  if (cursor === undefined) {
+    return 'eyJzIjoiIiwidiI6W119';
+  }
+  if (!pick.mutation) {
+    return cursor;
+  }
+  // Change one value inside a cursor the server made, keeping its encoding.
+  try {
+    const body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v?: unknown[] };
+    if (Array.isArray(body.v) && body.v.length > 0) {
+      body.v[pick.mutation.slot % body.v.length] = pick.mutation.value;
+      return Buffer.from(JSON.stringify(body)).toString('base64url');
+    }
+  } catch {
+    // Not base64url JSON: change the text instead.
+  }
+  return cursor.slice(0, Math.floor(cursor.length / 2)) + pick.mutation.value;
+}
+
+/** Resolves a plan's picks against the pools as they are now. */
+export function resolvePlan(
+  operation: FuzzOperation,
+  plan: RequestPlan,
+  context: ResolveContext,
+): FuzzRequest {
+  const exclude = context.protectedIds(operation);
+  const path: Record<string, string> = {};
+  for (const [name, value] of Object.entries(plan.path)) {
+    path[name] = asText(resolveTemplate(value, context, exclude, path));
+  }
+  const query = plan.query.map(([key, value]): [string, string] => {
+    if (value instanceof CursorPick) {
+      return [key, resolveCursor(value, context, path)];
+    }
+    if (value instanceof JoinedValues) {
+      return [
+        key,
+        value.values.map((item) => asText(resolveTemplate(item, context, exclude, path))).join(','),
+      ];
+    }
+    return [key, asText(resolveTemplate(value, context, exclude, path))];
+  });
+  const body = resolveBody(plan.body, context, exclude, path);
+  return { operation, role: plan.role, path: Object.entries(path), query, body, label: plan.label };
+}
+
+function resolveBody(
+  body: BodyPlan,
+  context: ResolveContext,
+  exclude: ReadonlySet<string>,
+  path: Record<string, string>,
+): ResolvedBody {
+  switch (body.kind) {
+    case 'json':
+      return { ...body, value: resolveTemplate(body.value, context, exclude, path) };
+    case 'none':
+    case 'text':
+    case 'multipart':
+      return body;
+  }
+}
+
+/** The request's URL below the gateway, e.g. `/api/coffees/<id>?filter%5Bname%5D=x`. */
+export function urlOf(request: FuzzRequest): string {
+  const values = Object.fromEntries(request.path);
+  const pathname = request.operation.path.replace(/\{(\w+)\}/g, (_whole, name: string) =>
+    encodeURIComponent(values[name] ?? ''),
+  );
+  if (request.query.length === 0) {
+    return pathname;
+  }
+  const encode = (text: string) => encodeURIComponent(text).replace(/%5B/g, '[').replace(/%5D/g, ']');
+  return `${pathname}?${request.query.map(([key, value]) => `${encode(key)}=${encode(value)}`).join('&')}`;
+}
+
+export interface WireBody {
+  readonly contentType?: string;
+  readonly bytes?: Buffer;
+}
+
+/** The body's bytes and content type as they go on the wire. */
+export function wireBody(body: ResolvedBody, images: readonly Buffer[], pixelFlood: Buffer): WireBody {
+  switch (body.kind) {
+    case 'none':
+      return {};
+    case 'text':
+      return { contentType: body.contentType, bytes: Buffer.from(body.text, 'utf8') };
+    case 'json': {
+      const text = serialize(body.value);
+      return {
+        contentType: body.contentType ?? 'application/json',
+        bytes: Buffer.from(text, body.utf16 ? 'utf16le' : 'utf8'),
+      };
+    }
+    case 'multipart': {
+      const chunks: Buffer[] = [];
+      for (const part of body.parts) {
+        const disposition = `form-data; name="${part.name}"${part.filename !== undefined ? `; filename="${part.filename}"` : ''}`;
+        chunks.push(
+          Buffer.from(
+            `--${body.boundary}\r\nContent-Disposition: ${disposition}\r\n${part.contentType ? `Content-Type: ${part.contentType}\r\n` : ''}\r\n`,
+          ),
+          fileBytes(part.data, images, pixelFlood),
+          Buffer.from('\r\n'),
+        );
+      }
+      if (!body.unterminated) {
+        chunks.push(Buffer.from(`--${body.boundary}--\r\n`));
+      }
+      return {
+        contentType: body.contentType ?? `multipart/form-data; boundary=${body.boundary}`,
+        bytes: Buffer.concat(chunks),
+      };
+    }
+  }
+}
+
+function fileBytes(data: FileData, images: readonly Buffer[], pixelFlood: Buffer): Buffer {
+  switch (data.kind) {
+    case 'image':
+      return images[data.index % images.length];
+    case 'truncated-image':
+      return images[data.index % images.length].subarray(0, data.keep);
+    case 'pixel-flood':
+      return pixelFlood;
+    case 'text':
+      return Buffer.from(data.text, 'utf8');
+  }
+}
+
+export interface SendContext {
+  readonly gatewayUrl: string;
+  readonly tokens: Readonly<Record<RoleName, string | undefined>>;
+  readonly images: readonly Buffer[];
+  readonly pixelFlood: Buffer;
+  readonly timeoutMs: number;
+  /** Keep-alive connections for ordinary requests. */
+  readonly agent: http.Agent;
+}
+
+/** Bodies past this go on a connection of their own, closed afterwards, so a refusal that leaves unread bytes
+ * behind cannot stall the requests that would have reused the connection. */
+const OWN_CONNECTION_BYTES = 512 * 1024;
+
+/** Sends one request through the gateway (node:http, so paths and bodies go out exactly as built). */
+export function send(request: FuzzRequest, requestId: string, context: SendContext): Promise<FuzzResponse> {
+  const wire = wireBody(request.body, context.images, context.pixelFlood);
+  const token = context.tokens[request.role];
+  const ownConnection = (wire.bytes?.length ?? 0) > OWN_CONNECTION_BYTES;
+  const headers: Record<string, string> = { 'x-request-id': requestId };
+  if (token) {
+    headers.authorization = `Bearer ${token}`;
+  }
+  if (wire.contentType !== undefined) {
+    headers['content-type'] = wire.contentType;
+  }
+  if (wire.bytes) {
+    headers['content-length'] = String(wire.bytes.length);
+  }
+  if (ownConnection) {
+    headers.connection = 'close';
+  }
+  const url = new URL(context.gatewayUrl);
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const fail = (error: Error & { code?: string }) =>
+      resolve({
+        status: 0,
+        contentType: null,
+        text: '',
+        requestId,
+        durationMs: performance.now() - started,
+        error: `${error.code ?? error.name}: ${error.message}`,
+      });
+    const outgoing = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: request.operation.method,
+        path: urlOf(request),
+        headers,
+        agent: ownConnection ? false : context.agent,
+        timeout: context.timeoutMs,
+      },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('error', fail);
+        incoming.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const contentType = incoming.headers['content-type'] ?? null;
+          let json: unknown;
+          if (text.length > 0 && /json/i.test(contentType ?? '')) {
+            try {
+              json = JSON.parse(text);
+            } catch {
+              json = undefined;
+            }
+          }
+          resolve({
+            status: incoming.statusCode ?? 0,
+            contentType,
+            text,
+            ...(json !== undefined ? { json } : {}),
+            requestId,
+            durationMs: performance.now() - started,
+          });
+        });
+      },
+    );
+    outgoing.on('timeout', () =>
+      outgoing.destroy(Object.assign(new Error(`no answer in ${context.timeoutMs} ms`), { code: 'TIMEOUT' })),
+    );
+    outgoing.on('error', fail);
+    outgoing.end(wire.bytes);
+  });
+}

@@ -1,0 +1,441 @@
+import http from 'node:http';
+import fc from 'fast-check';
+import type { FuzzAccounts } from './accounts.js';
+import { checkResponse, type CheckOptions, type Defect, type DefectKind } from './checks.js';
+import { RequestGenerators, type RequestPlan } from './generators.js';
+import type { FuzzOperation, MergedApi } from './openapi.js';
+import { IdPools } from './pools.js';
+import {
+  resolvePlan,
+  send,
+  urlOf,
+  wireBody,
+  type FuzzRequest,
+  type FuzzResponse,
+  type SendContext,
+} from './requests.js';
+import { ResponseSchemas } from './response-schemas.js';
+import { logMessage, type ServiceLogs } from './service-logs.js';
+import { RawJson, serialize, type Resolved } from './values.js';
+
+export interface FuzzConfig {
+  readonly seed: number;
+  /** Requests to send (shrinking comes on top). */
+  readonly runs: number;
+  readonly concurrency: number;
+  readonly check: CheckOptions;
+  /** Re-sends spent on making each group's reproduction smaller. */
+  readonly shrinkAttemptsPerGroup: number;
+  readonly timeoutMs: number;
+}
+
+export interface FuzzEnvironment {
+  readonly gatewayUrl: string;
+  readonly api: MergedApi;
+  readonly accounts: FuzzAccounts;
+  readonly images: readonly Buffer[];
+  readonly pixelFlood: Buffer;
+  readonly logs: ServiceLogs;
+}
+
+export interface Reproduction {
+  readonly request: FuzzRequest;
+  readonly response: FuzzResponse;
+  readonly defect: Defect;
+  readonly logLines: readonly string[];
+}
+
+/** The failures of one operation with one status and one kind of defect. */
+export interface FailureGroup {
+  readonly key: string;
+  readonly operation: string;
+  readonly status: number;
+  readonly kind: DefectKind;
+  count: number;
+  /** The smallest reproduction (after shrinking). */
+  example: Reproduction;
+  /** Distinct causes seen in the service logs (5xx) or details (schema mismatches). */
+  readonly causes: Set<string>;
+}
+
+export interface FuzzReport {
+  readonly seed: number;
+  readonly sent: number;
+  readonly shrinkRequests: number;
+  readonly durationMs: number;
+  readonly groups: FailureGroup[];
+  /** Per operation: how many answers had each status. */
+  readonly statuses: Map<string, Map<number, number>>;
+  /** Per operation: total and slowest answer time, ms. */
+  readonly timings: Map<string, { total: number; max: number; count: number }>;
+  readonly operations: number;
+  readonly unreachable: readonly string[];
+  readonly renewedTokens: readonly string[];
+}
+
+const METHOD_ORDER: Record<FuzzOperation['method'], number> = {
+  POST: 0,
+  PUT: 1,
+  GET: 2,
+  PATCH: 3,
+  DELETE: 4,
+};
+const PLANS_PER_BATCH = 8;
+
+/** A 32-bit seed for one operation's batch, from the run's seed. */
+function mix(...parts: number[]): number {
+  let hash = 0x811c9dc5;
+  for (const part of parts) {
+    hash = Math.imul(hash ^ (part >>> 0), 0x01000193) >>> 0;
+    hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> 0;
+  }
+  return hash | 0;
+}
+
+function size(request: FuzzRequest): number {
+  const body = request.body;
+  const bodySize =
+    body.kind === 'json'
+      ? serialize(body.value).length
+      : body.kind === 'text'
+        ? body.text.length
+        : body.kind === 'multipart'
+          ? body.parts.length * 100
+          : 0;
+  return urlOf(request).length + bodySize + (request.role === 'anonymous' ? 0 : 1);
+}
+
+/** Smaller variants of a request: without a query parameter, without a body property, shorter strings. */
+function* shrinkCandidates(request: FuzzRequest): Generator<FuzzRequest> {
+  for (let index = 0; index < request.query.length; index += 1) {
+    yield { ...request, query: request.query.filter((_pair, at) => at !== index) };
+  }
+  if (request.role !== 'anonymous') {
+    yield { ...request, role: 'anonymous' };
+  }
+  if (request.body.kind === 'json') {
+    const { body } = request;
+    for (const value of smallerValues(body.value, 0)) {
+      yield { ...request, body: { ...body, value } };
+    }
+  }
+  if (request.body.kind === 'text' && request.body.text.length > 2_000) {
+    // Deep nesting: half as deep.
+    const { text } = request.body;
+    const half = Math.floor(text.length / 4);
+    yield {
+      ...request,
+      body: { ...request.body, text: text.slice(0, half) + text.slice(text.length - half) },
+    };
+  }
+}
+
+function* smallerValues(value: Resolved, depth: number): Generator<Resolved> {
+  if (depth > 4 || value === null || value instanceof RawJson) {
+    return;
+  }
+  if (typeof value === 'string' && value.length > 16) {
+    yield value.slice(0, 16);
+    return;
+  }
+  if (Array.isArray(value)) {
+    const items = value as readonly Resolved[];
+    if (items.length > 1) {
+      yield [items[items.length - 1]];
+    }
+    for (let index = 0; index < items.length; index += 1) {
+      for (const smaller of smallerValues(items[index], depth + 1)) {
+        yield items.map((item, at) => (at === index ? smaller : item));
+      }
+    }
+    return;
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, Resolved>);
+    for (const [key] of entries) {
+      yield Object.fromEntries(entries.filter(([other]) => other !== key));
+    }
+    for (const [key, item] of entries) {
+      for (const smaller of smallerValues(item, depth + 1)) {
+        yield Object.fromEntries(
+          entries.map(([other, original]) => [other, other === key ? smaller : original]),
+        );
+      }
+    }
+  }
+}
+
+/** Runs the fuzzer: `config.runs` requests over every operation, grouped failures with small reproductions. */
+export async function runFuzz(environment: FuzzEnvironment, config: FuzzConfig): Promise<FuzzReport> {
+  const started = Date.now();
+  const { api, accounts } = environment;
+  const generators = new RequestGenerators(api.document, environment.images.length);
+  const schemas = new ResponseSchemas(api.document);
+  const pools = new IdPools(api.document);
+  const operations = [...api.operations].sort(
+    (a, b) => METHOD_ORDER[a.method] - METHOD_ORDER[b.method] || a.key.localeCompare(b.key),
+  );
+  const arbitraries = operations.map((operation) => generators.request(operation));
+  const queues: RequestPlan[][] = operations.map(() => []);
+  const batches = operations.map(() => 0);
+  const nextPlan = (index: number): RequestPlan => {
+    if (queues[index].length === 0) {
+      queues[index] = fc.sample(arbitraries[index], {
+        seed: mix(config.seed, index, batches[index]),
+        numRuns: PLANS_PER_BATCH,
+      });
+      batches[index] += 1;
+    }
+    return queues[index].shift()!;
+  };
+
+  const groups = new Map<string, FailureGroup>();
+  const statuses = new Map<string, Map<number, number>>();
+  const timings = new Map<string, { total: number; max: number; count: number }>();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: config.concurrency * 2 });
+  const sendContext = (): SendContext => ({
+    gatewayUrl: environment.gatewayUrl,
+    tokens: accounts.tokens,
+    images: environment.images,
+    pixelFlood: environment.pixelFlood,
+    timeoutMs: config.timeoutMs,
+    agent,
+  });
+  const resolveContext = {
+    pools,
+    fallbackId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+    protectedIds: (operation: FuzzOperation) =>
+      operation.method !== 'GET' && operation.path.startsWith('/api/users/{id}')
+        ? accounts.protectedIds()
+        : new Set<string>(),
+  };
+
+  let counter = 0;
+  const exchange = async (request: FuzzRequest): Promise<{ response: FuzzResponse; defects: Defect[] }> => {
+    counter += 1;
+    const response = await send(request, `fuzz-${config.seed}-${counter}`, sendContext());
+    if (process.env.FUZZ_DEBUG_SLOW && response.durationMs > 500) {
+      console.log(
+        `slow ${Math.round(response.durationMs)} ms ${request.operation.key} ${request.role} ${request.label}`,
+      );
+    }
+    return { response, defects: checkResponse(request.operation, response, schemas, config.check) };
+  };
+
+  const record = (request: FuzzRequest, response: FuzzResponse, defects: Defect[]) => {
+    const { operation } = request;
+    const counts = statuses.get(operation.key) ?? new Map<number, number>();
+    counts.set(response.status, (counts.get(response.status) ?? 0) + 1);
+    statuses.set(operation.key, counts);
+    const timing = timings.get(operation.key) ?? { total: 0, max: 0, count: 0 };
+    timing.total += response.durationMs;
+    timing.max = Math.max(timing.max, response.durationMs);
+    timing.count += 1;
+    timings.set(operation.key, timing);
+    if (response.status >= 200 && response.status < 300 && response.json !== undefined) {
+      const schema =
+        operation.operation.responses?.[String(response.status)]?.content?.['application/json']?.schema;
+      pools.collect(operation, urlOf(request).split('?')[0], response.status, schema, response.json);
+    }
+    if (operation.method === 'DELETE' && response.status === 204 && request.path.length > 0) {
+      pools.forget(request.path[request.path.length - 1][1]);
+    }
+    for (const defect of defects) {
+      const key = `${operation.key} → ${response.status} ${defect.kind}`;
+      const reproduction: Reproduction = {
+        request,
+        response,
+        defect,
+        logLines: environment.logs.linesFor(response.requestId),
+      };
+      const cause =
+        defect.kind === 'server-error'
+          ? (reproduction.logLines.map(logMessage)[0] ?? defect.detail).slice(0, 200)
+          : defect.detail.slice(0, 200);
+      const group = groups.get(key);
+      if (!group) {
+        groups.set(key, {
+          key,
+          operation: operation.key,
+          status: response.status,
+          kind: defect.kind,
+          count: 1,
+          example: reproduction,
+          causes: new Set([cause]),
+        });
+      } else {
+        group.count += 1;
+        if (group.causes.size < 5) {
+          group.causes.add(cause);
+        }
+        if (size(request) < size(group.example.request)) {
+          group.example = reproduction;
+        }
+      }
+    }
+  };
+
+  // Rounds over every operation: creations first, so later reads, edits and deletions find ids.
+  let sent = 0;
+  let round = 0;
+  while (sent < config.runs) {
+    const batch = operations.map((_operation, index) => index).slice(0, config.runs - sent);
+    let cursor = 0;
+    const worker = async () => {
+      while (cursor < batch.length) {
+        const index = batch[cursor];
+        cursor += 1;
+        const request = resolvePlan(operations[index], nextPlan(index), resolveContext);
+        const { response, defects } = await exchange(request);
+        record(request, response, defects);
+      }
+    };
+    await Promise.all(Array.from({ length: config.concurrency }, () => worker()));
+    sent += batch.length;
+    round += 1;
+    if (round % 10 === 0) {
+      await accounts.renewIfNeeded();
+    }
+  }
+
+  // Smaller reproductions: re-send smaller variants while the same failure (status and kind) comes back.
+  const sentBeforeShrinking = counter;
+  await accounts.renewIfNeeded();
+  for (const group of groups.values()) {
+    let attempts = 0;
+    let improved = true;
+    while (improved && attempts < config.shrinkAttemptsPerGroup) {
+      improved = false;
+      for (const candidate of shrinkCandidates(group.example.request)) {
+        if (attempts >= config.shrinkAttemptsPerGroup) {
+          break;
+        }
+        attempts += 1;
+        const { response, defects } = await exchange(candidate);
+        const same = defects.find((defect) => defect.kind === group.kind);
+        if (same && response.status === group.status && size(candidate) < size(group.example.request)) {
+          group.example = {
+            request: candidate,
+            response,
+            defect: same,
+            logLines: environment.logs.linesFor(response.requestId),
+          };
+          improved = true;
+          break;
+        }
+      }
+    }
+  }
+
+  agent.destroy();
+  return {
+    seed: config.seed,
+    sent,
+    shrinkRequests: counter - sentBeforeShrinking,
+    durationMs: Date.now() - started,
+    groups: [...groups.values()].sort((a, b) => a.key.localeCompare(b.key)),
+    statuses,
+    timings,
+    operations: operations.length,
+    unreachable: api.unreachable,
+    renewedTokens: accounts.renewed,
+  };
+}
+
+// ----- the report -----
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+function abbreviate(text: string, max = 400): string {
+  const visible = JSON.stringify(text).slice(1, -1);
+  return visible.length <= max
+    ? visible
+    : `${visible.slice(0, max / 2)}…(${text.length} chars)…${visible.slice(-max / 4)}`;
+}
+
+/** A reproduction as a curl command (bodies abbreviated when long; `$TOKEN_<ROLE>` for the role's token). */
+export function curlOf(request: FuzzRequest, gatewayUrl: string): string {
+  const parts = [`curl -g -X ${request.operation.method} ${shellQuote(`${gatewayUrl}${urlOf(request)}`)}`];
+  if (request.role !== 'anonymous') {
+    parts.push(`-H "authorization: Bearer $TOKEN_${request.role.toUpperCase()}"`);
+  }
+  const body = request.body;
+  if (body.kind === 'multipart') {
+    const wire = wireBody(body, [Buffer.from('<image bytes>')], Buffer.from('<pixel flood>'));
+    parts.push(`-H ${shellQuote(`content-type: ${wire.contentType ?? ''}`)}`);
+    parts.push(`--data-binary ${shellQuote(abbreviate(wire.bytes?.toString('latin1') ?? ''))}`);
+  } else if (body.kind !== 'none') {
+    const wire = wireBody(body, [], Buffer.alloc(0));
+    if (wire.contentType) {
+      parts.push(`-H ${shellQuote(`content-type: ${wire.contentType}`)}`);
+    }
+    const text = body.kind === 'json' ? serialize(body.value) : body.text;
+    parts.push(
+      `--data-binary ${shellQuote(abbreviate(text))}${body.kind === 'json' && body.utf16 ? '  (sent as UTF-16LE)' : ''}`,
+    );
+  }
+  return parts.join(' ');
+}
+
+/** What was sent, what was left out, where the time went. */
+export function formatSummary(report: FuzzReport): string {
+  const lines: string[] = [];
+  const replay = `FUZZ_SEED=${report.seed} FUZZ_RUNS=${report.sent}`;
+  lines.push(
+    `fuzz: ${report.sent} requests (+${report.shrinkRequests} shrinking) over ${report.operations} operations in ${(report.durationMs / 1000).toFixed(1)} s; seed ${report.seed} (replay: ${replay} npm run test:fuzz)`,
+  );
+  if (report.unreachable.length > 0) {
+    lines.push(`not behind the gateway, left out: ${report.unreachable.join(', ')}`);
+  }
+  if (report.renewedTokens.length > 0) {
+    lines.push(`tokens renewed during the run: ${report.renewedTokens.join(', ')}`);
+  }
+  const never2xx = [...report.statuses.entries()]
+    .filter(([, counts]) => ![...counts.keys()].some((status) => status >= 200 && status < 400))
+    .map(([key]) => key);
+  if (never2xx.length > 0) {
+    lines.push(`operations that never answered 2xx/3xx (${never2xx.length}): ${never2xx.join(', ')}`);
+  }
+  const slowest = [...report.timings.entries()]
+    .sort(([, a], [, b]) => b.total - a.total)
+    .slice(0, 6)
+    .map(
+      ([key, timing]) => `${key} ${(timing.total / 1000).toFixed(1)} s (max ${Math.round(timing.max)} ms)`,
+    );
+  lines.push(`most time: ${slowest.join(', ')}`);
+  lines.push(
+    report.groups.length === 0
+      ? 'no failures'
+      : `${report.groups.length} failure groups: ${report.groups.map((group) => `${group.key} ×${group.count}`).join(', ')}`,
+  );
+  return lines.join('\n');
+}
+
+/** Each failure group with its smallest reproduction, as curl, the answer and the service's log line. */
+export function formatFailures(report: FuzzReport, gatewayUrl: string): string {
+  const lines: string[] = [
+    `${report.groups.length} failure groups (operation → status kind ×count); seed ${report.seed}, replay with FUZZ_SEED=${report.seed} FUZZ_RUNS=${report.sent}:`,
+  ];
+  report.groups.forEach((group, index) => {
+    const { example } = group;
+    lines.push('');
+    lines.push(`[${index + 1}] ${group.key} ×${group.count}`);
+    lines.push(`    as ${example.request.role}: ${example.request.label}`);
+    lines.push(`    ${curlOf(example.request, gatewayUrl)}`);
+    lines.push(
+      `    answer ${example.response.status}: ${abbreviate(example.response.text || example.defect.detail, 300)}`,
+    );
+    if (group.kind !== 'server-error') {
+      lines.push(`    ${example.defect.detail.slice(0, 300)}`);
+    }
+    for (const line of example.logLines.slice(0, 2)) {
+      lines.push(`    log: ${line.slice(0, 600)}`);
+    }
+    if (group.causes.size > 1) {
+      lines.push(`    other causes: ${[...group.causes].slice(1).join(' | ')}`);
+    }
+  });
+  return lines.join('\n');
+}
