@@ -74,8 +74,10 @@ describe('fuzzing every route of the OpenAPI document', () => {
           runs,
           concurrency,
           check: { requireCode: true },
+          warmUpPasses: 2,
           shrinkAttemptsPerGroup: 30,
           timeoutMs: 30_000,
+          ...(process.env.FUZZ_TRACE ? { trace: process.env.FUZZ_TRACE } : {}),
         },
       );
       console.log(formatSummary(report));

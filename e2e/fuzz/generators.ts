@@ -24,6 +24,16 @@ export class CursorPick {
   ) {}
 }
 
+type FilterKind = 'string' | 'number' | 'date' | 'uuid' | 'boolean';
+/** Operators that make sense for each kind of field (the others are a 400 by design). */
+const FILTER_OPERATORS: Readonly<Record<FilterKind, readonly string[]>> = {
+  string: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'like', 'ilike', 'between', 'null'],
+  number: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'between', 'null'],
+  date: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'between', 'null'],
+  uuid: ['eq', 'ne', 'in', 'null'],
+  boolean: ['eq', 'ne', 'null'],
+};
+
 /** `in` and `between` values: resolved one by one, sent comma-separated. */
 export class JoinedValues {
   constructor(readonly values: readonly Template[]) {}
@@ -334,12 +344,21 @@ export class RequestGenerators {
       return fc.integer({ min: 0, max: 999_999 }).map((n) => String(n).padStart(6, '0'));
     }
     if (typeof schema.pattern === 'string') {
-      try {
-        return fc
-          .stringMatching(new RegExp(schema.pattern))
-          .filter((text) => text.length >= minLength && text.length <= maxLength);
-      } catch {
-        // A pattern fast-check cannot read: fall through to plain words.
+      const fits = (text: string) => text.length >= minLength && text.length <= maxLength;
+      const pattern = new RegExp(schema.pattern, 'u');
+      if (!schema.pattern.includes('\\p{')) {
+        try {
+          return fc.stringMatching(new RegExp(schema.pattern)).filter(fits);
+        } catch {
+          // A pattern fast-check cannot read: slugs below.
+        }
+      }
+      // Unicode classes (`\p{L}`) are beyond fc.stringMatching: slugs of words and digits that match.
+      const slug = fc
+        .tuple(fc.constantFrom(...WORDS), fc.constantFrom('-', '_', '.', ''), fc.nat(99_999))
+        .map(([word, separator, n]) => `${word.toLowerCase()}${separator}${n}`);
+      if (['abc', 'abc-1', 'Abc_1'].some((probe) => pattern.test(probe))) {
+        return slug.filter((text) => fits(text) && pattern.test(text));
       }
     }
     const words = fc
@@ -556,19 +575,54 @@ export class RequestGenerators {
     return (item.properties ?? {}) as Record<string, JsonSchema>;
   }
 
-  /** A value for `filter[field][op]`, typed from the list's item schema where it names the field. */
-  private filterScalar(operation: FuzzOperation, field: string): fc.Arbitrary<Template> {
+  /** A filter field's kind: from the list's item schema where it names the field, else from its name. */
+  private filterKind(operation: FuzzOperation, field: string): FilterKind {
     const property = this.listItemSchema(operation)[field];
     if (property) {
-      return this.value(property, field);
-    }
-    if (/At$/.test(field)) {
-      return this.value({ type: 'string', format: 'date-time' }, field);
+      const { schema } = this.deref(property);
+      if (schema.format === 'uuid') {
+        return 'uuid';
+      }
+      if (schema.format === 'date-time' || schema.format === 'date') {
+        return 'date';
+      }
+      const type = this.typeOf(schema);
+      if (type === 'number' || type === 'integer') {
+        return 'number';
+      }
+      if (type === 'boolean') {
+        return 'boolean';
+      }
+      if (type === 'string') {
+        return 'string';
+      }
     }
     if (/(^id$|Id$)/.test(field)) {
-      return this.value({ type: 'string', format: 'uuid' }, field);
+      return 'uuid';
     }
-    return fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.constantFrom(...WORDS), fc.boolean());
+    if (/At$/.test(field)) {
+      return 'date';
+    }
+    return 'string';
+  }
+
+  /** A value for `filter[field][op]` of the field's kind. */
+  private filterScalar(operation: FuzzOperation, field: string): fc.Arbitrary<Template> {
+    const property = this.listItemSchema(operation)[field];
+    switch (this.filterKind(operation, field)) {
+      case 'uuid':
+        return this.value({ type: 'string', format: 'uuid' }, field);
+      case 'date':
+        return this.value({ type: 'string', format: 'date-time' }, field);
+      case 'number':
+        return fc.integer({ min: 0, max: 3000 });
+      case 'boolean':
+        return fc.boolean();
+      case 'string':
+        return property
+          ? this.value({ ...this.deref(property).schema, nullable: false }, field)
+          : fc.constantFrom(...WORDS);
+    }
   }
 
   private filterValue(operation: FuzzOperation, field: string, operator: string): fc.Arbitrary<QueryValue> {
@@ -659,10 +713,16 @@ export class RequestGenerators {
                 ),
             )
         : fc.constant(undefined);
+    const typedFilters = list.filterFields.flatMap((field) => {
+      const allowed = FILTER_OPERATORS[this.filterKind(operation, field)];
+      return list.operators
+        .filter((operator) => allowed.includes(operator))
+        .map((operator) => [field, operator] as const);
+    });
     const filter =
-      list.filterFields.length > 0 && list.operators.length > 0
+      typedFilters.length > 0
         ? fc
-            .tuple(fc.constantFrom(...list.filterFields), fc.constantFrom(...list.operators))
+            .constantFrom(...typedFilters)
             .chain(([field, operator]) =>
               this.filterValue(operation, field, operator).map((value): [string, QueryValue] => [
                 `filter[${field}][${operator}]`,
@@ -718,8 +778,48 @@ export class RequestGenerators {
       value: [[key, value]],
       label: `?${key}=${preview(value)}`,
     });
-    const options: fc.Arbitrary<Labeled<[string, QueryValue][]>>[] = [
-      // A documented field and operator with a value no column holds.
+    const asText = (value: Template) =>
+      value instanceof RawJson ? value.text : typeof value === 'string' ? value : JSON.stringify(value);
+    const nastyOfKind = (kind: FilterKind): fc.Arbitrary<Template> => {
+      switch (kind) {
+        case 'number':
+          return fc.oneof(arbitraries.nastyNumber(0, 2_147_483_647), arbitraries.nastyString);
+        case 'date':
+          return fc.oneof(arbitraries.impossibleDate, arbitraries.nastyString);
+        case 'uuid':
+          return arbitraries.nastyUuid;
+        case 'boolean':
+        case 'string':
+          return arbitraries.nastyString;
+      }
+    };
+    const typed = fields.flatMap((field) => {
+      const kind = this.filterKind(operation, field);
+      return operators
+        .filter((operator) => FILTER_OPERATORS[kind].includes(operator))
+        .map((operator) => [field, operator, kind] as const);
+    });
+    const options: { weight: number; arbitrary: fc.Arbitrary<Labeled<[string, QueryValue][]>> }[] = [];
+    if (typed.length > 0) {
+      // A documented field and an operator it takes, with a value of its kind that no column holds.
+      options.push({
+        weight: 8,
+        arbitrary: fc.tuple(fc.constantFrom(...typed), fc.nat(2)).chain(([[field, operator, kind], form]) =>
+          nastyOfKind(kind).map((value) => {
+            const text = asText(value);
+            const bad =
+              operator === 'between' || operator === 'in'
+                ? form === 0
+                  ? `${text},${text}`
+                  : `${text},1`
+                : text;
+            return one(`filter[${field}][${operator}]`, bad);
+          }),
+        ),
+      });
+    }
+    const rest: fc.Arbitrary<Labeled<[string, QueryValue][]>>[] = [
+      // A documented field and any operator, with any value no column holds.
       fc
         .tuple(fc.constantFrom(...fields), fc.constantFrom(...operators), nasty, fc.nat(2))
         .map(([field, operator, value, form]) => {
@@ -810,9 +910,9 @@ export class RequestGenerators {
       }),
     ];
     if (hasSearch) {
-      options.push(arbitraries.nastyString.map((value) => one('search', value)));
+      rest.push(arbitraries.nastyString.map((value) => one('search', value)));
     }
-    return fc.oneof(...options);
+    return fc.oneof(...options, ...rest.map((arbitrary) => ({ weight: 1, arbitrary })));
   }
 
   private jsonBody(operation: FuzzOperation): JsonSchema | undefined {
@@ -1009,14 +1109,33 @@ export class RequestGenerators {
     return operation.secured
       ? fc.oneof(
           { weight: 1, arbitrary: fc.constant<RoleName>('anonymous') },
-          { weight: 8, arbitrary: fc.constantFrom<RoleName>('user', 'seller', 'moderator', 'admin') },
           { weight: 1, arbitrary: fc.constant<RoleName>('forged') },
+          { weight: 3, arbitrary: fc.constant<RoleName>('user') },
+          { weight: 3, arbitrary: fc.constant<RoleName>('seller') },
+          { weight: 3, arbitrary: fc.constant<RoleName>('moderator') },
+          { weight: 4, arbitrary: fc.constant<RoleName>('admin') },
         )
       : fc.oneof(
           { weight: 3, arbitrary: fc.constant<RoleName>('anonymous') },
           { weight: 4, arbitrary: fc.constantFrom<RoleName>('user', 'seller', 'moderator', 'admin') },
           { weight: 1, arbitrary: fc.constant<RoleName>('forged') },
         );
+  }
+
+  private validBody(operation: FuzzOperation): fc.Arbitrary<BodyPlan> {
+    const jsonSchema = this.jsonBody(operation);
+    return this.multipartBody(operation)
+      ? this.validMultipart()
+      : jsonSchema
+        ? this.value(jsonSchema).map((value): BodyPlan => ({ kind: 'json', value }))
+        : fc.constant<BodyPlan>({ kind: 'none' });
+  }
+
+  /** Requests generated as valid, sent as `role`: the warm-up that fills the id pools before the fuzzing. */
+  validRequest(operation: FuzzOperation, role: RoleName): fc.Arbitrary<RequestPlan> {
+    return fc
+      .tuple(this.path(operation, false), this.query(operation, false), this.validBody(operation))
+      .map(([path, query, body]) => ({ role, path: path.value, query: query.value, body, label: 'valid' }));
   }
 
   /** Every request the fuzzer may send to one operation. */
@@ -1026,11 +1145,7 @@ export class RequestGenerators {
     const hasPath = operation.path.includes('{');
     const hasQuery = (operation.operation.parameters ?? []).some((parameter) => parameter.in === 'query');
     const canCarryBody = operation.method !== 'GET';
-    const validBody: fc.Arbitrary<BodyPlan> = multipart
-      ? this.validMultipart()
-      : jsonSchema
-        ? this.value(jsonSchema).map((value) => ({ kind: 'json', value }))
-        : fc.constant({ kind: 'none' });
+    const validBody = this.validBody(operation);
     const compose = (
       path: fc.Arbitrary<Labeled<Record<string, Template>>>,
       query: fc.Arbitrary<Labeled<[string, QueryValue][]>>,

@@ -83,12 +83,19 @@ export class IdPools {
     status: number,
     schema: JsonSchema | undefined,
     body: unknown,
+    query: readonly (readonly [string, string])[] = [],
   ): void {
     this.walk(body, schema, 0);
     if (body && typeof body === 'object' && !Array.isArray(body)) {
       const record = body as Record<string, unknown>;
       if (typeof record.nextCursor === 'string') {
-        this.add(`cursor:${operation.key}`, record.nextCursor);
+        this.add(
+          `cursor:${operation.key}`,
+          JSON.stringify({
+            cursor: record.nextCursor,
+            query: query.filter(([key]) => key !== 'page' && key !== 'cursor'),
+          }),
+        );
       }
       // A 202 answers a proposal (a draft), not the collection's item.
       if (status === 200 || status === 201) {

@@ -98,28 +98,50 @@ function asText(value: Resolved): string {
   return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 }
 
-function resolveCursor(pick: CursorPick, context: ResolveContext, path: Record<string, string>): string {
-  const cursor = context.pools.pick(
+/** A cursor as the pools keep it: the cursor and the query it was answered to (without paging). */
+export interface SeenCursor {
+  readonly cursor: string;
+  readonly query: readonly (readonly [string, string])[];
+}
+
+/**
+ * A seen cursor, sent as a client pages (the query it came with, then the cursor), or with one value inside
+ * changed; undefined when the run has seen none (a valid plan then leaves the cursor out).
+ */
+function resolveCursor(
+  pick: CursorPick,
+  context: ResolveContext,
+  path: Record<string, string>,
+): SeenCursor | undefined {
+  const stored = context.pools.pick(
     pick.hints.map((hint) => substitute(hint, path)),
     pick.index,
   );
-  if (cursor === undefined) {
-    return 'eyJzIjoiIiwidiI6W119';
+  if (stored === undefined) {
+    return pick.mutation
+      ? {
+          cursor: Buffer.from(JSON.stringify({ s: '-createdAt', v: [pick.mutation.value] })).toString(
+            'base64url',
+          ),
+          query: [],
+        }
+      : undefined;
   }
+  const seen = JSON.parse(stored) as SeenCursor;
   if (!pick.mutation) {
-    return cursor;
+    return seen;
   }
   // Change one value inside a cursor the server made, keeping its encoding.
   try {
-    const body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v?: unknown[] };
+    const body = JSON.parse(Buffer.from(seen.cursor, 'base64url').toString('utf8')) as { v?: unknown[] };
     if (Array.isArray(body.v) && body.v.length > 0) {
       body.v[pick.mutation.slot % body.v.length] = pick.mutation.value;
-      return Buffer.from(JSON.stringify(body)).toString('base64url');
+      return { ...seen, cursor: Buffer.from(JSON.stringify(body)).toString('base64url') };
     }
   } catch {
     // Not base64url JSON: change the text instead.
   }
-  return cursor.slice(0, Math.floor(cursor.length / 2)) + pick.mutation.value;
+  return { ...seen, cursor: seen.cursor.slice(0, Math.floor(seen.cursor.length / 2)) + pick.mutation.value };
 }
 
 /** Resolves a plan's picks against the pools as they are now. */
@@ -133,18 +155,28 @@ export function resolvePlan(
   for (const [name, value] of Object.entries(plan.path)) {
     path[name] = asText(resolveTemplate(value, context, exclude, path));
   }
-  const query = plan.query.map(([key, value]): [string, string] => {
+  let pagedFrom: readonly (readonly [string, string])[] | undefined;
+  const query = plan.query.flatMap(([key, value]): [string, string][] => {
     if (value instanceof CursorPick) {
-      return [key, resolveCursor(value, context, path)];
+      const seen = resolveCursor(value, context, path);
+      // Another list's cursor keeps this request's query; this list's own comes with the query it was made for.
+      if (seen && value.hints[0] !== 'cursor:*') {
+        pagedFrom = seen.query;
+      }
+      return seen ? [[key, seen.cursor]] : [];
     }
     if (value instanceof JoinedValues) {
       return [
-        key,
-        value.values.map((item) => asText(resolveTemplate(item, context, exclude, path))).join(','),
+        [key, value.values.map((item) => asText(resolveTemplate(item, context, exclude, path))).join(',')],
       ];
     }
-    return [key, asText(resolveTemplate(value, context, exclude, path))];
+    return [[key, asText(resolveTemplate(value, context, exclude, path))]];
   });
+  if (pagedFrom) {
+    const paging = new Set(['sort', 'search', 'page', 'limit']);
+    const own = query.filter(([key]) => !paging.has(key) && !key.startsWith('filter'));
+    query.splice(0, query.length, ...pagedFrom.map(([key, value]): [string, string] => [key, value]), ...own);
+  }
   const body = resolveBody(plan.body, context, exclude, path);
   return { operation, role: plan.role, path: Object.entries(path), query, body, label: plan.label };
 }
@@ -169,13 +201,28 @@ function resolveBody(
 export function urlOf(request: FuzzRequest): string {
   const values = Object.fromEntries(request.path);
   const pathname = request.operation.path.replace(/\{(\w+)\}/g, (_whole, name: string) =>
-    encodeURIComponent(values[name] ?? ''),
+    percentEncode(values[name] ?? '', ''),
   );
   if (request.query.length === 0) {
     return pathname;
   }
-  const encode = (text: string) => encodeURIComponent(text).replace(/%5B/g, '[').replace(/%5D/g, ']');
-  return `${pathname}?${request.query.map(([key, value]) => `${encode(key)}=${encode(value)}`).join('&')}`;
+  const query = request.query.map(
+    ([key, value]) => `${percentEncode(key, '[]')}=${percentEncode(value, '')}`,
+  );
+  return `${pathname}?${query.join('&')}`;
+}
+
+/** Percent-encodes the UTF-8 bytes of `text` (a lone surrogate goes as U+FFFD, as browsers send it). */
+function percentEncode(text: string, keep: string): string {
+  let encoded = '';
+  for (const byte of Buffer.from(text, 'utf8')) {
+    const character = String.fromCharCode(byte);
+    encoded +=
+      /[A-Za-z0-9\-._~]/.test(character) || keep.includes(character)
+        ? character
+        : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return encoded;
 }
 
 export interface WireBody {

@@ -24,9 +24,13 @@ export interface FuzzConfig {
   readonly runs: number;
   readonly concurrency: number;
   readonly check: CheckOptions;
+  /** Rounds of valid creations as the admin before the fuzzing (fills the id pools). */
+  readonly warmUpPasses: number;
   /** Re-sends spent on making each group's reproduction smaller. */
   readonly shrinkAttemptsPerGroup: number;
   readonly timeoutMs: number;
+  /** Print every request whose operation key contains this text, with its status (FUZZ_TRACE). */
+  readonly trace?: string;
 }
 
 export interface FuzzEnvironment {
@@ -66,6 +70,8 @@ export interface FuzzReport {
   readonly groups: FailureGroup[];
   /** Per operation: how many answers had each status. */
   readonly statuses: Map<string, Map<number, number>>;
+  /** Per operation: the most frequent refusal of requests generated as valid (status and problem). */
+  readonly validRefusals: Map<string, Map<string, number>>;
   /** Per operation: total and slowest answer time, ms. */
   readonly timings: Map<string, { total: number; max: number; count: number }>;
   readonly operations: number;
@@ -103,6 +109,37 @@ function size(request: FuzzRequest): number {
           ? body.parts.length * 100
           : 0;
   return urlOf(request).length + bodySize + (request.role === 'anonymous' ? 0 : 1);
+}
+
+/** POST and PUT routes that create: a body, and no id in the path (only enumerated values such as a kind). */
+function isCreator(operation: FuzzOperation): boolean {
+  const parameters = (operation.operation.parameters ?? []).filter((parameter) => parameter.in === 'path');
+  return (
+    (operation.method === 'POST' || operation.method === 'PUT') &&
+    operation.operation.requestBody !== undefined &&
+    parameters.every((parameter) => Array.isArray(parameter.schema?.enum))
+  );
+}
+
+/** Every combination of a creator's enumerated path values (`/dictionaries/{kind}`: one per kind). */
+function enumPathValues(operation: FuzzOperation): Record<string, string>[] {
+  const parameters = (operation.operation.parameters ?? []).filter((parameter) => parameter.in === 'path');
+  return parameters.reduce<Record<string, string>[]>(
+    (combinations, parameter) =>
+      combinations.flatMap((combination) =>
+        (parameter.schema?.enum as string[]).map((value) => ({ ...combination, [parameter.name]: value })),
+      ),
+    [{}],
+  );
+}
+
+/** How many ids of other items a creator's body refers to (fewer: create it earlier). */
+function references(api: MergedApi, operation: FuzzOperation): number {
+  const schema = operation.operation.requestBody?.content['application/json']?.schema;
+  const text = JSON.stringify(schema ?? {});
+  const ref = /"\$ref":"#\/components\/schemas\/([^"]+)"/.exec(text)?.[1];
+  const body = JSON.stringify((ref ? api.document.components?.schemas?.[ref] : schema) ?? {});
+  return (body.match(/"format":"uuid"/g) ?? []).length;
 }
 
 /** Smaller variants of a request: without a query parameter, without a body property, shorter strings. */
@@ -192,6 +229,7 @@ export async function runFuzz(environment: FuzzEnvironment, config: FuzzConfig):
   const groups = new Map<string, FailureGroup>();
   const statuses = new Map<string, Map<number, number>>();
   const timings = new Map<string, { total: number; max: number; count: number }>();
+  const validRefusals = new Map<string, Map<string, number>>();
   const agent = new http.Agent({ keepAlive: true, maxSockets: config.concurrency * 2 });
   const sendContext = (): SendContext => ({
     gatewayUrl: environment.gatewayUrl,
@@ -214,9 +252,9 @@ export async function runFuzz(environment: FuzzEnvironment, config: FuzzConfig):
   const exchange = async (request: FuzzRequest): Promise<{ response: FuzzResponse; defects: Defect[] }> => {
     counter += 1;
     const response = await send(request, `fuzz-${config.seed}-${counter}`, sendContext());
-    if (process.env.FUZZ_DEBUG_SLOW && response.durationMs > 500) {
+    if (config.trace && request.operation.key.includes(config.trace)) {
       console.log(
-        `slow ${Math.round(response.durationMs)} ms ${request.operation.key} ${request.role} ${request.label}`,
+        `${response.status} ${Math.round(response.durationMs)} ms ${request.operation.method} ${urlOf(request).slice(0, 200)} as ${request.role}: ${request.label}`,
       );
     }
     return { response, defects: checkResponse(request.operation, response, schemas, config.check) };
@@ -232,10 +270,28 @@ export async function runFuzz(environment: FuzzEnvironment, config: FuzzConfig):
     timing.max = Math.max(timing.max, response.durationMs);
     timing.count += 1;
     timings.set(operation.key, timing);
+    if (request.label === 'valid' && response.status >= 400) {
+      const problem = (response.json ?? {}) as {
+        code?: string;
+        detail?: string;
+        errors?: { field: string }[];
+      };
+      const refusal = `${response.status} ${problem.code ?? ''} ${problem.errors?.map((error) => error.field).join(',') ?? problem.detail ?? ''}`;
+      const refusals = validRefusals.get(operation.key) ?? new Map<string, number>();
+      refusals.set(refusal, (refusals.get(refusal) ?? 0) + 1);
+      validRefusals.set(operation.key, refusals);
+    }
     if (response.status >= 200 && response.status < 300 && response.json !== undefined) {
       const schema =
         operation.operation.responses?.[String(response.status)]?.content?.['application/json']?.schema;
-      pools.collect(operation, urlOf(request).split('?')[0], response.status, schema, response.json);
+      pools.collect(
+        operation,
+        urlOf(request).split('?')[0],
+        response.status,
+        schema,
+        response.json,
+        request.query,
+      );
     }
     if (operation.method === 'DELETE' && response.status === 204 && request.path.length > 0) {
       pools.forget(request.path[request.path.length - 1][1]);
@@ -275,8 +331,35 @@ export async function runFuzz(environment: FuzzEnvironment, config: FuzzConfig):
     }
   };
 
-  // Rounds over every operation: creations first, so later reads, edits and deletions find ids.
+  // Warm-up: valid creations as the admin, the least dependent first, twice, so the fuzzing finds ids to use.
   let sent = 0;
+  const creators = operations
+    .map((operation, index) => ({ operation, index, references: references(api, operation) }))
+    .filter(({ operation }) => isCreator(operation))
+    .sort((a, b) => a.references - b.references || a.operation.key.localeCompare(b.operation.key));
+  for (let pass = 0; pass < config.warmUpPasses && sent < config.runs; pass += 1) {
+    for (const { operation, index } of creators) {
+      for (const values of enumPathValues(operation)) {
+        if (sent >= config.runs) {
+          break;
+        }
+        const [plan] = fc.sample(generators.validRequest(operation, 'admin'), {
+          seed: mix(config.seed, index, pass, sent),
+          numRuns: 1,
+        });
+        const request = resolvePlan(
+          operation,
+          { ...plan, path: { ...plan.path, ...values } },
+          resolveContext,
+        );
+        const { response, defects } = await exchange(request);
+        record(request, response, defects);
+        sent += 1;
+      }
+    }
+  }
+
+  // Rounds over every operation: creations first, so later reads, edits and deletions find ids.
   let round = 0;
   while (sent < config.runs) {
     const batch = operations.map((_operation, index) => index).slice(0, config.runs - sent);
@@ -335,6 +418,7 @@ export async function runFuzz(environment: FuzzEnvironment, config: FuzzConfig):
     durationMs: Date.now() - started,
     groups: [...groups.values()].sort((a, b) => a.key.localeCompare(b.key)),
     statuses,
+    validRefusals,
     timings,
     operations: operations.length,
     unreachable: api.unreachable,
@@ -396,7 +480,22 @@ export function formatSummary(report: FuzzReport): string {
     .filter(([, counts]) => ![...counts.keys()].some((status) => status >= 200 && status < 400))
     .map(([key]) => key);
   if (never2xx.length > 0) {
-    lines.push(`operations that never answered 2xx/3xx (${never2xx.length}): ${never2xx.join(', ')}`);
+    lines.push(
+      `operations that never answered 2xx/3xx (${never2xx.length}), with the commonest refusal of valid input:`,
+    );
+    for (const key of never2xx) {
+      const refusals = [...(report.validRefusals.get(key) ?? new Map<string, number>()).entries()].sort(
+        ([, a], [, b]) => b - a,
+      );
+      lines.push(
+        `  ${key}: ${
+          refusals
+            .slice(0, 2)
+            .map(([refusal, count]) => `${refusal} ×${count}`)
+            .join('; ') || '-'
+        }`,
+      );
+    }
   }
   const slowest = [...report.timings.entries()]
     .sort(([, a], [, b]) => b.total - a.total)
@@ -405,6 +504,21 @@ export function formatSummary(report: FuzzReport): string {
       ([key, timing]) => `${key} ${(timing.total / 1000).toFixed(1)} s (max ${Math.round(timing.max)} ms)`,
     );
   lines.push(`most time: ${slowest.join(', ')}`);
+  const causes = new Map<string, Set<string>>();
+  for (const group of report.groups.filter((candidate) => candidate.kind === 'server-error')) {
+    for (const cause of group.causes) {
+      const key = `${group.status} ${cause.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>')}`;
+      causes.set(key, (causes.get(key) ?? new Set()).add(group.operation));
+    }
+  }
+  if (causes.size > 0) {
+    lines.push('5xx by cause:');
+    for (const [cause, operations] of [...causes.entries()].sort(([, a], [, b]) => b.size - a.size)) {
+      lines.push(
+        `  ${cause.slice(0, 160)} — ${operations.size} operations: ${[...operations].slice(0, 8).join(', ')}`,
+      );
+    }
+  }
   lines.push(
     report.groups.length === 0
       ? 'no failures'
