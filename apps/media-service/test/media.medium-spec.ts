@@ -199,6 +199,43 @@ describe.each(['disk', 's3'] as const)('media-service on the %s driver', (driver
       body: '{"file":"x"}',
     });
     expect(json.status).toBe(415);
+
+    // Multipart bodies the reader cannot take apart are the client's 400, never a 500.
+    const image = await png(8, 8);
+    const part = (boundary: string) =>
+      Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
+        ),
+        image,
+        Buffer.from('\r\n'),
+      ]);
+    const broken: [string, string, Buffer][] = [
+      ['no closing boundary', 'multipart/form-data; boundary=xyz', part('xyz')],
+      [
+        'no boundary parameter',
+        'multipart/form-data',
+        Buffer.concat([part('xyz'), Buffer.from('--xyz--\r\n')]),
+      ],
+      [
+        'another boundary',
+        'multipart/form-data; boundary=abc',
+        Buffer.concat([part('xyz'), Buffer.from('--xyz--\r\n')]),
+      ],
+    ];
+    for (const [what, contentType, body] of broken) {
+      const reply = await fetch(`${mediaUrl}/media`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${anna.accessToken}`, 'content-type': contentType },
+        body,
+      });
+      expect(reply.status, what).toBeGreaterThanOrEqual(400);
+      expect(reply.status, what).toBeLessThan(500);
+      expect(reply.headers.get('content-type'), what).toContain('application/problem+json');
+      expect(((await reply.json()) as { code?: string }).code, what).toMatch(/^[A-Z_]+$/);
+    }
+    expect(await queryRows(adminUrl, `SELECT count(*) FROM media.media`)).toEqual(before);
+
     expect((await fetch(`${mediaUrl}/media/${anna.id}/thumb.webp`)).status).toBe(404);
     expect((await fetch(`${mediaUrl}/media/not-a-uuid/thumb.webp`)).status).toBe(400);
     expect((await fetch(`${mediaUrl}/media/${anna.id}/..%2f..%2fetc%2fpasswd`)).status).toBe(400);

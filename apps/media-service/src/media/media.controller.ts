@@ -50,13 +50,23 @@ async function readUpload(request: FastifyRequest): Promise<Buffer> {
     }
     return await part.toBuffer();
   } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+    if (error instanceof ProblemException) {
+      throw error;
+    }
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new ProblemException(413, {
         code: 'MEDIA_TOO_LARGE',
         detail: 'The file is larger than MEDIA_MAX_BYTES',
       });
     }
-    throw error;
+    // Anything else the multipart reader refuses (no boundary, a body cut short, more than one part) is the
+    // client's body, not a fault here.
+    throw new ProblemException(400, {
+      code: 'INVALID_MULTIPART',
+      detail: `The multipart body cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+      errors: [{ field: 'file', messages: ['must be one image in a well-formed multipart/form-data body'] }],
+    });
   }
 }
 
