@@ -71,7 +71,12 @@ export class CoffeeInputDto {
   @Altitude()
   altitudeMax?: number | null;
 
-  @ApiPropertyOptional({ example: ['bergamot', 'jasmine', 'lemon'], type: [String], maxItems: 20 })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', minLength: 1, maxLength: 40 },
+    example: ['bergamot', 'jasmine', 'lemon'],
+    maxItems: 20,
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)

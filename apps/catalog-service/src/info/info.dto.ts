@@ -7,11 +7,12 @@ import {
   IsArray,
   IsEmail,
   IsISO31661Alpha2,
-  IsLatitude,
-  IsLongitude,
+  IsNumber,
   IsOptional,
   IsUrl,
   Matches,
+  Max,
+  Min,
   registerDecorator,
   ValidateNested,
 } from 'class-validator';
@@ -63,6 +64,18 @@ function IsTimeZone(): PropertyDecorator {
     });
 }
 
+/**
+ * A latitude or longitude in degrees: any finite JSON number within bounds (class-validator's IsLatitude reads
+ * the number back as text and refused `1e-7`).
+ */
+const Coordinate = (min: number, max: number, example: number): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({ example, minimum: min, maximum: max, type: Number }),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    Min(min),
+    Max(max),
+  );
+
 /** `POST /info/locations` and `PUT /info/locations/:id`. */
 export class LocationInputDto {
   @RequiredText(120, 'Agora Coffee on Pokrovka')
@@ -81,12 +94,10 @@ export class LocationInputDto {
   @IsISO31661Alpha2()
   countryCode!: string;
 
-  @ApiProperty({ example: 55.7586 })
-  @IsLatitude()
+  @Coordinate(-90, 90, 55.7586)
   latitude!: number;
 
-  @ApiProperty({ example: 37.6476 })
-  @IsLongitude()
+  @Coordinate(-180, 180, 37.6476)
   longitude!: number;
 
   @ApiProperty({ example: 'Europe/Moscow' })

@@ -11,7 +11,7 @@ export const trimmed = ({ value }: { value: unknown }): unknown =>
 /** Required text of 1..maxLength characters after trimming. */
 export const RequiredText = (maxLength: number, example: string): PropertyDecorator =>
   applyDecorators(
-    ApiProperty({ example, maxLength }),
+    ApiProperty({ example, minLength: 1, maxLength }),
     Transform(trimmed),
     IsString(),
     MinLength(1),
@@ -21,7 +21,7 @@ export const RequiredText = (maxLength: number, example: string): PropertyDecora
 /** Optional text: absent keeps it (PATCH), null clears it. */
 export const OptionalText = (maxLength: number, example: string): PropertyDecorator =>
   applyDecorators(
-    ApiPropertyOptional({ example, maxLength, nullable: true, type: String }),
+    ApiPropertyOptional({ example, minLength: 1, maxLength, nullable: true, type: String }),
     IsOptional(),
     Transform(trimmed),
     IsString(),
@@ -50,7 +50,14 @@ export const OptionalInteger = (
   description?: string,
 ): PropertyDecorator =>
   applyDecorators(
-    ApiPropertyOptional({ example, minimum: min, maximum: max, nullable: true, type: Number, description }),
+    ApiPropertyOptional({
+      example,
+      minimum: min,
+      maximum: max,
+      nullable: true,
+      type: 'integer',
+      description,
+    }),
     IsOptional(),
     Type(() => Number),
     IsInt(),

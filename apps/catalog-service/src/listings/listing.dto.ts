@@ -90,9 +90,12 @@ export class ListingInputDto {
   characteristics?: CharacteristicDto[];
 
   @ApiPropertyOptional({
-    type: [String],
+    type: 'array',
+    items: { type: 'string', pattern: TAG.source, maxLength: 40 },
+    maxItems: 20,
+    uniqueItems: true,
     example: ['часы', 'ссср'],
-    description: 'Tag names; new ones are added',
+    description: 'Tag names (stored in lower case); new ones are added',
   })
   @IsOptional()
   @IsArray()

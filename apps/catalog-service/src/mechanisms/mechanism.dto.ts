@@ -33,7 +33,13 @@ export class MechanismInputDto {
   @OptionalReference('/dictionaries/factories')
   factoryId?: string | null;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Values of /dictionaries/functions' })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
+    maxItems: 30,
+    uniqueItems: true,
+    description: 'Values of /dictionaries/functions',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)

@@ -1,7 +1,7 @@
 import { trimmed } from '../items/item-fields.js';
 import { DRAFT_SUBJECTS, type DraftSubject } from '@agora/contracts';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import {
@@ -66,17 +66,30 @@ export class DraftDto {
   updatedAt!: string;
 }
 
+/** A field's value as the item route takes it: text, a number, a flag, a list or an object, or null. */
+const anyFieldValue = (description: string): ApiPropertyOptions => ({
+  description,
+  nullable: true,
+  oneOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'array', items: {} },
+    { type: 'object' },
+  ],
+});
+
 export class DraftFieldDiffDto {
   @ApiProperty({ example: 'variety' })
   field!: string;
 
-  @ApiProperty({ description: 'When the draft was written', nullable: true })
+  @ApiProperty(anyFieldValue('When the draft was written'))
   base!: unknown;
 
-  @ApiProperty({ description: 'Now', nullable: true })
+  @ApiProperty(anyFieldValue('Now'))
   current!: unknown;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty(anyFieldValue('What the draft proposes'))
   proposed!: unknown;
 
   @ApiProperty({ description: 'Changed by someone else since the draft was written' })

@@ -25,7 +25,13 @@ export class ProductInputDto {
   @IsBoolean()
   available?: boolean;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Ids of /categories' })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
+    maxItems: 20,
+    uniqueItems: true,
+    description: 'Ids of /categories',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)

@@ -6,7 +6,7 @@ import { RequiredText } from '../items/item-fields.js';
 import type { ReviewEntity } from './review.entity.js';
 
 export class ReviewInputDto {
-  @ApiProperty({ minimum: 1, maximum: 5, example: 5 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5, example: 5 })
   @Type(() => Number)
   @IsInt()
   @Min(1)

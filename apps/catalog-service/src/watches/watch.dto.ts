@@ -26,15 +26,23 @@ import { CatalogItemDto, catalogItemDto } from '../items/catalog-item.dto.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
 import type { WatchEntity } from './watch.entity.js';
 
+/** A watch's photo folder (a Unicode pattern: letters and digits of any script). */
+const FOLDER = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,119}$/u;
+
 /** `POST /watches` and `PUT /watches/:id`: the whole watch. */
 export class WatchInputDto {
   @RequiredText(200, 'Восток Амфибия 420059')
   name!: string;
 
-  @ApiProperty({ example: 'vostok-amphibia-420059', maxLength: 120, description: 'Photo folder, unique' })
+  @ApiProperty({
+    example: 'vostok-amphibia-420059',
+    maxLength: 120,
+    pattern: FOLDER.source,
+    description: 'Photo folder, unique: letters, digits, dots, dashes and underscores',
+  })
   @Transform(trimmed)
   @IsString()
-  @Matches(/^[\p{L}\p{N}][\p{L}\p{N}._-]{0,119}$/u, {
+  @Matches(FOLDER, {
     message: 'folder must be letters, digits, dots, dashes and underscores (at most 120)',
   })
   folder!: string;
@@ -70,7 +78,14 @@ export class WatchInputDto {
   @OptionalReference('/dictionaries/brands')
   brandId?: string | null;
 
-  @ApiPropertyOptional({ type: [String], example: ['Амфибия', 'Amphibia'], maxItems: 30 })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', minLength: 1, maxLength: 60 },
+    example: ['Амфибия', 'Amphibia'],
+    maxItems: 30,
+    uniqueItems: true,
+    description: 'Different regardless of case',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)
