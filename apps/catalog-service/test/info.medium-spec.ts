@@ -110,6 +110,8 @@ describe('catalog-service shop info', () => {
       [{ ...moscow, openingHours: hours('8:00', '22:00') }, 'openingHours.monday.0.opens'],
       [{ ...moscow, openingHours: hours('08:00', '25:00') }, 'openingHours.monday.0.closes'],
       [{ ...moscow, openingHours: { monday: [] } }, 'openingHours.tuesday'],
+      [{ ...moscow, openingHours: undefined }, 'openingHours'],
+      [{ ...moscow, longitude: 200 }, 'longitude'],
     ];
     for (const [body, field] of cases) {
       const reply = await catalog.call('POST', '/info/locations', { body, token: admin });
@@ -117,6 +119,24 @@ describe('catalog-service shop info', () => {
       expect((reply.body.errors as { field: string }[]).map((error) => error.field)).toContain(field);
     }
     expect((await catalog.call('GET', '/info?at=yesterday')).status).toBe(400);
+    // Any finite number in range is a coordinate, however JSON writes it.
+    const equator = await catalog.call('POST', '/info/locations', {
+      body: { ...moscow, name: 'Agora Coffee Equator', latitude: 1e-7, longitude: -1e-7 },
+      token: admin,
+    });
+    expect(equator.status).toBe(201);
+    expect(
+      (await catalog.call('DELETE', `/info/locations/${String(equator.body.id)}`, { token: admin })).status,
+    ).toBe(204);
+    // 30 February does not exist: no quiet roll-over to 2 March.
+    expect((await catalog.call('GET', '/info?at=2026-02-30T10:00:00Z')).status).toBe(400);
+    // A lone surrogate (JSON `\ud800`) in the shop's e-mail is a 400, not validator.js's URIError.
+    const surrogate = await catalog.call('PUT', '/info', {
+      body: { name: 'Agora Coffee', email: 'hello\ud800@agora.example' },
+      token: admin,
+    });
+    expect(surrogate.status).toBe(400);
+    expect(surrogate.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'email' }] });
   });
 
   it('edits and deletes locations', async () => {

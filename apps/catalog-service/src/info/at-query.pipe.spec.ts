@@ -1,3 +1,4 @@
+import { ProblemException } from '@agora/http';
 import { describe, expect, it } from 'vitest';
 import { AtQueryPipe, parseInstant } from './at-query.pipe.js';
 
@@ -31,8 +32,14 @@ describe('parseInstant (?at=)', () => {
   });
 
   it('answers an impossible ?at= with a 400 problem naming the parameter', () => {
-    expect(() => new AtQueryPipe().transform('2026-02-30T00:00:00Z')).toThrow(
-      expect.objectContaining({ problem: expect.objectContaining({ code: 'VALIDATION_FAILED' }) }),
-    );
+    let thrown: unknown;
+    try {
+      new AtQueryPipe().transform('2026-02-30T00:00:00Z');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ProblemException);
+    expect((thrown as ProblemException).getStatus()).toBe(400);
+    expect((thrown as ProblemException).problem).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 });

@@ -5,14 +5,15 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsEmail,
   IsISO31661Alpha2,
   IsNumber,
+  IsObject,
   IsOptional,
   IsUrl,
   Matches,
   Max,
   Min,
+  isEmail,
   registerDecorator,
   ValidateNested,
 } from 'class-validator';
@@ -49,6 +50,24 @@ export class OpeningHoursDto implements OpeningHours {
   @Day() friday!: OpeningIntervalDto[];
   @Day() saturday!: OpeningIntervalDto[];
   @Day() sunday!: OpeningIntervalDto[];
+}
+
+/** A half of a UTF-16 surrogate pair without its other half: JSON can carry one (`"\ud800"`), UTF-8 cannot. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** An e-mail address; text with a lone surrogate is refused first, as validator.js's isEmail throws on it. */
+function IsEmailAddress(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isEmailAddress',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && !LONE_SURROGATE.test(value) && isEmail(value),
+        defaultMessage: () => 'email must be an e-mail address',
+      },
+    });
 }
 
 function IsTimeZone(): PropertyDecorator {
@@ -108,6 +127,7 @@ export class LocationInputDto {
   phone?: string | null;
 
   @ApiProperty({ type: OpeningHoursDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => OpeningHoursDto)
   openingHours!: OpeningHoursDto;
@@ -156,7 +176,7 @@ export class ShopProfileInputDto {
   @ApiPropertyOptional({ example: 'hello@agora.example', nullable: true, type: String })
   @IsOptional()
   @Transform(trimmed)
-  @IsEmail()
+  @IsEmailAddress()
   email?: string | null;
 
   @OptionalText(40, '+7 495 000-00-00')
