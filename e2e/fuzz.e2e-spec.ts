@@ -74,7 +74,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
           runs,
           concurrency,
           check: { requireCode: true },
-          warmUpPasses: 2,
+          warmUpRoles: ['admin', 'admin', 'seller', 'moderator', 'user'],
           shrinkAttemptsPerGroup: 30,
           timeoutMs: 30_000,
           ...(process.env.FUZZ_TRACE ? { trace: process.env.FUZZ_TRACE } : {}),

@@ -265,10 +265,16 @@ export class RequestGenerators {
         if (depth > 6) {
           return fc.constant([]);
         }
-        return fc.array(this.value(schema.items as JsonSchema, name, depth + 1), {
-          minLength: minItems,
-          maxLength: Math.max(minItems, Math.min(maxItems, 3)),
-        });
+        const sizes = { minLength: minItems, maxLength: Math.max(minItems, Math.min(maxItems, 3)) };
+        const items = this.value(schema.items as JsonSchema, name, depth + 1);
+        // Unique lists: text compared regardless of case and spaces around (as aliases and tags are); ids are
+        // told apart when they are resolved (see requests.ts).
+        return schema.uniqueItems === true
+          ? fc.uniqueArray(items, {
+              ...sizes,
+              selector: (item) => (typeof item === 'string' ? item.trim().toLowerCase() : item),
+            })
+          : fc.array(items, sizes);
       }
       case 'object': {
         const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;

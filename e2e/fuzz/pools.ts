@@ -6,6 +6,16 @@ import {
   type OpenApiDocument,
 } from './openapi.js';
 
+/** The path ends in an item's id (`/coffees/{id}`), not in an enumerated value (`/dictionaries/{kind}`). */
+function endsWithId(operation: FuzzOperation): boolean {
+  const last = /\{(\w+)\}$/.exec(operation.path)?.[1];
+  if (!last) {
+    return false;
+  }
+  const parameter = operation.operation.parameters?.find((candidate) => candidate.name === last);
+  return !Array.isArray(parameter?.schema?.enum);
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const POOL_SIZE = 12;
 
@@ -18,10 +28,19 @@ const POOL_SIZE = 12;
  */
 export class IdPools {
   private readonly pools = new Map<string, string[]>();
+  /** Who received the answer being collected: its ids also go to that role's own pools (`<role>:<key>`). */
+  private collectingFor: string | undefined;
 
   constructor(private readonly document: OpenApiDocument) {}
 
   add(key: string, value: string): void {
+    if (this.collectingFor && !key.startsWith('cursor:')) {
+      this.addTo(`${this.collectingFor}:${key}`, value);
+    }
+    this.addTo(key, value);
+  }
+
+  private addTo(key: string, value: string): void {
     const pool = this.pools.get(key) ?? [];
     if (pool.includes(value)) {
       return;
@@ -43,13 +62,22 @@ export class IdPools {
     }
   }
 
-  /** The first hint with candidates decides; `cursor:*`, `any` or `foreign` take from every pool of the kind. */
+  /**
+   * The first hint with candidates decides; `cursor:*`, `any` or `foreign` take from every pool of the kind.
+   * With a role, two picks in three look first among the ids that role's own requests were answered (what it
+   * created, so what it owns: its media, its listings, its drafts).
+   */
   pick(
     hints: readonly string[],
     index: number,
     exclude: ReadonlySet<string> = new Set(),
+    role?: string,
   ): string | undefined {
-    for (const hint of hints) {
+    const ordered =
+      role && index % 3 !== 0
+        ? [...hints.filter((hint) => hint !== 'any').map((hint) => `${role}:${hint}`), ...hints]
+        : hints;
+    for (const hint of ordered) {
       const candidates = this.candidates(hint).filter((value) => !exclude.has(value));
       if (candidates.length > 0) {
         return candidates[index % candidates.length];
@@ -84,6 +112,23 @@ export class IdPools {
     schema: JsonSchema | undefined,
     body: unknown,
     query: readonly (readonly [string, string])[] = [],
+    role?: string,
+  ): void {
+    this.collectingFor = role;
+    try {
+      this.collectAnswer(operation, concretePath, status, schema, body, query);
+    } finally {
+      this.collectingFor = undefined;
+    }
+  }
+
+  private collectAnswer(
+    operation: FuzzOperation,
+    concretePath: string,
+    status: number,
+    schema: JsonSchema | undefined,
+    body: unknown,
+    query: readonly (readonly [string, string])[],
   ): void {
     this.walk(body, schema, 0);
     if (body && typeof body === 'object' && !Array.isArray(body)) {
@@ -99,7 +144,7 @@ export class IdPools {
       }
       // A 202 answers a proposal (a draft), not the collection's item.
       if (status === 200 || status === 201) {
-        const collection = operation.path.endsWith('}')
+        const collection = endsWithId(operation)
           ? concretePath.slice(0, concretePath.lastIndexOf('/'))
           : concretePath;
         const ids = [

@@ -61,6 +61,8 @@ export interface ResolveContext {
   /** Ids a request of this operation must not touch (the run's own accounts on destructive routes). */
   readonly protectedIds: (operation: FuzzOperation) => ReadonlySet<string>;
   readonly fallbackId: string;
+  /** The role the request goes out as (picks prefer the ids its own requests were answered). */
+  readonly role?: string;
 }
 
 function resolveTemplate(
@@ -71,13 +73,18 @@ function resolveTemplate(
 ): Resolved {
   if (value instanceof PoolPick) {
     const hints = value.foreign ? ['any'] : [...value.hints.map((hint) => substitute(hint, path)), 'any'];
-    return context.pools.pick(hints, value.index, exclude) ?? context.fallbackId;
+    return context.pools.pick(hints, value.index, exclude, context.role) ?? context.fallbackId;
   }
   if (value instanceof RawJson || value === null || typeof value !== 'object') {
     return value;
   }
   if (Array.isArray(value)) {
-    return value.map((item: Template) => resolveTemplate(item, context, exclude, path));
+    const items = (value as readonly Template[]).map((item) => resolveTemplate(item, context, exclude, path));
+    // A list of picked ids is a set: two picks of one pool may land on the same id.
+    return (value as readonly Template[]).length > 0 &&
+      (value as readonly Template[]).every((item) => item instanceof PoolPick)
+      ? [...new Set(items)]
+      : items;
   }
   return Object.fromEntries(
     Object.entries(value as Record<string, Template>).map(([key, item]) => [
@@ -150,15 +157,16 @@ export function resolvePlan(
   plan: RequestPlan,
   context: ResolveContext,
 ): FuzzRequest {
-  const exclude = context.protectedIds(operation);
+  const scoped: ResolveContext = { ...context, role: plan.role };
+  const exclude = scoped.protectedIds(operation);
   const path: Record<string, string> = {};
   for (const [name, value] of Object.entries(plan.path)) {
-    path[name] = asText(resolveTemplate(value, context, exclude, path));
+    path[name] = asText(resolveTemplate(value, scoped, exclude, path));
   }
   let pagedFrom: readonly (readonly [string, string])[] | undefined;
   const query = plan.query.flatMap(([key, value]): [string, string][] => {
     if (value instanceof CursorPick) {
-      const seen = resolveCursor(value, context, path);
+      const seen = resolveCursor(value, scoped, path);
       // Another list's cursor keeps this request's query; this list's own comes with the query it was made for.
       if (seen && value.hints[0] !== 'cursor:*') {
         pagedFrom = seen.query;
@@ -167,17 +175,17 @@ export function resolvePlan(
     }
     if (value instanceof JoinedValues) {
       return [
-        [key, value.values.map((item) => asText(resolveTemplate(item, context, exclude, path))).join(',')],
+        [key, value.values.map((item) => asText(resolveTemplate(item, scoped, exclude, path))).join(',')],
       ];
     }
-    return [[key, asText(resolveTemplate(value, context, exclude, path))]];
+    return [[key, asText(resolveTemplate(value, scoped, exclude, path))]];
   });
   if (pagedFrom) {
     const paging = new Set(['sort', 'search', 'page', 'limit']);
     const own = query.filter(([key]) => !paging.has(key) && !key.startsWith('filter'));
     query.splice(0, query.length, ...pagedFrom.map(([key, value]): [string, string] => [key, value]), ...own);
   }
-  const body = resolveBody(plan.body, context, exclude, path);
+  const body = resolveBody(plan.body, scoped, exclude, path);
   return { operation, role: plan.role, path: Object.entries(path), query, body, label: plan.label };
 }
 

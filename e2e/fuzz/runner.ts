@@ -2,7 +2,7 @@ import http from 'node:http';
 import fc from 'fast-check';
 import type { FuzzAccounts } from './accounts.js';
 import { checkResponse, type CheckOptions, type Defect, type DefectKind } from './checks.js';
-import { RequestGenerators, type RequestPlan } from './generators.js';
+import { RequestGenerators, type RequestPlan, type RoleName } from './generators.js';
 import type { FuzzOperation, MergedApi } from './openapi.js';
 import { IdPools } from './pools.js';
 import {
@@ -24,8 +24,8 @@ export interface FuzzConfig {
   readonly runs: number;
   readonly concurrency: number;
   readonly check: CheckOptions;
-  /** Rounds of valid creations as the admin before the fuzzing (fills the id pools). */
-  readonly warmUpPasses: number;
+  /** Rounds of valid creations before the fuzzing, one per role listed (fills the id pools). */
+  readonly warmUpRoles: readonly RoleName[];
   /** Re-sends spent on making each group's reproduction smaller. */
   readonly shrinkAttemptsPerGroup: number;
   readonly timeoutMs: number;
@@ -291,6 +291,7 @@ export async function runFuzz(environment: FuzzEnvironment, config: FuzzConfig):
         schema,
         response.json,
         request.query,
+        request.role,
       );
     }
     if (operation.method === 'DELETE' && response.status === 204 && request.path.length > 0) {
@@ -331,19 +332,20 @@ export async function runFuzz(environment: FuzzEnvironment, config: FuzzConfig):
     }
   };
 
-  // Warm-up: valid creations as the admin, the least dependent first, twice, so the fuzzing finds ids to use.
+  // Warm-up: valid creations, the least dependent first, as the admin twice and then as each other role, so
+  // the fuzzing finds ids to use, and ids each role owns (its media, listings, drafts).
   let sent = 0;
   const creators = operations
     .map((operation, index) => ({ operation, index, references: references(api, operation) }))
     .filter(({ operation }) => isCreator(operation))
     .sort((a, b) => a.references - b.references || a.operation.key.localeCompare(b.operation.key));
-  for (let pass = 0; pass < config.warmUpPasses && sent < config.runs; pass += 1) {
+  for (const [pass, role] of config.warmUpRoles.entries()) {
     for (const { operation, index } of creators) {
       for (const values of enumPathValues(operation)) {
         if (sent >= config.runs) {
           break;
         }
-        const [plan] = fc.sample(generators.validRequest(operation, 'admin'), {
+        const [plan] = fc.sample(generators.validRequest(operation, role), {
           seed: mix(config.seed, index, pass, sent),
           numRuns: 1,
         });
