@@ -23,6 +23,7 @@ import { mediaServiceDefinition } from '../src/media-service.definition.js';
 interface Media {
   id: string;
   ownerId: string;
+  contentHash: string;
   width: number;
   height: number;
   blurhash: string;
@@ -142,6 +143,31 @@ describe.each(['disk', 's3'] as const)('media-service on the %s driver', (driver
       const reply = await upload(bytes, 'named-wrongly.png');
       expect(reply.status, format).toBe(201);
       expect(reply.body).toMatchObject({ sourceType: format, width: 400, height: 300 });
+    }
+  });
+
+  it('tells who uploaded a media, and the hash of its bytes, only to its owner and to admins', async () => {
+    const uploaded = await upload(await png(48, 32, 77), 'private.png');
+    expect(uploaded.body.ownerId).toBe(anna.id);
+    expect(uploaded.body.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    const read = async (token?: string) => {
+      const reply = await fetch(`${mediaUrl}/media/${uploaded.body.id}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+      expect(reply.status).toBe(200);
+      return (await reply.json()) as Record<string, unknown>;
+    };
+    for (const stranger of [undefined, boris.accessToken]) {
+      const seen = await read(stranger);
+      expect(seen).toMatchObject({ id: uploaded.body.id, width: 48, height: 32 });
+      expect(seen).not.toHaveProperty('ownerId');
+      expect(seen).not.toHaveProperty('contentHash');
+    }
+    for (const privileged of [anna.accessToken, admin]) {
+      expect(await read(privileged)).toMatchObject({
+        ownerId: anna.id,
+        contentHash: uploaded.body.contentHash,
+      });
     }
   });
 

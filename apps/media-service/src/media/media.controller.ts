@@ -1,4 +1,10 @@
-import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
+import {
+  Authenticated,
+  CurrentUser,
+  MaybeUser,
+  OptionallyAuthenticated,
+  type AuthenticatedUser,
+} from '@agora/auth';
 import { ProblemDetails, ProblemException } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import {
@@ -113,9 +119,13 @@ export class MediaController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: MediaDto })
-  get(@MediaId() id: string): Promise<MediaDto> {
-    return this.media.get(id);
+  @OptionallyAuthenticated()
+  @ApiOkResponse({
+    type: MediaDto,
+    description: "ownerId and contentHash only for the owner's and admins' tokens",
+  })
+  get(@MediaId() id: string, @MaybeUser() user?: AuthenticatedUser): Promise<MediaDto> {
+    return this.media.get(id, user);
   }
 
   /** A variant's bytes: WebP, never sniffed, cached for a year (a media never changes). */

@@ -1,6 +1,7 @@
 import { mediaFileUrl } from '@agora/contracts';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
-import { ApiProperty } from '@nestjs/swagger';
+import type { AuthenticatedUser } from '@agora/auth';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
 import type { MediaEntity } from './media.entity.js';
 
@@ -27,8 +28,11 @@ export class MediaDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ format: 'uuid' })
-  ownerId!: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Who uploaded it: only in answers to the media's owner and to admins",
+  })
+  ownerId?: string;
 
   @ApiProperty({ example: 2560 })
   width!: number;
@@ -45,8 +49,10 @@ export class MediaDto {
   @ApiProperty({ example: 'jpeg', description: 'The uploaded format' })
   sourceType!: string;
 
-  @ApiProperty({ description: 'SHA-256 of the uploaded bytes' })
-  contentHash!: string;
+  @ApiPropertyOptional({
+    description: "SHA-256 of the uploaded bytes: only in answers to the media's owner and to admins",
+  })
+  contentHash?: string;
 
   @ApiProperty({ type: [MediaVariantDto] })
   variants!: MediaVariantDto[];
@@ -78,15 +84,24 @@ export class UploadMediaDto {
   file!: unknown;
 }
 
-export function toMediaDto(media: MediaEntity): MediaDto {
+/**
+ * A media as `viewer` may see it. Who uploaded it and the hash of the uploaded bytes are the owner's and the
+ * admins' only: an item's photo does not tell who took it, and the hash cannot be used to test whether someone
+ * uploaded a file one already has.
+ */
+export function toMediaDto(
+  media: MediaEntity,
+  viewer: Pick<AuthenticatedUser, 'id' | 'role'> | undefined,
+): MediaDto {
+  const privileged = viewer !== undefined && (viewer.id === media.ownerId || viewer.role === 'admin');
   return {
     id: media.id,
-    ownerId: media.ownerId,
+    ...(privileged ? { ownerId: media.ownerId } : {}),
     width: media.width,
     height: media.height,
     blurhash: media.blurhash,
     sourceType: media.sourceType,
-    contentHash: media.contentHash,
+    ...(privileged ? { contentHash: media.contentHash } : {}),
     variants: VARIANT_NAMES.flatMap((name) => {
       const variant = media.variants?.find((candidate) => candidate.name === name);
       return variant

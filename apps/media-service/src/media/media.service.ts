@@ -38,7 +38,7 @@ export class MediaService {
 
   async upload(owner: AuthenticatedUser, bytes: Buffer): Promise<UploadResult> {
     const contentHash = createHash('sha256').update(bytes).digest('hex');
-    const existing = await this.findByHash(owner.id, contentHash);
+    const existing = await this.findByHash(owner, contentHash);
     if (existing) {
       return { media: existing, created: false };
     }
@@ -85,18 +85,19 @@ export class MediaService {
     } catch (error) {
       await this.removeFiles(variants);
       // The same bytes uploaded twice at once: the first one wins, the second gets it.
-      const raced = uniqueViolation(error) ? await this.findByHash(owner.id, contentHash) : null;
+      const raced = uniqueViolation(error) ? await this.findByHash(owner, contentHash) : null;
       if (raced) {
         return { media: raced, created: false };
       }
       throw error;
     }
     media.variants = variants;
-    return { media: toMediaDto(media), created: true };
+    return { media: toMediaDto(media, owner), created: true };
   }
 
-  async get(id: string): Promise<MediaDto> {
-    return toMediaDto(await this.find(this.dataSource.manager, id));
+  /** A media's metadata; its owner and admins also see who uploaded it and the bytes' hash. */
+  async get(id: string, viewer: AuthenticatedUser | undefined): Promise<MediaDto> {
+    return toMediaDto(await this.find(this.dataSource.manager, id), viewer);
   }
 
   async listOwn(owner: AuthenticatedUser, query: ParsedListQuery): Promise<MediaPageDto> {
@@ -104,7 +105,7 @@ export class MediaService {
       .createQueryBuilder(MediaEntity, 'media')
       .leftJoinAndSelect('media.variants', 'variant')
       .where('media.ownerId = :ownerId', { ownerId: owner.id });
-    return mapPage(await findPage(builder, query), (media) => toMediaDto(media));
+    return mapPage(await findPage(builder, query), (media) => toMediaDto(media, owner));
   }
 
   /** A variant's file, streamed from storage. */
@@ -187,12 +188,12 @@ export class MediaService {
     }
   }
 
-  private async findByHash(ownerId: string, contentHash: string): Promise<MediaDto | null> {
+  private async findByHash(owner: AuthenticatedUser, contentHash: string): Promise<MediaDto | null> {
     const media = await this.dataSource.manager.findOne(MediaEntity, {
-      where: { ownerId, contentHash },
+      where: { ownerId: owner.id, contentHash },
       relations: { variants: true },
     });
-    return media ? toMediaDto(media) : null;
+    return media ? toMediaDto(media, owner) : null;
   }
 
   private async find(manager: EntityManager, id: string): Promise<MediaEntity> {
