@@ -57,6 +57,12 @@ export class CharacteristicDto {
   value!: string | number | boolean;
 }
 
+/** What tells characteristics apart: the key regardless of case (anything else the other checks refuse). */
+const characteristicKey = (characteristic: unknown): unknown => {
+  const key = (characteristic as { key?: unknown } | null)?.key;
+  return typeof key === 'string' ? key.toLowerCase() : key;
+};
+
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N} _-]{0,39}$/u;
 
 /** `POST /listings` and `PUT /listings/:id`. */
@@ -84,7 +90,7 @@ export class ListingInputDto {
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => CharacteristicDto)
-  @ArrayUnique((characteristic: CharacteristicDto) => characteristic.key?.toLowerCase(), {
+  @ArrayUnique(characteristicKey, {
     message: 'characteristics must have different keys',
   })
   characteristics?: CharacteristicDto[];
