@@ -77,15 +77,21 @@ export class FuzzAccounts {
     this.tokens[role] = answer.body.accessToken;
   }
 
-  /** Signs in again any role whose token `/api/me` no longer takes, or whose role changed. */
+  /**
+   * Signs in again any role whose token `/api/me` no longer takes (a fuzzed logout may end its session), or whose
+   * role changed. A sign-in the throttle refuses leaves the old token: the run goes on with less coverage, noted.
+   */
   async renewIfNeeded(): Promise<void> {
     for (const role of SIGNED_ROLES) {
       const me = await this.client.call<{ role?: string }>('GET', '/me', { token: this.tokens[role] });
       if (me.status !== 200 || me.body.role !== role) {
-        this.renewed.push(
-          `${role} (GET /api/me answered ${me.status}${me.body.role ? `, role ${me.body.role}` : ''})`,
-        );
-        await this.signIn(role);
+        const why = `GET /api/me answered ${me.status}${me.body.role ? `, role ${me.body.role}` : ''}`;
+        try {
+          await this.signIn(role);
+          this.renewed.push(`${role} (${why})`);
+        } catch (error) {
+          this.renewed.push(`${role} (${why}; not renewed: ${(error as Error).message.slice(0, 120)})`);
+        }
       }
     }
   }
