@@ -518,6 +518,16 @@ export class RequestGenerators {
       return fc.constantFrom(...(schema.enum as Template[]));
     }
     const hints = idHints(parameter.name === 'id' ? 'id' : parameter.name, parameter.description, prefix);
+    // The schema the item route answers with (`GET /api/reviews/{id}` → ReviewDto): ids of that schema seen
+    // anywhere (a review created under its listing) fit.
+    const item =
+      this.document.paths[`${prefix}/{${parameter.name}}`]?.get?.responses?.['200']?.content?.[
+        'application/json'
+      ]?.schema?.$ref;
+    const name = typeof item === 'string' ? schemaNameOf(item) : undefined;
+    if (name) {
+      hints.splice(1, 0, `schema:${name.slice(name.indexOf('.') + 1)}`);
+    }
     if (schema.format === 'uuid' || /^(id|.+Id)$/.test(parameter.name)) {
       return fc.oneof(
         { weight: 9, arbitrary: fc.nat().map((index) => new PoolPick(hints, index)) },

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { FuzzAccounts } from './accounts.js';
 import { checkResponse, type CheckOptions, type Defect, type DefectKind } from './checks.js';
 import { RequestGenerators, type RequestPlan, type RoleName } from './generators.js';
-import type { FuzzOperation, MergedApi } from './openapi.js';
+import { resolveRef, type FuzzOperation, type JsonSchema, type MergedApi } from './openapi.js';
 import { IdPools } from './pools.js';
 import {
   resolvePlan,
@@ -16,7 +16,7 @@ import {
 } from './requests.js';
 import { ResponseSchemas } from './response-schemas.js';
 import { logMessage, type ServiceLogs } from './service-logs.js';
-import { RawJson, serialize, type Resolved } from './values.js';
+import { PoolPick, RawJson, serialize, type Resolved, type Template } from './values.js';
 
 export interface FuzzConfig {
   readonly seed: number;
@@ -121,6 +121,17 @@ function isCreator(operation: FuzzOperation): boolean {
   );
 }
 
+/** POST routes that create under an item (`/listings/{listingId}/reviews`): ids in the path, a collection last. */
+function isNestedCreator(operation: FuzzOperation): boolean {
+  return (
+    operation.method === 'POST' &&
+    operation.operation.requestBody !== undefined &&
+    operation.path.includes('{') &&
+    !operation.path.endsWith('}') &&
+    !isCreator(operation)
+  );
+}
+
 /** Every combination of a creator's enumerated path values (`/dictionaries/{kind}`: one per kind). */
 function enumPathValues(operation: FuzzOperation): Record<string, string>[] {
   const parameters = (operation.operation.parameters ?? []).filter((parameter) => parameter.in === 'path');
@@ -130,6 +141,26 @@ function enumPathValues(operation: FuzzOperation): Record<string, string>[] {
         (parameter.schema?.enum as string[]).map((value) => ({ ...combination, [parameter.name]: value })),
       ),
     [{}],
+  );
+}
+
+function jsonBodySchema(api: MergedApi, operation: FuzzOperation): JsonSchema | undefined {
+  const schema = operation.operation.requestBody?.content['application/json']?.schema;
+  return typeof schema?.$ref === 'string' ? resolveRef(api.document, schema.$ref) : schema;
+}
+
+function requiredProperties(api: MergedApi, operation: FuzzOperation): string[] {
+  return (jsonBodySchema(api, operation)?.required as string[] | undefined) ?? [];
+}
+
+/** One `{property: value}` per value of each enumerated top-level property of a creator's JSON body. */
+function bodyEnumValues(api: MergedApi, operation: FuzzOperation): Record<string, Template>[] {
+  const schema = jsonBodySchema(api, operation);
+  const properties = (schema?.properties ?? {}) as Record<string, JsonSchema>;
+  return Object.entries(properties).flatMap(([name, property]) =>
+    Array.isArray(property.enum) && property.enum.length <= 8
+      ? (property.enum as Template[]).map((value) => ({ [name]: value }))
+      : [],
   );
 }
 
@@ -341,7 +372,11 @@ export async function runFuzz(environment: FuzzEnvironment, config: FuzzConfig):
     .sort((a, b) => a.references - b.references || a.operation.key.localeCompare(b.operation.key));
   for (const [pass, role] of config.warmUpRoles.entries()) {
     for (const { operation, index } of creators) {
-      for (const values of enumPathValues(operation)) {
+      // The first pass also makes one item in each documented state (a listing draft, active, sold, archived).
+      const states = pass === 0 ? [{}, ...bodyEnumValues(api, operation)] : [{}];
+      for (const [values, state] of enumPathValues(operation).flatMap((path) =>
+        states.map((body) => [path, body] as const),
+      )) {
         if (sent >= config.runs) {
           break;
         }
@@ -349,11 +384,53 @@ export async function runFuzz(environment: FuzzEnvironment, config: FuzzConfig):
           seed: mix(config.seed, index, pass, sent),
           numRuns: 1,
         });
+        // A state variant keeps only the required fields besides the state, so little else can refuse it.
+        const required = new Set(requiredProperties(api, operation));
+        const body =
+          plan.body.kind === 'json' && plan.body.value !== null && typeof plan.body.value === 'object'
+            ? {
+                ...plan.body,
+                value: {
+                  ...Object.fromEntries(
+                    Object.entries(plan.body.value as Record<string, Template>).filter(
+                      ([key]) => Object.keys(state).length === 0 || required.has(key),
+                    ),
+                  ),
+                  ...state,
+                },
+              }
+            : plan.body;
         const request = resolvePlan(
           operation,
-          { ...plan, path: { ...plan.path, ...values } },
+          { ...plan, path: { ...plan.path, ...values }, body },
           resolveContext,
         );
+        const { response, defects } = await exchange(request);
+        record(request, response, defects);
+        sent += 1;
+      }
+    }
+  }
+  // Then what is created under an item (a review under its listing), under each item seen (whatever its state),
+  // by roles other than the one that created most items.
+  const nested = operations
+    .map((operation, index) => ({ operation, index }))
+    .filter(({ operation }) => isNestedCreator(operation));
+  for (const [pass, role] of (['user', 'moderator'] as const).entries()) {
+    for (const { operation, index } of nested) {
+      for (let item = 0; item < 12 && sent < config.runs; item += 1) {
+        const [plan] = fc.sample(generators.validRequest(operation, role), {
+          seed: mix(config.seed, index, 100 + pass, item),
+          numRuns: 1,
+        });
+        // Picks whose index is a multiple of three go through the pools in order, not the role's own first.
+        const path = Object.fromEntries(
+          Object.entries(plan.path).map(([name, value]) => [
+            name,
+            value instanceof PoolPick ? new PoolPick(value.hints, item * 3) : value,
+          ]),
+        );
+        const request = resolvePlan(operation, { ...plan, path }, resolveContext);
         const { response, defects } = await exchange(request);
         record(request, response, defects);
         sent += 1;
