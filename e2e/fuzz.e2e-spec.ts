@@ -5,7 +5,8 @@ import { checkResponse } from './fuzz/checks.js';
 import { loadMergedApi, mergeDocuments, type MergedApi, type OpenApiDocument } from './fuzz/openapi.js';
 import type { FuzzResponse } from './fuzz/requests.js';
 import { ResponseSchemas } from './fuzz/response-schemas.js';
-import { formatFailures, formatSummary, runFuzz } from './fuzz/runner.js';
+import { formatFailures, formatSummary } from './fuzz/report.js';
+import { runFuzz } from './fuzz/runner.js';
 import { ServiceLogs } from './fuzz/service-logs.js';
 import { startInProcessPlatform, type InProcessPlatform } from './support/in-process-platform.js';
 

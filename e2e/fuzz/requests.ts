@@ -1,15 +1,16 @@
 import http from 'node:http';
+import type { BodyPlan, FileData, RequestPlan, RoleName } from './generators.js';
+import type { FuzzOperation } from './openapi.js';
+import type { IdPools } from './pools.js';
 import {
   CursorPick,
   JoinedValues,
-  type BodyPlan,
-  type FileData,
-  type RequestPlan,
-  type RoleName,
-} from './generators.js';
-import type { FuzzOperation } from './openapi.js';
-import type { IdPools } from './pools.js';
-import { PoolPick, RawJson, serialize, type Resolved, type Template } from './values.js';
+  PoolPick,
+  RawJson,
+  serialize,
+  type Resolved,
+  type Template,
+} from './values.js';
 
 export interface ResolvedPart {
   readonly name: string;

@@ -19,6 +19,20 @@ export class RawJson {
   constructor(readonly text: string) {}
 }
 
+/** A cursor the run has seen for this list (or another), sent as it came or with one value changed. */
+export class CursorPick {
+  constructor(
+    readonly hints: readonly string[],
+    readonly index: number,
+    readonly mutation?: { readonly slot: number; readonly value: string },
+  ) {}
+}
+
+/** `in` and `between` values: resolved one by one, sent comma-separated. */
+export class JoinedValues {
+  constructor(readonly values: readonly Template[]) {}
+}
+
 export type Template =
   | null
   | boolean
