@@ -16,6 +16,7 @@ import {
   JoinedValues,
   PoolPick,
   RawJson,
+  RawSegment,
   type Template,
 } from './values.js';
 
@@ -154,6 +155,9 @@ export class RequestGenerators extends SchemaValues {
             '1.5',
             'x'.repeat(2_000),
           ),
+          fc
+            .constantFrom('%zz', '%', '%E0%A4%A', '%C0%AF', '%00x', '%ED%A0%80', '%%32%65')
+            .map((text) => new RawSegment(text)),
           fc.nat().map((index) => new PoolPick([], index, true)),
         ),
       )

@@ -7,6 +7,7 @@ import {
   JoinedValues,
   PoolPick,
   RawJson,
+  RawSegment,
   serialize,
   type Resolved,
   type Template,
@@ -41,6 +42,8 @@ export interface FuzzRequest {
   readonly operation: FuzzOperation;
   readonly role: RoleName;
   readonly path: readonly (readonly [string, string])[];
+  /** Path parameters sent as written, not percent-encoded. */
+  readonly rawPath?: readonly string[];
   readonly query: readonly (readonly [string, string])[];
   readonly body: ResolvedBody;
   readonly label: string;
@@ -161,8 +164,14 @@ export function resolvePlan(
   const scoped: ResolveContext = { ...context, role: plan.role };
   const exclude = scoped.protectedIds(operation);
   const path: Record<string, string> = {};
+  const rawPath: string[] = [];
   for (const [name, value] of Object.entries(plan.path)) {
-    path[name] = asText(resolveTemplate(value, scoped, exclude, path));
+    if (value instanceof RawSegment) {
+      path[name] = value.text;
+      rawPath.push(name);
+    } else {
+      path[name] = asText(resolveTemplate(value, scoped, exclude, path));
+    }
   }
   let pagedFrom: readonly (readonly [string, string])[] | undefined;
   const query = plan.query.flatMap(([key, value]): [string, string][] => {
@@ -187,7 +196,15 @@ export function resolvePlan(
     query.splice(0, query.length, ...pagedFrom.map(([key, value]): [string, string] => [key, value]), ...own);
   }
   const body = resolveBody(plan.body, scoped, exclude, path);
-  return { operation, role: plan.role, path: Object.entries(path), query, body, label: plan.label };
+  return {
+    operation,
+    role: plan.role,
+    path: Object.entries(path),
+    ...(rawPath.length > 0 ? { rawPath } : {}),
+    query,
+    body,
+    label: plan.label,
+  };
 }
 
 function resolveBody(
@@ -210,7 +227,7 @@ function resolveBody(
 export function urlOf(request: FuzzRequest): string {
   const values = Object.fromEntries(request.path);
   const pathname = request.operation.path.replace(/\{(\w+)\}/g, (_whole, name: string) =>
-    percentEncode(values[name] ?? '', ''),
+    request.rawPath?.includes(name) ? (values[name] ?? '') : percentEncode(values[name] ?? '', ''),
   );
   if (request.query.length === 0) {
     return pathname;

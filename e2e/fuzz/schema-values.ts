@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { resolveRef, type JsonSchema, type OpenApiDocument } from './openapi.js';
-import { arbitraries, CursorPick, deepJson, ean13, PoolPick, RawJson, type Template } from './values.js';
+import {
+  arbitraries,
+  CursorPick,
+  deepJson,
+  ean13,
+  PoolPick,
+  RawJson,
+  RawSegment,
+  type Template,
+} from './values.js';
 
 /** A generated value and what was bent in it, for the report (`.altitudeMin ← 1e20`). */
 export interface Labeled<T> {
@@ -43,6 +52,9 @@ const EXTRA_PROPERTIES: readonly (readonly [string, Template])[] = [
 export function preview(value: unknown): string {
   if (value instanceof RawJson) {
     return value.text.length > 40 ? `${value.text.slice(0, 20)}…(${value.text.length} chars)` : value.text;
+  }
+  if (value instanceof RawSegment) {
+    return `${value.text} (not encoded)`;
   }
   if (value instanceof PoolPick) {
     return value.foreign ? '<an id of another kind>' : '<a seen id>';

@@ -15,6 +15,11 @@ export class PoolPick {
   ) {}
 }
 
+/** A path parameter sent as written, not percent-encoded (`%zz`, a cut UTF-8 sequence): what URL parsers refuse. */
+export class RawSegment {
+  constructor(readonly text: string) {}
+}
+
 export class RawJson {
   constructor(readonly text: string) {}
 }
@@ -40,6 +45,7 @@ export type Template =
   | string
   | PoolPick
   | RawJson
+  | RawSegment
   | readonly Template[]
   | { readonly [key: string]: Template };
 
