@@ -110,6 +110,7 @@ describe('catalog-service shop info', () => {
       [{ ...moscow, openingHours: hours('8:00', '22:00') }, 'openingHours.monday.0.opens'],
       [{ ...moscow, openingHours: hours('08:00', '25:00') }, 'openingHours.monday.0.closes'],
       [{ ...moscow, openingHours: { monday: [] } }, 'openingHours.tuesday'],
+      [{ ...moscow, openingHours: hours('08:00', '22:00', { monday: [[]] }) }, 'openingHours.monday'],
       [{ ...moscow, openingHours: undefined }, 'openingHours'],
       [{ ...moscow, longitude: 200 }, 'longitude'],
     ];

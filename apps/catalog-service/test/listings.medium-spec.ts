@@ -112,6 +112,7 @@ describe('catalog-service marketplace listings', () => {
       // A key that is not text, or no characteristic at all, is the client's 400 (the uniqueness check read it).
       [amphibia({ characteristics: [{ key: -1, type: 'string', value: 'a' }] }), 'characteristics.0.key'],
       [amphibia({ characteristics: [null] }), 'characteristics.0'],
+      [amphibia({ characteristics: [[[]]] }), 'characteristics'],
       [amphibia({ tags: ['<script>'] }), 'tags'],
       [amphibia({ status: 'sold' }), 'status'],
       [amphibia({ status: 'stolen' }), 'status'],

@@ -38,6 +38,8 @@ const Day = (): PropertyDecorator =>
     ApiProperty({ type: [OpeningIntervalDto], description: 'Empty: closed all day' }),
     IsArray(),
     ArrayMaxSize(4),
+    // ValidateNested alone walks into an inner array ([[]]) and finds nothing to refuse: each must be an object.
+    IsObject({ each: true, message: 'each opening interval must be an object' }),
     ValidateNested({ each: true }),
     Type(() => OpeningIntervalDto),
   );

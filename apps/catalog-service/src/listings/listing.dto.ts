@@ -6,12 +6,13 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
   registerDecorator,
-  ValidateNested,
   type ValidationArguments,
+  ValidateNested,
 } from 'class-validator';
 import { OptionalText, RequiredText, trimmed } from '../items/item-fields.js';
 import { Amount, Currency } from '../items/money.js';
@@ -88,6 +89,8 @@ export class ListingInputDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  // ValidateNested alone walks into an inner array ([[]]) and finds nothing to refuse: each must be an object.
+  @IsObject({ each: true, message: 'each characteristic must be an object' })
   @ValidateNested({ each: true })
   @Type(() => CharacteristicDto)
   @ArrayUnique(characteristicKey, {
