@@ -145,6 +145,27 @@ describe('gateway edge: body limits, own answers and rate zones', () => {
       );
     });
 
+    it('takes upload-size bodies only on POST to the upload route itself', async () => {
+      await expectProblem(
+        await fetch(url('/api/media/0192f3d4-0000-7000-8000-000000000000'), {
+          method: 'DELETE',
+          headers: { 'content-type': 'application/json' },
+          body: Buffer.alloc(2 * 1024 * 1024, 'a'),
+        }),
+        413,
+        'PAYLOAD_TOO_LARGE',
+      );
+    });
+
+    it('answers a URL too long to parse as a problem', async () => {
+      const response = await fetch(url(`/api/profiles?sort=${'a'.repeat(20_000)}`));
+      expect([414, 431]).toContain(response.status);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(((await response.json()) as { code: string }).code).toMatch(
+        /^(URI_TOO_LONG|REQUEST_HEADER_FIELDS_TOO_LARGE)$/,
+      );
+    });
+
     it('answers 502 as a problem when the service is down', async () => {
       await expectProblem(await fetch(url('/api/orders')), 502, 'BAD_GATEWAY');
     });

@@ -479,6 +479,14 @@ describe('auth-service identity', () => {
         token: admin,
       });
       expect(patched.body).toMatchObject({ login: 'alexandra', role: 'moderator' });
+      for (const field of ['role', 'email', 'login', 'verified']) {
+        const cleared = await client.call('PATCH', `/users/${target.id}`, {
+          body: { [field]: null },
+          token: admin,
+        });
+        expect(cleared.status, field).toBe(400);
+        expect(cleared.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+      }
       const replaced = await client.call('PUT', `/users/${target.id}`, {
         body: { email: 'sasha@example.org', login: 'sasha', verified: true, role: 'seller' },
         token: admin,

@@ -41,14 +41,24 @@ export function jsonDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
-/** The path of the first string (or key) holding a NUL character, which PostgreSQL text cannot store. */
-export function pathOfNul(value: unknown, path: string): string | undefined {
+/**
+ * Characters no Agora text can hold: NUL, which PostgreSQL text and jsonb refuse, and a UTF-16 surrogate
+ * without its pair (`"\ud800"` in JSON), which has no UTF-8 form (jsonb refuses it, encoders throw).
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function isStorableText(text: string): boolean {
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+}
+
+/** The path of the first string (or key) holding a character no text column can store. */
+export function pathOfUnstorableText(value: unknown, path: string): string | undefined {
   if (typeof value === 'string') {
-    return value.includes('\u0000') ? path : undefined;
+    return isStorableText(value) ? undefined : path;
   }
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index += 1) {
-      const found = pathOfNul(value[index], `${path}[${index}]`);
+      const found = pathOfUnstorableText(value[index], `${path}[${index}]`);
       if (found) {
         return found;
       }
@@ -58,10 +68,10 @@ export function pathOfNul(value: unknown, path: string): string | undefined {
   if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const child = path ? `${path}.${key}` : key;
-      if (key.includes('\u0000')) {
+      if (!isStorableText(key)) {
         return child;
       }
-      const found = pathOfNul(item, child);
+      const found = pathOfUnstorableText(item, child);
       if (found) {
         return found;
       }
@@ -112,29 +122,29 @@ export function registerJsonBodyParser(fastify: FastifyInstance, bodyLimit: numb
   );
 }
 
-function stringsOf(value: unknown): Record<string, unknown> {
+function fieldsOf(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
 /**
- * Refuses NUL characters anywhere in the path parameters, query string or body with a 400 naming the
- * parameter: PostgreSQL cannot store them in text, and no Agora field needs them.
+ * Refuses NUL characters and unpaired surrogates anywhere in the path parameters, query string or body
+ * with a 400 naming the parameter: PostgreSQL cannot store them, and no Agora field needs them.
  */
-export function assertNoNulCharacters(request: FastifyRequest): void {
+export function assertStorableText(request: FastifyRequest): void {
   const sources: [string, unknown][] = [
     ['path', request.params],
     ['query', request.query],
     ['body', request.body],
   ];
   for (const [source, value] of sources) {
-    for (const [name, item] of Object.entries(stringsOf(value))) {
-      const field = pathOfNul(item, name) ?? (name.includes('\u0000') ? name : undefined);
+    for (const [name, item] of Object.entries(fieldsOf(value))) {
+      const field = pathOfUnstorableText(item, name) ?? (isStorableText(name) ? undefined : name);
       if (field) {
-        const shown = field.replaceAll('\u0000', '\\0');
+        const shown = JSON.stringify(field).slice(1, -1);
         throw new ProblemException(400, {
           code: 'INVALID_CHARACTERS',
-          detail: `${source} parameter ${shown} contains a NUL character`,
-          errors: [{ field: shown, messages: ['must not contain NUL characters'] }],
+          detail: `${source} parameter ${shown} contains a NUL character or an unpaired surrogate`,
+          errors: [{ field: shown, messages: ['must not contain NUL characters or unpaired surrogates'] }],
         });
       }
     }

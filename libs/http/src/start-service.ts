@@ -15,13 +15,14 @@ import helmet from '@fastify/helmet';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { PlatformModule } from './platform.module.js';
 import { EntityTagInterceptor } from './entity-tag.js';
-import { ProblemDetailsFilter } from './problem-details.filter.js';
-import { assertNoNulCharacters, registerJsonBodyParser } from './request-input.js';
+import { ProblemDetailsFilter, sendProblem, toProblem } from './problem-details.filter.js';
+import { assertStorableText, registerJsonBodyParser } from './request-input.js';
 import { securityHeaders } from './security-headers.js';
 import type { ServiceDefinition } from './service-definition.js';
 import { setUpSwagger } from './swagger.js';
@@ -109,13 +110,18 @@ export async function startService<C extends ServiceConfig>(
     trustProxy: (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS,
     bodyLimit: BODY_LIMITS.json,
     genReqId: (request: IncomingMessage) => requestIdOf(request.headers['x-request-id']),
+    // URLs the router cannot take apart (`%zz`, a path parameter past its length) answer as problems too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.header('x-request-id', request.id);
+      sendProblem(reply, { ...toProblem(error, request.url.split('?')[0]), requestId: request.id });
+    },
   });
   const fastify = adapter.getInstance();
   // JSON (UTF-8, bounded depth) is the only body parser; Nest's own (which adds forms) stays off.
   registerJsonBodyParser(fastify, BODY_LIMITS.json);
   fastify.addHook('preValidation', (request, _reply, done) => {
     try {
-      assertNoNulCharacters(request);
+      assertStorableText(request);
       done();
     } catch (error) {
       done(error as Error);

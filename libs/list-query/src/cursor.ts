@@ -1,3 +1,4 @@
+import { parseIsoDate } from './iso-date.js';
 import type { FieldType, ParsedSort } from './list-query.js';
 
 /**
@@ -15,29 +16,7 @@ interface CursorBody {
 const INT4_MIN = -2_147_483_648;
 const INT4_MAX = 2_147_483_647;
 const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
-/** A timestamp as PostgreSQL prints it (`::text`) or as ISO 8601 writes it. */
-const TIMESTAMP =
-  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}(?::?\d{2}){0,2})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A real calendar date and time of day (no 2026-13-45, no 25:61:61), years 1 to 9999. */
-function isTimestamp(text: string): boolean {
-  const match = TIMESTAMP.exec(text);
-  if (!match) {
-    return false;
-  }
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  date.setUTCFullYear(year);
-  return (
-    year >= 1 &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day &&
-    hour < 24 &&
-    minute < 60 &&
-    second < 60
-  );
-}
 
 /** Whether a cursor value is one a column of this type can hold, so binding it never makes SQL fail. */
 const VALID_TEXT: Readonly<Record<FieldType, (text: string) => boolean>> = {
@@ -45,7 +24,7 @@ const VALID_TEXT: Readonly<Record<FieldType, (text: string) => boolean>> = {
   number: (text) => NUMBER.test(text) && Number.isFinite(Number(text)),
   integer: (text) => /^-?\d{1,10}$/.test(text) && Number(text) >= INT4_MIN && Number(text) <= INT4_MAX,
   boolean: (text) => text === 'true' || text === 'false',
-  date: isTimestamp,
+  date: (text) => parseIsoDate(text) !== undefined,
   uuid: (text) => UUID.test(text),
 };
 
@@ -77,7 +56,10 @@ export function decodeCursor(
   if (candidate.s !== sortKey(sort)) {
     throw new Error(`was made for sort=${candidate.s.slice(0, 80)}; keep the sort while paging`);
   }
-  const types: FieldType[] = [...sort.map((item) => fields[item.field] ?? 'string'), 'uuid'];
+  const types: FieldType[] = [
+    ...sort.map((item) => (Object.hasOwn(fields, item.field) ? fields[item.field] : 'string')),
+    'uuid',
+  ];
   const values = candidate.v as unknown[];
   const valid =
     values.length === types.length &&

@@ -166,4 +166,24 @@ describe('parseListQuery', () => {
       'cursor',
     ]);
   });
+
+  it('reads dates strictly: no rolled-over days, no offsets PostgreSQL refuses, no inherited field names', () => {
+    for (const value of [
+      '2026-02-30',
+      '2026-06-01T12:00:00+25:00',
+      '2026-06-01T24:00:00Z',
+      'June 1, 2026',
+      '2026-6-1',
+    ]) {
+      expect(problemsOf({ 'filter[createdAt][gt]': value }), value).toEqual(['filter[createdAt][gt]']);
+    }
+    const [filter] = parseListQuery({ 'filter[createdAt][gt]': '2026-06-01T12:00:00.5+03:00' }, spec).filters;
+    expect((filter.value as Date).toISOString()).toBe('2026-06-01T09:00:00.500Z');
+    expect(problemsOf({ 'filter[constructor][eq]': '1' })).toEqual(['filter[constructor][eq]']);
+    expect(problemsOf({ 'filter[__proto__]': '1' })).toEqual(['filter[__proto__]']);
+    expect(problemsOf({ sort: 'constructor' })).toEqual(['sort']);
+    const sort = [{ field: 'createdAt', direction: 'DESC' as const }];
+    const cursor = encodeCursor(sort, ['2026-06-01T12:00:00+25:00', '01a20eb5-b89d-709d-8bf2-787d8dfcba9f']);
+    expect(problemsOf({ sort: '-createdAt', cursor })).toEqual(['cursor']);
+  });
 });

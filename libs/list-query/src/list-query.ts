@@ -1,4 +1,5 @@
 import { decodeCursor } from './cursor.js';
+import { parseIsoDate } from './iso-date.js';
 
 /**
  * Generic list queries for every GET list route (seed 001: sort, filter any allowed field by any
@@ -132,8 +133,8 @@ function parseScalar(type: FieldType, raw: string): string | number | boolean | 
       }
       return raw === 'true';
     case 'date': {
-      const value = new Date(raw);
-      if (!isStorableDate(value)) {
+      const value = parseIsoDate(raw);
+      if (!value || !isStorableDate(value)) {
         throw new Error('must be an ISO 8601 date between the years 1 and 9999');
       }
       return value;
@@ -244,7 +245,7 @@ export function parseListQuery(query: RawQuery, spec: ListQuerySpec): ParsedList
     }
     const match = FILTER_KEY.exec(key);
     const field = match?.[1];
-    const type = field ? spec.fields[field] : undefined;
+    const type = field && Object.hasOwn(spec.fields, field) ? spec.fields[field] : undefined;
     if (!match || !field || !type) {
       problems.push({
         field: key.slice(0, 80),

@@ -40,7 +40,7 @@ export class ReplaceUserDto {
 }
 
 /** Seed 001 `PATCH /user/:id`: some of them. */
-export class PatchUserDto extends PartialType(ReplaceUserDto) {}
+export class PatchUserDto extends PartialType(ReplaceUserDto, { skipNullProperties: false }) {}
 
 export class ChangeRoleDto {
   @ApiProperty({ enum: ROLES, example: 'moderator' })

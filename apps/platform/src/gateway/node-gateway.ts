@@ -85,7 +85,7 @@ export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Se
       });
       return;
     }
-    const route = resolveGatewayRoute(url);
+    const route = resolveGatewayRoute(url, req.method);
     if (!route) {
       problem(res, 404, 'NOT_FOUND', 'No route for this path', requestId);
       req.resume();
@@ -142,6 +142,34 @@ export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Se
   });
 
   server.on('close', () => agent.destroy());
+
+  // Requests Node cannot parse (a URL or headers past 16 KiB, bad framing) answer as problems too.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) {
+      return;
+    }
+    const [status, code] =
+      error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'REQUEST_HEADER_FIELDS_TOO_LARGE'] : [400, 'BAD_REQUEST'];
+    const body = JSON.stringify({
+      type: 'about:blank',
+      title: STATUS_CODES[status],
+      status,
+      detail:
+        status === 431 ? 'The request line and headers are limited to 16 KiB' : 'The request is malformed',
+      code,
+    });
+    socket.end(
+      [
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+        'content-type: application/problem+json',
+        'x-content-type-options: nosniff',
+        `content-length: ${Buffer.byteLength(body)}`,
+        'connection: close',
+        '',
+        body,
+      ].join('\r\n'),
+    );
+  });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const requestId = requestIdOf(req);

@@ -103,6 +103,8 @@ function rateLimited(zone: RateZoneName, settings: GatewayRateZone): string {
 
 function ownErrorPages(zone: RateZoneName): string[] {
   return [
+    // A request line too long to parse has no URI to redirect from: its page is a URI, not a named location.
+    'error_page 414 494 = /_errors/uri-too-long;',
     'error_page 413 = @payload_too_large;',
     `error_page 429 = @rate_limited_${zone};`,
     'error_page 502 503 504 = @unavailable;',
@@ -124,8 +126,8 @@ function routeLocations(route: GatewayRoute, zones: Record<RateZoneName, Gateway
       ]),
     ];
   }
-  const limits = [
-    `client_max_body_size ${bodyLimitOf(route)};`,
+  const limits = (exactPath: boolean): string[] => [
+    `client_max_body_size ${bodyLimitOf(route, exactPath)};`,
     `limit_req zone=${zoneName('api')} burst=${zones.api.burst} nodelay;`,
     ...(route.rateZone
       ? [`limit_req zone=${zoneName(route.rateZone)} burst=${zones[route.rateZone].burst} nodelay;`]
@@ -133,8 +135,8 @@ function routeLocations(route: GatewayRoute, zones: Record<RateZoneName, Gateway
     ...ownErrorPages(route.rateZone ?? 'api'),
   ];
   return [
-    location('=', route.path, proxy(route.service, route.target, limits)),
-    location('', `${route.path}/`, proxy(route.service, `${route.target}/`, limits)),
+    location('=', route.path, proxy(route.service, route.target, limits(true))),
+    location('', `${route.path}/`, proxy(route.service, `${route.target}/`, limits(false))),
   ];
 }
 
@@ -187,6 +189,12 @@ export function renderNginxConf(options: NginxRenderOptions): string {
         'PAYLOAD_TOO_LARGE',
         `Request bodies are limited to ${BODY_LIMITS.json} bytes (${BODY_LIMITS.upload} for uploads)`,
       ),
+    ]),
+    location('=', '/_errors/uri-too-long', [
+      'internal;',
+      'default_type application/problem+json;',
+      ...OWN_ANSWER_HEADERS,
+      problemAnswer(414, 'URI Too Long', 'URI_TOO_LONG', 'The request line or its headers are too long'),
     ]),
     location('', '@unavailable', [
       'default_type application/problem+json;',

@@ -12,7 +12,10 @@ export interface GatewayRoute {
   readonly target: string;
   /** Upgrade to WebSocket (Socket.IO) on this path. */
   readonly websocket?: boolean;
-  /** The largest body the routes under this path take; `json` when absent. */
+  /**
+   * `upload`: POST to exactly this path takes upload-size bodies (the collection route of uploads); every
+   * other method and every path below it takes JSON-size bodies, as when absent.
+   */
   readonly body?: BodyClass;
   /** nginx's per-address rate zone for this path (besides the general `api` zone). */
   readonly rateZone?: CostlyRateZone;
@@ -49,8 +52,11 @@ export type CostlyRateZone = Exclude<RateZoneName, 'api'>;
 export const BODY_LIMITS = { json: 1_048_576, upload: 26_214_400 } as const;
 export type BodyClass = keyof typeof BODY_LIMITS;
 
-export function bodyLimitOf(route: Pick<GatewayRoute, 'body'>): number {
-  return BODY_LIMITS[route.body ?? 'json'];
+/** The largest body a request to the route takes: uploads only by POST to its exact path. */
+export function bodyLimitOf(route: Pick<GatewayRoute, 'body'>, exactPath = true, method = 'POST'): number {
+  return route.body === 'upload' && exactPath && method.toUpperCase() === 'POST'
+    ? BODY_LIMITS.upload
+    : BODY_LIMITS.json;
 }
 
 export const API_PREFIX = '/api';
@@ -145,7 +151,7 @@ export interface ResolvedRoute {
 }
 
 /** Resolves a public URL the way nginx's generated locations do; undefined when nothing matches. */
-export function resolveGatewayRoute(url: string): ResolvedRoute | undefined {
+export function resolveGatewayRoute(url: string, method = 'GET'): ResolvedRoute | undefined {
   const queryStart = url.indexOf('?');
   const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
   const query = queryStart === -1 ? '' : url.slice(queryStart);
@@ -170,7 +176,7 @@ export function resolveGatewayRoute(url: string): ResolvedRoute | undefined {
         service: candidate.service,
         url: candidate.target + rest + query,
         websocket: !!candidate.websocket,
-        bodyLimit: bodyLimitOf(candidate),
+        bodyLimit: bodyLimitOf(candidate, rest === '', method),
       };
     }
   }
