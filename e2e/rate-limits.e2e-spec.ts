@@ -1,5 +1,6 @@
 import {
   atOnce,
+  png,
   copies,
   eventually,
   queryRows,
@@ -248,7 +249,12 @@ describe('limits on registration, verification and recovery (npm start in the te
 
   describe('costly routes of the other services', () => {
     beforeAll(async () => {
-      await start('limits_search', { SEARCH_MAX_PER_IP: '5', SEARCH_WINDOW_SECONDS: '3600' });
+      await start('limits_search', {
+        SEARCH_MAX_PER_IP: '5',
+        SEARCH_WINDOW_SECONDS: '3600',
+        UPLOADS_MAX_PER_USER: '3',
+        REGISTRATION_MAX_PER_IP: '10000',
+      });
     });
 
     afterAll(async () => {
@@ -260,6 +266,32 @@ describe('limits on registration, verification and recovery (npm start in the te
       const searches = await atOnce(copies(8, () => api.call('GET', '/search?q=coffee')));
       expect(searches.map((reply) => reply.status).sort()).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
       expectRateLimited(searches.find((reply) => reply.status === 429)!);
+    });
+
+    it('limits uploads per account: the fourth is 429, another account still uploads', async () => {
+      const first = await api.signedIn('uploader_one');
+      const second = await api.signedIn('uploader_two');
+      const upload = async (token: string, shade: number) => {
+        const form = new FormData();
+        form.append('file', new Blob([await png(40, 40, shade)], { type: 'image/png' }), 'photo.png');
+        const response = await fetch(`${platform!.gatewayUrl}/api/media`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+          body: form,
+        });
+        return {
+          status: response.status,
+          headers: response.headers,
+          body: (await response.json()) as Record<string, unknown>,
+        };
+      };
+      const statuses: number[] = [];
+      for (let shade = 0; shade < 4; shade += 1) {
+        statuses.push((await upload(first.accessToken, shade * 40)).status);
+      }
+      expect(statuses).toEqual([201, 201, 201, 429]);
+      expectRateLimited(await upload(first.accessToken, 250));
+      expect((await upload(second.accessToken, 90)).status).toBe(201);
     });
   });
 });

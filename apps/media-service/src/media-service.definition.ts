@@ -1,4 +1,5 @@
 import { AuthModule } from '@agora/auth';
+import { RateLimitModule } from '@agora/rate-limit';
 import type { ServiceDefinition } from '@agora/http';
 import multipart from '@fastify/multipart';
 import { Module } from '@nestjs/common';
@@ -7,7 +8,7 @@ import { MediaEntity, MediaVariantEntity } from './media/media.entity.js';
 import { MediaModule } from './media/media.module.js';
 import { mediaMigrations } from './migrations/index.js';
 
-@Module({ imports: [AuthModule.forRoot(), MediaModule] })
+@Module({ imports: [AuthModule.forRoot(), RateLimitModule.forRoot(), MediaModule] })
 export class MediaServiceModule {}
 
 export const mediaServiceDefinition: ServiceDefinition<MediaConfig> = {

@@ -1,4 +1,5 @@
 import { ServiceConfig } from '@agora/config';
+import { BODY_LIMITS } from '@agora/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
@@ -7,6 +8,24 @@ const toBoolean = ({ value }: { value: unknown }): unknown =>
 
 /** media-service's variables on top of every service's (documented in .env.template). */
 export class MediaConfig extends ServiceConfig {
+  /** Uploads one user may make per UPLOAD_WINDOW_SECONDS before 429 (each is decoded and re-encoded). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  UPLOADS_MAX_PER_USER = 60;
+
+  /** Uploads from one client address (any users) per UPLOAD_WINDOW_SECONDS before 429. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  UPLOADS_MAX_PER_IP = 200;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  UPLOAD_WINDOW_SECONDS = 3600;
+
   /** `disk` (the embedded mode) or `s3` (MinIO in compose, any S3-compatible server). */
   @IsIn(['disk', 's3'])
   MEDIA_STORAGE: 'disk' | 's3' = 'disk';
@@ -46,7 +65,8 @@ export class MediaConfig extends ServiceConfig {
   @Type(() => Number)
   @IsInt()
   @Min(1024)
-  @Max(200 * 1024 * 1024)
+  // The gateways take upload bodies up to BODY_LIMITS.upload; the multipart framing needs a little of it.
+  @Max(BODY_LIMITS.upload - 65_536)
   MEDIA_MAX_BYTES = 15 * 1024 * 1024;
 
   /** Most pixels (width × height) an upload may declare; checked from its header before decoding. */

@@ -6,6 +6,7 @@ import {
   type AuthenticatedUser,
 } from '@agora/auth';
 import { ProblemDetails, ProblemException } from '@agora/http';
+import { RateLimit } from '@agora/rate-limit';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import {
   Controller,
@@ -34,6 +35,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MEDIA_LIST_QUERY, MediaDto, MediaFileParamDto, MediaPageDto, UploadMediaDto } from './media.dto.js';
 import { MediaService } from './media.service.js';
+import type { MediaConfig } from '../media.config.js';
 
 const MediaId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
 
@@ -84,6 +86,21 @@ export class MediaController {
   constructor(private readonly media: MediaService) {}
 
   @Post()
+  // Listed before @Authenticated(), so its guard runs after the token's and can count per user.
+  @RateLimit<MediaConfig>({
+    name: 'media.upload.user',
+    by: (request) => request.user?.id,
+    limit: (config) => config.UPLOADS_MAX_PER_USER,
+    windowSeconds: (config) => config.UPLOAD_WINDOW_SECONDS,
+    detail: 'Too many uploads from this account',
+  })
+  @RateLimit<MediaConfig>({
+    name: 'media.upload.ip',
+    by: 'ip',
+    limit: (config) => config.UPLOADS_MAX_PER_IP,
+    windowSeconds: (config) => config.UPLOAD_WINDOW_SECONDS,
+    detail: 'Too many uploads from this address',
+  })
   @Authenticated()
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadMediaDto })
