@@ -349,7 +349,13 @@ describe('auth-service identity', () => {
 
     it('refuses mass assignment of role or verified by a user', async () => {
       const user = await client.signedIn('mallory');
-      for (const body of [{ role: 'admin' }, { verified: true }, { login: 'mallory2', role: 'admin' }]) {
+      for (const body of [
+        { role: 'admin' },
+        { verified: true },
+        { login: 'mallory2', role: 'admin' },
+        { login: null },
+        { newPassword: null, currentPassword: PASSWORD },
+      ]) {
         const reply = await client.call('PATCH', '/me', { body, token: user.accessToken });
         expect(reply.status).toBe(400);
         expect(reply.body).toMatchObject({ code: 'VALIDATION_FAILED' });

@@ -1,4 +1,5 @@
 import { ValidationPipe, type Type, type ValidationError } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import type { FieldProblem } from './problem-details.js';
 import { ProblemException } from './problem.exception.js';
 
@@ -29,4 +30,12 @@ export function createValidationPipe(expectedType?: Type<object>): ValidationPip
         errors: flatten(errors),
       }),
   });
+}
+
+/**
+ * The property may be left out, but when sent it must pass its validators: unlike class-validator's
+ * `IsOptional()`, which also lets `null` through to columns that cannot hold it.
+ */
+export function Omittable(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
 }

@@ -1,6 +1,7 @@
+import { Omittable } from '@agora/http';
 import { ROLES, type Role } from '@agora/auth';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { EmailField, LoginField } from '../users/account-fields.js';
 
 /** What users may change on their own account; role and verified are not here, so sending them is a 400. */
@@ -9,7 +10,7 @@ export class UpdateOwnAccountDto {
   login?: string;
 
   @ApiPropertyOptional({ description: 'A new password; needs currentPassword' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(128)
   newPassword?: string;

@@ -1,6 +1,7 @@
+import { Omittable } from '@agora/http';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { TOKEN_TRANSPORTS, type TokenTransport } from '../sessions/token-pair.dto.js';
 import { OAUTH_INTENTS, type OAuthIntent } from './oauth-flow.entity.js';
 import { OAUTH_PROVIDERS, type OAuthProviderName } from './oauth-provider.js';
@@ -17,18 +18,18 @@ export class StartOAuthQueryDto {
     default: 'sign-in',
     description: 'link: add the provider account to the signed-in user (needs the access token or cookie)',
   })
-  @IsOptional()
+  @Omittable()
   @IsIn(OAUTH_INTENTS)
   intent?: OAuthIntent;
 
   @ApiPropertyOptional({ enum: TOKEN_TRANSPORTS, default: 'body', description: 'How the callback answers' })
-  @IsOptional()
+  @Omittable()
   @IsIn(TOKEN_TRANSPORTS)
   transport?: TokenTransport;
 }
 
 const ProviderValue = (description: string): PropertyDecorator =>
-  applyDecorators(ApiPropertyOptional({ description }), IsOptional(), IsString(), MaxLength(2048));
+  applyDecorators(ApiPropertyOptional({ description }), Omittable(), IsString(), MaxLength(2048));
 
 /**
  * What the provider appends to the callback URL: RFC 6749 §4.1.2 (code, state, error…), RFC 9207 (iss), and
@@ -83,7 +84,7 @@ export class LinkAccountDto {
   password!: string;
 
   @ApiPropertyOptional({ enum: TOKEN_TRANSPORTS, default: 'body' })
-  @IsOptional()
+  @Omittable()
   @IsIn(TOKEN_TRANSPORTS)
   transport?: TokenTransport;
 }

@@ -1,6 +1,7 @@
+import { Omittable } from '@agora/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 
 export const TOKEN_TRANSPORTS = ['body', 'cookie'] as const;
 export type TokenTransport = (typeof TOKEN_TRANSPORTS)[number];
@@ -25,14 +26,14 @@ export class CredentialsDto {
     description:
       'cookie: web clients get httpOnly SameSite cookies and a CSRF token instead of tokens in the body',
   })
-  @IsOptional()
+  @Omittable()
   @IsIn(TOKEN_TRANSPORTS)
   transport?: TokenTransport;
 }
 
 export class RefreshDto {
   @ApiPropertyOptional({ description: 'Omit when the refresh token travels in its cookie' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(256)
   refreshToken?: string;

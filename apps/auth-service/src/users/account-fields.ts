@@ -1,7 +1,8 @@
+import { Omittable } from '@agora/http';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 /** The account fields' rules, in one place for every DTO that carries them. */
 const LOGIN_PATTERN = /^[A-Za-z0-9_.-]+$/;
@@ -13,7 +14,7 @@ interface FieldOptions {
 }
 
 const documented = (options: FieldOptions, schema: Record<string, unknown>): PropertyDecorator =>
-  options.optional ? applyDecorators(ApiPropertyOptional(schema), IsOptional()) : ApiProperty(schema);
+  options.optional ? applyDecorators(ApiPropertyOptional(schema), Omittable()) : ApiProperty(schema);
 
 /** An e-mail address, trimmed and lower-cased (how it is stored and looked up). */
 export function EmailField(options: FieldOptions = {}): PropertyDecorator {
