@@ -12,6 +12,8 @@ const libs = [
   'mail',
   'messaging',
   'rate-limit',
+  'runtime',
+  'logging',
   'testing',
 ];
 const alias = Object.fromEntries(

@@ -1,5 +1,5 @@
 import { BODY_LIMITS, SERVICE_NAMES, type ServiceName } from '@agora/contracts';
-import { createLogger } from '@agora/config';
+import { createLogger } from '@agora/logging';
 import { freePort, startNginx, type RunningNginx } from '@agora/testing';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,5 +1,5 @@
 import { AuthModule } from '@agora/auth';
-import type { ServiceDefinition } from '@agora/http';
+import type { ServiceDefinition } from '@agora/runtime';
 import { RateLimitModule } from '@agora/rate-limit';
 import { Module } from '@nestjs/common';
 import { AccountModule } from './account/account.module.js';

@@ -1,6 +1,6 @@
 import { RateLimitModule } from '@agora/rate-limit';
 import { AuthModule } from '@agora/auth';
-import type { ServiceDefinition } from '@agora/http';
+import type { ServiceDefinition } from '@agora/runtime';
 import { Module } from '@nestjs/common';
 import { CoffeeEntity } from './coffees/coffee.entity.js';
 import { CoffeesModule } from './coffees/coffees.module.js';

@@ -131,13 +131,13 @@ describe('catalog-service shop info', () => {
     ).toBe(204);
     // 30 February does not exist: no quiet roll-over to 2 March.
     expect((await catalog.call('GET', '/info?at=2026-02-30T10:00:00Z')).status).toBe(400);
-    // A lone surrogate (JSON `\ud800`) in the shop's e-mail is a 400, not validator.js's URIError.
+    // A lone surrogate (JSON `\ud800`) in the shop's e-mail is refused at the edge, not a URIError.
     const surrogate = await catalog.call('PUT', '/info', {
       body: { name: 'Agora Coffee', email: 'hello\ud800@agora.example' },
       token: admin,
     });
     expect(surrogate.status).toBe(400);
-    expect(surrogate.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'email' }] });
+    expect(surrogate.body).toMatchObject({ code: 'INVALID_CHARACTERS', errors: [{ field: 'email' }] });
   });
 
   it('edits and deletes locations', async () => {

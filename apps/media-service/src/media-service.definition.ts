@@ -1,6 +1,6 @@
 import { AuthModule } from '@agora/auth';
 import { RateLimitModule } from '@agora/rate-limit';
-import type { ServiceDefinition } from '@agora/http';
+import type { ServiceDefinition } from '@agora/runtime';
 import multipart from '@fastify/multipart';
 import { Module } from '@nestjs/common';
 import { MediaConfig } from './media.config.js';

@@ -1,5 +1,5 @@
 import { ServiceConfig } from '@agora/config';
-import type { ServiceDefinition } from '@agora/http';
+import type { ServiceDefinition } from '@agora/runtime';
 import { Module } from '@nestjs/common';
 import { orderMigrations } from './migrations/index.js';
 

@@ -1,6 +1,7 @@
 // `npm start`: the whole platform in one process on embedded defaults.
 import 'reflect-metadata';
-import { closeOnSignals, processEnvironment } from '@agora/config';
+import { closeOnSignals } from '@agora/runtime';
+import { processEnvironment } from '@agora/config';
 import { startPlatform } from './embedded/start-platform.js';
 
 try {

@@ -1,7 +1,8 @@
 // `npm run migrate [service …]`: provisions each service's role and schema (when DATABASE_ADMIN_URL is
 // set) and applies pending migrations as that service's own role. Production runs it before services.
 import 'reflect-metadata';
-import { createLogger, loadConfig, processEnvironment } from '@agora/config';
+import { createLogger } from '@agora/logging';
+import { loadConfig, processEnvironment } from '@agora/config';
 import { isServiceName, SERVICE_NAMES, SERVICES, type ServiceName } from '@agora/contracts';
 import { createServiceDataSource, provisionServiceSchemas } from '@agora/database';
 import { IsOptional, IsUrl } from 'class-validator';

@@ -1,4 +1,5 @@
-import { LOG_LEVELS, splitList, type LogLevel } from '@agora/config';
+import { LOG_LEVELS, type LogLevel } from '@agora/logging';
+import { splitList } from '@agora/config';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 

@@ -2,7 +2,8 @@
 // Soviet and Swiss watches, a coffee-shop menu, listings, shop locations) and builds the search index.
 // Uses the same database as `npm start` (embedded, or DATABASE_URL); stop `npm start` first when embedded.
 import 'reflect-metadata';
-import { createLogger, loadConfig, processEnvironment } from '@agora/config';
+import { createLogger } from '@agora/logging';
+import { loadConfig, processEnvironment } from '@agora/config';
 import { createServiceDataSource } from '@agora/database';
 import { openPlatformDatabase } from './embedded/platform-database.js';
 import { PlatformConfig } from './platform-config.js';

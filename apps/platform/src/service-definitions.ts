@@ -1,5 +1,5 @@
 import type { ServiceName } from '@agora/contracts';
-import type { ServiceDefinition } from '@agora/http';
+import type { ServiceDefinition } from '@agora/runtime';
 import { authServiceDefinition } from '../../auth-service/src/auth-service.definition.js';
 import { catalogServiceDefinition } from '../../catalog-service/src/catalog-service.definition.js';
 import { mediaServiceDefinition } from '../../media-service/src/media-service.definition.js';

@@ -1,6 +1,6 @@
 import { SERVICE_NAMES, SERVICES } from '@agora/contracts';
 import { AgoraEntity, createServiceDataSource, type MigrationClass } from '@agora/database';
-import type { ServiceDefinition } from '@agora/http';
+import type { ServiceDefinition } from '@agora/runtime';
 import { createIsolatedDatabase, provisionAllServices, serviceDatabaseUrl } from '@agora/testing';
 import { Column, Entity } from 'typeorm';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -62,5 +62,6 @@ describe('npm run seed', () => {
     await seed('--items=100', '--reset');
     expect(await count('coffees')).toBe(38);
     await expect(seed('--items=abc')).rejects.toThrow(/unknown argument/);
-  });
+    // Three runs of the CLI, each building and migrating: minutes on a busy two-core machine.
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { AuthModule } from '@agora/auth';
 import { ServiceConfig } from '@agora/config';
-import type { ServiceDefinition } from '@agora/http';
+import type { ServiceDefinition } from '@agora/runtime';
 import { Module } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { socialMigrations } from './migrations/index.js';

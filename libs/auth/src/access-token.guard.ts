@@ -1,4 +1,5 @@
-import { LOGGER, ProblemException } from '@agora/http';
+import { LOGGER } from '@agora/logging';
+import { ProblemException } from '@agora/http';
 import {
   Inject,
   Injectable,

@@ -1,3 +1,4 @@
+import { LOG_LEVELS, type LogLevel } from '@agora/logging';
 import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
@@ -15,8 +16,6 @@ import {
 
 export const BUS_KINDS = ['kafka', 'memory'] as const;
 export type BusKind = (typeof BUS_KINDS)[number];
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Turns a comma-separated variable into a trimmed list without empty items. */
 export const splitList = ({ value }: { value: unknown }): unknown =>

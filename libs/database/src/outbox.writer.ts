@@ -1,5 +1,5 @@
 import type { PayloadOf, Topic } from '@agora/contracts';
-import { currentRequestId } from '@agora/config';
+import { currentRequestId } from '@agora/logging';
 import type { EntityManager } from 'typeorm';
 import { newId } from './agora.entity.js';
 

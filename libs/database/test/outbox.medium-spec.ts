@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@agora/contracts';
-import { runWithRequestContext } from '@agora/config';
+import { runWithRequestContext } from '@agora/logging';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';

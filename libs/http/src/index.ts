@@ -1,14 +1,10 @@
 import 'reflect-metadata';
 export * from './domain-errors.js';
 export * from './entity-tag.js';
-export * from './health.controller.js';
-export * from './platform.module.js';
 export * from './problem-details.filter.js';
 export * from './problem-details.js';
 export * from './problem.exception.js';
 export * from './request-input.js';
-export * from './service-definition.js';
-export * from './start-service.js';
+export * from './security-headers.js';
 export * from './swagger.js';
-export * from './tokens.js';
 export * from './validation.js';

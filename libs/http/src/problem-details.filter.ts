@@ -1,4 +1,4 @@
-import { currentRequestId } from '@agora/config';
+import { currentRequestId } from '@agora/logging';
 import { ArgumentsHost, Catch, HttpException, HttpStatus, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';

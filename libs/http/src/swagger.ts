@@ -6,13 +6,15 @@ import {
 } from '@agora/contracts';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { ServiceDefinition } from './service-definition.js';
 
 /**
  * Serves the service's own spec (`/docs`, `/docs-json`) and the gateway's merged UI
  * (`/gateway-docs`), whose spec list points at the five specs behind the gateway.
  */
-export function setUpSwagger(app: INestApplication, definition: ServiceDefinition): void {
+export function setUpSwagger(
+  app: INestApplication,
+  definition: { readonly title: string; readonly description: string },
+): void {
   const config = new DocumentBuilder()
     .setTitle(definition.title)
     .setDescription(definition.description)

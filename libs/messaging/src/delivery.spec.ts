@@ -55,7 +55,7 @@ describe('deliverWithRetry', () => {
   });
 
   it('dead-letters poison messages at once and runs handlers with the producer request id', async () => {
-    const { currentRequestId } = await import('@agora/config');
+    const { currentRequestId } = await import('@agora/logging');
     let seenRequestId: string | undefined;
     const dead: number[] = [];
     await deliverWithRetry(

@@ -1,4 +1,4 @@
-import { runWithRequestContext } from '@agora/config';
+import { runWithRequestContext } from '@agora/logging';
 import type { EventEnvelope } from '@agora/contracts';
 import type { Logger } from 'pino';
 

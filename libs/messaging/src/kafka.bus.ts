@@ -1,4 +1,4 @@
-import { currentRequestId } from '@agora/config';
+import { currentRequestId } from '@agora/logging';
 import {
   ALL_TOPICS,
   deadLetterTopic,

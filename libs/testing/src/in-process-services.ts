@@ -1,5 +1,5 @@
-import { createLogger } from '@agora/config';
-import { startService, type RunningService, type ServiceDefinition } from '@agora/http';
+import { createLogger } from '@agora/logging';
+import { startService, type RunningService, type ServiceDefinition } from '@agora/runtime';
 import { MemoryBus } from '@agora/messaging';
 import { serviceDatabaseUrl } from './test-database.js';
 

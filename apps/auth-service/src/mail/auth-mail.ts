@@ -1,4 +1,4 @@
-import { LOGGER } from '@agora/http';
+import { LOGGER } from '@agora/logging';
 import { createMailer, type Mailer } from '@agora/mail';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';

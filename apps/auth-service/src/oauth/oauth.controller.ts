@@ -1,6 +1,7 @@
 import { AccessTokenGuard, WebSessions } from '@agora/auth';
 import { API_PREFIX } from '@agora/contracts';
-import { LOGGER, ProblemDetails, ProblemException } from '@agora/http';
+import { LOGGER } from '@agora/logging';
+import { ProblemDetails, ProblemException } from '@agora/http';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadGatewayResponse,

@@ -1,6 +1,7 @@
 import { Topics } from '@agora/contracts';
 import { modifyReturning, OutboxWriter } from '@agora/database';
-import { LOGGER, ProblemException } from '@agora/http';
+import { LOGGER } from '@agora/logging';
+import { ProblemException } from '@agora/http';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';

@@ -1,6 +1,6 @@
 import { Topics } from '@agora/contracts';
 import { OutboxWriter } from '@agora/database';
-import { LOGGER } from '@agora/http';
+import { LOGGER } from '@agora/logging';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';

@@ -1,4 +1,4 @@
-import type { DemoSeedOptions, DemoSeedResult } from '@agora/http';
+import type { DemoSeedOptions, DemoSeedResult } from '@agora/runtime';
 import type { DataSource } from 'typeorm';
 import { SEARCH_KINDS, SearchIndex } from '../search/search-index.js';
 import { seedCoffees } from './coffees.seed.js';

@@ -1,4 +1,4 @@
-import { LOGGER } from '@agora/http';
+import { LOGGER } from '@agora/logging';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource, IsNull, LessThan } from 'typeorm';

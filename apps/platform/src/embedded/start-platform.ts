@@ -1,5 +1,6 @@
-import { createLogger, loadConfig, type Env } from '@agora/config';
-import { startService, type RunningService } from '@agora/http';
+import { createLogger } from '@agora/logging';
+import { loadConfig, type Env } from '@agora/config';
+import { startService, type RunningService } from '@agora/runtime';
 import { SERVICE_NAMES, SERVICES, type ServiceName } from '@agora/contracts';
 import { ensureTopics, MemoryBus } from '@agora/messaging';
 import type { AddressInfo } from 'node:net';

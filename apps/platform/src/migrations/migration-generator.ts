@@ -5,7 +5,7 @@ import {
   ensureDatabase,
   provisionServiceSchemas,
 } from '@agora/database';
-import type { ServiceDefinition } from '@agora/http';
+import type { ServiceDefinition } from '@agora/runtime';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 

@@ -1,7 +1,12 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type Logger } from 'pino';
 import { currentRequestId } from './request-context.js';
-import type { LogLevel } from './service-config.js';
+/** pino's levels, plus silent. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Nest token of the service's pino logger. */
+export const LOGGER = Symbol('agora.logger');
 
 /** Structured JSON logs; every line carries the service name and the current request id. */
 export function createLogger(service: string, level: LogLevel = 'info'): Logger {

@@ -1,12 +1,6 @@
-import {
-  closeOnSignals,
-  createLogger,
-  JsonLogger,
-  loadConfig,
-  runWithRequestContext,
-  type Env,
-  type ServiceConfig,
-} from '@agora/config';
+import { closeOnSignals } from '@agora/runtime';
+import { createLogger, JsonLogger, runWithRequestContext } from '@agora/logging';
+import { loadConfig, type Env, type ServiceConfig } from '@agora/config';
 import { BODY_LIMITS, SERVICES } from '@agora/contracts';
 import { createServiceDataSource, OutboxRelay } from '@agora/database';
 import { KafkaBus, type MessageBus } from '@agora/messaging';
@@ -19,14 +13,19 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
+import {
+  assertStorableText,
+  createValidationPipe,
+  EntityTagInterceptor,
+  ProblemDetailsFilter,
+  registerJsonBodyParser,
+  securityHeaders,
+  sendProblem,
+  setUpSwagger,
+  toProblem,
+} from '@agora/http';
 import { PlatformModule } from './platform.module.js';
-import { EntityTagInterceptor } from './entity-tag.js';
-import { ProblemDetailsFilter, sendProblem, toProblem } from './problem-details.filter.js';
-import { assertStorableText, registerJsonBodyParser } from './request-input.js';
-import { securityHeaders } from './security-headers.js';
 import type { ServiceDefinition } from './service-definition.js';
-import { setUpSwagger } from './swagger.js';
-import { createValidationPipe } from './validation.js';
 
 export interface StartServiceOptions {
   readonly env: Env;

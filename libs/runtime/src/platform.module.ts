@@ -1,4 +1,5 @@
 import { ServiceConfig } from '@agora/config';
+import { LOGGER } from '@agora/logging';
 import { Inbox, OutboxRelay, OutboxWriter } from '@agora/database';
 import type { MessageBus } from '@agora/messaging';
 import {
@@ -13,7 +14,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { HealthController } from './health.controller.js';
 import type { ServiceDefinition } from './service-definition.js';
-import { LOGGER, MESSAGE_BUS, OUTBOX_RELAY } from './tokens.js';
+import { MESSAGE_BUS, OUTBOX_RELAY } from './tokens.js';
 
 export interface ServiceRuntime {
   readonly config: ServiceConfig;

@@ -2,7 +2,7 @@ import type { MessageBus } from '@agora/messaging';
 import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { ProblemDetails } from './problem-details.js';
+import { ProblemDetails } from '@agora/http';
 import { MESSAGE_BUS } from './tokens.js';
 
 export class HealthDto {

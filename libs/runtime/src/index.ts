@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+export * from './health.controller.js';
+export * from './platform.module.js';
+export * from './service-definition.js';
+export * from './shutdown.js';
+export * from './start-service.js';
+export * from './tokens.js';
