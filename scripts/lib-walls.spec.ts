@@ -13,7 +13,7 @@ function runtimeImports(file: string): string[] {
   for (const match of source.matchAll(statement)) {
     const [, , typeOnly, clause, from, bare, dynamic] = match;
     if (bare ?? dynamic) {
-      found.push((bare ?? dynamic));
+      found.push(bare ?? dynamic);
       continue;
     }
     const names = /\{([^}]*)\}/.exec(clause ?? '')?.[1];
