@@ -1,4 +1,4 @@
-import { ValidationPipe, type Type, type ValidationError } from '@nestjs/common';
+import { Param, ParseUUIDPipe, ValidationPipe, type Type, type ValidationError } from '@nestjs/common';
 import { ValidateIf } from 'class-validator';
 import type { FieldProblem } from './problem-details.js';
 import { ProblemException } from './problem.exception.js';
@@ -38,4 +38,22 @@ export function createValidationPipe(expectedType?: Type<object>): ValidationPip
  */
 export function Omittable(): PropertyDecorator {
   return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
+/**
+ * A path parameter that must be a UUID (any version): a 400 naming it otherwise. `@UuidParam('id') id: string`.
+ */
+export function UuidParam(name: string): ParameterDecorator {
+  return Param(
+    name,
+    new ParseUUIDPipe({
+      version: undefined,
+      exceptionFactory: () =>
+        new ProblemException(400, {
+          code: 'VALIDATION_FAILED',
+          detail: `${name} must be a UUID`,
+          errors: [{ field: name, messages: [`${name} must be a UUID`] }],
+        }),
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { ProblemDetails } from '@agora/http';
+import { ProblemDetails, UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -13,8 +13,6 @@ import {
 import { USER_LIST_QUERY, UserDto, UserPageDto } from '../users/user.dto.js';
 import { ChangeRoleDto, PatchUserDto, ReplaceUserDto } from './account.dto.js';
 import { AccountsService } from './accounts.service.js';
-
-const UserId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
 
 /** Seed 001 user management for admins: `/users`, `/user/:id` (the gateway maps `/user` here). */
 @ApiTags('users (admin)')
@@ -33,7 +31,7 @@ export class UsersController {
 
   @Get(':id')
   @ApiOkResponse({ type: UserDto })
-  get(@UserId() id: string): Promise<UserDto> {
+  get(@UuidParam('id') id: string): Promise<UserDto> {
     return this.accounts.get(id);
   }
 
@@ -43,7 +41,7 @@ export class UsersController {
   @ApiConflictResponse({ type: ProblemDetails })
   replace(
     @CurrentUser() admin: AuthenticatedUser,
-    @UserId() id: string,
+    @UuidParam('id') id: string,
     @Body() dto: ReplaceUserDto,
   ): Promise<UserDto> {
     return this.accounts.updateByAdmin(admin, id, dto);
@@ -55,7 +53,7 @@ export class UsersController {
   @ApiConflictResponse({ type: ProblemDetails })
   patch(
     @CurrentUser() admin: AuthenticatedUser,
-    @UserId() id: string,
+    @UuidParam('id') id: string,
     @Body() dto: PatchUserDto,
   ): Promise<UserDto> {
     return this.accounts.updateByAdmin(admin, id, dto);
@@ -66,7 +64,7 @@ export class UsersController {
   @ApiConflictResponse({ type: ProblemDetails, description: 'OWN_ROLE_CHANGE' })
   changeRole(
     @CurrentUser() admin: AuthenticatedUser,
-    @UserId() id: string,
+    @UuidParam('id') id: string,
     @Body() dto: ChangeRoleDto,
   ): Promise<UserDto> {
     return this.accounts.changeRole(admin, id, dto.role);
@@ -75,7 +73,7 @@ export class UsersController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
-  async delete(@UserId() id: string): Promise<void> {
+  async delete(@UuidParam('id') id: string): Promise<void> {
     await this.accounts.delete(id, 'deleted-by-admin');
   }
 }

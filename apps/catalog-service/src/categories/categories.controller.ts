@@ -1,18 +1,7 @@
 import { Authenticated } from '@agora/auth';
-import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions } from '@agora/http';
+import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -31,8 +20,6 @@ import {
   PatchCategoryDto,
 } from './category.dto.js';
 
-const CategoryId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
-
 /** Seed 001 Categories-management: `/categories` (the gateway maps `/category` here too). */
 @ApiTags('categories')
 @ApiNotFoundResponse({ type: ProblemDetails })
@@ -49,7 +36,7 @@ export class CategoriesController {
 
   @Get(':id')
   @ApiOkResponse({ type: CategoryDto })
-  get(@CategoryId() id: string): Promise<CategoryDto> {
+  get(@UuidParam('id') id: string): Promise<CategoryDto> {
     return this.categories.get(id);
   }
 
@@ -68,7 +55,7 @@ export class CategoriesController {
   @ApiConflictResponse({ type: ProblemDetails, description: 'CATEGORY_EXISTS' })
   @ApiConditionalWrite()
   replace(
-    @CategoryId() id: string,
+    @UuidParam('id') id: string,
     @Body() dto: CategoryInputDto,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<CategoryDto> {
@@ -81,7 +68,7 @@ export class CategoriesController {
   @ApiConflictResponse({ type: ProblemDetails, description: 'CATEGORY_EXISTS' })
   @ApiConditionalWrite()
   patch(
-    @CategoryId() id: string,
+    @UuidParam('id') id: string,
     @Body() dto: PatchCategoryDto,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<CategoryDto> {
@@ -94,7 +81,7 @@ export class CategoriesController {
   @Authenticated('admin')
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConditionalWrite()
-  async delete(@CategoryId() id: string, @IfMatch() expected: ExpectedVersions): Promise<void> {
+  async delete(@UuidParam('id') id: string, @IfMatch() expected: ExpectedVersions): Promise<void> {
     await this.categories.delete(id, expected);
   }
 }

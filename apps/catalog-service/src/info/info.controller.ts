@@ -1,19 +1,7 @@
 import { Authenticated } from '@agora/auth';
-import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions } from '@agora/http';
+import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -36,7 +24,6 @@ import {
 } from './info.dto.js';
 import { InfoService } from './info.service.js';
 
-const LocationId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
 const At = () => Query('at', AtQueryPipe);
 const ApiAt = () =>
   ApiQuery({ name: 'at', required: false, description: 'ISO 8601 instant for openNow; now by default' });
@@ -75,7 +62,7 @@ export class InfoController {
   @ApiAt()
   @ApiOkResponse({ type: LocationDto })
   @ApiNotFoundResponse({ type: ProblemDetails })
-  location(@LocationId() id: string, @At() at: Date): Promise<LocationDto> {
+  location(@UuidParam('id') id: string, @At() at: Date): Promise<LocationDto> {
     return this.info.get(id, at);
   }
 
@@ -93,7 +80,7 @@ export class InfoController {
   @ApiNotFoundResponse({ type: ProblemDetails })
   @ApiConditionalWrite()
   replace(
-    @LocationId() id: string,
+    @UuidParam('id') id: string,
     @Body() dto: LocationInputDto,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<LocationDto> {
@@ -106,7 +93,7 @@ export class InfoController {
   @ApiNotFoundResponse({ type: ProblemDetails })
   @ApiConditionalWrite()
   patch(
-    @LocationId() id: string,
+    @UuidParam('id') id: string,
     @Body() dto: PatchLocationDto,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<LocationDto> {
@@ -119,7 +106,7 @@ export class InfoController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiNotFoundResponse({ type: ProblemDetails })
   @ApiConditionalWrite()
-  async delete(@LocationId() id: string, @IfMatch() expected: ExpectedVersions): Promise<void> {
+  async delete(@UuidParam('id') id: string, @IfMatch() expected: ExpectedVersions): Promise<void> {
     await this.info.delete(id, expected);
   }
 }

@@ -5,6 +5,7 @@ import {
   IfMatch,
   ProblemDetails,
   type ExpectedVersions,
+  UuidParam,
 } from '@agora/http';
 import {
   ApiListQuery,
@@ -13,20 +14,7 @@ import {
   type Page,
   type ParsedListQuery,
 } from '@agora/list-query';
-import {
-  Body,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-  Res,
-  type Type,
-} from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Inject, Patch, Post, Put, Res, type Type } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -69,9 +57,6 @@ export interface CatalogItemRoutes<Dto, CreateInput extends PatchInput, PatchInp
   readonly conflicts: string;
 }
 
-const ItemId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
-const MediaId = () => Param('mediaId', new ParseUUIDPipe({ version: undefined }));
-
 /**
  * The routes every moderated item has: list (list query), read, history; create and patch by moderators
  * directly or as drafts by everyone else (202); replace and delete by moderators. Bodies are validated
@@ -102,7 +87,7 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
 
     @Get(':id')
     @ApiOkResponse({ type: routes.dto })
-    get(@ItemId() id: string): Promise<Dto> {
+    get(@UuidParam('id') id: string): Promise<Dto> {
       return this.store.get(id);
     }
 
@@ -111,7 +96,7 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
     @ApiListQuery(HISTORY_LIST_QUERY)
     @ApiOkResponse({ type: HistoryPageDto })
     historyOf(
-      @ItemId() id: string,
+      @UuidParam('id') id: string,
       @ListQuery(HISTORY_LIST_QUERY) query: ParsedListQuery,
     ): Promise<HistoryPageDto> {
       return this.history.list(this.store.subject, id, query);
@@ -120,7 +105,7 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
     /** The item's photos: main first, then by position. */
     @Get(':id/photos')
     @ApiOkResponse({ type: [PhotoDto] })
-    photosOf(@ItemId() id: string): Promise<PhotoDto[]> {
+    photosOf(@UuidParam('id') id: string): Promise<PhotoDto[]> {
       return this.photos.list(this.store.subject, id);
     }
 
@@ -130,8 +115,8 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
     @ApiOkResponse({ type: [PhotoDto] })
     @ApiConflictResponse({ type: ProblemDetails, description: 'MAIN_PHOTO_TAKEN' })
     attachPhoto(
-      @ItemId() id: string,
-      @MediaId() mediaId: string,
+      @UuidParam('id') id: string,
+      @UuidParam('mediaId') mediaId: string,
       @Body() dto: AttachPhotoDto,
       @CurrentUser() user: AuthenticatedUser,
     ): Promise<PhotoDto[]> {
@@ -143,8 +128,8 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
     @Authenticated()
     @ApiNoContentResponse({ description: 'Detached (the media itself stays)' })
     async detachPhoto(
-      @ItemId() id: string,
-      @MediaId() mediaId: string,
+      @UuidParam('id') id: string,
+      @UuidParam('mediaId') mediaId: string,
       @CurrentUser() user: AuthenticatedUser,
     ): Promise<void> {
       await this.photos.detach(this.store.subject, id, mediaId, user);
@@ -181,7 +166,7 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
     @ApiConflictResponse({ type: ProblemDetails, description: routes.conflicts })
     @ApiConditionalWrite()
     replace(
-      @ItemId() id: string,
+      @UuidParam('id') id: string,
       @CreateBody() dto: CreateInput,
       @CurrentUser() user: AuthenticatedUser,
       @IfMatch() expected: ExpectedVersions,
@@ -198,7 +183,7 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
     @ApiConflictResponse({ type: ProblemDetails, description: routes.conflicts })
     @ApiConditionalWrite()
     patch(
-      @ItemId() id: string,
+      @UuidParam('id') id: string,
       @PatchBody() dto: PatchInput,
       @CurrentUser() user: AuthenticatedUser,
       @IfMatch() expected: ExpectedVersions,
@@ -221,7 +206,7 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
     @ApiNoContentResponse({ description: 'Deleted' })
     @ApiConditionalWrite()
     async delete(
-      @ItemId() id: string,
+      @UuidParam('id') id: string,
       @CurrentUser() user: AuthenticatedUser,
       @IfMatch() expected: ExpectedVersions,
     ): Promise<void> {

@@ -5,21 +5,9 @@ import {
   OptionallyAuthenticated,
   type AuthenticatedUser,
 } from '@agora/auth';
-import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions } from '@agora/http';
+import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -41,7 +29,6 @@ import { AttachPhotoDto, PhotoDto } from '../photos/photo.dto.js';
 import { PhotosService } from '../photos/photos.service.js';
 import { ListingsService } from './listings.service.js';
 
-const ListingId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
 const TagQuery = () => Query('tag');
 
 /** Seed 003 marketplace listings: `/listings`; sellers post, everyone browses active and sold ones. */
@@ -81,7 +68,7 @@ export class ListingsController {
   @Get(':id')
   @OptionallyAuthenticated()
   @ApiOkResponse({ type: ListingDto })
-  get(@ListingId() id: string, @MaybeUser() user?: AuthenticatedUser): Promise<ListingDto> {
+  get(@UuidParam('id') id: string, @MaybeUser() user?: AuthenticatedUser): Promise<ListingDto> {
     return this.listings.get(id, user);
   }
 
@@ -89,7 +76,7 @@ export class ListingsController {
   @Get(':id/photos')
   @OptionallyAuthenticated()
   @ApiOkResponse({ type: [PhotoDto] })
-  async photosOf(@ListingId() id: string, @MaybeUser() user?: AuthenticatedUser): Promise<PhotoDto[]> {
+  async photosOf(@UuidParam('id') id: string, @MaybeUser() user?: AuthenticatedUser): Promise<PhotoDto[]> {
     await this.listings.get(id, user);
     return this.photos.list('listing', id);
   }
@@ -100,8 +87,8 @@ export class ListingsController {
   @ApiOkResponse({ type: [PhotoDto] })
   @ApiConflictResponse({ type: ProblemDetails, description: 'MAIN_PHOTO_TAKEN' })
   attachPhoto(
-    @ListingId() id: string,
-    @Param('mediaId', new ParseUUIDPipe({ version: undefined })) mediaId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('mediaId') mediaId: string,
     @Body() dto: AttachPhotoDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<PhotoDto[]> {
@@ -113,8 +100,8 @@ export class ListingsController {
   @Authenticated()
   @ApiNoContentResponse({ description: 'Detached (the media itself stays)' })
   async detachPhoto(
-    @ListingId() id: string,
-    @Param('mediaId', new ParseUUIDPipe({ version: undefined })) mediaId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('mediaId') mediaId: string,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<void> {
     await this.photos.detach('listing', id, mediaId, user);
@@ -136,7 +123,7 @@ export class ListingsController {
   @ApiConflictResponse({ type: ProblemDetails, description: 'INVALID_STATUS_TRANSITION' })
   @ApiConditionalWrite()
   replace(
-    @ListingId() id: string,
+    @UuidParam('id') id: string,
     @Body() dto: ListingInputDto,
     @CurrentUser() user: AuthenticatedUser,
     @IfMatch() expected: ExpectedVersions,
@@ -152,7 +139,7 @@ export class ListingsController {
   @ApiConflictResponse({ type: ProblemDetails, description: 'INVALID_STATUS_TRANSITION' })
   @ApiConditionalWrite()
   patch(
-    @ListingId() id: string,
+    @UuidParam('id') id: string,
     @Body() dto: PatchListingDto,
     @CurrentUser() user: AuthenticatedUser,
     @IfMatch() expected: ExpectedVersions,
@@ -166,7 +153,7 @@ export class ListingsController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConditionalWrite()
   async delete(
-    @ListingId() id: string,
+    @UuidParam('id') id: string,
     @CurrentUser() user: AuthenticatedUser,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<void> {

@@ -1,7 +1,7 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { ProblemDetails } from '@agora/http';
+import { ProblemDetails, UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNoContentResponse,
@@ -19,8 +19,6 @@ import {
   RejectDraftDto,
   ReviseDraftDto,
 } from './moderation.dto.js';
-
-const DraftId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
 
 /**
  * `/drafts`: users see and revise their own proposals; moderators and admins see the whole queue,
@@ -48,7 +46,7 @@ export class DraftsController {
   @Authenticated()
   @ApiOperation({ summary: 'A draft with its field-by-field diff against the current item' })
   @ApiOkResponse({ type: DraftDetailDto })
-  get(@DraftId() id: string, @CurrentUser() user: AuthenticatedUser): Promise<DraftDetailDto> {
+  get(@UuidParam('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<DraftDetailDto> {
     return this.drafts.get(id, user);
   }
 
@@ -58,7 +56,7 @@ export class DraftsController {
   @ApiOkResponse({ type: DraftDetailDto })
   @ApiConflictResponse({ type: ProblemDetails, description: 'DRAFT_NOT_OPEN' })
   revise(
-    @DraftId() id: string,
+    @UuidParam('id') id: string,
     @Body() dto: ReviseDraftDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DraftDetailDto> {
@@ -71,7 +69,7 @@ export class DraftsController {
   @ApiOperation({ summary: 'The author withdraws an open draft' })
   @ApiNoContentResponse({ description: 'Withdrawn' })
   @ApiConflictResponse({ type: ProblemDetails, description: 'DRAFT_NOT_OPEN' })
-  async withdraw(@DraftId() id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+  async withdraw(@UuidParam('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
     await this.drafts.withdraw(id, user);
   }
 
@@ -85,7 +83,7 @@ export class DraftsController {
     description: 'DRAFT_NOT_OPEN, DRAFT_CONFLICT, DRAFT_NO_LONGER_APPLIES',
   })
   approve(
-    @DraftId() id: string,
+    @UuidParam('id') id: string,
     @Body() dto: ApproveDraftDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DraftDetailDto> {
@@ -99,7 +97,7 @@ export class DraftsController {
   @ApiOkResponse({ type: DraftDetailDto })
   @ApiConflictResponse({ type: ProblemDetails, description: 'DRAFT_NOT_OPEN' })
   reject(
-    @DraftId() id: string,
+    @UuidParam('id') id: string,
     @Body() dto: RejectDraftDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DraftDetailDto> {

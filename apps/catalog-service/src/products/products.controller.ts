@@ -1,5 +1,5 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions } from '@agora/http';
+import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import {
   Body,
@@ -7,7 +7,6 @@ import {
   Delete,
   Get,
   HttpCode,
-  Param,
   ParseUUIDPipe,
   Patch,
   Post,
@@ -35,8 +34,6 @@ import { AttachPhotoDto, PhotoDto } from '../photos/photo.dto.js';
 import { PhotosService } from '../photos/photos.service.js';
 import { ProductsService } from './products.service.js';
 
-const ProductId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
-
 /** Seed 001 Product-management: `/products` (the gateway maps `/product` here too). */
 @ApiTags('products')
 @ApiNotFoundResponse({ type: ProblemDetails })
@@ -60,13 +57,13 @@ export class ProductsController {
 
   @Get(':id')
   @ApiOkResponse({ type: ProductDto })
-  get(@ProductId() id: string): Promise<ProductDto> {
+  get(@UuidParam('id') id: string): Promise<ProductDto> {
     return this.products.get(id);
   }
 
   @Get(':id/photos')
   @ApiOkResponse({ type: [PhotoDto] })
-  photosOf(@ProductId() id: string): Promise<PhotoDto[]> {
+  photosOf(@UuidParam('id') id: string): Promise<PhotoDto[]> {
     return this.photos.list('product', id);
   }
 
@@ -76,8 +73,8 @@ export class ProductsController {
   @ApiOkResponse({ type: [PhotoDto] })
   @ApiConflictResponse({ type: ProblemDetails, description: 'MAIN_PHOTO_TAKEN' })
   attachPhoto(
-    @ProductId() id: string,
-    @Param('mediaId', new ParseUUIDPipe({ version: undefined })) mediaId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('mediaId') mediaId: string,
     @Body() dto: AttachPhotoDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<PhotoDto[]> {
@@ -89,8 +86,8 @@ export class ProductsController {
   @Authenticated('admin')
   @ApiNoContentResponse({ description: 'Detached (the media itself stays)' })
   async detachPhoto(
-    @ProductId() id: string,
-    @Param('mediaId', new ParseUUIDPipe({ version: undefined })) mediaId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('mediaId') mediaId: string,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<void> {
     await this.photos.detach('product', id, mediaId, user);
@@ -110,7 +107,7 @@ export class ProductsController {
   @ApiBadRequestResponse({ type: ProblemDetails })
   @ApiConditionalWrite()
   replace(
-    @ProductId() id: string,
+    @UuidParam('id') id: string,
     @Body() dto: ProductInputDto,
     @CurrentUser() user: AuthenticatedUser,
     @IfMatch() expected: ExpectedVersions,
@@ -124,7 +121,7 @@ export class ProductsController {
   @ApiBadRequestResponse({ type: ProblemDetails })
   @ApiConditionalWrite()
   patch(
-    @ProductId() id: string,
+    @UuidParam('id') id: string,
     @Body() dto: PatchProductDto,
     @CurrentUser() user: AuthenticatedUser,
     @IfMatch() expected: ExpectedVersions,
@@ -138,7 +135,7 @@ export class ProductsController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConditionalWrite()
   async delete(
-    @ProductId() id: string,
+    @UuidParam('id') id: string,
     @CurrentUser() user: AuthenticatedUser,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<void> {

@@ -5,20 +5,9 @@ import {
   OptionallyAuthenticated,
   type AuthenticatedUser,
 } from '@agora/auth';
-import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions } from '@agora/http';
+import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -31,8 +20,6 @@ import { AttachPhotoDto, PhotoDto } from '../photos/photo.dto.js';
 import { PhotosService } from '../photos/photos.service.js';
 import { PatchReviewDto, REVIEW_LIST_QUERY, ReviewDto, ReviewInputDto, ReviewPageDto } from './review.dto.js';
 import { ReviewsService } from './reviews.service.js';
-
-const Id = (name: string) => Param(name, new ParseUUIDPipe({ version: undefined }));
 
 /** Seed 003 reviews: `/listings/:listingId/reviews` to read and write, `/reviews/:id` for one review. */
 @ApiTags('reviews')
@@ -49,7 +36,7 @@ export class ReviewsController {
   @ApiListQuery(REVIEW_LIST_QUERY)
   @ApiOkResponse({ type: ReviewPageDto })
   list(
-    @Id('listingId') listingId: string,
+    @UuidParam('listingId') listingId: string,
     @ListQuery(REVIEW_LIST_QUERY) query: ParsedListQuery,
     @MaybeUser() user?: AuthenticatedUser,
   ): Promise<ReviewPageDto> {
@@ -61,7 +48,7 @@ export class ReviewsController {
   @ApiCreatedResponse({ type: ReviewDto })
   @ApiConflictResponse({ type: ProblemDetails, description: 'ALREADY_REVIEWED, LISTING_NOT_PUBLIC' })
   create(
-    @Id('listingId') listingId: string,
+    @UuidParam('listingId') listingId: string,
     @Body() dto: ReviewInputDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ReviewDto> {
@@ -70,7 +57,7 @@ export class ReviewsController {
 
   @Get('reviews/:id')
   @ApiOkResponse({ type: ReviewDto })
-  get(@Id('id') id: string): Promise<ReviewDto> {
+  get(@UuidParam('id') id: string): Promise<ReviewDto> {
     return this.reviews.get(id);
   }
 
@@ -79,7 +66,7 @@ export class ReviewsController {
   @ApiOkResponse({ type: ReviewDto })
   @ApiConditionalWrite()
   update(
-    @Id('id') id: string,
+    @UuidParam('id') id: string,
     @Body() dto: PatchReviewDto,
     @CurrentUser() user: AuthenticatedUser,
     @IfMatch() expected: ExpectedVersions,
@@ -93,7 +80,7 @@ export class ReviewsController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConditionalWrite()
   async delete(
-    @Id('id') id: string,
+    @UuidParam('id') id: string,
     @CurrentUser() user: AuthenticatedUser,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<void> {
@@ -102,7 +89,7 @@ export class ReviewsController {
 
   @Get('reviews/:id/photos')
   @ApiOkResponse({ type: [PhotoDto] })
-  photosOf(@Id('id') id: string): Promise<PhotoDto[]> {
+  photosOf(@UuidParam('id') id: string): Promise<PhotoDto[]> {
     return this.photos.list('review', id);
   }
 
@@ -112,8 +99,8 @@ export class ReviewsController {
   @ApiOkResponse({ type: [PhotoDto] })
   @ApiConflictResponse({ type: ProblemDetails, description: 'MAIN_PHOTO_TAKEN' })
   attachPhoto(
-    @Id('id') id: string,
-    @Id('mediaId') mediaId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('mediaId') mediaId: string,
     @Body() dto: AttachPhotoDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<PhotoDto[]> {
@@ -125,8 +112,8 @@ export class ReviewsController {
   @Authenticated()
   @ApiNoContentResponse({ description: 'Detached (the media itself stays)' })
   async detachPhoto(
-    @Id('id') id: string,
-    @Id('mediaId') mediaId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('mediaId') mediaId: string,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<void> {
     await this.photos.detach('review', id, mediaId, user);

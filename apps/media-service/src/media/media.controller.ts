@@ -5,21 +5,10 @@ import {
   OptionallyAuthenticated,
   type AuthenticatedUser,
 } from '@agora/auth';
-import { ProblemDetails, ProblemException } from '@agora/http';
+import { ProblemDetails, ProblemException, UuidParam } from '@agora/http';
 import { RateLimit } from '@agora/rate-limit';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
-import {
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Req,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -36,8 +25,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MEDIA_LIST_QUERY, MediaDto, MediaFileParamDto, MediaPageDto, UploadMediaDto } from './media.dto.js';
 import { MediaService } from './media.service.js';
 import type { MediaConfig } from '../media.config.js';
-
-const MediaId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
 
 /** The request's one file part, read into memory within MEDIA_MAX_BYTES. */
 async function readUpload(request: FastifyRequest): Promise<Buffer> {
@@ -141,7 +128,7 @@ export class MediaController {
     type: MediaDto,
     description: "ownerId and contentHash only for the owner's and admins' tokens",
   })
-  get(@MediaId() id: string, @MaybeUser() user?: AuthenticatedUser): Promise<MediaDto> {
+  get(@UuidParam('id') id: string, @MaybeUser() user?: AuthenticatedUser): Promise<MediaDto> {
     return this.media.get(id, user);
   }
 
@@ -168,7 +155,7 @@ export class MediaController {
   @HttpCode(204)
   @Authenticated()
   @ApiNoContentResponse({ description: 'Deleted, files and all' })
-  async delete(@MediaId() id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+  async delete(@UuidParam('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
     await this.media.delete(id, user);
   }
 }

@@ -1,8 +1,8 @@
 import { Topics, type EventEnvelope } from '@agora/contracts';
-import { ProblemDetails } from '@agora/http';
+import { ProblemDetails, UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
+import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PROFILE_LIST_QUERY, ProfileDto, ProfilePageDto, UpdateProfileDto } from './profiles.dto.js';
@@ -24,7 +24,7 @@ export class ProfilesController {
   @ApiOkResponse({ type: ProfileDto })
   @ApiBadRequestResponse({ type: ProblemDetails })
   @ApiNotFoundResponse({ type: ProblemDetails })
-  get(@Param('userId', new ParseUUIDPipe({ version: undefined })) userId: string): Promise<ProfileDto> {
+  get(@UuidParam('userId') userId: string): Promise<ProfileDto> {
     return this.profiles.get(userId);
   }
 
