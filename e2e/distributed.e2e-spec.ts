@@ -220,7 +220,7 @@ describe('distributed platform behind nginx on real Kafka', () => {
     expect((await fetch(`${gateway}/api/health`)).status).toBe(200);
   });
 
-  it('loses and doubles nothing when the broker restarts mid-stream', async () => {
+  it('reports the stopped broker in readiness within seconds, and loses and doubles nothing across the restart', async () => {
     const registering = (async () => {
       for (let index = 0; index < 30; index += 1) {
         const reply = await register(`restart_${index}`);
@@ -228,10 +228,30 @@ describe('distributed platform behind nginx on real Kafka', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     })();
+    const readiness = () =>
+      Promise.all([
+        fetch(`${gateway}/api/health`).then((reply) => reply.status),
+        ...SERVICE_NAMES.map((name) =>
+          fetch(`http://127.0.0.1:${ports[name]}/health/ready`).then((reply) => reply.status),
+        ),
+      ]);
+    expect(await readiness()).toEqual(Array(1 + SERVICE_NAMES.length).fill(200));
     await new Promise((resolve) => setTimeout(resolve, 800));
     await run('bash', [kafkaScript, 'stop'], kafkaEnv);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const stoppedAt = Date.now();
+    // The gateway and every service's /health/ready say 503 within a few seconds of the broker going away.
+    await eventually(
+      async () => ((await readiness()).every((status) => status === 503) ? true : undefined),
+      8_000,
+      'readiness 503 everywhere while the broker is stopped',
+    );
+    expect(Date.now() - stoppedAt).toBeLessThan(8_000);
     await run('bash', [kafkaScript, 'start'], kafkaEnv);
+    await eventually(
+      async () => ((await readiness()).every((status) => status === 200) ? true : undefined),
+      60_000,
+      'readiness 200 everywhere once the broker is back',
+    );
     await registering;
     await eventually(
       async () => ((await profileCount('restart_')) === 30 ? true : undefined),

@@ -106,6 +106,33 @@ describe('production shape', () => {
     }
   });
 
+  it("compose's Kafka keeps its log in the mounted volume, with server.properties' retention", () => {
+    const kafka = compose.services.kafka;
+    const environment = composeEnvironment(kafka);
+    const logDirs = environment.KAFKA_LOG_DIRS;
+    expect(logDirs, 'KAFKA_LOG_DIRS unset: apache/kafka writes to /tmp/kraft-combined-logs').toBeDefined();
+    const mounts = (kafka.volumes ?? []).map((volume) => volume.split(':')[1]);
+    for (const directory of (logDirs ?? '').split(',')) {
+      expect(
+        mounts.some((mount) => directory === mount || directory.startsWith(`${mount}/`)),
+        `${directory} is not on a mounted volume (${mounts.join(', ')})`,
+      ).toBe(true);
+    }
+    // Every retention and segment setting of the local broker, as the image's KAFKA_<NAME> variables.
+    const properties = readFileSync(path.join(root, 'infra/kafka/server.properties'), 'utf8')
+      .split('\n')
+      .map((line) => /^(log\.(?:retention|segment|cleanup)[\w.]*)=(.*)$/.exec(line.trim()))
+      .filter((match): match is RegExpExecArray => match !== null);
+    expect(properties.length).toBeGreaterThan(0);
+    for (const [, name, value] of properties) {
+      const variable = `KAFKA_${name.replaceAll('.', '_').toUpperCase()}`;
+      expect(environment[variable], `${variable} (server.properties ${name}=${value})`).toBe(value);
+    }
+    // Topics come from the same script as `npm run kafka:topics`.
+    expect(compose.services['kafka-init'].command).toContain('dist/libs/messaging/src/create-topics.js');
+    expect(existsSync(path.join(root, 'libs/messaging/src/create-topics.ts'))).toBe(true);
+  });
+
   it('.env.template documents every variable a process reads', () => {
     const configClasses = [PlatformConfig, ...SERVICE_NAMES.map((name) => SERVICE_DEFINITIONS[name].config)];
     const missing = configClasses

@@ -6,7 +6,7 @@ import {
   type EventEnvelope,
   type Topic,
 } from '@agora/contracts';
-import kafkajs, { type Consumer, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
+import kafkajs, { type Admin, type Consumer, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { deliverWithRetry, PoisonMessageError, toError, type RetryPolicy } from './delivery.js';
 import { EventConsumerServer } from './event-consumer.server.js';
@@ -19,6 +19,12 @@ export interface KafkaBusOptions {
   readonly brokers: readonly string[];
   readonly clientId: string;
   readonly retry: RetryPolicy;
+  /** How often readiness asks the broker for its metadata (default 2 s); one probe at a time. */
+  readonly probeIntervalMs?: number;
+  /** A probe not answered within this is a failure (default 1.5 s). */
+  readonly probeTimeoutMs?: number;
+  /** Create every topic and its `.dlq` on connect when missing (default true); see {@link ensureTopics}. */
+  readonly ensureTopics?: boolean;
 }
 
 function kafkaLogCreator(logger: Logger) {
@@ -36,12 +42,16 @@ function kafkaLogCreator(logger: Logger) {
     };
 }
 
-/** Creates every topic and its dead-letter topic; existing ones are left alone. */
+/**
+ * Creates every topic and its dead-letter topic; existing ones are left alone, so it is safe to run again
+ * and from several processes at once (a topic another process created meanwhile counts as created).
+ * Resolves with the names it created.
+ */
 export async function ensureTopics(
   brokers: readonly string[],
   topics: readonly string[] = ALL_TOPICS,
   partitions = 3,
-): Promise<void> {
+): Promise<string[]> {
   const kafka = new Kafka({ brokers: [...brokers], clientId: 'agora-admin', logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
@@ -56,6 +66,7 @@ export async function ensureTopics(
         topics: wanted.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
       });
     }
+    return wanted;
   } finally {
     await admin.disconnect();
   }
@@ -101,13 +112,111 @@ function headersOf(event: EventEnvelope): IHeaders {
   };
 }
 
-/** Kafka through kafkajs: publishes with acks from all in-sync replicas; consumers commit after handling. */
+/**
+ * Whether the broker answers, asked every `intervalMs` with a metadata request (admin `describeCluster`)
+ * on a client of its own that does not retry. kafkajs reports nothing while a client is idle, so a stopped
+ * broker would otherwise go unnoticed until the next publish. At most one probe is in flight; an answer older
+ * than three intervals counts as none.
+ */
+class BrokerProbe {
+  private readonly admin: Admin;
+  private connected = false;
+  private inFlight = false;
+  private reachable = false;
+  private lastAnswerAt = 0;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    brokers: readonly string[],
+    clientId: string,
+    private readonly intervalMs: number,
+    private readonly timeoutMs: number,
+    private readonly logger: Logger,
+  ) {
+    const kafka = new Kafka({
+      clientId: `${clientId}-probe`,
+      brokers: [...brokers],
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: timeoutMs,
+      requestTimeout: timeoutMs,
+      retry: { retries: 0 },
+    });
+    this.admin = kafka.admin({ retry: { retries: 0 } });
+  }
+
+  /** Probes once now, then every interval. */
+  async start(): Promise<void> {
+    await this.probe();
+    this.timer = setInterval(() => void this.probe(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  isUp(): boolean {
+    return this.reachable && Date.now() - this.lastAnswerAt <= 3 * this.intervalMs;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    if (this.connected) {
+      this.connected = false;
+      await this.admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  private async probe(): Promise<void> {
+    if (this.inFlight) {
+      return;
+    }
+    this.inFlight = true;
+    let timeout: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        (async () => {
+          if (!this.connected) {
+            await this.admin.connect();
+            this.connected = true;
+          }
+          await this.admin.describeCluster();
+        })(),
+        new Promise<never>((_, reject) => {
+          timeout = setTimeout(
+            () => reject(new Error(`no answer within ${this.timeoutMs} ms`)),
+            this.timeoutMs,
+          );
+        }),
+      ]);
+      if (!this.reachable) {
+        this.logger.info('kafka broker reachable');
+      }
+      this.reachable = true;
+      this.lastAnswerAt = Date.now();
+    } catch (error) {
+      if (this.reachable) {
+        this.logger.warn({ err: toError(error) }, 'kafka broker unreachable: not ready');
+      }
+      this.reachable = false;
+      // A fresh connection next time: the old one may point at a broker that is gone.
+      this.connected = false;
+      await this.admin.disconnect().catch(() => undefined);
+    } finally {
+      clearTimeout(timeout);
+      this.inFlight = false;
+    }
+  }
+}
+
+/**
+ * Kafka through kafkajs: publishes with acks from all in-sync replicas; consumers commit after handling.
+ * Ready while a broker probe answers and every consumer group is joined (not crashed or rejoining).
+ */
 export class KafkaBus implements MessageBus {
   readonly kind = 'kafka' as const;
   private readonly kafka: KafkaClient;
   private readonly producer: Producer;
   private producerConnected = false;
   private readonly servers: KafkaConsumerServer[] = [];
+  private readonly probe: BrokerProbe;
 
   constructor(
     private readonly options: KafkaBusOptions,
@@ -126,10 +235,29 @@ export class KafkaBus implements MessageBus {
     this.producer.on(this.producer.events.DISCONNECT, () => {
       this.producerConnected = false;
     });
+    this.probe = new BrokerProbe(
+      options.brokers,
+      options.clientId,
+      options.probeIntervalMs ?? 2_000,
+      options.probeTimeoutMs ?? 1_500,
+      logger,
+    );
   }
 
+  /**
+   * Creates missing topics (unless `ensureTopics: false`), connects the producer and starts the broker
+   * probe. A broker that does not host a topic the service subscribes to would otherwise stop start-up
+   * with "This server does not host this topic-partition".
+   */
   async connect(): Promise<void> {
+    if (this.options.ensureTopics ?? true) {
+      const created = await ensureTopics(this.options.brokers);
+      if (created.length > 0) {
+        this.logger.info({ topics: created }, 'kafka topics created');
+      }
+    }
     await this.producer.connect();
+    await this.probe.start();
   }
 
   async publish(events: readonly EventEnvelope[]): Promise<void> {
@@ -175,10 +303,11 @@ export class KafkaBus implements MessageBus {
   }
 
   isReady(): boolean {
-    return this.producerConnected && this.servers.every((server) => server.isRunning());
+    return this.producerConnected && this.probe.isUp() && this.servers.every((server) => server.isRunning());
   }
 
   async close(): Promise<void> {
+    await this.probe.stop();
     await Promise.all(this.servers.map((server) => server.close()));
     await this.producer.disconnect();
   }
