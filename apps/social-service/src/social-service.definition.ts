@@ -4,6 +4,7 @@ import type { ServiceDefinition } from '@agora/runtime';
 import { Module } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { socialMigrations } from './migrations/index.js';
+import { EarlyAccountEventEntity } from './profiles/early-account-event.entity.js';
 import { ProfileEntity } from './profiles/profile.entity.js';
 import { ProfilesModule } from './profiles/profiles.module.js';
 
@@ -15,7 +16,7 @@ export const socialServiceDefinition: ServiceDefinition = {
   title: 'Agora social-service',
   description: 'Profiles, follows, posts, feed, likes, comments, chats and notifications.',
   module: SocialServiceModule,
-  entities: [ProfileEntity],
+  entities: [ProfileEntity, EarlyAccountEventEntity],
   migrations: socialMigrations,
   config: ServiceConfig,
   configure: (app) => {

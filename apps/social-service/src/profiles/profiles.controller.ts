@@ -1,9 +1,7 @@
-import { Topics, type EventEnvelope } from '@agora/contracts';
 import { ProblemDetails, UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PROFILE_LIST_QUERY, ProfileDto, ProfilePageDto, UpdateProfileDto } from './profiles.dto.js';
 import { ProfilesService } from './profiles.service.js';
@@ -13,6 +11,7 @@ import { ProfilesService } from './profiles.service.js';
 export class ProfilesController {
   constructor(private readonly profiles: ProfilesService) {}
 
+  /** Profiles of verified accounts: id, login, display name, avatar and creation date. */
   @Get()
   @ApiListQuery(PROFILE_LIST_QUERY)
   @ApiOkResponse({ type: ProfilePageDto })
@@ -20,6 +19,7 @@ export class ProfilesController {
     return this.profiles.list(query);
   }
 
+  /** A verified account's profile; an unverified or unknown account's is a 404. */
   @Get(':userId')
   @ApiOkResponse({ type: ProfileDto })
   @ApiBadRequestResponse({ type: ProblemDetails })
@@ -33,22 +33,8 @@ export class ProfilesController {
   @Authenticated()
   @ApiOkResponse({ type: ProfileDto })
   @ApiBadRequestResponse({ type: ProblemDetails })
+  @ApiNotFoundResponse({ type: ProblemDetails })
   updateMine(@CurrentUser() user: AuthenticatedUser, @Body() dto: UpdateProfileDto): Promise<ProfileDto> {
     return this.profiles.updateDisplayName(user.id, dto.displayName);
-  }
-
-  @EventPattern(Topics.UserRegistered)
-  onUserRegistered(@Payload() event: EventEnvelope<'auth.user.registered.v1'>): Promise<void> {
-    return this.profiles.onUserRegistered(event);
-  }
-
-  @EventPattern(Topics.UserUpdated)
-  onUserUpdated(@Payload() event: EventEnvelope<'auth.user.updated.v1'>): Promise<void> {
-    return this.profiles.onUserUpdated(event);
-  }
-
-  @EventPattern(Topics.UserDeleted)
-  onUserDeleted(@Payload() event: EventEnvelope<'auth.user.deleted.v1'>): Promise<void> {
-    return this.profiles.onUserDeleted(event);
   }
 }

@@ -22,17 +22,29 @@ export class ProfileDto {
   @ApiProperty({ example: 'anna' })
   displayName!: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uri',
+    example: 'https://lh3.googleusercontent.com/a/photo.jpg',
+    description: "The identity provider's picture at sign-up (https); null otherwise",
+  })
+  avatarUrl!: string | null;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 }
 
+/** Longest display name, whether set by its owner or taken from an identity provider. */
+export const DISPLAY_NAME_MAX_LENGTH = 64;
+
 /** What a user may change on their own profile. */
 export class UpdateProfileDto {
-  @ApiProperty({ example: 'Anna K.', minLength: 1, maxLength: 64 })
+  @ApiProperty({ example: 'Anna K.', minLength: 1, maxLength: DISPLAY_NAME_MAX_LENGTH })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MinLength(1)
-  @MaxLength(64)
+  @MaxLength(DISPLAY_NAME_MAX_LENGTH)
   displayName!: string;
 }
 
@@ -45,6 +57,7 @@ export function toProfileDto(profile: ProfileEntity): ProfileDto {
     userId: profile.id,
     login: profile.login,
     displayName: profile.displayName,
+    avatarUrl: profile.avatarUrl,
     createdAt: profile.createdAt.toISOString(),
   };
 }

@@ -1,48 +1,147 @@
+import { modifyReturning } from '@agora/database';
 import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { EarlyAccountEventEntity } from './early-account-event.entity.js';
 import { ProfileEntity } from './profile.entity.js';
 import { PROFILE_SEARCH_FIELDS } from './profiles.dto.js';
 
-/** The only code that touches the profiles table. */
+/** What a registration brings to a new profile. */
+export interface NewProfile {
+  readonly id: string;
+  readonly login: string;
+  readonly displayName: string | null;
+  readonly avatarUrl: string | null;
+}
+
+/**
+ * The only code that touches the profiles and early-account-events tables. The `apply*` methods run in the
+ * inbox's transaction and take the account's lock first, so one account's events never interleave.
+ */
 @Injectable()
 export class ProfilesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findById(id: string): Promise<ProfileEntity | null> {
-    return this.dataSource.getRepository(ProfileEntity).findOneBy({ id });
+  /** A public profile: the account is verified. */
+  findPublic(id: string): Promise<ProfileEntity | null> {
+    return this.dataSource.getRepository(ProfileEntity).findOneBy({ id, verified: true });
   }
 
-  list(query: ParsedListQuery): Promise<Page<ProfileEntity>> {
-    const builder = this.dataSource.getRepository(ProfileEntity).createQueryBuilder('profile');
+  listPublic(query: ParsedListQuery): Promise<Page<ProfileEntity>> {
+    const builder = this.dataSource
+      .getRepository(ProfileEntity)
+      .createQueryBuilder('profile')
+      .where('profile.verified = true');
     return findPage(builder, query, PROFILE_SEARCH_FIELDS);
   }
 
-  /** Inserts the profile of a new user; a profile that already exists is left as it is. */
-  async insertIfAbsent(
-    manager: EntityManager,
-    profile: Pick<ProfileEntity, 'id' | 'login' | 'displayName'>,
-  ): Promise<void> {
-    await manager.createQueryBuilder().insert().into(ProfileEntity).values(profile).orIgnore().execute();
+  /**
+   * Creates the profile of a registration, folding in whatever of the account arrived before it; returns
+   * the new profile, or null when the account was deleted first or the profile exists.
+   */
+  async applyRegistered(manager: EntityManager, profile: NewProfile): Promise<ProfileEntity | null> {
+    await this.lockAccount(manager, profile.id);
+    const early = await manager.findOneBy(EarlyAccountEventEntity, { userId: profile.id });
+    if (early?.deleted) {
+      return null;
+    }
+    const login = early?.login ?? profile.login;
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ProfileEntity)
+      .values({
+        id: profile.id,
+        login,
+        displayName: profile.displayName ?? login,
+        avatarUrl: profile.avatarUrl,
+        verified: early?.verified ?? false,
+        version: 1 + (early?.changes ?? 0),
+      })
+      .orIgnore()
+      .returning('*')
+      .execute();
+    if (early) {
+      await manager.delete(EarlyAccountEventEntity, { userId: profile.id });
+    }
+    const rows = inserted.raw as unknown[];
+    return rows.length > 0 ? manager.findOneBy(ProfileEntity, { id: profile.id }) : null;
+  }
+
+  /** The account proved its address; returns the profile when this made it public. */
+  async applyVerified(manager: EntityManager, id: string): Promise<ProfileEntity | null> {
+    await this.lockAccount(manager, id);
+    const profile = await manager.findOneBy(ProfileEntity, { id });
+    if (!profile) {
+      await this.remember(manager, id, { verified: true });
+      return null;
+    }
+    await manager.query(
+      `UPDATE "social"."profiles" SET "verified" = true, "version" = "version" + 1, "updated_at" = now()
+        WHERE "id" = $1`,
+      [id],
+    );
+    return profile.verified ? null : manager.findOneBy(ProfileEntity, { id });
   }
 
   /** Follows a login change; a display name that was the old login follows too. */
-  async renameLogin(manager: EntityManager, id: string, login: string): Promise<void> {
-    await manager.query(
+  async applyRenamed(manager: EntityManager, id: string, login: string): Promise<void> {
+    await this.lockAccount(manager, id);
+    const renamed = await modifyReturning(
+      manager,
       `UPDATE "social"."profiles"
           SET "display_name" = CASE WHEN "display_name" = "login" THEN $2 ELSE "display_name" END,
-              "login" = $2, "updated_at" = now()
-        WHERE "id" = $1`,
+              "login" = $2, "version" = "version" + 1, "updated_at" = now()
+        WHERE "id" = $1 RETURNING "id"`,
       [id, login],
+    );
+    if (renamed.length === 0) {
+      await this.remember(manager, id, { login });
+    }
+  }
+
+  /** The account is gone: so is its profile, and a tombstone stops a late registration. */
+  async applyDeleted(manager: EntityManager, id: string): Promise<void> {
+    await this.lockAccount(manager, id);
+    await manager.delete(ProfileEntity, { id });
+    await manager.query(
+      `INSERT INTO "social"."early_account_events" ("user_id", "deleted") VALUES ($1, true)
+       ON CONFLICT ("user_id") DO UPDATE SET "deleted" = true, "updated_at" = now()`,
+      [id],
     );
   }
 
+  /** The owner's new display name on a public profile (one more version); null when there is none. */
   async updateDisplayName(id: string, displayName: string): Promise<ProfileEntity | null> {
-    await this.dataSource.manager.update(ProfileEntity, { id }, { displayName });
-    return this.findById(id);
+    const updated = await modifyReturning(
+      this.dataSource.manager,
+      `UPDATE "social"."profiles" SET "display_name" = $2, "version" = "version" + 1, "updated_at" = now()
+        WHERE "id" = $1 AND "verified" RETURNING "id"`,
+      [id, displayName],
+    );
+    return updated.length > 0 ? this.findPublic(id) : null;
   }
 
-  async delete(manager: EntityManager, id: string): Promise<void> {
-    await manager.delete(ProfileEntity, { id });
+  /** Serialises the events of one account (they arrive on several topics, in any order). */
+  private async lockAccount(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`social.account:${id}`]);
+  }
+
+  /** Keeps an event that overtook the registration; nothing is kept for a deleted account. */
+  private async remember(
+    manager: EntityManager,
+    id: string,
+    change: { readonly login?: string; readonly verified?: true },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO "social"."early_account_events" AS early ("user_id", "login", "verified", "changes")
+       VALUES ($1, $2, $3, 1)
+       ON CONFLICT ("user_id") DO UPDATE
+          SET "login" = COALESCE(EXCLUDED."login", early."login"),
+              "verified" = early."verified" OR EXCLUDED."verified",
+              "changes" = early."changes" + 1, "updated_at" = now()
+        WHERE NOT early."deleted"`,
+      [id, change.login ?? null, change.verified ?? false],
+    );
   }
 }

@@ -1,23 +1,51 @@
-import type { EventEnvelope, UserDeletedV1, UserRegisteredV1, UserUpdatedV1 } from '@agora/contracts';
+import type {
+  EventEnvelope,
+  UserDeletedV1,
+  UserRegisteredV1,
+  UserUpdatedV1,
+  UserVerifiedV1,
+} from '@agora/contracts';
 import { Inbox } from '@agora/database';
 import { ProblemException } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { PoisonMessageError } from '@agora/messaging';
 import { Injectable } from '@nestjs/common';
 import { RealtimeGateway } from '../realtime/realtime.gateway.js';
-import { toProfileDto, type ProfileDto, type ProfilePageDto } from './profiles.dto.js';
+import type { ProfileEntity } from './profile.entity.js';
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  toProfileDto,
+  type ProfileDto,
+  type ProfilePageDto,
+} from './profiles.dto.js';
 import { ProfilesRepository } from './profiles.repository.js';
 
-const CONSUMER = 'social.profiles';
+/** The inbox consumer name of every profile event. */
+export const PROFILES_CONSUMER = 'social.profiles';
+
+const AVATAR_URL_MAX_LENGTH = 2048;
+
+const isOptionalText = (value: unknown): boolean =>
+  value === undefined || value === null || typeof value === 'string';
 
 function assertUserRegistered(payload: unknown): asserts payload is UserRegisteredV1 {
   const candidate = payload as Partial<UserRegisteredV1> | null;
   if (
     typeof candidate?.userId !== 'string' ||
     typeof candidate.login !== 'string' ||
-    typeof candidate.email !== 'string'
+    typeof candidate.email !== 'string' ||
+    !isOptionalText(candidate.displayName) ||
+    !isOptionalText(candidate.avatarUrl)
   ) {
-    throw new PoisonMessageError('auth.user.registered.v1 payload lacks userId, login or email');
+    throw new PoisonMessageError(
+      'auth.user.registered.v1 payload lacks userId, login or email, or has a displayName or avatarUrl that is not text',
+    );
+  }
+}
+
+function assertUserVerified(payload: unknown): asserts payload is UserVerifiedV1 {
+  if (typeof (payload as Partial<UserVerifiedV1> | null)?.userId !== 'string') {
+    throw new PoisonMessageError('auth.user.verified.v1 payload lacks userId');
   }
 }
 
@@ -34,6 +62,27 @@ function assertUserDeleted(payload: unknown): asserts payload is UserDeletedV1 {
   }
 }
 
+/** A provider's name as a display name: trimmed, at most the length a user may set; null when blank. */
+export function providerDisplayName(name: string | null | undefined): string | null {
+  const trimmed = name?.replace(/\s+/g, ' ').trim() ?? '';
+  return trimmed ? [...trimmed].slice(0, DISPLAY_NAME_MAX_LENGTH).join('') : null;
+}
+
+/** A provider's picture, only as an absolute https URL (it is shown to anyone); null otherwise. */
+export function providerAvatarUrl(url: string | null | undefined): string | null {
+  if (!url || url.length > AVATAR_URL_MAX_LENGTH) {
+    return null;
+  }
+  try {
+    return new URL(url).protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+const notFound = (userId: string) =>
+  new ProblemException(404, { code: 'PROFILE_NOT_FOUND', detail: `No profile for user ${userId}` });
+
 @Injectable()
 export class ProfilesService {
   constructor(
@@ -42,10 +91,11 @@ export class ProfilesService {
     private readonly realtime: RealtimeGateway,
   ) {}
 
+  /** A verified account's profile; any other id is a 404, whether the account exists or not. */
   async get(userId: string): Promise<ProfileDto> {
-    const profile = await this.profiles.findById(userId);
+    const profile = await this.profiles.findPublic(userId);
     if (!profile) {
-      throw new ProblemException(404, { code: 'PROFILE_NOT_FOUND', detail: `No profile for user ${userId}` });
+      throw notFound(userId);
     }
     return toProfileDto(profile);
   }
@@ -53,42 +103,54 @@ export class ProfilesService {
   async updateDisplayName(userId: string, displayName: string): Promise<ProfileDto> {
     const profile = await this.profiles.updateDisplayName(userId, displayName);
     if (!profile) {
-      throw new ProblemException(404, { code: 'PROFILE_NOT_FOUND', detail: `No profile for user ${userId}` });
+      throw notFound(userId);
     }
     return toProfileDto(profile);
   }
 
+  /** Verified accounts' profiles only. */
   async list(query: ParsedListQuery): Promise<ProfilePageDto> {
-    const page = await this.profiles.list(query);
+    const page = await this.profiles.listPublic(query);
     return mapPage(page, toProfileDto);
   }
 
   /**
-   * A registered user gets a profile, once, however often the event is delivered; subscribers of the
-   * `profiles` channel hear about it after the commit.
+   * A registered user gets a profile, once, however often the event is delivered, with the provider's
+   * name and picture when the account came from Google or Yandex. It is public once the account is
+   * verified (at once for a provider's account, whose `auth.user.verified.v1` comes with it).
    */
   async onUserRegistered(event: EventEnvelope<'auth.user.registered.v1'>): Promise<void> {
     const payload: unknown = event.payload;
     assertUserRegistered(payload);
-    const applied = await this.inbox.consumeOnce(CONSUMER, event, (manager) =>
-      this.profiles.insertIfAbsent(manager, {
+    let created: ProfileEntity | null = null;
+    await this.inbox.consumeOnce(PROFILES_CONSUMER, event, async (manager) => {
+      created = await this.profiles.applyRegistered(manager, {
         id: payload.userId,
         login: payload.login,
-        displayName: payload.login,
-      }),
-    );
-    const profile = applied ? await this.profiles.findById(payload.userId) : null;
-    if (profile) {
-      this.realtime.profileCreated(toProfileDto(profile));
-    }
+        displayName: providerDisplayName(payload.displayName),
+        avatarUrl: providerAvatarUrl(payload.avatarUrl),
+      });
+    });
+    this.announce(created);
+  }
+
+  /** A verified account's profile becomes public; subscribers of `profiles` hear of it after the commit. */
+  async onUserVerified(event: EventEnvelope<'auth.user.verified.v1'>): Promise<void> {
+    const payload: unknown = event.payload;
+    assertUserVerified(payload);
+    let published: ProfileEntity | null = null;
+    await this.inbox.consumeOnce(PROFILES_CONSUMER, event, async (manager) => {
+      published = await this.profiles.applyVerified(manager, payload.userId);
+    });
+    this.announce(published);
   }
 
   /** A login change reaches the profile. */
   async onUserUpdated(event: EventEnvelope<'auth.user.updated.v1'>): Promise<void> {
     const payload: unknown = event.payload;
     assertUserUpdated(payload);
-    await this.inbox.consumeOnce(CONSUMER, event, (manager) =>
-      this.profiles.renameLogin(manager, payload.userId, payload.login),
+    await this.inbox.consumeOnce(PROFILES_CONSUMER, event, (manager) =>
+      this.profiles.applyRenamed(manager, payload.userId, payload.login),
     );
   }
 
@@ -96,6 +158,15 @@ export class ProfilesService {
   async onUserDeleted(event: EventEnvelope<'auth.user.deleted.v1'>): Promise<void> {
     const payload: unknown = event.payload;
     assertUserDeleted(payload);
-    await this.inbox.consumeOnce(CONSUMER, event, (manager) => this.profiles.delete(manager, payload.userId));
+    await this.inbox.consumeOnce(PROFILES_CONSUMER, event, (manager) =>
+      this.profiles.applyDeleted(manager, payload.userId),
+    );
+  }
+
+  /** Tells `profiles` subscribers about a profile that just became public. */
+  private announce(profile: ProfileEntity | null): void {
+    if (profile?.verified) {
+      this.realtime.profileCreated(toProfileDto(profile));
+    }
   }
 }
