@@ -81,6 +81,17 @@ describe('distributed platform behind nginx on real Kafka', () => {
       headers: { 'content-type': 'application/json', ...(requestId ? { 'x-request-id': requestId } : {}) },
       body: JSON.stringify({ email: `${login}@example.com`, login, password: 'correct horse' }),
     });
+  /** Verifies `<login>@example.com` with the code from its mail: only then is its profile public. */
+  const verify = async (login: string) => {
+    const mail = await inbox.next(`${login}@example.com`);
+    const code = /verification code is (\d{6})/.exec(mail.text)![1];
+    const reply = await fetch(`${gateway}/api/verification`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `${login}@example.com`, code }),
+    });
+    expect(reply.status).toBe(200);
+  };
   const profileCount = async (prefix: string): Promise<number> => {
     const rows = await queryRows<{ count: string }>(
       adminUrl,
@@ -141,6 +152,7 @@ describe('distributed platform behind nginx on real Kafka', () => {
     expect(response.status).toBe(201);
     expect(response.headers.get('x-request-id')).toBe('e2e-dist-request-1');
     const { id } = (await response.json()) as { id: string };
+    await verify('dist_anna');
     const profile = await eventually(
       async () => {
         const reply = await fetch(`${gateway}/api/profiles/${id}`);
@@ -165,6 +177,7 @@ describe('distributed platform behind nginx on real Kafka', () => {
       expect(await websocket.subscribe('profiles')).toEqual({ ok: true, channel: 'profiles' });
       const created = websocket.next<{ login: string }>('profile.created', (p) => p.login === 'dist_ws');
       expect((await register('dist_ws')).status).toBe(201);
+      await verify('dist_ws');
       expect(await created).toMatchObject({ login: 'dist_ws' });
     } finally {
       websocket.close();
@@ -261,7 +274,7 @@ describe('distributed platform behind nginx on real Kafka', () => {
     // Every applied event made exactly one profile: redeliveries were absorbed by the inbox, not applied twice.
     const inbox = await queryRows<{ count: string }>(
       adminUrl,
-      `SELECT count(*) FROM social.inbox WHERE consumer = 'social.profiles'`,
+      `SELECT count(*) FROM social.inbox WHERE consumer = 'social.profiles' AND topic = 'auth.user.registered.v1'`,
     );
     const profiles = await queryRows<{ count: string }>(adminUrl, `SELECT count(*) FROM social.profiles`);
     expect(Number(inbox[0].count)).toBe(Number(profiles[0].count));

@@ -36,6 +36,29 @@ describe('embedded platform (npm start)', () => {
       headers: { 'content-type': 'application/json', 'x-request-id': 'e2e-embedded-1' },
       body: JSON.stringify(body),
     });
+  /** The six-digit code of the latest mail to `email`, saved as .eml under DATA_DIR/mail. */
+  const mailCode = (email: string) =>
+    eventually(
+      () => {
+        for (const file of readdirSync(path.join(dataDir, 'mail'))) {
+          const raw = readFileSync(path.join(dataDir, 'mail', file), 'utf8');
+          if (raw.includes(`To: ${email}`)) {
+            return Promise.resolve(/^Subject: Your Agora code: (\d{6})$/m.exec(raw)?.[1]);
+          }
+        }
+        return Promise.resolve(undefined);
+      },
+      10_000,
+      'the verification mail',
+    );
+  const verify = async (email: string) => {
+    const reply = await fetch(`${gateway}/api/verification`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, code: await mailCode(email) }),
+    });
+    expect(reply.status).toBe(200);
+  };
 
   beforeAll(async () => {
     mkdirSync(dataDir, { recursive: true });
@@ -72,6 +95,9 @@ describe('embedded platform (npm start)', () => {
     expect(response.headers.get('x-request-id')).toBe('e2e-embedded-1');
     const user = (await response.json()) as { id: string; email: string; verified: boolean };
     expect(user).toMatchObject({ email: 'anna@example.com', login: 'anna', verified: false });
+    // An unverified account's profile is private; verification makes it public.
+    expect((await fetch(`${gateway}/api/profiles/${user.id}`)).status).toBe(404);
+    await verify('anna@example.com');
 
     const profile = await eventually(
       async () => {
@@ -146,6 +172,7 @@ describe('embedded platform (npm start)', () => {
       });
       expect(response.status).toBe(201);
       const { id } = (await response.json()) as { id: string };
+      await verify('boris@example.com');
       expect(await overWebSocket).toMatchObject({ userId: id, login: 'wsboris' });
       expect(await overPolling).toMatchObject({ userId: id, login: 'wsboris' });
     } finally {
@@ -164,19 +191,7 @@ describe('embedded platform (npm start)', () => {
     expect(
       (await register({ email: 'eve@example.com', login: 'eve', password: 'correct horse' })).status,
     ).toBe(201);
-    const code = await eventually(
-      () => {
-        for (const file of readdirSync(path.join(dataDir, 'mail'))) {
-          const raw = readFileSync(path.join(dataDir, 'mail', file), 'utf8');
-          if (raw.includes('To: eve@example.com')) {
-            return Promise.resolve(/^Subject: Your Agora code: (\d{6})$/m.exec(raw)?.[1]);
-          }
-        }
-        return Promise.resolve(undefined);
-      },
-      10_000,
-      'the verification mail',
-    );
+    const code = await mailCode('eve@example.com');
     expect((await post('/verification', { email: 'eve@example.com', code })).status).toBe(200);
     const signIn = await post('/access', { login: 'eve@example.com', password: 'correct horse' });
     expect(signIn.status).toBe(200);

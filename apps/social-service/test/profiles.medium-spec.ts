@@ -28,8 +28,13 @@ describe('social-service profiles', () => {
   let platform: InProcessServices;
   let social: string;
 
-  const envelope = <T extends Topic>(topic: T, key: string, payload: PayloadOf<T>): EventEnvelope =>
-    ({ id: uuidv7(), topic, key, occurredAt: new Date().toISOString(), payload }) as EventEnvelope;
+  const envelope = <T extends Topic>(topic: T, key: string, payload: PayloadOf<T>): EventEnvelope => ({
+    id: uuidv7(),
+    topic,
+    key,
+    occurredAt: new Date().toISOString(),
+    payload,
+  });
   const registered = (
     userId: string,
     login: string,
