@@ -226,7 +226,11 @@ export class KafkaBus implements MessageBus {
       clientId: options.clientId,
       brokers: [...options.brokers],
       logCreator: kafkaLogCreator(logger),
-      retry: { initialRetryTime: 200, retries: 8 },
+      // At most 5 s between attempts and 10 s for an answer (kafkajs: 30 s each; joins and fetches get
+      // longer timeouts of their own): a publish in flight when the broker went away goes out within
+      // seconds of its return instead of half a minute.
+      retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
+      requestTimeout: 10_000,
     });
     this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
     this.producer.on(this.producer.events.CONNECT, () => {
