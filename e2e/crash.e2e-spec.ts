@@ -89,7 +89,7 @@ describe(`crash suite (seed ${seed}${soak ? ', soak' : ''}: replay with CRASH_SE
     await platform.close();
   });
 
-  it('loses nothing and applies nothing twice', async () => {
+  it('loses nothing and applies nothing twice', { timeout: soak ? 3_600_000 : 300_000 }, async () => {
     const gateway = `${platform.gateway}/api`;
     const { adminUrl } = platform;
     let adminToken = '';
