@@ -101,8 +101,10 @@ describe(`crash suite (seed ${seed}${soak ? ', soak' : ''}: replay with CRASH_SE
       body?: unknown,
       headers: Record<string, string> = {},
     ): Promise<{ status: number; body: Record<string, unknown> }> => {
-      const deadline = Date.now() + 180_000;
+      const deadline = Date.now() + 300_000;
+      const attempts: string[] = [];
       for (let attempt = 0; ; attempt += 1) {
+        const sentAt = Date.now();
         const reply = await fetch(`${gateway}${path}`, {
           method,
           headers: {
@@ -117,6 +119,7 @@ describe(`crash suite (seed ${seed}${soak ? ', soak' : ''}: replay with CRASH_SE
         }).catch(() => undefined);
         const status = reply?.status ?? 0;
         const text = reply ? await reply.text().catch(() => '') : '';
+        attempts.push(`${status} in ${Date.now() - sentAt} ms`);
         if (status === 401 && path !== '/authentication' && Date.now() < deadline) {
           // A restarted service fetching auth's keys while auth was down; or the token expired.
           await sleep(500);
@@ -129,6 +132,11 @@ describe(`crash suite (seed ${seed}${soak ? ', soak' : ''}: replay with CRASH_SE
           const retryAfter = Number(reply?.headers.get('retry-after') ?? 0);
           await sleep(retryAfter > 0 ? retryAfter * 1_000 : Math.min(100 * 2 ** attempt, 2_000));
           continue;
+        }
+        if (status === 0 || status === 429 || status >= 500) {
+          note(
+            `${method} ${path}: no answer after ${attempts.length} attempts: ${attempts.slice(-8).join(', ')}`,
+          );
         }
         return { status, body: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : {} };
       }
@@ -421,6 +429,24 @@ describe(`crash suite (seed ${seed}${soak ? ', soak' : ''}: replay with CRASH_SE
     await Promise.all([...Array.from({ length: WORKERS }, worker), chaos()])
       .catch((error: unknown) => {
         aborted = true;
+        console.log(
+          [
+            `crash suite failed mid-run (seed ${seed}) at step ${done}:`,
+            ...log,
+            ...(['auth', 'social', 'media', 'catalog'] as const).map(
+              (name) =>
+                `── last lines of ${name}-service ──\n${platform
+                  .output(name)
+                  .split('\n')
+                  .filter(
+                    (line) => !line.includes('"request completed"') && !line.includes('"event handled"'),
+                  )
+                  .slice(-15)
+                  .map((line) => line.slice(0, 300))
+                  .join('\n')}`,
+            ),
+          ].join('\n'),
+        );
         throw error;
       })
       .finally(() => {
