@@ -67,8 +67,10 @@ describe(`crash suite (seed ${seed}${soak ? ', soak' : ''}: replay with CRASH_SE
       // A transient failure must not dead-letter what a restart would have delivered.
       MESSAGING_MAX_ATTEMPTS: '20',
       MESSAGING_RETRY_BASE_MS: '100',
-      // One client registers every account of the run.
+      // One client registers every account and uploads every media of the run.
       REGISTRATION_MAX_PER_IP: '1000000',
+      UPLOADS_MAX_PER_USER: '1000000',
+      UPLOADS_MAX_PER_IP: '1000000',
       REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
       REDIS_KEY_PREFIX: `agora-e2e-crash-${process.pid}:`,
     },

@@ -226,8 +226,13 @@ describe('embedded platform (npm start)', () => {
     expect(await search.json()).toMatchObject({ items: [], total: 0 });
   });
 
-  it('signs in with Google through the gateway: redirect, state cookie on /api/auth/google, callback, tokens', async () => {
-    google.consentAs({ subject: 'g-e2e', email: 'e2e.user@gmail.com', name: 'E2E User' });
+  it('signs in with Google through the gateway: redirect, state cookie on /api/auth/google, callback, tokens, public profile', async () => {
+    google.consentAs({
+      subject: 'g-e2e',
+      email: 'e2e.user@gmail.com',
+      name: 'E2E User',
+      picture: 'https://lh3.googleusercontent.com/a/e2e-user=s96-c',
+    });
     const started = await fetch(`${gateway}/api/auth/google`, { redirect: 'manual' });
     expect(started.status).toBe(302);
     const stateCookie = started.headers
@@ -246,6 +251,22 @@ describe('embedded platform (npm start)', () => {
     expect(await identities.json()).toEqual([
       { provider: 'google', email: 'e2e.user@gmail.com', linkedAt: expect.any(String) as string },
     ]);
+    // The provider verified the address: the new account's profile is public at once, with its name and picture.
+    const me = (await (
+      await fetch(`${gateway}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } })
+    ).json()) as { id: string };
+    const profile = await eventually(
+      async () => {
+        const reply = await fetch(`${gateway}/api/profiles/${me.id}`);
+        return reply.status === 200 ? ((await reply.json()) as Record<string, unknown>) : undefined;
+      },
+      15_000,
+      "the Google account's profile",
+    );
+    expect(profile).toMatchObject({
+      displayName: 'E2E User',
+      avatarUrl: 'https://lh3.googleusercontent.com/a/e2e-user=s96-c',
+    });
   });
 
   it('stops cleanly on Ctrl-C and reuses its data on the next start', async () => {

@@ -1,22 +1,18 @@
-import {
-  renderNginxConf,
-  renderNginxHealthScript,
-  SERVICE_NAMES,
-  SERVICES,
-  type ServiceName,
-} from '@agora/contracts';
+import { SERVICE_NAMES, type ServiceName } from '@agora/contracts';
 import {
   createIsolatedDatabase,
   freePort,
   provisionAllServices,
+  RELAXED_RATE_ZONES,
   run,
   serviceDatabaseUrl,
+  startNginx,
   startProcess,
   waitForHttp,
   type ManagedProcess,
+  type RunningNginx,
 } from '@agora/testing';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -49,7 +45,7 @@ export class DistributedPlatform {
   adminUrl = '';
   private readonly work: string;
   private readonly kafkaEnv: Record<string, string>;
-  private nginx?: ChildProcess;
+  private nginx?: RunningNginx;
   private dropDatabase?: () => Promise<void>;
 
   constructor(private readonly options: DistributedPlatformOptions) {
@@ -72,8 +68,6 @@ export class DistributedPlatform {
     for (const name of SERVICE_NAMES) {
       this.ports[name] = await freePort();
     }
-    const gatewayPort = await freePort();
-    this.gateway = `http://127.0.0.1:${gatewayPort}`;
     await this.startBroker();
     await provisionAllServices(this.adminUrl);
     await run(process.execPath, [path.join(root, 'dist/apps/platform/src/migrate.js')], {
@@ -84,31 +78,17 @@ export class DistributedPlatform {
         ]),
       ),
     });
+    // Hundreds of requests a second from one address: the gateway's rate zones are relaxed here.
+    this.nginx = await startNginx(
+      this.work,
+      Object.fromEntries(SERVICE_NAMES.map((name) => [name, `127.0.0.1:${this.ports[name]}`])) as Record<
+        ServiceName,
+        string
+      >,
+      RELAXED_RATE_ZONES,
+    );
+    this.gateway = this.nginx.url;
     await Promise.all(SERVICE_NAMES.map((name) => this.startService(name)));
-
-    writeFileSync(path.join(this.work, 'gateway-health.js'), renderNginxHealthScript());
-    mkdirSync(path.join(this.work, 'nginx-temp'), { recursive: true });
-    writeFileSync(
-      path.join(this.work, 'nginx.conf'),
-      renderNginxConf({
-        upstreams: Object.fromEntries(
-          SERVICE_NAMES.map((name) => [name, `127.0.0.1:${this.ports[name]}`]),
-        ) as Record<ServiceName, string>,
-        listenPort: gatewayPort,
-        njsDir: this.work,
-        pidFile: path.join(this.work, 'nginx.pid'),
-        errorLog: path.join(this.work, 'nginx-error.log'),
-        accessLog: path.join(this.work, 'nginx-access.log'),
-        tempDir: path.join(this.work, 'nginx-temp'),
-      }),
-    );
-    this.nginx = spawn(
-      'nginx',
-      ['-p', this.work, '-c', path.join(this.work, 'nginx.conf'), '-g', 'daemon off;'],
-      {
-        stdio: 'inherit',
-      },
-    );
     await waitForHttp(`${this.gateway}/api/health`, 200, 60_000);
   }
 
@@ -176,7 +156,7 @@ export class DistributedPlatform {
   }
 
   async close(): Promise<void> {
-    this.nginx?.kill('SIGQUIT');
+    await this.nginx?.stop();
     // Gracefully, or SIGKILL after 15 s (a test that failed may leave one stuck).
     await Promise.all(
       Object.values(this.services).map((service) =>
@@ -201,8 +181,3 @@ function alive(pid: number): boolean {
     return false;
   }
 }
-
-/** Descriptor of each service, for suites that print what they did. */
-export const SERVICE_SCHEMAS = Object.fromEntries(
-  SERVICE_NAMES.map((name) => [name, SERVICES[name].schema]),
-) as Record<ServiceName, string>;
