@@ -2,6 +2,7 @@ import { ALL_TOPICS, deadLetterTopic, type ServiceName } from '@agora/contracts'
 import { outboxChannel } from '@agora/database';
 import { eventually, queryRows } from '@agora/testing';
 import kafkajs from 'kafkajs';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -18,7 +19,8 @@ const seed = process.env.CRASH_SEED ? Number(process.env.CRASH_SEED) : Math.floo
 const size = soak
   ? { events: 10_000, brokerRestarts: 2, consumerKills: 4, kills: 6 }
   : { events: 360, brokerRestarts: 1, consumerKills: 1, kills: 0 };
-const WORKERS = soak ? 12 : 8;
+/** Requests in flight at once: fewer than a service's connection pool (DATABASE_POOL_SIZE, 10). */
+const WORKERS = 8;
 /** Steps started per second at most, so that events keep flowing while the faults play out. */
 const RATE = soak ? 40 : 6;
 const ADMIN = { email: 'root@example.com', password: 'root admin passphrase' };
@@ -95,8 +97,13 @@ describe(`crash suite (seed ${seed}${soak ? ', soak' : ''}: replay with CRASH_SE
     const gateway = `${platform.gateway}/api`;
     const { adminUrl } = platform;
     let adminToken = '';
+    /** Every attempt of the step a worker runs, for the report of a step that hangs. */
+    const trace = new AsyncLocalStorage<string[]>();
 
-    /** One request until it gets an answer from the service (retrying 502/503/504 and lost connections). */
+    /**
+     * One request until it gets an answer from the service: 502/503/504 (a service down), 429 and lost
+     * connections are retried; a 500 is an answer (a bug the suite reports).
+     */
     const request = async (
       method: string,
       path: string,
@@ -122,6 +129,11 @@ describe(`crash suite (seed ${seed}${soak ? ', soak' : ''}: replay with CRASH_SE
         const status = reply?.status ?? 0;
         const text = reply ? await reply.text().catch(() => '') : '';
         attempts.push(`${status} in ${Date.now() - sentAt} ms`);
+        trace
+          .getStore()
+          ?.push(
+            `${new Date().toISOString().slice(11, 23)} ${method} ${path} → ${status} in ${Date.now() - sentAt} ms`,
+          );
         if (status === 401 && path !== '/authentication' && Date.now() < deadline) {
           // A restarted service fetching auth's keys while auth was down; or the token expired.
           await sleep(500);
@@ -130,12 +142,13 @@ describe(`crash suite (seed ${seed}${soak ? ', soak' : ''}: replay with CRASH_SE
           }
           continue;
         }
-        if ((status === 0 || status === 429 || status >= 500) && Date.now() < deadline) {
+        const retryable = status === 0 || status === 429 || status > 500;
+        if (retryable && Date.now() < deadline) {
           const retryAfter = Number(reply?.headers.get('retry-after') ?? 0);
           await sleep(retryAfter > 0 ? retryAfter * 1_000 : Math.min(100 * 2 ** attempt, 2_000));
           continue;
         }
-        if (status === 0 || status === 429 || status >= 500) {
+        if (retryable) {
           note(
             `${method} ${path}: no answer after ${attempts.length} attempts: ${attempts.slice(-8).join(', ')}`,
           );
@@ -225,6 +238,15 @@ describe(`crash suite (seed ${seed}${soak ? ', soak' : ''}: replay with CRASH_SE
           return expectStatus(await request('DELETE', `/media/${id}`), step, 204, 404);
       }
     };
+    const running = new Map<number, { step: Step; since: number; attempts: string[] }>();
+    /** The steps in flight for longer than `ms`, with their attempts. */
+    const slowSteps = (ms: number) =>
+      [...running.values()]
+        .filter(({ since }) => Date.now() - since > ms)
+        .map(
+          ({ step, since, attempts }) =>
+            `${step.kind} (chain ${step.chain}) for ${Math.round((Date.now() - since) / 1000)} s: ${attempts.slice(-6).join('; ')}`,
+        );
     let handedOut = 0;
     let workloadStart = 0;
     let aborted = false;
@@ -240,10 +262,13 @@ describe(`crash suite (seed ${seed}${soak ? ', soak' : ''}: replay with CRASH_SE
         const [step] = pending.splice(index, 1);
         busy.add(step.chain);
         inFlight[producerOf(step)] += 1;
+        const attempts: string[] = [];
+        running.set(step.chain, { step, since: Date.now(), attempts });
         try {
-          await execute(step);
+          await trace.run(attempts, () => execute(step));
         } finally {
           busy.delete(step.chain);
+          running.delete(step.chain);
           inFlight[producerOf(step)] -= 1;
           done += 1;
         }
@@ -334,7 +359,7 @@ describe(`crash suite (seed ${seed}${soak ? ', soak' : ''}: replay with CRASH_SE
             () => Promise.resolve(inFlight[fault.relay] === 0 ? true : undefined),
             60_000,
             `${fault.relay}'s requests in flight`,
-          );
+          ).catch((error: unknown) => fail(fault, `${String(error)}\n${slowSteps(10_000).join('\n')}`));
           const lock = await holdLock(outbox);
           try {
             const [{ count: unsentRows }] = await lock.query<{ count: string }>(
@@ -435,6 +460,8 @@ describe(`crash suite (seed ${seed}${soak ? ', soak' : ''}: replay with CRASH_SE
           [
             `crash suite failed mid-run (seed ${seed}) at step ${done}:`,
             ...log,
+            'steps in flight for over 10 s:',
+            ...slowSteps(10_000),
             ...(['auth', 'social', 'media', 'catalog'] as const).map(
               (name) =>
                 `── last lines of ${name}-service ──\n${platform
