@@ -155,19 +155,24 @@ export class DistributedPlatform {
     return this.incarnations[name].map((service) => service.output()).join('\n');
   }
 
+  /** Stops everything it started, each part whatever became of the others. */
   async close(): Promise<void> {
-    await this.nginx?.stop();
-    // Gracefully, or SIGKILL after 15 s (a test that failed may leave one stuck).
-    await Promise.all(
-      Object.values(this.services).map((service) =>
-        Promise.race([service.stop(), sleep(15_000).then(() => service.stop('SIGKILL'))]),
-      ),
-    );
-    if (existsSync(this.kafkaEnv.KAFKA_DATA_DIR)) {
-      await run('bash', [kafkaScript, 'stop'], this.kafkaEnv).catch(() => undefined);
+    try {
+      // Services first, gracefully or SIGKILL after 15 s: nginx's graceful quit waits for requests in flight
+      // to them, and a suite that failed may have left one stuck.
+      await Promise.all(
+        Object.values(this.services).map((service) =>
+          Promise.race([service.stop(), sleep(15_000).then(() => service.stop('SIGKILL'))]),
+        ),
+      );
+      await this.nginx?.stop();
+    } finally {
+      if (existsSync(this.kafkaEnv.KAFKA_DATA_DIR)) {
+        await run('bash', [kafkaScript, 'stop'], this.kafkaEnv).catch(() => undefined);
+      }
+      await this.dropDatabase?.().catch(() => undefined);
+      rmSync(this.work, { recursive: true, force: true });
     }
-    await this.dropDatabase?.().catch(() => undefined);
-    rmSync(this.work, { recursive: true, force: true });
   }
 }
 
