@@ -69,7 +69,7 @@ export class AccountsService {
         await this.tokens.revokeAllOfUser(manager, user.id, 'password-changed', caller.sessionId);
       }
       if (dto.login !== undefined) {
-        await this.assertFree(user, user.email, dto.login);
+        await this.assertFree(manager, user, user.email, dto.login);
         user.login = dto.login;
       }
     });
@@ -78,7 +78,7 @@ export class AccountsService {
   /** An admin's change of any editable fields (PUT sends all of them, PATCH some). */
   async updateByAdmin(admin: AuthenticatedUser, id: string, dto: PatchUserDto): Promise<UserDto> {
     return this.change(id, async (manager, user) => {
-      await this.assertFree(user, dto.email ?? user.email, dto.login ?? user.login);
+      await this.assertFree(manager, user, dto.email ?? user.email, dto.login ?? user.login);
       if (dto.email !== undefined) {
         user.email = dto.email;
       }
@@ -163,8 +163,13 @@ export class AccountsService {
     }
   }
 
-  private async assertFree(user: UserEntity, email: string, login: string): Promise<void> {
-    const taken = await this.users.findTakenFields(email, login, user.id);
+  private async assertFree(
+    manager: EntityManager,
+    user: UserEntity,
+    email: string,
+    login: string,
+  ): Promise<void> {
+    const taken = await this.users.findTakenFields(email, login, user.id, manager);
     if (taken.length > 0) {
       throw new ProblemException(409, {
         code: taken.includes('email') ? 'EMAIL_TAKEN' : 'LOGIN_TAKEN',

@@ -11,9 +11,17 @@ export type TakenField = 'email' | 'login';
 export class UsersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Which of e-mail and login already belong to someone (other than `exceptUserId`). */
-  async findTakenFields(email: string, login: string, exceptUserId?: string): Promise<TakenField[]> {
-    const rows: { email_taken: boolean; login_taken: boolean }[] = await this.dataSource.query(
+  /**
+   * Which of e-mail and login already belong to someone (other than `exceptUserId`). Inside a transaction,
+   * pass its manager: a second pooled connection per request starves the pool under load.
+   */
+  async findTakenFields(
+    email: string,
+    login: string,
+    exceptUserId?: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TakenField[]> {
+    const rows: { email_taken: boolean; login_taken: boolean }[] = await manager.query(
       `SELECT bool_or("email" = $1) AS email_taken, bool_or(lower("login") = lower($2)) AS login_taken
          FROM "auth"."users" WHERE ("email" = $1 OR lower("login") = lower($2)) AND "id" IS DISTINCT FROM $3`,
       [email, login, exceptUserId ?? null],
