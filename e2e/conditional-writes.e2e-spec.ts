@@ -217,4 +217,25 @@ describe('ETag and If-Match on editable resources', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ code: 'INVALID_IF_MATCH' });
   });
+
+  it('profile: ETag on read, one of parallel renames with the same If-Match wins, the rest are 412', async () => {
+    const read = await call('GET', `/profiles/${buyer.id}`, undefined);
+    expect(read.status).toBe(200);
+    const version = read.body.version as number;
+    expect(read.etag).toBe(`"${version}"`);
+    const renames = await atOnce(
+      copies(10, (index) =>
+        call('PATCH', '/profiles/me', buyer.token, { displayName: `Buyer ${index}` }, `"${version}"`),
+      ),
+    );
+    expect(tally(renames.map((answer) => answer.status))).toEqual({ 200: 1, 412: 9 });
+    const winner = renames.find((answer) => answer.status === 200)!;
+    expect(winner.etag).toBe(`"${version + 1}"`);
+    expect(renames.find((answer) => answer.status === 412)!.body).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      currentVersion: version + 1,
+    });
+    const unconditional = await call('PATCH', '/profiles/me', buyer.token, { displayName: 'Buyer' });
+    expect(unconditional.body).toMatchObject({ displayName: 'Buyer', version: version + 2 });
+  });
 });

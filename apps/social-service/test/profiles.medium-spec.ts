@@ -112,13 +112,14 @@ describe('social-service profiles', () => {
       const reply = await getProfile(hidden);
       expect(reply.status).toBe(200);
       const profile = (await reply.json()) as Profile;
-      // Exactly the public fields: no e-mail, role, verification flag or version.
+      // Exactly the public fields: no e-mail, role or verification flag; the version is the ETag.
       expect(Object.keys(profile).sort()).toEqual([
         'avatarUrl',
         'createdAt',
         'displayName',
         'login',
         'userId',
+        'version',
       ]);
       expect(profile).toMatchObject({
         userId: hidden,

@@ -1,8 +1,9 @@
-import { ProblemDetails, UuidParam } from '@agora/http';
+import { ApiConditionalWrite, IfMatch, UuidParam, type ExpectedVersions } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiSocialErrors } from '../social.errors.js';
 import { PROFILE_LIST_QUERY, ProfileDto, ProfilePageDto, UpdateProfileDto } from './profiles.dto.js';
 import { ProfilesService } from './profiles.service.js';
 
@@ -22,8 +23,7 @@ export class ProfilesController {
   /** A verified account's profile; an unverified or unknown account's is a 404. */
   @Get(':userId')
   @ApiOkResponse({ type: ProfileDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
-  @ApiNotFoundResponse({ type: ProblemDetails })
+  @ApiSocialErrors('PROFILE_NOT_FOUND')
   get(@UuidParam('userId') userId: string): Promise<ProfileDto> {
     return this.profiles.get(userId);
   }
@@ -32,9 +32,13 @@ export class ProfilesController {
   @Patch('me')
   @Authenticated()
   @ApiOkResponse({ type: ProfileDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
-  @ApiNotFoundResponse({ type: ProblemDetails })
-  updateMine(@CurrentUser() user: AuthenticatedUser, @Body() dto: UpdateProfileDto): Promise<ProfileDto> {
-    return this.profiles.updateDisplayName(user.id, dto.displayName);
+  @ApiSocialErrors('PROFILE_NOT_FOUND')
+  @ApiConditionalWrite()
+  updateMine(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: UpdateProfileDto,
+    @IfMatch() expected: ExpectedVersions,
+  ): Promise<ProfileDto> {
+    return this.profiles.updateDisplayName(user, dto.displayName, expected);
   }
 }

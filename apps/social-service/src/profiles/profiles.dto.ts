@@ -33,6 +33,9 @@ export class ProfileDto {
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+
+  @ApiProperty({ example: 3, description: 'Rises with every change; the ETag, for If-Match' })
+  version!: number;
 }
 
 /** Longest display name, whether set by its owner or taken from an identity provider. */
@@ -59,5 +62,6 @@ export function toProfileDto(profile: ProfileEntity): ProfileDto {
     displayName: profile.displayName,
     avatarUrl: profile.avatarUrl,
     createdAt: profile.createdAt.toISOString(),
+    version: profile.version,
   };
 }

@@ -1,4 +1,5 @@
 import { modifyReturning } from '@agora/database';
+import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -112,14 +113,28 @@ export class ProfilesRepository {
   }
 
   /** The owner's new display name on a public profile (one more version); null when there is none. */
-  async updateDisplayName(id: string, displayName: string): Promise<ProfileEntity | null> {
-    const updated = await modifyReturning(
-      this.dataSource.manager,
-      `UPDATE "social"."profiles" SET "display_name" = $2, "version" = "version" + 1, "updated_at" = now()
-        WHERE "id" = $1 AND "verified" RETURNING "id"`,
-      [id, displayName],
-    );
-    return updated.length > 0 ? this.findPublic(id) : null;
+  /**
+   * Renames the verified account's profile under its row lock, at the version `expected` names (any when
+   * undefined); null when there is no public profile.
+   */
+  updateDisplayName(
+    id: string,
+    displayName: string,
+    expected: ExpectedVersions,
+  ): Promise<ProfileEntity | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const profile = await manager.findOne(ProfileEntity, {
+        where: { id, verified: true },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!profile) {
+        return null;
+      }
+      assertVersionMatches(expected, profile.version);
+      profile.displayName = displayName;
+      profile.version += 1;
+      return manager.save(profile);
+    });
   }
 
   /** Serialises the events of one account (they arrive on several topics, in any order). */

@@ -1,3 +1,4 @@
+import type { AuthenticatedUser } from '@agora/auth';
 import type {
   EventEnvelope,
   UserDeletedV1,
@@ -6,7 +7,7 @@ import type {
   UserVerifiedV1,
 } from '@agora/contracts';
 import { Inbox } from '@agora/database';
-import { ProblemException } from '@agora/http';
+import type { ExpectedVersions } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { PoisonMessageError } from '@agora/messaging';
 import { Injectable } from '@nestjs/common';
@@ -19,6 +20,7 @@ import {
   type ProfilePageDto,
 } from './profiles.dto.js';
 import { ProfilesRepository } from './profiles.repository.js';
+import { SocialErrorCode, SocialException } from '../social.errors.js';
 
 /** The inbox consumer name of every profile event. */
 export const PROFILES_CONSUMER = 'social.profiles';
@@ -81,7 +83,7 @@ export function providerAvatarUrl(url: string | null | undefined): string | null
 }
 
 const notFound = (userId: string) =>
-  new ProblemException(404, { code: 'PROFILE_NOT_FOUND', detail: `No profile for user ${userId}` });
+  new SocialException(SocialErrorCode.PROFILE_NOT_FOUND, `No profile for user ${userId}`);
 
 @Injectable()
 export class ProfilesService {
@@ -100,8 +102,13 @@ export class ProfilesService {
     return toProfileDto(profile);
   }
 
-  async updateDisplayName(userId: string, displayName: string): Promise<ProfileDto> {
-    const profile = await this.profiles.updateDisplayName(userId, displayName);
+  async updateDisplayName(
+    user: AuthenticatedUser,
+    displayName: string,
+    expected?: ExpectedVersions,
+  ): Promise<ProfileDto> {
+    const userId = user.id;
+    const profile = await this.profiles.updateDisplayName(userId, displayName, expected);
     if (!profile) {
       throw notFound(userId);
     }
