@@ -17,6 +17,9 @@ export interface OutboxRelayOptions {
   readonly batchSize?: number;
 }
 
+/** Longest wait between two publish attempts while the bus fails. */
+const MAX_BACKOFF_MS = 5_000;
+
 interface OutboxRow {
   id: string;
   topic: EventEnvelope['topic'];
@@ -123,7 +126,9 @@ export class OutboxRelay {
         },
         (error: unknown) => {
           this.failures += 1;
-          const backoff = Math.min(this.options.pollIntervalMs * 2 ** this.failures, 30_000);
+          // Capped at a few seconds: once the broker is back, events waiting in the outbox go out soon even
+          // when no new commit wakes the relay.
+          const backoff = Math.min(this.options.pollIntervalMs * 2 ** this.failures, MAX_BACKOFF_MS);
           this.logger.warn({ err: error, retryInMs: backoff }, 'outbox relay: publish failed, will retry');
           this.schedule(backoff);
         },
