@@ -1,7 +1,6 @@
 import type { AuthenticatedUser, Role } from '@agora/auth';
 import { Topics, type UserDeletionReason } from '@agora/contracts';
 import { OutboxWriter, uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -13,9 +12,10 @@ import { toUserDto, type UserDto, type UserPageDto } from '../users/user.dto.js'
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { PatchUserDto, UpdateOwnAccountDto } from './account.dto.js';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
 
-const notFound = (id: string): ProblemException =>
-  new ProblemException(404, { code: 'USER_NOT_FOUND', detail: `No user ${id}` });
+const notFound = (id: string): AuthException =>
+  new AuthException(AuthErrorCode.USER_NOT_FOUND, `No user ${id}`);
 
 /**
  * Reads and changes accounts (by their owners and by admins). Every change writes its event to the outbox
@@ -57,9 +57,7 @@ export class AccountsService {
           this.hasher.verify(user.passwordHash, dto.currentPassword ?? ''),
         );
         if (!proven) {
-          throw new ProblemException(400, {
-            code: 'WRONG_CURRENT_PASSWORD',
-            detail: 'currentPassword is not right',
+          throw new AuthException(AuthErrorCode.WRONG_CURRENT_PASSWORD, 'currentPassword is not right', {
             errors: [{ field: 'currentPassword', messages: ['currentPassword is not right'] }],
           });
         }
@@ -154,10 +152,7 @@ export class AccountsService {
       return toUserDto(saved);
     } catch (error) {
       if (uniqueViolation(error)) {
-        throw new ProblemException(409, {
-          code: 'ACCOUNT_CONFLICT',
-          detail: 'E-mail or login taken meanwhile',
-        });
+        throw new AuthException(AuthErrorCode.ACCOUNT_CONFLICT, 'E-mail or login taken meanwhile');
       }
       throw error;
     }
@@ -171,11 +166,11 @@ export class AccountsService {
   ): Promise<void> {
     const taken = await this.users.findTakenFields(email, login, user.id, manager);
     if (taken.length > 0) {
-      throw new ProblemException(409, {
-        code: taken.includes('email') ? 'EMAIL_TAKEN' : 'LOGIN_TAKEN',
-        detail: `Already in use: ${taken.join(', ')}`,
-        errors: taken.map((field) => ({ field, messages: [`${field} is already in use`] })),
-      });
+      throw new AuthException(
+        taken.includes('email') ? AuthErrorCode.EMAIL_TAKEN : AuthErrorCode.LOGIN_TAKEN,
+        `Already in use: ${taken.join(', ')}`,
+        { errors: taken.map((field) => ({ field, messages: [`${field} is already in use`] })) },
+      );
     }
   }
 
@@ -189,10 +184,10 @@ export class AccountsService {
       return;
     }
     if (user.id === admin.id) {
-      throw new ProblemException(409, {
-        code: 'OWN_ROLE_CHANGE',
-        detail: 'Admins cannot change their own role; ask another admin',
-      });
+      throw new AuthException(
+        AuthErrorCode.OWN_ROLE_CHANGE,
+        'Admins cannot change their own role; ask another admin',
+      );
     }
     const previousRole = user.role;
     user.role = role;

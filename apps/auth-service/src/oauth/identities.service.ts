@@ -1,10 +1,10 @@
-import { ProblemException } from '@agora/http';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { UsersRepository } from '../users/users.repository.js';
 import { IdentityEntity } from './identity.entity.js';
 import type { IdentityDto } from './oauth.dto.js';
 import type { OAuthProviderName } from './oauth-provider.js';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
 
 /** A user's own linked Google and Yandex accounts. */
 @Injectable()
@@ -32,16 +32,16 @@ export class IdentitiesService {
       const user = await this.users.lockById(manager, userId);
       const identities = await manager.findBy(IdentityEntity, { userId });
       if (!user || !identities.some((identity) => identity.provider === provider)) {
-        throw new ProblemException(404, {
-          code: 'IDENTITY_NOT_FOUND',
-          detail: `No ${provider} account is linked to this account`,
-        });
+        throw new AuthException(
+          AuthErrorCode.IDENTITY_NOT_FOUND,
+          `No ${provider} account is linked to this account`,
+        );
       }
       if (!user.passwordHash && identities.length === 1) {
-        throw new ProblemException(409, {
-          code: 'LAST_SIGN_IN_METHOD',
-          detail: `${provider} is this account's only way to sign in; set a password first (POST /password/recovery)`,
-        });
+        throw new AuthException(
+          AuthErrorCode.LAST_SIGN_IN_METHOD,
+          `${provider} is this account's only way to sign in; set a password first (POST /password/recovery)`,
+        );
       }
       await manager.delete(IdentityEntity, { userId, provider });
     });

@@ -1,6 +1,6 @@
+import { AccessErrorCode, AccessException } from '@agora/auth';
 import { API_PREFIX, Topics } from '@agora/contracts';
 import { modifyReturning, OutboxWriter, uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -13,24 +13,25 @@ import { IdentityLinkOfferEntity } from './identity-link-offer.entity.js';
 import { IdentityEntity } from './identity.entity.js';
 import type { FlowContext } from './oauth-flow-store.js';
 import type { ProviderProfile } from './oauth-provider.js';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
 
 /** The account a provider's answer leads to, or an offer to link it to an existing account by password. */
 type Resolution =
   | { readonly kind: 'user'; readonly user: UserEntity }
   | { readonly kind: 'offer'; readonly token: string; readonly email: string };
 
-const unverifiedEmail = (provider: string): ProblemException =>
-  new ProblemException(403, {
-    code: 'PROVIDER_EMAIL_UNVERIFIED',
-    detail: `${provider} did not confirm an e-mail address for this account; confirm one there and try again`,
-  });
+const unverifiedEmail = (provider: string): AuthException =>
+  new AuthException(
+    AuthErrorCode.PROVIDER_EMAIL_UNVERIFIED,
+    `${provider} did not confirm an e-mail address for this account; confirm one there and try again`,
+  );
 
-const invalidLinkToken = (): ProblemException =>
-  new ProblemException(400, {
-    code: 'INVALID_LINK_TOKEN',
-    detail: 'The link token is unknown, used or expired; sign in with the provider again',
-    errors: [{ field: 'linkToken', messages: ['linkToken is unknown, used or expired'] }],
-  });
+const invalidLinkToken = (): AuthException =>
+  new AuthException(
+    AuthErrorCode.INVALID_LINK_TOKEN,
+    'The link token is unknown, used or expired; sign in with the provider again',
+    { errors: [{ field: 'linkToken', messages: ['linkToken is unknown, used or expired'] }] },
+  );
 
 /** Turns a provider's hint into a login candidate: allowed characters, 3 to 24 of them. */
 function loginBase(hint: string): string {
@@ -64,14 +65,13 @@ export class OAuthSignInService {
         : this.resolveSignIn(manager, profile),
     );
     if (resolution.kind === 'offer') {
-      throw new ProblemException(409, {
-        code: 'ACCOUNT_LINK_REQUIRED',
-        detail:
-          `An account with ${resolution.email} exists. To sign in to it with ${profile.provider}, send its ` +
+      throw new AuthException(
+        AuthErrorCode.ACCOUNT_LINK_REQUIRED,
+        `An account with ${resolution.email} exists. To sign in to it with ${profile.provider}, send its ` +
           `password with this linkToken to POST ${API_PREFIX}/auth/link, or sign in and link from the account ` +
           `(GET ${API_PREFIX}/auth/${profile.provider}?intent=link)`,
-        extensions: { linkToken: resolution.token, provider: profile.provider, email: resolution.email },
-      });
+        { extensions: { linkToken: resolution.token, provider: profile.provider, email: resolution.email } },
+      );
     }
     return resolution.user;
   }
@@ -134,10 +134,10 @@ export class OAuthSignInService {
   ): Promise<Resolution> {
     const user = await this.users.lockById(manager, userId);
     if (!user) {
-      throw new ProblemException(401, {
-        code: 'AUTHENTICATION_REQUIRED',
-        detail: 'The account that asked for the link no longer exists',
-      });
+      throw new AccessException(
+        AccessErrorCode.AUTHENTICATION_REQUIRED,
+        'The account that asked for the link no longer exists',
+      );
     }
     await this.link(manager, user, profile);
     return { kind: 'user', user };
@@ -157,10 +157,10 @@ export class OAuthSignInService {
       return;
     }
     if (current) {
-      throw new ProblemException(409, {
-        code: 'IDENTITY_LINKED_ELSEWHERE',
-        detail: `This ${identity.provider} account is linked to another Agora account`,
-      });
+      throw new AuthException(
+        AuthErrorCode.IDENTITY_LINKED_ELSEWHERE,
+        `This ${identity.provider} account is linked to another Agora account`,
+      );
     }
     try {
       await manager.insert(IdentityEntity, {
@@ -171,10 +171,10 @@ export class OAuthSignInService {
       });
     } catch (error) {
       if (uniqueViolation(error) === 'identities_user_provider_key') {
-        throw new ProblemException(409, {
-          code: 'PROVIDER_ALREADY_LINKED',
-          detail: `Another ${identity.provider} account is linked to this account; unlink it first`,
-        });
+        throw new AuthException(
+          AuthErrorCode.PROVIDER_ALREADY_LINKED,
+          `Another ${identity.provider} account is linked to this account; unlink it first`,
+        );
       }
       throw error;
     }

@@ -1,7 +1,7 @@
 import { AccessTokenGuard, WebSessions } from '@agora/auth';
 import { API_PREFIX } from '@agora/contracts';
 import { LOGGER } from '@agora/logging';
-import { ProblemDetails, ProblemException } from '@agora/http';
+import { ProblemDetails } from '@agora/http';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadGatewayResponse,
@@ -29,6 +29,7 @@ import { OAuthSignInService } from './oauth-sign-in.service.js';
 import { OAuthStrategies } from './oauth-strategies.js';
 import { LinkAccountDto, OAuthCallbackQueryDto, ProviderParamDto, StartOAuthQueryDto } from './oauth.dto.js';
 import { runStrategy, type StrategyOutcome } from './passport-strategy-runner.js';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
 
 /**
  * Binds a started sign-in to the browser that started it; checked at the callback. Over https it is
@@ -140,11 +141,11 @@ export class OAuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TokenPairDto | CookieSessionDto> {
     if (!query.code && !query.error) {
-      throw new ProblemException(400, {
-        code: 'OAUTH_CALLBACK_INVALID',
-        detail: 'The callback needs the code (or error) and state the provider sends',
-        errors: [{ field: 'code', messages: ['code is required'] }],
-      });
+      throw new AuthException(
+        AuthErrorCode.OAUTH_CALLBACK_INVALID,
+        'The callback needs the code (or error) and state the provider sends',
+        { errors: [{ field: 'code', messages: ['code is required'] }] },
+      );
     }
     const strategy = this.strategies.get(provider);
     const callbackRequest: CallbackRequest = {
@@ -169,32 +170,32 @@ export class OAuthController {
     return `${API_PREFIX}/auth/${provider}`;
   }
 
-  private failure(provider: OAuthProviderName, outcome: StrategyOutcome): ProblemException {
+  private failure(provider: OAuthProviderName, outcome: StrategyOutcome): AuthException {
     if (outcome.kind === 'fail') {
       const message = (outcome.challenge as { message?: string } | undefined)?.message;
       return outcome.status === 403
-        ? new ProblemException(403, {
-            code: 'OAUTH_STATE_INVALID',
-            detail: message ?? 'The sign-in state does not match; start again',
-          })
-        : new ProblemException(401, {
-            code: 'OAUTH_DENIED',
-            detail: `Sign-in with ${provider} was cancelled${message ? `: ${message}` : ''}`,
-          });
+        ? new AuthException(
+            AuthErrorCode.OAUTH_STATE_INVALID,
+            message ?? 'The sign-in state does not match; start again',
+          )
+        : new AuthException(
+            AuthErrorCode.OAUTH_DENIED,
+            `Sign-in with ${provider} was cancelled${message ? `: ${message}` : ''}`,
+          );
     }
     const error = outcome.kind === 'error' ? outcome.error : undefined;
     const name = error instanceof Error ? error.name : undefined;
     if (name === 'TokenError' || name === 'AuthorizationError') {
       // The provider refused the code (invalid_grant…) or reported an error in the callback itself.
-      return new ProblemException(400, {
-        code: 'OAUTH_CODE_REJECTED',
-        detail: `${provider} refused the sign-in: ${(error as Error).message || 'invalid request'}`,
-      });
+      return new AuthException(
+        AuthErrorCode.OAUTH_CODE_REJECTED,
+        `${provider} refused the sign-in: ${(error as Error).message || 'invalid request'}`,
+      );
     }
     this.logger.error({ err: error, provider, outcome: outcome.kind }, 'identity provider failed');
-    return new ProblemException(502, {
-      code: 'OAUTH_PROVIDER_UNAVAILABLE',
-      detail: `${provider} could not complete the sign-in; try again later`,
-    });
+    return new AuthException(
+      AuthErrorCode.OAUTH_PROVIDER_UNAVAILABLE,
+      `${provider} could not complete the sign-in; try again later`,
+    );
   }
 }

@@ -1,7 +1,6 @@
 import { Topics } from '@agora/contracts';
 import { modifyReturning, OutboxWriter } from '@agora/database';
 import { LOGGER } from '@agora/logging';
-import { ProblemException } from '@agora/http';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
@@ -14,6 +13,7 @@ import { PasswordHasher } from '../users/password-hasher.js';
 import { assertPasswordAcceptable } from '../users/password-policy.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { PasswordResetEntity } from './password-reset.entity.js';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
 
 /** Password recovery by e-mail: an expiring single-use token; a reset ends every sign-in. */
 @Injectable()
@@ -67,10 +67,10 @@ export class RecoveryService {
       return true;
     });
     if (!done) {
-      throw new ProblemException(400, {
-        code: 'INVALID_RESET_TOKEN',
-        detail: 'The reset token is unknown, used or expired; request a new one',
-      });
+      throw new AuthException(
+        AuthErrorCode.INVALID_RESET_TOKEN,
+        'The reset token is unknown, used or expired; request a new one',
+      );
     }
   }
 

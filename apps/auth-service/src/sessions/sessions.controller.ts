@@ -1,4 +1,4 @@
-import { ProblemDetails, ProblemException } from '@agora/http';
+import { ProblemDetails } from '@agora/http';
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiExtraModels,
@@ -16,6 +16,7 @@ import { SessionCookies } from './session-cookies.js';
 import { NoStore } from './no-store.interceptor.js';
 import { CookieSessionDto, CredentialsDto, RefreshDto, TokenPairDto } from './token-pair.dto.js';
 import { TokenService } from './token.service.js';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
 
 const SESSION_RESPONSE = {
   schema: { oneOf: [{ $ref: getSchemaPath(TokenPairDto) }, { $ref: getSchemaPath(CookieSessionDto) }] },
@@ -74,11 +75,13 @@ export class SessionsController {
     }
     const fromCookie = await this.cookies.refreshTokenOf(request);
     if (!fromCookie) {
-      throw new ProblemException(400, {
-        code: 'REFRESH_TOKEN_REQUIRED',
-        detail: 'Send refreshToken in the body, or the session cookies',
-        errors: [{ field: 'refreshToken', messages: ['refreshToken is required without session cookies'] }],
-      });
+      throw new AuthException(
+        AuthErrorCode.REFRESH_TOKEN_REQUIRED,
+        'Send refreshToken in the body, or the session cookies',
+        {
+          errors: [{ field: 'refreshToken', messages: ['refreshToken is required without session cookies'] }],
+        },
+      );
     }
     return this.cookies.set(reply, await this.tokens.refresh(fromCookie));
   }

@@ -1,6 +1,5 @@
 import { Topics, type SessionRevocationReason } from '@agora/contracts';
 import { modifyReturning, OutboxWriter } from '@agora/database';
-import { ProblemException } from '@agora/http';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -11,6 +10,7 @@ import type { UserEntity } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import type { TokenPairDto } from './token-pair.dto.js';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
 
 /** A token pair and the sign-in (refresh-token family, the access token's `sid`) it belongs to. */
 export interface IssuedSession {
@@ -23,14 +23,11 @@ type RefreshOutcome =
   | { readonly kind: 'reused' | 'revoked' | 'expired' | 'unknown' };
 
 const REFRESH_FAILURES = {
-  reused: {
-    code: 'REFRESH_TOKEN_REUSED',
-    detail: 'This refresh token was already used; the session is revoked',
-  },
-  revoked: { code: 'REFRESH_TOKEN_REVOKED', detail: 'This session has ended; sign in again' },
-  expired: { code: 'REFRESH_TOKEN_EXPIRED', detail: 'This session has expired; sign in again' },
-  unknown: { code: 'INVALID_REFRESH_TOKEN', detail: 'The refresh token is not valid' },
-} as const;
+  reused: [AuthErrorCode.REFRESH_TOKEN_REUSED, 'This refresh token was already used; the session is revoked'],
+  revoked: [AuthErrorCode.REFRESH_TOKEN_REVOKED, 'This session has ended; sign in again'],
+  expired: [AuthErrorCode.REFRESH_TOKEN_EXPIRED, 'This session has expired; sign in again'],
+  unknown: [AuthErrorCode.INVALID_REFRESH_TOKEN, 'The refresh token is not valid'],
+} as const satisfies Record<string, readonly [AuthErrorCode, string]>;
 
 /** Clocks of the services may differ a little; revocation entries outlive the tokens by this much. */
 const CLOCK_SKEW_MS = 5_000;
@@ -65,10 +62,7 @@ export class TokenService {
       return current ? this.pairFor(manager, current, uuidv7(), expiresAt) : undefined;
     });
     if (!session) {
-      throw new ProblemException(401, {
-        code: 'INVALID_CREDENTIALS',
-        detail: 'The login or password is not right',
-      });
+      throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS, 'The login or password is not right');
     }
     return session;
   }
@@ -118,7 +112,8 @@ export class TokenService {
       return { kind: 'expired' };
     });
     if (outcome.kind !== 'rotated') {
-      throw new ProblemException(401, REFRESH_FAILURES[outcome.kind]);
+      const [code, detail] = REFRESH_FAILURES[outcome.kind];
+      throw new AuthException(code, detail);
     }
     return outcome.session;
   }

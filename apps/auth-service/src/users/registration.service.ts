@@ -1,6 +1,5 @@
 import { Topics } from '@agora/contracts';
 import { OutboxWriter, uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthMail } from '../mail/auth-mail.js';
@@ -9,18 +8,19 @@ import { PasswordHasher } from './password-hasher.js';
 import { assertPasswordAcceptable } from './password-policy.js';
 import { toRegisteredUserDto, type RegisteredUserDto, type RegistrationDto } from './registration.dto.js';
 import { UsersRepository, type TakenField } from './users.repository.js';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
 
 const TAKEN_MESSAGES: Record<TakenField, string> = {
   email: 'An account with this e-mail already exists',
   login: 'This login is taken',
 };
 
-function takenProblem(fields: readonly TakenField[]): ProblemException {
-  return new ProblemException(409, {
-    code: fields.includes('email') ? 'EMAIL_TAKEN' : 'LOGIN_TAKEN',
-    detail: fields.map((field) => TAKEN_MESSAGES[field]).join('; '),
-    errors: fields.map((field) => ({ field, messages: [TAKEN_MESSAGES[field]] })),
-  });
+function takenProblem(fields: readonly TakenField[]): AuthException {
+  return new AuthException(
+    fields.includes('email') ? AuthErrorCode.EMAIL_TAKEN : AuthErrorCode.LOGIN_TAKEN,
+    fields.map((field) => TAKEN_MESSAGES[field]).join('; '),
+    { errors: fields.map((field) => ({ field, messages: [TAKEN_MESSAGES[field]] })) },
+  );
 }
 
 function uniqueViolationField(error: unknown): TakenField | undefined {
