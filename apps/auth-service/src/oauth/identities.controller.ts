@@ -1,16 +1,11 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { ProblemDetails } from '@agora/http';
 import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { NoStore } from '../sessions/no-store.interceptor.js';
 import { IdentitiesService } from './identities.service.js';
 import { IdentityDto, ProviderParamDto } from './oauth.dto.js';
+import { ApiAuthErrors, AuthErrorCode } from '../auth.errors.js';
+import { ApiHttpErrors, HttpErrorCode } from '@agora/http';
 
 @ApiTags('me')
 @Authenticated()
@@ -29,8 +24,8 @@ export class IdentitiesController {
   @Delete(':provider')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Unlinked' })
-  @ApiNotFoundResponse({ type: ProblemDetails, description: 'IDENTITY_NOT_FOUND' })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'LAST_SIGN_IN_METHOD' })
+  @ApiHttpErrors(HttpErrorCode.VALIDATION_FAILED)
+  @ApiAuthErrors(AuthErrorCode.IDENTITY_NOT_FOUND, AuthErrorCode.LAST_SIGN_IN_METHOD)
   async unlink(
     @CurrentUser() user: AuthenticatedUser,
     @Param() { provider }: ProviderParamDto,
