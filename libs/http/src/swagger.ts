@@ -10,6 +10,20 @@ import { STATUS_CODES } from 'node:http';
 import { BODY_ERROR_CODES, HTTP_ERRORS, PARAMETER_ERROR_CODES, type HttpErrorCode } from './http.errors.js';
 import { PROBLEM_CONTENT_TYPE } from './problem-details.js';
 
+/** The service's OpenAPI document, with the edge's codes added to every operation that can answer them. */
+export function createServiceDocument(
+  app: INestApplication,
+  definition: { readonly title: string; readonly description: string },
+): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle(definition.title)
+    .setDescription(definition.description)
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return documentEdgeErrors(SwaggerModule.createDocument(app, config));
+}
+
 /**
  * Serves the service's own spec (`/docs`, `/docs-json`) and the gateway's merged UI
  * (`/gateway-docs`), whose spec list points at the five specs behind the gateway.
@@ -18,13 +32,7 @@ export function setUpSwagger(
   app: INestApplication,
   definition: { readonly title: string; readonly description: string },
 ): void {
-  const config = new DocumentBuilder()
-    .setTitle(definition.title)
-    .setDescription(definition.description)
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  const document = documentEdgeErrors(SwaggerModule.createDocument(app, config));
+  const document = createServiceDocument(app, definition);
   SwaggerModule.setup(SERVICE_DOCS_PATH, app, document, { jsonDocumentUrl: SERVICE_DOCS_JSON_PATH });
   SwaggerModule.setup(SERVICE_GATEWAY_DOCS_PATH, app, document, {
     raw: false,
