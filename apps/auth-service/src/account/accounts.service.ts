@@ -3,7 +3,7 @@ import { Topics, type UserDeletionReason } from '@agora/contracts';
 import { OutboxWriter, uniqueViolation } from '@agora/database';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { TokenService } from '../sessions/token.service.js';
 import { LoginThrottle } from '../throttling/login-throttle.js';
 import { PasswordHasher } from '../users/password-hasher.js';
@@ -13,6 +13,7 @@ import type { UserEntity } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { PatchUserDto, UpdateOwnAccountDto } from './account.dto.js';
 import { AuthErrorCode, AuthException } from '../auth.errors.js';
+import { Transactions } from '../database/transactions.js';
 
 const notFound = (id: string): AuthException =>
   new AuthException(AuthErrorCode.USER_NOT_FOUND, `No user ${id}`);
@@ -24,7 +25,7 @@ const notFound = (id: string): AuthException =>
 @Injectable()
 export class AccountsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly users: UsersRepository,
     private readonly outbox: OutboxWriter,
     private readonly hasher: PasswordHasher,
@@ -105,12 +106,12 @@ export class AccountsService {
   }
 
   async delete(id: string, reason: UserDeletionReason): Promise<void> {
-    const deleted = await this.dataSource.transaction(async (manager) => {
+    const deleted = await this.transactions.run(async (manager) => {
       const user = await this.users.lockById(manager, id);
       if (!user) {
         return false;
       }
-      await manager.remove(user);
+      await this.users.remove(manager, user);
       // Every service drops the user's data and refuses the user's access tokens from now on.
       await this.outbox.add(manager, Topics.UserDeleted, id, {
         userId: id,
@@ -131,7 +132,7 @@ export class AccountsService {
     edit: (manager: EntityManager, user: UserEntity) => Promise<void>,
   ): Promise<UserDto> {
     try {
-      const saved = await this.dataSource.transaction(async (manager) => {
+      const saved = await this.transactions.run(async (manager) => {
         const user = await this.users.lockById(manager, id);
         if (!user) {
           throw notFound(id);

@@ -1,7 +1,6 @@
 import { Topics } from '@agora/contracts';
 import { OutboxWriter, uniqueViolation } from '@agora/database';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuthMail } from '../mail/auth-mail.js';
 import { VerificationCodes } from '../verification/verification-codes.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -9,6 +8,7 @@ import { assertPasswordAcceptable } from './password-policy.js';
 import { toRegisteredUserDto, type RegisteredUserDto, type RegistrationDto } from './registration.dto.js';
 import { UsersRepository, type TakenField } from './users.repository.js';
 import { AuthErrorCode, AuthException } from '../auth.errors.js';
+import { Transactions } from '../database/transactions.js';
 
 const TAKEN_MESSAGES: Record<TakenField, string> = {
   email: 'An account with this e-mail already exists',
@@ -34,7 +34,7 @@ function uniqueViolationField(error: unknown): TakenField | undefined {
 @Injectable()
 export class RegistrationService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly users: UsersRepository,
     private readonly outbox: OutboxWriter,
     private readonly hasher: PasswordHasher,
@@ -54,7 +54,7 @@ export class RegistrationService {
     }
     const passwordHash = await this.hasher.hash(dto.password);
     try {
-      const { user, code } = await this.dataSource.transaction(async (manager) => {
+      const { user, code } = await this.transactions.run(async (manager) => {
         const created = await this.users.insert(manager, {
           email: dto.email,
           login: dto.login,

@@ -1,12 +1,12 @@
 import { Topics } from '@agora/contracts';
 import { OutboxWriter } from '@agora/database';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuthErrorCode, AuthException } from '../auth.errors.js';
 import { AuthMail } from '../mail/auth-mail.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { VerificationCodes, type CodeCheck } from './verification-codes.js';
 import type { VerifiedDto } from './verification.dto.js';
+import { Transactions } from '../database/transactions.js';
 
 const FAILURES: Record<Exclude<CodeCheck, 'valid'>, readonly [AuthErrorCode, string]> = {
   none: [AuthErrorCode.INVALID_VERIFICATION_CODE, 'The e-mail or code is not right'],
@@ -25,7 +25,7 @@ const VERIFIED: VerifiedDto = {
 @Injectable()
 export class VerificationService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly users: UsersRepository,
     private readonly codes: VerificationCodes,
     private readonly outbox: OutboxWriter,
@@ -43,7 +43,7 @@ export class VerificationService {
       throw failure('wrong');
     }
     // A wrong guess must be counted even though the request fails: decide inside, throw after commit.
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.transactions.run(async (manager) => {
       const check = await this.codes.check(manager, user.id, code);
       if (check !== 'valid') {
         return { check } as const;
@@ -72,7 +72,7 @@ export class VerificationService {
     if (!user || user.verified) {
       return;
     }
-    const code = await this.dataSource.transaction((manager) => this.codes.issue(manager, user.id));
+    const code = await this.transactions.run((manager) => this.codes.issue(manager, user.id));
     await this.mail.sendVerificationCode(user.email, user.login, code);
   }
 }
