@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { UsersRepository } from '../users/users.repository.js';
-import { IdentityEntity } from './identity.entity.js';
+import { Transactions } from '../database/transactions.js';
+import { IdentitiesRepository } from './identities.repository.js';
 import type { IdentityDto } from './oauth.dto.js';
 import type { OAuthProviderName } from './oauth-provider.js';
 import { AuthErrorCode, AuthException } from '../auth.errors.js';
@@ -10,15 +10,13 @@ import { AuthErrorCode, AuthException } from '../auth.errors.js';
 @Injectable()
 export class IdentitiesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly identities: IdentitiesRepository,
     private readonly users: UsersRepository,
   ) {}
 
   async list(userId: string): Promise<IdentityDto[]> {
-    const identities = await this.dataSource.manager.find(IdentityEntity, {
-      where: { userId },
-      order: { provider: 'ASC' },
-    });
+    const identities = await this.identities.listOfUser(userId);
     return identities.map((identity) => ({
       provider: identity.provider,
       email: identity.email,
@@ -28,9 +26,9 @@ export class IdentitiesService {
 
   /** Unlinks, unless it is the account's last way to sign in (no password, no other provider). */
   async unlink(userId: string, provider: OAuthProviderName): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const user = await this.users.lockById(manager, userId);
-      const identities = await manager.findBy(IdentityEntity, { userId });
+      const identities = await this.identities.listOfUser(userId, manager);
       if (!user || !identities.some((identity) => identity.provider === provider)) {
         throw new AuthException(
           AuthErrorCode.IDENTITY_NOT_FOUND,
@@ -43,7 +41,7 @@ export class IdentitiesService {
           `${provider} is this account's only way to sign in; set a password first (POST /password/recovery)`,
         );
       }
-      await manager.delete(IdentityEntity, { userId, provider });
+      await this.identities.delete(manager, userId, provider);
     });
   }
 }

@@ -1,16 +1,17 @@
 import { AccessErrorCode, AccessException } from '@agora/auth';
 import { API_PREFIX, Topics } from '@agora/contracts';
-import { modifyReturning, OutboxWriter, uniqueViolation } from '@agora/database';
+import { OutboxWriter, uniqueViolation } from '@agora/database';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { Transactions } from '../database/transactions.js';
+import { IdentitiesRepository } from './identities.repository.js';
+import { IdentityLinkOffersRepository } from './identity-link-offers.repository.js';
 import { AuthConfig } from '../auth.config.js';
 import { newOpaqueToken, secretHash } from '../secrets/opaque-token.js';
 import { AuthenticationService } from '../sessions/authentication.service.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
-import { IdentityLinkOfferEntity } from './identity-link-offer.entity.js';
-import { IdentityEntity } from './identity.entity.js';
 import type { FlowContext } from './oauth-flow-store.js';
 import type { ProviderProfile } from './oauth-provider.js';
 import { AuthErrorCode, AuthException } from '../auth.errors.js';
@@ -47,7 +48,9 @@ function loginBase(hint: string): string {
 @Injectable()
 export class OAuthSignInService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly identities: IdentitiesRepository,
+    private readonly linkOffers: IdentityLinkOffersRepository,
     private readonly users: UsersRepository,
     private readonly outbox: OutboxWriter,
     private readonly authentication: AuthenticationService,
@@ -59,7 +62,7 @@ export class OAuthSignInService {
     if (flow.intent === 'link' && !profile.emailVerified) {
       throw unverifiedEmail(profile.provider);
     }
-    const resolution = await this.dataSource.transaction((manager) =>
+    const resolution = await this.transactions.run((manager) =>
       flow.intent === 'link' && flow.userId
         ? this.linkToSignedInUser(manager, profile, flow.userId)
         : this.resolveSignIn(manager, profile),
@@ -78,23 +81,15 @@ export class OAuthSignInService {
 
   /** `POST /api/auth/link`: the account's password proves the owner agrees to the link. */
   async acceptLinkOffer(token: string, password: string, ip: string): Promise<UserEntity> {
-    const offer = await this.dataSource.manager
-      .createQueryBuilder(IdentityLinkOfferEntity, 'offer')
-      .where('offer.tokenHash = :hash AND offer.expiresAt > now()', { hash: secretHash(token) })
-      .getOne();
+    const offer = await this.linkOffers.findLive(secretHash(token));
     const owner = offer ? await this.users.findById(offer.userId) : null;
     if (!offer || !owner) {
       throw invalidLinkToken();
     }
     // The same throttled check as signing in: wrong passwords count against the account and address.
     const user = await this.authentication.authenticate(owner.email, password, ip);
-    await this.dataSource.transaction(async (manager) => {
-      const spent = await modifyReturning(
-        manager,
-        `DELETE FROM "auth"."identity_link_offers" WHERE "token_hash" = $1 RETURNING "token_hash"`,
-        [offer.tokenHash],
-      );
-      if (spent.length === 0) {
+    await this.transactions.run(async (manager) => {
+      if (!(await this.linkOffers.spend(manager, offer.tokenHash))) {
         throw invalidLinkToken();
       }
       await this.link(manager, user, offer);
@@ -103,10 +98,7 @@ export class OAuthSignInService {
   }
 
   private async resolveSignIn(manager: EntityManager, profile: ProviderProfile): Promise<Resolution> {
-    const linked = await manager.findOneBy(IdentityEntity, {
-      provider: profile.provider,
-      subject: profile.subject,
-    });
+    const linked = await this.identities.findBySubject(manager, profile.provider, profile.subject);
     const linkedUser = linked ? await this.users.findById(linked.userId, manager) : null;
     if (linkedUser) {
       return { kind: 'user', user: linkedUser };
@@ -149,10 +141,7 @@ export class OAuthSignInService {
     user: UserEntity,
     identity: Pick<ProviderProfile, 'provider' | 'subject' | 'email'>,
   ): Promise<void> {
-    const current = await manager.findOneBy(IdentityEntity, {
-      provider: identity.provider,
-      subject: identity.subject,
-    });
+    const current = await this.identities.findBySubject(manager, identity.provider, identity.subject);
     if (current?.userId === user.id) {
       return;
     }
@@ -163,7 +152,7 @@ export class OAuthSignInService {
       );
     }
     try {
-      await manager.insert(IdentityEntity, {
+      await this.identities.insert(manager, {
         provider: identity.provider,
         subject: identity.subject,
         userId: user.id,
@@ -187,8 +176,7 @@ export class OAuthSignInService {
     owner: UserEntity,
   ): Promise<string> {
     const token = newOpaqueToken();
-    await manager.query(`DELETE FROM "auth"."identity_link_offers" WHERE "expires_at" < now()`);
-    await manager.insert(IdentityLinkOfferEntity, {
+    await this.linkOffers.insert(manager, {
       tokenHash: secretHash(token),
       provider: profile.provider,
       subject: profile.subject,
