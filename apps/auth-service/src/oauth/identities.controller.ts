@@ -18,7 +18,7 @@ export class IdentitiesController {
   @Get()
   @ApiOkResponse({ type: IdentityDto, isArray: true })
   list(@CurrentUser() user: AuthenticatedUser): Promise<IdentityDto[]> {
-    return this.identities.list(user.id);
+    return this.identities.list(user);
   }
 
   @Delete(':provider')
@@ -30,6 +30,6 @@ export class IdentitiesController {
     @CurrentUser() user: AuthenticatedUser,
     @Param() { provider }: ProviderParamDto,
   ): Promise<void> {
-    await this.identities.unlink(user.id, provider);
+    await this.identities.unlink(user, provider);
   }
 }

@@ -1,3 +1,4 @@
+import type { AuthenticatedUser } from '@agora/auth';
 import { Injectable } from '@nestjs/common';
 import { UsersRepository } from '../users/users.repository.js';
 import { Transactions } from '../database/transactions.js';
@@ -15,8 +16,8 @@ export class IdentitiesService {
     private readonly users: UsersRepository,
   ) {}
 
-  async list(userId: string): Promise<IdentityDto[]> {
-    const identities = await this.identities.listOfUser(userId);
+  async list(user: AuthenticatedUser): Promise<IdentityDto[]> {
+    const identities = await this.identities.listOfUser(user.id);
     return identities.map((identity) => ({
       provider: identity.provider,
       email: identity.email,
@@ -25,7 +26,8 @@ export class IdentitiesService {
   }
 
   /** Unlinks, unless it is the account's last way to sign in (no password, no other provider). */
-  async unlink(userId: string, provider: OAuthProviderName): Promise<void> {
+  async unlink(caller: AuthenticatedUser, provider: OAuthProviderName): Promise<void> {
+    const userId = caller.id;
     await this.transactions.run(async (manager) => {
       const user = await this.users.lockById(manager, userId);
       const identities = await this.identities.listOfUser(userId, manager);

@@ -129,7 +129,7 @@ export class MediaController {
     description: "ownerId and contentHash only for the owner's and admins' tokens",
   })
   get(@UuidParam('id') id: string, @MaybeUser() user?: AuthenticatedUser): Promise<MediaDto> {
-    return this.media.get(id, user);
+    return this.media.get(user, id);
   }
 
   /** A variant's bytes: WebP, never sniffed, cached for a year (a media never changes). */
@@ -159,6 +159,6 @@ export class MediaController {
   @ApiMediaErrors(MediaErrorCode.MEDIA_NOT_FOUND, MediaErrorCode.NOT_YOUR_MEDIA)
   @ApiNoContentResponse({ description: 'Deleted, files and all' })
   async delete(@UuidParam('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
-    await this.media.delete(id, user);
+    await this.media.delete(user, id);
   }
 }

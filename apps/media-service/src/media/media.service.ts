@@ -96,7 +96,7 @@ export class MediaService {
   }
 
   /** A media's metadata; its owner and admins also see who uploaded it and the bytes' hash. */
-  async get(id: string, viewer: AuthenticatedUser | undefined): Promise<MediaDto> {
+  async get(viewer: AuthenticatedUser | undefined, id: string): Promise<MediaDto> {
     return toMediaDto(await this.find(this.dataSource.manager, id), viewer);
   }
 
@@ -119,7 +119,7 @@ export class MediaService {
   }
 
   /** The owner or an admin deletes a media: its row, its files, and an event for whatever shows it. */
-  async delete(id: string, user: AuthenticatedUser): Promise<void> {
+  async delete(user: AuthenticatedUser, id: string): Promise<void> {
     const media = await this.find(this.dataSource.manager, id);
     if (media.ownerId !== user.id && user.role !== 'admin') {
       throw new MediaException(MediaErrorCode.NOT_YOUR_MEDIA, 'Only its owner or an admin deletes a media');
