@@ -1,11 +1,11 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
+import { ApiHttpErrors, HttpErrorCode } from '@agora/http';
 import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { NoStore } from '../sessions/no-store.interceptor.js';
 import { IdentitiesService } from './identities.service.js';
 import { IdentityDto, ProviderParamDto } from './oauth.dto.js';
 import { ApiAuthErrors, AuthErrorCode } from '../auth.errors.js';
-import { ApiHttpErrors, HttpErrorCode } from '@agora/http';
 
 @ApiTags('me')
 @Authenticated()
