@@ -66,15 +66,19 @@ function condition(column: string, filter: ParsedFilter, param: string): [string
 /**
  * Rows after the cursor in this order: for sort keys k1..kn (then id) and the cursor's values v1..vn,
  * `k1 after v1 OR (k1 = v1 AND k2 after v2) OR …`. PostgreSQL puts NULLs last ascending and first
- * descending, and so does this.
+ * descending, and so does this. The OR alone would make the index walk start at the list's first row;
+ * a bound on k1 that the OR implies (`k1 <= v1` descending, `k1 >= v1` ascending on a NOT NULL column,
+ * `k1 IS NULL` ascending after a NULL) lets it start at the cursor, so a page 500,000 rows deep costs
+ * what the first one does.
  */
 function whereAfterCursor(
   where: WhereExpressionBuilder,
   alias: string,
   sort: readonly ParsedSort[],
   cursor: readonly (string | null)[],
+  nullable: (field: string) => boolean,
 ): void {
-  const keys = [...sort, { field: 'id', direction: 'ASC' as const }];
+  const keys = [...sort, { field: 'id', direction: tieDirection(sort) }];
   const params: Record<string, string> = {};
   const same = (index: number): string => {
     const column = `${alias}.${keys[index].field}`;
@@ -108,6 +112,25 @@ function whereAfterCursor(
     branches.length > 0 ? `(${branches.map((branch) => `(${branch})`).join(' OR ')})` : 'FALSE',
     params,
   );
+  const first = keys[0];
+  const column = `${alias}.${first.field}`;
+  if (cursor[0] === null) {
+    if (first.direction === 'ASC') {
+      where.andWhere(`${column} IS NULL`);
+    }
+  } else if (first.direction === 'DESC') {
+    where.andWhere(`${column} <= :lq_cursor_0`);
+  } else if (!nullable(first.field)) {
+    where.andWhere(`${column} >= :lq_cursor_0`);
+  }
+}
+
+/**
+ * Ties go by id in the direction of the last sort key, so one btree on (field, id) serves the sort both
+ * ways, read forwards or backwards, with no sort step however many rows tie.
+ */
+function tieDirection(sort: readonly ParsedSort[]): 'ASC' | 'DESC' {
+  return sort.at(-1)?.direction ?? 'ASC';
 }
 
 /** A copy of the list's query on its root rows alone: no joins, no selected relations, no order. */
@@ -180,9 +203,15 @@ export async function findPage<T extends ObjectLiteral>(
     );
   });
   query.sort.forEach((sort) => pageRows.addOrderBy(`${alias}.${sort.field}`, sort.direction));
-  pageRows.addOrderBy(`${alias}.id`, 'ASC');
+  pageRows.addOrderBy(`${alias}.id`, tieDirection(query.sort));
   if (query.cursor) {
-    whereAfterCursor(pageRows, alias, query.sort, query.cursor);
+    whereAfterCursor(
+      pageRows,
+      alias,
+      query.sort,
+      query.cursor,
+      (field) => metadata.findColumnWithPropertyPath(field)?.isNullable ?? true,
+    );
   } else {
     pageRows.offset((query.page - 1) * query.limit);
   }

@@ -38,10 +38,14 @@ describe('findPage', () => {
       SPEC.searchable,
     );
 
-  /** The ids in the order PostgreSQL gives for `orderBy` (then id), as the truth to page through. */
+  /**
+   * The ids in the order PostgreSQL gives for `orderBy`, then id in the last key's direction, as the truth
+   * to page through.
+   */
   const expectedIds = async (orderBy: string, where = 'TRUE', params: unknown[] = []): Promise<string[]> => {
+    const ties = /DESC$/i.test(orderBy) ? 'id DESC' : 'id';
     const rows: { id: string }[] = await dataSource.query(
-      `SELECT id FROM list_items WHERE ${where} ORDER BY ${orderBy}, id`,
+      `SELECT id FROM list_items WHERE ${where} ORDER BY ${orderBy}, ${ties}`,
       params,
     );
     return rows.map((row) => row.id);

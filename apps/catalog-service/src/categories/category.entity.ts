@@ -3,7 +3,7 @@ import { Column, Entity, Index } from 'typeorm';
 
 /** A menu category (seed 001 Categories-management), e.g. Coffee, Tea, Desserts; names unique regardless of case. */
 @Entity({ name: 'categories' })
-// Sorts with ties by id, filters and trigram search: see the ListIndexes migration.
+// List sorts (ties by id) and filters; the trigram GIN behind search is written in the ListIndexes migration.
 @Index('categories_name_sort_idx', ['name', 'id'])
 @Index('categories_position_sort_idx', ['position', 'id'])
 @Index('categories_created_at_sort_idx', ['createdAt', 'id'])

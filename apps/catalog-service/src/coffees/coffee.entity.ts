@@ -9,7 +9,7 @@ const dictionaryReference = { onDelete: 'RESTRICT', nullable: true } as const;
 
 /** A coffee card (seed 000): who roasted it, where it grew, how it was processed and roasted. */
 @Entity({ name: 'coffees' })
-// Sorts with ties by id, filters and trigram search: see the ListIndexes migration.
+// List sorts (ties by id) and filters; the trigram GIN behind search is written in the ListIndexes migration.
 @Index('coffees_name_sort_idx', ['name', 'id'])
 @Index('coffees_roaster_id_sort_idx', ['roasterId', 'id'])
 @Index('coffees_country_code_sort_idx', ['countryCode', 'id'])

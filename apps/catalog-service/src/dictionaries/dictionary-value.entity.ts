@@ -7,7 +7,7 @@ import { DICTIONARY_KINDS, type DictionaryKind } from './dictionary-kinds.js';
  * dictionaries, told apart by `kind`; names are unique per kind regardless of case.
  */
 @Entity({ name: 'dictionary_values' })
-// Sorts with ties by id, filters and trigram search: see the ListIndexes migration.
+// List sorts (ties by id) and filters; the trigram GIN behind search is written in the ListIndexes migration.
 @Index('dictionary_values_kind_name_sort_idx', ['kind', 'name', 'id'])
 @Index('dictionary_values_kind_country_code_sort_idx', ['kind', 'countryCode', 'id'])
 @Index('dictionary_values_kind_created_at_sort_idx', ['kind', 'createdAt', 'id'])

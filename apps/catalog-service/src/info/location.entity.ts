@@ -4,7 +4,7 @@ import type { OpeningHours } from './opening-hours.js';
 
 /** A coffee shop's address, place on the map and weekly opening hours in its own time zone (seed 001 static info). */
 @Entity({ name: 'shop_locations' })
-// Sorts with ties by id, filters and trigram search: see the ListIndexes migration.
+// List sorts (ties by id) and filters; the trigram GIN behind search is written in the ListIndexes migration.
 @Index('shop_locations_name_sort_idx', ['name', 'id'])
 @Index('shop_locations_city_sort_idx', ['city', 'id'])
 @Index('shop_locations_country_code_sort_idx', ['countryCode', 'id'])

@@ -12,7 +12,7 @@ export const RELEASE_YEARS_CHECK = `"start_release" IS NULL OR "end_release" IS 
  * functions (`mechanism_function`). A caliber name is unique per factory, regardless of case.
  */
 @Entity({ name: 'mechanisms' })
-// Sorts with ties by id, filters and trigram search: see the ListIndexes migration.
+// List sorts (ties by id) and filters; the trigram GIN behind search is written in the ListIndexes migration.
 @Index('mechanisms_name_sort_idx', ['name', 'id'])
 @Index('mechanisms_stones_sort_idx', ['stones', 'id'])
 @Index('mechanisms_start_release_sort_idx', ['startRelease', 'id'])

@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 interface SortIndex {
   readonly name: string;
   readonly table: string;
-  /** Key columns as SQL, ending with "id"; DESC where the route's default sort is descending. */
+  /** Key columns as SQL, ending with "id". */
   readonly keys: string;
 }
 
@@ -22,18 +22,18 @@ interface ReplacedIndex {
   readonly column: string;
 }
 
-/** `columns` as `name` or `name DESC`; each index is (scope, column, id). */
+/** One index per column: (scope, column, id). */
 const sort = (table: string, prefix: string, columns: readonly string[], scope?: string): SortIndex[] =>
-  columns.map((entry) => {
-    const [column, direction = ''] = entry.split(' ');
-    const keys = [scope && `"${scope}"`, `"${column}"${direction && ` ${direction}`}`, '"id"'];
-    return { name: `${prefix}_${column}_sort_idx`, table, keys: keys.filter(Boolean).join(', ') };
-  });
+  columns.map((column) => ({
+    name: `${prefix}_${column}_sort_idx`,
+    table,
+    keys: [...(scope ? [`"${scope}"`] : []), `"${column}"`, '"id"'].join(', '),
+  }));
 
 /**
- * Every allow-listed sort field of every catalog list route gets a btree on (scope, field, id), in the
- * default sort's direction; PostgreSQL walks it backwards for the other direction and sorts only the
- * rows that tie. Fields already led by a unique constraint (watches' folder and code, a listing's
+ * Every allow-listed sort field of every catalog list route gets a btree on (scope, field, id): findPage
+ * breaks ties by id in the direction of the last sort key, so PostgreSQL reads it forwards for `field`
+ * and backwards for `-field`, with no sort step. Fields already led by a unique constraint (watches' folder and code, a listing's
  * reviewer, a user's collected watch) are left to it, and so is an item's history (item_history_item_idx
  * finds its few rows).  Searchable columns get a trigram GIN.
  */
@@ -85,10 +85,10 @@ const SORT_INDEXES: readonly SortIndex[] = [
     'currency',
     'status',
     'published_at',
-    'created_at DESC',
+    'created_at',
     'updated_at',
   ]),
-  ...sort('reviews', 'reviews_listing', ['rating', 'created_at DESC', 'updated_at'], 'listing_id'),
+  ...sort('reviews', 'reviews_listing', ['rating', 'created_at', 'updated_at'], 'listing_id'),
   ...sort('products', 'products', ['name', 'price', 'currency', 'available', 'created_at', 'updated_at']),
   ...sort('categories', 'categories', ['name', 'position', 'created_at', 'updated_at']),
   ...sort('dictionary_values', 'dictionary_values_kind', ['name', 'country_code', 'created_at'], 'kind'),
@@ -103,7 +103,7 @@ const SORT_INDEXES: readonly SortIndex[] = [
     'created_at',
     'updated_at',
   ]),
-  ...sort('collections', 'collections_user', ['created_at DESC'], 'user_id'),
+  ...sort('collections', 'collections_user', ['created_at'], 'user_id'),
 ];
 
 const TRIGRAM_INDEXES: readonly TrigramIndex[] = [

@@ -23,7 +23,7 @@ const quoted = (values: readonly string[]): string => values.map((value) => `'${
  * item, or a new dictionary value, kept until a moderator approves or rejects it.
  */
 @Entity({ name: 'drafts' })
-// Sorts with ties by id, filters and trigram search: see the ListIndexes migration.
+// List sorts (ties by id) and filters (the ListIndexes migration).
 @Index('drafts_subject_sort_idx', ['subject', 'id'])
 @Index('drafts_action_sort_idx', ['action', 'id'])
 @Index('drafts_status_sort_idx', ['status', 'id'])

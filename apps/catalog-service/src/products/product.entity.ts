@@ -4,7 +4,7 @@ import { CatalogItemEntity } from '../items/catalog-item.entity.js';
 
 /** A menu item of the coffee shop (seed 001 Product-management), in any number of categories. */
 @Entity({ name: 'products' })
-// Sorts with ties by id, filters and trigram search: see the ListIndexes migration.
+// List sorts (ties by id) and filters; the trigram GIN behind search is written in the ListIndexes migration.
 @Index('products_name_sort_idx', ['name', 'id'])
 @Index('products_price_sort_idx', ['price', 'id'])
 @Index('products_currency_sort_idx', ['currency', 'id'])

@@ -11,7 +11,7 @@ const dictionaryReference = { onDelete: 'RESTRICT', nullable: true } as const;
  * gender, case material, mechanism, factory and brand; aliases (`alias`) are the words people search by.
  */
 @Entity({ name: 'watches' })
-// Sorts with ties by id, filters and trigram search: see the ListIndexes migration.
+// List sorts (ties by id) and filters; the trigram GIN behind search is written in the ListIndexes migration.
 @Index('watches_name_sort_idx', ['name', 'id'])
 @Index('watches_integrated_bracelet_sort_idx', ['integratedBracelet', 'id'])
 @Index('watches_start_release_sort_idx', ['startRelease', 'id'])
@@ -106,8 +106,8 @@ export class WatchAliasEntity extends AgoraEntity {
 
 /** Seed 002 `collection`: the watches a user owns, once each; rows go with the watch or the user. */
 @Entity({ name: 'collections' })
-// Sorts with ties by id, filters and trigram search: see the ListIndexes migration.
-@Index('collections_user_created_at_sort_idx', { synchronize: false })
+// List sorts (ties by id) and filters; the trigram GIN behind search is written in the ListIndexes migration.
+@Index('collections_user_created_at_sort_idx', ['userId', 'createdAt', 'id'])
 @Unique('collections_user_watch_key', ['userId', 'watchId'])
 export class CollectionEntryEntity extends AgoraEntity {
   /** auth-service's user; removed on `auth.user.deleted.v1`. */
