@@ -142,6 +142,10 @@ export class ListIndexes1796100000000 implements MigrationInterface {
     for (const index of SORT_INDEXES) {
       await queryRunner.query(`CREATE INDEX "${index.name}" ON "catalog"."${index.table}" (${index.keys})`);
     }
+    // Search's titles starting with the query (docs/adr/0009-search-top-k.md): `search_title LIKE 'text%'`.
+    await queryRunner.query(
+      `CREATE INDEX "search_documents_title_prefix_idx" ON "catalog"."search_documents" ("search_title" text_pattern_ops)`,
+    );
     for (const index of TRIGRAM_INDEXES) {
       const columns = index.columns.map((column) => `"${column}" "catalog"."gin_trgm_ops"`).join(', ');
       await queryRunner.query(
@@ -151,6 +155,7 @@ export class ListIndexes1796100000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "catalog"."search_documents_title_prefix_idx"`);
     for (const index of [...TRIGRAM_INDEXES, ...SORT_INDEXES]) {
       await queryRunner.query(`DROP INDEX "catalog"."${index.name}"`);
     }
