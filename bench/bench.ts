@@ -7,6 +7,7 @@
 // HTTP, SQL or as processes: nothing here imports an app's internals.
 import 'reflect-metadata';
 import { loadConfig, processEnvironment } from '@agora/config';
+import { SERVICES, type ServiceName } from '@agora/contracts';
 import { encodeCursor } from '@agora/list-query';
 import { IsUrl } from 'class-validator';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -83,9 +84,12 @@ async function stop(child: ChildProcess | undefined): Promise<void> {
   await Promise.race([exited, sleep(15_000).then(() => child.kill('SIGKILL'))]);
 }
 
-async function waitUntilOk(url: string, timeoutMs = 120_000): Promise<void> {
+async function waitUntilOk(url: string, timeoutMs = 120_000, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    if (child && child.exitCode !== null) {
+      throw new Error(`the process behind ${url} exited with ${child.exitCode}`);
+    }
     try {
       const response = await fetch(url);
       await response.arrayBuffer();
@@ -114,7 +118,7 @@ const platformEnv = (kafka: boolean): Record<string, string> => ({
 async function startPlatform(kafka: boolean): Promise<{ child: ChildProcess; seconds: number }> {
   const started = performance.now();
   const child = start('apps/platform/src/embedded.js', platformEnv(kafka), 'platform');
-  await waitUntilOk(`${GATEWAY}/api/health`);
+  await waitUntilOk(`${GATEWAY}/api/health`, 120_000, child);
   return { child, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -451,7 +455,7 @@ try {
           {
             PORT: String(port),
             HOST: '127.0.0.1',
-            DATABASE_URL: serviceUrl(name),
+            DATABASE_URL: serviceUrl(SERVICES[name as ServiceName].schema),
             BUS: 'kafka',
             KAFKA_BROKERS,
             JWKS_URL: `http://127.0.0.1:${SERVICE_PORTS.auth}/.well-known/jwks.json`,
@@ -462,7 +466,7 @@ try {
           `${name}-service`,
         ),
       );
-      await waitUntilOk(`http://127.0.0.1:${port}/health`, 60_000);
+      await waitUntilOk(`http://127.0.0.1:${port}/health`, 60_000, services.at(-1));
     }
     await sleep(5_000);
     for (const [index, name] of Object.keys(SERVICE_PORTS).entries()) {

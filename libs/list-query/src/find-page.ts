@@ -165,9 +165,9 @@ async function countUpTo<T extends ObjectLiteral>(
  * The builder's joins only load relations: filters, search and sort apply to root columns (field names
  * were checked against the route's allow-list by parseListQuery; values are bound as parameters).
  *
- * Three short queries, none reading more than it returns: the page's ids and sort values (by index,
- * offset or keyset), the page's rows with their relations by those ids, and a count that stops at
- * LIST_TOTAL_CAP. TypeORM's skip/take over joins, which reads every row, is never used.
+ * Two short queries at once, none reading more than it returns: the page's rows with their relations,
+ * picked by a subquery that walks the sort's index (offset or keyset) for the page's ids, and a count that
+ * stops at LIST_TOTAL_CAP. TypeORM's skip/take over joins, which reads every row, is never used.
  */
 export async function findPage<T extends ObjectLiteral>(
   builder: SelectQueryBuilder<T>,
@@ -190,45 +190,64 @@ export async function findPage<T extends ObjectLiteral>(
   const rows = rootRows(builder);
   const metadata = builder.expressionMap.mainAlias!.metadata;
   const keys = [...query.sort.map((sort) => sort.field), 'id'];
-  const pageRows = rows.clone().select(`${alias}.id`, 'lq_id');
-  keys.forEach((field, index) => {
-    const column = metadata.findColumnWithPropertyPath(field);
-    if (!column) {
-      throw new Error(`list query field ${field} is not a column of ${metadata.name}`);
-    }
-    // As PostgreSQL prints it, so a cursor loses no precision (timestamps keep their microseconds).
-    pageRows.addSelect(
-      `${builder.escape(alias)}.${builder.escape(column.databaseName)}::text`,
-      `lq_key_${index}`,
-    );
-  });
-  query.sort.forEach((sort) => pageRows.addOrderBy(`${alias}.${sort.field}`, sort.direction));
-  pageRows.addOrderBy(`${alias}.id`, tieDirection(query.sort));
+  const ties = tieDirection(query.sort);
+  // The page's ids, by index: the root rows alone, in order, after the offset or the cursor.
+  const pageIds = rows.clone().select(`${alias}.id`, 'lq_id');
+  query.sort.forEach((sort) => pageIds.addOrderBy(`${alias}.${sort.field}`, sort.direction));
+  pageIds.addOrderBy(`${alias}.id`, ties);
   if (query.cursor) {
     whereAfterCursor(
-      pageRows,
+      pageIds,
       alias,
       query.sort,
       query.cursor,
       (field) => metadata.findColumnWithPropertyPath(field)?.isNullable ?? true,
     );
   } else {
-    pageRows.offset((query.page - 1) * query.limit);
+    pageIds.offset((query.page - 1) * query.limit);
   }
-  const [found, count] = await Promise.all([
-    pageRows.limit(query.limit + 1).getRawMany<Record<string, string | null>>(),
+  pageIds.limit(query.limit + 1);
+  // The page's rows with their relations in the same statement, in the same order, with the sort keys as
+  // PostgreSQL prints them (a cursor loses no precision: timestamps keep their microseconds).
+  builder.andWhere(`${alias}.id IN (${pageIds.getQuery()})`).setParameters(pageIds.getParameters());
+  keys.forEach((field, index) => {
+    const column = metadata.findColumnWithPropertyPath(field);
+    if (!column) {
+      throw new Error(`list query field ${field} is not a column of ${metadata.name}`);
+    }
+    builder.addSelect(
+      `${builder.escape(alias)}.${builder.escape(column.databaseName)}::text`,
+      `lq_key_${index}`,
+    );
+  });
+  const ownOrder = builder.expressionMap.orderBys;
+  builder.expressionMap.orderBys = {};
+  query.sort.forEach((sort) => builder.addOrderBy(`${alias}.${sort.field}`, sort.direction));
+  builder.addOrderBy(`${alias}.id`, ties);
+  Object.entries(ownOrder).forEach(([order, direction]) =>
+    typeof direction === 'string'
+      ? builder.addOrderBy(order, direction)
+      : builder.addOrderBy(order, direction.order, direction.nulls),
+  );
+  const [{ raw, entities }, count] = await Promise.all([
+    builder.getRawAndEntities<Record<string, string | null>>(),
     countUpTo(rows, totalCap),
   ]);
+  // Rows repeat for to-many relations: the first of each id, in order, carries the page's order and keys.
+  const idKey = `lq_key_${keys.length - 1}`;
+  const firstRows = new Map<string, Record<string, string | null>>();
+  raw.forEach((row) => {
+    const id = row[idKey] as string;
+    if (!firstRows.has(id)) {
+      firstRows.set(id, row);
+    }
+  });
+  const found = [...firstRows.values()];
   const page = found.slice(0, query.limit);
-  const ids = page.map((row) => row.lq_id as string);
-  const loaded =
-    ids.length === 0
-      ? []
-      : await builder.andWhere(`${alias}.id IN (:...lq_page_ids)`, { lq_page_ids: ids }).getMany();
-  const byId = new Map(loaded.map((item) => [(item as unknown as { id: string }).id, item]));
+  const byId = new Map(entities.map((item) => [(item as unknown as { id: string }).id, item]));
   const last = page.at(-1);
   return {
-    items: ids.map((id) => byId.get(id)).filter((item): item is T => item !== undefined),
+    items: page.map((row) => byId.get(row[idKey] as string)).filter((item): item is T => item !== undefined),
     total: count.total,
     totalExact: count.exact,
     page: query.cursor ? null : query.page,
