@@ -528,8 +528,20 @@ ${[
   .join('\n')}
 `;
   writeFileSync(path.join(root, 'bench', 'RESULTS.md'), report);
+  // The README shows the latest table between the same markers.
+  const readmePath = path.join(root, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  writeFileSync(
+    readmePath,
+    readme.replace(
+      /<!-- results-table -->[\s\S]*?<!-- \/results-table -->/,
+      `<!-- results-table -->\n${table}\n<!-- /results-table -->`,
+    ),
+  );
   console.log(`\n${table}\n`);
-  log(`done in ${((performance.now() - benchStarted) / 60_000).toFixed(1)} min; bench/RESULTS.md written`);
+  log(
+    `done in ${((performance.now() - benchStarted) / 60_000).toFixed(1)} min; bench/RESULTS.md and the README's table written`,
+  );
 } finally {
   for (const child of [...children]) {
     await stop(child);
