@@ -8,6 +8,7 @@
 import 'reflect-metadata';
 import { loadConfig, processEnvironment } from '@agora/config';
 import { SERVICES, type ServiceName } from '@agora/contracts';
+import { outboxChannel } from '@agora/database';
 import { encodeCursor } from '@agora/list-query';
 import { IsUrl } from 'class-validator';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -390,7 +391,11 @@ try {
     const userId = randomUUID();
     eventIds.push(id);
     await deepClient.query(
-      `INSERT INTO auth.outbox (id, topic, key, payload) VALUES ($1, 'auth.user.registered.v1', $2, $3)`,
+      // As OutboxWriter does: the row and the relay's wake-up in one transaction.
+      `WITH event AS (
+         INSERT INTO auth.outbox (id, topic, key, payload) VALUES ($1, 'auth.user.registered.v1', $2, $3) RETURNING id
+       )
+       SELECT pg_notify($4, '') FROM event`,
       [
         id,
         userId,
@@ -400,6 +405,7 @@ try {
           login: `kafka${index}_${stamp % 100000}`,
           registeredAt: new Date().toISOString(),
         },
+        outboxChannel(SERVICES.auth.schema),
       ],
     );
   }
