@@ -548,6 +548,31 @@ describe('auth-service identity', () => {
     const admin = await client.call<{ accessToken: string }>('POST', '/authentication', {
       body: { login: 'admin', password: 'root admin passphrase' },
     });
+    // An admin takes the verification back: the profile is hidden; given again, it is shown.
+    const publicStatus = async (): Promise<number> => (await fetch(`${social}/profiles/${user.id}`)).status;
+    expect(await publicStatus()).toBe(200);
+    for (const [verified, status] of [
+      [false, 404],
+      [true, 200],
+    ] as const) {
+      const changed = await client.call('PATCH', `/users/${user.id}`, {
+        body: { verified },
+        token: admin.body.accessToken,
+      });
+      expect(changed.body).toMatchObject({ verified });
+      await eventually(
+        async () => ((await publicStatus()) === status ? true : undefined),
+        10_000,
+        `the profile answering ${status} once verified is ${verified}`,
+      );
+    }
+    const updates = await queryRows<{ verified: boolean }>(
+      adminUrl,
+      `SELECT payload->'verified' AS verified FROM auth.outbox
+        WHERE topic = 'auth.user.updated.v1' AND key = $1 ORDER BY created_at`,
+      [user.id],
+    );
+    expect(updates.map((update) => update.verified)).toEqual([true, false, true]);
     expect((await client.call('DELETE', `/users/${user.id}`, { token: admin.body.accessToken })).status).toBe(
       204,
     );
