@@ -11,7 +11,6 @@ import { createRemoteJWKSet, importJWK, jwtVerify, SignJWT, type JWK } from 'jos
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { socialServiceDefinition } from '../../social-service/src/social-service.definition.js';
 import { authServiceDefinition } from '../src/auth-service.definition.js';
-import { UnverifiedUsersPurge } from '../src/purge/unverified-users-purge.js';
 import { AuthTestClient } from '@agora/testing';
 
 const PASSWORD = 'correct horse battery';
@@ -591,8 +590,7 @@ describe('auth-service identity', () => {
       `UPDATE auth.users SET created_at = now() - interval '49 hours' WHERE id = $1`,
       [stale.body.id],
     );
-    const purged = await platform.services.auth.app.get(UnverifiedUsersPurge).purge();
-    expect(purged).toBe(1);
+    expect(await platform.services.auth.jobs.run('auth.purge-unverified')).toEqual({ ran: true, result: 1 });
     const remaining = await queryRows<{ id: string }>(
       adminUrl,
       `SELECT id FROM auth.users WHERE id = ANY($1)`,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { UnverifiedUsersPurge } from './unverified-users-purge.js';
+import { UsersModule } from '../users/users.module.js';
+import { UnverifiedUsersPurgeJob } from './unverified-users-purge.job.js';
 
-@Module({ providers: [UnverifiedUsersPurge], exports: [UnverifiedUsersPurge] })
+@Module({ imports: [UsersModule], providers: [UnverifiedUsersPurgeJob] })
 export class PurgeModule {}

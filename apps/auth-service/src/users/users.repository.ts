@@ -1,3 +1,4 @@
+import { modifyReturning } from '@agora/database';
 import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -93,5 +94,22 @@ export class UsersRepository {
 
   async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
     await this.dataSource.manager.update(UserEntity, { id }, { passwordHash });
+  }
+
+  /**
+   * Deletes up to `limit` accounts still unverified `ttlHours` after registering, oldest first, skipping
+   * rows another transaction holds; returns their ids.
+   */
+  async deleteExpiredUnverified(manager: EntityManager, ttlHours: number, limit: number): Promise<string[]> {
+    const rows = await modifyReturning<{ id: string }>(
+      manager,
+      `DELETE FROM "auth"."users" WHERE "id" IN (
+         SELECT "id" FROM "auth"."users"
+          WHERE NOT "verified" AND "created_at" < now() - make_interval(hours => $1)
+          ORDER BY "created_at" LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING "id"`,
+      [ttlHours, limit],
+    );
+    return rows.map((row) => row.id);
   }
 }
