@@ -92,13 +92,9 @@ export class UsersRepository {
     return manager.save(user);
   }
 
-  async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.dataSource.manager.update(UserEntity, { id }, { passwordHash });
-  }
-
   /**
-   * Deletes up to `limit` accounts still unverified `ttlHours` after registering, oldest first, skipping
-   * rows another transaction holds; returns their ids.
+   * Deletes up to `limit` accounts still unverified `ttlHours` after registering, skipping rows other
+   * transactions hold (replicas purging at once take different batches); returns their ids.
    */
   async deleteExpiredUnverified(manager: EntityManager, ttlHours: number, limit: number): Promise<string[]> {
     const rows = await modifyReturning<{ id: string }>(
@@ -111,5 +107,9 @@ export class UsersRepository {
       [ttlHours, limit],
     );
     return rows.map((row) => row.id);
+  }
+
+  async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.dataSource.manager.update(UserEntity, { id }, { passwordHash });
   }
 }
