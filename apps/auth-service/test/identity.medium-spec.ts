@@ -7,6 +7,7 @@ import {
 } from '@agora/testing';
 import type { InProcessServices, SmtpInbox } from '@agora/testing';
 import { createHmac } from 'node:crypto';
+import pg from 'pg';
 import { createRemoteJWKSet, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { socialServiceDefinition } from '../../social-service/src/social-service.definition.js';
@@ -590,6 +591,20 @@ describe('auth-service identity', () => {
       `UPDATE auth.users SET created_at = now() - interval '49 hours' WHERE id = $1`,
       [stale.body.id],
     );
+    // While another replica holds the job's advisory lock, this one skips the run and deletes nothing.
+    const otherReplica = new pg.Client({ connectionString: adminUrl });
+    await otherReplica.connect();
+    try {
+      await otherReplica.query(
+        `SELECT pg_advisory_lock(hashtextextended('agora.job:auth.purge-unverified', 0))`,
+      );
+      expect(await platform.services.auth.jobs.run('auth.purge-unverified')).toEqual({ ran: false });
+      expect(
+        await queryRows(adminUrl, `SELECT id FROM auth.users WHERE id = $1`, [stale.body.id]),
+      ).toHaveLength(1);
+    } finally {
+      await otherReplica.end();
+    }
     expect(await platform.services.auth.jobs.run('auth.purge-unverified')).toEqual({ ran: true, result: 1 });
     const remaining = await queryRows<{ id: string }>(
       adminUrl,
