@@ -1,11 +1,19 @@
 // Type-aware ESLint for the whole monorepo (`npm run lint`, part of `npm run check`).
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { appWallsPlugin } from './scripts/eslint-app-walls.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', '.data/**', 'node_modules/**', 'coverage/**', 'nginx/**', 'infra/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
+  {
+    // Apps never import one another, by alias or relative path; the platform, e2e tests, benchmarks and
+    // an app's tests compose apps through their definition files (scripts/eslint-app-walls.mjs).
+    files: ['**/*.ts', '**/*.mjs', '**/*.js'],
+    plugins: { agora: appWallsPlugin(import.meta.dirname) },
+    rules: { 'agora/app-walls': 'error' },
+  },
   {
     languageOptions: {
       parserOptions: {
@@ -31,37 +39,18 @@ export default tseslint.config(
               group: ['../../libs/*', '../../../libs/*', '**/libs/*/src/*'],
               message: 'Import libs through @agora/<lib>.',
             },
-            { group: ['**/apps/*'], message: 'Apps never import from one another.' },
           ],
         },
       ],
     },
   },
   {
-    // Benchmarks, like the platform, compose apps: they may import them (but still libs through @agora).
-    files: ['bench/**/*.ts'],
+    // Benchmarks and e2e tests import libs through @agora too (which apps they may reach: agora/app-walls).
+    files: ['bench/**/*.ts', 'e2e/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/libs/*/src/*'], message: 'Import libs through @agora/<lib>.' }] },
-      ],
-    },
-  },
-  {
-    // End-to-end tests start the platform as `npm start` composes it (apps/platform), never an app's internals.
-    files: ['e2e/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/libs/*/src/*'], message: 'Import libs through @agora/<lib>.' },
-            {
-              group: ['**/apps/*', '!**/apps/platform'],
-              message: 'e2e tests reach the apps only through the platform (apps/platform).',
-            },
-          ],
-        },
       ],
     },
   },

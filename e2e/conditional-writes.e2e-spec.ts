@@ -1,7 +1,7 @@
 import { atOnce, copies, startSmtpInbox, tally, type SmtpInbox } from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startInProcessPlatform, type InProcessPlatform } from './support/in-process-platform.js';
-import { adminEnv, PlatformUsers, type SignedInUser } from './support/platform-users.js';
+import { adminEnv, IdentityClient, type SignedInUser } from './support/identity-client.js';
 
 interface Answer {
   readonly status: number;
@@ -61,7 +61,7 @@ describe('ETag and If-Match on editable resources', () => {
   beforeAll(async () => {
     inbox = await startSmtpInbox();
     platform = await startInProcessPlatform(inject('testDatabaseUrl'), 'etags', { env: adminEnv(inbox) });
-    const users = new PlatformUsers(platform.gatewayUrl, inbox);
+    const users = new IdentityClient(platform.gatewayUrl, inbox);
     admin = await users.admin();
     moderator = await users.withRole('etag_mod', 'moderator');
     seller = await users.withRole('etag_seller', 'seller');

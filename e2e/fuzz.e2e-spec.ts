@@ -30,11 +30,13 @@ describe('fuzzing every route of the OpenAPI document', () => {
   beforeAll(async () => {
     inbox = await startSmtpInbox();
     platform = await startInProcessPlatform(inject('testDatabaseUrl'), 'fuzz', {
-      ADMIN_EMAIL: FUZZ_ADMIN.email,
-      ADMIN_PASSWORD: FUZZ_ADMIN.password,
-      SMTP_URL: inbox.url,
-      // One token per role for the whole run; revocation by the run's own requests is avoided, not waited out.
-      ACCESS_TOKEN_TTL_SECONDS: '86400',
+      env: {
+        ADMIN_EMAIL: FUZZ_ADMIN.email,
+        ADMIN_PASSWORD: FUZZ_ADMIN.password,
+        SMTP_URL: inbox.url,
+        // One token per role for the whole run; revocation by the run's own requests is avoided, not waited out.
+        ACCESS_TOKEN_TTL_SECONDS: '86400',
+      },
     });
     logs = new ServiceLogs([
       platform.platform.logger,

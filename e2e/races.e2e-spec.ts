@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startInProcessPlatform, type InProcessPlatform } from './support/in-process-platform.js';
-import { adminEnv, PlatformUsers, type SignedInUser } from './support/platform-users.js';
+import { adminEnv, IdentityClient, type SignedInUser } from './support/identity-client.js';
 
 interface Answer<T = Record<string, unknown>> {
   readonly status: number;
@@ -22,7 +22,7 @@ describe('races through the gateway, on the embedded PostgreSQL', () => {
   const quotaBytes = 60_000;
   let inbox: SmtpInbox;
   let platform: InProcessPlatform;
-  let users: PlatformUsers;
+  let users: IdentityClient;
   let moderators: SignedInUser[];
   let author: SignedInUser;
   let seller: SignedInUser;
@@ -99,7 +99,7 @@ describe('races through the gateway, on the embedded PostgreSQL', () => {
       embeddedPostgres: true,
       env: { ...adminEnv(inbox), MEDIA_QUOTA_BYTES: String(quotaBytes) },
     });
-    users = new PlatformUsers(platform.gatewayUrl, inbox);
+    users = new IdentityClient(platform.gatewayUrl, inbox);
     moderators = [await users.withRole('mod_one', 'moderator'), await users.withRole('mod_two', 'moderator')];
     author = await users.withRole('author');
     seller = await users.withRole('seller', 'seller');

@@ -46,7 +46,9 @@ describe('limits on registration, verification and recovery (npm start in the te
   let api: IdentityClient;
 
   const start = async (name: string, env: Record<string, string>): Promise<void> => {
-    platform = await startInProcessPlatform(inject('testDatabaseUrl'), name, { SMTP_URL: inbox.url, ...env });
+    platform = await startInProcessPlatform(inject('testDatabaseUrl'), name, {
+      env: { SMTP_URL: inbox.url, ...env },
+    });
     api = new IdentityClient(platform.gatewayUrl, inbox);
   };
 

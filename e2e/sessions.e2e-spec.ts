@@ -38,15 +38,17 @@ interface Context {
 async function startContext(name: string, env: Record<string, string>): Promise<Context> {
   const inbox = await startSmtpInbox();
   const platform = await startInProcessPlatform(inject('testDatabaseUrl'), name, {
-    SMTP_URL: inbox.url,
-    PUBLIC_URL,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    // Every request comes from the gateway's 127.0.0.1: per-address limits are tested in rate-limits.e2e-spec.
-    LOGIN_MAX_FAILURES_PER_IP: '10000',
-    REGISTRATION_MAX_PER_IP: '10000',
-    VERIFICATION_MAX_ATTEMPTS_PER_IP: '10000',
-    ...env,
+    env: {
+      SMTP_URL: inbox.url,
+      PUBLIC_URL,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      // Every request comes from the gateway's 127.0.0.1: per-address limits are tested in rate-limits.e2e-spec.
+      LOGIN_MAX_FAILURES_PER_IP: '10000',
+      REGISTRATION_MAX_PER_IP: '10000',
+      VERIFICATION_MAX_ATTEMPTS_PER_IP: '10000',
+      ...env,
+    },
   });
   const api = new IdentityClient(platform.gatewayUrl, inbox);
   const suffix = randomBytes(3).toString('hex');

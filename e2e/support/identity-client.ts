@@ -3,6 +3,30 @@ import { expect } from 'vitest';
 
 export const PASSWORD = 'correct horse battery';
 
+/** The admin a platform creates at start from ADMIN_EMAIL (see {@link adminEnv}). */
+export const TEST_ADMIN = {
+  email: 'root@example.com',
+  login: 'root',
+  password: 'agora admin passphrase',
+} as const;
+
+/** The platform env that creates TEST_ADMIN at start and mails through the test's SMTP inbox. */
+export function adminEnv(inbox: SmtpInbox): Record<string, string> {
+  return {
+    SMTP_URL: inbox.url,
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_LOGIN: TEST_ADMIN.login,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+  };
+}
+
+/** A signed-in account with its access token. */
+export interface SignedInUser {
+  readonly id: string;
+  readonly login: string;
+  readonly token: string;
+}
+
 /** The claims of an access token (not verified: the services do that). */
 export function claimsOf(accessToken: string): { sub: string; sid: string; role: string; ver?: number } {
   return JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString('utf8')) as {
@@ -28,10 +52,40 @@ const PROBES = {
 } as const;
 export type ProbedService = keyof typeof PROBES;
 
-/** A client of the identity routes through the gateway (`<gateway>/api`), with the platform's inbox. */
+/**
+ * A client of the identity routes through the gateway (`<gateway>/api`), with the platform's inbox: accounts
+ * as a client makes them (register, verify with the mailed code, sign in), the admin from ADMIN_EMAIL, and
+ * users with a role the admin gives them.
+ */
 export class IdentityClient extends AuthTestClient {
   constructor(gatewayUrl: string, inbox: SmtpInbox) {
     super(`${gatewayUrl}/api`, inbox);
+  }
+
+  /** TEST_ADMIN, signed in (the platform must run with {@link adminEnv}). */
+  async admin(): Promise<SignedInUser> {
+    const session = await this.signIn(TEST_ADMIN.login, TEST_ADMIN.password);
+    return { id: session.id, login: TEST_ADMIN.login, token: session.accessToken };
+  }
+
+  /** A verified account with the role (user when absent), signed in after the role was set. */
+  async withRole(
+    login: string,
+    role: 'user' | 'seller' | 'moderator' | 'admin' = 'user',
+  ): Promise<SignedInUser> {
+    const account = await this.signedIn(login);
+    if (role === 'user') {
+      return { id: account.id, login, token: account.accessToken };
+    }
+    const admin = await this.admin();
+    const changed = await this.call('PUT', `/users/${account.id}/role`, {
+      body: { role },
+      token: admin.token,
+    });
+    if (changed.status !== 200) {
+      throw new Error(`role of ${login}: ${changed.status} ${JSON.stringify(changed.body)}`);
+    }
+    return { id: account.id, login, token: (await this.signIn(login)).accessToken };
   }
 
   async signIn(login: string, password = PASSWORD): Promise<Session> {

@@ -33,11 +33,8 @@ export interface InProcessPlatformOptions {
 export async function startInProcessPlatform(
   sharedUrl: string,
   name: string,
-  options: InProcessPlatformOptions | Record<string, string> = {},
+  { env = {}, embeddedPostgres = false }: InProcessPlatformOptions = {},
 ): Promise<InProcessPlatform> {
-  const { env = {}, embeddedPostgres = false } = (
-    'env' in options || 'embeddedPostgres' in options ? options : { env: options }
-  ) as InProcessPlatformOptions;
   const database = embeddedPostgres ? undefined : await createIsolatedDatabase(sharedUrl, name);
   const dataDir = mkdtempSync(path.join(tmpdir(), `agora-${name}-`));
   // Embedded PostgreSQL runs as the postgres user, which must reach the data folder.

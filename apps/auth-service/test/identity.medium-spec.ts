@@ -7,11 +7,11 @@ import {
 } from '@agora/testing';
 import type { InProcessServices, SmtpInbox } from '@agora/testing';
 import { createHmac } from 'node:crypto';
+import pg from 'pg';
 import { createRemoteJWKSet, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { socialServiceDefinition } from '../../social-service/src/social-service.definition.js';
 import { authServiceDefinition } from '../src/auth-service.definition.js';
-import { UnverifiedUsersPurge } from '../src/purge/unverified-users-purge.js';
 import { AuthTestClient } from '@agora/testing';
 
 const PASSWORD = 'correct horse battery';
@@ -548,6 +548,31 @@ describe('auth-service identity', () => {
     const admin = await client.call<{ accessToken: string }>('POST', '/authentication', {
       body: { login: 'admin', password: 'root admin passphrase' },
     });
+    // An admin takes the verification back: the profile is hidden; given again, it is shown.
+    const publicStatus = async (): Promise<number> => (await fetch(`${social}/profiles/${user.id}`)).status;
+    expect(await publicStatus()).toBe(200);
+    for (const [verified, status] of [
+      [false, 404],
+      [true, 200],
+    ] as const) {
+      const changed = await client.call('PATCH', `/users/${user.id}`, {
+        body: { verified },
+        token: admin.body.accessToken,
+      });
+      expect(changed.body).toMatchObject({ verified });
+      await eventually(
+        async () => ((await publicStatus()) === status ? true : undefined),
+        10_000,
+        `the profile answering ${status} once verified is ${verified}`,
+      );
+    }
+    const updates = await queryRows<{ verified: boolean }>(
+      adminUrl,
+      `SELECT payload->'verified' AS verified FROM auth.outbox
+        WHERE topic = 'auth.user.updated.v1' AND key = $1 ORDER BY created_at`,
+      [user.id],
+    );
+    expect(updates.map((update) => update.verified)).toEqual([true, false, true]);
     expect((await client.call('DELETE', `/users/${user.id}`, { token: admin.body.accessToken })).status).toBe(
       204,
     );
@@ -566,8 +591,21 @@ describe('auth-service identity', () => {
       `UPDATE auth.users SET created_at = now() - interval '49 hours' WHERE id = $1`,
       [stale.body.id],
     );
-    const purged = await platform.services.auth.app.get(UnverifiedUsersPurge).purge();
-    expect(purged).toBe(1);
+    // While another replica holds the job's advisory lock, this one skips the run and deletes nothing.
+    const otherReplica = new pg.Client({ connectionString: adminUrl });
+    await otherReplica.connect();
+    try {
+      await otherReplica.query(
+        `SELECT pg_advisory_lock(hashtextextended('agora.job:auth.purge-unverified', 0))`,
+      );
+      expect(await platform.services.auth.jobs.run('auth.purge-unverified')).toEqual({ ran: false });
+      expect(
+        await queryRows(adminUrl, `SELECT id FROM auth.users WHERE id = $1`, [stale.body.id]),
+      ).toHaveLength(1);
+    } finally {
+      await otherReplica.end();
+    }
+    expect(await platform.services.auth.jobs.run('auth.purge-unverified')).toEqual({ ran: true, result: 1 });
     const remaining = await queryRows<{ id: string }>(
       adminUrl,
       `SELECT id FROM auth.users WHERE id = ANY($1)`,

@@ -16,7 +16,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { authServiceDefinition } from '../../auth-service/src/auth-service.definition.js';
 import { mediaServiceDefinition } from '../../media-service/src/media-service.definition.js';
-import { OrphanSweep } from '../../media-service/src/media/orphan-sweep.js';
 import { catalogServiceDefinition } from '../src/catalog-service.definition.js';
 
 interface Photo {
@@ -282,8 +281,8 @@ describe.each(['disk', 's3'] as const)('catalog photos from media-service on the
       `UPDATE media.media SET created_at = now() - interval '2 days' WHERE id = ANY($1)`,
       [[main.mediaId, orphan]],
     );
-    const swept = await platform.services.media.app.get(OrphanSweep).sweep();
-    expect(swept).toBeGreaterThanOrEqual(1);
+    const swept = await platform.services.media.jobs.run<number>('media.sweep-orphans');
+    expect(swept.ran && swept.result).toBeGreaterThanOrEqual(1);
     const left = await queryRows<{ id: string }>(adminUrl, `SELECT id FROM media.media WHERE id = ANY($1)`, [
       [main.mediaId, orphan],
     ]);

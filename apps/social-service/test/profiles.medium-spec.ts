@@ -49,11 +49,12 @@ describe('social-service profiles', () => {
     });
   const verified = (userId: string) =>
     envelope('auth.user.verified.v1', userId, { userId, verifiedAt: new Date().toISOString() });
-  const renamed = (userId: string, login: string) =>
+  const renamed = (userId: string, login: string, verified?: boolean) =>
     envelope('auth.user.updated.v1', userId, {
       userId,
       login,
       email: `${login}@example.com`,
+      ...(verified === undefined ? {} : { verified }),
       updatedAt: new Date().toISOString(),
     });
   const deleted = (userId: string) =>
@@ -222,6 +223,33 @@ describe('social-service profiles', () => {
       [events.map((event) => event.id)],
     );
     expect(Number(inbox[0].count)).toBe(events.length);
+  });
+
+  it('hides the profile of an account an admin un-verifies, and shows it again once verified', async () => {
+    const realtime = await connectRealtime(social);
+    try {
+      await realtime.subscribe('profiles');
+      const userId = uuidv7();
+      await publish(registered(userId, 'pv_toggle'), verified(userId));
+      expect((await getProfile(userId)).status).toBe(200);
+
+      await publish(renamed(userId, 'pv_toggle', false));
+      expect(await row(userId)).toMatchObject({ verified: false });
+      expect((await getProfile(userId)).status).toBe(404);
+      expect(await listed('pv_toggle')).toEqual([]);
+
+      // An update from before the flag existed leaves visibility alone.
+      await publish(renamed(userId, 'pv_toggle_2'));
+      expect((await getProfile(userId)).status).toBe(404);
+
+      const shownAgain = realtime.next<Profile>('profile.created', (profile) => profile.userId === userId);
+      await publish(renamed(userId, 'pv_toggle_2', true));
+      expect(await shownAgain).toMatchObject({ login: 'pv_toggle_2' });
+      expect((await getProfile(userId)).status).toBe(200);
+      expect((await listed('pv_toggle_2')).map((profile) => profile.userId)).toEqual([userId]);
+    } finally {
+      realtime.close();
+    }
   });
 
   it('dead-letters a registration whose name or picture is not text, and creates nothing', async () => {

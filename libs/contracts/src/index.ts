@@ -4,3 +4,4 @@ export * from './events/topics.js';
 export * from './events/envelope.js';
 export * from './gateway/routes.js';
 export * from './gateway/nginx.js';
+export * from './events/schema.js';

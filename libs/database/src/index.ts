@@ -9,3 +9,4 @@ export * from './provision.js';
 export * from './service-data-source.js';
 export * from './constraint-errors.js';
 export * from './unit-of-work.js';
+export * from './advisory-lock.js';

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@agora/contracts';
+import { payloadProblems, type EventEnvelope } from '@agora/contracts';
 import {
   BaseRpcContext,
   Server,
@@ -6,6 +6,7 @@ import {
   type MessageHandler,
 } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
+import { PoisonMessageError } from './delivery.js';
 
 /** The context argument of `@EventPattern` handlers, on both transports. */
 export class BusContext extends BaseRpcContext<[EventEnvelope]> {
@@ -28,10 +29,18 @@ export abstract class EventConsumerServer extends Server implements CustomTransp
   }
 
   /**
-   * Invokes every handler the app has for the envelope's topic (Nest chains handlers of one event
-   * pattern through `next`), one after another; rejects when one fails.
+   * Checks the payload against its topic's schema (@agora/contracts `TOPIC_SCHEMAS`), then invokes every
+   * handler the app has for the envelope's topic (Nest chains handlers of one event pattern through
+   * `next`), one after another; rejects when one fails. A payload that does not fit is a
+   * {@link PoisonMessageError}: dead-lettered at once, before any handler sees it.
    */
   protected async invokeHandler(event: EventEnvelope): Promise<void> {
+    const problems = payloadProblems(event.topic, event.payload);
+    if (problems.length > 0) {
+      throw new PoisonMessageError(
+        `Event ${event.id} on ${event.topic} does not fit its schema: ${problems.slice(0, 10).join('; ')}`,
+      );
+    }
     for (
       let handler: MessageHandler | null | undefined = this.getHandlerByPattern(event.topic);
       handler;

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 export * from './health.controller.js';
+export * from './job-runner.js';
 export * from './platform.module.js';
 export * from './service-definition.js';
 export * from './shutdown.js';

@@ -10,9 +10,11 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { HealthController } from './health.controller.js';
+import { JobRunner } from './job-runner.js';
 import type { ServiceDefinition } from './service-definition.js';
 import { MESSAGE_BUS, OUTBOX_RELAY } from './tokens.js';
 
@@ -46,7 +48,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
 
 /**
  * The per-service runtime as Nest providers: configuration, logger, DataSource, outbox writer, inbox,
- * bus and relay, plus the health routes. Global, so feature modules inject them directly.
+ * bus and relay, the scheduled jobs' runner, plus the health routes. Global, so feature modules inject them directly.
  */
 @Module({})
 export class PlatformModule {
@@ -62,7 +64,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       global: true,
-      imports: [definition.module],
+      imports: [ScheduleModule.forRoot(), definition.module],
       controllers: [HealthController],
       providers: [
         ...configProviders,
@@ -73,6 +75,7 @@ export class PlatformModule {
         { provide: OutboxWriter, useValue: new OutboxWriter(schema) },
         { provide: Inbox, useValue: new Inbox(runtime.dataSource, schema) },
         PlatformLifecycle,
+        JobRunner,
       ],
       exports: [
         ...configProviders.map((provider) => provider.provide),
@@ -82,6 +85,7 @@ export class PlatformModule {
         OUTBOX_RELAY,
         OutboxWriter,
         Inbox,
+        JobRunner,
       ],
     };
   }

@@ -25,6 +25,7 @@ import {
   setUpSwagger,
   toProblem,
 } from '@agora/http';
+import { JobRunner } from './job-runner.js';
 import { PlatformModule } from './platform.module.js';
 import type { ServiceDefinition } from './service-definition.js';
 
@@ -41,6 +42,8 @@ export interface RunningService<C extends ServiceConfig = ServiceConfig> {
   readonly logger: Logger;
   readonly url: string;
   readonly relay: OutboxRelay;
+  /** The service's scheduled jobs; `jobs.run(name)` runs one now. */
+  readonly jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -187,6 +190,7 @@ export async function startService<C extends ServiceConfig>(
     logger,
     url,
     relay,
+    jobs: app.get(JobRunner),
     async close() {
       await app.close();
       await ownedBus?.close();

@@ -1,6 +1,6 @@
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
-import { dropDatabase, ensureDatabase } from '../../database/src/provision.js';
+import { dropDatabase, ensureDatabase } from '@agora/database';
 
 /** Superuser URL of the machine's PostgreSQL (trust auth); TEST_POSTGRES_URL overrides it. */
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -126,7 +126,10 @@ export class AccountsService {
     }
   }
 
-  /** Locks the user, applies `edit`, saves, and emits `auth.user.updated.v1` when public fields changed. */
+  /**
+   * Locks the user, applies `edit`, saves, and emits `auth.user.updated.v1` (with the verified flag) when
+   * e-mail, login or verification changed.
+   */
   private async change(
     id: string,
     edit: (manager: EntityManager, user: UserEntity) => Promise<void>,
@@ -137,14 +140,19 @@ export class AccountsService {
         if (!user) {
           throw notFound(id);
         }
-        const before = { email: user.email, login: user.login };
+        const before = { email: user.email, login: user.login, verified: user.verified };
         await edit(manager, user);
         const saved = await this.users.save(manager, user);
-        if (saved.email !== before.email || saved.login !== before.login) {
+        if (
+          saved.email !== before.email ||
+          saved.login !== before.login ||
+          saved.verified !== before.verified
+        ) {
           await this.outbox.add(manager, Topics.UserUpdated, saved.id, {
             userId: saved.id,
             email: saved.email,
             login: saved.login,
+            verified: saved.verified,
             updatedAt: saved.updatedAt.toISOString(),
           });
         }

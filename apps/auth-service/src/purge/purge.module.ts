@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { UsersModule } from '../users/users.module.js';
-import { UnverifiedUsersPurge } from './unverified-users-purge.js';
+import { UnverifiedUsersPurgeJob } from './unverified-users-purge.job.js';
 
-@Module({ imports: [UsersModule], providers: [UnverifiedUsersPurge], exports: [UnverifiedUsersPurge] })
+@Module({ imports: [UsersModule], providers: [UnverifiedUsersPurgeJob] })
 export class PurgeModule {}

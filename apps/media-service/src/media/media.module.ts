@@ -3,10 +3,12 @@ import { MediaConfig } from '../media.config.js';
 import { DiskStorage } from '../storage/disk-storage.js';
 import { MediaStorage } from '../storage/media-storage.js';
 import { S3Storage } from '../storage/s3-storage.js';
-import { MediaEventsController } from './media-events.controller.js';
+import { MediaAttachmentsService } from './media-attachments.service.js';
+import { MediaEvents } from './media.events.js';
 import { MediaController } from './media.controller.js';
 import { MediaService } from './media.service.js';
-import { OrphanSweep } from './orphan-sweep.js';
+import { MediaRepository } from './media.repository.js';
+import { OrphanSweepJob } from './orphan-sweep.job.js';
 
 /** The storage driver MEDIA_STORAGE names, opened (bucket or folder created) before the app listens. */
 async function openStorage(config: MediaConfig): Promise<MediaStorage> {
@@ -26,10 +28,12 @@ async function openStorage(config: MediaConfig): Promise<MediaStorage> {
 }
 
 @Module({
-  controllers: [MediaController, MediaEventsController],
+  controllers: [MediaController, MediaEvents],
   providers: [
     MediaService,
-    OrphanSweep,
+    MediaRepository,
+    MediaAttachmentsService,
+    OrphanSweepJob,
     { provide: MediaStorage, useFactory: openStorage, inject: [MediaConfig] },
   ],
 })

@@ -1,4 +1,3 @@
-import { modifyReturning } from '@agora/database';
 import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
@@ -85,20 +84,32 @@ export class ProfilesRepository {
     return profile.verified ? null : manager.findOneBy(ProfileEntity, { id });
   }
 
-  /** Follows a login change; a display name that was the old login follows too. */
-  async applyRenamed(manager: EntityManager, id: string, login: string): Promise<void> {
+  /**
+   * Follows a change of the account: a login change (a display name that was the old login follows too)
+   * and, when `verified` is given, the account's verification, which an admin may take back (the profile is
+   * hidden) or give (it is shown). Returns the profile when this made it public.
+   */
+  async applyUpdated(
+    manager: EntityManager,
+    id: string,
+    login: string,
+    verified?: boolean,
+  ): Promise<ProfileEntity | null> {
     await this.lockAccount(manager, id);
-    const renamed = await modifyReturning(
-      manager,
+    const before = await manager.findOneBy(ProfileEntity, { id });
+    if (!before) {
+      await this.remember(manager, id, { login, ...(verified ? { verified } : {}) });
+      return null;
+    }
+    await manager.query(
       `UPDATE "social"."profiles"
           SET "display_name" = CASE WHEN "display_name" = "login" THEN $2 ELSE "display_name" END,
-              "login" = $2, "version" = "version" + 1, "updated_at" = now()
-        WHERE "id" = $1 RETURNING "id"`,
-      [id, login],
+              "login" = $2, "verified" = COALESCE($3, "verified"),
+              "version" = "version" + 1, "updated_at" = now()
+        WHERE "id" = $1`,
+      [id, login, verified ?? null],
     );
-    if (renamed.length === 0) {
-      await this.remember(manager, id, { login });
-    }
+    return !before.verified && verified === true ? manager.findOneBy(ProfileEntity, { id }) : null;
   }
 
   /** The account is gone: so is its profile, and a tombstone stops a late registration. */

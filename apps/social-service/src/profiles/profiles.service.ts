@@ -1,15 +1,8 @@
 import type { AuthenticatedUser } from '@agora/auth';
-import type {
-  EventEnvelope,
-  UserDeletedV1,
-  UserRegisteredV1,
-  UserUpdatedV1,
-  UserVerifiedV1,
-} from '@agora/contracts';
+import type { EventEnvelope } from '@agora/contracts';
 import { Inbox } from '@agora/database';
 import type { ExpectedVersions } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
-import { PoisonMessageError } from '@agora/messaging';
 import { Injectable } from '@nestjs/common';
 import { RealtimeGateway } from '../realtime/realtime.gateway.js';
 import type { ProfileEntity } from './profile.entity.js';
@@ -26,43 +19,6 @@ import { SocialErrorCode, SocialException } from '../social.errors.js';
 export const PROFILES_CONSUMER = 'social.profiles';
 
 const AVATAR_URL_MAX_LENGTH = 2048;
-
-const isOptionalText = (value: unknown): boolean =>
-  value === undefined || value === null || typeof value === 'string';
-
-function assertUserRegistered(payload: unknown): asserts payload is UserRegisteredV1 {
-  const candidate = payload as Partial<UserRegisteredV1> | null;
-  if (
-    typeof candidate?.userId !== 'string' ||
-    typeof candidate.login !== 'string' ||
-    typeof candidate.email !== 'string' ||
-    !isOptionalText(candidate.displayName) ||
-    !isOptionalText(candidate.avatarUrl)
-  ) {
-    throw new PoisonMessageError(
-      'auth.user.registered.v1 payload lacks userId, login or email, or has a displayName or avatarUrl that is not text',
-    );
-  }
-}
-
-function assertUserVerified(payload: unknown): asserts payload is UserVerifiedV1 {
-  if (typeof (payload as Partial<UserVerifiedV1> | null)?.userId !== 'string') {
-    throw new PoisonMessageError('auth.user.verified.v1 payload lacks userId');
-  }
-}
-
-function assertUserUpdated(payload: unknown): asserts payload is UserUpdatedV1 {
-  const candidate = payload as Partial<UserUpdatedV1> | null;
-  if (typeof candidate?.userId !== 'string' || typeof candidate.login !== 'string') {
-    throw new PoisonMessageError('auth.user.updated.v1 payload lacks userId or login');
-  }
-}
-
-function assertUserDeleted(payload: unknown): asserts payload is UserDeletedV1 {
-  if (typeof (payload as Partial<UserDeletedV1> | null)?.userId !== 'string') {
-    throw new PoisonMessageError('auth.user.deleted.v1 payload lacks userId');
-  }
-}
 
 /** A provider's name as a display name: trimmed, at most the length a user may set; null when blank. */
 export function providerDisplayName(name: string | null | undefined): string | null {
@@ -127,8 +83,7 @@ export class ProfilesService {
    * verified (at once for a provider's account, whose `auth.user.verified.v1` comes with it).
    */
   async onUserRegistered(event: EventEnvelope<'auth.user.registered.v1'>): Promise<void> {
-    const payload: unknown = event.payload;
-    assertUserRegistered(payload);
+    const { payload } = event;
     let created: ProfileEntity | null = null;
     await this.inbox.consumeOnce(PROFILES_CONSUMER, event, async (manager) => {
       created = await this.profiles.applyRegistered(manager, {
@@ -143,8 +98,7 @@ export class ProfilesService {
 
   /** A verified account's profile becomes public; subscribers of `profiles` hear of it after the commit. */
   async onUserVerified(event: EventEnvelope<'auth.user.verified.v1'>): Promise<void> {
-    const payload: unknown = event.payload;
-    assertUserVerified(payload);
+    const { payload } = event;
     let published: ProfileEntity | null = null;
     await this.inbox.consumeOnce(PROFILES_CONSUMER, event, async (manager) => {
       published = await this.profiles.applyVerified(manager, payload.userId);
@@ -152,19 +106,22 @@ export class ProfilesService {
     this.announce(published);
   }
 
-  /** A login change reaches the profile. */
+  /**
+   * A login change reaches the profile, and so does a change of verification: an account an admin
+   * un-verifies is hidden (404, not listed), one an admin verifies is shown and announced.
+   */
   async onUserUpdated(event: EventEnvelope<'auth.user.updated.v1'>): Promise<void> {
-    const payload: unknown = event.payload;
-    assertUserUpdated(payload);
-    await this.inbox.consumeOnce(PROFILES_CONSUMER, event, (manager) =>
-      this.profiles.applyRenamed(manager, payload.userId, payload.login),
-    );
+    const { payload } = event;
+    let published: ProfileEntity | null = null;
+    await this.inbox.consumeOnce(PROFILES_CONSUMER, event, async (manager) => {
+      published = await this.profiles.applyUpdated(manager, payload.userId, payload.login, payload.verified);
+    });
+    this.announce(published);
   }
 
   /** A deleted account's profile goes too. */
   async onUserDeleted(event: EventEnvelope<'auth.user.deleted.v1'>): Promise<void> {
-    const payload: unknown = event.payload;
-    assertUserDeleted(payload);
+    const { payload } = event;
     await this.inbox.consumeOnce(PROFILES_CONSUMER, event, (manager) =>
       this.profiles.applyDeleted(manager, payload.userId),
     );

@@ -1,91 +1,24 @@
-import { deliverWithRetry } from '@agora/messaging';
-import type { EventEnvelope } from '@agora/contracts';
-import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import {
-  parseRoleChanged,
-  parseSessionRevoked,
-  parseUserDeleted,
-  RevocationPayloadError,
-} from './revocation-payloads.js';
+import { deletionRevocation } from './revocation-payloads.js';
 import { MemoryRevocationStore } from './revocation-store.js';
 
 const inAMinute = () => new Date(Date.now() + 60_000).toISOString();
 
 describe('revocation payloads', () => {
-  it('reads the contracts, and refuses what does not fit as poison', () => {
-    const revokedAt = new Date().toISOString();
-    expect(
-      parseSessionRevoked({
-        userId: 'u1',
-        sessionIds: ['s1', 's2'],
-        reason: 'logout',
-        revokedAt,
-        accessTokensExpireBy: revokedAt,
-      }),
-    ).toMatchObject({ sessionIds: ['s1', 's2'] });
-    for (const bad of [
-      null,
-      'text',
-      [],
-      { userId: 'u1', sessionIds: [], reason: 'logout', revokedAt, accessTokensExpireBy: revokedAt },
-      { userId: 'u1', sessionIds: ['s1'], reason: 'whim', revokedAt, accessTokensExpireBy: revokedAt },
-      {
-        userId: 'u1',
-        sessionIds: ['s1'],
-        reason: 'logout',
-        revokedAt: 'yesterday',
-        accessTokensExpireBy: revokedAt,
-      },
-      { sessionIds: ['s1'], reason: 'logout', revokedAt, accessTokensExpireBy: revokedAt },
-    ]) {
-      expect(() => parseSessionRevoked(bad)).toThrow(RevocationPayloadError);
-    }
-    expect(() =>
-      parseRoleChanged({ userId: 'u1', tokenVersion: -1, accessTokensExpireBy: revokedAt }),
-    ).toThrow(/tokenVersion/);
-    expect(() =>
-      parseRoleChanged({ userId: 'u1', tokenVersion: 1.5, accessTokensExpireBy: revokedAt }),
-    ).toThrow(/tokenVersion/);
-    expect(() => parseUserDeleted({ userId: 'u1' })).toThrow(/deletedAt/);
-  });
-
   it('keeps a deletion without a horizon for the longest token lifetime', () => {
     const deletedAt = '2026-12-01T10:00:00.000Z';
-    expect(parseUserDeleted({ userId: 'u1', reason: 'deleted-by-admin', deletedAt })).toEqual({
+    expect(deletionRevocation({ userId: 'u1', reason: 'deleted-by-admin', deletedAt })).toEqual({
       userId: 'u1',
       accessTokensExpireBy: '2026-12-02T10:00:00.000Z',
     });
-  });
-
-  it('is dead-lettered at once by the bus, without retries', async () => {
-    const event = {
-      id: '01a20eb5-b89d-709d-8bf2-787d8dfcba9f',
-      topic: 'auth.session.revoked.v1',
-      key: 'u1',
-      occurredAt: new Date().toISOString(),
-      payload: { userId: 'u1' },
-    } as unknown as EventEnvelope;
-    let calls = 0;
-    const dead: { attempts: number; error: string }[] = [];
-    await deliverWithRetry(
-      event,
-      (envelope) => {
-        calls += 1;
-        parseSessionRevoked(envelope.payload);
-        return Promise.resolve();
-      },
-      { maxAttempts: 5, baseDelayMs: 1 },
-      (_event, error, attempts) => {
-        dead.push({ attempts, error: error.message });
-        return Promise.resolve();
-      },
-      pino({ level: 'silent' }),
-    );
-    expect(calls).toBe(1);
-    expect(dead).toEqual([
-      { attempts: 1, error: 'auth.session.revoked.v1: sessionIds must be a non-empty list of ids' },
-    ]);
+    expect(
+      deletionRevocation({
+        userId: 'u1',
+        reason: 'deleted-by-admin',
+        deletedAt,
+        accessTokensExpireBy: deletedAt,
+      }),
+    ).toEqual({ userId: 'u1', accessTokensExpireBy: deletedAt });
   });
 });
 

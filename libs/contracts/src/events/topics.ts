@@ -1,9 +1,25 @@
-import type { Role } from '../roles.js';
+import { ROLES, type Role } from '../roles.js';
+import {
+  bool,
+  decimal,
+  id,
+  instant,
+  integer,
+  listOf,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  text,
+  type PayloadSchema,
+  type Rule,
+} from './schema.js';
 
 /**
  * Every Kafka topic and its payload type. This file is the only place where topic names and payloads
  * are defined: producers and consumers import them from @agora/contracts, so a wrong payload does not
- * compile. Names follow `<service>.<aggregate>.<event>.v<N>`; keys are aggregate ids.
+ * compile. Each payload has a runtime schema beside it (`XSchema`, checked against its interface by the
+ * compiler), which every consumer applies on receipt: a message that does not fit is dead-lettered. Names follow `<service>.<aggregate>.<event>.v<N>`; keys are aggregate ids.
  */
 
 export interface UserRegisteredV1 {
@@ -17,18 +33,43 @@ export interface UserRegisteredV1 {
   avatarUrl?: string | null;
 }
 
+export const UserRegisteredV1Schema: PayloadSchema<UserRegisteredV1> = {
+  userId: id(),
+  email: text({ max: 320 }),
+  login: text({ max: 200 }),
+  registeredAt: instant(),
+  displayName: optional(nullable(text({ nonEmpty: false, max: 1000 }))),
+  avatarUrl: optional(nullable(text({ nonEmpty: false, max: 4096 }))),
+};
+
 export interface UserVerifiedV1 {
   userId: string;
   verifiedAt: string;
 }
+
+export const UserVerifiedV1Schema: PayloadSchema<UserVerifiedV1> = { userId: id(), verifiedAt: instant() };
 
 /** The user's public account fields after a change (by the user or an admin). */
 export interface UserUpdatedV1 {
   userId: string;
   email: string;
   login: string;
+  /**
+   * Whether the account is verified after the change (an admin may verify or un-verify it); consumers show
+   * or hide what is public only for verified accounts. Absent in events written before it existed: leaves
+   * visibility as it was.
+   */
+  verified?: boolean;
   updatedAt: string;
 }
+
+export const UserUpdatedV1Schema: PayloadSchema<UserUpdatedV1> = {
+  userId: id(),
+  email: text({ max: 320 }),
+  login: text({ max: 200 }),
+  verified: optional(bool()),
+  updatedAt: instant(),
+};
 
 export interface UserRoleChangedV1 {
   userId: string;
@@ -46,7 +87,18 @@ export interface UserRoleChangedV1 {
   accessTokensExpireBy: string;
 }
 
-export type UserDeletionReason = 'unverified-expired' | 'deleted-by-admin' | 'deleted-by-user';
+export const UserRoleChangedV1Schema: PayloadSchema<UserRoleChangedV1> = {
+  userId: id(),
+  role: oneOf(ROLES),
+  previousRole: oneOf(ROLES),
+  changedBy: id(),
+  changedAt: instant(),
+  tokenVersion: integer(0),
+  accessTokensExpireBy: instant(),
+};
+
+export const USER_DELETION_REASONS = ['unverified-expired', 'deleted-by-admin', 'deleted-by-user'] as const;
+export type UserDeletionReason = (typeof USER_DELETION_REASONS)[number];
 
 /** An account is gone: every service drops what it keeps of the user and refuses the user's access tokens. */
 export interface UserDeletedV1 {
@@ -56,6 +108,13 @@ export interface UserDeletedV1 {
   /** When every access token of the user has expired; absent → `deletedAt` plus the longest token lifetime (24 h). */
   accessTokensExpireBy?: string;
 }
+
+export const UserDeletedV1Schema: PayloadSchema<UserDeletedV1> = {
+  userId: id(),
+  reason: oneOf(USER_DELETION_REASONS),
+  deletedAt: instant(),
+  accessTokensExpireBy: optional(instant()),
+};
 
 /** Why sign-ins were ended. */
 export const SESSION_REVOCATION_REASONS = [
@@ -80,6 +139,14 @@ export interface SessionRevokedV1 {
   accessTokensExpireBy: string;
 }
 
+export const SessionRevokedV1Schema: PayloadSchema<SessionRevokedV1> = {
+  userId: id(),
+  sessionIds: listOf(id(), { min: 1, max: 10_000 }),
+  reason: oneOf(SESSION_REVOCATION_REASONS),
+  revokedAt: instant(),
+  accessTokensExpireBy: instant(),
+};
+
 /** Kinds of catalog items; each has its own routes and tables in catalog-service. */
 export const CATALOG_ITEM_KINDS = ['coffee', 'watch', 'mechanism', 'product', 'listing'] as const;
 export type CatalogItemKind = (typeof CATALOG_ITEM_KINDS)[number];
@@ -96,6 +163,15 @@ export interface CatalogItemChangedV1 {
   changedAt: string;
 }
 
+export const CatalogItemChangedV1Schema: PayloadSchema<CatalogItemChangedV1> = {
+  kind: oneOf(CATALOG_ITEM_KINDS),
+  itemId: id(),
+  name: text({ max: 1000 }),
+  version: integer(1),
+  changedBy: id(),
+  changedAt: instant(),
+};
+
 export interface CatalogItemDeletedV1 {
   kind: CatalogItemKind;
   itemId: string;
@@ -103,8 +179,16 @@ export interface CatalogItemDeletedV1 {
   deletedAt: string;
 }
 
+export const CatalogItemDeletedV1Schema: PayloadSchema<CatalogItemDeletedV1> = {
+  kind: oneOf(CATALOG_ITEM_KINDS),
+  itemId: id(),
+  deletedBy: id(),
+  deletedAt: instant(),
+};
+
 /** Kinds of catalog items that carry a price (seed 001 menu products, seed 003 listings). */
-export type PricedItemKind = Extract<CatalogItemKind, 'product' | 'listing'>;
+export const PRICED_ITEM_KINDS = ['product', 'listing'] as const satisfies readonly CatalogItemKind[];
+export type PricedItemKind = (typeof PRICED_ITEM_KINDS)[number];
 
 /**
  * A priced item's price when it is first set and whenever it changes; order-service keeps its prices
@@ -125,6 +209,20 @@ export interface PriceChangedV1 {
   changedAt: string;
 }
 
+const currency = (): Rule<string> => text({ max: 3 });
+
+export const PriceChangedV1Schema: PayloadSchema<PriceChangedV1> = {
+  kind: oneOf(PRICED_ITEM_KINDS),
+  itemId: id(),
+  name: text({ max: 1000 }),
+  price: decimal(),
+  currency: currency(),
+  previousPrice: nullable(decimal()),
+  previousCurrency: nullable(currency()),
+  version: integer(1),
+  changedAt: instant(),
+};
+
 /** What a draft proposes: a catalog item of a kind, or a dictionary value (seeds 000, 002). */
 export const DRAFT_SUBJECTS = ['coffee', 'watch', 'mechanism', 'dictionary-value'] as const;
 export type DraftSubject = (typeof DRAFT_SUBJECTS)[number];
@@ -144,6 +242,17 @@ export interface DraftReviewedV1 {
   reviewedAt: string;
 }
 
+export const DraftReviewedV1Schema: PayloadSchema<DraftReviewedV1> = {
+  draftId: id(),
+  subject: oneOf(DRAFT_SUBJECTS),
+  itemId: nullable(id()),
+  authorId: id(),
+  reviewerId: id(),
+  decision: oneOf(['approved', 'rejected', 'changes-requested']),
+  message: nullable(text({ nonEmpty: false })),
+  reviewedAt: instant(),
+};
+
 /** A variant media-service stores of every upload (WebP), as `GET /media/:id` lists them. */
 export interface MediaVariantV1 {
   name: string;
@@ -162,7 +271,23 @@ export interface MediaUploadedV1 {
   uploadedAt: string;
 }
 
-export type MediaDeletionReason = 'deleted-by-owner' | 'deleted-by-admin' | 'orphaned';
+export const MediaUploadedV1Schema: PayloadSchema<MediaUploadedV1> = {
+  mediaId: id(),
+  ownerId: id(),
+  width: integer(1),
+  height: integer(1),
+  blurhash: text({ max: 200 }),
+  variants: listOf(
+    object<MediaVariantV1>({ name: text({ max: 100 }), width: integer(1), height: integer(1) }),
+    {
+      max: 100,
+    },
+  ),
+  uploadedAt: instant(),
+};
+
+export const MEDIA_DELETION_REASONS = ['deleted-by-owner', 'deleted-by-admin', 'orphaned'] as const;
+export type MediaDeletionReason = (typeof MEDIA_DELETION_REASONS)[number];
 
 /** A media and its files are gone; whatever showed it drops the link. */
 export interface MediaDeletedV1 {
@@ -171,6 +296,13 @@ export interface MediaDeletedV1 {
   reason: MediaDeletionReason;
   deletedAt: string;
 }
+
+export const MediaDeletedV1Schema: PayloadSchema<MediaDeletedV1> = {
+  mediaId: id(),
+  ownerId: id(),
+  reason: oneOf(MEDIA_DELETION_REASONS),
+  deletedAt: instant(),
+};
 
 /** Sides a photo shows an item from (seed 002: main, left, right, bottom), plus back and detail. */
 export const PHOTO_SIDES = ['main', 'left', 'right', 'bottom', 'back', 'detail'] as const;
@@ -189,6 +321,15 @@ export interface MediaAttachedV1 {
   attachedBy: string;
   attachedAt: string;
 }
+
+export const MediaAttachedV1Schema: PayloadSchema<MediaAttachedV1> = {
+  mediaId: id(),
+  kind: oneOf(PHOTO_KINDS),
+  itemId: id(),
+  side: oneOf(PHOTO_SIDES),
+  attachedBy: id(),
+  attachedAt: instant(),
+};
 
 export interface TopicPayloads {
   'auth.user.registered.v1': UserRegisteredV1;
@@ -228,6 +369,44 @@ export const Topics = {
   CatalogDraftApproved: 'catalog.draft.approved.v1',
   CatalogDraftRejected: 'catalog.draft.rejected.v1',
 } as const satisfies Record<string, Topic>;
+
+/** Every topic's payload schema: consumers validate each message with it on receipt. */
+export const TOPIC_SCHEMAS: { readonly [T in Topic]: PayloadSchema<PayloadOf<T>> } = {
+  'auth.user.registered.v1': UserRegisteredV1Schema,
+  'auth.user.verified.v1': UserVerifiedV1Schema,
+  'auth.user.updated.v1': UserUpdatedV1Schema,
+  'auth.user.role-changed.v1': UserRoleChangedV1Schema,
+  'auth.user.deleted.v1': UserDeletedV1Schema,
+  'auth.session.revoked.v1': SessionRevokedV1Schema,
+  'media.media.uploaded.v1': MediaUploadedV1Schema,
+  'media.media.deleted.v1': MediaDeletedV1Schema,
+  'catalog.item.created.v1': CatalogItemChangedV1Schema,
+  'catalog.item.updated.v1': CatalogItemChangedV1Schema,
+  'catalog.item.deleted.v1': CatalogItemDeletedV1Schema,
+  'catalog.price.changed.v1': PriceChangedV1Schema,
+  'catalog.media.attached.v1': MediaAttachedV1Schema,
+  'catalog.draft.approved.v1': DraftReviewedV1Schema,
+  'catalog.draft.rejected.v1': DraftReviewedV1Schema,
+};
+
+/**
+ * What is wrong with a payload received on `topic` (empty when it fits its schema). A topic that has no
+ * schema is a problem too: nothing unknown reaches a handler.
+ */
+export function payloadProblems(topic: string, payload: unknown): string[] {
+  const schema = (TOPIC_SCHEMAS as Partial<Record<string, PayloadSchema<unknown>>>)[topic];
+  if (!schema) {
+    return [`${topic} is not a known topic`];
+  }
+  const problems: string[] = [];
+  object(schema).check(payload, 'payload', problems);
+  return problems;
+}
+
+/** True when `payload` fits the schema of `topic`. */
+export function isPayloadOf<T extends Topic>(topic: T, payload: unknown): payload is PayloadOf<T> {
+  return payloadProblems(topic, payload).length === 0;
+}
 
 /** Every topic, for creating them before services start. */
 export const ALL_TOPICS: readonly Topic[] = Object.values(Topics);

@@ -1,7 +1,8 @@
 import { Topics } from '@agora/contracts';
 import { OutboxWriter } from '@agora/database';
 import { LOGGER } from '@agora/logging';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { JobRunner, type ScheduledJob } from '@agora/runtime';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AuthConfig } from '../auth.config.js';
 import { Transactions } from '../database/transactions.js';
@@ -11,45 +12,32 @@ const BATCH = 500;
 
 /**
  * Seed 001: accounts still unverified UNVERIFIED_TTL_HOURS after registering are deleted, each with an
- * `auth.user.deleted.v1` event. Runs at start and every PURGE_INTERVAL_SECONDS; replicas skip each
- * other's locked rows.
+ * `auth.user.deleted.v1` event. Runs at start and every PURGE_INTERVAL_SECONDS, in one replica at a time.
  */
 @Injectable()
-export class UnverifiedUsersPurge implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+export class UnverifiedUsersPurgeJob implements ScheduledJob<number>, OnModuleInit {
+  static readonly NAME = 'auth.purge-unverified';
+  readonly name = UnverifiedUsersPurgeJob.NAME;
+  readonly everyMs: number;
+  readonly runAtStart = true;
 
   constructor(
+    private readonly jobs: JobRunner,
     private readonly transactions: Transactions,
     private readonly users: UsersRepository,
     private readonly outbox: OutboxWriter,
     private readonly config: AuthConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const run = (): void => {
-      this.running ??= this.purge()
-        .catch((error: unknown) => {
-          this.logger.error({ err: error }, 'unverified-user purge failed');
-          return 0;
-        })
-        .finally(() => {
-          this.running = undefined;
-        });
-    };
-    run();
-    this.timer = setInterval(run, this.config.PURGE_INTERVAL_SECONDS * 1000);
-    this.timer.unref();
+  ) {
+    this.everyMs = config.PURGE_INTERVAL_SECONDS * 1000;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onModuleInit(): void {
+    this.jobs.register(this);
   }
 
-  /** Deletes every expired unverified account; returns how many. */
-  async purge(): Promise<number> {
+  /** Deletes every expired unverified account; resolves with how many. */
+  async run(): Promise<number> {
     let total = 0;
     for (;;) {
       const deleted = await this.transactions.run(async (manager) => {

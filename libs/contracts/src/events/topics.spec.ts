@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_TOPICS, payloadProblems, TOPIC_SCHEMAS, type Topic, type TopicPayloads } from './topics.js';
+
+const at = '2026-11-30T12:00:00.000Z';
+const userId = '01a20eb5-b89d-709d-8bf2-787d8dfcba9f';
+
+/** A payload that fits, per topic, as its producer writes it. */
+const good: { [T in Topic]: TopicPayloads[T] } = {
+  'auth.user.registered.v1': {
+    userId,
+    email: 'ann@example.com',
+    login: 'ann',
+    registeredAt: at,
+    displayName: null,
+    avatarUrl: 'https://example.com/a.png',
+  },
+  'auth.user.verified.v1': { userId, verifiedAt: at },
+  'auth.user.updated.v1': { userId, email: 'ann@example.com', login: 'ann2', verified: false, updatedAt: at },
+  'auth.user.role-changed.v1': {
+    userId,
+    role: 'moderator',
+    previousRole: 'user',
+    changedBy: 'admin-1',
+    changedAt: at,
+    tokenVersion: 3,
+    accessTokensExpireBy: at,
+  },
+  'auth.user.deleted.v1': { userId, reason: 'unverified-expired', deletedAt: at },
+  'auth.session.revoked.v1': {
+    userId,
+    sessionIds: ['s1', 's2'],
+    reason: 'password-changed',
+    revokedAt: at,
+    accessTokensExpireBy: at,
+  },
+  'media.media.uploaded.v1': {
+    mediaId: 'm1',
+    ownerId: userId,
+    width: 800,
+    height: 600,
+    blurhash: 'LEHV6nWB2yk8pyo0adR*.7kCMdnj',
+    variants: [{ name: 'thumb', width: 200, height: 150 }],
+    uploadedAt: at,
+  },
+  'media.media.deleted.v1': { mediaId: 'm1', ownerId: userId, reason: 'orphaned', deletedAt: at },
+  'catalog.item.created.v1': {
+    kind: 'coffee',
+    itemId: 'c1',
+    name: 'Ethiopia',
+    version: 1,
+    changedBy: userId,
+    changedAt: at,
+  },
+  'catalog.item.updated.v1': {
+    kind: 'watch',
+    itemId: 'w1',
+    name: 'Seamaster',
+    version: 7,
+    changedBy: userId,
+    changedAt: at,
+  },
+  'catalog.item.deleted.v1': { kind: 'listing', itemId: 'l1', deletedBy: userId, deletedAt: at },
+  'catalog.price.changed.v1': {
+    kind: 'product',
+    itemId: 'p1',
+    name: 'Flat white',
+    price: '250.00',
+    currency: 'RUB',
+    previousPrice: null,
+    previousCurrency: null,
+    version: 1,
+    changedAt: at,
+  },
+  'catalog.media.attached.v1': {
+    mediaId: 'm1',
+    kind: 'review',
+    itemId: 'r1',
+    side: 'main',
+    attachedBy: userId,
+    attachedAt: at,
+  },
+  'catalog.draft.approved.v1': {
+    draftId: 'd1',
+    subject: 'dictionary-value',
+    itemId: null,
+    authorId: userId,
+    reviewerId: 'mod-1',
+    decision: 'approved',
+    message: null,
+    reviewedAt: at,
+  },
+  'catalog.draft.rejected.v1': {
+    draftId: 'd1',
+    subject: 'coffee',
+    itemId: 'c1',
+    authorId: userId,
+    reviewerId: 'mod-1',
+    decision: 'changes-requested',
+    message: 'Add the roast date',
+    reviewedAt: at,
+  },
+};
+
+/** Per topic, payloads that must not reach a handler, and a problem each names. */
+const bad: { [T in Topic]: [unknown, RegExp][] } = {
+  'auth.user.registered.v1': [
+    [{ ...good['auth.user.registered.v1'], userId: undefined }, /payload\.userId must be a string/],
+    [{ ...good['auth.user.registered.v1'], displayName: 7 }, /payload\.displayName must be a string/],
+    [{ ...good['auth.user.registered.v1'], registeredAt: 'yesterday' }, /registeredAt must be an ISO/],
+  ],
+  'auth.user.verified.v1': [[{ userId: '' }, /userId must not be empty/]],
+  'auth.user.updated.v1': [
+    [{ ...good['auth.user.updated.v1'], verified: 'no' }, /verified must be true or false/],
+    [{ ...good['auth.user.updated.v1'], login: null }, /login must be a string, not null/],
+  ],
+  'auth.user.role-changed.v1': [
+    [{ ...good['auth.user.role-changed.v1'], role: 'root' }, /role must be one of/],
+    [{ ...good['auth.user.role-changed.v1'], tokenVersion: 1.5 }, /tokenVersion must be an integer/],
+  ],
+  'auth.user.deleted.v1': [
+    [{ userId, reason: 'deleted-by-admin' }, /deletedAt must be an ISO/],
+    [{ ...good['auth.user.deleted.v1'], accessTokensExpireBy: 5 }, /accessTokensExpireBy must be an ISO/],
+  ],
+  'auth.session.revoked.v1': [
+    [{ ...good['auth.session.revoked.v1'], sessionIds: [] }, /sessionIds must have 1 to 10000 items/],
+    [{ ...good['auth.session.revoked.v1'], sessionIds: ['s1', 2] }, /sessionIds\[1\] must be a string/],
+    [{ ...good['auth.session.revoked.v1'], reason: 'bored' }, /reason must be one of/],
+  ],
+  'media.media.uploaded.v1': [
+    [
+      { ...good['media.media.uploaded.v1'], variants: [{ name: 'x', width: 0, height: 1 }] },
+      /variants\[0\]\.width must be an integer of at least 1/,
+    ],
+    [{ ...good['media.media.uploaded.v1'], variants: 'thumb' }, /variants must be an array/],
+  ],
+  'media.media.deleted.v1': [
+    [{ ...good['media.media.deleted.v1'], reason: 'lost' }, /reason must be one of/],
+  ],
+  'catalog.item.created.v1': [[{ ...good['catalog.item.created.v1'], kind: 'car' }, /kind must be one of/]],
+  'catalog.item.updated.v1': [
+    [{ ...good['catalog.item.updated.v1'], version: '7' }, /version must be an integer/],
+  ],
+  'catalog.item.deleted.v1': [
+    [{ ...good['catalog.item.deleted.v1'], itemId: null }, /itemId must be a string/],
+  ],
+  'catalog.price.changed.v1': [
+    [{ ...good['catalog.price.changed.v1'], price: 250 }, /price must be a decimal/],
+    [{ ...good['catalog.price.changed.v1'], kind: 'coffee' }, /kind must be one of product, listing/],
+    [{ ...good['catalog.price.changed.v1'], previousPrice: 'free' }, /previousPrice must be a decimal/],
+  ],
+  'catalog.media.attached.v1': [
+    [{ ...good['catalog.media.attached.v1'], side: 'top' }, /side must be one of/],
+  ],
+  'catalog.draft.approved.v1': [
+    [{ ...good['catalog.draft.approved.v1'], decision: 'maybe' }, /decision must be one of/],
+  ],
+  'catalog.draft.rejected.v1': [
+    [{ ...good['catalog.draft.rejected.v1'], message: 1 }, /message must be a string/],
+  ],
+};
+
+describe('topic payload schemas', () => {
+  it('cover every topic', () => {
+    expect(Object.keys(TOPIC_SCHEMAS).sort()).toEqual([...ALL_TOPICS].sort());
+  });
+
+  it.each(ALL_TOPICS)('%s accepts a payload as its producer writes it', (topic) => {
+    expect(payloadProblems(topic, good[topic])).toEqual([]);
+  });
+
+  it.each(ALL_TOPICS)('%s accepts fields a newer producer adds', (topic) => {
+    expect(payloadProblems(topic, { ...good[topic], addedLater: 1 })).toEqual([]);
+  });
+
+  it.each(ALL_TOPICS.flatMap((topic) => bad[topic].map(([payload, problem]) => [topic, payload, problem])))(
+    '%s refuses %j',
+    (topic, payload, problem) => {
+      expect(payloadProblems(topic as Topic, payload).join('; ')).toMatch(problem as RegExp);
+    },
+  );
+
+  it.each([null, 'text', [], 42])('refuses %j as any payload', (payload) => {
+    for (const topic of ALL_TOPICS) {
+      expect(payloadProblems(topic, payload)).toEqual([expect.stringMatching(/^payload must be an object/)]);
+    }
+  });
+
+  it('refuses a topic it does not know', () => {
+    expect(payloadProblems('auth.user.renamed.v9', {})).toEqual([
+      'auth.user.renamed.v9 is not a known topic',
+    ]);
+  });
+
+  it('accepts an optional field left out, and a user update from before it carried the verified flag', () => {
+    const { verified: _verified, ...withoutVerified } = good['auth.user.updated.v1'];
+    expect(payloadProblems('auth.user.updated.v1', withoutVerified)).toEqual([]);
+    const { displayName: _name, avatarUrl: _avatar, ...plain } = good['auth.user.registered.v1'];
+    expect(payloadProblems('auth.user.registered.v1', plain)).toEqual([]);
+  });
+});
