@@ -1,4 +1,5 @@
 import type { Role } from '../roles.js';
+import { SocialTopics, type SocialTopicPayloads } from './social-topics.js';
 
 /**
  * Every Kafka topic and its payload type. This file is the only place where topic names and payloads
@@ -190,7 +191,7 @@ export interface MediaAttachedV1 {
   attachedAt: string;
 }
 
-export interface TopicPayloads {
+export interface TopicPayloads extends SocialTopicPayloads {
   'auth.user.registered.v1': UserRegisteredV1;
   'auth.user.verified.v1': UserVerifiedV1;
   'auth.user.updated.v1': UserUpdatedV1;
@@ -227,6 +228,7 @@ export const Topics = {
   CatalogMediaAttached: 'catalog.media.attached.v1',
   CatalogDraftApproved: 'catalog.draft.approved.v1',
   CatalogDraftRejected: 'catalog.draft.rejected.v1',
+  ...SocialTopics,
 } as const satisfies Record<string, Topic>;
 
 /** Every topic, for creating them before services start. */
