@@ -1,9 +1,12 @@
 import { AuthModule } from '@agora/auth';
-import { ServiceConfig } from '@agora/config';
 import type { ServiceDefinition } from '@agora/runtime';
 import { Module } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { socialMigrations } from './migrations/index.js';
+import { SocialConfig } from './social.config.js';
+import { FeedModule } from './feed/feed.module.js';
+import { FollowsModule } from './follows/follows.module.js';
+import { PostsModule } from './posts/posts.module.js';
 import { FeedReaderEntity } from './feed/feed-reader.entity.js';
 import { TimelineEntryEntity } from './feed/timeline-entry.entity.js';
 import { BlockEntity } from './follows/block.entity.js';
@@ -19,7 +22,7 @@ import { EarlyAccountEventEntity } from './profiles/early-account-event.entity.j
 import { ProfileEntity } from './profiles/profile.entity.js';
 import { ProfilesModule } from './profiles/profiles.module.js';
 
-@Module({ imports: [AuthModule.forRoot(), ProfilesModule] })
+@Module({ imports: [AuthModule.forRoot(), ProfilesModule, FollowsModule, PostsModule, FeedModule] })
 export class SocialServiceModule {}
 
 export const socialServiceDefinition: ServiceDefinition = {
@@ -43,7 +46,7 @@ export const socialServiceDefinition: ServiceDefinition = {
     FeedReaderEntity,
   ],
   migrations: socialMigrations,
-  config: ServiceConfig,
+  config: SocialConfig,
   configure: (app) => {
     app.useWebSocketAdapter(new IoAdapter(app));
   },

@@ -7,6 +7,15 @@ import { EarlyAccountEventEntity } from './early-account-event.entity.js';
 import { ProfileEntity } from './profile.entity.js';
 import { PROFILE_SEARCH_FIELDS } from './profiles.dto.js';
 
+/** What an owner may change on a profile (only the fields present change). */
+export type ProfileChanges = Partial<
+  Pick<ProfileEntity, 'displayName' | 'bio' | 'avatarMediaId' | 'contacts' | 'marketplaceLinks' | 'isPrivate'>
+>;
+
+export type ProfileUpdate =
+  | { readonly profile: ProfileEntity }
+  | { readonly refused: 'not-found' | 'media-not-found' | 'not-your-media' };
+
 /** What a registration brings to a new profile. */
 export interface NewProfile {
   readonly id: string;
@@ -112,28 +121,35 @@ export class ProfilesRepository {
     );
   }
 
-  /** The owner's new display name on a public profile (one more version); null when there is none. */
   /**
-   * Renames the verified account's profile under its row lock, at the version `expected` names (any when
-   * undefined); null when there is no public profile.
+   * Applies the owner's changes to the verified account's profile under its row lock, at the version
+   * `expected` names (any when undefined): one more version. An avatar must be a media the owner uploaded.
    */
-  updateDisplayName(
-    id: string,
-    displayName: string,
-    expected: ExpectedVersions,
-  ): Promise<ProfileEntity | null> {
-    return this.dataSource.transaction(async (manager) => {
+  update(id: string, changes: ProfileChanges, expected: ExpectedVersions): Promise<ProfileUpdate> {
+    return this.dataSource.transaction(async (manager): Promise<ProfileUpdate> => {
       const profile = await manager.findOne(ProfileEntity, {
         where: { id, verified: true },
         lock: { mode: 'pessimistic_write' },
       });
       if (!profile) {
-        return null;
+        return { refused: 'not-found' };
       }
       assertVersionMatches(expected, profile.version);
-      profile.displayName = displayName;
+      if (changes.avatarMediaId) {
+        const [media] = await manager.query<{ owner_id: string }[]>(
+          `SELECT "owner_id" FROM "social"."media_owners" WHERE "media_id" = $1`,
+          [changes.avatarMediaId],
+        );
+        if (!media) {
+          return { refused: 'media-not-found' };
+        }
+        if (media.owner_id !== id) {
+          return { refused: 'not-your-media' };
+        }
+      }
+      Object.assign(profile, changes);
       profile.version += 1;
-      return manager.save(profile);
+      return { profile: await manager.save(profile) };
     });
   }
 
