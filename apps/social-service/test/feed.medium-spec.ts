@@ -18,7 +18,7 @@ const REDIS_URL = 'redis://127.0.0.1:6379';
  * heavy authors merged at read time, and a rebuild for readers back from a long pause.
  */
 describe.each([
-  { store: 'table', env: {} as Record<string, string> },
+  { store: 'table', env: {} },
   { store: 'redis', env: { REDIS_URL, REDIS_KEY_PREFIX: `test-feed-${process.pid}:` } },
 ])('home feed on the $store timeline store', ({ store, env }) => {
   const adminUrl = inject('testDatabaseUrl');

@@ -1,4 +1,4 @@
-import type { EventEnvelope, PayloadOf, Topic } from '@agora/contracts';
+import type { PayloadOf, Topic } from '@agora/contracts';
 import {
   AuthTestClient,
   eventually,
@@ -39,9 +39,7 @@ export async function startSocialPlatform(
   let users = 0;
 
   const publish = <T extends Topic>(topic: T, key: string, payload: PayloadOf<T>) =>
-    platform.bus.publish([
-      { id: uuidv7(), topic, key, occurredAt: new Date().toISOString(), payload } as EventEnvelope,
-    ]);
+    platform.bus.publish([{ id: uuidv7(), topic, key, occurredAt: new Date().toISOString(), payload }]);
 
   return {
     social,
