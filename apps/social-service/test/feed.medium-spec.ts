@@ -17,10 +17,12 @@ const REDIS_URL = 'redis://127.0.0.1:6379';
  * on write, capped timelines, keyset pages, merge on follow, removal on unfollow, block and delete, mutes,
  * heavy authors merged at read time, and a rebuild for readers back from a long pause.
  */
-describe.each([
+const STORES: { store: string; env: Record<string, string> }[] = [
   { store: 'table', env: {} },
   { store: 'redis', env: { REDIS_URL, REDIS_KEY_PREFIX: `test-feed-${process.pid}:` } },
-])('home feed on the $store timeline store', ({ store, env }) => {
+];
+
+describe.each(STORES)('home feed on the $store timeline store', ({ store, env }) => {
   const adminUrl = inject('testDatabaseUrl');
   let social: SocialPlatform;
   let redis: Redis | undefined;
