@@ -1,3 +1,4 @@
+import { eventually } from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startSocialPlatform, type SocialPlatform, type SocialUser } from './social-test-platform.js';
 
@@ -59,6 +60,13 @@ describe('social-service: follow graph and posts', () => {
   }, 120_000);
 
   afterAll(() => social?.close());
+
+  const eventuallyGone = (user: SocialUser) =>
+    eventually(
+      async () => ((await social.call('GET', `/profiles/${user.id}`)).status === 404 ? true : undefined),
+      15_000,
+      'the deletion',
+    );
 
   it('follows and unfollows idempotently, with counts and lists on both profiles', async () => {
     for (let round = 0; round < 2; round += 1) {
@@ -380,6 +388,35 @@ describe('social-service: follow graph and posts', () => {
     ).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
     expect(await social.call('PATCH', '/profiles/me', clara, { bio: 'b'.repeat(1001) })).toMatchObject({
       status: 400,
+    });
+  });
+  it("takes a deleted account's follows, likes and comments off the others' counts", async () => {
+    const leaving = await social.user('leaving');
+    const host = await social.user('host');
+    const topic = await post(host, { text: 'who comments?' });
+    await social.call('PUT', `/me/following/${host.id}`, leaving);
+    await social.call('PUT', `/me/following/${leaving.id}`, host);
+    await social.call('PUT', `/posts/${topic.id}/like`, leaving);
+    const question = await social.call<{ id: string }>('POST', `/posts/${topic.id}/comments`, leaving, {
+      text: 'me',
+    });
+    await social.call('POST', `/posts/${topic.id}/comments`, host, {
+      text: 'thanks',
+      parentId: question.body.id,
+    });
+    await social.call('POST', `/posts/${topic.id}/comments`, host, { text: 'anyone else?' });
+    expect(await counts(host)).toMatchObject({ followers: 1, following: 1 });
+
+    await social.publish('auth.user.deleted.v1', leaving.id, {
+      userId: leaving.id,
+      reason: 'deleted-by-user',
+      deletedAt: new Date().toISOString(),
+    });
+    await eventuallyGone(leaving);
+    expect(await counts(host)).toMatchObject({ followers: 0, following: 0 });
+    expect((await social.call<Post>('GET', `/posts/${topic.id}`)).body).toMatchObject({
+      likesCount: 0,
+      commentsCount: 1,
     });
   });
 });

@@ -110,9 +110,39 @@ export class ProfilesRepository {
     }
   }
 
-  /** The account is gone: so is its profile, and a tombstone stops a late registration. */
+  /**
+   * The account is gone: so is its profile, and a tombstone stops a late registration. Its follows, blocks,
+   * mutes, posts and comments go with the profile (foreign keys); first the counts they were part of on
+   * other profiles and posts are taken back, and its likes removed.
+   */
   async applyDeleted(manager: EntityManager, id: string): Promise<void> {
     await this.lockAccount(manager, id);
+    await manager.query(
+      `UPDATE "social"."profiles" SET "followers_count" = GREATEST("followers_count" - 1, 0)
+        WHERE "id" IN (SELECT "followee_id" FROM "social"."follows" WHERE "follower_id" = $1 AND "status" = 'active')`,
+      [id],
+    );
+    await manager.query(
+      `UPDATE "social"."profiles" SET "following_count" = GREATEST("following_count" - 1, 0)
+        WHERE "id" IN (SELECT "follower_id" FROM "social"."follows" WHERE "followee_id" = $1 AND "status" = 'active')`,
+      [id],
+    );
+    await manager.query(
+      `UPDATE "social"."posts" SET "likes_count" = GREATEST("likes_count" - 1, 0)
+        WHERE "id" IN (SELECT "post_id" FROM "social"."post_likes" WHERE "user_id" = $1)`,
+      [id],
+    );
+    await manager.query(`DELETE FROM "social"."post_likes" WHERE "user_id" = $1`, [id]);
+    // The user's comments, and the answers to them, which go with them.
+    await manager.query(
+      `UPDATE "social"."posts" AS "post" SET "comments_count" = GREATEST("post"."comments_count" - "gone"."count", 0)
+         FROM (SELECT "post_id", count(*)::int AS "count" FROM "social"."comments"
+                WHERE "author_id" = $1
+                   OR "parent_id" IN (SELECT "id" FROM "social"."comments" WHERE "author_id" = $1)
+                GROUP BY "post_id") AS "gone"
+        WHERE "post"."id" = "gone"."post_id"`,
+      [id],
+    );
     await manager.delete(ProfileEntity, { id });
     await manager.query(
       `INSERT INTO "social"."early_account_events" ("user_id", "deleted") VALUES ($1, true)
