@@ -1,4 +1,5 @@
 import { eventually } from '@agora/testing';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startSocialPlatform, type SocialPlatform, type SocialUser } from './social-test-platform.js';
 
@@ -418,5 +419,64 @@ describe('social-service: follow graph and posts', () => {
       likesCount: 0,
       commentsCount: 1,
     });
+  });
+  it("turns a seller's new listing and an approved draft into posts of theirs, once, gone with the item", async () => {
+    const seller = await social.user('seller');
+    const listingId = uuidv7();
+    const listed = {
+      id: uuidv7(),
+      topic: 'catalog.item.created.v1' as const,
+      key: listingId,
+      occurredAt: new Date().toISOString(),
+      payload: {
+        kind: 'listing' as const,
+        itemId: listingId,
+        name: 'Hario grinder',
+        version: 1,
+        changedBy: seller.id,
+        changedAt: new Date().toISOString(),
+      },
+    };
+    await social.bus.publish([listed]);
+    await social.bus.publish([listed]);
+    const coffeeId = uuidv7();
+    await social.publish('catalog.draft.approved.v1', uuidv7(), {
+      draftId: uuidv7(),
+      subject: 'coffee',
+      itemId: coffeeId,
+      authorId: seller.id,
+      reviewerId: uuidv7(),
+      decision: 'approved',
+      message: null,
+      reviewedAt: new Date().toISOString(),
+    });
+    const activity = await eventually(
+      async () => {
+        const page = await social.call<{ items: (Post & { activity: string })[] }>(
+          'GET',
+          `/profiles/${seller.id}/posts`,
+        );
+        return page.body.items.length === 2 ? page.body.items : undefined;
+      },
+      15_000,
+      'the activity posts',
+    );
+    expect(activity.map((item) => [item.activity, item.item])).toEqual([
+      ['item-approved', { kind: 'coffee', id: coffeeId }],
+      ['new-listing', { kind: 'listing', id: listingId }],
+    ]);
+    expect(await counts(seller)).toMatchObject({ posts: 2 });
+
+    await social.publish('catalog.item.deleted.v1', listingId, {
+      kind: 'listing',
+      itemId: listingId,
+      deletedBy: seller.id,
+      deletedAt: new Date().toISOString(),
+    });
+    await eventually(
+      async () => ((await counts(seller)).posts === 1 ? true : undefined),
+      15_000,
+      'the listing post to go',
+    );
   });
 });

@@ -22,7 +22,7 @@ import { ProfileSummaryDto, toProfileSummaryDto } from '../profiles/profiles.dto
 import type { CommentEntity } from './comment.entity.js';
 import type { PostRevisionEntity } from './post-revision.entity.js';
 import { COMMENT_TEXT_MAX_LENGTH, POST_PHOTOS_MAX, POST_TEXT_MAX_LENGTH } from './post-text.js';
-import type { PostEntity } from './post.entity.js';
+import { POST_ACTIVITIES, type PostActivity, type PostEntity } from './post.entity.js';
 
 /** A profile's posts and a post's edit history: newest first. */
 export const POST_LIST_QUERY: ListQuerySpec = {
@@ -139,6 +139,14 @@ export class PostDto {
   @ApiProperty()
   commentsCount!: number;
 
+  @ApiProperty({
+    enum: POST_ACTIVITIES,
+    nullable: true,
+    description:
+      "Made from the author's catalog activity (`item` names the listing or item); null when written",
+  })
+  activity!: PostActivity | null;
+
   @ApiProperty({ description: 'The caller likes it (false for anonymous callers)' })
   likedByMe!: boolean;
 
@@ -224,6 +232,7 @@ export function toPostDto(post: PostEntity, likedByMe: boolean): PostDto {
     visibility: post.visibility,
     likesCount: post.likesCount,
     commentsCount: post.commentsCount,
+    activity: post.activity,
     likedByMe,
     edited: post.version > 1,
     version: post.version,

@@ -8,7 +8,7 @@ import { CommentEntity } from './comment.entity.js';
 import { PostLikeEntity } from './post-like.entity.js';
 import { PostRevisionEntity } from './post-revision.entity.js';
 import { visibleTo } from './post-visibility.js';
-import { PostEntity } from './post.entity.js';
+import { PostEntity, type PostActivity } from './post.entity.js';
 
 export interface PostDraft {
   readonly text: string;
@@ -102,6 +102,69 @@ export class PostsRepository {
       });
       return { post };
     });
+  }
+
+  /**
+   * A post of the user's catalog activity (a new listing, an approved item), in the inbox's transaction:
+   * once per user, activity and item; none when the user has no public profile.
+   */
+  async createActivity(
+    manager: EntityManager,
+    authorId: string,
+    activity: PostActivity,
+    item: { readonly kind: CatalogItemKind; readonly id: string },
+  ): Promise<void> {
+    const [author] = await manager.query<unknown[]>(
+      `SELECT 1 FROM "social"."profiles" WHERE "id" = $1 AND "verified" FOR UPDATE`,
+      [authorId],
+    );
+    if (!author) {
+      return;
+    }
+    const id = newId();
+    const inserted = await manager.query<{ created_at: Date }[]>(
+      `INSERT INTO "social"."posts" ("id", "author_id", "text", "visibility", "item_kind", "item_id", "activity")
+       VALUES ($1, $2, '', 'public', $3, $4, $5)
+       ON CONFLICT ("author_id", "activity", "item_id") WHERE "activity" IS NOT NULL DO NOTHING
+       RETURNING "created_at"`,
+      [id, authorId, item.kind, item.id, activity],
+    );
+    if (inserted.length === 0) {
+      return;
+    }
+    await manager.query(`UPDATE "social"."profiles" SET "posts_count" = "posts_count" + 1 WHERE "id" = $1`, [
+      authorId,
+    ]);
+    await this.outbox.add(manager, SocialTopics.PostCreated, id, {
+      postId: id,
+      authorId,
+      visibility: 'public',
+      mentions: [],
+      tags: [],
+      mediaIds: [],
+      item: { kind: item.kind, id: item.id },
+      createdAt: new Date(inserted[0].created_at).toISOString(),
+    });
+  }
+
+  /** A deleted catalog item's activity posts go with it (and leave the feeds), in the inbox's transaction. */
+  async removeActivitiesOf(manager: EntityManager, itemId: string): Promise<void> {
+    const removed = await modifyReturning<{ id: string; author_id: string }>(
+      manager,
+      `DELETE FROM "social"."posts" WHERE "item_id" = $1 AND "activity" IS NOT NULL RETURNING "id", "author_id"`,
+      [itemId],
+    );
+    for (const post of removed) {
+      await manager.query(
+        `UPDATE "social"."profiles" SET "posts_count" = GREATEST("posts_count" - 1, 0) WHERE "id" = $1`,
+        [post.author_id],
+      );
+      await this.outbox.add(manager, SocialTopics.PostDeleted, post.id, {
+        postId: post.id,
+        authorId: post.author_id,
+        deletedAt: now(),
+      });
+    }
   }
 
   /** The author's edit at the version `expected` names; the content it replaces goes to the history. */

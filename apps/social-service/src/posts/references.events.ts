@@ -28,6 +28,11 @@ export class ReferencesEvents {
     return this.references.onItemChanged(event);
   }
 
+  @EventPattern(Topics.CatalogDraftApproved)
+  onDraftApproved(@Payload() event: EventEnvelope<'catalog.draft.approved.v1'>): Promise<void> {
+    return this.references.onDraftApproved(event);
+  }
+
   @EventPattern(Topics.CatalogItemDeleted)
   onItemDeleted(@Payload() event: EventEnvelope<'catalog.item.deleted.v1'>): Promise<void> {
     return this.references.onItemDeleted(event);
