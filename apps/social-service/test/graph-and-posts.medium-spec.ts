@@ -287,6 +287,27 @@ describe('social-service: follow graph and posts', () => {
     );
     expect(history.body.items).toEqual([expect.objectContaining({ version: 1, text: 'for followers' })]);
     expect((await social.call('GET', `/posts/${secret.id}`)).status).toBe(200);
+    // Optional fields sent as null are left as they are.
+    const nulls = await social.call<Post>('PATCH', `/posts/${secret.id}`, clara, {
+      text: null,
+      mediaIds: null,
+      visibility: null,
+    });
+    expect(nulls).toMatchObject({ status: 200, body: { text: 'for everyone #open', visibility: 'public' } });
+    expect(
+      await social.call('POST', '/posts', clara, {
+        text: null,
+        mediaIds: null,
+        item: null,
+        visibility: null,
+      }),
+    ).toMatchObject({ status: 422, body: { code: 'EMPTY_POST' } });
+    expect(
+      await social.call('POST', `/posts/${secret.id}/comments`, anna, {
+        text: 'null parent',
+        parentId: null,
+      }),
+    ).toMatchObject({ status: 201 });
   });
 
   it('answers comments one level deep and counts likes once', async () => {

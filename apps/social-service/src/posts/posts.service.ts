@@ -84,7 +84,8 @@ export class PostsService {
   ) {}
 
   async create(user: AuthenticatedUser, dto: CreatePostDto): Promise<PostDto> {
-    const text = cleanText(dto.text ?? '', POST_TEXT_MAX_LENGTH, 'text');
+    // Optional fields may come as null, which means the same as leaving them out.
+    const text = cleanText(typeof dto.text === 'string' ? dto.text : '', POST_TEXT_MAX_LENGTH, 'text');
     const mediaIds = dto.mediaIds ?? [];
     if (!text && mediaIds.length === 0) {
       throw new SocialException(SocialErrorCode.EMPTY_POST, 'A post needs text or at least one photo');
@@ -115,7 +116,7 @@ export class PostsService {
     dto: UpdatePostDto,
     expected: ExpectedVersions,
   ): Promise<PostDto> {
-    const text = dto.text === undefined ? undefined : cleanText(dto.text, POST_TEXT_MAX_LENGTH, 'text');
+    const text = typeof dto.text === 'string' ? cleanText(dto.text, POST_TEXT_MAX_LENGTH, 'text') : undefined;
     if (text === '' && !dto.mediaIds?.length) {
       throw new SocialException(SocialErrorCode.EMPTY_POST, 'A post needs text or at least one photo');
     }
@@ -126,8 +127,8 @@ export class PostsService {
         text,
         mentionedLogins: text === undefined ? undefined : mentionedLogins(text),
         tags: text === undefined ? undefined : hashtags(text),
-        mediaIds: dto.mediaIds,
-        visibility: dto.visibility,
+        mediaIds: dto.mediaIds ?? undefined,
+        visibility: dto.visibility ?? undefined,
       },
       expected,
     );
@@ -188,7 +189,13 @@ export class PostsService {
       });
     }
     const post = await this.visible(user, postId);
-    const result = await this.posts.addComment(user.id, post, text, mentionedLogins(text), dto.parentId);
+    const result = await this.posts.addComment(
+      user.id,
+      post,
+      text,
+      mentionedLogins(text),
+      dto.parentId ?? undefined,
+    );
     if ('comment' in result) {
       return toCommentDto(result.comment);
     }
