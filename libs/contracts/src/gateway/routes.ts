@@ -79,7 +79,6 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/logout', 'auth', '/logout'),
   // social-service's parts of the caller's own space, before auth's `/me` (the first matching route wins)
   route('/me/following', 'social', '/me/following'),
-  route('/me/followers', 'social', '/me/followers'),
   route('/me/follow-requests', 'social', '/me/follow-requests'),
   route('/me/blocks', 'social', '/me/blocks'),
   route('/me/mutes', 'social', '/me/mutes'),
