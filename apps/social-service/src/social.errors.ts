@@ -3,6 +3,23 @@ import { ApiErrors, codesOf, DomainException, type ErrorCatalog, type ProblemExt
 /** Every code social-service answers with, and its status: the one place they are defined. */
 export const SOCIAL_ERRORS = {
   PROFILE_NOT_FOUND: { status: 404, description: 'no public profile for this user' },
+  PROFILE_REQUIRED: {
+    status: 403,
+    description: "the caller's account has no public profile yet (verify it first)",
+  },
+  CANNOT_FOLLOW_SELF: { status: 422, description: 'a user cannot follow, block or mute themselves' },
+  BLOCKED: { status: 403, description: 'one of the two users blocked the other' },
+  PRIVATE_ACCOUNT: { status: 403, description: "a private account's content is for its followers only" },
+  FOLLOW_REQUEST_NOT_FOUND: { status: 404, description: 'no pending follow request from this user' },
+  POST_NOT_FOUND: { status: 404, description: 'no post with this id that the caller may see' },
+  NOT_YOUR_POST: { status: 403, description: 'only its author (or a moderator) changes a post' },
+  TEXT_TOO_LONG: { status: 422, description: 'the text is longer than its limit after sanitizing' },
+  EMPTY_POST: { status: 422, description: 'a post needs text or at least one photo' },
+  MEDIA_NOT_FOUND: { status: 422, description: 'no uploaded media with this id' },
+  NOT_YOUR_MEDIA: { status: 403, description: 'only its owner puts a media on a post or avatar' },
+  ITEM_NOT_FOUND: { status: 422, description: 'no catalog item of this kind with this id' },
+  COMMENT_NOT_FOUND: { status: 422, description: 'no comment with this id on this post' },
+  COMMENT_TOO_DEEP: { status: 422, description: 'comments are answered one level deep only' },
 } as const satisfies ErrorCatalog;
 
 export type SocialErrorCode = keyof typeof SOCIAL_ERRORS;

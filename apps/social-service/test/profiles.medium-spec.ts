@@ -115,10 +115,18 @@ describe('social-service profiles', () => {
       const profile = (await reply.json()) as Profile;
       // Exactly the public fields: no e-mail, role or verification flag; the version is the ETag.
       expect(Object.keys(profile).sort()).toEqual([
+        'avatarMediaId',
         'avatarUrl',
+        'bio',
+        'contacts',
         'createdAt',
         'displayName',
+        'followersCount',
+        'followingCount',
         'login',
+        'marketplaceLinks',
+        'postsCount',
+        'private',
         'userId',
         'version',
       ]);

@@ -1,6 +1,23 @@
 import { AgoraEntity } from '@agora/database';
 import { Column, Entity, Index } from 'typeorm';
 
+export const CONTACT_KINDS = ['email', 'phone', 'telegram', 'whatsapp', 'website', 'other'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+/** Marketplaces a seller links to (seed 003): Avito, Meshok, OLX, Kaspi, or another shop. */
+export const MARKETPLACE_SITES = ['avito', 'meshok', 'olx', 'kaspi', 'ebay', 'etsy', 'other'] as const;
+export type MarketplaceSite = (typeof MARKETPLACE_SITES)[number];
+
+export interface ProfileContact {
+  kind: ContactKind;
+  value: string;
+}
+
+export interface MarketplaceLink {
+  site: MarketplaceSite;
+  url: string;
+}
+
 /**
  * A user's profile; its id is the auth-service user id. Only a verified account's profile is public
  * (listed and readable); `version` counts the changes applied to it (one per applied event or edit).
@@ -21,6 +38,35 @@ export class ProfileEntity extends AgoraEntity {
   /** The account's address is proven (auth.user.verified.v1): the profile is public. */
   @Column({ type: 'boolean', default: false })
   verified!: boolean;
+
+  @Column({ type: 'text', default: '' })
+  bio!: string;
+
+  /** A media the user owns (media-service), shown as the avatar; null when none. */
+  @Column({ name: 'avatar_media_id', type: 'uuid', nullable: true })
+  avatarMediaId!: string | null;
+
+  /** How to reach the user: `[{kind, value}]`, e.g. `{kind: 'telegram', value: '@anna'}`. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  contacts!: ProfileContact[];
+
+  /** The user's shops elsewhere: `[{site, url}]`, e.g. `{site: 'avito', url: 'https://avito.ru/…'}`. */
+  @Column({ name: 'marketplace_links', type: 'jsonb', default: () => "'[]'" })
+  marketplaceLinks!: MarketplaceLink[];
+
+  /** A private account: follows need its acceptance, and only followers see its posts and lists. */
+  @Column({ name: 'private', type: 'boolean', default: false })
+  isPrivate!: boolean;
+
+  /** Accepted followers; kept by the follow graph in the transaction of each change. */
+  @Column({ name: 'followers_count', type: 'integer', default: 0 })
+  followersCount!: number;
+
+  @Column({ name: 'following_count', type: 'integer', default: 0 })
+  followingCount!: number;
+
+  @Column({ name: 'posts_count', type: 'integer', default: 0 })
+  postsCount!: number;
 
   /** 1 at creation, +1 with every change applied (rename, verification, display name). */
   @Column({ type: 'integer', default: 1 })

@@ -28,17 +28,20 @@ export class ProfilesController {
     return this.profiles.get(userId);
   }
 
-  /** The caller's own profile; the access token is verified here against auth-service's JWKS. */
+  /**
+   * The caller's own profile (display name, bio, avatar, contacts, marketplace links, private); the access
+   * token is verified here against auth-service's JWKS.
+   */
   @Patch('me')
   @Authenticated()
   @ApiOkResponse({ type: ProfileDto })
-  @ApiSocialErrors('PROFILE_NOT_FOUND')
+  @ApiSocialErrors('PROFILE_NOT_FOUND', 'MEDIA_NOT_FOUND', 'NOT_YOUR_MEDIA')
   @ApiConditionalWrite()
   updateMine(
     @CurrentUser() user: AuthenticatedUser,
     @Body() dto: UpdateProfileDto,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<ProfileDto> {
-    return this.profiles.updateDisplayName(user, dto.displayName, expected);
+    return this.profiles.update(user, dto, expected);
   }
 }

@@ -1,8 +1,26 @@
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
-import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsString, MaxLength, MinLength } from 'class-validator';
-import type { ProfileEntity } from './profile.entity.js';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CONTACT_KINDS,
+  MARKETPLACE_SITES,
+  type ContactKind,
+  type MarketplaceSite,
+  type ProfileEntity,
+} from './profile.entity.js';
 
 export const PROFILE_SEARCH_FIELDS = ['login', 'displayName'] as const;
 
@@ -31,6 +49,30 @@ export class ProfileDto {
   })
   avatarUrl!: string | null;
 
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'A media the user owns' })
+  avatarMediaId!: string | null;
+
+  @ApiProperty({ example: 'Roasting at home since 2019.' })
+  bio!: string;
+
+  @ApiProperty({ type: () => ContactDto, isArray: true })
+  contacts!: ContactDto[];
+
+  @ApiProperty({ type: () => MarketplaceLinkDto, isArray: true })
+  marketplaceLinks!: MarketplaceLinkDto[];
+
+  @ApiProperty({ description: 'Follows need acceptance; posts and lists are for followers only' })
+  private!: boolean;
+
+  @ApiProperty({ example: 12 })
+  followersCount!: number;
+
+  @ApiProperty({ example: 40 })
+  followingCount!: number;
+
+  @ApiProperty({ example: 7 })
+  postsCount!: number;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
@@ -38,17 +80,98 @@ export class ProfileDto {
   version!: number;
 }
 
+/** Who a user is, in lists (followers, posts' authors). */
+export class ProfileSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty({ example: 'anna' })
+  login!: string;
+
+  @ApiProperty({ example: 'Anna K.' })
+  displayName!: string;
+
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' })
+  avatarMediaId!: string | null;
+}
+
+export const BIO_MAX_LENGTH = 1000;
+export const CONTACTS_MAX = 10;
+export const CONTACT_VALUE_MAX_LENGTH = 200;
+export const URL_MAX_LENGTH = 2048;
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class ContactDto {
+  @ApiProperty({ enum: CONTACT_KINDS })
+  @IsIn(CONTACT_KINDS)
+  kind!: ContactKind;
+
+  @ApiProperty({ example: '@anna', maxLength: CONTACT_VALUE_MAX_LENGTH })
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(CONTACT_VALUE_MAX_LENGTH)
+  value!: string;
+}
+
+export class MarketplaceLinkDto {
+  @ApiProperty({ enum: MARKETPLACE_SITES })
+  @IsIn(MARKETPLACE_SITES)
+  site!: MarketplaceSite;
+
+  @ApiProperty({ example: 'https://www.avito.ru/user/anna', maxLength: URL_MAX_LENGTH })
+  @IsString()
+  @MaxLength(URL_MAX_LENGTH)
+  @IsUrl({ protocols: ['https'], require_protocol: true })
+  url!: string;
+}
+
 /** Longest display name, whether set by its owner or taken from an identity provider. */
 export const DISPLAY_NAME_MAX_LENGTH = 64;
 
-/** What a user may change on their own profile. */
+/** What a user may change on their own profile: only the fields sent change. */
 export class UpdateProfileDto {
-  @ApiProperty({ example: 'Anna K.', minLength: 1, maxLength: DISPLAY_NAME_MAX_LENGTH })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @ApiPropertyOptional({ example: 'Anna K.', minLength: 1, maxLength: DISPLAY_NAME_MAX_LENGTH })
+  @IsOptional()
+  @Transform(trimmed)
   @IsString()
   @MinLength(1)
   @MaxLength(DISPLAY_NAME_MAX_LENGTH)
-  displayName!: string;
+  displayName?: string;
+
+  @ApiPropertyOptional({ maxLength: BIO_MAX_LENGTH })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(BIO_MAX_LENGTH)
+  bio?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'A media you uploaded' })
+  @IsOptional()
+  @IsUUID()
+  avatarMediaId?: string | null;
+
+  @ApiPropertyOptional({ type: () => ContactDto, isArray: true, maxItems: CONTACTS_MAX })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CONTACTS_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => ContactDto)
+  contacts?: ContactDto[];
+
+  @ApiPropertyOptional({ type: () => MarketplaceLinkDto, isArray: true, maxItems: CONTACTS_MAX })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CONTACTS_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => MarketplaceLinkDto)
+  marketplaceLinks?: MarketplaceLinkDto[];
+
+  @ApiPropertyOptional({ description: 'Make follows need your acceptance' })
+  @IsOptional()
+  @IsBoolean()
+  private?: boolean;
 }
 
 /** `GET /profiles`: a page of profiles. */
@@ -61,7 +184,24 @@ export function toProfileDto(profile: ProfileEntity): ProfileDto {
     login: profile.login,
     displayName: profile.displayName,
     avatarUrl: profile.avatarUrl,
+    avatarMediaId: profile.avatarMediaId,
+    bio: profile.bio,
+    contacts: profile.contacts,
+    marketplaceLinks: profile.marketplaceLinks,
+    private: profile.isPrivate,
+    followersCount: profile.followersCount,
+    followingCount: profile.followingCount,
+    postsCount: profile.postsCount,
     createdAt: profile.createdAt.toISOString(),
     version: profile.version,
+  };
+}
+
+export function toProfileSummaryDto(profile: ProfileEntity): ProfileSummaryDto {
+  return {
+    userId: profile.id,
+    login: profile.login,
+    displayName: profile.displayName,
+    avatarMediaId: profile.avatarMediaId,
   };
 }

@@ -6,6 +6,15 @@ import { EarlyAccountEventEntity } from './early-account-event.entity.js';
 import { ProfileEntity } from './profile.entity.js';
 import { PROFILE_SEARCH_FIELDS } from './profiles.dto.js';
 
+/** What an owner may change on a profile (only the fields present change). */
+export type ProfileChanges = Partial<
+  Pick<ProfileEntity, 'displayName' | 'bio' | 'avatarMediaId' | 'contacts' | 'marketplaceLinks' | 'isPrivate'>
+>;
+
+export type ProfileUpdate =
+  | { readonly profile: ProfileEntity }
+  | { readonly refused: 'not-found' | 'media-not-found' | 'not-your-media' };
+
 /** What a registration brings to a new profile. */
 export interface NewProfile {
   readonly id: string;
@@ -112,9 +121,39 @@ export class ProfilesRepository {
     return !before.verified && verified === true ? manager.findOneBy(ProfileEntity, { id }) : null;
   }
 
-  /** The account is gone: so is its profile, and a tombstone stops a late registration. */
+  /**
+   * The account is gone: so is its profile, and a tombstone stops a late registration. Its follows, blocks,
+   * mutes, posts and comments go with the profile (foreign keys); first the counts they were part of on
+   * other profiles and posts are taken back, and its likes removed.
+   */
   async applyDeleted(manager: EntityManager, id: string): Promise<void> {
     await this.lockAccount(manager, id);
+    await manager.query(
+      `UPDATE "social"."profiles" SET "followers_count" = GREATEST("followers_count" - 1, 0)
+        WHERE "id" IN (SELECT "followee_id" FROM "social"."follows" WHERE "follower_id" = $1 AND "status" = 'active')`,
+      [id],
+    );
+    await manager.query(
+      `UPDATE "social"."profiles" SET "following_count" = GREATEST("following_count" - 1, 0)
+        WHERE "id" IN (SELECT "follower_id" FROM "social"."follows" WHERE "followee_id" = $1 AND "status" = 'active')`,
+      [id],
+    );
+    await manager.query(
+      `UPDATE "social"."posts" SET "likes_count" = GREATEST("likes_count" - 1, 0)
+        WHERE "id" IN (SELECT "post_id" FROM "social"."post_likes" WHERE "user_id" = $1)`,
+      [id],
+    );
+    await manager.query(`DELETE FROM "social"."post_likes" WHERE "user_id" = $1`, [id]);
+    // The user's comments, and the answers to them, which go with them.
+    await manager.query(
+      `UPDATE "social"."posts" AS "post" SET "comments_count" = GREATEST("post"."comments_count" - "gone"."count", 0)
+         FROM (SELECT "post_id", count(*)::int AS "count" FROM "social"."comments"
+                WHERE "author_id" = $1
+                   OR "parent_id" IN (SELECT "id" FROM "social"."comments" WHERE "author_id" = $1)
+                GROUP BY "post_id") AS "gone"
+        WHERE "post"."id" = "gone"."post_id"`,
+      [id],
+    );
     await manager.delete(ProfileEntity, { id });
     await manager.query(
       `INSERT INTO "social"."early_account_events" ("user_id", "deleted") VALUES ($1, true)
@@ -123,28 +162,35 @@ export class ProfilesRepository {
     );
   }
 
-  /** The owner's new display name on a public profile (one more version); null when there is none. */
   /**
-   * Renames the verified account's profile under its row lock, at the version `expected` names (any when
-   * undefined); null when there is no public profile.
+   * Applies the owner's changes to the verified account's profile under its row lock, at the version
+   * `expected` names (any when undefined): one more version. An avatar must be a media the owner uploaded.
    */
-  updateDisplayName(
-    id: string,
-    displayName: string,
-    expected: ExpectedVersions,
-  ): Promise<ProfileEntity | null> {
-    return this.dataSource.transaction(async (manager) => {
+  update(id: string, changes: ProfileChanges, expected: ExpectedVersions): Promise<ProfileUpdate> {
+    return this.dataSource.transaction(async (manager): Promise<ProfileUpdate> => {
       const profile = await manager.findOne(ProfileEntity, {
         where: { id, verified: true },
         lock: { mode: 'pessimistic_write' },
       });
       if (!profile) {
-        return null;
+        return { refused: 'not-found' };
       }
       assertVersionMatches(expected, profile.version);
-      profile.displayName = displayName;
+      if (changes.avatarMediaId) {
+        const [media] = await manager.query<{ owner_id: string }[]>(
+          `SELECT "owner_id" FROM "social"."media_owners" WHERE "media_id" = $1`,
+          [changes.avatarMediaId],
+        );
+        if (!media) {
+          return { refused: 'media-not-found' };
+        }
+        if (media.owner_id !== id) {
+          return { refused: 'not-your-media' };
+        }
+      }
+      Object.assign(profile, changes);
       profile.version += 1;
-      return manager.save(profile);
+      return { profile: await manager.save(profile) };
     });
   }
 

@@ -11,8 +11,9 @@ import {
   toProfileDto,
   type ProfileDto,
   type ProfilePageDto,
+  type UpdateProfileDto,
 } from './profiles.dto.js';
-import { ProfilesRepository } from './profiles.repository.js';
+import { ProfilesRepository, type ProfileChanges } from './profiles.repository.js';
 import { SocialErrorCode, SocialException } from '../social.errors.js';
 
 /** The inbox consumer name of every profile event. */
@@ -58,17 +59,34 @@ export class ProfilesService {
     return toProfileDto(profile);
   }
 
-  async updateDisplayName(
+  /** The caller's changes to their own profile (only the fields sent), at the version If-Match names. */
+  async update(
     user: AuthenticatedUser,
-    displayName: string,
+    dto: UpdateProfileDto,
     expected?: ExpectedVersions,
   ): Promise<ProfileDto> {
-    const userId = user.id;
-    const profile = await this.profiles.updateDisplayName(userId, displayName, expected);
-    if (!profile) {
-      throw notFound(userId);
+    const changes: ProfileChanges = {
+      ...(typeof dto.displayName === 'string' ? { displayName: dto.displayName } : {}),
+      ...(typeof dto.bio === 'string' ? { bio: dto.bio } : {}),
+      ...(dto.avatarMediaId !== undefined ? { avatarMediaId: dto.avatarMediaId } : {}),
+      ...(dto.contacts ? { contacts: dto.contacts } : {}),
+      ...(dto.marketplaceLinks ? { marketplaceLinks: dto.marketplaceLinks } : {}),
+      ...(typeof dto.private === 'boolean' ? { isPrivate: dto.private } : {}),
+    };
+    const result = await this.profiles.update(user.id, changes, expected);
+    if ('profile' in result) {
+      return toProfileDto(result.profile);
     }
-    return toProfileDto(profile);
+    switch (result.refused) {
+      case 'not-found':
+        throw notFound(user.id);
+      case 'media-not-found':
+        throw new SocialException(SocialErrorCode.MEDIA_NOT_FOUND, 'No uploaded media with this id', {
+          errors: [{ field: 'avatarMediaId', messages: ['no uploaded media with this id'] }],
+        });
+      case 'not-your-media':
+        throw new SocialException(SocialErrorCode.NOT_YOUR_MEDIA, 'The avatar must be a media you uploaded');
+    }
   }
 
   /** Verified accounts' profiles only. */

@@ -99,6 +99,43 @@ const good: { [T in Topic]: TopicPayloads[T] } = {
     message: 'Add the roast date',
     reviewedAt: at,
   },
+  'social.follow.created.v1': { followerId: userId, followeeId: 'u2', followedAt: at },
+  'social.follow.requested.v1': { followerId: userId, followeeId: 'u2', requestedAt: at },
+  'social.follow.deleted.v1': { followerId: userId, followeeId: 'u2', reason: 'blocked', deletedAt: at },
+  'social.block.created.v1': { blockerId: userId, blockedId: 'u2', blockedAt: at },
+  'social.block.deleted.v1': { blockerId: userId, blockedId: 'u2', unblockedAt: at },
+  'social.post.created.v1': {
+    postId: 'p1',
+    authorId: userId,
+    visibility: 'followers',
+    mentions: ['u2'],
+    tags: ['espresso'],
+    mediaIds: ['m1'],
+    item: { kind: 'coffee', id: 'c1' },
+    createdAt: at,
+  },
+  'social.post.updated.v1': {
+    postId: 'p1',
+    authorId: userId,
+    version: 2,
+    visibility: 'public',
+    mentions: [],
+    tags: [],
+    mediaIds: [],
+    updatedAt: at,
+  },
+  'social.post.deleted.v1': { postId: 'p1', authorId: userId, deletedAt: at },
+  'social.post.liked.v1': { postId: 'p1', authorId: userId, userId: 'u2', likedAt: at },
+  'social.post.unliked.v1': { postId: 'p1', authorId: userId, userId: 'u2', unlikedAt: at },
+  'social.comment.created.v1': {
+    commentId: 'k1',
+    postId: 'p1',
+    postAuthorId: userId,
+    authorId: 'u2',
+    parentId: null,
+    mentions: [],
+    createdAt: at,
+  },
 };
 
 /** Per topic, payloads that must not reach a handler, and a problem each names. */
@@ -156,6 +193,35 @@ const bad: { [T in Topic]: [unknown, RegExp][] } = {
   ],
   'catalog.draft.rejected.v1': [
     [{ ...good['catalog.draft.rejected.v1'], message: 1 }, /message must be a string/],
+  ],
+  'social.follow.created.v1': [
+    [{ followerId: userId, followeeId: 7, followedAt: at }, /followeeId must be a string/],
+  ],
+  'social.follow.requested.v1': [[{ followerId: userId, followeeId: 'u2' }, /requestedAt must be an ISO/]],
+  'social.follow.deleted.v1': [
+    [{ ...good['social.follow.deleted.v1'], reason: 'bored' }, /reason must be one of/],
+  ],
+  'social.block.created.v1': [
+    [{ blockerId: '', blockedId: 'u2', blockedAt: at }, /blockerId must not be empty/],
+  ],
+  'social.block.deleted.v1': [
+    [{ blockerId: userId, blockedId: 'u2', unblockedAt: 'now' }, /unblockedAt must be an ISO/],
+  ],
+  'social.post.created.v1': [
+    [{ ...good['social.post.created.v1'], visibility: 'secret' }, /visibility must be one of/],
+    [{ ...good['social.post.created.v1'], mediaIds: 'm1' }, /mediaIds must be an array/],
+    [{ ...good['social.post.created.v1'], item: { kind: 'coffee' } }, /item\.id must be a string/],
+  ],
+  'social.post.updated.v1': [[{ ...good['social.post.updated.v1'], version: 0 }, /version must be/]],
+  'social.post.deleted.v1': [[{ postId: 'p1', deletedAt: at }, /authorId must be a string/]],
+  'social.post.liked.v1': [
+    [{ ...good['social.post.liked.v1'], userId: null }, /userId must be a string, not null/],
+  ],
+  'social.post.unliked.v1': [
+    [{ ...good['social.post.unliked.v1'], unlikedAt: 1 }, /unlikedAt must be an ISO/],
+  ],
+  'social.comment.created.v1': [
+    [{ ...good['social.comment.created.v1'], parentId: 5 }, /parentId must be a string/],
   ],
 };
 

@@ -14,6 +14,7 @@ import {
   type PayloadSchema,
   type Rule,
 } from './schema.js';
+import { SOCIAL_TOPIC_SCHEMAS, SocialTopics, type SocialTopicPayloads } from './social-topics.js';
 
 /**
  * Every Kafka topic and its payload type. This file is the only place where topic names and payloads
@@ -331,7 +332,7 @@ export const MediaAttachedV1Schema: PayloadSchema<MediaAttachedV1> = {
   attachedAt: instant(),
 };
 
-export interface TopicPayloads {
+export interface TopicPayloads extends SocialTopicPayloads {
   'auth.user.registered.v1': UserRegisteredV1;
   'auth.user.verified.v1': UserVerifiedV1;
   'auth.user.updated.v1': UserUpdatedV1;
@@ -368,6 +369,7 @@ export const Topics = {
   CatalogMediaAttached: 'catalog.media.attached.v1',
   CatalogDraftApproved: 'catalog.draft.approved.v1',
   CatalogDraftRejected: 'catalog.draft.rejected.v1',
+  ...SocialTopics,
 } as const satisfies Record<string, Topic>;
 
 /** Every topic's payload schema: consumers validate each message with it on receipt. */
@@ -387,6 +389,7 @@ export const TOPIC_SCHEMAS: { readonly [T in Topic]: PayloadSchema<PayloadOf<T>>
   'catalog.media.attached.v1': MediaAttachedV1Schema,
   'catalog.draft.approved.v1': DraftReviewedV1Schema,
   'catalog.draft.rejected.v1': DraftReviewedV1Schema,
+  ...SOCIAL_TOPIC_SCHEMAS,
 };
 
 /**

@@ -77,6 +77,11 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   { ...route('/access', 'auth', '/access'), rateZone: 'signIn' },
   { ...route('/refresh', 'auth', '/refresh'), rateZone: 'signIn' },
   route('/logout', 'auth', '/logout'),
+  // social-service's parts of the caller's own space, before auth's `/me` (the first matching route wins)
+  route('/me/following', 'social', '/me/following'),
+  route('/me/follow-requests', 'social', '/me/follow-requests'),
+  route('/me/blocks', 'social', '/me/blocks'),
+  route('/me/mutes', 'social', '/me/mutes'),
   route('/me', 'auth', '/me'),
   { ...route('/password', 'auth', '/password'), rateZone: 'mail' },
   route('/users', 'auth', '/users'),
@@ -85,6 +90,8 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/.well-known', 'auth', '/.well-known'),
   // social-service
   route('/profiles', 'social', '/profiles'),
+  route('/posts', 'social', '/posts'),
+  route('/feed', 'social', '/feed'),
   { path: REALTIME_PATH, service: 'social', target: REALTIME_PATH, websocket: true },
   // media-service
   { ...route('/media', 'media', '/media'), body: 'upload', rateZone: 'upload' },

@@ -1,0 +1,204 @@
+import type { AuthenticatedUser } from '@agora/auth';
+import type { EventEnvelope } from '@agora/contracts';
+import { PoisonMessageError } from '@agora/messaging';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { PostsRepository } from '../posts/posts.repository.js';
+import { toPostDto } from '../posts/posts.dto.js';
+import { SocialConfig } from '../social.config.js';
+import type { FeedPageDto } from './feed.dto.js';
+import { FeedRepository } from './feed.repository.js';
+import { TIMELINE_STORE, type TimelineStore } from './timeline-store.js';
+
+/** Followers handled per fan-out step. */
+const FANOUT_CHUNK = 1000;
+/** Posts of a newly followed author merged into the follower's timeline. */
+const MERGE_ON_FOLLOW = 100;
+/** A reader's activity is written at most this often. */
+const TOUCH_EVERY_MS = 60_000;
+/** Rounds of reading past hidden posts before a short page is answered with a cursor. */
+const MAX_ROUNDS = 5;
+
+const DAY_MS = 86_400_000;
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+
+function requireFields<T extends object>(topic: string, payload: unknown, fields: readonly (keyof T)[]): T {
+  const candidate = payload as Record<string, unknown> | null;
+  const missing = fields.filter((field) => !isText(candidate?.[field as string]));
+  if (missing.length > 0) {
+    throw new PoisonMessageError(`${topic} payload lacks ${missing.join(', ')}`);
+  }
+  return payload as T;
+}
+
+/**
+ * The home feed: fan-out on write into capped per-user timelines, hybrid for heavy authors (merged at read
+ * time), rebuilt from the database for readers back after SOCIAL_FEED_INACTIVE_DAYS, filtered at read
+ * time (blocks, mutes, unfollows, deletions and visibility apply at once, before the events catch up).
+ */
+@Injectable()
+export class FeedService implements OnApplicationShutdown {
+  constructor(
+    @Inject(TIMELINE_STORE) private readonly timelines: TimelineStore,
+    private readonly feed: FeedRepository,
+    private readonly posts: PostsRepository,
+    private readonly config: SocialConfig,
+  ) {}
+
+  async page(user: AuthenticatedUser, cursor: string | undefined, limit: number): Promise<FeedPageDto> {
+    await this.ensureTimeline(user.id);
+    const heavy = await this.feed.heavyFolloweeIds(user.id, this.config.SOCIAL_FANOUT_MAX_FOLLOWERS);
+    const shown: string[] = [];
+    let before = cursor ?? null;
+    let exhausted = false;
+    const batch = Math.max(limit * 2, 20);
+    for (let round = 0; round < MAX_ROUNDS && shown.length <= limit && !exhausted; round += 1) {
+      const [fromTimeline, fromHeavy] = await Promise.all([
+        this.timelines.page(user.id, before, batch),
+        this.posts.recentIdsBy(heavy, before, batch),
+      ]);
+      // Both lists are newest first and `batch` long at most: their merge's first `batch` ids are exact.
+      const merged = [...new Set([...fromTimeline, ...fromHeavy])].sort().reverse().slice(0, batch);
+      exhausted = fromTimeline.length < batch && fromHeavy.length < batch;
+      const visible = await this.feed.feedPostIds(user.id, merged);
+      for (const id of merged) {
+        before = id;
+        if (visible.has(id)) {
+          shown.push(id);
+          if (shown.length > limit) {
+            break;
+          }
+        }
+      }
+      if (merged.length === 0) {
+        exhausted = true;
+      }
+    }
+    const items = shown.slice(0, limit);
+    const nextCursor =
+      shown.length > limit ? (items.at(-1) ?? null) : exhausted ? null : (before ?? items.at(-1) ?? null);
+    const [posts, liked] = await Promise.all([
+      this.posts.findManyVisible(user.id, items),
+      this.posts.likedBy(user.id, items),
+    ]);
+    const byId = new Map(posts.map((post) => [post.id, post]));
+    return {
+      items: items.flatMap((id) => {
+        const post = byId.get(id);
+        return post ? [toPostDto(post, liked.has(id))] : [];
+      }),
+      limit,
+      nextCursor,
+    };
+  }
+
+  /** A new post reaches its author's timeline and, unless the author is heavy, active followers' ones. */
+  async onPostCreated(event: EventEnvelope<'social.post.created.v1'>): Promise<void> {
+    const { postId, authorId } = requireFields<typeof event.payload>(event.topic, event.payload, [
+      'postId',
+      'authorId',
+    ]);
+    const entry = { postId, authorId };
+    await this.timelines.push([authorId], entry);
+    if ((await this.feed.followersCount(authorId)) >= this.config.SOCIAL_FANOUT_MAX_FOLLOWERS) {
+      return;
+    }
+    const since = new Date(Date.now() - this.config.SOCIAL_FEED_INACTIVE_DAYS * DAY_MS);
+    for (let after: string | null = null; ;) {
+      const followers = await this.feed.activeFollowerIds(authorId, since, after, FANOUT_CHUNK);
+      await this.timelines.push(followers, entry);
+      if (followers.length < FANOUT_CHUNK) {
+        return;
+      }
+      after = followers.at(-1)!;
+    }
+  }
+
+  /** A deleted post leaves every timeline it was pushed to. */
+  async onPostDeleted(event: EventEnvelope<'social.post.deleted.v1'>): Promise<void> {
+    const { postId, authorId } = requireFields<typeof event.payload>(event.topic, event.payload, [
+      'postId',
+      'authorId',
+    ]);
+    await this.timelines.removePost(postId, [authorId]);
+    for (let after: string | null = null; ;) {
+      const followers = await this.feed.followerIds(authorId, after, FANOUT_CHUNK);
+      await this.timelines.removePost(postId, followers);
+      if (followers.length < FANOUT_CHUNK) {
+        return;
+      }
+      after = followers.at(-1)!;
+    }
+  }
+
+  /** A new follow merges the author's recent posts into an active follower's timeline. */
+  async onFollowCreated(event: EventEnvelope<'social.follow.created.v1'>): Promise<void> {
+    const { followerId, followeeId } = requireFields<typeof event.payload>(event.topic, event.payload, [
+      'followerId',
+      'followeeId',
+    ]);
+    if (
+      !(await this.isActiveReader(followerId)) ||
+      (await this.feed.followersCount(followeeId)) >= this.config.SOCIAL_FANOUT_MAX_FOLLOWERS
+    ) {
+      return;
+    }
+    await this.timelines.merge(followerId, await this.feed.recentEntriesOf(followeeId, MERGE_ON_FOLLOW));
+  }
+
+  /** An unfollow (or a rejected request, or a block) takes the author's posts out of the timeline. */
+  async onFollowDeleted(event: EventEnvelope<'social.follow.deleted.v1'>): Promise<void> {
+    const { followerId, followeeId } = requireFields<typeof event.payload>(event.topic, event.payload, [
+      'followerId',
+      'followeeId',
+    ]);
+    await this.unmerge(followerId, followeeId);
+  }
+
+  /** A block takes each one's posts out of the other's timeline. */
+  async onBlockCreated(event: EventEnvelope<'social.block.created.v1'>): Promise<void> {
+    const { blockerId, blockedId } = requireFields<typeof event.payload>(event.topic, event.payload, [
+      'blockerId',
+      'blockedId',
+    ]);
+    await this.unmerge(blockerId, blockedId);
+    await this.unmerge(blockedId, blockerId);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.timelines.close();
+  }
+
+  private async unmerge(userId: string, authorId: string): Promise<void> {
+    const recent = await this.feed.recentEntriesOf(authorId, this.config.SOCIAL_TIMELINE_CAP);
+    await this.timelines.removeAuthor(
+      userId,
+      authorId,
+      recent.map((entry) => entry.postId),
+    );
+  }
+
+  private async isActiveReader(userId: string): Promise<boolean> {
+    const lastRead = await this.feed.lastRead(userId);
+    return !!lastRead && Date.now() - lastRead.getTime() < this.config.SOCIAL_FEED_INACTIVE_DAYS * DAY_MS;
+  }
+
+  /**
+   * A reader back after the inactivity threshold (or reading for the first time) gets the timeline rebuilt
+   * from the database. The reader is marked active first, so a post committed after the rebuild's query is
+   * fanned out to them.
+   */
+  private async ensureTimeline(userId: string): Promise<void> {
+    const lastRead = await this.feed.lastRead(userId);
+    const idle = lastRead ? Date.now() - lastRead.getTime() : Infinity;
+    if (idle >= TOUCH_EVERY_MS) {
+      await this.feed.touch(userId);
+    }
+    if (idle >= this.config.SOCIAL_FEED_INACTIVE_DAYS * DAY_MS) {
+      await this.timelines.replace(
+        userId,
+        await this.feed.rebuildEntries(userId, this.config.SOCIAL_TIMELINE_CAP),
+      );
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/** Longest post text, in characters (code points) after sanitizing. */
+export const POST_TEXT_MAX_LENGTH = 5000;
+/** Longest comment text. */
+export const COMMENT_TEXT_MAX_LENGTH = 2000;
+/** Most photos on a post. */
+export const POST_PHOTOS_MAX = 10;
+/** Most @mentions and #tags a text carries (later ones stay text). */
+export const MENTIONS_MAX = 20;
+export const TAGS_MAX = 20;
+
+/**
+ * Control characters other than tab and line feed, and the bidirectional overrides that make text read
+ * differently from how it is stored (Trojan Source): removed from every text.
+ */
+// eslint-disable-next-line no-control-regex
+const UNWANTED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A user's text as stored and shown: Unicode NFC, line breaks as `\n`, no control or bidi-override
+ * characters, no trailing spaces on lines, at most two blank lines in a row, trimmed. Clients render it
+ * as text (never HTML), so markup characters stay as typed.
+ */
+export function sanitizeText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(UNWANTED, '')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{4,}/g, '\n\n\n')
+    .trim();
+}
+
+/** Lower-cased logins after `@` (letters, digits, `_ . -`), each once, at most MENTIONS_MAX. */
+export function mentionedLogins(text: string): string[] {
+  const logins = new Set<string>();
+  for (const match of text.matchAll(/(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9_])?)/g)) {
+    logins.add(match[1].toLowerCase());
+    if (logins.size === MENTIONS_MAX) {
+      break;
+    }
+  }
+  return [...logins];
+}
+
+/** Lower-cased `#tags` (letters, digits, `_`, up to 50), each once, at most TAGS_MAX. */
+export function hashtags(text: string): string[] {
+  const tags = new Set<string>();
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}_#&])#([\p{L}\p{N}_]{1,50})(?![\p{L}\p{N}_])/gu)) {
+    tags.add(match[1].toLowerCase());
+    if (tags.size === TAGS_MAX) {
+      break;
+    }
+  }
+  return [...tags];
+}
+
+/** Length in code points, as users count characters. */
+export function textLength(text: string): number {
+  return [...text].length;
+}

@@ -1,0 +1,51 @@
+import type { CatalogItemChangedV1 } from '@agora/contracts';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * What social-service keeps of other services' aggregates that posts refer to: media owners (from
+ * `media.media.*`) and catalog items (from `catalog.item.*`). Methods run in the inbox's transaction.
+ */
+@Injectable()
+export class ReferencesRepository {
+  async addMedia(manager: EntityManager, mediaId: string, ownerId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO "social"."media_owners" ("media_id", "owner_id") VALUES ($1, $2)
+       ON CONFLICT ("media_id") DO UPDATE SET "owner_id" = EXCLUDED."owner_id"`,
+      [mediaId, ownerId],
+    );
+  }
+
+  /** A deleted media leaves every post and avatar it was on. */
+  async removeMedia(manager: EntityManager, mediaId: string): Promise<void> {
+    await manager.query(
+      `UPDATE "social"."posts" SET "media_ids" = array_remove("media_ids", $1::uuid)
+        WHERE "media_ids" @> ARRAY[$1::uuid]`,
+      [mediaId],
+    );
+    await manager.query(
+      `UPDATE "social"."profiles" SET "avatar_media_id" = NULL, "version" = "version" + 1, "updated_at" = now()
+        WHERE "avatar_media_id" = $1`,
+      [mediaId],
+    );
+    await manager.query(`DELETE FROM "social"."media_owners" WHERE "media_id" = $1`, [mediaId]);
+  }
+
+  /** Keeps the item's newest name; a deleted item's tombstone stays deleted. */
+  async upsertItem(manager: EntityManager, item: CatalogItemChangedV1): Promise<void> {
+    await manager.query(
+      `INSERT INTO "social"."catalog_items" AS item ("item_id", "kind", "name", "version") VALUES ($1, $2, $3, $4)
+       ON CONFLICT ("item_id") DO UPDATE SET "name" = EXCLUDED."name", "version" = EXCLUDED."version", "updated_at" = now()
+        WHERE NOT item."deleted" AND item."version" < EXCLUDED."version"`,
+      [item.itemId, item.kind, item.name, item.version],
+    );
+  }
+
+  async removeItem(manager: EntityManager, kind: string, itemId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO "social"."catalog_items" ("item_id", "kind", "name", "deleted") VALUES ($1, $2, '', true)
+       ON CONFLICT ("item_id") DO UPDATE SET "deleted" = true, "updated_at" = now()`,
+      [itemId, kind],
+    );
+  }
+}

@@ -1,0 +1,29 @@
+import { ServiceConfig } from '@agora/config';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+
+/** social-service's variables on top of every service's (documented in .env.template). */
+export class SocialConfig extends ServiceConfig {
+  /** Most posts a home timeline keeps (Redis sorted set or table); older ones fall off. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(10_000)
+  SOCIAL_TIMELINE_CAP = 800;
+
+  /**
+   * Authors with at least this many followers are not fanned out on write: their posts are merged into
+   * followers' feeds at read time (hybrid feed).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SOCIAL_FANOUT_MAX_FOLLOWERS = 10_000;
+
+  /** Readers who have not opened the feed for this many days get no fan-out; their next read rebuilds it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  SOCIAL_FEED_INACTIVE_DAYS = 30;
+}
