@@ -1,5 +1,6 @@
 import {
   AuthTestClient,
+  eventually,
   noise,
   photoWithGps,
   pixelFlood,
@@ -16,6 +17,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { authServiceDefinition } from '../../auth-service/src/auth-service.definition.js';
 import { mediaServiceDefinition } from '../src/media-service.definition.js';
@@ -310,5 +312,52 @@ describe.each(['disk', 's3'] as const)('media-service on the %s driver', (driver
       headers: { authorization: `Bearer ${admin}` },
     });
     expect(byAdmin.status).toBe(204);
+  });
+
+  it('keeps the photos of a post through the orphan sweep, and sweeps what nothing shows', async () => {
+    const shown = await upload(await png(320, 240, 71), 'post.png');
+    const orphan = await upload(await png(320, 240, 72), 'orphan.png');
+    const createdAt = new Date().toISOString();
+    await platform.bus.publish([
+      {
+        id: uuidv7(),
+        topic: 'social.post.created.v1',
+        key: uuidv7(),
+        occurredAt: createdAt,
+        payload: {
+          postId: uuidv7(),
+          authorId: anna.id,
+          visibility: 'public',
+          mentions: [],
+          tags: [],
+          mediaIds: [shown.body.id],
+          item: null,
+          createdAt,
+        },
+      },
+    ]);
+    await eventually(
+      async () =>
+        (
+          await queryRows<{ attached_at: string | null }>(
+            adminUrl,
+            `SELECT attached_at FROM media.media WHERE id = $1`,
+            [shown.body.id],
+          )
+        )[0]?.attached_at ?? undefined,
+      10_000,
+      'media-service to hear of the post',
+    );
+    await queryRows(
+      adminUrl,
+      `UPDATE media.media SET created_at = now() - interval '2 days' WHERE id = ANY($1)`,
+      [[shown.body.id, orphan.body.id]],
+    );
+    const swept = await platform.services.media.jobs.run<number>('media.sweep-orphans');
+    expect(swept.ran).toBe(true);
+    const left = await queryRows<{ id: string }>(adminUrl, `SELECT id FROM media.media WHERE id = ANY($1)`, [
+      [shown.body.id, orphan.body.id],
+    ]);
+    expect(left.map((row) => row.id)).toEqual([shown.body.id]);
   });
 });

@@ -14,11 +14,12 @@ export class MediaAttachmentsService {
     private readonly inbox: Inbox,
   ) {}
 
-  /** catalog-service shows the media on an item: it is kept, once, however often the event comes. */
-  async onMediaAttached(event: EventEnvelope<'catalog.media.attached.v1'>): Promise<void> {
-    const { mediaId, attachedAt } = event.payload;
-    await this.inbox.consumeOnce(ATTACHMENTS_CONSUMER, event, (manager) =>
-      this.media.markAttached(manager, mediaId, new Date(attachedAt)),
-    );
+  /** Another service shows these media (an item's photo, a post's): each is kept, once per event. */
+  async markShown(event: EventEnvelope, mediaIds: readonly string[], at: string): Promise<void> {
+    await this.inbox.consumeOnce(ATTACHMENTS_CONSUMER, event, async (manager) => {
+      for (const mediaId of mediaIds) {
+        await this.media.markAttached(manager, mediaId, new Date(at));
+      }
+    });
   }
 }

@@ -3,13 +3,23 @@ import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { MediaAttachmentsService } from './media-attachments.service.js';
 
-/** catalog-service's word that an item shows a media. */
+/** Other services' word that they show a media: catalog on an item, social on a post. */
 @Controller()
 export class MediaEvents {
   constructor(private readonly attachments: MediaAttachmentsService) {}
 
   @EventPattern(Topics.CatalogMediaAttached)
   onMediaAttached(@Payload() event: EventEnvelope<'catalog.media.attached.v1'>): Promise<void> {
-    return this.attachments.onMediaAttached(event);
+    return this.attachments.markShown(event, [event.payload.mediaId], event.payload.attachedAt);
+  }
+
+  @EventPattern(Topics.PostCreated)
+  onPostCreated(@Payload() event: EventEnvelope<'social.post.created.v1'>): Promise<void> {
+    return this.attachments.markShown(event, event.payload.mediaIds, event.payload.createdAt);
+  }
+
+  @EventPattern(Topics.PostUpdated)
+  onPostUpdated(@Payload() event: EventEnvelope<'social.post.updated.v1'>): Promise<void> {
+    return this.attachments.markShown(event, event.payload.mediaIds, event.payload.updatedAt);
   }
 }
