@@ -1,4 +1,4 @@
-import { Param, ParseUUIDPipe, ValidationPipe, type Type, type ValidationError } from '@nestjs/common';
+import { Param, ParseUUIDPipe, Query, ValidationPipe, type Type, type ValidationError } from '@nestjs/common';
 import { ValidateIf } from 'class-validator';
 import type { FieldProblem } from './problem-details.js';
 import { ProblemException } from './problem.exception.js';
@@ -44,16 +44,23 @@ export function Omittable(): PropertyDecorator {
  * A path parameter that must be a UUID (any version): a 400 naming it otherwise. `@UuidParam('id') id: string`.
  */
 export function UuidParam(name: string): ParameterDecorator {
-  return Param(
-    name,
-    new ParseUUIDPipe({
-      version: undefined,
-      exceptionFactory: () =>
-        new ProblemException(400, {
-          code: 'VALIDATION_FAILED',
-          detail: `${name} must be a UUID`,
-          errors: [{ field: name, messages: [`${name} must be a UUID`] }],
-        }),
-    }),
-  );
+  return Param(name, uuidPipe(name, false));
+}
+
+/** An optional query parameter that must be a UUID when sent: `@UuidQuery('categoryId') categoryId?: string`. */
+export function UuidQuery(name: string): ParameterDecorator {
+  return Query(name, uuidPipe(name, true));
+}
+
+function uuidPipe(name: string, optional: boolean): ParseUUIDPipe {
+  return new ParseUUIDPipe({
+    version: undefined,
+    optional,
+    exceptionFactory: () =>
+      new ProblemException(400, {
+        code: 'VALIDATION_FAILED',
+        detail: `${name} must be a UUID`,
+        errors: [{ field: name, messages: [`${name} must be a UUID`] }],
+      }),
+  });
 }

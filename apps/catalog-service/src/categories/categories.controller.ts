@@ -1,16 +1,8 @@
 import { Authenticated } from '@agora/auth';
-import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
+import { ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CategoriesService } from './categories.service.js';
 import {
   CATEGORY_LIST_QUERY,
@@ -19,10 +11,10 @@ import {
   CategoryPageDto,
   PatchCategoryDto,
 } from './category.dto.js';
+import { ApiCatalogErrors } from '../catalog.errors.js';
 
 /** Seed 001 Categories-management: `/categories` (the gateway maps `/category` here too). */
 @ApiTags('categories')
-@ApiNotFoundResponse({ type: ProblemDetails })
 @Controller('categories')
 export class CategoriesController {
   constructor(private readonly categories: CategoriesService) {}
@@ -36,23 +28,23 @@ export class CategoriesController {
 
   @Get(':id')
   @ApiOkResponse({ type: CategoryDto })
+  @ApiCatalogErrors('CATEGORY_NOT_FOUND')
   get(@UuidParam('id') id: string): Promise<CategoryDto> {
     return this.categories.get(id);
   }
 
   @Post()
+  @ApiCatalogErrors('VALIDATION_FAILED', 'CATEGORY_EXISTS')
   @Authenticated('admin')
   @ApiCreatedResponse({ type: CategoryDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'CATEGORY_EXISTS' })
   create(@Body() dto: CategoryInputDto): Promise<CategoryDto> {
     return this.categories.create(dto);
   }
 
   @Put(':id')
+  @ApiCatalogErrors('CATEGORY_NOT_FOUND', 'VALIDATION_FAILED', 'CATEGORY_EXISTS')
   @Authenticated('admin')
   @ApiOkResponse({ type: CategoryDto })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'CATEGORY_EXISTS' })
   @ApiConditionalWrite()
   replace(
     @UuidParam('id') id: string,
@@ -63,9 +55,9 @@ export class CategoriesController {
   }
 
   @Patch(':id')
+  @ApiCatalogErrors('CATEGORY_NOT_FOUND', 'VALIDATION_FAILED', 'CATEGORY_EXISTS')
   @Authenticated('admin')
   @ApiOkResponse({ type: CategoryDto })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'CATEGORY_EXISTS' })
   @ApiConditionalWrite()
   patch(
     @UuidParam('id') id: string,
@@ -78,6 +70,7 @@ export class CategoriesController {
   /** Deletes the category; its products stay, without it. */
   @Delete(':id')
   @HttpCode(204)
+  @ApiCatalogErrors('CATEGORY_NOT_FOUND')
   @Authenticated('admin')
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConditionalWrite()

@@ -1,5 +1,5 @@
 import { uniqueViolation } from '@agora/database';
-import { assertVersionMatches, ProblemException, type ExpectedVersions } from '@agora/http';
+import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -14,6 +14,7 @@ import {
   type CategoryPageDto,
   type PatchCategoryDto,
 } from './category.dto.js';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
 
 /** Seed 001 menu categories: read by everyone, written by admins; deleting one unlinks its products. */
 @Injectable()
@@ -84,11 +85,11 @@ export class CategoriesService {
       });
     } catch (error) {
       if (uniqueViolation(error)) {
-        throw new ProblemException(409, {
-          code: 'CATEGORY_EXISTS',
-          detail: `There is already a category "${dto.name ?? ''}"`,
-          errors: [{ field: 'name', messages: ['another category has this name'] }],
-        });
+        throw new CatalogException(
+          CatalogErrorCode.CATEGORY_EXISTS,
+          `There is already a category "${dto.name ?? ''}"`,
+          { errors: [{ field: 'name', messages: ['another category has this name'] }] },
+        );
       }
       throw error;
     }
@@ -119,5 +120,5 @@ export class CategoriesService {
   }
 }
 
-const notFound = (id: string): ProblemException =>
-  new ProblemException(404, { code: 'CATEGORY_NOT_FOUND', detail: `No category ${id}` });
+const notFound = (id: string): CatalogException =>
+  new CatalogException(CatalogErrorCode.CATEGORY_NOT_FOUND, `No category ${id}`);

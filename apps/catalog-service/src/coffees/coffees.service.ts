@@ -1,11 +1,11 @@
 import { uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { CatalogItemStore } from '../items/catalog-item.store.js';
 import { keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
+import type { ChangeContext } from '../moderation/item-editor.js';
 import { CoffeeEntity } from './coffee.entity.js';
 import {
   COFFEE_LIST_QUERY,
@@ -17,6 +17,7 @@ import {
   type CoffeePageDto,
   type LoadedCoffee,
 } from './coffee.dto.js';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
 
 /** Which dictionary each reference field points into. */
 const REFERENCES = {
@@ -61,8 +62,14 @@ export class CoffeesService extends CatalogItemStore<
     return toCoffeeDto(coffee as LoadedCoffee);
   }
 
-  protected assign(_manager: EntityManager, coffee: CoffeeEntity, dto: PatchCoffeeDto, whole: boolean): void {
-    refuseCleared(dto, ['name', 'roasterId']);
+  protected assign(
+    _manager: EntityManager,
+    coffee: CoffeeEntity,
+    dto: PatchCoffeeDto,
+    whole: boolean,
+    context: ChangeContext,
+  ): void {
+    refuseCleared(dto, ['name', 'roasterId'], context);
     const pick = <K extends keyof PatchCoffeeDto & keyof CoffeeEntity>(key: K) =>
       keptOrCleared(dto[key], coffee[key], whole);
     coffee.name = dto.name ?? coffee.name;
@@ -78,7 +85,7 @@ export class CoffeesService extends CatalogItemStore<
     coffee.altitudeMax = pick('altitudeMax');
     coffee.tastingNotes = dto.tastingNotes ?? (whole ? [] : coffee.tastingNotes);
     coffee.barcode = pick('barcode');
-    refuseReversed('altitudeMin', coffee.altitudeMin, 'altitudeMax', coffee.altitudeMax);
+    refuseReversed('altitudeMin', coffee.altitudeMin, 'altitudeMax', coffee.altitudeMax, context);
   }
 
   protected fields(_manager: EntityManager, coffee: CoffeeEntity): Promise<FieldValues> {
@@ -89,11 +96,9 @@ export class CoffeesService extends CatalogItemStore<
     return coffee.name;
   }
 
-  protected duplicate(error: unknown): ProblemException | null {
+  protected duplicate(error: unknown): CatalogException | null {
     return uniqueViolation(error)
-      ? new ProblemException(409, {
-          code: 'BARCODE_TAKEN',
-          detail: 'Another coffee has this barcode',
+      ? new CatalogException(CatalogErrorCode.BARCODE_TAKEN, 'Another coffee has this barcode', {
           errors: [{ field: 'barcode', messages: ['another coffee has this barcode'] }],
         })
       : null;

@@ -1,13 +1,11 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions } from '@agora/http';
+import { ApiConditionalWrite, IfMatch, type ExpectedVersions } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -25,10 +23,10 @@ import {
   DictionaryValueParamDto,
   UpdateDictionaryValueDto,
 } from './dictionary.dto.js';
+import { ApiCatalogErrors } from '../catalog.errors.js';
 
 /** `/dictionaries/roasters|farmers|origins|processes`: readable by all, edited by moderators and admins. */
 @ApiTags('dictionaries')
-@ApiNotFoundResponse({ type: ProblemDetails })
 @Controller('dictionaries')
 export class DictionariesController {
   constructor(
@@ -39,6 +37,7 @@ export class DictionariesController {
   @Get(':kind')
   @ApiListQuery(DICTIONARY_LIST_QUERY)
   @ApiOkResponse({ type: DictionaryValuePageDto })
+  @ApiCatalogErrors('VALIDATION_FAILED')
   list(
     @Param() { kind }: DictionaryKindParamDto,
     @ListQuery(DICTIONARY_LIST_QUERY) query: ParsedListQuery,
@@ -48,6 +47,7 @@ export class DictionariesController {
 
   @Get(':kind/:id')
   @ApiOkResponse({ type: DictionaryValueDto })
+  @ApiCatalogErrors('VALIDATION_FAILED', 'DICTIONARY_VALUE_NOT_FOUND')
   get(@Param() { kind, id }: DictionaryValueParamDto): Promise<DictionaryValueDto> {
     return this.dictionaries.get(kind, id);
   }
@@ -60,7 +60,7 @@ export class DictionariesController {
     type: DraftDto,
     description: "Proposed: the draft's targetId is the pending value, usable in the author's drafts",
   })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'DICTIONARY_VALUE_EXISTS' })
+  @ApiCatalogErrors('VALIDATION_FAILED', 'DICTIONARY_VALUE_EXISTS')
   async create(
     @Param() { kind }: DictionaryKindParamDto,
     @Body() dto: CreateDictionaryValueDto,
@@ -75,9 +75,9 @@ export class DictionariesController {
   }
 
   @Patch(':kind/:id')
+  @ApiCatalogErrors('VALIDATION_FAILED', 'DICTIONARY_VALUE_NOT_FOUND', 'DICTIONARY_VALUE_EXISTS')
   @Authenticated('moderator', 'admin')
   @ApiOkResponse({ type: DictionaryValueDto })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'DICTIONARY_VALUE_EXISTS' })
   @ApiConditionalWrite()
   update(
     @Param() { kind, id }: DictionaryValueParamDto,
@@ -89,9 +89,15 @@ export class DictionariesController {
 
   @Delete(':kind/:id')
   @HttpCode(204)
+  @ApiCatalogErrors(
+    'VALIDATION_FAILED',
+    'DICTIONARY_VALUE_NOT_FOUND',
+    'INVALID_REPLACEMENT',
+    'UNKNOWN_DICTIONARY_VALUE',
+    'DICTIONARY_VALUE_IN_USE',
+  )
   @Authenticated('moderator', 'admin')
   @ApiNoContentResponse({ description: 'Deleted (its uses moved to replaceWith first, when given)' })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'DICTIONARY_VALUE_IN_USE' })
   @ApiConditionalWrite()
   async delete(
     @Param() { kind, id }: DictionaryValueParamDto,

@@ -1,5 +1,5 @@
 import { foreignKeyViolation, newId, uniqueViolation } from '@agora/database';
-import { assertVersionMatches, ProblemException, type ExpectedVersions } from '@agora/http';
+import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -14,14 +14,15 @@ import {
   type DictionaryValuePageDto,
   type UpdateDictionaryValueDto,
 } from './dictionary.dto.js';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
+import { invalidInput } from '../items/item-problems.js';
+import type { ChangeContext } from '../moderation/item-editor.js';
 
-const notFound = (kind: DictionaryKind, id: string): ProblemException =>
-  new ProblemException(404, { code: 'DICTIONARY_VALUE_NOT_FOUND', detail: `No ${kind} value ${id}` });
+const notFound = (kind: DictionaryKind, id: string): CatalogException =>
+  new CatalogException(CatalogErrorCode.DICTIONARY_VALUE_NOT_FOUND, `No ${kind} value ${id}`);
 
-export const dictionaryValueTaken = (kind: DictionaryKind, name: string): ProblemException =>
-  new ProblemException(409, {
-    code: 'DICTIONARY_VALUE_EXISTS',
-    detail: `${kind} already has "${name}"`,
+export const dictionaryValueTaken = (kind: DictionaryKind, name: string): CatalogException =>
+  new CatalogException(CatalogErrorCode.DICTIONARY_VALUE_EXISTS, `${kind} already has "${name}"`, {
     errors: [{ field: 'name', messages: [`${kind} already has this name`] }],
   });
 
@@ -93,11 +94,11 @@ export class DictionariesService {
         assertVersionMatches(expected, value.version);
         if (replaceWith !== undefined) {
           if (replaceWith === id) {
-            throw new ProblemException(400, {
-              code: 'INVALID_REPLACEMENT',
-              detail: 'A value cannot replace itself',
-              errors: [{ field: 'replaceWith', messages: ['must be another value'] }],
-            });
+            throw new CatalogException(
+              CatalogErrorCode.INVALID_REPLACEMENT,
+              'A value cannot replace itself',
+              { errors: [{ field: 'replaceWith', messages: ['must be another value'] }] },
+            );
           }
           await this.require(manager, kind, replaceWith, 'replaceWith');
           for (const usage of DICTIONARY_USAGES[kind]) {
@@ -111,10 +112,10 @@ export class DictionariesService {
       });
     } catch (error) {
       if (foreignKeyViolation(error)) {
-        throw new ProblemException(409, {
-          code: 'DICTIONARY_VALUE_IN_USE',
-          detail: `This ${kind} value is in use; delete with ?replaceWith=<another value id> to move its uses`,
-        });
+        throw new CatalogException(
+          CatalogErrorCode.DICTIONARY_VALUE_IN_USE,
+          `This ${kind} value is in use; delete with ?replaceWith=<another value id> to move its uses`,
+        );
       }
       throw error;
     }
@@ -176,16 +177,17 @@ export class DictionariesService {
   }
 
   /**
-   * The value, checked to be an approved value of this kind (or a pending one `pendingValuesOf` proposed);
-   * a 400 naming the field otherwise (for items referring to it).
+   * The value, checked to be an approved value of this kind (or a pending one proposed by the author of the
+   * change's `pendingValuesOf`); a 400 naming the field otherwise (for items referring to it).
    */
   async require(
     manager: EntityManager,
     kind: DictionaryKind,
     id: string,
     field: string,
-    pendingValuesOf: string | null = null,
+    context?: ChangeContext,
   ): Promise<DictionaryValueEntity> {
+    const pendingValuesOf = context?.pendingValuesOf ?? null;
     // Key-share locked: a deletion racing the write that refers to the value waits for it (and then finds
     // the value in use), or wins and leaves nothing to refer to.
     const value = await manager.findOne(DictionaryValueEntity, {
@@ -196,11 +198,12 @@ export class DictionariesService {
       value !== null &&
       (value.status === 'approved' || (pendingValuesOf !== null && value.proposedBy === pendingValuesOf));
     if (!usable) {
-      throw new ProblemException(400, {
-        code: 'UNKNOWN_DICTIONARY_VALUE',
-        detail: `${field} is not a value of ${kind}`,
-        errors: [{ field, messages: [`must be the id of one of ${kind}`] }],
-      });
+      throw invalidInput(
+        context,
+        CatalogErrorCode.UNKNOWN_DICTIONARY_VALUE,
+        `${field} is not a value of ${kind}`,
+        { errors: [{ field, messages: [`must be the id of one of ${kind}`] }] },
+      );
     }
     return value;
   }

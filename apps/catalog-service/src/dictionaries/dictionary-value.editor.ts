@@ -1,13 +1,14 @@
 import { uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { FieldValues } from '../moderation/draft.entity.js';
-import type { ItemEditor, ItemSnapshot } from '../moderation/item-editor.js';
+import type { ChangeContext, ItemEditor, ItemSnapshot } from '../moderation/item-editor.js';
+import { invalidInput } from '../items/item-problems.js';
 import { ItemEditors } from '../moderation/item-editors.js';
 import { dictionaryValueTaken } from './dictionaries.service.js';
 import { DictionaryValueEntity } from './dictionary-value.entity.js';
 import { ProposeDictionaryValueDto } from './dictionary.dto.js';
+import { CatalogErrorCode } from '../catalog.errors.js';
 
 /**
  * New dictionary values proposed by users: the proposal reserves the name as a pending value (usable in
@@ -38,7 +39,12 @@ export class DictionaryValueEditor implements ItemEditor, OnModuleInit {
     return value.id;
   }
 
-  async apply(manager: EntityManager, targetId: string | null, payload: FieldValues): Promise<string> {
+  async apply(
+    manager: EntityManager,
+    targetId: string | null,
+    payload: FieldValues,
+    context: ChangeContext,
+  ): Promise<string> {
     const value =
       targetId === null
         ? null
@@ -47,10 +53,11 @@ export class DictionaryValueEditor implements ItemEditor, OnModuleInit {
             lock: { mode: 'pessimistic_write' },
           });
     if (!value) {
-      throw new ProblemException(400, {
-        code: 'UNKNOWN_DICTIONARY_VALUE',
-        detail: 'The proposed dictionary value no longer exists',
-      });
+      throw invalidInput(
+        context,
+        CatalogErrorCode.UNKNOWN_DICTIONARY_VALUE,
+        'The proposed dictionary value no longer exists',
+      );
     }
     const proposal = payload as unknown as ProposeDictionaryValueDto;
     value.kind = proposal.kind;

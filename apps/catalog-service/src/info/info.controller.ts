@@ -1,16 +1,8 @@
 import { Authenticated } from '@agora/auth';
-import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
+import { ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AtQueryPipe } from './at-query.pipe.js';
 import {
   LOCATION_LIST_QUERY,
@@ -23,6 +15,7 @@ import {
   ShopProfileInputDto,
 } from './info.dto.js';
 import { InfoService } from './info.service.js';
+import { ApiCatalogErrors } from '../catalog.errors.js';
 
 const At = () => Query('at', AtQueryPipe);
 const ApiAt = () =>
@@ -37,15 +30,15 @@ export class InfoController {
   @Get()
   @ApiAt()
   @ApiOkResponse({ type: ShopInfoDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
+  @ApiCatalogErrors('VALIDATION_FAILED')
   get(@At() at: Date): Promise<ShopInfoDto> {
     return this.info.info(at);
   }
 
   @Put()
+  @ApiCatalogErrors('VALIDATION_FAILED')
   @Authenticated('admin')
   @ApiOkResponse({ type: ShopProfileDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
   setProfile(@Body() dto: ShopProfileInputDto): Promise<ShopProfileDto> {
     return this.info.setProfile(dto);
   }
@@ -54,6 +47,7 @@ export class InfoController {
   @ApiAt()
   @ApiListQuery(LOCATION_LIST_QUERY)
   @ApiOkResponse({ type: LocationPageDto })
+  @ApiCatalogErrors('VALIDATION_FAILED')
   list(@ListQuery(LOCATION_LIST_QUERY) query: ParsedListQuery, @At() at: Date): Promise<LocationPageDto> {
     return this.info.list(query, at);
   }
@@ -61,23 +55,23 @@ export class InfoController {
   @Get('locations/:id')
   @ApiAt()
   @ApiOkResponse({ type: LocationDto })
-  @ApiNotFoundResponse({ type: ProblemDetails })
+  @ApiCatalogErrors('VALIDATION_FAILED', 'LOCATION_NOT_FOUND')
   location(@UuidParam('id') id: string, @At() at: Date): Promise<LocationDto> {
     return this.info.get(id, at);
   }
 
   @Post('locations')
+  @ApiCatalogErrors('VALIDATION_FAILED')
   @Authenticated('admin')
   @ApiCreatedResponse({ type: LocationDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
   create(@Body() dto: LocationInputDto): Promise<LocationDto> {
     return this.info.create(dto);
   }
 
   @Put('locations/:id')
+  @ApiCatalogErrors('VALIDATION_FAILED', 'LOCATION_NOT_FOUND')
   @Authenticated('admin')
   @ApiOkResponse({ type: LocationDto })
-  @ApiNotFoundResponse({ type: ProblemDetails })
   @ApiConditionalWrite()
   replace(
     @UuidParam('id') id: string,
@@ -88,9 +82,9 @@ export class InfoController {
   }
 
   @Patch('locations/:id')
+  @ApiCatalogErrors('VALIDATION_FAILED', 'LOCATION_NOT_FOUND')
   @Authenticated('admin')
   @ApiOkResponse({ type: LocationDto })
-  @ApiNotFoundResponse({ type: ProblemDetails })
   @ApiConditionalWrite()
   patch(
     @UuidParam('id') id: string,
@@ -102,9 +96,9 @@ export class InfoController {
 
   @Delete('locations/:id')
   @HttpCode(204)
+  @ApiCatalogErrors('LOCATION_NOT_FOUND')
   @Authenticated('admin')
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiNotFoundResponse({ type: ProblemDetails })
   @ApiConditionalWrite()
   async delete(@UuidParam('id') id: string, @IfMatch() expected: ExpectedVersions): Promise<void> {
     await this.info.delete(id, expected);

@@ -1,4 +1,4 @@
-import { assertVersionMatches, ProblemException, type ExpectedVersions } from '@agora/http';
+import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -17,9 +17,10 @@ import {
 } from './info.dto.js';
 import { LocationEntity, ShopProfileEntity } from './location.entity.js';
 import { isOpen } from './opening-hours.js';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
 
-const notFound = (id: string): ProblemException =>
-  new ProblemException(404, { code: 'LOCATION_NOT_FOUND', detail: `No location ${id}` });
+const notFound = (id: string): CatalogException =>
+  new CatalogException(CatalogErrorCode.LOCATION_NOT_FOUND, `No location ${id}`);
 
 /** Seed 001 static information: the shop, its locations and whether each is open, edited by admins. */
 @Injectable()

@@ -3,7 +3,6 @@ import {
   ApiConditionalWrite,
   createValidationPipe,
   IfMatch,
-  ProblemDetails,
   type ExpectedVersions,
   UuidParam,
 } from '@agora/http';
@@ -17,12 +16,9 @@ import {
 import { Body, Delete, Get, HttpCode, Inject, Patch, Post, Put, Res, type Type } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBadRequestResponse,
   ApiBody,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -33,6 +29,9 @@ import { DraftDto, HistoryPageDto } from '../moderation/moderation.dto.js';
 import { writeOrPropose } from '../moderation/moderated-write.js';
 import { AttachPhotoDto, PhotoDto } from '../photos/photo.dto.js';
 import { PhotosService } from '../photos/photos.service.js';
+import { ATTACH_PHOTO_ERRORS, DETACH_PHOTO_ERRORS } from '../photos/photo.dto.js';
+import { ApiCatalogErrors, ITEM_NOT_FOUND, type CatalogErrorCode } from '../catalog.errors.js';
+import type { CatalogItemKind, DraftSubject } from '@agora/contracts';
 import type { CatalogItemStore } from './catalog-item.store.js';
 import type { CatalogItemEntity } from './catalog-item.entity.js';
 
@@ -53,8 +52,11 @@ export interface CatalogItemRoutes<Dto, CreateInput extends PatchInput, PatchInp
   readonly createInput: Type<CreateInput>;
   readonly patchInput: Type<PatchInput>;
   readonly listQuery: ListQuerySpec;
-  /** The 409 codes its writes may answer with. */
-  readonly conflicts: string;
+  readonly kind: DraftSubject & CatalogItemKind;
+  /** The codes of this kind's own checks its creates and edits may answer with (beyond the shared ones). */
+  readonly writeErrors: readonly CatalogErrorCode[];
+  /** The codes its deletion may answer with besides not-found. */
+  readonly deleteErrors: readonly CatalogErrorCode[];
 }
 
 /**
@@ -68,8 +70,14 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
   const CreateBody = () => Body(createValidationPipe(routes.createInput));
   const PatchBody = () => Body(createValidationPipe(routes.patchInput));
 
+  const notFound = ITEM_NOT_FOUND[routes.kind];
+  const inputErrors: CatalogErrorCode[] = [
+    'VALIDATION_FAILED',
+    'UNKNOWN_DICTIONARY_VALUE',
+    ...routes.writeErrors,
+  ];
+
   @ApiTags(routes.tag)
-  @ApiNotFoundResponse({ type: ProblemDetails })
   class ItemController {
     constructor(
       @Inject(routes.store) readonly store: ListableStore<Dto, CreateInput, PatchInput>,
@@ -87,6 +95,7 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
 
     @Get(':id')
     @ApiOkResponse({ type: routes.dto })
+    @ApiCatalogErrors(notFound)
     get(@UuidParam('id') id: string): Promise<Dto> {
       return this.store.get(id);
     }
@@ -95,6 +104,7 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
     @Get(':id/history')
     @ApiListQuery(HISTORY_LIST_QUERY)
     @ApiOkResponse({ type: HistoryPageDto })
+    @ApiCatalogErrors(notFound)
     historyOf(
       @UuidParam('id') id: string,
       @ListQuery(HISTORY_LIST_QUERY) query: ParsedListQuery,
@@ -105,15 +115,16 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
     /** The item's photos: main first, then by position. */
     @Get(':id/photos')
     @ApiOkResponse({ type: [PhotoDto] })
+    @ApiCatalogErrors(notFound)
     photosOf(@UuidParam('id') id: string): Promise<PhotoDto[]> {
       return this.photos.list(this.store.subject, id);
     }
 
     /** Moderators put one of their own media on the item under a side (one main per item). */
     @Put(':id/photos/:mediaId')
+    @ApiCatalogErrors(notFound, ...ATTACH_PHOTO_ERRORS)
     @Authenticated()
     @ApiOkResponse({ type: [PhotoDto] })
-    @ApiConflictResponse({ type: ProblemDetails, description: 'MAIN_PHOTO_TAKEN' })
     attachPhoto(
       @UuidParam('id') id: string,
       @UuidParam('mediaId') mediaId: string,
@@ -125,6 +136,7 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
 
     @Delete(':id/photos/:mediaId')
     @HttpCode(204)
+    @ApiCatalogErrors(notFound, ...DETACH_PHOTO_ERRORS)
     @Authenticated()
     @ApiNoContentResponse({ description: 'Detached (the media itself stays)' })
     async detachPhoto(
@@ -136,12 +148,11 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
     }
 
     @Post()
+    @ApiCatalogErrors(...inputErrors)
     @Authenticated()
     @ApiBody({ type: routes.createInput })
     @ApiCreatedResponse({ type: routes.dto, description: 'Added (moderators, admins)' })
     @ApiAcceptedResponse({ type: DraftDto, description: 'Proposed: a draft in the moderation queue' })
-    @ApiBadRequestResponse({ type: ProblemDetails })
-    @ApiConflictResponse({ type: ProblemDetails, description: routes.conflicts })
     create(
       @CreateBody() dto: CreateInput,
       @CurrentUser() user: AuthenticatedUser,
@@ -159,11 +170,10 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
 
     /** PUT: the whole item as sent; optional fields left out are cleared. */
     @Put(':id')
+    @ApiCatalogErrors(notFound, ...inputErrors)
     @Authenticated('moderator', 'admin')
     @ApiBody({ type: routes.createInput })
     @ApiOkResponse({ type: routes.dto })
-    @ApiBadRequestResponse({ type: ProblemDetails })
-    @ApiConflictResponse({ type: ProblemDetails, description: routes.conflicts })
     @ApiConditionalWrite()
     replace(
       @UuidParam('id') id: string,
@@ -175,12 +185,11 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
     }
 
     @Patch(':id')
+    @ApiCatalogErrors(notFound, ...inputErrors)
     @Authenticated()
     @ApiBody({ type: routes.patchInput })
     @ApiOkResponse({ type: routes.dto, description: 'Changed (moderators, admins)' })
     @ApiAcceptedResponse({ type: DraftDto, description: 'Proposed: a draft in the moderation queue' })
-    @ApiBadRequestResponse({ type: ProblemDetails })
-    @ApiConflictResponse({ type: ProblemDetails, description: routes.conflicts })
     @ApiConditionalWrite()
     patch(
       @UuidParam('id') id: string,
@@ -202,6 +211,7 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
 
     @Delete(':id')
     @HttpCode(204)
+    @ApiCatalogErrors(notFound, ...routes.deleteErrors)
     @Authenticated('moderator', 'admin')
     @ApiNoContentResponse({ description: 'Deleted' })
     @ApiConditionalWrite()

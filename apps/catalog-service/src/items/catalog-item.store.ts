@@ -1,7 +1,7 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import { Topics, type CatalogItemKind, type DraftSubject } from '@agora/contracts';
 import { OutboxWriter } from '@agora/database';
-import { assertVersionMatches, ProblemException, type ExpectedVersions } from '@agora/http';
+import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { Injectable, type OnModuleInit, type Type } from '@nestjs/common';
 import { DataSource, type DeepPartial, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { FieldValues } from '../moderation/draft.entity.js';
@@ -19,6 +19,7 @@ import { PhotosService } from '../photos/photos.service.js';
 import { isSearchKind, SearchIndex } from '../search/search-index.js';
 import type { CatalogItemEntity } from './catalog-item.entity.js';
 import { itemChanged } from './item-events.js';
+import { itemNotFound, type CatalogException } from '../catalog.errors.js';
 
 /** The services every store needs, injected as one and passed up by each subclass's constructor. */
 @Injectable()
@@ -72,13 +73,14 @@ export abstract class CatalogItemStore<
     item: Item,
     dto: PatchInput,
     whole: boolean,
+    context: ChangeContext,
   ): void | Promise<void>;
   /** The item's editable fields as its create route takes them: drafts' payloads, diffs and history. */
   protected abstract fields(manager: EntityManager, item: Item): Promise<FieldValues>;
   /** The item's title in events. */
   protected abstract title(item: Item): string;
   /** A 409 for a unique violation, or null when the error is not one this item knows. */
-  protected abstract duplicate(error: unknown): ProblemException | null;
+  protected abstract duplicate(error: unknown): CatalogException | null;
   /** Writes what lives in other tables (aliases, link rows) after the item row is saved. */
   protected async saveRelated(
     _manager: EntityManager,
@@ -170,7 +172,7 @@ export abstract class CatalogItemStore<
       updatedBy: context.authorId,
     } as DeepPartial<Item>);
     await this.requireReferences(manager, dto, context);
-    await this.assign(manager, item, dto, true);
+    await this.assign(manager, item, dto, true, context);
     await this.save(manager, item, dto, true);
     const after = await this.fields(manager, item);
     await this.deps.history.record(
@@ -200,7 +202,7 @@ export abstract class CatalogItemStore<
     assertVersionMatches(expected, item.version);
     const before = await this.fields(manager, item);
     await this.requireReferences(manager, dto, context);
-    await this.assign(manager, item, dto, whole);
+    await this.assign(manager, item, dto, whole, context);
     item.version += 1;
     item.updatedBy = context.authorId;
     await this.save(manager, item, dto, whole);
@@ -226,11 +228,8 @@ export abstract class CatalogItemStore<
     await this.deps.photos.removeAllOf(manager, this.subject, item.id);
   }
 
-  protected notFound(id: string): ProblemException {
-    return new ProblemException(404, {
-      code: `${this.subject.toUpperCase()}_NOT_FOUND`,
-      detail: `No ${this.subject} ${id}`,
-    });
+  protected notFound(id: string): CatalogException {
+    return itemNotFound(this.subject, id);
   }
 
   protected async lock(manager: EntityManager, id: string): Promise<Item> {
@@ -257,7 +256,7 @@ export abstract class CatalogItemStore<
         : [[value, field]];
       for (const [id, name] of named) {
         if (typeof id === 'string') {
-          await this.deps.dictionaries.require(manager, kind, id, name, context.pendingValuesOf);
+          await this.deps.dictionaries.require(manager, kind, id, name, context);
         }
       }
     }

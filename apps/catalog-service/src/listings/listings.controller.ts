@@ -5,19 +5,10 @@ import {
   OptionallyAuthenticated,
   type AuthenticatedUser,
 } from '@agora/auth';
-import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
+import { ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   LISTING_LIST_QUERY,
   ListingDto,
@@ -28,12 +19,13 @@ import {
 import { AttachPhotoDto, PhotoDto } from '../photos/photo.dto.js';
 import { PhotosService } from '../photos/photos.service.js';
 import { ListingsService } from './listings.service.js';
+import { ApiCatalogErrors } from '../catalog.errors.js';
+import { ATTACH_PHOTO_ERRORS, DETACH_PHOTO_ERRORS } from '../photos/photo.dto.js';
 
 const TagQuery = () => Query('tag');
 
 /** Seed 003 marketplace listings: `/listings`; sellers post, everyone browses active and sold ones. */
 @ApiTags('listings')
-@ApiNotFoundResponse({ type: ProblemDetails })
 @Controller('listings')
 export class ListingsController {
   constructor(
@@ -68,6 +60,7 @@ export class ListingsController {
   @Get(':id')
   @OptionallyAuthenticated()
   @ApiOkResponse({ type: ListingDto })
+  @ApiCatalogErrors('LISTING_NOT_FOUND')
   get(@UuidParam('id') id: string, @MaybeUser() user?: AuthenticatedUser): Promise<ListingDto> {
     return this.listings.get(id, user);
   }
@@ -76,6 +69,7 @@ export class ListingsController {
   @Get(':id/photos')
   @OptionallyAuthenticated()
   @ApiOkResponse({ type: [PhotoDto] })
+  @ApiCatalogErrors('LISTING_NOT_FOUND')
   async photosOf(@UuidParam('id') id: string, @MaybeUser() user?: AuthenticatedUser): Promise<PhotoDto[]> {
     await this.listings.get(id, user);
     return this.photos.list('listing', id);
@@ -83,9 +77,9 @@ export class ListingsController {
 
   /** The seller puts one of their own media on the listing under a side (one main per listing). */
   @Put(':id/photos/:mediaId')
+  @ApiCatalogErrors('LISTING_NOT_FOUND', ...ATTACH_PHOTO_ERRORS)
   @Authenticated()
   @ApiOkResponse({ type: [PhotoDto] })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'MAIN_PHOTO_TAKEN' })
   attachPhoto(
     @UuidParam('id') id: string,
     @UuidParam('mediaId') mediaId: string,
@@ -97,6 +91,7 @@ export class ListingsController {
 
   @Delete(':id/photos/:mediaId')
   @HttpCode(204)
+  @ApiCatalogErrors('LISTING_NOT_FOUND', ...DETACH_PHOTO_ERRORS)
   @Authenticated()
   @ApiNoContentResponse({ description: 'Detached (the media itself stays)' })
   async detachPhoto(
@@ -108,19 +103,17 @@ export class ListingsController {
   }
 
   @Post()
+  @ApiCatalogErrors('VALIDATION_FAILED', 'INVALID_STATUS_TRANSITION')
   @Authenticated('seller', 'admin')
   @ApiCreatedResponse({ type: ListingDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'INVALID_STATUS_TRANSITION' })
   create(@Body() dto: ListingInputDto, @CurrentUser() user: AuthenticatedUser): Promise<ListingDto> {
     return this.listings.create(dto, user);
   }
 
   @Put(':id')
+  @ApiCatalogErrors('LISTING_NOT_FOUND', 'VALIDATION_FAILED', 'NOT_YOUR_LISTING', 'INVALID_STATUS_TRANSITION')
   @Authenticated()
   @ApiOkResponse({ type: ListingDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'INVALID_STATUS_TRANSITION' })
   @ApiConditionalWrite()
   replace(
     @UuidParam('id') id: string,
@@ -133,10 +126,9 @@ export class ListingsController {
 
   /** The seller (or a moderator) changes fields or moves the status: draft → active → sold, or archived. */
   @Patch(':id')
+  @ApiCatalogErrors('LISTING_NOT_FOUND', 'VALIDATION_FAILED', 'NOT_YOUR_LISTING', 'INVALID_STATUS_TRANSITION')
   @Authenticated()
   @ApiOkResponse({ type: ListingDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'INVALID_STATUS_TRANSITION' })
   @ApiConditionalWrite()
   patch(
     @UuidParam('id') id: string,
@@ -149,6 +141,7 @@ export class ListingsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiCatalogErrors('LISTING_NOT_FOUND', 'NOT_YOUR_LISTING')
   @Authenticated()
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConditionalWrite()

@@ -1,7 +1,7 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import { Topics } from '@agora/contracts';
 import { inTransaction, OutboxWriter } from '@agora/database';
-import { assertVersionMatches, ProblemException, type ExpectedVersions } from '@agora/http';
+import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
@@ -20,6 +20,7 @@ import {
   type ListingPageDto,
   type PatchListingDto,
 } from './listing.dto.js';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
 
 /** Who may see a listing besides its seller and moderators. */
 const PUBLIC_STATUSES: readonly ListingStatus[] = ['active', 'sold'];
@@ -32,8 +33,8 @@ const TRANSITIONS: Readonly<Record<ListingStatus, readonly ListingStatus[]>> = {
   archived: ['draft', 'active'],
 };
 
-const notFound = (id: string): ProblemException =>
-  new ProblemException(404, { code: 'LISTING_NOT_FOUND', detail: `No listing ${id}` });
+const notFound = (id: string): CatalogException =>
+  new CatalogException(CatalogErrorCode.LISTING_NOT_FOUND, `No listing ${id}`);
 
 export interface ListingFilters {
   readonly tag?: string;
@@ -177,16 +178,13 @@ export class ListingsService {
       throw notFound(id);
     }
     if (listing.sellerId === author.id) {
-      throw new ProblemException(403, {
-        code: 'OWN_LISTING',
-        detail: 'Sellers do not review their own listings',
-      });
+      throw new CatalogException(CatalogErrorCode.OWN_LISTING, 'Sellers do not review their own listings');
     }
     if (!PUBLIC_STATUSES.includes(listing.status)) {
-      throw new ProblemException(409, {
-        code: 'LISTING_NOT_PUBLIC',
-        detail: 'Only active or sold listings take reviews',
-      });
+      throw new CatalogException(
+        CatalogErrorCode.LISTING_NOT_PUBLIC,
+        'Only active or sold listings take reviews',
+      );
     }
     return listing;
   }
@@ -209,10 +207,10 @@ export class ListingsService {
       throw notFound(id);
     }
     if (!this.canManage(listing, user)) {
-      throw new ProblemException(403, {
-        code: 'NOT_YOUR_LISTING',
-        detail: 'Only the seller, moderators and admins change a listing',
-      });
+      throw new CatalogException(
+        CatalogErrorCode.NOT_YOUR_LISTING,
+        'Only the seller, moderators and admins change a listing',
+      );
     }
     return listing;
   }
@@ -236,16 +234,18 @@ export class ListingsService {
       return;
     }
     if (!TRANSITIONS[listing.status].includes(status)) {
-      throw new ProblemException(409, {
-        code: 'INVALID_STATUS_TRANSITION',
-        detail: `A ${listing.status} listing cannot become ${status}`,
-        errors: [
-          {
-            field: 'status',
-            messages: [`allowed from ${listing.status}: ${TRANSITIONS[listing.status].join(', ')}`],
-          },
-        ],
-      });
+      throw new CatalogException(
+        CatalogErrorCode.INVALID_STATUS_TRANSITION,
+        `A ${listing.status} listing cannot become ${status}`,
+        {
+          errors: [
+            {
+              field: 'status',
+              messages: [`allowed from ${listing.status}: ${TRANSITIONS[listing.status].join(', ')}`],
+            },
+          ],
+        },
+      );
     }
     listing.status = status;
     if (status === 'active') {

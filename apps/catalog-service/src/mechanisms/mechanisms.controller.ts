@@ -19,5 +19,7 @@ export class MechanismsController extends CatalogItemController({
   createInput: MechanismInputDto,
   patchInput: PatchMechanismDto,
   listQuery: MECHANISM_LIST_QUERY,
-  conflicts: 'MECHANISM_EXISTS, MECHANISM_IN_USE',
+  kind: 'mechanism',
+  writeErrors: ['MECHANISM_EXISTS'],
+  deleteErrors: ['MECHANISM_IN_USE'],
 }) {}

@@ -1,11 +1,11 @@
 import { foreignKeyViolation, uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { CatalogItemStore } from '../items/catalog-item.store.js';
 import { keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
+import type { ChangeContext } from '../moderation/item-editor.js';
 import { MechanismEntity, MechanismFunctionEntity } from './mechanism.entity.js';
 import {
   MECHANISM_LIST_QUERY,
@@ -16,6 +16,7 @@ import {
   type MechanismDto,
   type MechanismPageDto,
 } from './mechanism.dto.js';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
 
 const REFERENCES = {
   mechanismTypeId: 'mechanism-types',
@@ -55,8 +56,9 @@ export class MechanismsService extends CatalogItemStore<
     mechanism: MechanismEntity,
     dto: PatchMechanismDto,
     whole: boolean,
+    context: ChangeContext,
   ): void {
-    refuseCleared(dto, ['name']);
+    refuseCleared(dto, ['name'], context);
     const pick = <K extends keyof PatchMechanismDto & keyof MechanismEntity>(key: K) =>
       keptOrCleared(dto[key], mechanism[key], whole);
     mechanism.name = dto.name ?? mechanism.name;
@@ -65,7 +67,7 @@ export class MechanismsService extends CatalogItemStore<
     mechanism.endRelease = pick('endRelease');
     mechanism.mechanismTypeId = pick('mechanismTypeId');
     mechanism.factoryId = pick('factoryId');
-    refuseReversed('startRelease', mechanism.startRelease, 'endRelease', mechanism.endRelease);
+    refuseReversed('startRelease', mechanism.startRelease, 'endRelease', mechanism.endRelease, context);
   }
 
   protected override async saveRelated(
@@ -101,13 +103,13 @@ export class MechanismsService extends CatalogItemStore<
     return mechanism.name;
   }
 
-  protected duplicate(error: unknown): ProblemException | null {
+  protected duplicate(error: unknown): CatalogException | null {
     return uniqueViolation(error)
-      ? new ProblemException(409, {
-          code: 'MECHANISM_EXISTS',
-          detail: 'This factory already has a mechanism with this caliber',
-          errors: [{ field: 'name', messages: ['taken for this factory'] }],
-        })
+      ? new CatalogException(
+          CatalogErrorCode.MECHANISM_EXISTS,
+          'This factory already has a mechanism with this caliber',
+          { errors: [{ field: 'name', messages: ['taken for this factory'] }] },
+        )
       : null;
   }
 
@@ -117,10 +119,10 @@ export class MechanismsService extends CatalogItemStore<
       await super.removeIn(manager, mechanism);
     } catch (error) {
       if (foreignKeyViolation(error)) {
-        throw new ProblemException(409, {
-          code: 'MECHANISM_IN_USE',
-          detail: 'Watches use this mechanism; change them first',
-        });
+        throw new CatalogException(
+          CatalogErrorCode.MECHANISM_IN_USE,
+          'Watches use this mechanism; change them first',
+        );
       }
       throw error;
     }

@@ -1,12 +1,7 @@
 import type { AuthenticatedUser, Role } from '@agora/auth';
 import { Topics, type DraftReviewedV1, type DraftSubject } from '@agora/contracts';
 import { foreignKeyViolation, OutboxWriter } from '@agora/database';
-import {
-  assertVersionMatches,
-  createValidationPipe,
-  ProblemException,
-  type ExpectedVersions,
-} from '@agora/http';
+import { assertVersionMatches, createValidationPipe, type ExpectedVersions } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -22,6 +17,7 @@ import {
   type DraftPageDto,
   type RejectDraftDto,
 } from './moderation.dto.js';
+import { CatalogErrorCode, CatalogException, itemNotFound } from '../catalog.errors.js';
 
 const MODERATING_ROLES: readonly Role[] = ['moderator', 'admin'];
 
@@ -31,14 +27,14 @@ export const canModerate = (user: AuthenticatedUser): boolean => MODERATING_ROLE
 /** A validated DTO as the plain fields a draft stores (fields left out stay out). */
 const toFieldValues = (dto: object): FieldValues => JSON.parse(JSON.stringify(dto)) as FieldValues;
 
-const draftNotFound = (id: string): ProblemException =>
-  new ProblemException(404, { code: 'DRAFT_NOT_FOUND', detail: `No draft ${id}` });
+const draftNotFound = (id: string): CatalogException =>
+  new CatalogException(CatalogErrorCode.DRAFT_NOT_FOUND, `No draft ${id}`);
 
-const notOpen = (draft: DraftEntity, allowed: string): ProblemException =>
-  new ProblemException(409, {
-    code: 'DRAFT_NOT_OPEN',
-    detail: `The draft is ${draft.status}; only a ${allowed} draft can be changed this way`,
-  });
+const notOpen = (draft: DraftEntity, allowed: string): CatalogException =>
+  new CatalogException(
+    CatalogErrorCode.DRAFT_NOT_OPEN,
+    `The draft is ${draft.status}; only a ${allowed} draft can be changed this way`,
+  );
 
 /**
  * The moderation flow (seeds 000, 002): proposals are checked by a trial run of the change they
@@ -199,15 +195,13 @@ export class DraftsService {
         pendingValuesOf: null,
       });
     } catch (error) {
-      // The draft was valid when written; what it refers to has changed since.
-      if (error instanceof ProblemException && error.getStatus() === 400) {
-        throw new ProblemException(409, { ...error.problem, code: 'DRAFT_NO_LONGER_APPLIES' });
-      }
+      // The draft was valid when written; a value it refers to was deleted since (the write path itself
+      // answers DRAFT_NO_LONGER_APPLIES for input that no longer holds during an approval).
       if (foreignKeyViolation(error)) {
-        throw new ProblemException(409, {
-          code: 'DRAFT_NO_LONGER_APPLIES',
-          detail: 'A value this draft refers to was deleted meanwhile',
-        });
+        throw new CatalogException(
+          CatalogErrorCode.DRAFT_NO_LONGER_APPLIES,
+          'A value this draft refers to was deleted meanwhile',
+        );
       }
       throw error;
     }
@@ -231,25 +225,26 @@ export class DraftsService {
     // Under the item's row lock: a second approval racing this one waits, then sees this one's change.
     const current = await editor.snapshot(manager, draft.targetId ?? '', true);
     if (!current) {
-      throw new ProblemException(409, {
-        code: 'DRAFT_CONFLICT',
-        detail: 'The item this draft edits has been deleted',
-      });
+      throw new CatalogException(
+        CatalogErrorCode.DRAFT_CONFLICT,
+        'The item this draft edits has been deleted',
+      );
     }
     const conflicts = diffDraft(draft.payload, draft.base, current.fields).filter(
       (change) => change.conflict,
     );
     if (conflicts.length > 0 && !override) {
-      throw new ProblemException(409, {
-        code: 'DRAFT_CONFLICT',
-        detail:
-          'Fields this draft changes were changed by someone else since it was written; ' +
+      throw new CatalogException(
+        CatalogErrorCode.DRAFT_CONFLICT,
+        'Fields this draft changes were changed by someone else since it was written; ' +
           'approve with overrideConflict, or return the draft for changes',
-        errors: conflicts.map((change) => ({
-          field: change.field,
-          messages: ['changed since the draft was written'],
-        })),
-      });
+        {
+          errors: conflicts.map((change) => ({
+            field: change.field,
+            messages: ['changed since the draft was written'],
+          })),
+        },
+      );
     }
   }
 
@@ -291,7 +286,9 @@ export class DraftsService {
   private async requireItem(manager: EntityManager, editor: ItemEditor, id: string): Promise<ItemSnapshot> {
     const snapshot = await editor.snapshot(manager, id);
     if (!snapshot) {
-      throw new ProblemException(404, { code: 'ITEM_NOT_FOUND', detail: `No ${editor.subject} ${id}` });
+      throw editor.subject === 'dictionary-value'
+        ? new CatalogException(CatalogErrorCode.DICTIONARY_VALUE_NOT_FOUND, `No pending value ${id}`)
+        : itemNotFound(editor.subject, id);
     }
     return snapshot;
   }

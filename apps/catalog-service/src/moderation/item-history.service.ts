@@ -1,4 +1,6 @@
-import type { DraftSubject } from '@agora/contracts';
+import type { CatalogItemKind, DraftSubject } from '@agora/contracts';
+import { itemNotFound } from '../catalog.errors.js';
+import { ItemEditors } from './item-editors.js';
 import { findPage, mapPage, type ListQuerySpec, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -25,7 +27,10 @@ export interface RecordedChange {
 /** Writes and reads who changed what, inside the transaction of the change. */
 @Injectable()
 export class ItemHistoryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly editors: ItemEditors,
+  ) {}
 
   async record(manager: EntityManager, change: RecordedChange, context: ChangeContext): Promise<void> {
     await manager.save(
@@ -42,8 +47,20 @@ export class ItemHistoryService {
     );
   }
 
-  async list(subject: DraftSubject, itemId: string, query: ParsedListQuery): Promise<HistoryPageDto> {
-    const builder = this.dataSource.manager
+  /** The item's history; a 404 with the item's not-found code when it neither exists nor ever did. */
+  async list(
+    subject: DraftSubject & CatalogItemKind,
+    itemId: string,
+    query: ParsedListQuery,
+  ): Promise<HistoryPageDto> {
+    const manager = this.dataSource.manager;
+    const known =
+      (await manager.existsBy(ItemHistoryEntity, { subject, itemId })) ||
+      (await this.editors.get(subject).snapshot(manager, itemId)) !== null;
+    if (!known) {
+      throw itemNotFound(subject, itemId);
+    }
+    const builder = manager
       .createQueryBuilder(ItemHistoryEntity, 'entry')
       .where('entry.subject = :subject AND entry.itemId = :itemId', { subject, itemId });
     return mapPage(await findPage(builder, query), toHistoryEntryDto);

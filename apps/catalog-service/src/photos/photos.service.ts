@@ -1,12 +1,12 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import { Topics, type EventEnvelope, type PhotoKind } from '@agora/contracts';
 import { Inbox, OutboxWriter, uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canModerate } from '../moderation/drafts.service.js';
 import { ItemPhotoEntity, MediaOwnerEntity } from './item-photo.entity.js';
 import { toPhotoDto, type AttachPhotoDto, type PhotoDto } from './photo.dto.js';
+import { CatalogErrorCode, CatalogException, itemNotFound } from '../catalog.errors.js';
 
 const CONSUMER = 'catalog.photos';
 
@@ -21,26 +21,23 @@ const ITEMS: Readonly<Record<PhotoKind, { table: string; owner?: string }>> = {
 };
 
 /** The 409 for the unique constraint an attach broke; undefined for anything else. */
-function photoConflict(constraint: string | undefined): ProblemException | undefined {
+function photoConflict(constraint: string | undefined): CatalogException | undefined {
   switch (constraint) {
     case 'item_photos_main_key':
-      return new ProblemException(409, {
-        code: 'MAIN_PHOTO_TAKEN',
-        detail: 'The item already has a main photo; move it to another side first',
-        errors: [{ field: 'side', messages: ['one main photo per item'] }],
-      });
+      return new CatalogException(
+        CatalogErrorCode.MAIN_PHOTO_TAKEN,
+        'The item already has a main photo; move it to another side first',
+        { errors: [{ field: 'side', messages: ['one main photo per item'] }] },
+      );
     case 'item_photos_item_media_key':
-      return new ProblemException(409, {
-        code: 'PHOTO_ALREADY_ATTACHED',
-        detail: 'This media is already on the item; PUT it again to change its side or position',
-      });
+      return new CatalogException(
+        CatalogErrorCode.PHOTO_ALREADY_ATTACHED,
+        'This media is already on the item; PUT it again to change its side or position',
+      );
     case undefined:
       return undefined;
     default:
-      return new ProblemException(409, {
-        code: 'PHOTO_CONFLICT',
-        detail: `Photo slot conflict (${constraint})`,
-      });
+      return new CatalogException(CatalogErrorCode.PHOTO_CONFLICT, `Photo slot conflict (${constraint})`);
   }
 }
 
@@ -74,20 +71,17 @@ export class PhotosService {
         // Row-locked: attaches to one item run one after another, so each sees the slots the last one left.
         const item = await this.requireItem(manager, kind, itemId, true);
         if (!canModerate(user) && item.owner !== user.id) {
-          throw new ProblemException(403, {
-            code: 'NOT_YOUR_ITEM',
-            detail: `Only moderators${ITEMS[kind].owner ? ' and its author' : ''} change this ${kind}'s photos`,
-          });
+          throw new CatalogException(
+            CatalogErrorCode.NOT_YOUR_ITEM,
+            `Only moderators${ITEMS[kind].owner ? ' and its author' : ''} change this ${kind}'s photos`,
+          );
         }
         const media = await manager.findOneBy(MediaOwnerEntity, { mediaId });
         if (!media) {
-          throw new ProblemException(404, { code: 'MEDIA_NOT_FOUND', detail: `No media ${mediaId}` });
+          throw new CatalogException(CatalogErrorCode.MEDIA_NOT_FOUND, `No media ${mediaId}`);
         }
         if (media.ownerId !== user.id) {
-          throw new ProblemException(403, {
-            code: 'NOT_YOUR_MEDIA',
-            detail: 'Only its owner attaches a media',
-          });
+          throw new CatalogException(CatalogErrorCode.NOT_YOUR_MEDIA, 'Only its owner attaches a media');
         }
         const existing = await manager.findOneBy(ItemPhotoEntity, { kind, itemId, mediaId });
         const position = dto.position ?? 0;
@@ -120,16 +114,13 @@ export class PhotosService {
       const item = await this.requireItem(manager, kind, itemId);
       const photo = await manager.findOneBy(ItemPhotoEntity, { kind, itemId, mediaId });
       if (!photo) {
-        throw new ProblemException(404, {
-          code: 'PHOTO_NOT_FOUND',
-          detail: `Media ${mediaId} is not on this ${kind}`,
-        });
+        throw new CatalogException(
+          CatalogErrorCode.PHOTO_NOT_FOUND,
+          `Media ${mediaId} is not on this ${kind}`,
+        );
       }
       if (!canModerate(user) && item.owner !== user.id && photo.attachedBy !== user.id) {
-        throw new ProblemException(403, {
-          code: 'NOT_YOUR_ITEM',
-          detail: `You cannot change this ${kind}'s photos`,
-        });
+        throw new CatalogException(CatalogErrorCode.NOT_YOUR_ITEM, `You cannot change this ${kind}'s photos`);
       }
       await manager.delete(ItemPhotoEntity, { id: photo.id });
     });
@@ -191,10 +182,7 @@ export class PhotosService {
       [itemId],
     );
     if (!row) {
-      throw new ProblemException(404, {
-        code: `${kind.toUpperCase()}_NOT_FOUND`,
-        detail: `No ${kind} ${itemId}`,
-      });
+      throw itemNotFound(kind, itemId);
     }
     return row;
   }

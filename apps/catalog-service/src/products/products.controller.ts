@@ -1,28 +1,8 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
+import { ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam, UuidQuery } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   PatchProductDto,
   PRODUCT_LIST_QUERY,
@@ -33,10 +13,11 @@ import {
 import { AttachPhotoDto, PhotoDto } from '../photos/photo.dto.js';
 import { PhotosService } from '../photos/photos.service.js';
 import { ProductsService } from './products.service.js';
+import { ApiCatalogErrors } from '../catalog.errors.js';
+import { ATTACH_PHOTO_ERRORS, DETACH_PHOTO_ERRORS } from '../photos/photo.dto.js';
 
 /** Seed 001 Product-management: `/products` (the gateway maps `/product` here too). */
 @ApiTags('products')
-@ApiNotFoundResponse({ type: ProblemDetails })
 @Controller('products')
 export class ProductsController {
   constructor(
@@ -48,30 +29,33 @@ export class ProductsController {
   @ApiListQuery(PRODUCT_LIST_QUERY)
   @ApiQuery({ name: 'categoryId', required: false, description: 'Only products in this category' })
   @ApiOkResponse({ type: ProductPageDto })
+  @ApiCatalogErrors('VALIDATION_FAILED')
   list(
     @ListQuery(PRODUCT_LIST_QUERY) query: ParsedListQuery,
-    @Query('categoryId', new ParseUUIDPipe({ version: undefined, optional: true })) categoryId?: string,
+    @UuidQuery('categoryId') categoryId?: string,
   ): Promise<ProductPageDto> {
     return this.products.list(query, categoryId);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: ProductDto })
+  @ApiCatalogErrors('PRODUCT_NOT_FOUND')
   get(@UuidParam('id') id: string): Promise<ProductDto> {
     return this.products.get(id);
   }
 
   @Get(':id/photos')
   @ApiOkResponse({ type: [PhotoDto] })
+  @ApiCatalogErrors('PRODUCT_NOT_FOUND')
   photosOf(@UuidParam('id') id: string): Promise<PhotoDto[]> {
     return this.photos.list('product', id);
   }
 
   /** An admin puts one of their own media on the menu item under a side (one main per product). */
   @Put(':id/photos/:mediaId')
+  @ApiCatalogErrors('PRODUCT_NOT_FOUND', ...ATTACH_PHOTO_ERRORS)
   @Authenticated('admin')
   @ApiOkResponse({ type: [PhotoDto] })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'MAIN_PHOTO_TAKEN' })
   attachPhoto(
     @UuidParam('id') id: string,
     @UuidParam('mediaId') mediaId: string,
@@ -83,6 +67,7 @@ export class ProductsController {
 
   @Delete(':id/photos/:mediaId')
   @HttpCode(204)
+  @ApiCatalogErrors('PRODUCT_NOT_FOUND', ...DETACH_PHOTO_ERRORS)
   @Authenticated('admin')
   @ApiNoContentResponse({ description: 'Detached (the media itself stays)' })
   async detachPhoto(
@@ -94,17 +79,17 @@ export class ProductsController {
   }
 
   @Post()
+  @ApiCatalogErrors('VALIDATION_FAILED', 'UNKNOWN_CATEGORY')
   @Authenticated('admin')
   @ApiCreatedResponse({ type: ProductDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
   create(@Body() dto: ProductInputDto, @CurrentUser() user: AuthenticatedUser): Promise<ProductDto> {
     return this.products.create(dto, user);
   }
 
   @Put(':id')
+  @ApiCatalogErrors('PRODUCT_NOT_FOUND', 'VALIDATION_FAILED', 'UNKNOWN_CATEGORY')
   @Authenticated('admin')
   @ApiOkResponse({ type: ProductDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
   @ApiConditionalWrite()
   replace(
     @UuidParam('id') id: string,
@@ -116,9 +101,9 @@ export class ProductsController {
   }
 
   @Patch(':id')
+  @ApiCatalogErrors('PRODUCT_NOT_FOUND', 'VALIDATION_FAILED', 'UNKNOWN_CATEGORY')
   @Authenticated('admin')
   @ApiOkResponse({ type: ProductDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
   @ApiConditionalWrite()
   patch(
     @UuidParam('id') id: string,
@@ -131,6 +116,7 @@ export class ProductsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiCatalogErrors('PRODUCT_NOT_FOUND')
   @Authenticated('admin')
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConditionalWrite()

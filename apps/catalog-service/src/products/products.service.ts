@@ -1,7 +1,7 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import { Topics } from '@agora/contracts';
 import { OutboxWriter } from '@agora/database';
-import { assertVersionMatches, ProblemException, type ExpectedVersions } from '@agora/http';
+import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
@@ -19,9 +19,10 @@ import {
   type ProductInputDto,
   type ProductPageDto,
 } from './product.dto.js';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
 
-const notFound = (id: string): ProblemException =>
-  new ProblemException(404, { code: 'PRODUCT_NOT_FOUND', detail: `No product ${id}` });
+const notFound = (id: string): CatalogException =>
+  new CatalogException(CatalogErrorCode.PRODUCT_NOT_FOUND, `No product ${id}`);
 
 /**
  * Seed 001 menu products: read by everyone, written by admins; every change is an item event, and a new
@@ -164,11 +165,11 @@ export class ProductsService {
     const found = ids.length === 0 ? [] : await manager.findBy(CategoryEntity, { id: In([...ids]) });
     const missing = ids.findIndex((id) => !found.some((category) => category.id === id));
     if (missing >= 0) {
-      throw new ProblemException(400, {
-        code: 'UNKNOWN_CATEGORY',
-        detail: `categoryIds.${missing} is not a category`,
-        errors: [{ field: `categoryIds.${missing}`, messages: ['must be the id of one of /categories'] }],
-      });
+      throw new CatalogException(
+        CatalogErrorCode.UNKNOWN_CATEGORY,
+        `categoryIds.${missing} is not a category`,
+        { errors: [{ field: `categoryIds.${missing}`, messages: ['must be the id of one of /categories'] }] },
+      );
     }
     return found;
   }

@@ -5,25 +5,19 @@ import {
   OptionallyAuthenticated,
   type AuthenticatedUser,
 } from '@agora/auth';
-import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
+import { ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AttachPhotoDto, PhotoDto } from '../photos/photo.dto.js';
 import { PhotosService } from '../photos/photos.service.js';
 import { PatchReviewDto, REVIEW_LIST_QUERY, ReviewDto, ReviewInputDto, ReviewPageDto } from './review.dto.js';
 import { ReviewsService } from './reviews.service.js';
+import { ApiCatalogErrors } from '../catalog.errors.js';
+import { ATTACH_PHOTO_ERRORS, DETACH_PHOTO_ERRORS } from '../photos/photo.dto.js';
 
 /** Seed 003 reviews: `/listings/:listingId/reviews` to read and write, `/reviews/:id` for one review. */
 @ApiTags('reviews')
-@ApiNotFoundResponse({ type: ProblemDetails })
 @Controller()
 export class ReviewsController {
   constructor(
@@ -35,6 +29,7 @@ export class ReviewsController {
   @OptionallyAuthenticated()
   @ApiListQuery(REVIEW_LIST_QUERY)
   @ApiOkResponse({ type: ReviewPageDto })
+  @ApiCatalogErrors('LISTING_NOT_FOUND')
   list(
     @UuidParam('listingId') listingId: string,
     @ListQuery(REVIEW_LIST_QUERY) query: ParsedListQuery,
@@ -44,9 +39,15 @@ export class ReviewsController {
   }
 
   @Post('listings/:listingId/reviews')
+  @ApiCatalogErrors(
+    'LISTING_NOT_FOUND',
+    'VALIDATION_FAILED',
+    'OWN_LISTING',
+    'LISTING_NOT_PUBLIC',
+    'ALREADY_REVIEWED',
+  )
   @Authenticated()
   @ApiCreatedResponse({ type: ReviewDto })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'ALREADY_REVIEWED, LISTING_NOT_PUBLIC' })
   create(
     @UuidParam('listingId') listingId: string,
     @Body() dto: ReviewInputDto,
@@ -57,11 +58,13 @@ export class ReviewsController {
 
   @Get('reviews/:id')
   @ApiOkResponse({ type: ReviewDto })
+  @ApiCatalogErrors('REVIEW_NOT_FOUND')
   get(@UuidParam('id') id: string): Promise<ReviewDto> {
     return this.reviews.get(id);
   }
 
   @Patch('reviews/:id')
+  @ApiCatalogErrors('REVIEW_NOT_FOUND', 'VALIDATION_FAILED', 'NOT_YOUR_REVIEW')
   @Authenticated()
   @ApiOkResponse({ type: ReviewDto })
   @ApiConditionalWrite()
@@ -76,6 +79,7 @@ export class ReviewsController {
 
   @Delete('reviews/:id')
   @HttpCode(204)
+  @ApiCatalogErrors('REVIEW_NOT_FOUND', 'NOT_YOUR_REVIEW')
   @Authenticated()
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConditionalWrite()
@@ -89,15 +93,16 @@ export class ReviewsController {
 
   @Get('reviews/:id/photos')
   @ApiOkResponse({ type: [PhotoDto] })
+  @ApiCatalogErrors('REVIEW_NOT_FOUND')
   photosOf(@UuidParam('id') id: string): Promise<PhotoDto[]> {
     return this.photos.list('review', id);
   }
 
   /** The review's author puts one of their own media on it. */
   @Put('reviews/:id/photos/:mediaId')
+  @ApiCatalogErrors('REVIEW_NOT_FOUND', ...ATTACH_PHOTO_ERRORS)
   @Authenticated()
   @ApiOkResponse({ type: [PhotoDto] })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'MAIN_PHOTO_TAKEN' })
   attachPhoto(
     @UuidParam('id') id: string,
     @UuidParam('mediaId') mediaId: string,
@@ -109,6 +114,7 @@ export class ReviewsController {
 
   @Delete('reviews/:id/photos/:mediaId')
   @HttpCode(204)
+  @ApiCatalogErrors('REVIEW_NOT_FOUND', ...DETACH_PHOTO_ERRORS)
   @Authenticated()
   @ApiNoContentResponse({ description: 'Detached (the media itself stays)' })
   async detachPhoto(

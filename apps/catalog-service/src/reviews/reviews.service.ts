@@ -1,6 +1,6 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import { uniqueViolation } from '@agora/database';
-import { assertVersionMatches, ProblemException, type ExpectedVersions } from '@agora/http';
+import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -17,9 +17,10 @@ import {
   type ReviewInputDto,
   type ReviewPageDto,
 } from './review.dto.js';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
 
-const notFound = (id: string): ProblemException =>
-  new ProblemException(404, { code: 'REVIEW_NOT_FOUND', detail: `No review ${id}` });
+const notFound = (id: string): CatalogException =>
+  new CatalogException(CatalogErrorCode.REVIEW_NOT_FOUND, `No review ${id}`);
 
 /** Seed 003 reviews of public listings: one per buyer and listing, never by the seller. */
 @Injectable()
@@ -56,10 +57,10 @@ export class ReviewsService {
       });
     } catch (error) {
       if (uniqueViolation(error)) {
-        throw new ProblemException(409, {
-          code: 'ALREADY_REVIEWED',
-          detail: 'You have reviewed this listing; change that review instead',
-        });
+        throw new CatalogException(
+          CatalogErrorCode.ALREADY_REVIEWED,
+          'You have reviewed this listing; change that review instead',
+        );
       }
       throw error;
     }
@@ -75,10 +76,7 @@ export class ReviewsService {
     return this.dataSource.transaction(async (manager) => {
       const review = await this.lock(manager, id, expected);
       if (review.authorId !== author.id) {
-        throw new ProblemException(403, {
-          code: 'NOT_YOUR_REVIEW',
-          detail: 'Only its author changes a review',
-        });
+        throw new CatalogException(CatalogErrorCode.NOT_YOUR_REVIEW, 'Only its author changes a review');
       }
       review.rating = dto.rating ?? review.rating;
       review.text = dto.text ?? review.text;
@@ -92,10 +90,10 @@ export class ReviewsService {
     await this.dataSource.transaction(async (manager) => {
       const review = await this.lock(manager, id, expected);
       if (review.authorId !== user.id && !canModerate(user)) {
-        throw new ProblemException(403, {
-          code: 'NOT_YOUR_REVIEW',
-          detail: 'Only its author or a moderator deletes a review',
-        });
+        throw new CatalogException(
+          CatalogErrorCode.NOT_YOUR_REVIEW,
+          'Only its author or a moderator deletes a review',
+        );
       }
       await manager.delete(ReviewEntity, { id });
       await this.photos.removeAllOf(manager, 'review', id);

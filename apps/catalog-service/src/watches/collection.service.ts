@@ -1,12 +1,12 @@
 import type { EventEnvelope } from '@agora/contracts';
 import { Inbox } from '@agora/database';
-import { ProblemException } from '@agora/http';
 import { findPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CollectionPageDto } from './collection.dto.js';
 import { CollectionEntryEntity, WatchEntity } from './watch.entity.js';
 import { WatchesService } from './watches.service.js';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
 
 const CONSUMER = 'catalog.collections';
 
@@ -42,7 +42,7 @@ export class CollectionService {
   /** Adds the watch; adding it again changes nothing. */
   async add(userId: string, watchId: string): Promise<void> {
     if (!(await this.dataSource.manager.existsBy(WatchEntity, { id: watchId }))) {
-      throw new ProblemException(404, { code: 'WATCH_NOT_FOUND', detail: `No watch ${watchId}` });
+      throw new CatalogException(CatalogErrorCode.WATCH_NOT_FOUND, `No watch ${watchId}`);
     }
     await this.dataSource.manager
       .createQueryBuilder()
@@ -56,10 +56,10 @@ export class CollectionService {
   async remove(userId: string, watchId: string): Promise<void> {
     const removed = await this.dataSource.manager.delete(CollectionEntryEntity, { userId, watchId });
     if (!removed.affected) {
-      throw new ProblemException(404, {
-        code: 'NOT_IN_COLLECTION',
-        detail: `Watch ${watchId} is not in your collection`,
-      });
+      throw new CatalogException(
+        CatalogErrorCode.NOT_IN_COLLECTION,
+        `Watch ${watchId} is not in your collection`,
+      );
     }
   }
 

@@ -13,5 +13,7 @@ export class WatchesController extends CatalogItemController({
   createInput: WatchInputDto,
   patchInput: PatchWatchDto,
   listQuery: WATCH_LIST_QUERY,
-  conflicts: 'WATCH_EXISTS',
+  kind: 'watch',
+  writeErrors: ['UNKNOWN_MECHANISM', 'WATCH_EXISTS'],
+  deleteErrors: [],
 }) {}

@@ -1,12 +1,12 @@
 import { uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { CatalogItemStore } from '../items/catalog-item.store.js';
-import { keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
+import { invalidInput, keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
 import { MechanismEntity } from '../mechanisms/mechanism.entity.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
+import type { ChangeContext } from '../moderation/item-editor.js';
 import { WatchAliasEntity, WatchEntity } from './watch.entity.js';
 import {
   PatchWatchDto,
@@ -17,6 +17,7 @@ import {
   type WatchDto,
   type WatchPageDto,
 } from './watch.dto.js';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
 
 const REFERENCES = {
   genderId: 'genders',
@@ -66,12 +67,11 @@ export class WatchesService extends CatalogItemStore<WatchEntity, WatchInputDto,
     watch: WatchEntity,
     dto: PatchWatchDto,
     whole: boolean,
+    context: ChangeContext,
   ): Promise<void> {
-    refuseCleared(dto, ['name', 'folder']);
+    refuseCleared(dto, ['name', 'folder'], context);
     if (dto.mechanismId && !(await manager.existsBy(MechanismEntity, { id: dto.mechanismId }))) {
-      throw new ProblemException(400, {
-        code: 'UNKNOWN_MECHANISM',
-        detail: 'mechanismId is not a mechanism',
+      throw invalidInput(context, CatalogErrorCode.UNKNOWN_MECHANISM, 'mechanismId is not a mechanism', {
         errors: [{ field: 'mechanismId', messages: ['must be the id of one of /mechanisms'] }],
       });
     }
@@ -88,7 +88,7 @@ export class WatchesService extends CatalogItemStore<WatchEntity, WatchInputDto,
     watch.mechanismId = pick('mechanismId');
     watch.factoryId = pick('factoryId');
     watch.brandId = pick('brandId');
-    refuseReversed('startRelease', watch.startRelease, 'endRelease', watch.endRelease);
+    refuseReversed('startRelease', watch.startRelease, 'endRelease', watch.endRelease, context);
   }
 
   protected override async saveRelated(
@@ -118,12 +118,10 @@ export class WatchesService extends CatalogItemStore<WatchEntity, WatchInputDto,
     return watch.name;
   }
 
-  protected duplicate(error: unknown): ProblemException | null {
+  protected duplicate(error: unknown): CatalogException | null {
     const field = UNIQUE_FIELDS[uniqueViolation(error) ?? ''];
     return field
-      ? new ProblemException(409, {
-          code: 'WATCH_EXISTS',
-          detail: `Another watch has this ${field}`,
+      ? new CatalogException(CatalogErrorCode.WATCH_EXISTS, `Another watch has this ${field}`, {
           errors: [{ field, messages: [`another watch has this ${field}`] }],
         })
       : null;
