@@ -10,10 +10,12 @@ import { MechanismEntity, MechanismFunctionEntity } from './mechanisms/mechanism
 import { MechanismsModule } from './mechanisms/mechanisms.module.js';
 import { catalogMigrations } from './migrations/index.js';
 import { ReviewEntity } from './reviews/review.entity.js';
-import { ItemPhotoEntity, MediaOwnerEntity } from './photos/item-photo.entity.js';
+import { ItemPhotoEntity } from './photos/item-photo.entity.js';
+import { MediaOwnerEntity } from './photos/media-owner.entity.js';
 import { PhotosModule } from './photos/photos.module.js';
-import { InfoModule } from './info/info.module.js';
-import { LocationEntity, ShopProfileEntity } from './info/location.entity.js';
+import { ShopInfoModule } from './shop-info/shop-info.module.js';
+import { LocationEntity } from './shop-info/location.entity.js';
+import { ShopProfileEntity } from './shop-info/shop-profile.entity.js';
 import { SearchModule } from './search/search.module.js';
 import { ListingEntity, ListingTagEntity } from './listings/listing.entity.js';
 import { ListingsModule } from './listings/listings.module.js';
@@ -28,11 +30,13 @@ import { CollectionEntryEntity, WatchAliasEntity, WatchEntity } from './watches/
 import { WatchesModule } from './watches/watches.module.js';
 import { seedCatalog } from './seed/catalog-seed.js';
 import { CatalogConfig } from './catalog.config.js';
+import { CatalogCoreModule } from './catalog-core.module.js';
 
 @Module({
   imports: [
     AuthModule.forRoot(),
     RateLimitModule.forRoot(),
+    CatalogCoreModule,
     SearchModule,
     PhotosModule,
     ModerationModule,
@@ -43,7 +47,7 @@ import { CatalogConfig } from './catalog.config.js';
     CategoriesModule,
     ProductsModule,
     ListingsModule,
-    InfoModule,
+    ShopInfoModule,
   ],
 })
 export class CatalogServiceModule {}

@@ -1,4 +1,4 @@
-import { Authenticated } from '@agora/auth';
+import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
 import { ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
@@ -37,8 +37,8 @@ export class CategoriesController {
   @ApiCatalogErrors('VALIDATION_FAILED', 'CATEGORY_EXISTS')
   @Authenticated('admin')
   @ApiCreatedResponse({ type: CategoryDto })
-  create(@Body() dto: CategoryInputDto): Promise<CategoryDto> {
-    return this.categories.create(dto);
+  create(@CurrentUser() admin: AuthenticatedUser, @Body() dto: CategoryInputDto): Promise<CategoryDto> {
+    return this.categories.create(admin, dto);
   }
 
   @Put(':id')
@@ -47,11 +47,12 @@ export class CategoriesController {
   @ApiOkResponse({ type: CategoryDto })
   @ApiConditionalWrite()
   replace(
+    @CurrentUser() admin: AuthenticatedUser,
     @UuidParam('id') id: string,
     @Body() dto: CategoryInputDto,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<CategoryDto> {
-    return this.categories.update(id, dto, true, expected);
+    return this.categories.update(admin, id, dto, true, expected);
   }
 
   @Patch(':id')
@@ -60,11 +61,12 @@ export class CategoriesController {
   @ApiOkResponse({ type: CategoryDto })
   @ApiConditionalWrite()
   patch(
+    @CurrentUser() admin: AuthenticatedUser,
     @UuidParam('id') id: string,
     @Body() dto: PatchCategoryDto,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<CategoryDto> {
-    return this.categories.update(id, dto, false, expected);
+    return this.categories.update(admin, id, dto, false, expected);
   }
 
   /** Deletes the category; its products stay, without it. */
@@ -74,7 +76,11 @@ export class CategoriesController {
   @Authenticated('admin')
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConditionalWrite()
-  async delete(@UuidParam('id') id: string, @IfMatch() expected: ExpectedVersions): Promise<void> {
-    await this.categories.delete(id, expected);
+  async delete(
+    @CurrentUser() admin: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @IfMatch() expected: ExpectedVersions,
+  ): Promise<void> {
+    await this.categories.delete(admin, id, expected);
   }
 }

@@ -16,13 +16,13 @@ import { ApiCatalogErrors } from '../catalog.errors.js';
 @Controller('coffees')
 export class CoffeesController extends CatalogItemController({
   tag: 'coffees',
-  store: CoffeesService,
+  kind: CoffeesService,
   dto: CoffeeDto,
   page: CoffeePageDto,
   createInput: CoffeeInputDto,
   patchInput: PatchCoffeeDto,
   listQuery: COFFEE_LIST_QUERY,
-  kind: 'coffee',
+  subject: 'coffee',
   writeErrors: ['BARCODE_TAKEN'],
   deleteErrors: [],
 }) {
@@ -31,6 +31,6 @@ export class CoffeesController extends CatalogItemController({
   @ApiOkResponse({ type: CoffeeDto })
   @ApiCatalogErrors('VALIDATION_FAILED', 'COFFEE_NOT_FOUND')
   byBarcode(@Param() { barcode }: BarcodeParamDto): Promise<CoffeeDto> {
-    return (this.store as CoffeesService).getByBarcode(barcode);
+    return (this.kind as CoffeesService).getByBarcode(barcode);
   }
 }

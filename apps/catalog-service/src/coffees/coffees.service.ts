@@ -1,74 +1,79 @@
 import { uniqueViolation } from '@agora/database';
-import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
-import { Injectable } from '@nestjs/common';
-import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { mapPage, type ParsedListQuery } from '@agora/list-query';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { CatalogErrorCode, CatalogException, itemNotFound } from '../catalog.errors.js';
 import { CatalogItemStore } from '../items/catalog-item.store.js';
+import type { ModeratedKind } from '../items/item-kind.js';
 import { keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
+import { ItemEditors } from '../moderation/item-editors.js';
+import { ModeratedItemEditor } from '../moderation/moderated-item.editor.js';
+import { SearchIndex } from '../search/search-index.js';
+import type { Tx } from '../unit-of-work.js';
 import { CoffeeEntity } from './coffee.entity.js';
 import {
-  COFFEE_LIST_QUERY,
   coffeeFields,
   CoffeeInputDto,
   PatchCoffeeDto,
   toCoffeeDto,
   type CoffeeDto,
   type CoffeePageDto,
-  type LoadedCoffee,
 } from './coffee.dto.js';
-import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
-
-/** Which dictionary each reference field points into. */
-const REFERENCES = {
-  roasterId: 'roasters',
-  originId: 'origins',
-  farmerId: 'farmers',
-  processId: 'processes',
-} as const;
+import { CoffeesRepository } from './coffees.repository.js';
 
 /** Coffee cards (seed 000): read by everyone, written by moderators directly and by users through drafts. */
 @Injectable()
-export class CoffeesService extends CatalogItemStore<
-  CoffeeEntity,
-  CoffeeInputDto,
-  PatchCoffeeDto,
-  CoffeeDto
-> {
+export class CoffeesService
+  implements ModeratedKind<CoffeeEntity, CoffeeInputDto, PatchCoffeeDto>, OnModuleInit
+{
   readonly subject = 'coffee' as const;
   readonly createInput = CoffeeInputDto;
   readonly updateInput = PatchCoffeeDto;
-  protected readonly entity = CoffeeEntity;
-  protected readonly references = REFERENCES;
+  /** Which dictionary each reference field points into. */
+  readonly references = {
+    roasterId: 'roasters',
+    originId: 'origins',
+    farmerId: 'farmers',
+    processId: 'processes',
+  } as const;
+
+  constructor(
+    readonly repository: CoffeesRepository,
+    private readonly search: SearchIndex,
+    private readonly store: CatalogItemStore,
+    private readonly editors: ItemEditors,
+  ) {}
+
+  onModuleInit(): void {
+    this.editors.register(new ModeratedItemEditor(this.store, this));
+  }
 
   async list(query: ParsedListQuery): Promise<CoffeePageDto> {
-    const page = await findPage(this.withDictionaries(), query, COFFEE_LIST_QUERY.searchable);
-    return mapPage(page, (coffee) => toCoffeeDto(coffee as LoadedCoffee));
+    return mapPage(await this.repository.page(query), toCoffeeDto);
   }
 
   async get(id: string): Promise<CoffeeDto> {
-    const coffee = await this.withDictionaries().where('coffee.id = :id', { id }).getOne();
+    const coffee = await this.repository.findLoaded({ id });
     if (!coffee) {
-      throw this.notFound(id);
+      throw itemNotFound(this.subject, id);
     }
-    return toCoffeeDto(coffee as LoadedCoffee);
+    return toCoffeeDto(coffee);
   }
 
   async getByBarcode(barcode: string): Promise<CoffeeDto> {
-    const coffee = await this.withDictionaries().where('coffee.barcode = :barcode', { barcode }).getOne();
+    const coffee = await this.repository.findLoaded({ barcode });
     if (!coffee) {
-      throw this.notFound(`with barcode ${barcode}`);
+      throw itemNotFound(this.subject, `with barcode ${barcode}`);
     }
-    return toCoffeeDto(coffee as LoadedCoffee);
+    return toCoffeeDto(coffee);
   }
 
-  protected assign(
-    _manager: EntityManager,
-    coffee: CoffeeEntity,
-    dto: PatchCoffeeDto,
-    whole: boolean,
-    context: ChangeContext,
-  ): void {
+  newItem(context: ChangeContext): Partial<CoffeeEntity> {
+    return { createdBy: context.authorId, updatedBy: context.authorId };
+  }
+
+  assign(_tx: Tx, coffee: CoffeeEntity, dto: PatchCoffeeDto, whole: boolean, context: ChangeContext): void {
     refuseCleared(dto, ['name', 'roasterId'], context);
     const pick = <K extends keyof PatchCoffeeDto & keyof CoffeeEntity>(key: K) =>
       keptOrCleared(dto[key], coffee[key], whole);
@@ -85,18 +90,19 @@ export class CoffeesService extends CatalogItemStore<
     coffee.altitudeMax = pick('altitudeMax');
     coffee.tastingNotes = dto.tastingNotes ?? (whole ? [] : coffee.tastingNotes);
     coffee.barcode = pick('barcode');
+    coffee.updatedBy = context.authorId;
     refuseReversed('altitudeMin', coffee.altitudeMin, 'altitudeMax', coffee.altitudeMax, context);
   }
 
-  protected fields(_manager: EntityManager, coffee: CoffeeEntity): Promise<FieldValues> {
+  fields(_tx: Tx, coffee: CoffeeEntity): Promise<FieldValues> {
     return Promise.resolve(coffeeFields(coffee));
   }
 
-  protected title(coffee: CoffeeEntity): string {
+  title(coffee: CoffeeEntity): string {
     return coffee.name;
   }
 
-  protected duplicate(error: unknown): CatalogException | null {
+  conflict(error: unknown): CatalogException | null {
     return uniqueViolation(error)
       ? new CatalogException(CatalogErrorCode.BARCODE_TAKEN, 'Another coffee has this barcode', {
           errors: [{ field: 'barcode', messages: ['another coffee has this barcode'] }],
@@ -104,12 +110,7 @@ export class CoffeesService extends CatalogItemStore<
       : null;
   }
 
-  private withDictionaries(): SelectQueryBuilder<CoffeeEntity> {
-    return this.deps.dataSource.manager
-      .createQueryBuilder(CoffeeEntity, 'coffee')
-      .innerJoinAndSelect('coffee.roaster', 'roaster')
-      .leftJoinAndSelect('coffee.origin', 'origin')
-      .leftJoinAndSelect('coffee.farmer', 'farmer')
-      .leftJoinAndSelect('coffee.process', 'process');
+  async reindex(tx: Tx, id: string): Promise<void> {
+    await this.search.refresh(tx, this.subject, [id]);
   }
 }

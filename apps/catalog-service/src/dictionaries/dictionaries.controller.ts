@@ -10,7 +10,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { canModerate, DraftsService } from '../moderation/drafts.service.js';
+import { DraftsService } from '../moderation/drafts.service.js';
+import { writeOrPropose } from '../moderation/moderated-write.js';
 import { DraftDto } from '../moderation/moderation.dto.js';
 import { DictionariesService } from './dictionaries.service.js';
 import {
@@ -62,16 +63,19 @@ export class DictionariesController {
   })
   @ApiCatalogErrors('VALIDATION_FAILED', 'DICTIONARY_VALUE_EXISTS')
   async create(
+    @CurrentUser() user: AuthenticatedUser,
     @Param() { kind }: DictionaryKindParamDto,
     @Body() dto: CreateDictionaryValueDto,
-    @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DictionaryValueDto | DraftDto> {
-    if (canModerate(user)) {
-      return this.dictionaries.create(kind, dto);
-    }
-    reply.status(202);
-    return this.drafts.propose('dictionary-value', null, { ...dto, kind }, user);
+    const result = await writeOrPropose(user, this.drafts, {
+      subject: 'dictionary-value',
+      targetId: null,
+      dto: { ...dto, kind },
+      direct: () => this.dictionaries.create(user, kind, dto),
+    });
+    reply.status(result.proposed ? 202 : 201);
+    return result.value;
   }
 
   @Patch(':kind/:id')
@@ -80,11 +84,12 @@ export class DictionariesController {
   @ApiOkResponse({ type: DictionaryValueDto })
   @ApiConditionalWrite()
   update(
+    @CurrentUser() user: AuthenticatedUser,
     @Param() { kind, id }: DictionaryValueParamDto,
     @Body() dto: UpdateDictionaryValueDto,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<DictionaryValueDto> {
-    return this.dictionaries.update(kind, id, dto, expected);
+    return this.dictionaries.update(user, kind, id, dto, expected);
   }
 
   @Delete(':kind/:id')
@@ -100,10 +105,11 @@ export class DictionariesController {
   @ApiNoContentResponse({ description: 'Deleted (its uses moved to replaceWith first, when given)' })
   @ApiConditionalWrite()
   async delete(
+    @CurrentUser() user: AuthenticatedUser,
     @Param() { kind, id }: DictionaryValueParamDto,
     @Query() { replaceWith }: DeleteDictionaryValueQueryDto,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<void> {
-    await this.dictionaries.delete(kind, id, replaceWith, expected);
+    await this.dictionaries.delete(user, kind, id, replaceWith, expected);
   }
 }

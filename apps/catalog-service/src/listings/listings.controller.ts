@@ -16,11 +16,9 @@ import {
   ListingPageDto,
   PatchListingDto,
 } from './listing.dto.js';
-import { AttachPhotoDto, PhotoDto } from '../photos/photo.dto.js';
-import { PhotosService } from '../photos/photos.service.js';
+
 import { ListingsService } from './listings.service.js';
 import { ApiCatalogErrors } from '../catalog.errors.js';
-import { ATTACH_PHOTO_ERRORS, DETACH_PHOTO_ERRORS } from '../photos/photo.dto.js';
 
 const TagQuery = () => Query('tag');
 
@@ -28,10 +26,7 @@ const TagQuery = () => Query('tag');
 @ApiTags('listings')
 @Controller('listings')
 export class ListingsController {
-  constructor(
-    private readonly listings: ListingsService,
-    private readonly photos: PhotosService,
-  ) {}
+  constructor(private readonly listings: ListingsService) {}
 
   @Get()
   @ApiListQuery(LISTING_LIST_QUERY)
@@ -50,8 +45,8 @@ export class ListingsController {
   @ApiQuery({ name: 'tag', required: false })
   @ApiOkResponse({ type: ListingPageDto, description: "The caller's listings in every status" })
   mine(
-    @ListQuery(LISTING_LIST_QUERY) query: ParsedListQuery,
     @CurrentUser() user: AuthenticatedUser,
+    @ListQuery(LISTING_LIST_QUERY) query: ParsedListQuery,
     @TagQuery() tag?: string,
   ): Promise<ListingPageDto> {
     return this.listings.list(query, { tag, sellerId: user.id });
@@ -65,49 +60,12 @@ export class ListingsController {
     return this.listings.get(id, user);
   }
 
-  /** The listing's photos (a hidden listing's only for its seller and moderators). */
-  @Get(':id/photos')
-  @OptionallyAuthenticated()
-  @ApiOkResponse({ type: [PhotoDto] })
-  @ApiCatalogErrors('LISTING_NOT_FOUND')
-  async photosOf(@UuidParam('id') id: string, @MaybeUser() user?: AuthenticatedUser): Promise<PhotoDto[]> {
-    await this.listings.get(id, user);
-    return this.photos.list('listing', id);
-  }
-
-  /** The seller puts one of their own media on the listing under a side (one main per listing). */
-  @Put(':id/photos/:mediaId')
-  @ApiCatalogErrors('LISTING_NOT_FOUND', ...ATTACH_PHOTO_ERRORS)
-  @Authenticated()
-  @ApiOkResponse({ type: [PhotoDto] })
-  attachPhoto(
-    @UuidParam('id') id: string,
-    @UuidParam('mediaId') mediaId: string,
-    @Body() dto: AttachPhotoDto,
-    @CurrentUser() user: AuthenticatedUser,
-  ): Promise<PhotoDto[]> {
-    return this.photos.attach('listing', id, mediaId, dto, user);
-  }
-
-  @Delete(':id/photos/:mediaId')
-  @HttpCode(204)
-  @ApiCatalogErrors('LISTING_NOT_FOUND', ...DETACH_PHOTO_ERRORS)
-  @Authenticated()
-  @ApiNoContentResponse({ description: 'Detached (the media itself stays)' })
-  async detachPhoto(
-    @UuidParam('id') id: string,
-    @UuidParam('mediaId') mediaId: string,
-    @CurrentUser() user: AuthenticatedUser,
-  ): Promise<void> {
-    await this.photos.detach('listing', id, mediaId, user);
-  }
-
   @Post()
   @ApiCatalogErrors('VALIDATION_FAILED', 'INVALID_STATUS_TRANSITION')
   @Authenticated('seller', 'admin')
   @ApiCreatedResponse({ type: ListingDto })
-  create(@Body() dto: ListingInputDto, @CurrentUser() user: AuthenticatedUser): Promise<ListingDto> {
-    return this.listings.create(dto, user);
+  create(@CurrentUser() user: AuthenticatedUser, @Body() dto: ListingInputDto): Promise<ListingDto> {
+    return this.listings.create(user, dto);
   }
 
   @Put(':id')
@@ -116,12 +74,12 @@ export class ListingsController {
   @ApiOkResponse({ type: ListingDto })
   @ApiConditionalWrite()
   replace(
+    @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
     @Body() dto: ListingInputDto,
-    @CurrentUser() user: AuthenticatedUser,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<ListingDto> {
-    return this.listings.update(id, dto, true, user, expected);
+    return this.listings.update(user, id, dto, true, expected);
   }
 
   /** The seller (or a moderator) changes fields or moves the status: draft → active → sold, or archived. */
@@ -131,12 +89,12 @@ export class ListingsController {
   @ApiOkResponse({ type: ListingDto })
   @ApiConditionalWrite()
   patch(
+    @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
     @Body() dto: PatchListingDto,
-    @CurrentUser() user: AuthenticatedUser,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<ListingDto> {
-    return this.listings.update(id, dto, false, user, expected);
+    return this.listings.update(user, id, dto, false, expected);
   }
 
   @Delete(':id')
@@ -146,10 +104,10 @@ export class ListingsController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConditionalWrite()
   async delete(
-    @UuidParam('id') id: string,
     @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<void> {
-    await this.listings.delete(id, user, expected);
+    await this.listings.delete(user, id, expected);
   }
 }

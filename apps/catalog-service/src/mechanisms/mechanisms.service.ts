@@ -1,14 +1,18 @@
 import { foreignKeyViolation, uniqueViolation } from '@agora/database';
-import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
-import { Injectable } from '@nestjs/common';
-import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { mapPage, type ParsedListQuery } from '@agora/list-query';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { CatalogErrorCode, CatalogException, itemNotFound } from '../catalog.errors.js';
 import { CatalogItemStore } from '../items/catalog-item.store.js';
+import type { ModeratedKind } from '../items/item-kind.js';
 import { keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
-import { MechanismEntity, MechanismFunctionEntity } from './mechanism.entity.js';
+import { ItemEditors } from '../moderation/item-editors.js';
+import { ModeratedItemEditor } from '../moderation/moderated-item.editor.js';
+import { SearchIndex } from '../search/search-index.js';
+import type { Tx } from '../unit-of-work.js';
+import type { MechanismEntity } from './mechanism.entity.js';
 import {
-  MECHANISM_LIST_QUERY,
   mechanismFields,
   MechanismInputDto,
   PatchMechanismDto,
@@ -16,43 +20,51 @@ import {
   type MechanismDto,
   type MechanismPageDto,
 } from './mechanism.dto.js';
-import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
-
-const REFERENCES = {
-  mechanismTypeId: 'mechanism-types',
-  factoryId: 'factories',
-  functionIds: 'functions',
-} as const;
+import { MechanismsRepository } from './mechanisms.repository.js';
 
 /** Watch movements (seed 002 `mechanism`, `mechanism_function`), moderated like every catalog item. */
 @Injectable()
-export class MechanismsService extends CatalogItemStore<
-  MechanismEntity,
-  MechanismInputDto,
-  PatchMechanismDto,
-  MechanismDto
-> {
+export class MechanismsService
+  implements ModeratedKind<MechanismEntity, MechanismInputDto, PatchMechanismDto>, OnModuleInit
+{
   readonly subject = 'mechanism' as const;
   readonly createInput = MechanismInputDto;
   readonly updateInput = PatchMechanismDto;
-  protected readonly entity = MechanismEntity;
-  protected readonly references = REFERENCES;
+  readonly references = {
+    mechanismTypeId: 'mechanism-types',
+    factoryId: 'factories',
+    functionIds: 'functions',
+  } as const;
+
+  constructor(
+    readonly repository: MechanismsRepository,
+    private readonly search: SearchIndex,
+    private readonly store: CatalogItemStore,
+    private readonly editors: ItemEditors,
+  ) {}
+
+  onModuleInit(): void {
+    this.editors.register(new ModeratedItemEditor(this.store, this));
+  }
 
   async list(query: ParsedListQuery): Promise<MechanismPageDto> {
-    const page = await findPage(this.withRelations(), query, MECHANISM_LIST_QUERY.searchable);
-    return mapPage(page, toMechanismDto);
+    return mapPage(await this.repository.page(query), toMechanismDto);
   }
 
   async get(id: string): Promise<MechanismDto> {
-    const mechanism = await this.withRelations().where('mechanism.id = :id', { id }).getOne();
+    const mechanism = await this.repository.findLoaded(id);
     if (!mechanism) {
-      throw this.notFound(id);
+      throw itemNotFound(this.subject, id);
     }
     return toMechanismDto(mechanism);
   }
 
-  protected assign(
-    _manager: EntityManager,
+  newItem(context: ChangeContext): Partial<MechanismEntity> {
+    return { createdBy: context.authorId, updatedBy: context.authorId };
+  }
+
+  assign(
+    _tx: Tx,
     mechanism: MechanismEntity,
     dto: PatchMechanismDto,
     whole: boolean,
@@ -67,43 +79,35 @@ export class MechanismsService extends CatalogItemStore<
     mechanism.endRelease = pick('endRelease');
     mechanism.mechanismTypeId = pick('mechanismTypeId');
     mechanism.factoryId = pick('factoryId');
+    mechanism.updatedBy = context.authorId;
     refuseReversed('startRelease', mechanism.startRelease, 'endRelease', mechanism.endRelease, context);
   }
 
-  protected override async saveRelated(
-    manager: EntityManager,
+  async saveRelated(
+    tx: Tx,
     mechanism: MechanismEntity,
     dto: PatchMechanismDto,
     whole: boolean,
   ): Promise<void> {
-    if (dto.functionIds === undefined && !whole) {
-      return;
-    }
-    await manager.delete(MechanismFunctionEntity, { mechanismId: mechanism.id });
-    const links = (dto.functionIds ?? []).map((functionId) => ({ mechanismId: mechanism.id, functionId }));
-    if (links.length > 0) {
-      await manager.insert(MechanismFunctionEntity, links);
+    if (dto.functionIds !== undefined || whole) {
+      await this.repository.replaceFunctions(tx, mechanism.id, dto.functionIds ?? []);
     }
   }
 
-  protected async fields(manager: EntityManager, mechanism: MechanismEntity): Promise<FieldValues> {
-    const links = await manager.findBy(MechanismFunctionEntity, { mechanismId: mechanism.id });
-    return mechanismFields(
-      mechanism,
-      links.map((link) => link.functionId),
-    );
+  async fields(tx: Tx, mechanism: MechanismEntity): Promise<FieldValues> {
+    return mechanismFields(mechanism, await this.repository.functionIds(tx, mechanism.id));
   }
 
   /** Mechanisms are not searched themselves; the watches showing this one are. */
-  protected override async reindex(manager: EntityManager, id: string): Promise<void> {
-    await this.deps.search.refreshDependents(manager, 'mechanism', id);
+  async reindex(tx: Tx, id: string): Promise<void> {
+    await this.search.refreshDependents(tx, 'mechanism', id);
   }
 
-  protected title(mechanism: MechanismEntity): string {
+  title(mechanism: MechanismEntity): string {
     return mechanism.name;
   }
 
-  protected duplicate(error: unknown): CatalogException | null {
+  conflict(error: unknown): CatalogException | null {
     return uniqueViolation(error)
       ? new CatalogException(
           CatalogErrorCode.MECHANISM_EXISTS,
@@ -114,26 +118,12 @@ export class MechanismsService extends CatalogItemStore<
   }
 
   /** A mechanism watches still use cannot be deleted. */
-  protected override async removeIn(manager: EntityManager, mechanism: MechanismEntity): Promise<void> {
-    try {
-      await super.removeIn(manager, mechanism);
-    } catch (error) {
-      if (foreignKeyViolation(error)) {
-        throw new CatalogException(
+  removalConflict(error: unknown): CatalogException | null {
+    return foreignKeyViolation(error)
+      ? new CatalogException(
           CatalogErrorCode.MECHANISM_IN_USE,
           'Watches use this mechanism; change them first',
-        );
-      }
-      throw error;
-    }
-  }
-
-  private withRelations(): SelectQueryBuilder<MechanismEntity> {
-    return this.deps.dataSource.manager
-      .createQueryBuilder(MechanismEntity, 'mechanism')
-      .leftJoinAndSelect('mechanism.mechanismType', 'mechanismType')
-      .leftJoinAndSelect('mechanism.factory', 'factory')
-      .leftJoinAndSelect('mechanism.functionLinks', 'functionLink')
-      .leftJoinAndSelect('functionLink.function', 'function');
+        )
+      : null;
   }
 }

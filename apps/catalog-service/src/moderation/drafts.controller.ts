@@ -32,7 +32,7 @@ export class DraftsController {
     @ListQuery(DRAFT_LIST_QUERY) query: ParsedListQuery,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DraftPageDto> {
-    return this.drafts.list(query, user);
+    return this.drafts.list(user, query);
   }
 
   @Get(':id')
@@ -41,7 +41,7 @@ export class DraftsController {
   @ApiOperation({ summary: 'A draft with its field-by-field diff against the current item' })
   @ApiOkResponse({ type: DraftDetailDto })
   get(@UuidParam('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<DraftDetailDto> {
-    return this.drafts.get(id, user);
+    return this.drafts.get(user, id);
   }
 
   @Put(':id')
@@ -67,7 +67,7 @@ export class DraftsController {
     @Body() dto: ReviseDraftDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DraftDetailDto> {
-    return this.drafts.revise(id, dto.payload, user);
+    return this.drafts.revise(user, id, dto.payload);
   }
 
   @Delete(':id')
@@ -77,7 +77,7 @@ export class DraftsController {
   @ApiOperation({ summary: 'The author withdraws an open draft' })
   @ApiNoContentResponse({ description: 'Withdrawn' })
   async withdraw(@UuidParam('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
-    await this.drafts.withdraw(id, user);
+    await this.drafts.withdraw(user, id);
   }
 
   @Post(':id/approve')
@@ -100,7 +100,7 @@ export class DraftsController {
     @Body() dto: ApproveDraftDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DraftDetailDto> {
-    return this.drafts.approve(id, dto, user);
+    return this.drafts.approve(user, id, dto);
   }
 
   @Post(':id/reject')
@@ -114,6 +114,6 @@ export class DraftsController {
     @Body() dto: RejectDraftDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DraftDetailDto> {
-    return this.drafts.reject(id, dto, user);
+    return this.drafts.reject(user, id, dto);
   }
 }

@@ -1,10 +1,13 @@
-import type { AuthenticatedUser, Role } from '@agora/auth';
+import type { AuthenticatedUser } from '@agora/auth';
 import { Topics, type DraftReviewedV1, type DraftSubject } from '@agora/contracts';
 import { foreignKeyViolation, OutboxWriter } from '@agora/database';
 import { assertVersionMatches, createValidationPipe, type ExpectedVersions } from '@agora/http';
-import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
+import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { UnitOfWork } from '../unit-of-work.js';
+import { canModerate } from './can-moderate.js';
+import { DraftsRepository } from './drafts.repository.js';
 import { DraftEntity, OPEN_DRAFT_STATUSES, type FieldValues } from './draft.entity.js';
 import { diffDraft } from './field-diff.js';
 import type { ItemEditor, ItemSnapshot } from './item-editor.js';
@@ -18,11 +21,6 @@ import {
   type RejectDraftDto,
 } from './moderation.dto.js';
 import { CatalogErrorCode, CatalogException, itemNotFound } from '../catalog.errors.js';
-
-const MODERATING_ROLES: readonly Role[] = ['moderator', 'admin'];
-
-/** Moderators and admins edit the catalog directly; everyone else proposes drafts. */
-export const canModerate = (user: AuthenticatedUser): boolean => MODERATING_ROLES.includes(user.role);
 
 /** A validated DTO as the plain fields a draft stores (fields left out stay out). */
 const toFieldValues = (dto: object): FieldValues => JSON.parse(JSON.stringify(dto)) as FieldValues;
@@ -46,29 +44,30 @@ export class DraftsService {
   private readonly validation = createValidationPipe();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly drafts: DraftsRepository,
     private readonly editors: ItemEditors,
     private readonly outbox: OutboxWriter,
   ) {}
 
   /** A new item (`targetId` null) or an edit of one, proposed by a user who cannot edit directly. */
   propose(
+    author: AuthenticatedUser,
     subject: DraftSubject,
     targetId: string | null,
     dto: object,
-    author: AuthenticatedUser,
     expected?: ExpectedVersions,
   ): Promise<DraftDto> {
     const editor = this.editors.get(subject);
     const payload = toFieldValues(dto);
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async (manager) => {
       const base = targetId === null ? null : await this.requireItem(manager, editor, targetId);
       if (base) {
         assertVersionMatches(expected, base.version);
       }
       const target = editor.prepare ? await editor.prepare(manager, payload, author.id) : targetId;
       await this.tryOut(manager, editor, target, payload, author.id);
-      const draft = manager.create(DraftEntity, {
+      const draft = this.drafts.build(manager, {
         subject,
         action: targetId === null ? 'create' : 'update',
         targetId: target,
@@ -81,29 +80,25 @@ export class DraftsService {
         reviewerId: null,
         reviewedAt: null,
       });
-      return toDraftDto(await manager.save(draft));
+      return toDraftDto(await this.drafts.save(manager, draft));
     });
   }
 
-  async list(query: ParsedListQuery, user: AuthenticatedUser): Promise<DraftPageDto> {
-    const builder = this.dataSource.manager.createQueryBuilder(DraftEntity, 'draft');
-    if (!canModerate(user)) {
-      builder.where('draft.authorId = :authorId', { authorId: user.id });
-    }
-    return mapPage(await findPage(builder, query), toDraftDto);
+  async list(user: AuthenticatedUser, query: ParsedListQuery): Promise<DraftPageDto> {
+    return mapPage(await this.drafts.page(query, canModerate(user) ? undefined : user.id), toDraftDto);
   }
 
-  async get(id: string, user: AuthenticatedUser): Promise<DraftDetailDto> {
-    const draft = await this.dataSource.manager.findOneBy(DraftEntity, { id });
+  async get(user: AuthenticatedUser, id: string): Promise<DraftDetailDto> {
+    const draft = await this.drafts.find(id);
     if (!draft || (!canModerate(user) && draft.authorId !== user.id)) {
       throw draftNotFound(id);
     }
-    return this.detail(this.dataSource.manager, draft);
+    return this.unitOfWork.run((tx) => this.detail(tx, draft));
   }
 
   /** The author rewrites an open draft; it goes back to the queue, based on the item as it is now. */
-  async revise(id: string, payload: FieldValues, author: AuthenticatedUser): Promise<DraftDetailDto> {
-    return this.dataSource.transaction(async (manager) => {
+  async revise(author: AuthenticatedUser, id: string, payload: FieldValues): Promise<DraftDetailDto> {
+    return this.unitOfWork.run(async (manager) => {
       const draft = await this.lockOwn(manager, id, author);
       const editor = this.editors.get(draft.subject);
       const input = draft.action === 'create' ? editor.createInput : editor.updateInput;
@@ -118,35 +113,35 @@ export class DraftsService {
       await this.tryOut(manager, editor, draft.targetId, revised, author.id);
       draft.payload = revised;
       draft.status = 'pending';
-      return this.detail(manager, await manager.save(draft));
+      return this.detail(manager, await this.drafts.save(manager, draft));
     });
   }
 
-  async withdraw(id: string, author: AuthenticatedUser): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  async withdraw(author: AuthenticatedUser, id: string): Promise<void> {
+    await this.unitOfWork.run(async (manager) => {
       const draft = await this.lockOwn(manager, id, author);
       draft.status = 'withdrawn';
-      await manager.save(draft);
+      await this.drafts.save(manager, draft);
       await this.editors.get(draft.subject).discard?.(manager, draft.targetId);
     });
   }
 
   /** Applies the draft and the pending dictionary values it uses, all in one transaction, or nothing. */
-  approve(id: string, dto: ApproveDraftDto, reviewer: AuthenticatedUser): Promise<DraftDetailDto> {
-    return this.dataSource.transaction(async (manager) => {
+  approve(reviewer: AuthenticatedUser, id: string, dto: ApproveDraftDto): Promise<DraftDetailDto> {
+    return this.unitOfWork.run(async (manager) => {
       const draft = await this.lockPending(manager, id);
       await this.approveWithin(manager, draft, reviewer, dto);
       return this.detail(manager, draft);
     });
   }
 
-  reject(id: string, dto: RejectDraftDto, reviewer: AuthenticatedUser): Promise<DraftDetailDto> {
-    return this.dataSource.transaction(async (manager) => {
+  reject(reviewer: AuthenticatedUser, id: string, dto: RejectDraftDto): Promise<DraftDetailDto> {
+    return this.unitOfWork.run(async (manager) => {
       const draft = await this.lockPending(manager, id);
       const returned = dto.returnForChanges === true;
       draft.status = returned ? 'changes-requested' : 'rejected';
       this.review(draft, reviewer, dto.message);
-      await manager.save(draft);
+      await this.drafts.save(manager, draft);
       if (!returned) {
         await this.editors.get(draft.subject).discard?.(manager, draft.targetId);
       }
@@ -172,18 +167,7 @@ export class DraftsService {
     }
     // Dictionary values the author proposed for this draft are approved with it.
     const references = editor.referencedValues(draft.payload);
-    const valueDrafts =
-      references.length === 0
-        ? []
-        : await manager.find(DraftEntity, {
-            where: {
-              subject: 'dictionary-value',
-              targetId: In(references),
-              authorId: draft.authorId,
-              status: In(OPEN_DRAFT_STATUSES),
-            },
-            lock: { mode: 'pessimistic_write' },
-          });
+    const valueDrafts = await this.drafts.lockOpenValueProposals(manager, references, draft.authorId);
     for (const valueDraft of valueDrafts) {
       await this.approveWithin(manager, valueDraft, reviewer, {});
     }
@@ -193,6 +177,7 @@ export class DraftsService {
         reviewerId: reviewer.id,
         draftId: draft.id,
         pendingValuesOf: null,
+        trial: false,
       });
     } catch (error) {
       // The draft was valid when written; a value it refers to was deleted since (the write path itself
@@ -207,7 +192,7 @@ export class DraftsService {
     }
     draft.status = 'approved';
     this.review(draft, reviewer, dto.message ?? null);
-    await manager.save(draft);
+    await this.drafts.save(manager, draft);
     await this.outbox.add(
       manager,
       Topics.CatalogDraftApproved,
@@ -248,7 +233,10 @@ export class DraftsService {
     }
   }
 
-  /** Runs the proposed change the way approval would, then rolls it back: a draft is valid when queued. */
+  /**
+   * Checks the proposed change the way approval would, writing the row (unique keys are checked) but no
+   * history, search document or event, and undoes it: a draft is valid when queued.
+   */
   private async tryOut(
     manager: EntityManager,
     editor: ItemEditor,
@@ -256,17 +244,15 @@ export class DraftsService {
     payload: FieldValues,
     authorId: string,
   ): Promise<void> {
-    await manager.query('SAVEPOINT draft_trial');
-    try {
+    await this.drafts.rolledBack(manager, async () => {
       await editor.apply(manager, targetId, payload, {
         authorId,
         reviewerId: null,
         draftId: null,
         pendingValuesOf: authorId,
+        trial: true,
       });
-    } finally {
-      await manager.query('ROLLBACK TO SAVEPOINT draft_trial');
-    }
+    });
   }
 
   private async detail(manager: EntityManager, draft: DraftEntity): Promise<DraftDetailDto> {
@@ -294,10 +280,7 @@ export class DraftsService {
   }
 
   private async lock(manager: EntityManager, id: string): Promise<DraftEntity> {
-    const draft = await manager.findOne(DraftEntity, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const draft = await this.drafts.lock(manager, id);
     if (!draft) {
       throw draftNotFound(id);
     }

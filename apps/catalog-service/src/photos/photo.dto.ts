@@ -3,7 +3,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { OptionalInteger } from '../items/item-fields.js';
 import type { CatalogErrorCode } from '../catalog.errors.js';
-import type { ItemPhotoEntity, MediaOwnerEntity } from './item-photo.entity.js';
+import type { ItemPhotoEntity } from './item-photo.entity.js';
+import type { MediaOwnerEntity } from './media-owner.entity.js';
 
 /** What attaching a photo may answer with besides the item's not-found. */
 export const ATTACH_PHOTO_ERRORS = [

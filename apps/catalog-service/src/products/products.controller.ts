@@ -10,20 +10,15 @@ import {
   ProductInputDto,
   ProductPageDto,
 } from './product.dto.js';
-import { AttachPhotoDto, PhotoDto } from '../photos/photo.dto.js';
-import { PhotosService } from '../photos/photos.service.js';
+
 import { ProductsService } from './products.service.js';
 import { ApiCatalogErrors } from '../catalog.errors.js';
-import { ATTACH_PHOTO_ERRORS, DETACH_PHOTO_ERRORS } from '../photos/photo.dto.js';
 
 /** Seed 001 Product-management: `/products` (the gateway maps `/product` here too). */
 @ApiTags('products')
 @Controller('products')
 export class ProductsController {
-  constructor(
-    private readonly products: ProductsService,
-    private readonly photos: PhotosService,
-  ) {}
+  constructor(private readonly products: ProductsService) {}
 
   @Get()
   @ApiListQuery(PRODUCT_LIST_QUERY)
@@ -44,46 +39,12 @@ export class ProductsController {
     return this.products.get(id);
   }
 
-  @Get(':id/photos')
-  @ApiOkResponse({ type: [PhotoDto] })
-  @ApiCatalogErrors('PRODUCT_NOT_FOUND')
-  photosOf(@UuidParam('id') id: string): Promise<PhotoDto[]> {
-    return this.photos.list('product', id);
-  }
-
-  /** An admin puts one of their own media on the menu item under a side (one main per product). */
-  @Put(':id/photos/:mediaId')
-  @ApiCatalogErrors('PRODUCT_NOT_FOUND', ...ATTACH_PHOTO_ERRORS)
-  @Authenticated('admin')
-  @ApiOkResponse({ type: [PhotoDto] })
-  attachPhoto(
-    @UuidParam('id') id: string,
-    @UuidParam('mediaId') mediaId: string,
-    @Body() dto: AttachPhotoDto,
-    @CurrentUser() user: AuthenticatedUser,
-  ): Promise<PhotoDto[]> {
-    return this.photos.attach('product', id, mediaId, dto, user);
-  }
-
-  @Delete(':id/photos/:mediaId')
-  @HttpCode(204)
-  @ApiCatalogErrors('PRODUCT_NOT_FOUND', ...DETACH_PHOTO_ERRORS)
-  @Authenticated('admin')
-  @ApiNoContentResponse({ description: 'Detached (the media itself stays)' })
-  async detachPhoto(
-    @UuidParam('id') id: string,
-    @UuidParam('mediaId') mediaId: string,
-    @CurrentUser() user: AuthenticatedUser,
-  ): Promise<void> {
-    await this.photos.detach('product', id, mediaId, user);
-  }
-
   @Post()
   @ApiCatalogErrors('VALIDATION_FAILED', 'UNKNOWN_CATEGORY')
   @Authenticated('admin')
   @ApiCreatedResponse({ type: ProductDto })
-  create(@Body() dto: ProductInputDto, @CurrentUser() user: AuthenticatedUser): Promise<ProductDto> {
-    return this.products.create(dto, user);
+  create(@CurrentUser() user: AuthenticatedUser, @Body() dto: ProductInputDto): Promise<ProductDto> {
+    return this.products.create(user, dto);
   }
 
   @Put(':id')
@@ -92,12 +53,12 @@ export class ProductsController {
   @ApiOkResponse({ type: ProductDto })
   @ApiConditionalWrite()
   replace(
+    @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
     @Body() dto: ProductInputDto,
-    @CurrentUser() user: AuthenticatedUser,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<ProductDto> {
-    return this.products.update(id, dto, true, user, expected);
+    return this.products.update(user, id, dto, true, expected);
   }
 
   @Patch(':id')
@@ -106,12 +67,12 @@ export class ProductsController {
   @ApiOkResponse({ type: ProductDto })
   @ApiConditionalWrite()
   patch(
+    @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
     @Body() dto: PatchProductDto,
-    @CurrentUser() user: AuthenticatedUser,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<ProductDto> {
-    return this.products.update(id, dto, false, user, expected);
+    return this.products.update(user, id, dto, false, expected);
   }
 
   @Delete(':id')
@@ -121,10 +82,10 @@ export class ProductsController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConditionalWrite()
   async delete(
-    @UuidParam('id') id: string,
     @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<void> {
-    await this.products.delete(id, user, expected);
+    await this.products.delete(user, id, expected);
   }
 }

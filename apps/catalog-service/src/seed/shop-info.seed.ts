@@ -1,5 +1,5 @@
 import { newId } from '@agora/database';
-import { WEEKDAYS } from '../info/opening-hours.js';
+import { WEEKDAYS } from '../shop-info/opening-hours.js';
 import * as words from './demo-vocabulary.js';
 import type { SeedContext } from './seed-context.js';
 

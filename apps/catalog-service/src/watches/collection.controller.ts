@@ -1,9 +1,7 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { Topics, type EventEnvelope } from '@agora/contracts';
 
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   COLLECTION_LIST_QUERY,
@@ -48,7 +46,7 @@ export class CollectionController {
   @Authenticated()
   @ApiNoContentResponse({ description: 'In the collection (again adding changes nothing)' })
   async add(@CurrentUser() user: AuthenticatedUser, @Param() { watchId }: WatchIdParamDto): Promise<void> {
-    await this.collection.add(user.id, watchId);
+    await this.collection.add(user, watchId);
   }
 
   @Delete('collection/:watchId')
@@ -57,11 +55,6 @@ export class CollectionController {
   @Authenticated()
   @ApiNoContentResponse({ description: 'Removed from the collection' })
   async remove(@CurrentUser() user: AuthenticatedUser, @Param() { watchId }: WatchIdParamDto): Promise<void> {
-    await this.collection.remove(user.id, watchId);
-  }
-
-  @EventPattern(Topics.UserDeleted)
-  onUserDeleted(@Payload() event: EventEnvelope<'auth.user.deleted.v1'>): Promise<void> {
-    return this.collection.onUserDeleted(event);
+    await this.collection.remove(user, watchId);
   }
 }

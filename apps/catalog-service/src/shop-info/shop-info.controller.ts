@@ -1,4 +1,4 @@
-import { Authenticated } from '@agora/auth';
+import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
 import { ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
@@ -13,8 +13,8 @@ import {
   ShopInfoDto,
   ShopProfileDto,
   ShopProfileInputDto,
-} from './info.dto.js';
-import { InfoService } from './info.service.js';
+} from './shop-info.dto.js';
+import { ShopInfoService } from './shop-info.service.js';
 import { ApiCatalogErrors } from '../catalog.errors.js';
 
 const At = () => Query('at', AtQueryPipe);
@@ -24,8 +24,8 @@ const ApiAt = () =>
 /** Seed 001 static information: `GET /info` for the apps, edited by admins. */
 @ApiTags('info')
 @Controller('info')
-export class InfoController {
-  constructor(private readonly info: InfoService) {}
+export class ShopInfoController {
+  constructor(private readonly info: ShopInfoService) {}
 
   @Get()
   @ApiAt()
@@ -39,8 +39,11 @@ export class InfoController {
   @ApiCatalogErrors('VALIDATION_FAILED')
   @Authenticated('admin')
   @ApiOkResponse({ type: ShopProfileDto })
-  setProfile(@Body() dto: ShopProfileInputDto): Promise<ShopProfileDto> {
-    return this.info.setProfile(dto);
+  setProfile(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Body() dto: ShopProfileInputDto,
+  ): Promise<ShopProfileDto> {
+    return this.info.setProfile(admin, dto);
   }
 
   @Get('locations')
@@ -64,8 +67,8 @@ export class InfoController {
   @ApiCatalogErrors('VALIDATION_FAILED')
   @Authenticated('admin')
   @ApiCreatedResponse({ type: LocationDto })
-  create(@Body() dto: LocationInputDto): Promise<LocationDto> {
-    return this.info.create(dto);
+  create(@CurrentUser() admin: AuthenticatedUser, @Body() dto: LocationInputDto): Promise<LocationDto> {
+    return this.info.create(admin, dto);
   }
 
   @Put('locations/:id')
@@ -74,11 +77,12 @@ export class InfoController {
   @ApiOkResponse({ type: LocationDto })
   @ApiConditionalWrite()
   replace(
+    @CurrentUser() admin: AuthenticatedUser,
     @UuidParam('id') id: string,
     @Body() dto: LocationInputDto,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<LocationDto> {
-    return this.info.update(id, dto, true, expected);
+    return this.info.update(admin, id, dto, true, expected);
   }
 
   @Patch('locations/:id')
@@ -87,11 +91,12 @@ export class InfoController {
   @ApiOkResponse({ type: LocationDto })
   @ApiConditionalWrite()
   patch(
+    @CurrentUser() admin: AuthenticatedUser,
     @UuidParam('id') id: string,
     @Body() dto: PatchLocationDto,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<LocationDto> {
-    return this.info.update(id, dto, false, expected);
+    return this.info.update(admin, id, dto, false, expected);
   }
 
   @Delete('locations/:id')
@@ -100,7 +105,11 @@ export class InfoController {
   @Authenticated('admin')
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConditionalWrite()
-  async delete(@UuidParam('id') id: string, @IfMatch() expected: ExpectedVersions): Promise<void> {
-    await this.info.delete(id, expected);
+  async delete(
+    @CurrentUser() admin: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @IfMatch() expected: ExpectedVersions,
+  ): Promise<void> {
+    await this.info.delete(admin, id, expected);
   }
 }
