@@ -1,8 +1,8 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
+import { UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AtQueryPipe } from './at-query.pipe.js';
 import {
   LOCATION_LIST_QUERY,
@@ -16,6 +16,7 @@ import {
 } from './shop-info.dto.js';
 import { ShopInfoService } from './shop-info.service.js';
 import { ApiCatalogErrors } from '../catalog.errors.js';
+import { EditRoutesController } from '../items/edit-routes.controller.js';
 
 const At = () => Query('at', AtQueryPipe);
 const ApiAt = () =>
@@ -24,15 +25,23 @@ const ApiAt = () =>
 /** Seed 001 static information: `GET /info` for the apps, edited by admins. */
 @ApiTags('info')
 @Controller('info')
-export class ShopInfoController {
-  constructor(private readonly info: ShopInfoService) {}
-
+export class ShopInfoController extends EditRoutesController({
+  service: ShopInfoService,
+  path: 'locations',
+  dto: LocationDto,
+  createInput: LocationInputDto,
+  patchInput: PatchLocationDto,
+  creators: ['admin'],
+  editors: ['admin'],
+  notFound: 'LOCATION_NOT_FOUND',
+  writeErrors: ['VALIDATION_FAILED'],
+}) {
   @Get()
   @ApiAt()
   @ApiOkResponse({ type: ShopInfoDto })
   @ApiCatalogErrors('VALIDATION_FAILED')
   get(@At() at: Date): Promise<ShopInfoDto> {
-    return this.info.info(at);
+    return this.service.info(at);
   }
 
   @Put()
@@ -43,7 +52,7 @@ export class ShopInfoController {
     @CurrentUser() admin: AuthenticatedUser,
     @Body() dto: ShopProfileInputDto,
   ): Promise<ShopProfileDto> {
-    return this.info.setProfile(admin, dto);
+    return this.service.setProfile(admin, dto);
   }
 
   @Get('locations')
@@ -52,7 +61,7 @@ export class ShopInfoController {
   @ApiOkResponse({ type: LocationPageDto })
   @ApiCatalogErrors('VALIDATION_FAILED')
   list(@ListQuery(LOCATION_LIST_QUERY) query: ParsedListQuery, @At() at: Date): Promise<LocationPageDto> {
-    return this.info.list(query, at);
+    return this.service.list(query, at);
   }
 
   @Get('locations/:id')
@@ -60,56 +69,6 @@ export class ShopInfoController {
   @ApiOkResponse({ type: LocationDto })
   @ApiCatalogErrors('VALIDATION_FAILED', 'LOCATION_NOT_FOUND')
   location(@UuidParam('id') id: string, @At() at: Date): Promise<LocationDto> {
-    return this.info.get(id, at);
-  }
-
-  @Post('locations')
-  @ApiCatalogErrors('VALIDATION_FAILED')
-  @Authenticated('admin')
-  @ApiCreatedResponse({ type: LocationDto })
-  create(@CurrentUser() admin: AuthenticatedUser, @Body() dto: LocationInputDto): Promise<LocationDto> {
-    return this.info.create(admin, dto);
-  }
-
-  @Put('locations/:id')
-  @ApiCatalogErrors('VALIDATION_FAILED', 'LOCATION_NOT_FOUND')
-  @Authenticated('admin')
-  @ApiOkResponse({ type: LocationDto })
-  @ApiConditionalWrite()
-  replace(
-    @CurrentUser() admin: AuthenticatedUser,
-    @UuidParam('id') id: string,
-    @Body() dto: LocationInputDto,
-    @IfMatch() expected: ExpectedVersions,
-  ): Promise<LocationDto> {
-    return this.info.update(admin, id, dto, true, expected);
-  }
-
-  @Patch('locations/:id')
-  @ApiCatalogErrors('VALIDATION_FAILED', 'LOCATION_NOT_FOUND')
-  @Authenticated('admin')
-  @ApiOkResponse({ type: LocationDto })
-  @ApiConditionalWrite()
-  patch(
-    @CurrentUser() admin: AuthenticatedUser,
-    @UuidParam('id') id: string,
-    @Body() dto: PatchLocationDto,
-    @IfMatch() expected: ExpectedVersions,
-  ): Promise<LocationDto> {
-    return this.info.update(admin, id, dto, false, expected);
-  }
-
-  @Delete('locations/:id')
-  @HttpCode(204)
-  @ApiCatalogErrors('LOCATION_NOT_FOUND')
-  @Authenticated('admin')
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiConditionalWrite()
-  async delete(
-    @CurrentUser() admin: AuthenticatedUser,
-    @UuidParam('id') id: string,
-    @IfMatch() expected: ExpectedVersions,
-  ): Promise<void> {
-    await this.info.delete(admin, id, expected);
+    return this.service.get(id, at);
   }
 }
