@@ -18,14 +18,14 @@ export class CoffeesRepository extends ItemRepository<CoffeeEntity> {
     )) as Page<LoadedCoffee>;
   }
 
-  async findLoaded(where: { id: string } | { barcode: string }): Promise<LoadedCoffee | null> {
-    const query = this.withDictionaries();
-    if ('id' in where) {
-      query.where('coffee.id = :id', { id: where.id });
-    } else {
-      query.where('coffee.barcode = :barcode', { barcode: where.barcode });
-    }
-    return (await query.getOne()) as LoadedCoffee | null;
+  async findLoaded(id: string): Promise<LoadedCoffee | null> {
+    return (await this.withDictionaries().where('coffee.id = :id', { id }).getOne()) as LoadedCoffee | null;
+  }
+
+  async findByBarcode(barcode: string): Promise<LoadedCoffee | null> {
+    return (await this.withDictionaries()
+      .where('coffee.barcode = :barcode', { barcode })
+      .getOne()) as LoadedCoffee | null;
   }
 
   private withDictionaries(): SelectQueryBuilder<CoffeeEntity> {

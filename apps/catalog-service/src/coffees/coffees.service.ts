@@ -1,14 +1,10 @@
 import { uniqueViolation } from '@agora/database';
-import { mapPage, type ParsedListQuery } from '@agora/list-query';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CatalogErrorCode, CatalogException, itemNotFound } from '../catalog.errors.js';
-import { CatalogItemStore } from '../items/catalog-item.store.js';
-import type { ModeratedKind } from '../items/item-kind.js';
+import type { ReadableKind } from '../items/moderated-items.service.js';
 import { keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
-import { ItemEditors } from '../moderation/item-editors.js';
-import { ModeratedItemEditor } from '../moderation/moderated-item.editor.js';
 import { SearchIndex } from '../search/search-index.js';
 import type { Tx } from '../unit-of-work.js';
 import { CoffeeEntity } from './coffee.entity.js';
@@ -18,15 +14,19 @@ import {
   PatchCoffeeDto,
   toCoffeeDto,
   type CoffeeDto,
-  type CoffeePageDto,
+  type LoadedCoffee,
 } from './coffee.dto.js';
 import { CoffeesRepository } from './coffees.repository.js';
 
 /** Coffee cards (seed 000): read by everyone, written by moderators directly and by users through drafts. */
 @Injectable()
-export class CoffeesService
-  implements ModeratedKind<CoffeeEntity, CoffeeInputDto, PatchCoffeeDto>, OnModuleInit
-{
+export class CoffeesService implements ReadableKind<
+  CoffeeEntity,
+  CoffeeInputDto,
+  PatchCoffeeDto,
+  CoffeeDto,
+  LoadedCoffee
+> {
   readonly subject = 'coffee' as const;
   readonly createInput = CoffeeInputDto;
   readonly updateInput = PatchCoffeeDto;
@@ -41,31 +41,17 @@ export class CoffeesService
   constructor(
     readonly repository: CoffeesRepository,
     private readonly search: SearchIndex,
-    private readonly store: CatalogItemStore,
-    private readonly editors: ItemEditors,
   ) {}
 
-  onModuleInit(): void {
-    this.editors.register(new ModeratedItemEditor(this.store, this));
-  }
-
-  async list(query: ParsedListQuery): Promise<CoffeePageDto> {
-    return mapPage(await this.repository.page(query), toCoffeeDto);
-  }
-
-  async get(id: string): Promise<CoffeeDto> {
-    const coffee = await this.repository.findLoaded({ id });
+  async getByBarcode(barcode: string): Promise<CoffeeDto> {
+    const coffee = await this.repository.findByBarcode(barcode);
     if (!coffee) {
-      throw itemNotFound(this.subject, id);
+      throw itemNotFound(this.subject, `with barcode ${barcode}`);
     }
     return toCoffeeDto(coffee);
   }
 
-  async getByBarcode(barcode: string): Promise<CoffeeDto> {
-    const coffee = await this.repository.findLoaded({ barcode });
-    if (!coffee) {
-      throw itemNotFound(this.subject, `with barcode ${barcode}`);
-    }
+  toDto(coffee: LoadedCoffee): CoffeeDto {
     return toCoffeeDto(coffee);
   }
 

@@ -14,7 +14,19 @@ import {
   type Page,
   type ParsedListQuery,
 } from '@agora/list-query';
-import { Body, Delete, Get, HttpCode, Inject, Patch, Post, Put, Res, type Type } from '@nestjs/common';
+import {
+  Body,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Patch,
+  Post,
+  Put,
+  Res,
+  type OnModuleInit,
+  type Type,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBody,
@@ -33,7 +45,7 @@ import { ModeratedItemsService } from './moderated-items.service.js';
 export interface CatalogItemRoutes<Dto, CreateInput extends PatchInput, PatchInput extends object> {
   readonly tag: string;
   /** The kind's service: its reads, and what the write path needs of it. */
-  readonly kind: Type<ReadableKind<VersionedEntity, CreateInput, PatchInput, Dto>>;
+  readonly kind: Type<ReadableKind<VersionedEntity, CreateInput, PatchInput, Dto, unknown>>;
   readonly subject: keyof typeof ITEM_NOT_FOUND;
   readonly dto: Type<Dto>;
   readonly page: Type<Page<Dto>>;
@@ -64,25 +76,30 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
   ];
 
   @ApiTags(routes.tag)
-  class ItemController {
+  class ItemController implements OnModuleInit {
     constructor(
-      @Inject(routes.kind) readonly kind: ReadableKind<VersionedEntity, CreateInput, PatchInput, Dto>,
+      @Inject(routes.kind)
+      readonly kind: ReadableKind<VersionedEntity, CreateInput, PatchInput, Dto, unknown>,
       @Inject(ModeratedItemsService) readonly items: ModeratedItemsService,
       @Inject(ItemHistoryService) readonly history: ItemHistoryService,
     ) {}
+
+    onModuleInit(): void {
+      this.items.register(this.kind);
+    }
 
     @Get()
     @ApiListQuery(routes.listQuery)
     @ApiOkResponse({ type: routes.page })
     list(@ListQuery(routes.listQuery) query: ParsedListQuery): Promise<Page<Dto>> {
-      return this.kind.list(query);
+      return this.items.list(this.kind, query);
     }
 
     @Get(':id')
     @ApiOkResponse({ type: routes.dto })
     @ApiCatalogErrors(notFound)
     get(@UuidParam('id') id: string): Promise<Dto> {
-      return this.kind.get(id);
+      return this.items.get(this.kind, id);
     }
 
     /** Who changed what, newest first. */

@@ -1,14 +1,10 @@
 import { foreignKeyViolation, uniqueViolation } from '@agora/database';
-import { mapPage, type ParsedListQuery } from '@agora/list-query';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { CatalogErrorCode, CatalogException, itemNotFound } from '../catalog.errors.js';
-import { CatalogItemStore } from '../items/catalog-item.store.js';
-import type { ModeratedKind } from '../items/item-kind.js';
+import { Injectable } from '@nestjs/common';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
+import type { ReadableKind } from '../items/moderated-items.service.js';
 import { keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
-import { ItemEditors } from '../moderation/item-editors.js';
-import { ModeratedItemEditor } from '../moderation/moderated-item.editor.js';
 import { SearchIndex } from '../search/search-index.js';
 import type { Tx } from '../unit-of-work.js';
 import type { MechanismEntity } from './mechanism.entity.js';
@@ -18,15 +14,17 @@ import {
   PatchMechanismDto,
   toMechanismDto,
   type MechanismDto,
-  type MechanismPageDto,
 } from './mechanism.dto.js';
 import { MechanismsRepository } from './mechanisms.repository.js';
 
 /** Watch movements (seed 002 `mechanism`, `mechanism_function`), moderated like every catalog item. */
 @Injectable()
-export class MechanismsService
-  implements ModeratedKind<MechanismEntity, MechanismInputDto, PatchMechanismDto>, OnModuleInit
-{
+export class MechanismsService implements ReadableKind<
+  MechanismEntity,
+  MechanismInputDto,
+  PatchMechanismDto,
+  MechanismDto
+> {
   readonly subject = 'mechanism' as const;
   readonly createInput = MechanismInputDto;
   readonly updateInput = PatchMechanismDto;
@@ -39,23 +37,9 @@ export class MechanismsService
   constructor(
     readonly repository: MechanismsRepository,
     private readonly search: SearchIndex,
-    private readonly store: CatalogItemStore,
-    private readonly editors: ItemEditors,
   ) {}
 
-  onModuleInit(): void {
-    this.editors.register(new ModeratedItemEditor(this.store, this));
-  }
-
-  async list(query: ParsedListQuery): Promise<MechanismPageDto> {
-    return mapPage(await this.repository.page(query), toMechanismDto);
-  }
-
-  async get(id: string): Promise<MechanismDto> {
-    const mechanism = await this.repository.findLoaded(id);
-    if (!mechanism) {
-      throw itemNotFound(this.subject, id);
-    }
+  toDto(mechanism: MechanismEntity): MechanismDto {
     return toMechanismDto(mechanism);
   }
 

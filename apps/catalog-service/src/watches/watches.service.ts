@@ -1,26 +1,15 @@
 import { uniqueViolation } from '@agora/database';
-import { mapPage, type ParsedListQuery } from '@agora/list-query';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { CatalogErrorCode, CatalogException, itemNotFound } from '../catalog.errors.js';
-import { CatalogItemStore } from '../items/catalog-item.store.js';
-import type { ModeratedKind } from '../items/item-kind.js';
+import { Injectable } from '@nestjs/common';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
+import type { ReadableKind } from '../items/moderated-items.service.js';
 import { invalidInput, keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
 import { MechanismsRepository } from '../mechanisms/mechanisms.repository.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
-import { ItemEditors } from '../moderation/item-editors.js';
-import { ModeratedItemEditor } from '../moderation/moderated-item.editor.js';
 import { SearchIndex } from '../search/search-index.js';
 import type { Tx } from '../unit-of-work.js';
 import type { WatchEntity } from './watch.entity.js';
-import {
-  PatchWatchDto,
-  toWatchDto,
-  watchFields,
-  WatchInputDto,
-  type WatchDto,
-  type WatchPageDto,
-} from './watch.dto.js';
+import { PatchWatchDto, toWatchDto, watchFields, WatchInputDto, type WatchDto } from './watch.dto.js';
 import { WatchesRepository } from './watches.repository.js';
 
 /** Which field each unique constraint guards. */
@@ -28,9 +17,7 @@ const UNIQUE_FIELDS: Record<string, string> = { watches_folder_key: 'folder', wa
 
 /** Watches (seed 002 `watch`, `alias`), moderated like every catalog item. */
 @Injectable()
-export class WatchesService
-  implements ModeratedKind<WatchEntity, WatchInputDto, PatchWatchDto>, OnModuleInit
-{
+export class WatchesService implements ReadableKind<WatchEntity, WatchInputDto, PatchWatchDto, WatchDto> {
   readonly subject = 'watch' as const;
   readonly createInput = WatchInputDto;
   readonly updateInput = PatchWatchDto;
@@ -45,29 +32,15 @@ export class WatchesService
     readonly repository: WatchesRepository,
     private readonly mechanisms: MechanismsRepository,
     private readonly search: SearchIndex,
-    private readonly store: CatalogItemStore,
-    private readonly editors: ItemEditors,
   ) {}
-
-  onModuleInit(): void {
-    this.editors.register(new ModeratedItemEditor(this.store, this));
-  }
-
-  async list(query: ParsedListQuery): Promise<WatchPageDto> {
-    return mapPage(await this.repository.page(query), toWatchDto);
-  }
-
-  async get(id: string): Promise<WatchDto> {
-    const watch = await this.repository.findLoaded(id);
-    if (!watch) {
-      throw itemNotFound(this.subject, id);
-    }
-    return toWatchDto(watch);
-  }
 
   /** The watches with these ids, in no particular order (missing ones left out). */
   async getMany(ids: readonly string[]): Promise<WatchDto[]> {
     return (await this.repository.findManyLoaded(ids)).map(toWatchDto);
+  }
+
+  toDto(watch: WatchEntity): WatchDto {
+    return toWatchDto(watch);
   }
 
   newItem(context: ChangeContext): Partial<WatchEntity> {
