@@ -12,6 +12,7 @@ import { catalogMigrations } from './migrations/index.js';
 import { ReviewEntity } from './reviews/review.entity.js';
 import { ItemPhotoEntity } from './photos/item-photo.entity.js';
 import { MediaOwnerEntity } from './photos/media-owner.entity.js';
+import { MediaTombstoneEntity } from './photos/media-tombstone.entity.js';
 import { PhotosModule } from './photos/photos.module.js';
 import { ShopInfoModule } from './shop-info/shop-info.module.js';
 import { LocationEntity } from './shop-info/location.entity.js';
@@ -76,6 +77,7 @@ export const catalogServiceDefinition: ServiceDefinition<CatalogConfig> = {
     ShopProfileEntity,
     ItemPhotoEntity,
     MediaOwnerEntity,
+    MediaTombstoneEntity,
     ReviewEntity,
   ],
   migrations: catalogMigrations,

@@ -9,6 +9,7 @@ import { ShopInfo1795781918258 } from './1795781918258-ShopInfo.js';
 import { ItemPhotos1795784365881 } from './1795784365881-ItemPhotos.js';
 import { ListingReviews1795786034028 } from './1795786034028-ListingReviews.js';
 import { Versions1796006871647 } from './1796006871647-Versions.js';
+import { MediaTombstones1796019704343 } from './1796019704343-MediaTombstones.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
@@ -23,4 +24,5 @@ export const catalogMigrations = [
   ItemPhotos1795784365881,
   ListingReviews1795786034028,
   Versions1796006871647,
+  MediaTombstones1796019704343,
 ];

@@ -121,15 +121,22 @@ export class PhotosService {
   async onMediaUploaded(event: EventEnvelope<'media.media.uploaded.v1'>): Promise<void> {
     const { mediaId, ownerId, width, height, blurhash } = event.payload;
     await this.inbox.consumeOnce(CONSUMER, event, async (tx) => {
-      await this.media.upsert(tx, { mediaId, ownerId, width, height, blurhash });
+      await this.media.lock(tx, mediaId);
+      // Deleted already (the deletion overtook the upload, or the upload is redelivered): stays gone.
+      if (!(await this.media.isBuried(tx, mediaId))) {
+        await this.media.upsert(tx, { mediaId, ownerId, width, height, blurhash });
+      }
     });
   }
 
-  /** A deleted media leaves every item it was on. */
+  /** A deleted media leaves every item it was on, and a tombstone whatever order its events come in. */
   async onMediaDeleted(event: EventEnvelope<'media.media.deleted.v1'>): Promise<void> {
+    const { mediaId, deletedAt } = event.payload;
     await this.inbox.consumeOnce(CONSUMER, event, async (tx) => {
-      await this.photos.removeMedia(tx, event.payload.mediaId);
-      await this.media.remove(tx, event.payload.mediaId);
+      await this.media.lock(tx, mediaId);
+      await this.photos.removeMedia(tx, mediaId);
+      await this.media.remove(tx, mediaId);
+      await this.media.bury(tx, mediaId, new Date(deletedAt));
     });
   }
 

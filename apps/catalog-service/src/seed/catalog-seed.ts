@@ -10,7 +10,7 @@ import { seedShopInfo } from './shop-info.seed.js';
 import { seedMechanisms, seedWatches } from './watches.seed.js';
 
 /** Tables a reset keeps: the service's plumbing, and media ownership learnt from media-service. */
-const KEPT_TABLES = ['migrations', 'outbox', 'inbox', 'media_owners'];
+const KEPT_TABLES = ['migrations', 'outbox', 'inbox', 'media_owners', 'media_tombstones'];
 
 /**
  * Demo data for the embedded mode and the benchmarks, in one transaction: dictionaries, coffees from real
