@@ -4,7 +4,8 @@ import type { SelectQueryBuilder } from 'typeorm';
 import { ItemRepository } from '../items/item.repository.js';
 import type { Tx } from '../unit-of-work.js';
 import { LISTING_LIST_QUERY } from './listing.dto.js';
-import { ListingEntity, ListingTagEntity, type ListingStatus } from './listing.entity.js';
+import { ListingTagEntity } from './listing-tag.entity.js';
+import { ListingEntity, type ListingStatus } from './listing.entity.js';
 
 export interface ListingPageFilters {
   readonly tag?: string;

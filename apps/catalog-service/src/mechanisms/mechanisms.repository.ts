@@ -4,7 +4,8 @@ import type { SelectQueryBuilder } from 'typeorm';
 import { ItemRepository } from '../items/item.repository.js';
 import type { Tx } from '../unit-of-work.js';
 import { MECHANISM_LIST_QUERY } from './mechanism.dto.js';
-import { MechanismEntity, MechanismFunctionEntity } from './mechanism.entity.js';
+import { MechanismFunctionEntity } from './mechanism-function.entity.js';
+import { MechanismEntity } from './mechanism.entity.js';
 
 /** Mechanisms with their type, factory and function links. */
 @Injectable()

@@ -4,7 +4,8 @@ import { In, type SelectQueryBuilder } from 'typeorm';
 import { ItemRepository } from '../items/item.repository.js';
 import type { Tx } from '../unit-of-work.js';
 import { WATCH_LIST_QUERY } from './watch.dto.js';
-import { WatchAliasEntity, WatchEntity } from './watch.entity.js';
+import { WatchAliasEntity } from './watch-alias.entity.js';
+import { WatchEntity } from './watch.entity.js';
 
 /** Watches with their dictionary values, mechanism and aliases. */
 @Injectable()

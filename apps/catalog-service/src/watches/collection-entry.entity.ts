@@ -1,0 +1,20 @@
+import { AgoraEntity } from '@agora/database';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
+import { WatchEntity } from './watch.entity.js';
+
+/** Seed 002 `collection`: the watches a user owns, once each; rows go with the watch or the user. */
+@Entity({ name: 'collections' })
+@Unique('collections_user_watch_key', ['userId', 'watchId'])
+export class CollectionEntryEntity extends AgoraEntity {
+  /** auth-service's user; removed on `auth.user.deleted.v1`. */
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @Index('collections_watch_idx')
+  @Column({ name: 'watch_id', type: 'uuid' })
+  watchId!: string;
+
+  @ManyToOne(() => WatchEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'watch_id' })
+  watch?: Relation<WatchEntity>;
+}
