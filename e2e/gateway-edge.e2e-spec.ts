@@ -97,8 +97,10 @@ describe('gateway edge: body limits, own answers and rate zones', () => {
 
   afterAll(async () => {
     await nginx?.stop();
-    node?.closeAllConnections();
-    await new Promise((resolve) => node?.close(resolve));
+    if (node) {
+      node.closeAllConnections();
+      await new Promise((resolve) => node.close(resolve));
+    }
     stub?.close();
     rmSync(work, { recursive: true, force: true });
   });

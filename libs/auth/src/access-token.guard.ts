@@ -1,5 +1,4 @@
 import { LOGGER } from '@agora/logging';
-import { ProblemException } from '@agora/http';
 import {
   Inject,
   Injectable,
@@ -12,6 +11,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AccessTokenError, AccessTokenVerifier, type AuthenticatedUser } from './access-token.js';
+import { AccessErrorCode, AccessException } from './auth.errors.js';
 import { RevocationList } from './revocation/revocation-list.js';
 import type { Role } from './roles.js';
 import { isStateChanging, WebSessions } from './web-session.js';
@@ -30,10 +30,8 @@ export const RequiredRoles = (roles: readonly Role[]) => SetMetadata(REQUIRED_RO
 
 const BEARER = /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/i;
 
-function unauthorized(code: string, detail: string): ProblemException {
-  return new ProblemException(401, {
-    code,
-    detail,
+function unauthorized(code: AccessErrorCode, detail: string): AccessException {
+  return new AccessException(code, detail, {
     headers: { 'www-authenticate': `Bearer error="invalid_token", error_description="${detail}"` },
   });
 }
@@ -61,10 +59,10 @@ export class AccessTokenGuard implements CanActivate {
       context.getClass(),
     ]);
     if (roles && roles.length > 0 && !roles.includes(request.user.role)) {
-      throw new ProblemException(403, {
-        code: 'FORBIDDEN_ROLE',
-        detail: `This needs one of the roles: ${roles.join(', ')}`,
-      });
+      throw new AccessException(
+        AccessErrorCode.FORBIDDEN_ROLE,
+        `This needs one of the roles: ${roles.join(', ')}`,
+      );
     }
     return true;
   }
@@ -81,17 +79,20 @@ export class AccessTokenGuard implements CanActivate {
     if (header) {
       token = BEARER.exec(header)?.[1];
       if (!token) {
-        throw unauthorized('INVALID_ACCESS_TOKEN', 'Authorization must be "Bearer <access token>"');
+        throw unauthorized(
+          AccessErrorCode.INVALID_ACCESS_TOKEN,
+          'Authorization must be "Bearer <access token>"',
+        );
       }
     } else {
       token = this.sessions.accessTokenOf(request);
     }
     if (!token) {
-      throw unauthorized('AUTHENTICATION_REQUIRED', 'An access token is required');
+      throw unauthorized(AccessErrorCode.AUTHENTICATION_REQUIRED, 'An access token is required');
     }
     const user = await this.verify(token);
     if (await this.isRevoked(user)) {
-      throw unauthorized('ACCESS_TOKEN_REVOKED', 'The session has ended; sign in again');
+      throw unauthorized(AccessErrorCode.ACCESS_TOKEN_REVOKED, 'The session has ended; sign in again');
     }
     if (!header && isStateChanging(request.method)) {
       this.sessions.assertCsrf(request, user.sessionId);
@@ -105,7 +106,9 @@ export class AccessTokenGuard implements CanActivate {
     } catch (error) {
       if (error instanceof AccessTokenError) {
         throw unauthorized(
-          error.reason === 'expired' ? 'ACCESS_TOKEN_EXPIRED' : 'INVALID_ACCESS_TOKEN',
+          error.reason === 'expired'
+            ? AccessErrorCode.ACCESS_TOKEN_EXPIRED
+            : AccessErrorCode.INVALID_ACCESS_TOKEN,
           error.reason === 'expired' ? 'The access token has expired' : 'The access token is not valid',
         );
       }
@@ -119,11 +122,13 @@ export class AccessTokenGuard implements CanActivate {
       return await this.revocations.isRevoked(user);
     } catch (error) {
       this.logger?.error({ err: error }, 'revocation list unavailable');
-      throw new ProblemException(503, {
-        code: 'REVOCATION_CHECK_UNAVAILABLE',
-        detail: 'Access tokens cannot be checked right now; try again shortly',
-        headers: { 'retry-after': '5' },
-      });
+      throw new AccessException(
+        AccessErrorCode.REVOCATION_CHECK_UNAVAILABLE,
+        'Access tokens cannot be checked right now; try again shortly',
+        {
+          headers: { 'retry-after': '5' },
+        },
+      );
     }
   }
 }

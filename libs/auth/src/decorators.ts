@@ -1,19 +1,18 @@
-import { ProblemDetails } from '@agora/http';
 import { applyDecorators, createParamDecorator, UseGuards, type ExecutionContext } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AccessTokenGuard, OptionalAccessTokenGuard, RequiredRoles } from './access-token.guard.js';
 import type { AuthenticatedUser } from './access-token.js';
+import { AccessErrorCode, ApiAccessErrors, CREDENTIAL_ERROR_CODES } from './auth.errors.js';
 import type { Role } from './roles.js';
 
-/** The route needs a valid access token and, when roles are given, one of them. */
+/** The route needs a valid access token and, when roles are given, one of them; documents the guard's codes. */
 export function Authenticated(...roles: Role[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     RequiredRoles(roles),
     UseGuards(AccessTokenGuard),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ type: ProblemDetails, description: 'No valid access token' }),
-    ApiForbiddenResponse({ type: ProblemDetails, description: 'Role not allowed, or CSRF token missing' }),
+    ApiAccessErrors(...CREDENTIAL_ERROR_CODES, ...(roles.length > 0 ? [AccessErrorCode.FORBIDDEN_ROLE] : [])),
   );
 }
 
@@ -33,10 +32,7 @@ export function OptionallyAuthenticated(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     UseGuards(OptionalAccessTokenGuard),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({
-      type: ProblemDetails,
-      description: 'An access token was sent but is not valid',
-    }),
+    ApiAccessErrors(...CREDENTIAL_ERROR_CODES),
   );
 }
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 export * from './access-token.guard.js';
 export * from './access-token.js';
+export * from './auth.errors.js';
 export * from './auth.module.js';
 export * from './decorators.js';
 export * from './revocation/revocation-list.js';

@@ -1,8 +1,8 @@
 import { ServiceConfig } from '@agora/config';
-import { ProblemException } from '@agora/http';
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { AccessErrorCode, AccessException } from './auth.errors.js';
 
 /** Names of a web session's cookies (httpOnly SameSite cookies instead of tokens in bodies). */
 export interface SessionCookieNames {
@@ -95,10 +95,10 @@ export class WebSessions {
   /** 403 unless the request's X-CSRF-Token is the token of `sessionId`. */
   assertCsrf(request: FastifyRequest, sessionId: string): void {
     if (!csrfTokenMatches(this.csrfTokenFor(sessionId), request.headers[CSRF_HEADER])) {
-      throw new ProblemException(403, {
-        code: 'CSRF_TOKEN_MISMATCH',
-        detail: `Cookie sessions must send their CSRF token (the ${this.cookies.csrf} cookie) in the ${CSRF_HEADER} header`,
-      });
+      throw new AccessException(
+        AccessErrorCode.CSRF_TOKEN_MISMATCH,
+        `Cookie sessions must send their CSRF token (the ${this.cookies.csrf} cookie) in the ${CSRF_HEADER} header`,
+      );
     }
   }
 }

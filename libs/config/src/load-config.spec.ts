@@ -16,6 +16,7 @@ describe('loadConfig', () => {
     expect(config.MIGRATIONS_RUN).toBe(true);
     expect(config.LOG_LEVEL).toBe('info');
     expect(config.BUS).toBe('kafka');
+    expect(config.LIST_TOTAL_CAP).toBe(10_000);
   });
 
   it('names every bad variable', () => {
@@ -26,6 +27,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'mysql://x',
         BUS: 'kafka',
         KAFKA_BROKERS: 'nohost',
+        LIST_TOTAL_CAP: '0',
       });
     } catch (caught) {
       error = caught;
@@ -35,6 +37,7 @@ describe('loadConfig', () => {
     expect(message).toContain('PORT');
     expect(message).toContain('DATABASE_URL');
     expect(message).toContain('KAFKA_BROKERS');
+    expect(message).toContain('LIST_TOTAL_CAP');
   });
 
   it('does not ask for brokers on the in-process bus', () => {

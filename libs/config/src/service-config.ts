@@ -58,6 +58,13 @@ export class ServiceConfig {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /** List routes count their total exactly up to this many items; past it `total` is the cap, `totalExact` false. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  LIST_TOTAL_CAP = 10_000;
+
   /** Apply pending migrations at start-up (embedded mode); production runs `npm run migrate` first. */
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   MIGRATIONS_RUN = false;

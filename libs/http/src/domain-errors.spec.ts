@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ApiErrors, codesOf, DomainException, type ErrorCatalog } from './domain-errors.js';
+import { Get, Put } from '@nestjs/common';
+import {
+  ApiErrors,
+  codesOf,
+  documentedErrorCodes,
+  documentParameterErrors,
+  DomainException,
+  type ErrorCatalog,
+} from './domain-errors.js';
+import { HTTP_ERRORS, RequestException } from './http.errors.js';
 import { toProblem } from './problem-details.filter.js';
 
 /** Where @nestjs/swagger keeps a route's responses (its DECORATORS.API_RESPONSE, not exported). */
@@ -46,5 +55,51 @@ describe('domain errors', () => {
       type: 'object',
       properties: { code: { type: 'string', enum: ['SHELF_FULL', 'SHELF_LOCKED'] } },
     });
+  });
+
+  it('add up codes of several catalogs and decorators on one route, one response per status', () => {
+    const enumOf = (response: unknown) =>
+      (
+        response as {
+          content: Record<
+            string,
+            { schema: { allOf: [unknown, { properties: { code: { enum: string[] } } }] } }
+          >;
+        }
+      ).content['application/problem+json'].schema.allOf[1].properties.code.enum;
+    @ApiErrors(SHOP_ERRORS, 'SHELF_NOT_FOUND')
+    class Routes {
+      @Put(':id')
+      @ApiErrors(HTTP_ERRORS, 'VALIDATION_FAILED')
+      @ApiErrors(SHOP_ERRORS, 'SHELF_FULL')
+      put(@documentParameterErrors(HTTP_ERRORS, 'INVALID_IF_MATCH') _tag: string): void {}
+
+      @Get()
+      list(): void {}
+
+      /** Not a route: the class decorator leaves it alone. */
+      helper(): void {}
+    }
+    const handler = (name: 'put' | 'list' | 'helper') =>
+      Object.getOwnPropertyDescriptor(Routes.prototype, name)!.value as object;
+    expect(documentedErrorCodes(handler('put')).sort()).toEqual([
+      'INVALID_IF_MATCH',
+      'SHELF_FULL',
+      'SHELF_NOT_FOUND',
+      'VALIDATION_FAILED',
+    ]);
+    expect(documentedErrorCodes(handler('list'))).toEqual(['SHELF_NOT_FOUND']);
+    expect(documentedErrorCodes(handler('helper'))).toEqual([]);
+    const responses = Reflect.getMetadata(API_RESPONSE, handler('put')) as Record<string, unknown>;
+    expect(Object.keys(responses).sort()).toEqual(['400', '404', '409']);
+    expect(enumOf(responses['400']).sort()).toEqual(['INVALID_IF_MATCH', 'VALIDATION_FAILED']);
+  });
+
+  it("of the HTTP edge carry the edge catalog's status", () => {
+    const problem = toProblem(
+      new RequestException('PRECONDITION_FAILED', 'The resource is at version 4'),
+      '/x',
+    );
+    expect(problem).toMatchObject({ status: 412, code: 'PRECONDITION_FAILED', title: 'Precondition Failed' });
   });
 });

@@ -6,11 +6,11 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import { ApiHeader, ApiPreconditionFailedResponse } from '@nestjs/swagger';
+import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
-import { ProblemDetails } from './problem-details.js';
-import { ProblemException } from './problem.exception.js';
+import { documentParameterErrors } from './domain-errors.js';
+import { ApiHttpErrors, HTTP_ERRORS, HttpErrorCode, RequestException } from './http.errors.js';
 
 /**
  * Optimistic locking over HTTP (RFC 9110 conditional requests): every editable resource carries a
@@ -34,29 +34,42 @@ export function parseIfMatch(header: string | string[] | undefined): ExpectedVer
   }
   const versions = value.split(',').map((part) => TAG.exec(part.trim())?.[1]);
   if (versions.some((version) => version === undefined)) {
-    throw new ProblemException(400, {
-      code: 'INVALID_IF_MATCH',
-      detail: 'If-Match takes the ETag of the resource as it came, e.g. "3"',
-      errors: [{ field: 'If-Match', messages: ['must be a list of entity tags such as "3", or *'] }],
-    });
+    throw new RequestException(
+      HttpErrorCode.INVALID_IF_MATCH,
+      'If-Match takes the ETag of the resource as it came, e.g. "3"',
+      {
+        errors: [{ field: 'If-Match', messages: ['must be a list of entity tags such as "3", or *'] }],
+      },
+    );
   }
   return versions.map(Number);
 }
 
-/** The request's If-Match versions (`@IfMatch() expected: ExpectedVersions`). */
-export const IfMatch = createParamDecorator((_data: unknown, context: ExecutionContext): ExpectedVersions =>
+const ifMatchParam = createParamDecorator((_data: unknown, context: ExecutionContext): ExpectedVersions =>
   parseIfMatch(context.switchToHttp().getRequest<FastifyRequest>().headers['if-match']),
 );
+
+/** The request's If-Match versions (`@IfMatch() expected: ExpectedVersions`); documents INVALID_IF_MATCH. */
+export function IfMatch(): ParameterDecorator {
+  const param = ifMatchParam();
+  const documented = documentParameterErrors(HTTP_ERRORS, HttpErrorCode.INVALID_IF_MATCH);
+  return (target, key, index) => {
+    param(target, key, index);
+    documented(target, key, index);
+  };
+}
 
 /** Refuses a write whose If-Match names another version than the resource's: 412 naming the current one. */
 export function assertVersionMatches(expected: ExpectedVersions, current: number): void {
   if (expected !== undefined && !expected.includes(current)) {
-    throw new ProblemException(412, {
-      code: 'PRECONDITION_FAILED',
-      detail: `The resource is at version ${current}; read it again and retry with If-Match: "${current}"`,
-      extensions: { currentVersion: current },
-      headers: { etag: entityTag(current) },
-    });
+    throw new RequestException(
+      HttpErrorCode.PRECONDITION_FAILED,
+      `The resource is at version ${current}; read it again and retry with If-Match: "${current}"`,
+      {
+        extensions: { currentVersion: current },
+        headers: { etag: entityTag(current) },
+      },
+    );
   }
 }
 
@@ -98,9 +111,6 @@ export function ApiConditionalWrite(): MethodDecorator {
         'The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). ' +
         'Without it the last writer wins.',
     }),
-    ApiPreconditionFailedResponse({
-      type: ProblemDetails,
-      description: 'PRECONDITION_FAILED: the resource changed since it was read; `currentVersion` names it',
-    }),
+    ApiHttpErrors(HttpErrorCode.INVALID_IF_MATCH, HttpErrorCode.PRECONDITION_FAILED),
   );
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 export * from './domain-errors.js';
 export * from './entity-tag.js';
+export * from './http.errors.js';
 export * from './problem-details.filter.js';
 export * from './problem-details.js';
 export * from './problem.exception.js';

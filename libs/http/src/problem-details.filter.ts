@@ -5,6 +5,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Logger } from 'pino';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
 import { isDomainException } from './domain-errors.js';
+import type { HttpErrorCode } from './http.errors.js';
 import { ProblemException } from './problem.exception.js';
 
 function titleOf(status: number): string {
@@ -20,7 +21,7 @@ export function defaultCodeOf(status: number): string {
 }
 
 /** Codes for the errors Fastify raises itself while reading a request, before any route runs. */
-const FASTIFY_CODES: Readonly<Record<string, string>> = {
+const FASTIFY_CODES: Readonly<Record<string, HttpErrorCode>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_CONTENT_LENGTH',

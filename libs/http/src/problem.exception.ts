@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import type { FieldProblem } from './problem-details.js';
 
+/** @deprecated See ProblemException. */
 export interface ProblemOptions {
   readonly code?: string;
   readonly detail?: string;
@@ -10,7 +11,12 @@ export interface ProblemOptions {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** An HTTP error that carries problem-details members; domain services throw these with a code. */
+/**
+ * An HTTP error that carries problem-details members.
+ *
+ * @deprecated Throw the domain's exception with a code from its catalog instead (ADR 0008:
+ * `new CatalogException(CatalogErrorCode.X, detail)`); kept only until catalog-service is converted.
+ */
 export class ProblemException extends HttpException {
   constructor(
     status: number,

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ProblemException } from './problem.exception.js';
+import { HttpErrorCode, RequestException } from './http.errors.js';
 
 /** Deepest nesting of arrays and objects a JSON body may have; deeper ones are refused before parsing. */
 export const MAX_JSON_DEPTH = 32;
@@ -80,8 +80,8 @@ export function pathOfUnstorableText(value: unknown, path: string): string | und
   return undefined;
 }
 
-function badBody(code: string, detail: string): ProblemException {
-  return new ProblemException(400, { code, detail, errors: [{ field: 'body', messages: [detail] }] });
+function badBody(code: HttpErrorCode, detail: string): RequestException {
+  return new RequestException(code, detail, { errors: [{ field: 'body', messages: [detail] }] });
 }
 
 /**
@@ -99,10 +99,10 @@ export function registerJsonBodyParser(fastify: FastifyInstance, bodyLimit: numb
       const charset = charsetOf(request.headers['content-type']);
       if (charset !== undefined && !JSON_CHARSETS.has(charset)) {
         done(
-          new ProblemException(415, {
-            code: 'UNSUPPORTED_MEDIA_TYPE',
-            detail: `JSON bodies are UTF-8; charset=${charset.slice(0, 40)} is not accepted`,
-          }),
+          new RequestException(
+            HttpErrorCode.UNSUPPORTED_MEDIA_TYPE,
+            `JSON bodies are UTF-8; charset=${charset.slice(0, 40)} is not accepted`,
+          ),
         );
         return;
       }
@@ -112,11 +112,11 @@ export function registerJsonBodyParser(fastify: FastifyInstance, bodyLimit: numb
         return;
       }
       if (jsonDeeperThan(text, MAX_JSON_DEPTH)) {
-        done(badBody('JSON_TOO_DEEP', `JSON bodies may nest at most ${MAX_JSON_DEPTH} levels`));
+        done(badBody(HttpErrorCode.JSON_TOO_DEEP, `JSON bodies may nest at most ${MAX_JSON_DEPTH} levels`));
         return;
       }
       void parseJson(request, text, (error, parsed) => {
-        done(error ? badBody('MALFORMED_JSON', 'The body is not valid JSON') : null, parsed);
+        done(error ? badBody(HttpErrorCode.MALFORMED_JSON, 'The body is not valid JSON') : null, parsed);
       });
     },
   );
@@ -141,11 +141,13 @@ export function assertStorableText(request: FastifyRequest): void {
       const field = pathOfUnstorableText(item, name) ?? (isStorableText(name) ? undefined : name);
       if (field) {
         const shown = JSON.stringify(field).slice(1, -1);
-        throw new ProblemException(400, {
-          code: 'INVALID_CHARACTERS',
-          detail: `${source} parameter ${shown} contains a NUL character or an unpaired surrogate`,
-          errors: [{ field: shown, messages: ['must not contain NUL characters or unpaired surrogates'] }],
-        });
+        throw new RequestException(
+          HttpErrorCode.INVALID_CHARACTERS,
+          `${source} parameter ${shown} contains a NUL character or an unpaired surrogate`,
+          {
+            errors: [{ field: shown, messages: ['must not contain NUL characters or unpaired surrogates'] }],
+          },
+        );
       }
     }
   }

@@ -5,7 +5,24 @@ import {
   SERVICE_GATEWAY_DOCS_PATH,
 } from '@agora/contracts';
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { STATUS_CODES } from 'node:http';
+import { BODY_ERROR_CODES, HTTP_ERRORS, PARAMETER_ERROR_CODES, type HttpErrorCode } from './http.errors.js';
+import { PROBLEM_CONTENT_TYPE } from './problem-details.js';
+
+/** The service's OpenAPI document, with the edge's codes added to every operation that can answer them. */
+export function createServiceDocument(
+  app: INestApplication,
+  definition: { readonly title: string; readonly description: string },
+): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle(definition.title)
+    .setDescription(definition.description)
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return documentEdgeErrors(SwaggerModule.createDocument(app, config));
+}
 
 /**
  * Serves the service's own spec (`/docs`, `/docs-json`) and the gateway's merged UI
@@ -15,13 +32,7 @@ export function setUpSwagger(
   app: INestApplication,
   definition: { readonly title: string; readonly description: string },
 ): void {
-  const config = new DocumentBuilder()
-    .setTitle(definition.title)
-    .setDescription(definition.description)
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = createServiceDocument(app, definition);
   SwaggerModule.setup(SERVICE_DOCS_PATH, app, document, { jsonDocumentUrl: SERVICE_DOCS_JSON_PATH });
   SwaggerModule.setup(SERVICE_GATEWAY_DOCS_PATH, app, document, {
     raw: false,
@@ -29,4 +40,74 @@ export function setUpSwagger(
     customSiteTitle: 'Agora API',
     swaggerOptions: { urls: GATEWAY_SPECS.map((spec) => ({ name: spec.name, url: spec.url })) },
   });
+}
+
+interface ProblemSchema {
+  allOf?: [unknown, { properties?: { code?: { enum?: string[] } } }];
+}
+
+/** The codes a documented response's problem schema allows (`ApiErrors` writes them as an enum). */
+export function documentedCodesOf(response: unknown): string[] {
+  const content = (response as { content?: Record<string, { schema?: ProblemSchema }> } | undefined)?.content;
+  return content?.[PROBLEM_CONTENT_TYPE]?.schema?.allOf?.[1].properties?.code?.enum ?? [];
+}
+
+type Responses = Record<string, { description: string; content?: Record<string, { schema?: unknown }> }>;
+
+function addCodes(responses: Responses, codes: readonly HttpErrorCode[]): void {
+  for (const code of codes) {
+    const { status, description } = HTTP_ERRORS[code];
+    const existing = responses[status];
+    const known = documentedCodesOf(existing);
+    if (known.includes(code)) {
+      continue;
+    }
+    const line = `\`${code}\` ${description}`;
+    responses[status] = {
+      description: existing
+        ? `${existing.description}; ${line}`
+        : `${STATUS_CODES[status] ?? 'Error'}: ${line}`,
+      content: {
+        [PROBLEM_CONTENT_TYPE]: {
+          schema: {
+            allOf: [
+              { $ref: '#/components/schemas/ProblemDetails' },
+              { type: 'object', properties: { code: { type: 'string', enum: [...known, code] } } },
+            ],
+          },
+        },
+      },
+    };
+  }
+}
+
+/**
+ * Adds to every operation the codes the HTTP edge can answer before its handler runs: those of reading and
+ * validating a JSON body where it takes one, those of its query and path parameters where it has some.
+ */
+export function documentEdgeErrors(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
+      const operation = item[method];
+      if (!operation) {
+        continue;
+      }
+      const responses = operation.responses as Responses;
+      const parameters = (operation.parameters ?? []) as { in?: string }[];
+      if (
+        operation.requestBody &&
+        'content' in operation.requestBody &&
+        operation.requestBody.content['application/json']
+      ) {
+        addCodes(responses, BODY_ERROR_CODES);
+      }
+      if (parameters.some((parameter) => parameter.in === 'query')) {
+        addCodes(responses, PARAMETER_ERROR_CODES);
+      }
+      if (parameters.some((parameter) => parameter.in === 'path')) {
+        addCodes(responses, ['INVALID_CHARACTERS']);
+      }
+    }
+  }
+  return document;
 }

@@ -1,7 +1,8 @@
 import { Param, ParseUUIDPipe, Query, ValidationPipe, type Type, type ValidationError } from '@nestjs/common';
 import { ValidateIf } from 'class-validator';
 import type { FieldProblem } from './problem-details.js';
-import { ProblemException } from './problem.exception.js';
+import { documentParameterErrors } from './domain-errors.js';
+import { HTTP_ERRORS, HttpErrorCode, RequestException } from './http.errors.js';
 
 function flatten(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
@@ -24,9 +25,7 @@ export function createValidationPipe(expectedType?: Type<object>): ValidationPip
     forbidUnknownValues: true,
     stopAtFirstError: false,
     exceptionFactory: (errors) =>
-      new ProblemException(400, {
-        code: 'VALIDATION_FAILED',
-        detail: 'Request validation failed',
+      new RequestException(HttpErrorCode.VALIDATION_FAILED, 'Request validation failed', {
         errors: flatten(errors),
       }),
   });
@@ -44,12 +43,22 @@ export function Omittable(): PropertyDecorator {
  * A path parameter that must be a UUID (any version): a 400 naming it otherwise. `@UuidParam('id') id: string`.
  */
 export function UuidParam(name: string): ParameterDecorator {
-  return Param(name, uuidPipe(name, false));
+  const param = Param(name, uuidPipe(name, false));
+  const documented = documentParameterErrors(HTTP_ERRORS, HttpErrorCode.VALIDATION_FAILED);
+  return (target, key, index) => {
+    param(target, key, index);
+    documented(target, key, index);
+  };
 }
 
 /** An optional query parameter that must be a UUID when sent: `@UuidQuery('categoryId') categoryId?: string`. */
 export function UuidQuery(name: string): ParameterDecorator {
-  return Query(name, uuidPipe(name, true));
+  const query = Query(name, uuidPipe(name, true));
+  const documented = documentParameterErrors(HTTP_ERRORS, HttpErrorCode.VALIDATION_FAILED);
+  return (target, key, index) => {
+    query(target, key, index);
+    documented(target, key, index);
+  };
 }
 
 function uuidPipe(name: string, optional: boolean): ParseUUIDPipe {
@@ -57,9 +66,7 @@ function uuidPipe(name: string, optional: boolean): ParseUUIDPipe {
     version: undefined,
     optional,
     exceptionFactory: () =>
-      new ProblemException(400, {
-        code: 'VALIDATION_FAILED',
-        detail: `${name} must be a UUID`,
+      new RequestException(HttpErrorCode.VALIDATION_FAILED, `${name} must be a UUID`, {
         errors: [{ field: name, messages: [`${name} must be a UUID`] }],
       }),
   });

@@ -66,15 +66,19 @@ function condition(column: string, filter: ParsedFilter, param: string): [string
 /**
  * Rows after the cursor in this order: for sort keys k1..kn (then id) and the cursor's values v1..vn,
  * `k1 after v1 OR (k1 = v1 AND k2 after v2) OR …`. PostgreSQL puts NULLs last ascending and first
- * descending, and so does this.
+ * descending, and so does this. The OR alone would make the index walk start at the list's first row;
+ * a bound on k1 that the OR implies (`k1 <= v1` descending, `k1 >= v1` ascending on a NOT NULL column,
+ * `k1 IS NULL` ascending after a NULL) lets it start at the cursor, so a page 500,000 rows deep costs
+ * what the first one does.
  */
 function whereAfterCursor(
   where: WhereExpressionBuilder,
   alias: string,
   sort: readonly ParsedSort[],
   cursor: readonly (string | null)[],
+  nullable: (field: string) => boolean,
 ): void {
-  const keys = [...sort, { field: 'id', direction: 'ASC' as const }];
+  const keys = [...sort, { field: 'id', direction: tieDirection(sort) }];
   const params: Record<string, string> = {};
   const same = (index: number): string => {
     const column = `${alias}.${keys[index].field}`;
@@ -108,6 +112,25 @@ function whereAfterCursor(
     branches.length > 0 ? `(${branches.map((branch) => `(${branch})`).join(' OR ')})` : 'FALSE',
     params,
   );
+  const first = keys[0];
+  const column = `${alias}.${first.field}`;
+  if (cursor[0] === null) {
+    if (first.direction === 'ASC') {
+      where.andWhere(`${column} IS NULL`);
+    }
+  } else if (first.direction === 'DESC') {
+    where.andWhere(`${column} <= :lq_cursor_0`);
+  } else if (!nullable(first.field)) {
+    where.andWhere(`${column} >= :lq_cursor_0`);
+  }
+}
+
+/**
+ * Ties go by id in the direction of the last sort key, so one btree on (field, id) serves the sort both
+ * ways, read forwards or backwards, with no sort step however many rows tie.
+ */
+function tieDirection(sort: readonly ParsedSort[]): 'ASC' | 'DESC' {
+  return sort.at(-1)?.direction ?? 'ASC';
 }
 
 /** A copy of the list's query on its root rows alone: no joins, no selected relations, no order. */
@@ -142,9 +165,9 @@ async function countUpTo<T extends ObjectLiteral>(
  * The builder's joins only load relations: filters, search and sort apply to root columns (field names
  * were checked against the route's allow-list by parseListQuery; values are bound as parameters).
  *
- * Three short queries, none reading more than it returns: the page's ids and sort values (by index,
- * offset or keyset), the page's rows with their relations by those ids, and a count that stops at
- * LIST_TOTAL_CAP. TypeORM's skip/take over joins, which reads every row, is never used.
+ * Two short queries at once, none reading more than it returns: the page's rows with their relations,
+ * picked by a subquery that walks the sort's index (offset or keyset) for the page's ids, and a count that
+ * stops at LIST_TOTAL_CAP. TypeORM's skip/take over joins, which reads every row, is never used.
  */
 export async function findPage<T extends ObjectLiteral>(
   builder: SelectQueryBuilder<T>,
@@ -167,39 +190,64 @@ export async function findPage<T extends ObjectLiteral>(
   const rows = rootRows(builder);
   const metadata = builder.expressionMap.mainAlias!.metadata;
   const keys = [...query.sort.map((sort) => sort.field), 'id'];
-  const pageRows = rows.clone().select(`${alias}.id`, 'lq_id');
+  const ties = tieDirection(query.sort);
+  // The page's ids, by index: the root rows alone, in order, after the offset or the cursor.
+  const pageIds = rows.clone().select(`${alias}.id`, 'lq_id');
+  query.sort.forEach((sort) => pageIds.addOrderBy(`${alias}.${sort.field}`, sort.direction));
+  pageIds.addOrderBy(`${alias}.id`, ties);
+  if (query.cursor) {
+    whereAfterCursor(
+      pageIds,
+      alias,
+      query.sort,
+      query.cursor,
+      (field) => metadata.findColumnWithPropertyPath(field)?.isNullable ?? true,
+    );
+  } else {
+    pageIds.offset((query.page - 1) * query.limit);
+  }
+  pageIds.limit(query.limit + 1);
+  // The page's rows with their relations in the same statement, in the same order, with the sort keys as
+  // PostgreSQL prints them (a cursor loses no precision: timestamps keep their microseconds).
+  builder.andWhere(`${alias}.id IN (${pageIds.getQuery()})`).setParameters(pageIds.getParameters());
   keys.forEach((field, index) => {
     const column = metadata.findColumnWithPropertyPath(field);
     if (!column) {
       throw new Error(`list query field ${field} is not a column of ${metadata.name}`);
     }
-    // As PostgreSQL prints it, so a cursor loses no precision (timestamps keep their microseconds).
-    pageRows.addSelect(
+    builder.addSelect(
       `${builder.escape(alias)}.${builder.escape(column.databaseName)}::text`,
       `lq_key_${index}`,
     );
   });
-  query.sort.forEach((sort) => pageRows.addOrderBy(`${alias}.${sort.field}`, sort.direction));
-  pageRows.addOrderBy(`${alias}.id`, 'ASC');
-  if (query.cursor) {
-    whereAfterCursor(pageRows, alias, query.sort, query.cursor);
-  } else {
-    pageRows.offset((query.page - 1) * query.limit);
-  }
-  const [found, count] = await Promise.all([
-    pageRows.limit(query.limit + 1).getRawMany<Record<string, string | null>>(),
+  const ownOrder = builder.expressionMap.orderBys;
+  builder.expressionMap.orderBys = {};
+  query.sort.forEach((sort) => builder.addOrderBy(`${alias}.${sort.field}`, sort.direction));
+  builder.addOrderBy(`${alias}.id`, ties);
+  Object.entries(ownOrder).forEach(([order, direction]) =>
+    typeof direction === 'string'
+      ? builder.addOrderBy(order, direction)
+      : builder.addOrderBy(order, direction.order, direction.nulls),
+  );
+  const [{ raw, entities }, count] = await Promise.all([
+    builder.getRawAndEntities<Record<string, string | null>>(),
     countUpTo(rows, totalCap),
   ]);
+  // Rows repeat for to-many relations: the first of each id, in order, carries the page's order and keys.
+  const idKey = `lq_key_${keys.length - 1}`;
+  const firstRows = new Map<string, Record<string, string | null>>();
+  raw.forEach((row) => {
+    const id = row[idKey] as string;
+    if (!firstRows.has(id)) {
+      firstRows.set(id, row);
+    }
+  });
+  const found = [...firstRows.values()];
   const page = found.slice(0, query.limit);
-  const ids = page.map((row) => row.lq_id as string);
-  const loaded =
-    ids.length === 0
-      ? []
-      : await builder.andWhere(`${alias}.id IN (:...lq_page_ids)`, { lq_page_ids: ids }).getMany();
-  const byId = new Map(loaded.map((item) => [(item as unknown as { id: string }).id, item]));
+  const byId = new Map(entities.map((item) => [(item as unknown as { id: string }).id, item]));
   const last = page.at(-1);
   return {
-    items: ids.map((id) => byId.get(id)).filter((item): item is T => item !== undefined),
+    items: page.map((row) => byId.get(row[idKey] as string)).filter((item): item is T => item !== undefined),
     total: count.total,
     totalExact: count.exact,
     page: query.cursor ? null : query.page,

@@ -1,6 +1,6 @@
-import { ProblemException } from '@agora/http';
+import { documentParameterErrors } from '@agora/http';
 import { applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiQuery } from '@nestjs/swagger';
+import { ApiQuery } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
   FILTER_OPERATORS,
@@ -9,23 +9,38 @@ import {
   type ListQuerySpec,
   type RawQuery,
 } from './list-query.js';
+import {
+  ApiListQueryErrors,
+  LIST_QUERY_ERRORS,
+  ListQueryErrorCode,
+  ListQueryException,
+} from './list-query.errors.js';
 
-/** Injects the validated list query of the request; a bad query is a 400 problem naming each field. */
-export const ListQuery = createParamDecorator((spec: ListQuerySpec, context: ExecutionContext) => {
+export * from './list-query.errors.js';
+
+const listQueryParam = createParamDecorator((spec: ListQuerySpec, context: ExecutionContext) => {
   const request = context.switchToHttp().getRequest<FastifyRequest>();
   try {
     return parseListQuery((request.query ?? {}) as RawQuery, spec);
   } catch (error) {
     if (error instanceof ListQueryError) {
-      throw new ProblemException(400, {
-        code: 'INVALID_LIST_QUERY',
-        detail: 'The list query is not valid',
+      throw new ListQueryException(ListQueryErrorCode.INVALID_LIST_QUERY, 'The list query is not valid', {
         errors: error.problems.map((problem) => ({ field: problem.field, messages: [...problem.messages] })),
       });
     }
     throw error;
   }
 });
+
+/** Injects the validated list query of the request; a bad query is a 400 INVALID_LIST_QUERY naming each field. */
+export function ListQuery(spec: ListQuerySpec): ParameterDecorator {
+  const param = listQueryParam(spec);
+  const documented = documentParameterErrors(LIST_QUERY_ERRORS, ListQueryErrorCode.INVALID_LIST_QUERY);
+  return (target, key, index) => {
+    param(target, key, index);
+    documented(target, key, index);
+  };
+}
 
 /** Documents the list query parameters of a route in Swagger. */
 export function ApiListQuery(spec: ListQuerySpec): MethodDecorator {
@@ -64,6 +79,6 @@ export function ApiListQuery(spec: ListQuerySpec): MethodDecorator {
       required: false,
       description: 'nextCursor of the previous page (keyset paging, instead of page)',
     }),
-    ApiBadRequestResponse({ description: 'Invalid list query (problem+json)' }),
+    ApiListQueryErrors(ListQueryErrorCode.INVALID_LIST_QUERY),
   );
 }

@@ -10,11 +10,15 @@ export function PageOf<T>(item: Type<T>): Type<Page<T>> {
 
     @ApiProperty({
       example: 1,
-      description: 'Items matching the filters and search: exact up to LIST_TOTAL_CAP (10,000), else the cap',
+      description:
+        'Items matching the filters and search: exact up to LIST_TOTAL_CAP (default 10,000), else the cap (then totalExact is false)',
     })
     total!: number;
 
-    @ApiProperty({ example: true, description: 'False when more items match than the cap counts' })
+    @ApiProperty({
+      example: true,
+      description: 'False when more items match than LIST_TOTAL_CAP: total is then the cap, a lower bound',
+    })
     totalExact!: boolean;
 
     @ApiProperty({ type: Number, nullable: true, example: 1, description: 'Null when paged by cursor' })

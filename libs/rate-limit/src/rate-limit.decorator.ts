@@ -1,9 +1,8 @@
 import { ServiceConfig } from '@agora/config';
-import { ProblemDetails } from '@agora/http';
 import { Injectable, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { ApiRateLimitErrors, RateLimitErrorCode } from './rate-limit.errors.js';
 import { RateLimiter } from './rate-limiter.js';
 
 /** A number, or how to read it from the service's configuration (so each limit is a variable). */
@@ -67,10 +66,7 @@ export function RateLimit<C extends ServiceConfig = ServiceConfig>(rule: RateLim
     Reflect.defineMetadata(RATE_LIMIT_RULES, [rule, ...existing], handler);
     if (existing.length === 0) {
       UseGuards(RateLimitGuard)(target, key, descriptor);
-      ApiTooManyRequestsResponse({
-        type: ProblemDetails,
-        description: 'RATE_LIMITED: the budget of the window is spent; see Retry-After',
-      })(target, key, descriptor);
+      ApiRateLimitErrors(RateLimitErrorCode.RATE_LIMITED)(target, key, descriptor);
     }
   };
 }

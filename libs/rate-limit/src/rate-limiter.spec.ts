@@ -1,5 +1,5 @@
-import { ProblemException } from '@agora/http';
 import { describe, expect, it } from 'vitest';
+import { RateLimitException } from './rate-limit.errors.js';
 import { MemoryRateLimitStore } from './rate-limit-store.js';
 import { RateLimiter } from './rate-limiter.js';
 
@@ -11,12 +11,12 @@ describe('RateLimiter', () => {
     );
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(4);
     const refused = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
-    const problem = refused.reason as ProblemException;
-    expect(problem).toBeInstanceOf(ProblemException);
-    expect(problem.getStatus()).toBe(429);
-    expect(problem.problem.code).toBe('RATE_LIMITED');
-    expect(problem.problem.headers?.['retry-after']).toBe('60');
-    expect(problem.problem.extensions).toEqual({ retryAfter: 60 });
+    const problem = refused.reason as RateLimitException;
+    expect(problem).toBeInstanceOf(RateLimitException);
+    expect(problem.status).toBe(429);
+    expect(problem.code).toBe('RATE_LIMITED');
+    expect(problem.extras.headers?.['retry-after']).toBe('60');
+    expect(problem.extras.extensions).toEqual({ retryAfter: 60 });
     // Another key has its own budget.
     await expect(limiter.consume('search:10.0.0.2', 4, 60_000)).resolves.toMatchObject({ count: 1 });
   });
@@ -25,7 +25,7 @@ describe('RateLimiter', () => {
     const store = new MemoryRateLimitStore();
     const limiter = new RateLimiter(store);
     await limiter.consume('k', 1, 50);
-    await expect(limiter.consume('k', 1, 50)).rejects.toThrow(ProblemException);
+    await expect(limiter.consume('k', 1, 50)).rejects.toThrow(RateLimitException);
     await new Promise((resolve) => setTimeout(resolve, 60));
     await expect(limiter.consume('k', 1, 50)).resolves.toMatchObject({ count: 1 });
     await limiter.refund('k');

@@ -1,13 +1,12 @@
-import { ProblemException } from '@agora/http';
+import type { ProblemExtras } from '@agora/http';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Counter, RateLimitStore } from './rate-limit-store.js';
+import { RateLimitErrorCode, RateLimitException } from './rate-limit.errors.js';
 
 /** Nest token of the service's RateLimitStore (memory, or Redis with REDIS_URL). */
 export const RATE_LIMIT_STORE = Symbol('RATE_LIMIT_STORE');
 
 export interface RateLimitAnswer {
-  /** The problem's `code`; `RATE_LIMITED` unless a route keeps an older one (sign-in: `TOO_MANY_ATTEMPTS`). */
-  readonly code?: string;
   /** Human-readable reason; "try again in N s" is appended. */
   readonly detail?: string;
 }
@@ -17,15 +16,20 @@ export function retryAfterSeconds(remainingMs: number): number {
   return Math.max(1, Math.ceil(remainingMs / 1000));
 }
 
-/** `429` problem+json with `Retry-After` (header) and `retryAfter` (member), both in seconds. */
-export function rateLimited(remainingMs: number, answer: RateLimitAnswer = {}): ProblemException {
+/** `Retry-After` (header) and `retryAfter` (member), both in whole seconds, for any 429 of a domain. */
+export function retryAfterExtras(remainingMs: number): ProblemExtras & { readonly retryAfter: number } {
   const retryAfter = retryAfterSeconds(remainingMs);
-  return new ProblemException(429, {
-    code: answer.code ?? 'RATE_LIMITED',
-    detail: `${answer.detail ?? 'Too many requests'}; try again in ${retryAfter} s`,
-    extensions: { retryAfter },
-    headers: { 'retry-after': String(retryAfter) },
-  });
+  return { retryAfter, extensions: { retryAfter }, headers: { 'retry-after': String(retryAfter) } };
+}
+
+/** `429` problem+json RATE_LIMITED with `Retry-After` (header) and `retryAfter` (member), both in seconds. */
+export function rateLimited(remainingMs: number, answer: RateLimitAnswer = {}): RateLimitException {
+  const { retryAfter, ...extras } = retryAfterExtras(remainingMs);
+  return new RateLimitException(
+    RateLimitErrorCode.RATE_LIMITED,
+    `${answer.detail ?? 'Too many requests'}; try again in ${retryAfter} s`,
+    extras,
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import { createLogger, JsonLogger, runWithRequestContext } from '@agora/logging'
 import { loadConfig, type Env, type ServiceConfig } from '@agora/config';
 import { BODY_LIMITS, SERVICES } from '@agora/contracts';
 import { createServiceDataSource, OutboxRelay } from '@agora/database';
+import { setListTotalCap } from '@agora/list-query';
 import { KafkaBus, type MessageBus } from '@agora/messaging';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -62,6 +63,7 @@ export async function startService<C extends ServiceConfig>(
   const descriptor = SERVICES[definition.name];
   const config = loadConfig(definition.config, options.env, { PORT: String(descriptor.port) });
   const logger = createLogger(`${definition.name}-service`, config.LOG_LEVEL);
+  setListTotalCap(config.LIST_TOTAL_CAP);
 
   const dataSource = createServiceDataSource({
     url: config.DATABASE_URL,

@@ -1,10 +1,9 @@
 import type { AuthenticatedUser, Role } from '@agora/auth';
 import { Topics, type UserDeletionReason } from '@agora/contracts';
 import { OutboxWriter, uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { TokenService } from '../sessions/token.service.js';
 import { LoginThrottle } from '../throttling/login-throttle.js';
 import { PasswordHasher } from '../users/password-hasher.js';
@@ -13,9 +12,11 @@ import { toUserDto, type UserDto, type UserPageDto } from '../users/user.dto.js'
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { PatchUserDto, UpdateOwnAccountDto } from './account.dto.js';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
+import { Transactions } from '../database/transactions.js';
 
-const notFound = (id: string): ProblemException =>
-  new ProblemException(404, { code: 'USER_NOT_FOUND', detail: `No user ${id}` });
+const notFound = (id: string): AuthException =>
+  new AuthException(AuthErrorCode.USER_NOT_FOUND, `No user ${id}`);
 
 /**
  * Reads and changes accounts (by their owners and by admins). Every change writes its event to the outbox
@@ -24,7 +25,7 @@ const notFound = (id: string): ProblemException =>
 @Injectable()
 export class AccountsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly users: UsersRepository,
     private readonly outbox: OutboxWriter,
     private readonly hasher: PasswordHasher,
@@ -57,9 +58,7 @@ export class AccountsService {
           this.hasher.verify(user.passwordHash, dto.currentPassword ?? ''),
         );
         if (!proven) {
-          throw new ProblemException(400, {
-            code: 'WRONG_CURRENT_PASSWORD',
-            detail: 'currentPassword is not right',
+          throw new AuthException(AuthErrorCode.WRONG_CURRENT_PASSWORD, 'currentPassword is not right', {
             errors: [{ field: 'currentPassword', messages: ['currentPassword is not right'] }],
           });
         }
@@ -107,12 +106,12 @@ export class AccountsService {
   }
 
   async delete(id: string, reason: UserDeletionReason): Promise<void> {
-    const deleted = await this.dataSource.transaction(async (manager) => {
+    const deleted = await this.transactions.run(async (manager) => {
       const user = await this.users.lockById(manager, id);
       if (!user) {
         return false;
       }
-      await manager.remove(user);
+      await this.users.remove(manager, user);
       // Every service drops the user's data and refuses the user's access tokens from now on.
       await this.outbox.add(manager, Topics.UserDeleted, id, {
         userId: id,
@@ -133,7 +132,7 @@ export class AccountsService {
     edit: (manager: EntityManager, user: UserEntity) => Promise<void>,
   ): Promise<UserDto> {
     try {
-      const saved = await this.dataSource.transaction(async (manager) => {
+      const saved = await this.transactions.run(async (manager) => {
         const user = await this.users.lockById(manager, id);
         if (!user) {
           throw notFound(id);
@@ -154,10 +153,7 @@ export class AccountsService {
       return toUserDto(saved);
     } catch (error) {
       if (uniqueViolation(error)) {
-        throw new ProblemException(409, {
-          code: 'ACCOUNT_CONFLICT',
-          detail: 'E-mail or login taken meanwhile',
-        });
+        throw new AuthException(AuthErrorCode.ACCOUNT_CONFLICT, 'E-mail or login taken meanwhile');
       }
       throw error;
     }
@@ -171,11 +167,11 @@ export class AccountsService {
   ): Promise<void> {
     const taken = await this.users.findTakenFields(email, login, user.id, manager);
     if (taken.length > 0) {
-      throw new ProblemException(409, {
-        code: taken.includes('email') ? 'EMAIL_TAKEN' : 'LOGIN_TAKEN',
-        detail: `Already in use: ${taken.join(', ')}`,
-        errors: taken.map((field) => ({ field, messages: [`${field} is already in use`] })),
-      });
+      throw new AuthException(
+        taken.includes('email') ? AuthErrorCode.EMAIL_TAKEN : AuthErrorCode.LOGIN_TAKEN,
+        `Already in use: ${taken.join(', ')}`,
+        { errors: taken.map((field) => ({ field, messages: [`${field} is already in use`] })) },
+      );
     }
   }
 
@@ -189,10 +185,10 @@ export class AccountsService {
       return;
     }
     if (user.id === admin.id) {
-      throw new ProblemException(409, {
-        code: 'OWN_ROLE_CHANGE',
-        detail: 'Admins cannot change their own role; ask another admin',
-      });
+      throw new AuthException(
+        AuthErrorCode.OWN_ROLE_CHANGE,
+        'Admins cannot change their own role; ask another admin',
+      );
     }
     const previousRole = user.role;
     user.role = role;

@@ -1,18 +1,12 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { ProblemDetails } from '@agora/http';
 import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { NoStore } from '../sessions/no-store.interceptor.js';
 import { UserDto } from '../users/user.dto.js';
 import { UpdateOwnAccountDto } from './account.dto.js';
 import { AccountsService } from './accounts.service.js';
+import { ApiAuthErrors, AuthErrorCode } from '../auth.errors.js';
 
 @ApiTags('me')
 @Authenticated()
@@ -23,6 +17,7 @@ export class MeController {
 
   @Get()
   @ApiOkResponse({ type: UserDto })
+  @ApiAuthErrors(AuthErrorCode.USER_NOT_FOUND)
   me(@CurrentUser() user: AuthenticatedUser): Promise<UserDto> {
     return this.accounts.get(user.id);
   }
@@ -31,6 +26,7 @@ export class MeController {
   @Post()
   @HttpCode(200)
   @ApiOkResponse({ type: UserDto })
+  @ApiAuthErrors(AuthErrorCode.USER_NOT_FOUND)
   mePost(@CurrentUser() user: AuthenticatedUser): Promise<UserDto> {
     return this.accounts.get(user.id);
   }
@@ -41,15 +37,16 @@ export class MeController {
    */
   @Patch()
   @ApiOkResponse({ type: UserDto })
-  @ApiBadRequestResponse({
-    type: ProblemDetails,
-    description: 'VALIDATION_FAILED, WRONG_CURRENT_PASSWORD, WEAK_PASSWORD',
-  })
-  @ApiConflictResponse({ type: ProblemDetails })
-  @ApiTooManyRequestsResponse({
-    type: ProblemDetails,
-    description: 'TOO_MANY_ATTEMPTS: wrong current passwords count as failed sign-ins of the account',
-  })
+  @ApiAuthErrors(
+    AuthErrorCode.WRONG_CURRENT_PASSWORD,
+    AuthErrorCode.WEAK_PASSWORD,
+    // Wrong current passwords count as failed sign-ins of the account.
+    AuthErrorCode.TOO_MANY_ATTEMPTS,
+    AuthErrorCode.LOGIN_TAKEN,
+    AuthErrorCode.EMAIL_TAKEN,
+    AuthErrorCode.ACCOUNT_CONFLICT,
+    AuthErrorCode.USER_NOT_FOUND,
+  )
   update(
     @CurrentUser() user: AuthenticatedUser,
     @Body() dto: UpdateOwnAccountDto,

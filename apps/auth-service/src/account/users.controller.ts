@@ -1,23 +1,25 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { ProblemDetails, UuidParam } from '@agora/http';
+import { UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { Body, Controller, Delete, Get, HttpCode, Patch, Put } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { USER_LIST_QUERY, UserDto, UserPageDto } from '../users/user.dto.js';
 import { ChangeRoleDto, PatchUserDto, ReplaceUserDto } from './account.dto.js';
 import { AccountsService } from './accounts.service.js';
+import { ApiAuthErrors, AuthErrorCode } from '../auth.errors.js';
+
+/** What an admin's edit of an account can answer. */
+const ADMIN_EDIT_ERRORS = [
+  AuthErrorCode.USER_NOT_FOUND,
+  AuthErrorCode.EMAIL_TAKEN,
+  AuthErrorCode.LOGIN_TAKEN,
+  AuthErrorCode.ACCOUNT_CONFLICT,
+  AuthErrorCode.OWN_ROLE_CHANGE,
+] as const;
 
 /** Seed 001 user management for admins: `/users`, `/user/:id` (the gateway maps `/user` here). */
 @ApiTags('users (admin)')
 @Authenticated('admin')
-@ApiNotFoundResponse({ type: ProblemDetails })
 @Controller('users')
 export class UsersController {
   constructor(private readonly accounts: AccountsService) {}
@@ -31,14 +33,14 @@ export class UsersController {
 
   @Get(':id')
   @ApiOkResponse({ type: UserDto })
+  @ApiAuthErrors(AuthErrorCode.USER_NOT_FOUND)
   get(@UuidParam('id') id: string): Promise<UserDto> {
     return this.accounts.get(id);
   }
 
   @Put(':id')
   @ApiOkResponse({ type: UserDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
-  @ApiConflictResponse({ type: ProblemDetails })
+  @ApiAuthErrors(...ADMIN_EDIT_ERRORS)
   replace(
     @CurrentUser() admin: AuthenticatedUser,
     @UuidParam('id') id: string,
@@ -49,8 +51,7 @@ export class UsersController {
 
   @Patch(':id')
   @ApiOkResponse({ type: UserDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
-  @ApiConflictResponse({ type: ProblemDetails })
+  @ApiAuthErrors(...ADMIN_EDIT_ERRORS)
   patch(
     @CurrentUser() admin: AuthenticatedUser,
     @UuidParam('id') id: string,
@@ -61,7 +62,7 @@ export class UsersController {
 
   @Put(':id/role')
   @ApiOkResponse({ type: UserDto })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'OWN_ROLE_CHANGE' })
+  @ApiAuthErrors(AuthErrorCode.USER_NOT_FOUND, AuthErrorCode.OWN_ROLE_CHANGE)
   changeRole(
     @CurrentUser() admin: AuthenticatedUser,
     @UuidParam('id') id: string,
@@ -73,6 +74,7 @@ export class UsersController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
+  @ApiAuthErrors(AuthErrorCode.USER_NOT_FOUND)
   async delete(@UuidParam('id') id: string): Promise<void> {
     await this.accounts.delete(id, 'deleted-by-admin');
   }

@@ -1,16 +1,11 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { ProblemDetails } from '@agora/http';
+import { ApiHttpErrors, HttpErrorCode } from '@agora/http';
 import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { NoStore } from '../sessions/no-store.interceptor.js';
 import { IdentitiesService } from './identities.service.js';
 import { IdentityDto, ProviderParamDto } from './oauth.dto.js';
+import { ApiAuthErrors, AuthErrorCode } from '../auth.errors.js';
 
 @ApiTags('me')
 @Authenticated()
@@ -23,18 +18,18 @@ export class IdentitiesController {
   @Get()
   @ApiOkResponse({ type: IdentityDto, isArray: true })
   list(@CurrentUser() user: AuthenticatedUser): Promise<IdentityDto[]> {
-    return this.identities.list(user.id);
+    return this.identities.list(user);
   }
 
   @Delete(':provider')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Unlinked' })
-  @ApiNotFoundResponse({ type: ProblemDetails, description: 'IDENTITY_NOT_FOUND' })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'LAST_SIGN_IN_METHOD' })
+  @ApiHttpErrors(HttpErrorCode.VALIDATION_FAILED)
+  @ApiAuthErrors(AuthErrorCode.IDENTITY_NOT_FOUND, AuthErrorCode.LAST_SIGN_IN_METHOD)
   async unlink(
     @CurrentUser() user: AuthenticatedUser,
     @Param() { provider }: ProviderParamDto,
   ): Promise<void> {
-    await this.identities.unlink(user.id, provider);
+    await this.identities.unlink(user, provider);
   }
 }

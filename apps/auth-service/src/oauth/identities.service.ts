@@ -1,24 +1,23 @@
-import { ProblemException } from '@agora/http';
+import type { AuthenticatedUser } from '@agora/auth';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { UsersRepository } from '../users/users.repository.js';
-import { IdentityEntity } from './identity.entity.js';
+import { Transactions } from '../database/transactions.js';
+import { IdentitiesRepository } from './identities.repository.js';
 import type { IdentityDto } from './oauth.dto.js';
 import type { OAuthProviderName } from './oauth-provider.js';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
 
 /** A user's own linked Google and Yandex accounts. */
 @Injectable()
 export class IdentitiesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly identities: IdentitiesRepository,
     private readonly users: UsersRepository,
   ) {}
 
-  async list(userId: string): Promise<IdentityDto[]> {
-    const identities = await this.dataSource.manager.find(IdentityEntity, {
-      where: { userId },
-      order: { provider: 'ASC' },
-    });
+  async list(user: AuthenticatedUser): Promise<IdentityDto[]> {
+    const identities = await this.identities.listOfUser(user.id);
     return identities.map((identity) => ({
       provider: identity.provider,
       email: identity.email,
@@ -27,23 +26,24 @@ export class IdentitiesService {
   }
 
   /** Unlinks, unless it is the account's last way to sign in (no password, no other provider). */
-  async unlink(userId: string, provider: OAuthProviderName): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  async unlink(caller: AuthenticatedUser, provider: OAuthProviderName): Promise<void> {
+    const userId = caller.id;
+    await this.transactions.run(async (manager) => {
       const user = await this.users.lockById(manager, userId);
-      const identities = await manager.findBy(IdentityEntity, { userId });
+      const identities = await this.identities.listOfUser(userId, manager);
       if (!user || !identities.some((identity) => identity.provider === provider)) {
-        throw new ProblemException(404, {
-          code: 'IDENTITY_NOT_FOUND',
-          detail: `No ${provider} account is linked to this account`,
-        });
+        throw new AuthException(
+          AuthErrorCode.IDENTITY_NOT_FOUND,
+          `No ${provider} account is linked to this account`,
+        );
       }
       if (!user.passwordHash && identities.length === 1) {
-        throw new ProblemException(409, {
-          code: 'LAST_SIGN_IN_METHOD',
-          detail: `${provider} is this account's only way to sign in; set a password first (POST /password/recovery)`,
-        });
+        throw new AuthException(
+          AuthErrorCode.LAST_SIGN_IN_METHOD,
+          `${provider} is this account's only way to sign in; set a password first (POST /password/recovery)`,
+        );
       }
-      await manager.delete(IdentityEntity, { userId, provider });
+      await this.identities.delete(manager, userId, provider);
     });
   }
 }

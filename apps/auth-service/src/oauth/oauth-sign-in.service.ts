@@ -1,36 +1,38 @@
+import { AccessErrorCode, AccessException } from '@agora/auth';
 import { API_PREFIX, Topics } from '@agora/contracts';
-import { modifyReturning, OutboxWriter, uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
+import { OutboxWriter, uniqueViolation } from '@agora/database';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { Transactions } from '../database/transactions.js';
+import { IdentitiesRepository } from './identities.repository.js';
+import { IdentityLinkOffersRepository } from './identity-link-offers.repository.js';
 import { AuthConfig } from '../auth.config.js';
 import { newOpaqueToken, secretHash } from '../secrets/opaque-token.js';
 import { AuthenticationService } from '../sessions/authentication.service.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
-import { IdentityLinkOfferEntity } from './identity-link-offer.entity.js';
-import { IdentityEntity } from './identity.entity.js';
 import type { FlowContext } from './oauth-flow-store.js';
 import type { ProviderProfile } from './oauth-provider.js';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
 
 /** The account a provider's answer leads to, or an offer to link it to an existing account by password. */
 type Resolution =
   | { readonly kind: 'user'; readonly user: UserEntity }
   | { readonly kind: 'offer'; readonly token: string; readonly email: string };
 
-const unverifiedEmail = (provider: string): ProblemException =>
-  new ProblemException(403, {
-    code: 'PROVIDER_EMAIL_UNVERIFIED',
-    detail: `${provider} did not confirm an e-mail address for this account; confirm one there and try again`,
-  });
+const unverifiedEmail = (provider: string): AuthException =>
+  new AuthException(
+    AuthErrorCode.PROVIDER_EMAIL_UNVERIFIED,
+    `${provider} did not confirm an e-mail address for this account; confirm one there and try again`,
+  );
 
-const invalidLinkToken = (): ProblemException =>
-  new ProblemException(400, {
-    code: 'INVALID_LINK_TOKEN',
-    detail: 'The link token is unknown, used or expired; sign in with the provider again',
-    errors: [{ field: 'linkToken', messages: ['linkToken is unknown, used or expired'] }],
-  });
+const invalidLinkToken = (): AuthException =>
+  new AuthException(
+    AuthErrorCode.INVALID_LINK_TOKEN,
+    'The link token is unknown, used or expired; sign in with the provider again',
+    { errors: [{ field: 'linkToken', messages: ['linkToken is unknown, used or expired'] }] },
+  );
 
 /** Turns a provider's hint into a login candidate: allowed characters, 3 to 24 of them. */
 function loginBase(hint: string): string {
@@ -46,7 +48,9 @@ function loginBase(hint: string): string {
 @Injectable()
 export class OAuthSignInService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly identities: IdentitiesRepository,
+    private readonly linkOffers: IdentityLinkOffersRepository,
     private readonly users: UsersRepository,
     private readonly outbox: OutboxWriter,
     private readonly authentication: AuthenticationService,
@@ -58,43 +62,34 @@ export class OAuthSignInService {
     if (flow.intent === 'link' && !profile.emailVerified) {
       throw unverifiedEmail(profile.provider);
     }
-    const resolution = await this.dataSource.transaction((manager) =>
+    const resolution = await this.transactions.run((manager) =>
       flow.intent === 'link' && flow.userId
         ? this.linkToSignedInUser(manager, profile, flow.userId)
         : this.resolveSignIn(manager, profile),
     );
     if (resolution.kind === 'offer') {
-      throw new ProblemException(409, {
-        code: 'ACCOUNT_LINK_REQUIRED',
-        detail:
-          `An account with ${resolution.email} exists. To sign in to it with ${profile.provider}, send its ` +
+      throw new AuthException(
+        AuthErrorCode.ACCOUNT_LINK_REQUIRED,
+        `An account with ${resolution.email} exists. To sign in to it with ${profile.provider}, send its ` +
           `password with this linkToken to POST ${API_PREFIX}/auth/link, or sign in and link from the account ` +
           `(GET ${API_PREFIX}/auth/${profile.provider}?intent=link)`,
-        extensions: { linkToken: resolution.token, provider: profile.provider, email: resolution.email },
-      });
+        { extensions: { linkToken: resolution.token, provider: profile.provider, email: resolution.email } },
+      );
     }
     return resolution.user;
   }
 
   /** `POST /api/auth/link`: the account's password proves the owner agrees to the link. */
   async acceptLinkOffer(token: string, password: string, ip: string): Promise<UserEntity> {
-    const offer = await this.dataSource.manager
-      .createQueryBuilder(IdentityLinkOfferEntity, 'offer')
-      .where('offer.tokenHash = :hash AND offer.expiresAt > now()', { hash: secretHash(token) })
-      .getOne();
+    const offer = await this.linkOffers.findLive(secretHash(token));
     const owner = offer ? await this.users.findById(offer.userId) : null;
     if (!offer || !owner) {
       throw invalidLinkToken();
     }
     // The same throttled check as signing in: wrong passwords count against the account and address.
     const user = await this.authentication.authenticate(owner.email, password, ip);
-    await this.dataSource.transaction(async (manager) => {
-      const spent = await modifyReturning(
-        manager,
-        `DELETE FROM "auth"."identity_link_offers" WHERE "token_hash" = $1 RETURNING "token_hash"`,
-        [offer.tokenHash],
-      );
-      if (spent.length === 0) {
+    await this.transactions.run(async (manager) => {
+      if (!(await this.linkOffers.spend(manager, offer.tokenHash))) {
         throw invalidLinkToken();
       }
       await this.link(manager, user, offer);
@@ -103,10 +98,7 @@ export class OAuthSignInService {
   }
 
   private async resolveSignIn(manager: EntityManager, profile: ProviderProfile): Promise<Resolution> {
-    const linked = await manager.findOneBy(IdentityEntity, {
-      provider: profile.provider,
-      subject: profile.subject,
-    });
+    const linked = await this.identities.findBySubject(manager, profile.provider, profile.subject);
     const linkedUser = linked ? await this.users.findById(linked.userId, manager) : null;
     if (linkedUser) {
       return { kind: 'user', user: linkedUser };
@@ -134,10 +126,10 @@ export class OAuthSignInService {
   ): Promise<Resolution> {
     const user = await this.users.lockById(manager, userId);
     if (!user) {
-      throw new ProblemException(401, {
-        code: 'AUTHENTICATION_REQUIRED',
-        detail: 'The account that asked for the link no longer exists',
-      });
+      throw new AccessException(
+        AccessErrorCode.AUTHENTICATION_REQUIRED,
+        'The account that asked for the link no longer exists',
+      );
     }
     await this.link(manager, user, profile);
     return { kind: 'user', user };
@@ -149,21 +141,18 @@ export class OAuthSignInService {
     user: UserEntity,
     identity: Pick<ProviderProfile, 'provider' | 'subject' | 'email'>,
   ): Promise<void> {
-    const current = await manager.findOneBy(IdentityEntity, {
-      provider: identity.provider,
-      subject: identity.subject,
-    });
+    const current = await this.identities.findBySubject(manager, identity.provider, identity.subject);
     if (current?.userId === user.id) {
       return;
     }
     if (current) {
-      throw new ProblemException(409, {
-        code: 'IDENTITY_LINKED_ELSEWHERE',
-        detail: `This ${identity.provider} account is linked to another Agora account`,
-      });
+      throw new AuthException(
+        AuthErrorCode.IDENTITY_LINKED_ELSEWHERE,
+        `This ${identity.provider} account is linked to another Agora account`,
+      );
     }
     try {
-      await manager.insert(IdentityEntity, {
+      await this.identities.insert(manager, {
         provider: identity.provider,
         subject: identity.subject,
         userId: user.id,
@@ -171,10 +160,10 @@ export class OAuthSignInService {
       });
     } catch (error) {
       if (uniqueViolation(error) === 'identities_user_provider_key') {
-        throw new ProblemException(409, {
-          code: 'PROVIDER_ALREADY_LINKED',
-          detail: `Another ${identity.provider} account is linked to this account; unlink it first`,
-        });
+        throw new AuthException(
+          AuthErrorCode.PROVIDER_ALREADY_LINKED,
+          `Another ${identity.provider} account is linked to this account; unlink it first`,
+        );
       }
       throw error;
     }
@@ -187,8 +176,7 @@ export class OAuthSignInService {
     owner: UserEntity,
   ): Promise<string> {
     const token = newOpaqueToken();
-    await manager.query(`DELETE FROM "auth"."identity_link_offers" WHERE "expires_at" < now()`);
-    await manager.insert(IdentityLinkOfferEntity, {
+    await this.linkOffers.insert(manager, {
       tokenHash: secretHash(token),
       provider: profile.provider,
       subject: profile.subject,

@@ -1,9 +1,9 @@
 import { ConfigValidationError, loadConfig } from '@agora/config';
-import { ProblemException } from '@agora/http';
 import { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { AuthConfig } from '../auth.config.js';
 import { OAuthStrategies } from './oauth-strategies.js';
+import { AuthException } from '../auth.errors.js';
 
 const BASE_ENV = { PORT: '3001', DATABASE_URL: 'postgres://agora_auth@127.0.0.1:5432/agora', BUS: 'memory' };
 
@@ -26,9 +26,9 @@ describe('OAuthStrategies', () => {
     } catch (error) {
       refused = error;
     }
-    expect(refused).toBeInstanceOf(ProblemException);
-    expect((refused as ProblemException).getStatus()).toBe(404);
-    expect((refused as ProblemException).problem).toMatchObject({ code: 'PROVIDER_NOT_CONFIGURED' });
+    expect(refused).toBeInstanceOf(AuthException);
+    expect((refused as AuthException).status).toBe(404);
+    expect((refused as AuthException).code).toBe('PROVIDER_NOT_CONFIGURED');
   });
 
   it('refuses to start with a client id but no secret', () => {

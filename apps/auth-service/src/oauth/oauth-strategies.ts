@@ -1,5 +1,4 @@
 import { API_PREFIX } from '@agora/contracts';
-import { ProblemException } from '@agora/http';
 import { Injectable } from '@nestjs/common';
 import type { OAuth2 } from 'oauth';
 import type { Profile } from 'passport';
@@ -15,6 +14,7 @@ import {
   type OAuthProviderName,
   type ProviderProfile,
 } from './oauth-provider.js';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
 
 /** The userinfo address passport-yandex calls; YANDEX_USERINFO_URL replaces it. */
 const PASSPORT_YANDEX_USERINFO_URL = 'https://login.yandex.ru/info?format=json';
@@ -111,10 +111,10 @@ export class OAuthStrategies {
   get(provider: OAuthProviderName): OAuth2Strategy {
     const strategy = this.strategies.get(provider);
     if (!strategy) {
-      throw new ProblemException(404, {
-        code: 'PROVIDER_NOT_CONFIGURED',
-        detail: `Sign-in with ${provider} is not set up on this server`,
-      });
+      throw new AuthException(
+        AuthErrorCode.PROVIDER_NOT_CONFIGURED,
+        `Sign-in with ${provider} is not set up on this server`,
+      );
     }
     return strategy;
   }

@@ -1,21 +1,15 @@
-import { AccessTokenGuard, WebSessions } from '@agora/auth';
+import {
+  AccessErrorCode,
+  AccessTokenGuard,
+  ApiAccessErrors,
+  CREDENTIAL_ERROR_CODES,
+  WebSessions,
+} from '@agora/auth';
 import { API_PREFIX } from '@agora/contracts';
 import { LOGGER } from '@agora/logging';
-import { ProblemDetails, ProblemException } from '@agora/http';
+import { ApiHttpErrors, HttpErrorCode } from '@agora/http';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import {
-  ApiBadGatewayResponse,
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiExtraModels,
-  ApiForbiddenResponse,
-  ApiFoundResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiExtraModels, ApiFoundResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AuthConfig } from '../auth.config.js';
@@ -29,6 +23,7 @@ import { OAuthSignInService } from './oauth-sign-in.service.js';
 import { OAuthStrategies } from './oauth-strategies.js';
 import { LinkAccountDto, OAuthCallbackQueryDto, ProviderParamDto, StartOAuthQueryDto } from './oauth.dto.js';
 import { runStrategy, type StrategyOutcome } from './passport-strategy-runner.js';
+import { ApiAuthErrors, AuthErrorCode, AuthException } from '../auth.errors.js';
 
 /**
  * Binds a started sign-in to the browser that started it; checked at the callback. Over https it is
@@ -66,12 +61,14 @@ export class OAuthController {
   @Post('link')
   @HttpCode(200)
   @ApiOkResponse(SESSION_RESPONSE)
-  @ApiBadRequestResponse({ type: ProblemDetails, description: 'INVALID_LINK_TOKEN' })
-  @ApiUnauthorizedResponse({ type: ProblemDetails, description: 'INVALID_CREDENTIALS' })
-  @ApiConflictResponse({
-    type: ProblemDetails,
-    description: 'IDENTITY_LINKED_ELSEWHERE, PROVIDER_ALREADY_LINKED',
-  })
+  @ApiAuthErrors(
+    AuthErrorCode.INVALID_LINK_TOKEN,
+    AuthErrorCode.INVALID_CREDENTIALS,
+    AuthErrorCode.EMAIL_NOT_VERIFIED,
+    AuthErrorCode.TOO_MANY_ATTEMPTS,
+    AuthErrorCode.IDENTITY_LINKED_ELSEWHERE,
+    AuthErrorCode.PROVIDER_ALREADY_LINKED,
+  )
   async link(
     @Body() dto: LinkAccountDto,
     @Req() request: FastifyRequest,
@@ -84,8 +81,16 @@ export class OAuthController {
   /** Sends the browser to the provider; `intent=link` adds the provider account to the signed-in user. */
   @Get(':provider')
   @ApiFoundResponse({ description: "Redirect to the provider's consent page, with the state cookie" })
-  @ApiNotFoundResponse({ type: ProblemDetails, description: 'PROVIDER_NOT_CONFIGURED' })
-  @ApiUnauthorizedResponse({ type: ProblemDetails, description: 'intent=link without a valid access token' })
+  @ApiHttpErrors(HttpErrorCode.VALIDATION_FAILED)
+  @ApiAuthErrors(
+    AuthErrorCode.PROVIDER_NOT_CONFIGURED,
+    AuthErrorCode.OAUTH_STATE_INVALID,
+    AuthErrorCode.OAUTH_DENIED,
+    AuthErrorCode.OAUTH_CODE_REJECTED,
+    AuthErrorCode.OAUTH_PROVIDER_UNAVAILABLE,
+  )
+  // intent=link authenticates the caller as the access-token guard does.
+  @ApiAccessErrors(...CREDENTIAL_ERROR_CODES)
   async start(
     @Param() { provider }: ProviderParamDto,
     @Query() query: StartOAuthQueryDto,
@@ -119,20 +124,21 @@ export class OAuthController {
   /** The provider's redirect back: checks state (single use, this browser's), exchanges the code with PKCE. */
   @Get(':provider/callback')
   @ApiOkResponse(SESSION_RESPONSE)
-  @ApiBadRequestResponse({
-    type: ProblemDetails,
-    description: 'Malformed callback, or code refused by the provider',
-  })
-  @ApiUnauthorizedResponse({ type: ProblemDetails, description: 'OAUTH_DENIED: the user refused' })
-  @ApiForbiddenResponse({
-    type: ProblemDetails,
-    description: 'OAUTH_STATE_INVALID (other browser, used or expired), PROVIDER_EMAIL_UNVERIFIED',
-  })
-  @ApiConflictResponse({
-    type: ProblemDetails,
-    description: 'ACCOUNT_LINK_REQUIRED (with linkToken), IDENTITY_LINKED_ELSEWHERE, PROVIDER_ALREADY_LINKED',
-  })
-  @ApiBadGatewayResponse({ type: ProblemDetails, description: 'The provider could not be reached' })
+  @ApiHttpErrors(HttpErrorCode.VALIDATION_FAILED)
+  @ApiAuthErrors(
+    AuthErrorCode.PROVIDER_NOT_CONFIGURED,
+    AuthErrorCode.OAUTH_CALLBACK_INVALID,
+    AuthErrorCode.OAUTH_CODE_REJECTED,
+    AuthErrorCode.OAUTH_DENIED,
+    AuthErrorCode.OAUTH_STATE_INVALID,
+    AuthErrorCode.PROVIDER_EMAIL_UNVERIFIED,
+    AuthErrorCode.ACCOUNT_LINK_REQUIRED,
+    AuthErrorCode.IDENTITY_LINKED_ELSEWHERE,
+    AuthErrorCode.PROVIDER_ALREADY_LINKED,
+    AuthErrorCode.OAUTH_PROVIDER_UNAVAILABLE,
+  )
+  // A link whose account was deleted meanwhile.
+  @ApiAccessErrors(AccessErrorCode.AUTHENTICATION_REQUIRED)
   async callback(
     @Param() { provider }: ProviderParamDto,
     @Query() query: OAuthCallbackQueryDto,
@@ -140,11 +146,11 @@ export class OAuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TokenPairDto | CookieSessionDto> {
     if (!query.code && !query.error) {
-      throw new ProblemException(400, {
-        code: 'OAUTH_CALLBACK_INVALID',
-        detail: 'The callback needs the code (or error) and state the provider sends',
-        errors: [{ field: 'code', messages: ['code is required'] }],
-      });
+      throw new AuthException(
+        AuthErrorCode.OAUTH_CALLBACK_INVALID,
+        'The callback needs the code (or error) and state the provider sends',
+        { errors: [{ field: 'code', messages: ['code is required'] }] },
+      );
     }
     const strategy = this.strategies.get(provider);
     const callbackRequest: CallbackRequest = {
@@ -169,32 +175,32 @@ export class OAuthController {
     return `${API_PREFIX}/auth/${provider}`;
   }
 
-  private failure(provider: OAuthProviderName, outcome: StrategyOutcome): ProblemException {
+  private failure(provider: OAuthProviderName, outcome: StrategyOutcome): AuthException {
     if (outcome.kind === 'fail') {
       const message = (outcome.challenge as { message?: string } | undefined)?.message;
       return outcome.status === 403
-        ? new ProblemException(403, {
-            code: 'OAUTH_STATE_INVALID',
-            detail: message ?? 'The sign-in state does not match; start again',
-          })
-        : new ProblemException(401, {
-            code: 'OAUTH_DENIED',
-            detail: `Sign-in with ${provider} was cancelled${message ? `: ${message}` : ''}`,
-          });
+        ? new AuthException(
+            AuthErrorCode.OAUTH_STATE_INVALID,
+            message ?? 'The sign-in state does not match; start again',
+          )
+        : new AuthException(
+            AuthErrorCode.OAUTH_DENIED,
+            `Sign-in with ${provider} was cancelled${message ? `: ${message}` : ''}`,
+          );
     }
     const error = outcome.kind === 'error' ? outcome.error : undefined;
     const name = error instanceof Error ? error.name : undefined;
     if (name === 'TokenError' || name === 'AuthorizationError') {
       // The provider refused the code (invalid_grant…) or reported an error in the callback itself.
-      return new ProblemException(400, {
-        code: 'OAUTH_CODE_REJECTED',
-        detail: `${provider} refused the sign-in: ${(error as Error).message || 'invalid request'}`,
-      });
+      return new AuthException(
+        AuthErrorCode.OAUTH_CODE_REJECTED,
+        `${provider} refused the sign-in: ${(error as Error).message || 'invalid request'}`,
+      );
     }
     this.logger.error({ err: error, provider, outcome: outcome.kind }, 'identity provider failed');
-    return new ProblemException(502, {
-      code: 'OAUTH_PROVIDER_UNAVAILABLE',
-      detail: `${provider} could not complete the sign-in; try again later`,
-    });
+    return new AuthException(
+      AuthErrorCode.OAUTH_PROVIDER_UNAVAILABLE,
+      `${provider} could not complete the sign-in; try again later`,
+    );
   }
 }

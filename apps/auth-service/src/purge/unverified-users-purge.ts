@@ -1,10 +1,11 @@
 import { Topics } from '@agora/contracts';
-import { modifyReturning, OutboxWriter } from '@agora/database';
+import { OutboxWriter } from '@agora/database';
 import { LOGGER } from '@agora/logging';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { AuthConfig } from '../auth.config.js';
+import { Transactions } from '../database/transactions.js';
+import { UsersRepository } from '../users/users.repository.js';
 
 const BATCH = 500;
 
@@ -19,7 +20,8 @@ export class UnverifiedUsersPurge implements OnApplicationBootstrap, OnApplicati
   private running?: Promise<number>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly users: UsersRepository,
     private readonly outbox: OutboxWriter,
     private readonly config: AuthConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -50,18 +52,14 @@ export class UnverifiedUsersPurge implements OnApplicationBootstrap, OnApplicati
   async purge(): Promise<number> {
     let total = 0;
     for (;;) {
-      const deleted = await this.dataSource.transaction(async (manager) => {
-        const rows = await modifyReturning<{ id: string }>(
+      const deleted = await this.transactions.run(async (manager) => {
+        const ids = await this.users.deleteExpiredUnverified(
           manager,
-          `DELETE FROM "auth"."users" WHERE "id" IN (
-             SELECT "id" FROM "auth"."users"
-              WHERE NOT "verified" AND "created_at" < now() - make_interval(hours => $1)
-              ORDER BY "created_at" LIMIT $2 FOR UPDATE SKIP LOCKED)
-           RETURNING "id"`,
-          [this.config.UNVERIFIED_TTL_HOURS, BATCH],
+          this.config.UNVERIFIED_TTL_HOURS,
+          BATCH,
         );
         const deletedAt = new Date().toISOString();
-        for (const { id } of rows) {
+        for (const id of ids) {
           await this.outbox.add(manager, Topics.UserDeleted, id, {
             userId: id,
             reason: 'unverified-expired',
@@ -70,7 +68,7 @@ export class UnverifiedUsersPurge implements OnApplicationBootstrap, OnApplicati
             accessTokensExpireBy: deletedAt,
           });
         }
-        return rows.length;
+        return ids.length;
       });
       total += deleted;
       if (deleted < BATCH) {

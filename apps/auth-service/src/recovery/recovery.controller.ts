@@ -1,11 +1,11 @@
-import { ProblemDetails } from '@agora/http';
 import { byBodyField, RateLimit } from '@agora/rate-limit';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthConfig } from '../auth.config.js';
 import { AcceptedDto, EmailDto } from '../verification/verification.dto.js';
 import { PasswordResetDto } from './recovery.dto.js';
 import { RecoveryService } from './recovery.service.js';
+import { ApiAuthErrors, AuthErrorCode } from '../auth.errors.js';
 
 const RECOVERY_ANSWER: AcceptedDto = {
   detail: 'If the address belongs to an account, a reset token is on its way.',
@@ -47,7 +47,7 @@ export class RecoveryController {
   @Post('reset')
   @HttpCode(204)
   @ApiNoContentResponse()
-  @ApiBadRequestResponse({ type: ProblemDetails, description: 'INVALID_RESET_TOKEN or WEAK_PASSWORD' })
+  @ApiAuthErrors(AuthErrorCode.INVALID_RESET_TOKEN, AuthErrorCode.WEAK_PASSWORD)
   reset(@Body() dto: PasswordResetDto): Promise<void> {
     return this.recovery.reset(dto.token, dto.password);
   }

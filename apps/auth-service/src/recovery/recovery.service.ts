@@ -1,11 +1,9 @@
 import { Topics } from '@agora/contracts';
-import { modifyReturning, OutboxWriter } from '@agora/database';
+import { OutboxWriter } from '@agora/database';
 import { LOGGER } from '@agora/logging';
-import { ProblemException } from '@agora/http';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
-import { DataSource } from 'typeorm';
 import { AuthConfig } from '../auth.config.js';
 import { AuthMail } from '../mail/auth-mail.js';
 import { newOpaqueToken, secretHash } from '../secrets/opaque-token.js';
@@ -13,13 +11,16 @@ import { TokenService } from '../sessions/token.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import { assertPasswordAcceptable } from '../users/password-policy.js';
 import { UsersRepository } from '../users/users.repository.js';
-import { PasswordResetEntity } from './password-reset.entity.js';
+import { PasswordResetsRepository } from './password-resets.repository.js';
+import { Transactions } from '../database/transactions.js';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
 
 /** Password recovery by e-mail: an expiring single-use token; a reset ends every sign-in. */
 @Injectable()
 export class RecoveryService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly resets: PasswordResetsRepository,
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
@@ -40,14 +41,9 @@ export class RecoveryService {
   }
 
   async reset(token: string, password: string): Promise<void> {
-    const done = await this.dataSource.transaction(async (manager) => {
-      const spent = await modifyReturning<{ user_id: string }>(
-        manager,
-        `UPDATE "auth"."password_resets" SET "used_at" = now()
-          WHERE "token_hash" = $1 AND "used_at" IS NULL AND "expires_at" > now() RETURNING "user_id"`,
-        [secretHash(token)],
-      );
-      const user = spent[0] ? await this.users.lockById(manager, spent[0].user_id) : null;
+    const done = await this.transactions.run(async (manager) => {
+      const userId = await this.resets.spend(manager, secretHash(token));
+      const user = userId ? await this.users.lockById(manager, userId) : null;
       if (!user) {
         return false;
       }
@@ -62,15 +58,15 @@ export class RecoveryService {
         });
       }
       await this.users.save(manager, user);
-      await manager.delete(PasswordResetEntity, { userId: user.id });
+      await this.resets.deleteOfUser(manager, user.id);
       await this.tokens.revokeAllOfUser(manager, user.id, 'password-reset');
       return true;
     });
     if (!done) {
-      throw new ProblemException(400, {
-        code: 'INVALID_RESET_TOKEN',
-        detail: 'The reset token is unknown, used or expired; request a new one',
-      });
+      throw new AuthException(
+        AuthErrorCode.INVALID_RESET_TOKEN,
+        'The reset token is unknown, used or expired; request a new one',
+      );
     }
   }
 
@@ -80,12 +76,11 @@ export class RecoveryService {
       return;
     }
     const token = newOpaqueToken();
-    await this.dataSource.manager.insert(PasswordResetEntity, {
+    await this.resets.insert({
       id: uuidv7(),
       userId: user.id,
       tokenHash: secretHash(token),
       expiresAt: new Date(Date.now() + this.config.PASSWORD_RESET_TTL_MINUTES * 60_000),
-      usedAt: null,
     });
     await this.mail.sendPasswordReset(user.email, token);
   }

@@ -1,15 +1,13 @@
-import { ProblemException } from '@agora/http';
 import { Injectable } from '@nestjs/common';
 import { LoginThrottle } from '../throttling/login-throttle.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
 
 /** One answer for an unknown account and a wrong password, so the response reveals neither. */
-const INVALID_CREDENTIALS = {
-  code: 'INVALID_CREDENTIALS',
-  detail: 'The login or password is not right',
-} as const;
+const invalidCredentials = (): AuthException =>
+  new AuthException(AuthErrorCode.INVALID_CREDENTIALS, 'The login or password is not right');
 
 /** Checks a login and password, throttled per account and address; upgrades old hashes on success. */
 @Injectable()
@@ -26,16 +24,16 @@ export class AuthenticationService {
       this.hasher.verify(user?.passwordHash ?? null, password),
     );
     if (!user || !valid) {
-      throw new ProblemException(401, INVALID_CREDENTIALS);
+      throw invalidCredentials();
     }
     if (user.passwordHash && this.hasher.needsRehash(user.passwordHash)) {
       await this.users.updatePasswordHash(user.id, await this.hasher.hash(password));
     }
     if (!user.verified) {
-      throw new ProblemException(403, {
-        code: 'EMAIL_NOT_VERIFIED',
-        detail: 'Confirm your e-mail first: POST /api/verification with the code from the mail',
-      });
+      throw new AuthException(
+        AuthErrorCode.EMAIL_NOT_VERIFIED,
+        'Confirm your e-mail first: POST /api/verification with the code from the mail',
+      );
     }
     return user;
   }

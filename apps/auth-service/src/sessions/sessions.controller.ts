@@ -1,21 +1,13 @@
-import { ProblemDetails, ProblemException } from '@agora/http';
+import { AccessErrorCode, ApiAccessErrors } from '@agora/auth';
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiExtraModels,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticationService } from './authentication.service.js';
 import { SessionCookies } from './session-cookies.js';
 import { NoStore } from './no-store.interceptor.js';
 import { CookieSessionDto, CredentialsDto, RefreshDto, TokenPairDto } from './token-pair.dto.js';
 import { TokenService } from './token.service.js';
+import { ApiAuthErrors, AuthErrorCode, AuthException } from '../auth.errors.js';
 
 const SESSION_RESPONSE = {
   schema: { oneOf: [{ $ref: getSchemaPath(TokenPairDto) }, { $ref: getSchemaPath(CookieSessionDto) }] },
@@ -36,16 +28,11 @@ export class SessionsController {
   @Post(['authentication', 'access'])
   @HttpCode(200)
   @ApiOkResponse(SESSION_RESPONSE)
-  @ApiUnauthorizedResponse({
-    type: ProblemDetails,
-    description: 'INVALID_CREDENTIALS, the same for unknown users',
-  })
-  @ApiForbiddenResponse({ type: ProblemDetails, description: 'EMAIL_NOT_VERIFIED' })
-  @ApiTooManyRequestsResponse({
-    type: ProblemDetails,
-    description:
-      'TOO_MANY_ATTEMPTS: too many failed sign-ins for the account or from the address; see Retry-After',
-  })
+  @ApiAuthErrors(
+    AuthErrorCode.INVALID_CREDENTIALS,
+    AuthErrorCode.EMAIL_NOT_VERIFIED,
+    AuthErrorCode.TOO_MANY_ATTEMPTS,
+  )
   async signIn(
     @Body() dto: CredentialsDto,
     @Req() request: FastifyRequest,
@@ -59,11 +46,14 @@ export class SessionsController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOkResponse(SESSION_RESPONSE)
-  @ApiUnauthorizedResponse({ type: ProblemDetails, description: 'Unknown, expired, revoked or reused token' })
-  @ApiForbiddenResponse({
-    type: ProblemDetails,
-    description: 'CSRF_TOKEN_MISMATCH: a cookie session without its CSRF token',
-  })
+  @ApiAuthErrors(
+    AuthErrorCode.REFRESH_TOKEN_REQUIRED,
+    AuthErrorCode.INVALID_REFRESH_TOKEN,
+    AuthErrorCode.REFRESH_TOKEN_REUSED,
+    AuthErrorCode.REFRESH_TOKEN_REVOKED,
+    AuthErrorCode.REFRESH_TOKEN_EXPIRED,
+  )
+  @ApiAccessErrors(AccessErrorCode.CSRF_TOKEN_MISMATCH)
   async refresh(
     @Body() dto: RefreshDto,
     @Req() request: FastifyRequest,
@@ -74,11 +64,13 @@ export class SessionsController {
     }
     const fromCookie = await this.cookies.refreshTokenOf(request);
     if (!fromCookie) {
-      throw new ProblemException(400, {
-        code: 'REFRESH_TOKEN_REQUIRED',
-        detail: 'Send refreshToken in the body, or the session cookies',
-        errors: [{ field: 'refreshToken', messages: ['refreshToken is required without session cookies'] }],
-      });
+      throw new AuthException(
+        AuthErrorCode.REFRESH_TOKEN_REQUIRED,
+        'Send refreshToken in the body, or the session cookies',
+        {
+          errors: [{ field: 'refreshToken', messages: ['refreshToken is required without session cookies'] }],
+        },
+      );
     }
     return this.cookies.set(reply, await this.tokens.refresh(fromCookie));
   }
@@ -90,10 +82,7 @@ export class SessionsController {
     description:
       "Signed out: the sign-in's access tokens stop working in every service within seconds; unknown tokens are ignored",
   })
-  @ApiForbiddenResponse({
-    type: ProblemDetails,
-    description: 'CSRF_TOKEN_MISMATCH: a cookie session without its CSRF token',
-  })
+  @ApiAccessErrors(AccessErrorCode.CSRF_TOKEN_MISMATCH)
   async logout(
     @Body() dto: RefreshDto,
     @Req() request: FastifyRequest,

@@ -1,16 +1,17 @@
 import { Topics, type SessionRevocationReason } from '@agora/contracts';
-import { modifyReturning, OutboxWriter } from '@agora/database';
-import { ProblemException } from '@agora/http';
+import { OutboxWriter } from '@agora/database';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuthConfig } from '../auth.config.js';
 import { newOpaqueToken, secretHash } from '../secrets/opaque-token.js';
 import { SigningKeyRing } from '../keys/signing-key-ring.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
-import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import type { TokenPairDto } from './token-pair.dto.js';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
+import { Transactions } from '../database/transactions.js';
 
 /** A token pair and the sign-in (refresh-token family, the access token's `sid`) it belongs to. */
 export interface IssuedSession {
@@ -23,14 +24,11 @@ type RefreshOutcome =
   | { readonly kind: 'reused' | 'revoked' | 'expired' | 'unknown' };
 
 const REFRESH_FAILURES = {
-  reused: {
-    code: 'REFRESH_TOKEN_REUSED',
-    detail: 'This refresh token was already used; the session is revoked',
-  },
-  revoked: { code: 'REFRESH_TOKEN_REVOKED', detail: 'This session has ended; sign in again' },
-  expired: { code: 'REFRESH_TOKEN_EXPIRED', detail: 'This session has expired; sign in again' },
-  unknown: { code: 'INVALID_REFRESH_TOKEN', detail: 'The refresh token is not valid' },
-} as const;
+  reused: [AuthErrorCode.REFRESH_TOKEN_REUSED, 'This refresh token was already used; the session is revoked'],
+  revoked: [AuthErrorCode.REFRESH_TOKEN_REVOKED, 'This session has ended; sign in again'],
+  expired: [AuthErrorCode.REFRESH_TOKEN_EXPIRED, 'This session has expired; sign in again'],
+  unknown: [AuthErrorCode.INVALID_REFRESH_TOKEN, 'The refresh token is not valid'],
+} as const satisfies Record<string, readonly [AuthErrorCode, string]>;
 
 /** Clocks of the services may differ a little; revocation entries outlive the tokens by this much. */
 const CLOCK_SKEW_MS = 5_000;
@@ -47,7 +45,8 @@ const CLOCK_SKEW_MS = 5_000;
 @Injectable()
 export class TokenService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly refreshTokens: RefreshTokensRepository,
     private readonly keys: SigningKeyRing,
     private readonly users: UsersRepository,
     private readonly outbox: OutboxWriter,
@@ -60,15 +59,12 @@ export class TokenService {
    */
   async issue(user: UserEntity): Promise<IssuedSession> {
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
-    const session = await this.dataSource.transaction(async (manager) => {
+    const session = await this.transactions.run(async (manager) => {
       const current = await this.users.shareLockById(manager, user.id);
       return current ? this.pairFor(manager, current, uuidv7(), expiresAt) : undefined;
     });
     if (!session) {
-      throw new ProblemException(401, {
-        code: 'INVALID_CREDENTIALS',
-        detail: 'The login or password is not right',
-      });
+      throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS, 'The login or password is not right');
     }
     return session;
   }
@@ -79,21 +75,14 @@ export class TokenService {
    */
   async refresh(token: string): Promise<IssuedSession> {
     const tokenHash = secretHash(token);
-    const outcome = await this.dataSource.transaction(async (manager): Promise<RefreshOutcome> => {
-      const owner = await this.familyOfHash(manager, tokenHash);
+    const outcome = await this.transactions.run(async (manager): Promise<RefreshOutcome> => {
+      const owner = await this.refreshTokens.familyOfHash(tokenHash, manager);
       if (!owner) {
         return { kind: 'unknown' };
       }
       const user = await this.users.shareLockById(manager, owner.userId);
-      await this.lockFamily(manager, owner.familyId);
-      const spent = await modifyReturning<Pick<RefreshTokenEntity, 'familyId' | 'expiresAt'>>(
-        manager,
-        `UPDATE "auth"."refresh_tokens" SET "used_at" = now()
-          WHERE "token_hash" = $1 AND "used_at" IS NULL AND "revoked_at" IS NULL AND "expires_at" > now()
-          RETURNING "family_id" AS "familyId", "expires_at" AS "expiresAt"`,
-        [tokenHash],
-      );
-      const current = spent[0];
+      await this.refreshTokens.lockFamily(manager, owner.familyId);
+      const current = await this.refreshTokens.spend(manager, tokenHash);
       if (current) {
         if (!user || !user.verified) {
           await this.endFamily(manager, owner.userId, current.familyId, 'account-unverified');
@@ -104,7 +93,7 @@ export class TokenService {
           session: await this.pairFor(manager, user, current.familyId, current.expiresAt),
         };
       }
-      const known = await manager.findOneBy(RefreshTokenEntity, { tokenHash });
+      const known = await this.refreshTokens.findByHash(manager, tokenHash);
       if (!known) {
         return { kind: 'unknown' };
       }
@@ -118,22 +107,23 @@ export class TokenService {
       return { kind: 'expired' };
     });
     if (outcome.kind !== 'rotated') {
-      throw new ProblemException(401, REFRESH_FAILURES[outcome.kind]);
+      const [code, detail] = REFRESH_FAILURES[outcome.kind];
+      throw new AuthException(code, detail);
     }
     return outcome.session;
   }
 
   /** The sign-in a refresh token belongs to (for the CSRF token of a cookie session), if the token is known. */
   async sessionOf(token: string): Promise<string | undefined> {
-    return (await this.familyOfHash(this.dataSource.manager, secretHash(token)))?.familyId;
+    return (await this.refreshTokens.familyOfHash(secretHash(token)))?.familyId;
   }
 
   /** Ends the sign-in the refresh token belongs to; an unknown token changes nothing. */
   async revokeByToken(token: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const owner = await this.familyOfHash(manager, secretHash(token));
+    await this.transactions.run(async (manager) => {
+      const owner = await this.refreshTokens.familyOfHash(secretHash(token), manager);
       if (owner) {
-        await this.lockFamily(manager, owner.familyId);
+        await this.refreshTokens.lockFamily(manager, owner.familyId);
         await this.endFamily(manager, owner.userId, owner.familyId, 'logout');
       }
     });
@@ -149,37 +139,13 @@ export class TokenService {
     reason: SessionRevocationReason,
     keepFamilyId?: string,
   ): Promise<void> {
-    const ended = await modifyReturning<{ familyId: string }>(
-      manager,
-      `UPDATE "auth"."refresh_tokens" SET "revoked_at" = now()
-        WHERE "user_id" = $1 AND "revoked_at" IS NULL AND "family_id" IS DISTINCT FROM $2
-        RETURNING "family_id" AS "familyId"`,
-      [userId, keepFamilyId ?? null],
-    );
-    await this.announce(manager, userId, [...new Set(ended.map((row) => row.familyId))], reason);
+    const ended = await this.refreshTokens.revokeAllOfUser(manager, userId, keepFamilyId);
+    await this.announce(manager, userId, ended, reason);
   }
 
   /** When every access token signed now has expired (for revocation entries in other services). */
   accessTokensExpireBy(): string {
     return new Date(Date.now() + this.config.ACCESS_TOKEN_TTL_SECONDS * 1000 + CLOCK_SKEW_MS).toISOString();
-  }
-
-  private async familyOfHash(
-    manager: EntityManager,
-    tokenHash: string,
-  ): Promise<{ familyId: string; userId: string } | undefined> {
-    const rows: { familyId: string; userId: string }[] = await manager.query(
-      `SELECT "family_id" AS "familyId", "user_id" AS "userId" FROM "auth"."refresh_tokens" WHERE "token_hash" = $1`,
-      [tokenHash],
-    );
-    return rows[0];
-  }
-
-  /** Serializes refreshes and logouts of one family until the transaction ends. */
-  private async lockFamily(manager: EntityManager, familyId: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('auth.refresh-family:' || $1, 0))`, [
-      familyId,
-    ]);
   }
 
   private async endFamily(
@@ -188,13 +154,7 @@ export class TokenService {
     familyId: string,
     reason: SessionRevocationReason,
   ): Promise<void> {
-    const ended = await modifyReturning<{ id: string }>(
-      manager,
-      `UPDATE "auth"."refresh_tokens" SET "revoked_at" = now()
-        WHERE "family_id" = $1 AND "revoked_at" IS NULL RETURNING "id"`,
-      [familyId],
-    );
-    if (ended.length > 0) {
+    if ((await this.refreshTokens.revokeFamily(manager, familyId)) > 0) {
       await this.announce(manager, userId, [familyId], reason);
     }
   }
@@ -224,14 +184,12 @@ export class TokenService {
     expiresAt: Date,
   ): Promise<IssuedSession> {
     const refreshToken = newOpaqueToken();
-    await manager.insert(RefreshTokenEntity, {
+    await this.refreshTokens.insert(manager, {
       id: uuidv7(),
       familyId,
       userId: user.id,
       tokenHash: secretHash(refreshToken),
       expiresAt,
-      usedAt: null,
-      revokedAt: null,
     });
     const accessToken = await this.keys.sign({
       userId: user.id,

@@ -1,6 +1,7 @@
-import { RateLimiter, rateLimited } from '@agora/rate-limit';
+import { RateLimiter, retryAfterExtras } from '@agora/rate-limit';
 import { Injectable } from '@nestjs/common';
 import { AuthConfig } from '../auth.config.js';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
 
 /** Whose password is being tried: an account (by id), or an identifier that names none. */
 export type ThrottledAccount = { readonly userId: string } | { readonly unknownName: string };
@@ -36,7 +37,12 @@ export class LoginThrottle {
       address.count > this.config.LOGIN_MAX_FAILURES_PER_IP ? address.remainingMs : 0,
     );
     if (waitMs > 0) {
-      throw rateLimited(waitMs, { code: 'TOO_MANY_ATTEMPTS', detail: 'Too many failed sign-ins' });
+      const { retryAfter, ...extras } = retryAfterExtras(waitMs);
+      throw new AuthException(
+        AuthErrorCode.TOO_MANY_ATTEMPTS,
+        `Too many failed sign-ins; try again in ${retryAfter} s`,
+        extras,
+      );
     }
     const valid = await check();
     if (valid) {

@@ -3,17 +3,17 @@ import { OutboxWriter } from '@agora/database';
 import { LOGGER } from '@agora/logging';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { AuthConfig } from '../auth.config.js';
 import { PasswordHasher } from './password-hasher.js';
 import { passwordProblems } from './password-policy.js';
 import { UsersRepository } from './users.repository.js';
+import { Transactions } from '../database/transactions.js';
 
 /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when no account has that e-mail. */
 @Injectable()
 export class AdminBootstrap implements OnApplicationBootstrap {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly outbox: OutboxWriter,
@@ -31,9 +31,9 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       throw new Error(`ADMIN_PASSWORD: ${problems.join('; ')}`);
     }
     const passwordHash = await this.hasher.hash(password);
-    const created = await this.dataSource.transaction(async (manager) => {
+    const created = await this.transactions.run(async (manager) => {
       // One replica creates it; the others wait here and find it.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('auth.admin-bootstrap'))`);
+      await this.users.lockAdminBootstrap(manager);
       if (await this.users.findByEmail(email, manager)) {
         return undefined;
       }

@@ -1,4 +1,4 @@
-import { ProblemException } from '@agora/http';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
 
 /**
  * ASVS 5.0 6.2: at least 8 characters (15 recommended, 128 allowed), any characters, no composition rules,
@@ -55,9 +55,7 @@ export function assertPasswordAcceptable(
 ): void {
   const problems = passwordProblems(password, context);
   if (problems.length > 0) {
-    throw new ProblemException(400, {
-      code: 'WEAK_PASSWORD',
-      detail: problems.join('; '),
+    throw new AuthException(AuthErrorCode.WEAK_PASSWORD, problems.join('; '), {
       errors: [{ field, messages: problems }],
     });
   }

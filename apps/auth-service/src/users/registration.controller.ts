@@ -1,10 +1,10 @@
-import { ProblemDetails } from '@agora/http';
 import { byBodyField, RateLimit } from '@agora/rate-limit';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthConfig } from '../auth.config.js';
 import { RegisteredUserDto, RegistrationDto } from './registration.dto.js';
 import { RegistrationService } from './registration.service.js';
+import { ApiAuthErrors, AuthErrorCode } from '../auth.errors.js';
 
 @ApiTags('registration')
 @Controller('registration')
@@ -29,8 +29,7 @@ export class RegistrationController {
     detail: 'Too many registrations for this e-mail address',
   })
   @ApiCreatedResponse({ type: RegisteredUserDto })
-  @ApiBadRequestResponse({ type: ProblemDetails, description: 'Invalid e-mail, login or password' })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'E-mail or login already registered' })
+  @ApiAuthErrors(AuthErrorCode.WEAK_PASSWORD, AuthErrorCode.EMAIL_TAKEN, AuthErrorCode.LOGIN_TAKEN)
   register(@Body() dto: RegistrationDto): Promise<RegisteredUserDto> {
     return this.registration.register(dto);
   }

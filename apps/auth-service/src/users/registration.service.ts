@@ -1,26 +1,26 @@
 import { Topics } from '@agora/contracts';
 import { OutboxWriter, uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuthMail } from '../mail/auth-mail.js';
 import { VerificationCodes } from '../verification/verification-codes.js';
 import { PasswordHasher } from './password-hasher.js';
 import { assertPasswordAcceptable } from './password-policy.js';
 import { toRegisteredUserDto, type RegisteredUserDto, type RegistrationDto } from './registration.dto.js';
 import { UsersRepository, type TakenField } from './users.repository.js';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
+import { Transactions } from '../database/transactions.js';
 
 const TAKEN_MESSAGES: Record<TakenField, string> = {
   email: 'An account with this e-mail already exists',
   login: 'This login is taken',
 };
 
-function takenProblem(fields: readonly TakenField[]): ProblemException {
-  return new ProblemException(409, {
-    code: fields.includes('email') ? 'EMAIL_TAKEN' : 'LOGIN_TAKEN',
-    detail: fields.map((field) => TAKEN_MESSAGES[field]).join('; '),
-    errors: fields.map((field) => ({ field, messages: [TAKEN_MESSAGES[field]] })),
-  });
+function takenProblem(fields: readonly TakenField[]): AuthException {
+  return new AuthException(
+    fields.includes('email') ? AuthErrorCode.EMAIL_TAKEN : AuthErrorCode.LOGIN_TAKEN,
+    fields.map((field) => TAKEN_MESSAGES[field]).join('; '),
+    { errors: fields.map((field) => ({ field, messages: [TAKEN_MESSAGES[field]] })) },
+  );
 }
 
 function uniqueViolationField(error: unknown): TakenField | undefined {
@@ -34,7 +34,7 @@ function uniqueViolationField(error: unknown): TakenField | undefined {
 @Injectable()
 export class RegistrationService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly users: UsersRepository,
     private readonly outbox: OutboxWriter,
     private readonly hasher: PasswordHasher,
@@ -54,7 +54,7 @@ export class RegistrationService {
     }
     const passwordHash = await this.hasher.hash(dto.password);
     try {
-      const { user, code } = await this.dataSource.transaction(async (manager) => {
+      const { user, code } = await this.transactions.run(async (manager) => {
         const created = await this.users.insert(manager, {
           email: dto.email,
           login: dto.login,

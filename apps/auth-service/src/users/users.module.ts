@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module.js';
+import { Transactions } from '../database/transactions.js';
 import { VerificationCodes } from '../verification/verification-codes.js';
+import { VerificationCodesRepository } from '../verification/verification-codes.repository.js';
 import { AdminBootstrap } from './admin-bootstrap.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RegistrationController } from './registration.controller.js';
@@ -10,7 +12,15 @@ import { UsersRepository } from './users.repository.js';
 @Module({
   imports: [MailModule],
   controllers: [RegistrationController],
-  providers: [RegistrationService, UsersRepository, PasswordHasher, VerificationCodes, AdminBootstrap],
-  exports: [UsersRepository, PasswordHasher, VerificationCodes],
+  providers: [
+    RegistrationService,
+    UsersRepository,
+    PasswordHasher,
+    VerificationCodes,
+    VerificationCodesRepository,
+    AdminBootstrap,
+    Transactions,
+  ],
+  exports: [UsersRepository, PasswordHasher, VerificationCodes, Transactions],
 })
 export class UsersModule {}

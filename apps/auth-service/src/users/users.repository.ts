@@ -1,3 +1,4 @@
+import { modifyReturning } from '@agora/database';
 import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -89,6 +90,32 @@ export class UsersRepository {
 
   save(manager: EntityManager, user: UserEntity): Promise<UserEntity> {
     return manager.save(user);
+  }
+
+  /** Serializes the first admin's creation across replicas until the transaction ends. */
+  async lockAdminBootstrap(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('auth.admin-bootstrap'))`);
+  }
+
+  async remove(manager: EntityManager, user: UserEntity): Promise<void> {
+    await manager.remove(user);
+  }
+
+  /**
+   * Deletes up to `limit` accounts still unverified `ttlHours` after registering, skipping rows other
+   * transactions hold (replicas purging at once take different batches); returns their ids.
+   */
+  async deleteExpiredUnverified(manager: EntityManager, ttlHours: number, limit: number): Promise<string[]> {
+    const rows = await modifyReturning<{ id: string }>(
+      manager,
+      `DELETE FROM "auth"."users" WHERE "id" IN (
+         SELECT "id" FROM "auth"."users"
+          WHERE NOT "verified" AND "created_at" < now() - make_interval(hours => $1)
+          ORDER BY "created_at" LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING "id"`,
+      [ttlHours, limit],
+    );
+    return rows.map((row) => row.id);
   }
 
   async updatePasswordHash(id: string, passwordHash: string): Promise<void> {

@@ -3,7 +3,7 @@ import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuthConfig } from '../auth.config.js';
 import { secretHash } from '../secrets/opaque-token.js';
-import { VerificationCodeEntity } from './verification-code.entity.js';
+import { VerificationCodesRepository } from './verification-codes.repository.js';
 
 export type CodeCheck = 'valid' | 'wrong' | 'expired' | 'exhausted' | 'none';
 
@@ -12,31 +12,25 @@ const hashCode = (userId: string, code: string): string => secretHash(`${userId}
 /** Six-digit e-mail codes: one live code per user, expiring, with a limited number of guesses. */
 @Injectable()
 export class VerificationCodes {
-  constructor(private readonly config: AuthConfig) {}
+  constructor(
+    private readonly config: AuthConfig,
+    private readonly codes: VerificationCodesRepository,
+  ) {}
 
   /** Creates a new code for the user (cancelling any earlier one) and returns it for the mail. */
   async issue(manager: EntityManager, userId: string): Promise<string> {
     const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
-    await manager.upsert(
-      VerificationCodeEntity,
-      {
-        userId,
-        codeHash: hashCode(userId, code),
-        expiresAt: new Date(Date.now() + this.config.VERIFICATION_CODE_TTL_MINUTES * 60_000),
-        attempts: 0,
-        createdAt: new Date(),
-      },
-      ['userId'],
-    );
+    await this.codes.replace(manager, {
+      userId,
+      codeHash: hashCode(userId, code),
+      expiresAt: new Date(Date.now() + this.config.VERIFICATION_CODE_TTL_MINUTES * 60_000),
+    });
     return code;
   }
 
   /** Checks a guess under a row lock; a wrong guess counts, a valid code is consumed. */
   async check(manager: EntityManager, userId: string, code: string): Promise<CodeCheck> {
-    const row = await manager.findOne(VerificationCodeEntity, {
-      where: { userId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const row = await this.codes.lockByUserId(manager, userId);
     if (!row) {
       return 'none';
     }
@@ -49,10 +43,10 @@ export class VerificationCodes {
     const expected = Buffer.from(row.codeHash, 'hex');
     const actual = Buffer.from(hashCode(userId, code), 'hex');
     if (!timingSafeEqual(expected, actual)) {
-      await manager.increment(VerificationCodeEntity, { userId }, 'attempts', 1);
+      await this.codes.countWrongGuess(manager, userId);
       return row.attempts + 1 >= this.config.VERIFICATION_MAX_ATTEMPTS ? 'exhausted' : 'wrong';
     }
-    await manager.delete(VerificationCodeEntity, { userId });
+    await this.codes.delete(manager, userId);
     return 'valid';
   }
 }

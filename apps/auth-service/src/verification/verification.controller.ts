@@ -1,19 +1,23 @@
-import { ProblemDetails } from '@agora/http';
 import { byBodyField, byQueryField, RateLimit } from '@agora/rate-limit';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { AuthConfig } from '../auth.config.js';
 import { AcceptedDto, EmailDto, VerificationDto, VerifiedDto } from './verification.dto.js';
 import { VerificationService } from './verification.service.js';
+import { ApiAuthErrors, AuthErrorCode } from '../auth.errors.js';
 
 const RESEND_ANSWER: AcceptedDto = {
   detail: 'If the address belongs to an account that needs it, a message is on its way.',
 };
 
-const WRONG_CODE_DESCRIPTION =
-  'INVALID_VERIFICATION_CODE (also for an unknown or already verified address, which answer exactly as a ' +
-  'wrong code), VERIFICATION_CODE_EXPIRED, VERIFICATION_ATTEMPTS_EXHAUSTED';
+/** An unknown or already verified address answers exactly as a wrong code (INVALID_VERIFICATION_CODE). */
+const ApiVerificationErrors = () =>
+  ApiAuthErrors(
+    AuthErrorCode.INVALID_VERIFICATION_CODE,
+    AuthErrorCode.VERIFICATION_CODE_EXPIRED,
+    AuthErrorCode.VERIFICATION_ATTEMPTS_EXHAUSTED,
+  );
 
 const window = (config: AuthConfig): number => config.AUTH_LIMIT_WINDOW_SECONDS;
 
@@ -47,7 +51,7 @@ export class VerificationController {
   @AttemptsPerIp()
   @AttemptsPerAddress(byBodyField('email'))
   @ApiOkResponse({ type: VerifiedDto })
-  @ApiBadRequestResponse({ type: ProblemDetails, description: WRONG_CODE_DESCRIPTION })
+  @ApiVerificationErrors()
   verify(@Body() dto: VerificationDto): Promise<VerifiedDto> {
     return this.verification.verify(dto.email, dto.code);
   }
@@ -57,7 +61,7 @@ export class VerificationController {
   @AttemptsPerIp()
   @AttemptsPerAddress(byQueryField('email'))
   @ApiOkResponse({ type: VerifiedDto })
-  @ApiBadRequestResponse({ type: ProblemDetails, description: WRONG_CODE_DESCRIPTION })
+  @ApiVerificationErrors()
   verifyLink(@Query() query: VerificationDto): Promise<VerifiedDto> {
     return this.verification.verify(query.email, query.code);
   }

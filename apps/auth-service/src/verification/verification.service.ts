@@ -1,19 +1,21 @@
 import { Topics } from '@agora/contracts';
 import { OutboxWriter } from '@agora/database';
-import { ProblemException, type ProblemOptions } from '@agora/http';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { AuthErrorCode, AuthException } from '../auth.errors.js';
 import { AuthMail } from '../mail/auth-mail.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { VerificationCodes, type CodeCheck } from './verification-codes.js';
 import type { VerifiedDto } from './verification.dto.js';
+import { Transactions } from '../database/transactions.js';
 
-const FAILURES: Record<Exclude<CodeCheck, 'valid'>, ProblemOptions> = {
-  none: { code: 'INVALID_VERIFICATION_CODE', detail: 'The e-mail or code is not right' },
-  wrong: { code: 'INVALID_VERIFICATION_CODE', detail: 'The e-mail or code is not right' },
-  expired: { code: 'VERIFICATION_CODE_EXPIRED', detail: 'The code has expired; request a new one' },
-  exhausted: { code: 'VERIFICATION_ATTEMPTS_EXHAUSTED', detail: 'Too many wrong codes; request a new one' },
+const FAILURES: Record<Exclude<CodeCheck, 'valid'>, readonly [AuthErrorCode, string]> = {
+  none: [AuthErrorCode.INVALID_VERIFICATION_CODE, 'The e-mail or code is not right'],
+  wrong: [AuthErrorCode.INVALID_VERIFICATION_CODE, 'The e-mail or code is not right'],
+  expired: [AuthErrorCode.VERIFICATION_CODE_EXPIRED, 'The code has expired; request a new one'],
+  exhausted: [AuthErrorCode.VERIFICATION_ATTEMPTS_EXHAUSTED, 'Too many wrong codes; request a new one'],
 };
+
+const failure = (check: Exclude<CodeCheck, 'valid'>): AuthException => new AuthException(...FAILURES[check]);
 
 const VERIFIED: VerifiedDto = {
   verified: true,
@@ -23,7 +25,7 @@ const VERIFIED: VerifiedDto = {
 @Injectable()
 export class VerificationService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly users: UsersRepository,
     private readonly codes: VerificationCodes,
     private readonly outbox: OutboxWriter,
@@ -38,10 +40,10 @@ export class VerificationService {
   async verify(email: string, code: string): Promise<VerifiedDto> {
     const user = await this.users.findByEmail(email);
     if (!user || user.verified) {
-      throw new ProblemException(400, FAILURES.wrong);
+      throw failure('wrong');
     }
     // A wrong guess must be counted even though the request fails: decide inside, throw after commit.
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.transactions.run(async (manager) => {
       const check = await this.codes.check(manager, user.id, code);
       if (check !== 'valid') {
         return { check } as const;
@@ -59,7 +61,7 @@ export class VerificationService {
       return { check } as const;
     });
     if (outcome.check !== 'valid') {
-      throw new ProblemException(400, FAILURES[outcome.check]);
+      throw failure(outcome.check);
     }
     return VERIFIED;
   }
@@ -70,7 +72,7 @@ export class VerificationService {
     if (!user || user.verified) {
       return;
     }
-    const code = await this.dataSource.transaction((manager) => this.codes.issue(manager, user.id));
+    const code = await this.transactions.run((manager) => this.codes.issue(manager, user.id));
     await this.mail.sendVerificationCode(user.email, user.login, code);
   }
 }

@@ -9,6 +9,21 @@ const dictionaryReference = { onDelete: 'RESTRICT', nullable: true } as const;
 
 /** A coffee card (seed 000): who roasted it, where it grew, how it was processed and roasted. */
 @Entity({ name: 'coffees' })
+// List sorts (ties by id) and filters; the trigram GIN behind search is written in the ListIndexes migration.
+@Index('coffees_name_sort_idx', ['name', 'id'])
+@Index('coffees_roaster_id_sort_idx', ['roasterId', 'id'])
+@Index('coffees_country_code_sort_idx', ['countryCode', 'id'])
+@Index('coffees_origin_id_sort_idx', ['originId', 'id'])
+@Index('coffees_farmer_id_sort_idx', ['farmerId', 'id'])
+@Index('coffees_process_id_sort_idx', ['processId', 'id'])
+@Index('coffees_variety_sort_idx', ['variety', 'id'])
+@Index('coffees_roast_level_sort_idx', ['roastLevel', 'id'])
+@Index('coffees_altitude_min_sort_idx', ['altitudeMin', 'id'])
+@Index('coffees_altitude_max_sort_idx', ['altitudeMax', 'id'])
+@Index('coffees_barcode_sort_idx', ['barcode', 'id'])
+@Index('coffees_created_at_sort_idx', ['createdAt', 'id'])
+@Index('coffees_updated_at_sort_idx', ['updatedAt', 'id'])
+@Index('coffees_search_idx', { synchronize: false })
 @Check(
   'coffees_roast_level_check',
   `"roast_level" IN (${ROAST_LEVELS.map((level) => `'${level}'`).join(', ')})`,
@@ -21,7 +36,6 @@ export class CoffeeEntity extends CatalogItemEntity {
   @Column({ type: 'text' })
   name!: string;
 
-  @Index('coffees_roaster_idx')
   @Column({ name: 'roaster_id', type: 'uuid' })
   roasterId!: string;
 

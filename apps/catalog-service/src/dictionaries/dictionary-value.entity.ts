@@ -7,6 +7,11 @@ import { DICTIONARY_KINDS, type DictionaryKind } from './dictionary-kinds.js';
  * dictionaries, told apart by `kind`; names are unique per kind regardless of case.
  */
 @Entity({ name: 'dictionary_values' })
+// List sorts (ties by id) and filters; the trigram GIN behind search is written in the ListIndexes migration.
+@Index('dictionary_values_kind_name_sort_idx', ['kind', 'name', 'id'])
+@Index('dictionary_values_kind_country_code_sort_idx', ['kind', 'countryCode', 'id'])
+@Index('dictionary_values_kind_created_at_sort_idx', ['kind', 'createdAt', 'id'])
+@Index('dictionary_values_search_idx', { synchronize: false })
 // (kind, lower(name)): an expression index, written in the migration; TypeORM leaves it alone.
 @Index('dictionary_values_kind_name_key', { synchronize: false })
 @Check(

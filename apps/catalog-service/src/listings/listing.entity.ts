@@ -21,11 +21,20 @@ export interface Characteristic {
  * active and sold listings are public; drafts and archived ones are seen by their seller and moderators.
  */
 @Entity({ name: 'listings' })
+// List sorts (ties by id) and filters; the trigram GIN behind search is written in the ListIndexes migration.
+@Index('listings_seller_id_sort_idx', ['sellerId', 'id'])
+@Index('listings_title_sort_idx', ['title', 'id'])
+@Index('listings_price_sort_idx', ['price', 'id'])
+@Index('listings_currency_sort_idx', ['currency', 'id'])
+@Index('listings_status_sort_idx', ['status', 'id'])
+@Index('listings_published_at_sort_idx', ['publishedAt', 'id'])
+@Index('listings_created_at_sort_idx', ['createdAt', 'id'])
+@Index('listings_updated_at_sort_idx', ['updatedAt', 'id'])
+@Index('listings_search_idx', { synchronize: false })
 @Index('listings_status_created_idx', ['status', 'createdAt'])
 @Check('listings_status_check', `"status" IN (${LISTING_STATUSES.map((status) => `'${status}'`).join(', ')})`)
 @Check('listings_price_check', `"price" >= 0`)
 export class ListingEntity extends VersionedEntity {
-  @Index('listings_seller_idx')
   @Column({ name: 'seller_id', type: 'uuid' })
   sellerId!: string;
 

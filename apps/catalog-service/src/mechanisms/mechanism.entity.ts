@@ -13,6 +13,17 @@ export const RELEASE_YEARS_CHECK = `"start_release" IS NULL OR "end_release" IS 
  * functions (`mechanism_function`). A caliber name is unique per factory, regardless of case.
  */
 @Entity({ name: 'mechanisms' })
+// List sorts (ties by id) and filters; the trigram GIN behind search is written in the ListIndexes migration.
+@Index('mechanisms_name_sort_idx', ['name', 'id'])
+@Index('mechanisms_stones_sort_idx', ['stones', 'id'])
+@Index('mechanisms_start_release_sort_idx', ['startRelease', 'id'])
+@Index('mechanisms_end_release_sort_idx', ['endRelease', 'id'])
+@Index('mechanisms_mechanism_type_id_sort_idx', ['mechanismTypeId', 'id'])
+@Index('mechanisms_factory_id_sort_idx', ['factoryId', 'id'])
+@Index('mechanisms_created_by_sort_idx', ['createdBy', 'id'])
+@Index('mechanisms_created_at_sort_idx', ['createdAt', 'id'])
+@Index('mechanisms_updated_at_sort_idx', ['updatedAt', 'id'])
+@Index('mechanisms_search_idx', { synchronize: false })
 // (coalesce(factory_id, nil uuid), lower(name)): an expression index, written in the migration.
 @Index('mechanisms_factory_name_key', { synchronize: false })
 @Check('mechanisms_release_check', RELEASE_YEARS_CHECK)
@@ -32,7 +43,6 @@ export class MechanismEntity extends CatalogItemEntity {
   @Column({ name: 'end_release', type: 'integer', nullable: true })
   endRelease!: number | null;
 
-  @Index('mechanisms_type_idx')
   @Column({ name: 'mechanism_type_id', type: 'uuid', nullable: true })
   mechanismTypeId!: string | null;
 
@@ -40,7 +50,6 @@ export class MechanismEntity extends CatalogItemEntity {
   @JoinColumn({ name: 'mechanism_type_id' })
   mechanismType?: DictionaryValueEntity | null;
 
-  @Index('mechanisms_factory_idx')
   @Column({ name: 'factory_id', type: 'uuid', nullable: true })
   factoryId!: string | null;
 

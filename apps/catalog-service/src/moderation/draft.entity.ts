@@ -23,6 +23,15 @@ const quoted = (values: readonly string[]): string => values.map((value) => `'${
  * item, or a new dictionary value, kept until a moderator approves or rejects it.
  */
 @Entity({ name: 'drafts' })
+// List sorts (ties by id) and filters (the ListIndexes migration).
+@Index('drafts_subject_sort_idx', ['subject', 'id'])
+@Index('drafts_action_sort_idx', ['action', 'id'])
+@Index('drafts_status_sort_idx', ['status', 'id'])
+@Index('drafts_target_id_sort_idx', ['targetId', 'id'])
+@Index('drafts_author_id_sort_idx', ['authorId', 'id'])
+@Index('drafts_reviewer_id_sort_idx', ['reviewerId', 'id'])
+@Index('drafts_created_at_sort_idx', ['createdAt', 'id'])
+@Index('drafts_updated_at_sort_idx', ['updatedAt', 'id'])
 @Index('drafts_queue_idx', ['status', 'createdAt'])
 @Check('drafts_subject_check', `"subject" IN (${quoted(DRAFT_SUBJECTS)})`)
 @Check('drafts_action_check', `"action" IN (${quoted(DRAFT_ACTIONS)})`)
@@ -35,7 +44,6 @@ export class DraftEntity extends AgoraEntity {
   action!: DraftAction;
 
   /** The item edited; for a new item, the item created on approval (a dictionary value: its pending row). */
-  @Index('drafts_target_idx')
   @Column({ name: 'target_id', type: 'uuid', nullable: true })
   targetId!: string | null;
 
@@ -57,7 +65,6 @@ export class DraftEntity extends AgoraEntity {
   @Column({ type: 'text', nullable: true })
   message!: string | null;
 
-  @Index('drafts_author_idx')
   @Column({ name: 'author_id', type: 'uuid' })
   authorId!: string;
 

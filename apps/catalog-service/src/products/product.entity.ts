@@ -1,9 +1,17 @@
-import { Check, Column, Entity, JoinTable, ManyToMany } from 'typeorm';
+import { Check, Column, Entity, Index, JoinTable, ManyToMany } from 'typeorm';
 import { CategoryEntity } from '../categories/category.entity.js';
 import { CatalogItemEntity } from '../items/catalog-item.entity.js';
 
 /** A menu item of the coffee shop (seed 001 Product-management), in any number of categories. */
 @Entity({ name: 'products' })
+// List sorts (ties by id) and filters; the trigram GIN behind search is written in the ListIndexes migration.
+@Index('products_name_sort_idx', ['name', 'id'])
+@Index('products_price_sort_idx', ['price', 'id'])
+@Index('products_currency_sort_idx', ['currency', 'id'])
+@Index('products_available_sort_idx', ['available', 'id'])
+@Index('products_created_at_sort_idx', ['createdAt', 'id'])
+@Index('products_updated_at_sort_idx', ['updatedAt', 'id'])
+@Index('products_search_idx', { synchronize: false })
 @Check('products_price_check', `"price" >= 0`)
 export class ProductEntity extends CatalogItemEntity {
   @Column({ type: 'text' })

@@ -8,6 +8,16 @@ import type { SearchHitDto, SearchPageDto } from './search.dto.js';
 /** How alike a word of the text must be to the query for a typo to match (pg_trgm word similarity). */
 const TYPO_THRESHOLD = '0.4';
 
+/**
+ * How many matches of each tier are ranked (docs/adr/0009-search-top-k.md): ranking reads each match's
+ * document, so a common word over a million items would cost seconds; past this many the page comes from
+ * the first candidates the indexes give, titles starting with the query among them, and `totalExact` is false.
+ */
+export const SEARCH_CANDIDATES = 256;
+
+/** The deepest a page may reach into the candidates (`page × limit`): deeper pages get nothing. */
+const MAX_CANDIDATES = 10_000;
+
 interface HitRow {
   kind: SearchKind;
   tier: number;
@@ -16,7 +26,11 @@ interface HitRow {
   subtitle: string | null;
   rank: number;
   total: string;
+  capped: boolean;
 }
+
+/** `text%` for LIKE, the text's own `%`, `_` and `\` escaped. */
+const prefixPattern = (text: string): string => `${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 /** The query's words (at most ten), for matching any of them when not all match. */
 const wordsOf = (text: string): string[] => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 10);
@@ -58,46 +72,77 @@ export class SearchService {
   async search(text: string, query: ParsedListQuery): Promise<SearchPageDto> {
     const kinds = kindsOf(query.filters);
     const offset = (query.page - 1) * query.limit;
+    const candidates = Math.min(Math.max(SEARCH_CANDIDATES, offset + query.limit), MAX_CANDIDATES);
     const rows = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [
-        TYPO_THRESHOLD,
-      ]);
+      // The normalised text as a value, so the planner sees the title prefix as a constant pattern.
+      const [{ normalized }] = await manager.query<{ normalized: string | null }[]>(
+        `SELECT set_config('pg_trgm.word_similarity_threshold', $1, true), catalog.search_normalize($2) AS normalized`,
+        [TYPO_THRESHOLD, text],
+      );
+      const normal = normalized ?? '';
+      // Each tier takes at most `candidates` matches from its index (no ORDER BY: the first the GIN index
+      // gives) and ranks only those; titles starting with the text are fetched by the prefix btree first,
+      // so they are always among tier 1's candidates.
       return manager.query<HitRow[]>(
         `WITH terms AS (
-           SELECT catalog.search_normalize($1) AS text,
-             websearch_to_tsquery('simple', catalog.search_normalize($1))
-               || websearch_to_tsquery('russian', catalog.search_normalize($1)) AS every_word,
+           SELECT $1::text AS text,
+             websearch_to_tsquery('simple', $1) || websearch_to_tsquery('russian', $1) AS every_word,
              to_tsquery('simple', any_word) || to_tsquery('russian', any_word) AS any_word
            FROM (SELECT coalesce(string_agg(format('%L', word), ' | '), '') AS any_word
                  FROM unnest($5::text[]) AS word) AS words
+         ),
+         every_word_found AS MATERIALIZED (
+           (SELECT d.kind, d.item_id, 'prefix' AS branch FROM catalog.search_documents d, terms
+            WHERE d.search_title LIKE $6 AND d.document @@ terms.every_word AND d.kind = ANY($2::text[])
+            LIMIT $7)
+           UNION ALL
+           (SELECT d.kind, d.item_id, 'words' AS branch FROM catalog.search_documents d, terms
+            WHERE d.document @@ terms.every_word AND d.kind = ANY($2::text[])
+            LIMIT $7)
          ),
          every_word AS MATERIALIZED (
            SELECT d.kind, d.item_id, d.title, d.subtitle, 1 AS tier,
              ts_rank(d.document, terms.every_word)
                + CASE WHEN starts_with(d.search_title, terms.text) THEN 1 ELSE 0 END AS rank
            FROM catalog.search_documents d, terms
-           WHERE d.document @@ terms.every_word AND d.kind = ANY($2::text[])
+           WHERE (d.kind, d.item_id) IN (SELECT kind, item_id FROM every_word_found)
          ),
          some_words AS MATERIALIZED (
-           SELECT d.kind, d.item_id, d.title, d.subtitle, 2 AS tier, ts_rank(d.document, terms.any_word) AS rank
-           FROM catalog.search_documents d, terms
-           WHERE (SELECT count(*) FROM every_word) < $3::int + $4::int
-             AND d.document @@ terms.any_word AND NOT d.document @@ terms.every_word AND d.kind = ANY($2::text[])
+           SELECT candidate.*, ts_rank(candidate.document, terms.any_word) AS rank
+           FROM terms, LATERAL (
+             SELECT d.kind, d.item_id, d.title, d.subtitle, 2 AS tier, d.document
+             FROM catalog.search_documents d
+             WHERE (SELECT count(*) FROM every_word) < $3::int + $4::int
+               AND d.document @@ terms.any_word AND NOT d.document @@ terms.every_word AND d.kind = ANY($2::text[])
+             LIMIT $7
+           ) AS candidate
          ),
          near_spellings AS MATERIALIZED (
-           SELECT d.kind, d.item_id, d.title, d.subtitle, 3 AS tier, word_similarity(terms.text, d.search_names) AS rank
-           FROM catalog.search_documents d, terms
-           WHERE (SELECT count(*) FROM every_word) + (SELECT count(*) FROM some_words) < $3::int + $4::int
-             AND terms.text <% d.search_names AND NOT d.document @@ terms.any_word AND d.kind = ANY($2::text[])
+           SELECT candidate.kind, candidate.item_id, candidate.title, candidate.subtitle, 3 AS tier,
+             word_similarity(terms.text, candidate.search_names) AS rank
+           FROM terms, LATERAL (
+             SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_names
+             FROM catalog.search_documents d
+             WHERE (SELECT count(*) FROM every_word) + (SELECT count(*) FROM some_words) < $3::int + $4::int
+               AND terms.text <% d.search_names AND NOT d.document @@ terms.any_word AND d.kind = ANY($2::text[])
+             LIMIT $7
+           ) AS candidate
          ),
-         hits AS (SELECT * FROM every_word UNION ALL SELECT * FROM some_words UNION ALL SELECT * FROM near_spellings)
+         hits AS (
+           SELECT * FROM every_word
+           UNION ALL SELECT kind, item_id, title, subtitle, tier, rank FROM some_words
+           UNION ALL SELECT * FROM near_spellings
+         )
          SELECT hits.*,
            (SELECT count(*) FROM every_word) + (SELECT count(*) FROM some_words)
-             + (SELECT count(*) FROM near_spellings) AS total
+             + (SELECT count(*) FROM near_spellings) AS total,
+           (SELECT count(*) FROM every_word_found WHERE branch = 'words') = $7::int
+             OR (SELECT count(*) FROM some_words) = $7::int OR (SELECT count(*) FROM near_spellings) = $7::int
+             AS capped
          FROM hits
          ORDER BY tier, rank DESC, title, item_id
          LIMIT $3 OFFSET $4`,
-        [text, kinds, query.limit, offset, wordsOf(text)],
+        [normal, kinds, query.limit, offset, wordsOf(text), prefixPattern(normal), candidates],
       );
     });
     const items: SearchHitDto[] = rows.map((row) => ({
@@ -110,7 +155,7 @@ export class SearchService {
     return {
       items,
       total: rows.length > 0 ? Number(rows[0].total) : 0,
-      totalExact: true,
+      totalExact: rows.length === 0 || !rows[0].capped,
       page: query.page,
       limit: query.limit,
       nextCursor: null,

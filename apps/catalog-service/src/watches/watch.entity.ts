@@ -11,6 +11,20 @@ const dictionaryReference = { onDelete: 'RESTRICT', nullable: true } as const;
  * gender, case material, mechanism, factory and brand; aliases (`alias`) are the words people search by.
  */
 @Entity({ name: 'watches' })
+// List sorts (ties by id) and filters; the trigram GIN behind search is written in the ListIndexes migration.
+@Index('watches_name_sort_idx', ['name', 'id'])
+@Index('watches_integrated_bracelet_sort_idx', ['integratedBracelet', 'id'])
+@Index('watches_start_release_sort_idx', ['startRelease', 'id'])
+@Index('watches_end_release_sort_idx', ['endRelease', 'id'])
+@Index('watches_gender_id_sort_idx', ['genderId', 'id'])
+@Index('watches_case_material_id_sort_idx', ['caseMaterialId', 'id'])
+@Index('watches_mechanism_id_sort_idx', ['mechanismId', 'id'])
+@Index('watches_factory_id_sort_idx', ['factoryId', 'id'])
+@Index('watches_brand_id_sort_idx', ['brandId', 'id'])
+@Index('watches_created_by_sort_idx', ['createdBy', 'id'])
+@Index('watches_created_at_sort_idx', ['createdAt', 'id'])
+@Index('watches_updated_at_sort_idx', ['updatedAt', 'id'])
+@Index('watches_search_idx', { synchronize: false })
 @Check('watches_release_check', RELEASE_YEARS_CHECK)
 @Unique('watches_folder_key', ['folder'])
 @Unique('watches_code_key', ['code'])
@@ -50,7 +64,6 @@ export class WatchEntity extends CatalogItemEntity {
   @JoinColumn({ name: 'case_material_id' })
   caseMaterial?: DictionaryValueEntity | null;
 
-  @Index('watches_mechanism_idx')
   @Column({ name: 'mechanism_id', type: 'uuid', nullable: true })
   mechanismId!: string | null;
 
@@ -58,7 +71,6 @@ export class WatchEntity extends CatalogItemEntity {
   @JoinColumn({ name: 'mechanism_id' })
   mechanism?: MechanismEntity | null;
 
-  @Index('watches_factory_idx')
   @Column({ name: 'factory_id', type: 'uuid', nullable: true })
   factoryId!: string | null;
 
@@ -66,7 +78,6 @@ export class WatchEntity extends CatalogItemEntity {
   @JoinColumn({ name: 'factory_id' })
   factory?: DictionaryValueEntity | null;
 
-  @Index('watches_brand_idx')
   @Column({ name: 'brand_id', type: 'uuid', nullable: true })
   brandId!: string | null;
 

@@ -1,7 +1,7 @@
-import { ProblemException } from '@agora/http';
 import { encode } from 'blurhash';
 import sharp, { type Metadata } from 'sharp';
 import { carriesActiveContent, detectImageType, IMAGE_TYPES, type ImageType } from './image-type.js';
+import { MediaErrorCode, MediaException } from '../media.errors.js';
 
 /** One stored rendition: WebP, fitted inside a square of `edge` pixels, never enlarged. */
 export interface VariantSpec {
@@ -29,8 +29,8 @@ export interface ImageLimits {
   readonly originalMaxEdge: number;
 }
 
-const unsupported = (detail: string): ProblemException =>
-  new ProblemException(415, { code: 'UNSUPPORTED_MEDIA_TYPE', detail });
+const unsupported = (detail: string): MediaException =>
+  new MediaException(MediaErrorCode.UNSUPPORTED_MEDIA_TYPE, detail);
 
 /**
  * Checks an upload and renders its variants: the format comes from the bytes (JPEG, PNG, WebP, AVIF),
@@ -54,10 +54,10 @@ export async function processImage(bytes: Buffer, limits: ImageLimits): Promise<
   }
   const { width = 0, height = 0 } = metadata;
   if (width * height > limits.maxPixels) {
-    throw new ProblemException(413, {
-      code: 'IMAGE_TOO_LARGE',
-      detail: `The image is ${width}×${height} pixels; at most ${limits.maxPixels} pixels are accepted`,
-    });
+    throw new MediaException(
+      MediaErrorCode.IMAGE_TOO_LARGE,
+      `The image is ${width}×${height} pixels; at most ${limits.maxPixels} pixels are accepted`,
+    );
   }
   const expected = sourceType === 'avif' ? 'heif' : sourceType;
   if (metadata.format !== expected || width === 0 || height === 0) {
@@ -91,7 +91,7 @@ export async function processImage(bytes: Buffer, limits: ImageLimits): Promise<
     const original = variants.find((variant) => variant.name === 'original')!;
     return { sourceType, width: original.width, height: original.height, blurhash, variants };
   } catch (error) {
-    if (error instanceof ProblemException) {
+    if (error instanceof MediaException) {
       throw error;
     }
     throw unsupported(`The ${sourceType} image is damaged and cannot be decoded`);

@@ -5,7 +5,7 @@ import {
   OptionallyAuthenticated,
   type AuthenticatedUser,
 } from '@agora/auth';
-import { ProblemDetails, ProblemException, UuidParam } from '@agora/http';
+import { ApiHttpErrors, HttpErrorCode, RequestException, UuidParam } from '@agora/http';
 import { RateLimit } from '@agora/rate-limit';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
@@ -14,60 +14,58 @@ import {
   ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
-  ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiTags,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MEDIA_LIST_QUERY, MediaDto, MediaFileParamDto, MediaPageDto, UploadMediaDto } from './media.dto.js';
 import { MediaService } from './media.service.js';
 import type { MediaConfig } from '../media.config.js';
+import { ApiMediaErrors, MediaErrorCode, MediaException } from '../media.errors.js';
 
 /** The request's one file part, read into memory within MEDIA_MAX_BYTES. */
 async function readUpload(request: FastifyRequest): Promise<Buffer> {
   if (!request.isMultipart()) {
-    throw new ProblemException(415, {
-      code: 'MULTIPART_REQUIRED',
-      detail: 'Send the image as multipart/form-data in a field named "file"',
-    });
+    throw new MediaException(
+      MediaErrorCode.MULTIPART_REQUIRED,
+      'Send the image as multipart/form-data in a field named "file"',
+    );
   }
   try {
     const part = await request.file();
     if (!part || part.fieldname !== 'file') {
-      throw new ProblemException(400, {
-        code: 'VALIDATION_FAILED',
-        detail: 'The image goes in a multipart field named "file"',
-        errors: [{ field: 'file', messages: ['is required'] }],
-      });
+      throw new RequestException(
+        HttpErrorCode.VALIDATION_FAILED,
+        'The image goes in a multipart field named "file"',
+        { errors: [{ field: 'file', messages: ['is required'] }] },
+      );
     }
     return await part.toBuffer();
   } catch (error) {
-    if (error instanceof ProblemException) {
+    if (error instanceof RequestException) {
       throw error;
     }
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new ProblemException(413, {
-        code: 'MEDIA_TOO_LARGE',
-        detail: 'The file is larger than MEDIA_MAX_BYTES',
-      });
+      throw new MediaException(MediaErrorCode.MEDIA_TOO_LARGE, 'The file is larger than MEDIA_MAX_BYTES');
     }
     // Anything else the multipart reader refuses (no boundary, a body cut short, more than one part) is the
     // client's body, not a fault here.
-    throw new ProblemException(400, {
-      code: 'INVALID_MULTIPART',
-      detail: `The multipart body cannot be read: ${error instanceof Error ? error.message : String(error)}`,
-      errors: [{ field: 'file', messages: ['must be one image in a well-formed multipart/form-data body'] }],
-    });
+    throw new MediaException(
+      MediaErrorCode.INVALID_MULTIPART,
+      `The multipart body cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        errors: [
+          { field: 'file', messages: ['must be one image in a well-formed multipart/form-data body'] },
+        ],
+      },
+    );
   }
 }
 
 /** `/media`: uploads, their metadata, their variants' files, and deletion. */
 @ApiTags('media')
-@ApiNotFoundResponse({ type: ProblemDetails })
 @Controller('media')
 export class MediaController {
   constructor(private readonly media: MediaService) {}
@@ -93,14 +91,15 @@ export class MediaController {
   @ApiBody({ type: UploadMediaDto })
   @ApiCreatedResponse({ type: MediaDto, description: 'Stored' })
   @ApiOkResponse({ type: MediaDto, description: 'The same bytes were uploaded before: that media' })
-  @ApiPayloadTooLargeResponse({
-    type: ProblemDetails,
-    description: 'MEDIA_TOO_LARGE, IMAGE_TOO_LARGE (pixels)',
-  })
-  @ApiUnsupportedMediaTypeResponse({
-    type: ProblemDetails,
-    description: 'Not JPEG, PNG, WebP or AVIF; polyglot',
-  })
+  @ApiHttpErrors(HttpErrorCode.VALIDATION_FAILED)
+  @ApiMediaErrors(
+    MediaErrorCode.MULTIPART_REQUIRED,
+    MediaErrorCode.INVALID_MULTIPART,
+    MediaErrorCode.MEDIA_TOO_LARGE,
+    MediaErrorCode.IMAGE_TOO_LARGE,
+    MediaErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    MediaErrorCode.QUOTA_EXCEEDED,
+  )
   async upload(
     @Req() request: FastifyRequest,
     @CurrentUser() user: AuthenticatedUser,
@@ -124,17 +123,20 @@ export class MediaController {
 
   @Get(':id')
   @OptionallyAuthenticated()
+  @ApiMediaErrors(MediaErrorCode.MEDIA_NOT_FOUND)
   @ApiOkResponse({
     type: MediaDto,
     description: "ownerId and contentHash only for the owner's and admins' tokens",
   })
   get(@UuidParam('id') id: string, @MaybeUser() user?: AuthenticatedUser): Promise<MediaDto> {
-    return this.media.get(id, user);
+    return this.media.get(user, id);
   }
 
   /** A variant's bytes: WebP, never sniffed, cached for a year (a media never changes). */
   @Get(':id/:file')
   @ApiProduces('image/webp')
+  @ApiHttpErrors(HttpErrorCode.VALIDATION_FAILED)
+  @ApiMediaErrors(MediaErrorCode.MEDIA_NOT_FOUND)
   @ApiOkResponse({ description: 'The image' })
   async file(
     @Param() { id, file }: MediaFileParamDto,
@@ -154,8 +156,9 @@ export class MediaController {
   @Delete(':id')
   @HttpCode(204)
   @Authenticated()
+  @ApiMediaErrors(MediaErrorCode.MEDIA_NOT_FOUND, MediaErrorCode.NOT_YOUR_MEDIA)
   @ApiNoContentResponse({ description: 'Deleted, files and all' })
   async delete(@UuidParam('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
-    await this.media.delete(id, user);
+    await this.media.delete(user, id);
   }
 }

@@ -1,11 +1,11 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import { Topics, type MediaDeletionReason } from '@agora/contracts';
 import { newId, OutboxWriter, uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
 import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { MediaErrorCode, MediaException } from '../media.errors.js';
 import { processImage, type ProcessedImage } from '../images/image-processor.js';
 import { ProcessingSlots } from '../images/processing-slots.js';
 import { MediaConfig } from '../media.config.js';
@@ -13,8 +13,8 @@ import { MediaStorage, type StoredFile } from '../storage/media-storage.js';
 import { MediaEntity, MediaVariantEntity } from './media.entity.js';
 import { toMediaDto, type MediaDto, type MediaPageDto } from './media.dto.js';
 
-const notFound = (id: string): ProblemException =>
-  new ProblemException(404, { code: 'MEDIA_NOT_FOUND', detail: `No media ${id}` });
+const notFound = (id: string): MediaException =>
+  new MediaException(MediaErrorCode.MEDIA_NOT_FOUND, `No media ${id}`);
 
 export interface UploadResult {
   readonly media: MediaDto;
@@ -96,7 +96,7 @@ export class MediaService {
   }
 
   /** A media's metadata; its owner and admins also see who uploaded it and the bytes' hash. */
-  async get(id: string, viewer: AuthenticatedUser | undefined): Promise<MediaDto> {
+  async get(viewer: AuthenticatedUser | undefined, id: string): Promise<MediaDto> {
     return toMediaDto(await this.find(this.dataSource.manager, id), viewer);
   }
 
@@ -119,13 +119,10 @@ export class MediaService {
   }
 
   /** The owner or an admin deletes a media: its row, its files, and an event for whatever shows it. */
-  async delete(id: string, user: AuthenticatedUser): Promise<void> {
+  async delete(user: AuthenticatedUser, id: string): Promise<void> {
     const media = await this.find(this.dataSource.manager, id);
     if (media.ownerId !== user.id && user.role !== 'admin') {
-      throw new ProblemException(403, {
-        code: 'NOT_YOUR_MEDIA',
-        detail: 'Only its owner or an admin deletes a media',
-      });
+      throw new MediaException(MediaErrorCode.NOT_YOUR_MEDIA, 'Only its owner or an admin deletes a media');
     }
     await this.remove(media, media.ownerId === user.id ? 'deleted-by-owner' : 'deleted-by-admin');
   }
@@ -181,10 +178,10 @@ export class MediaService {
       [ownerId],
     );
     if (Number(used) + adding > this.config.MEDIA_QUOTA_BYTES) {
-      throw new ProblemException(403, {
-        code: 'QUOTA_EXCEEDED',
-        detail: `Your media would take ${Number(used) + adding} bytes; the quota is ${this.config.MEDIA_QUOTA_BYTES}`,
-      });
+      throw new MediaException(
+        MediaErrorCode.QUOTA_EXCEEDED,
+        `Your media would take ${Number(used) + adding} bytes; the quota is ${this.config.MEDIA_QUOTA_BYTES}`,
+      );
     }
   }
 

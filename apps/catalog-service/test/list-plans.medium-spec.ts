@@ -1,0 +1,229 @@
+import type { ListQuerySpec } from '@agora/list-query';
+import { createIsolatedDatabase } from '@agora/testing';
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CATEGORY_LIST_QUERY } from '../src/categories/category.dto.js';
+import { COFFEE_LIST_QUERY } from '../src/coffees/coffee.dto.js';
+import { DICTIONARY_LIST_QUERY } from '../src/dictionaries/dictionary.dto.js';
+import { LOCATION_LIST_QUERY } from '../src/shop-info/shop-info.dto.js';
+import { WEEKDAYS } from '../src/shop-info/opening-hours.js';
+import { LISTING_LIST_QUERY } from '../src/listings/listing.dto.js';
+import { MECHANISM_LIST_QUERY } from '../src/mechanisms/mechanism.dto.js';
+import { HISTORY_LIST_QUERY } from '../src/moderation/item-history.service.js';
+import { DRAFT_LIST_QUERY } from '../src/moderation/moderation.dto.js';
+import { PRODUCT_LIST_QUERY } from '../src/products/product.dto.js';
+import { REVIEW_LIST_QUERY } from '../src/reviews/review.dto.js';
+import { COLLECTION_LIST_QUERY } from '../src/watches/collection.dto.js';
+import { WATCH_LIST_QUERY } from '../src/watches/watch.dto.js';
+import { startCatalogPlatform, type CatalogPlatform } from './catalog-test-platform.js';
+
+/** Rows per seeded table: enough that a plan reading the whole table costs far more than an index walk. */
+const ROWS = 20_000;
+
+const ids = {
+  roaster: '00000000-0000-4000-8000-000000000001',
+  brand: '00000000-0000-4000-8000-000000000002',
+  listing: '00000000-0000-4000-8000-000000000003',
+  collector: '00000000-0000-4000-8000-000000000004',
+  coffee: '00000000-0000-4000-8000-000000000005',
+  user: '00000000-0000-4000-8000-000000000006',
+};
+
+const OPENING_HOURS = JSON.stringify(
+  Object.fromEntries(WEEKDAYS.map((day) => [day, [{ opens: '09:00', closes: '21:00' }]])),
+);
+
+/** A search term as rare as a user's: a piece of one row's md5-made name (other tables have none). */
+const SEARCH = createHash('md5').update('4321').digest('hex').slice(0, 8);
+
+/** Rows by bulk SQL: every column a sort or filter reads varies, and NULLs appear where allowed. */
+const SEED = [
+  `INSERT INTO catalog.dictionary_values (id, kind, name, country_code)
+   SELECT CASE n WHEN 1 THEN '${ids.roaster}'::uuid WHEN 2 THEN '${ids.brand}'::uuid ELSE gen_random_uuid() END,
+          CASE WHEN n % 2 = 1 THEN 'roasters' ELSE 'brands' END, 'value ' || n,
+          (ARRAY['RU', 'ET', 'CO', NULL])[1 + n % 4]
+   FROM generate_series(1, ${ROWS}) n`,
+  `INSERT INTO catalog.coffees (id, created_at, updated_at, name, roaster_id, country_code, farm, variety,
+     roast_level, altitude_min, altitude_max, barcode, created_by, updated_by)
+   SELECT CASE n WHEN 1 THEN '${ids.coffee}'::uuid ELSE gen_random_uuid() END,
+          now() - n * interval '1 minute', now() - n * interval '1 second', 'coffee ' || md5(n::text),
+          '${ids.roaster}', (ARRAY['RU', 'ET', 'CO', NULL])[1 + n % 4], 'farm ' || n % 500, 'variety ' || n % 300,
+          (ARRAY['light', 'medium', 'dark', NULL])[1 + n % 4], 1000 + n % 900, 2000 + n % 900,
+          CASE WHEN n % 3 = 0 THEN NULL ELSE lpad(n::text, 13, '0') END, gen_random_uuid(), gen_random_uuid()
+   FROM generate_series(1, ${ROWS}) n`,
+  `INSERT INTO catalog.mechanisms (id, created_at, updated_at, name, stones, start_release, end_release,
+     created_by, updated_by)
+   SELECT gen_random_uuid(), now() - n * interval '1 minute', now(), 'calibre ' || n, n % 100,
+          1950 + n % 50, 2000 + n % 20, gen_random_uuid(), gen_random_uuid()
+   FROM generate_series(1, ${ROWS}) n`,
+  `INSERT INTO catalog.watches (id, created_at, updated_at, name, folder, code, integrated_bracelet,
+     start_release, end_release, brand_id, created_by, updated_by)
+   SELECT gen_random_uuid(), now() - n * interval '1 minute', now(), 'watch ' || md5(n::text), 'folder-' || n,
+          CASE WHEN n % 2 = 0 THEN 'code-' || n END, n % 5 = 0, 1950 + n % 50, 2000 + n % 20, '${ids.brand}',
+          gen_random_uuid(), gen_random_uuid()
+   FROM generate_series(1, ${ROWS}) n`,
+  `INSERT INTO catalog.listings (id, created_at, updated_at, seller_id, title, description, price, currency,
+     status, published_at)
+   SELECT CASE n WHEN 1 THEN '${ids.listing}'::uuid ELSE gen_random_uuid() END,
+          now() - n * interval '1 minute', now(), gen_random_uuid(), 'listing ' || md5(n::text), 'about ' || n,
+          n % 1000, (ARRAY['RUB', 'USD'])[1 + n % 2], CASE WHEN n % 20 = 0 THEN 'draft' ELSE 'active' END,
+          now() - n * interval '1 minute'
+   FROM generate_series(1, ${ROWS}) n`,
+  `INSERT INTO catalog.reviews (id, created_at, updated_at, listing_id, author_id, rating, text)
+   SELECT gen_random_uuid(), now() - n * interval '1 minute', now(),
+          CASE WHEN n % 4 = 0 THEN '${ids.listing}'::uuid
+               ELSE (SELECT id FROM catalog.listings ORDER BY id LIMIT 1 OFFSET n % 1000) END,
+          gen_random_uuid(), 1 + n % 5, 'review ' || md5(n::text)
+   FROM generate_series(1, ${ROWS}) n`,
+  `INSERT INTO catalog.products (id, created_at, updated_at, name, description, price, currency, available,
+     created_by, updated_by)
+   SELECT gen_random_uuid(), now() - n * interval '1 minute', now(), 'product ' || md5(n::text), 'about ' || n,
+          n % 500, (ARRAY['RUB', 'USD'])[1 + n % 2], n % 7 <> 0, gen_random_uuid(), gen_random_uuid()
+   FROM generate_series(1, ${ROWS}) n`,
+  `INSERT INTO catalog.categories (id, created_at, updated_at, name, description, position)
+   SELECT gen_random_uuid(), now() - n * interval '1 minute', now(), 'category ' || n, 'about ' || n, n % 100
+   FROM generate_series(1, ${ROWS}) n`,
+  `INSERT INTO catalog.shop_locations (id, name, address, city, country_code, latitude, longitude, time_zone,
+     opening_hours, position)
+   SELECT gen_random_uuid(), 'shop ' || n, 'street ' || n, 'city ' || n % 300, (ARRAY['RU', 'KZ'])[1 + n % 2],
+          55, 37, 'Europe/Moscow', '${OPENING_HOURS}', n % 100
+   FROM generate_series(1, ${ROWS}) n`,
+  `INSERT INTO catalog.drafts (id, created_at, updated_at, subject, action, target_id, payload, status,
+     author_id, reviewer_id)
+   SELECT gen_random_uuid(), now() - n * interval '1 minute', now(), (ARRAY['coffee', 'watch'])[1 + n % 2],
+          (ARRAY['create', 'update'])[1 + n % 2], CASE WHEN n % 2 = 1 THEN gen_random_uuid() END, '{}',
+          (ARRAY['pending', 'approved', 'rejected'])[1 + n % 3], gen_random_uuid(),
+          CASE WHEN n % 3 <> 0 THEN gen_random_uuid() END
+   FROM generate_series(1, ${ROWS}) n`,
+  `INSERT INTO catalog.item_history (id, created_at, updated_at, subject, item_id, version, action, changes,
+     author_id)
+   SELECT gen_random_uuid(), now() - n * interval '1 minute', now(), 'coffee',
+          CASE WHEN n <= 30 THEN '${ids.coffee}'::uuid ELSE gen_random_uuid() END, CASE WHEN n <= 30 THEN n ELSE 1 END,
+          (ARRAY['created', 'updated'])[1 + n % 2], '[]', gen_random_uuid()
+   FROM generate_series(1, ${ROWS}) n`,
+  `INSERT INTO catalog.collections (id, created_at, updated_at, user_id, watch_id)
+   SELECT gen_random_uuid(), now() - row_number() OVER () * interval '1 minute', now(),
+          CASE WHEN row_number() OVER () % 4 = 0 THEN '${ids.collector}'::uuid ELSE gen_random_uuid() END, id
+   FROM catalog.watches`,
+];
+
+interface Route {
+  readonly path: string;
+  readonly table: string;
+  readonly spec: ListQuerySpec;
+  readonly moderator?: boolean;
+}
+
+const ROUTES: readonly Route[] = [
+  { path: '/coffees', table: 'coffees', spec: COFFEE_LIST_QUERY },
+  { path: '/watches', table: 'watches', spec: WATCH_LIST_QUERY },
+  { path: '/mechanisms', table: 'mechanisms', spec: MECHANISM_LIST_QUERY },
+  { path: '/listings', table: 'listings', spec: LISTING_LIST_QUERY },
+  { path: `/listings/${ids.listing}/reviews`, table: 'reviews', spec: REVIEW_LIST_QUERY },
+  { path: '/products', table: 'products', spec: PRODUCT_LIST_QUERY },
+  { path: '/categories', table: 'categories', spec: CATEGORY_LIST_QUERY },
+  { path: '/dictionaries/roasters', table: 'dictionary_values', spec: DICTIONARY_LIST_QUERY },
+  { path: '/info/locations', table: 'shop_locations', spec: LOCATION_LIST_QUERY },
+  { path: '/drafts', table: 'drafts', spec: DRAFT_LIST_QUERY, moderator: true },
+  { path: `/coffees/${ids.coffee}/history`, table: 'item_history', spec: HISTORY_LIST_QUERY },
+  { path: `/collections/${ids.collector}`, table: 'collections', spec: COLLECTION_LIST_QUERY },
+];
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  Plans?: PlanNode[];
+}
+
+const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
+
+/**
+ * Every catalog list route, by its default sort and by each allow-listed field both ways, plus a search
+ * and a cursor page: on seeded, analysed tables the query that picks the page walks an index (no
+ * sequential scan of the route's table) and has no DISTINCT. The planner chooses freely: no enable_*
+ * setting is touched.
+ */
+describe('catalog list plans', () => {
+  let database: { adminUrl: string; drop: () => Promise<void> };
+  let platform: CatalogPlatform;
+  let admin: pg.Client;
+  /** Page queries findPage sent (it names the page's ids lq_id), with their parameters. */
+  const pageQueries: { sql: string; params: unknown[] }[] = [];
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply, restored after
+  const originalQuery = pg.Client.prototype.query;
+
+  beforeAll(async () => {
+    database = await createIsolatedDatabase(inject('testDatabaseUrl'), 'list_plans');
+    platform = await startCatalogPlatform(database.adminUrl, 'plans');
+    admin = new pg.Client({ connectionString: database.adminUrl });
+    await admin.connect();
+    for (const sql of SEED) {
+      await admin.query(sql);
+    }
+    // As autovacuum would: statistics, and GIN pending lists merged into the indexes.
+    await admin.query('VACUUM ANALYZE');
+    const record = function (this: pg.Client, ...args: unknown[]) {
+      const [text, values] = args;
+      if (typeof text === 'string' && text.includes('"lq_id"')) {
+        pageQueries.push({ sql: text, params: Array.isArray(values) ? values : [] });
+      }
+      return (originalQuery as (...rest: unknown[]) => unknown).apply(this, args);
+    };
+    pg.Client.prototype.query = record as typeof pg.Client.prototype.query;
+  }, 120_000);
+
+  afterAll(async () => {
+    pg.Client.prototype.query = originalQuery;
+    await admin?.end();
+    await platform?.close();
+    await database?.drop();
+  });
+
+  /** The page queries a request sent. */
+  const pageQueriesOf = async (route: Route, query: string) => {
+    pageQueries.length = 0;
+    const reply = await platform.catalog.call<{ items: unknown[]; nextCursor: string | null }>(
+      'GET',
+      `${route.path}?${query}`,
+      { token: route.moderator ? platform.moderator : undefined },
+    );
+    expect(reply.status, `${route.path}?${query}: ${JSON.stringify(reply.body)}`).toBe(200);
+    expect(pageQueries.length, `${route.path}?${query} ran findPage`).toBeGreaterThan(0);
+    return { reply: reply.body, queries: [...pageQueries] };
+  };
+
+  const expectIndexed = async (route: Route, query: string): Promise<string | null> => {
+    const { reply, queries } = await pageQueriesOf(route, query);
+    for (const { sql, params } of queries) {
+      expect(sql, `${route.path}?${query}`).not.toMatch(/DISTINCT/i);
+      const { rows } = await admin.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
+        `EXPLAIN (FORMAT JSON) ${sql}`,
+        params,
+      );
+      const plans = rows[0]['QUERY PLAN'];
+      const scans = nodes(plans[0].Plan).filter(
+        (node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] === route.table,
+      );
+      expect(scans, `${route.path}?${query}\n${JSON.stringify(plans[0].Plan, null, 1)}`).toEqual([]);
+    }
+    return reply.nextCursor;
+  };
+
+  it.each(ROUTES)('$path picks its page by index for every sort, search and cursor', async (route) => {
+    const fields = route.spec.sortable ?? Object.keys(route.spec.fields);
+    const cursor = await expectIndexed(route, '');
+    expect(cursor, `${route.path} has a second page`).not.toBeNull();
+    await expectIndexed(route, `cursor=${encodeURIComponent(cursor!)}`);
+    for (const field of fields) {
+      await expectIndexed(route, `sort=${field}`);
+      const next = await expectIndexed(route, `sort=-${field}`);
+      if (next) {
+        await expectIndexed(route, `sort=-${field}&cursor=${encodeURIComponent(next)}`);
+      }
+    }
+    if (route.spec.searchable?.length) {
+      await expectIndexed(route, `search=${SEARCH}`);
+    }
+  });
+});
