@@ -157,7 +157,7 @@ describe('hostile input through the gateway', () => {
   it('gives every error a code, the router and the pipes included', async () => {
     const badId = await problemOf(await fetch(api('/coffees/not-a-uuid')), 400, 'VALIDATION_FAILED');
     expect(fieldsOf(badId)).toEqual(['id']);
-    await problemOf(await fetch(api('/products?categoryId=7')), 400, 'BAD_REQUEST');
+    await problemOf(await fetch(api('/products?categoryId=7')), 400, 'VALIDATION_FAILED');
     await problemOf(await fetch(api('/users')), 401, 'AUTHENTICATION_REQUIRED');
     await problemOf(await fetch(api('/coffees/x/y/z')), 404, 'NOT_FOUND');
   });

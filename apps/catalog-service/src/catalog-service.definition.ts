@@ -6,16 +6,21 @@ import { CoffeeEntity } from './coffees/coffee.entity.js';
 import { CoffeesModule } from './coffees/coffees.module.js';
 import { DictionariesModule } from './dictionaries/dictionaries.module.js';
 import { DictionaryValueEntity } from './dictionaries/dictionary-value.entity.js';
-import { MechanismEntity, MechanismFunctionEntity } from './mechanisms/mechanism.entity.js';
+import { MechanismFunctionEntity } from './mechanisms/mechanism-function.entity.js';
+import { MechanismEntity } from './mechanisms/mechanism.entity.js';
 import { MechanismsModule } from './mechanisms/mechanisms.module.js';
 import { catalogMigrations } from './migrations/index.js';
 import { ReviewEntity } from './reviews/review.entity.js';
-import { ItemPhotoEntity, MediaOwnerEntity } from './photos/item-photo.entity.js';
+import { ItemPhotoEntity } from './photos/item-photo.entity.js';
+import { MediaOwnerEntity } from './photos/media-owner.entity.js';
+import { MediaTombstoneEntity } from './photos/media-tombstone.entity.js';
 import { PhotosModule } from './photos/photos.module.js';
-import { InfoModule } from './info/info.module.js';
-import { LocationEntity, ShopProfileEntity } from './info/location.entity.js';
+import { ShopInfoModule } from './shop-info/shop-info.module.js';
+import { LocationEntity } from './shop-info/location.entity.js';
+import { ShopProfileEntity } from './shop-info/shop-profile.entity.js';
 import { SearchModule } from './search/search.module.js';
-import { ListingEntity, ListingTagEntity } from './listings/listing.entity.js';
+import { ListingTagEntity } from './listings/listing-tag.entity.js';
+import { ListingEntity } from './listings/listing.entity.js';
 import { ListingsModule } from './listings/listings.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
 import { CategoryEntity } from './categories/category.entity.js';
@@ -24,15 +29,19 @@ import { ProductsModule } from './products/products.module.js';
 import { DraftEntity } from './moderation/draft.entity.js';
 import { ItemHistoryEntity } from './moderation/item-history.entity.js';
 import { ModerationModule } from './moderation/moderation.module.js';
-import { CollectionEntryEntity, WatchAliasEntity, WatchEntity } from './watches/watch.entity.js';
+import { CollectionEntryEntity } from './watches/collection-entry.entity.js';
+import { WatchAliasEntity } from './watches/watch-alias.entity.js';
+import { WatchEntity } from './watches/watch.entity.js';
 import { WatchesModule } from './watches/watches.module.js';
 import { seedCatalog } from './seed/catalog-seed.js';
 import { CatalogConfig } from './catalog.config.js';
+import { CatalogCoreModule } from './catalog-core.module.js';
 
 @Module({
   imports: [
     AuthModule.forRoot(),
     RateLimitModule.forRoot(),
+    CatalogCoreModule,
     SearchModule,
     PhotosModule,
     ModerationModule,
@@ -43,7 +52,7 @@ import { CatalogConfig } from './catalog.config.js';
     CategoriesModule,
     ProductsModule,
     ListingsModule,
-    InfoModule,
+    ShopInfoModule,
   ],
 })
 export class CatalogServiceModule {}
@@ -72,6 +81,7 @@ export const catalogServiceDefinition: ServiceDefinition<CatalogConfig> = {
     ShopProfileEntity,
     ItemPhotoEntity,
     MediaOwnerEntity,
+    MediaTombstoneEntity,
     ReviewEntity,
   ],
   migrations: catalogMigrations,

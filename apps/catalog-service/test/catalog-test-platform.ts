@@ -5,6 +5,7 @@ import {
   startServicesInProcess,
   startSmtpInbox,
 } from '@agora/testing';
+import type { EventEnvelope } from '@agora/contracts';
 import { authServiceDefinition } from '../../auth-service/src/auth-service.definition.js';
 import { catalogServiceDefinition } from '../src/catalog-service.definition.js';
 
@@ -46,6 +47,8 @@ export async function startCatalogPlatform(adminUrl: string, prefix: string) {
   return {
     auth,
     catalog,
+    /** Delivers events to the services as the broker would; resolves once every consumer handled them. */
+    deliver: (...events: EventEnvelope[]) => platform.bus.publish(events),
     admin,
     moderator,
     moderatorId: moderatorAccount.id,

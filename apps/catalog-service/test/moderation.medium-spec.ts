@@ -381,6 +381,88 @@ describe('catalog-service drafts and moderation', () => {
     expect(reproposed.status).toBe(202);
   });
 
+  it('answers DRAFT_NO_LONGER_APPLIES when what a draft relies on changed since it was written', async () => {
+    // A new card naming a roaster the moderators delete before approving it.
+    const doomed = await platform.dictionaryValue('roasters', 'Short-lived Roasters');
+    const proposed = await catalog.call<Draft>('POST', '/coffees', {
+      body: card({ name: 'Peru Cajamarca', roasterId: doomed }),
+      token: user,
+    });
+    expect(proposed.status).toBe(202);
+    expect(
+      (await catalog.call('DELETE', `/dictionaries/roasters/${doomed}`, { token: moderator })).status,
+    ).toBe(204);
+    const gone = await catalog.call('POST', `/drafts/${proposed.body.id}/approve`, {
+      body: {},
+      token: moderator,
+    });
+    expect(gone.status).toBe(409);
+    expect(gone.body).toMatchObject({
+      code: 'DRAFT_NO_LONGER_APPLIES',
+      errors: [{ field: 'roasterId', messages: ['must be the id of one of roasters'] }],
+    });
+
+    // An edit of one bound that no longer fits the other bound a moderator changed meanwhile.
+    const coffee = await catalog.call<Coffee>('POST', '/coffees', {
+      body: card({ name: 'Bolivia Caranavi', altitudeMin: 1400, altitudeMax: 1900 }),
+      token: moderator,
+    });
+    const edit = await catalog.call<Draft>('PATCH', `/coffees/${coffee.body.id}`, {
+      body: { altitudeMin: 1800 },
+      token: user,
+    });
+    expect(edit.status).toBe(202);
+    await catalog.call('PATCH', `/coffees/${coffee.body.id}`, {
+      body: { altitudeMax: 1700 },
+      token: moderator,
+    });
+    const reversed = await catalog.call('POST', `/drafts/${edit.body.id}/approve`, {
+      body: {},
+      token: moderator,
+    });
+    expect(reversed.status).toBe(409);
+    expect(reversed.body).toMatchObject({
+      code: 'DRAFT_NO_LONGER_APPLIES',
+      errors: [{ field: 'altitudeMin' }],
+    });
+    expect((await draft(edit.body.id, user)).body.status).toBe('pending');
+
+    // Sent directly, the same input is a plain 400.
+    const direct = await catalog.call('PATCH', `/coffees/${coffee.body.id}`, {
+      body: { altitudeMin: 1800 },
+      token: moderator,
+    });
+    expect(direct.status).toBe(400);
+    expect(direct.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it("answers an unknown item's history with the item's not-found code", async () => {
+    const unknown = '01900000-0000-7000-8000-000000000000';
+    for (const [path, code] of [
+      [`/coffees/${unknown}/history`, 'COFFEE_NOT_FOUND'],
+      [`/watches/${unknown}/history`, 'WATCH_NOT_FOUND'],
+      [`/mechanisms/${unknown}/history`, 'MECHANISM_NOT_FOUND'],
+    ]) {
+      const reply = await catalog.call('GET', path);
+      expect(reply.status, path).toBe(404);
+      expect(reply.body, path).toMatchObject({ code });
+    }
+    // A deleted item's history stays readable.
+    const coffee = await catalog.call<Coffee>('POST', '/coffees', {
+      body: card({ name: 'Burundi Kayanza' }),
+      token: moderator,
+    });
+    expect((await catalog.call('DELETE', `/coffees/${coffee.body.id}`, { token: moderator })).status).toBe(
+      204,
+    );
+    const history = await catalog.call<{ items: { action: string }[] }>(
+      'GET',
+      `/coffees/${coffee.body.id}/history`,
+    );
+    expect(history.status).toBe(200);
+    expect(history.body.items.map((entry) => entry.action)).toEqual(['deleted', 'created']);
+  });
+
   it('refuses bad review and revision requests with 4xx, changing nothing', async () => {
     const proposed = await catalog.call<Draft>('POST', '/coffees', {
       body: card({ name: 'Rwanda Huye' }),

@@ -1,5 +1,8 @@
 import { queryRows } from '@agora/testing';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CATALOG_ERRORS, ITEM_NOT_FOUND } from '../src/catalog.errors.js';
 import { startCatalogPlatform, type CatalogPlatform } from './catalog-test-platform.js';
 
 interface Product {
@@ -145,7 +148,9 @@ describe('catalog-service menu: categories and products', () => {
       `/products?categoryId=${desserts}&filter[price][lte]=300&filter[available]=true`,
     );
     expect(cheap.body.items.map((product) => product.name)).toEqual(['Cappuccino 350 ml']);
-    expect((await catalog.call('GET', '/products?categoryId=coffee')).status).toBe(400);
+    const notUuid = await catalog.call('GET', '/products?categoryId=coffee');
+    expect(notUuid.status).toBe(400);
+    expect(notUuid.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'categoryId' }] });
     expect((await catalog.call('GET', '/products?category=1')).status).toBe(400);
   });
 
@@ -159,5 +164,41 @@ describe('catalog-service menu: categories and products', () => {
     expect((await catalog.call('DELETE', `/products/${cappuccino.id}`, { token: admin })).status).toBe(204);
     expect((await platform.events(cappuccino.id)).at(-1)?.topic).toBe('catalog.item.deleted.v1');
     expect((await catalog.call('GET', `/products/${cappuccino.id}`)).status).toBe(404);
+  });
+
+  it('documents on its routes every code catalog-service throws, and throws every code of its catalog', async () => {
+    interface Operation {
+      responses?: Record<string, { content?: Record<string, { schema?: { allOf?: unknown[] } }> }>;
+    }
+    const docs = await catalog.call<{ paths: Record<string, Record<string, Operation>> }>(
+      'GET',
+      '/docs-json',
+    );
+    expect(docs.status).toBe(200);
+    const documented = new Set(
+      Object.values(docs.body.paths)
+        .flatMap((path) => Object.values(path))
+        .flatMap((operation) => Object.values(operation.responses ?? {}))
+        .flatMap((response) => response.content?.['application/problem+json']?.schema?.allOf ?? [])
+        .flatMap(
+          (part) => (part as { properties?: { code?: { enum?: string[] } } }).properties?.code?.enum ?? [],
+        ),
+    );
+    const sourceDir = join(import.meta.dirname, '../src');
+    const sources = (readdirSync(sourceDir, { recursive: true }) as string[])
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'))
+      .map((file) => readFileSync(join(sourceDir, file), 'utf8'));
+    const thrown = new Set([
+      ...sources.flatMap((source) =>
+        [...source.matchAll(/CatalogErrorCode\.([A-Z_]+)/g)].map((match) => match[1]),
+      ),
+      ...Object.values(ITEM_NOT_FOUND),
+    ]);
+    expect([...thrown].filter((code) => !documented.has(code)).sort()).toEqual([]);
+    expect(
+      Object.keys(CATALOG_ERRORS)
+        .filter((code) => !thrown.has(code))
+        .sort(),
+    ).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { Param, ParseUUIDPipe, ValidationPipe, type Type, type ValidationError } from '@nestjs/common';
+import { Param, ParseUUIDPipe, Query, ValidationPipe, type Type, type ValidationError } from '@nestjs/common';
 import { ValidateIf } from 'class-validator';
 import type { FieldProblem } from './problem-details.js';
 import { documentParameterErrors } from './domain-errors.js';
@@ -43,19 +43,31 @@ export function Omittable(): PropertyDecorator {
  * A path parameter that must be a UUID (any version): a 400 naming it otherwise. `@UuidParam('id') id: string`.
  */
 export function UuidParam(name: string): ParameterDecorator {
-  const param = Param(
-    name,
-    new ParseUUIDPipe({
-      version: undefined,
-      exceptionFactory: () =>
-        new RequestException(HttpErrorCode.VALIDATION_FAILED, `${name} must be a UUID`, {
-          errors: [{ field: name, messages: [`${name} must be a UUID`] }],
-        }),
-    }),
-  );
+  const param = Param(name, uuidPipe(name, false));
   const documented = documentParameterErrors(HTTP_ERRORS, HttpErrorCode.VALIDATION_FAILED);
   return (target, key, index) => {
     param(target, key, index);
     documented(target, key, index);
   };
+}
+
+/** An optional query parameter that must be a UUID when sent: `@UuidQuery('categoryId') categoryId?: string`. */
+export function UuidQuery(name: string): ParameterDecorator {
+  const query = Query(name, uuidPipe(name, true));
+  const documented = documentParameterErrors(HTTP_ERRORS, HttpErrorCode.VALIDATION_FAILED);
+  return (target, key, index) => {
+    query(target, key, index);
+    documented(target, key, index);
+  };
+}
+
+function uuidPipe(name: string, optional: boolean): ParseUUIDPipe {
+  return new ParseUUIDPipe({
+    version: undefined,
+    optional,
+    exceptionFactory: () =>
+      new RequestException(HttpErrorCode.VALIDATION_FAILED, `${name} must be a UUID`, {
+        errors: [{ field: name, messages: [`${name} must be a UUID`] }],
+      }),
+  });
 }

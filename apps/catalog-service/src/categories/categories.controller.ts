@@ -1,16 +1,7 @@
-import { Authenticated } from '@agora/auth';
-import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
+import { UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CategoriesService } from './categories.service.js';
 import {
   CATEGORY_LIST_QUERY,
@@ -19,69 +10,33 @@ import {
   CategoryPageDto,
   PatchCategoryDto,
 } from './category.dto.js';
+import { ApiCatalogErrors } from '../catalog.errors.js';
+import { EditRoutesController } from '../items/edit-routes.controller.js';
 
 /** Seed 001 Categories-management: `/categories` (the gateway maps `/category` here too). */
 @ApiTags('categories')
-@ApiNotFoundResponse({ type: ProblemDetails })
 @Controller('categories')
-export class CategoriesController {
-  constructor(private readonly categories: CategoriesService) {}
-
+export class CategoriesController extends EditRoutesController({
+  service: CategoriesService,
+  dto: CategoryDto,
+  createInput: CategoryInputDto,
+  patchInput: PatchCategoryDto,
+  creators: ['admin'],
+  editors: ['admin'],
+  notFound: 'CATEGORY_NOT_FOUND',
+  writeErrors: ['VALIDATION_FAILED', 'CATEGORY_EXISTS'],
+}) {
   @Get()
   @ApiListQuery(CATEGORY_LIST_QUERY)
   @ApiOkResponse({ type: CategoryPageDto })
   list(@ListQuery(CATEGORY_LIST_QUERY) query: ParsedListQuery): Promise<CategoryPageDto> {
-    return this.categories.list(query);
+    return this.service.list(query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: CategoryDto })
+  @ApiCatalogErrors('CATEGORY_NOT_FOUND')
   get(@UuidParam('id') id: string): Promise<CategoryDto> {
-    return this.categories.get(id);
-  }
-
-  @Post()
-  @Authenticated('admin')
-  @ApiCreatedResponse({ type: CategoryDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'CATEGORY_EXISTS' })
-  create(@Body() dto: CategoryInputDto): Promise<CategoryDto> {
-    return this.categories.create(dto);
-  }
-
-  @Put(':id')
-  @Authenticated('admin')
-  @ApiOkResponse({ type: CategoryDto })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'CATEGORY_EXISTS' })
-  @ApiConditionalWrite()
-  replace(
-    @UuidParam('id') id: string,
-    @Body() dto: CategoryInputDto,
-    @IfMatch() expected: ExpectedVersions,
-  ): Promise<CategoryDto> {
-    return this.categories.update(id, dto, true, expected);
-  }
-
-  @Patch(':id')
-  @Authenticated('admin')
-  @ApiOkResponse({ type: CategoryDto })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'CATEGORY_EXISTS' })
-  @ApiConditionalWrite()
-  patch(
-    @UuidParam('id') id: string,
-    @Body() dto: PatchCategoryDto,
-    @IfMatch() expected: ExpectedVersions,
-  ): Promise<CategoryDto> {
-    return this.categories.update(id, dto, false, expected);
-  }
-
-  /** Deletes the category; its products stay, without it. */
-  @Delete(':id')
-  @HttpCode(204)
-  @Authenticated('admin')
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiConditionalWrite()
-  async delete(@UuidParam('id') id: string, @IfMatch() expected: ExpectedVersions): Promise<void> {
-    await this.categories.delete(id, expected);
+    return this.service.get(id);
   }
 }

@@ -1,42 +1,49 @@
 import { uniqueViolation } from '@agora/database';
-import { assertVersionMatches, ProblemException, type ExpectedVersions } from '@agora/http';
-import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
+import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
+import { mapPage, type ParsedListQuery } from '@agora/list-query';
+import type { AuthenticatedUser } from '@agora/auth';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { UnitOfWork, type Tx } from '../unit-of-work.js';
+import { CategoriesRepository } from './categories.repository.js';
 import { keptOrCleared, refuseCleared } from '../items/item-problems.js';
 import { SearchIndex } from '../search/search-index.js';
-import { CategoryEntity } from './category.entity.js';
+import type { CategoryEntity } from './category.entity.js';
 import {
-  CATEGORY_LIST_QUERY,
   toCategoryDto,
   type CategoryDto,
   type CategoryInputDto,
   type CategoryPageDto,
   type PatchCategoryDto,
 } from './category.dto.js';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
 
 /** Seed 001 menu categories: read by everyone, written by admins; deleting one unlinks its products. */
 @Injectable()
 export class CategoriesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly categories: CategoriesRepository,
     private readonly search: SearchIndex,
   ) {}
 
   async list(query: ParsedListQuery): Promise<CategoryPageDto> {
-    const builder = this.dataSource.manager.createQueryBuilder(CategoryEntity, 'category');
-    return mapPage(await findPage(builder, query, CATEGORY_LIST_QUERY.searchable), toCategoryDto);
+    return mapPage(await this.categories.page(query), toCategoryDto);
   }
 
   async get(id: string): Promise<CategoryDto> {
-    return toCategoryDto(await this.find(id));
+    const category = await this.categories.find(id);
+    if (!category) {
+      throw notFound(id);
+    }
+    return toCategoryDto(category);
   }
 
-  create(dto: CategoryInputDto): Promise<CategoryDto> {
+  create(_admin: AuthenticatedUser, dto: CategoryInputDto): Promise<CategoryDto> {
     return this.save(null, dto, true);
   }
 
   update(
+    _admin: AuthenticatedUser,
     id: string,
     dto: PatchCategoryDto,
     whole: boolean,
@@ -46,19 +53,12 @@ export class CategoriesService {
   }
 
   /** Deletes the category; its products stay, without it (and are found without it). */
-  async delete(id: string, expected?: ExpectedVersions): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.lock(manager, id, expected);
-      const products = await manager.query<{ product_id: string }[]>(
-        `SELECT product_id FROM catalog.product_categories WHERE category_id = $1`,
-        [id],
-      );
-      await manager.delete(CategoryEntity, { id });
-      await this.search.refresh(
-        manager,
-        'product',
-        products.map((row) => row.product_id),
-      );
+  async delete(_admin: AuthenticatedUser, id: string, expected?: ExpectedVersions): Promise<void> {
+    await this.unitOfWork.run(async (tx) => {
+      await this.lock(tx, id, expected);
+      const products = await this.categories.productIds(tx, id);
+      await this.categories.remove(tx, id);
+      await this.search.refresh(tx, 'product', products);
     });
   }
 
@@ -70,54 +70,39 @@ export class CategoriesService {
   ): Promise<CategoryDto> {
     refuseCleared(dto, ['name']);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.unitOfWork.run(async (tx) => {
         const category = target
-          ? await this.lock(manager, target.id, target.expected)
-          : manager.create(CategoryEntity, { version: 0 });
+          ? await this.lock(tx, target.id, target.expected)
+          : this.categories.build(tx, { version: 0 });
         category.version += 1;
         category.name = dto.name ?? category.name;
         category.description = keptOrCleared(dto.description, category.description, whole);
         category.position = dto.position ?? (whole ? 0 : category.position);
-        const saved = await manager.save(category);
-        await this.search.refreshDependents(manager, 'category', saved.id);
+        const saved = await this.categories.save(tx, category);
+        await this.search.refreshDependents(tx, 'category', saved.id);
         return toCategoryDto(saved);
       });
     } catch (error) {
       if (uniqueViolation(error)) {
-        throw new ProblemException(409, {
-          code: 'CATEGORY_EXISTS',
-          detail: `There is already a category "${dto.name ?? ''}"`,
-          errors: [{ field: 'name', messages: ['another category has this name'] }],
-        });
+        throw new CatalogException(
+          CatalogErrorCode.CATEGORY_EXISTS,
+          `There is already a category "${dto.name ?? ''}"`,
+          { errors: [{ field: 'name', messages: ['another category has this name'] }] },
+        );
       }
       throw error;
     }
   }
 
-  private async lock(
-    manager: EntityManager,
-    id: string,
-    expected?: ExpectedVersions,
-  ): Promise<CategoryEntity> {
-    const category = await manager.findOne(CategoryEntity, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
+  private async lock(tx: Tx, id: string, expected?: ExpectedVersions): Promise<CategoryEntity> {
+    const category = await this.categories.lock(tx, id);
     if (!category) {
       throw notFound(id);
     }
     assertVersionMatches(expected, category.version);
     return category;
   }
-
-  private async find(id: string): Promise<CategoryEntity> {
-    const category = await this.dataSource.manager.findOneBy(CategoryEntity, { id });
-    if (!category) {
-      throw notFound(id);
-    }
-    return category;
-  }
 }
 
-const notFound = (id: string): ProblemException =>
-  new ProblemException(404, { code: 'CATEGORY_NOT_FOUND', detail: `No category ${id}` });
+const notFound = (id: string): CatalogException =>
+  new CatalogException(CatalogErrorCode.CATEGORY_NOT_FOUND, `No category ${id}`);

@@ -1,6 +1,5 @@
-import { ProblemDetails } from '@agora/http';
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { CatalogItemController } from '../items/catalog-item.controller.js';
 import {
   BarcodeParamDto,
@@ -11,24 +10,27 @@ import {
   PatchCoffeeDto,
 } from './coffee.dto.js';
 import { CoffeesService } from './coffees.service.js';
+import { ApiCatalogErrors } from '../catalog.errors.js';
 
 /** Seed 000 coffee cards: `/coffees` (the gateway maps `/coffee` here too). */
 @Controller('coffees')
 export class CoffeesController extends CatalogItemController({
   tag: 'coffees',
-  store: CoffeesService,
+  kind: CoffeesService,
   dto: CoffeeDto,
   page: CoffeePageDto,
   createInput: CoffeeInputDto,
   patchInput: PatchCoffeeDto,
   listQuery: COFFEE_LIST_QUERY,
-  conflicts: 'BARCODE_TAKEN',
+  subject: 'coffee',
+  writeErrors: ['BARCODE_TAKEN'],
+  deleteErrors: [],
 }) {
   /** The coffee whose pack carries this EAN-8 / EAN-13. */
   @Get('barcode/:barcode')
   @ApiOkResponse({ type: CoffeeDto })
-  @ApiBadRequestResponse({ type: ProblemDetails, description: 'Not an EAN with a valid check digit' })
+  @ApiCatalogErrors('VALIDATION_FAILED', 'COFFEE_NOT_FOUND')
   byBarcode(@Param() { barcode }: BarcodeParamDto): Promise<CoffeeDto> {
-    return (this.store as CoffeesService).getByBarcode(barcode);
+    return (this.kind as CoffeesService).getByBarcode(barcode);
   }
 }

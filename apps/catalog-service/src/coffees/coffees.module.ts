@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
-import { CatalogItemStoreDeps } from '../items/catalog-item.store.js';
-import { DictionariesModule } from '../dictionaries/dictionaries.module.js';
-import { ModerationModule } from '../moderation/moderation.module.js';
+import { ItemsModule } from '../items/items.module.js';
+import { PhotoRoutesController } from '../photos/photo-routes.controller.js';
 import { CoffeesController } from './coffees.controller.js';
+import { CoffeesRepository } from './coffees.repository.js';
 import { CoffeesService } from './coffees.service.js';
 
 @Module({
-  imports: [DictionariesModule, ModerationModule],
-  controllers: [CoffeesController],
-  providers: [CatalogItemStoreDeps, CoffeesService],
+  imports: [ItemsModule],
+  controllers: [
+    CoffeesController,
+    PhotoRoutesController({ kind: 'coffee', path: 'coffees', tag: 'coffees' }),
+  ],
+  providers: [CoffeesService, CoffeesRepository],
 })
 export class CoffeesModule {}

@@ -1,68 +1,66 @@
 import { uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
-import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { CatalogItemStore } from '../items/catalog-item.store.js';
+import { CatalogErrorCode, CatalogException, itemNotFound } from '../catalog.errors.js';
+import type { ReadableKind } from '../items/moderated-items.service.js';
 import { keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
+import type { ChangeContext } from '../moderation/item-editor.js';
+import { SearchIndex } from '../search/search-index.js';
+import type { Tx } from '../unit-of-work.js';
 import { CoffeeEntity } from './coffee.entity.js';
 import {
-  COFFEE_LIST_QUERY,
   coffeeFields,
   CoffeeInputDto,
   PatchCoffeeDto,
   toCoffeeDto,
   type CoffeeDto,
-  type CoffeePageDto,
   type LoadedCoffee,
 } from './coffee.dto.js';
-
-/** Which dictionary each reference field points into. */
-const REFERENCES = {
-  roasterId: 'roasters',
-  originId: 'origins',
-  farmerId: 'farmers',
-  processId: 'processes',
-} as const;
+import { CoffeesRepository } from './coffees.repository.js';
 
 /** Coffee cards (seed 000): read by everyone, written by moderators directly and by users through drafts. */
 @Injectable()
-export class CoffeesService extends CatalogItemStore<
+export class CoffeesService implements ReadableKind<
   CoffeeEntity,
   CoffeeInputDto,
   PatchCoffeeDto,
-  CoffeeDto
+  CoffeeDto,
+  LoadedCoffee
 > {
   readonly subject = 'coffee' as const;
   readonly createInput = CoffeeInputDto;
   readonly updateInput = PatchCoffeeDto;
-  protected readonly entity = CoffeeEntity;
-  protected readonly references = REFERENCES;
+  /** Which dictionary each reference field points into. */
+  readonly references = {
+    roasterId: 'roasters',
+    originId: 'origins',
+    farmerId: 'farmers',
+    processId: 'processes',
+  } as const;
 
-  async list(query: ParsedListQuery): Promise<CoffeePageDto> {
-    const page = await findPage(this.withDictionaries(), query, COFFEE_LIST_QUERY.searchable);
-    return mapPage(page, (coffee) => toCoffeeDto(coffee as LoadedCoffee));
-  }
-
-  async get(id: string): Promise<CoffeeDto> {
-    const coffee = await this.withDictionaries().where('coffee.id = :id', { id }).getOne();
-    if (!coffee) {
-      throw this.notFound(id);
-    }
-    return toCoffeeDto(coffee as LoadedCoffee);
-  }
+  constructor(
+    readonly repository: CoffeesRepository,
+    private readonly search: SearchIndex,
+  ) {}
 
   async getByBarcode(barcode: string): Promise<CoffeeDto> {
-    const coffee = await this.withDictionaries().where('coffee.barcode = :barcode', { barcode }).getOne();
+    const coffee = await this.repository.findByBarcode(barcode);
     if (!coffee) {
-      throw this.notFound(`with barcode ${barcode}`);
+      throw itemNotFound(this.subject, `with barcode ${barcode}`);
     }
-    return toCoffeeDto(coffee as LoadedCoffee);
+    return toCoffeeDto(coffee);
   }
 
-  protected assign(_manager: EntityManager, coffee: CoffeeEntity, dto: PatchCoffeeDto, whole: boolean): void {
-    refuseCleared(dto, ['name', 'roasterId']);
+  toDto(coffee: LoadedCoffee): CoffeeDto {
+    return toCoffeeDto(coffee);
+  }
+
+  newItem(context: ChangeContext): Partial<CoffeeEntity> {
+    return { createdBy: context.authorId, updatedBy: context.authorId };
+  }
+
+  assign(_tx: Tx, coffee: CoffeeEntity, dto: PatchCoffeeDto, whole: boolean, context: ChangeContext): void {
+    refuseCleared(dto, ['name', 'roasterId'], context);
     const pick = <K extends keyof PatchCoffeeDto & keyof CoffeeEntity>(key: K) =>
       keptOrCleared(dto[key], coffee[key], whole);
     coffee.name = dto.name ?? coffee.name;
@@ -78,33 +76,27 @@ export class CoffeesService extends CatalogItemStore<
     coffee.altitudeMax = pick('altitudeMax');
     coffee.tastingNotes = dto.tastingNotes ?? (whole ? [] : coffee.tastingNotes);
     coffee.barcode = pick('barcode');
-    refuseReversed('altitudeMin', coffee.altitudeMin, 'altitudeMax', coffee.altitudeMax);
+    coffee.updatedBy = context.authorId;
+    refuseReversed('altitudeMin', coffee.altitudeMin, 'altitudeMax', coffee.altitudeMax, context);
   }
 
-  protected fields(_manager: EntityManager, coffee: CoffeeEntity): Promise<FieldValues> {
+  fields(_tx: Tx, coffee: CoffeeEntity): Promise<FieldValues> {
     return Promise.resolve(coffeeFields(coffee));
   }
 
-  protected title(coffee: CoffeeEntity): string {
+  title(coffee: CoffeeEntity): string {
     return coffee.name;
   }
 
-  protected duplicate(error: unknown): ProblemException | null {
+  conflict(error: unknown): CatalogException | null {
     return uniqueViolation(error)
-      ? new ProblemException(409, {
-          code: 'BARCODE_TAKEN',
-          detail: 'Another coffee has this barcode',
+      ? new CatalogException(CatalogErrorCode.BARCODE_TAKEN, 'Another coffee has this barcode', {
           errors: [{ field: 'barcode', messages: ['another coffee has this barcode'] }],
         })
       : null;
   }
 
-  private withDictionaries(): SelectQueryBuilder<CoffeeEntity> {
-    return this.deps.dataSource.manager
-      .createQueryBuilder(CoffeeEntity, 'coffee')
-      .innerJoinAndSelect('coffee.roaster', 'roaster')
-      .leftJoinAndSelect('coffee.origin', 'origin')
-      .leftJoinAndSelect('coffee.farmer', 'farmer')
-      .leftJoinAndSelect('coffee.process', 'process');
+  async reindex(tx: Tx, id: string): Promise<void> {
+    await this.search.refresh(tx, this.subject, [id]);
   }
 }

@@ -1,18 +1,17 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions } from '@agora/http';
+import { ApiConditionalWrite, IfMatch, type ExpectedVersions } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { canModerate, DraftsService } from '../moderation/drafts.service.js';
+import { DraftsService } from '../moderation/drafts.service.js';
+import { writeOrPropose } from '../moderation/moderated-write.js';
 import { DraftDto } from '../moderation/moderation.dto.js';
 import { DictionariesService } from './dictionaries.service.js';
 import {
@@ -25,10 +24,10 @@ import {
   DictionaryValueParamDto,
   UpdateDictionaryValueDto,
 } from './dictionary.dto.js';
+import { ApiCatalogErrors } from '../catalog.errors.js';
 
 /** `/dictionaries/roasters|farmers|origins|processes`: readable by all, edited by moderators and admins. */
 @ApiTags('dictionaries')
-@ApiNotFoundResponse({ type: ProblemDetails })
 @Controller('dictionaries')
 export class DictionariesController {
   constructor(
@@ -39,6 +38,7 @@ export class DictionariesController {
   @Get(':kind')
   @ApiListQuery(DICTIONARY_LIST_QUERY)
   @ApiOkResponse({ type: DictionaryValuePageDto })
+  @ApiCatalogErrors('VALIDATION_FAILED')
   list(
     @Param() { kind }: DictionaryKindParamDto,
     @ListQuery(DICTIONARY_LIST_QUERY) query: ParsedListQuery,
@@ -48,6 +48,7 @@ export class DictionariesController {
 
   @Get(':kind/:id')
   @ApiOkResponse({ type: DictionaryValueDto })
+  @ApiCatalogErrors('VALIDATION_FAILED', 'DICTIONARY_VALUE_NOT_FOUND')
   get(@Param() { kind, id }: DictionaryValueParamDto): Promise<DictionaryValueDto> {
     return this.dictionaries.get(kind, id);
   }
@@ -60,44 +61,55 @@ export class DictionariesController {
     type: DraftDto,
     description: "Proposed: the draft's targetId is the pending value, usable in the author's drafts",
   })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'DICTIONARY_VALUE_EXISTS' })
+  @ApiCatalogErrors('VALIDATION_FAILED', 'DICTIONARY_VALUE_EXISTS')
   async create(
+    @CurrentUser() user: AuthenticatedUser,
     @Param() { kind }: DictionaryKindParamDto,
     @Body() dto: CreateDictionaryValueDto,
-    @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DictionaryValueDto | DraftDto> {
-    if (canModerate(user)) {
-      return this.dictionaries.create(kind, dto);
-    }
-    reply.status(202);
-    return this.drafts.propose('dictionary-value', null, { ...dto, kind }, user);
+    const result = await writeOrPropose(user, this.drafts, {
+      subject: 'dictionary-value',
+      targetId: null,
+      dto: { ...dto, kind },
+      direct: () => this.dictionaries.create(user, kind, dto),
+    });
+    reply.status(result.proposed ? 202 : 201);
+    return result.value;
   }
 
   @Patch(':kind/:id')
+  @ApiCatalogErrors('VALIDATION_FAILED', 'DICTIONARY_VALUE_NOT_FOUND', 'DICTIONARY_VALUE_EXISTS')
   @Authenticated('moderator', 'admin')
   @ApiOkResponse({ type: DictionaryValueDto })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'DICTIONARY_VALUE_EXISTS' })
   @ApiConditionalWrite()
   update(
+    @CurrentUser() user: AuthenticatedUser,
     @Param() { kind, id }: DictionaryValueParamDto,
     @Body() dto: UpdateDictionaryValueDto,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<DictionaryValueDto> {
-    return this.dictionaries.update(kind, id, dto, expected);
+    return this.dictionaries.update(user, kind, id, dto, expected);
   }
 
   @Delete(':kind/:id')
   @HttpCode(204)
+  @ApiCatalogErrors(
+    'VALIDATION_FAILED',
+    'DICTIONARY_VALUE_NOT_FOUND',
+    'INVALID_REPLACEMENT',
+    'UNKNOWN_DICTIONARY_VALUE',
+    'DICTIONARY_VALUE_IN_USE',
+  )
   @Authenticated('moderator', 'admin')
   @ApiNoContentResponse({ description: 'Deleted (its uses moved to replaceWith first, when given)' })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'DICTIONARY_VALUE_IN_USE' })
   @ApiConditionalWrite()
   async delete(
+    @CurrentUser() user: AuthenticatedUser,
     @Param() { kind, id }: DictionaryValueParamDto,
     @Query() { replaceWith }: DeleteDictionaryValueQueryDto,
     @IfMatch() expected: ExpectedVersions,
   ): Promise<void> {
-    await this.dictionaries.delete(kind, id, replaceWith, expected);
+    await this.dictionaries.delete(user, kind, id, replaceWith, expected);
   }
 }

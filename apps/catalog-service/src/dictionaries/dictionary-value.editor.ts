@@ -1,13 +1,15 @@
 import { uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { FieldValues } from '../moderation/draft.entity.js';
-import type { ItemEditor, ItemSnapshot } from '../moderation/item-editor.js';
+import type { ChangeContext, ItemEditor, ItemSnapshot } from '../moderation/item-editor.js';
+import { invalidInput } from '../items/item-problems.js';
 import { ItemEditors } from '../moderation/item-editors.js';
 import { dictionaryValueTaken } from './dictionaries.service.js';
-import { DictionaryValueEntity } from './dictionary-value.entity.js';
+import type { DictionaryValueEntity } from './dictionary-value.entity.js';
+import { DictionaryValuesRepository } from './dictionary-values.repository.js';
 import { ProposeDictionaryValueDto } from './dictionary.dto.js';
+import { CatalogErrorCode } from '../catalog.errors.js';
 
 /**
  * New dictionary values proposed by users: the proposal reserves the name as a pending value (usable in
@@ -19,7 +21,10 @@ export class DictionaryValueEditor implements ItemEditor, OnModuleInit {
   readonly createInput = ProposeDictionaryValueDto;
   readonly updateInput = ProposeDictionaryValueDto;
 
-  constructor(private readonly editors: ItemEditors) {}
+  constructor(
+    private readonly editors: ItemEditors,
+    private readonly values: DictionaryValuesRepository,
+  ) {}
 
   onModuleInit(): void {
     this.editors.register(this);
@@ -27,7 +32,7 @@ export class DictionaryValueEditor implements ItemEditor, OnModuleInit {
 
   async prepare(manager: EntityManager, payload: FieldValues, authorId: string): Promise<string> {
     const proposal = payload as unknown as ProposeDictionaryValueDto;
-    const value = manager.create(DictionaryValueEntity, {
+    const value = this.values.build(manager, {
       kind: proposal.kind,
       name: proposal.name,
       countryCode: proposal.countryCode ?? null,
@@ -38,19 +43,19 @@ export class DictionaryValueEditor implements ItemEditor, OnModuleInit {
     return value.id;
   }
 
-  async apply(manager: EntityManager, targetId: string | null, payload: FieldValues): Promise<string> {
-    const value =
-      targetId === null
-        ? null
-        : await manager.findOne(DictionaryValueEntity, {
-            where: { id: targetId, status: 'pending' },
-            lock: { mode: 'pessimistic_write' },
-          });
+  async apply(
+    manager: EntityManager,
+    targetId: string | null,
+    payload: FieldValues,
+    context: ChangeContext,
+  ): Promise<string> {
+    const value = targetId === null ? null : await this.values.lockPending(manager, targetId);
     if (!value) {
-      throw new ProblemException(400, {
-        code: 'UNKNOWN_DICTIONARY_VALUE',
-        detail: 'The proposed dictionary value no longer exists',
-      });
+      throw invalidInput(
+        context,
+        CatalogErrorCode.UNKNOWN_DICTIONARY_VALUE,
+        'The proposed dictionary value no longer exists',
+      );
     }
     const proposal = payload as unknown as ProposeDictionaryValueDto;
     value.kind = proposal.kind;
@@ -61,9 +66,13 @@ export class DictionaryValueEditor implements ItemEditor, OnModuleInit {
     return value.id;
   }
 
+  async exists(id: string): Promise<boolean> {
+    return (await this.values.findAny(this.values.reader, id)) !== null;
+  }
+
   async snapshot(manager: EntityManager, id: string): Promise<ItemSnapshot | null> {
-    const value = await manager.findOneBy(DictionaryValueEntity, { id, status: 'approved' });
-    return value
+    const value = await this.values.findAny(manager, id);
+    return value?.status === 'approved'
       ? { version: 1, fields: { kind: value.kind, name: value.name, countryCode: value.countryCode } }
       : null;
   }
@@ -74,13 +83,13 @@ export class DictionaryValueEditor implements ItemEditor, OnModuleInit {
 
   async discard(manager: EntityManager, targetId: string | null): Promise<void> {
     if (targetId !== null) {
-      await manager.delete(DictionaryValueEntity, { id: targetId, status: 'pending' });
+      await this.values.removePending(manager, targetId);
     }
   }
 
   private async save(manager: EntityManager, value: DictionaryValueEntity): Promise<void> {
     try {
-      await manager.save(value);
+      await this.values.save(manager, value);
     } catch (error) {
       throw uniqueViolation(error) ? dictionaryValueTaken(value.kind, value.name) : error;
     }

@@ -1,11 +1,11 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
+import type { VersionedEntity } from '@agora/database';
 import {
   ApiConditionalWrite,
   createValidationPipe,
   IfMatch,
-  ProblemDetails,
-  type ExpectedVersions,
   UuidParam,
+  type ExpectedVersions,
 } from '@agora/http';
 import {
   ApiListQuery,
@@ -14,47 +14,48 @@ import {
   type Page,
   type ParsedListQuery,
 } from '@agora/list-query';
-import { Body, Delete, Get, HttpCode, Inject, Patch, Post, Put, Res, type Type } from '@nestjs/common';
+import {
+  Body,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Patch,
+  Post,
+  Put,
+  Res,
+  type OnModuleInit,
+  type Type,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBadRequestResponse,
   ApiBody,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DraftsService } from '../moderation/drafts.service.js';
+import { ApiCatalogErrors, ITEM_NOT_FOUND, type CatalogErrorCode } from '../catalog.errors.js';
 import { HISTORY_LIST_QUERY, ItemHistoryService } from '../moderation/item-history.service.js';
 import { DraftDto, HistoryPageDto } from '../moderation/moderation.dto.js';
-import { writeOrPropose } from '../moderation/moderated-write.js';
-import { AttachPhotoDto, PhotoDto } from '../photos/photo.dto.js';
-import { PhotosService } from '../photos/photos.service.js';
-import type { CatalogItemStore } from './catalog-item.store.js';
-import type { CatalogItemEntity } from './catalog-item.entity.js';
-
-/** A store with the list its routes serve. */
-export interface ListableStore<
-  Dto,
-  CreateInput extends PatchInput,
-  PatchInput extends object,
-> extends CatalogItemStore<CatalogItemEntity, CreateInput, PatchInput, Dto> {
-  list(query: ParsedListQuery): Promise<Page<Dto>>;
-}
+import type { ReadableKind } from './moderated-items.service.js';
+import { ModeratedItemsService } from './moderated-items.service.js';
 
 export interface CatalogItemRoutes<Dto, CreateInput extends PatchInput, PatchInput extends object> {
   readonly tag: string;
-  readonly store: Type<ListableStore<Dto, CreateInput, PatchInput>>;
+  /** The kind's service: its reads, and what the write path needs of it. */
+  readonly kind: Type<ReadableKind<VersionedEntity, CreateInput, PatchInput, Dto, unknown>>;
+  readonly subject: keyof typeof ITEM_NOT_FOUND;
   readonly dto: Type<Dto>;
   readonly page: Type<Page<Dto>>;
   readonly createInput: Type<CreateInput>;
   readonly patchInput: Type<PatchInput>;
   readonly listQuery: ListQuerySpec;
-  /** The 409 codes its writes may answer with. */
-  readonly conflicts: string;
+  /** The codes of this kind's own checks its creates and edits may answer with (beyond the shared ones). */
+  readonly writeErrors: readonly CatalogErrorCode[];
+  /** The codes its deletion may answer with besides not-found. */
+  readonly deleteErrors: readonly CatalogErrorCode[];
 }
 
 /**
@@ -67,150 +68,115 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
 ) {
   const CreateBody = () => Body(createValidationPipe(routes.createInput));
   const PatchBody = () => Body(createValidationPipe(routes.patchInput));
+  const notFound = ITEM_NOT_FOUND[routes.subject];
+  const inputErrors: CatalogErrorCode[] = [
+    'VALIDATION_FAILED',
+    'UNKNOWN_DICTIONARY_VALUE',
+    ...routes.writeErrors,
+  ];
 
   @ApiTags(routes.tag)
-  @ApiNotFoundResponse({ type: ProblemDetails })
-  class ItemController {
+  class ItemController implements OnModuleInit {
     constructor(
-      @Inject(routes.store) readonly store: ListableStore<Dto, CreateInput, PatchInput>,
-      @Inject(DraftsService) readonly drafts: DraftsService,
+      @Inject(routes.kind)
+      readonly kind: ReadableKind<VersionedEntity, CreateInput, PatchInput, Dto, unknown>,
+      @Inject(ModeratedItemsService) readonly items: ModeratedItemsService,
       @Inject(ItemHistoryService) readonly history: ItemHistoryService,
-      @Inject(PhotosService) readonly photos: PhotosService,
     ) {}
+
+    onModuleInit(): void {
+      this.items.register(this.kind);
+    }
 
     @Get()
     @ApiListQuery(routes.listQuery)
     @ApiOkResponse({ type: routes.page })
     list(@ListQuery(routes.listQuery) query: ParsedListQuery): Promise<Page<Dto>> {
-      return this.store.list(query);
+      return this.items.list(this.kind, query);
     }
 
     @Get(':id')
     @ApiOkResponse({ type: routes.dto })
+    @ApiCatalogErrors(notFound)
     get(@UuidParam('id') id: string): Promise<Dto> {
-      return this.store.get(id);
+      return this.items.get(this.kind, id);
     }
 
     /** Who changed what, newest first. */
     @Get(':id/history')
     @ApiListQuery(HISTORY_LIST_QUERY)
     @ApiOkResponse({ type: HistoryPageDto })
+    @ApiCatalogErrors(notFound)
     historyOf(
       @UuidParam('id') id: string,
       @ListQuery(HISTORY_LIST_QUERY) query: ParsedListQuery,
     ): Promise<HistoryPageDto> {
-      return this.history.list(this.store.subject, id, query);
-    }
-
-    /** The item's photos: main first, then by position. */
-    @Get(':id/photos')
-    @ApiOkResponse({ type: [PhotoDto] })
-    photosOf(@UuidParam('id') id: string): Promise<PhotoDto[]> {
-      return this.photos.list(this.store.subject, id);
-    }
-
-    /** Moderators put one of their own media on the item under a side (one main per item). */
-    @Put(':id/photos/:mediaId')
-    @Authenticated()
-    @ApiOkResponse({ type: [PhotoDto] })
-    @ApiConflictResponse({ type: ProblemDetails, description: 'MAIN_PHOTO_TAKEN' })
-    attachPhoto(
-      @UuidParam('id') id: string,
-      @UuidParam('mediaId') mediaId: string,
-      @Body() dto: AttachPhotoDto,
-      @CurrentUser() user: AuthenticatedUser,
-    ): Promise<PhotoDto[]> {
-      return this.photos.attach(this.store.subject, id, mediaId, dto, user);
-    }
-
-    @Delete(':id/photos/:mediaId')
-    @HttpCode(204)
-    @Authenticated()
-    @ApiNoContentResponse({ description: 'Detached (the media itself stays)' })
-    async detachPhoto(
-      @UuidParam('id') id: string,
-      @UuidParam('mediaId') mediaId: string,
-      @CurrentUser() user: AuthenticatedUser,
-    ): Promise<void> {
-      await this.photos.detach(this.store.subject, id, mediaId, user);
+      return this.history.list(this.kind.subject, id, query);
     }
 
     @Post()
+    @ApiCatalogErrors(...inputErrors)
     @Authenticated()
     @ApiBody({ type: routes.createInput })
     @ApiCreatedResponse({ type: routes.dto, description: 'Added (moderators, admins)' })
     @ApiAcceptedResponse({ type: DraftDto, description: 'Proposed: a draft in the moderation queue' })
-    @ApiBadRequestResponse({ type: ProblemDetails })
-    @ApiConflictResponse({ type: ProblemDetails, description: routes.conflicts })
-    create(
-      @CreateBody() dto: CreateInput,
+    async create(
       @CurrentUser() user: AuthenticatedUser,
+      @CreateBody() dto: CreateInput,
       @Res({ passthrough: true }) reply: FastifyReply,
     ): Promise<Dto | DraftDto> {
-      return writeOrPropose(this.drafts, {
-        user,
-        reply,
-        subject: this.store.subject,
-        targetId: null,
-        dto,
-        direct: () => this.store.create(dto, user),
-      });
+      const result = await this.items.create(user, this.kind, dto);
+      reply.status(result.proposed ? 202 : 201);
+      return result.value;
     }
 
     /** PUT: the whole item as sent; optional fields left out are cleared. */
     @Put(':id')
+    @ApiCatalogErrors(notFound, ...inputErrors)
     @Authenticated('moderator', 'admin')
     @ApiBody({ type: routes.createInput })
     @ApiOkResponse({ type: routes.dto })
-    @ApiBadRequestResponse({ type: ProblemDetails })
-    @ApiConflictResponse({ type: ProblemDetails, description: routes.conflicts })
     @ApiConditionalWrite()
     replace(
+      @CurrentUser() user: AuthenticatedUser,
       @UuidParam('id') id: string,
       @CreateBody() dto: CreateInput,
-      @CurrentUser() user: AuthenticatedUser,
       @IfMatch() expected: ExpectedVersions,
     ): Promise<Dto> {
-      return this.store.replace(id, dto, user, expected);
+      return this.items.replace(user, this.kind, id, dto, expected);
     }
 
     @Patch(':id')
+    @ApiCatalogErrors(notFound, ...inputErrors)
     @Authenticated()
     @ApiBody({ type: routes.patchInput })
     @ApiOkResponse({ type: routes.dto, description: 'Changed (moderators, admins)' })
     @ApiAcceptedResponse({ type: DraftDto, description: 'Proposed: a draft in the moderation queue' })
-    @ApiBadRequestResponse({ type: ProblemDetails })
-    @ApiConflictResponse({ type: ProblemDetails, description: routes.conflicts })
     @ApiConditionalWrite()
-    patch(
+    async patch(
+      @CurrentUser() user: AuthenticatedUser,
       @UuidParam('id') id: string,
       @PatchBody() dto: PatchInput,
-      @CurrentUser() user: AuthenticatedUser,
       @IfMatch() expected: ExpectedVersions,
       @Res({ passthrough: true }) reply: FastifyReply,
     ): Promise<Dto | DraftDto> {
-      return writeOrPropose(this.drafts, {
-        user,
-        reply,
-        subject: this.store.subject,
-        targetId: id,
-        dto,
-        expected,
-        direct: () => this.store.patch(id, dto, user, expected),
-      });
+      const result = await this.items.patch(user, this.kind, id, dto, expected);
+      reply.status(result.proposed ? 202 : 200);
+      return result.value;
     }
 
     @Delete(':id')
     @HttpCode(204)
+    @ApiCatalogErrors(notFound, ...routes.deleteErrors)
     @Authenticated('moderator', 'admin')
     @ApiNoContentResponse({ description: 'Deleted' })
     @ApiConditionalWrite()
     async delete(
-      @UuidParam('id') id: string,
       @CurrentUser() user: AuthenticatedUser,
+      @UuidParam('id') id: string,
       @IfMatch() expected: ExpectedVersions,
     ): Promise<void> {
-      await this.store.delete(id, user, expected);
+      await this.items.delete(user, this.kind, id, expected);
     }
   }
   return ItemController;

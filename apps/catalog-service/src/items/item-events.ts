@@ -1,9 +1,32 @@
-import type { CatalogItemChangedV1, CatalogItemKind, PriceChangedV1, PricedItemKind } from '@agora/contracts';
+import {
+  Topics,
+  type CatalogItemChangedV1,
+  type CatalogItemKind,
+  type PriceChangedV1,
+  type PricedItemKind,
+} from '@agora/contracts';
+import { OutboxWriter } from '@agora/database';
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '../unit-of-work.js';
+
+/** A priced item's price. */
+export interface ItemPrice {
+  readonly price: string;
+  readonly currency: string;
+}
+
+interface EventItem {
+  readonly id: string;
+  readonly version: number;
+}
+
+const PRICED: readonly CatalogItemKind[] = ['product', 'listing'] satisfies PricedItemKind[];
+const isPriced = (kind: CatalogItemKind): kind is PricedItemKind => PRICED.includes(kind);
 
 /** The payload of `catalog.item.created|updated.v1` for an item as it is after the change. */
 export function itemChanged(
   kind: CatalogItemKind,
-  item: { id: string; version: number },
+  item: EventItem,
   name: string,
   changedBy: string,
 ): CatalogItemChangedV1 {
@@ -20,19 +43,83 @@ export function itemChanged(
 /** The payload of `catalog.price.changed.v1`: the price now and before (null for a new item). */
 export function priceChanged(
   kind: PricedItemKind,
-  item: { id: string; version: number; price: string; currency: string },
+  item: EventItem,
   name: string,
-  previous: { price: string; currency: string } | null,
+  now: ItemPrice,
+  previous: ItemPrice | null,
 ): PriceChangedV1 {
   return {
     kind,
     itemId: item.id,
     name,
-    price: item.price,
-    currency: item.currency,
+    price: now.price,
+    currency: now.currency,
     previousPrice: previous?.price ?? null,
     previousCurrency: previous?.currency ?? null,
     version: item.version,
     changedAt: new Date().toISOString(),
   };
+}
+
+/**
+ * The events of every item change, written to the outbox in the change's transaction: created, updated
+ * and deleted, and for priced items a price event when the price is new or changed.
+ */
+@Injectable()
+export class ItemEvents {
+  constructor(private readonly outbox: OutboxWriter) {}
+
+  async created(
+    tx: Tx,
+    kind: CatalogItemKind,
+    item: EventItem,
+    name: string,
+    by: string,
+    price?: ItemPrice,
+  ): Promise<void> {
+    await this.outbox.add(tx, Topics.CatalogItemCreated, item.id, itemChanged(kind, item, name, by));
+    await this.priced(tx, kind, item, name, price, null);
+  }
+
+  async updated(
+    tx: Tx,
+    kind: CatalogItemKind,
+    item: EventItem,
+    name: string,
+    by: string,
+    price?: ItemPrice,
+    previous?: ItemPrice,
+  ): Promise<void> {
+    await this.outbox.add(tx, Topics.CatalogItemUpdated, item.id, itemChanged(kind, item, name, by));
+    if (price && previous && (price.price !== previous.price || price.currency !== previous.currency)) {
+      await this.priced(tx, kind, item, name, price, previous);
+    }
+  }
+
+  async deleted(tx: Tx, kind: CatalogItemKind, id: string, by: string): Promise<void> {
+    await this.outbox.add(tx, Topics.CatalogItemDeleted, id, {
+      kind,
+      itemId: id,
+      deletedBy: by,
+      deletedAt: new Date().toISOString(),
+    });
+  }
+
+  private async priced(
+    tx: Tx,
+    kind: CatalogItemKind,
+    item: EventItem,
+    name: string,
+    price: ItemPrice | undefined,
+    previous: ItemPrice | null,
+  ): Promise<void> {
+    if (price && isPriced(kind)) {
+      await this.outbox.add(
+        tx,
+        Topics.CatalogPriceChanged,
+        item.id,
+        priceChanged(kind, item, name, price, previous),
+      );
+    }
+  }
 }

@@ -1,12 +1,30 @@
-import { ProblemException } from '@agora/http';
+import type { ProblemExtras } from '@agora/http';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
+import type { ChangeContext } from '../moderation/item-editor.js';
+
+/**
+ * Input that does not hold: a 400 with its own code, or DRAFT_NO_LONGER_APPLIES (409) while a draft is
+ * approved: the draft was checked when it was written, so what it refers to has changed since.
+ */
+export function invalidInput(
+  context: ChangeContext | undefined,
+  code: CatalogErrorCode,
+  detail: string,
+  extras?: ProblemExtras,
+): CatalogException {
+  const approving = context !== undefined && context.draftId !== null;
+  return new CatalogException(approving ? CatalogErrorCode.DRAFT_NO_LONGER_APPLIES : code, detail, extras);
+}
 
 /** A required field sent as null (PATCH): a 400 naming it. */
-export function refuseCleared<T extends object>(dto: T, required: readonly (keyof T & string)[]): void {
+export function refuseCleared<T extends object>(
+  dto: T,
+  required: readonly (keyof T & string)[],
+  context?: ChangeContext,
+): void {
   for (const field of required) {
     if (dto[field] === null) {
-      throw new ProblemException(400, {
-        code: 'VALIDATION_FAILED',
-        detail: `${field} cannot be cleared`,
+      throw invalidInput(context, CatalogErrorCode.VALIDATION_FAILED, `${field} cannot be cleared`, {
         errors: [{ field, messages: [`${field} is required`] }],
       });
     }
@@ -27,12 +45,14 @@ export function refuseReversed(
   lower: number | null,
   upperField: string,
   upper: number | null,
+  context?: ChangeContext,
 ): void {
   if (lower !== null && upper !== null && lower > upper) {
-    throw new ProblemException(400, {
-      code: 'VALIDATION_FAILED',
-      detail: `${lowerField} must not exceed ${upperField}`,
-      errors: [{ field: lowerField, messages: [`must not exceed ${upperField}`] }],
-    });
+    throw invalidInput(
+      context,
+      CatalogErrorCode.VALIDATION_FAILED,
+      `${lowerField} must not exceed ${upperField}`,
+      { errors: [{ field: lowerField, messages: [`must not exceed ${upperField}`] }] },
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { VersionedEntity } from '@agora/database';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn } from 'typeorm';
-import { DictionaryValueEntity } from '../dictionaries/dictionary-value.entity.js';
+import { Check, Column, Entity, Index, OneToMany } from 'typeorm';
+
+import { ListingTagEntity } from './listing-tag.entity.js';
 
 export const LISTING_STATUSES = ['draft', 'active', 'sold', 'archived'] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
@@ -64,23 +65,4 @@ export class ListingEntity extends VersionedEntity {
 
   @OneToMany(() => ListingTagEntity, (link) => link.listing)
   tagLinks?: ListingTagEntity[];
-}
-
-/** A listing's tags: values of the `tags` dictionary, created on first use; one in use cannot be deleted. */
-@Entity({ name: 'listing_tags' })
-export class ListingTagEntity {
-  @PrimaryColumn({ name: 'listing_id', type: 'uuid' })
-  listingId!: string;
-
-  @PrimaryColumn({ name: 'tag_id', type: 'uuid' })
-  @Index('listing_tags_tag_idx')
-  tagId!: string;
-
-  @ManyToOne(() => ListingEntity, (listing) => listing.tagLinks, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'listing_id' })
-  listing?: ListingEntity;
-
-  @ManyToOne(() => DictionaryValueEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'tag_id' })
-  tag?: DictionaryValueEntity;
 }

@@ -5,19 +5,10 @@ import {
   OptionallyAuthenticated,
   type AuthenticatedUser,
 } from '@agora/auth';
-import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
+import { UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   LISTING_LIST_QUERY,
   ListingDto,
@@ -25,22 +16,27 @@ import {
   ListingPageDto,
   PatchListingDto,
 } from './listing.dto.js';
-import { AttachPhotoDto, PhotoDto } from '../photos/photo.dto.js';
-import { PhotosService } from '../photos/photos.service.js';
+
 import { ListingsService } from './listings.service.js';
+import { ApiCatalogErrors } from '../catalog.errors.js';
+import { EditRoutesController } from '../items/edit-routes.controller.js';
 
 const TagQuery = () => Query('tag');
 
 /** Seed 003 marketplace listings: `/listings`; sellers post, everyone browses active and sold ones. */
 @ApiTags('listings')
-@ApiNotFoundResponse({ type: ProblemDetails })
 @Controller('listings')
-export class ListingsController {
-  constructor(
-    private readonly listings: ListingsService,
-    private readonly photos: PhotosService,
-  ) {}
-
+export class ListingsController extends EditRoutesController({
+  service: ListingsService,
+  dto: ListingDto,
+  createInput: ListingInputDto,
+  patchInput: PatchListingDto,
+  creators: ['seller', 'admin'],
+  editors: [],
+  notFound: 'LISTING_NOT_FOUND',
+  writeErrors: ['VALIDATION_FAILED', 'INVALID_STATUS_TRANSITION'],
+  ownerErrors: ['NOT_YOUR_LISTING'],
+}) {
   @Get()
   @ApiListQuery(LISTING_LIST_QUERY)
   @ApiQuery({ name: 'tag', required: false, description: 'Only listings with this tag' })
@@ -49,7 +45,7 @@ export class ListingsController {
     @ListQuery(LISTING_LIST_QUERY) query: ParsedListQuery,
     @TagQuery() tag?: string,
   ): Promise<ListingPageDto> {
-    return this.listings.list(query, { tag });
+    return this.service.list(query, { tag });
   }
 
   @Get('mine')
@@ -58,105 +54,18 @@ export class ListingsController {
   @ApiQuery({ name: 'tag', required: false })
   @ApiOkResponse({ type: ListingPageDto, description: "The caller's listings in every status" })
   mine(
-    @ListQuery(LISTING_LIST_QUERY) query: ParsedListQuery,
     @CurrentUser() user: AuthenticatedUser,
+    @ListQuery(LISTING_LIST_QUERY) query: ParsedListQuery,
     @TagQuery() tag?: string,
   ): Promise<ListingPageDto> {
-    return this.listings.list(query, { tag, sellerId: user.id });
+    return this.service.list(query, { tag, sellerId: user.id });
   }
 
   @Get(':id')
   @OptionallyAuthenticated()
   @ApiOkResponse({ type: ListingDto })
+  @ApiCatalogErrors('LISTING_NOT_FOUND')
   get(@UuidParam('id') id: string, @MaybeUser() user?: AuthenticatedUser): Promise<ListingDto> {
-    return this.listings.get(id, user);
-  }
-
-  /** The listing's photos (a hidden listing's only for its seller and moderators). */
-  @Get(':id/photos')
-  @OptionallyAuthenticated()
-  @ApiOkResponse({ type: [PhotoDto] })
-  async photosOf(@UuidParam('id') id: string, @MaybeUser() user?: AuthenticatedUser): Promise<PhotoDto[]> {
-    await this.listings.get(id, user);
-    return this.photos.list('listing', id);
-  }
-
-  /** The seller puts one of their own media on the listing under a side (one main per listing). */
-  @Put(':id/photos/:mediaId')
-  @Authenticated()
-  @ApiOkResponse({ type: [PhotoDto] })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'MAIN_PHOTO_TAKEN' })
-  attachPhoto(
-    @UuidParam('id') id: string,
-    @UuidParam('mediaId') mediaId: string,
-    @Body() dto: AttachPhotoDto,
-    @CurrentUser() user: AuthenticatedUser,
-  ): Promise<PhotoDto[]> {
-    return this.photos.attach('listing', id, mediaId, dto, user);
-  }
-
-  @Delete(':id/photos/:mediaId')
-  @HttpCode(204)
-  @Authenticated()
-  @ApiNoContentResponse({ description: 'Detached (the media itself stays)' })
-  async detachPhoto(
-    @UuidParam('id') id: string,
-    @UuidParam('mediaId') mediaId: string,
-    @CurrentUser() user: AuthenticatedUser,
-  ): Promise<void> {
-    await this.photos.detach('listing', id, mediaId, user);
-  }
-
-  @Post()
-  @Authenticated('seller', 'admin')
-  @ApiCreatedResponse({ type: ListingDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'INVALID_STATUS_TRANSITION' })
-  create(@Body() dto: ListingInputDto, @CurrentUser() user: AuthenticatedUser): Promise<ListingDto> {
-    return this.listings.create(dto, user);
-  }
-
-  @Put(':id')
-  @Authenticated()
-  @ApiOkResponse({ type: ListingDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'INVALID_STATUS_TRANSITION' })
-  @ApiConditionalWrite()
-  replace(
-    @UuidParam('id') id: string,
-    @Body() dto: ListingInputDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @IfMatch() expected: ExpectedVersions,
-  ): Promise<ListingDto> {
-    return this.listings.update(id, dto, true, user, expected);
-  }
-
-  /** The seller (or a moderator) changes fields or moves the status: draft → active → sold, or archived. */
-  @Patch(':id')
-  @Authenticated()
-  @ApiOkResponse({ type: ListingDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'INVALID_STATUS_TRANSITION' })
-  @ApiConditionalWrite()
-  patch(
-    @UuidParam('id') id: string,
-    @Body() dto: PatchListingDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @IfMatch() expected: ExpectedVersions,
-  ): Promise<ListingDto> {
-    return this.listings.update(id, dto, false, user, expected);
-  }
-
-  @Delete(':id')
-  @HttpCode(204)
-  @Authenticated()
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiConditionalWrite()
-  async delete(
-    @UuidParam('id') id: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @IfMatch() expected: ExpectedVersions,
-  ): Promise<void> {
-    await this.listings.delete(id, user, expected);
+    return this.service.get(id, user);
   }
 }

@@ -1,13 +1,26 @@
 import { Module } from '@nestjs/common';
-import { DictionariesModule } from '../dictionaries/dictionaries.module.js';
+import { ItemsModule } from '../items/items.module.js';
+import { PhotoRoutesController } from '../photos/photo-routes.controller.js';
 import { ReviewsController } from '../reviews/reviews.controller.js';
+import { ReviewsRepository } from '../reviews/reviews.repository.js';
 import { ReviewsService } from '../reviews/reviews.service.js';
 import { ListingsController } from './listings.controller.js';
+import { ListingsRepository } from './listings.repository.js';
 import { ListingsService } from './listings.service.js';
 
 @Module({
-  imports: [DictionariesModule],
-  controllers: [ListingsController, ReviewsController],
-  providers: [ListingsService, ReviewsService],
+  imports: [ItemsModule],
+  controllers: [
+    ListingsController,
+    PhotoRoutesController({
+      kind: 'listing',
+      path: 'listings',
+      tag: 'listings',
+      visibility: ListingsService,
+    }),
+    ReviewsController,
+    PhotoRoutesController({ kind: 'review', path: 'reviews', tag: 'reviews' }),
+  ],
+  providers: [ListingsService, ListingsRepository, ReviewsService, ReviewsRepository],
 })
 export class ListingsModule {}

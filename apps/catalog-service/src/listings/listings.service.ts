@@ -1,25 +1,27 @@
 import type { AuthenticatedUser } from '@agora/auth';
-import { Topics } from '@agora/contracts';
-import { inTransaction, OutboxWriter } from '@agora/database';
-import { assertVersionMatches, ProblemException, type ExpectedVersions } from '@agora/http';
-import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
+import type { ExpectedVersions } from '@agora/http';
+import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { CatalogErrorCode, CatalogException, itemNotFound } from '../catalog.errors.js';
 import { DictionariesService } from '../dictionaries/dictionaries.service.js';
-import { itemChanged, priceChanged } from '../items/item-events.js';
+import { CatalogItemStore } from '../items/catalog-item.store.js';
+import type { ItemPrice } from '../items/item-events.js';
+import type { ItemKind } from '../items/item-kind.js';
 import { keptOrCleared, refuseCleared } from '../items/item-problems.js';
-import { canModerate } from '../moderation/drafts.service.js';
-import { PhotosService } from '../photos/photos.service.js';
+import { canModerate } from '../moderation/can-moderate.js';
+import type { ChangeContext } from '../moderation/item-editor.js';
+import { PhotosRepository } from '../photos/photos.repository.js';
 import { SearchIndex } from '../search/search-index.js';
-import { ListingEntity, ListingTagEntity, type ListingStatus } from './listing.entity.js';
+import type { Tx } from '../unit-of-work.js';
+import type { ListingEntity, ListingStatus } from './listing.entity.js';
 import {
-  LISTING_LIST_QUERY,
   toListingDto,
   type ListingDto,
   type ListingInputDto,
   type ListingPageDto,
   type PatchListingDto,
 } from './listing.dto.js';
+import { ListingsRepository } from './listings.repository.js';
 
 /** Who may see a listing besides its seller and moderators. */
 const PUBLIC_STATUSES: readonly ListingStatus[] = ['active', 'sold'];
@@ -32,8 +34,7 @@ const TRANSITIONS: Readonly<Record<ListingStatus, readonly ListingStatus[]>> = {
   archived: ['draft', 'active'],
 };
 
-const notFound = (id: string): ProblemException =>
-  new ProblemException(404, { code: 'LISTING_NOT_FOUND', detail: `No listing ${id}` });
+const notFound = (id: string): CatalogException => itemNotFound('listing', id);
 
 export interface ListingFilters {
   readonly tag?: string;
@@ -43,123 +44,54 @@ export interface ListingFilters {
 
 /**
  * Seed 003 marketplace listings: sellers write their own, moderators and admins can change or remove
- * any; every change is an item event, and a new or changed price a `catalog.price.changed.v1`.
+ * any, through the one write path (not moderated): every change is an item event, and a new or changed
+ * price a `catalog.price.changed.v1`.
  */
 @Injectable()
-export class ListingsService {
+export class ListingsService implements ItemKind<ListingEntity, PatchListingDto> {
+  readonly subject = 'listing' as const;
+
   constructor(
-    private readonly dataSource: DataSource,
+    readonly repository: ListingsRepository,
     private readonly dictionaries: DictionariesService,
-    private readonly outbox: OutboxWriter,
+    private readonly photos: PhotosRepository,
     private readonly search: SearchIndex,
-    private readonly photos: PhotosService,
+    private readonly store: CatalogItemStore,
   ) {}
 
   async list(query: ParsedListQuery, filters: ListingFilters): Promise<ListingPageDto> {
-    const builder = this.withTags();
-    if (filters.sellerId) {
-      builder.andWhere('listing.sellerId = :sellerId', { sellerId: filters.sellerId });
-    } else {
-      builder.andWhere('listing.status IN (:...visible)', { visible: PUBLIC_STATUSES });
-    }
-    if (filters.tag) {
-      builder.andWhere(
-        `EXISTS (SELECT 1 FROM catalog.listing_tags link JOIN catalog.dictionary_values tag ON tag.id = link.tag_id
-                 WHERE link.listing_id = listing.id AND lower(tag.name) = lower(:tag))`,
-        { tag: filters.tag },
-      );
-    }
-    return mapPage(await findPage(builder, query, LISTING_LIST_QUERY.searchable), toListingDto);
+    return mapPage(
+      await this.repository.page(query, { ...filters, statuses: PUBLIC_STATUSES }),
+      toListingDto,
+    );
   }
 
   /** An active or sold listing for anyone; a draft or archived one only for its seller and moderators. */
   async get(id: string, user?: AuthenticatedUser): Promise<ListingDto> {
-    const listing = await this.withTags().where('listing.id = :id', { id }).getOne();
+    const listing = await this.repository.findLoaded(id);
     if (!listing || (!PUBLIC_STATUSES.includes(listing.status) && !(user && this.canManage(listing, user)))) {
       throw notFound(id);
     }
     return toListingDto(listing);
   }
 
-  async create(dto: ListingInputDto, seller: AuthenticatedUser): Promise<ListingDto> {
-    const id = await inTransaction(this.dataSource, async (manager) => {
-      const listing = manager.create(ListingEntity, { sellerId: seller.id, version: 1, status: 'draft' });
-      this.assign(listing, dto, true);
-      this.moveTo(listing, dto.status ?? 'draft');
-      await manager.save(listing);
-      await this.saveTags(manager, listing.id, dto.tags ?? []);
-      await this.search.refresh(manager, 'listing', [listing.id]);
-      await this.outbox.add(
-        manager,
-        Topics.CatalogItemCreated,
-        listing.id,
-        itemChanged('listing', listing, listing.title, seller.id),
-      );
-      await this.outbox.add(
-        manager,
-        Topics.CatalogPriceChanged,
-        listing.id,
-        priceChanged('listing', listing, listing.title, null),
-      );
-      return listing.id;
-    });
-    return this.get(id, seller);
+  async create(seller: AuthenticatedUser, dto: ListingInputDto): Promise<ListingDto> {
+    return this.get(await this.store.create(seller, this, dto), seller);
   }
 
   async update(
+    user: AuthenticatedUser,
     id: string,
     dto: PatchListingDto,
     whole: boolean,
-    user: AuthenticatedUser,
     expected?: ExpectedVersions,
   ): Promise<ListingDto> {
-    await inTransaction(this.dataSource, async (manager) => {
-      const listing = await this.lockManageable(manager, id, user);
-      assertVersionMatches(expected, listing.version);
-      const { price, currency } = listing;
-      this.assign(listing, dto, whole);
-      if (dto.status !== undefined) {
-        this.moveTo(listing, dto.status);
-      }
-      listing.version += 1;
-      await manager.save(listing);
-      if (dto.tags !== undefined || whole) {
-        await this.saveTags(manager, id, dto.tags ?? []);
-      }
-      await this.search.refresh(manager, 'listing', [id]);
-      await this.outbox.add(
-        manager,
-        Topics.CatalogItemUpdated,
-        id,
-        itemChanged('listing', listing, listing.title, user.id),
-      );
-      if (listing.price !== price || listing.currency !== currency) {
-        await this.outbox.add(
-          manager,
-          Topics.CatalogPriceChanged,
-          id,
-          priceChanged('listing', listing, listing.title, { price, currency }),
-        );
-      }
-    });
+    await this.store.update(user, this, id, dto, whole, { expected, check: this.manageableBy(user) });
     return this.get(id, user);
   }
 
-  async delete(id: string, user: AuthenticatedUser, expected?: ExpectedVersions): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const listing = await this.lockManageable(manager, id, user);
-      assertVersionMatches(expected, listing.version);
-      await this.photos.removeReviewPhotosOf(manager, id);
-      await manager.delete(ListingEntity, { id: listing.id });
-      await this.photos.removeAllOf(manager, 'listing', id);
-      await this.search.refresh(manager, 'listing', [id]);
-      await this.outbox.add(manager, Topics.CatalogItemDeleted, id, {
-        kind: 'listing',
-        itemId: id,
-        deletedBy: user.id,
-        deletedAt: new Date().toISOString(),
-      });
-    });
+  delete(user: AuthenticatedUser, id: string, expected?: ExpectedVersions): Promise<void> {
+    return this.store.delete(user, this, id, { expected, check: this.manageableBy(user) });
   }
 
   /**
@@ -167,57 +99,30 @@ export class ListingsService {
    * deletion racing the review waits for it (or wins first and the review is refused): 404 when it is gone
    * or was never published, 403 for its own seller, 409 when it is no longer public (archived, unlisted).
    */
-  async lockForReview(manager: EntityManager, id: string, author: AuthenticatedUser): Promise<ListingEntity> {
-    const listing = await manager.findOne(ListingEntity, {
-      where: { id },
-      lock: { mode: 'pessimistic_read' },
-    });
+  async lockForReview(tx: Tx, author: AuthenticatedUser, id: string): Promise<ListingEntity> {
+    const listing = await this.repository.lockShared(tx, id);
     // A listing never published stays hidden; one that was public and no longer is, is refused openly.
     if (!listing || (listing.publishedAt === null && !this.canManage(listing, author))) {
       throw notFound(id);
     }
     if (listing.sellerId === author.id) {
-      throw new ProblemException(403, {
-        code: 'OWN_LISTING',
-        detail: 'Sellers do not review their own listings',
-      });
+      throw new CatalogException(CatalogErrorCode.OWN_LISTING, 'Sellers do not review their own listings');
     }
     if (!PUBLIC_STATUSES.includes(listing.status)) {
-      throw new ProblemException(409, {
-        code: 'LISTING_NOT_PUBLIC',
-        detail: 'Only active or sold listings take reviews',
-      });
+      throw new CatalogException(
+        CatalogErrorCode.LISTING_NOT_PUBLIC,
+        'Only active or sold listings take reviews',
+      );
     }
     return listing;
   }
 
-  private canManage(listing: ListingEntity, user: AuthenticatedUser): boolean {
-    return listing.sellerId === user.id || canModerate(user);
+  newItem(context: ChangeContext): Partial<ListingEntity> {
+    return { sellerId: context.authorId, status: 'draft' };
   }
 
-  /** The listing, locked, if the user may change it: someone else's is not found (or forbidden if public). */
-  private async lockManageable(
-    manager: EntityManager,
-    id: string,
-    user: AuthenticatedUser,
-  ): Promise<ListingEntity> {
-    const listing = await manager.findOne(ListingEntity, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!listing || (!this.canManage(listing, user) && !PUBLIC_STATUSES.includes(listing.status))) {
-      throw notFound(id);
-    }
-    if (!this.canManage(listing, user)) {
-      throw new ProblemException(403, {
-        code: 'NOT_YOUR_LISTING',
-        detail: 'Only the seller, moderators and admins change a listing',
-      });
-    }
-    return listing;
-  }
-
-  private assign(listing: ListingEntity, dto: PatchListingDto, whole: boolean): void {
+  /** Copies the input onto the listing and moves its status where the input says, if its status allows. */
+  assign(_tx: Tx, listing: ListingEntity, dto: PatchListingDto, whole: boolean): void {
     refuseCleared(dto, ['title', 'price', 'currency', 'status']);
     listing.title = dto.title ?? listing.title;
     listing.description = keptOrCleared(dto.description, listing.description, whole);
@@ -228,6 +133,57 @@ export class ListingsService {
       : whole
         ? []
         : listing.characteristics;
+    if (dto.status !== undefined) {
+      this.moveTo(listing, dto.status);
+    }
+  }
+
+  async saveRelated(tx: Tx, listing: ListingEntity, dto: PatchListingDto, whole: boolean): Promise<void> {
+    if (dto.tags !== undefined || whole) {
+      const tags = await this.dictionaries.findOrAdd(tx, 'tags', dto.tags ?? []);
+      await this.repository.replaceTags(
+        tx,
+        listing.id,
+        tags.map((tag) => tag.id),
+      );
+    }
+  }
+
+  /** Its reviews go with it (foreign key), and so do their photo rows. */
+  async removeRelated(tx: Tx, listing: ListingEntity): Promise<void> {
+    await this.photos.removeReviewPhotosOf(tx, listing.id);
+  }
+
+  title(listing: ListingEntity): string {
+    return listing.title;
+  }
+
+  price(listing: ListingEntity): ItemPrice {
+    return { price: listing.price, currency: listing.currency };
+  }
+
+  async reindex(tx: Tx, id: string): Promise<void> {
+    await this.search.refresh(tx, this.subject, [id]);
+  }
+
+  private canManage(listing: ListingEntity, user: AuthenticatedUser): boolean {
+    return listing.sellerId === user.id || canModerate(user);
+  }
+
+  /** Someone else's listing is not found (or forbidden when it is public). */
+  private manageableBy(user: AuthenticatedUser): (listing: ListingEntity) => void {
+    return (listing) => {
+      if (this.canManage(listing, user)) {
+        return;
+      }
+      if (!PUBLIC_STATUSES.includes(listing.status)) {
+        throw notFound(listing.id);
+      }
+      throw new CatalogException(
+        CatalogErrorCode.NOT_YOUR_LISTING,
+        'Only the seller, moderators and admins change a listing',
+      );
+    };
   }
 
   /** Moves the listing to a status its current one allows; a 409 otherwise. */
@@ -236,16 +192,18 @@ export class ListingsService {
       return;
     }
     if (!TRANSITIONS[listing.status].includes(status)) {
-      throw new ProblemException(409, {
-        code: 'INVALID_STATUS_TRANSITION',
-        detail: `A ${listing.status} listing cannot become ${status}`,
-        errors: [
-          {
-            field: 'status',
-            messages: [`allowed from ${listing.status}: ${TRANSITIONS[listing.status].join(', ')}`],
-          },
-        ],
-      });
+      throw new CatalogException(
+        CatalogErrorCode.INVALID_STATUS_TRANSITION,
+        `A ${listing.status} listing cannot become ${status}`,
+        {
+          errors: [
+            {
+              field: 'status',
+              messages: [`allowed from ${listing.status}: ${TRANSITIONS[listing.status].join(', ')}`],
+            },
+          ],
+        },
+      );
     }
     listing.status = status;
     if (status === 'active') {
@@ -254,23 +212,5 @@ export class ListingsService {
     if (status === 'sold') {
       listing.soldAt = new Date();
     }
-  }
-
-  private async saveTags(manager: EntityManager, listingId: string, names: readonly string[]): Promise<void> {
-    await manager.delete(ListingTagEntity, { listingId });
-    const tags = await this.dictionaries.findOrAdd(manager, 'tags', names);
-    if (tags.length > 0) {
-      await manager.insert(
-        ListingTagEntity,
-        tags.map((tag) => ({ listingId, tagId: tag.id })),
-      );
-    }
-  }
-
-  private withTags(): SelectQueryBuilder<ListingEntity> {
-    return this.dataSource.manager
-      .createQueryBuilder(ListingEntity, 'listing')
-      .leftJoinAndSelect('listing.tagLinks', 'tagLink')
-      .leftJoinAndSelect('tagLink.tag', 'tag');
   }
 }

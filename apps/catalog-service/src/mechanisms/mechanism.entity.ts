@@ -1,6 +1,7 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
 import { DictionaryValueEntity } from '../dictionaries/dictionary-value.entity.js';
 import { CatalogItemEntity } from '../items/catalog-item.entity.js';
+import { MechanismFunctionEntity } from './mechanism-function.entity.js';
 
 const dictionaryReference = { onDelete: 'RESTRICT', nullable: true } as const;
 
@@ -58,26 +59,4 @@ export class MechanismEntity extends CatalogItemEntity {
 
   @OneToMany(() => MechanismFunctionEntity, (link) => link.mechanism)
   functionLinks?: MechanismFunctionEntity[];
-}
-
-/**
- * Seed 002 `mechanism_function`: which functions a mechanism has. Deleting a mechanism drops its links;
- * a function still linked cannot be deleted (409) unless its links move to another function.
- */
-@Entity({ name: 'mechanism_functions' })
-export class MechanismFunctionEntity {
-  @PrimaryColumn({ name: 'mechanism_id', type: 'uuid' })
-  mechanismId!: string;
-
-  @PrimaryColumn({ name: 'function_id', type: 'uuid' })
-  @Index('mechanism_functions_function_idx')
-  functionId!: string;
-
-  @ManyToOne(() => MechanismEntity, (mechanism) => mechanism.functionLinks, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'mechanism_id' })
-  mechanism?: MechanismEntity;
-
-  @ManyToOne(() => DictionaryValueEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'function_id' })
-  function?: DictionaryValueEntity;
 }

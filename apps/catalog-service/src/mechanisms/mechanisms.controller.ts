@@ -13,11 +13,13 @@ import { MechanismsService } from './mechanisms.service.js';
 @Controller('mechanisms')
 export class MechanismsController extends CatalogItemController({
   tag: 'mechanisms',
-  store: MechanismsService,
+  kind: MechanismsService,
   dto: MechanismDto,
   page: MechanismPageDto,
   createInput: MechanismInputDto,
   patchInput: PatchMechanismDto,
   listQuery: MECHANISM_LIST_QUERY,
-  conflicts: 'MECHANISM_EXISTS, MECHANISM_IN_USE',
+  subject: 'mechanism',
+  writeErrors: ['MECHANISM_EXISTS'],
+  deleteErrors: ['MECHANISM_IN_USE'],
 }) {}

@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
-import { CatalogItemStoreDeps } from '../items/catalog-item.store.js';
-import { DictionariesModule } from '../dictionaries/dictionaries.module.js';
-import { ModerationModule } from '../moderation/moderation.module.js';
+import { ItemsModule } from '../items/items.module.js';
+import { PhotoRoutesController } from '../photos/photo-routes.controller.js';
 import { MechanismsController } from './mechanisms.controller.js';
+import { MechanismsRepository } from './mechanisms.repository.js';
 import { MechanismsService } from './mechanisms.service.js';
 
 @Module({
-  imports: [DictionariesModule, ModerationModule],
-  controllers: [MechanismsController],
-  providers: [CatalogItemStoreDeps, MechanismsService],
-  exports: [MechanismsService],
+  imports: [ItemsModule],
+  controllers: [
+    MechanismsController,
+    PhotoRoutesController({ kind: 'mechanism', path: 'mechanisms', tag: 'mechanisms' }),
+  ],
+  providers: [MechanismsService, MechanismsRepository],
+  exports: [MechanismsRepository],
 })
 export class MechanismsModule {}

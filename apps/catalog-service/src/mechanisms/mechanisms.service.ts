@@ -1,31 +1,25 @@
 import { foreignKeyViolation, uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
-import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { CatalogItemStore } from '../items/catalog-item.store.js';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
+import type { ReadableKind } from '../items/moderated-items.service.js';
 import { keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
-import { MechanismEntity, MechanismFunctionEntity } from './mechanism.entity.js';
+import type { ChangeContext } from '../moderation/item-editor.js';
+import { SearchIndex } from '../search/search-index.js';
+import type { Tx } from '../unit-of-work.js';
+import type { MechanismEntity } from './mechanism.entity.js';
 import {
-  MECHANISM_LIST_QUERY,
   mechanismFields,
   MechanismInputDto,
   PatchMechanismDto,
   toMechanismDto,
   type MechanismDto,
-  type MechanismPageDto,
 } from './mechanism.dto.js';
-
-const REFERENCES = {
-  mechanismTypeId: 'mechanism-types',
-  factoryId: 'factories',
-  functionIds: 'functions',
-} as const;
+import { MechanismsRepository } from './mechanisms.repository.js';
 
 /** Watch movements (seed 002 `mechanism`, `mechanism_function`), moderated like every catalog item. */
 @Injectable()
-export class MechanismsService extends CatalogItemStore<
+export class MechanismsService implements ReadableKind<
   MechanismEntity,
   MechanismInputDto,
   PatchMechanismDto,
@@ -34,29 +28,33 @@ export class MechanismsService extends CatalogItemStore<
   readonly subject = 'mechanism' as const;
   readonly createInput = MechanismInputDto;
   readonly updateInput = PatchMechanismDto;
-  protected readonly entity = MechanismEntity;
-  protected readonly references = REFERENCES;
+  readonly references = {
+    mechanismTypeId: 'mechanism-types',
+    factoryId: 'factories',
+    functionIds: 'functions',
+  } as const;
 
-  async list(query: ParsedListQuery): Promise<MechanismPageDto> {
-    const page = await findPage(this.withRelations(), query, MECHANISM_LIST_QUERY.searchable);
-    return mapPage(page, toMechanismDto);
-  }
+  constructor(
+    readonly repository: MechanismsRepository,
+    private readonly search: SearchIndex,
+  ) {}
 
-  async get(id: string): Promise<MechanismDto> {
-    const mechanism = await this.withRelations().where('mechanism.id = :id', { id }).getOne();
-    if (!mechanism) {
-      throw this.notFound(id);
-    }
+  toDto(mechanism: MechanismEntity): MechanismDto {
     return toMechanismDto(mechanism);
   }
 
-  protected assign(
-    _manager: EntityManager,
+  newItem(context: ChangeContext): Partial<MechanismEntity> {
+    return { createdBy: context.authorId, updatedBy: context.authorId };
+  }
+
+  assign(
+    _tx: Tx,
     mechanism: MechanismEntity,
     dto: PatchMechanismDto,
     whole: boolean,
+    context: ChangeContext,
   ): void {
-    refuseCleared(dto, ['name']);
+    refuseCleared(dto, ['name'], context);
     const pick = <K extends keyof PatchMechanismDto & keyof MechanismEntity>(key: K) =>
       keptOrCleared(dto[key], mechanism[key], whole);
     mechanism.name = dto.name ?? mechanism.name;
@@ -65,73 +63,51 @@ export class MechanismsService extends CatalogItemStore<
     mechanism.endRelease = pick('endRelease');
     mechanism.mechanismTypeId = pick('mechanismTypeId');
     mechanism.factoryId = pick('factoryId');
-    refuseReversed('startRelease', mechanism.startRelease, 'endRelease', mechanism.endRelease);
+    mechanism.updatedBy = context.authorId;
+    refuseReversed('startRelease', mechanism.startRelease, 'endRelease', mechanism.endRelease, context);
   }
 
-  protected override async saveRelated(
-    manager: EntityManager,
+  async saveRelated(
+    tx: Tx,
     mechanism: MechanismEntity,
     dto: PatchMechanismDto,
     whole: boolean,
   ): Promise<void> {
-    if (dto.functionIds === undefined && !whole) {
-      return;
-    }
-    await manager.delete(MechanismFunctionEntity, { mechanismId: mechanism.id });
-    const links = (dto.functionIds ?? []).map((functionId) => ({ mechanismId: mechanism.id, functionId }));
-    if (links.length > 0) {
-      await manager.insert(MechanismFunctionEntity, links);
+    if (dto.functionIds !== undefined || whole) {
+      await this.repository.replaceFunctions(tx, mechanism.id, dto.functionIds ?? []);
     }
   }
 
-  protected async fields(manager: EntityManager, mechanism: MechanismEntity): Promise<FieldValues> {
-    const links = await manager.findBy(MechanismFunctionEntity, { mechanismId: mechanism.id });
-    return mechanismFields(
-      mechanism,
-      links.map((link) => link.functionId),
-    );
+  async fields(tx: Tx, mechanism: MechanismEntity): Promise<FieldValues> {
+    return mechanismFields(mechanism, await this.repository.functionIds(tx, mechanism.id));
   }
 
   /** Mechanisms are not searched themselves; the watches showing this one are. */
-  protected override async reindex(manager: EntityManager, id: string): Promise<void> {
-    await this.deps.search.refreshDependents(manager, 'mechanism', id);
+  async reindex(tx: Tx, id: string): Promise<void> {
+    await this.search.refreshDependents(tx, 'mechanism', id);
   }
 
-  protected title(mechanism: MechanismEntity): string {
+  title(mechanism: MechanismEntity): string {
     return mechanism.name;
   }
 
-  protected duplicate(error: unknown): ProblemException | null {
+  conflict(error: unknown): CatalogException | null {
     return uniqueViolation(error)
-      ? new ProblemException(409, {
-          code: 'MECHANISM_EXISTS',
-          detail: 'This factory already has a mechanism with this caliber',
-          errors: [{ field: 'name', messages: ['taken for this factory'] }],
-        })
+      ? new CatalogException(
+          CatalogErrorCode.MECHANISM_EXISTS,
+          'This factory already has a mechanism with this caliber',
+          { errors: [{ field: 'name', messages: ['taken for this factory'] }] },
+        )
       : null;
   }
 
   /** A mechanism watches still use cannot be deleted. */
-  protected override async removeIn(manager: EntityManager, mechanism: MechanismEntity): Promise<void> {
-    try {
-      await super.removeIn(manager, mechanism);
-    } catch (error) {
-      if (foreignKeyViolation(error)) {
-        throw new ProblemException(409, {
-          code: 'MECHANISM_IN_USE',
-          detail: 'Watches use this mechanism; change them first',
-        });
-      }
-      throw error;
-    }
-  }
-
-  private withRelations(): SelectQueryBuilder<MechanismEntity> {
-    return this.deps.dataSource.manager
-      .createQueryBuilder(MechanismEntity, 'mechanism')
-      .leftJoinAndSelect('mechanism.mechanismType', 'mechanismType')
-      .leftJoinAndSelect('mechanism.factory', 'factory')
-      .leftJoinAndSelect('mechanism.functionLinks', 'functionLink')
-      .leftJoinAndSelect('functionLink.function', 'function');
+  removalConflict(error: unknown): CatalogException | null {
+    return foreignKeyViolation(error)
+      ? new CatalogException(
+          CatalogErrorCode.MECHANISM_IN_USE,
+          'Watches use this mechanism; change them first',
+        )
+      : null;
   }
 }

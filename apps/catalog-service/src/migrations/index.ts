@@ -9,6 +9,7 @@ import { ShopInfo1795781918258 } from './1795781918258-ShopInfo.js';
 import { ItemPhotos1795784365881 } from './1795784365881-ItemPhotos.js';
 import { ListingReviews1795786034028 } from './1795786034028-ListingReviews.js';
 import { Versions1796006871647 } from './1796006871647-Versions.js';
+import { MediaTombstones1796019704343 } from './1796019704343-MediaTombstones.js';
 import { ListIndexes1796100000000 } from './1796100000000-ListIndexes.js';
 
 /** Every catalog-service migration, oldest first. */
@@ -24,5 +25,6 @@ export const catalogMigrations = [
   ItemPhotos1795784365881,
   ListingReviews1795786034028,
   Versions1796006871647,
+  MediaTombstones1796019704343,
   ListIndexes1796100000000,
 ];

@@ -1,15 +1,13 @@
-import type { AuthenticatedUser, Role } from '@agora/auth';
+import type { AuthenticatedUser } from '@agora/auth';
 import { Topics, type DraftReviewedV1, type DraftSubject } from '@agora/contracts';
 import { foreignKeyViolation, OutboxWriter } from '@agora/database';
-import {
-  assertVersionMatches,
-  createValidationPipe,
-  ProblemException,
-  type ExpectedVersions,
-} from '@agora/http';
-import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
+import { assertVersionMatches, createValidationPipe, type ExpectedVersions } from '@agora/http';
+import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { UnitOfWork } from '../unit-of-work.js';
+import { canModerate } from './can-moderate.js';
+import { DraftsRepository } from './drafts.repository.js';
 import { DraftEntity, OPEN_DRAFT_STATUSES, type FieldValues } from './draft.entity.js';
 import { diffDraft } from './field-diff.js';
 import type { ItemEditor, ItemSnapshot } from './item-editor.js';
@@ -22,23 +20,19 @@ import {
   type DraftPageDto,
   type RejectDraftDto,
 } from './moderation.dto.js';
-
-const MODERATING_ROLES: readonly Role[] = ['moderator', 'admin'];
-
-/** Moderators and admins edit the catalog directly; everyone else proposes drafts. */
-export const canModerate = (user: AuthenticatedUser): boolean => MODERATING_ROLES.includes(user.role);
+import { CatalogErrorCode, CatalogException, itemNotFound } from '../catalog.errors.js';
 
 /** A validated DTO as the plain fields a draft stores (fields left out stay out). */
 const toFieldValues = (dto: object): FieldValues => JSON.parse(JSON.stringify(dto)) as FieldValues;
 
-const draftNotFound = (id: string): ProblemException =>
-  new ProblemException(404, { code: 'DRAFT_NOT_FOUND', detail: `No draft ${id}` });
+const draftNotFound = (id: string): CatalogException =>
+  new CatalogException(CatalogErrorCode.DRAFT_NOT_FOUND, `No draft ${id}`);
 
-const notOpen = (draft: DraftEntity, allowed: string): ProblemException =>
-  new ProblemException(409, {
-    code: 'DRAFT_NOT_OPEN',
-    detail: `The draft is ${draft.status}; only a ${allowed} draft can be changed this way`,
-  });
+const notOpen = (draft: DraftEntity, allowed: string): CatalogException =>
+  new CatalogException(
+    CatalogErrorCode.DRAFT_NOT_OPEN,
+    `The draft is ${draft.status}; only a ${allowed} draft can be changed this way`,
+  );
 
 /**
  * The moderation flow (seeds 000, 002): proposals are checked by a trial run of the change they
@@ -50,29 +44,30 @@ export class DraftsService {
   private readonly validation = createValidationPipe();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly drafts: DraftsRepository,
     private readonly editors: ItemEditors,
     private readonly outbox: OutboxWriter,
   ) {}
 
   /** A new item (`targetId` null) or an edit of one, proposed by a user who cannot edit directly. */
   propose(
+    author: AuthenticatedUser,
     subject: DraftSubject,
     targetId: string | null,
     dto: object,
-    author: AuthenticatedUser,
     expected?: ExpectedVersions,
   ): Promise<DraftDto> {
     const editor = this.editors.get(subject);
     const payload = toFieldValues(dto);
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async (manager) => {
       const base = targetId === null ? null : await this.requireItem(manager, editor, targetId);
       if (base) {
         assertVersionMatches(expected, base.version);
       }
       const target = editor.prepare ? await editor.prepare(manager, payload, author.id) : targetId;
       await this.tryOut(manager, editor, target, payload, author.id);
-      const draft = manager.create(DraftEntity, {
+      const draft = this.drafts.build(manager, {
         subject,
         action: targetId === null ? 'create' : 'update',
         targetId: target,
@@ -85,29 +80,25 @@ export class DraftsService {
         reviewerId: null,
         reviewedAt: null,
       });
-      return toDraftDto(await manager.save(draft));
+      return toDraftDto(await this.drafts.save(manager, draft));
     });
   }
 
-  async list(query: ParsedListQuery, user: AuthenticatedUser): Promise<DraftPageDto> {
-    const builder = this.dataSource.manager.createQueryBuilder(DraftEntity, 'draft');
-    if (!canModerate(user)) {
-      builder.where('draft.authorId = :authorId', { authorId: user.id });
-    }
-    return mapPage(await findPage(builder, query), toDraftDto);
+  async list(user: AuthenticatedUser, query: ParsedListQuery): Promise<DraftPageDto> {
+    return mapPage(await this.drafts.page(query, canModerate(user) ? undefined : user.id), toDraftDto);
   }
 
-  async get(id: string, user: AuthenticatedUser): Promise<DraftDetailDto> {
-    const draft = await this.dataSource.manager.findOneBy(DraftEntity, { id });
+  async get(user: AuthenticatedUser, id: string): Promise<DraftDetailDto> {
+    const draft = await this.drafts.find(id);
     if (!draft || (!canModerate(user) && draft.authorId !== user.id)) {
       throw draftNotFound(id);
     }
-    return this.detail(this.dataSource.manager, draft);
+    return this.unitOfWork.run((tx) => this.detail(tx, draft));
   }
 
   /** The author rewrites an open draft; it goes back to the queue, based on the item as it is now. */
-  async revise(id: string, payload: FieldValues, author: AuthenticatedUser): Promise<DraftDetailDto> {
-    return this.dataSource.transaction(async (manager) => {
+  async revise(author: AuthenticatedUser, id: string, payload: FieldValues): Promise<DraftDetailDto> {
+    return this.unitOfWork.run(async (manager) => {
       const draft = await this.lockOwn(manager, id, author);
       const editor = this.editors.get(draft.subject);
       const input = draft.action === 'create' ? editor.createInput : editor.updateInput;
@@ -122,35 +113,35 @@ export class DraftsService {
       await this.tryOut(manager, editor, draft.targetId, revised, author.id);
       draft.payload = revised;
       draft.status = 'pending';
-      return this.detail(manager, await manager.save(draft));
+      return this.detail(manager, await this.drafts.save(manager, draft));
     });
   }
 
-  async withdraw(id: string, author: AuthenticatedUser): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  async withdraw(author: AuthenticatedUser, id: string): Promise<void> {
+    await this.unitOfWork.run(async (manager) => {
       const draft = await this.lockOwn(manager, id, author);
       draft.status = 'withdrawn';
-      await manager.save(draft);
+      await this.drafts.save(manager, draft);
       await this.editors.get(draft.subject).discard?.(manager, draft.targetId);
     });
   }
 
   /** Applies the draft and the pending dictionary values it uses, all in one transaction, or nothing. */
-  approve(id: string, dto: ApproveDraftDto, reviewer: AuthenticatedUser): Promise<DraftDetailDto> {
-    return this.dataSource.transaction(async (manager) => {
+  approve(reviewer: AuthenticatedUser, id: string, dto: ApproveDraftDto): Promise<DraftDetailDto> {
+    return this.unitOfWork.run(async (manager) => {
       const draft = await this.lockPending(manager, id);
       await this.approveWithin(manager, draft, reviewer, dto);
       return this.detail(manager, draft);
     });
   }
 
-  reject(id: string, dto: RejectDraftDto, reviewer: AuthenticatedUser): Promise<DraftDetailDto> {
-    return this.dataSource.transaction(async (manager) => {
+  reject(reviewer: AuthenticatedUser, id: string, dto: RejectDraftDto): Promise<DraftDetailDto> {
+    return this.unitOfWork.run(async (manager) => {
       const draft = await this.lockPending(manager, id);
       const returned = dto.returnForChanges === true;
       draft.status = returned ? 'changes-requested' : 'rejected';
       this.review(draft, reviewer, dto.message);
-      await manager.save(draft);
+      await this.drafts.save(manager, draft);
       if (!returned) {
         await this.editors.get(draft.subject).discard?.(manager, draft.targetId);
       }
@@ -176,18 +167,7 @@ export class DraftsService {
     }
     // Dictionary values the author proposed for this draft are approved with it.
     const references = editor.referencedValues(draft.payload);
-    const valueDrafts =
-      references.length === 0
-        ? []
-        : await manager.find(DraftEntity, {
-            where: {
-              subject: 'dictionary-value',
-              targetId: In(references),
-              authorId: draft.authorId,
-              status: In(OPEN_DRAFT_STATUSES),
-            },
-            lock: { mode: 'pessimistic_write' },
-          });
+    const valueDrafts = await this.drafts.lockOpenValueProposals(manager, references, draft.authorId);
     for (const valueDraft of valueDrafts) {
       await this.approveWithin(manager, valueDraft, reviewer, {});
     }
@@ -197,23 +177,22 @@ export class DraftsService {
         reviewerId: reviewer.id,
         draftId: draft.id,
         pendingValuesOf: null,
+        trial: false,
       });
     } catch (error) {
-      // The draft was valid when written; what it refers to has changed since.
-      if (error instanceof ProblemException && error.getStatus() === 400) {
-        throw new ProblemException(409, { ...error.problem, code: 'DRAFT_NO_LONGER_APPLIES' });
-      }
+      // The draft was valid when written; a value it refers to was deleted since (the write path itself
+      // answers DRAFT_NO_LONGER_APPLIES for input that no longer holds during an approval).
       if (foreignKeyViolation(error)) {
-        throw new ProblemException(409, {
-          code: 'DRAFT_NO_LONGER_APPLIES',
-          detail: 'A value this draft refers to was deleted meanwhile',
-        });
+        throw new CatalogException(
+          CatalogErrorCode.DRAFT_NO_LONGER_APPLIES,
+          'A value this draft refers to was deleted meanwhile',
+        );
       }
       throw error;
     }
     draft.status = 'approved';
     this.review(draft, reviewer, dto.message ?? null);
-    await manager.save(draft);
+    await this.drafts.save(manager, draft);
     await this.outbox.add(
       manager,
       Topics.CatalogDraftApproved,
@@ -231,29 +210,33 @@ export class DraftsService {
     // Under the item's row lock: a second approval racing this one waits, then sees this one's change.
     const current = await editor.snapshot(manager, draft.targetId ?? '', true);
     if (!current) {
-      throw new ProblemException(409, {
-        code: 'DRAFT_CONFLICT',
-        detail: 'The item this draft edits has been deleted',
-      });
+      throw new CatalogException(
+        CatalogErrorCode.DRAFT_CONFLICT,
+        'The item this draft edits has been deleted',
+      );
     }
     const conflicts = diffDraft(draft.payload, draft.base, current.fields).filter(
       (change) => change.conflict,
     );
     if (conflicts.length > 0 && !override) {
-      throw new ProblemException(409, {
-        code: 'DRAFT_CONFLICT',
-        detail:
-          'Fields this draft changes were changed by someone else since it was written; ' +
+      throw new CatalogException(
+        CatalogErrorCode.DRAFT_CONFLICT,
+        'Fields this draft changes were changed by someone else since it was written; ' +
           'approve with overrideConflict, or return the draft for changes',
-        errors: conflicts.map((change) => ({
-          field: change.field,
-          messages: ['changed since the draft was written'],
-        })),
-      });
+        {
+          errors: conflicts.map((change) => ({
+            field: change.field,
+            messages: ['changed since the draft was written'],
+          })),
+        },
+      );
     }
   }
 
-  /** Runs the proposed change the way approval would, then rolls it back: a draft is valid when queued. */
+  /**
+   * Checks the proposed change the way approval would, writing the row (unique keys are checked) but no
+   * history, search document or event, and undoes it: a draft is valid when queued.
+   */
   private async tryOut(
     manager: EntityManager,
     editor: ItemEditor,
@@ -261,17 +244,15 @@ export class DraftsService {
     payload: FieldValues,
     authorId: string,
   ): Promise<void> {
-    await manager.query('SAVEPOINT draft_trial');
-    try {
+    await this.drafts.rolledBack(manager, async () => {
       await editor.apply(manager, targetId, payload, {
         authorId,
         reviewerId: null,
         draftId: null,
         pendingValuesOf: authorId,
+        trial: true,
       });
-    } finally {
-      await manager.query('ROLLBACK TO SAVEPOINT draft_trial');
-    }
+    });
   }
 
   private async detail(manager: EntityManager, draft: DraftEntity): Promise<DraftDetailDto> {
@@ -291,16 +272,15 @@ export class DraftsService {
   private async requireItem(manager: EntityManager, editor: ItemEditor, id: string): Promise<ItemSnapshot> {
     const snapshot = await editor.snapshot(manager, id);
     if (!snapshot) {
-      throw new ProblemException(404, { code: 'ITEM_NOT_FOUND', detail: `No ${editor.subject} ${id}` });
+      throw editor.subject === 'dictionary-value'
+        ? new CatalogException(CatalogErrorCode.DICTIONARY_VALUE_NOT_FOUND, `No pending value ${id}`)
+        : itemNotFound(editor.subject, id);
     }
     return snapshot;
   }
 
   private async lock(manager: EntityManager, id: string): Promise<DraftEntity> {
-    const draft = await manager.findOne(DraftEntity, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const draft = await this.drafts.lock(manager, id);
     if (!draft) {
       throw draftNotFound(id);
     }

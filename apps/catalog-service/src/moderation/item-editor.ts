@@ -12,6 +12,8 @@ export interface ChangeContext {
   readonly draftId: string | null;
   /** Pending dictionary values this user proposed may be referenced (only while checking a proposal). */
   readonly pendingValuesOf: string | null;
+  /** A proposal's trial run: the input is checked and the row written (to be rolled back), nothing else. */
+  readonly trial: boolean;
 }
 
 export const directChange = (userId: string): ChangeContext => ({
@@ -19,6 +21,7 @@ export const directChange = (userId: string): ChangeContext => ({
   reviewerId: null,
   draftId: null,
   pendingValuesOf: null,
+  trial: false,
 });
 
 /** An item's editable fields and the version they belong to. */
@@ -36,6 +39,8 @@ export interface ItemEditor {
   readonly subject: DraftSubject;
   readonly createInput: Type<object>;
   readonly updateInput: Type<object>;
+  /** Whether the item exists now. */
+  exists(id: string): Promise<boolean>;
   /** The item's fields and version; `lock`: row-locked for the rest of the transaction (approval). */
   snapshot(manager: EntityManager, id: string, lock?: boolean): Promise<ItemSnapshot | null>;
   /** Creates the item (`targetId` null) or applies the changed fields to it; returns the item's id. */

@@ -1,11 +1,14 @@
-import type { DraftSubject } from '@agora/contracts';
-import { findPage, mapPage, type ListQuerySpec, type ParsedListQuery } from '@agora/list-query';
+import type { CatalogItemKind, DraftSubject } from '@agora/contracts';
+import { itemNotFound } from '../catalog.errors.js';
+import { ItemEditors } from './item-editors.js';
+import { mapPage, type ListQuerySpec, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { Tx } from '../unit-of-work.js';
+import { ItemHistoryRepository } from './item-history.repository.js';
 import { changedFields } from './field-diff.js';
 import type { FieldValues } from './draft.entity.js';
 import type { ChangeContext } from './item-editor.js';
-import { ItemHistoryEntity, type HistoryAction } from './item-history.entity.js';
+import type { HistoryAction } from './item-history.entity.js';
 import { toHistoryEntryDto, type HistoryPageDto } from './moderation.dto.js';
 
 export const HISTORY_LIST_QUERY: ListQuerySpec = {
@@ -25,27 +28,35 @@ export interface RecordedChange {
 /** Writes and reads who changed what, inside the transaction of the change. */
 @Injectable()
 export class ItemHistoryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly history: ItemHistoryRepository,
+    private readonly editors: ItemEditors,
+  ) {}
 
-  async record(manager: EntityManager, change: RecordedChange, context: ChangeContext): Promise<void> {
-    await manager.save(
-      manager.create(ItemHistoryEntity, {
-        subject: change.subject,
-        itemId: change.itemId,
-        version: change.version,
-        action: change.action,
-        changes: changedFields(change.before, change.after),
-        authorId: context.authorId,
-        reviewerId: context.reviewerId,
-        draftId: context.draftId,
-      }),
-    );
+  async record(tx: Tx, change: RecordedChange, context: ChangeContext): Promise<void> {
+    await this.history.add(tx, {
+      subject: change.subject,
+      itemId: change.itemId,
+      version: change.version,
+      action: change.action,
+      changes: changedFields(change.before, change.after),
+      authorId: context.authorId,
+      reviewerId: context.reviewerId,
+      draftId: context.draftId,
+    });
   }
 
-  async list(subject: DraftSubject, itemId: string, query: ParsedListQuery): Promise<HistoryPageDto> {
-    const builder = this.dataSource.manager
-      .createQueryBuilder(ItemHistoryEntity, 'entry')
-      .where('entry.subject = :subject AND entry.itemId = :itemId', { subject, itemId });
-    return mapPage(await findPage(builder, query), toHistoryEntryDto);
+  /** The item's history; a 404 with the item's not-found code when it neither exists nor ever did. */
+  async list(
+    subject: DraftSubject & CatalogItemKind,
+    itemId: string,
+    query: ParsedListQuery,
+  ): Promise<HistoryPageDto> {
+    const known =
+      (await this.history.hasAny(subject, itemId)) || (await this.editors.get(subject).exists(itemId));
+    if (!known) {
+      throw itemNotFound(subject, itemId);
+    }
+    return mapPage(await this.history.page(subject, itemId, query), toHistoryEntryDto);
   }
 }

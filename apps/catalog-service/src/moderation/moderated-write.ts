@@ -1,14 +1,12 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import type { DraftSubject } from '@agora/contracts';
 import type { ExpectedVersions } from '@agora/http';
-import type { FastifyReply } from 'fastify';
-import { canModerate, type DraftsService } from './drafts.service.js';
+import { canModerate } from './can-moderate.js';
+import type { DraftsService } from './drafts.service.js';
 import type { DraftDto } from './moderation.dto.js';
 
 /** What an item route needs to either write now or queue a draft. */
 export interface ModeratedWrite<T> {
-  readonly user: AuthenticatedUser;
-  readonly reply: FastifyReply;
   readonly subject: DraftSubject;
   /** The item edited; null for a new one. */
   readonly targetId: string | null;
@@ -18,14 +16,19 @@ export interface ModeratedWrite<T> {
   readonly direct: () => Promise<T>;
 }
 
-/** Moderators' and admins' writes happen now; anyone else's become a draft, answered with 202 Accepted. */
+/** A write done now, or proposed as a draft: the route answers 200/201 or 202 Accepted. */
+export type ModeratedResult<T> =
+  { readonly proposed: false; readonly value: T } | { readonly proposed: true; readonly value: DraftDto };
+
+/** Moderators' and admins' writes happen now; anyone else's become a draft in the moderation queue. */
 export async function writeOrPropose<T>(
+  user: AuthenticatedUser,
   drafts: DraftsService,
   write: ModeratedWrite<T>,
-): Promise<T | DraftDto> {
-  if (canModerate(write.user)) {
-    return write.direct();
+): Promise<ModeratedResult<T>> {
+  if (canModerate(user)) {
+    return { proposed: false, value: await write.direct() };
   }
-  write.reply.status(202);
-  return drafts.propose(write.subject, write.targetId, write.dto, write.user, write.expected);
+  const draft = await drafts.propose(user, write.subject, write.targetId, write.dto, write.expected);
+  return { proposed: true, value: draft };
 }

@@ -1,6 +1,6 @@
 import { PHOTO_KINDS, PHOTO_SIDES, type PhotoKind, type PhotoSide } from '@agora/contracts';
 import { AgoraEntity } from '@agora/database';
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, Unique } from 'typeorm';
 
 /**
  * A photo of an item from one side (seed 002: main, left, right, bottom), in order; one main per item.
@@ -30,27 +30,4 @@ export class ItemPhotoEntity extends AgoraEntity {
 
   @Column({ name: 'attached_by', type: 'uuid' })
   attachedBy!: string;
-}
-
-/** What catalog-service knows of each media, from media-service's events: who owns it, how it looks. */
-@Entity({ name: 'media_owners' })
-export class MediaOwnerEntity {
-  @PrimaryColumn({ name: 'media_id', type: 'uuid' })
-  mediaId!: string;
-
-  @Index('media_owners_owner_idx')
-  @Column({ name: 'owner_id', type: 'uuid' })
-  ownerId!: string;
-
-  @Column({ type: 'integer' })
-  width!: number;
-
-  @Column({ type: 'integer' })
-  height!: number;
-
-  @Column({ type: 'text' })
-  blurhash!: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
 }

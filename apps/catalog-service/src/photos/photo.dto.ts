@@ -2,7 +2,26 @@ import { mediaFileUrl, PHOTO_SIDES, type PhotoSide } from '@agora/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { OptionalInteger } from '../items/item-fields.js';
-import type { ItemPhotoEntity, MediaOwnerEntity } from './item-photo.entity.js';
+import type { CatalogErrorCode } from '../catalog.errors.js';
+import type { ItemPhotoEntity } from './item-photo.entity.js';
+import type { MediaOwnerEntity } from './media-owner.entity.js';
+
+/** What attaching a photo may answer with besides the item's not-found. */
+export const ATTACH_PHOTO_ERRORS = [
+  'VALIDATION_FAILED',
+  'NOT_YOUR_ITEM',
+  'MEDIA_NOT_FOUND',
+  'NOT_YOUR_MEDIA',
+  'MAIN_PHOTO_TAKEN',
+  'PHOTO_ALREADY_ATTACHED',
+  'PHOTO_CONFLICT',
+] as const satisfies readonly CatalogErrorCode[];
+
+/** What detaching a photo may answer with besides the item's not-found. */
+export const DETACH_PHOTO_ERRORS = [
+  'PHOTO_NOT_FOUND',
+  'NOT_YOUR_ITEM',
+] as const satisfies readonly CatalogErrorCode[];
 
 export class AttachPhotoDto {
   @ApiProperty({ enum: PHOTO_SIDES, example: 'main', description: 'One main photo per item' })

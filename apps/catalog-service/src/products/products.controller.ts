@@ -1,28 +1,7 @@
-import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { ProblemDetails, ApiConditionalWrite, IfMatch, type ExpectedVersions, UuidParam } from '@agora/http';
+import { UuidParam, UuidQuery } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   PatchProductDto,
   PRODUCT_LIST_QUERY,
@@ -30,115 +9,40 @@ import {
   ProductInputDto,
   ProductPageDto,
 } from './product.dto.js';
-import { AttachPhotoDto, PhotoDto } from '../photos/photo.dto.js';
-import { PhotosService } from '../photos/photos.service.js';
+
 import { ProductsService } from './products.service.js';
+import { ApiCatalogErrors } from '../catalog.errors.js';
+import { EditRoutesController } from '../items/edit-routes.controller.js';
 
 /** Seed 001 Product-management: `/products` (the gateway maps `/product` here too). */
 @ApiTags('products')
-@ApiNotFoundResponse({ type: ProblemDetails })
 @Controller('products')
-export class ProductsController {
-  constructor(
-    private readonly products: ProductsService,
-    private readonly photos: PhotosService,
-  ) {}
-
+export class ProductsController extends EditRoutesController({
+  service: ProductsService,
+  dto: ProductDto,
+  createInput: ProductInputDto,
+  patchInput: PatchProductDto,
+  creators: ['admin'],
+  editors: ['admin'],
+  notFound: 'PRODUCT_NOT_FOUND',
+  writeErrors: ['VALIDATION_FAILED', 'UNKNOWN_CATEGORY'],
+}) {
   @Get()
   @ApiListQuery(PRODUCT_LIST_QUERY)
   @ApiQuery({ name: 'categoryId', required: false, description: 'Only products in this category' })
   @ApiOkResponse({ type: ProductPageDto })
+  @ApiCatalogErrors('VALIDATION_FAILED')
   list(
     @ListQuery(PRODUCT_LIST_QUERY) query: ParsedListQuery,
-    @Query('categoryId', new ParseUUIDPipe({ version: undefined, optional: true })) categoryId?: string,
+    @UuidQuery('categoryId') categoryId?: string,
   ): Promise<ProductPageDto> {
-    return this.products.list(query, categoryId);
+    return this.service.list(query, categoryId);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: ProductDto })
+  @ApiCatalogErrors('PRODUCT_NOT_FOUND')
   get(@UuidParam('id') id: string): Promise<ProductDto> {
-    return this.products.get(id);
-  }
-
-  @Get(':id/photos')
-  @ApiOkResponse({ type: [PhotoDto] })
-  photosOf(@UuidParam('id') id: string): Promise<PhotoDto[]> {
-    return this.photos.list('product', id);
-  }
-
-  /** An admin puts one of their own media on the menu item under a side (one main per product). */
-  @Put(':id/photos/:mediaId')
-  @Authenticated('admin')
-  @ApiOkResponse({ type: [PhotoDto] })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'MAIN_PHOTO_TAKEN' })
-  attachPhoto(
-    @UuidParam('id') id: string,
-    @UuidParam('mediaId') mediaId: string,
-    @Body() dto: AttachPhotoDto,
-    @CurrentUser() user: AuthenticatedUser,
-  ): Promise<PhotoDto[]> {
-    return this.photos.attach('product', id, mediaId, dto, user);
-  }
-
-  @Delete(':id/photos/:mediaId')
-  @HttpCode(204)
-  @Authenticated('admin')
-  @ApiNoContentResponse({ description: 'Detached (the media itself stays)' })
-  async detachPhoto(
-    @UuidParam('id') id: string,
-    @UuidParam('mediaId') mediaId: string,
-    @CurrentUser() user: AuthenticatedUser,
-  ): Promise<void> {
-    await this.photos.detach('product', id, mediaId, user);
-  }
-
-  @Post()
-  @Authenticated('admin')
-  @ApiCreatedResponse({ type: ProductDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
-  create(@Body() dto: ProductInputDto, @CurrentUser() user: AuthenticatedUser): Promise<ProductDto> {
-    return this.products.create(dto, user);
-  }
-
-  @Put(':id')
-  @Authenticated('admin')
-  @ApiOkResponse({ type: ProductDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
-  @ApiConditionalWrite()
-  replace(
-    @UuidParam('id') id: string,
-    @Body() dto: ProductInputDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @IfMatch() expected: ExpectedVersions,
-  ): Promise<ProductDto> {
-    return this.products.update(id, dto, true, user, expected);
-  }
-
-  @Patch(':id')
-  @Authenticated('admin')
-  @ApiOkResponse({ type: ProductDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
-  @ApiConditionalWrite()
-  patch(
-    @UuidParam('id') id: string,
-    @Body() dto: PatchProductDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @IfMatch() expected: ExpectedVersions,
-  ): Promise<ProductDto> {
-    return this.products.update(id, dto, false, user, expected);
-  }
-
-  @Delete(':id')
-  @HttpCode(204)
-  @Authenticated('admin')
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiConditionalWrite()
-  async delete(
-    @UuidParam('id') id: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @IfMatch() expected: ExpectedVersions,
-  ): Promise<void> {
-    await this.products.delete(id, user, expected);
+    return this.service.get(id);
   }
 }

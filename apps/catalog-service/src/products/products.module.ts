@@ -1,9 +1,17 @@
 import { Module } from '@nestjs/common';
+import { CategoriesModule } from '../categories/categories.module.js';
+import { ItemsModule } from '../items/items.module.js';
+import { PhotoRoutesController } from '../photos/photo-routes.controller.js';
 import { ProductsController } from './products.controller.js';
+import { ProductsRepository } from './products.repository.js';
 import { ProductsService } from './products.service.js';
 
 @Module({
-  controllers: [ProductsController],
-  providers: [ProductsService],
+  imports: [ItemsModule, CategoriesModule],
+  controllers: [
+    ProductsController,
+    PhotoRoutesController({ kind: 'product', path: 'products', tag: 'products', roles: ['admin'] }),
+  ],
+  providers: [ProductsService, ProductsRepository],
 })
 export class ProductsModule {}

@@ -1,11 +1,11 @@
-import { ProblemDetails } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { RateLimit } from '@agora/rate-limit';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { CatalogConfig } from '../catalog.config.js';
 import { SearchQueryPipe } from './search-query.pipe.js';
 import { SEARCH_LIST_QUERY, SearchPageDto } from './search.dto.js';
+import { ApiCatalogErrors } from '../catalog.errors.js';
 import { SearchService } from './search.service.js';
 
 /** `GET /search?q=`: one ranked list over coffees, watches, products and public listings. */
@@ -18,7 +18,7 @@ export class SearchController {
   @ApiQuery({ name: 'q', required: true, description: 'Words in Russian or English; typos are forgiven' })
   @ApiListQuery(SEARCH_LIST_QUERY)
   @ApiOkResponse({ type: SearchPageDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
+  @ApiCatalogErrors('VALIDATION_FAILED')
   @RateLimit<CatalogConfig>({
     name: 'catalog.search.ip',
     by: 'ip',

@@ -1,5 +1,9 @@
-import { ProblemException } from '@agora/http';
-import type { ParsedFilter, ParsedListQuery } from '@agora/list-query';
+import {
+  ListQueryErrorCode,
+  ListQueryException,
+  type ParsedFilter,
+  type ParsedListQuery,
+} from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SEARCH_KINDS, type SearchKind } from './search-index.js';
@@ -42,13 +46,15 @@ function kindsOf(filters: readonly ParsedFilter[]): SearchKind[] {
     const values = (Array.isArray(filter.value) ? filter.value : [filter.value]).map(String);
     const unknown = values.filter((value) => !(SEARCH_KINDS as readonly string[]).includes(value));
     if (unknown.length > 0 || !['eq', 'ne', 'in'].includes(filter.operator)) {
-      throw new ProblemException(400, {
-        code: 'INVALID_LIST_QUERY',
-        detail: 'filter[kind] takes eq, ne or in over coffee, watch, product, listing',
-        errors: [
-          { field: `filter[kind][${filter.operator}]`, messages: [`kinds: ${SEARCH_KINDS.join(', ')}`] },
-        ],
-      });
+      throw new ListQueryException(
+        ListQueryErrorCode.INVALID_LIST_QUERY,
+        'filter[kind] takes eq, ne or in over coffee, watch, product, listing',
+        {
+          errors: [
+            { field: `filter[kind][${filter.operator}]`, messages: [`kinds: ${SEARCH_KINDS.join(', ')}`] },
+          ],
+        },
+      );
     }
     kinds =
       filter.operator === 'ne'

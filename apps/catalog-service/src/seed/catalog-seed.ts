@@ -1,5 +1,6 @@
 import type { DemoSeedOptions, DemoSeedResult } from '@agora/runtime';
 import type { DataSource } from 'typeorm';
+import { CoffeeEntity } from '../coffees/coffee.entity.js';
 import { SEARCH_KINDS, SearchIndex } from '../search/search-index.js';
 import { seedCoffees } from './coffees.seed.js';
 import { seedDictionaries } from './dictionaries.seed.js';
@@ -10,7 +11,7 @@ import { seedShopInfo } from './shop-info.seed.js';
 import { seedMechanisms, seedWatches } from './watches.seed.js';
 
 /** Tables a reset keeps: the service's plumbing, and media ownership learnt from media-service. */
-const KEPT_TABLES = ['migrations', 'outbox', 'inbox', 'media_owners'];
+const KEPT_TABLES = ['migrations', 'outbox', 'inbox', 'media_owners', 'media_tombstones'];
 
 /**
  * Demo data for the embedded mode and the benchmarks, in one transaction: dictionaries, coffees from real
@@ -19,18 +20,17 @@ const KEPT_TABLES = ['migrations', 'outbox', 'inbox', 'media_owners'];
  */
 export async function seedCatalog(dataSource: DataSource, options: DemoSeedOptions): Promise<DemoSeedResult> {
   return dataSource.transaction(async (manager) => {
-    const [{ count }] = await manager.query<{ count: string }[]>(`SELECT count(*) FROM catalog.coffees`);
-    if (Number(count) > 0 && !options.reset) {
+    const seed = new SeedContext(manager);
+    if ((await manager.count(CoffeeEntity)) > 0 && !options.reset) {
       return { skipped: true, counts: {} };
     }
     // Every other table of the schema, so a table added later is emptied too.
     const tables = await manager.query<{ tablename: string }[]>(
-      `SELECT tablename FROM pg_tables WHERE schemaname = 'catalog' AND NOT (tablename = ANY($1))`,
-      [KEPT_TABLES],
+      `SELECT tablename FROM pg_tables WHERE schemaname = $1 AND NOT (tablename = ANY($2))`,
+      [seed.schema, KEPT_TABLES],
     );
-    await manager.query(`TRUNCATE ${tables.map(({ tablename }) => `catalog."${tablename}"`).join(', ')}`);
+    await manager.query(`TRUNCATE ${tables.map(({ tablename }) => seed.table(tablename)).join(', ')}`);
 
-    const seed = new SeedContext(manager);
     const coffeeCount = Math.round(options.items * 0.38);
     const watchCount = Math.round(options.items * 0.36);
     await seedDictionaries(seed);
@@ -45,7 +45,7 @@ export async function seedCatalog(dataSource: DataSource, options: DemoSeedOptio
     for (const kind of SEARCH_KINDS) {
       await search.rebuild(manager, kind);
     }
-    await manager.query(`ANALYZE catalog.search_documents`);
+    await manager.query(`ANALYZE ${seed.table('search_documents')}`);
     return { skipped: false, counts: seed.counts };
   });
 }

@@ -30,7 +30,17 @@ export class SeedContext {
   private readonly dictionary = new Map<string, string>();
   readonly next = random(20261127);
 
-  constructor(readonly manager: EntityManager) {}
+  /** The service's schema, from its DataSource: the seed names no schema itself. */
+  readonly schema: string;
+
+  constructor(readonly manager: EntityManager) {
+    this.schema = (manager.connection.options as { schema?: string }).schema ?? 'public';
+  }
+
+  /** A table of the service's schema, quoted for SQL. */
+  table(name: string): string {
+    return `"${this.schema}"."${name}"`;
+  }
 
   pick<T>(list: readonly T[]): T {
     return list[Math.floor(this.next() * list.length)];
@@ -63,7 +73,7 @@ export class SeedContext {
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
       await this.manager.query(
-        `INSERT INTO catalog."${table}" (${names}) SELECT ${selected.join(', ')} FROM unnest(${unnest}) AS t(${aliases.join(', ')})`,
+        `INSERT INTO ${this.table(table)} (${names}) SELECT ${selected.join(', ')} FROM unnest(${unnest}) AS t(${aliases.join(', ')})`,
         columns.map((_, index) => chunk.map((row) => row[index])),
       );
     }

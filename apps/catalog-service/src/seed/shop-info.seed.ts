@@ -1,5 +1,5 @@
 import { newId } from '@agora/database';
-import { WEEKDAYS } from '../info/opening-hours.js';
+import { WEEKDAYS } from '../shop-info/opening-hours.js';
 import * as words from './demo-vocabulary.js';
 import type { SeedContext } from './seed-context.js';
 
@@ -40,7 +40,7 @@ export async function seedShopInfo(seed: SeedContext): Promise<void> {
     ]),
   );
   await seed.manager.query(
-    `INSERT INTO catalog.shop_profile (id, name, description, website) VALUES ($1, $2, $3, $4)`,
+    `INSERT INTO ${seed.table('shop_profile')} (id, name, description, website) VALUES ($1, $2, $3, $4)`,
     [newId(), 'Agora Coffee', 'Кофейня на вынос и маркетплейс для коллекционеров', 'https://agora.example'],
   );
 }

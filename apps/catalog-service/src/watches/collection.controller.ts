@@ -1,10 +1,8 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { Topics, type EventEnvelope } from '@agora/contracts';
-import { ProblemDetails } from '@agora/http';
+
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   COLLECTION_LIST_QUERY,
   CollectionPageDto,
@@ -12,6 +10,7 @@ import {
   WatchIdParamDto,
 } from './collection.dto.js';
 import { CollectionService } from './collection.service.js';
+import { ApiCatalogErrors } from '../catalog.errors.js';
 
 /** `/collection`: the caller's own watches; `/collections/:userId`: anyone's, read-only. */
 @ApiTags('collections')
@@ -33,6 +32,7 @@ export class CollectionController {
   @Get('collections/:userId')
   @ApiListQuery(COLLECTION_LIST_QUERY)
   @ApiOkResponse({ type: CollectionPageDto })
+  @ApiCatalogErrors('VALIDATION_FAILED')
   ofUser(
     @Param() { userId }: UserIdParamDto,
     @ListQuery(COLLECTION_LIST_QUERY) query: ParsedListQuery,
@@ -42,24 +42,19 @@ export class CollectionController {
 
   @Put('collection/:watchId')
   @HttpCode(204)
+  @ApiCatalogErrors('VALIDATION_FAILED', 'WATCH_NOT_FOUND')
   @Authenticated()
   @ApiNoContentResponse({ description: 'In the collection (again adding changes nothing)' })
-  @ApiNotFoundResponse({ type: ProblemDetails, description: 'No such watch' })
   async add(@CurrentUser() user: AuthenticatedUser, @Param() { watchId }: WatchIdParamDto): Promise<void> {
-    await this.collection.add(user.id, watchId);
+    await this.collection.add(user, watchId);
   }
 
   @Delete('collection/:watchId')
   @HttpCode(204)
+  @ApiCatalogErrors('VALIDATION_FAILED', 'NOT_IN_COLLECTION')
   @Authenticated()
   @ApiNoContentResponse({ description: 'Removed from the collection' })
-  @ApiNotFoundResponse({ type: ProblemDetails, description: 'Not in the collection' })
   async remove(@CurrentUser() user: AuthenticatedUser, @Param() { watchId }: WatchIdParamDto): Promise<void> {
-    await this.collection.remove(user.id, watchId);
-  }
-
-  @EventPattern(Topics.UserDeleted)
-  onUserDeleted(@Payload() event: EventEnvelope<'auth.user.deleted.v1'>): Promise<void> {
-    return this.collection.onUserDeleted(event);
+    await this.collection.remove(user, watchId);
   }
 }

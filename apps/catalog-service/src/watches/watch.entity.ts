@@ -1,8 +1,8 @@
-import { AgoraEntity } from '@agora/database';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, Unique } from 'typeorm';
 import { DictionaryValueEntity } from '../dictionaries/dictionary-value.entity.js';
 import { CatalogItemEntity } from '../items/catalog-item.entity.js';
 import { MechanismEntity, RELEASE_YEARS_CHECK } from '../mechanisms/mechanism.entity.js';
+import { WatchAliasEntity } from './watch-alias.entity.js';
 
 const dictionaryReference = { onDelete: 'RESTRICT', nullable: true } as const;
 
@@ -87,38 +87,4 @@ export class WatchEntity extends CatalogItemEntity {
 
   @OneToMany(() => WatchAliasEntity, (alias) => alias.watch)
   aliases?: WatchAliasEntity[];
-}
-
-/** Seed 002 `alias`: a search keyword of a watch, unique per watch; deleted with it. */
-@Entity({ name: 'watch_aliases' })
-@Unique('watch_aliases_watch_key_key', ['watchId', 'key'])
-export class WatchAliasEntity extends AgoraEntity {
-  @Column({ name: 'watch_id', type: 'uuid' })
-  watchId!: string;
-
-  @ManyToOne(() => WatchEntity, (watch) => watch.aliases, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'watch_id' })
-  watch?: WatchEntity;
-
-  @Column({ type: 'text' })
-  key!: string;
-}
-
-/** Seed 002 `collection`: the watches a user owns, once each; rows go with the watch or the user. */
-@Entity({ name: 'collections' })
-// List sorts (ties by id) and filters; the trigram GIN behind search is written in the ListIndexes migration.
-@Index('collections_user_created_at_sort_idx', ['userId', 'createdAt', 'id'])
-@Unique('collections_user_watch_key', ['userId', 'watchId'])
-export class CollectionEntryEntity extends AgoraEntity {
-  /** auth-service's user; removed on `auth.user.deleted.v1`. */
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId!: string;
-
-  @Index('collections_watch_idx')
-  @Column({ name: 'watch_id', type: 'uuid' })
-  watchId!: string;
-
-  @ManyToOne(() => WatchEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'watch_id' })
-  watch?: WatchEntity;
 }

@@ -7,11 +7,13 @@ import { WatchesService } from './watches.service.js';
 @Controller('watches')
 export class WatchesController extends CatalogItemController({
   tag: 'watches',
-  store: WatchesService,
+  kind: WatchesService,
   dto: WatchDto,
   page: WatchPageDto,
   createInput: WatchInputDto,
   patchInput: PatchWatchDto,
   listQuery: WATCH_LIST_QUERY,
-  conflicts: 'WATCH_EXISTS',
+  subject: 'watch',
+  writeErrors: ['UNKNOWN_MECHANISM', 'WATCH_EXISTS'],
+  deleteErrors: [],
 }) {}

@@ -1,77 +1,62 @@
 import { uniqueViolation } from '@agora/database';
-import { ProblemException } from '@agora/http';
-import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { CatalogItemStore } from '../items/catalog-item.store.js';
-import { keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
-import { MechanismEntity } from '../mechanisms/mechanism.entity.js';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
+import type { ReadableKind } from '../items/moderated-items.service.js';
+import { invalidInput, keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
+import { MechanismsRepository } from '../mechanisms/mechanisms.repository.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
-import { WatchAliasEntity, WatchEntity } from './watch.entity.js';
-import {
-  PatchWatchDto,
-  toWatchDto,
-  WATCH_LIST_QUERY,
-  watchFields,
-  WatchInputDto,
-  type WatchDto,
-  type WatchPageDto,
-} from './watch.dto.js';
-
-const REFERENCES = {
-  genderId: 'genders',
-  caseMaterialId: 'case-materials',
-  factoryId: 'factories',
-  brandId: 'brands',
-} as const;
+import type { ChangeContext } from '../moderation/item-editor.js';
+import { SearchIndex } from '../search/search-index.js';
+import type { Tx } from '../unit-of-work.js';
+import type { WatchEntity } from './watch.entity.js';
+import { PatchWatchDto, toWatchDto, watchFields, WatchInputDto, type WatchDto } from './watch.dto.js';
+import { WatchesRepository } from './watches.repository.js';
 
 /** Which field each unique constraint guards. */
 const UNIQUE_FIELDS: Record<string, string> = { watches_folder_key: 'folder', watches_code_key: 'code' };
 
 /** Watches (seed 002 `watch`, `alias`), moderated like every catalog item. */
 @Injectable()
-export class WatchesService extends CatalogItemStore<WatchEntity, WatchInputDto, PatchWatchDto, WatchDto> {
+export class WatchesService implements ReadableKind<WatchEntity, WatchInputDto, PatchWatchDto, WatchDto> {
   readonly subject = 'watch' as const;
   readonly createInput = WatchInputDto;
   readonly updateInput = PatchWatchDto;
-  protected readonly entity = WatchEntity;
-  protected readonly references = REFERENCES;
+  readonly references = {
+    genderId: 'genders',
+    caseMaterialId: 'case-materials',
+    factoryId: 'factories',
+    brandId: 'brands',
+  } as const;
 
-  async list(query: ParsedListQuery): Promise<WatchPageDto> {
-    const page = await findPage(this.withRelations(), query, WATCH_LIST_QUERY.searchable);
-    return mapPage(page, toWatchDto);
-  }
-
-  async get(id: string): Promise<WatchDto> {
-    const watch = await this.withRelations().where('watch.id = :id', { id }).getOne();
-    if (!watch) {
-      throw this.notFound(id);
-    }
-    return toWatchDto(watch);
-  }
+  constructor(
+    readonly repository: WatchesRepository,
+    private readonly mechanisms: MechanismsRepository,
+    private readonly search: SearchIndex,
+  ) {}
 
   /** The watches with these ids, in no particular order (missing ones left out). */
   async getMany(ids: readonly string[]): Promise<WatchDto[]> {
-    if (ids.length === 0) {
-      return [];
-    }
-    const watches = await this.withRelations()
-      .where({ id: In([...ids]) })
-      .getMany();
-    return watches.map(toWatchDto);
+    return (await this.repository.findManyLoaded(ids)).map(toWatchDto);
   }
 
-  protected async assign(
-    manager: EntityManager,
+  toDto(watch: WatchEntity): WatchDto {
+    return toWatchDto(watch);
+  }
+
+  newItem(context: ChangeContext): Partial<WatchEntity> {
+    return { createdBy: context.authorId, updatedBy: context.authorId };
+  }
+
+  async assign(
+    tx: Tx,
     watch: WatchEntity,
     dto: PatchWatchDto,
     whole: boolean,
+    context: ChangeContext,
   ): Promise<void> {
-    refuseCleared(dto, ['name', 'folder']);
-    if (dto.mechanismId && !(await manager.existsBy(MechanismEntity, { id: dto.mechanismId }))) {
-      throw new ProblemException(400, {
-        code: 'UNKNOWN_MECHANISM',
-        detail: 'mechanismId is not a mechanism',
+    refuseCleared(dto, ['name', 'folder'], context);
+    if (dto.mechanismId && !(await this.mechanisms.exists(dto.mechanismId, tx))) {
+      throw invalidInput(context, CatalogErrorCode.UNKNOWN_MECHANISM, 'mechanismId is not a mechanism', {
         errors: [{ field: 'mechanismId', messages: ['must be the id of one of /mechanisms'] }],
       });
     }
@@ -88,55 +73,34 @@ export class WatchesService extends CatalogItemStore<WatchEntity, WatchInputDto,
     watch.mechanismId = pick('mechanismId');
     watch.factoryId = pick('factoryId');
     watch.brandId = pick('brandId');
-    refuseReversed('startRelease', watch.startRelease, 'endRelease', watch.endRelease);
+    watch.updatedBy = context.authorId;
+    refuseReversed('startRelease', watch.startRelease, 'endRelease', watch.endRelease, context);
   }
 
-  protected override async saveRelated(
-    manager: EntityManager,
-    watch: WatchEntity,
-    dto: PatchWatchDto,
-    whole: boolean,
-  ): Promise<void> {
-    if (dto.aliases === undefined && !whole) {
-      return;
-    }
-    await manager.delete(WatchAliasEntity, { watchId: watch.id });
-    for (const key of dto.aliases ?? []) {
-      await manager.save(manager.create(WatchAliasEntity, { watchId: watch.id, key }));
+  async saveRelated(tx: Tx, watch: WatchEntity, dto: PatchWatchDto, whole: boolean): Promise<void> {
+    if (dto.aliases !== undefined || whole) {
+      await this.repository.replaceAliases(tx, watch.id, dto.aliases ?? []);
     }
   }
 
-  protected async fields(manager: EntityManager, watch: WatchEntity): Promise<FieldValues> {
-    const aliases = await manager.findBy(WatchAliasEntity, { watchId: watch.id });
-    return watchFields(
-      watch,
-      aliases.map((alias) => alias.key),
-    );
+  async fields(tx: Tx, watch: WatchEntity): Promise<FieldValues> {
+    return watchFields(watch, await this.repository.aliases(tx, watch.id));
   }
 
-  protected title(watch: WatchEntity): string {
+  title(watch: WatchEntity): string {
     return watch.name;
   }
 
-  protected duplicate(error: unknown): ProblemException | null {
+  conflict(error: unknown): CatalogException | null {
     const field = UNIQUE_FIELDS[uniqueViolation(error) ?? ''];
     return field
-      ? new ProblemException(409, {
-          code: 'WATCH_EXISTS',
-          detail: `Another watch has this ${field}`,
+      ? new CatalogException(CatalogErrorCode.WATCH_EXISTS, `Another watch has this ${field}`, {
           errors: [{ field, messages: [`another watch has this ${field}`] }],
         })
       : null;
   }
 
-  private withRelations(): SelectQueryBuilder<WatchEntity> {
-    return this.deps.dataSource.manager
-      .createQueryBuilder(WatchEntity, 'watch')
-      .leftJoinAndSelect('watch.gender', 'gender')
-      .leftJoinAndSelect('watch.caseMaterial', 'caseMaterial')
-      .leftJoinAndSelect('watch.mechanism', 'mechanism')
-      .leftJoinAndSelect('watch.factory', 'factory')
-      .leftJoinAndSelect('watch.brand', 'brand')
-      .leftJoinAndSelect('watch.aliases', 'alias');
+  async reindex(tx: Tx, id: string): Promise<void> {
+    await this.search.refresh(tx, this.subject, [id]);
   }
 }

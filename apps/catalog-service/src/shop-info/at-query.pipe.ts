@@ -1,5 +1,5 @@
-import { ProblemException } from '@agora/http';
 import { Injectable, type PipeTransform } from '@nestjs/common';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
 
 const INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/i;
@@ -31,11 +31,15 @@ export class AtQueryPipe implements PipeTransform<unknown, Date> {
     }
     const at = typeof value === 'string' ? parseInstant(value) : undefined;
     if (!at) {
-      throw new ProblemException(400, {
-        code: 'VALIDATION_FAILED',
-        detail: 'at must be an ISO 8601 instant such as 2026-11-27T10:00:00Z',
-        errors: [{ field: 'at', messages: ['must be an ISO 8601 instant with a date and time that exist'] }],
-      });
+      throw new CatalogException(
+        CatalogErrorCode.VALIDATION_FAILED,
+        'at must be an ISO 8601 instant such as 2026-11-27T10:00:00Z',
+        {
+          errors: [
+            { field: 'at', messages: ['must be an ISO 8601 instant with a date and time that exist'] },
+          ],
+        },
+      );
     }
     return at;
   }

@@ -1,4 +1,4 @@
-import { ProblemException } from '@agora/http';
+import { CatalogException } from '../catalog.errors.js';
 import { describe, expect, it } from 'vitest';
 import { AtQueryPipe, parseInstant } from './at-query.pipe.js';
 
@@ -38,8 +38,8 @@ describe('parseInstant (?at=)', () => {
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(ProblemException);
-    expect((thrown as ProblemException).getStatus()).toBe(400);
-    expect((thrown as ProblemException).problem).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(thrown).toBeInstanceOf(CatalogException);
+    expect((thrown as CatalogException).status).toBe(400);
+    expect((thrown as CatalogException).code).toBe('VALIDATION_FAILED');
   });
 });

@@ -1,4 +1,4 @@
-import { AgoraEntity, VersionedEntity } from '@agora/database';
+import { VersionedEntity } from '@agora/database';
 import { Check, Column, Entity, Index } from 'typeorm';
 import type { OpeningHours } from './opening-hours.js';
 
@@ -47,23 +47,4 @@ export class LocationEntity extends VersionedEntity {
   /** Order on the page, ascending. */
   @Column({ type: 'integer', default: 0 })
   position!: number;
-}
-
-/** The shop itself: one row, edited by admins. */
-@Entity({ name: 'shop_profile' })
-export class ShopProfileEntity extends AgoraEntity {
-  @Column({ type: 'text' })
-  name!: string;
-
-  @Column({ type: 'text', nullable: true })
-  description!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  email!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  phone!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  website!: string | null;
 }

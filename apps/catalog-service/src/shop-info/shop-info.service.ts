@@ -1,10 +1,12 @@
-import { assertVersionMatches, ProblemException, type ExpectedVersions } from '@agora/http';
-import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
+import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
+import { mapPage, type ParsedListQuery } from '@agora/list-query';
+import type { AuthenticatedUser } from '@agora/auth';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { UnitOfWork, type Tx } from '../unit-of-work.js';
+import { LocationsRepository } from './locations.repository.js';
+import { ShopProfileRepository } from './shop-profile.repository.js';
 import { keptOrCleared, refuseCleared } from '../items/item-problems.js';
 import {
-  LOCATION_LIST_QUERY,
   toLocationDto,
   toShopProfileDto,
   type LocationDto,
@@ -14,22 +16,26 @@ import {
   type ShopInfoDto,
   type ShopProfileDto,
   type ShopProfileInputDto,
-} from './info.dto.js';
-import { LocationEntity, ShopProfileEntity } from './location.entity.js';
+} from './shop-info.dto.js';
+import type { LocationEntity } from './location.entity.js';
 import { isOpen } from './opening-hours.js';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
 
-const notFound = (id: string): ProblemException =>
-  new ProblemException(404, { code: 'LOCATION_NOT_FOUND', detail: `No location ${id}` });
+const notFound = (id: string): CatalogException =>
+  new CatalogException(CatalogErrorCode.LOCATION_NOT_FOUND, `No location ${id}`);
 
 /** Seed 001 static information: the shop, its locations and whether each is open, edited by admins. */
 @Injectable()
-export class InfoService {
-  constructor(private readonly dataSource: DataSource) {}
+export class ShopInfoService {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly profiles: ShopProfileRepository,
+    private readonly locations: LocationsRepository,
+  ) {}
 
   async info(at: Date): Promise<ShopInfoDto> {
-    const manager = this.dataSource.manager;
-    const [profile] = await manager.find(ShopProfileEntity, { order: { createdAt: 'ASC' }, take: 1 });
-    const locations = await manager.find(LocationEntity, { order: { position: 'ASC', name: 'ASC' } });
+    const profile = await this.profiles.find();
+    const locations = await this.locations.all();
     return {
       shop: profile ? toShopProfileDto(profile) : null,
       locations: locations.map((location) => this.withOpenNow(location, at)),
@@ -38,61 +44,53 @@ export class InfoService {
   }
 
   /** Sets the shop's profile (there is one). */
-  async setProfile(dto: ShopProfileInputDto): Promise<ShopProfileDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const [existing] = await manager.find(ShopProfileEntity, {
-        order: { createdAt: 'ASC' },
-        take: 1,
-        lock: { mode: 'pessimistic_write' },
-      });
-      const profile = existing ?? manager.create(ShopProfileEntity);
+  async setProfile(_admin: AuthenticatedUser, dto: ShopProfileInputDto): Promise<ShopProfileDto> {
+    return this.unitOfWork.run(async (tx) => {
+      const profile = (await this.profiles.find(tx)) ?? this.profiles.build(tx);
       profile.name = dto.name;
       profile.description = dto.description ?? null;
       profile.email = dto.email ?? null;
       profile.phone = dto.phone ?? null;
       profile.website = dto.website ?? null;
-      return toShopProfileDto(await manager.save(profile));
+      return toShopProfileDto(await this.profiles.save(tx, profile));
     });
   }
 
   async list(query: ParsedListQuery, at: Date): Promise<LocationPageDto> {
-    const builder = this.dataSource.manager.createQueryBuilder(LocationEntity, 'location');
-    const page = await findPage(builder, query, LOCATION_LIST_QUERY.searchable);
-    return mapPage(page, (location) => this.withOpenNow(location, at));
+    return mapPage(await this.locations.page(query), (location) => this.withOpenNow(location, at));
   }
 
   async get(id: string, at: Date): Promise<LocationDto> {
     return this.withOpenNow(await this.find(id), at);
   }
 
-  create(dto: LocationInputDto): Promise<LocationDto> {
-    return this.dataSource.transaction((manager) =>
-      this.save(manager, manager.create(LocationEntity, { version: 1 }), dto, true),
-    );
+  create(_admin: AuthenticatedUser, dto: LocationInputDto): Promise<LocationDto> {
+    return this.unitOfWork.run((tx) => this.save(tx, this.locations.build(tx, { version: 1 }), dto, true));
   }
 
   async update(
+    _admin: AuthenticatedUser,
     id: string,
     dto: PatchLocationDto,
     whole: boolean,
     expected?: ExpectedVersions,
   ): Promise<LocationDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const location = await this.lock(manager, id, expected);
+    return this.unitOfWork.run(async (tx) => {
+      const location = await this.lock(tx, id, expected);
       location.version += 1;
-      return this.save(manager, location, dto, whole);
+      return this.save(tx, location, dto, whole);
     });
   }
 
-  async delete(id: string, expected?: ExpectedVersions): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.lock(manager, id, expected);
-      await manager.delete(LocationEntity, { id });
+  async delete(_admin: AuthenticatedUser, id: string, expected?: ExpectedVersions): Promise<void> {
+    await this.unitOfWork.run(async (tx) => {
+      await this.lock(tx, id, expected);
+      await this.locations.remove(tx, id);
     });
   }
 
   private async save(
-    manager: EntityManager,
+    tx: Tx,
     location: LocationEntity,
     dto: PatchLocationDto,
     whole: boolean,
@@ -124,7 +122,7 @@ export class InfoService {
     );
     location.phone = keptOrCleared(dto.phone, location.phone, whole);
     location.position = dto.position ?? (whole ? 0 : location.position);
-    const saved = await manager.save(location);
+    const saved = await this.locations.save(tx, location);
     return this.withOpenNow(saved, new Date());
   }
 
@@ -133,15 +131,8 @@ export class InfoService {
   }
 
   /** The location, row-locked for the change, at the version If-Match names (412 otherwise). */
-  private async lock(
-    manager: EntityManager,
-    id: string,
-    expected?: ExpectedVersions,
-  ): Promise<LocationEntity> {
-    const location = await manager.findOne(LocationEntity, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
+  private async lock(tx: Tx, id: string, expected?: ExpectedVersions): Promise<LocationEntity> {
+    const location = await this.locations.lock(tx, id);
     if (!location) {
       throw notFound(id);
     }
@@ -150,7 +141,7 @@ export class InfoService {
   }
 
   private async find(id: string): Promise<LocationEntity> {
-    const location = await this.dataSource.manager.findOneBy(LocationEntity, { id });
+    const location = await this.locations.find(id);
     if (!location) {
       throw notFound(id);
     }

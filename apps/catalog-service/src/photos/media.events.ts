@@ -3,7 +3,7 @@ import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { PhotosService } from './photos.service.js';
 
-/** media-service's events: who owns each media, and which media are gone. */
+/** media-service's events: who owns each media, and which media are gone (one-line handlers). */
 @Controller()
 export class MediaEventsController {
   constructor(private readonly photos: PhotosService) {}

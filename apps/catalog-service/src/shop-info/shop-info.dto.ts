@@ -18,7 +18,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { OptionalInteger, OptionalText, RequiredText, trimmed } from '../items/item-fields.js';
-import type { LocationEntity, ShopProfileEntity } from './location.entity.js';
+import type { LocationEntity } from './location.entity.js';
+import type { ShopProfileEntity } from './shop-profile.entity.js';
 import { isTimeZone, WEEKDAYS, type OpeningHours } from './opening-hours.js';
 
 const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;

@@ -1,0 +1,44 @@
+import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
+import { Injectable } from '@nestjs/common';
+import type { SelectQueryBuilder } from 'typeorm';
+import { ItemRepository } from '../items/item.repository.js';
+import type { Tx } from '../unit-of-work.js';
+import { PRODUCT_LIST_QUERY } from './product.dto.js';
+import { ProductEntity } from './product.entity.js';
+
+/** Menu products with their categories. */
+@Injectable()
+export class ProductsRepository extends ItemRepository<ProductEntity> {
+  protected readonly entity = ProductEntity;
+
+  /** The product with its categories; only its own row is locked. */
+  override lock(tx: Tx, id: string): Promise<ProductEntity | null> {
+    return tx.findOne(ProductEntity, {
+      where: { id },
+      relations: { categories: true },
+      lock: { mode: 'pessimistic_write', tables: ['products'] },
+    });
+  }
+
+  /** A page of products; only those in this category when one is given. */
+  page(query: ParsedListQuery, categoryId?: string): Promise<Page<ProductEntity>> {
+    const builder = this.withCategories();
+    if (categoryId) {
+      builder.andWhere(
+        'product.id IN (SELECT link.product_id FROM catalog.product_categories link WHERE link.category_id = :categoryId)',
+        { categoryId },
+      );
+    }
+    return findPage(builder, query, PRODUCT_LIST_QUERY.searchable);
+  }
+
+  findLoaded(id: string): Promise<ProductEntity | null> {
+    return this.withCategories().where('product.id = :id', { id }).getOne();
+  }
+
+  private withCategories(): SelectQueryBuilder<ProductEntity> {
+    return this.dataSource.manager
+      .createQueryBuilder(ProductEntity, 'product')
+      .leftJoinAndSelect('product.categories', 'category');
+  }
+}

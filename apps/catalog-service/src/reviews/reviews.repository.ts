@@ -1,0 +1,39 @@
+import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type DeepPartial } from 'typeorm';
+import type { Tx } from '../unit-of-work.js';
+import { REVIEW_LIST_QUERY } from './review.dto.js';
+import { ReviewEntity } from './review.entity.js';
+
+/** Reviews of listings. */
+@Injectable()
+export class ReviewsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  page(listingId: string, query: ParsedListQuery): Promise<Page<ReviewEntity>> {
+    const builder = this.dataSource.manager
+      .createQueryBuilder(ReviewEntity, 'review')
+      .where('review.listingId = :listingId', { listingId });
+    return findPage(builder, query, REVIEW_LIST_QUERY.searchable);
+  }
+
+  find(id: string): Promise<ReviewEntity | null> {
+    return this.dataSource.manager.findOneBy(ReviewEntity, { id });
+  }
+
+  lock(tx: Tx, id: string): Promise<ReviewEntity | null> {
+    return tx.findOne(ReviewEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  build(tx: Tx, values: DeepPartial<ReviewEntity>): ReviewEntity {
+    return tx.create(ReviewEntity, values);
+  }
+
+  save(tx: Tx, review: ReviewEntity): Promise<ReviewEntity> {
+    return tx.save(review);
+  }
+
+  async remove(tx: Tx, id: string): Promise<void> {
+    await tx.delete(ReviewEntity, { id });
+  }
+}

@@ -1,0 +1,41 @@
+import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type DeepPartial } from 'typeorm';
+import type { Tx } from '../unit-of-work.js';
+import { LocationEntity } from './location.entity.js';
+import { LOCATION_LIST_QUERY } from './shop-info.dto.js';
+
+/** The shop's locations. */
+@Injectable()
+export class LocationsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  all(): Promise<LocationEntity[]> {
+    return this.dataSource.manager.find(LocationEntity, { order: { position: 'ASC', name: 'ASC' } });
+  }
+
+  page(query: ParsedListQuery): Promise<Page<LocationEntity>> {
+    const builder = this.dataSource.manager.createQueryBuilder(LocationEntity, 'location');
+    return findPage(builder, query, LOCATION_LIST_QUERY.searchable);
+  }
+
+  find(id: string): Promise<LocationEntity | null> {
+    return this.dataSource.manager.findOneBy(LocationEntity, { id });
+  }
+
+  lock(tx: Tx, id: string): Promise<LocationEntity | null> {
+    return tx.findOne(LocationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  build(tx: Tx, values: DeepPartial<LocationEntity>): LocationEntity {
+    return tx.create(LocationEntity, values);
+  }
+
+  save(tx: Tx, location: LocationEntity): Promise<LocationEntity> {
+    return tx.save(location);
+  }
+
+  async remove(tx: Tx, id: string): Promise<void> {
+    await tx.delete(LocationEntity, { id });
+  }
+}
