@@ -20,3 +20,19 @@ export async function inTransaction<T>(
     }
   }
 }
+
+/** A transaction: what repositories take to write together (TypeORM's EntityManager, by another name). */
+export type Tx = EntityManager;
+
+/**
+ * The one way services open a transaction: they run their repositories' calls in `run`, passing its `tx`
+ * on, and never hold the DataSource themselves (so their logic is unit-tested with repositories mocked).
+ * Provided by the runtime's platform module; deadlocks and serialization failures are retried once.
+ */
+export class UnitOfWork {
+  constructor(private readonly dataSource: DataSource) {}
+
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return inTransaction(this.dataSource, work);
+  }
+}

@@ -9,3 +9,4 @@ export * from './s3-server.js';
 export * from './test-images.js';
 export * from './nginx.js';
 export * from './races.js';
+export * from './strict-mock.js';

@@ -4,9 +4,9 @@ import type { OutboxWriter } from '@agora/database';
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it, vi } from 'vitest';
 import { AuthException } from '../auth.errors.js';
-import type { Transactions } from '../database/transactions.js';
+import type { UnitOfWork } from '@agora/database';
 import type { TokenService } from '../sessions/token.service.js';
-import { strictMock } from '../testing/strict-mock.js';
+import { strictMock } from '@agora/testing';
 import type { LoginThrottle } from '../throttling/login-throttle.js';
 import type { PasswordHasher } from '../users/password-hasher.js';
 import type { UserEntity } from '../users/user.entity.js';
@@ -33,10 +33,8 @@ const account = (overrides: Partial<UserEntity> = {}): UserEntity =>
 
 function serviceWith(mocks: { users: Partial<UsersRepository>; outbox?: Partial<OutboxWriter> }) {
   return new AccountsService(
-    strictMock<Transactions>('Transactions', {
-      run: vi.fn((work: (manager: EntityManager) => Promise<unknown>) =>
-        work(manager),
-      ) as Transactions['run'],
+    strictMock<UnitOfWork>('UnitOfWork', {
+      run: vi.fn((work: (manager: EntityManager) => Promise<unknown>) => work(manager)) as UnitOfWork['run'],
     }),
     strictMock<UsersRepository>('UsersRepository', mocks.users),
     strictMock<OutboxWriter>('OutboxWriter', mocks.outbox),

@@ -13,7 +13,7 @@ import type { UserEntity } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { PatchUserDto, UpdateOwnAccountDto } from './account.dto.js';
 import { AuthErrorCode, AuthException } from '../auth.errors.js';
-import { Transactions } from '../database/transactions.js';
+import { UnitOfWork } from '@agora/database';
 
 const notFound = (id: string): AuthException =>
   new AuthException(AuthErrorCode.USER_NOT_FOUND, `No user ${id}`);
@@ -25,7 +25,7 @@ const notFound = (id: string): AuthException =>
 @Injectable()
 export class AccountsService {
   constructor(
-    private readonly transactions: Transactions,
+    private readonly transactions: UnitOfWork,
     private readonly users: UsersRepository,
     private readonly outbox: OutboxWriter,
     private readonly hasher: PasswordHasher,

@@ -1,7 +1,7 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import { Injectable } from '@nestjs/common';
 import { UsersRepository } from '../users/users.repository.js';
-import { Transactions } from '../database/transactions.js';
+import { UnitOfWork } from '@agora/database';
 import { IdentitiesRepository } from './identities.repository.js';
 import type { IdentityDto } from './oauth.dto.js';
 import type { OAuthProviderName } from './oauth-provider.js';
@@ -11,7 +11,7 @@ import { AuthErrorCode, AuthException } from '../auth.errors.js';
 @Injectable()
 export class IdentitiesService {
   constructor(
-    private readonly transactions: Transactions,
+    private readonly transactions: UnitOfWork,
     private readonly identities: IdentitiesRepository,
     private readonly users: UsersRepository,
   ) {}

@@ -4,7 +4,7 @@ import { OutboxWriter, uniqueViolation } from '@agora/database';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Transactions } from '../database/transactions.js';
+import { UnitOfWork } from '@agora/database';
 import { IdentitiesRepository } from './identities.repository.js';
 import { IdentityLinkOffersRepository } from './identity-link-offers.repository.js';
 import { AuthConfig } from '../auth.config.js';
@@ -48,7 +48,7 @@ function loginBase(hint: string): string {
 @Injectable()
 export class OAuthSignInService {
   constructor(
-    private readonly transactions: Transactions,
+    private readonly transactions: UnitOfWork,
     private readonly identities: IdentitiesRepository,
     private readonly linkOffers: IdentityLinkOffersRepository,
     private readonly users: UsersRepository,

@@ -5,7 +5,7 @@ import { JobRunner, type ScheduledJob } from '@agora/runtime';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AuthConfig } from '../auth.config.js';
-import { Transactions } from '../database/transactions.js';
+import { UnitOfWork } from '@agora/database';
 import { UsersRepository } from '../users/users.repository.js';
 
 const BATCH = 500;
@@ -23,7 +23,7 @@ export class UnverifiedUsersPurgeJob implements ScheduledJob<number>, OnModuleIn
 
   constructor(
     private readonly jobs: JobRunner,
-    private readonly transactions: Transactions,
+    private readonly transactions: UnitOfWork,
     private readonly users: UsersRepository,
     private readonly outbox: OutboxWriter,
     private readonly config: AuthConfig,

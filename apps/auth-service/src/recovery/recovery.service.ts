@@ -12,14 +12,14 @@ import { PasswordHasher } from '../users/password-hasher.js';
 import { assertPasswordAcceptable } from '../users/password-policy.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { PasswordResetsRepository } from './password-resets.repository.js';
-import { Transactions } from '../database/transactions.js';
+import { UnitOfWork } from '@agora/database';
 import { AuthErrorCode, AuthException } from '../auth.errors.js';
 
 /** Password recovery by e-mail: an expiring single-use token; a reset ends every sign-in. */
 @Injectable()
 export class RecoveryService {
   constructor(
-    private readonly transactions: Transactions,
+    private readonly transactions: UnitOfWork,
     private readonly resets: PasswordResetsRepository,
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,

@@ -11,7 +11,7 @@ import { UsersRepository } from '../users/users.repository.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import type { TokenPairDto } from './token-pair.dto.js';
 import { AuthErrorCode, AuthException } from '../auth.errors.js';
-import { Transactions } from '../database/transactions.js';
+import { UnitOfWork } from '@agora/database';
 
 /** A token pair and the sign-in (refresh-token family, the access token's `sid`) it belongs to. */
 export interface IssuedSession {
@@ -45,7 +45,7 @@ const CLOCK_SKEW_MS = 5_000;
 @Injectable()
 export class TokenService {
   constructor(
-    private readonly transactions: Transactions,
+    private readonly transactions: UnitOfWork,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly keys: SigningKeyRing,
     private readonly users: UsersRepository,

@@ -3,7 +3,7 @@ import { RateLimiter } from '@agora/rate-limit';
 import { describe, expect, it, vi } from 'vitest';
 import { AuthConfig } from '../auth.config.js';
 import { AuthException } from '../auth.errors.js';
-import { strictMock } from '../testing/strict-mock.js';
+import { strictMock } from '@agora/testing';
 import { LoginThrottle } from './login-throttle.js';
 
 const config = Object.assign(new AuthConfig(), {

@@ -7,13 +7,13 @@ import { AuthConfig } from '../auth.config.js';
 import { PasswordHasher } from './password-hasher.js';
 import { passwordProblems } from './password-policy.js';
 import { UsersRepository } from './users.repository.js';
-import { Transactions } from '../database/transactions.js';
+import { UnitOfWork } from '@agora/database';
 
 /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when no account has that e-mail. */
 @Injectable()
 export class AdminBootstrap implements OnApplicationBootstrap {
   constructor(
-    private readonly transactions: Transactions,
+    private readonly transactions: UnitOfWork,
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly outbox: OutboxWriter,

@@ -8,7 +8,7 @@ import { assertPasswordAcceptable } from './password-policy.js';
 import { toRegisteredUserDto, type RegisteredUserDto, type RegistrationDto } from './registration.dto.js';
 import { UsersRepository, type TakenField } from './users.repository.js';
 import { AuthErrorCode, AuthException } from '../auth.errors.js';
-import { Transactions } from '../database/transactions.js';
+import { UnitOfWork } from '@agora/database';
 
 const TAKEN_MESSAGES: Record<TakenField, string> = {
   email: 'An account with this e-mail already exists',
@@ -34,7 +34,7 @@ function uniqueViolationField(error: unknown): TakenField | undefined {
 @Injectable()
 export class RegistrationService {
   constructor(
-    private readonly transactions: Transactions,
+    private readonly transactions: UnitOfWork,
     private readonly users: UsersRepository,
     private readonly outbox: OutboxWriter,
     private readonly hasher: PasswordHasher,

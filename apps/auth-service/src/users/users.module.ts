@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module.js';
-import { Transactions } from '../database/transactions.js';
 import { VerificationCodes } from '../verification/verification-codes.js';
 import { VerificationCodesRepository } from '../verification/verification-codes.repository.js';
 import { AdminBootstrap } from './admin-bootstrap.js';
@@ -19,8 +18,7 @@ import { UsersRepository } from './users.repository.js';
     VerificationCodes,
     VerificationCodesRepository,
     AdminBootstrap,
-    Transactions,
   ],
-  exports: [UsersRepository, PasswordHasher, VerificationCodes, Transactions],
+  exports: [UsersRepository, PasswordHasher, VerificationCodes],
 })
 export class UsersModule {}

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { describe, expect, it, vi } from 'vitest';
 import { AuthConfig } from '../auth.config.js';
 import { secretHash } from '../secrets/opaque-token.js';
-import { strictMock } from '../testing/strict-mock.js';
+import { strictMock } from '@agora/testing';
 import type { VerificationCodeEntity } from './verification-code.entity.js';
 import { VerificationCodes } from './verification-codes.js';
 import { VerificationCodesRepository } from './verification-codes.repository.js';

@@ -3,17 +3,17 @@ import type { OutboxWriter } from '@agora/database';
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it, vi } from 'vitest';
 import { AuthException } from '../auth.errors.js';
-import type { Transactions } from '../database/transactions.js';
+import type { UnitOfWork } from '@agora/database';
 import type { AuthMail } from '../mail/auth-mail.js';
-import { strictMock } from '../testing/strict-mock.js';
+import { strictMock } from '@agora/testing';
 import type { UserEntity } from '../users/user.entity.js';
 import type { UsersRepository } from '../users/users.repository.js';
 import type { CodeCheck, VerificationCodes } from './verification-codes.js';
 import { VerificationService } from './verification.service.js';
 
 const manager = strictMock<EntityManager>('manager');
-const transactions = strictMock<Transactions>('Transactions', {
-  run: vi.fn((work: (manager: EntityManager) => Promise<unknown>) => work(manager)) as Transactions['run'],
+const transactions = strictMock<UnitOfWork>('UnitOfWork', {
+  run: vi.fn((work: (manager: EntityManager) => Promise<unknown>) => work(manager)) as UnitOfWork['run'],
 });
 
 const user = (overrides: Partial<UserEntity> = {}): UserEntity =>
@@ -80,7 +80,7 @@ describe('VerificationService.verify', () => {
   ])('refuses a %s code with %s after its transaction commits the counted guess', async (check, code) => {
     const run = vi.fn((work: (manager: EntityManager) => Promise<unknown>) => work(manager));
     const service = new VerificationService(
-      strictMock<Transactions>('Transactions', { run: run as Transactions['run'] }),
+      strictMock<UnitOfWork>('UnitOfWork', { run: run as UnitOfWork['run'] }),
       strictMock<UsersRepository>('UsersRepository', { findByEmail: vi.fn().mockResolvedValue(user()) }),
       strictMock<VerificationCodes>('VerificationCodes', { check: vi.fn().mockResolvedValue(check) }),
       strictMock<OutboxWriter>('OutboxWriter'),

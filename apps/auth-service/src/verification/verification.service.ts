@@ -6,7 +6,7 @@ import { AuthMail } from '../mail/auth-mail.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { VerificationCodes, type CodeCheck } from './verification-codes.js';
 import type { VerifiedDto } from './verification.dto.js';
-import { Transactions } from '../database/transactions.js';
+import { UnitOfWork } from '@agora/database';
 
 const FAILURES: Record<Exclude<CodeCheck, 'valid'>, readonly [AuthErrorCode, string]> = {
   none: [AuthErrorCode.INVALID_VERIFICATION_CODE, 'The e-mail or code is not right'],
@@ -25,7 +25,7 @@ const VERIFIED: VerifiedDto = {
 @Injectable()
 export class VerificationService {
   constructor(
-    private readonly transactions: Transactions,
+    private readonly transactions: UnitOfWork,
     private readonly users: UsersRepository,
     private readonly codes: VerificationCodes,
     private readonly outbox: OutboxWriter,

@@ -1,7 +1,7 @@
 import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type DeepPartial } from 'typeorm';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import { CATEGORY_LIST_QUERY } from './category.dto.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { CategoryEntity } from './category.entity.js';

@@ -3,7 +3,7 @@ import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import type { AuthenticatedUser } from '@agora/auth';
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork, type Tx } from '../unit-of-work.js';
+import { UnitOfWork, type Tx } from '@agora/database';
 import { CategoriesRepository } from './categories.repository.js';
 import { keptOrCleared, refuseCleared } from '../items/item-problems.js';
 import { SearchIndex } from '../search/search-index.js';

@@ -6,7 +6,7 @@ import { keptOrCleared, refuseCleared, refuseReversed } from '../items/item-prob
 import type { FieldValues } from '../moderation/draft.entity.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
 import { SearchIndex } from '../search/search-index.js';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import { CoffeeEntity } from './coffee.entity.js';
 import {
   coffeeFields,

@@ -3,7 +3,7 @@ import { foreignKeyViolation, uniqueViolation } from '@agora/database';
 import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork, type Tx } from '../unit-of-work.js';
+import { UnitOfWork, type Tx } from '@agora/database';
 import { DictionaryValuesRepository } from './dictionary-values.repository.js';
 import { SearchIndex } from '../search/search-index.js';
 import type { DictionaryKind } from './dictionary-kinds.js';

@@ -1,9 +1,9 @@
 import { QueryFailedError } from 'typeorm';
 import { describe, expect, it, vi } from 'vitest';
-import { strictMock } from '../../test/strict-mock.js';
+import { strictMock } from '@agora/testing';
 import { directChange, type ChangeContext } from '../moderation/item-editor.js';
 import { ItemEditors } from '../moderation/item-editors.js';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import { DictionaryValueEditor } from './dictionary-value.editor.js';
 import { DictionaryValueEntity } from './dictionary-value.entity.js';
 import type { DictionaryValuesRepository } from './dictionary-values.repository.js';

@@ -6,7 +6,7 @@ import { CoffeeEntity } from '../coffees/coffee.entity.js';
 import { ListingTagEntity } from '../listings/listing-tag.entity.js';
 import { MechanismFunctionEntity } from '../mechanisms/mechanism-function.entity.js';
 import { MechanismEntity } from '../mechanisms/mechanism.entity.js';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import { WatchEntity } from '../watches/watch.entity.js';
 import type { DictionaryKind } from './dictionary-kinds.js';
 import { DictionaryValueEntity } from './dictionary-value.entity.js';

@@ -9,7 +9,7 @@ import type { FieldValues } from '../moderation/draft.entity.js';
 import { directChange, type ChangeContext } from '../moderation/item-editor.js';
 import { ItemHistoryService } from '../moderation/item-history.service.js';
 import { PhotosRepository } from '../photos/photos.repository.js';
-import { UnitOfWork, type Tx } from '../unit-of-work.js';
+import { UnitOfWork, type Tx } from '@agora/database';
 import { ItemEvents } from './item-events.js';
 import { isModerated, type ItemKind } from './item-kind.js';
 

@@ -7,7 +7,7 @@ import {
 } from '@agora/contracts';
 import { OutboxWriter } from '@agora/database';
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 
 /** A priced item's price. */
 export interface ItemPrice {

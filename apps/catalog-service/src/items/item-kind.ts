@@ -5,7 +5,7 @@ import type { CatalogException } from '../catalog.errors.js';
 import type { DictionaryKind } from '../dictionaries/dictionary-kinds.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import type { ItemPrice } from './item-events.js';
 import type { ItemRepository } from './item.repository.js';
 

@@ -1,7 +1,7 @@
 import { Injectable, type Type } from '@nestjs/common';
 import { DataSource, type DeepPartial, type FindOptionsWhere } from 'typeorm';
 import type { VersionedEntity } from '@agora/database';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 
 /**
  * What the one write path needs of every item's repository: build, lock, save and delete a row. Each kind's

@@ -2,7 +2,7 @@ import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
 import { ItemRepository } from '../items/item.repository.js';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import { LISTING_LIST_QUERY } from './listing.dto.js';
 import { ListingTagEntity } from './listing-tag.entity.js';
 import { ListingEntity, type ListingStatus } from './listing.entity.js';

@@ -1,12 +1,12 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import { describe, expect, it, vi } from 'vitest';
-import { strictMock } from '../../test/strict-mock.js';
+import { strictMock } from '@agora/testing';
 import type { DictionariesService } from '../dictionaries/dictionaries.service.js';
 import type { CatalogItemStore, EditOptions } from '../items/catalog-item.store.js';
 import { directChange } from '../moderation/item-editor.js';
 import type { PhotosRepository } from '../photos/photos.repository.js';
 import type { SearchIndex } from '../search/search-index.js';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import { ListingEntity, type ListingStatus } from './listing.entity.js';
 import type { ListingsRepository } from './listings.repository.js';
 import { ListingsService } from './listings.service.js';

@@ -12,7 +12,7 @@ import { canModerate } from '../moderation/can-moderate.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
 import { PhotosRepository } from '../photos/photos.repository.js';
 import { SearchIndex } from '../search/search-index.js';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import type { ListingEntity, ListingStatus } from './listing.entity.js';
 import {
   toListingDto,

@@ -1,7 +1,7 @@
 import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type DeepPartial } from 'typeorm';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import { DraftEntity, OPEN_DRAFT_STATUSES } from './draft.entity.js';
 
 /** Drafts: proposed new items and edits, and the moderation queue. */

@@ -5,7 +5,7 @@ import { assertVersionMatches, createValidationPipe, type ExpectedVersions } fro
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { UnitOfWork } from '../unit-of-work.js';
+import { UnitOfWork } from '@agora/database';
 import { canModerate } from './can-moderate.js';
 import { DraftsRepository } from './drafts.repository.js';
 import { DraftEntity, OPEN_DRAFT_STATUSES, type FieldValues } from './draft.entity.js';

@@ -2,7 +2,7 @@ import type { DraftSubject } from '@agora/contracts';
 import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type DeepPartial } from 'typeorm';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import { ItemHistoryEntity } from './item-history.entity.js';
 
 /** Who changed what: one row per change of a moderated item. */

@@ -3,7 +3,7 @@ import { itemNotFound } from '../catalog.errors.js';
 import { ItemEditors } from './item-editors.js';
 import { mapPage, type ListQuerySpec, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import { ItemHistoryRepository } from './item-history.repository.js';
 import { changedFields } from './field-diff.js';
 import type { FieldValues } from './draft.entity.js';

@@ -3,7 +3,7 @@ import type { VersionedEntity } from '@agora/database';
 import type { Type } from '@nestjs/common';
 import type { CatalogItemStore } from '../items/catalog-item.store.js';
 import type { ModeratedKind } from '../items/item-kind.js';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import type { FieldValues } from './draft.entity.js';
 import type { ChangeContext, ItemEditor, ItemSnapshot } from './item-editor.js';
 

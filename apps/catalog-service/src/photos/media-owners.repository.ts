@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import { MediaOwnerEntity } from './media-owner.entity.js';
 import { MediaTombstoneEntity } from './media-tombstone.entity.js';
 

@@ -6,7 +6,7 @@ import { ListingEntity } from '../listings/listing.entity.js';
 import { MechanismEntity } from '../mechanisms/mechanism.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { ReviewEntity } from '../reviews/review.entity.js';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import { WatchEntity } from '../watches/watch.entity.js';
 import { ItemPhotoEntity } from './item-photo.entity.js';
 import { MediaOwnerEntity } from './media-owner.entity.js';

@@ -4,7 +4,7 @@ import { Inbox, OutboxWriter, uniqueViolation } from '@agora/database';
 import { Injectable } from '@nestjs/common';
 import { CatalogErrorCode, CatalogException, itemNotFound } from '../catalog.errors.js';
 import { canModerate } from '../moderation/can-moderate.js';
-import { UnitOfWork, type Tx } from '../unit-of-work.js';
+import { UnitOfWork, type Tx } from '@agora/database';
 import { MediaOwnersRepository } from './media-owners.repository.js';
 import { toPhotoDto, type AttachPhotoDto, type PhotoDto } from './photo.dto.js';
 import { PhotosRepository } from './photos.repository.js';

@@ -2,7 +2,7 @@ import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
 import { ItemRepository } from '../items/item.repository.js';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import { PRODUCT_LIST_QUERY } from './product.dto.js';
 import { ProductEntity } from './product.entity.js';
 

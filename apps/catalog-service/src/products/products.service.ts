@@ -11,7 +11,7 @@ import type { ItemKind } from '../items/item-kind.js';
 import { keptOrCleared, refuseCleared } from '../items/item-problems.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
 import { SearchIndex } from '../search/search-index.js';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import type { ProductEntity } from './product.entity.js';
 import {
   toProductDto,

@@ -1,7 +1,7 @@
 import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type DeepPartial } from 'typeorm';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import { REVIEW_LIST_QUERY } from './review.dto.js';
 import { ReviewEntity } from './review.entity.js';
 

@@ -3,7 +3,7 @@ import { uniqueViolation } from '@agora/database';
 import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork, type Tx } from '../unit-of-work.js';
+import { UnitOfWork, type Tx } from '@agora/database';
 import { ReviewsRepository } from './reviews.repository.js';
 import { refuseCleared } from '../items/item-problems.js';
 import { ListingsService } from '../listings/listings.service.js';

@@ -1,7 +1,7 @@
 import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type DeepPartial } from 'typeorm';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import { LocationEntity } from './location.entity.js';
 import { LOCATION_LIST_QUERY } from './shop-info.dto.js';
 

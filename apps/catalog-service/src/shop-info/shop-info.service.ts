@@ -2,7 +2,7 @@ import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import type { AuthenticatedUser } from '@agora/auth';
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork, type Tx } from '../unit-of-work.js';
+import { UnitOfWork, type Tx } from '@agora/database';
 import { LocationsRepository } from './locations.repository.js';
 import { ShopProfileRepository } from './shop-profile.repository.js';
 import { keptOrCleared, refuseCleared } from '../items/item-problems.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import { ShopProfileEntity } from './shop-profile.entity.js';
 
 /** The shop's profile: one row. */

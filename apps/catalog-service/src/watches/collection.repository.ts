@@ -1,7 +1,7 @@
 import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import { CollectionEntryEntity } from './collection-entry.entity.js';
 
 /** Seed 002 `collection`: which watches each user owns. */

@@ -2,7 +2,7 @@ import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { In, type SelectQueryBuilder } from 'typeorm';
 import { ItemRepository } from '../items/item.repository.js';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import { WATCH_LIST_QUERY } from './watch.dto.js';
 import { WatchAliasEntity } from './watch-alias.entity.js';
 import { WatchEntity } from './watch.entity.js';

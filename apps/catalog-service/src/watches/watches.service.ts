@@ -7,7 +7,7 @@ import { MechanismsRepository } from '../mechanisms/mechanisms.repository.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
 import { SearchIndex } from '../search/search-index.js';
-import type { Tx } from '../unit-of-work.js';
+import type { Tx } from '@agora/database';
 import type { WatchEntity } from './watch.entity.js';
 import { PatchWatchDto, toWatchDto, watchFields, WatchInputDto, type WatchDto } from './watch.dto.js';
 import { WatchesRepository } from './watches.repository.js';
