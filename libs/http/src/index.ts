@@ -4,7 +4,6 @@ export * from './entity-tag.js';
 export * from './http.errors.js';
 export * from './problem-details.filter.js';
 export * from './problem-details.js';
-export * from './problem.exception.js';
 export * from './request-input.js';
 export * from './security-headers.js';
 export * from './swagger.js';

@@ -6,7 +6,6 @@ import type { Logger } from 'pino';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
 import { isDomainException } from './domain-errors.js';
 import type { HttpErrorCode } from './http.errors.js';
-import { ProblemException } from './problem.exception.js';
 
 function titleOf(status: number): string {
   return STATUS_CODES[status] ?? 'Error';
@@ -63,27 +62,15 @@ export function toProblem(exception: unknown, instance: string | undefined): Pro
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    const problem: ProblemDetails = {
+    return {
       type: 'about:blank',
       title: titleOf(status),
       status,
-      detail:
-        exception instanceof ProblemException
-          ? (exception.problem.detail ?? titleOf(status))
-          : detailOf(exception),
+      detail: detailOf(exception),
       ...(instance ? { instance } : {}),
       ...(requestId ? { requestId } : {}),
       code: defaultCodeOf(status),
     };
-    if (exception instanceof ProblemException) {
-      return {
-        ...problem,
-        ...exception.problem.extensions,
-        ...(exception.problem.code ? { code: exception.problem.code } : {}),
-        ...(exception.problem.errors ? { errors: [...exception.problem.errors] } : {}),
-      };
-    }
-    return problem;
   }
   const status = (exception as { statusCode?: unknown }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -130,12 +117,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, method: request.method, url: request.url }, 'request failed');
     }
     const reply = http.getResponse<FastifyReply>();
-    const headers =
-      exception instanceof ProblemException
-        ? exception.problem.headers
-        : isDomainException(exception)
-          ? exception.extras.headers
-          : undefined;
+    const headers = isDomainException(exception) ? exception.extras.headers : undefined;
     if (headers) {
       void reply.headers(headers);
     }
