@@ -23,6 +23,8 @@ const size = soak
 const WORKERS = 8;
 /** Steps started per second at most, so that events keep flowing while the faults play out. */
 const RATE = soak ? 40 : 6;
+/** How far past a fault's point the workload may run before that fault has begun. */
+const FAULT_SLACK = 20;
 const ADMIN = { email: 'root@example.com', password: 'root admin passphrase' };
 const PASSWORD = 'correct horse battery';
 
@@ -250,10 +252,16 @@ describe(`crash suite (seed ${seed}${soak ? ', soak' : ''}: replay with CRASH_SE
     let handedOut = 0;
     let workloadStart = 0;
     let aborted = false;
+    /**
+     * The point of the next fault not yet begun: the workload runs at most FAULT_SLACK steps past it, so a
+     * fault delayed by the one before it still meets a workload (a broker fault needs new events to pile up).
+     */
+    let nextFaultAt = plan.faults[0]?.at ?? Infinity;
     const worker = async () => {
       while (pending.length > 0 && !aborted) {
         const due = workloadStart + (handedOut / RATE) * 1_000;
-        const index = Date.now() >= due ? pending.findIndex(ready) : -1;
+        const gated = handedOut >= nextFaultAt + FAULT_SLACK;
+        const index = Date.now() >= due && !gated ? pending.findIndex(ready) : -1;
         if (index < 0) {
           await sleep(Math.max(10, Math.min(50, due - Date.now())));
           continue;
@@ -330,10 +338,11 @@ describe(`crash suite (seed ${seed}${soak ? ', soak' : ''}: replay with CRASH_SE
       );
     };
     const chaos = async () => {
-      for (const fault of plan.faults) {
+      for (const [index, fault] of plan.faults.entries()) {
         while (done < fault.at && pending.length > 0) {
           await sleep(20);
         }
+        nextFaultAt = plan.faults[index + 1]?.at ?? Infinity;
         note(`step ${done}: ${describeFault(fault)}`);
         if (fault.kind === 'kill') {
           await platform.kill(fault.service);
