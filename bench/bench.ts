@@ -1,5 +1,7 @@
 // `npm run bench [-- --items=1000000 --users=100000 --rounds=3 --seconds=8]`: the figures of issue 14 next to
-// their goals, written to bench/RESULTS.md. Builds a throwaway database on the local PostgreSQL
+// their goals, written to bench/RESULTS.md. `--only=events,start,rss,lists` measures some goals and prints
+// them without touching RESULTS.md (no seeding unless `lists`); `--events=N` sets (f)'s event count and
+// `--port-offset=N` moves every port the bench listens on, so two benches can run side by side. Builds a throwaway database on the local PostgreSQL
 // (BENCH_DATABASE_URL, a superuser URL), fills it by bulk SQL (bench/seed.ts), starts Kafka from the repo's
 // jars on its own ports and the platform as `npm start` does (dist/apps/platform/src/embedded.js), the bare
 // node:http + pg handler (bench/bare-server.ts) and the textbook Nest + Express + TypeORM one
@@ -31,6 +33,22 @@ const ITEMS = option('items', 1_000_000);
 const USERS = option('users', 100_000);
 const ROUNDS = option('rounds', 3);
 const SECONDS = option('seconds', 8);
+const EVENT_COUNT = option('events', 2000);
+const PORT_OFFSET = option('port-offset', 0);
+const ONLY = new Set(
+  (process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? '')
+    .split(',')
+    .filter(Boolean),
+);
+const PARTS = ['lists', 'start', 'events', 'rss'] as const;
+for (const part of ONLY) {
+  if (!(PARTS as readonly string[]).includes(part)) {
+    throw new Error(`--only takes ${PARTS.join(', ')}; not ${part}`);
+  }
+}
+/** Whether this run measures a part of the bench (every part unless `--only`). */
+const wanted = (part: (typeof PARTS)[number]): boolean => ONLY.size === 0 || ONLY.has(part);
+const port = (base: number): number => base + PORT_OFFSET;
 
 const root = process.cwd();
 const ADMIN_URL = loadConfig(BenchConfig, processEnvironment()).BENCH_DATABASE_URL;
@@ -40,12 +58,22 @@ const benchUrl = new URL(ADMIN_URL);
 benchUrl.pathname = `/${database}`;
 const BENCH_DB = benchUrl.toString();
 const DATA_DIR = path.join(root, '.data', `bench-${stamp}`);
-const KAFKA = { port: 19092, controller: 19093, dir: path.join(root, '.data', `bench-kafka-${stamp}`) };
+const KAFKA = {
+  port: port(19092),
+  controller: port(19093),
+  dir: path.join(root, '.data', `bench-kafka-${stamp}`),
+};
 const KAFKA_BROKERS = `127.0.0.1:${KAFKA.port}`;
-const GATEWAY = 'http://127.0.0.1:18080';
-const BARE = 'http://127.0.0.1:18091';
-const TEXTBOOK = 'http://127.0.0.1:18092';
-const SERVICE_PORTS = { auth: 18101, social: 18102, media: 18103, catalog: 18104, order: 18105 } as const;
+const GATEWAY = `http://127.0.0.1:${port(18080)}`;
+const BARE = `http://127.0.0.1:${port(18091)}`;
+const TEXTBOOK = `http://127.0.0.1:${port(18092)}`;
+const SERVICE_PORTS = {
+  auth: port(18101),
+  social: port(18102),
+  media: port(18103),
+  catalog: port(18104),
+  order: port(18105),
+} as const;
 
 const LIST = '/coffees?limit=20&sort=-createdAt';
 const FILTERED = `/coffees?limit=20&sort=-createdAt&filter[roastLevel]=medium&filter[countryCode]=ET&search=${encodeURIComponent('иргачефф')}`;
@@ -110,7 +138,7 @@ async function waitUntilOk(url: string, timeoutMs = 120_000, child?: ChildProces
 const platformEnv = (kafka: boolean): Record<string, string> => ({
   DATABASE_URL: BENCH_DB,
   DATA_DIR,
-  GATEWAY_PORT: '18080',
+  GATEWAY_PORT: String(port(18080)),
   LOG_LEVEL: 'warn',
   // wrk sends every search from one address: the per-address limit would answer 429 instead.
   SEARCH_MAX_PER_IP: '1000000000',
@@ -144,11 +172,11 @@ async function catalogPortOf(pid: number): Promise<number> {
     .split('\n')
     .filter((line) => line.includes(`pid=${pid},`))
     .map((line) => Number(/:(\d+)\s/.exec(line)?.[1]))
-    .filter((port) => port && port !== 18080);
-  for (const port of listening) {
-    const response = await fetch(`http://127.0.0.1:${port}/coffees?limit=1`).catch(() => undefined);
+    .filter((candidate) => candidate && candidate !== port(18080));
+  for (const candidate of listening) {
+    const response = await fetch(`http://127.0.0.1:${candidate}/coffees?limit=1`).catch(() => undefined);
     if (response?.ok) {
-      return port;
+      return candidate;
     }
   }
   throw new Error('catalog-service not found among the platform ports');
@@ -216,46 +244,107 @@ await admin.query(`CREATE DATABASE "${database}"`);
 mkdirSync(DATA_DIR, { recursive: true });
 let platform: ChildProcess | undefined;
 let kafkaStarted = false;
+let seedSeconds = 0;
 const benchStarted = performance.now();
 try {
-  log(`database ${database}; starting Kafka on ${KAFKA.port}`);
-  kafka('start');
-  kafkaStarted = true;
+  if (wanted('events') || wanted('rss')) {
+    log(`database ${database}; starting Kafka on ${KAFKA.port}`);
+    kafka('start');
+    kafkaStarted = true;
+  }
 
   log('first start: provisioning and migrations');
   platform = (await startPlatform(false)).child;
   await stop(platform);
 
-  log(`seeding ${ITEMS} items and ${USERS} users`);
-  const seedStarted = performance.now();
-  const db = new pg.Client({ connectionString: BENCH_DB });
-  await db.connect();
-  try {
-    for (const statement of seedStatements({ items: ITEMS, users: USERS })) {
-      await db.query(statement);
+  if (wanted('lists')) {
+    log(`seeding ${ITEMS} items and ${USERS} users`);
+    const seedStarted = performance.now();
+    const db = new pg.Client({ connectionString: BENCH_DB });
+    await db.connect();
+    try {
+      for (const statement of seedStatements({ items: ITEMS, users: USERS })) {
+        await db.query(statement);
+      }
+      await db.query('VACUUM ANALYZE');
+    } finally {
+      await db.end();
     }
-    await db.query('VACUUM ANALYZE');
-  } finally {
-    await db.end();
+    seedSeconds = (performance.now() - seedStarted) / 1000;
+    log(`seeded in ${seedSeconds.toFixed(0)} s`);
   }
-  const seedSeconds = (performance.now() - seedStarted) / 1000;
-  log(`seeded in ${seedSeconds.toFixed(0)} s`);
 
-  // (e) start to healthy, warm: the platform restarted on the migrated, seeded database.
+  // (e) start to healthy, warm: the platform restarted on the migrated (and seeded) database.
   const startSeconds: number[] = [];
-  for (let round = 0; round < ROUNDS; round += 1) {
+  for (let round = 0; wanted('start') && round < ROUNDS; round += 1) {
     const started = await startPlatform(false);
     startSeconds.push(started.seconds);
+    log(`start round ${round + 1}: ${started.seconds.toFixed(2)} s`);
     await stop(started.child);
   }
 
-  log('platform on Kafka, bare and textbook handlers');
-  const running = await startPlatform(true);
+  if (wanted('lists') || wanted('events')) {
+    await measureOnPlatform();
+  }
+  if (wanted('start')) {
+    const startMedian = median(startSeconds);
+    rows.push({
+      goal: '(e) `npm start` to healthy, warm (embedded platform, migrated database)',
+      measured: `${fixed(startMedian, 2)} s (${startSeconds.map((seconds) => fixed(seconds, 2)).join(', ')})`,
+      target: '≤ 3 s',
+      met: startMedian <= 3,
+    });
+  }
+  if (wanted('rss')) {
+    await measureIdleRss();
+  }
+  report();
+} finally {
+  for (const child of [...children]) {
+    await stop(child);
+  }
+  await stop(platform);
+  if (kafkaStarted) {
+    try {
+      kafka('stop');
+    } catch (error) {
+      log(`stopping Kafka: ${String(error)}`);
+    }
+  }
+  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch((error: unknown) => {
+    log(`dropping ${database}: ${String(error)}`);
+  });
+  await admin.end();
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  rmSync(KAFKA.dir, { recursive: true, force: true });
+}
+
+/** (a)–(d) and (f): the platform as `npm start` runs it, on Kafka when (f) is measured. */
+async function measureOnPlatform(): Promise<void> {
+  log(wanted('events') ? 'platform on Kafka' : 'platform');
+  const running = await startPlatform(wanted('events'));
   platform = running.child;
-  const catalogDirect = `http://127.0.0.1:${await catalogPortOf(platform.pid!)}`;
+  const deepClient = new pg.Client({ connectionString: BENCH_DB });
+  await deepClient.connect();
+  if (wanted('lists')) {
+    await measureLists(deepClient, platform);
+  }
+  if (wanted('events')) {
+    await measureEvents(deepClient);
+  }
+  await deepClient.end();
+  for (const child of [...children]) {
+    await stop(child);
+  }
+}
+
+/** (a)–(d): list routes through the gateway against the bare and textbook handlers, search, a deep cursor. */
+async function measureLists(deepClient: pg.Client, platformProcess: ChildProcess): Promise<void> {
+  log('bare and textbook handlers');
+  const catalogDirect = `http://127.0.0.1:${await catalogPortOf(platformProcess.pid!)}`;
   const serverEnv = { BENCH_DATABASE_URL: BENCH_DB };
-  start('bench/bare-server.js', { ...serverEnv, BENCH_PORT: '18091' }, 'bare server');
-  start('bench/textbook-server.js', { ...serverEnv, BENCH_PORT: '18092' }, 'textbook server');
+  start('bench/bare-server.js', { ...serverEnv, BENCH_PORT: String(port(18091)) }, 'bare server');
+  start('bench/textbook-server.js', { ...serverEnv, BENCH_PORT: String(port(18092)) }, 'textbook server');
   await waitUntilOk(`${BARE}${LIST}`);
   await waitUntilOk(`${TEXTBOOK}/coffees?limit=1`, 300_000);
 
@@ -270,8 +359,6 @@ try {
     log(`JSON differs:\n${JSON.stringify(viaGateway).slice(0, 600)}\n${JSON.stringify(bare).slice(0, 600)}`);
   }
 
-  const deepClient = new pg.Client({ connectionString: BENCH_DB });
-  await deepClient.connect();
   const cursorRow = (
     await deepClient.query<{ id: string; created: string }>(
       `SELECT id, created_at::text AS created FROM catalog.coffees ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1`,
@@ -371,18 +458,13 @@ try {
     target: 'p99 ≤ 10 ms',
     met: p('cursor', 'p99') <= 10,
   });
-  const startMedian = median(startSeconds);
-  rows.push({
-    goal: '(e) `npm start` to healthy, warm (embedded platform, migrated database)',
-    measured: `${fixed(startMedian, 2)} s (${startSeconds.map((seconds) => fixed(seconds, 2)).join(', ')})`,
-    target: '≤ 3 s',
-    met: startMedian <= 3,
-  });
+}
 
+async function measureEvents(deepClient: pg.Client): Promise<void> {
   // (f) commit → consumer effect over Kafka: auth.user.registered.v1 written to auth's outbox, 200 a second,
   // each in its own transaction; the effect is social-service's inbox row (same transaction as the profile).
   log('(f) events over Kafka');
-  const EVENTS = 200 * 10;
+  const EVENTS = EVENT_COUNT;
   const eventIds: string[] = [];
   const firstAt = performance.now();
   for (let index = 0; index < EVENTS; index += 1) {
@@ -437,12 +519,9 @@ try {
     target: 'p99 ≤ 50 ms',
     met: latencies.length === EVENTS ? eventP99 <= 50 : false,
   });
-  await deepClient.end();
+}
 
-  for (const child of [...children]) {
-    await stop(child);
-  }
-
+async function measureIdleRss(): Promise<void> {
   // (e) idle RSS of each service on its own (the distributed shape), on Kafka.
   log('(e) the distributed shape: each service in its own process');
   const secrets = JSON.parse(readFileSync(path.join(DATA_DIR, 'secrets.json'), 'utf8')) as {
@@ -504,8 +583,9 @@ try {
       await stop(service);
     }
   }
+}
 
-  // ─── report ───────────────────────────────────────────────────────────────────────────────────────
+function report(): void {
   const cpus = execFileSync('nproc', { encoding: 'utf8' }).trim();
   const table = [
     '| Goal | Measured (median of rounds) | Target | Met |',
@@ -515,7 +595,7 @@ try {
         `| ${row.goal} | ${row.measured} | ${row.target} | ${row.met === null ? '—' : row.met ? 'yes' : '**no**'} |`,
     ),
   ].join('\n');
-  const report = `# Benchmark results
+  const text = `# Benchmark results
 
 Written by \`npm run bench\` (bench/bench.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ${cpus} CPU
 cores, ${ITEMS.toLocaleString('en')} catalog items (38 % coffees, 36 % watches, 26 % listings) and
@@ -536,7 +616,14 @@ ${[
   .map((note) => `- ${note}`)
   .join('\n')}
 `;
-  writeFileSync(path.join(root, 'bench', 'RESULTS.md'), report);
+  console.log(`\n${table}\n`);
+  if (ONLY.size > 0) {
+    log(
+      `done in ${((performance.now() - benchStarted) / 60_000).toFixed(1)} min (--only: RESULTS.md untouched)`,
+    );
+    return;
+  }
+  writeFileSync(path.join(root, 'bench', 'RESULTS.md'), text);
   // The README shows the latest table between the same markers.
   const readmePath = path.join(root, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
@@ -556,26 +643,7 @@ ${[
       stdio: 'ignore',
     },
   );
-  console.log(`\n${table}\n`);
   log(
     `done in ${((performance.now() - benchStarted) / 60_000).toFixed(1)} min; bench/RESULTS.md and the README's table written`,
   );
-} finally {
-  for (const child of [...children]) {
-    await stop(child);
-  }
-  await stop(platform);
-  if (kafkaStarted) {
-    try {
-      kafka('stop');
-    } catch (error) {
-      log(`stopping Kafka: ${String(error)}`);
-    }
-  }
-  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch((error: unknown) => {
-    log(`dropping ${database}: ${String(error)}`);
-  });
-  await admin.end();
-  rmSync(DATA_DIR, { recursive: true, force: true });
-  rmSync(KAFKA.dir, { recursive: true, force: true });
 }
