@@ -500,7 +500,7 @@ async function measureEvents(deepClient: pg.Client): Promise<void> {
     latencies = (
       await deepClient.query<{ ms: number }>(
         `SELECT extract(epoch FROM (i.received_at - o.created_at)) * 1000 AS ms
-         FROM auth.outbox o JOIN social.inbox i ON i.event_id = o.id WHERE o.id = ANY($1::uuid[])`,
+         FROM auth.outbox o JOIN social.inbox i ON i.event_id = o.id WHERE o.id = ANY($1::uuid[]) ORDER BY o.created_at`,
         [eventIds],
       )
     ).rows.map((row) => Number(row.ms));
@@ -510,6 +510,38 @@ async function measureEvents(deepClient: pg.Client): Promise<void> {
     await sleep(500);
   }
   const eventP99 = latencies.length === EVENTS ? percentile(latencies, 99) : NaN;
+  // Where the time goes: commit → the relay's claim (its transaction's start) → the consumer's inbox row.
+  const split = (
+    await deepClient.query<{ relay: number; consume: number }>(
+      `SELECT extract(epoch FROM (o.sent_at - o.created_at)) * 1000 AS relay,
+              extract(epoch FROM (i.received_at - o.sent_at)) * 1000 AS consume
+       FROM auth.outbox o JOIN social.inbox i ON i.event_id = o.id WHERE o.id = ANY($1::uuid[])`,
+      [eventIds],
+    )
+  ).rows;
+  log(
+    `(f) commit → relay claim p50 ${fixed(
+      percentile(
+        split.map((row) => Number(row.relay)),
+        50,
+      ),
+    )} ms, p99 ${fixed(
+      percentile(
+        split.map((row) => Number(row.relay)),
+        99,
+      ),
+    )} ms; claim → inbox p50 ${fixed(
+      percentile(
+        split.map((row) => Number(row.consume)),
+        50,
+      ),
+    )} ms, p99 ${fixed(
+      percentile(
+        split.map((row) => Number(row.consume)),
+        99,
+      ),
+    )} ms; first 100 events p99 ${fixed(percentile(latencies.slice(0, 100), 99))} ms`,
+  );
   rows.push({
     goal: '(f) event commit → consumer effect over Kafka at 200 events/s',
     measured:
