@@ -438,8 +438,10 @@ class KafkaConsumerServer extends EventConsumerServer {
     await consumer.run({
       partitionsConsumedConcurrently: 3,
       eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-        const stopped = () => !isRunning() || isStale();
+      eachBatch: async (payload) => {
+        const { batch } = payload;
+        const stopped = () => !payload.isRunning() || payload.isStale();
+        const heartbeat = () => payload.heartbeat();
         for (const window of windows(batch.messages, WINDOW_SIZE)) {
           if (stopped()) {
             return;
@@ -455,7 +457,7 @@ class KafkaConsumerServer extends EventConsumerServer {
           }
           // Committed only once every message up to here is handled: a crash redelivers the window, and the
           // inboxes drop what was already applied.
-          resolveOffset(window[window.length - 1].offset);
+          payload.resolveOffset(window[window.length - 1].offset);
           await heartbeat();
         }
       },

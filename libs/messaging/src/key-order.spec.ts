@@ -2,15 +2,14 @@ import type { KafkaMessage } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { inKeyOrder } from './kafka.bus.js';
 
-const message = (key: string | null, offset: number): KafkaMessage =>
-  ({
-    key: key === null ? null : Buffer.from(key),
-    value: Buffer.from('{}'),
-    offset: String(offset),
-    timestamp: '0',
-    attributes: 0,
-    headers: {},
-  }) as KafkaMessage;
+const message = (key: string | null, offset: number): KafkaMessage => ({
+  key: key === null ? null : Buffer.from(key),
+  value: Buffer.from('{}'),
+  offset: String(offset),
+  timestamp: '0',
+  attributes: 0,
+  headers: {},
+});
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1));
 
