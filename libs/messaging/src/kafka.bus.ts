@@ -317,6 +317,58 @@ export class KafkaBus implements MessageBus {
   }
 }
 
+/** Messages of one partition handled side by side (different keys only), committed window by window. */
+const WINDOW_SIZE = 100;
+/** Keys of one partition handled at once; each service's pool has 10 connections by default. */
+const KEY_CONCURRENCY = 6;
+
+function* windows<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let start = 0; start < items.length; start += size) {
+    yield items.slice(start, start + size);
+  }
+}
+
+/**
+ * Runs `handle` for every message, those with the same key one after another in offset order, up to
+ * `concurrency` keys at a time; resolves when all are done, or rejects with the first failure once every
+ * started chain has settled. Events of one aggregate share a key (the outbox's `key`), so their order holds;
+ * events of different aggregates were never ordered across partitions either.
+ */
+export async function inKeyOrder(
+  messages: readonly KafkaMessage[],
+  concurrency: number,
+  handle: (message: KafkaMessage) => Promise<void>,
+): Promise<void> {
+  const chains = new Map<string, KafkaMessage[]>();
+  for (const message of messages) {
+    const key = message.key?.toString('latin1') ?? '';
+    const chain = chains.get(key);
+    if (chain) {
+      chain.push(message);
+    } else {
+      chains.set(key, [message]);
+    }
+  }
+  const queue = [...chains.values()];
+  let failure: { error: unknown } | undefined;
+  const worker = async (): Promise<void> => {
+    for (let chain = queue.shift(); chain && !failure; chain = queue.shift()) {
+      for (const message of chain) {
+        try {
+          await handle(message);
+        } catch (error) {
+          failure ??= { error };
+          return;
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+  if (failure) {
+    throw failure.error;
+  }
+}
+
 class KafkaConsumerServer extends EventConsumerServer {
   private consumer?: Consumer;
   private running = false;
@@ -366,24 +418,48 @@ class KafkaConsumerServer extends EventConsumerServer {
     });
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: true });
+    const handle = async (topic: string, message: KafkaMessage): Promise<void> => {
+      let event: EventEnvelope;
+      try {
+        event = envelopeFromKafka(topic, message);
+      } catch (error) {
+        logger.error({ err: error, topic, offset: message.offset }, 'unreadable message dead-lettered');
+        await this.bus.deadLetter(topic, message, toError(error), 1);
+        return;
+      }
+      await deliverWithRetry(
+        event,
+        (envelope) => this.invokeHandler(envelope),
+        this.retry,
+        (_envelope, error, attempts) => this.bus.deadLetter(topic, message, error, attempts),
+        logger,
+      );
+    };
     await consumer.run({
       partitionsConsumedConcurrently: 3,
-      eachMessage: async ({ topic, message }) => {
-        let event: EventEnvelope;
-        try {
-          event = envelopeFromKafka(topic, message);
-        } catch (error) {
-          logger.error({ err: error, topic, offset: message.offset }, 'unreadable message dead-lettered');
-          await this.bus.deadLetter(topic, message, toError(error), 1);
-          return;
+      eachBatchAutoResolve: false,
+      eachBatch: async (payload) => {
+        const { batch } = payload;
+        const stopped = () => !payload.isRunning() || payload.isStale();
+        const heartbeat = () => payload.heartbeat();
+        for (const window of windows(batch.messages, WINDOW_SIZE)) {
+          if (stopped()) {
+            return;
+          }
+          await inKeyOrder(window, KEY_CONCURRENCY, async (message) => {
+            if (!stopped()) {
+              await handle(batch.topic, message);
+              await heartbeat();
+            }
+          });
+          if (stopped()) {
+            return;
+          }
+          // Committed only once every message up to here is handled: a crash redelivers the window, and the
+          // inboxes drop what was already applied.
+          payload.resolveOffset(window[window.length - 1].offset);
+          await heartbeat();
         }
-        await deliverWithRetry(
-          event,
-          (envelope) => this.invokeHandler(envelope),
-          this.retry,
-          (_envelope, error, attempts) => this.bus.deadLetter(topic, message, error, attempts),
-          logger,
-        );
       },
     });
   }

@@ -1,5 +1,6 @@
 import { encode } from 'blurhash';
-import sharp, { type Metadata } from 'sharp';
+import type Sharp from 'sharp';
+import type { Metadata } from 'sharp';
 import { carriesActiveContent, detectImageType, IMAGE_TYPES, type ImageType } from './image-type.js';
 import { MediaErrorCode, MediaException } from '../media.errors.js';
 
@@ -37,6 +38,11 @@ const unsupported = (detail: string): MediaException =>
  * files carrying markup are refused, the pixel count is read from the header before anything is
  * decoded, and every variant is re-encoded from pixels, so EXIF, GPS and any other metadata are gone.
  */
+let sharpLoading: Promise<typeof Sharp> | undefined;
+/** sharp (libvips) is loaded with the first image: a media-service that has processed none does not carry it. */
+const loadSharp = (): Promise<typeof Sharp> =>
+  (sharpLoading ??= import('sharp').then((module) => module.default));
+
 export async function processImage(bytes: Buffer, limits: ImageLimits): Promise<ProcessedImage> {
   const sourceType = detectImageType(bytes);
   if (!sourceType) {
@@ -45,6 +51,7 @@ export async function processImage(bytes: Buffer, limits: ImageLimits): Promise<
   if (carriesActiveContent(bytes)) {
     throw unsupported('The image also carries markup or script (a polyglot file) and is refused');
   }
+  const sharp = await loadSharp();
   let metadata: Metadata;
   try {
     // Reads the header only: a pixel flood is refused before a single pixel is decoded.

@@ -1,15 +1,8 @@
-import {
-  CreateBucketCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadBucketCommand,
-  NoSuchKey,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
 import { MediaStorage, type StoredFile } from './media-storage.js';
+
+type S3Sdk = typeof import('@aws-sdk/client-s3');
 
 export interface S3StorageOptions {
   readonly bucket: string;
@@ -21,18 +14,33 @@ export interface S3StorageOptions {
   readonly secretAccessKey: string;
 }
 
-const notFound = (error: unknown): boolean =>
-  error instanceof NoSuchKey ||
-  (error instanceof S3ServiceException &&
+const notFound = (sdk: S3Sdk, error: unknown): boolean =>
+  error instanceof sdk.NoSuchKey ||
+  (error instanceof sdk.S3ServiceException &&
     (error.$metadata.httpStatusCode === 404 || error.name === 'NotFound'));
 
-/** Files in one S3 bucket through the AWS SDK v3, path-style for S3-compatible servers. */
+/**
+ * Files in one S3 bucket through the AWS SDK v3, path-style for S3-compatible servers. The SDK is imported by
+ * `open()`, so a media-service that keeps files on disk never loads it (tens of MB of resident code).
+ */
 export class S3Storage extends MediaStorage {
-  private readonly client: S3Client;
+  private loaded?: { sdk: S3Sdk; client: S3Client };
 
   constructor(private readonly options: S3StorageOptions) {
     super();
-    this.client = new S3Client({
+  }
+
+  private get s3(): { sdk: S3Sdk; client: S3Client } {
+    if (!this.loaded) {
+      throw new Error('S3Storage used before open()');
+    }
+    return this.loaded;
+  }
+
+  async open(): Promise<void> {
+    const sdk = await import('@aws-sdk/client-s3');
+    const { options } = this;
+    const client = new sdk.S3Client({
       region: options.region,
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
       forcePathStyle: options.forcePathStyle,
@@ -41,35 +49,40 @@ export class S3Storage extends MediaStorage {
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     });
-  }
-
-  async open(): Promise<void> {
+    this.loaded = { sdk, client };
     try {
-      await this.client.send(new HeadBucketCommand({ Bucket: this.options.bucket }));
+      await client.send(new sdk.HeadBucketCommand({ Bucket: options.bucket }));
     } catch (error) {
-      if (!notFound(error)) {
+      if (!notFound(sdk, error)) {
         throw error;
       }
-      await this.client.send(new CreateBucketCommand({ Bucket: this.options.bucket }));
+      await client.send(new sdk.CreateBucketCommand({ Bucket: options.bucket }));
     }
   }
 
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: body, ContentType: contentType }),
+    const { sdk, client } = this.s3;
+    await client.send(
+      new sdk.PutObjectCommand({
+        Bucket: this.options.bucket,
+        Key: key,
+        Body: body,
+        ContentType: contentType,
+      }),
     );
   }
 
   async get(key: string): Promise<StoredFile | null> {
+    const { sdk, client } = this.s3;
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: key }));
+      const object = await client.send(new sdk.GetObjectCommand({ Bucket: this.options.bucket, Key: key }));
       return {
         body: object.Body as Readable,
         contentType: object.ContentType ?? 'application/octet-stream',
         contentLength: object.ContentLength ?? 0,
       };
     } catch (error) {
-      if (notFound(error)) {
+      if (notFound(sdk, error)) {
         return null;
       }
       throw error;
@@ -77,10 +90,11 @@ export class S3Storage extends MediaStorage {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }));
+    const { sdk, client } = this.s3;
+    await client.send(new sdk.DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }));
   }
 
   close(): void {
-    this.client.destroy();
+    this.loaded?.client.destroy();
   }
 }
