@@ -4,9 +4,8 @@ import type { OutboxWriter } from '@agora/database';
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it, vi } from 'vitest';
 import { AuthException } from '../auth.errors.js';
-import type { UnitOfWork } from '@agora/database';
 import type { TokenService } from '../sessions/token.service.js';
-import { strictMock } from '@agora/testing';
+import { inlineUnitOfWork, rejectionOf, strictMock } from '@agora/testing';
 import type { LoginThrottle } from '../throttling/login-throttle.js';
 import type { PasswordHasher } from '../users/password-hasher.js';
 import type { UserEntity } from '../users/user.entity.js';
@@ -33,9 +32,7 @@ const account = (overrides: Partial<UserEntity> = {}): UserEntity =>
 
 function serviceWith(mocks: { users: Partial<UsersRepository>; outbox?: Partial<OutboxWriter> }) {
   return new AccountsService(
-    strictMock<UnitOfWork>('UnitOfWork', {
-      run: vi.fn((work: (manager: EntityManager) => Promise<unknown>) => work(manager)) as UnitOfWork['run'],
-    }),
+    inlineUnitOfWork(manager),
     strictMock<UsersRepository>('UsersRepository', mocks.users),
     strictMock<OutboxWriter>('OutboxWriter', mocks.outbox),
     strictMock<PasswordHasher>('PasswordHasher'),
@@ -46,14 +43,7 @@ function serviceWith(mocks: { users: Partial<UsersRepository>; outbox?: Partial<
 
 const saving = () => vi.fn((_manager: EntityManager, user: UserEntity) => Promise.resolve(user));
 
-async function refusal(promise: Promise<unknown>): Promise<AuthException> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AuthException);
-  return error as AuthException;
-}
+const refusal = (promise: Promise<unknown>) => rejectionOf(promise, AuthException);
 
 describe('AccountsService role changes', () => {
   it("raises the user's token version and announces the change, naming the admin", async () => {

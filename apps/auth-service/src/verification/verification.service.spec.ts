@@ -3,18 +3,15 @@ import type { OutboxWriter } from '@agora/database';
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it, vi } from 'vitest';
 import { AuthException } from '../auth.errors.js';
-import type { UnitOfWork } from '@agora/database';
 import type { AuthMail } from '../mail/auth-mail.js';
-import { strictMock } from '@agora/testing';
+import { inlineUnitOfWork, rejectionOf, strictMock } from '@agora/testing';
 import type { UserEntity } from '../users/user.entity.js';
 import type { UsersRepository } from '../users/users.repository.js';
 import type { CodeCheck, VerificationCodes } from './verification-codes.js';
 import { VerificationService } from './verification.service.js';
 
 const manager = strictMock<EntityManager>('manager');
-const transactions = strictMock<UnitOfWork>('UnitOfWork', {
-  run: vi.fn((work: (manager: EntityManager) => Promise<unknown>) => work(manager)) as UnitOfWork['run'],
-});
+const transactions = inlineUnitOfWork(manager);
 
 const user = (overrides: Partial<UserEntity> = {}): UserEntity =>
   ({
@@ -41,14 +38,7 @@ function serviceWith(mocks: {
   );
 }
 
-async function refusal(promise: Promise<unknown>): Promise<AuthException> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AuthException);
-  return error as AuthException;
-}
+const refusal = (promise: Promise<unknown>) => rejectionOf(promise, AuthException);
 
 describe('VerificationService.verify', () => {
   it('answers an unknown address exactly as a wrong code, checking no code', async () => {
@@ -78,9 +68,10 @@ describe('VerificationService.verify', () => {
     ['expired', 'VERIFICATION_CODE_EXPIRED'],
     ['exhausted', 'VERIFICATION_ATTEMPTS_EXHAUSTED'],
   ])('refuses a %s code with %s after its transaction commits the counted guess', async (check, code) => {
-    const run = vi.fn((work: (manager: EntityManager) => Promise<unknown>) => work(manager));
+    const unitOfWork = inlineUnitOfWork(manager);
+    const run = vi.spyOn(unitOfWork, 'run');
     const service = new VerificationService(
-      strictMock<UnitOfWork>('UnitOfWork', { run: run as UnitOfWork['run'] }),
+      unitOfWork,
       strictMock<UsersRepository>('UsersRepository', { findByEmail: vi.fn().mockResolvedValue(user()) }),
       strictMock<VerificationCodes>('VerificationCodes', { check: vi.fn().mockResolvedValue(check) }),
       strictMock<OutboxWriter>('OutboxWriter'),

@@ -2,9 +2,9 @@ import type { AuthenticatedUser } from '@agora/auth';
 import { Topics } from '@agora/contracts';
 import type { OutboxWriter } from '@agora/database';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { strictMock } from '@agora/testing';
+import { inlineUnitOfWork, strictMock } from '@agora/testing';
 import { CatalogException } from '../catalog.errors.js';
-import type { Tx, UnitOfWork } from '@agora/database';
+import type { Tx } from '@agora/database';
 import { DraftEntity, type FieldValues } from './draft.entity.js';
 import type { DraftsRepository } from './drafts.repository.js';
 import { DraftsService } from './drafts.service.js';
@@ -61,7 +61,7 @@ function setUp(coffees: ItemEditor, values?: ItemEditor) {
     rolledBack: vi.fn<DraftsRepository['rolledBack']>((_tx, work) => work()),
   };
   const outbox = { add: vi.fn<OutboxWriter['add']>(() => Promise.resolve('outbox-row')) };
-  const unitOfWork = strictMock<UnitOfWork>('unitOfWork', { run: (work) => work(tx) });
+  const unitOfWork = inlineUnitOfWork(tx);
   const service = new DraftsService(
     unitOfWork,
     strictMock<DraftsRepository>('drafts', drafts),
