@@ -1,4 +1,4 @@
-import { atOnce, copies, noise, png, startSmtpInbox, tally, type SmtpInbox } from '@agora/testing';
+import { atOnce, copies, queryRows, noise, png, startSmtpInbox, tally, type SmtpInbox } from '@agora/testing';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -58,15 +58,7 @@ describe('races through the gateway, on the embedded PostgreSQL', () => {
     return { status: response.status, body: (await response.json()) as { id: string } };
   }
 
-  async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const client = new pg.Client({ connectionString: platform.adminUrl });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
+  const query = <T>(sql: string, params: unknown[] = []) => queryRows<T>(platform.adminUrl, sql, params);
 
   const statuses = (answers: readonly Answer[]) => answers.map((answer) => answer.status);
   const noServerErrors = (answers: readonly Answer[]) =>

@@ -1,5 +1,13 @@
-import { atOnce, copies, eventually, png, startSmtpInbox, tally, type SmtpInbox } from '@agora/testing';
-import pg from 'pg';
+import {
+  atOnce,
+  copies,
+  queryRows,
+  eventually,
+  png,
+  startSmtpInbox,
+  tally,
+  type SmtpInbox,
+} from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startInProcessPlatform, type InProcessPlatform } from './support/in-process-platform.js';
 import { adminEnv, IdentityClient, type SignedInUser } from './support/identity-client.js';
@@ -58,15 +66,7 @@ describe('social through the gateway: follows, posts, feed', () => {
     return answer;
   }
 
-  async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const client = new pg.Client({ connectionString: platform.adminUrl });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
+  const query = <T>(sql: string, params: unknown[] = []) => queryRows<T>(platform.adminUrl, sql, params);
 
   /** A signed-in user whose profile social-service has made public. */
   async function socialUser(login: string, role: 'user' | 'moderator' = 'user'): Promise<SignedInUser> {
