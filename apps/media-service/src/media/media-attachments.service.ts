@@ -16,10 +16,8 @@ export class MediaAttachmentsService {
 
   /** Another service shows these media (an item's photo, a post's): each is kept, once per event. */
   async markShown(event: EventEnvelope, mediaIds: readonly string[], at: string): Promise<void> {
-    await this.inbox.consumeOnce(ATTACHMENTS_CONSUMER, event, async (manager) => {
-      for (const mediaId of mediaIds) {
-        await this.media.markAttached(manager, mediaId, new Date(at));
-      }
-    });
+    await this.inbox.consumeOnce(ATTACHMENTS_CONSUMER, event, (manager) =>
+      this.media.markAttached(manager, mediaIds, new Date(at)),
+    );
   }
 }

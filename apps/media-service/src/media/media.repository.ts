@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, LessThan, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, LessThan, type EntityManager } from 'typeorm';
 import { MediaEntity } from './media.entity.js';
 
 /** Media rows for the attachment and orphan bookkeeping (uploads and deletions: `MediaService`). */
@@ -7,9 +7,11 @@ import { MediaEntity } from './media.entity.js';
 export class MediaRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Marks a media shown by something since `at`, unless it was marked already. */
-  async markAttached(manager: EntityManager, mediaId: string, at: Date): Promise<void> {
-    await manager.update(MediaEntity, { id: mediaId, attachedAt: IsNull() }, { attachedAt: at });
+  /** Marks media shown by something since `at`, those not marked already, in one statement. */
+  async markAttached(manager: EntityManager, mediaIds: readonly string[], at: Date): Promise<void> {
+    if (mediaIds.length > 0) {
+      await manager.update(MediaEntity, { id: In([...mediaIds]), attachedAt: IsNull() }, { attachedAt: at });
+    }
   }
 
   /** Up to `limit` media never shown by anything and created before `cutoff`, oldest first, with variants. */
