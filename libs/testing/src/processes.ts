@@ -1,17 +1,33 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Ports tests hand out sit below Linux's ephemeral range (32768–60999), so a process binding port 0 or an
+ * outgoing connection can never take one between `freePort()` and the listen that uses it. Each vitest worker
+ * draws from its own block, so two test files running at once never pick the same port either.
+ */
+const TEST_PORTS_FIRST = 20_000;
+const TEST_PORTS_PER_WORKER = 1_000;
+const TEST_PORT_WORKERS = 12;
+let nextTestPort = Math.floor(Math.random() * TEST_PORTS_PER_WORKER);
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/** A free TCP port on 127.0.0.1, outside the ephemeral range and this worker's own. */
+export async function freePort(): Promise<number> {
+  const worker = Number(process.env['VITEST_POOL_ID'] ?? process.pid) % TEST_PORT_WORKERS;
+  const block = TEST_PORTS_FIRST + worker * TEST_PORTS_PER_WORKER;
+  for (let attempt = 0; attempt < TEST_PORTS_PER_WORKER; attempt += 1) {
+    const port = block + (nextTestPort++ % TEST_PORTS_PER_WORKER);
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port in ${block}–${block + TEST_PORTS_PER_WORKER - 1}`);
 }
 
 export interface ManagedProcess {
