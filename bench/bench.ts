@@ -1,7 +1,9 @@
 // `npm run bench [-- --items=1000000 --users=100000 --rounds=3 --seconds=8]`: the figures of issue 14 next to
 // their goals, written to bench/RESULTS.md. `--only=events,start,rss,lists` measures some goals and prints
 // them without touching RESULTS.md (no seeding unless `lists`); `--events=N` sets (f)'s event count and
-// `--port-offset=N` moves every port the bench listens on, so two benches can run side by side. Builds a throwaway database on the local PostgreSQL
+// `--port-offset=N` moves every port the bench listens on, so two benches can run side by side; `--keep=NAME`
+// seeds a database agora_bench_NAME once and keeps it (and its data folder) for the next run with the same
+// name; `--targets=search,cursor,…` loads only those of (a)–(d)'s targets. Builds a throwaway database on the local PostgreSQL
 // (BENCH_DATABASE_URL, a superuser URL), fills it by bulk SQL (bench/seed.ts), starts Kafka from the repo's
 // jars on its own ports and the platform as `npm start` does (dist/apps/platform/src/embedded.js), the bare
 // node:http + pg handler (bench/bare-server.ts) and the textbook Nest + Express + TypeORM one
@@ -52,7 +54,18 @@ const port = (base: number): number => base + PORT_OFFSET;
 
 const root = process.cwd();
 const ADMIN_URL = loadConfig(BenchConfig, processEnvironment()).BENCH_DATABASE_URL;
-const stamp = Date.now();
+const KEEP = process.argv.find((arg) => arg.startsWith('--keep='))?.slice('--keep='.length);
+if (KEEP !== undefined && !/^[a-z0-9_]{1,40}$/.test(KEEP)) {
+  throw new Error(`--keep takes a name of a–z, 0–9 and _; not ${KEEP}`);
+}
+const TARGETS = new Set(
+  (process.argv.find((arg) => arg.startsWith('--targets='))?.slice('--targets='.length) ?? '')
+    .split(',')
+    .filter(Boolean),
+);
+/** Tells this run's rows from a kept database's earlier runs. */
+const runTag = Date.now();
+const stamp = KEEP ?? String(runTag);
 const database = `agora_bench_${stamp}`;
 const benchUrl = new URL(ADMIN_URL);
 benchUrl.pathname = `/${database}`;
@@ -242,7 +255,12 @@ const fixed = (value: number, digits = 1): string => (Number.isFinite(value) ? v
 
 const admin = new pg.Client({ connectionString: ADMIN_URL });
 await admin.connect();
-await admin.query(`CREATE DATABASE "${database}"`);
+const reused =
+  KEEP !== undefined &&
+  (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount === 1;
+if (!reused) {
+  await admin.query(`CREATE DATABASE "${database}"`);
+}
 mkdirSync(DATA_DIR, { recursive: true });
 let platform: ChildProcess | undefined;
 let kafkaStarted = false;
@@ -259,7 +277,7 @@ try {
   platform = (await startPlatform(false)).child;
   await stop(platform);
 
-  if (wanted('lists')) {
+  if (wanted('lists') && !(await seeded())) {
     log(`seeding ${ITEMS} items and ${USERS} users`);
     const seedStarted = performance.now();
     const db = new pg.Client({ connectionString: BENCH_DB });
@@ -313,12 +331,29 @@ try {
       log(`stopping Kafka: ${String(error)}`);
     }
   }
-  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch((error: unknown) => {
-    log(`dropping ${database}: ${String(error)}`);
-  });
+  if (KEEP === undefined) {
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch((error: unknown) => {
+      log(`dropping ${database}: ${String(error)}`);
+    });
+    rmSync(DATA_DIR, { recursive: true, force: true });
+  }
   await admin.end();
-  rmSync(DATA_DIR, { recursive: true, force: true });
   rmSync(KAFKA.dir, { recursive: true, force: true });
+}
+
+/** Whether a kept database already holds the seeded catalog. */
+async function seeded(): Promise<boolean> {
+  if (!reused) {
+    return false;
+  }
+  const db = new pg.Client({ connectionString: BENCH_DB });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM catalog.coffees) AS any');
+    return rows[0].any;
+  } finally {
+    await db.end();
+  }
 }
 
 /** (a)–(d) and (f): the platform as `npm start` runs it, on Kafka when (f) is measured. */
@@ -383,6 +418,11 @@ async function measureLists(deepClient: pg.Client, platformProcess: ChildProcess
     cursor: () => wrk(`${GATEWAY}/api${CURSOR}`, 10),
   };
   type Target = keyof typeof targets;
+  for (const name of TARGETS) {
+    if (!(name in targets)) {
+      throw new Error(`--targets takes ${Object.keys(targets).join(', ')}; not ${name}`);
+    }
+  }
   const loads = Object.fromEntries(Object.keys(targets).map((name) => [name, [] as Load[]])) as Record<
     Target,
     Load[]
@@ -398,7 +438,9 @@ async function measureLists(deepClient: pg.Client, platformProcess: ChildProcess
   }
   for (let round = 0; round < ROUNDS; round += 1) {
     // Alternating: every target once per round, in turn, so drift in the machine's load hits them alike.
-    const order = (Object.keys(targets) as Target[]).slice();
+    const order = (Object.keys(targets) as Target[]).filter(
+      (name) => TARGETS.size === 0 || TARGETS.has(name),
+    );
     if (round % 2 === 1) {
       order.reverse();
     }
@@ -493,8 +535,8 @@ async function measureEvents(deepClient: pg.Client): Promise<void> {
         userId,
         {
           userId,
-          email: `kafka${index}.${stamp}@example.com`,
-          login: `kafka${index}_${stamp % 100000}`,
+          email: `kafka${index}.${runTag}@example.com`,
+          login: `kafka${index}_${runTag % 100000}`,
           registeredAt: new Date().toISOString(),
         },
         outboxChannel(SERVICES.auth.schema),

@@ -25,7 +25,9 @@ export async function freePort(): Promise<number> {
   const block = TEST_PORTS_FIRST + worker * TEST_PORTS_PER_WORKER;
   for (let attempt = 0; attempt < TEST_PORTS_PER_WORKER; attempt += 1) {
     const port = block + (nextTestPort++ % TEST_PORTS_PER_WORKER);
-    if (await canListen(port)) return port;
+    if (await canListen(port)) {
+      return port;
+    }
   }
   throw new Error(`no free port in ${block}–${block + TEST_PORTS_PER_WORKER - 1}`);
 }
