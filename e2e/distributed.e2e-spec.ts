@@ -174,7 +174,11 @@ describe('distributed platform behind nginx on real Kafka', () => {
   });
 
   it('upgrades /ws through nginx to social-service, which pushes profiles built from Kafka events', async () => {
-    const websocket = await connectRealtime(gateway, 'websocket');
+    const admin = await new IdentityClient(gateway, inbox).signIn(
+      'root@example.com',
+      'root admin passphrase',
+    );
+    const websocket = await connectRealtime(gateway, { transport: 'websocket', token: admin.accessToken });
     try {
       expect(await websocket.subscribe('profiles')).toEqual({ ok: true, channel: 'profiles' });
       const created = websocket.next<{ login: string }>('profile.created', (p) => p.login === 'dist_ws');

@@ -1,13 +1,17 @@
 import type { EventEnvelope, PayloadOf, Topic } from '@agora/contracts';
 import {
+  AuthTestClient,
   connectRealtime,
   provisionAllServices,
   queryRows,
   startServicesInProcess,
+  startSmtpInbox,
   type InProcessServices,
+  type SmtpInbox,
 } from '@agora/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { authServiceDefinition } from '../../auth-service/src/auth-service.definition.js';
 import { socialServiceDefinition } from '../src/social-service.definition.js';
 
 interface Profile {
@@ -26,7 +30,10 @@ interface Profile {
 describe('social-service profiles', () => {
   const adminUrl = inject('testDatabaseUrl');
   let platform: InProcessServices;
+  let inbox: SmtpInbox;
   let social: string;
+  /** The access token of a signed-in user: sockets are authenticated at the handshake. */
+  let token: string;
 
   const envelope = <T extends Topic>(topic: T, key: string, payload: PayloadOf<T>): EventEnvelope => ({
     id: uuidv7(),
@@ -81,14 +88,21 @@ describe('social-service profiles', () => {
 
   beforeAll(async () => {
     await provisionAllServices(adminUrl);
-    platform = await startServicesInProcess(adminUrl, [socialServiceDefinition]);
+    inbox = await startSmtpInbox();
+    platform = await startServicesInProcess(adminUrl, [authServiceDefinition, socialServiceDefinition], {
+      SMTP_URL: inbox.url,
+    });
     social = platform.services.social.url;
+    token = (await new AuthTestClient(platform.services.auth.url, inbox).signedIn('pv_socket')).accessToken;
   });
 
-  afterAll(() => platform?.close());
+  afterAll(async () => {
+    await platform?.close();
+    await inbox?.close();
+  });
 
   it('keeps an unverified account private: 404 by id, not listed, not pushed; verification publishes it', async () => {
-    const realtime = await connectRealtime(social);
+    const realtime = await connectRealtime(social, { token });
     try {
       await realtime.subscribe('profiles');
       const pushed: Profile[] = [];
@@ -125,6 +139,7 @@ describe('social-service profiles', () => {
         'followingCount',
         'login',
         'marketplaceLinks',
+        'messagesFrom',
         'postsCount',
         'private',
         'userId',
@@ -234,7 +249,7 @@ describe('social-service profiles', () => {
   });
 
   it('hides the profile of an account an admin un-verifies, and shows it again once verified', async () => {
-    const realtime = await connectRealtime(social);
+    const realtime = await connectRealtime(social, { token });
     try {
       await realtime.subscribe('profiles');
       const userId = uuidv7();

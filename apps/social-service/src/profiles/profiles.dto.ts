@@ -17,6 +17,8 @@ import {
 import {
   CONTACT_KINDS,
   MARKETPLACE_SITES,
+  MESSAGE_PRIVACIES,
+  type MessagePrivacy,
   type ContactKind,
   type MarketplaceSite,
   type ProfileEntity,
@@ -63,6 +65,9 @@ export class ProfileDto {
 
   @ApiProperty({ description: 'Follows need acceptance; posts and lists are for followers only' })
   private!: boolean;
+
+  @ApiProperty({ enum: MESSAGE_PRIVACIES, description: 'Who may write to the user in a direct chat' })
+  messagesFrom!: MessagePrivacy;
 
   @ApiProperty({ example: 12 })
   followersCount!: number;
@@ -172,6 +177,14 @@ export class UpdateProfileDto {
   @IsOptional()
   @IsBoolean()
   private?: boolean;
+
+  @ApiPropertyOptional({
+    enum: MESSAGE_PRIVACIES,
+    description: 'Who may write to you: everyone, people you follow, mutual follows, or nobody',
+  })
+  @IsOptional()
+  @IsIn(MESSAGE_PRIVACIES)
+  messagesFrom?: MessagePrivacy;
 }
 
 /** `GET /profiles`: a page of profiles. */
@@ -189,6 +202,7 @@ export function toProfileDto(profile: ProfileEntity): ProfileDto {
     contacts: profile.contacts,
     marketplaceLinks: profile.marketplaceLinks,
     private: profile.isPrivate,
+    messagesFrom: profile.messagesFrom,
     followersCount: profile.followersCount,
     followingCount: profile.followingCount,
     postsCount: profile.postsCount,

@@ -8,7 +8,10 @@ import { PROFILE_SEARCH_FIELDS } from './profiles.dto.js';
 
 /** What an owner may change on a profile (only the fields present change). */
 export type ProfileChanges = Partial<
-  Pick<ProfileEntity, 'displayName' | 'bio' | 'avatarMediaId' | 'contacts' | 'marketplaceLinks' | 'isPrivate'>
+  Pick<
+    ProfileEntity,
+    'displayName' | 'bio' | 'avatarMediaId' | 'contacts' | 'marketplaceLinks' | 'isPrivate' | 'messagesFrom'
+  >
 >;
 
 export type ProfileUpdate =

@@ -136,6 +136,22 @@ const good: { [T in Topic]: TopicPayloads[T] } = {
     mentions: [],
     createdAt: at,
   },
+  'social.chat.message.sent.v1': {
+    messageId: 'm1',
+    chatId: 'c1',
+    chatKind: 'direct',
+    authorId: userId,
+    recipientIds: ['u2'],
+    sentAt: at,
+  },
+  'social.chat.message.changed.v1': {
+    messageId: 'm1',
+    chatId: 'c1',
+    authorId: userId,
+    version: 2,
+    deleted: false,
+    changedAt: at,
+  },
 };
 
 /** Per topic, payloads that must not reach a handler, and a problem each names. */
@@ -222,6 +238,14 @@ const bad: { [T in Topic]: [unknown, RegExp][] } = {
   ],
   'social.comment.created.v1': [
     [{ ...good['social.comment.created.v1'], parentId: 5 }, /parentId must be a string/],
+  ],
+  'social.chat.message.sent.v1': [
+    [{ ...good['social.chat.message.sent.v1'], chatKind: 'group' }, /chatKind must be one of/],
+    [{ ...good['social.chat.message.sent.v1'], recipientIds: 'u2' }, /recipientIds must be/],
+  ],
+  'social.chat.message.changed.v1': [
+    [{ ...good['social.chat.message.changed.v1'], deleted: 'yes' }, /deleted must be/],
+    [{ ...good['social.chat.message.changed.v1'], version: 0 }, /version must be/],
   ],
 };
 
