@@ -23,8 +23,12 @@ export class ChatMessagesRepository {
     });
   }
 
-  find(chatId: string, messageId: string): Promise<ChatMessageEntity | null> {
-    return this.dataSource.getRepository(ChatMessageEntity).findOneBy({ id: messageId, chatId });
+  find(
+    chatId: string,
+    messageId: string,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<ChatMessageEntity | null> {
+    return tx.findOneBy(ChatMessageEntity, { id: messageId, chatId });
   }
 
   async edit(tx: Tx, message: ChatMessageEntity, text: string): Promise<ChatMessageEntity> {

@@ -125,8 +125,8 @@ export class ChatsRepository {
     return opened;
   }
 
-  find(chatId: string): Promise<ChatEntity | null> {
-    return this.dataSource.getRepository(ChatEntity).findOneBy({ id: chatId });
+  find(chatId: string, tx: Tx = this.dataSource.manager): Promise<ChatEntity | null> {
+    return tx.findOneBy(ChatEntity, { id: chatId });
   }
 
   /** The chat, locked until the transaction ends (assignment, membership changes). */
@@ -134,8 +134,12 @@ export class ChatsRepository {
     return tx.findOne(ChatEntity, { where: { id: chatId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  membership(chatId: string, userId: string): Promise<ChatMemberEntity | null> {
-    return this.dataSource.getRepository(ChatMemberEntity).findOneBy({ chatId, userId });
+  membership(
+    chatId: string,
+    userId: string,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<ChatMemberEntity | null> {
+    return tx.findOneBy(ChatMemberEntity, { chatId, userId });
   }
 
   /** The members' ids and read positions, for receipts. */

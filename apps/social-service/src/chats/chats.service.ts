@@ -148,7 +148,7 @@ export class ChatsService {
   async send(user: AuthenticatedUser, chatId: string, text: string): Promise<ChatMessageDto> {
     const clean = messageText(text);
     const sent = await this.unitOfWork.run(async (tx) => {
-      const { chat } = await this.enter(user, chatId);
+      const { chat } = await this.enter(user, chatId, tx);
       const memberIds = await this.chats.memberIds(tx, chatId);
       if (chat.kind !== 'support' && !(await this.chats.hasProfile(tx, user.id))) {
         throw profileRequired();
@@ -197,7 +197,7 @@ export class ChatsService {
   ): Promise<ChatMessageDto> {
     const clean = messageText(text);
     const changed = await this.unitOfWork.run(async (tx) => {
-      const { chat } = await this.enter(user, chatId);
+      const { chat } = await this.enter(user, chatId, tx);
       const message = await this.messages.lock(tx, chatId, messageId);
       if (!message || message.deletedAt) {
         throw messageNotFound(messageId);
@@ -223,7 +223,7 @@ export class ChatsService {
     expected: ExpectedVersions,
   ): Promise<void> {
     const removed = await this.unitOfWork.run(async (tx) => {
-      const { chat } = await this.enter(user, chatId);
+      const { chat } = await this.enter(user, chatId, tx);
       const message = await this.messages.lock(tx, chatId, messageId);
       if (!message) {
         throw messageNotFound(messageId);
@@ -249,8 +249,8 @@ export class ChatsService {
   /** Moves the caller's read position up to the message (never back); the chat hears `chat.read`. */
   async markRead(user: AuthenticatedUser, chatId: string, messageId: string): Promise<ReadStateDto> {
     const read = await this.unitOfWork.run(async (tx) => {
-      const { chat } = await this.enter(user, chatId);
-      if (!(await this.messages.find(chatId, messageId))) {
+      const { chat } = await this.enter(user, chatId, tx);
+      if (!(await this.messages.find(chatId, messageId, tx))) {
         throw messageNotFound(messageId);
       }
       await this.chats.addMember(tx, chat, user.id);
@@ -306,12 +306,12 @@ export class ChatsService {
   }
 
   /** The chat, if the user may enter it: a direct chat's members, a support room's customer and staff, anyone in an item room. */
-  async enter(user: AuthenticatedUser, chatId: string): Promise<Entered> {
-    const chat = await this.chats.find(chatId);
+  async enter(user: AuthenticatedUser, chatId: string, tx?: Tx): Promise<Entered> {
+    const chat = await this.chats.find(chatId, tx);
     if (!chat) {
       throw chatNotFound(chatId);
     }
-    const membership = await this.chats.membership(chatId, user.id);
+    const membership = await this.chats.membership(chatId, user.id, tx);
     const allowed =
       chat.kind === 'item' ||
       membership !== null ||

@@ -1,4 +1,10 @@
-import { AccessTokenGuard, WebSessions, type AuthenticatedUser } from '@agora/auth';
+import {
+  AccessErrorCode,
+  AccessException,
+  AccessTokenGuard,
+  WebSessions,
+  type AuthenticatedUser,
+} from '@agora/auth';
 import { REALTIME_PATH } from '@agora/contracts';
 import { isDomainException } from '@agora/http';
 import { LOGGER } from '@agora/logging';
@@ -130,7 +136,10 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
         );
       }
     }
-    return this.guard.authenticateToken(token ?? '');
+    if (!token) {
+      throw new AccessException(AccessErrorCode.AUTHENTICATION_REQUIRED, 'An access token is required');
+    }
+    return this.guard.authenticateToken(token);
   }
 
   /** Ends sockets whose token expired or whose session or token version was revoked. */
