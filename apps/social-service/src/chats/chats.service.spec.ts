@@ -100,9 +100,10 @@ describe('ChatsService rules', () => {
     ).toMatchObject({
       code: 'NOT_SUPPORT_ASSIGNEE',
     });
-    expect(
-      await rejectionOf(chats.assign(user('m', 'moderator'), 'c-direct'), SocialException),
-    ).toBeDefined();
+    const direct = service({ lock: () => Promise.resolve(chat({ kind: 'direct', customerId: null })) });
+    expect(await rejectionOf(direct.assign(user('m', 'moderator'), 'c1'), SocialException)).toMatchObject({
+      code: 'CHAT_NOT_FOUND',
+    });
   });
 });
 
