@@ -9,6 +9,8 @@ import { ChatEntity } from './chats/chat.entity.js';
 import { ChatsModule } from './chats/chats.module.js';
 import { NotificationEntity } from './notifications/notification.entity.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { RatingsModule } from './ratings/ratings.module.js';
+import { SellerReviewEntity } from './ratings/seller-review.entity.js';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter.js';
 import { SOCKET_ERROR_CODES } from './realtime/realtime.events.js';
 import { FeedModule } from './feed/feed.module.js';
@@ -38,6 +40,7 @@ import { ProfilesModule } from './profiles/profiles.module.js';
     FeedModule,
     ChatsModule,
     NotificationsModule,
+    RatingsModule,
   ],
 })
 export class SocialServiceModule {}
@@ -65,6 +68,7 @@ export const socialServiceDefinition: ServiceDefinition = {
     ChatMemberEntity,
     ChatMessageEntity,
     NotificationEntity,
+    SellerReviewEntity,
   ],
   migrations: socialMigrations,
   config: SocialConfig,

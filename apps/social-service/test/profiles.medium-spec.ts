@@ -142,6 +142,8 @@ describe('social-service profiles', () => {
         'messagesFrom',
         'postsCount',
         'private',
+        'sellerRating',
+        'sellerReviewsCount',
         'userId',
         'version',
       ]);

@@ -3,6 +3,7 @@ import { ProfileVisibility1796006028436 } from './1796006028436-ProfileVisibilit
 import { SocialGraphPostsFeed1796017985513 } from './1796017985513-SocialGraphPostsFeed.js';
 import { PostActivity1796019409676 } from './1796019409676-PostActivity.js';
 import { ChatsNotifications1796028772944 } from './1796028772944-ChatsNotifications.js';
+import { SellerRatings1796032113443 } from './1796032113443-SellerRatings.js';
 
 /** Every social-service migration, oldest first. */
 export const socialMigrations = [
@@ -11,4 +12,5 @@ export const socialMigrations = [
   SocialGraphPostsFeed1796017985513,
   PostActivity1796019409676,
   ChatsNotifications1796028772944,
+  SellerRatings1796032113443,
 ];

@@ -66,6 +66,23 @@ export class ProfileEntity extends AgoraEntity {
   @Column({ name: 'messages_from', type: 'text', default: 'everyone' })
   messagesFrom!: MessagePrivacy;
 
+  /** The average of the 1–5 star reviews of the user's listings (catalog's review events); null without any. */
+  @Column({
+    name: 'seller_rating',
+    type: 'numeric',
+    precision: 3,
+    scale: 2,
+    nullable: true,
+    transformer: {
+      to: (value: number | null) => value,
+      from: (value: string | null) => (value === null ? null : Number(value)),
+    },
+  })
+  sellerRating!: number | null;
+
+  @Column({ name: 'seller_reviews_count', type: 'integer', default: 0 })
+  sellerReviewsCount!: number;
+
   /** Accepted followers; kept by the follow graph in the transaction of each change. */
   @Column({ name: 'followers_count', type: 'integer', default: 0 })
   followersCount!: number;

@@ -69,6 +69,17 @@ export class ProfileDto {
   @ApiProperty({ enum: MESSAGE_PRIVACIES, description: 'Who may write to the user in a direct chat' })
   messagesFrom!: MessagePrivacy;
 
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 4.5,
+    description: "The average stars of reviews of the user's listings; null before the first",
+  })
+  sellerRating!: number | null;
+
+  @ApiProperty({ example: 12, description: "Reviews of the user's listings" })
+  sellerReviewsCount!: number;
+
   @ApiProperty({ example: 12 })
   followersCount!: number;
 
@@ -203,6 +214,8 @@ export function toProfileDto(profile: ProfileEntity): ProfileDto {
     marketplaceLinks: profile.marketplaceLinks,
     private: profile.isPrivate,
     messagesFrom: profile.messagesFrom,
+    sellerRating: profile.sellerRating,
+    sellerReviewsCount: profile.sellerReviewsCount,
     followersCount: profile.followersCount,
     followingCount: profile.followingCount,
     postsCount: profile.postsCount,

@@ -99,6 +99,22 @@ const good: { [T in Topic]: TopicPayloads[T] } = {
     message: 'Add the roast date',
     reviewedAt: at,
   },
+  'catalog.review.saved.v1': {
+    reviewId: 'r1',
+    listingId: 'l1',
+    sellerId: 'seller',
+    authorId: userId,
+    rating: 4,
+    version: 1,
+    savedAt: at,
+  },
+  'catalog.review.deleted.v1': {
+    reviewId: 'r1',
+    listingId: 'l1',
+    sellerId: 'seller',
+    authorId: userId,
+    deletedAt: at,
+  },
   'social.follow.created.v1': { followerId: userId, followeeId: 'u2', followedAt: at },
   'social.follow.requested.v1': { followerId: userId, followeeId: 'u2', requestedAt: at },
   'social.follow.deleted.v1': { followerId: userId, followeeId: 'u2', reason: 'blocked', deletedAt: at },
@@ -209,6 +225,13 @@ const bad: { [T in Topic]: [unknown, RegExp][] } = {
   ],
   'catalog.draft.rejected.v1': [
     [{ ...good['catalog.draft.rejected.v1'], message: 1 }, /message must be a string/],
+  ],
+  'catalog.review.saved.v1': [
+    [{ ...good['catalog.review.saved.v1'], rating: 6 }, /rating must be an integer from 1 to 5/],
+    [{ ...good['catalog.review.saved.v1'], rating: 0 }, /rating must be an integer from 1 to 5/],
+  ],
+  'catalog.review.deleted.v1': [
+    [{ ...good['catalog.review.deleted.v1'], sellerId: null }, /sellerId must be a string/],
   ],
   'social.follow.created.v1': [
     [{ followerId: userId, followeeId: 7, followedAt: at }, /followeeId must be a string/],
