@@ -162,4 +162,60 @@ describe('outbox, relay and inbox on real PostgreSQL', () => {
     );
     expect(Number(rows[0].count)).toBe(2);
   });
+
+  it("keeps an event's inbox row and effects only when its handler succeeds, in the handler's transaction", async () => {
+    const inbox = new Inbox(dataSource, 'mt_one');
+    const writer = new OutboxWriter('mt_one');
+    const event: EventEnvelope = {
+      id: newId(),
+      topic: 'auth.user.registered.v1',
+      key: 'k',
+      occurredAt: new Date().toISOString(),
+      payload: payload('carol'),
+    };
+    const notes = async (text: string) =>
+      Number(
+        (
+          await dataSource.query<{ count: string }[]>(
+            `SELECT count(*) FROM "mt_one"."notes" WHERE "text" = $1`,
+            [text],
+          )
+        )[0].count,
+      );
+    const pendingBefore = await relay.pendingCount();
+
+    await expect(
+      inbox.consumeOnce('notes', event, async (manager) => {
+        await manager.query(`INSERT INTO "mt_one"."notes" VALUES ($1, 'failed handler')`, [newId()]);
+        throw new Error('handler failed');
+      }),
+    ).rejects.toThrow('handler failed');
+    expect(await notes('failed handler')).toBe(0);
+
+    // The redelivery applies: an outbox write (it needs the open transaction) and a nested transaction that
+    // fails roll back to their savepoint only.
+    expect(
+      await inbox.consumeOnce('notes', event, async (manager) => {
+        await manager.query(`INSERT INTO "mt_one"."notes" VALUES ($1, 'redelivered')`, [newId()]);
+        await writer.add(manager, 'auth.user.registered.v1', 'k', payload('carol2'));
+        await expect(
+          manager.transaction(async (nested) => {
+            await nested.query(`INSERT INTO "mt_one"."notes" VALUES ($1, 'nested')`, [newId()]);
+            throw new Error('nested failed');
+          }),
+        ).rejects.toThrow('nested failed');
+      }),
+    ).toBe(true);
+    expect(await notes('redelivered')).toBe(1);
+    expect(await notes('nested')).toBe(0);
+    expect(await relay.pendingCount()).toBe(pendingBefore + 1);
+    expect(await inbox.consumeOnce('notes', event, () => Promise.reject(new Error('not run')))).toBe(false);
+
+    // Every connection went back to the pool outside a transaction.
+    const open = await dataSource.query<{ count: string }[]>(
+      `SELECT count(*) FROM pg_stat_activity
+        WHERE "datname" = current_database() AND "state" LIKE 'idle in transaction%' AND "pid" <> pg_backend_pid()`,
+    );
+    expect(Number(open[0].count)).toBe(0);
+  });
 });

@@ -1,8 +1,7 @@
 import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { EarlyAccountEventEntity } from './early-account-event.entity.js';
+import { DataSource, type DeepPartial, type EntityManager } from 'typeorm';
 import { ProfileEntity } from './profile.entity.js';
 import { PROFILE_SEARCH_FIELDS } from './profiles.dto.js';
 
@@ -49,35 +48,34 @@ export class ProfilesRepository {
 
   /**
    * Creates the profile of a registration, folding in whatever of the account arrived before it; returns
-   * the new profile, or null when the account was deleted first or the profile exists.
+   * the new profile, or null when the account was deleted first or the profile exists. Two round trips:
+   * the account's lock, then one statement that reads the early events, inserts the profile and deletes
+   * them (it starts after the lock is held, so it sees what the lock's previous holder committed).
    */
   async applyRegistered(manager: EntityManager, profile: NewProfile): Promise<ProfileEntity | null> {
     await this.lockAccount(manager, profile.id);
-    const early = await manager.findOneBy(EarlyAccountEventEntity, { userId: profile.id });
-    if (early?.deleted) {
-      return null;
-    }
-    const login = early?.login ?? profile.login;
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ProfileEntity)
-      .values({
-        id: profile.id,
-        login,
-        displayName: profile.displayName ?? login,
-        avatarUrl: profile.avatarUrl,
-        verified: early?.verified ?? false,
-        version: 1 + (early?.changes ?? 0),
-      })
-      .orIgnore()
-      .returning('*')
-      .execute();
-    if (early) {
-      await manager.delete(EarlyAccountEventEntity, { userId: profile.id });
-    }
-    const rows = inserted.raw as unknown[];
-    return rows.length > 0 ? manager.findOneBy(ProfileEntity, { id: profile.id }) : null;
+    const columns = manager.connection
+      .getMetadata(ProfileEntity)
+      .columns.map((column) => `"${column.databaseName}" AS "${column.propertyName}"`)
+      .join(', ');
+    const created = await manager.query<DeepPartial<ProfileEntity>[]>(
+      `WITH "early" AS (
+         SELECT "login", "verified", "deleted", "changes" FROM "social"."early_account_events" WHERE "user_id" = $1
+       ), "created" AS (
+         INSERT INTO "social"."profiles" ("id", "login", "display_name", "avatar_url", "verified", "version")
+         SELECT $1, COALESCE("early"."login", $2::text), COALESCE($3::text, "early"."login", $2::text), $4::text,
+                COALESCE("early"."verified", false), 1 + COALESCE("early"."changes", 0)
+           FROM (VALUES (1)) AS "one" LEFT JOIN "early" ON true
+          WHERE NOT COALESCE("early"."deleted", false)
+         ON CONFLICT ("id") DO NOTHING
+         RETURNING ${columns}
+       ), "folded" AS (
+         DELETE FROM "social"."early_account_events" WHERE "user_id" = $1 AND NOT "deleted"
+       )
+       SELECT * FROM "created"`,
+      [profile.id, profile.login, profile.displayName, profile.avatarUrl],
+    );
+    return created.length > 0 ? manager.create(ProfileEntity, created[0]) : null;
   }
 
   /** The account proved its address; returns the profile when this made it public. */
