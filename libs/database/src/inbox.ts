@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@agora/contracts';
 import type pg from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { sqlLiteral } from './simple-query.js';
 
 /**
  * Tells TypeORM that the runner's connection is inside a transaction it did not open itself, so that
@@ -41,7 +42,7 @@ export class Inbox {
       try {
         const [, claim] = (await client.query(
           `BEGIN; INSERT INTO "${this.schema}"."inbox" ("event_id", "consumer", "topic")
-           VALUES (${client.escapeLiteral(event.id)}, ${client.escapeLiteral(consumer)}, ${client.escapeLiteral(event.topic)})
+           VALUES (${sqlLiteral(event.id)}, ${sqlLiteral(consumer)}, ${sqlLiteral(event.topic)})
            ON CONFLICT DO NOTHING RETURNING "event_id"`,
         )) as unknown as [pg.QueryResult, pg.QueryResult];
         inserted = claim.rowCount === 1;

@@ -1,4 +1,5 @@
 import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
+import { runStatements, sqlLiteral } from '@agora/database';
 import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type DeepPartial, type EntityManager } from 'typeorm';
@@ -25,6 +26,11 @@ export interface NewProfile {
   readonly avatarUrl: string | null;
 }
 
+/** Takes the account's transaction-scoped lock, which serialises its events (they arrive on several topics). */
+function lockAccountStatement(id: string): string {
+  return `SELECT pg_advisory_xact_lock(hashtextextended(${sqlLiteral(`social.account:${id}`)}, 0))`;
+}
+
 /**
  * The only code that touches the profiles and early-account-events tables. The `apply*` methods run in the
  * inbox's transaction and take the account's lock first, so one account's events never interleave.
@@ -48,34 +54,44 @@ export class ProfilesRepository {
 
   /**
    * Creates the profile of a registration, folding in whatever of the account arrived before it; returns
-   * the new profile, or null when the account was deleted first or the profile exists. Two round trips:
-   * the account's lock, then one statement that reads the early events, inserts the profile and deletes
-   * them (it starts after the lock is held, so it sees what the lock's previous holder committed).
+   * the new profile, or null when the account was deleted first or the profile exists. One round trip: the
+   * account's lock, then one statement that reads the early events, inserts the profile and deletes them
+   * (it takes its snapshot once the lock is held, so it sees what the lock's previous holder committed).
    */
   async applyRegistered(manager: EntityManager, profile: NewProfile): Promise<ProfileEntity | null> {
-    await this.lockAccount(manager, profile.id);
     const columns = manager.connection
       .getMetadata(ProfileEntity)
       .columns.map((column) => `"${column.databaseName}" AS "${column.propertyName}"`)
       .join(', ');
-    const created = await manager.query<DeepPartial<ProfileEntity>[]>(
-      `WITH "early" AS (
-         SELECT "login", "verified", "deleted", "changes" FROM "social"."early_account_events" WHERE "user_id" = $1
+    const [id, login, displayName, avatarUrl] = [
+      sqlLiteral(profile.id),
+      sqlLiteral(profile.login),
+      sqlLiteral(profile.displayName),
+      sqlLiteral(profile.avatarUrl),
+    ];
+    const [, created] = await runStatements(
+      manager,
+      `${lockAccountStatement(profile.id)};
+       WITH "early" AS (
+         SELECT "login", "verified", "deleted", "changes" FROM "social"."early_account_events"
+          WHERE "user_id" = ${id}::uuid
        ), "created" AS (
          INSERT INTO "social"."profiles" ("id", "login", "display_name", "avatar_url", "verified", "version")
-         SELECT $1, COALESCE("early"."login", $2::text), COALESCE($3::text, "early"."login", $2::text), $4::text,
+         SELECT ${id}::uuid, COALESCE("early"."login", ${login}::text),
+                COALESCE(${displayName}::text, "early"."login", ${login}::text), ${avatarUrl}::text,
                 COALESCE("early"."verified", false), 1 + COALESCE("early"."changes", 0)
            FROM (VALUES (1)) AS "one" LEFT JOIN "early" ON true
           WHERE NOT COALESCE("early"."deleted", false)
          ON CONFLICT ("id") DO NOTHING
          RETURNING ${columns}
        ), "folded" AS (
-         DELETE FROM "social"."early_account_events" WHERE "user_id" = $1 AND NOT "deleted"
+         DELETE FROM "social"."early_account_events" WHERE "user_id" = ${id}::uuid AND NOT "deleted"
        )
        SELECT * FROM "created"`,
-      [profile.id, profile.login, profile.displayName, profile.avatarUrl],
     );
-    return created.length > 0 ? manager.create(ProfileEntity, created[0]) : null;
+    return created.length > 0
+      ? manager.create(ProfileEntity, created[0] as DeepPartial<ProfileEntity>)
+      : null;
   }
 
   /** The account proved its address; returns the profile when this made it public. */
@@ -197,7 +213,7 @@ export class ProfilesRepository {
 
   /** Serialises the events of one account (they arrive on several topics, in any order). */
   private async lockAccount(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`social.account:${id}`]);
+    await manager.query(lockAccountStatement(id));
   }
 
   /** Keeps an event that overtook the registration; nothing is kept for a deleted account. */
