@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@agora/contracts';
 import { runWithRequestContext } from '@agora/logging';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import {
   createOutboxAndInboxTables,
@@ -129,6 +129,37 @@ describe('outbox, relay and inbox on real PostgreSQL', () => {
       requestId: 'req-medium-1',
       payload: committed,
     });
+  });
+
+  it('wakes on the commit and drains in full batches until a claim comes back short', async () => {
+    const writer = new OutboxWriter('mt_one');
+    const small = new OutboxRelay(dataSource, publisher, pino({ level: 'silent' }), {
+      schema: 'mt_one',
+      listenUrl: roleUrl('agora_mt_one'),
+      // No poll within the test: the one NOTIFY of the commit below must be enough.
+      pollIntervalMs: 60_000,
+      batchSize: 2,
+    });
+    await small.start();
+    try {
+      await vi.waitFor(async () => expect(await small.pendingCount()).toBe(0));
+      const before = publisher.published.length;
+      await dataSource.transaction(async (manager) => {
+        for (let index = 0; index < 5; index += 1) {
+          await writer.add(manager, 'auth.user.registered.v1', `batch-${index}`, payload(`batch${index}`));
+        }
+      });
+      await vi.waitFor(async () => expect(await small.pendingCount()).toBe(0), { timeout: 5_000 });
+      expect(publisher.published.slice(before).map((event) => event.key)).toEqual([
+        'batch-0',
+        'batch-1',
+        'batch-2',
+        'batch-3',
+        'batch-4',
+      ]);
+    } finally {
+      await small.stop();
+    }
   });
 
   it('refuses outbox writes outside a transaction', async () => {
