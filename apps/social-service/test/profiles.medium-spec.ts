@@ -10,7 +10,8 @@ import {
   type SmtpInbox,
 } from '@agora/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { authServiceDefinition } from '../../auth-service/src/auth-service.definition.js';
 import { socialServiceDefinition } from '../src/social-service.definition.js';
 
@@ -216,6 +217,43 @@ describe('social-service profiles', () => {
       [userId],
     );
     expect(pending).toEqual([]);
+  });
+
+  it("sees what the account lock's previous holder committed while the registration waited for it", async () => {
+    const userId = uuidv7();
+    const holder = new pg.Client({ connectionString: adminUrl });
+    await holder.connect();
+    try {
+      // A verification that overtook the registration, applied while the registration waits for the lock.
+      await holder.query('BEGIN');
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+        `social.account:${userId}`,
+      ]);
+      const registration = publish(registered(userId, 'pv_waited'));
+      await vi.waitFor(
+        async () => {
+          const waiting = await holder.query(
+            `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND pid <> pg_backend_pid()`,
+          );
+          expect(waiting.rowCount).toBeGreaterThan(0);
+        },
+        { timeout: 5_000, interval: 20 },
+      );
+      await holder.query(
+        `INSERT INTO social.early_account_events (user_id, verified, changes) VALUES ($1, true, 1)`,
+        [userId],
+      );
+      await holder.query('COMMIT');
+      await registration;
+    } finally {
+      await holder.end();
+    }
+    expect(await row(userId)).toEqual({
+      login: 'pv_waited',
+      display_name: 'pv_waited',
+      verified: true,
+      version: 2,
+    });
   });
 
   it('never revives a deleted account, whatever order its events arrive in', async () => {
