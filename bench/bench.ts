@@ -1,5 +1,5 @@
 // `npm run bench [-- --items=1000000 --users=100000 --rounds=3 --seconds=8]`: the figures of issue 14 next to
-// their goals, written to bench/RESULTS.md. `--only=events,start,rss,lists` measures some goals and prints
+// their goals, written to bench/RESULTS.md. `--only=events,start,rss,lists,social` measures some goals and prints
 // them without touching RESULTS.md (no seeding unless `lists`); `--events=N` sets (f)'s event count and
 // `--port-offset=N` moves every port the bench listens on, so two benches can run side by side; `--keep=NAME`
 // seeds a database agora_bench_NAME once and keeps it (and its data folder) for the next run with the same
@@ -22,6 +22,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { seedStatements } from './seed.js';
+import { measureFanOut, measureFeed, socialSeedStatements, type SocialBenchContext } from './social.js';
 
 class BenchConfig {
   /** Superuser URL of the PostgreSQL the bench creates (and drops) its throwaway database in. */
@@ -36,13 +37,15 @@ const USERS = option('users', 100_000);
 const ROUNDS = option('rounds', 3);
 const SECONDS = option('seconds', 8);
 const EVENT_COUNT = option('events', 2000);
+const POSTS = option('posts', 1_000_000);
+const SOCKETS = option('sockets', 10_000);
 const PORT_OFFSET = option('port-offset', 0);
 const ONLY = new Set(
   (process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? '')
     .split(',')
     .filter(Boolean),
 );
-const PARTS = ['lists', 'start', 'events', 'rss'] as const;
+const PARTS = ['lists', 'start', 'events', 'rss', 'social'] as const;
 for (const part of ONLY) {
   if (!(PARTS as readonly string[]).includes(part)) {
     throw new Error(`--only takes ${PARTS.join(', ')}; not ${part}`);
@@ -181,20 +184,20 @@ function kafka(command: 'start' | 'stop'): void {
   });
 }
 
-/** The port catalog-service listens on inside the platform process (for the gateway's own cost). */
-async function catalogPortOf(pid: number): Promise<number> {
+/** The port a service listens on inside the platform process: the one answering `probe` (e.g. `/coffees?limit=1`). */
+async function servicePortOf(pid: number, probe: string): Promise<number> {
   const listening = execFileSync('ss', ['-ltnpH'], { encoding: 'utf8' })
     .split('\n')
     .filter((line) => line.includes(`pid=${pid},`))
     .map((line) => Number(/:(\d+)\s/.exec(line)?.[1]))
     .filter((candidate) => candidate && candidate !== port(18080));
   for (const candidate of listening) {
-    const response = await fetch(`http://127.0.0.1:${candidate}/coffees?limit=1`).catch(() => undefined);
+    const response = await fetch(`http://127.0.0.1:${candidate}${probe}`).catch(() => undefined);
     if (response?.ok) {
       return candidate;
     }
   }
-  throw new Error('catalog-service not found among the platform ports');
+  throw new Error(`no platform port answers ${probe}`);
 }
 
 // ─── wrk ────────────────────────────────────────────────────────────────────────────────────────────
@@ -208,10 +211,24 @@ interface Load {
 const millis = (value: string, unit: string): number =>
   Number(value) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 1);
 
-function wrk(url: string, connections: number, seconds = SECONDS): Load {
+function wrk(
+  url: string,
+  connections: number,
+  seconds = SECONDS,
+  headers: Record<string, string> = {},
+): Load {
   const out = execFileSync(
     'wrk',
-    ['-t2', `-c${connections}`, `-d${seconds}s`, '--timeout', '30s', '--latency', url],
+    [
+      '-t2',
+      `-c${connections}`,
+      `-d${seconds}s`,
+      '--timeout',
+      '30s',
+      '--latency',
+      ...Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
+      url,
+    ],
     { encoding: 'utf8' },
   );
   const latency = (p: string) => {
@@ -277,7 +294,7 @@ try {
   platform = (await startPlatform(false)).child;
   await stop(platform);
 
-  if (wanted('lists') && !(await seeded())) {
+  if ((wanted('lists') || wanted('social')) && !(await seeded())) {
     log(`seeding ${ITEMS} items and ${USERS} users`);
     const seedStarted = performance.now();
     const db = new pg.Client({ connectionString: BENCH_DB });
@@ -294,6 +311,23 @@ try {
     log(`seeded in ${seedSeconds.toFixed(0)} s`);
   }
 
+  if (wanted('social') && !(await seededSocial())) {
+    log(`seeding ${POSTS} posts`);
+    const seedStarted = performance.now();
+    const db = new pg.Client({ connectionString: BENCH_DB });
+    await db.connect();
+    try {
+      for (const statement of socialSeedStatements(POSTS)) {
+        await db.query(statement);
+      }
+      await db.query('VACUUM ANALYZE social.posts');
+      await db.query('VACUUM ANALYZE social.follows');
+    } finally {
+      await db.end();
+    }
+    log(`posts seeded in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`);
+  }
+
   // (e) start to healthy, warm: the platform restarted on the migrated (and seeded) database.
   const startSeconds: number[] = [];
   for (let round = 0; wanted('start') && round < ROUNDS; round += 1) {
@@ -303,7 +337,7 @@ try {
     await stop(started.child);
   }
 
-  if (wanted('lists') || wanted('events')) {
+  if (wanted('lists') || wanted('events') || wanted('social')) {
     await measureOnPlatform();
   }
   if (wanted('start')) {
@@ -341,6 +375,21 @@ try {
   rmSync(KAFKA.dir, { recursive: true, force: true });
 }
 
+/** Whether a kept database already holds the seeded posts. */
+async function seededSocial(): Promise<boolean> {
+  if (!reused) {
+    return false;
+  }
+  const db = new pg.Client({ connectionString: BENCH_DB });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM social.posts) AS any');
+    return rows[0].any;
+  } finally {
+    await db.end();
+  }
+}
+
 /** Whether a kept database already holds the seeded catalog. */
 async function seeded(): Promise<boolean> {
   if (!reused) {
@@ -369,6 +418,19 @@ async function measureOnPlatform(): Promise<void> {
   if (wanted('events')) {
     await measureEvents(deepClient);
   }
+  if (wanted('social')) {
+    const context: SocialBenchContext = {
+      db: deepClient,
+      gateway: GATEWAY,
+      socialUrl: `http://127.0.0.1:${await servicePortOf(platform!.pid!, '/profiles?limit=1')}`,
+      posts: POSTS,
+      sockets: SOCKETS,
+      rounds: ROUNDS,
+      wrk,
+      log,
+    };
+    rows.push(...(await measureFeed(context)), ...(await measureFanOut(context)));
+  }
   await deepClient.end();
   for (const child of [...children]) {
     await stop(child);
@@ -378,7 +440,7 @@ async function measureOnPlatform(): Promise<void> {
 /** (a)–(d): list routes through the gateway against the bare and textbook handlers, search, a deep cursor. */
 async function measureLists(deepClient: pg.Client, platformProcess: ChildProcess): Promise<void> {
   log('bare and textbook handlers');
-  const catalogDirect = `http://127.0.0.1:${await catalogPortOf(platformProcess.pid!)}`;
+  const catalogDirect = `http://127.0.0.1:${await servicePortOf(platformProcess.pid!, '/coffees?limit=1')}`;
   const serverEnv = { BENCH_DATABASE_URL: BENCH_DB };
   start('bench/bare-server.js', { ...serverEnv, BENCH_PORT: String(port(18091)) }, 'bare server');
   start('bench/textbook-server.js', { ...serverEnv, BENCH_PORT: String(port(18092)) }, 'textbook server');
