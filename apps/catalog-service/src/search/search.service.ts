@@ -96,10 +96,15 @@ export class SearchService {
     private readonly cache: SearchResultCache,
   ) {}
 
-  async search(text: string, query: ParsedListQuery): Promise<SearchPageDto> {
+  /** `fresh`: rank again rather than answer from the page cache (the request's `Cache-Control: no-cache`). */
+  async search(
+    text: string,
+    query: ParsedListQuery,
+    options: { fresh?: boolean } = {},
+  ): Promise<SearchPageDto> {
     const kinds = kindsOf(query.filters);
     const key = `${query.page}|${query.limit}|${kinds.join(',')}|${text.toLowerCase()}`;
-    const cached = this.cache.get(key);
+    const cached = options.fresh ? undefined : this.cache.get(key);
     if (cached) {
       return cached;
     }
@@ -118,8 +123,8 @@ export class SearchService {
       // every kind whose words are all common (as written or stemmed) turns bitmap and sequential scans off for
       // this transaction: the planner then walks the GiST index and stops at the cap instead of gathering every
       // match from GIN's bitmap first.
-      const [{ normalized }] = await manager.query<{ normalized: string | null }[]>(
-        `SELECT normalized,
+      const [{ normalized, common }] = await manager.query<{ normalized: string | null; common: boolean }[]>(
+        `SELECT normalized, common,
            set_config('pg_trgm.word_similarity_threshold', $1, true),
            set_config('enable_bitmapscan', (NOT common)::text, true),
            set_config('enable_seqscan', (NOT common)::text, true),
@@ -133,10 +138,15 @@ export class SearchService {
         [TYPO_THRESHOLD, text, kinds.length === SEARCH_KINDS.length, commonWords],
       );
       const normal = normalized ?? '';
+      // The GiST index is on `strip(document)` (docs/adr/0009-search-top-k.md), so only the walk's conditions
+      // can use it and GIN keeps every other search; `document @@` then checks phrases and weights exactly.
+      const matches = (tsquery: string): string =>
+        common ? `strip(d.document) @@ ${tsquery} AND d.document @@ ${tsquery}` : `d.document @@ ${tsquery}`;
       // Each tier takes at most `candidates` matches from its index (no ORDER BY: the first the index gives)
       // and ranks only those; titles starting with the text are fetched by the prefix btree first, so they
       // are always among tier 1's candidates. The tsqueries come from `terms`, out of the planner's sight:
-      // it picks GIN (or, for a common word, GiST) for them whatever their statistics say.
+      // it picks GIN (or, for common words, the GiST walk) for them whatever their statistics say. Near
+      // spellings are not looked for after common words: those fill the candidates by words alone.
       return manager.query<HitRow[]>(
         `WITH terms AS (
            SELECT $1::text AS text,
@@ -153,7 +163,7 @@ export class SearchService {
            UNION ALL
            (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'words' AS branch
             FROM catalog.search_documents d, terms
-            WHERE d.document @@ terms.every_word AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
+            WHERE ${matches('terms.every_word')} AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
             LIMIT $7)
          ),
          every_word AS MATERIALIZED (
@@ -169,7 +179,8 @@ export class SearchService {
              SELECT d.kind, d.item_id, d.title, d.subtitle, 2 AS tier, d.document
              FROM catalog.search_documents d
              WHERE (SELECT count(*) FROM every_word) < $3::int + $4::int
-               AND d.document @@ terms.any_word AND NOT d.document @@ terms.every_word AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
+               AND ${matches('terms.any_word')} AND NOT d.document @@ terms.every_word
+               AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
              LIMIT $7
            ) AS candidate
          ),
@@ -179,7 +190,8 @@ export class SearchService {
            FROM terms, LATERAL (
              SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_names
              FROM catalog.search_documents d
-             WHERE (SELECT count(*) FROM every_word) + (SELECT count(*) FROM some_words) < $3::int + $4::int
+             WHERE NOT $8::boolean
+               AND (SELECT count(*) FROM every_word) + (SELECT count(*) FROM some_words) < $3::int + $4::int
                AND terms.text <% d.search_names AND NOT d.document @@ terms.any_word AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
              LIMIT $7
            ) AS candidate
@@ -207,6 +219,7 @@ export class SearchService {
           wordsOf(text),
           prefixPattern(normal),
           candidates,
+          common,
         ],
       );
     });
