@@ -35,6 +35,9 @@ const COMMON_SHARE = 0.01;
 /** How often the common words are read again from the statistics (ANALYZE refreshes those). */
 const COMMON_WORDS_REFRESH_MS = 60_000;
 
+/** Which common words the query has (none, some, all), deciding which index each tier walks. */
+type WalkMode = 'none' | 'some' | 'all';
+
 interface HitRow {
   kind: SearchKind;
   tier: number;
@@ -119,29 +122,42 @@ export class SearchService {
     const candidates = Math.min(Math.max(SEARCH_CANDIDATES, offset + query.limit), MAX_CANDIDATES);
     const commonWords = await this.commonWordsNow();
     const rows = await this.dataSource.transaction(async (manager) => {
-      // The normalised text as a value, so the planner sees the title prefix as a constant pattern. A query over
-      // every kind whose words are all common (as written or stemmed) turns bitmap and sequential scans off for
-      // this transaction: the planner then walks the GiST index and stops at the cap instead of gathering every
-      // match from GIN's bitmap first.
-      const [{ normalized, common }] = await manager.query<{ normalized: string | null; common: boolean }[]>(
-        `SELECT normalized, common,
+      // The normalised text as a value, so the planner sees the title prefix as a constant pattern. Over every
+      // kind, common words (as written or stemmed: COMMON_WORD_DOCUMENTS) change the plan for this transaction:
+      // when all of them are, bitmap and sequential scans are off, so tiers 1 and 2 walk the GiST index and
+      // stop at the cap instead of gathering every match from GIN's bitmap; when some are, sequential scans
+      // are off and tier 2 (any word) walks GiST while tier 1 keeps GIN, which the rare word makes cheap.
+      const [{ normalized, mode }] = await manager.query<{ normalized: string | null; mode: WalkMode }[]>(
+        `SELECT normalized, mode,
            set_config('pg_trgm.word_similarity_threshold', $1, true),
-           set_config('enable_bitmapscan', (NOT common)::text, true),
-           set_config('enable_seqscan', (NOT common)::text, true),
+           set_config('enable_bitmapscan', (mode <> 'all')::text, true),
+           set_config('enable_seqscan', (mode = 'none')::text, true),
            -- Disabled scans cost 10^10 in the plan, past the JIT threshold; a search never gains from JIT.
            set_config('jit', 'off', true)
          FROM (SELECT catalog.search_normalize($2) AS normalized) AS query,
-           LATERAL (SELECT $3::boolean AND (cardinality(words) > 0 AND words <@ $4::text[]
-                      OR cardinality(stems) > 0 AND stems <@ $4::text[]) AS common
-                    FROM tsvector_to_array(to_tsvector('simple', coalesce(normalized, ''))) AS words,
-                      tsvector_to_array(to_tsvector('russian', coalesce(normalized, ''))) AS stems) AS decided`,
+           LATERAL (
+             SELECT CASE
+                 WHEN NOT $3::boolean THEN 'none'
+                 WHEN cardinality(words) > 0 AND words <@ $4::text[]
+                   OR cardinality(stems) > 0 AND stems <@ $4::text[] THEN 'all'
+                 WHEN words && $4::text[] OR stems && $4::text[] THEN 'some'
+                 ELSE 'none'
+               END AS mode
+             FROM tsvector_to_array(to_tsvector('simple', coalesce(normalized, ''))) AS words,
+               tsvector_to_array(to_tsvector('russian', coalesce(normalized, ''))) AS stems
+           ) AS decided`,
         [TYPO_THRESHOLD, text, kinds.length === SEARCH_KINDS.length, commonWords],
       );
       const normal = normalized ?? '';
-      // The GiST index is on `strip(document)` (docs/adr/0009-search-top-k.md), so only the walk's conditions
-      // can use it and GIN keeps every other search; `document @@` then checks phrases and weights exactly.
-      const matches = (tsquery: string): string =>
-        common ? `strip(d.document) @@ ${tsquery} AND d.document @@ ${tsquery}` : `d.document @@ ${tsquery}`;
+      // The GiST index is on `strip(document)` (docs/adr/0009-search-top-k.md), so only a walk's condition can
+      // use it and GIN keeps every other search. Tier 1 checks phrases and weights on `document` too; tier 2's
+      // query is single words joined by `|`, the same on a stripped document.
+      const everyWord =
+        mode === 'all'
+          ? 'strip(d.document) @@ terms.every_word AND d.document @@ terms.every_word'
+          : 'd.document @@ terms.every_word';
+      const anyWord =
+        mode === 'none' ? 'd.document @@ terms.any_word' : 'strip(d.document) @@ terms.any_word';
       // Each tier takes at most `candidates` matches from its index (no ORDER BY: the first the index gives)
       // and ranks only those; titles starting with the text are fetched by the prefix btree first, so they
       // are always among tier 1's candidates. The tsqueries come from `terms`, out of the planner's sight:
@@ -163,7 +179,7 @@ export class SearchService {
            UNION ALL
            (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'words' AS branch
             FROM catalog.search_documents d, terms
-            WHERE ${matches('terms.every_word')} AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
+            WHERE ${everyWord} AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
             LIMIT $7)
          ),
          every_word AS MATERIALIZED (
@@ -179,7 +195,7 @@ export class SearchService {
              SELECT d.kind, d.item_id, d.title, d.subtitle, 2 AS tier, d.document
              FROM catalog.search_documents d
              WHERE (SELECT count(*) FROM every_word) < $3::int + $4::int
-               AND ${matches('terms.any_word')} AND NOT d.document @@ terms.every_word
+               AND ${anyWord} AND NOT d.document @@ terms.every_word
                AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
              LIMIT $7
            ) AS candidate
@@ -219,7 +235,7 @@ export class SearchService {
           wordsOf(text),
           prefixPattern(normal),
           candidates,
-          common,
+          mode === 'all',
         ],
       );
     });
