@@ -32,7 +32,12 @@ export interface SocialBenchContext {
   readonly posts: number;
   readonly sockets: number;
   readonly rounds: number;
-  wrk(url: string, connections: number, seconds?: number, headers?: Record<string, string>): SocialLoad;
+  wrk(
+    url: string,
+    connections: number,
+    seconds?: number,
+    options?: { paths?: readonly string[]; headers?: readonly string[] },
+  ): SocialLoad;
   log(message: string): void;
 }
 
@@ -101,6 +106,7 @@ async function signInReader(context: SocialBenchContext): Promise<string> {
 export async function measureFeed(context: SocialBenchContext): Promise<SocialRow[]> {
   const token = await signInReader(context);
   const headers = { authorization: `Bearer ${token}` };
+  const wrkHeaders = { headers: [`authorization: Bearer ${token}`] };
   const first = await fetch(`${context.gateway}/api/feed?limit=20`, { headers });
   if (!first.ok) {
     throw new Error(`GET /api/feed: ${first.status} ${await first.text()}`);
@@ -116,14 +122,14 @@ export async function measureFeed(context: SocialBenchContext): Promise<SocialRo
     deepPage: `${context.gateway}/api/feed?limit=20&cursor=${encodeURIComponent(cursor ?? '')}`,
   };
   const loads: Record<keyof typeof targets, SocialLoad[]> = { firstPage: [], deepPage: [] };
-  context.wrk(targets.firstPage, 4, 2, headers);
+  context.wrk(targets.firstPage, 4, 2, wrkHeaders);
   for (let round = 0; round < context.rounds; round += 1) {
     const order = (Object.keys(targets) as (keyof typeof targets)[]).slice();
     if (round % 2 === 1) {
       order.reverse();
     }
     for (const name of order) {
-      const load = context.wrk(targets[name], 20, undefined, headers);
+      const load = context.wrk(targets[name], 20, undefined, wrkHeaders);
       loads[name].push(load);
       context.log(
         `feed round ${round + 1} ${name}: ${load.rps} req/s, p50 ${fixed(load.p50, 2)} ms, p99 ${fixed(load.p99, 2)} ms`,
