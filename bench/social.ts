@@ -166,7 +166,7 @@ class RawSocket {
       } else if (frame.startsWith('43')) {
         const bracket = frame.indexOf('[');
         const id = Number(frame.slice(2, bracket));
-        this.acks.get(id)?.(JSON.parse(frame.slice(bracket))[0]);
+        this.acks.get(id)?.((JSON.parse(frame.slice(bracket)) as unknown[])[0]);
         this.acks.delete(id);
       }
     });

@@ -142,31 +142,39 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
     return this.guard.authenticateToken(token);
   }
 
-  /** Ends sockets whose token expired or whose session or token version was revoked. */
+  /**
+   * Ends sockets whose token expired or whose session or token version was revoked: one check per session
+   * (a user's devices and tabs often share one), whatever the number of its sockets.
+   */
   private async endLapsedSessions(): Promise<void> {
-    const sockets = [...(this.server?.sockets.sockets.values() ?? [])];
     const now = Date.now();
-    for (const socket of sockets) {
+    const bySession = new Map<string, Socket[]>();
+    for (const socket of this.server?.sockets.sockets.values() ?? []) {
       const data = socket.data as Partial<RealtimeSocketData>;
       if (!data.userId) {
         continue;
       }
+      if ((data.expiresAt ?? 0) <= now) {
+        this.end(socket, 'ACCESS_TOKEN_EXPIRED', 'The access token has expired; connect with a new one');
+        continue;
+      }
+      const key = `${data.userId}:${data.sessionId}:${data.tokenVersion}`;
+      bySession.set(key, [...(bySession.get(key) ?? []), socket]);
+    }
+    for (const sockets of bySession.values()) {
+      const data = sockets[0].data as RealtimeSocketData;
       try {
-        if ((data.expiresAt ?? 0) <= now) {
-          this.end(socket, 'ACCESS_TOKEN_EXPIRED', 'The access token has expired; connect with a new one');
-          continue;
-        }
         await this.guard.assertNotRevoked({
           id: data.userId,
           role: data.role as AuthenticatedUser['role'],
-          sessionId: data.sessionId ?? '',
-          tokenVersion: data.tokenVersion ?? 0,
+          sessionId: data.sessionId,
+          tokenVersion: data.tokenVersion,
         });
       } catch (error) {
         if (isDomainException(error) && error.status === 401) {
-          this.end(socket, error.code, error.detail);
+          sockets.forEach((socket) => this.end(socket, error.code, error.detail));
         } else {
-          // The revocation store is unreachable: keep the socket and check again next round.
+          // The revocation store is unreachable: keep the sockets and check again next round.
           this.logger.warn({ err: error }, 'socket session recheck failed');
         }
       }
