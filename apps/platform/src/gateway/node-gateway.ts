@@ -7,7 +7,8 @@ import { v7 as uuidv7 } from 'uuid';
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
-export type Upstreams = Readonly<Record<ServiceName, string>>;
+/** Each service's base URL; a service not (yet) in the table answers as unavailable. */
+export type Upstreams = Readonly<Partial<Record<ServiceName, string>>>;
 
 /** Headers on every answer the gateway writes itself (health, 404, 413, 502), as nginx adds them. */
 const OWN_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } as const;
@@ -90,10 +91,13 @@ function upstreamPath(url: string): string {
 async function readiness(upstreams: Upstreams): Promise<Record<ServiceName, 'ready' | 'unavailable'>> {
   const entries = await Promise.all(
     SERVICE_NAMES.map(async (name) => {
-      const ok = await fetch(`${upstreams[name]}/health/ready`, { signal: AbortSignal.timeout(3_000) }).then(
-        (response) => response.ok,
-        () => false,
-      );
+      const upstream = upstreams[name];
+      const ok =
+        upstream !== undefined &&
+        (await fetch(`${upstream}/health/ready`, { signal: AbortSignal.timeout(3_000) }).then(
+          (response) => response.ok,
+          () => false,
+        ));
       return [name, ok ? 'ready' : 'unavailable'] as const;
     }),
   );
@@ -130,6 +134,12 @@ export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Se
     const route = resolveGatewayRoute(url, req.method);
     if (!route) {
       problem(res, 404, 'NOT_FOUND', 'No route for this path', requestId);
+      req.resume();
+      return;
+    }
+    const origin = upstreams[route.service];
+    if (origin === undefined) {
+      problem(res, 502, 'BAD_GATEWAY', `${route.service}-service is unavailable`, requestId);
       req.resume();
       return;
     }
@@ -178,7 +188,7 @@ export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Se
     }
     pool.stream(
       {
-        origin: upstreams[route.service],
+        origin,
         path: upstreamPath(route.url),
         method: req.method as Dispatcher.HttpMethod,
         headers: forwardedHeaders(req, requestId),
@@ -242,7 +252,12 @@ export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Se
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    const target = new URL(route.url, upstreams[route.service]);
+    const origin = upstreams[route.service];
+    if (origin === undefined) {
+      socket.end('HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    const target = new URL(route.url, origin);
     const upstream = http.request(target, {
       method: req.method,
       headers: {
