@@ -1,7 +1,7 @@
 import { createLogger } from '@agora/logging';
 import { loadConfig, type Env } from '@agora/config';
 import type { RunningService } from '@agora/runtime';
-import { SERVICE_NAMES, SERVICES, type ServiceName } from '@agora/contracts';
+import { API_PREFIX, SERVICE_NAMES, SERVICES, type ServiceName } from '@agora/contracts';
 import type { MemoryBus } from '@agora/messaging';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -79,7 +79,7 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
       memoryBus = new MemoryBus(logger.child({ component: 'bus' }), { maxAttempts: 5, baseDelayMs: 200 });
     }
     const bus = memoryBus;
-    const jwksUrl = `${gatewayLoopbackUrl(config.GATEWAY_HOST, port)}/.well-known/jwks.json`;
+    const jwksUrl = `${gatewayLoopbackUrl(config.GATEWAY_HOST, port)}${API_PREFIX}/.well-known/jwks.json`;
     const services = await Promise.all(
       targets.map(async (target) => {
         const service = await startService(SERVICE_DEFINITIONS[target.name], {
