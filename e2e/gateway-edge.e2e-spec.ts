@@ -85,10 +85,7 @@ describe('gateway edge: body limits, own answers and rate zones', () => {
     nginx = await startNginx(work, upstreams);
     gateways.nginx = nginx.url;
     node = createNodeGateway(
-      Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://${upstreams[name]}`])) as Record<
-        ServiceName,
-        string
-      >,
+      Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://${upstreams[name]}`])),
       createLogger('gateway-test', 'silent'),
     );
     await new Promise<void>((resolve) => node.listen(0, '127.0.0.1', resolve));

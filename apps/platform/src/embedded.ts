@@ -1,6 +1,5 @@
 // `npm start`: the whole platform in one process on embedded defaults.
 import 'reflect-metadata';
-import { closeOnSignals } from '@agora/runtime';
 import { processEnvironment } from '@agora/config';
 import { startPlatform } from './embedded/start-platform.js';
 
@@ -20,6 +19,8 @@ try {
       '',
     ].join('\n'),
   );
+  // Loaded by now; imported here so that start-up reaches the database before the services' code is loaded.
+  const { closeOnSignals } = await import('@agora/runtime');
   closeOnSignals(() => platform.close(), platform.logger);
 } catch (error) {
   console.error(

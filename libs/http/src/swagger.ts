@@ -26,15 +26,21 @@ export function createServiceDocument(
 
 /**
  * Serves the service's own spec (`/docs`, `/docs-json`) and the gateway's merged UI
- * (`/gateway-docs`), whose spec list points at the five specs behind the gateway.
+ * (`/gateway-docs`), whose spec list points at the five specs behind the gateway. The document is built once,
+ * on the first request that needs it.
  */
 export function setUpSwagger(
   app: INestApplication,
   definition: { readonly title: string; readonly description: string },
 ): void {
-  const document = createServiceDocument(app, definition);
-  SwaggerModule.setup(SERVICE_DOCS_PATH, app, document, { jsonDocumentUrl: SERVICE_DOCS_JSON_PATH });
-  SwaggerModule.setup(SERVICE_GATEWAY_DOCS_PATH, app, document, {
+  // Built on the first request for a spec or the UI, not at start: scanning every route costs start-up time
+  // and keeps the document resident in services nobody asks for docs.
+  let document: OpenAPIObject | undefined;
+  const documentOnFirstRequest = (): OpenAPIObject => (document ??= createServiceDocument(app, definition));
+  SwaggerModule.setup(SERVICE_DOCS_PATH, app, documentOnFirstRequest, {
+    jsonDocumentUrl: SERVICE_DOCS_JSON_PATH,
+  });
+  SwaggerModule.setup(SERVICE_GATEWAY_DOCS_PATH, app, documentOnFirstRequest, {
     raw: false,
     explorer: true,
     customSiteTitle: 'Agora API',

@@ -6,7 +6,6 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 
@@ -22,7 +21,8 @@ export interface ScheduledJob<T = unknown> {
 }
 
 /**
- * The scheduled jobs of one service (`@nestjs/schedule` intervals, registered when the app starts). Each run
+ * The scheduled jobs of one service (intervals started when the app starts, without `@nestjs/schedule` and the
+ * cron parser it loads into every service). Each run
  * holds the PostgreSQL advisory lock named after its job (`withAdvisoryLock`), so replicas never run one
  * job at the same time: a replica whose tick finds the lock held skips that tick. Within a replica a job
  * never overlaps itself. Tests run a job at once by name with {@link JobRunner.run}.
@@ -31,10 +31,10 @@ export interface ScheduledJob<T = unknown> {
 export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly jobs = new Map<string, ScheduledJob>();
   private readonly inFlight = new Map<string, Promise<LockedRun<unknown>>>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
   private started = false;
 
   constructor(
-    private readonly scheduler: SchedulerRegistry,
     private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -65,11 +65,10 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   /** Stops scheduling and waits for runs under way, before the DataSource closes. */
   async beforeApplicationShutdown(): Promise<void> {
     this.started = false;
-    for (const name of this.jobs.keys()) {
-      if (this.scheduler.doesExist('interval', name)) {
-        this.scheduler.deleteInterval(name);
-      }
+    for (const timer of this.timers.values()) {
+      clearInterval(timer);
     }
+    this.timers.clear();
     await Promise.allSettled(this.inFlight.values());
   }
 
@@ -96,7 +95,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     if (job.everyMs > 0) {
       const timer = setInterval(() => this.tick(job.name), job.everyMs);
       timer.unref();
-      this.scheduler.addInterval(job.name, timer);
+      this.timers.set(job.name, timer);
     }
     if (job.runAtStart) {
       this.tick(job.name);

@@ -10,7 +10,6 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { HealthController } from './health.controller.js';
@@ -64,7 +63,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       global: true,
-      imports: [ScheduleModule.forRoot(), definition.module],
+      imports: [definition.module],
       controllers: [HealthController],
       providers: [
         ...configProviders,

@@ -1,4 +1,3 @@
-import { SchedulerRegistry } from '@nestjs/schedule';
 import { pino } from 'pino';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -42,7 +41,7 @@ describe('JobRunner across replicas', () => {
     for (let replica = 0; replica < 2; replica += 1) {
       const dataSource = new DataSource({ type: 'postgres', url: adminUrl, poolSize: 3 });
       await dataSource.initialize();
-      replicas.push({ dataSource, runner: new JobRunner(new SchedulerRegistry(), dataSource, logger) });
+      replicas.push({ dataSource, runner: new JobRunner(dataSource, logger) });
     }
     await replicas[0].dataSource.query(
       `CREATE TABLE IF NOT EXISTS job_runs (job text, replica int, started_at timestamptz, ended_at timestamptz)`,

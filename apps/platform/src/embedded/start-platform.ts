@@ -1,15 +1,14 @@
 import { createLogger } from '@agora/logging';
 import { loadConfig, type Env } from '@agora/config';
-import { startService, type RunningService } from '@agora/runtime';
-import { SERVICE_NAMES, SERVICES, type ServiceName } from '@agora/contracts';
-import { ensureTopics, MemoryBus } from '@agora/messaging';
+import type { RunningService } from '@agora/runtime';
+import { API_PREFIX, SERVICE_NAMES, SERVICES, type ServiceName } from '@agora/contracts';
+import type { MemoryBus } from '@agora/messaging';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { createNodeGateway } from '../gateway/node-gateway.js';
 import { PlatformConfig } from '../platform-config.js';
-import { SERVICE_DEFINITIONS } from '../service-definitions.js';
-import { openPlatformDatabase, type PlatformDatabase } from './platform-database.js';
+import type { PlatformDatabase } from './platform-database.js';
 import { loadOrCreateSecrets } from './platform-secrets.js';
 
 export interface RunningPlatform {
@@ -29,11 +28,36 @@ export interface RunningPlatform {
 export async function startPlatform(env: Env): Promise<RunningPlatform> {
   const config = loadConfig(PlatformConfig, env);
   const logger = createLogger('platform', config.LOG_LEVEL);
+  // The services' code (Nest, TypeORM, the five apps: most of start-up's time) loads while PostgreSQL starts
+  // and the schemas are provisioned, instead of before.
+  const opening = import('./platform-database.js').then(({ openPlatformDatabase }) =>
+    openPlatformDatabase(config, logger),
+  );
+  const loading = Promise.all([
+    import('@agora/runtime'),
+    import('@agora/messaging'),
+    import('../service-definitions.js'),
+  ]);
+  // Awaited below; until then a failure of either is not an unhandled rejection.
+  opening.catch(() => undefined);
+  loading.catch(() => undefined);
   let database: PlatformDatabase | undefined;
   const started: RunningService[] = [];
   let memoryBus: MemoryBus | undefined;
+  // The gateway listens first, on a route table the services join as they start: its port is known (and
+  // taken) before any service starts, and the services reach auth's JWKS through it, so all five start at once.
+  const upstreams: Partial<Record<ServiceName, string>> = {};
+  const gateway = createNodeGateway(upstreams, logger);
   try {
-    database = await openPlatformDatabase(config, logger);
+    await new Promise<void>((resolve, reject) => {
+      gateway.once('error', reject);
+      gateway.listen(config.GATEWAY_PORT, config.GATEWAY_HOST, resolve);
+    });
+    const { port } = gateway.address() as AddressInfo;
+    const gatewayUrl = `http://${config.GATEWAY_HOST}:${port}`;
+    const [[{ startService }, { ensureTopics, MemoryBus }, { SERVICE_DEFINITIONS }], opened] =
+      await Promise.all([loading, opening]);
+    database = opened;
     const { targets } = database;
 
     // Embedded defaults a variable in env still overrides: mail and media on disk under DATA_DIR, links to the
@@ -54,55 +78,35 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
     } else {
       memoryBus = new MemoryBus(logger.child({ component: 'bus' }), { maxAttempts: 5, baseDelayMs: 200 });
     }
-    const startOne = async (target: (typeof targets)[number], extra: Env = {}) => {
-      const service = await startService(SERVICE_DEFINITIONS[target.name], {
-        env: {
-          ...serviceDefaults,
-          ...env,
-          HOST: '127.0.0.1',
-          PORT: '0',
-          DATABASE_URL: target.url,
-          MIGRATIONS_RUN: 'true',
-          BUS: memoryBus ? 'memory' : 'kafka',
-          KAFKA_BROKERS: kafkaBrokers.join(','),
-          ...extra,
-        },
-        ...(memoryBus ? { bus: memoryBus } : {}),
-      });
-      started.push(service);
-      return [target.name, service] as const;
-    };
-    // auth-service first: the others verify access tokens against its JWKS.
-    const auth = await startOne(targets.find((target) => target.name === 'auth')!);
-    const jwksUrl = `${auth[1].url}/.well-known/jwks.json`;
-    const services = [
-      auth,
-      ...(await Promise.all(
-        targets
-          .filter((target) => target.name !== 'auth')
-          .map((target) => startOne(target, { JWKS_URL: jwksUrl })),
-      )),
-    ];
-    memoryBus?.open();
-    const byName = Object.fromEntries(services) as Record<ServiceName, RunningService>;
-    const gateway = createNodeGateway(
-      Object.fromEntries(services.map(([name, service]) => [name, service.url])) as Record<
-        ServiceName,
-        string
-      >,
-      logger,
+    const bus = memoryBus;
+    const jwksUrl = `${gatewayLoopbackUrl(config.GATEWAY_HOST, port)}${API_PREFIX}/.well-known/jwks.json`;
+    const services = await Promise.all(
+      targets.map(async (target) => {
+        const service = await startService(SERVICE_DEFINITIONS[target.name], {
+          env: {
+            ...serviceDefaults,
+            ...env,
+            JWKS_URL: jwksUrl,
+            HOST: '127.0.0.1',
+            PORT: '0',
+            DATABASE_URL: target.url,
+            MIGRATIONS_RUN: 'true',
+            BUS: bus ? 'memory' : 'kafka',
+            KAFKA_BROKERS: kafkaBrokers.join(','),
+          },
+          ...(bus ? { bus } : {}),
+        });
+        started.push(service);
+        upstreams[target.name] = service.url;
+        return [target.name, service] as const;
+      }),
     );
-    await new Promise<void>((resolve, reject) => {
-      gateway.once('error', reject);
-      gateway.listen(config.GATEWAY_PORT, config.GATEWAY_HOST, resolve);
-    });
-    const { port } = gateway.address() as AddressInfo;
-    const gatewayUrl = `http://${config.GATEWAY_HOST}:${port}`;
+    memoryBus?.open();
 
     return {
       gatewayUrl,
       databaseUrl: database.adminUrl,
-      services: byName,
+      services: Object.fromEntries(services) as Record<ServiceName, RunningService>,
       logger,
       async close() {
         gateway.closeAllConnections();
@@ -113,8 +117,18 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
       },
     };
   } catch (error) {
+    gateway.closeAllConnections();
+    gateway.close();
     await Promise.allSettled(started.map((service) => service.close()));
-    await database?.close().catch(() => undefined);
+    // A failure before the database opened leaves it opening: it is stopped once open.
+    await (database ?? (await opening.catch(() => undefined)))?.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The gateway as this process reaches it (a wildcard address is reached on loopback). */
+function gatewayLoopbackUrl(host: string, port: number): string {
+  const reachable =
+    host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `http://${reachable}:${port}`;
 }

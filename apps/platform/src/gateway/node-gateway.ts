@@ -1,12 +1,14 @@
 import { GATEWAY_HEALTH_PATH, resolveGatewayRoute, SERVICE_NAMES, type ServiceName } from '@agora/contracts';
 import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
+import { PassThrough, type Duplex } from 'node:stream';
 import type { Logger } from 'pino';
+import { Agent, type Dispatcher } from 'undici';
 import { v7 as uuidv7 } from 'uuid';
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
-export type Upstreams = Readonly<Record<ServiceName, string>>;
+/** Each service's base URL; a service not (yet) in the table answers as unavailable. */
+export type Upstreams = Readonly<Partial<Record<ServiceName, string>>>;
 
 /** Headers on every answer the gateway writes itself (health, 404, 413, 502), as nginx adds them. */
 const OWN_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } as const;
@@ -34,25 +36,68 @@ function requestIdOf(req: IncomingMessage): string {
   return value && REQUEST_ID_PATTERN.test(value) ? value : uuidv7();
 }
 
-function forwardedHeaders(req: IncomingMessage, requestId: string): http.OutgoingHttpHeaders {
-  const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
-  // Hop-by-hop headers describe the client's connection, not the pooled one to the service.
-  const { connection: _connection, 'keep-alive': _keepAlive, ...endToEnd } = req.headers;
-  return {
-    ...endToEnd,
-    'x-request-id': requestId,
-    'x-forwarded-for': forwardedFor,
-    'x-forwarded-proto': 'http',
-  };
+/**
+ * Headers that describe one connection (RFC 9110 §7.6.1) and not the request: the client's are not passed to the
+ * pooled connection to the service, nor the service's to the client. `expect` is answered by Node itself.
+ */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'expect',
+]);
+
+function forwardedHeaders(req: IncomingMessage, requestId: string): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined && !HOP_BY_HOP.has(name)) {
+      headers[name] = value;
+    }
+  }
+  headers['x-request-id'] = requestId;
+  headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.socket.remoteAddress]
+    .filter(Boolean)
+    .join(', ');
+  headers['x-forwarded-proto'] = 'http';
+  return headers;
+}
+
+/** The service's answer's headers for the client: end-to-end ones, and the request id. */
+function answerHeaders(
+  headers: Dispatcher.ResponseData['headers'],
+  requestId: string,
+): Record<string, string | string[]> {
+  const answer: Record<string, string | string[]> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined && !HOP_BY_HOP.has(name)) {
+      answer[name] = value;
+    }
+  }
+  answer['x-request-id'] = requestId;
+  return answer;
+}
+
+/** The path and query the service is asked for, resolved as a URL (dot segments, percent-encoding), as before. */
+function upstreamPath(url: string): string {
+  const resolved = new URL(url, 'http://upstream');
+  return resolved.pathname + resolved.search;
 }
 
 async function readiness(upstreams: Upstreams): Promise<Record<ServiceName, 'ready' | 'unavailable'>> {
   const entries = await Promise.all(
     SERVICE_NAMES.map(async (name) => {
-      const ok = await fetch(`${upstreams[name]}/health/ready`, { signal: AbortSignal.timeout(3_000) }).then(
-        (response) => response.ok,
-        () => false,
-      );
+      const upstream = upstreams[name];
+      const ok =
+        upstream !== undefined &&
+        (await fetch(`${upstream}/health/ready`, { signal: AbortSignal.timeout(3_000) }).then(
+          (response) => response.ok,
+          () => false,
+        ));
       return [name, ok ? 'ready' : 'unavailable'] as const;
     }),
   );
@@ -64,8 +109,9 @@ async function readiness(upstreams: Upstreams): Promise<Record<ServiceName, 'rea
  * `/api/health` over every service's readiness, and WebSocket upgrades passed through to social-service.
  */
 export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Server {
-  // Pooled keep-alive connections to the services, as nginx's upstream `keepalive`.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64 });
+  // Pooled keep-alive connections to the services (undici), as nginx's upstream `keepalive`: undici's client
+  // costs the gateway about a third less CPU per request than node:http's Agent, on the same loop as the services.
+  const pool = new Agent({ connections: 256, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
   const server = http.createServer((req, res) => {
     const requestId = requestIdOf(req);
     const url = req.url ?? '/';
@@ -91,6 +137,12 @@ export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Se
       req.resume();
       return;
     }
+    const origin = upstreams[route.service];
+    if (origin === undefined) {
+      problem(res, 502, 'BAD_GATEWAY', `${route.service}-service is unavailable`, requestId);
+      req.resume();
+      return;
+    }
     const tooLarge = (): void => {
       problem(
         res,
@@ -100,48 +152,70 @@ export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Se
         requestId,
       );
     };
-    if (Number(req.headers['content-length'] ?? 0) > route.bodyLimit) {
+    const declaredLength = req.headers['content-length'];
+    if (Number(declaredLength ?? 0) > route.bodyLimit) {
       tooLarge();
       req.resume();
       return;
     }
-    const target = new URL(route.url, upstreams[route.service]);
-    const upstream = http.request(
-      target,
-      { method: req.method, headers: forwardedHeaders(req, requestId), agent },
-      (response) => {
-        res.writeHead(response.statusCode ?? 502, { ...response.headers, 'x-request-id': requestId });
-        response.pipe(res);
+    // A declared length within the limit is held to by Node's parser, so that body streams up as it is; a body
+    // without one (chunked) is counted as it streams, and the upstream request aborted past the limit.
+    let body: Dispatcher.DispatchOptions['body'] = null;
+    let overLimit = false;
+    let abort: AbortController | undefined;
+    if (req.headers['transfer-encoding'] !== undefined) {
+      const counted = new PassThrough();
+      abort = new AbortController();
+      let received = 0;
+      req.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > route.bodyLimit && !overLimit) {
+          overLimit = true;
+          req.unpipe(counted);
+          abort?.abort();
+          if (!res.headersSent) {
+            tooLarge();
+          }
+          req.resume();
+        }
+      });
+      req.pipe(counted);
+      body = counted;
+    } else if (declaredLength !== undefined && declaredLength !== '0') {
+      body = req;
+    } else {
+      req.resume();
+    }
+    pool.stream(
+      {
+        origin,
+        path: upstreamPath(route.url),
+        method: req.method as Dispatcher.HttpMethod,
+        headers: forwardedHeaders(req, requestId),
+        body,
+        ...(abort ? { signal: abort.signal } : {}),
+      },
+      // The answer streams straight into the client's response; the client going away aborts the request
+      // and frees the pooled connection.
+      ({ statusCode, headers }) => {
+        res.writeHead(statusCode, answerHeaders(headers, requestId));
+        return res;
+      },
+      (error) => {
+        if (!error || overLimit) {
+          return;
+        }
+        if (!res.headersSent) {
+          logger.warn({ err: error, requestId, service: route.service }, 'gateway: upstream unavailable');
+          problem(res, 502, 'BAD_GATEWAY', `${route.service}-service is unavailable`, requestId);
+        } else {
+          res.destroy();
+        }
       },
     );
-    // A body without Content-Length (chunked) is counted as it streams.
-    let received = 0;
-    req.on('data', (chunk: Buffer) => {
-      received += chunk.length;
-      if (received > route.bodyLimit && !upstream.destroyed) {
-        req.unpipe(upstream);
-        upstream.destroy();
-        if (!res.headersSent) {
-          tooLarge();
-        }
-        req.resume();
-      }
-    });
-    upstream.on('error', (error) => {
-      if (received > route.bodyLimit) {
-        return;
-      }
-      logger.warn({ err: error, requestId, service: route.service }, 'gateway: upstream unavailable');
-      if (!res.headersSent) {
-        problem(res, 502, 'BAD_GATEWAY', `${route.service}-service is unavailable`, requestId);
-      } else {
-        res.destroy();
-      }
-    });
-    req.pipe(upstream);
   });
 
-  server.on('close', () => agent.destroy());
+  server.on('close', () => void pool.close());
 
   // Requests Node cannot parse (a URL or headers past 16 KiB, bad framing) answer as problems too.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
@@ -178,10 +252,19 @@ export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Se
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    const target = new URL(route.url, upstreams[route.service]);
+    const origin = upstreams[route.service];
+    if (origin === undefined) {
+      socket.end('HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    const target = new URL(route.url, origin);
     const upstream = http.request(target, {
       method: req.method,
-      headers: { ...forwardedHeaders(req, requestId), connection: 'upgrade' },
+      headers: {
+        ...forwardedHeaders(req, requestId),
+        connection: 'upgrade',
+        upgrade: req.headers.upgrade ?? '',
+      },
     });
     upstream.on('upgrade', (response, upstreamSocket, upstreamHead) => {
       const lines = [
