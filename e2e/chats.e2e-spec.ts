@@ -56,6 +56,7 @@ interface Page<T> {
 }
 
 const N = 10;
+const MESSAGES_PER_MINUTE = 40;
 const NOBODY = '0195f6a0-0000-7000-8000-00000000dead';
 
 /**
@@ -130,7 +131,11 @@ describe('chats and notifications through the gateway', () => {
   beforeAll(async () => {
     inbox = await startSmtpInbox();
     platform = await startInProcessPlatform(inject('testDatabaseUrl'), 'chats', {
-      env: { ...adminEnv(inbox), SOCIAL_SOCKET_RECHECK_MS: '500' },
+      env: {
+        ...adminEnv(inbox),
+        SOCIAL_SOCKET_RECHECK_MS: '500',
+        SOCIAL_MESSAGES_PER_MINUTE: String(MESSAGES_PER_MINUTE),
+      },
     });
     users = new IdentityClient(platform.gatewayUrl, inbox);
     anna = await socialUser('c_anna');
@@ -481,6 +486,34 @@ describe('chats and notifications through the gateway', () => {
       ok: true,
       message: { text: 'fine' },
     });
+  });
+
+  it('limits how many messages a user sends a minute, over REST and the socket together', async () => {
+    const spammer = await socialUser('c_spammer');
+    const chat = (await openDirect(spammer, anna)).body;
+    const sent = await atOnce(
+      copies(MESSAGES_PER_MINUTE + 5, (index) =>
+        call('POST', `/chats/${chat.id}/messages`, spammer, { text: `buy now ${index}` }),
+      ),
+    );
+    expect(tally(sent.map((answer) => answer.status))).toEqual({ 201: MESSAGES_PER_MINUTE, 429: 5 });
+    const refused = sent.find((answer) => answer.status === 429)!;
+    expectProblem(refused, 429, 'RATE_LIMITED');
+    const socket = await socketOf(spammer);
+    expect(await socket.request('chat.send', { chatId: chat.id, text: 'and more' })).toMatchObject({
+      ok: false,
+      code: 'RATE_LIMITED',
+      status: 429,
+    });
+    expect(
+      await queryRows(
+        platform.adminUrl,
+        `SELECT count(*)::int AS n FROM social.chat_messages WHERE chat_id = $1`,
+        [chat.id],
+      ),
+    ).toEqual([{ n: MESSAGES_PER_MINUTE }]);
+    // Others are not held back by the spammer's budget.
+    expect((await call('POST', `/chats/${chat.id}/messages`, anna, { text: 'stop it' })).status).toBe(201);
   });
 
   it("gives every catalog item one discussion room, open to signed-in users, hiding blocked users' messages", async () => {

@@ -1,4 +1,5 @@
 import { AuthModule } from '@agora/auth';
+import { RateLimitModule } from '@agora/rate-limit';
 import type { ServiceDefinition } from '@agora/runtime';
 import { Module } from '@nestjs/common';
 import { socialMigrations } from './migrations/index.js';
@@ -34,6 +35,7 @@ import { ProfilesModule } from './profiles/profiles.module.js';
 @Module({
   imports: [
     AuthModule.forRoot(),
+    RateLimitModule.forRoot(),
     ProfilesModule,
     FollowsModule,
     PostsModule,

@@ -27,6 +27,20 @@ export class SocialConfig extends ServiceConfig {
   @Max(365)
   SOCIAL_FEED_INACTIVE_DAYS = 30;
 
+  /** Messages a user may send a minute, over REST and the socket together (429 `RATE_LIMITED` past it). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  SOCIAL_MESSAGES_PER_MINUTE = 60;
+
+  /** Direct chats a user may open an hour: cold messages to strangers are how spam starts. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  SOCIAL_CHATS_OPENED_PER_HOUR = 60;
+
   /** How often open sockets are rechecked: a revoked session or an expired token is disconnected then. */
   @Type(() => Number)
   @IsInt()

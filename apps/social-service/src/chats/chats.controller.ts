@@ -1,6 +1,7 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
 import { ApiConditionalWrite, IfMatch, UuidParam, type ExpectedVersions } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
+import { ApiRateLimitErrors, RateLimitErrorCode } from '@agora/rate-limit';
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -27,6 +28,7 @@ export class ChatsController {
 
   /** Opens the direct chat with the user (201), or returns it when it exists (200). */
   @Post()
+  @ApiRateLimitErrors(RateLimitErrorCode.RATE_LIMITED)
   @ApiCreatedResponse({ type: ChatDto, description: 'Opened' })
   @ApiOkResponse({ type: ChatDto, description: 'Already open' })
   @ApiSocialErrors(
@@ -79,6 +81,7 @@ export class ChatsController {
 
   /** Stores the message, then pushes `chat.message` over the socket (the same as the socket's `chat.send`). */
   @Post(':id/messages')
+  @ApiRateLimitErrors(RateLimitErrorCode.RATE_LIMITED)
   @ApiCreatedResponse({ type: ChatMessageDto })
   @ApiSocialErrors(
     'CHAT_NOT_FOUND',

@@ -2,7 +2,9 @@ import type { AuthenticatedUser } from '@agora/auth';
 import type { OutboxWriter, Tx } from '@agora/database';
 import { inlineUnitOfWork, rejectionOf, strictMock } from '@agora/testing';
 import { describe, expect, it } from 'vitest';
+import type { RateLimiter } from '@agora/rate-limit';
 import type { RealtimeHub } from '../realtime/realtime-hub.js';
+import type { SocialConfig } from '../social.config.js';
 import { SocialException } from '../social.errors.js';
 import type { ChatMessagesRepository } from './chat-messages.repository.js';
 import type { ChatEntity } from './chat.entity.js';
@@ -30,6 +32,8 @@ function service(chats: Partial<ChatsRepository>, hub: Partial<RealtimeHub> = {}
     inlineUnitOfWork(tx),
     strictMock<OutboxWriter>('OutboxWriter'),
     strictMock<RealtimeHub>('RealtimeHub', hub),
+    strictMock<RateLimiter>('RateLimiter'),
+    { SOCIAL_MESSAGES_PER_MINUTE: 60, SOCIAL_CHATS_OPENED_PER_HOUR: 60 } as SocialConfig,
   );
 }
 

@@ -5,7 +5,9 @@ import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { sanitizeText, textLength } from '../posts/post-text.js';
+import { RateLimiter } from '@agora/rate-limit';
 import { RealtimeHub } from '../realtime/realtime-hub.js';
+import { SocialConfig } from '../social.config.js';
 import type { RealtimeServerEvents } from '../realtime/realtime.events.js';
 import { SocialErrorCode, SocialException } from '../social.errors.js';
 import type { ChatMemberEntity } from './chat-member.entity.js';
@@ -24,6 +26,9 @@ import {
   type ReadStateDto,
 } from './chats.dto.js';
 import { ChatsRepository, type PeerState } from './chats.repository.js';
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
 
 const isStaff = (user: AuthenticatedUser): boolean => user.role === 'moderator' || user.role === 'admin';
 
@@ -92,6 +97,8 @@ export class ChatsService {
     private readonly unitOfWork: UnitOfWork,
     private readonly outbox: OutboxWriter,
     private readonly hub: RealtimeHub,
+    private readonly limiter: RateLimiter,
+    private readonly config: SocialConfig,
   ) {}
 
   /** The direct chat with `peerId`, opened when there was none (`created`). */
@@ -99,6 +106,14 @@ export class ChatsService {
     if (peerId === user.id) {
       throw new SocialException(SocialErrorCode.CANNOT_MESSAGE_SELF, 'Write to someone else');
     }
+    await this.limiter.consume(
+      `social.chats.opened:${user.id}`,
+      this.config.SOCIAL_CHATS_OPENED_PER_HOUR,
+      HOUR_MS,
+      {
+        detail: 'Too many new chats',
+      },
+    );
     const opened = await this.unitOfWork.run(async (tx) => {
       if (!(await this.chats.hasProfile(tx, user.id))) {
         throw profileRequired();
@@ -147,6 +162,14 @@ export class ChatsService {
   /** Stores the message with its event, then pushes `chat.message` to the chat. */
   async send(user: AuthenticatedUser, chatId: string, text: string): Promise<ChatMessageDto> {
     const clean = messageText(text);
+    await this.limiter.consume(
+      `social.chat.messages:${user.id}`,
+      this.config.SOCIAL_MESSAGES_PER_MINUTE,
+      MINUTE_MS,
+      {
+        detail: 'Too many messages',
+      },
+    );
     const sent = await this.unitOfWork.run(async (tx) => {
       const { chat } = await this.enter(user, chatId, tx);
       const memberIds = await this.chats.memberIds(tx, chatId);
