@@ -22,6 +22,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { seedStatements } from './seed.js';
+import { fixed, median, percentile } from './stats.js';
 import { measureFanOut, measureFeed, socialSeedStatements, type SocialBenchContext } from './social.js';
 
 class BenchConfig {
@@ -276,17 +277,6 @@ end
   };
 }
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
-const percentile = (values: readonly number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
-};
-
 // ─── the run ────────────────────────────────────────────────────────────────────────────────────────
 interface Row {
   goal: string;
@@ -297,8 +287,6 @@ interface Row {
 
 const rows: Row[] = [];
 const notes: string[] = [];
-const fixed = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
-
 const admin = new pg.Client({ connectionString: ADMIN_URL });
 await admin.connect();
 const reused =

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import WebSocket from 'ws';
+import { fixed, median, percentile } from './stats.js';
 
 export interface SocialLoad {
   rps: number;
@@ -48,19 +49,6 @@ const FOLLOWED_AUTHORS = 1_000;
 /** Posts are spread over this many authors, the followed ones among them. */
 const AUTHORS = 10_000;
 const READER_PASSWORD = 'bench reader passphrase';
-
-const fixed = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
-const percentile = (values: readonly number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
-};
 
 /**
  * Posts by bulk SQL: `posts` posts over AUTHORS authors, one a second back from now, with UUIDv7 ids made

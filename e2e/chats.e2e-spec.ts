@@ -12,14 +12,8 @@ import {
 } from '@agora/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startInProcessPlatform, type InProcessPlatform } from './support/in-process-platform.js';
+import { expectProblem, GatewayApi } from './support/gateway-api.js';
 import { adminEnv, IdentityClient, type SignedInUser } from './support/identity-client.js';
-
-interface Answer<T = Record<string, unknown>> {
-  readonly status: number;
-  readonly body: T;
-  readonly contentType: string | null;
-  readonly etag: string | null;
-}
 
 interface Chat {
   id: string;
@@ -74,55 +68,13 @@ describe('chats and notifications through the gateway', () => {
   let clara: SignedInUser;
   let moderators: SignedInUser[];
   const sockets: RealtimeClient[] = [];
-  const answers: Answer[] = [];
-
-  async function call<T = Record<string, unknown>>(
-    method: string,
-    route: string,
-    user?: SignedInUser,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Answer<T>> {
-    const response = await fetch(`${platform.gatewayUrl}/api${route}`, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(user ? { authorization: `Bearer ${user.token}` } : {}),
-        ...headers,
-      },
-      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    const answer = {
-      status: response.status,
-      body: (text ? JSON.parse(text) : {}) as T,
-      contentType: response.headers.get('content-type'),
-      etag: response.headers.get('etag'),
-    };
-    answers.push(answer as Answer);
-    return answer;
-  }
-
-  const expectProblem = (answer: Answer<unknown>, status: number, code: string) => {
-    expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-    expect(answer.contentType).toContain('application/problem+json');
-    expect(answer.body).toHaveProperty('code', code);
-  };
+  const api = new GatewayApi(() => platform.gatewayUrl);
+  const call = api.call.bind(api);
 
   async function socketOf(user: SignedInUser): Promise<RealtimeClient> {
     const client = await connectRealtime(platform.gatewayUrl, { token: user.token });
     sockets.push(client);
     return client;
-  }
-
-  async function socialUser(login: string, role: 'user' | 'moderator' = 'user'): Promise<SignedInUser> {
-    const user = await users.withRole(login, role);
-    await eventually(
-      async () => ((await call('GET', `/profiles/${user.id}`)).status === 200 ? true : undefined),
-      20_000,
-      `the profile of ${login}`,
-    );
-    return user;
   }
 
   const openDirect = (from: SignedInUser, to: SignedInUser) =>
@@ -138,12 +90,12 @@ describe('chats and notifications through the gateway', () => {
       },
     });
     users = new IdentityClient(platform.gatewayUrl, inbox);
-    anna = await socialUser('c_anna');
-    boris = await socialUser('c_boris');
-    clara = await socialUser('c_clara');
+    anna = await api.socialUser(users, 'c_anna');
+    boris = await api.socialUser(users, 'c_boris');
+    clara = await api.socialUser(users, 'c_clara');
     moderators = [];
     for (let index = 0; index < 3; index += 1) {
-      moderators.push(await socialUser(`c_mod${index}`, 'moderator'));
+      moderators.push(await api.socialUser(users, `c_mod${index}`, 'moderator'));
     }
   }, 240_000);
 
@@ -155,7 +107,7 @@ describe('chats and notifications through the gateway', () => {
 
   afterAll(async () => {
     // Whatever a test sent, nothing answered a 5xx.
-    expect(answers.filter((answer) => answer.status >= 500)).toEqual([]);
+    expect(api.serverErrors()).toEqual([]);
     await platform?.close();
     await inbox?.close();
   });
@@ -360,8 +312,8 @@ describe('chats and notifications through the gateway', () => {
   });
 
   it('writes only where the recipient allows: privacy settings and blocks, both ways', async () => {
-    const dora = await socialUser('c_dora');
-    const eric = await socialUser('c_eric');
+    const dora = await api.socialUser(users, 'c_dora');
+    const eric = await api.socialUser(users, 'c_eric');
     const profile = (await call<{ version: number }>('GET', `/profiles/${dora.id}`)).body;
     expect(
       (
@@ -489,7 +441,7 @@ describe('chats and notifications through the gateway', () => {
   });
 
   it('limits how many messages a user sends a minute, over REST and the socket together', async () => {
-    const spammer = await socialUser('c_spammer');
+    const spammer = await api.socialUser(users, 'c_spammer');
     const chat = (await openDirect(spammer, anna)).body;
     const sent = await atOnce(
       copies(MESSAGES_PER_MINUTE + 5, (index) =>
@@ -551,8 +503,8 @@ describe('chats and notifications through the gateway', () => {
       'AUTHENTICATION_REQUIRED',
     );
 
-    const fred = await socialUser('c_fred');
-    const gina = await socialUser('c_gina');
+    const fred = await api.socialUser(users, 'c_fred');
+    const gina = await api.socialUser(users, 'c_gina');
     await call('PUT', `/me/blocks/${fred.id}`, gina);
     const ginaSocket = await socketOf(gina);
     const annaSocket = await socketOf(anna);
@@ -588,7 +540,7 @@ describe('chats and notifications through the gateway', () => {
   });
 
   it('opens one support room per customer, queues it for staff, and lets exactly one of them take it', async () => {
-    const customer = await socialUser('c_customer');
+    const customer = await api.socialUser(users, 'c_customer');
     const customerSocket = await socketOf(customer);
     const opened = await atOnce(copies(N, () => call<Chat>('POST', '/support', customer)));
     expect(tally(opened.map((answer) => answer.status))).toEqual({ 200: N - 1, 201: 1 });
@@ -639,8 +591,8 @@ describe('chats and notifications through the gateway', () => {
   });
 
   it('notifies of followers, likes, comments, mentions and messages while offline, over the socket and by REST', async () => {
-    const hana = await socialUser('c_hana');
-    const ivan = await socialUser('c_ivan');
+    const hana = await api.socialUser(users, 'c_hana');
+    const ivan = await api.socialUser(users, 'c_ivan');
     const hanaSocket = await socketOf(hana);
     const followed = hanaSocket.next<Notification>('notification', (n) => n.kind === 'follower');
     await call('PUT', `/me/following/${hana.id}`, ivan);

@@ -10,13 +10,8 @@ import {
 } from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startInProcessPlatform, type InProcessPlatform } from './support/in-process-platform.js';
+import { expectProblem, GatewayApi } from './support/gateway-api.js';
 import { adminEnv, IdentityClient, type SignedInUser } from './support/identity-client.js';
-
-interface Answer<T = Record<string, unknown>> {
-  readonly status: number;
-  readonly body: T;
-  readonly contentType: string | null;
-}
 
 const N = 12;
 const NOBODY = '0195f6a0-0000-7000-8000-00000000dead';
@@ -35,52 +30,10 @@ describe('social through the gateway: follows, posts, feed', () => {
   let boris: SignedInUser;
   let clara: SignedInUser;
   let moderator: SignedInUser;
-  const answers: Answer[] = [];
-
-  async function call<T = Record<string, unknown>>(
-    method: string,
-    route: string,
-    user?: SignedInUser,
-    body?: unknown,
-    rawBody?: string,
-  ): Promise<Answer<T>> {
-    const response = await fetch(`${platform.gatewayUrl}/api${route}`, {
-      method,
-      headers: {
-        ...(body !== undefined || rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(user ? { authorization: `Bearer ${user.token}` } : {}),
-      },
-      ...(rawBody !== undefined
-        ? { body: rawBody }
-        : body !== undefined
-          ? { body: JSON.stringify(body) }
-          : {}),
-    });
-    const text = await response.text();
-    const answer = {
-      status: response.status,
-      body: (text ? JSON.parse(text) : {}) as T,
-      contentType: response.headers.get('content-type'),
-    };
-    answers.push(answer as Answer);
-    return answer;
-  }
+  const api = new GatewayApi(() => platform.gatewayUrl);
+  const call = api.call.bind(api);
 
   const query = <T>(sql: string, params: unknown[] = []) => queryRows<T>(platform.adminUrl, sql, params);
-
-  /** A signed-in user whose profile social-service has made public. */
-  async function socialUser(
-    login: string,
-    role: 'user' | 'seller' | 'moderator' = 'user',
-  ): Promise<SignedInUser> {
-    const user = await users.withRole(login, role);
-    await eventually(
-      async () => ((await call('GET', `/profiles/${user.id}`)).status === 200 ? true : undefined),
-      20_000,
-      `the profile of ${login}`,
-    );
-    return user;
-  }
 
   async function upload(user: SignedInUser, seed: number): Promise<string> {
     const form = new FormData();
@@ -97,20 +50,14 @@ describe('social through the gateway: follows, posts, feed', () => {
   const counts = async (user: SignedInUser) =>
     (await call<{ followersCount: number; followingCount: number }>('GET', `/profiles/${user.id}`)).body;
 
-  const expectProblem = (answer: Answer, status: number, code?: string) => {
-    expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-    expect(answer.contentType).toContain('application/problem+json');
-    expect(answer.body).toHaveProperty('code', code ?? expect.any(String));
-  };
-
   beforeAll(async () => {
     inbox = await startSmtpInbox();
     platform = await startInProcessPlatform(inject('testDatabaseUrl'), 'social', { env: adminEnv(inbox) });
     users = new IdentityClient(platform.gatewayUrl, inbox);
-    anna = await socialUser('s_anna');
-    boris = await socialUser('s_boris');
-    clara = await socialUser('s_clara');
-    moderator = await socialUser('s_mod', 'moderator');
+    anna = await api.socialUser(users, 's_anna');
+    boris = await api.socialUser(users, 's_boris');
+    clara = await api.socialUser(users, 's_clara');
+    moderator = await api.socialUser(users, 's_mod', 'moderator');
   }, 180_000);
 
   afterAll(async () => {
@@ -274,8 +221,8 @@ describe('social through the gateway: follows, posts, feed', () => {
     expectProblem(await call('POST', '/posts', anna, { text: 'nul\u0000byte' }), 400, 'INVALID_CHARACTERS');
     expectProblem(await call('POST', '/posts', anna, { text: 'é'.repeat(5001) }), 422, 'TEXT_TOO_LONG');
     expectProblem(await call('POST', '/posts', anna, { text: 'x'.repeat(200_000) }), 400);
-    expectProblem(await call('POST', '/posts', anna, undefined, '"just a string"'), 400);
-    expectProblem(await call('POST', '/posts', anna, undefined, '[1,2,3]'), 400);
+    expectProblem(await call('POST', '/posts', anna, '"just a string"'), 400);
+    expectProblem(await call('POST', '/posts', anna, '[1,2,3]'), 400);
     expectProblem(await call('POST', '/posts', anna, { text: 'x', mediaIds: 'not-a-list' }), 400);
     expectProblem(
       await call('POST', '/posts', anna, { text: 'x', item: { kind: 'coffee', id: NOBODY } }),
@@ -355,8 +302,8 @@ describe('social through the gateway: follows, posts, feed', () => {
   });
 
   it("rates a seller by the reviews of their listings and posts each review to its author's followers", async () => {
-    const seller = await socialUser('s_seller', 'seller');
-    const buyers = [await socialUser('s_buyer1'), await socialUser('s_buyer2')];
+    const seller = await api.socialUser(users, 's_seller', 'seller');
+    const buyers = [await api.socialUser(users, 's_buyer1'), await api.socialUser(users, 's_buyer2')];
     const listing = await call<{ id: string }>('POST', '/listings', seller, {
       title: 'Hand grinder',
       price: '30.00',
@@ -418,6 +365,6 @@ describe('social through the gateway: follows, posts, feed', () => {
   });
 
   it('answered every request of this file without a 5xx', () => {
-    expect(answers.filter((answer) => answer.status >= 500)).toEqual([]);
+    expect(api.serverErrors()).toEqual([]);
   });
 });
