@@ -234,6 +234,8 @@ export class ListSource<T extends ObjectLiteral> {
     }
     for (const join of compiled.loadedJoins) {
       if (row[join.idKey] === null || row[join.idKey] === undefined) {
+        // As TypeORM's hydration does for a to-one relation the row has none of.
+        (entity as Row)[join.property] = null;
         continue;
       }
       const related = (join.prototype ? Object.create(join.prototype) : {}) as ObjectLiteral;
