@@ -148,7 +148,7 @@ describe('catalog list plans', () => {
   let database: { adminUrl: string; drop: () => Promise<void> };
   let platform: CatalogPlatform;
   let admin: pg.Client;
-  /** Page queries findPage sent (it names the page's ids lq_id), with their parameters. */
+  /** Page queries the list engine sent (it names the sort keys it selects lq_key_0, …), with their parameters. */
   const pageQueries: { sql: string; params: unknown[] }[] = [];
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply, restored after
   const originalQuery = pg.Client.prototype.query;
@@ -165,7 +165,7 @@ describe('catalog list plans', () => {
     await admin.query('VACUUM ANALYZE');
     const record = function (this: pg.Client, ...args: unknown[]) {
       const [text, values] = args;
-      if (typeof text === 'string' && text.includes('"lq_id"')) {
+      if (typeof text === 'string' && text.includes('"lq_key_0"')) {
         pageQueries.push({ sql: text, params: Array.isArray(values) ? values : [] });
       }
       return (originalQuery as (...rest: unknown[]) => unknown).apply(this, args);
@@ -189,7 +189,7 @@ describe('catalog list plans', () => {
       { token: route.moderator ? platform.moderator : undefined },
     );
     expect(reply.status, `${route.path}?${query}: ${JSON.stringify(reply.body)}`).toBe(200);
-    expect(pageQueries.length, `${route.path}?${query} ran findPage`).toBeGreaterThan(0);
+    expect(pageQueries.length, `${route.path}?${query} ran the list engine`).toBeGreaterThan(0);
     return { reply: reply.body, queries: [...pageQueries] };
   };
 

@@ -17,7 +17,7 @@ export interface ListSourceOptions {
   readonly alias: string;
   /**
    * To-one relations (many-to-one, or one-to-one on the owning side) of the root entity, loaded in the page's
-   * statement by LEFT JOIN on the page's rows: they only load, never filter.
+   * statement by a LEFT JOIN LATERAL primary-key lookup per page row: they only load, never filter.
    */
   readonly joins?: Readonly<Record<string, ListJoin>>;
   /** Root text properties matched by `search` (case-insensitive substring). */
@@ -170,11 +170,6 @@ export class ListSource<T extends ObjectLiteral> {
       }
       const related = relation.inverseEntityMetadata;
       const joinAlias = quote(`lq_j${joinIndex}`);
-      const on = relation.joinColumns.map(
-        (column) =>
-          `${joinAlias}.${quote(column.referencedColumn!.databaseName)} = ${alias}.${quote(column.databaseName)}`,
-      );
-      joins.push(`LEFT JOIN ${tableOf(related)} ${joinAlias} ON ${on.join(' AND ')}`);
       const wanted = join.columns ? new Set(join.columns) : undefined;
       const columns = readable(related).filter(
         (column) => column.isPrimary || !wanted || wanted.has(column.propertyPath),
@@ -183,6 +178,16 @@ export class ListSource<T extends ObjectLiteral> {
       if (unknown.length > 0) {
         throw new Error(`list join ${property}: ${related.name} has no ${unknown.join(', ')}`);
       }
+      const on = relation.joinColumns.map(
+        (column) =>
+          `${joinAlias}.${quote(column.referencedColumn!.databaseName)} = ${alias}.${quote(column.databaseName)}`,
+      );
+      // LATERAL with OFFSET 0 (which keeps PostgreSQL from flattening it into a plain join): a primary-key
+      // lookup per page row. As plain LEFT JOINs the planner hashes the whole related table for a 20-row page
+      // (4 joins of a 3,500-row dictionary: 1.3 ms against 0.5 ms).
+      joins.push(
+        `LEFT JOIN LATERAL (SELECT ${columns.map((column) => `${joinAlias}.${quote(column.databaseName)}`).join(', ')} FROM ${tableOf(related)} ${joinAlias} WHERE ${on.join(' AND ')} OFFSET 0) ${joinAlias} ON TRUE`,
+      );
       const loaded = columns.map((column, index) =>
         loadedColumn(column, joinAlias, `lq_j${joinIndex}_${index}`),
       );
@@ -220,10 +225,10 @@ export class ListSource<T extends ObjectLiteral> {
     const property = column.propertyName;
     return hydrate
       ? (entity, value) => {
-          (entity)[property] = hydrate(value);
+          entity[property] = hydrate(value);
         }
       : (entity, value) => {
-          (entity)[property] = value;
+          entity[property] = value;
         };
   }
 
