@@ -60,10 +60,19 @@ function condition(column: string, filter: ParsedFilter, param: string): [string
   }
 }
 
-/** A copy of the list's query on its root rows alone: no joins, no selected relations, no order. */
+/**
+ * A copy of the list's query on its root rows alone: no order, no selected relations, and no joins but the
+ * inner joins of to-one relations, which can drop a row (`innerJoinAndSelect('follow.follower', 'follower',
+ * 'follower.verified')`) without repeating one: the page's ids and the count must drop it too, or pages come
+ * short and lose their next cursor.
+ */
 function rootRows<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   const rows = builder.clone();
-  rows.expressionMap.joinAttributes = [];
+  rows.expressionMap.joinAttributes = rows.expressionMap.joinAttributes.filter(
+    (join) =>
+      join.direction === 'INNER' &&
+      (join.relation?.isManyToOne === true || join.relation?.isOneToOne === true),
+  );
   rows.expressionMap.relationIdAttributes = [];
   rows.expressionMap.orderBys = {};
   return rows;

@@ -310,4 +310,31 @@ describe('ListSource against findPage', () => {
       query = parseListQuery({ ...rest, cursor: expected.nextCursor }, SPEC);
     }
   });
+
+  it('findPage: an inner join that drops rows drops them before the page is cut, and from the total', async () => {
+    const truth = (
+      await dataSource.query<{ id: string }[]>(
+        `SELECT item.id FROM list_items item JOIN list_owners owner ON owner.id = item.owner_id
+          WHERE owner.name <> 'owner 1' ORDER BY item.created_at DESC, item.id DESC`,
+      )
+    ).map((row) => row.id);
+    const read = (query: ParsedListQuery) =>
+      findPage(
+        dataSource
+          .getRepository(ListItemEntity)
+          .createQueryBuilder('item')
+          .innerJoinAndSelect('item.owner', 'owner', "owner.name <> 'owner 1'"),
+        query,
+      );
+    const seen: string[] = [];
+    let page = await read(parseListQuery({ limit: '4' }, SPEC));
+    expect(page.total).toBe(truth.length);
+    seen.push(...page.items.map((item) => item.id));
+    while (page.nextCursor) {
+      expect(page.items).toHaveLength(4);
+      page = await read(parseListQuery({ limit: '4', cursor: page.nextCursor }, SPEC));
+      seen.push(...page.items.map((item) => item.id));
+    }
+    expect(seen).toEqual(truth);
+  });
 });
