@@ -81,7 +81,7 @@ function rootRows<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): Sele
 /** `count(*)` of the matching rows, reading at most `cap + 1` of them (bounded and remembered by `boundedTotal`). */
 function countUpTo<T extends ObjectLiteral>(rows: SelectQueryBuilder<T>): Total | Promise<Total> {
   const [query, parameters] = rows.clone().select('1').getQueryAndParameters() as [string, unknown[]];
-  const sql = `SELECT count(*)::int AS count FROM (${query} LIMIT $${parameters.length + 1}) AS matching`;
+  const sql = `SELECT count(*)::int AS count FROM (${query} LIMIT $${parameters.length + 1}) AS "lq_matching"`;
   return boundedTotal(`${sql}\u0000${valuesKey(parameters)}`, async (cap) => {
     const [{ count }] = await rows.connection.query<{ count: number }[]>(sql, [...parameters, cap + 1]);
     return count;
