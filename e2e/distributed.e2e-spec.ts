@@ -174,7 +174,11 @@ describe('distributed platform behind nginx on real Kafka', () => {
   });
 
   it('upgrades /ws through nginx to social-service, which pushes profiles built from Kafka events', async () => {
-    const websocket = await connectRealtime(gateway, 'websocket');
+    const admin = await new IdentityClient(gateway, inbox).signIn(
+      'root@example.com',
+      'root admin passphrase',
+    );
+    const websocket = await connectRealtime(gateway, { transport: 'websocket', token: admin.accessToken });
     try {
       expect(await websocket.subscribe('profiles')).toEqual({ ok: true, channel: 'profiles' });
       const created = websocket.next<{ login: string }>('profile.created', (p) => p.login === 'dist_ws');
@@ -183,6 +187,68 @@ describe('distributed platform behind nginx on real Kafka', () => {
       expect(await created).toMatchObject({ login: 'dist_ws' });
     } finally {
       websocket.close();
+    }
+  });
+
+  it('delivers a chat message sent through one social-service replica to a socket on another (Redis adapter)', async () => {
+    // A second social-service process beside the one behind nginx: same database, Kafka group and Redis.
+    const secondPort = await freePort();
+    const second = startProcess(path.join(root, 'dist/apps/social-service/src/main.js'), {
+      ...serviceEnv('social'),
+      PORT: String(secondPort),
+    });
+    const secondUrl = `http://127.0.0.1:${secondPort}`;
+    const sockets: { close(): void }[] = [];
+    try {
+      await waitForHttp(`${secondUrl}/health/ready`, 200, 60_000, second);
+      const api = new IdentityClient(gateway, inbox);
+      const [anna, boris] = await Promise.all(
+        ['dist_chat_a', 'dist_chat_b'].map(async (login) => {
+          expect((await register(login)).status).toBe(201);
+          await verify(login);
+          const session = await api.signIn(login, 'correct horse');
+          await eventually(
+            async () =>
+              (await fetch(`${gateway}/api/profiles/${session.id}`)).status === 200 ? true : undefined,
+            20_000,
+            `the profile of ${login}`,
+          );
+          return session;
+        }),
+      );
+      const post = (base: string, route: string, token: string, body: unknown) =>
+        fetch(`${base}${route}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(body),
+        });
+      const opened = await post(`${gateway}/api`, '/chats', anna.accessToken, { userId: boris.id });
+      expect(opened.status).toBe(201);
+      const chatId = ((await opened.json()) as { id: string }).id;
+
+      // Boris behind nginx (the first replica), Anna on the second replica.
+      const borisSocket = await connectRealtime(gateway, { token: boris.accessToken });
+      const annaSocket = await connectRealtime(secondUrl, { token: anna.accessToken });
+      sockets.push(borisSocket, annaSocket);
+      const toBoris = borisSocket.next<{ text: string }>(
+        'chat.message',
+        (message) => message.text === 'via second',
+      );
+      expect(
+        (await post(secondUrl, `/chats/${chatId}/messages`, anna.accessToken, { text: 'via second' })).status,
+      ).toBe(201);
+      expect(await toBoris).toMatchObject({ text: 'via second' });
+
+      const toAnna = annaSocket.next<{ text: string }>(
+        'chat.message',
+        (message) => message.text === 'via nginx',
+      );
+      const ack = await borisSocket.request<{ ok: boolean }>('chat.send', { chatId, text: 'via nginx' });
+      expect(ack.ok).toBe(true);
+      expect(await toAnna).toMatchObject({ text: 'via nginx' });
+    } finally {
+      sockets.forEach((socket) => socket.close());
+      await second.stop();
     }
   });
 

@@ -154,8 +154,14 @@ describe('embedded platform (npm start)', () => {
   });
 
   it('upgrades /ws to social-service, which pushes new profiles to subscribers', async () => {
-    const websocket = await connectRealtime(gateway, 'websocket');
-    const polling = await connectRealtime(gateway, 'polling');
+    const signedIn = await fetch(`${gateway}/api/authentication`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'anna', password: 'correct horse' }),
+    });
+    const { accessToken: token } = (await signedIn.json()) as { accessToken: string };
+    const websocket = await connectRealtime(gateway, { transport: 'websocket', token });
+    const polling = await connectRealtime(gateway, { transport: 'polling', token });
     try {
       expect(await websocket.subscribe('nowhere')).toMatchObject({ ok: false, code: 'UNKNOWN_CHANNEL' });
       expect(await websocket.subscribe('profiles')).toEqual({ ok: true, channel: 'profiles' });

@@ -69,7 +69,10 @@ describe('social through the gateway: follows, posts, feed', () => {
   const query = <T>(sql: string, params: unknown[] = []) => queryRows<T>(platform.adminUrl, sql, params);
 
   /** A signed-in user whose profile social-service has made public. */
-  async function socialUser(login: string, role: 'user' | 'moderator' = 'user'): Promise<SignedInUser> {
+  async function socialUser(
+    login: string,
+    role: 'user' | 'seller' | 'moderator' = 'user',
+  ): Promise<SignedInUser> {
     const user = await users.withRole(login, role);
     await eventually(
       async () => ((await call('GET', `/profiles/${user.id}`)).status === 200 ? true : undefined),
@@ -349,6 +352,69 @@ describe('social through the gateway: follows, posts, feed', () => {
     expect(feed.body.items.filter((item) => item.author.userId === clara.id)).toEqual([]);
     expect((await call('DELETE', `/me/blocks/${boris.id}`, clara)).status).toBe(204);
     expect((await call('GET', `/posts/${secret.body.id}`, boris)).status).toBe(200);
+  });
+
+  it("rates a seller by the reviews of their listings and posts each review to its author's followers", async () => {
+    const seller = await socialUser('s_seller', 'seller');
+    const buyers = [await socialUser('s_buyer1'), await socialUser('s_buyer2')];
+    const listing = await call<{ id: string }>('POST', '/listings', seller, {
+      title: 'Hand grinder',
+      price: '30.00',
+      currency: 'EUR',
+      status: 'active',
+    });
+    expect(listing.status).toBe(201);
+    const profile = () =>
+      call<{ sellerRating: number | null; sellerReviewsCount: number }>('GET', `/profiles/${seller.id}`);
+    expect((await profile()).body).toMatchObject({ sellerRating: null, sellerReviewsCount: 0 });
+
+    const reviews = [];
+    for (const [index, buyer] of buyers.entries()) {
+      const review = await call<{ id: string; version: number }>(
+        'POST',
+        `/listings/${listing.body.id}/reviews`,
+        buyer,
+        {
+          rating: index === 0 ? 5 : 2,
+          text: 'Honest review',
+        },
+      );
+      expect(review.status).toBe(201);
+      reviews.push(review.body);
+    }
+    const rated = (average: number | null, count: number) =>
+      eventually(
+        async () => {
+          const body = (await profile()).body;
+          return body.sellerRating === average && body.sellerReviewsCount === count ? body : undefined;
+        },
+        15_000,
+        `a rating of ${average} from ${count} reviews`,
+      );
+    await rated(3.5, 2);
+
+    // The review is a post of its author, naming the listing, once however often it changes.
+    const posts = async (user: SignedInUser) =>
+      (
+        await call<{ items: { activity: string | null; item: { kind: string; id: string } | null }[] }>(
+          'GET',
+          `/profiles/${user.id}/posts`,
+        )
+      ).body.items.filter((post) => post.activity === 'review');
+    expect(await posts(buyers[0])).toEqual([
+      expect.objectContaining({ item: { kind: 'listing', id: listing.body.id } }),
+    ]);
+    expect((await call('PATCH', `/reviews/${reviews[1].id}`, buyers[1], { rating: 4 })).status).toBe(200);
+    await rated(4.5, 2);
+    expect(await posts(buyers[1])).toHaveLength(1);
+
+    expect((await call('DELETE', `/reviews/${reviews[0].id}`, buyers[0])).status).toBe(204);
+    await rated(4, 1);
+    await eventually(
+      async () => ((await posts(buyers[0])).length === 0 ? true : undefined),
+      15_000,
+      'the review post gone',
+    );
   });
 
   it('answered every request of this file without a 5xx', () => {

@@ -15,4 +15,11 @@ export class CatalogConfig extends ServiceConfig {
   @Min(1)
   @Max(86_400)
   SEARCH_WINDOW_SECONDS = 60;
+
+  /** How long a search page is served again from memory (0: never); a write to the index clears it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  SEARCH_CACHE_SECONDS = 10;
 }

@@ -1,6 +1,6 @@
 import { createIsolatedDatabase, queryRows } from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SEARCH_CANDIDATES } from '../src/search/search.service.js';
+import { COMMON_WORD_DOCUMENTS, SEARCH_CANDIDATES } from '../src/search/search.service.js';
 import { startCatalogPlatform, type CatalogPlatform } from './catalog-test-platform.js';
 
 interface SearchPage {
@@ -14,10 +14,39 @@ describe('catalog search top-k', () => {
   let database: { adminUrl: string; drop: () => Promise<void> };
   let platform: CatalogPlatform;
 
-  const search = async (query: string): Promise<SearchPage> => {
-    const reply = await platform.catalog.call<SearchPage>('GET', `/search?${query}`);
+  const search = async (query: string, headers: Record<string, string> = {}): Promise<SearchPage> => {
+    const reply = await platform.catalog.call<SearchPage>('GET', `/search?${query}`, { headers });
     expect(reply.status, query).toBe(200);
     return reply.body;
+  };
+  const titles = async (query: string, headers: Record<string, string> = {}) =>
+    (await search(query, headers)).items.map((hit) => hit.title).sort();
+  /** How often each full-text index has been scanned (PostgreSQL flushes these counters within a second). */
+  const indexScans = async () => {
+    const rows = await queryRows<{ name: string; scans: string }>(
+      database.adminUrl,
+      `SELECT indexrelname AS name, idx_scan::text AS scans FROM pg_stat_user_indexes
+       WHERE schemaname = 'catalog' AND indexrelname IN ('search_documents_document_idx', 'search_documents_document_gist_idx')`,
+    );
+    return {
+      gin: Number(rows.find((row) => row.name === 'search_documents_document_idx')?.scans),
+      gist: Number(rows.find((row) => row.name === 'search_documents_document_gist_idx')?.scans),
+    };
+  };
+  /**
+   * Scans of each full-text index by `work`'s search, read once the index it should scan shows the scan:
+   * PostgreSQL flushes a backend's counters together, seconds later at most.
+   */
+  const scansBy = async (work: () => Promise<unknown>, scanned: 'gin' | 'gist') => {
+    const before = await indexScans();
+    await work();
+    for (let waited = 0; ; waited += 200) {
+      const after = await indexScans();
+      if (after[scanned] > before[scanned] || waited > 20_000) {
+        return { gin: after.gin - before.gin, gist: after.gist - before.gist };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   };
 
   beforeAll(async () => {
@@ -33,6 +62,14 @@ describe('catalog search top-k', () => {
        FROM generate_series(1, $1::int) n`,
       [SEARCH_CANDIDATES * 3],
     );
+    // A common word: more documents hold it than COMMON_WORD_DOCUMENTS (and most of them).
+    await queryRows(
+      database.adminUrl,
+      `INSERT INTO catalog.search_documents (kind, item_id, title, subtitle, search_title, search_names, search_text)
+       SELECT 'listing', gen_random_uuid(), 'Лот ' || n, NULL, 'лот ' || n, 'лот ' || n, 'лот ' || n || ' амфибия'
+       FROM generate_series(1, $1::int) n`,
+      [COMMON_WORD_DOCUMENTS + 500],
+    );
     await queryRows(
       database.adminUrl,
       `INSERT INTO catalog.search_documents (kind, item_id, title, subtitle, search_title, search_names, search_text)
@@ -46,6 +83,28 @@ describe('catalog search top-k', () => {
     await database?.drop();
   });
 
+  // First: no earlier search has counters still waiting to be flushed.
+  it('walks the GiST index for a common word and GIN for a rare one, ranking the capped candidates', async () => {
+    let common: SearchPage | undefined;
+    const walked = await scansBy(async () => (common = await search('q=амфибия&limit=5')), 'gist');
+    expect(walked.gist).toBeGreaterThan(0);
+    expect(walked.gin).toBe(0);
+    expect(common).toMatchObject({ total: SEARCH_CANDIDATES, totalExact: false });
+    expect(common?.items).toHaveLength(5);
+    expect(common?.items.every((hit) => hit.title.startsWith('Лот '))).toBe(true);
+    // Every word common, as written or stemmed: still the walk.
+    const stemmed = await scansBy(() => search('q=лот+амфибии&limit=5'), 'gist');
+    expect(stemmed.gist).toBeGreaterThan(0);
+    expect(stemmed.gin).toBe(0);
+    // A common word with a rare one: every word by GIN (cheap on the rare one), then any word by the walk.
+    const mixed = await scansBy(() => search('q=амфибия+гагарин&limit=5'), 'gist');
+    expect(mixed.gin).toBeGreaterThan(0);
+    expect(mixed.gist).toBeGreaterThan(0);
+    // Narrowed by kind, or rare words only: GIN alone.
+    expect((await scansBy(() => search('q=амфибия&filter[kind]=listing&limit=5'), 'gin')).gist).toBe(0);
+    expect((await scansBy(() => search('q=гагарин'), 'gin')).gist).toBe(0);
+  }, 120_000);
+
   it('ranks a capped candidate set and says the total is not exact', async () => {
     const page = await search('q=спутник&limit=10');
     expect(page.items[0].title).toBe('Спутник Гагарин');
@@ -53,6 +112,26 @@ describe('catalog search top-k', () => {
     expect(page.totalExact).toBe(false);
     expect(page.total).toBeLessThanOrEqual(SEARCH_CANDIDATES + 1);
     expect(page.total).toBeGreaterThanOrEqual(SEARCH_CANDIDATES);
+  });
+
+  it('serves a recent page again until a write to the index, or when asked for a fresh one', async () => {
+    expect(await titles('q=хронометр')).toEqual([]);
+    // Written behind the service's back: the cached page does not know.
+    await queryRows(
+      database.adminUrl,
+      `INSERT INTO catalog.search_documents (kind, item_id, title, subtitle, search_title, search_names, search_text)
+       VALUES ('watch', gen_random_uuid(), 'Хронометр Полёт', NULL, 'хронометр полет', 'хронометр полет', 'хронометр полет')`,
+    );
+    expect(await titles('q=хронометр')).toEqual([]);
+    expect(await titles('q=хронометр', { 'cache-control': 'no-cache' })).toEqual(['Хронометр Полёт']);
+    // A write through the service commits and forgets every cached page: both documents show at once.
+    const roaster = await platform.dictionaryValue('roasters', 'Хронометр Обжарка');
+    const created = await platform.catalog.call('POST', '/coffees', {
+      body: { name: 'Кения Хронометр', roasterId: roaster },
+      token: platform.moderator,
+    });
+    expect(created.status).toBe(201);
+    expect(await titles('q=хронометр')).toEqual(['Кения Хронометр', 'Хронометр Полёт']);
   });
 
   it('counts exactly when the matches fit the cap', async () => {

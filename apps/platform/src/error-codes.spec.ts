@@ -108,7 +108,8 @@ async function documentOf(
     abortOnError: false,
   });
   const document = createServiceDocument(app, definition);
-  const codes = new Set<string>();
+  // Codes of the socket protocol are documented with it (README), not in the OpenAPI document.
+  const codes = new Set<string>(definition.socketErrorCodes ?? []);
   for (const item of Object.values(document.paths)) {
     for (const operation of [item.get, item.put, item.post, item.patch, item.delete]) {
       for (const response of Object.values(operation?.responses ?? {})) {

@@ -1,9 +1,18 @@
 import { AuthModule } from '@agora/auth';
 import type { ServiceDefinition } from '@agora/runtime';
 import { Module } from '@nestjs/common';
-import { IoAdapter } from '@nestjs/platform-socket.io';
 import { socialMigrations } from './migrations/index.js';
 import { SocialConfig } from './social.config.js';
+import { ChatMemberEntity } from './chats/chat-member.entity.js';
+import { ChatMessageEntity } from './chats/chat-message.entity.js';
+import { ChatEntity } from './chats/chat.entity.js';
+import { ChatsModule } from './chats/chats.module.js';
+import { NotificationEntity } from './notifications/notification.entity.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { RatingsModule } from './ratings/ratings.module.js';
+import { SellerReviewEntity } from './ratings/seller-review.entity.js';
+import { RealtimeIoAdapter } from './realtime/realtime-io.adapter.js';
+import { SOCKET_ERROR_CODES } from './realtime/realtime.events.js';
 import { FeedModule } from './feed/feed.module.js';
 import { FollowsModule } from './follows/follows.module.js';
 import { PostsModule } from './posts/posts.module.js';
@@ -22,7 +31,18 @@ import { EarlyAccountEventEntity } from './profiles/early-account-event.entity.j
 import { ProfileEntity } from './profiles/profile.entity.js';
 import { ProfilesModule } from './profiles/profiles.module.js';
 
-@Module({ imports: [AuthModule.forRoot(), ProfilesModule, FollowsModule, PostsModule, FeedModule] })
+@Module({
+  imports: [
+    AuthModule.forRoot(),
+    ProfilesModule,
+    FollowsModule,
+    PostsModule,
+    FeedModule,
+    ChatsModule,
+    NotificationsModule,
+    RatingsModule,
+  ],
+})
 export class SocialServiceModule {}
 
 export const socialServiceDefinition: ServiceDefinition = {
@@ -44,10 +64,17 @@ export const socialServiceDefinition: ServiceDefinition = {
     CatalogItemRefEntity,
     TimelineEntryEntity,
     FeedReaderEntity,
+    ChatEntity,
+    ChatMemberEntity,
+    ChatMessageEntity,
+    NotificationEntity,
+    SellerReviewEntity,
   ],
   migrations: socialMigrations,
   config: SocialConfig,
+  socketErrorCodes: SOCKET_ERROR_CODES,
   configure: (app) => {
-    app.useWebSocketAdapter(new IoAdapter(app));
+    const config = app.get(SocialConfig);
+    app.useWebSocketAdapter(new RealtimeIoAdapter(app, config.REDIS_URL, config.REDIS_KEY_PREFIX));
   },
 };

@@ -26,4 +26,11 @@ export class SocialConfig extends ServiceConfig {
   @Min(1)
   @Max(365)
   SOCIAL_FEED_INACTIVE_DAYS = 30;
+
+  /** How often open sockets are rechecked: a revoked session or an expired token is disconnected then. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  @Max(60_000)
+  SOCIAL_SOCKET_RECHECK_MS = 5_000;
 }

@@ -20,6 +20,29 @@ export const SOCIAL_ERRORS = {
   ITEM_NOT_FOUND: { status: 422, description: 'no catalog item of this kind with this id' },
   COMMENT_NOT_FOUND: { status: 422, description: 'no comment with this id on this post' },
   COMMENT_TOO_DEEP: { status: 422, description: 'comments are answered one level deep only' },
+  CANNOT_MESSAGE_SELF: { status: 422, description: 'a direct chat is between two different users' },
+  MESSAGES_NOT_ACCEPTED: {
+    status: 403,
+    description: "the recipient's privacy setting does not take direct messages from the caller",
+  },
+  CHAT_NOT_FOUND: { status: 404, description: 'no chat with this id that the caller may enter' },
+  MESSAGE_NOT_FOUND: { status: 404, description: 'no message with this id in this chat' },
+  NOT_YOUR_MESSAGE: { status: 403, description: 'only its author (or staff in a room) changes a message' },
+  EMPTY_MESSAGE: { status: 422, description: 'a message needs text' },
+  SUPPORT_ALREADY_ASSIGNED: {
+    status: 409,
+    description: 'another staff member already took this support chat',
+  },
+  NOT_SUPPORT_ASSIGNEE: {
+    status: 403,
+    description: 'only the assigned staff member (or an admin) releases it',
+  },
+  UNKNOWN_CHANNEL: { status: 400, description: 'a socket asked for a channel that does not exist' },
+  SOCKET_ORIGIN_REFUSED: {
+    status: 403,
+    description: 'a socket handshake brought the session cookie from a page of another origin',
+  },
+  INVALID_SOCKET_EVENT: { status: 400, description: "a socket event's payload does not fit its schema" },
 } as const satisfies ErrorCatalog;
 
 export type SocialErrorCode = keyof typeof SOCIAL_ERRORS;

@@ -1,13 +1,18 @@
 import type { EventEnvelope, PayloadOf, Topic } from '@agora/contracts';
 import {
+  AuthTestClient,
   connectRealtime,
   provisionAllServices,
   queryRows,
   startServicesInProcess,
+  startSmtpInbox,
   type InProcessServices,
+  type SmtpInbox,
 } from '@agora/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { authServiceDefinition } from '../../auth-service/src/auth-service.definition.js';
 import { socialServiceDefinition } from '../src/social-service.definition.js';
 
 interface Profile {
@@ -26,7 +31,10 @@ interface Profile {
 describe('social-service profiles', () => {
   const adminUrl = inject('testDatabaseUrl');
   let platform: InProcessServices;
+  let inbox: SmtpInbox;
   let social: string;
+  /** The access token of a signed-in user: sockets are authenticated at the handshake. */
+  let token: string;
 
   const envelope = <T extends Topic>(topic: T, key: string, payload: PayloadOf<T>): EventEnvelope => ({
     id: uuidv7(),
@@ -81,14 +89,21 @@ describe('social-service profiles', () => {
 
   beforeAll(async () => {
     await provisionAllServices(adminUrl);
-    platform = await startServicesInProcess(adminUrl, [socialServiceDefinition]);
+    inbox = await startSmtpInbox();
+    platform = await startServicesInProcess(adminUrl, [authServiceDefinition, socialServiceDefinition], {
+      SMTP_URL: inbox.url,
+    });
     social = platform.services.social.url;
+    token = (await new AuthTestClient(platform.services.auth.url, inbox).signedIn('pv_socket')).accessToken;
   });
 
-  afterAll(() => platform?.close());
+  afterAll(async () => {
+    await platform?.close();
+    await inbox?.close();
+  });
 
   it('keeps an unverified account private: 404 by id, not listed, not pushed; verification publishes it', async () => {
-    const realtime = await connectRealtime(social);
+    const realtime = await connectRealtime(social, { token });
     try {
       await realtime.subscribe('profiles');
       const pushed: Profile[] = [];
@@ -125,8 +140,11 @@ describe('social-service profiles', () => {
         'followingCount',
         'login',
         'marketplaceLinks',
+        'messagesFrom',
         'postsCount',
         'private',
+        'sellerRating',
+        'sellerReviewsCount',
         'userId',
         'version',
       ]);
@@ -201,6 +219,43 @@ describe('social-service profiles', () => {
     expect(pending).toEqual([]);
   });
 
+  it("sees what the account lock's previous holder committed while the registration waited for it", async () => {
+    const userId = uuidv7();
+    const holder = new pg.Client({ connectionString: adminUrl });
+    await holder.connect();
+    try {
+      // A verification that overtook the registration, applied while the registration waits for the lock.
+      await holder.query('BEGIN');
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+        `social.account:${userId}`,
+      ]);
+      const registration = publish(registered(userId, 'pv_waited'));
+      await vi.waitFor(
+        async () => {
+          const waiting = await holder.query(
+            `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND pid <> pg_backend_pid()`,
+          );
+          expect(waiting.rowCount).toBeGreaterThan(0);
+        },
+        { timeout: 5_000, interval: 20 },
+      );
+      await holder.query(
+        `INSERT INTO social.early_account_events (user_id, verified, changes) VALUES ($1, true, 1)`,
+        [userId],
+      );
+      await holder.query('COMMIT');
+      await registration;
+    } finally {
+      await holder.end();
+    }
+    expect(await row(userId)).toEqual({
+      login: 'pv_waited',
+      display_name: 'pv_waited',
+      verified: true,
+      version: 2,
+    });
+  });
+
   it('never revives a deleted account, whatever order its events arrive in', async () => {
     const deletedFirst = uuidv7();
     await publish(deleted(deletedFirst), verified(deletedFirst), registered(deletedFirst, 'pv_gone_first'));
@@ -234,7 +289,7 @@ describe('social-service profiles', () => {
   });
 
   it('hides the profile of an account an admin un-verifies, and shows it again once verified', async () => {
-    const realtime = await connectRealtime(social);
+    const realtime = await connectRealtime(social, { token });
     try {
       await realtime.subscribe('profiles');
       const userId = uuidv7();

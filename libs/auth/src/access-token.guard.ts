@@ -90,14 +90,25 @@ export class AccessTokenGuard implements CanActivate {
     if (!token) {
       throw unauthorized(AccessErrorCode.AUTHENTICATION_REQUIRED, 'An access token is required');
     }
-    const user = await this.verify(token);
-    if (await this.isRevoked(user)) {
-      throw unauthorized(AccessErrorCode.ACCESS_TOKEN_REVOKED, 'The session has ended; sign in again');
-    }
+    const user = await this.authenticateToken(token);
     if (!header && isStateChanging(request.method)) {
       this.sessions.assertCsrf(request, user.sessionId);
     }
     return user;
+  }
+
+  /** The user of an access token however it came (a header, a cookie, a socket's handshake): 401 unless valid and live. */
+  async authenticateToken(token: string): Promise<AuthenticatedUser> {
+    const user = await this.verify(token);
+    await this.assertNotRevoked(user);
+    return user;
+  }
+
+  /** 401 when the user's session or token version was revoked since the token was issued. */
+  async assertNotRevoked(user: AuthenticatedUser): Promise<void> {
+    if (await this.isRevoked(user)) {
+      throw unauthorized(AccessErrorCode.ACCESS_TOKEN_REVOKED, 'The session has ended; sign in again');
+    }
   }
 
   private async verify(token: string): Promise<AuthenticatedUser> {

@@ -15,6 +15,8 @@ export interface AuthenticatedUser {
    * and tokens below the version a service has heard of are revoked.
    */
   readonly tokenVersion: number;
+  /** When the token expires (`exp`, epoch milliseconds); long-lived connections end then. */
+  readonly expiresAt?: number;
 }
 
 export interface AccessTokenOptions {
@@ -66,7 +68,13 @@ export class AccessTokenVerifier {
       ) {
         throw new AccessTokenError('invalid', 'access token lacks sub, role or sid, or has a bad ver');
       }
-      return { id: payload.sub, role, sessionId, tokenVersion: version };
+      return {
+        id: payload.sub,
+        role,
+        sessionId,
+        tokenVersion: version,
+        expiresAt: (payload.exp ?? 0) * 1000,
+      };
     } catch (error) {
       if (error instanceof AccessTokenError) {
         throw error;

@@ -7,6 +7,7 @@ export * from './outbox.relay.js';
 export * from './outbox.writer.js';
 export * from './provision.js';
 export * from './service-data-source.js';
+export * from './simple-query.js';
 export * from './constraint-errors.js';
 export * from './unit-of-work.js';
 export * from './advisory-lock.js';

@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@agora/contracts';
 import { runWithRequestContext } from '@agora/logging';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import {
   createOutboxAndInboxTables,
@@ -131,6 +131,37 @@ describe('outbox, relay and inbox on real PostgreSQL', () => {
     });
   });
 
+  it('wakes on the commit and drains in full batches until a claim comes back short', async () => {
+    const writer = new OutboxWriter('mt_one');
+    const small = new OutboxRelay(dataSource, publisher, pino({ level: 'silent' }), {
+      schema: 'mt_one',
+      listenUrl: roleUrl('agora_mt_one'),
+      // No poll within the test: the one NOTIFY of the commit below must be enough.
+      pollIntervalMs: 60_000,
+      batchSize: 2,
+    });
+    await small.start();
+    try {
+      await vi.waitFor(async () => expect(await small.pendingCount()).toBe(0));
+      const before = publisher.published.length;
+      await dataSource.transaction(async (manager) => {
+        for (let index = 0; index < 5; index += 1) {
+          await writer.add(manager, 'auth.user.registered.v1', `batch-${index}`, payload(`batch${index}`));
+        }
+      });
+      await vi.waitFor(async () => expect(await small.pendingCount()).toBe(0), { timeout: 5_000 });
+      expect(publisher.published.slice(before).map((event) => event.key)).toEqual([
+        'batch-0',
+        'batch-1',
+        'batch-2',
+        'batch-3',
+        'batch-4',
+      ]);
+    } finally {
+      await small.stop();
+    }
+  });
+
   it('refuses outbox writes outside a transaction', async () => {
     await expect(
       new OutboxWriter('mt_one').add(dataSource.manager, 'auth.user.registered.v1', 'k', payload('x')),
@@ -161,5 +192,61 @@ describe('outbox, relay and inbox on real PostgreSQL', () => {
       `SELECT count(*) FROM "mt_one"."notes" WHERE "text" = 'from event'`,
     );
     expect(Number(rows[0].count)).toBe(2);
+  });
+
+  it("keeps an event's inbox row and effects only when its handler succeeds, in the handler's transaction", async () => {
+    const inbox = new Inbox(dataSource, 'mt_one');
+    const writer = new OutboxWriter('mt_one');
+    const event: EventEnvelope = {
+      id: newId(),
+      topic: 'auth.user.registered.v1',
+      key: 'k',
+      occurredAt: new Date().toISOString(),
+      payload: payload('carol'),
+    };
+    const notes = async (text: string) =>
+      Number(
+        (
+          await dataSource.query<{ count: string }[]>(
+            `SELECT count(*) FROM "mt_one"."notes" WHERE "text" = $1`,
+            [text],
+          )
+        )[0].count,
+      );
+    const pendingBefore = await relay.pendingCount();
+
+    await expect(
+      inbox.consumeOnce('notes', event, async (manager) => {
+        await manager.query(`INSERT INTO "mt_one"."notes" VALUES ($1, 'failed handler')`, [newId()]);
+        throw new Error('handler failed');
+      }),
+    ).rejects.toThrow('handler failed');
+    expect(await notes('failed handler')).toBe(0);
+
+    // The redelivery applies: an outbox write (it needs the open transaction) and a nested transaction that
+    // fails roll back to their savepoint only.
+    expect(
+      await inbox.consumeOnce('notes', event, async (manager) => {
+        await manager.query(`INSERT INTO "mt_one"."notes" VALUES ($1, 'redelivered')`, [newId()]);
+        await writer.add(manager, 'auth.user.registered.v1', 'k', payload('carol2'));
+        await expect(
+          manager.transaction(async (nested) => {
+            await nested.query(`INSERT INTO "mt_one"."notes" VALUES ($1, 'nested')`, [newId()]);
+            throw new Error('nested failed');
+          }),
+        ).rejects.toThrow('nested failed');
+      }),
+    ).toBe(true);
+    expect(await notes('redelivered')).toBe(1);
+    expect(await notes('nested')).toBe(0);
+    expect(await relay.pendingCount()).toBe(pendingBefore + 1);
+    expect(await inbox.consumeOnce('notes', event, () => Promise.reject(new Error('not run')))).toBe(false);
+
+    // Every connection went back to the pool outside a transaction.
+    const open = await dataSource.query<{ count: string }[]>(
+      `SELECT count(*) FROM pg_stat_activity
+        WHERE "datname" = current_database() AND "state" LIKE 'idle in transaction%' AND "pid" <> pg_backend_pid()`,
+    );
+    expect(Number(open[0].count)).toBe(0);
   });
 });

@@ -22,6 +22,7 @@ export class BusContext extends BaseRpcContext<[EventEnvelope]> {
  */
 export abstract class EventConsumerServer extends Server implements CustomTransportStrategy {
   override readonly propagatesEventHandlerErrors = true;
+  private readonly handlersByTopic = new Map<string, MessageHandler>();
 
   /** Topics that have an `@EventPattern` handler in this app. */
   protected subscribedTopics(): string[] {
@@ -41,8 +42,13 @@ export abstract class EventConsumerServer extends Server implements CustomTransp
         `Event ${event.id} on ${event.topic} does not fit its schema: ${problems.slice(0, 10).join('; ')}`,
       );
     }
+    // Nest's lookup JSON.parses the pattern, which for a topic name throws: once per topic, not per event.
+    const first = this.handlersByTopic.get(event.topic) ?? this.getHandlerByPattern(event.topic);
+    if (first) {
+      this.handlersByTopic.set(event.topic, first);
+    }
     for (
-      let handler: MessageHandler | null | undefined = this.getHandlerByPattern(event.topic);
+      let handler: MessageHandler | null | undefined = first;
       handler;
       handler = handler.next as MessageHandler | undefined
     ) {

@@ -25,6 +25,12 @@ export interface KafkaBusOptions {
   readonly probeTimeoutMs?: number;
   /** Create every topic and its `.dlq` on connect when missing (default true); see {@link ensureTopics}. */
   readonly ensureTopics?: boolean;
+  /**
+   * Longest a handled message's offset waits to be committed (default {@link COMMIT_INTERVAL_MS}). Commits go
+   * out at most this often instead of after every fetched batch; a crash redelivers what was handled since the
+   * last one, and the inboxes drop it.
+   */
+  readonly commitIntervalMs?: number;
 }
 
 function kafkaLogCreator(logger: Logger) {
@@ -301,7 +307,14 @@ export class KafkaBus implements MessageBus {
   }
 
   createConsumerServer(group: string): EventConsumerServer {
-    const server = new KafkaConsumerServer(this.kafka, this, group, this.options.retry, this.logger);
+    const server = new KafkaConsumerServer(
+      this.kafka,
+      this,
+      group,
+      this.options.retry,
+      this.options.commitIntervalMs ?? COMMIT_INTERVAL_MS,
+      this.logger,
+    );
     this.servers.push(server);
     return server;
   }
@@ -321,6 +334,8 @@ export class KafkaBus implements MessageBus {
 const WINDOW_SIZE = 100;
 /** Keys of one partition handled at once; each service's pool has 10 connections by default. */
 const KEY_CONCURRENCY = 6;
+/** Default of {@link KafkaBusOptions.commitIntervalMs}. */
+export const COMMIT_INTERVAL_MS = 1_000;
 
 function* windows<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let start = 0; start < items.length; start += size) {
@@ -372,15 +387,22 @@ export async function inKeyOrder(
 class KafkaConsumerServer extends EventConsumerServer {
   private consumer?: Consumer;
   private running = false;
+  /** Commits every resolved offset now (kafkajs's own, kept from the latest batch); unset until one came. */
+  private commitResolved?: () => Promise<void>;
+  /** Commits what a batch resolved once the interval is up, when no later batch did it first. */
+  private flushTimer?: NodeJS.Timeout;
+  private readonly groupLogger: Logger;
 
   constructor(
     private readonly kafka: KafkaClient,
     private readonly bus: KafkaBus,
     private readonly group: string,
     private readonly retry: RetryPolicy,
-    private readonly busLogger: Logger,
+    private readonly commitIntervalMs: number,
+    busLogger: Logger,
   ) {
     super();
+    this.groupLogger = busLogger.child({ consumerGroup: group });
   }
 
   isRunning(): boolean {
@@ -399,7 +421,7 @@ class KafkaConsumerServer extends EventConsumerServer {
     if (topics.length === 0) {
       return;
     }
-    const logger = this.busLogger.child({ consumerGroup: this.group });
+    const logger = this.groupLogger;
     const consumer = this.kafka.consumer({
       groupId: this.group,
       sessionTimeout: 15_000,
@@ -438,33 +460,70 @@ class KafkaConsumerServer extends EventConsumerServer {
     await consumer.run({
       partitionsConsumedConcurrently: 3,
       eachBatchAutoResolve: false,
+      // kafkajs with autoCommit commits after every batch, before it fetches again: one more broker round trip
+      // that every waiting event pays. Offsets are committed here instead, at most once an interval, on the way
+      // out, and by a timer when no batch follows.
+      autoCommit: false,
+      autoCommitInterval: this.commitIntervalMs,
       eachBatch: async (payload) => {
         const { batch } = payload;
         const stopped = () => !payload.isRunning() || payload.isStale();
         const heartbeat = () => payload.heartbeat();
-        for (const window of windows(batch.messages, WINDOW_SIZE)) {
-          if (stopped()) {
-            return;
-          }
-          await inKeyOrder(window, KEY_CONCURRENCY, async (message) => {
-            if (!stopped()) {
-              await handle(batch.topic, message);
-              await heartbeat();
+        this.commitResolved = () => payload.commitOffsetsIfNecessary(payload.uncommittedOffsets());
+        try {
+          for (const window of windows(batch.messages, WINDOW_SIZE)) {
+            if (stopped()) {
+              return;
             }
-          });
-          if (stopped()) {
-            return;
+            await inKeyOrder(window, KEY_CONCURRENCY, async (message) => {
+              if (!stopped()) {
+                await handle(batch.topic, message);
+                await heartbeat();
+              }
+            });
+            if (stopped()) {
+              return;
+            }
+            // Resolved only once every message up to here is handled: a crash redelivers from the last committed
+            // offset, and the inboxes drop what was already applied.
+            payload.resolveOffset(window[window.length - 1].offset);
+            await heartbeat();
           }
-          // Committed only once every message up to here is handled: a crash redelivers the window, and the
-          // inboxes drop what was already applied.
-          payload.resolveOffset(window[window.length - 1].offset);
-          await heartbeat();
+        } finally {
+          // Leaving (stopping, rebalancing, or a handler that could not even dead-letter): commit what is
+          // handled while this member still owns the partition. Otherwise once the interval is up.
+          await (stopped() ? this.flush() : payload.commitOffsetsIfNecessary());
+          this.scheduleFlush();
         }
       },
     });
   }
 
+  /** Commits the resolved offsets now; a failure (rebalance, broker away) only means a later redelivery. */
+  private async flush(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    try {
+      await this.commitResolved?.();
+    } catch (error) {
+      this.groupLogger.warn(
+        { err: toError(error) },
+        'kafka offsets not committed; the inbox drops the redelivery',
+      );
+    }
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer || !this.running) {
+      return;
+    }
+    this.flushTimer = setTimeout(() => void this.flush(), this.commitIntervalMs);
+    this.flushTimer.unref();
+  }
+
   async close(): Promise<void> {
+    // What is handled is committed before the group is left, so a restart starts after it.
+    await this.flush();
     this.running = false;
     await this.consumer?.disconnect();
   }

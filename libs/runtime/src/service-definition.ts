@@ -16,6 +16,11 @@ export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
   readonly migrations: readonly MigrationClass[];
   /** The service's configuration class (ServiceConfig or a subclass). */
   readonly config: new () => C;
+  /**
+   * Error codes the service answers only over its socket protocol (acknowledgements, refused handshakes),
+   * documented in the README instead of the OpenAPI document.
+   */
+  readonly socketErrorCodes?: readonly string[];
   /** Extra start-up work on the Nest app before it listens (e.g. a WebSocket adapter). */
   readonly configure?: (app: NestFastifyApplication) => void | Promise<void>;
   /** Fills the service's schema with demo data (`npm run seed`), on its own DataSource with migrations applied. */

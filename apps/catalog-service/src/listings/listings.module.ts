@@ -3,6 +3,7 @@ import { ItemsModule } from '../items/items.module.js';
 import { PhotoRoutesController } from '../photos/photo-routes.controller.js';
 import { ReviewsController } from '../reviews/reviews.controller.js';
 import { ReviewsRepository } from '../reviews/reviews.repository.js';
+import { ReviewEvents } from '../reviews/review-events.js';
 import { ReviewsService } from '../reviews/reviews.service.js';
 import { ListingsController } from './listings.controller.js';
 import { ListingsRepository } from './listings.repository.js';
@@ -21,6 +22,6 @@ import { ListingsService } from './listings.service.js';
     ReviewsController,
     PhotoRoutesController({ kind: 'review', path: 'reviews', tag: 'reviews' }),
   ],
-  providers: [ListingsService, ListingsRepository, ReviewsService, ReviewsRepository],
+  providers: [ListingsService, ListingsRepository, ReviewsService, ReviewsRepository, ReviewEvents],
 })
 export class ListingsModule {}

@@ -11,6 +11,7 @@ import { ListingReviews1795786034028 } from './1795786034028-ListingReviews.js';
 import { Versions1796006871647 } from './1796006871647-Versions.js';
 import { MediaTombstones1796019704343 } from './1796019704343-MediaTombstones.js';
 import { ListIndexes1796100000000 } from './1796100000000-ListIndexes.js';
+import { SearchCommonWords1796150000000 } from './1796150000000-SearchCommonWords.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
@@ -27,4 +28,5 @@ export const catalogMigrations = [
   Versions1796006871647,
   MediaTombstones1796019704343,
   ListIndexes1796100000000,
+  SearchCommonWords1796150000000,
 ];

@@ -2,6 +2,7 @@ import { ListSource, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type DeepPartial } from 'typeorm';
 import type { Tx } from '@agora/database';
+import { ListingEntity } from '../listings/listing.entity.js';
 import { REVIEW_LIST_QUERY } from './review.dto.js';
 import { ReviewEntity } from './review.entity.js';
 
@@ -36,6 +37,15 @@ export class ReviewsRepository {
 
   save(tx: Tx, review: ReviewEntity): Promise<ReviewEntity> {
     return tx.save(review);
+  }
+
+  /** The seller of the listing a review is about. */
+  async sellerOf(tx: Tx, listingId: string): Promise<string> {
+    const listing = await tx.findOneOrFail(ListingEntity, {
+      select: { id: true, sellerId: true },
+      where: { id: listingId },
+    });
+    return listing.sellerId;
   }
 
   async remove(tx: Tx, id: string): Promise<void> {

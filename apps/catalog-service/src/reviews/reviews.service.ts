@@ -4,6 +4,7 @@ import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork, type Tx } from '@agora/database';
+import { ReviewEvents } from './review-events.js';
 import { ReviewsRepository } from './reviews.repository.js';
 import { refuseCleared } from '../items/item-problems.js';
 import { ListingsService } from '../listings/listings.service.js';
@@ -30,6 +31,7 @@ export class ReviewsService {
     private readonly reviews: ReviewsRepository,
     private readonly listings: ListingsService,
     private readonly photos: PhotosRepository,
+    private readonly events: ReviewEvents,
   ) {}
 
   async list(
@@ -52,14 +54,16 @@ export class ReviewsService {
   async create(author: AuthenticatedUser, listingId: string, dto: ReviewInputDto): Promise<ReviewDto> {
     try {
       return await this.unitOfWork.run(async (tx) => {
-        await this.listings.lockForReview(tx, author, listingId);
+        const listing = await this.listings.lockForReview(tx, author, listingId);
         const review = this.reviews.build(tx, {
           listingId,
           authorId: author.id,
           rating: dto.rating,
           text: dto.text,
         });
-        return toReviewDto(await this.reviews.save(tx, review));
+        const saved = await this.reviews.save(tx, review);
+        await this.events.saved(tx, saved, listing.sellerId);
+        return toReviewDto(saved);
       });
     } catch (error) {
       if (uniqueViolation(error)) {
@@ -87,7 +91,9 @@ export class ReviewsService {
       review.rating = dto.rating ?? review.rating;
       review.text = dto.text ?? review.text;
       review.version += 1;
-      return toReviewDto(await this.reviews.save(tx, review));
+      const saved = await this.reviews.save(tx, review);
+      await this.events.saved(tx, saved, await this.reviews.sellerOf(tx, saved.listingId));
+      return toReviewDto(saved);
     });
   }
 
@@ -103,6 +109,7 @@ export class ReviewsService {
       }
       await this.reviews.remove(tx, id);
       await this.photos.removeAllOf(tx, 'review', id);
+      await this.events.deleted(tx, review, await this.reviews.sellerOf(tx, review.listingId));
     });
   }
 

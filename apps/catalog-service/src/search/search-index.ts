@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { SearchResultCache } from './search-cache.js';
 
 /** The kinds of items the first level of search covers. */
 export const SEARCH_KINDS = ['coffee', 'watch', 'product', 'listing'] as const;
@@ -72,6 +73,9 @@ export type SearchDependency = keyof typeof DEPENDENTS;
  */
 @Injectable()
 export class SearchIndex {
+  /** Without the cache (the offline seed), nothing serves pages from memory to forget. */
+  constructor(@Optional() private readonly cache?: SearchResultCache) {}
+
   /** Rewrites the documents of these items from their rows (removing those gone or no longer public). */
   async refresh(manager: EntityManager, kind: SearchKind, ids: readonly string[]): Promise<void> {
     if (ids.length > 0) {
@@ -114,5 +118,6 @@ export class SearchIndex {
          search_text = EXCLUDED.search_text, updated_at = now()`,
       [...params, kind],
     );
+    this.cache?.wrote(manager);
   }
 }

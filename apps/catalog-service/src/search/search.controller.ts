@@ -1,7 +1,7 @@
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { RateLimit } from '@agora/rate-limit';
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Query } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { CatalogConfig } from '../catalog.config.js';
 import { SearchQueryPipe } from './search-query.pipe.js';
 import { SEARCH_LIST_QUERY, SearchPageDto } from './search.dto.js';
@@ -17,6 +17,12 @@ export class SearchController {
   @Get()
   @ApiQuery({ name: 'q', required: true, description: 'Words in Russian or English; typos are forgiven' })
   @ApiListQuery(SEARCH_LIST_QUERY)
+  @ApiHeader({
+    name: 'Cache-Control',
+    required: false,
+    description:
+      '`no-cache` ranks afresh instead of answering a page served in the last SEARCH_CACHE_SECONDS',
+  })
   @ApiOkResponse({ type: SearchPageDto })
   @ApiCatalogErrors('VALIDATION_FAILED')
   @RateLimit<CatalogConfig>({
@@ -29,7 +35,10 @@ export class SearchController {
   search(
     @Query('q', SearchQueryPipe) text: string,
     @ListQuery(SEARCH_LIST_QUERY) query: ParsedListQuery,
+    @Headers('cache-control') cacheControl?: string,
   ): Promise<SearchPageDto> {
-    return this.searchService.search(text, query);
+    return this.searchService.search(text, query, {
+      fresh: /\bno-(cache|store)\b/i.test(cacheControl ?? ''),
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { SearchResultCache } from './search-cache.js';
 import { SearchIndex } from './search-index.js';
 import { SearchController } from './search.controller.js';
 import { SearchService } from './search.service.js';
@@ -7,7 +8,7 @@ import { SearchService } from './search.service.js';
 @Global()
 @Module({
   controllers: [SearchController],
-  providers: [SearchService, SearchIndex],
+  providers: [SearchService, SearchIndex, SearchResultCache],
   exports: [SearchIndex],
 })
 export class SearchModule {}

@@ -4,8 +4,9 @@ import {
   type ParsedFilter,
   type ParsedListQuery,
 } from '@agora/list-query';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SearchResultCache } from './search-cache.js';
 import { SEARCH_KINDS, type SearchKind } from './search-index.js';
 import type { SearchHitDto, SearchPageDto } from './search.dto.js';
 
@@ -21,6 +22,21 @@ export const SEARCH_CANDIDATES = 256;
 
 /** The deepest a page may reach into the candidates (`page × limit`): deeper pages get nothing. */
 const MAX_CANDIDATES = 10_000;
+
+/**
+ * A word is common when at least this many documents, and at least COMMON_SHARE of them, hold it
+ * (PostgreSQL's statistics of the tsvector column). A query of common words takes its candidates by
+ * walking the GiST index, which stops at the cap; others take GIN, whose bitmap holds every match before
+ * `LIMIT` applies, cheap only while the matches are few (docs/adr/0009-search-top-k.md).
+ */
+export const COMMON_WORD_DOCUMENTS = 10_000;
+const COMMON_SHARE = 0.01;
+
+/** How often the common words are read again from the statistics (ANALYZE refreshes those). */
+const COMMON_WORDS_REFRESH_MS = 60_000;
+
+/** Which common words the query has (none, some, all), deciding which index each tier walks. */
+type WalkMode = 'none' | 'some' | 'all';
 
 interface HitRow {
   kind: SearchKind;
@@ -73,22 +89,80 @@ function kindsOf(filters: readonly ParsedFilter[]): SearchKind[] {
  */
 @Injectable()
 export class SearchService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly logger = new Logger(SearchService.name);
+  private commonWords: readonly string[] = [];
+  private commonWordsAt = 0;
+  private commonWordsLoading: Promise<void> | undefined;
 
-  async search(text: string, query: ParsedListQuery): Promise<SearchPageDto> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cache: SearchResultCache,
+  ) {}
+
+  /** `fresh`: rank again rather than answer from the page cache (the request's `Cache-Control: no-cache`). */
+  async search(
+    text: string,
+    query: ParsedListQuery,
+    options: { fresh?: boolean } = {},
+  ): Promise<SearchPageDto> {
     const kinds = kindsOf(query.filters);
+    const key = `${query.page}|${query.limit}|${kinds.join(',')}|${text.toLowerCase()}`;
+    const cached = options.fresh ? undefined : this.cache.get(key);
+    if (cached) {
+      return cached;
+    }
+    const generation = this.cache.current();
+    const page = await this.rank(text, kinds, query);
+    this.cache.set(key, page, generation);
+    return page;
+  }
+
+  private async rank(text: string, kinds: SearchKind[], query: ParsedListQuery): Promise<SearchPageDto> {
     const offset = (query.page - 1) * query.limit;
     const candidates = Math.min(Math.max(SEARCH_CANDIDATES, offset + query.limit), MAX_CANDIDATES);
+    const commonWords = await this.commonWordsNow();
     const rows = await this.dataSource.transaction(async (manager) => {
-      // The normalised text as a value, so the planner sees the title prefix as a constant pattern.
-      const [{ normalized }] = await manager.query<{ normalized: string | null }[]>(
-        `SELECT set_config('pg_trgm.word_similarity_threshold', $1, true), catalog.search_normalize($2) AS normalized`,
-        [TYPO_THRESHOLD, text],
+      // The normalised text as a value, so the planner sees the title prefix as a constant pattern. Over every
+      // kind, common words (as written or stemmed: COMMON_WORD_DOCUMENTS) change the plan for this transaction:
+      // when all of them are, bitmap and sequential scans are off, so tiers 1 and 2 walk the GiST index and
+      // stop at the cap instead of gathering every match from GIN's bitmap; when some are, sequential scans
+      // are off and tier 2 (any word) walks GiST while tier 1 keeps GIN, which the rare word makes cheap.
+      const [{ normalized, mode }] = await manager.query<{ normalized: string | null; mode: WalkMode }[]>(
+        `SELECT normalized, mode,
+           set_config('pg_trgm.word_similarity_threshold', $1, true),
+           set_config('enable_bitmapscan', (mode <> 'all')::text, true),
+           set_config('enable_seqscan', (mode = 'none')::text, true),
+           -- Disabled scans cost 10^10 in the plan, past the JIT threshold; a search never gains from JIT.
+           set_config('jit', 'off', true)
+         FROM (SELECT catalog.search_normalize($2) AS normalized) AS query,
+           LATERAL (
+             SELECT CASE
+                 WHEN NOT $3::boolean THEN 'none'
+                 WHEN cardinality(words) > 0 AND words <@ $4::text[]
+                   OR cardinality(stems) > 0 AND stems <@ $4::text[] THEN 'all'
+                 WHEN words && $4::text[] OR stems && $4::text[] THEN 'some'
+                 ELSE 'none'
+               END AS mode
+             FROM tsvector_to_array(to_tsvector('simple', coalesce(normalized, ''))) AS words,
+               tsvector_to_array(to_tsvector('russian', coalesce(normalized, ''))) AS stems
+           ) AS decided`,
+        [TYPO_THRESHOLD, text, kinds.length === SEARCH_KINDS.length, commonWords],
       );
       const normal = normalized ?? '';
-      // Each tier takes at most `candidates` matches from its index (no ORDER BY: the first the GIN index
-      // gives) and ranks only those; titles starting with the text are fetched by the prefix btree first,
-      // so they are always among tier 1's candidates.
+      // The GiST index is on `strip(document)` (docs/adr/0009-search-top-k.md), so only a walk's condition can
+      // use it and GIN keeps every other search. Tier 1 checks phrases and weights on `document` too; tier 2's
+      // query is single words joined by `|`, the same on a stripped document.
+      const everyWord =
+        mode === 'all'
+          ? 'strip(d.document) @@ terms.every_word AND d.document @@ terms.every_word'
+          : 'd.document @@ terms.every_word';
+      const anyWord =
+        mode === 'none' ? 'd.document @@ terms.any_word' : 'strip(d.document) @@ terms.any_word';
+      // Each tier takes at most `candidates` matches from its index (no ORDER BY: the first the index gives)
+      // and ranks only those; titles starting with the text are fetched by the prefix btree first, so they
+      // are always among tier 1's candidates. The tsqueries come from `terms`, out of the planner's sight:
+      // it picks GIN (or, for common words, the GiST walk) for them whatever their statistics say. Near
+      // spellings are not looked for after common words: those fill the candidates by words alone.
       return manager.query<HitRow[]>(
         `WITH terms AS (
            SELECT $1::text AS text,
@@ -98,20 +172,22 @@ export class SearchService {
                  FROM unnest($5::text[]) AS word) AS words
          ),
          every_word_found AS MATERIALIZED (
-           (SELECT d.kind, d.item_id, 'prefix' AS branch FROM catalog.search_documents d, terms
-            WHERE d.search_title LIKE $6 AND d.document @@ terms.every_word AND d.kind = ANY($2::text[])
+           (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'prefix' AS branch
+            FROM catalog.search_documents d, terms
+            WHERE d.search_title LIKE $6 AND d.document @@ terms.every_word AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
             LIMIT $7)
            UNION ALL
-           (SELECT d.kind, d.item_id, 'words' AS branch FROM catalog.search_documents d, terms
-            WHERE d.document @@ terms.every_word AND d.kind = ANY($2::text[])
+           (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'words' AS branch
+            FROM catalog.search_documents d, terms
+            WHERE ${everyWord} AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
             LIMIT $7)
          ),
          every_word AS MATERIALIZED (
-           SELECT d.kind, d.item_id, d.title, d.subtitle, 1 AS tier,
-             ts_rank(d.document, terms.every_word)
-               + CASE WHEN starts_with(d.search_title, terms.text) THEN 1 ELSE 0 END AS rank
-           FROM catalog.search_documents d, terms
-           WHERE (d.kind, d.item_id) IN (SELECT kind, item_id FROM every_word_found)
+           SELECT DISTINCT ON (found.kind, found.item_id) found.kind, found.item_id, found.title, found.subtitle,
+             1 AS tier, ts_rank(found.document, terms.every_word)
+               + CASE WHEN starts_with(found.search_title, terms.text) THEN 1 ELSE 0 END AS rank
+           FROM every_word_found found, terms
+           ORDER BY found.kind, found.item_id
          ),
          some_words AS MATERIALIZED (
            SELECT candidate.*, ts_rank(candidate.document, terms.any_word) AS rank
@@ -119,7 +195,8 @@ export class SearchService {
              SELECT d.kind, d.item_id, d.title, d.subtitle, 2 AS tier, d.document
              FROM catalog.search_documents d
              WHERE (SELECT count(*) FROM every_word) < $3::int + $4::int
-               AND d.document @@ terms.any_word AND NOT d.document @@ terms.every_word AND d.kind = ANY($2::text[])
+               AND ${anyWord} AND NOT d.document @@ terms.every_word
+               AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
              LIMIT $7
            ) AS candidate
          ),
@@ -129,8 +206,9 @@ export class SearchService {
            FROM terms, LATERAL (
              SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_names
              FROM catalog.search_documents d
-             WHERE (SELECT count(*) FROM every_word) + (SELECT count(*) FROM some_words) < $3::int + $4::int
-               AND terms.text <% d.search_names AND NOT d.document @@ terms.any_word AND d.kind = ANY($2::text[])
+             WHERE NOT $8::boolean
+               AND (SELECT count(*) FROM every_word) + (SELECT count(*) FROM some_words) < $3::int + $4::int
+               AND terms.text <% d.search_names AND NOT d.document @@ terms.any_word AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
              LIMIT $7
            ) AS candidate
          ),
@@ -148,7 +226,17 @@ export class SearchService {
          FROM hits
          ORDER BY tier, rank DESC, title, item_id
          LIMIT $3 OFFSET $4`,
-        [normal, kinds, query.limit, offset, wordsOf(text), prefixPattern(normal), candidates],
+        [
+          normal,
+          // Every kind: no condition at all, so no index is walked for `kind` alone.
+          kinds.length === SEARCH_KINDS.length ? null : kinds,
+          query.limit,
+          offset,
+          wordsOf(text),
+          prefixPattern(normal),
+          candidates,
+          mode === 'all',
+        ],
       );
     });
     const items: SearchHitDto[] = rows.map((row) => ({
@@ -166,5 +254,41 @@ export class SearchService {
       limit: query.limit,
       nextCursor: null,
     };
+  }
+
+  /**
+   * The words of the documents' common-word list (PostgreSQL's most common elements of the tsvector and
+   * the table's row estimate, both kept by ANALYZE), read at most once a minute; until the first read, and
+   * when it fails, no word is common and every search takes GIN.
+   */
+  private async commonWordsNow(): Promise<readonly string[]> {
+    if (Date.now() - this.commonWordsAt > COMMON_WORDS_REFRESH_MS && !this.commonWordsLoading) {
+      this.commonWordsLoading = this.loadCommonWords().finally(() => {
+        this.commonWordsLoading = undefined;
+      });
+      if (this.commonWordsAt === 0) {
+        await this.commonWordsLoading;
+      }
+    }
+    return this.commonWords;
+  }
+
+  private async loadCommonWords(): Promise<void> {
+    try {
+      const rows = await this.dataSource.query<{ lexeme: string }[]>(
+        `SELECT element.lexeme
+         FROM pg_stats stats
+         JOIN pg_class class ON class.oid = 'catalog.search_documents'::regclass
+         CROSS JOIN LATERAL unnest(stats.most_common_elems::text::text[], stats.most_common_elem_freqs)
+           AS element(lexeme, share)
+         WHERE stats.schemaname = 'catalog' AND stats.tablename = 'search_documents' AND stats.attname = 'document'
+           AND element.share >= $1 AND element.share * class.reltuples >= $2`,
+        [COMMON_SHARE, COMMON_WORD_DOCUMENTS],
+      );
+      this.commonWords = rows.map((row) => row.lexeme);
+    } catch (error) {
+      this.logger.warn(`common search words not read: ${String(error)}`);
+    }
+    this.commonWordsAt = Date.now();
   }
 }

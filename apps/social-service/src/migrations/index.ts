@@ -2,6 +2,8 @@ import { Init1764000000000 } from './1764000000000-Init.js';
 import { ProfileVisibility1796006028436 } from './1796006028436-ProfileVisibility.js';
 import { SocialGraphPostsFeed1796017985513 } from './1796017985513-SocialGraphPostsFeed.js';
 import { PostActivity1796019409676 } from './1796019409676-PostActivity.js';
+import { ChatsNotifications1796028772944 } from './1796028772944-ChatsNotifications.js';
+import { SellerRatings1796032113443 } from './1796032113443-SellerRatings.js';
 import { ListIndexes1796200000000 } from './1796200000000-ListIndexes.js';
 
 /** Every social-service migration, oldest first. */
@@ -10,5 +12,7 @@ export const socialMigrations = [
   ProfileVisibility1796006028436,
   SocialGraphPostsFeed1796017985513,
   PostActivity1796019409676,
+  ChatsNotifications1796028772944,
+  SellerRatings1796032113443,
   ListIndexes1796200000000,
 ];

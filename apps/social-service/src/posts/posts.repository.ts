@@ -167,6 +167,31 @@ export class PostsRepository {
     }
   }
 
+  /** The author's activity post about the item (a review they deleted), with its feed entries. */
+  async removeActivity(
+    manager: EntityManager,
+    authorId: string,
+    activity: PostActivity,
+    itemId: string,
+  ): Promise<void> {
+    const removed = await modifyReturning<{ id: string }>(
+      manager,
+      `DELETE FROM "social"."posts" WHERE "author_id" = $1 AND "activity" = $2 AND "item_id" = $3 RETURNING "id"`,
+      [authorId, activity, itemId],
+    );
+    for (const post of removed) {
+      await manager.query(
+        `UPDATE "social"."profiles" SET "posts_count" = GREATEST("posts_count" - 1, 0) WHERE "id" = $1`,
+        [authorId],
+      );
+      await this.outbox.add(manager, SocialTopics.PostDeleted, post.id, {
+        postId: post.id,
+        authorId,
+        deletedAt: now(),
+      });
+    }
+  }
+
   /** The author's edit at the version `expected` names; the content it replaces goes to the history. */
   update(userId: string, postId: string, edit: PostEdit, expected: ExpectedVersions): Promise<PostWrite> {
     return inTransaction(this.dataSource, async (manager): Promise<PostWrite> => {

@@ -8,6 +8,10 @@ export type ContactKind = (typeof CONTACT_KINDS)[number];
 export const MARKETPLACE_SITES = ['avito', 'meshok', 'olx', 'kaspi', 'ebay', 'etsy', 'other'] as const;
 export type MarketplaceSite = (typeof MARKETPLACE_SITES)[number];
 
+/** Who may open a direct chat with the user and write to them. */
+export const MESSAGE_PRIVACIES = ['everyone', 'following', 'mutuals', 'nobody'] as const;
+export type MessagePrivacy = (typeof MESSAGE_PRIVACIES)[number];
+
 export interface ProfileContact {
   kind: ContactKind;
   value: string;
@@ -59,6 +63,27 @@ export class ProfileEntity extends AgoraEntity {
   /** A private account: follows need its acceptance, and only followers see its posts and lists. */
   @Column({ name: 'private', type: 'boolean', default: false })
   isPrivate!: boolean;
+
+  /** Who may write to the user: everyone, people the user follows, mutual follows, or nobody. */
+  @Column({ name: 'messages_from', type: 'text', default: 'everyone' })
+  messagesFrom!: MessagePrivacy;
+
+  /** The average of the 1–5 star reviews of the user's listings (catalog's review events); null without any. */
+  @Column({
+    name: 'seller_rating',
+    type: 'numeric',
+    precision: 3,
+    scale: 2,
+    nullable: true,
+    transformer: {
+      to: (value: number | null) => value,
+      from: (value: string | null) => (value === null ? null : Number(value)),
+    },
+  })
+  sellerRating!: number | null;
+
+  @Column({ name: 'seller_reviews_count', type: 'integer', default: 0 })
+  sellerReviewsCount!: number;
 
   /** Accepted followers; kept by the follow graph in the transaction of each change. */
   @Column({ name: 'followers_count', type: 'integer', default: 0 })

@@ -17,6 +17,8 @@ import {
 import {
   CONTACT_KINDS,
   MARKETPLACE_SITES,
+  MESSAGE_PRIVACIES,
+  type MessagePrivacy,
   type ContactKind,
   type MarketplaceSite,
   type ProfileEntity,
@@ -63,6 +65,20 @@ export class ProfileDto {
 
   @ApiProperty({ description: 'Follows need acceptance; posts and lists are for followers only' })
   private!: boolean;
+
+  @ApiProperty({ enum: MESSAGE_PRIVACIES, description: 'Who may write to the user in a direct chat' })
+  messagesFrom!: MessagePrivacy;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 4.5,
+    description: "The average stars of reviews of the user's listings; null before the first",
+  })
+  sellerRating!: number | null;
+
+  @ApiProperty({ example: 12, description: "Reviews of the user's listings" })
+  sellerReviewsCount!: number;
 
   @ApiProperty({ example: 12 })
   followersCount!: number;
@@ -172,6 +188,14 @@ export class UpdateProfileDto {
   @IsOptional()
   @IsBoolean()
   private?: boolean;
+
+  @ApiPropertyOptional({
+    enum: MESSAGE_PRIVACIES,
+    description: 'Who may write to you: everyone, people you follow, mutual follows, or nobody',
+  })
+  @IsOptional()
+  @IsIn(MESSAGE_PRIVACIES)
+  messagesFrom?: MessagePrivacy;
 }
 
 /** `GET /profiles`: a page of profiles. */
@@ -189,6 +213,9 @@ export function toProfileDto(profile: ProfileEntity): ProfileDto {
     contacts: profile.contacts,
     marketplaceLinks: profile.marketplaceLinks,
     private: profile.isPrivate,
+    messagesFrom: profile.messagesFrom,
+    sellerRating: profile.sellerRating,
+    sellerReviewsCount: profile.sellerReviewsCount,
     followersCount: profile.followersCount,
     followingCount: profile.followingCount,
     postsCount: profile.postsCount,

@@ -1,14 +1,17 @@
 import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
+import { runStatements, sqlLiteral } from '@agora/database';
 import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { EarlyAccountEventEntity } from './early-account-event.entity.js';
+import { DataSource, type DeepPartial, type EntityManager } from 'typeorm';
 import { ProfileEntity } from './profile.entity.js';
 import { PROFILE_SEARCH_FIELDS } from './profiles.dto.js';
 
 /** What an owner may change on a profile (only the fields present change). */
 export type ProfileChanges = Partial<
-  Pick<ProfileEntity, 'displayName' | 'bio' | 'avatarMediaId' | 'contacts' | 'marketplaceLinks' | 'isPrivate'>
+  Pick<
+    ProfileEntity,
+    'displayName' | 'bio' | 'avatarMediaId' | 'contacts' | 'marketplaceLinks' | 'isPrivate' | 'messagesFrom'
+  >
 >;
 
 export type ProfileUpdate =
@@ -21,6 +24,11 @@ export interface NewProfile {
   readonly login: string;
   readonly displayName: string | null;
   readonly avatarUrl: string | null;
+}
+
+/** Takes the account's transaction-scoped lock, which serialises its events (they arrive on several topics). */
+function lockAccountStatement(id: string): string {
+  return `SELECT pg_advisory_xact_lock(hashtextextended(${sqlLiteral(`social.account:${id}`)}, 0))`;
 }
 
 /**
@@ -46,35 +54,44 @@ export class ProfilesRepository {
 
   /**
    * Creates the profile of a registration, folding in whatever of the account arrived before it; returns
-   * the new profile, or null when the account was deleted first or the profile exists.
+   * the new profile, or null when the account was deleted first or the profile exists. One round trip: the
+   * account's lock, then one statement that reads the early events, inserts the profile and deletes them
+   * (it takes its snapshot once the lock is held, so it sees what the lock's previous holder committed).
    */
   async applyRegistered(manager: EntityManager, profile: NewProfile): Promise<ProfileEntity | null> {
-    await this.lockAccount(manager, profile.id);
-    const early = await manager.findOneBy(EarlyAccountEventEntity, { userId: profile.id });
-    if (early?.deleted) {
-      return null;
-    }
-    const login = early?.login ?? profile.login;
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ProfileEntity)
-      .values({
-        id: profile.id,
-        login,
-        displayName: profile.displayName ?? login,
-        avatarUrl: profile.avatarUrl,
-        verified: early?.verified ?? false,
-        version: 1 + (early?.changes ?? 0),
-      })
-      .orIgnore()
-      .returning('*')
-      .execute();
-    if (early) {
-      await manager.delete(EarlyAccountEventEntity, { userId: profile.id });
-    }
-    const rows = inserted.raw as unknown[];
-    return rows.length > 0 ? manager.findOneBy(ProfileEntity, { id: profile.id }) : null;
+    const columns = manager.connection
+      .getMetadata(ProfileEntity)
+      .columns.map((column) => `"${column.databaseName}" AS "${column.propertyName}"`)
+      .join(', ');
+    const [id, login, displayName, avatarUrl] = [
+      sqlLiteral(profile.id),
+      sqlLiteral(profile.login),
+      sqlLiteral(profile.displayName),
+      sqlLiteral(profile.avatarUrl),
+    ];
+    const [, created] = await runStatements(
+      manager,
+      `${lockAccountStatement(profile.id)};
+       WITH "early" AS (
+         SELECT "login", "verified", "deleted", "changes" FROM "social"."early_account_events"
+          WHERE "user_id" = ${id}::uuid
+       ), "created" AS (
+         INSERT INTO "social"."profiles" ("id", "login", "display_name", "avatar_url", "verified", "version")
+         SELECT ${id}::uuid, COALESCE("early"."login", ${login}::text),
+                COALESCE(${displayName}::text, "early"."login", ${login}::text), ${avatarUrl}::text,
+                COALESCE("early"."verified", false), 1 + COALESCE("early"."changes", 0)
+           FROM (VALUES (1)) AS "one" LEFT JOIN "early" ON true
+          WHERE NOT COALESCE("early"."deleted", false)
+         ON CONFLICT ("id") DO NOTHING
+         RETURNING ${columns}
+       ), "folded" AS (
+         DELETE FROM "social"."early_account_events" WHERE "user_id" = ${id}::uuid AND NOT "deleted"
+       )
+       SELECT * FROM "created"`,
+    );
+    return created.length > 0
+      ? manager.create(ProfileEntity, created[0] as DeepPartial<ProfileEntity>)
+      : null;
   }
 
   /** The account proved its address; returns the profile when this made it public. */
@@ -196,7 +213,7 @@ export class ProfilesRepository {
 
   /** Serialises the events of one account (they arrive on several topics, in any order). */
   private async lockAccount(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`social.account:${id}`]);
+    await manager.query(lockAccountStatement(id));
   }
 
   /** Keeps an event that overtook the registration; nothing is kept for a deleted account. */

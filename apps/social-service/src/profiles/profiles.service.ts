@@ -72,6 +72,7 @@ export class ProfilesService {
       ...(dto.contacts ? { contacts: dto.contacts } : {}),
       ...(dto.marketplaceLinks ? { marketplaceLinks: dto.marketplaceLinks } : {}),
       ...(typeof dto.private === 'boolean' ? { isPrivate: dto.private } : {}),
+      ...(dto.messagesFrom ? { messagesFrom: dto.messagesFrom } : {}),
     };
     const result = await this.profiles.update(user.id, changes, expected);
     if ('profile' in result) {

@@ -57,10 +57,14 @@ export function instant(): Rule<string> {
 }
 
 /** A safe integer of at least `min` (default 0). */
-export function integer(min = 0): Rule<number> {
+export function integer(min = 0, max = Number.MAX_SAFE_INTEGER): Rule<number> {
   return rule((value, path, problems) => {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-      problems.push(`${path} must be an integer of at least ${min}`);
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+      problems.push(
+        max === Number.MAX_SAFE_INTEGER
+          ? `${path} must be an integer of at least ${min}`
+          : `${path} must be an integer from ${min} to ${max}`,
+      );
     }
   });
 }

@@ -1,4 +1,15 @@
-import { id, instant, integer, listOf, nullable, object, oneOf, text, type PayloadSchema } from './schema.js';
+import {
+  bool,
+  id,
+  instant,
+  integer,
+  listOf,
+  nullable,
+  object,
+  oneOf,
+  text,
+  type PayloadSchema,
+} from './schema.js';
 
 /**
  * social-service's topics and payloads, registered in `TopicPayloads` (topics.ts). Keys: the follower or
@@ -104,6 +115,31 @@ export interface CommentCreatedV1 {
   createdAt: string;
 }
 
+/** Chat kinds (social-service's chats): direct, a catalog item's room, a customer's support room. */
+export const CHAT_KINDS = ['direct', 'item', 'support'] as const;
+export type ChatKindV1 = (typeof CHAT_KINDS)[number];
+
+/** A message was stored in a chat (and then delivered over the socket). */
+export interface ChatMessageSentV1 {
+  messageId: string;
+  chatId: string;
+  chatKind: ChatKindV1;
+  authorId: string;
+  /** The other members of a direct or support chat (who get a notification while offline); empty for rooms. */
+  recipientIds: string[];
+  sentAt: string;
+}
+
+/** A message's author edited it, or its author or staff deleted it (`deleted`). */
+export interface ChatMessageChangedV1 {
+  messageId: string;
+  chatId: string;
+  authorId: string;
+  version: number;
+  deleted: boolean;
+  changedAt: string;
+}
+
 export interface SocialTopicPayloads {
   'social.follow.created.v1': FollowCreatedV1;
   'social.follow.requested.v1': FollowRequestedV1;
@@ -116,6 +152,8 @@ export interface SocialTopicPayloads {
   'social.post.liked.v1': PostLikedV1;
   'social.post.unliked.v1': PostUnlikedV1;
   'social.comment.created.v1': CommentCreatedV1;
+  'social.chat.message.sent.v1': ChatMessageSentV1;
+  'social.chat.message.changed.v1': ChatMessageChangedV1;
 }
 
 export const SocialTopics = {
@@ -130,6 +168,8 @@ export const SocialTopics = {
   PostLiked: 'social.post.liked.v1',
   PostUnliked: 'social.post.unliked.v1',
   CommentCreated: 'social.comment.created.v1',
+  ChatMessageSent: 'social.chat.message.sent.v1',
+  ChatMessageChanged: 'social.chat.message.changed.v1',
 } as const satisfies Record<string, keyof SocialTopicPayloads>;
 
 const ids = () => listOf(id(), { max: 1000 });
@@ -180,5 +220,21 @@ export const SOCIAL_TOPIC_SCHEMAS: {
     parentId: nullable(id()),
     mentions: ids(),
     createdAt: instant(),
+  },
+  'social.chat.message.sent.v1': {
+    messageId: id(),
+    chatId: id(),
+    chatKind: oneOf(CHAT_KINDS),
+    authorId: id(),
+    recipientIds: ids(),
+    sentAt: instant(),
+  },
+  'social.chat.message.changed.v1': {
+    messageId: id(),
+    chatId: id(),
+    authorId: id(),
+    version: integer(1),
+    deleted: bool(),
+    changedAt: instant(),
   },
 };

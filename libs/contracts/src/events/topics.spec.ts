@@ -99,6 +99,22 @@ const good: { [T in Topic]: TopicPayloads[T] } = {
     message: 'Add the roast date',
     reviewedAt: at,
   },
+  'catalog.review.saved.v1': {
+    reviewId: 'r1',
+    listingId: 'l1',
+    sellerId: 'seller',
+    authorId: userId,
+    rating: 4,
+    version: 1,
+    savedAt: at,
+  },
+  'catalog.review.deleted.v1': {
+    reviewId: 'r1',
+    listingId: 'l1',
+    sellerId: 'seller',
+    authorId: userId,
+    deletedAt: at,
+  },
   'social.follow.created.v1': { followerId: userId, followeeId: 'u2', followedAt: at },
   'social.follow.requested.v1': { followerId: userId, followeeId: 'u2', requestedAt: at },
   'social.follow.deleted.v1': { followerId: userId, followeeId: 'u2', reason: 'blocked', deletedAt: at },
@@ -135,6 +151,22 @@ const good: { [T in Topic]: TopicPayloads[T] } = {
     parentId: null,
     mentions: [],
     createdAt: at,
+  },
+  'social.chat.message.sent.v1': {
+    messageId: 'm1',
+    chatId: 'c1',
+    chatKind: 'direct',
+    authorId: userId,
+    recipientIds: ['u2'],
+    sentAt: at,
+  },
+  'social.chat.message.changed.v1': {
+    messageId: 'm1',
+    chatId: 'c1',
+    authorId: userId,
+    version: 2,
+    deleted: false,
+    changedAt: at,
   },
 };
 
@@ -194,6 +226,13 @@ const bad: { [T in Topic]: [unknown, RegExp][] } = {
   'catalog.draft.rejected.v1': [
     [{ ...good['catalog.draft.rejected.v1'], message: 1 }, /message must be a string/],
   ],
+  'catalog.review.saved.v1': [
+    [{ ...good['catalog.review.saved.v1'], rating: 6 }, /rating must be an integer from 1 to 5/],
+    [{ ...good['catalog.review.saved.v1'], rating: 0 }, /rating must be an integer from 1 to 5/],
+  ],
+  'catalog.review.deleted.v1': [
+    [{ ...good['catalog.review.deleted.v1'], sellerId: null }, /sellerId must be a string/],
+  ],
   'social.follow.created.v1': [
     [{ followerId: userId, followeeId: 7, followedAt: at }, /followeeId must be a string/],
   ],
@@ -222,6 +261,14 @@ const bad: { [T in Topic]: [unknown, RegExp][] } = {
   ],
   'social.comment.created.v1': [
     [{ ...good['social.comment.created.v1'], parentId: 5 }, /parentId must be a string/],
+  ],
+  'social.chat.message.sent.v1': [
+    [{ ...good['social.chat.message.sent.v1'], chatKind: 'group' }, /chatKind must be one of/],
+    [{ ...good['social.chat.message.sent.v1'], recipientIds: 'u2' }, /recipientIds must be/],
+  ],
+  'social.chat.message.changed.v1': [
+    [{ ...good['social.chat.message.changed.v1'], deleted: 'yes' }, /deleted must be/],
+    [{ ...good['social.chat.message.changed.v1'], version: 0 }, /version must be/],
   ],
 };
 

@@ -254,6 +254,45 @@ export const DraftReviewedV1Schema: PayloadSchema<DraftReviewedV1> = {
   reviewedAt: instant(),
 };
 
+/** A buyer's review of a listing (seed 003) was written or changed: the seller's rating follows it. */
+export interface ReviewSavedV1 {
+  reviewId: string;
+  listingId: string;
+  sellerId: string;
+  authorId: string;
+  /** 1–5 stars. */
+  rating: number;
+  /** 1 when written, +1 with each change: a consumer keeps the highest it saw. */
+  version: number;
+  savedAt: string;
+}
+
+export const ReviewSavedV1Schema: PayloadSchema<ReviewSavedV1> = {
+  reviewId: id(),
+  listingId: id(),
+  sellerId: id(),
+  authorId: id(),
+  rating: integer(1, 5),
+  version: integer(1),
+  savedAt: instant(),
+};
+
+export interface ReviewDeletedV1 {
+  reviewId: string;
+  listingId: string;
+  sellerId: string;
+  authorId: string;
+  deletedAt: string;
+}
+
+export const ReviewDeletedV1Schema: PayloadSchema<ReviewDeletedV1> = {
+  reviewId: id(),
+  listingId: id(),
+  sellerId: id(),
+  authorId: id(),
+  deletedAt: instant(),
+};
+
 /** A variant media-service stores of every upload (WebP), as `GET /media/:id` lists them. */
 export interface MediaVariantV1 {
   name: string;
@@ -348,6 +387,8 @@ export interface TopicPayloads extends SocialTopicPayloads {
   'catalog.media.attached.v1': MediaAttachedV1;
   'catalog.draft.approved.v1': DraftReviewedV1;
   'catalog.draft.rejected.v1': DraftReviewedV1;
+  'catalog.review.saved.v1': ReviewSavedV1;
+  'catalog.review.deleted.v1': ReviewDeletedV1;
 }
 
 export type Topic = keyof TopicPayloads;
@@ -369,6 +410,8 @@ export const Topics = {
   CatalogMediaAttached: 'catalog.media.attached.v1',
   CatalogDraftApproved: 'catalog.draft.approved.v1',
   CatalogDraftRejected: 'catalog.draft.rejected.v1',
+  CatalogReviewSaved: 'catalog.review.saved.v1',
+  CatalogReviewDeleted: 'catalog.review.deleted.v1',
   ...SocialTopics,
 } as const satisfies Record<string, Topic>;
 
@@ -389,6 +432,8 @@ export const TOPIC_SCHEMAS: { readonly [T in Topic]: PayloadSchema<PayloadOf<T>>
   'catalog.media.attached.v1': MediaAttachedV1Schema,
   'catalog.draft.approved.v1': DraftReviewedV1Schema,
   'catalog.draft.rejected.v1': DraftReviewedV1Schema,
+  'catalog.review.saved.v1': ReviewSavedV1Schema,
+  'catalog.review.deleted.v1': ReviewDeletedV1Schema,
   ...SOCIAL_TOPIC_SCHEMAS,
 };
 

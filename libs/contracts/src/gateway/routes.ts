@@ -92,6 +92,10 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/profiles', 'social', '/profiles'),
   route('/posts', 'social', '/posts'),
   route('/feed', 'social', '/feed'),
+  route('/chats', 'social', '/chats'),
+  route('/items', 'social', '/items'),
+  route('/support', 'social', '/support'),
+  route('/notifications', 'social', '/notifications'),
   { path: REALTIME_PATH, service: 'social', target: REALTIME_PATH, websocket: true },
   // media-service
   { ...route('/media', 'media', '/media'), body: 'upload', rateZone: 'upload' },

@@ -1,0 +1,83 @@
+import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { NOTIFICATION_KINDS, type NotificationEntity, type NotificationKind } from './notification.entity.js';
+
+/** Newest first; `filter[readAt][null]=true` for the unread ones, `filter[kind]=mention` by kind. */
+export const NOTIFICATION_LIST_QUERY: ListQuerySpec = {
+  fields: { createdAt: 'date', kind: 'string', readAt: 'date' },
+  sortable: ['createdAt'],
+  defaultSort: '-createdAt',
+};
+
+export const MARK_READ_MAX = 100;
+
+export class MarkNotificationsReadDto {
+  @ApiPropertyOptional({ type: String, format: 'uuid', isArray: true, maxItems: MARK_READ_MAX })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MARK_READ_MAX)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  ids?: string[];
+
+  @ApiPropertyOptional({ description: 'Mark every notification read (instead of `ids`)' })
+  @IsOptional()
+  @IsBoolean()
+  all?: boolean;
+}
+
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: NOTIFICATION_KINDS })
+  kind!: NotificationKind;
+
+  @ApiProperty({ format: 'uuid', description: 'Who followed, liked, commented, mentioned or wrote' })
+  actorId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  postId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  commentId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  chatId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  messageId!: string | null;
+
+  @ApiProperty({ description: 'Unread messages of one chat are one notification; 1 otherwise' })
+  count!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  readAt!: string | null;
+}
+
+export const NotificationPageDto = PageOf(NotificationDto);
+export type NotificationPageDto = Page<NotificationDto>;
+
+export class UnreadCountDto {
+  @ApiProperty({ description: 'Unread notifications, counted up to 1000' })
+  count!: number;
+}
+
+export function toNotificationDto(notification: NotificationEntity): NotificationDto {
+  return {
+    id: notification.id,
+    kind: notification.kind,
+    actorId: notification.actorId,
+    postId: notification.postId,
+    commentId: notification.commentId,
+    chatId: notification.chatId,
+    messageId: notification.messageId,
+    count: notification.count,
+    createdAt: notification.createdAt.toISOString(),
+    readAt: notification.readAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,129 @@
+import type { AuthenticatedUser } from '@agora/auth';
+import type { EventEnvelope } from '@agora/contracts';
+import { Inbox, UnitOfWork } from '@agora/database';
+import { mapPage, type ParsedListQuery } from '@agora/list-query';
+import { Injectable } from '@nestjs/common';
+import { RealtimeHub } from '../realtime/realtime-hub.js';
+import type { NotificationEntity } from './notification.entity.js';
+import {
+  toNotificationDto,
+  type MarkNotificationsReadDto,
+  type NotificationPageDto,
+  type UnreadCountDto,
+} from './notifications.dto.js';
+import { NotificationsRepository, type NotificationDraft } from './notifications.repository.js';
+
+/** The inbox consumer name of social's own events turned into notifications. */
+export const NOTIFICATIONS_CONSUMER = 'social.notifications';
+
+/**
+ * Notifications from social's own events (each event once, through the inbox), pushed over the socket
+ * after they are stored: new followers and follow requests, likes, comments, mentions, and chat messages
+ * that arrive while the recipient has no socket open.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    private readonly inbox: Inbox,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly hub: RealtimeHub,
+  ) {}
+
+  onFollowCreated(event: EventEnvelope<'social.follow.created.v1'>): Promise<void> {
+    const { followerId, followeeId } = event.payload;
+    return this.notify(event, [{ userId: followeeId, kind: 'follower', actorId: followerId }]);
+  }
+
+  onFollowRequested(event: EventEnvelope<'social.follow.requested.v1'>): Promise<void> {
+    const { followerId, followeeId } = event.payload;
+    return this.notify(event, [{ userId: followeeId, kind: 'follow-request', actorId: followerId }]);
+  }
+
+  onPostLiked(event: EventEnvelope<'social.post.liked.v1'>): Promise<void> {
+    const { postId, authorId, userId } = event.payload;
+    return this.notify(event, [{ userId: authorId, kind: 'like', actorId: userId, postId }]);
+  }
+
+  onPostCreated(event: EventEnvelope<'social.post.created.v1'>): Promise<void> {
+    const { postId, authorId, mentions, visibility } = event.payload;
+    return this.notify(
+      event,
+      mentions.map((userId) => ({
+        userId,
+        kind: 'mention' as const,
+        actorId: authorId,
+        postId,
+        onlyFollowers: visibility === 'followers',
+      })),
+    );
+  }
+
+  onCommentCreated(event: EventEnvelope<'social.comment.created.v1'>): Promise<void> {
+    const { commentId, postId, postAuthorId, authorId, mentions } = event.payload;
+    return this.notify(event, [
+      { userId: postAuthorId, kind: 'comment', actorId: authorId, postId, commentId },
+      ...mentions
+        .filter((userId) => userId !== postAuthorId)
+        .map((userId) => ({ userId, kind: 'mention' as const, actorId: authorId, postId, commentId })),
+    ]);
+  }
+
+  /** A message for recipients with no socket open on any replica (the others saw it arrive). */
+  async onChatMessageSent(event: EventEnvelope<'social.chat.message.sent.v1'>): Promise<void> {
+    const { chatId, messageId, authorId, recipientIds } = event.payload;
+    const offline: string[] = [];
+    for (const userId of recipientIds) {
+      if (!(await this.hub.isOnline(userId))) {
+        offline.push(userId);
+      }
+    }
+    return this.notify(
+      event,
+      offline.map((userId) => ({
+        userId,
+        kind: 'chat-message' as const,
+        actorId: authorId,
+        chatId,
+        messageId,
+      })),
+    );
+  }
+
+  async list(user: AuthenticatedUser, query: ParsedListQuery): Promise<NotificationPageDto> {
+    return mapPage(await this.notifications.list(user.id, query), toNotificationDto);
+  }
+
+  async unread(user: AuthenticatedUser): Promise<UnreadCountDto> {
+    return { count: await this.notifications.unreadCount(user.id) };
+  }
+
+  /** Marks `ids` (or everything with `all`) read; every device of the user hears the new count. */
+  async markRead(user: AuthenticatedUser, dto: MarkNotificationsReadDto): Promise<UnreadCountDto> {
+    const ids = dto.all ? null : (dto.ids ?? []);
+    if (ids === null || ids.length > 0) {
+      await this.unitOfWork.run((tx) => this.notifications.markRead(tx, user.id, ids));
+    }
+    const unread = await this.unread(user);
+    this.hub.toUsers([user.id], 'notifications.unread', unread);
+    return unread;
+  }
+
+  private async notify(event: EventEnvelope, drafts: readonly NotificationDraft[]): Promise<void> {
+    const written: NotificationEntity[] = [];
+    await this.inbox.consumeOnce(NOTIFICATIONS_CONSUMER, event, async (tx) => {
+      for (const draft of drafts) {
+        const notification = await this.notifications.add(tx, draft);
+        if (notification) {
+          written.push(notification);
+        }
+      }
+    });
+    for (const notification of written) {
+      this.hub.toUsers([notification.userId], 'notification', toNotificationDto(notification));
+      this.hub.toUsers([notification.userId], 'notifications.unread', {
+        count: await this.notifications.unreadCount(notification.userId),
+      });
+    }
+  }
+}
