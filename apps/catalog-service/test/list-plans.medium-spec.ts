@@ -1,8 +1,8 @@
 import type { ListQuerySpec } from '@agora/list-query';
-import { createIsolatedDatabase } from '@agora/testing';
+import { createIsolatedDatabase, ListPlanCheck } from '@agora/testing';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { CATEGORY_LIST_QUERY } from '../src/categories/category.dto.js';
 import { COFFEE_LIST_QUERY } from '../src/coffees/coffee.dto.js';
 import { DICTIONARY_LIST_QUERY } from '../src/dictionaries/dictionary.dto.js';
@@ -130,14 +130,6 @@ const ROUTES: readonly Route[] = [
   { path: `/collections/${ids.collector}`, table: 'collections', spec: COLLECTION_LIST_QUERY },
 ];
 
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  Plans?: PlanNode[];
-}
-
-const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
-
 /**
  * Every catalog list route, by its default sort and by each allow-listed field both ways, plus a search
  * and a cursor page: on seeded, analysed tables the query that picks the page walks an index (no
@@ -148,10 +140,7 @@ describe('catalog list plans', () => {
   let database: { adminUrl: string; drop: () => Promise<void> };
   let platform: CatalogPlatform;
   let admin: pg.Client;
-  /** Page queries findPage sent (it names the page's ids lq_id), with their parameters. */
-  const pageQueries: { sql: string; params: unknown[] }[] = [];
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply, restored after
-  const originalQuery = pg.Client.prototype.query;
+  let plans: ListPlanCheck;
 
   beforeAll(async () => {
     database = await createIsolatedDatabase(inject('testDatabaseUrl'), 'list_plans');
@@ -163,67 +152,24 @@ describe('catalog list plans', () => {
     }
     // As autovacuum would: statistics, and GIN pending lists merged into the indexes.
     await admin.query('VACUUM ANALYZE');
-    const record = function (this: pg.Client, ...args: unknown[]) {
-      const [text, values] = args;
-      if (typeof text === 'string' && text.includes('"lq_id"')) {
-        pageQueries.push({ sql: text, params: Array.isArray(values) ? values : [] });
-      }
-      return (originalQuery as (...rest: unknown[]) => unknown).apply(this, args);
-    };
-    pg.Client.prototype.query = record as typeof pg.Client.prototype.query;
+    plans = new ListPlanCheck(admin);
   }, 120_000);
 
   afterAll(async () => {
-    pg.Client.prototype.query = originalQuery;
+    plans?.close();
     await admin?.end();
     await platform?.close();
     await database?.drop();
   });
 
-  /** The page queries a request sent. */
-  const pageQueriesOf = async (route: Route, query: string) => {
-    pageQueries.length = 0;
-    const reply = await platform.catalog.call<{ items: unknown[]; nextCursor: string | null }>(
-      'GET',
-      `${route.path}?${query}`,
-      { token: route.moderator ? platform.moderator : undefined },
-    );
-    expect(reply.status, `${route.path}?${query}: ${JSON.stringify(reply.body)}`).toBe(200);
-    expect(pageQueries.length, `${route.path}?${query} ran findPage`).toBeGreaterThan(0);
-    return { reply: reply.body, queries: [...pageQueries] };
-  };
-
-  const expectIndexed = async (route: Route, query: string): Promise<string | null> => {
-    const { reply, queries } = await pageQueriesOf(route, query);
-    for (const { sql, params } of queries) {
-      expect(sql, `${route.path}?${query}`).not.toMatch(/DISTINCT/i);
-      const { rows } = await admin.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
-        `EXPLAIN (FORMAT JSON) ${sql}`,
-        params,
-      );
-      const plans = rows[0]['QUERY PLAN'];
-      const scans = nodes(plans[0].Plan).filter(
-        (node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] === route.table,
-      );
-      expect(scans, `${route.path}?${query}\n${JSON.stringify(plans[0].Plan, null, 1)}`).toEqual([]);
-    }
-    return reply.nextCursor;
-  };
-
   it.each(ROUTES)('$path picks its page by index for every sort, search and cursor', async (route) => {
-    const fields = route.spec.sortable ?? Object.keys(route.spec.fields);
-    const cursor = await expectIndexed(route, '');
-    expect(cursor, `${route.path} has a second page`).not.toBeNull();
-    await expectIndexed(route, `cursor=${encodeURIComponent(cursor!)}`);
-    for (const field of fields) {
-      await expectIndexed(route, `sort=${field}`);
-      const next = await expectIndexed(route, `sort=-${field}`);
-      if (next) {
-        await expectIndexed(route, `sort=-${field}&cursor=${encodeURIComponent(next)}`);
-      }
-    }
-    if (route.spec.searchable?.length) {
-      await expectIndexed(route, `search=${SEARCH}`);
-    }
+    await plans.expectRouteIndexed({
+      path: route.path,
+      table: route.table,
+      sortable: route.spec.sortable ?? Object.keys(route.spec.fields),
+      ...(route.spec.searchable?.length ? { search: SEARCH } : {}),
+      get: (target) =>
+        platform.catalog.call('GET', target, { token: route.moderator ? platform.moderator : undefined }),
+    });
   });
 });

@@ -1,6 +1,8 @@
-import { Brackets, type ObjectLiteral, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
+import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { encodeCursor } from './cursor.js';
-import type { ParsedFilter, ParsedListQuery, ParsedSort } from './list-query.js';
+import { afterCursor, tieDirection } from './keyset.js';
+import { boundedTotal, valuesKey, type Total } from './total.js';
+import type { ParsedFilter, ParsedListQuery } from './list-query.js';
 
 /** One page of a list route: `{items, total, totalExact, page, limit, nextCursor}`. */
 export interface Page<T> {
@@ -16,12 +18,7 @@ export interface Page<T> {
   readonly nextCursor: string | null;
 }
 
-/** How far a list's total is counted exactly (LIST_TOTAL_CAP): past it the answer says `totalExact: false`. */
-let totalCap = 10_000;
-
-export function setListTotalCap(cap: number): void {
-  totalCap = cap;
-}
+export { setListTotalCap } from './total.js';
 
 /** The page with its items turned into DTOs. */
 export function mapPage<T, R>(page: Page<T>, toDto: (item: T) => R): Page<R> {
@@ -64,100 +61,31 @@ function condition(column: string, filter: ParsedFilter, param: string): [string
 }
 
 /**
- * Rows after the cursor in this order: for sort keys k1..kn (then id) and the cursor's values v1..vn,
- * `k1 after v1 OR (k1 = v1 AND k2 after v2) OR …`. PostgreSQL puts NULLs last ascending and first
- * descending, and so does this. The OR alone would make the index walk start at the list's first row;
- * a bound on k1 that the OR implies (`k1 <= v1` descending, `k1 >= v1` ascending on a NOT NULL column,
- * `k1 IS NULL` ascending after a NULL) lets it start at the cursor, so a page 500,000 rows deep costs
- * what the first one does.
+ * A copy of the list's query on its root rows alone: no order, no selected relations, and no joins but the
+ * inner joins of to-one relations, which can drop a row (`innerJoinAndSelect('follow.follower', 'follower',
+ * 'follower.verified')`) without repeating one: the page's ids and the count must drop it too, or pages come
+ * short and lose their next cursor.
  */
-function whereAfterCursor(
-  where: WhereExpressionBuilder,
-  alias: string,
-  sort: readonly ParsedSort[],
-  cursor: readonly (string | null)[],
-  nullable: (field: string) => boolean,
-): void {
-  const keys = [...sort, { field: 'id', direction: tieDirection(sort) }];
-  const params: Record<string, string> = {};
-  const same = (index: number): string => {
-    const column = `${alias}.${keys[index].field}`;
-    const value = cursor[index];
-    if (value === null) {
-      return `${column} IS NULL`;
-    }
-    params[`lq_cursor_${index}`] = value;
-    return `${column} = :lq_cursor_${index}`;
-  };
-  const after = (index: number): string | undefined => {
-    const { field, direction } = keys[index];
-    const column = `${alias}.${field}`;
-    const value = cursor[index];
-    if (value === null) {
-      return direction === 'DESC' ? `${column} IS NOT NULL` : undefined;
-    }
-    params[`lq_cursor_${index}`] = value;
-    return direction === 'DESC'
-      ? `${column} < :lq_cursor_${index}`
-      : `(${column} > :lq_cursor_${index} OR ${column} IS NULL)`;
-  };
-  const branches: string[] = [];
-  keys.forEach((_key, index) => {
-    const step = after(index);
-    if (step) {
-      branches.push([...keys.slice(0, index).map((_previous, before) => same(before)), step].join(' AND '));
-    }
-  });
-  where.andWhere(
-    branches.length > 0 ? `(${branches.map((branch) => `(${branch})`).join(' OR ')})` : 'FALSE',
-    params,
-  );
-  const first = keys[0];
-  const column = `${alias}.${first.field}`;
-  if (cursor[0] === null) {
-    if (first.direction === 'ASC') {
-      where.andWhere(`${column} IS NULL`);
-    }
-  } else if (first.direction === 'DESC') {
-    where.andWhere(`${column} <= :lq_cursor_0`);
-  } else if (!nullable(first.field)) {
-    where.andWhere(`${column} >= :lq_cursor_0`);
-  }
-}
-
-/**
- * Ties go by id in the direction of the last sort key, so one btree on (field, id) serves the sort both
- * ways, read forwards or backwards, with no sort step however many rows tie.
- */
-function tieDirection(sort: readonly ParsedSort[]): 'ASC' | 'DESC' {
-  return sort.at(-1)?.direction ?? 'ASC';
-}
-
-/** A copy of the list's query on its root rows alone: no joins, no selected relations, no order. */
 function rootRows<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   const rows = builder.clone();
-  rows.expressionMap.joinAttributes = [];
+  rows.expressionMap.joinAttributes = rows.expressionMap.joinAttributes.filter(
+    (join) =>
+      join.direction === 'INNER' &&
+      (join.relation?.isManyToOne === true || join.relation?.isOneToOne === true),
+  );
   rows.expressionMap.relationIdAttributes = [];
   rows.expressionMap.orderBys = {};
   return rows;
 }
 
-/** `count(*)` of the matching rows, reading at most `cap + 1` of them. */
-async function countUpTo<T extends ObjectLiteral>(
-  rows: SelectQueryBuilder<T>,
-  cap: number,
-): Promise<{ total: number; exact: boolean }> {
-  const [query, parameters] = rows
-    .clone()
-    .select('1')
-    .limit(cap + 1)
-    .getQueryAndParameters();
-  const [{ count }] = await rows.connection.query<{ count: string }[]>(
-    `SELECT count(*) AS count FROM (${query}) AS matching`,
-    parameters,
-  );
-  const total = Number(count);
-  return total > cap ? { total: cap, exact: false } : { total, exact: true };
+/** `count(*)` of the matching rows, reading at most `cap + 1` of them (bounded and remembered by `boundedTotal`). */
+function countUpTo<T extends ObjectLiteral>(rows: SelectQueryBuilder<T>): Total | Promise<Total> {
+  const [query, parameters] = rows.clone().select('1').getQueryAndParameters() as [string, unknown[]];
+  const sql = `SELECT count(*)::int AS count FROM (${query} LIMIT $${parameters.length + 1}) AS "lq_matching"`;
+  return boundedTotal(`${sql}\u0000${valuesKey(parameters)}`, async (cap) => {
+    const [{ count }] = await rows.connection.query<{ count: number }[]>(sql, [...parameters, cap + 1]);
+    return count;
+  });
 }
 
 /**
@@ -196,12 +124,22 @@ export async function findPage<T extends ObjectLiteral>(
   query.sort.forEach((sort) => pageIds.addOrderBy(`${alias}.${sort.field}`, sort.direction));
   pageIds.addOrderBy(`${alias}.id`, ties);
   if (query.cursor) {
-    whereAfterCursor(
-      pageIds,
-      alias,
-      query.sort,
-      query.cursor,
-      (field) => metadata.findColumnWithPropertyPath(field)?.isNullable ?? true,
+    const cursor = query.cursor;
+    const params: Record<string, string> = {};
+    pageIds.andWhere(
+      afterCursor(
+        [...query.sort, { field: 'id', direction: ties }].map((key) => ({
+          column: `${alias}.${key.field}`,
+          direction: key.direction,
+          nullable: metadata.findColumnWithPropertyPath(key.field)?.isNullable ?? true,
+        })),
+        cursor,
+        (index) => {
+          params[`lq_cursor_${index}`] = cursor[index]!;
+          return `:lq_cursor_${index}`;
+        },
+      ),
+      params,
     );
   } else {
     pageIds.offset((query.page - 1) * query.limit);
@@ -231,7 +169,7 @@ export async function findPage<T extends ObjectLiteral>(
   );
   const [{ raw, entities }, count] = await Promise.all([
     builder.getRawAndEntities<Record<string, string | null>>(),
-    countUpTo(rows, totalCap),
+    countUpTo(rows),
   ]);
   // Rows repeat for to-many relations: the first of each id, in order, carries the page's order and keys.
   const idKey = `lq_key_${keys.length - 1}`;

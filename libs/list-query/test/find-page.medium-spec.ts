@@ -1,14 +1,31 @@
 import { AgoraEntity } from '@agora/database';
 import { createIsolatedDatabase } from '@agora/testing';
-import { Column, DataSource, Entity } from 'typeorm';
+import { Column, DataSource, Entity, JoinColumn, ManyToOne } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findPage, setListTotalCap, type Page } from '../src/find-page.js';
-import { parseListQuery, type ListQuerySpec } from '../src/list-query.js';
+import { parseListQuery, type ListQuerySpec, type ParsedListQuery } from '../src/list-query.js';
+import { ListSource } from '../src/list-source.js';
+
+@Entity({ name: 'list_owners' })
+class ListOwnerEntity extends AgoraEntity {
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags!: string[];
+}
 
 @Entity({ name: 'list_items' })
 class ListItemEntity extends AgoraEntity {
   @Column({ type: 'text' })
   name!: string;
+
+  @Column({ name: 'owner_id', type: 'uuid', nullable: true })
+  ownerId!: string | null;
+
+  @ManyToOne(() => ListOwnerEntity, { nullable: true })
+  @JoinColumn({ name: 'owner_id' })
+  owner?: ListOwnerEntity | null;
 
   @Column({ type: 'numeric', nullable: true })
   rating!: string | null;
@@ -25,18 +42,44 @@ const SPEC: ListQuerySpec = {
 
 const ROWS = 57;
 
-/** findPage on real PostgreSQL: offsets, keyset cursors over NULLs, ties and microseconds, every operator. */
-describe('findPage', () => {
+type Engine = (dataSource: DataSource) => (query: ParsedListQuery) => Promise<Page<ListItemEntity>>;
+
+/** The two ways a list route reads its pages: findPage on a query builder, and a ListSource. */
+const ENGINES: readonly (readonly [string, Engine])[] = [
+  [
+    'findPage',
+    (dataSource) => (query) =>
+      findPage(
+        dataSource
+          .getRepository(ListItemEntity)
+          .createQueryBuilder('item')
+          .leftJoinAndSelect('item.owner', 'owner'),
+        query,
+        SPEC.searchable,
+      ),
+  ],
+  [
+    'ListSource',
+    (dataSource) => {
+      const source = new ListSource<ListItemEntity>(dataSource, ListItemEntity, {
+        alias: 'item',
+        joins: { owner: {} },
+        searchable: SPEC.searchable,
+      });
+      return (query) => source.page(query);
+    },
+  ],
+];
+
+/** The list engines on real PostgreSQL: offsets, keyset cursors over NULLs, ties and microseconds, every operator. */
+describe.each(ENGINES)('%s', (engineName, engine) => {
   const sharedUrl = inject('testDatabaseUrl');
   let database: { adminUrl: string; drop: () => Promise<void> };
   let dataSource: DataSource;
+  let read: (query: ParsedListQuery) => Promise<Page<ListItemEntity>>;
 
   const list = (query: Record<string, string>): Promise<Page<ListItemEntity>> =>
-    findPage(
-      dataSource.getRepository(ListItemEntity).createQueryBuilder('item'),
-      parseListQuery(query, SPEC),
-      SPEC.searchable,
-    );
+    read(parseListQuery(query, SPEC));
 
   /**
    * The ids in the order PostgreSQL gives for `orderBy`, then id in the last key's direction, as the truth
@@ -52,15 +95,16 @@ describe('findPage', () => {
   };
 
   beforeAll(async () => {
-    database = await createIsolatedDatabase(sharedUrl, 'list_query');
+    database = await createIsolatedDatabase(sharedUrl, `list_query_${engineName.toLowerCase()}`);
     // A throwaway database of this file's own: synchronize builds the test table.
     dataSource = new DataSource({
       type: 'postgres',
       url: database.adminUrl,
-      entities: [ListItemEntity],
+      entities: [ListItemEntity, ListOwnerEntity],
       synchronize: true,
     });
     await dataSource.initialize();
+    read = engine(dataSource);
     // Several rows share a millisecond and differ in microseconds; ratings repeat and some are NULL.
     await dataSource.query(
       `INSERT INTO list_items (id, name, rating, featured, created_at, updated_at)
@@ -71,6 +115,15 @@ describe('findPage', () => {
               timestamptz '2026-01-01 00:00:00+00' + (n / 3) * interval '1 millisecond' + (n % 3) * interval '1 microsecond',
               now()
          FROM generate_series(1, ${ROWS}) AS n`,
+    );
+    // Owners for some items (the others have none): the to-one relation both engines load.
+    await dataSource.query(
+      `INSERT INTO list_owners (id, name, tags, created_at, updated_at)
+       SELECT gen_random_uuid(), 'owner ' || n, ARRAY['t' || n, 'x'], now(), now() FROM generate_series(1, 5) AS n`,
+    );
+    await dataSource.query(
+      `UPDATE list_items SET owner_id = (SELECT id FROM list_owners ORDER BY name LIMIT 1 OFFSET (list_items.rating::int % 5))
+        WHERE rating IS NOT NULL`,
     );
   });
 
@@ -146,12 +199,12 @@ describe('findPage', () => {
     }
   });
 
-  it('reads the page and its relations in one statement picking ids by LIMIT, and a capped count: no DISTINCT, no skip/take', async () => {
+  it('reads the page and its relations in one statement and counts in another: no DISTINCT, no skip/take; a count past the cap is remembered', async () => {
     const statements: string[] = [];
     const logged = new DataSource({
       type: 'postgres',
       url: database.adminUrl,
-      entities: [ListItemEntity],
+      entities: [ListItemEntity, ListOwnerEntity],
       logging: ['query'],
       logger: {
         logQuery: (sql: string) => void statements.push(sql),
@@ -163,19 +216,125 @@ describe('findPage', () => {
       },
     });
     await logged.initialize();
+    const readLogged = engine(logged);
+    setListTotalCap(10);
     statements.length = 0;
     try {
-      const page = await findPage(
-        logged.getRepository(ListItemEntity).createQueryBuilder('item'),
-        parseListQuery({ sort: '-rating', 'filter[featured]': 'true', limit: '3' }, SPEC),
-      );
+      const query = parseListQuery({ sort: '-rating', 'filter[featured]': 'false', limit: '3' }, SPEC);
+      const page = await readLogged(query);
       expect(page.items).toHaveLength(3);
+      expect(page).toMatchObject({ total: 10, totalExact: false });
       expect(statements).toHaveLength(2);
-      expect(statements.join('\n')).not.toMatch(/DISTINCT/i);
-      expect(statements.filter((sql) => /"id" IN \(SELECT .* LIMIT 4\b/s.test(sql))).toHaveLength(1);
-      expect(statements.filter((sql) => /LIMIT 10001/.test(sql))).toHaveLength(1);
+      expect(statements.join('\n')).not.toMatch(/DISTINCT|OFFSET 0 ROWS|FETCH/i);
+      expect(statements.filter((sql) => /count\(\*\)/.test(sql))).toHaveLength(1);
+      // Past the cap, the next pages of the same list do not count again; a list under the cap always counts.
+      statements.length = 0;
+      const next = await readLogged(
+        parseListQuery(
+          { ...{ sort: '-rating', 'filter[featured]': 'false' }, limit: '3', cursor: page.nextCursor! },
+          SPEC,
+        ),
+      );
+      expect(next).toMatchObject({ total: 10, totalExact: false });
+      expect(statements).toHaveLength(1);
+      statements.length = 0;
+      const small = await readLogged(
+        parseListQuery({ 'filter[featured]': 'true', 'filter[rating][gte]': '4', limit: '3' }, SPEC),
+      );
+      expect(small.totalExact).toBe(true);
+      await readLogged(
+        parseListQuery({ 'filter[featured]': 'true', 'filter[rating][gte]': '4', limit: '3' }, SPEC),
+      );
+      expect(statements.filter((sql) => /count\(\*\)/.test(sql))).toHaveLength(2);
     } finally {
+      setListTotalCap(10_000);
       await logged.destroy();
     }
+  });
+});
+
+/** ListSource answers what findPage answers, entities and all. */
+describe('ListSource against findPage', () => {
+  const sharedUrl = inject('testDatabaseUrl');
+  let database: { adminUrl: string; drop: () => Promise<void> };
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createIsolatedDatabase(sharedUrl, 'list_query_same');
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: database.adminUrl,
+      entities: [ListItemEntity, ListOwnerEntity],
+      synchronize: true,
+    });
+    await dataSource.initialize();
+    await dataSource.query(
+      `INSERT INTO list_owners (id, name, tags, created_at, updated_at)
+       SELECT gen_random_uuid(), 'owner ' || n, ARRAY['t' || n, 'x'], now() - n * interval '1 day', now()
+         FROM generate_series(1, 3) AS n`,
+    );
+    await dataSource.query(
+      `INSERT INTO list_items (id, name, rating, featured, owner_id, created_at, updated_at)
+       SELECT gen_random_uuid(), 'item ' || n, CASE WHEN n % 4 = 0 THEN NULL ELSE n % 6 END, n % 2 = 0,
+              CASE WHEN n % 3 = 0 THEN NULL ELSE (SELECT id FROM list_owners ORDER BY name LIMIT 1 OFFSET n % 3) END,
+              timestamptz '2026-01-01 00:00:00+00' + n * interval '1 second 1 microsecond', now()
+         FROM generate_series(1, 40) AS n`,
+    );
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it.each([
+    {},
+    { sort: 'rating', limit: '7' },
+    { sort: '-rating,name', page: '2', limit: '5' },
+    { 'filter[rating][in]': '1,2,5', 'filter[featured]': 'true' },
+    { 'filter[rating][null]': 'true', sort: 'name' },
+    { 'filter[createdAt][between]': '2026-01-01T00:00:05Z,2026-01-01T00:00:20Z', search: 'ITEM 1' },
+    { page: '9', limit: '10' },
+  ])('pages of %o are the same', async (raw) => {
+    const findPageRead = ENGINES[0][1](dataSource);
+    const sourceRead = ENGINES[1][1](dataSource);
+    let query = parseListQuery(raw, SPEC);
+    for (let pages = 0; pages < 10; pages += 1) {
+      const [expected, actual] = await Promise.all([findPageRead(query), sourceRead(query)]);
+      expect(actual).toEqual(expected);
+      expect(actual.items.map((item) => item.constructor)).toEqual(expected.items.map(() => ListItemEntity));
+      if (!expected.nextCursor) {
+        break;
+      }
+      const { page: _page, ...rest } = raw as Record<string, string>;
+      query = parseListQuery({ ...rest, cursor: expected.nextCursor }, SPEC);
+    }
+  });
+
+  it('findPage: an inner join that drops rows drops them before the page is cut, and from the total', async () => {
+    const truth = (
+      await dataSource.query<{ id: string }[]>(
+        `SELECT item.id FROM list_items item JOIN list_owners owner ON owner.id = item.owner_id
+          WHERE owner.name <> 'owner 1' ORDER BY item.created_at DESC, item.id DESC`,
+      )
+    ).map((row) => row.id);
+    const read = (query: ParsedListQuery) =>
+      findPage(
+        dataSource
+          .getRepository(ListItemEntity)
+          .createQueryBuilder('item')
+          .innerJoinAndSelect('item.owner', 'owner', "owner.name <> 'owner 1'"),
+        query,
+      );
+    const seen: string[] = [];
+    let page = await read(parseListQuery({ limit: '4' }, SPEC));
+    expect(page.total).toBe(truth.length);
+    seen.push(...page.items.map((item) => item.id));
+    while (page.nextCursor) {
+      expect(page.items).toHaveLength(4);
+      page = await read(parseListQuery({ limit: '4', cursor: page.nextCursor }, SPEC));
+      seen.push(...page.items.map((item) => item.id));
+    }
+    expect(seen).toEqual(truth);
   });
 });

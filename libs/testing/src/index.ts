@@ -10,3 +10,4 @@ export * from './test-images.js';
 export * from './nginx.js';
 export * from './races.js';
 export * from './strict-mock.js';
+export * from './list-plans.js';

@@ -1,8 +1,13 @@
 import type { Role } from '@agora/auth';
 import { AgoraEntity } from '@agora/database';
-import { Check, Column, Entity } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
 
 @Entity({ name: 'users' })
+// List sorts, ties by id (the ListIndexes migration; docs/adr/0006-list-engine.md).
+@Index('users_created_at_sort_idx', ['createdAt', 'id'])
+@Index('users_login_sort_idx', ['login', 'id'])
+@Index('users_role_sort_idx', ['role', 'id'])
+@Index('users_verified_sort_idx', ['verified', 'id'])
 @Check('users_role_check', `"role" IN ('user', 'seller', 'moderator', 'admin')`)
 export class UserEntity extends AgoraEntity {
   /** Stored lower-cased; unique. */

@@ -1,4 +1,4 @@
-import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
+import { ListSource, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type DeepPartial } from 'typeorm';
 import type { Tx } from '@agora/database';
@@ -9,11 +9,18 @@ import { CategoryEntity } from './category.entity.js';
 /** Menu categories. */
 @Injectable()
 export class CategoriesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Its list pages: one statement per page, the SQL of each query shape written once. */
+  private readonly list: ListSource<CategoryEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.list = new ListSource<CategoryEntity>(dataSource, CategoryEntity, {
+      alias: 'category',
+      searchable: CATEGORY_LIST_QUERY.searchable,
+    });
+  }
 
   page(query: ParsedListQuery): Promise<Page<CategoryEntity>> {
-    const builder = this.dataSource.manager.createQueryBuilder(CategoryEntity, 'category');
-    return findPage(builder, query, CATEGORY_LIST_QUERY.searchable);
+    return this.list.page(query);
   }
 
   find(id: string): Promise<CategoryEntity | null> {

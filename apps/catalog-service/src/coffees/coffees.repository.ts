@@ -1,4 +1,4 @@
-import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
+import { ListSource, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
 import { ItemRepository } from '../items/item.repository.js';
@@ -10,12 +10,20 @@ import { CoffeeEntity } from './coffee.entity.js';
 export class CoffeesRepository extends ItemRepository<CoffeeEntity> {
   protected readonly entity = CoffeeEntity;
 
-  async page(query: ParsedListQuery): Promise<Page<LoadedCoffee>> {
-    return (await findPage(
-      this.withDictionaries(),
-      query,
-      COFFEE_LIST_QUERY.searchable,
-    )) as Page<LoadedCoffee>;
+  /** Pages of coffees with their dictionary values, of which a card shows the id and name. */
+  private readonly list = new ListSource<LoadedCoffee>(this.dataSource, CoffeeEntity, {
+    alias: 'coffee',
+    joins: {
+      roaster: { columns: ['name'] },
+      origin: { columns: ['name'] },
+      farmer: { columns: ['name'] },
+      process: { columns: ['name'] },
+    },
+    searchable: COFFEE_LIST_QUERY.searchable,
+  });
+
+  page(query: ParsedListQuery): Promise<Page<LoadedCoffee>> {
+    return this.list.page(query);
   }
 
   async findLoaded(id: string): Promise<LoadedCoffee | null> {

@@ -1,5 +1,5 @@
 import { newId } from '@agora/database';
-import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
+import { ListSource, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type DeepPartial, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { CoffeeEntity } from '../coffees/coffee.entity.js';
@@ -40,7 +40,15 @@ const USAGES: Readonly<Record<DictionaryKind, readonly DictionaryUsage[]>> = {
 /** Dictionary values (approved and pending) and the rows using them. */
 @Injectable()
 export class DictionaryValuesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Its list pages: one statement per page, the SQL of each query shape written once. */
+  private readonly list: ListSource<DictionaryValueEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.list = new ListSource<DictionaryValueEntity>(dataSource, DictionaryValueEntity, {
+      alias: 'value',
+      searchable: DICTIONARY_LIST_QUERY.searchable,
+    });
+  }
 
   /** Reads outside a transaction. */
   get reader(): Tx {
@@ -49,11 +57,10 @@ export class DictionaryValuesRepository {
 
   /** A page of a dictionary's approved values. */
   page(kind: DictionaryKind, query: ParsedListQuery): Promise<Page<DictionaryValueEntity>> {
-    const builder = this.dataSource.manager
-      .createQueryBuilder(DictionaryValueEntity, 'value')
-      .where('value.kind = :kind', { kind })
-      .andWhere("value.status = 'approved'");
-    return findPage(builder, query, DICTIONARY_LIST_QUERY.searchable);
+    return this.list.page(query, [
+      { field: 'kind', operator: 'eq', value: kind },
+      { field: 'status', operator: 'eq', value: 'approved' },
+    ]);
   }
 
   build(tx: Tx, values: DeepPartial<DictionaryValueEntity>): DictionaryValueEntity {

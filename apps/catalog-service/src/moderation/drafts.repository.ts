@@ -1,4 +1,4 @@
-import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
+import { ListSource, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type DeepPartial } from 'typeorm';
 import type { Tx } from '@agora/database';
@@ -7,7 +7,12 @@ import { DraftEntity, OPEN_DRAFT_STATUSES } from './draft.entity.js';
 /** Drafts: proposed new items and edits, and the moderation queue. */
 @Injectable()
 export class DraftsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Its list pages: one statement per page, the SQL of each query shape written once. */
+  private readonly list: ListSource<DraftEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.list = new ListSource<DraftEntity>(dataSource, DraftEntity, { alias: 'draft' });
+  }
 
   build(tx: Tx, values: DeepPartial<DraftEntity>): DraftEntity {
     return tx.create(DraftEntity, values);
@@ -27,11 +32,10 @@ export class DraftsRepository {
 
   /** The page of drafts; only this author's when `authorId` is given. */
   page(query: ParsedListQuery, authorId?: string): Promise<Page<DraftEntity>> {
-    const builder = this.dataSource.manager.createQueryBuilder(DraftEntity, 'draft');
-    if (authorId !== undefined) {
-      builder.where('draft.authorId = :authorId', { authorId });
-    }
-    return findPage(builder, query);
+    return this.list.page(
+      query,
+      authorId === undefined ? [] : [{ field: 'authorId', operator: 'eq', value: authorId }],
+    );
   }
 
   /** The author's open proposals of these dictionary values, locked. */

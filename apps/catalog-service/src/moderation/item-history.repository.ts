@@ -1,5 +1,5 @@
 import type { DraftSubject } from '@agora/contracts';
-import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
+import { ListSource, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type DeepPartial } from 'typeorm';
 import type { Tx } from '@agora/database';
@@ -8,7 +8,12 @@ import { ItemHistoryEntity } from './item-history.entity.js';
 /** Who changed what: one row per change of a moderated item. */
 @Injectable()
 export class ItemHistoryRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Its list pages: one statement per page, the SQL of each query shape written once. */
+  private readonly list: ListSource<ItemHistoryEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.list = new ListSource<ItemHistoryEntity>(dataSource, ItemHistoryEntity, { alias: 'entry' });
+  }
 
   async add(tx: Tx, entry: DeepPartial<ItemHistoryEntity>): Promise<void> {
     await tx.save(tx.create(ItemHistoryEntity, entry));
@@ -19,9 +24,9 @@ export class ItemHistoryRepository {
   }
 
   page(subject: DraftSubject, itemId: string, query: ParsedListQuery): Promise<Page<ItemHistoryEntity>> {
-    const builder = this.dataSource.manager
-      .createQueryBuilder(ItemHistoryEntity, 'entry')
-      .where('entry.subject = :subject AND entry.itemId = :itemId', { subject, itemId });
-    return findPage(builder, query);
+    return this.list.page(query, [
+      { field: 'subject', operator: 'eq', value: subject },
+      { field: 'itemId', operator: 'eq', value: itemId },
+    ]);
   }
 }

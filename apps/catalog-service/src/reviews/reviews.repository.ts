@@ -1,4 +1,4 @@
-import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
+import { ListSource, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type DeepPartial } from 'typeorm';
 import type { Tx } from '@agora/database';
@@ -9,13 +9,18 @@ import { ReviewEntity } from './review.entity.js';
 /** Reviews of listings. */
 @Injectable()
 export class ReviewsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Its list pages: one statement per page, the SQL of each query shape written once. */
+  private readonly list: ListSource<ReviewEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.list = new ListSource<ReviewEntity>(dataSource, ReviewEntity, {
+      alias: 'review',
+      searchable: REVIEW_LIST_QUERY.searchable,
+    });
+  }
 
   page(listingId: string, query: ParsedListQuery): Promise<Page<ReviewEntity>> {
-    const builder = this.dataSource.manager
-      .createQueryBuilder(ReviewEntity, 'review')
-      .where('review.listingId = :listingId', { listingId });
-    return findPage(builder, query, REVIEW_LIST_QUERY.searchable);
+    return this.list.page(query, [{ field: 'listingId', operator: 'eq', value: listingId }]);
   }
 
   find(id: string): Promise<ReviewEntity | null> {

@@ -1,4 +1,4 @@
-import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
+import { ListSource, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type DeepPartial } from 'typeorm';
 import type { Tx } from '@agora/database';
@@ -8,15 +8,22 @@ import { LOCATION_LIST_QUERY } from './shop-info.dto.js';
 /** The shop's locations. */
 @Injectable()
 export class LocationsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Its list pages: one statement per page, the SQL of each query shape written once. */
+  private readonly list: ListSource<LocationEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.list = new ListSource<LocationEntity>(dataSource, LocationEntity, {
+      alias: 'location',
+      searchable: LOCATION_LIST_QUERY.searchable,
+    });
+  }
 
   all(): Promise<LocationEntity[]> {
     return this.dataSource.manager.find(LocationEntity, { order: { position: 'ASC', name: 'ASC' } });
   }
 
   page(query: ParsedListQuery): Promise<Page<LocationEntity>> {
-    const builder = this.dataSource.manager.createQueryBuilder(LocationEntity, 'location');
-    return findPage(builder, query, LOCATION_LIST_QUERY.searchable);
+    return this.list.page(query);
   }
 
   find(id: string): Promise<LocationEntity | null> {

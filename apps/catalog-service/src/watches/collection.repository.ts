@@ -1,4 +1,4 @@
-import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
+import { ListSource, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Tx } from '@agora/database';
@@ -7,13 +7,15 @@ import { CollectionEntryEntity } from './collection-entry.entity.js';
 /** Seed 002 `collection`: which watches each user owns. */
 @Injectable()
 export class CollectionRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Its list pages: one statement per page, the SQL of each query shape written once. */
+  private readonly list: ListSource<CollectionEntryEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.list = new ListSource<CollectionEntryEntity>(dataSource, CollectionEntryEntity, { alias: 'entry' });
+  }
 
   page(userId: string, query: ParsedListQuery): Promise<Page<CollectionEntryEntity>> {
-    const builder = this.dataSource.manager
-      .createQueryBuilder(CollectionEntryEntity, 'entry')
-      .where('entry.userId = :userId', { userId });
-    return findPage(builder, query);
+    return this.list.page(query, [{ field: 'userId', operator: 'eq', value: userId }]);
   }
 
   /** Adds the entry; one already there stays as it is. */

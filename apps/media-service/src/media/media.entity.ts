@@ -4,8 +4,12 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn,
 /** An uploaded image: who owns it, what it looks like, and the variants stored for it. */
 @Entity({ name: 'media' })
 @Unique('media_owner_hash_key', ['ownerId', 'contentHash'])
+// List sorts of an owner's media, ties by id (the ListIndexes migration; docs/adr/0006-list-engine.md).
+@Index('media_owner_created_at_sort_idx', ['ownerId', 'createdAt', 'id'])
+@Index('media_owner_source_type_sort_idx', ['ownerId', 'sourceType', 'id'])
+@Index('media_owner_width_sort_idx', ['ownerId', 'width', 'id'])
+@Index('media_owner_height_sort_idx', ['ownerId', 'height', 'id'])
 export class MediaEntity extends AgoraEntity {
-  @Index('media_owner_idx')
   @Column({ name: 'owner_id', type: 'uuid' })
   ownerId!: string;
 

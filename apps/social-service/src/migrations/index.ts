@@ -4,6 +4,7 @@ import { SocialGraphPostsFeed1796017985513 } from './1796017985513-SocialGraphPo
 import { PostActivity1796019409676 } from './1796019409676-PostActivity.js';
 import { ChatsNotifications1796028772944 } from './1796028772944-ChatsNotifications.js';
 import { SellerRatings1796032113443 } from './1796032113443-SellerRatings.js';
+import { ListIndexes1796200000000 } from './1796200000000-ListIndexes.js';
 
 /** Every social-service migration, oldest first. */
 export const socialMigrations = [
@@ -13,4 +14,5 @@ export const socialMigrations = [
   PostActivity1796019409676,
   ChatsNotifications1796028772944,
   SellerRatings1796032113443,
+  ListIndexes1796200000000,
 ];

@@ -28,6 +28,8 @@ export interface MarketplaceLink {
  */
 @Entity({ name: 'profiles' })
 @Index('profiles_public_created_idx', ['createdAt', 'id'], { where: '"verified"' })
+@Index('profiles_public_login_idx', ['login', 'id'], { where: '"verified"' })
+@Index('profiles_public_display_name_idx', ['displayName', 'id'], { where: '"verified"' })
 export class ProfileEntity extends AgoraEntity {
   @Column({ type: 'text' })
   login!: string;
