@@ -1,7 +1,9 @@
 import { createIsolatedDatabase, ListPlanCheck } from '@agora/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { CHAT_LIST_QUERY, MESSAGE_LIST_QUERY } from '../src/chats/chats.dto.js';
 import { RELATION_LIST_QUERY } from '../src/follows/follows.dto.js';
+import { NOTIFICATION_LIST_QUERY } from '../src/notifications/notifications.dto.js';
 import { PROFILE_LIST_QUERY } from '../src/profiles/profiles.dto.js';
 import { COMMENT_LIST_QUERY, POST_LIST_QUERY } from '../src/posts/posts.dto.js';
 import { startSocialPlatform, type SocialUser } from './social-test-platform.js';
@@ -11,6 +13,8 @@ const ROWS = 20_000;
 
 /** Seeded profiles' ids: `md5(tag || n)` read as a uuid. */
 const seededId = (tag: string, n: string) => `md5('${tag}' || ${n})::uuid`;
+/** Seeded chats' ids: valid (version 4) UUIDs, as the routes' path parameters must be. */
+const chatIdOf = (n: string) => `('00000000-0000-4000-a000-' || lpad(to_hex(${n}), 12, '0'))::uuid`;
 
 /**
  * Every social list route, by its default sort and each allow-listed field both ways, with their next
@@ -28,6 +32,8 @@ describe('social list plans', () => {
   /** Blocks, mutes and has follow requests from every seeded profile. */
   let guard: SocialUser;
   let postId: string;
+  /** The seeded direct chat of the star's that holds half the messages. */
+  let chatId: string;
 
   beforeAll(async () => {
     database = await createIsolatedDatabase(inject('testDatabaseUrl'), 'social_list_plans');
@@ -98,6 +104,31 @@ describe('social list plans', () => {
          FROM generate_series(1, ${2 * ROWS}) n`,
       [post.id, other.id],
     );
+    // Chats: the star is in ROWS direct chats; one of them holds ROWS messages (as many in another).
+    await admin.query(
+      `INSERT INTO social.chats (id, kind, direct_key, last_message_at, created_at)
+       SELECT ${chatIdOf('n')}, 'direct', 'seeded:' || n, ${ago}, ${ago} FROM generate_series(1, ${2 * ROWS}) n`,
+    );
+    await admin.query(
+      `INSERT INTO social.chat_members (id, chat_id, user_id, last_message_at)
+       SELECT gen_random_uuid(), ${chatIdOf('n')}, CASE WHEN n <= ${ROWS} THEN $1::uuid ELSE ${seededId('profile', 'n')} END, ${ago}
+         FROM generate_series(1, ${2 * ROWS}) n`,
+      [star.id],
+    );
+    await admin.query(
+      `INSERT INTO social.chat_messages (id, created_at, updated_at, chat_id, author_id, text)
+       SELECT gen_random_uuid(), ${ago}, now(), ${chatIdOf('n % 2 + 1')}, $1, 'message ' || n
+         FROM generate_series(1, ${2 * ROWS}) n`,
+      [star.id],
+    );
+    await admin.query(
+      `INSERT INTO social.notifications (id, user_id, kind, actor_id, created_at)
+       SELECT gen_random_uuid(), CASE WHEN n % 2 = 0 THEN $1::uuid ELSE ${seededId('profile', 'n')} END, 'follower',
+              ${seededId('profile', 'n')}, ${ago}
+         FROM generate_series(1, ${2 * ROWS}) n`,
+      [star.id],
+    );
+    chatId = (await admin.query<{ id: string }>(`SELECT ${chatIdOf('1')} AS id`)).rows[0].id;
     await admin.query('VACUUM ANALYZE');
     plans = new ListPlanCheck(admin);
   }, 180_000);
@@ -156,6 +187,27 @@ describe('social list plans', () => {
       table: 'post_revisions',
       sortable: POST_LIST_QUERY.sortable ?? Object.keys(POST_LIST_QUERY.fields),
     },
+    {
+      name: '/chats',
+      path: '/chats',
+      table: 'chat_members',
+      sortable: CHAT_LIST_QUERY.sortable ?? Object.keys(CHAT_LIST_QUERY.fields),
+      user: star,
+    },
+    {
+      name: '/chats/:id/messages',
+      path: `/chats/${chatId}/messages`,
+      table: 'chat_messages',
+      sortable: MESSAGE_LIST_QUERY.sortable ?? Object.keys(MESSAGE_LIST_QUERY.fields),
+      user: star,
+    },
+    {
+      name: '/notifications',
+      path: '/notifications',
+      table: 'notifications',
+      sortable: NOTIFICATION_LIST_QUERY.sortable ?? Object.keys(NOTIFICATION_LIST_QUERY.fields),
+      user: star,
+    },
   ];
 
   it.each([
@@ -168,6 +220,9 @@ describe('social list plans', () => {
     '/profiles/:id/posts',
     '/posts/:id/comments',
     '/posts/:id/history',
+    '/chats',
+    '/chats/:id/messages',
+    '/notifications',
   ])('%s picks its page by index for every sort and cursor', async (name) => {
     const { name: _name, ...route } = routes().find((candidate) => candidate.name === name)!;
     await plans.expectRouteIndexed({
