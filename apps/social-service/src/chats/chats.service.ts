@@ -183,9 +183,12 @@ export class ChatsService {
         }
       }
       if (chat.kind === 'support' && chat.customerId !== user.id && !chat.assigneeId) {
-        // Staff who answer a waiting room take it.
-        await this.chats.assign(tx, chat.id, user.id);
-        chat.assigneeId = user.id;
+        // Staff who answer a waiting room take it, unless another took it meanwhile (checked under its lock).
+        const locked = await this.lockSupport(tx, chatId);
+        if (!locked.assigneeId) {
+          await this.chats.assign(tx, chat.id, user.id);
+        }
+        chat.assigneeId = locked.assigneeId ?? user.id;
       }
       if (!memberIds.includes(user.id)) {
         await this.chats.addMember(tx, chat, user.id);
