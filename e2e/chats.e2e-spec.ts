@@ -132,6 +132,10 @@ describe('chats and notifications through the gateway', () => {
     expect(byHeader.socket.connected).toBe(true);
 
     const cookie = `agora_access=${anna.token}`;
+    const badlyEncoded = await refusedRealtime(platform.gatewayUrl, {
+      headers: { cookie: 'agora_access=%', origin: platform.gatewayUrl },
+    });
+    expect(badlyEncoded.data).toMatchObject({ code: 'INVALID_ACCESS_TOKEN', status: 401 });
     const fromElsewhere = await refusedRealtime(platform.gatewayUrl, {
       headers: { cookie, origin: 'https://evil.example' },
     });
@@ -348,7 +352,14 @@ describe('chats and notifications through the gateway', () => {
       'MESSAGES_NOT_ACCEPTED',
     );
     await call('PUT', `/me/following/${dora.id}`, eric);
-    expect((await call('POST', `/chats/${chat.id}/messages`, eric, { text: 'hi' })).status).toBe(201);
+    const hi = await call<Message>('POST', `/chats/${chat.id}/messages`, eric, { text: 'hi' });
+    expect(hi.status).toBe(201);
+    // An edit says something new: it needs what a new message needs.
+    await call('PATCH', '/profiles/me', dora, { messagesFrom: 'nobody' });
+    const edit = () => call('PATCH', `/chats/${chat.id}/messages/${hi.body.id}`, eric, { text: 'hi again' });
+    expectProblem(await edit(), 403, 'MESSAGES_NOT_ACCEPTED');
+    await call('PATCH', '/profiles/me', dora, { messagesFrom: 'everyone' });
+    expect((await edit()).status).toBe(200);
 
     // A block cuts the chat both ways, whoever blocked.
     await call('PUT', `/me/blocks/${eric.id}`, dora);
@@ -359,7 +370,15 @@ describe('chats and notifications through the gateway', () => {
     );
     expectProblem(await call('POST', `/chats/${chat.id}/messages`, dora, { text: 'bye' }), 403, 'BLOCKED');
     expectProblem(await openDirect(eric, dora), 403, 'BLOCKED');
+    expectProblem(await edit(), 403, 'BLOCKED');
     const ericSocket = await socketOf(eric);
+    const doraSocket = await socketOf(dora);
+    expect(await ericSocket.request('chat.join', { chatId: chat.id })).toMatchObject({ ok: true });
+    expect(await doraSocket.request('chat.join', { chatId: chat.id })).toMatchObject({ ok: true });
+    expect(await ericSocket.request('chat.typing', { chatId: chat.id })).toMatchObject({
+      ok: false,
+      code: 'BLOCKED',
+    });
     expect(await ericSocket.request('chat.send', { chatId: chat.id, text: 'via socket' })).toMatchObject({
       ok: false,
       code: 'BLOCKED',
@@ -433,11 +452,33 @@ describe('chats and notifications through the gateway', () => {
       ok: false,
       code: 'UNKNOWN_CHANNEL',
     });
-    // The socket has no HTTP edge in front: its texts are sanitized all the same, and it stays usable.
-    expect(await socket.request('chat.send', { chatId: chat.id, text: 'fi\u0000ne\u202e' })).toMatchObject({
+    // The socket has no HTTP edge in front: it refuses what REST refuses, sanitizes as REST does, and stays usable.
+    for (const text of ['fi\u0000ne', 'a\ud800b']) {
+      expect(await socket.request('chat.send', { chatId: chat.id, text })).toMatchObject({
+        ok: false,
+        code: 'INVALID_SOCKET_EVENT',
+      });
+    }
+    expect(await socket.request('chat.send', { chatId: chat.id, text: 'fine\u202e' })).toMatchObject({
       ok: true,
       message: { text: 'fine' },
     });
+
+    // Typing is passed on at most once a second per socket and chat, however often it is sent.
+    const other = await socketOf(clara);
+    for (const client of [socket, other]) {
+      expect(await client.request('chat.join', { chatId: chat.id })).toMatchObject({ ok: true });
+    }
+    let heard = 0;
+    other.socket.on('chat.typing', () => {
+      heard += 1;
+    });
+    const acks = await Promise.all(
+      Array.from({ length: 50 }, () => socket.request('chat.typing', { chatId: chat.id })),
+    );
+    expect(acks.every((ack) => (ack as { ok: boolean }).ok)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(heard).toBe(1);
   });
 
   it('limits how many messages a user sends a minute, over REST and the socket together', async () => {
@@ -528,6 +569,32 @@ describe('chats and notifications through the gateway', () => {
     expect((await call<Page<Chat>>('GET', '/chats', fred)).body.items.map((chat) => chat.id)).toContain(
       room.id,
     );
+    // Nor do Fred's edits, typing or read receipts reach Gina.
+    const ginaHeard: string[] = [];
+    for (const event of ['chat.message.updated', 'chat.typing', 'chat.read']) {
+      ginaSocket.socket.on(event, () => ginaHeard.push(event));
+    }
+    const fredSocket = await socketOf(fred);
+    expect(await fredSocket.request('chat.join', { chatId: room.id })).toMatchObject({ ok: true });
+    const annaHears = annaSocket.next<{ userId: string }>(
+      'chat.typing',
+      (typing) => typing.userId === fred.id,
+    );
+    expect(await fredSocket.request('chat.typing', { chatId: room.id })).toEqual({ ok: true });
+    await annaHears;
+    const edited = annaSocket.next<Message>(
+      'chat.message.updated',
+      (message) => message.authorId === fred.id,
+    );
+    const fredsOwn = claraHistory.body.items[1];
+    expect(
+      (await call('PATCH', `/chats/${room.id}/messages/${fredsOwn.id}`, fred, { text: 'Fred again' })).status,
+    ).toBe(200);
+    await edited;
+    await call('POST', `/chats/${room.id}/read`, fred, { messageId: fredsOwn.id });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(ginaHeard).toEqual([]);
+
     const fredMessage = claraHistory.body.items[1];
     expectProblem(
       await call('DELETE', `/chats/${room.id}/messages/${fredMessage.id}`, anna),
@@ -536,6 +603,17 @@ describe('chats and notifications through the gateway', () => {
     );
     expect((await call('DELETE', `/chats/${room.id}/messages/${fredMessage.id}`, moderators[0])).status).toBe(
       204,
+    );
+
+    // The item goes: its room takes no more messages.
+    expect((await call('DELETE', `/coffees/${coffee.body.id}`, admin)).status).toBe(204);
+    await eventually(
+      async () =>
+        (await call('POST', `/chats/${room.id}/messages`, gina, { text: 'still here?' })).status === 422
+          ? true
+          : undefined,
+      15_000,
+      'the room closed with its item',
     );
   });
 

@@ -1,5 +1,6 @@
 import type { AuthenticatedUser, Role } from '@agora/auth';
 import { REALTIME_PATH } from '@agora/contracts';
+import { isStorableText } from '@agora/http';
 import { LOGGER } from '@agora/logging';
 import { Inject } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
@@ -10,6 +11,9 @@ import { socketFailure, type SocketFailure } from '../realtime/socket-failure.js
 import { SocialErrorCode } from '../social.errors.js';
 import type { ChatDto, ChatMessageDto, ReadStateDto } from './chats.dto.js';
 import { ChatsService } from './chats.service.js';
+
+/** The least time between two typing signals of one socket in one chat that are passed on. */
+const TYPING_EVERY_MS = 1_000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -33,7 +37,8 @@ function fieldsOf<K extends string>(
   }
   for (const key of texts) {
     const value = record[key];
-    if (typeof value !== 'string' || value.length > 20_000) {
+    // As over REST: PostgreSQL stores no NUL, and a lone surrogate is no character.
+    if (typeof value !== 'string' || value.length > 20_000 || !isStorableText(value)) {
       return null;
     }
     out[key] = value;
@@ -99,7 +104,9 @@ export class ChatSocketGateway {
   ): Promise<Ack<{ message: ChatMessageDto }>> {
     const fields = fieldsOf(body, ['chatId'], ['text']);
     if (!fields) {
-      return Promise.resolve(invalid('chat.send takes {chatId: <uuid>, text: <string>}'));
+      return Promise.resolve(
+        invalid('chat.send takes {chatId: <uuid>, text: <string without NUL or unpaired surrogates>}'),
+      );
     }
     return this.answer(async () => ({
       message: await this.chats.send(userOf(socket), fields.chatId, fields.text),
@@ -107,22 +114,31 @@ export class ChatSocketGateway {
   }
 
   @SubscribeMessage('chat.typing')
-  typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Ack {
+  typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
     const ref = fieldsOf(body, ['chatId']);
     if (!ref) {
-      return invalid('chat.typing takes {chatId: <uuid>}');
+      return Promise.resolve(invalid('chat.typing takes {chatId: <uuid>}'));
     }
-    const room = chatRoom(ref.chatId);
-    if (!socket.rooms.has(room)) {
-      return {
+    if (!socket.rooms.has(chatRoom(ref.chatId))) {
+      return Promise.resolve({
         ok: false,
         code: SocialErrorCode.CHAT_NOT_FOUND,
         status: 404,
         detail: 'Join the chat (chat.join) before typing in it',
-      };
+      });
     }
-    socket.to(room).emit('chat.typing', { chatId: ref.chatId, userId: userOf(socket).id });
-    return { ok: true };
+    // One typing signal a chat per TYPING_EVERY_MS from a socket is enough; more are acknowledged and dropped.
+    const data = socket.data as RealtimeSocketData;
+    const now = Date.now();
+    data.typedAt ??= {};
+    if (now - (data.typedAt[ref.chatId] ?? 0) < TYPING_EVERY_MS) {
+      return Promise.resolve({ ok: true });
+    }
+    data.typedAt[ref.chatId] = now;
+    return this.answer(async () => {
+      await this.chats.typing(userOf(socket), ref.chatId);
+      return {};
+    });
   }
 
   @SubscribeMessage('chat.read')

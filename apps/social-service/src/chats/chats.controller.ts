@@ -89,6 +89,7 @@ export class ChatsController {
     'PROFILE_NOT_FOUND',
     'BLOCKED',
     'MESSAGES_NOT_ACCEPTED',
+    'ITEM_NOT_FOUND',
     'EMPTY_MESSAGE',
     'TEXT_TOO_LONG',
   )
@@ -107,6 +108,9 @@ export class ChatsController {
     'CHAT_NOT_FOUND',
     'MESSAGE_NOT_FOUND',
     'NOT_YOUR_MESSAGE',
+    'PROFILE_NOT_FOUND',
+    'BLOCKED',
+    'MESSAGES_NOT_ACCEPTED',
     'EMPTY_MESSAGE',
     'TEXT_TOO_LONG',
   )

@@ -176,11 +176,12 @@ export class ChatsService {
       if (chat.kind !== 'support' && !(await this.chats.hasProfile(tx, user.id))) {
         throw profileRequired();
       }
-      if (chat.kind === 'direct') {
-        const peerId = memberIds.find((id) => id !== user.id);
-        if (peerId) {
-          await this.assertMayWrite(tx, user.id, peerId);
-        }
+      await this.assertMayWriteIn(tx, chat, user.id, memberIds);
+      if (chat.kind === 'item' && !(await this.chats.itemExists(tx, chat.itemKind!, chat.itemId!))) {
+        throw new SocialException(
+          SocialErrorCode.ITEM_NOT_FOUND,
+          'The item of this room is no longer in the catalog',
+        );
       }
       if (chat.kind === 'support' && chat.customerId !== user.id && !chat.assigneeId) {
         // Staff who answer a waiting room take it, unless another took it meanwhile (checked under its lock).
@@ -205,8 +206,7 @@ export class ChatsService {
         recipientIds,
         sentAt: message.createdAt.toISOString(),
       });
-      const except = chat.kind === 'item' ? await this.chats.blockedEitherWay(tx, user.id) : [];
-      return { chat, message, memberIds, except };
+      return { chat, message, memberIds, except: await this.chats.blockedEitherWay(tx, user.id) };
     });
     const dto = toMessageDto(sent.message);
     this.push(sent.chat, sent.memberIds, sent.except, 'chat.message', dto);
@@ -232,12 +232,15 @@ export class ChatsService {
         throw new SocialException(SocialErrorCode.NOT_YOUR_MESSAGE, 'Only its author edits a message');
       }
       assertVersionMatches(expected, message.version);
+      const memberIds = await this.chats.memberIds(tx, chatId);
+      // An edit says something new: the recipient's blocks and privacy apply as to a new message.
+      await this.assertMayWriteIn(tx, chat, user.id, memberIds);
       const edited = await this.messages.edit(tx, message, clean);
       await this.changed(tx, edited);
-      return { chat, message: edited, memberIds: await this.chats.memberIds(tx, chatId) };
+      return { chat, message: edited, memberIds, except: await this.chats.blockedEitherWay(tx, user.id) };
     });
     const dto = toMessageDto(changed.message);
-    this.push(changed.chat, changed.memberIds, [], 'chat.message.updated', dto);
+    this.push(changed.chat, changed.memberIds, changed.except, 'chat.message.updated', dto);
     return dto;
   }
 
@@ -265,10 +268,21 @@ export class ChatsService {
       const deleted = await this.messages.remove(tx, message);
       await this.messages.forgetUnread(tx, message);
       await this.changed(tx, deleted);
-      return { chat, message: deleted, memberIds: await this.chats.memberIds(tx, chatId) };
+      return {
+        chat,
+        message: deleted,
+        memberIds: await this.chats.memberIds(tx, chatId),
+        except: await this.chats.blockedEitherWay(tx, message.authorId),
+      };
     });
     if (removed) {
-      this.push(removed.chat, removed.memberIds, [], 'chat.message.deleted', toMessageDto(removed.message));
+      this.push(
+        removed.chat,
+        removed.memberIds,
+        removed.except,
+        'chat.message.deleted',
+        toMessageDto(removed.message),
+      );
     }
   }
 
@@ -281,14 +295,32 @@ export class ChatsService {
       }
       await this.chats.addMember(tx, chat, user.id);
       const state = await this.chats.markRead(tx, chatId, user.id, messageId);
-      return { chat, state: state!, memberIds: await this.chats.memberIds(tx, chatId) };
+      return {
+        chat,
+        state: state!,
+        memberIds: await this.chats.memberIds(tx, chatId),
+        except: await this.chats.blockedEitherWay(tx, user.id),
+      };
     });
-    this.push(read.chat, read.memberIds, [], 'chat.read', {
+    this.push(read.chat, read.memberIds, read.except, 'chat.read', {
       chatId,
       userId: user.id,
       lastReadId: read.state.lastReadId,
     });
     return { chatId, lastReadId: read.state.lastReadId, unreadCount: read.state.unreadCount };
+  }
+
+  /**
+   * Tells the chat's joined sockets that the user is typing: not the user's own, not those of users blocked
+   * either way, and nothing in a direct chat the recipient no longer takes messages in.
+   */
+  async typing(user: AuthenticatedUser, chatId: string): Promise<void> {
+    const { chat, except } = await this.unitOfWork.run(async (tx) => {
+      const { chat } = await this.enter(user, chatId, tx);
+      await this.assertMayWriteIn(tx, chat, user.id, await this.chats.memberIds(tx, chatId));
+      return { chat, except: await this.chats.blockedEitherWay(tx, user.id) };
+    });
+    this.hub.toChat(chat.id, [], [...except, user.id], 'chat.typing', { chatId, userId: user.id });
   }
 
   /** Staff's support queue. */
@@ -346,6 +378,19 @@ export class ChatsService {
       throw chatNotFound(chatId);
     }
     return { chat, membership };
+  }
+
+  /** In a direct chat, the other member's blocks and privacy setting must let the user write. */
+  private async assertMayWriteIn(
+    tx: Tx,
+    chat: ChatEntity,
+    userId: string,
+    memberIds: readonly string[],
+  ): Promise<void> {
+    const peerId = chat.kind === 'direct' ? memberIds.find((id) => id !== userId) : undefined;
+    if (peerId) {
+      await this.assertMayWrite(tx, userId, peerId);
+    }
   }
 
   private async assertMayWrite(tx: Tx, senderId: string, recipientId: string): Promise<void> {

@@ -69,6 +69,8 @@ export interface RealtimeSocketData {
   tokenVersion: number;
   /** Epoch milliseconds; the socket is disconnected then. */
   expiresAt: number;
+  /** When the socket last passed on a typing signal, by chat (typing is throttled per socket). */
+  typedAt?: Record<string, number>;
 }
 
 /** The codes of social's catalog that socket acknowledgements carry beyond what REST routes document. */

@@ -39,7 +39,13 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   for (const part of header?.split(';') ?? []) {
     const [key, ...value] = part.trim().split('=');
     if (key === name) {
-      return decodeURIComponent(value.join('='));
+      const raw = value.join('=');
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        // Not percent-encoded as cookies are: the token check refuses it as it is.
+        return raw;
+      }
     }
   }
   return undefined;
