@@ -1,5 +1,6 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import type { EventEnvelope } from '@agora/contracts';
+import { strictMock } from '@agora/testing';
 import { describe, expect, it } from 'vitest';
 import type { PostsRepository } from '../posts/posts.repository.js';
 import type { PostEntity } from '../posts/post.entity.js';
@@ -7,21 +8,6 @@ import type { SocialConfig } from '../social.config.js';
 import type { FeedRepository } from './feed.repository.js';
 import { FeedService } from './feed.service.js';
 import type { TimelineEntry, TimelineStore } from './timeline-store.js';
-
-/** A stand-in that fails on any method the test did not give it. */
-function strict<T extends object>(methods: Partial<Record<keyof T, unknown>>): T {
-  return new Proxy(methods, {
-    get(target, name) {
-      if (name === 'then') {
-        return undefined;
-      }
-      if (!(name in target)) {
-        throw new Error(`unexpected call of ${String(name)}`);
-      }
-      return target[name as keyof typeof target];
-    },
-  }) as T;
-}
 
 /** Time-ordered ids: `id(3)` sorts after `id(2)`, as UUIDv7 text does. */
 const id = (n: number) => `01a20000-0000-7000-8000-${String(n).padStart(12, '0')}`;
@@ -33,7 +19,7 @@ const config = {
 } as SocialConfig;
 
 function memoryTimeline(ids: string[]): TimelineStore {
-  return strict<TimelineStore>({
+  return strictMock<TimelineStore>('TimelineStore', {
     page: (_user: string, before: string | null, limit: number) =>
       Promise.resolve(
         [...ids]
@@ -46,7 +32,7 @@ function memoryTimeline(ids: string[]): TimelineStore {
 }
 
 function setup(timeline: string[], heavyPosts: string[], hidden: Set<string>) {
-  const posts = strict<PostsRepository>({
+  const posts = strictMock<PostsRepository>('PostsRepository', {
     recentIdsBy: (authors: readonly string[], before: string | null, limit: number) =>
       Promise.resolve(
         authors.length === 0
@@ -82,7 +68,7 @@ function setup(timeline: string[], heavyPosts: string[], hidden: Set<string>) {
       ),
     likedBy: () => Promise.resolve(new Set<string>()),
   });
-  const feed = strict<FeedRepository>({
+  const feed = strictMock<FeedRepository>('FeedRepository', {
     lastRead: () => Promise.resolve(new Date()),
     heavyFolloweeIds: () => Promise.resolve(heavyPosts.length > 0 ? [id(2)] : []),
     feedPostIds: (_user: string, ids: readonly string[]) =>
@@ -116,14 +102,19 @@ describe('FeedService', () => {
 
   it("pushes a heavy author's post to the author alone", async () => {
     const pushed: [readonly string[], TimelineEntry][] = [];
-    const timelines = strict<TimelineStore>({
+    const timelines = strictMock<TimelineStore>('TimelineStore', {
       push: (users: readonly string[], entry: TimelineEntry) => {
         pushed.push([users, entry]);
         return Promise.resolve();
       },
     });
-    const feed = strict<FeedRepository>({ followersCount: () => Promise.resolve(3) });
-    const service = new FeedService(timelines, feed, strict<PostsRepository>({}), config);
+    const feed = strictMock<FeedRepository>('FeedRepository', { followersCount: () => Promise.resolve(3) });
+    const service = new FeedService(
+      timelines,
+      feed,
+      strictMock<PostsRepository>('PostsRepository', {}),
+      config,
+    );
     const event = {
       id: id(1),
       topic: 'social.post.created.v1',
