@@ -64,15 +64,20 @@ export class FeedRepository {
     return rows.map((row) => row.follower_id);
   }
 
-  /** Whom the user follows (accepted) with at least `threshold` followers: merged at read time. */
-  async heavyFolloweeIds(userId: string, threshold: number): Promise<string[]> {
-    const rows = await this.dataSource.query<{ followee_id: string }[]>(
-      `SELECT "follow"."followee_id" FROM "social"."follows" "follow"
-         JOIN "social"."profiles" "author" ON "author"."id" = "follow"."followee_id"
-        WHERE "follow"."follower_id" = $1 AND "follow"."status" = 'active' AND "author"."followers_count" >= $2`,
+  /**
+   * What a feed read needs to know of its reader, in one round trip: when they last read (null when
+   * never), and whom they follow (accepted) with at least `threshold` followers (merged at read time).
+   */
+  async readerState(userId: string, threshold: number): Promise<{ lastRead: Date | null; heavy: string[] }> {
+    const [row] = await this.dataSource.query<{ last_read_at: Date | null; heavy: string[] }[]>(
+      `SELECT (SELECT "last_read_at" FROM "social"."feed_readers" WHERE "user_id" = $1) AS "last_read_at",
+              ARRAY(SELECT "follow"."followee_id" FROM "social"."follows" "follow"
+                      JOIN "social"."profiles" "author" ON "author"."id" = "follow"."followee_id"
+                     WHERE "follow"."follower_id" = $1 AND "follow"."status" = 'active'
+                       AND "author"."followers_count" >= $2) AS "heavy"`,
       [userId, threshold],
     );
-    return rows.map((row) => row.followee_id);
+    return { lastRead: row.last_read_at, heavy: row.heavy };
   }
 
   /** What a rebuilt timeline holds: the newest posts of the user and of everyone they follow. */
@@ -95,31 +100,5 @@ export class FeedRepository {
       [authorId, limit],
     );
     return rows.map((row) => ({ postId: row.id, authorId }));
-  }
-
-  /**
-   * Of `postIds`, those the user's feed shows: posts the user may read, by the user or an author they
-   * follow (accepted), not muted.
-   */
-  async feedPostIds(userId: string, postIds: readonly string[]): Promise<Set<string>> {
-    if (postIds.length === 0) {
-      return new Set();
-    }
-    const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT "post"."id" FROM "social"."posts" "post"
-         JOIN "social"."profiles" "author" ON "author"."id" = "post"."author_id" AND "author"."verified"
-        WHERE "post"."id" = ANY($2::uuid[])
-          AND ("post"."author_id" = $1 OR (
-                EXISTS (SELECT 1 FROM "social"."follows" "follow"
-                         WHERE "follow"."follower_id" = $1 AND "follow"."followee_id" = "post"."author_id"
-                           AND "follow"."status" = 'active')
-            AND NOT EXISTS (SELECT 1 FROM "social"."blocks" "block"
-                             WHERE ("block"."blocker_id" = $1 AND "block"."blocked_id" = "post"."author_id")
-                                OR ("block"."blocker_id" = "post"."author_id" AND "block"."blocked_id" = $1))
-            AND NOT EXISTS (SELECT 1 FROM "social"."mutes" "mute"
-                             WHERE "mute"."muter_id" = $1 AND "mute"."muted_id" = "post"."author_id")))`,
-      [userId, postIds],
-    );
-    return new Set(rows.map((row) => row.id));
   }
 }

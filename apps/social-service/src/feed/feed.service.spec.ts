@@ -43,36 +43,35 @@ function setup(timeline: string[], heavyPosts: string[], hidden: Set<string>) {
               .filter((postId) => !before || postId < before)
               .slice(0, limit),
       ),
-    findManyVisible: (_viewer: string, ids: readonly string[]) =>
+    findFeedPosts: (_viewer: string, ids: readonly string[]) =>
       Promise.resolve(
-        ids.map(
-          (postId) =>
-            ({
-              id: postId,
-              author: { id: id(1), login: 'a', displayName: 'a', avatarMediaId: null },
-              text: postId,
-              mentions: [],
-              tags: [],
-              mediaIds: [],
-              itemKind: null,
-              itemId: null,
-              activity: null,
-              visibility: 'public',
-              likesCount: 0,
-              commentsCount: 0,
-              version: 1,
-              createdAt: new Date(0),
-              updatedAt: new Date(0),
-            }) as unknown as PostEntity,
-        ),
+        ids
+          .filter((postId) => !hidden.has(postId))
+          .map(
+            (postId) =>
+              ({
+                id: postId,
+                author: { id: id(1), login: 'a', displayName: 'a', avatarMediaId: null },
+                text: postId,
+                mentions: [],
+                tags: [],
+                mediaIds: [],
+                itemKind: null,
+                itemId: null,
+                activity: null,
+                visibility: 'public',
+                likesCount: 0,
+                commentsCount: 0,
+                version: 1,
+                createdAt: new Date(0),
+                updatedAt: new Date(0),
+              }) as unknown as PostEntity,
+          ),
       ),
     likedBy: () => Promise.resolve(new Set<string>()),
   });
   const feed = strictMock<FeedRepository>('FeedRepository', {
-    lastRead: () => Promise.resolve(new Date()),
-    heavyFolloweeIds: () => Promise.resolve(heavyPosts.length > 0 ? [id(2)] : []),
-    feedPostIds: (_user: string, ids: readonly string[]) =>
-      Promise.resolve(new Set(ids.filter((postId) => !hidden.has(postId)))),
+    readerState: () => Promise.resolve({ lastRead: new Date(), heavy: heavyPosts.length > 0 ? [id(2)] : [] }),
   });
   return new FeedService(memoryTimeline(timeline), feed, posts, config);
 }

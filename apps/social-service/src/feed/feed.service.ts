@@ -4,6 +4,7 @@ import { PoisonMessageError } from '@agora/messaging';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { PostsRepository } from '../posts/posts.repository.js';
 import { toPostDto } from '../posts/posts.dto.js';
+import type { PostEntity } from '../posts/post.entity.js';
 import { SocialConfig } from '../social.config.js';
 import type { FeedPageDto } from './feed.dto.js';
 import { FeedRepository } from './feed.repository.js';
@@ -46,13 +47,14 @@ export class FeedService implements OnApplicationShutdown {
   ) {}
 
   async page(user: AuthenticatedUser, cursor: string | undefined, limit: number): Promise<FeedPageDto> {
-    await this.ensureTimeline(user.id);
-    const heavy = await this.feed.heavyFolloweeIds(user.id, this.config.SOCIAL_FANOUT_MAX_FOLLOWERS);
-    const shown: string[] = [];
+    const { lastRead, heavy } = await this.feed.readerState(user.id, this.config.SOCIAL_FANOUT_MAX_FOLLOWERS);
+    await this.ensureTimeline(user.id, lastRead);
+    const shown: PostEntity[] = [];
     let before = cursor ?? null;
     let exhausted = false;
-    const batch = Math.max(limit * 2, 20);
-    for (let round = 0; round < MAX_ROUNDS && shown.length <= limit && !exhausted; round += 1) {
+    // One more than the page first (enough when nothing is hidden, the usual case), twice as many each round after.
+    let batch = limit + 1;
+    for (let round = 0; round < MAX_ROUNDS && shown.length <= limit && !exhausted; round += 1, batch *= 2) {
       const [fromTimeline, fromHeavy] = await Promise.all([
         this.timelines.page(user.id, before, batch),
         this.posts.recentIdsBy(heavy, before, batch),
@@ -60,11 +62,14 @@ export class FeedService implements OnApplicationShutdown {
       // Both lists are newest first and `batch` long at most: their merge's first `batch` ids are exact.
       const merged = [...new Set([...fromTimeline, ...fromHeavy])].sort().reverse().slice(0, batch);
       exhausted = fromTimeline.length < batch && fromHeavy.length < batch;
-      const visible = await this.feed.feedPostIds(user.id, merged);
+      const visible = new Map(
+        (await this.posts.findFeedPosts(user.id, merged)).map((post) => [post.id, post]),
+      );
       for (const id of merged) {
         before = id;
-        if (visible.has(id)) {
-          shown.push(id);
+        const post = visible.get(id);
+        if (post) {
+          shown.push(post);
           if (shown.length > limit) {
             break;
           }
@@ -76,20 +81,16 @@ export class FeedService implements OnApplicationShutdown {
     }
     const items = shown.slice(0, limit);
     const nextCursor =
-      shown.length > limit ? (items.at(-1) ?? null) : exhausted ? null : (before ?? items.at(-1) ?? null);
-    const [posts, liked] = await Promise.all([
-      this.posts.findManyVisible(user.id, items),
-      this.posts.likedBy(user.id, items),
-    ]);
-    const byId = new Map(posts.map((post) => [post.id, post]));
-    return {
-      items: items.flatMap((id) => {
-        const post = byId.get(id);
-        return post ? [toPostDto(post, liked.has(id))] : [];
-      }),
-      limit,
-      nextCursor,
-    };
+      shown.length > limit
+        ? (items.at(-1)?.id ?? null)
+        : exhausted
+          ? null
+          : (before ?? items.at(-1)?.id ?? null);
+    const liked = await this.posts.likedBy(
+      user.id,
+      items.map((post) => post.id),
+    );
+    return { items: items.map((post) => toPostDto(post, liked.has(post.id))), limit, nextCursor };
   }
 
   /** A new post reaches its author's timeline and, unless the author is heavy, active followers' ones. */
@@ -188,8 +189,7 @@ export class FeedService implements OnApplicationShutdown {
    * from the database. The reader is marked active first, so a post committed after the rebuild's query is
    * fanned out to them.
    */
-  private async ensureTimeline(userId: string): Promise<void> {
-    const lastRead = await this.feed.lastRead(userId);
+  private async ensureTimeline(userId: string, lastRead: Date | null): Promise<void> {
     const idle = lastRead ? Date.now() - lastRead.getTime() : Infinity;
     if (idle >= TOUCH_EVERY_MS) {
       await this.feed.touch(userId);

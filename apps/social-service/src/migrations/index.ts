@@ -5,6 +5,7 @@ import { PostActivity1796019409676 } from './1796019409676-PostActivity.js';
 import { ChatsNotifications1796028772944 } from './1796028772944-ChatsNotifications.js';
 import { SellerRatings1796032113443 } from './1796032113443-SellerRatings.js';
 import { ListIndexes1796200000000 } from './1796200000000-ListIndexes.js';
+import { HeavyAuthorsIndex1796200000001 } from './1796200000001-HeavyAuthorsIndex.js';
 
 /** Every social-service migration, oldest first. */
 export const socialMigrations = [
@@ -15,4 +16,5 @@ export const socialMigrations = [
   ChatsNotifications1796028772944,
   SellerRatings1796032113443,
   ListIndexes1796200000000,
+  HeavyAuthorsIndex1796200000001,
 ];

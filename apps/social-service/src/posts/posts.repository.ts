@@ -283,15 +283,26 @@ export class PostsRepository {
       .getOne();
   }
 
-  /** Posts among `ids` the viewer may read, with their authors, in any order. */
-  findManyVisible(viewerId: string, ids: readonly string[]): Promise<PostEntity[]> {
+  /**
+   * Of `ids`, the posts a home feed shows the user, with their authors: posts the user may read, by the
+   * user or an author they follow (accepted), not muted. One statement, in no particular order.
+   */
+  findFeedPosts(userId: string, ids: readonly string[]): Promise<PostEntity[]> {
     if (ids.length === 0) {
       return Promise.resolve([]);
     }
     return this.posts()
       .innerJoinAndSelect('post.author', 'author')
       .where('post.id IN (:...ids)', { ids })
-      .andWhere(visibleTo('post'), { viewerId })
+      .andWhere(visibleTo('post'), { viewerId: userId })
+      .andWhere(
+        `("post"."author_id" = CAST(:viewerId AS uuid) OR (
+            EXISTS (SELECT 1 FROM "social"."follows" "feed_follow"
+                     WHERE "feed_follow"."follower_id" = CAST(:viewerId AS uuid)
+                       AND "feed_follow"."followee_id" = "post"."author_id" AND "feed_follow"."status" = 'active')
+            AND NOT EXISTS (SELECT 1 FROM "social"."mutes" "feed_mute"
+                             WHERE "feed_mute"."muter_id" = CAST(:viewerId AS uuid) AND "feed_mute"."muted_id" = "post"."author_id")))`,
+      )
       .getMany();
   }
 

@@ -28,6 +28,8 @@ export interface MarketplaceLink {
  */
 @Entity({ name: 'profiles' })
 @Index('profiles_public_created_idx', ['createdAt', 'id'], { where: '"verified"' })
+// Heavy authors (followers past SOCIAL_FANOUT_MAX_FOLLOWERS) are found by it on every feed read.
+@Index('profiles_followers_count_idx', ['followersCount'])
 @Index('profiles_public_login_idx', ['login', 'id'], { where: '"verified"' })
 @Index('profiles_public_display_name_idx', ['displayName', 'id'], { where: '"verified"' })
 export class ProfileEntity extends AgoraEntity {
