@@ -40,8 +40,12 @@ interface OutboxRow {
  */
 export class OutboxRelay {
   private timer?: NodeJS.Timeout;
+  /** When the pending timer fires (epoch ms). */
+  private timerDue = 0;
   private listener?: pg.Client;
   private draining?: Promise<void>;
+  /** A drain loop is running: set and cleared synchronously with its decision to stop, so no wake-up falls between. */
+  private looping = false;
   private drainAgain = false;
   private stopped = true;
   private failures = 0;
@@ -70,14 +74,18 @@ export class OutboxRelay {
 
   /** Publishes everything pending now; resolves when the outbox is empty or a publish failed. */
   async drain(): Promise<void> {
-    if (this.draining) {
+    if (this.looping && this.draining) {
       this.drainAgain = true;
       return this.draining;
     }
-    this.draining = this.drainLoop().finally(() => {
-      this.draining = undefined;
+    this.looping = true;
+    const run: Promise<void> = this.drainLoop().finally(() => {
+      if (this.draining === run) {
+        this.draining = undefined;
+      }
     });
-    return this.draining;
+    this.draining = run;
+    return run;
   }
 
   /** Number of rows not yet published (for readiness checks and tests). */
@@ -95,13 +103,23 @@ export class OutboxRelay {
    */
   private async drainLoop(): Promise<void> {
     const { batchSize = DEFAULT_BATCH_SIZE } = this.options;
-    do {
-      this.drainAgain = false;
-      let published: number;
-      do {
-        published = await this.publishBatch();
-      } while (published >= batchSize && !this.stopped);
-    } while (this.drainAgain && !this.stopped);
+    try {
+      for (;;) {
+        this.drainAgain = false;
+        let published: number;
+        do {
+          published = await this.publishBatch();
+        } while (published >= batchSize && !this.stopped);
+        // Checked and cleared in one synchronous step: a NOTIFY after this starts a new drain.
+        if (!this.drainAgain || this.stopped) {
+          this.looping = false;
+          return;
+        }
+      }
+    } catch (error) {
+      this.looping = false;
+      throw error;
+    }
   }
 
   /**
@@ -152,12 +170,22 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Runs a drain after `delayMs`, unless one is already due sooner: a drain that ends and schedules the next
+   * poll must not push back the wake-up a NOTIFY asked for meanwhile.
+   */
   private schedule(delayMs: number): void {
     if (this.stopped) {
       return;
     }
+    const due = Date.now() + delayMs;
+    if (this.timer && this.timerDue <= due) {
+      return;
+    }
     clearTimeout(this.timer);
+    this.timerDue = due;
     this.timer = setTimeout(() => {
+      this.timer = undefined;
       this.drain().then(
         () => {
           this.failures = 0;

@@ -162,6 +162,32 @@ describe('outbox, relay and inbox on real PostgreSQL', () => {
     }
   });
 
+  it('loses no wake-up that comes while a drain is ending: commits one after another all go out without a poll', async () => {
+    const writer = new OutboxWriter('mt_one');
+    const small = new OutboxRelay(dataSource, publisher, pino({ level: 'silent' }), {
+      schema: 'mt_one',
+      listenUrl: roleUrl('agora_mt_one'),
+      pollIntervalMs: 60_000,
+      batchSize: 2,
+    });
+    await small.start();
+    try {
+      await vi.waitFor(async () => expect(await small.pendingCount()).toBe(0));
+      const before = publisher.published.length;
+      // Each commit's NOTIFY lands somewhere in the previous one's drain, its last pass or its end.
+      for (let index = 0; index < 60; index += 1) {
+        await dataSource.transaction((manager) =>
+          writer.add(manager, 'auth.user.registered.v1', `wake-${index}`, payload(`wake${index}`)),
+        );
+        await new Promise((resolve) => setTimeout(resolve, index % 4));
+      }
+      await vi.waitFor(async () => expect(await small.pendingCount()).toBe(0), { timeout: 5_000 });
+      expect(publisher.published.length - before).toBe(60);
+    } finally {
+      await small.stop();
+    }
+  });
+
   it('refuses outbox writes outside a transaction', async () => {
     await expect(
       new OutboxWriter('mt_one').add(dataSource.manager, 'auth.user.registered.v1', 'k', payload('x')),
