@@ -1,6 +1,4 @@
-import type { AuthenticatedUser, Role } from '@agora/auth';
+import { isStaff, type AuthenticatedUser } from '@agora/auth';
 
-const MODERATING_ROLES: readonly Role[] = ['moderator', 'admin'];
-
-/** The moderation policy: moderators and admins edit the catalog directly; everyone else proposes drafts. */
-export const canModerate = (user: AuthenticatedUser): boolean => MODERATING_ROLES.includes(user.role);
+/** The moderation policy: staff (moderators and admins) edit the catalog directly; everyone else proposes drafts. */
+export const canModerate = (user: AuthenticatedUser): boolean => isStaff(user);
