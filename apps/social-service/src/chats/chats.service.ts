@@ -1,10 +1,10 @@
-import type { AuthenticatedUser } from '@agora/auth';
+import { isStaff, type AuthenticatedUser } from '@agora/auth';
 import { SocialTopics, type CatalogItemKind } from '@agora/contracts';
 import { OutboxWriter, UnitOfWork, type Tx } from '@agora/database';
 import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { sanitizeText, textLength } from '../posts/post-text.js';
+import { cleanText } from '../posts/post-text.js';
 import { RateLimiter } from '@agora/rate-limit';
 import { RealtimeHub } from '../realtime/realtime-hub.js';
 import { SocialConfig } from '../social.config.js';
@@ -29,8 +29,6 @@ import { ChatsRepository, type PeerState } from './chats.repository.js';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
-
-const isStaff = (user: AuthenticatedUser): boolean => user.role === 'moderator' || user.role === 'admin';
 
 const chatNotFound = (chatId: string) =>
   new SocialException(SocialErrorCode.CHAT_NOT_FOUND, `No chat ${chatId} that you may enter`);
@@ -60,18 +58,11 @@ export function acceptsMessages(peer: PeerState): boolean {
 
 /** The message text as stored: sanitized like posts, not empty, at most MESSAGE_TEXT_MAX_LENGTH. */
 export function messageText(text: string): string {
-  const clean = sanitizeText(text);
+  const clean = cleanText(text, MESSAGE_TEXT_MAX_LENGTH, 'text');
   if (!clean) {
     throw new SocialException(SocialErrorCode.EMPTY_MESSAGE, 'A message needs text', {
       errors: [{ field: 'text', messages: ['must not be empty'] }],
     });
-  }
-  if (textLength(clean) > MESSAGE_TEXT_MAX_LENGTH) {
-    throw new SocialException(
-      SocialErrorCode.TEXT_TOO_LONG,
-      `The text is longer than ${MESSAGE_TEXT_MAX_LENGTH} characters`,
-      { errors: [{ field: 'text', messages: [`at most ${MESSAGE_TEXT_MAX_LENGTH} characters`] }] },
-    );
   }
   return clean;
 }

@@ -1,3 +1,5 @@
+import { SocialErrorCode, SocialException } from '../social.errors.js';
+
 /** Longest post text, in characters (code points) after sanitizing. */
 export const POST_TEXT_MAX_LENGTH = 5000;
 /** Longest comment text. */
@@ -57,4 +59,15 @@ export function hashtags(text: string): string[] {
 /** Length in code points, as users count characters. */
 export function textLength(text: string): number {
   return [...text].length;
+}
+
+/** The text as stored (sanitized), refused past `max` characters with TEXT_TOO_LONG naming `field`. */
+export function cleanText(text: string, max: number, field: string): string {
+  const clean = sanitizeText(text);
+  if (textLength(clean) > max) {
+    throw new SocialException(SocialErrorCode.TEXT_TOO_LONG, `The text is longer than ${max} characters`, {
+      errors: [{ field, messages: [`at most ${max} characters`] }],
+    });
+  }
+  return clean;
 }

@@ -1,4 +1,4 @@
-import type { AuthenticatedUser } from '@agora/auth';
+import { isStaff, type AuthenticatedUser } from '@agora/auth';
 import type { ExpectedVersions } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
@@ -9,8 +9,7 @@ import {
   hashtags,
   mentionedLogins,
   POST_TEXT_MAX_LENGTH,
-  sanitizeText,
-  textLength,
+  cleanText,
 } from './post-text.js';
 import type { PostEntity } from './post.entity.js';
 import {
@@ -31,17 +30,6 @@ import { PostsRepository, type PostRefusal } from './posts.repository.js';
 
 const postNotFound = (postId: string) =>
   new SocialException(SocialErrorCode.POST_NOT_FOUND, `No post ${postId}`);
-
-/** The text as stored, refused past `max` characters. */
-function cleanText(text: string, max: number, field: string): string {
-  const clean = sanitizeText(text);
-  if (textLength(clean) > max) {
-    throw new SocialException(SocialErrorCode.TEXT_TOO_LONG, `The text is longer than ${max} characters`, {
-      errors: [{ field, messages: [`at most ${max} characters`] }],
-    });
-  }
-  return clean;
-}
 
 function refusal(result: PostRefusal, postId?: string): SocialException {
   switch (result.refused) {
@@ -72,8 +60,6 @@ function refusal(result: PostRefusal, postId?: string): SocialException {
       });
   }
 }
-
-const canModerate = (user: AuthenticatedUser) => user.role === 'moderator' || user.role === 'admin';
 
 /** Posts, their likes, comments and edit history; who may read what is decided in the repository's SQL. */
 @Injectable()
@@ -140,7 +126,7 @@ export class PostsService {
   }
 
   async remove(user: AuthenticatedUser, postId: string): Promise<void> {
-    const result = await this.posts.remove(user.id, postId, canModerate(user));
+    const result = await this.posts.remove(user.id, postId, isStaff(user));
     if (result) {
       throw await this.hiddenOr(user, postId, result);
     }
