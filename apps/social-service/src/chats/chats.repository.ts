@@ -134,14 +134,6 @@ export class ChatsRepository {
     return tx.findOne(ChatEntity, { where: { id: chatId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  membership(
-    chatId: string,
-    userId: string,
-    tx: Tx = this.dataSource.manager,
-  ): Promise<ChatMemberEntity | null> {
-    return tx.findOneBy(ChatMemberEntity, { chatId, userId });
-  }
-
   /** The members' ids and read positions, for receipts. */
   members(chatId: string): Promise<ChatMemberEntity[]> {
     return this.dataSource
@@ -149,7 +141,7 @@ export class ChatsRepository {
       .find({ where: { chatId }, order: { joinedAt: 'ASC' } });
   }
 
-  memberIds(tx: Tx, chatId: string): Promise<string[]> {
+  memberIds(chatId: string, tx: Tx = this.dataSource.manager): Promise<string[]> {
     return tx
       .query<{ user_id: string }[]>(`SELECT "user_id" FROM "social"."chat_members" WHERE "chat_id" = $1`, [
         chatId,
@@ -164,13 +156,6 @@ export class ChatsRepository {
        VALUES ($1, $2, $3, $4) ON CONFLICT ("chat_id", "user_id") DO NOTHING`,
       [newId(), chat.id, userId, chat.lastMessageAt ?? chat.createdAt],
     );
-  }
-
-  async removeMember(tx: Tx, chatId: string, userId: string): Promise<void> {
-    await tx.query(`DELETE FROM "social"."chat_members" WHERE "chat_id" = $1 AND "user_id" = $2`, [
-      chatId,
-      userId,
-    ]);
   }
 
   /**

@@ -10,7 +10,6 @@ import { RealtimeHub } from '../realtime/realtime-hub.js';
 import { SocialConfig } from '../social.config.js';
 import type { RealtimeServerEvents } from '../realtime/realtime.events.js';
 import { SocialErrorCode, SocialException } from '../social.errors.js';
-import type { ChatMemberEntity } from './chat-member.entity.js';
 import type { ChatMessageEntity } from './chat-message.entity.js';
 import type { ChatEntity } from './chat.entity.js';
 import { ChatMessagesRepository } from './chat-messages.repository.js';
@@ -67,10 +66,10 @@ export function messageText(text: string): string {
   return clean;
 }
 
-/** A chat the user may enter, with their membership when they have one. */
+/** A chat the user may enter, with its members' ids. */
 interface Entered {
   readonly chat: ChatEntity;
-  readonly membership: ChatMemberEntity | null;
+  readonly memberIds: string[];
 }
 
 /** Who gets a chat's pushes by their user rooms (direct and support chats); rooms reach only joined sockets. */
@@ -162,8 +161,7 @@ export class ChatsService {
       },
     );
     const sent = await this.unitOfWork.run(async (tx) => {
-      const { chat } = await this.enter(user, chatId, tx);
-      const memberIds = await this.chats.memberIds(tx, chatId);
+      const { chat, memberIds } = await this.enter(user, chatId, tx);
       if (chat.kind !== 'support' && !(await this.chats.hasProfile(tx, user.id))) {
         throw profileRequired();
       }
@@ -214,7 +212,7 @@ export class ChatsService {
   ): Promise<ChatMessageDto> {
     const clean = messageText(text);
     const changed = await this.unitOfWork.run(async (tx) => {
-      const { chat } = await this.enter(user, chatId, tx);
+      const { chat, memberIds } = await this.enter(user, chatId, tx);
       const message = await this.messages.lock(tx, chatId, messageId);
       if (!message || message.deletedAt) {
         throw messageNotFound(messageId);
@@ -223,7 +221,6 @@ export class ChatsService {
         throw new SocialException(SocialErrorCode.NOT_YOUR_MESSAGE, 'Only its author edits a message');
       }
       assertVersionMatches(expected, message.version);
-      const memberIds = await this.chats.memberIds(tx, chatId);
       // An edit says something new: the recipient's blocks and privacy apply as to a new message.
       await this.assertMayWriteIn(tx, chat, user.id, memberIds);
       const edited = await this.messages.edit(tx, message, clean);
@@ -243,7 +240,7 @@ export class ChatsService {
     expected: ExpectedVersions,
   ): Promise<void> {
     const removed = await this.unitOfWork.run(async (tx) => {
-      const { chat } = await this.enter(user, chatId, tx);
+      const { chat, memberIds } = await this.enter(user, chatId, tx);
       const message = await this.messages.lock(tx, chatId, messageId);
       if (!message) {
         throw messageNotFound(messageId);
@@ -262,7 +259,7 @@ export class ChatsService {
       return {
         chat,
         message: deleted,
-        memberIds: await this.chats.memberIds(tx, chatId),
+        memberIds,
         except: await this.chats.blockedEitherWay(tx, message.authorId),
       };
     });
@@ -280,7 +277,7 @@ export class ChatsService {
   /** Moves the caller's read position up to the message (never back); the chat hears `chat.read`. */
   async markRead(user: AuthenticatedUser, chatId: string, messageId: string): Promise<ReadStateDto> {
     const read = await this.unitOfWork.run(async (tx) => {
-      const { chat } = await this.enter(user, chatId, tx);
+      const { chat, memberIds } = await this.enter(user, chatId, tx);
       if (!(await this.messages.find(chatId, messageId, tx))) {
         throw messageNotFound(messageId);
       }
@@ -289,7 +286,8 @@ export class ChatsService {
       return {
         chat,
         state: state!,
-        memberIds: await this.chats.memberIds(tx, chatId),
+        // The reader is a member now, whether or not they were.
+        memberIds: memberIds.includes(user.id) ? memberIds : [...memberIds, user.id],
         except: await this.chats.blockedEitherWay(tx, user.id),
       };
     });
@@ -307,8 +305,8 @@ export class ChatsService {
    */
   async typing(user: AuthenticatedUser, chatId: string): Promise<void> {
     const { chat, except } = await this.unitOfWork.run(async (tx) => {
-      const { chat } = await this.enter(user, chatId, tx);
-      await this.assertMayWriteIn(tx, chat, user.id, await this.chats.memberIds(tx, chatId));
+      const { chat, memberIds } = await this.enter(user, chatId, tx);
+      await this.assertMayWriteIn(tx, chat, user.id, memberIds);
       return { chat, except: await this.chats.blockedEitherWay(tx, user.id) };
     });
     this.hub.toChat(chat.id, [], [...except, user.id], 'chat.typing', { chatId, userId: user.id });
@@ -360,15 +358,15 @@ export class ChatsService {
     if (!chat) {
       throw chatNotFound(chatId);
     }
-    const membership = await this.chats.membership(chatId, user.id, tx);
+    const memberIds = await this.chats.memberIds(chatId, tx);
     const allowed =
       chat.kind === 'item' ||
-      membership !== null ||
+      memberIds.includes(user.id) ||
       (chat.kind === 'support' && (chat.customerId === user.id || isStaff(user)));
     if (!allowed) {
       throw chatNotFound(chatId);
     }
-    return { chat, membership };
+    return { chat, memberIds };
   }
 
   /** In a direct chat, the other member's blocks and privacy setting must let the user write. */
