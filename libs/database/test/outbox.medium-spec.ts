@@ -131,16 +131,21 @@ describe('outbox, relay and inbox on real PostgreSQL', () => {
     });
   });
 
-  it('wakes on the commit and drains in full batches until a claim comes back short', async () => {
-    const writer = new OutboxWriter('mt_one');
-    const small = new OutboxRelay(dataSource, publisher, pino({ level: 'silent' }), {
+  /** A relay that never polls within a test (NOTIFY alone must wake it) and claims two rows a pass. */
+  const startWakingRelay = async (): Promise<OutboxRelay> => {
+    const relay = new OutboxRelay(dataSource, publisher, pino({ level: 'silent' }), {
       schema: 'mt_one',
       listenUrl: roleUrl('agora_mt_one'),
-      // No poll within the test: the one NOTIFY of the commit below must be enough.
       pollIntervalMs: 60_000,
       batchSize: 2,
     });
-    await small.start();
+    await relay.start();
+    return relay;
+  };
+
+  it('wakes on the commit and drains in full batches until a claim comes back short', async () => {
+    const writer = new OutboxWriter('mt_one');
+    const small = await startWakingRelay();
     try {
       await vi.waitFor(async () => expect(await small.pendingCount()).toBe(0));
       const before = publisher.published.length;
@@ -164,13 +169,7 @@ describe('outbox, relay and inbox on real PostgreSQL', () => {
 
   it('loses no wake-up that comes while a drain is ending: commits one after another all go out without a poll', async () => {
     const writer = new OutboxWriter('mt_one');
-    const small = new OutboxRelay(dataSource, publisher, pino({ level: 'silent' }), {
-      schema: 'mt_one',
-      listenUrl: roleUrl('agora_mt_one'),
-      pollIntervalMs: 60_000,
-      batchSize: 2,
-    });
-    await small.start();
+    const small = await startWakingRelay();
     try {
       await vi.waitFor(async () => expect(await small.pendingCount()).toBe(0));
       const before = publisher.published.length;
