@@ -1,8 +1,7 @@
-import { CHAT_KINDS, type ChatKindV1 } from '@agora/contracts';
+import type { ChatKindV1 } from '@agora/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A direct chat between two users, an item's discussion room, or a customer's support room. */
-export { CHAT_KINDS };
 export type ChatKind = ChatKindV1;
 
 /**

@@ -1,10 +1,10 @@
-import { CATALOG_ITEM_KINDS, type CatalogItemKind } from '@agora/contracts';
+import { CATALOG_ITEM_KINDS, CHAT_KINDS, type CatalogItemKind } from '@agora/contracts';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength } from 'class-validator';
 import type { ChatMemberEntity } from './chat-member.entity.js';
 import type { ChatMessageEntity } from './chat-message.entity.js';
-import { CHAT_KINDS, type ChatEntity, type ChatKind } from './chat.entity.js';
+import type { ChatEntity, ChatKind } from './chat.entity.js';
 import type { MembershipWithChat } from './chats.repository.js';
 
 /** Longest message, in characters (code points) after sanitizing. */

@@ -1,8 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { Server } from 'socket.io';
-import { chatRoom, userRoom, type RealtimeServerEvents } from './realtime.events.js';
+import {
+  chatRoom,
+  userRoom,
+  type RealtimeClientEvents,
+  type RealtimeServerEvents,
+  type RealtimeSocketData,
+} from './realtime.events.js';
 
 type Emitted = keyof RealtimeServerEvents;
+
+/** The `/ws` server, typed by the protocol in realtime.events.ts. */
+export type RealtimeServer = Server<
+  RealtimeClientEvents,
+  RealtimeServerEvents,
+  Record<string, never>,
+  RealtimeSocketData
+>;
 
 /**
  * Pushes to users and chats from services, after their transaction committed. With the Redis adapter
@@ -10,10 +24,10 @@ type Emitted = keyof RealtimeServerEvents;
  */
 @Injectable()
 export class RealtimeHub {
-  private server?: Server;
+  private server?: RealtimeServer;
 
   /** Set once by the gateway when Socket.IO starts. */
-  attach(server: Server): void {
+  attach(server: RealtimeServer): void {
     this.server = server;
   }
 

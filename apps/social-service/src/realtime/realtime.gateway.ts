@@ -17,11 +17,11 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Logger } from 'pino';
-import type { Server, Socket } from 'socket.io';
+import type { Socket } from 'socket.io';
 import type { ProfileDto } from '../profiles/profiles.dto.js';
 import { SocialConfig } from '../social.config.js';
 import { SocialErrorCode, SocialException } from '../social.errors.js';
-import { RealtimeHub } from './realtime-hub.js';
+import { RealtimeHub, type RealtimeServer } from './realtime-hub.js';
 import {
   isRealtimeChannel,
   REALTIME_CHANNELS,
@@ -60,7 +60,7 @@ function cookieValue(header: string | undefined, name: string): string | undefin
  */
 @WebSocketGateway({ path: REALTIME_PATH, serveClient: false })
 export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
-  private server?: Server;
+  private server?: RealtimeServer;
   private recheck?: NodeJS.Timeout;
   private readonly publicOrigin: string;
 
@@ -74,13 +74,13 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
     this.publicOrigin = new URL(config.PUBLIC_URL).origin;
   }
 
-  afterInit(server: Server): void {
+  afterInit(server: RealtimeServer): void {
     this.server = server;
     this.hub.attach(server);
     server.use((socket, next) => {
       this.authenticate(socket).then(
         async (user) => {
-          const data = socket.data as RealtimeSocketData;
+          const data = socket.data;
           data.userId = user.id;
           data.role = user.role;
           data.sessionId = user.sessionId;
