@@ -1,4 +1,4 @@
-import type { AuthenticatedUser, Role } from '@agora/auth';
+import type { AuthenticatedUser } from '@agora/auth';
 import { REALTIME_PATH } from '@agora/contracts';
 import { isStorableText } from '@agora/http';
 import { LOGGER } from '@agora/logging';
@@ -6,7 +6,7 @@ import { Inject } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
-import { chatRoom, type Ack, type RealtimeSocketData } from '../realtime/realtime.events.js';
+import { chatRoom, userOfSocket, type Ack, type RealtimeSocketData } from '../realtime/realtime.events.js';
 import { socketFailure, type SocketFailure } from '../realtime/socket-failure.js';
 import { SocialErrorCode } from '../social.errors.js';
 import type { ChatDto, ChatMessageDto, ReadStateDto } from './chats.dto.js';
@@ -53,15 +53,7 @@ const invalid = (detail: string): SocketFailure => ({
   detail,
 });
 
-const userOf = (socket: Socket): AuthenticatedUser => {
-  const data = socket.data as RealtimeSocketData;
-  return {
-    id: data.userId,
-    role: data.role as Role,
-    sessionId: data.sessionId,
-    tokenVersion: data.tokenVersion,
-  };
-};
+const userOf = (socket: Socket): AuthenticatedUser => userOfSocket(socket.data as RealtimeSocketData);
 
 /** The chat events of the socket protocol (README: "Socket protocol"); the rules are ChatsService's, as over REST. */
 @WebSocketGateway({ path: REALTIME_PATH, serveClient: false })

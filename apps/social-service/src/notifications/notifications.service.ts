@@ -121,8 +121,11 @@ export class NotificationsService {
     });
     for (const notification of written) {
       this.hub.toUsers([notification.userId], 'notification', toNotificationDto(notification));
-      this.hub.toUsers([notification.userId], 'notifications.unread', {
-        count: await this.notifications.unreadCount(notification.userId),
+    }
+    // One count per user told, however many of their notifications the event made.
+    for (const userId of new Set(written.map((notification) => notification.userId))) {
+      this.hub.toUsers([userId], 'notifications.unread', {
+        count: await this.notifications.unreadCount(userId),
       });
     }
   }

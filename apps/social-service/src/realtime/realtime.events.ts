@@ -1,3 +1,4 @@
+import type { AuthenticatedUser, Role } from '@agora/auth';
 import type { ChatDto, ChatMessageDto, ReadStateDto } from '../chats/chats.dto.js';
 import type { NotificationDto } from '../notifications/notifications.dto.js';
 import type { ProfileDto } from '../profiles/profiles.dto.js';
@@ -82,6 +83,17 @@ export const SOCKET_ERROR_CODES = [
 
 export function isRealtimeChannel(value: unknown): value is RealtimeChannel {
   return typeof value === 'string' && (REALTIME_CHANNELS as readonly string[]).includes(value);
+}
+
+/** The user a socket was authenticated as at its handshake. */
+export function userOfSocket(data: RealtimeSocketData): AuthenticatedUser {
+  return {
+    id: data.userId,
+    role: data.role as Role,
+    sessionId: data.sessionId,
+    tokenVersion: data.tokenVersion,
+    expiresAt: data.expiresAt,
+  };
 }
 
 /** Room names: a user's sockets (all devices) and a chat's joined sockets. */

@@ -25,6 +25,7 @@ import { RealtimeHub, type RealtimeServer } from './realtime-hub.js';
 import {
   isRealtimeChannel,
   REALTIME_CHANNELS,
+  userOfSocket,
   userRoom,
   type Ack,
   type RealtimeChannel,
@@ -168,14 +169,8 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
       bySession.set(key, [...(bySession.get(key) ?? []), socket]);
     }
     for (const sockets of bySession.values()) {
-      const data = sockets[0].data as RealtimeSocketData;
       try {
-        await this.guard.assertNotRevoked({
-          id: data.userId,
-          role: data.role as AuthenticatedUser['role'],
-          sessionId: data.sessionId,
-          tokenVersion: data.tokenVersion,
-        });
+        await this.guard.assertNotRevoked(userOfSocket(sockets[0].data as RealtimeSocketData));
       } catch (error) {
         if (isDomainException(error) && error.status === 401) {
           sockets.forEach((socket) => this.end(socket, error.code, error.detail));
