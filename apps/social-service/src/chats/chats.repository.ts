@@ -28,6 +28,15 @@ export interface OpenedChat {
 /** The caller's membership row with its chat, as `GET /chats` lists them. */
 export type MembershipWithChat = ChatMemberEntity & { chat: ChatEntity };
 
+/** What makes a chat one of its kind: the pair of a direct chat, the item of a room, a support room's customer. */
+interface ChatKey {
+  readonly kind: ChatEntity['kind'];
+  readonly directKey?: string;
+  readonly itemKind?: string;
+  readonly itemId?: string;
+  readonly customerId?: string;
+}
+
 const directKeyOf = (one: string, other: string): string => [one, other].sort().join(':');
 
 /**
@@ -88,12 +97,7 @@ export class ChatsRepository {
 
   /** The direct chat of two users, opened with both as members when there was none. */
   async openDirect(tx: Tx, one: string, other: string): Promise<OpenedChat> {
-    const opened = await this.open(
-      tx,
-      { kind: 'direct', directKey: directKeyOf(one, other) },
-      `"direct_key" = $1 AND "kind" = 'direct'`,
-      [directKeyOf(one, other)],
-    );
+    const opened = await this.open(tx, { kind: 'direct', directKey: directKeyOf(one, other) });
     if (opened.created) {
       await this.addMember(tx, opened.chat, one);
       await this.addMember(tx, opened.chat, other);
@@ -103,22 +107,12 @@ export class ChatsRepository {
 
   /** The discussion room of a catalog item, opened when there was none. */
   openItemRoom(tx: Tx, itemKind: string, itemId: string): Promise<OpenedChat> {
-    return this.open(
-      tx,
-      { kind: 'item', itemKind, itemId },
-      `"item_kind" = $1 AND "item_id" = $2 AND "kind" = 'item'`,
-      [itemKind, itemId],
-    );
+    return this.open(tx, { kind: 'item', itemKind, itemId });
   }
 
   /** The customer's support room, opened (with the customer as its member) when there was none. */
   async openSupport(tx: Tx, customerId: string): Promise<OpenedChat> {
-    const opened = await this.open(
-      tx,
-      { kind: 'support', customerId, lastMessageAt: new Date() },
-      `"customer_id" = $1 AND "kind" = 'support'`,
-      [customerId],
-    );
+    const opened = await this.open(tx, { kind: 'support', customerId }, { lastMessageAt: new Date() });
     if (opened.created) {
       await this.addMember(tx, opened.chat, customerId);
     }
@@ -232,27 +226,22 @@ export class ChatsRepository {
     return findPage(builder, query);
   }
 
-  /** Inserts the chat unless its unique key already has one; either way returns the one chat. */
-  private async open(
-    tx: Tx,
-    values: Partial<ChatEntity>,
-    existing: string,
-    parameters: unknown[],
-  ): Promise<OpenedChat> {
+  /**
+   * Inserts the chat unless its unique key (`key`: the kind and its key columns) already has one; either way
+   * returns the one chat.
+   */
+  private async open(tx: Tx, key: ChatKey, extra: Partial<ChatEntity> = {}): Promise<OpenedChat> {
     const inserted = await tx
       .createQueryBuilder()
       .insert()
       .into(ChatEntity)
-      .values({ id: newId(), ...values })
+      .values({ id: newId(), ...key, ...extra })
       .orIgnore()
-      .returning('*')
+      .returning('id')
       .execute();
-    const created = (inserted.raw as unknown[]).length > 0;
-    const [row] = await tx.query<{ id: string }[]>(
-      `SELECT "id" FROM "social"."chats" WHERE ${existing}`,
-      parameters,
-    );
-    const chat = await tx.findOneByOrFail(ChatEntity, { id: row.id });
-    return { chat, created };
+    return {
+      chat: await tx.findOneByOrFail(ChatEntity, key),
+      created: (inserted.raw as unknown[]).length > 0,
+    };
   }
 }
