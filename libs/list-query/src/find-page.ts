@@ -20,6 +20,35 @@ export interface Page<T> {
 
 export { setListTotalCap } from './total.js';
 
+/**
+ * A page of `items` (already cut to the limit), counted `count`. When more rows were fetched than the limit,
+ * the next cursor is made of the page's last row's sort keys and id, selected as `lq_key_<n>`.
+ */
+export function pageOf<T>(
+  items: T[],
+  count: Total,
+  query: ParsedListQuery,
+  last: Readonly<Record<string, unknown>> | undefined,
+  more: boolean,
+): Page<T> {
+  return {
+    items,
+    total: count.total,
+    totalExact: count.exact,
+    page: query.cursor ? null : query.page,
+    limit: query.limit,
+    nextCursor:
+      more && last
+        ? encodeCursor(
+            query.sort,
+            [...query.sort, undefined].map(
+              (_key, index) => (last[`lq_key_${index}`] as string | null) ?? null,
+            ),
+          )
+        : null,
+  };
+}
+
 /** The page with its items turned into DTOs. */
 export function mapPage<T, R>(page: Page<T>, toDto: (item: T) => R): Page<R> {
   return { ...page, items: page.items.map(toDto) };
@@ -183,19 +212,11 @@ export async function findPage<T extends ObjectLiteral>(
   const found = [...firstRows.values()];
   const page = found.slice(0, query.limit);
   const byId = new Map(entities.map((item) => [(item as unknown as { id: string }).id, item]));
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => byId.get(row[idKey] as string)).filter((item): item is T => item !== undefined),
-    total: count.total,
-    totalExact: count.exact,
-    page: query.cursor ? null : query.page,
-    limit: query.limit,
-    nextCursor:
-      found.length > query.limit && last
-        ? encodeCursor(
-            query.sort,
-            keys.map((_field, index) => last[`lq_key_${index}`] ?? null),
-          )
-        : null,
-  };
+  return pageOf(
+    page.map((row) => byId.get(row[idKey] as string)).filter((item): item is T => item !== undefined),
+    count,
+    query,
+    page.at(-1),
+    found.length > query.limit,
+  );
 }

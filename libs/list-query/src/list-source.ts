@@ -1,7 +1,7 @@
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
-import { encodeCursor, sortKey } from './cursor.js';
-import type { Page } from './find-page.js';
+import { sortKey } from './cursor.js';
+import { pageOf, type Page } from './find-page.js';
 import { afterCursor, tieDirection } from './keyset.js';
 import type { ParsedFilter, ParsedListQuery } from './list-query.js';
 import { boundedTotal, valuesKey, type Total } from './total.js';
@@ -158,23 +158,13 @@ export class ListSource<T extends ObjectLiteral> {
       [rows, count] = await Promise.all([this.dataSource.query<Row[]>(plan.page, values), total()]);
     }
     const page = rows.length > query.limit ? rows.slice(0, query.limit) : rows;
-    const last = page.at(-1);
-    return {
-      items: page.map((row) => this.load(compiled, row)),
-      total: count.total,
-      totalExact: count.exact,
-      page: query.cursor ? null : query.page,
-      limit: query.limit,
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor(
-              query.sort,
-              [...query.sort, undefined].map(
-                (_key, index) => (last[`lq_key_${index}`] as string | null) ?? null,
-              ),
-            )
-          : null,
-    };
+    return pageOf(
+      page.map((row) => this.load(compiled, row)),
+      count,
+      query,
+      page.at(-1),
+      rows.length > query.limit,
+    );
   }
 
   private compile(): Compiled {
