@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import type { CatalogItemKind } from '@agora/contracts';
 import { PostDto } from '../posts/posts.dto.js';
+import type { FeedPostRow } from './feed.repository.js';
 
 export const FEED_PAGE_MAX = 100;
 
@@ -34,4 +36,31 @@ export class FeedPageDto {
     description: 'Send as cursor for the next page; null at the end',
   })
   nextCursor!: string | null;
+}
+
+/** A feed row as the post it is (the same fields toPostDto gives). */
+export function toFeedPostDto(row: FeedPostRow): PostDto {
+  return {
+    id: row.id,
+    author: {
+      userId: row.author_id,
+      login: row.author_login,
+      displayName: row.author_display_name,
+      avatarMediaId: row.author_avatar_media_id,
+    },
+    text: row.text,
+    mentions: row.mentions,
+    tags: row.tags,
+    mediaIds: row.media_ids,
+    item: row.item_kind && row.item_id ? { kind: row.item_kind as CatalogItemKind, id: row.item_id } : null,
+    visibility: row.visibility,
+    likesCount: row.likes_count,
+    commentsCount: row.comments_count,
+    activity: row.activity,
+    likedByMe: row.liked,
+    edited: row.version > 1,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PostsModule } from '../posts/posts.module.js';
 import { SocialConfig } from '../social.config.js';
 import { FeedController } from './feed.controller.js';
 import { FeedEvents } from './feed.events.js';
@@ -18,7 +17,6 @@ export function createTimelineStore(config: SocialConfig, dataSource: DataSource
 }
 
 @Module({
-  imports: [PostsModule],
   controllers: [FeedController, FeedEvents],
   providers: [
     FeedService,

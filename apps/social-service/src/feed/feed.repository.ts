@@ -1,6 +1,49 @@
+import type { PostVisibility } from '@agora/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { inHomeFeedOf, visibleTo } from '../posts/post-visibility.js';
+import type { PostActivity } from '../posts/post.entity.js';
 import type { TimelineEntry } from './timeline-store.js';
+
+/** A post a feed read shows, with its author's summary and whether the reader likes it. */
+export interface FeedPostRow {
+  readonly id: string;
+  readonly author_id: string;
+  readonly text: string;
+  readonly mentions: string[];
+  readonly tags: string[];
+  readonly media_ids: string[];
+  readonly item_kind: string | null;
+  readonly item_id: string | null;
+  readonly visibility: PostVisibility;
+  readonly activity: PostActivity | null;
+  readonly likes_count: number;
+  readonly comments_count: number;
+  readonly version: number;
+  readonly created_at: Date;
+  readonly updated_at: Date;
+  readonly author_login: string;
+  readonly author_display_name: string;
+  readonly author_avatar_media_id: string | null;
+  readonly liked: boolean;
+}
+
+/** One round of a feed read (FeedRepository.slice). */
+export interface FeedSlice {
+  /** When the reader last read their feed; null when never. */
+  readonly lastRead: Date | null;
+  /** Post ids newest first, each with the post when the reader may see it, null when hidden or deleted. */
+  readonly candidates: { readonly id: string; readonly post: FeedPostRow | null }[];
+  /** Whether the timeline and the heavy authors both ran out before the round's limit. */
+  readonly exhausted: boolean;
+}
+
+type SliceRow = {
+  last_read_at: Date | null;
+  timeline_count: number;
+  heavy_count: number;
+  candidate: string | null;
+} & (FeedPostRow | { [K in keyof FeedPostRow]: null });
 
 /**
  * The feed's reads of the graph and posts, and its readers' activity (`feed_readers`): who gets a post
@@ -65,19 +108,73 @@ export class FeedRepository {
   }
 
   /**
-   * What a feed read needs to know of its reader, in one round trip: when they last read (null when
-   * never), and whom they follow (accepted) with at least `threshold` followers (merged at read time).
+   * One round of a feed read, in one statement: the `limit` newest post ids older than `before` of the
+   * reader's timeline (`timeline`: ids already read from the store, or `'table'` to read
+   * `timeline_entries` here) merged with those of the heavy authors the reader follows (followers_count ≥
+   * `heavyThreshold`, read per author from the (author_id, id) index, `limit` each at most), each with its
+   * post and author when the reader may see it in their feed now (visibility, blocks, follows and mutes as
+   * they stand, deleted posts gone), and whether the reader likes it; and when the reader last read.
    */
-  async readerState(userId: string, threshold: number): Promise<{ lastRead: Date | null; heavy: string[] }> {
-    const [row] = await this.dataSource.query<{ last_read_at: Date | null; heavy: string[] }[]>(
-      `SELECT (SELECT "last_read_at" FROM "social"."feed_readers" WHERE "user_id" = $1) AS "last_read_at",
-              ARRAY(SELECT "follow"."followee_id" FROM "social"."follows" "follow"
-                      JOIN "social"."profiles" "author" ON "author"."id" = "follow"."followee_id"
-                     WHERE "follow"."follower_id" = $1 AND "follow"."status" = 'active'
-                       AND "author"."followers_count" >= $2) AS "heavy"`,
-      [userId, threshold],
+  async slice(
+    userId: string,
+    timeline: readonly string[] | 'table',
+    before: string | null,
+    limit: number,
+    heavyThreshold: number,
+  ): Promise<FeedSlice> {
+    const reader = '$1::uuid';
+    const timelineIds =
+      timeline === 'table'
+        ? `SELECT "post_id" AS "id" FROM "social"."timeline_entries"
+            WHERE "user_id" = ${reader} AND ($2::uuid IS NULL OR "post_id" < $2::uuid)
+            ORDER BY "post_id" DESC LIMIT $3`
+        : `SELECT "id" FROM unnest($5::uuid[]) AS "ids" ("id")`;
+    const rows = await this.dataSource.query<SliceRow[]>(
+      `WITH "timeline" AS (${timelineIds}),
+       "heavy" AS (
+         SELECT "recent"."id" FROM "social"."follows" "follow"
+           JOIN "social"."profiles" "heavy_author" ON "heavy_author"."id" = "follow"."followee_id"
+           CROSS JOIN LATERAL (
+             SELECT "heavy_post"."id" FROM "social"."posts" "heavy_post"
+              WHERE "heavy_post"."author_id" = "follow"."followee_id"
+                AND ($2::uuid IS NULL OR "heavy_post"."id" < $2::uuid)
+              ORDER BY "heavy_post"."id" DESC LIMIT $3) "recent"
+          WHERE "follow"."follower_id" = ${reader} AND "follow"."status" = 'active'
+            AND "heavy_author"."followers_count" >= $4
+          ORDER BY "recent"."id" DESC LIMIT $3),
+       "merged" AS (SELECT "id" FROM "timeline" UNION SELECT "id" FROM "heavy" ORDER BY "id" DESC LIMIT $3)
+       SELECT "reader"."last_read_at", "reader"."timeline_count", "reader"."heavy_count",
+              "merged"."id" AS "candidate", "shown".*
+         FROM (SELECT (SELECT "last_read_at" FROM "social"."feed_readers" WHERE "user_id" = ${reader}) AS "last_read_at",
+                      (SELECT count(*) FROM "timeline")::int AS "timeline_count",
+                      (SELECT count(*) FROM "heavy")::int AS "heavy_count") "reader"
+         LEFT JOIN "merged" ON true
+         LEFT JOIN LATERAL (
+           SELECT "post"."id", "post"."author_id", "post"."text", "post"."mentions", "post"."tags",
+                  "post"."media_ids", "post"."item_kind", "post"."item_id", "post"."visibility",
+                  "post"."activity", "post"."likes_count", "post"."comments_count", "post"."version",
+                  "post"."created_at", "post"."updated_at", "author"."login" AS "author_login",
+                  "author"."display_name" AS "author_display_name",
+                  "author"."avatar_media_id" AS "author_avatar_media_id",
+                  EXISTS (SELECT 1 FROM "social"."post_likes" "like"
+                           WHERE "like"."post_id" = "post"."id" AND "like"."user_id" = ${reader}) AS "liked"
+             FROM "social"."posts" "post"
+             JOIN "social"."profiles" "author" ON "author"."id" = "post"."author_id"
+            WHERE "post"."id" = "merged"."id" AND ${visibleTo('post', reader)} AND ${inHomeFeedOf('post', reader)}
+         ) "shown" ON true
+        ORDER BY "merged"."id" DESC`,
+      timeline === 'table'
+        ? [userId, before, limit, heavyThreshold]
+        : [userId, before, limit, heavyThreshold, timeline],
     );
-    return { lastRead: row.last_read_at, heavy: row.heavy };
+    const [first] = rows;
+    return {
+      lastRead: first.last_read_at,
+      candidates: rows
+        .filter((row) => row.candidate !== null)
+        .map((row) => ({ id: row.candidate!, post: row.id === null ? null : row })),
+      exhausted: first.timeline_count < limit && first.heavy_count < limit,
+    };
   }
 
   /** What a rebuilt timeline holds: the newest posts of the user and of everyone they follow. */

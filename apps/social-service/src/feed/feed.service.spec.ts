@@ -2,10 +2,8 @@ import type { AuthenticatedUser } from '@agora/auth';
 import type { EventEnvelope } from '@agora/contracts';
 import { strictMock } from '@agora/testing';
 import { describe, expect, it } from 'vitest';
-import type { PostsRepository } from '../posts/posts.repository.js';
-import type { PostEntity } from '../posts/post.entity.js';
 import type { SocialConfig } from '../social.config.js';
-import type { FeedRepository } from './feed.repository.js';
+import type { FeedPostRow, FeedRepository } from './feed.repository.js';
 import { FeedService } from './feed.service.js';
 import type { TimelineEntry, TimelineStore } from './timeline-store.js';
 
@@ -18,74 +16,76 @@ const config = {
   SOCIAL_TIMELINE_CAP: 800,
 } as SocialConfig;
 
-function memoryTimeline(ids: string[]): TimelineStore {
+function memoryTimeline(ids: string[], inDatabase: boolean): TimelineStore {
   return strictMock<TimelineStore>('TimelineStore', {
+    inDatabase,
     page: (_user: string, before: string | null, limit: number) =>
-      Promise.resolve(
-        [...ids]
-          .sort()
-          .reverse()
-          .filter((postId) => !before || postId < before)
-          .slice(0, limit),
-      ),
+      Promise.resolve(newestFirst(ids, before, limit)),
   });
 }
 
-function setup(timeline: string[], heavyPosts: string[], hidden: Set<string>) {
-  const posts = strictMock<PostsRepository>('PostsRepository', {
-    recentIdsBy: (authors: readonly string[], before: string | null, limit: number) =>
-      Promise.resolve(
-        authors.length === 0
-          ? []
-          : [...heavyPosts]
-              .sort()
-              .reverse()
-              .filter((postId) => !before || postId < before)
-              .slice(0, limit),
-      ),
-    findFeedPosts: (_viewer: string, ids: readonly string[]) =>
-      Promise.resolve(
-        ids
-          .filter((postId) => !hidden.has(postId))
-          .map(
-            (postId) =>
-              ({
-                id: postId,
-                author: { id: id(1), login: 'a', displayName: 'a', avatarMediaId: null },
-                text: postId,
-                mentions: [],
-                tags: [],
-                mediaIds: [],
-                itemKind: null,
-                itemId: null,
-                activity: null,
-                visibility: 'public',
-                likesCount: 0,
-                commentsCount: 0,
-                version: 1,
-                createdAt: new Date(0),
-                updatedAt: new Date(0),
-              }) as unknown as PostEntity,
-          ),
-      ),
-    likedBy: () => Promise.resolve(new Set<string>()),
-  });
+const newestFirst = (ids: readonly string[], before: string | null, limit: number): string[] =>
+  [...ids]
+    .sort()
+    .reverse()
+    .filter((postId) => !before || postId < before)
+    .slice(0, limit);
+
+const row = (postId: string): FeedPostRow => ({
+  id: postId,
+  author_id: id(1),
+  text: postId,
+  mentions: [],
+  tags: [],
+  media_ids: [],
+  item_kind: null,
+  item_id: null,
+  visibility: 'public',
+  activity: null,
+  likes_count: 0,
+  comments_count: 0,
+  version: 1,
+  created_at: new Date(0),
+  updated_at: new Date(0),
+  author_login: 'a',
+  author_display_name: 'a',
+  author_avatar_media_id: null,
+  liked: false,
+});
+
+/**
+ * The feed's statement in memory: the timeline's page (given, or read from the "table") merged with the
+ * heavy authors' posts, each shown unless hidden.
+ */
+function setup(timeline: string[], heavyPosts: string[], hidden: Set<string>, inDatabase = true) {
   const feed = strictMock<FeedRepository>('FeedRepository', {
-    readerState: () => Promise.resolve({ lastRead: new Date(), heavy: heavyPosts.length > 0 ? [id(2)] : [] }),
+    slice: (_user: string, given: readonly string[] | 'table', before: string | null, limit: number) => {
+      const fromTimeline = given === 'table' ? newestFirst(timeline, before, limit) : given;
+      const fromHeavy = newestFirst(heavyPosts, before, limit);
+      const merged = newestFirst([...new Set([...fromTimeline, ...fromHeavy])], null, limit);
+      return Promise.resolve({
+        lastRead: new Date(),
+        candidates: merged.map((postId) => ({ id: postId, post: hidden.has(postId) ? null : row(postId) })),
+        exhausted: fromTimeline.length < limit && fromHeavy.length < limit,
+      });
+    },
   });
-  return new FeedService(memoryTimeline(timeline), feed, posts, config);
+  return new FeedService(memoryTimeline(timeline, inDatabase), feed, config);
 }
 
 describe('FeedService', () => {
-  it("merges heavy authors' posts into the timeline's by id and pages by keyset", async () => {
-    const service = setup([id(10), id(8), id(5)], [id(9), id(6)], new Set());
-    const first = await service.page(reader, undefined, 3);
-    expect(first.items.map((post) => post.id)).toEqual([id(10), id(9), id(8)]);
-    expect(first.nextCursor).toBe(id(8));
-    const second = await service.page(reader, first.nextCursor!, 3);
-    expect(second.items.map((post) => post.id)).toEqual([id(6), id(5)]);
-    expect(second.nextCursor).toBeNull();
-  });
+  it.each([true, false])(
+    'pages the merged candidates by keyset (timeline in the database: %s)',
+    async (inDatabase) => {
+      const service = setup([id(10), id(8), id(5)], [id(9), id(6)], new Set(), inDatabase);
+      const first = await service.page(reader, undefined, 3);
+      expect(first.items.map((post) => post.id)).toEqual([id(10), id(9), id(8)]);
+      expect(first.nextCursor).toBe(id(8));
+      const second = await service.page(reader, first.nextCursor!, 3);
+      expect(second.items.map((post) => post.id)).toEqual([id(6), id(5)]);
+      expect(second.nextCursor).toBeNull();
+    },
+  );
 
   it('skips hidden entries, reading further down until the page is full', async () => {
     const timeline = Array.from({ length: 60 }, (_, index) => id(100 + index));
@@ -108,12 +108,7 @@ describe('FeedService', () => {
       },
     });
     const feed = strictMock<FeedRepository>('FeedRepository', { followersCount: () => Promise.resolve(3) });
-    const service = new FeedService(
-      timelines,
-      feed,
-      strictMock<PostsRepository>('PostsRepository', {}),
-      config,
-    );
+    const service = new FeedService(timelines, feed, config);
     const event = {
       id: id(1),
       topic: 'social.post.created.v1',

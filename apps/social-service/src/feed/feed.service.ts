@@ -2,12 +2,9 @@ import type { AuthenticatedUser } from '@agora/auth';
 import type { EventEnvelope } from '@agora/contracts';
 import { PoisonMessageError } from '@agora/messaging';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { PostsRepository } from '../posts/posts.repository.js';
-import { toPostDto } from '../posts/posts.dto.js';
-import type { PostEntity } from '../posts/post.entity.js';
 import { SocialConfig } from '../social.config.js';
-import type { FeedPageDto } from './feed.dto.js';
-import { FeedRepository } from './feed.repository.js';
+import { toFeedPostDto, type FeedPageDto } from './feed.dto.js';
+import { FeedRepository, type FeedPostRow, type FeedSlice } from './feed.repository.js';
 import { TIMELINE_STORE, type TimelineStore } from './timeline-store.js';
 
 /** Followers handled per fan-out step. */
@@ -42,40 +39,40 @@ export class FeedService implements OnApplicationShutdown {
   constructor(
     @Inject(TIMELINE_STORE) private readonly timelines: TimelineStore,
     private readonly feed: FeedRepository,
-    private readonly posts: PostsRepository,
     private readonly config: SocialConfig,
   ) {}
 
+  /**
+   * A page of the reader's home feed. Each round is one statement (after the timeline's page from Redis,
+   * when timelines live there) that merges the heavy authors in and loads the visible posts; a reader back
+   * after the inactivity threshold gets the timeline rebuilt first and the round read again.
+   */
   async page(user: AuthenticatedUser, cursor: string | undefined, limit: number): Promise<FeedPageDto> {
-    const { lastRead, heavy } = await this.feed.readerState(user.id, this.config.SOCIAL_FANOUT_MAX_FOLLOWERS);
-    await this.ensureTimeline(user.id, lastRead);
-    const shown: PostEntity[] = [];
+    const shown: FeedPostRow[] = [];
     let before = cursor ?? null;
     let exhausted = false;
+    let lastRead: Date | null | undefined;
     // One more than the page first (enough when nothing is hidden, the usual case), twice as many each round after.
     let batch = limit + 1;
     for (let round = 0; round < MAX_ROUNDS && shown.length <= limit && !exhausted; round += 1, batch *= 2) {
-      const [fromTimeline, fromHeavy] = await Promise.all([
-        this.timelines.page(user.id, before, batch),
-        this.posts.recentIdsBy(heavy, before, batch),
-      ]);
-      // Both lists are newest first and `batch` long at most: their merge's first `batch` ids are exact.
-      const merged = [...new Set([...fromTimeline, ...fromHeavy])].sort().reverse().slice(0, batch);
-      exhausted = fromTimeline.length < batch && fromHeavy.length < batch;
-      const visible = new Map(
-        (await this.posts.findFeedPosts(user.id, merged)).map((post) => [post.id, post]),
-      );
-      for (const id of merged) {
-        before = id;
-        const post = visible.get(id);
-        if (post) {
-          shown.push(post);
+      let slice = await this.slice(user.id, before, batch);
+      if (lastRead === undefined) {
+        lastRead = slice.lastRead;
+        if (await this.ensureTimeline(user.id, lastRead)) {
+          slice = await this.slice(user.id, before, batch);
+        }
+      }
+      exhausted = slice.exhausted;
+      for (const candidate of slice.candidates) {
+        before = candidate.id;
+        if (candidate.post) {
+          shown.push(candidate.post);
           if (shown.length > limit) {
             break;
           }
         }
       }
-      if (merged.length === 0) {
+      if (slice.candidates.length === 0) {
         exhausted = true;
       }
     }
@@ -86,11 +83,7 @@ export class FeedService implements OnApplicationShutdown {
         : exhausted
           ? null
           : (before ?? items.at(-1)?.id ?? null);
-    const liked = await this.posts.likedBy(
-      user.id,
-      items.map((post) => post.id),
-    );
-    return { items: items.map((post) => toPostDto(post, liked.has(post.id))), limit, nextCursor };
+    return { items: items.map(toFeedPostDto), limit, nextCursor };
   }
 
   /** A new post reaches its author's timeline and, unless the author is heavy, active followers' ones. */
@@ -184,12 +177,18 @@ export class FeedService implements OnApplicationShutdown {
     return !!lastRead && Date.now() - lastRead.getTime() < this.config.SOCIAL_FEED_INACTIVE_DAYS * DAY_MS;
   }
 
+  /** One round's candidates: the timeline's page read in the feed's statement, or from the store first. */
+  private async slice(userId: string, before: string | null, batch: number): Promise<FeedSlice> {
+    const timeline = this.timelines.inDatabase ? 'table' : await this.timelines.page(userId, before, batch);
+    return this.feed.slice(userId, timeline, before, batch, this.config.SOCIAL_FANOUT_MAX_FOLLOWERS);
+  }
+
   /**
-   * A reader back after the inactivity threshold (or reading for the first time) gets the timeline rebuilt
-   * from the database. The reader is marked active first, so a post committed after the rebuild's query is
-   * fanned out to them.
+   * Marks the reader active (at most once a minute); a reader back after the inactivity threshold (or
+   * reading for the first time) gets the timeline rebuilt from the database, and true is returned. The
+   * reader is marked active first, so a post committed after the rebuild's query is fanned out to them.
    */
-  private async ensureTimeline(userId: string, lastRead: Date | null): Promise<void> {
+  private async ensureTimeline(userId: string, lastRead: Date | null): Promise<boolean> {
     const idle = lastRead ? Date.now() - lastRead.getTime() : Infinity;
     if (idle >= TOUCH_EVERY_MS) {
       await this.feed.touch(userId);
@@ -199,6 +198,8 @@ export class FeedService implements OnApplicationShutdown {
         userId,
         await this.feed.rebuildEntries(userId, this.config.SOCIAL_TIMELINE_CAP),
       );
+      return true;
     }
+    return false;
   }
 }

@@ -8,6 +8,7 @@ import type { TimelineEntry, TimelineStore } from './timeline-store.js';
  * the oldest posts.
  */
 export class RedisTimelineStore implements TimelineStore {
+  readonly inDatabase = false;
   private readonly redis: Redis;
 
   constructor(

@@ -6,6 +6,8 @@ import type { TimelineEntry, TimelineStore } from './timeline-store.js';
  * (UUIDv7), trimmed to `cap` rows per user after each addition.
  */
 export class TableTimelineStore implements TimelineStore {
+  readonly inDatabase = true;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly cap: number,

@@ -10,6 +10,11 @@ export interface TimelineEntry {
  * applied twice changes nothing.
  */
 export interface TimelineStore {
+  /**
+   * Whether timelines live in the service's own database (`timeline_entries`): a feed read then reads its
+   * page of them in the same statement as the posts, instead of calling `page` first.
+   */
+  readonly inDatabase: boolean;
   /** Adds the entry to each user's timeline. */
   push(userIds: readonly string[], entry: TimelineEntry): Promise<void>;
   /** Adds entries to one user's timeline (a new follow merges the author's recent posts). */

@@ -283,29 +283,6 @@ export class PostsRepository {
       .getOne();
   }
 
-  /**
-   * Of `ids`, the posts a home feed shows the user, with their authors: posts the user may read, by the
-   * user or an author they follow (accepted), not muted. One statement, in no particular order.
-   */
-  findFeedPosts(userId: string, ids: readonly string[]): Promise<PostEntity[]> {
-    if (ids.length === 0) {
-      return Promise.resolve([]);
-    }
-    return this.posts()
-      .innerJoinAndSelect('post.author', 'author')
-      .where('post.id IN (:...ids)', { ids })
-      .andWhere(visibleTo('post'), { viewerId: userId })
-      .andWhere(
-        `("post"."author_id" = CAST(:viewerId AS uuid) OR (
-            EXISTS (SELECT 1 FROM "social"."follows" "feed_follow"
-                     WHERE "feed_follow"."follower_id" = CAST(:viewerId AS uuid)
-                       AND "feed_follow"."followee_id" = "post"."author_id" AND "feed_follow"."status" = 'active')
-            AND NOT EXISTS (SELECT 1 FROM "social"."mutes" "feed_mute"
-                             WHERE "feed_mute"."muter_id" = CAST(:viewerId AS uuid) AND "feed_mute"."muted_id" = "post"."author_id")))`,
-      )
-      .getMany();
-  }
-
   /** The author's posts the viewer may read. */
   listByAuthor(
     viewerId: string | undefined,
@@ -470,20 +447,6 @@ export class PostsRepository {
       .createQueryBuilder('revision')
       .where('revision.postId = :postId', { postId });
     return findPage(builder, query);
-  }
-
-  /** Ids of the most recent posts by `authorIds`, newest first, older than `before` when given. */
-  async recentIdsBy(authorIds: readonly string[], before: string | null, limit: number): Promise<string[]> {
-    if (authorIds.length === 0) {
-      return [];
-    }
-    const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT "id" FROM "social"."posts"
-        WHERE "author_id" = ANY($1::uuid[]) AND ($2::uuid IS NULL OR "id" < $2)
-        ORDER BY "id" DESC LIMIT $3`,
-      [authorIds, before, limit],
-    );
-    return rows.map((row) => row.id);
   }
 
   private posts() {
