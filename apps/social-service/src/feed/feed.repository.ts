@@ -1,6 +1,8 @@
 import type { PostVisibility } from '@agora/contracts';
 import { Injectable } from '@nestjs/common';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { inHomeFeedOf, visibleTo } from '../posts/post-visibility.js';
 import type { PostActivity } from '../posts/post.entity.js';
 import type { TimelineEntry } from './timeline-store.js';
@@ -44,6 +46,55 @@ type SliceRow = {
   heavy_count: number;
   candidate: string | null;
 } & (FeedPostRow | { [K in keyof FeedPostRow]: null });
+
+/** Above every post id: the cursor of a first page. */
+const NEWEST = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+
+/**
+ * One round of a feed read ($1 reader, $2 before, $3 limit, $4 heavy threshold) over the timeline's page
+ * `timeline` (a query of "id"s); see FeedRepository.slice.
+ */
+const sliceStatement = (timeline: string): string => `
+  WITH "timeline" AS (${timeline}),
+  "heavy" AS (
+    SELECT "recent"."id" FROM "social"."follows" "follow"
+      JOIN "social"."profiles" "heavy_author" ON "heavy_author"."id" = "follow"."followee_id"
+      CROSS JOIN LATERAL (
+        SELECT "heavy_post"."id" FROM "social"."posts" "heavy_post"
+         WHERE "heavy_post"."author_id" = "follow"."followee_id" AND "heavy_post"."id" < $2::uuid
+         ORDER BY "heavy_post"."id" DESC LIMIT $3) "recent"
+     WHERE "follow"."follower_id" = $1::uuid AND "follow"."status" = 'active'
+       AND "heavy_author"."followers_count" >= $4
+     ORDER BY "recent"."id" DESC LIMIT $3),
+  "merged" AS (SELECT "id" FROM "timeline" UNION SELECT "id" FROM "heavy" ORDER BY "id" DESC LIMIT $3)
+  SELECT "reader"."last_read_at", "reader"."timeline_count", "reader"."heavy_count",
+         "merged"."id" AS "candidate", "shown".*
+    FROM (SELECT (SELECT "last_read_at" FROM "social"."feed_readers" WHERE "user_id" = $1::uuid) AS "last_read_at",
+                 (SELECT count(*) FROM "timeline")::int AS "timeline_count",
+                 (SELECT count(*) FROM "heavy")::int AS "heavy_count") "reader"
+    LEFT JOIN "merged" ON true
+    LEFT JOIN LATERAL (
+      SELECT "post"."id", "post"."author_id", "post"."text", "post"."mentions", "post"."tags",
+             "post"."media_ids", "post"."item_kind", "post"."item_id", "post"."visibility",
+             "post"."activity", "post"."likes_count", "post"."comments_count", "post"."version",
+             "post"."created_at", "post"."updated_at", "author"."login" AS "author_login",
+             "author"."display_name" AS "author_display_name",
+             "author"."avatar_media_id" AS "author_avatar_media_id",
+             EXISTS (SELECT 1 FROM "social"."post_likes" "like"
+                      WHERE "like"."post_id" = "post"."id" AND "like"."user_id" = $1::uuid) AS "liked"
+        FROM "social"."posts" "post"
+        JOIN "social"."profiles" "author" ON "author"."id" = "post"."author_id"
+       WHERE "post"."id" = "merged"."id" AND ${visibleTo('post', '$1::uuid')}
+         AND ${inHomeFeedOf('post', '$1::uuid')}
+    ) "shown" ON true
+   ORDER BY "merged"."id" DESC`;
+
+const SLICE_FROM_TABLE = sliceStatement(
+  `SELECT "post_id" AS "id" FROM "social"."timeline_entries"
+    WHERE "user_id" = $1::uuid AND "post_id" < $2::uuid ORDER BY "post_id" DESC LIMIT $3`,
+);
+/** With the timeline's page read from Redis first ($5: below $2 already, and $3 long at most). */
+const SLICE_FROM_IDS = sliceStatement(`SELECT "id" FROM unnest($5::uuid[]) AS "ids" ("id")`);
 
 /**
  * The feed's reads of the graph and posts, and its readers' activity (`feed_readers`): who gets a post
@@ -122,51 +173,14 @@ export class FeedRepository {
     limit: number,
     heavyThreshold: number,
   ): Promise<FeedSlice> {
-    const reader = '$1::uuid';
-    const timelineIds =
-      timeline === 'table'
-        ? `SELECT "post_id" AS "id" FROM "social"."timeline_entries"
-            WHERE "user_id" = ${reader} AND ($2::uuid IS NULL OR "post_id" < $2::uuid)
-            ORDER BY "post_id" DESC LIMIT $3`
-        : `SELECT "id" FROM unnest($5::uuid[]) AS "ids" ("id")`;
-    const rows = await this.dataSource.query<SliceRow[]>(
-      `WITH "timeline" AS (${timelineIds}),
-       "heavy" AS (
-         SELECT "recent"."id" FROM "social"."follows" "follow"
-           JOIN "social"."profiles" "heavy_author" ON "heavy_author"."id" = "follow"."followee_id"
-           CROSS JOIN LATERAL (
-             SELECT "heavy_post"."id" FROM "social"."posts" "heavy_post"
-              WHERE "heavy_post"."author_id" = "follow"."followee_id"
-                AND ($2::uuid IS NULL OR "heavy_post"."id" < $2::uuid)
-              ORDER BY "heavy_post"."id" DESC LIMIT $3) "recent"
-          WHERE "follow"."follower_id" = ${reader} AND "follow"."status" = 'active'
-            AND "heavy_author"."followers_count" >= $4
-          ORDER BY "recent"."id" DESC LIMIT $3),
-       "merged" AS (SELECT "id" FROM "timeline" UNION SELECT "id" FROM "heavy" ORDER BY "id" DESC LIMIT $3)
-       SELECT "reader"."last_read_at", "reader"."timeline_count", "reader"."heavy_count",
-              "merged"."id" AS "candidate", "shown".*
-         FROM (SELECT (SELECT "last_read_at" FROM "social"."feed_readers" WHERE "user_id" = ${reader}) AS "last_read_at",
-                      (SELECT count(*) FROM "timeline")::int AS "timeline_count",
-                      (SELECT count(*) FROM "heavy")::int AS "heavy_count") "reader"
-         LEFT JOIN "merged" ON true
-         LEFT JOIN LATERAL (
-           SELECT "post"."id", "post"."author_id", "post"."text", "post"."mentions", "post"."tags",
-                  "post"."media_ids", "post"."item_kind", "post"."item_id", "post"."visibility",
-                  "post"."activity", "post"."likes_count", "post"."comments_count", "post"."version",
-                  "post"."created_at", "post"."updated_at", "author"."login" AS "author_login",
-                  "author"."display_name" AS "author_display_name",
-                  "author"."avatar_media_id" AS "author_avatar_media_id",
-                  EXISTS (SELECT 1 FROM "social"."post_likes" "like"
-                           WHERE "like"."post_id" = "post"."id" AND "like"."user_id" = ${reader}) AS "liked"
-             FROM "social"."posts" "post"
-             JOIN "social"."profiles" "author" ON "author"."id" = "post"."author_id"
-            WHERE "post"."id" = "merged"."id" AND ${visibleTo('post', reader)} AND ${inHomeFeedOf('post', reader)}
-         ) "shown" ON true
-        ORDER BY "merged"."id" DESC`,
-      timeline === 'table'
-        ? [userId, before, limit, heavyThreshold]
-        : [userId, before, limit, heavyThreshold, timeline],
-    );
+    const inTable = timeline === 'table';
+    const { rows } = await this.pool().query<SliceRow>({
+      name: inTable ? 'social.feed.slice.table' : 'social.feed.slice.ids',
+      text: inTable ? SLICE_FROM_TABLE : SLICE_FROM_IDS,
+      values: inTable
+        ? [userId, before ?? NEWEST, limit, heavyThreshold]
+        : [userId, before ?? NEWEST, limit, heavyThreshold, timeline],
+    });
     const [first] = rows;
     return {
       lastRead: first.last_read_at,
@@ -197,5 +211,13 @@ export class FeedRepository {
       [authorId, limit],
     );
     return rows.map((row) => ({ postId: row.id, authorId }));
+  }
+
+  /**
+   * The pg pool under the DataSource: the feed's statement is named, so each connection plans it once (it
+   * joins a dozen relations, and planning it costs several times running it).
+   */
+  private pool(): pg.Pool {
+    return (this.dataSource.driver as PostgresDriver).master as pg.Pool;
   }
 }
