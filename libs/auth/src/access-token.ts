@@ -36,17 +36,45 @@ export class AccessTokenError extends Error {
   }
 }
 
+/** Verified tokens remembered per process (a client sends its token with every request). */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 /**
  * Verifies access tokens locally against auth-service's public keys (a JWKS): signature with the pinned
  * algorithm, issuer, audience, expiry, and the claims Agora puts in.
+ *
+ * A token that passed is remembered until it expires (the last VERIFIED_CACHE_SIZE of them): the same
+ * bytes verify the same way, and the ECDSA check is most of what an authenticated request costs a
+ * service. Expiry is checked on every use; revocation is not this class's business (the guard checks it
+ * on every request). A key auth-service stops publishing still admits the tokens it signed until they
+ * expire, as it does for every service that fetched the JWKS before.
  */
 export class AccessTokenVerifier {
+  private readonly verified = new Map<string, AuthenticatedUser>();
+
   constructor(
     private readonly keys: JWTVerifyGetKey,
     private readonly options: AccessTokenOptions,
   ) {}
 
   async verify(token: string): Promise<AuthenticatedUser> {
+    const known = this.verified.get(token);
+    if (known) {
+      if ((known.expiresAt ?? 0) > Date.now()) {
+        return known;
+      }
+      this.verified.delete(token);
+    }
+    const user = await this.verifyAfresh(token);
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      // Maps keep insertion order: the first key is the oldest.
+      this.verified.delete(this.verified.keys().next().value!);
+    }
+    this.verified.set(token, user);
+    return user;
+  }
+
+  private async verifyAfresh(token: string): Promise<AuthenticatedUser> {
     try {
       const { payload } = await jwtVerify(token, this.keys, {
         algorithms: [ACCESS_TOKEN_ALGORITHM],
