@@ -51,20 +51,24 @@ type SliceRow = {
 const NEWEST = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
 /**
- * One round of a feed read ($1 reader, $2 before, $3 limit, $4 heavy threshold) over the timeline's page
- * `timeline` (a query of "id"s); see FeedRepository.slice.
+ * One round of a feed read ($1 reader, $2 before, $3 limit; $4 the timeline's page when read from Redis);
+ * see FeedRepository.slice. The heavy-author threshold (a validated integer from the configuration) is
+ * written into the text: the plan each connection keeps for the named statement then knows how few
+ * profiles reach it, and starts from them.
  */
-const sliceStatement = (timeline: string): string => `
+function sliceText(timeline: string, heavyThreshold: number): string {
+  return `
   WITH "timeline" AS (${timeline}),
+  "heavy_authors" AS MATERIALIZED (
+    SELECT "id" FROM "social"."profiles" WHERE "followers_count" >= ${heavyThreshold}),
   "heavy" AS (
-    SELECT "recent"."id" FROM "social"."follows" "follow"
-      JOIN "social"."profiles" "heavy_author" ON "heavy_author"."id" = "follow"."followee_id"
+    SELECT "recent"."id" FROM "heavy_authors"
+      JOIN "social"."follows" "follow" ON "follow"."follower_id" = $1::uuid
+       AND "follow"."followee_id" = "heavy_authors"."id" AND "follow"."status" = 'active'
       CROSS JOIN LATERAL (
         SELECT "heavy_post"."id" FROM "social"."posts" "heavy_post"
-         WHERE "heavy_post"."author_id" = "follow"."followee_id" AND "heavy_post"."id" < $2::uuid
+         WHERE "heavy_post"."author_id" = "heavy_authors"."id" AND "heavy_post"."id" < $2::uuid
          ORDER BY "heavy_post"."id" DESC LIMIT $3) "recent"
-     WHERE "follow"."follower_id" = $1::uuid AND "follow"."status" = 'active'
-       AND "heavy_author"."followers_count" >= $4
      ORDER BY "recent"."id" DESC LIMIT $3),
   "merged" AS (SELECT "id" FROM "timeline" UNION SELECT "id" FROM "heavy" ORDER BY "id" DESC LIMIT $3)
   SELECT "reader"."last_read_at", "reader"."timeline_count", "reader"."heavy_count",
@@ -88,13 +92,27 @@ const sliceStatement = (timeline: string): string => `
          AND ${inHomeFeedOf('post', '$1::uuid')}
     ) "shown" ON true
    ORDER BY "merged"."id" DESC`;
+}
 
-const SLICE_FROM_TABLE = sliceStatement(
-  `SELECT "post_id" AS "id" FROM "social"."timeline_entries"
-    WHERE "user_id" = $1::uuid AND "post_id" < $2::uuid ORDER BY "post_id" DESC LIMIT $3`,
-);
-/** With the timeline's page read from Redis first ($5: below $2 already, and $3 long at most). */
-const SLICE_FROM_IDS = sliceStatement(`SELECT "id" FROM unnest($5::uuid[]) AS "ids" ("id")`);
+const TIMELINE_FROM_TABLE = `SELECT "post_id" AS "id" FROM "social"."timeline_entries"
+  WHERE "user_id" = $1::uuid AND "post_id" < $2::uuid ORDER BY "post_id" DESC LIMIT $3`;
+/** The timeline's page read from Redis first: below $2 already, and $3 long at most. */
+const TIMELINE_FROM_IDS = `SELECT "id" FROM unnest($4::uuid[]) AS "ids" ("id")`;
+
+const sliceStatements = new Map<string, { name: string; text: string }>();
+
+function sliceStatement(inTable: boolean, heavyThreshold: number): { name: string; text: string } {
+  if (!Number.isSafeInteger(heavyThreshold)) {
+    throw new Error(`heavy-author threshold ${heavyThreshold} is not an integer`);
+  }
+  const name = `social.feed.slice.${inTable ? 'table' : 'ids'}.${heavyThreshold}`;
+  let statement = sliceStatements.get(name);
+  if (!statement) {
+    statement = { name, text: sliceText(inTable ? TIMELINE_FROM_TABLE : TIMELINE_FROM_IDS, heavyThreshold) };
+    sliceStatements.set(name, statement);
+  }
+  return statement;
+}
 
 /**
  * The feed's reads of the graph and posts, and its readers' activity (`feed_readers`): who gets a post
@@ -175,11 +193,8 @@ export class FeedRepository {
   ): Promise<FeedSlice> {
     const inTable = timeline === 'table';
     const { rows } = await this.pool().query<SliceRow>({
-      name: inTable ? 'social.feed.slice.table' : 'social.feed.slice.ids',
-      text: inTable ? SLICE_FROM_TABLE : SLICE_FROM_IDS,
-      values: inTable
-        ? [userId, before ?? NEWEST, limit, heavyThreshold]
-        : [userId, before ?? NEWEST, limit, heavyThreshold, timeline],
+      ...sliceStatement(inTable, heavyThreshold),
+      values: inTable ? [userId, before ?? NEWEST, limit] : [userId, before ?? NEWEST, limit, timeline],
     });
     const [first] = rows;
     return {
