@@ -166,7 +166,12 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
         continue;
       }
       const key = `${data.userId}:${data.sessionId}:${data.tokenVersion}`;
-      bySession.set(key, [...(bySession.get(key) ?? []), socket]);
+      const sessionSockets = bySession.get(key);
+      if (sessionSockets) {
+        sessionSockets.push(socket);
+      } else {
+        bySession.set(key, [socket]);
+      }
     }
     for (const sockets of bySession.values()) {
       try {
