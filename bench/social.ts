@@ -3,10 +3,10 @@
 // calls these with its database, ports and load tools; everything is talked to over HTTP, SQL or sockets.
 import { REALTIME_PATH } from '@agora/contracts';
 import argon2 from 'argon2';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
-import WebSocket from 'ws';
 import { fixed, median, percentile } from './stats.js';
 
 export interface SocialLoad {
@@ -136,47 +136,62 @@ export async function measureFeed(context: SocialBenchContext): Promise<SocialRo
 }
 
 /**
- * A Socket.IO client at the protocol level (Engine.IO 4 over `ws`): socket.io-client costs the bench
- * process far more per socket and per message, and the bench must not be what is measured.
+ * A Socket.IO client at the protocol level (Engine.IO 4 over a WebSocket written by hand on a TCP socket):
+ * socket.io-client, and even `ws`, cost the bench process about as much per message as the server spends
+ * sending it, and the bench shares the machine's cores with the server: the bench must not be what is
+ * measured. Frames from the server are unmasked and small; frames to it are masked, as RFC 6455 asks.
  */
 class RawSocket {
   private readonly acks = new Map<number, (payload: unknown) => void>();
   private nextAck = 0;
-  onEvent: (frame: string) => void = () => undefined;
+  private pending: Buffer | null = null;
+  /** Called with the payload of each event frame (`42…`) the server sends. */
+  onEvent: (payload: Buffer) => void = () => undefined;
+  private onControl: (frame: string) => void = () => undefined;
 
-  private constructor(private readonly ws: WebSocket) {
-    ws.on('message', (data: Buffer) => {
-      const frame = data.toString();
-      if (frame === '2') {
-        ws.send('3');
-      } else if (frame.startsWith('42')) {
-        this.onEvent(frame);
-      } else if (frame.startsWith('43')) {
-        const bracket = frame.indexOf('[');
-        const id = Number(frame.slice(2, bracket));
-        this.acks.get(id)?.((JSON.parse(frame.slice(bracket)) as unknown[])[0]);
-        this.acks.delete(id);
-      }
-    });
+  private constructor(private readonly socket: net.Socket) {
+    socket.setNoDelay(true);
   }
 
   static connect(url: string, token: string): Promise<RawSocket> {
+    const { hostname, port } = new URL(url);
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(`${url.replace(/^http/, 'ws')}${REALTIME_PATH}/?EIO=4&transport=websocket`);
-      const socket = new RawSocket(ws);
-      ws.once('error', reject);
-      const onOpen = (data: Buffer): void => {
-        const frame = data.toString();
-        if (frame.startsWith('0')) {
-          ws.send(`40${JSON.stringify({ token })}`);
-        } else if (frame.startsWith('40')) {
-          ws.off('message', onOpen);
-          resolve(socket);
-        } else if (frame.startsWith('44')) {
-          reject(new Error(`refused: ${frame}`));
+      const tcp = net.connect(Number(port), hostname);
+      const socket = new RawSocket(tcp);
+      tcp.once('error', reject);
+      let head = Buffer.alloc(0);
+      const onHead = (chunk: Buffer): void => {
+        head = Buffer.concat([head, chunk]);
+        const end = head.indexOf('\r\n\r\n');
+        if (end < 0) {
+          return;
+        }
+        tcp.off('data', onHead);
+        if (!head.subarray(0, end).toString('latin1').startsWith('HTTP/1.1 101')) {
+          reject(new Error(`no WebSocket upgrade: ${head.subarray(0, end).toString('latin1')}`));
+          return;
+        }
+        tcp.on('data', (data: Buffer) => socket.receive(data));
+        socket.onControl = (frame) => {
+          if (frame.startsWith('0')) {
+            socket.send(`40${JSON.stringify({ token })}`);
+          } else if (frame.startsWith('40')) {
+            socket.onControl = () => undefined;
+            resolve(socket);
+          } else if (frame.startsWith('44')) {
+            reject(new Error(`refused: ${frame}`));
+          }
+        };
+        if (head.length > end + 4) {
+          socket.receive(head.subarray(end + 4));
         }
       };
-      ws.on('message', onOpen);
+      tcp.on('data', onHead);
+      tcp.write(
+        `GET ${REALTIME_PATH}/?EIO=4&transport=websocket HTTP/1.1\r\nHost: ${hostname}:${port}\r\n` +
+          `Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n` +
+          `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n\r\n`,
+      );
     });
   }
 
@@ -184,12 +199,91 @@ class RawSocket {
     const id = this.nextAck++;
     return new Promise((resolve) => {
       this.acks.set(id, resolve);
-      this.ws.send(`42${id}${JSON.stringify([event, body])}`);
+      this.send(`42${id}${JSON.stringify([event, body])}`);
     });
   }
 
   close(): void {
-    this.ws.terminate();
+    this.socket.destroy();
+  }
+
+  /** One masked text frame. */
+  private send(text: string): void {
+    const payload = Buffer.from(text);
+    const length = payload.length;
+    const header = length < 126 ? 2 : 4;
+    const frame = Buffer.allocUnsafe(header + 4 + length);
+    frame[0] = 0x81;
+    if (length < 126) {
+      frame[1] = 0x80 | length;
+    } else {
+      frame[1] = 0x80 | 126;
+      frame.writeUInt16BE(length, 2);
+    }
+    const mask = randomBytes(4);
+    mask.copy(frame, header);
+    for (let index = 0; index < length; index += 1) {
+      frame[header + 4 + index] = payload[index] ^ mask[index & 3];
+    }
+    this.socket.write(frame);
+  }
+
+  /** Splits what arrived into frames (keeping a partial one for the next chunk) and handles each. */
+  private receive(chunk: Buffer): void {
+    let data = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    this.pending = null;
+    while (data.length >= 2) {
+      let length = data[1] & 0x7f;
+      let start = 2;
+      if (length === 126) {
+        if (data.length < 4) {
+          break;
+        }
+        length = data.readUInt16BE(2);
+        start = 4;
+      } else if (length === 127) {
+        if (data.length < 10) {
+          break;
+        }
+        length = Number(data.readBigUInt64BE(2));
+        start = 10;
+      }
+      if (data.length < start + length) {
+        break;
+      }
+      const opcode = data[0] & 0x0f;
+      const payload = data.subarray(start, start + length);
+      data = data.subarray(start + length);
+      if (opcode === 1) {
+        this.frame(payload);
+      } else if (opcode === 8) {
+        this.socket.destroy();
+        return;
+      }
+    }
+    if (data.length > 0) {
+      this.pending = Buffer.from(data);
+    }
+  }
+
+  /** An Engine.IO packet: `2` a ping (answered), `42…` an event, `43…` an ack, else the handshake's. */
+  private frame(payload: Buffer): void {
+    // '4' '2': the event frames the fan-out counts, handed over unparsed.
+    if (payload[0] === 0x34 && payload[1] === 0x32) {
+      this.onEvent(payload);
+      return;
+    }
+    const frame = payload.toString();
+    if (frame === '2') {
+      this.send('3');
+    } else if (frame.startsWith('43')) {
+      const bracket = frame.indexOf('[');
+      const id = Number(frame.slice(2, bracket));
+      this.acks.get(id)?.((JSON.parse(frame.slice(bracket)) as unknown[])[0]);
+      this.acks.delete(id);
+    } else {
+      this.onControl(frame);
+    }
   }
 }
 
@@ -227,13 +321,14 @@ export async function measureFanOut(context: SocialBenchContext): Promise<Social
     const lasts: number[] = [];
     for (let index = 0; index < MESSAGES; index += 1) {
       const marker = `fan-out ${index} ${randomUUID()}`;
+      const markerBytes = Buffer.from(marker);
       let received = 0;
       let sentAt = 0;
       let last = 0;
       const all = new Promise<void>((resolve) => {
         for (const socket of sockets) {
-          socket.onEvent = (frame) => {
-            if (frame.includes(marker)) {
+          socket.onEvent = (payload) => {
+            if (payload.includes(markerBytes)) {
               const delay = performance.now() - sentAt;
               delays.push(delay);
               last = Math.max(last, delay);
