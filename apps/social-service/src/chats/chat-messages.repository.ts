@@ -11,8 +11,23 @@ export class ChatMessagesRepository {
 
   async add(tx: Tx, chatId: string, authorId: string, text: string): Promise<ChatMessageEntity> {
     const id = newId();
-    await tx.insert(ChatMessageEntity, { id, chatId, authorId, text });
-    return tx.findOneByOrFail(ChatMessageEntity, { id });
+    const [row] = await tx.query<
+      { version: number; created_at: Date; updated_at: Date; deleted_at: Date | null }[]
+    >(
+      `INSERT INTO "social"."chat_messages" ("id", "chat_id", "author_id", "text") VALUES ($1, $2, $3, $4)
+       RETURNING "version", "created_at", "updated_at", "deleted_at"`,
+      [id, chatId, authorId, text],
+    );
+    return tx.create(ChatMessageEntity, {
+      id,
+      chatId,
+      authorId,
+      text,
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      deletedAt: row.deleted_at,
+    });
   }
 
   /** The message of this chat, locked until the transaction ends. */

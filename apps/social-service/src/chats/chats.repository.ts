@@ -157,9 +157,10 @@ export class ChatsRepository {
    * more unread for everyone but the author, whose own message counts as read.
    */
   async recordMessage(tx: Tx, chatId: string, authorId: string, messageId: string, at: Date): Promise<void> {
-    await tx.query(`UPDATE "social"."chats" SET "last_message_at" = $2 WHERE "id" = $1`, [chatId, at]);
+    // One round trip: the chat's update rides in a data-modifying CTE (PostgreSQL runs it whether read or not).
     await tx.query(
-      `UPDATE "social"."chat_members"
+      `WITH "chat" AS (UPDATE "social"."chats" SET "last_message_at" = $4 WHERE "id" = $1)
+       UPDATE "social"."chat_members"
           SET "last_message_at" = $4,
               "unread_count" = CASE WHEN "user_id" = $2 THEN 0 ELSE "unread_count" + 1 END,
               "last_read_id" = CASE WHEN "user_id" = $2 THEN $3::uuid ELSE "last_read_id" END
@@ -194,6 +195,27 @@ export class ChatsRepository {
   }
 
   /** Everyone `userId` blocked or was blocked by: they get none of the user's room messages. */
+  /**
+   * What sending in a chat checks of its writer, in one round trip: whether they have a public profile,
+   * whether the room's catalog item (`item`; none for other chats) is known and not deleted, and the users
+   * blocked either way with them (left out of the push).
+   */
+  async writerState(
+    tx: Tx,
+    userId: string,
+    item: { kind: string; id: string } | null,
+  ): Promise<{ hasProfile: boolean; itemExists: boolean; blockedEitherWay: string[] }> {
+    const [row] = await tx.query<{ has_profile: boolean; item_exists: boolean; blocked: string[] }[]>(
+      `SELECT EXISTS (SELECT 1 FROM "social"."profiles" WHERE "id" = $1 AND "verified") AS "has_profile",
+              ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM "social"."catalog_items"
+                                            WHERE "item_id" = $2 AND "kind" = $3 AND NOT "deleted")) AS "item_exists",
+              ARRAY(SELECT "blocked_id" FROM "social"."blocks" WHERE "blocker_id" = $1
+                    UNION SELECT "blocker_id" FROM "social"."blocks" WHERE "blocked_id" = $1) AS "blocked"`,
+      [userId, item?.id ?? null, item?.kind ?? null],
+    );
+    return { hasProfile: row.has_profile, itemExists: row.item_exists, blockedEitherWay: row.blocked };
+  }
+
   async blockedEitherWay(tx: Tx, userId: string): Promise<string[]> {
     const rows = await tx.query<{ id: string }[]>(
       `SELECT "blocked_id" AS id FROM "social"."blocks" WHERE "blocker_id" = $1

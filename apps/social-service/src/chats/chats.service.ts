@@ -162,11 +162,16 @@ export class ChatsService {
     );
     const sent = await this.unitOfWork.run(async (tx) => {
       const { chat, memberIds } = await this.enter(user, chatId, tx);
-      if (chat.kind !== 'support' && !(await this.chats.hasProfile(tx, user.id))) {
+      const writer = await this.chats.writerState(
+        tx,
+        user.id,
+        chat.kind === 'item' ? { kind: chat.itemKind!, id: chat.itemId! } : null,
+      );
+      if (chat.kind !== 'support' && !writer.hasProfile) {
         throw profileRequired();
       }
       await this.assertMayWriteIn(tx, chat, user.id, memberIds);
-      if (chat.kind === 'item' && !(await this.chats.itemExists(tx, chat.itemKind!, chat.itemId!))) {
+      if (!writer.itemExists) {
         throw new SocialException(
           SocialErrorCode.ITEM_NOT_FOUND,
           'The item of this room is no longer in the catalog',
@@ -195,7 +200,7 @@ export class ChatsService {
         recipientIds,
         sentAt: message.createdAt.toISOString(),
       });
-      return { chat, message, memberIds, except: await this.chats.blockedEitherWay(tx, user.id) };
+      return { chat, message, memberIds, except: writer.blockedEitherWay };
     });
     const dto = toMessageDto(sent.message);
     this.push(sent.chat, sent.memberIds, sent.except, 'chat.message', dto);
