@@ -123,17 +123,12 @@ export class SearchService {
     const commonWords = await this.commonWordsNow();
     const rows = await this.dataSource.transaction(async (manager) => {
       // The normalised text as a value, so the planner sees the title prefix as a constant pattern. Over every
-      // kind, common words (as written or stemmed: COMMON_WORD_DOCUMENTS) change the plan for this transaction:
-      // when all of them are, bitmap and sequential scans are off, so tiers 1 and 2 walk the GiST index and
-      // stop at the cap instead of gathering every match from GIN's bitmap; when some are, sequential scans
-      // are off and tier 2 (any word) walks GiST while tier 1 keeps GIN, which the rare word makes cheap.
+      // kind, common words (as written or stemmed: COMMON_WORD_DOCUMENTS) decide which tiers walk the GiST
+      // index (catalog.search_walk, which stops at the cap) instead of gathering every match from GIN's
+      // bitmap: tiers 1 and 2 when all of them are; tier 2 (any word) when some are, while tier 1 keeps GIN,
+      // which the rare word makes cheap.
       const [{ normalized, mode }] = await manager.query<{ normalized: string | null; mode: WalkMode }[]>(
-        `SELECT normalized, mode,
-           set_config('pg_trgm.word_similarity_threshold', $1, true),
-           set_config('enable_bitmapscan', (mode <> 'all')::text, true),
-           set_config('enable_seqscan', (mode = 'none')::text, true),
-           -- Disabled scans cost 10^10 in the plan, past the JIT threshold; a search never gains from JIT.
-           set_config('jit', 'off', true)
+        `SELECT normalized, mode, set_config('pg_trgm.word_similarity_threshold', $1, true)
          FROM (SELECT catalog.search_normalize($2) AS normalized) AS query,
            LATERAL (
              SELECT CASE
@@ -149,15 +144,40 @@ export class SearchService {
         [TYPO_THRESHOLD, text, kinds.length === SEARCH_KINDS.length, commonWords],
       );
       const normal = normalized ?? '';
-      // The GiST index is on `strip(document)` (docs/adr/0009-search-top-k.md), so only a walk's condition can
-      // use it and GIN keeps every other search. Tier 1 checks phrases and weights on `document` too; tier 2's
-      // query is single words joined by `|`, the same on a stripped document.
-      const everyWord =
+      // A walk is catalog.search_walk (migration SearchWalk): the GiST index on `strip(document)` scanned
+      // with bitmap and sequential scans off inside the function only, so the GIN scans of the same statement
+      // stay as they are. It checks phrases and weights on `document` too. Walks happen over every kind only.
+      // Titles starting with the text: by the prefix btree. After common words, walked in the btree's order
+      // (catalog.search_prefix_walk), each checked for the words, stopping at the cap: GIN's bitmap of a
+      // common word, ANDed with the prefix, would gather every match first.
+      const prefixFound =
         mode === 'all'
-          ? 'strip(d.document) @@ terms.every_word AND d.document @@ terms.every_word'
-          : 'd.document @@ terms.every_word';
-      const anyWord =
-        mode === 'none' ? 'd.document @@ terms.any_word' : 'strip(d.document) @@ terms.any_word';
+          ? `SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'prefix' AS branch
+             FROM terms, LATERAL catalog.search_prefix_walk(terms.text, terms.every_word, $7::int) d`
+          : `SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'prefix' AS branch
+             FROM catalog.search_documents d, terms
+             WHERE d.search_title LIKE $6::text AND d.document @@ terms.every_word
+               AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
+             LIMIT $7`;
+      const everyWordFound =
+        mode === 'all'
+          ? `SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'words' AS branch
+             FROM terms, LATERAL catalog.search_walk(terms.every_word, NULL::tsquery, $7::int) d`
+          : `SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'words' AS branch
+             FROM catalog.search_documents d, terms
+             WHERE d.document @@ terms.every_word AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
+             LIMIT $7`;
+      const someWordsFound =
+        mode === 'none'
+          ? `SELECT d.kind, d.item_id, d.title, d.subtitle, 2 AS tier, d.document
+             FROM catalog.search_documents d
+             WHERE (SELECT count(*) FROM every_word) < $3::int + $4::int
+               AND d.document @@ terms.any_word AND NOT d.document @@ terms.every_word
+               AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
+             LIMIT $7`
+          : `SELECT d.kind, d.item_id, d.title, d.subtitle, 2 AS tier, d.document
+             FROM catalog.search_walk(terms.any_word, terms.every_word, $7::int) d
+             WHERE (SELECT count(*) FROM every_word) < $3::int + $4::int`;
       // Each tier takes at most `candidates` matches from its index (no ORDER BY: the first the index gives)
       // and ranks only those; titles starting with the text are fetched by the prefix btree first, so they
       // are always among tier 1's candidates. The tsqueries come from `terms`, out of the planner's sight:
@@ -165,22 +185,16 @@ export class SearchService {
       // spellings are not looked for after common words: those fill the candidates by words alone.
       return manager.query<HitRow[]>(
         `WITH terms AS (
-           SELECT $1::text AS text,
+           SELECT $1::text AS text, $6::text AS title_pattern,
              websearch_to_tsquery('simple', $1) || websearch_to_tsquery('russian', $1) AS every_word,
              to_tsquery('simple', any_word) || to_tsquery('russian', any_word) AS any_word
            FROM (SELECT coalesce(string_agg(format('%L', word), ' | '), '') AS any_word
                  FROM unnest($5::text[]) AS word) AS words
          ),
          every_word_found AS MATERIALIZED (
-           (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'prefix' AS branch
-            FROM catalog.search_documents d, terms
-            WHERE d.search_title LIKE $6 AND d.document @@ terms.every_word AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
-            LIMIT $7)
+           (${prefixFound})
            UNION ALL
-           (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'words' AS branch
-            FROM catalog.search_documents d, terms
-            WHERE ${everyWord} AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
-            LIMIT $7)
+           (${everyWordFound})
          ),
          every_word AS MATERIALIZED (
            SELECT DISTINCT ON (found.kind, found.item_id) found.kind, found.item_id, found.title, found.subtitle,
@@ -191,14 +205,7 @@ export class SearchService {
          ),
          some_words AS MATERIALIZED (
            SELECT candidate.*, ts_rank(candidate.document, terms.any_word) AS rank
-           FROM terms, LATERAL (
-             SELECT d.kind, d.item_id, d.title, d.subtitle, 2 AS tier, d.document
-             FROM catalog.search_documents d
-             WHERE (SELECT count(*) FROM every_word) < $3::int + $4::int
-               AND ${anyWord} AND NOT d.document @@ terms.every_word
-               AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
-             LIMIT $7
-           ) AS candidate
+           FROM terms, LATERAL (${someWordsFound}) AS candidate
          ),
          near_spellings AS MATERIALIZED (
            SELECT candidate.kind, candidate.item_id, candidate.title, candidate.subtitle, 3 AS tier,
