@@ -38,9 +38,25 @@ export class SearchWalk1796200000100 implements MigrationInterface {
           AND starts_with(d.search_title, prefix) AND d.document @@ matching
         LIMIT cap
       $$`);
+    // Near spellings: names with a word like the text (pg_trgm word similarity ≥ 0.4, by the trigram GIN), the
+    // threshold set for the function only, so the search needs no transaction to set it. pg_trgm's library is
+    // loaded first: only then is its setting known to be one every role may set.
+    await queryRunner.query(`SELECT "catalog".word_similarity('', '')`);
+    await queryRunner.query(`
+      CREATE FUNCTION "catalog"."search_near"(query text, excluding tsquery, kinds text[], cap int)
+      RETURNS SETOF "catalog"."search_documents"
+      LANGUAGE sql STABLE PARALLEL SAFE
+      SET pg_trgm.word_similarity_threshold = 0.4 SET jit = off
+      AS $$
+        SELECT * FROM "catalog"."search_documents" d
+        WHERE query OPERATOR("catalog".<%) d.search_names AND NOT d.document @@ excluding
+          AND (kinds IS NULL OR d.kind = ANY(kinds))
+        LIMIT cap
+      $$`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP FUNCTION "catalog"."search_near"(text, tsquery, text[], int)`);
     await queryRunner.query(`DROP FUNCTION "catalog"."search_prefix_walk"(text, tsquery, int)`);
     await queryRunner.query(`DROP FUNCTION "catalog"."search_walk"(tsquery, tsquery, int)`);
   }
