@@ -127,7 +127,7 @@ export class SearchService {
     // and ranks only those; titles starting with the text come first, so they are always among tier 1's
     // candidates. The tsqueries come from `terms`, out of the planner's sight: it picks GIN (or the walk)
     // for them whatever their statistics say. Near spellings (catalog.search_near, trigram word similarity)
-    // are not looked for after common words only: those fill the candidates by words alone.
+    // are not looked for when every word is common: those fill the candidates by words alone.
     const rows = await this.dataSource.query<HitRow[]>(
       `WITH normalized AS (
          SELECT coalesce(catalog.search_normalize($1), '') AS text
