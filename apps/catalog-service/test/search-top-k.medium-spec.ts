@@ -49,6 +49,33 @@ describe('catalog search top-k', () => {
     }
   };
 
+  /** Index entries read so far from the search indexes (idx_tup_read), by name. */
+  const entriesRead = async () =>
+    Object.fromEntries(
+      (
+        await queryRows<{ name: string; read: string }>(
+          database.adminUrl,
+          `SELECT indexrelname AS name, idx_tup_read::text AS read FROM pg_stat_user_indexes
+           WHERE schemaname = 'catalog' AND relname = 'search_documents'`,
+        )
+      ).map((row) => [row.name, Number(row.read)]),
+    );
+  /** Entries `work`'s search read from each index, once the GiST index shows them (flushed within seconds). */
+  const entriesReadBy = async (work: () => Promise<unknown>): Promise<Record<string, number>> => {
+    const before = await entriesRead();
+    await work();
+    for (let waited = 0; ; waited += 200) {
+      const after = await entriesRead();
+      const gist = 'search_documents_document_gist_idx';
+      if (after[gist] > before[gist] || waited > 20_000) {
+        return Object.fromEntries(
+          Object.keys(after).map((name) => [name, after[name] - (before[name] ?? 0)]),
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+
   beforeAll(async () => {
     database = await createIsolatedDatabase(inject('testDatabaseUrl'), 'search_top_k');
     platform = await startCatalogPlatform(database.adminUrl, 'topk');
@@ -103,6 +130,26 @@ describe('catalog search top-k', () => {
     // Narrowed by kind, or rare words only: GIN alone.
     expect((await scansBy(() => search('q=амфибия&filter[kind]=listing&limit=5'), 'gin')).gist).toBe(0);
     expect((await scansBy(() => search('q=гагарин'), 'gin')).gist).toBe(0);
+  }, 120_000);
+
+  it('reads no more than the cap from an index for common words, alone or beside a rare one', async () => {
+    const cap = SEARCH_CANDIDATES;
+    // Every word common (the title word `лот` of every listing): titles starting with it walked in the prefix
+    // btree's order and the words walked in the GiST index, each stopping at the cap; GIN is not scanned.
+    const common = await entriesReadBy(() => search('q=лот&limit=5', { 'cache-control': 'no-cache' }));
+    expect(common.search_documents_document_gist_idx).toBeGreaterThan(0);
+    expect(common.search_documents_document_gist_idx).toBeLessThanOrEqual(2 * cap);
+    expect(common.search_documents_title_prefix_idx).toBeGreaterThan(0);
+    expect(common.search_documents_title_prefix_idx).toBeLessThanOrEqual(2 * cap);
+    expect(common.search_documents_document_idx).toBe(0);
+    // A common word beside a rare one: every word by GIN (the rare word's few entries), any word walked in
+    // GiST to the cap, not the common word's COMMON_WORD_DOCUMENTS matches gathered into a bitmap.
+    const mixed = await entriesReadBy(() =>
+      search('q=амфибия+гагарин&limit=5', { 'cache-control': 'no-cache' }),
+    );
+    expect(mixed.search_documents_document_gist_idx).toBeGreaterThan(0);
+    expect(mixed.search_documents_document_gist_idx).toBeLessThanOrEqual(2 * cap);
+    expect(mixed.search_documents_document_idx).toBeLessThan(cap);
   }, 120_000);
 
   it('ranks a capped candidate set and says the total is not exact', async () => {

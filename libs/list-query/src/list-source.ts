@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { sortKey } from './cursor.js';
 import { pageOf, type Page } from './find-page.js';
@@ -36,6 +39,13 @@ type Value = (query: ParsedListQuery, scope: ListScope) => unknown;
 /** The statements of one shape of query (sort, filter fields and operators, search, cursor or page). */
 interface Plan {
   readonly page: string;
+  /**
+   * The name `page` is prepared under on each pooled connection, for a list neither filtered nor scoped (its
+   * limit written into the SQL): PostgreSQL then plans it once per connection (a generic plan, the same index
+   * walk for every cursor) instead of on every request, which cost more than running it (0.23 ms against
+   * 0.18 ms for a page 380,000 coffees deep). Filtered and scoped lists are planned for their values.
+   */
+  readonly prepared?: string;
   /**
    * The same page read from the matching rows gathered first (by whatever index finds them) and sorted: for
    * a filtered list known to match few rows, which the sort's index would have to be walked far to find.
@@ -107,6 +117,10 @@ const FEW_ROWS = 1_000;
 /** Shapes kept per source at most (a shape is a sort, filter fields and operators, search, paging kind). */
 const PLANS_KEPT = 500;
 
+/** Whether a query's page statement is prepared: no filter, search or scope (see `Plan.prepared`). */
+const preparable = (query: ParsedListQuery, scope: ListScope): boolean =>
+  query.filters.length === 0 && query.search === undefined && scope.length === 0;
+
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
@@ -143,7 +157,14 @@ export class ListSource<T extends ObjectLiteral> {
       });
     let rows: Row[];
     let count: Total;
-    if (plan.filtered) {
+    if (plan.prepared) {
+      // The DataSource's own pool (TypeORM keeps it as the driver's `master`), for a named statement.
+      const pool = (this.dataSource.driver as PostgresDriver).master as pg.Pool;
+      [rows, count] = await Promise.all([
+        pool.query<Row>({ name: plan.prepared, text: plan.page, values }).then((result) => result.rows),
+        total(),
+      ]);
+    } else if (plan.filtered) {
       // Counted first: a filter or search that matches few rows (or none) is one the sort's index would be
       // walked far for, perhaps to its end, to fill a page; those rows are gathered and sorted instead.
       count = await total();
@@ -273,6 +294,7 @@ export class ListSource<T extends ObjectLiteral> {
   private planOf(compiled: Compiled, query: ParsedListQuery, scope: ListScope): Plan {
     const shape = [
       sortKey(query.sort),
+      preparable(query, scope) ? `limit:${query.limit}` : '',
       query.cursor ? query.cursor.map((value) => (value === null ? 'n' : 'v')).join('') : 'page',
       query.search ? 'search' : '',
       ...[...scope, ...query.filters].map(
@@ -375,7 +397,9 @@ export class ListSource<T extends ObjectLiteral> {
       );
     }
     const order = keys.map((key) => `${sqlOf(key.field)} ${key.direction}`).join(', ');
-    const limit = bind((q) => q.limit + 1);
+    const prepared = preparable(query, scope);
+    // A prepared page's limit is in its SQL: with LIMIT as a parameter PostgreSQL never prefers the generic plan.
+    const limit = prepared ? String(query.limit + 1) : bind((q) => q.limit + 1);
     const offset = query.cursor ? '' : ` OFFSET ${bind((q) => (q.page - 1) * q.limit)}`;
     const pageWhere = [...where, ...after];
     const slice = (from: string, conditions: readonly string[]) =>
@@ -386,6 +410,14 @@ export class ListSource<T extends ObjectLiteral> {
     const page = around(slice(compiled.table, pageWhere));
     const fewPage = `WITH "lq_matching" AS MATERIALIZED (SELECT ${compiled.inner} FROM ${compiled.table}${matchingWhere}) ${around(slice(`"lq_matching" ${alias}`, after))}`;
     const filtered = query.filters.length > 0 || query.search !== undefined;
-    return { page, fewPage, count, filtered, values, countValues };
+    return {
+      page,
+      prepared: prepared ? `lq_${createHash('sha1').update(page).digest('hex').slice(0, 24)}` : undefined,
+      fewPage,
+      count,
+      filtered,
+      values,
+      countValues,
+    };
   }
 }

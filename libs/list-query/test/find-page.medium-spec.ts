@@ -338,3 +338,68 @@ describe('ListSource against findPage', () => {
     expect(seen).toEqual(truth);
   });
 });
+
+/** ListSource prepares the page statement of a list neither filtered nor scoped, so it is planned once. */
+describe('ListSource prepared pages', () => {
+  const sharedUrl = inject('testDatabaseUrl');
+  let database: { adminUrl: string; drop: () => Promise<void> };
+  let dataSource: DataSource;
+
+  /** The list engine's prepared statements on the pool's one connection, with how often each was planned. */
+  const prepared = () =>
+    dataSource.query<{ statement: string; generic: number; custom: number }[]>(
+      `SELECT statement, generic_plans::int AS generic, custom_plans::int AS custom
+       FROM pg_prepared_statements WHERE name LIKE 'lq\\_%'`,
+    );
+
+  beforeAll(async () => {
+    database = await createIsolatedDatabase(sharedUrl, 'list_query_prepared');
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: database.adminUrl,
+      entities: [ListItemEntity, ListOwnerEntity],
+      synchronize: true,
+      // One connection, so pg_prepared_statements shows the statements the pages used.
+      extra: { max: 1 },
+    });
+    await dataSource.initialize();
+    await dataSource.query(
+      `INSERT INTO list_items (id, name, rating, featured, created_at, updated_at)
+       SELECT gen_random_uuid(), 'item ' || n, n % 6, n % 2 = 0, now() - n * interval '1 minute', now()
+         FROM generate_series(1, 60) AS n`,
+    );
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('walks cursor pages with one generic plan, and plans filtered pages for their values', async () => {
+    const source = new ListSource<ListItemEntity>(dataSource, ListItemEntity, {
+      alias: 'item',
+      joins: { owner: {} },
+      searchable: SPEC.searchable,
+    });
+    const seen: string[] = [];
+    let page = await source.page(parseListQuery({ limit: '5' }, SPEC));
+    seen.push(...page.items.map((item) => item.id));
+    while (page.nextCursor) {
+      page = await source.page(parseListQuery({ limit: '5', cursor: page.nextCursor }, SPEC));
+      seen.push(...page.items.map((item) => item.id));
+    }
+    const truth = (
+      await dataSource.query<{ id: string }[]>('SELECT id FROM list_items ORDER BY created_at DESC, id DESC')
+    ).map((row) => row.id);
+    expect(seen).toEqual(truth);
+    // The first page and the cursor pages: two statements, the limit written in; the cursor pages, after
+    // PostgreSQL's five custom plans, run on the generic one.
+    const statements = await prepared();
+    expect(statements).toHaveLength(2);
+    expect(statements.every(({ statement }) => /LIMIT 6\b/.test(statement))).toBe(true);
+    const cursorPages = statements.find(({ statement }) => statement.includes('<'));
+    expect(cursorPages?.generic).toBeGreaterThan(0);
+    await source.page(parseListQuery({ limit: '5', 'filter[featured]': 'true', search: 'item' }, SPEC));
+    expect(await prepared()).toHaveLength(2);
+  });
+});

@@ -39,7 +39,11 @@ export class ListPlanCheck {
     const statements = this.statements;
     const original = this.original;
     const record = function (this: pg.Client, ...args: unknown[]) {
-      const [text, values] = args;
+      // `query(text, values)`, or `query({ name, text, values })` for a prepared statement.
+      const [first, second] = args;
+      const config = typeof first === 'object' && first !== null ? (first as pg.QueryConfig) : undefined;
+      const text = config ? config.text : first;
+      const values: unknown = config ? config.values : second;
       if (typeof text === 'string' && (text.includes('"lq_key_0"') || text.includes('"lq_matching"'))) {
         statements.push({ sql: text, params: Array.isArray(values) ? values : [] });
       }

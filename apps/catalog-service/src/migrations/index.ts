@@ -12,6 +12,7 @@ import { Versions1796006871647 } from './1796006871647-Versions.js';
 import { MediaTombstones1796019704343 } from './1796019704343-MediaTombstones.js';
 import { ListIndexes1796100000000 } from './1796100000000-ListIndexes.js';
 import { SearchCommonWords1796150000000 } from './1796150000000-SearchCommonWords.js';
+import { SearchWalk1796200000100 } from './1796200000100-SearchWalk.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
@@ -29,4 +30,5 @@ export const catalogMigrations = [
   MediaTombstones1796019704343,
   ListIndexes1796100000000,
   SearchCommonWords1796150000000,
+  SearchWalk1796200000100,
 ];
