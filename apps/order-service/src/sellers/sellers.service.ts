@@ -92,7 +92,7 @@ export class SellersService {
     return mapPage(await this.applications.list(query), toSellerApplicationDto);
   }
 
-  approve(
+  async approve(
     admin: AuthenticatedUser,
     id: string,
     message: string | undefined,
@@ -107,7 +107,7 @@ export class SellersService {
     );
   }
 
-  reject(
+  async reject(
     admin: AuthenticatedUser,
     id: string,
     message: string,
