@@ -18,7 +18,7 @@ export const ORDER_ERRORS = {
   },
   SELLER_APPLICATION_DECIDED: {
     status: 409,
-    description: 'the application was approved or rejected already (the body names its status)',
+    description: 'the application was approved or rejected already (`applicationStatus` names which)',
   },
   // Reports on sellers
   SELLER_NOT_FOUND: { status: 404, description: 'no active seller with this id' },
@@ -30,7 +30,7 @@ export const ORDER_ERRORS = {
   SELLER_REPORT_NOT_FOUND: { status: 404, description: 'no report on a seller with this id' },
   SELLER_REPORT_RESOLVED: {
     status: 409,
-    description: 'the report was resolved already (the body names the action taken)',
+    description: 'the report was resolved already (`resolvedAction` names the action taken)',
   },
   EMPTY_TEXT: { status: 422, description: 'the text is empty after sanitizing' },
   TEXT_TOO_LONG: { status: 422, description: 'the text is longer than its limit after sanitizing' },

@@ -136,7 +136,7 @@ describe('SellerReportsService', () => {
       OrderException,
     );
     expect(twice).toMatchObject({ code: 'SELLER_REPORT_RESOLVED', status: 409 });
-    expect(twice.extras.extensions).toEqual({ action: 'warn' });
+    expect(twice.extras.extensions).toEqual({ resolvedAction: 'warn' });
     const stale = service({ lock: () => Promise.resolve(report({ version: 3 })) });
     expect(
       await rejectionOf(stale.resolve(moderator, 'rep-1', { action: 'warn' }, [1]), RequestException),

@@ -102,7 +102,7 @@ export class SellerReportsService {
         throw new OrderException(
           OrderErrorCode.SELLER_REPORT_RESOLVED,
           `The report was resolved already (${report.action ?? 'unknown'})`,
-          { extensions: { action: report.action } },
+          { extensions: { resolvedAction: report.action } },
         );
       }
       assertVersionMatches(expected, report.version);

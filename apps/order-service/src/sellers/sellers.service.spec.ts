@@ -141,7 +141,7 @@ describe('SellersService', () => {
     const decided = service({ lock: () => Promise.resolve(application({ status: 'rejected', version: 2 })) });
     const twice = await rejectionOf(decided.approve(admin, 'app-1', undefined, undefined), OrderException);
     expect(twice).toMatchObject({ code: 'SELLER_APPLICATION_DECIDED', status: 409 });
-    expect(twice.extras.extensions).toEqual({ status: 'rejected' });
+    expect(twice.extras.extensions).toEqual({ applicationStatus: 'rejected' });
     const stale = service({ lock: () => Promise.resolve(application({ version: 3 })) });
     expect(await rejectionOf(stale.reject(admin, 'app-1', 'No', [2]), RequestException)).toMatchObject({
       code: 'PRECONDITION_FAILED',

@@ -157,7 +157,7 @@ export class SellersService {
         throw new OrderException(
           OrderErrorCode.SELLER_APPLICATION_DECIDED,
           `The application was ${application.status} already`,
-          { extensions: { status: application.status } },
+          { extensions: { applicationStatus: application.status } },
         );
       }
       assertVersionMatches(expected, application.version);
