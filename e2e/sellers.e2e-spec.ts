@@ -146,7 +146,7 @@ describe('sellers, reports and favourites through the gateway', () => {
       expectProblem(await call('GET', '/sellers/applications', moderators[0]), 403, 'FORBIDDEN_ROLE');
       const queue = await call<Page<Application>>(
         'GET',
-        '/sellers/applications?filter[status]=pending&search=grinders',
+        '/sellers/applications?filter[status]=pending&filter[shopName]=Anna%20Grinders',
         admin,
       );
       expect(queue.status).toBe(200);

@@ -26,6 +26,9 @@ export class SellersAndFavourites1796300000000 implements MigrationInterface {
       `CREATE INDEX "seller_reports_seller_idx" ON "orders"."seller_reports"  ("seller_id", "created_at") `,
     );
     await queryRunner.query(
+      `CREATE INDEX "seller_reports_created_idx" ON "orders"."seller_reports"  ("created_at", "id") `,
+    );
+    await queryRunner.query(
       `CREATE INDEX "seller_reports_queue_idx" ON "orders"."seller_reports"  ("status", "created_at", "id") `,
     );
     await queryRunner.query(
@@ -36,6 +39,9 @@ export class SellersAndFavourites1796300000000 implements MigrationInterface {
     );
     await queryRunner.query(
       `CREATE INDEX "seller_applications_user_idx" ON "orders"."seller_applications"  ("user_id", "created_at") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "seller_applications_created_idx" ON "orders"."seller_applications"  ("created_at", "id") `,
     );
     await queryRunner.query(
       `CREATE INDEX "seller_applications_queue_idx" ON "orders"."seller_applications"  ("status", "created_at", "id") `,
@@ -58,10 +64,12 @@ export class SellersAndFavourites1796300000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "orders"."seller_accounts"`);
     await queryRunner.query(`DROP INDEX "orders"."seller_applications_one_pending"`);
     await queryRunner.query(`DROP INDEX "orders"."seller_applications_queue_idx"`);
+    await queryRunner.query(`DROP INDEX "orders"."seller_applications_created_idx"`);
     await queryRunner.query(`DROP INDEX "orders"."seller_applications_user_idx"`);
     await queryRunner.query(`DROP TABLE "orders"."seller_applications"`);
     await queryRunner.query(`DROP INDEX "orders"."seller_reports_one_open"`);
     await queryRunner.query(`DROP INDEX "orders"."seller_reports_queue_idx"`);
+    await queryRunner.query(`DROP INDEX "orders"."seller_reports_created_idx"`);
     await queryRunner.query(`DROP INDEX "orders"."seller_reports_seller_idx"`);
     await queryRunner.query(`DROP TABLE "orders"."seller_reports"`);
     await queryRunner.query(`DROP INDEX "orders"."favourites_buyer_listing"`);

@@ -13,6 +13,7 @@ export type SellerReportStatus = (typeof SELLER_REPORT_STATUSES)[number];
 @Entity({ name: 'seller_reports' })
 @Index('seller_reports_one_open', ['reporterId', 'sellerId'], { unique: true, where: `"status" = 'open'` })
 @Index('seller_reports_queue_idx', ['status', 'createdAt', 'id'])
+@Index('seller_reports_created_idx', ['createdAt', 'id'])
 @Index('seller_reports_seller_idx', ['sellerId', 'createdAt'])
 export class SellerReportEntity extends VersionedEntity {
   @Column({ name: 'reporter_id', type: 'uuid' })

@@ -12,6 +12,7 @@ export type SellerApplicationStatus = (typeof SELLER_APPLICATION_STATUSES)[numbe
 @Entity({ name: 'seller_applications' })
 @Index('seller_applications_one_pending', ['userId'], { unique: true, where: `"status" = 'pending'` })
 @Index('seller_applications_queue_idx', ['status', 'createdAt', 'id'])
+@Index('seller_applications_created_idx', ['createdAt', 'id'])
 @Index('seller_applications_user_idx', ['userId', 'createdAt'])
 export class SellerApplicationEntity extends VersionedEntity {
   @Column({ name: 'user_id', type: 'uuid' })

@@ -3,7 +3,6 @@ import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SellerApplicationEntity } from './seller-application.entity.js';
-import { SELLER_APPLICATION_LIST_QUERY } from './sellers.dto.js';
 
 /** What an applicant sends, cleaned. */
 export type NewSellerApplication = Pick<
@@ -67,6 +66,6 @@ export class SellerApplicationsRepository {
   /** Admins' queue (oldest first by default), by the list query. */
   list(query: ParsedListQuery): Promise<Page<SellerApplicationEntity>> {
     const builder = this.dataSource.getRepository(SellerApplicationEntity).createQueryBuilder('application');
-    return findPage(builder, query, SELLER_APPLICATION_LIST_QUERY.searchable);
+    return findPage(builder, query);
   }
 }

@@ -19,7 +19,6 @@ const URL_MAX_LENGTH = 500;
 export const SELLER_APPLICATION_LIST_QUERY: ListQuerySpec = {
   fields: { createdAt: 'date', status: 'string', userId: 'uuid', shopName: 'string' },
   sortable: ['createdAt'],
-  searchable: ['shopName'],
   defaultSort: 'createdAt',
 };
 
