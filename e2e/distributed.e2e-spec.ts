@@ -29,7 +29,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { IdentityClient } from './support/identity-client.js';
+import { claimsOf, IdentityClient } from './support/identity-client.js';
 import { revocationCases, type RevocationContext } from './support/revocation-cases.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -447,6 +447,29 @@ describe('distributed platform behind nginx on real Kafka', () => {
         /payload\.userId must be a string, not number; payload\.registeredAt must be an ISO/,
       ),
     ]);
+  });
+
+  it('makes an approved seller applicant a seller through Kafka: order-service → auth-service → role and mail', async () => {
+    const api = new IdentityClient(gateway, inbox);
+    const admin = await api.signIn('root@example.com', 'root admin passphrase');
+    const applicant = await api.signedIn('dist_shop');
+    const applied = await api.call<{ id: string }>('POST', '/sellers/applications', {
+      token: applicant.accessToken,
+      body: { shopName: 'Dist Shop', description: 'Beans', contactEmail: 'shop@example.com' },
+    });
+    expect(applied.status).toBe(201);
+    const approved = await api.call('PUT', `/sellers/applications/${applied.body.id}/approval`, {
+      token: admin.accessToken,
+      body: { message: 'Welcome aboard' },
+    });
+    expect(approved.status).toBe(200);
+    const mail = await inbox.next(
+      'dist_shop@example.com',
+      (message) => message.subject.includes('Dist Shop'),
+      30_000,
+    );
+    expect(mail.text).toContain('Welcome aboard');
+    expect(claimsOf((await api.signIn('dist_shop')).accessToken).role).toBe('seller');
   });
 
   it('answers on every service behind nginx with the seed routes and the merged docs', async () => {

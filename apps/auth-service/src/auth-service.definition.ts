@@ -16,6 +16,7 @@ import { PurgeModule } from './purge/purge.module.js';
 import { PasswordResetEntity } from './recovery/password-reset.entity.js';
 import { RecoveryModule } from './recovery/recovery.module.js';
 import { RefreshTokenEntity } from './sessions/refresh-token.entity.js';
+import { SellerRolesModule } from './sellers/seller-roles.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { UserEntity } from './users/user.entity.js';
 import { UsersModule } from './users/users.module.js';
@@ -34,6 +35,7 @@ import { VerificationCodeEntity } from './verification/verification-code.entity.
     PurgeModule,
     RecoveryModule,
     OAuthModule,
+    SellerRolesModule,
   ],
 })
 export class AuthServiceModule {}

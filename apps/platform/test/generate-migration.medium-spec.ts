@@ -53,6 +53,11 @@ describe('migration:generate', () => {
       directory,
     });
     expect(generated?.className).toMatch(/^AddGiftNotes\d+$/);
+    // It sorts after every committed migration, whatever timestamps they reserved.
+    const stamp = Number(/\d+$/.exec(generated!.className)![0]);
+    for (const migration of order.migrations) {
+      expect(stamp).toBeGreaterThan(Number(/\d+$/.exec(new migration().name ?? '')![0]));
+    }
     const source = readFileSync(generated!.file, 'utf8');
     expect(source).toContain('CREATE TABLE "orders"."gift_notes"');
     expect(source).toContain('DROP TABLE "orders"."gift_notes"');

@@ -2,6 +2,7 @@ export * from './roles.js';
 export * from './services.js';
 export * from './events/topics.js';
 export * from './events/social-topics.js';
+export * from './events/seller-topics.js';
 export * from './events/envelope.js';
 export * from './gateway/routes.js';
 export * from './gateway/nginx.js';

@@ -9,5 +9,6 @@ import { UsersController } from './users.controller.js';
   imports: [UsersModule, SessionsModule],
   controllers: [MeController, UsersController],
   providers: [AccountsService],
+  exports: [AccountsService],
 })
 export class AccountModule {}

@@ -96,13 +96,38 @@ export class AccountsService {
         await this.tokens.revokeAllOfUser(manager, user.id, 'account-unverified');
       }
       if (dto.role !== undefined) {
-        await this.applyRole(manager, admin, user, dto.role);
+        this.assertNotOwnRole(admin, user, dto.role);
+        await this.applyRole(manager, admin.id, user, dto.role);
       }
     });
   }
 
   async changeRole(admin: AuthenticatedUser, id: string, role: Role): Promise<UserDto> {
-    return this.change(id, (manager, user) => this.applyRole(manager, admin, user, role));
+    return this.change(id, (manager, user) => {
+      this.assertNotOwnRole(admin, user, role);
+      return this.applyRole(manager, admin.id, user, role);
+    });
+  }
+
+  /**
+   * A role change another service decided (order-service: an approved seller application, a suspended
+   * seller), inside its consumer's transaction: the user's role goes from `from` to `to` by the same change
+   * as an admin's (token version, `auth.user.role-changed.v1` naming `changedBy`). Nothing happens when the
+   * user is gone or no longer holds `from` (an admin changed it meanwhile). Returns the user when changed.
+   */
+  async changeRoleFrom(
+    manager: EntityManager,
+    userId: string,
+    from: Role,
+    to: Role,
+    changedBy: string,
+  ): Promise<UserEntity | null> {
+    const user = await this.users.lockById(manager, userId);
+    if (!user || user.role !== from) {
+      return null;
+    }
+    await this.applyRole(manager, changedBy, user, to);
+    return this.users.save(manager, user);
   }
 
   async delete(id: string, reason: UserDeletionReason): Promise<void> {
@@ -183,20 +208,25 @@ export class AccountsService {
     }
   }
 
+  /** Admins change other users' roles only (setting the role they have changes nothing, so it passes). */
+  private assertNotOwnRole(admin: AuthenticatedUser, user: UserEntity, role: Role): void {
+    if (user.id === admin.id && user.role !== role) {
+      throw new AuthException(
+        AuthErrorCode.OWN_ROLE_CHANGE,
+        'Admins cannot change their own role; ask another admin',
+      );
+    }
+  }
+
+  /** Sets the role (when it differs), raising the token version, with its event naming `changedBy`. */
   private async applyRole(
     manager: EntityManager,
-    admin: AuthenticatedUser,
+    changedBy: string,
     user: UserEntity,
     role: Role,
   ): Promise<void> {
     if (user.role === role) {
       return;
-    }
-    if (user.id === admin.id) {
-      throw new AuthException(
-        AuthErrorCode.OWN_ROLE_CHANGE,
-        'Admins cannot change their own role; ask another admin',
-      );
     }
     const previousRole = user.role;
     user.role = role;
@@ -207,7 +237,7 @@ export class AccountsService {
       userId: user.id,
       role,
       previousRole,
-      changedBy: admin.id,
+      changedBy,
       changedAt: new Date().toISOString(),
       tokenVersion: user.tokenVersion,
       accessTokensExpireBy: this.tokens.accessTokensExpireBy(),

@@ -1,3 +1,4 @@
+import type { SellerApplicationDecidedV1, SellerReportResolvedV1 } from '@agora/contracts';
 import { LOGGER } from '@agora/logging';
 import { createMailer, type Mailer } from '@agora/mail';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
@@ -54,6 +55,46 @@ export class AuthMail implements OnApplicationShutdown {
         `within ${minutes} minutes. It works once.`,
         '',
         'If it was not you, ignore this message: your password stays as it is.',
+      ].join('\n'),
+    });
+  }
+
+  /** An admin's decision on the user's seller application (order-service), with the admin's message. */
+  async sendSellerApplicationDecision(
+    to: string,
+    login: string,
+    decision: SellerApplicationDecidedV1,
+  ): Promise<void> {
+    const approved = decision.decision === 'approved';
+    await this.send({
+      to,
+      subject: approved
+        ? `Your Agora shop "${decision.shopName}" is approved`
+        : `Your Agora seller application for "${decision.shopName}" was not approved`,
+      text: [
+        `Hello ${login},`,
+        '',
+        approved
+          ? 'An admin approved your seller application: you are a seller now. Sign in again to start selling.'
+          : 'An admin did not approve your seller application.',
+        ...(decision.message ? ['', `Message from the admin: ${decision.message}`] : []),
+      ].join('\n'),
+    });
+  }
+
+  /** A moderator's warning or suspension after a report on the seller, with the moderator's message. */
+  async sendSellerReportOutcome(to: string, login: string, outcome: SellerReportResolvedV1): Promise<void> {
+    const suspended = outcome.action === 'suspend';
+    await this.send({
+      to,
+      subject: suspended ? 'Your Agora seller role is suspended' : 'A warning about your Agora shop',
+      text: [
+        `Hello ${login},`,
+        '',
+        suspended
+          ? 'After a report from a buyer, a moderator suspended your seller role: your account is a buyer account now.'
+          : 'A buyer reported your shop, and a moderator warns you: a further report may suspend your seller role.',
+        ...(outcome.message ? ['', `Message from the moderator: ${outcome.message}`] : []),
       ].join('\n'),
     });
   }

@@ -17,6 +17,7 @@ export interface GenerateMigrationOptions {
   readonly name: string;
   /** Where the file goes (the service's `src/migrations`). */
   readonly directory: string;
+  /** The new migration's timestamp; by default now, or just after the latest migration when that is later. */
   readonly timestamp?: number;
 }
 
@@ -29,6 +30,22 @@ const MIGRATION_NAME = /^[A-Z][A-Za-z0-9]*$/;
 
 const escapeTemplate = (sql: string): string =>
   sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+
+/**
+ * A timestamp that sorts after every migration of the service: now, or one past the latest migration's when
+ * that is later (migrations may carry reserved future timestamps, e.g. one range per team), so that a new
+ * migration runs last and is the one `undoLastMigration` reverts.
+ */
+export function nextMigrationTimestamp(
+  migrations: ServiceDefinition['migrations'],
+  now = Date.now(),
+): number {
+  const stamps = migrations.map((migration) => {
+    const name = new migration().name ?? migration.name;
+    return Number(/(\d{13,})$/.exec(name)?.[1] ?? 0);
+  });
+  return Math.max(now, ...stamps.map((stamp) => stamp + 1));
+}
 
 /**
  * Applies the service's migrations to a throwaway database as its own role would see them, diffs the
@@ -68,7 +85,7 @@ export async function generateMigration(
       if (upQueries.length === 0) {
         return null;
       }
-      const timestamp = options.timestamp ?? Date.now();
+      const timestamp = options.timestamp ?? nextMigrationTimestamp(definition.migrations);
       const className = `${name}${timestamp}`;
       const file = path.join(options.directory, `${timestamp}-${name}.ts`);
       if (existsSync(file)) {

@@ -168,6 +168,40 @@ const good: { [T in Topic]: TopicPayloads[T] } = {
     deleted: false,
     changedAt: at,
   },
+  'order.seller-application.submitted.v1': {
+    applicationId: 'a1',
+    userId,
+    shopName: 'Grinders & Co',
+    submittedAt: at,
+  },
+  'order.seller-application.approved.v1': {
+    applicationId: 'a1',
+    userId,
+    shopName: 'Grinders & Co',
+    decision: 'approved',
+    reviewerId: 'admin-1',
+    message: null,
+    decidedAt: at,
+  },
+  'order.seller-application.rejected.v1': {
+    applicationId: 'a1',
+    userId,
+    shopName: 'Grinders & Co',
+    decision: 'rejected',
+    reviewerId: 'admin-1',
+    message: 'Tell us more about what you sell',
+    decidedAt: at,
+  },
+  'order.seller-report.resolved.v1': {
+    reportId: 'r1',
+    sellerId: 's1',
+    reporterId: userId,
+    reason: 'scam',
+    action: 'suspend',
+    moderatorId: 'mod-1',
+    message: 'Took payment, shipped nothing',
+    resolvedAt: at,
+  },
 };
 
 /** Per topic, payloads that must not reach a handler, and a problem each names. */
@@ -269,6 +303,22 @@ const bad: { [T in Topic]: [unknown, RegExp][] } = {
   'social.chat.message.changed.v1': [
     [{ ...good['social.chat.message.changed.v1'], deleted: 'yes' }, /deleted must be/],
     [{ ...good['social.chat.message.changed.v1'], version: 0 }, /version must be/],
+  ],
+  'order.seller-application.submitted.v1': [
+    [{ ...good['order.seller-application.submitted.v1'], shopName: '' }, /shopName must not be empty/],
+    [{ ...good['order.seller-application.submitted.v1'], submittedAt: 'today' }, /submittedAt must be/],
+  ],
+  'order.seller-application.approved.v1': [
+    [{ ...good['order.seller-application.approved.v1'], decision: 'rejected' }, /decision must be one of/],
+    [{ ...good['order.seller-application.approved.v1'], reviewerId: null }, /reviewerId must be/],
+  ],
+  'order.seller-application.rejected.v1': [
+    [{ ...good['order.seller-application.rejected.v1'], decision: 'approved' }, /decision must be one of/],
+    [{ ...good['order.seller-application.rejected.v1'], message: 42 }, /message must be/],
+  ],
+  'order.seller-report.resolved.v1': [
+    [{ ...good['order.seller-report.resolved.v1'], action: 'ban' }, /action must be one of/],
+    [{ ...good['order.seller-report.resolved.v1'], reason: 'rude' }, /reason must be one of/],
   ],
 };
 

@@ -15,6 +15,7 @@ import {
   type Rule,
 } from './schema.js';
 import { SOCIAL_TOPIC_SCHEMAS, SocialTopics, type SocialTopicPayloads } from './social-topics.js';
+import { SELLER_TOPIC_SCHEMAS, SellerTopics, type SellerTopicPayloads } from './seller-topics.js';
 
 /**
  * Every Kafka topic and its payload type. This file is the only place where topic names and payloads
@@ -371,7 +372,7 @@ export const MediaAttachedV1Schema: PayloadSchema<MediaAttachedV1> = {
   attachedAt: instant(),
 };
 
-export interface TopicPayloads extends SocialTopicPayloads {
+export interface TopicPayloads extends SocialTopicPayloads, SellerTopicPayloads {
   'auth.user.registered.v1': UserRegisteredV1;
   'auth.user.verified.v1': UserVerifiedV1;
   'auth.user.updated.v1': UserUpdatedV1;
@@ -413,6 +414,7 @@ export const Topics = {
   CatalogReviewSaved: 'catalog.review.saved.v1',
   CatalogReviewDeleted: 'catalog.review.deleted.v1',
   ...SocialTopics,
+  ...SellerTopics,
 } as const satisfies Record<string, Topic>;
 
 /** Every topic's payload schema: consumers validate each message with it on receipt. */
@@ -435,6 +437,7 @@ export const TOPIC_SCHEMAS: { readonly [T in Topic]: PayloadSchema<PayloadOf<T>>
   'catalog.review.saved.v1': ReviewSavedV1Schema,
   'catalog.review.deleted.v1': ReviewDeletedV1Schema,
   ...SOCIAL_TOPIC_SCHEMAS,
+  ...SELLER_TOPIC_SCHEMAS,
 };
 
 /**

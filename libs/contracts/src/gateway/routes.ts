@@ -82,6 +82,8 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/me/follow-requests', 'social', '/me/follow-requests'),
   route('/me/blocks', 'social', '/me/blocks'),
   route('/me/mutes', 'social', '/me/mutes'),
+  // order-service's part of the caller's own space, before auth's `/me` too
+  route('/me/favourites', 'order', '/me/favourites'),
   route('/me', 'auth', '/me'),
   { ...route('/password', 'auth', '/password'), rateZone: 'mail' },
   route('/users', 'auth', '/users'),
@@ -125,6 +127,9 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/orders', 'order', '/orders'),
   route('/order', 'order', '/orders'),
   route('/cart', 'order', '/cart'),
+  // order-service: seed 003 becoming a seller, reports on sellers
+  route('/sellers', 'order', '/sellers'),
+  route('/seller-reports', 'order', '/seller-reports'),
 ];
 
 /** Where the gateway serves a media variant's file (media-service's `GET /media/:id/:variant.webp`). */

@@ -1,0 +1,75 @@
+import type { AuthenticatedUser } from '@agora/auth';
+import type { EventEnvelope } from '@agora/contracts';
+import { Inbox, UnitOfWork } from '@agora/database';
+import { mapPage, type ParsedListQuery } from '@agora/list-query';
+import { Injectable } from '@nestjs/common';
+import { OrderErrorCode, OrderException } from '../order.errors.js';
+import { toFavouriteDto, type FavouritePageDto } from './favourites.dto.js';
+import { FavouritesRepository } from './favourites.repository.js';
+
+/** The inbox consumer name of catalog's and auth's events in order-service's favourites module. */
+export const FAVOURITES_CONSUMER = 'order.favourites';
+
+/**
+ * Buyers' favourite listings (seed 003 `Favorites`). A favourite names a listing order-service knows from
+ * catalog's item events and that is not deleted; adding and removing are idempotent, and a listing's deletion
+ * removes it from every buyer's favourites.
+ */
+@Injectable()
+export class FavouritesService {
+  constructor(
+    private readonly favourites: FavouritesRepository,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly inbox: Inbox,
+  ) {}
+
+  /** Adds the listing to the caller's favourites (again: nothing changes); true when added now. */
+  add(user: AuthenticatedUser, listingId: string): Promise<boolean> {
+    return this.unitOfWork.run(async (tx) => {
+      if (!(await this.favourites.holdListing(tx, listingId))) {
+        throw new OrderException(OrderErrorCode.LISTING_NOT_FOUND, `No listing ${listingId} in the catalog`);
+      }
+      return this.favourites.add(tx, user.id, listingId);
+    });
+  }
+
+  /** Removes the listing from the caller's favourites (when it is not there: nothing happens). */
+  remove(user: AuthenticatedUser, listingId: string): Promise<void> {
+    return this.favourites.remove(user.id, listingId);
+  }
+
+  async list(user: AuthenticatedUser, query: ParsedListQuery): Promise<FavouritePageDto> {
+    return mapPage(await this.favourites.list(user.id, query), toFavouriteDto);
+  }
+
+  /** `catalog.item.created.v1` / `updated.v1`: a listing to keep (other kinds are not favourites). */
+  async onItemChanged(
+    event: EventEnvelope<'catalog.item.created.v1' | 'catalog.item.updated.v1'>,
+  ): Promise<void> {
+    const item = event.payload;
+    if (item.kind !== 'listing') {
+      return;
+    }
+    await this.inbox.consumeOnce(FAVOURITES_CONSUMER, event, (tx) =>
+      this.favourites.upsertListing(tx, item.itemId, item.name, item.version),
+    );
+  }
+
+  /** `catalog.item.deleted.v1`: the listing and every favourite of it go. */
+  async onItemDeleted(event: EventEnvelope<'catalog.item.deleted.v1'>): Promise<void> {
+    const item = event.payload;
+    if (item.kind !== 'listing') {
+      return;
+    }
+    await this.inbox.consumeOnce(FAVOURITES_CONSUMER, event, (tx) =>
+      this.favourites.deleteListing(tx, item.itemId),
+    );
+  }
+
+  /** `auth.user.deleted.v1`: the buyer's favourites go. */
+  async onUserDeleted(event: EventEnvelope<'auth.user.deleted.v1'>): Promise<void> {
+    await this.inbox.consumeOnce(FAVOURITES_CONSUMER, event, (tx) =>
+      this.favourites.forgetBuyer(tx, event.payload.userId),
+    );
+  }
+}

@@ -1,0 +1,136 @@
+import type { ListQuerySpec } from '@agora/list-query';
+import {
+  AuthTestClient,
+  createIsolatedDatabase,
+  ListPlanCheck,
+  provisionAllServices,
+  startServicesInProcess,
+  startSmtpInbox,
+  type InProcessServices,
+  type SmtpInbox,
+} from '@agora/testing';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { authServiceDefinition } from '../../auth-service/src/auth-service.definition.js';
+import { FAVOURITE_LIST_QUERY } from '../src/favourites/favourites.dto.js';
+import { orderServiceDefinition } from '../src/order-service.definition.js';
+import { SELLER_REPORT_LIST_QUERY } from '../src/seller-reports/seller-reports.dto.js';
+import { SELLER_APPLICATION_LIST_QUERY } from '../src/sellers/sellers.dto.js';
+
+/** Rows per seeded table (the buyer's favourites are half of theirs). */
+const ROWS = 20_000;
+const ADMIN = { email: 'plans-admin@example.com', login: 'plans_admin', password: 'plans admin passphrase' };
+
+/**
+ * order-service's list routes by their default sort and each allow-listed field both ways, with their next
+ * pages: on seeded, analysed tables each page walks an index, never the whole table
+ * (docs/adr/0006-list-engine.md).
+ */
+describe('order-service list plans', () => {
+  let database: { adminUrl: string; drop: () => Promise<void> };
+  let inbox: SmtpInbox;
+  let platform: InProcessServices;
+  let admin: pg.Client;
+  let plans: ListPlanCheck;
+  let buyer: { id: string; accessToken: string };
+  let adminToken: string;
+
+  beforeAll(async () => {
+    database = await createIsolatedDatabase(inject('testDatabaseUrl'), 'order_list_plans');
+    await provisionAllServices(database.adminUrl);
+    inbox = await startSmtpInbox();
+    platform = await startServicesInProcess(
+      database.adminUrl,
+      [authServiceDefinition, orderServiceDefinition],
+      {
+        SMTP_URL: inbox.url,
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_LOGIN: ADMIN.login,
+        ADMIN_PASSWORD: ADMIN.password,
+      },
+    );
+    const auth = new AuthTestClient(platform.services.auth.url, inbox);
+    buyer = await auth.signedIn('plans_buyer');
+    const signIn = await auth.call<{ accessToken: string }>('POST', '/authentication', {
+      body: { login: ADMIN.login, password: ADMIN.password },
+    });
+    expect(signIn.status).toBe(200);
+    adminToken = signIn.body.accessToken;
+    admin = new pg.Client({ connectionString: database.adminUrl });
+    await admin.connect();
+    await admin.query(
+      `INSERT INTO orders.listing_refs (listing_id, title, version)
+       SELECT gen_random_uuid(), 'listing ' || n, 1 FROM generate_series(1, ${ROWS}) n`,
+    );
+    await admin.query(
+      `INSERT INTO orders.favourites (id, buyer_id, listing_id, created_at)
+       SELECT gen_random_uuid(), CASE WHEN row_number() OVER () % 2 = 0 THEN $1::uuid ELSE gen_random_uuid() END,
+              listing_id, now() - random() * interval '30 days'
+         FROM orders.listing_refs`,
+      [buyer.id],
+    );
+    await admin.query(
+      `INSERT INTO orders.seller_applications (id, created_at, user_id, shop_name, description, contact_email, status)
+       SELECT gen_random_uuid(), now() - n * interval '1 minute', gen_random_uuid(), 'shop ' || n, 'sells',
+              'shop' || n || '@example.com', (ARRAY['pending', 'approved', 'rejected'])[1 + n % 3]
+         FROM generate_series(1, ${ROWS}) n`,
+    );
+    await admin.query(
+      `INSERT INTO orders.seller_reports (id, created_at, reporter_id, seller_id, reason, text, status)
+       SELECT gen_random_uuid(), now() - n * interval '1 minute', gen_random_uuid(), gen_random_uuid(), 'scam',
+              'report ' || n, (ARRAY['open', 'resolved'])[1 + n % 2]
+         FROM generate_series(1, ${ROWS}) n`,
+    );
+    await admin.query('VACUUM ANALYZE');
+    plans = new ListPlanCheck(admin);
+  }, 120_000);
+
+  afterAll(async () => {
+    plans?.close();
+    await admin?.end();
+    await platform?.close();
+    await inbox?.close();
+    await database?.drop();
+  });
+
+  const routes: { path: string; table: string; spec: ListQuerySpec; token: () => string }[] = [
+    {
+      path: '/me/favourites',
+      table: 'favourites',
+      spec: FAVOURITE_LIST_QUERY,
+      token: () => buyer.accessToken,
+    },
+    {
+      path: '/sellers/applications',
+      table: 'seller_applications',
+      spec: SELLER_APPLICATION_LIST_QUERY,
+      token: () => adminToken,
+    },
+    {
+      path: '/seller-reports',
+      table: 'seller_reports',
+      spec: SELLER_REPORT_LIST_QUERY,
+      token: () => adminToken,
+    },
+  ];
+
+  it.each(routes)('$path picks its page by index for every sort and cursor', async (route) => {
+    const client = new AuthTestClient(platform.services.order.url, inbox);
+    const get = (target: string) => client.call('GET', target, { token: route.token() });
+    await plans.expectRouteIndexed({
+      path: route.path,
+      table: route.table,
+      sortable: route.spec.sortable ?? Object.keys(route.spec.fields),
+      get,
+    });
+    // The queues as staff read them: what waits, oldest first.
+    if (route.table !== 'favourites') {
+      const waiting = route.table === 'seller_reports' ? 'open' : 'pending';
+      const next = await plans.expectIndexed({ ...route, sortable: [], get }, `filter[status]=${waiting}`);
+      await plans.expectIndexed(
+        { ...route, sortable: [], get },
+        `filter[status]=${waiting}&cursor=${encodeURIComponent(next!)}`,
+      );
+    }
+  });
+});
