@@ -1,18 +1,24 @@
-import { ServiceConfig } from '@agora/config';
+import { AuthModule } from '@agora/auth';
 import type { ServiceDefinition } from '@agora/runtime';
 import { Module } from '@nestjs/common';
 import { orderMigrations } from './migrations/index.js';
+import { OrderConfig } from './order.config.js';
+import { OfferEntity } from './offers/offer.entity.js';
+import { OffersModule } from './offers/offers.module.js';
+import { ReadModelStateEntity } from './offers/read-model-state.entity.js';
 
 /** Feature modules of order-service are imported here as they land. */
-@Module({})
+@Module({
+  imports: [AuthModule.forRoot(), OffersModule],
+})
 export class OrderServiceModule {}
 
-export const orderServiceDefinition: ServiceDefinition = {
+export const orderServiceDefinition: ServiceDefinition<OrderConfig> = {
   name: 'order',
   title: 'Agora order-service',
   description: 'Carts, orders with a status state machine, payments and admin mail.',
   module: OrderServiceModule,
-  entities: [],
+  entities: [OfferEntity, ReadModelStateEntity],
   migrations: orderMigrations,
-  config: ServiceConfig,
+  config: OrderConfig,
 };

@@ -1,4 +1,5 @@
 import { Init1764000000000 } from './1764000000000-Init.js';
+import { OrderOffers1796300010000 } from './1796300010000-OrderOffers.js';
 
 /** Every order-service migration, oldest first. */
-export const orderMigrations = [Init1764000000000];
+export const orderMigrations = [Init1764000000000, OrderOffers1796300010000];
