@@ -3,13 +3,15 @@ import type { ServiceDefinition } from '@agora/runtime';
 import { Module } from '@nestjs/common';
 import { orderMigrations } from './migrations/index.js';
 import { OrderConfig } from './order.config.js';
+import { CartLineEntity } from './cart/cart-line.entity.js';
+import { CartModule } from './cart/cart.module.js';
 import { OfferEntity } from './offers/offer.entity.js';
 import { OffersModule } from './offers/offers.module.js';
 import { ReadModelStateEntity } from './offers/read-model-state.entity.js';
 
 /** Feature modules of order-service are imported here as they land. */
 @Module({
-  imports: [AuthModule.forRoot(), OffersModule],
+  imports: [AuthModule.forRoot(), OffersModule, CartModule],
 })
 export class OrderServiceModule {}
 
@@ -18,7 +20,7 @@ export const orderServiceDefinition: ServiceDefinition<OrderConfig> = {
   title: 'Agora order-service',
   description: 'Carts, orders with a status state machine, payments and admin mail.',
   module: OrderServiceModule,
-  entities: [OfferEntity, ReadModelStateEntity],
+  entities: [OfferEntity, ReadModelStateEntity, CartLineEntity],
   migrations: orderMigrations,
   config: OrderConfig,
 };

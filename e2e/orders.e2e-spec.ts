@@ -1,0 +1,274 @@
+import { atOnce, copies, eventually, queryRows, startSmtpInbox, tally, type SmtpInbox } from '@agora/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startInProcessPlatform, type InProcessPlatform } from './support/in-process-platform.js';
+import { expectProblem, GatewayApi } from './support/gateway-api.js';
+import { adminEnv, IdentityClient, type SignedInUser } from './support/identity-client.js';
+
+interface Money {
+  amountMinor: number;
+  currency: string;
+  amount: string;
+}
+
+interface CartLine {
+  id: string;
+  itemId: string;
+  kind: string;
+  title: string;
+  quantity: number;
+  unitPrice: Money;
+  seenUnitPrice: Money;
+  priceChanged: boolean;
+  available: boolean;
+  unavailableReason: string | null;
+  lineTotal: Money;
+  version: number;
+}
+
+interface Cart {
+  lines: CartLine[];
+  totals: Money[];
+  needsReview: boolean;
+}
+
+const NOBODY = '0195f6a0-0000-7000-8000-00000000dead';
+
+/**
+ * Orders through `npm start`'s gateway (issue 16): what can be bought comes from catalog's events, carts
+ * hold it with the price the buyer saw, checkouts place one order per seller with stock reserved under row
+ * locks and an Idempotency-Key, and orders move through their status machine by role. Seed 001's cart and
+ * order routes answer as written.
+ */
+describe('cart and orders through the gateway', () => {
+  let inbox: SmtpInbox;
+  let platform: InProcessPlatform;
+  let users: IdentityClient;
+  let admin: SignedInUser;
+  let ann: SignedInUser;
+  let bob: SignedInUser;
+  let sam: SignedInUser;
+  const api = new GatewayApi(() => platform.gatewayUrl);
+  const call = api.call.bind(api);
+
+  /** Waits until order-service knows the item at least at `version`. */
+  const known = (itemId: string, version = 1) =>
+    eventually(
+      async () =>
+        (
+          await queryRows(
+            platform.adminUrl,
+            `SELECT 1 FROM orders.offers WHERE item_id = $1 AND version >= $2`,
+            [itemId, version],
+          )
+        ).length > 0 || undefined,
+      20_000,
+      `order-service to know ${itemId}`,
+    );
+
+  const product = async (name: string, price: string, currency = 'RUB'): Promise<string> => {
+    const created = await call<{ id: string }>('POST', '/product', admin, { name, price, currency });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await known(created.body.id);
+    return created.body.id;
+  };
+
+  const listing = async (seller: SignedInUser, title: string, price: string): Promise<string> => {
+    const created = await call<{ id: string }>('POST', '/listings', seller, {
+      title,
+      price,
+      currency: 'RUB',
+      status: 'active',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await known(created.body.id);
+    return created.body.id;
+  };
+
+  beforeAll(async () => {
+    inbox = await startSmtpInbox();
+    platform = await startInProcessPlatform(inject('testDatabaseUrl'), 'orders', { env: adminEnv(inbox) });
+    users = new IdentityClient(platform.gatewayUrl, inbox);
+    admin = await users.admin();
+    ann = await users.withRole('o_ann');
+    bob = await users.withRole('o_bob');
+    sam = await users.withRole('o_sam', 'seller');
+  }, 240_000);
+
+  afterAll(async () => {
+    // Whatever a test sent, nothing answered a 5xx.
+    expect(api.serverErrors()).toEqual([]);
+    await platform?.close();
+    await inbox?.close();
+  });
+
+  describe('cart', () => {
+    it('adds an item as a line (201), more of it to the same line (200), and shows current prices', async () => {
+      const latte = await product('Cart latte', '250');
+      const added = await call<CartLine>('POST', '/cart', ann, {
+        itemId: latte,
+        kind: 'product',
+        quantity: 2,
+      });
+      expect(added.status).toBe(201);
+      expect(added.body).toMatchObject({
+        itemId: latte,
+        kind: 'product',
+        title: 'Cart latte',
+        quantity: 2,
+        unitPrice: { amountMinor: 25000, currency: 'RUB', amount: '250.00' },
+        lineTotal: { amountMinor: 50000 },
+        priceChanged: false,
+        available: true,
+      });
+      expect(added.etag).toBe(`"${added.body.version}"`);
+      const more = await call<CartLine>('POST', '/cart', ann, { itemId: latte, kind: 'product' });
+      expect(more.status).toBe(200);
+      expect(more.body).toMatchObject({ id: added.body.id, quantity: 3 });
+
+      const cart = await call<Cart>('GET', '/cart', ann);
+      expect(cart.status).toBe(200);
+      expect(cart.body.lines.map((line) => [line.id, line.quantity])).toEqual([[added.body.id, 3]]);
+      expect(cart.body).toMatchObject({
+        totals: [{ amountMinor: 75000, currency: 'RUB' }],
+        needsReview: false,
+      });
+      // Someone else's cart is their own.
+      expect((await call<Cart>('GET', '/cart', bob)).body.lines).toEqual([]);
+      await call('DELETE', '/cart', ann);
+    });
+
+    it('adds at the same instant into one line holding every unit', async () => {
+      const mocha = await product('Race mocha', '300');
+      const answers = await atOnce(
+        copies(8, () =>
+          call<CartLine>('POST', '/cart', bob, { itemId: mocha, kind: 'product', quantity: 1 }),
+        ),
+      );
+      expect(tally(answers.map((answer) => answer.status))).toEqual({ 200: 7, 201: 1 });
+      const cart = await call<Cart>('GET', '/cart', bob);
+      expect(cart.body.lines.map((line) => [line.itemId, line.quantity])).toEqual([[mocha, 8]]);
+      await call('DELETE', '/cart', bob);
+    });
+
+    it('refuses what cannot be bought, with a code each', async () => {
+      const watch = await listing(sam, 'Cart watch', '1000');
+      expectProblem(
+        await call('POST', '/cart', ann, { itemId: NOBODY, kind: 'product' }),
+        422,
+        'ITEM_NOT_FOUND',
+      );
+      expectProblem(
+        await call('POST', '/cart', ann, { itemId: watch, kind: 'product' }),
+        422,
+        'ITEM_NOT_FOUND',
+      );
+      expectProblem(
+        await call('POST', '/cart', ann, { itemId: watch, kind: 'listing', quantity: 2 }),
+        409,
+        'OUT_OF_STOCK',
+      );
+      expectProblem(
+        await call('POST', '/cart', sam, { itemId: watch, kind: 'listing' }),
+        422,
+        'CANNOT_BUY_OWN',
+      );
+      expectProblem(
+        await call('POST', '/cart', ann, { itemId: watch, kind: 'car' }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectProblem(
+        await call('POST', '/cart', ann, { itemId: watch, kind: 'listing', quantity: 0 }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectProblem(await call('POST', '/cart', undefined, { itemId: watch, kind: 'listing' }), 401);
+
+      const draft = await call<{ id: string; version: number }>('PATCH', `/listings/${watch}`, sam, {
+        status: 'draft',
+      });
+      expect(draft.status).toBe(200);
+      await known(watch, draft.body.version);
+      expectProblem(
+        await call('POST', '/cart', ann, { itemId: watch, kind: 'listing' }),
+        409,
+        'ITEM_UNAVAILABLE',
+      );
+    });
+
+    it('flags lines whose price moved or whose item went away, and PATCH accepts the new price', async () => {
+      const tea = await product('Flag tea', '100');
+      const cake = await product('Flag cake', '200');
+      const teaLine = (await call<CartLine>('POST', '/cart', ann, { itemId: tea, kind: 'product' })).body;
+      await call('POST', '/cart', ann, { itemId: cake, kind: 'product' });
+
+      const repriced = await call<{ version: number }>('PATCH', `/product/${tea}`, admin, { price: '120' });
+      expect(repriced.status).toBe(200);
+      await known(tea, repriced.body.version);
+      expect((await call('DELETE', `/product/${cake}`, admin)).status).toBe(204);
+      await eventually(
+        async () =>
+          (
+            await queryRows(platform.adminUrl, `SELECT 1 FROM orders.offers WHERE item_id = $1 AND deleted`, [
+              cake,
+            ])
+          ).length > 0 || undefined,
+        20_000,
+        'the cake gone',
+      );
+
+      const cart = (await call<Cart>('GET', '/cart', ann)).body;
+      const byItem = new Map(cart.lines.map((line) => [line.itemId, line]));
+      expect(byItem.get(tea)).toMatchObject({
+        unitPrice: { amountMinor: 12000 },
+        seenUnitPrice: { amountMinor: 10000 },
+        priceChanged: true,
+        available: true,
+      });
+      expect(byItem.get(cake)).toMatchObject({ available: false, unavailableReason: 'deleted' });
+      expect(cart).toMatchObject({ needsReview: true, totals: [{ amountMinor: 12000 }] });
+
+      // A stale If-Match loses; the current one accepts the new price.
+      expectProblem(
+        await call('PATCH', `/cart/${teaLine.id}`, ann, { quantity: 2 }, { 'if-match': '"99"' }),
+        412,
+        'PRECONDITION_FAILED',
+      );
+      const accepted = await call<CartLine>(
+        'PATCH',
+        `/cart/${teaLine.id}`,
+        ann,
+        { quantity: 2 },
+        { 'if-match': `"${teaLine.version}"` },
+      );
+      expect(accepted.body).toMatchObject({
+        quantity: 2,
+        priceChanged: false,
+        seenUnitPrice: { amountMinor: 12000 },
+      });
+      expectProblem(
+        await call('PATCH', `/cart/${teaLine.id}`, bob, { quantity: 1 }),
+        404,
+        'CART_LINE_NOT_FOUND',
+      );
+    });
+
+    it('removes one line (seed 001 DELETE /cart/:id), then clears the cart (DELETE /cart/)', async () => {
+      const cart = (await call<Cart>('GET', '/cart', ann)).body;
+      expect(cart.lines.length).toBeGreaterThanOrEqual(2);
+      const [first] = cart.lines;
+      expectProblem(await call('DELETE', `/cart/${first.id}`, bob), 404, 'CART_LINE_NOT_FOUND');
+      expect((await call('DELETE', `/cart/${first.id}`, ann)).status).toBe(204);
+      expectProblem(await call('DELETE', `/cart/${first.id}`, ann), 404, 'CART_LINE_NOT_FOUND');
+      expect((await call<Cart>('GET', '/cart', ann)).body.lines.map((line) => line.id)).not.toContain(
+        first.id,
+      );
+      expect((await call('DELETE', '/cart/', ann)).status).toBe(204);
+      expect((await call<Cart>('GET', '/cart', ann)).body).toEqual({
+        lines: [],
+        totals: [],
+        needsReview: false,
+      });
+    });
+  });
+});
