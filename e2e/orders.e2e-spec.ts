@@ -31,6 +31,31 @@ interface Cart {
   needsReview: boolean;
 }
 
+interface Address {
+  id: string;
+  label: string | null;
+  line1: string;
+  line2: string | null;
+  city: string;
+  postalCode: string;
+  country: string;
+  version: number;
+}
+
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+const HOME = {
+  label: 'Home',
+  line1: 'Tverskaya 1',
+  line2: 'apt. 5',
+  city: 'Moscow',
+  postalCode: '125009',
+  country: 'ru',
+};
+
 const NOBODY = '0195f6a0-0000-7000-8000-00000000dead';
 
 /**
@@ -268,6 +293,66 @@ describe('cart and orders through the gateway', () => {
         lines: [],
         totals: [],
         needsReview: false,
+      });
+    });
+  });
+
+  describe('address book', () => {
+    it('creates, lists, reads, replaces, patches and deletes addresses, each only for its owner', async () => {
+      const created = await call<Address>('POST', '/addresses', ann, HOME);
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      expect(created.body).toMatchObject({ label: 'Home', country: 'RU', line2: 'apt. 5', version: 1 });
+      const id = created.body.id;
+
+      const listed = await call<Page<Address>>('GET', '/addresses', ann);
+      expect(listed.body.items.map((address) => address.id)).toContain(id);
+      expect((await call<Page<Address>>('GET', '/addresses', bob)).body.items).toEqual([]);
+      expectProblem(await call('GET', `/addresses/${id}`, bob), 404, 'ADDRESS_NOT_FOUND');
+      expect((await call<Address>('GET', `/addresses/${id}`, ann)).etag).toBe('"1"');
+
+      const replaced = await call<Address>(
+        'PUT',
+        `/addresses/${id}`,
+        ann,
+        { line1: 'Arbat 10', city: 'Moscow', postalCode: '119002', country: 'RU' },
+        { 'if-match': '"1"' },
+      );
+      expect(replaced.body).toMatchObject({ line1: 'Arbat 10', line2: null, label: null, version: 2 });
+      const patched = await call<Address>('PATCH', `/addresses/${id}`, ann, { label: 'Work' });
+      expect(patched.body).toMatchObject({ line1: 'Arbat 10', label: 'Work', version: 3 });
+
+      expectProblem(
+        await call('POST', '/addresses', ann, { ...HOME, country: 'XX' }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectProblem(
+        await call('POST', '/addresses', ann, { ...HOME, line1: '   ' }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectProblem(
+        await call('PATCH', `/addresses/${id}`, bob, { label: 'Mine' }),
+        404,
+        'ADDRESS_NOT_FOUND',
+      );
+      expectProblem(await call('DELETE', `/addresses/${id}`, ann, undefined, { 'if-match': '"1"' }), 412);
+      expect((await call('DELETE', `/addresses/${id}`, ann)).status).toBe(204);
+      expectProblem(await call('GET', `/addresses/${id}`, ann), 404, 'ADDRESS_NOT_FOUND');
+    });
+
+    it('lets one of many edits made at the same version win; the others get 412', async () => {
+      const { id } = (await call<Address>('POST', '/addresses', bob, HOME)).body;
+      const answers = await atOnce(
+        copies(6, (index) =>
+          call<Address>('PATCH', `/addresses/${id}`, bob, { label: `L${index}` }, { 'if-match': '"1"' }),
+        ),
+      );
+      expect(tally(answers.map((answer) => answer.status))).toEqual({ 200: 1, 412: 5 });
+      const winner = answers.find((answer) => answer.status === 200)!;
+      expect((await call<Address>('GET', `/addresses/${id}`, bob)).body).toMatchObject({
+        label: winner.body.label,
+        version: 2,
       });
     });
   });

@@ -5,13 +5,15 @@ import { orderMigrations } from './migrations/index.js';
 import { OrderConfig } from './order.config.js';
 import { CartLineEntity } from './cart/cart-line.entity.js';
 import { CartModule } from './cart/cart.module.js';
+import { AddressEntity } from './addresses/address.entity.js';
+import { AddressesModule } from './addresses/addresses.module.js';
 import { OfferEntity } from './offers/offer.entity.js';
 import { OffersModule } from './offers/offers.module.js';
 import { ReadModelStateEntity } from './offers/read-model-state.entity.js';
 
 /** Feature modules of order-service are imported here as they land. */
 @Module({
-  imports: [AuthModule.forRoot(), OffersModule, CartModule],
+  imports: [AuthModule.forRoot(), OffersModule, CartModule, AddressesModule],
 })
 export class OrderServiceModule {}
 
@@ -20,7 +22,7 @@ export const orderServiceDefinition: ServiceDefinition<OrderConfig> = {
   title: 'Agora order-service',
   description: 'Carts, orders with a status state machine, payments and admin mail.',
   module: OrderServiceModule,
-  entities: [OfferEntity, ReadModelStateEntity, CartLineEntity],
+  entities: [OfferEntity, ReadModelStateEntity, CartLineEntity, AddressEntity],
   migrations: orderMigrations,
   config: OrderConfig,
 };

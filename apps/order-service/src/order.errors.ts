@@ -11,6 +11,8 @@ export const ORDER_ERRORS = {
   CANNOT_BUY_OWN: { status: 422, description: 'a seller cannot buy their own listing' },
   CART_LINE_NOT_FOUND: { status: 404, description: "no line with this id in the caller's cart" },
   CART_FULL: { status: 422, description: 'the cart holds as many different items as it can' },
+  ADDRESS_NOT_FOUND: { status: 404, description: "no address with this id in the caller's address book" },
+  TOO_MANY_ADDRESSES: { status: 422, description: 'the address book is full' },
 } as const satisfies ErrorCatalog;
 
 export type OrderErrorCode = keyof typeof ORDER_ERRORS;

@@ -125,6 +125,7 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/orders', 'order', '/orders'),
   route('/order', 'order', '/orders'),
   route('/cart', 'order', '/cart'),
+  route('/addresses', 'order', '/addresses'),
 ];
 
 /** Where the gateway serves a media variant's file (media-service's `GET /media/:id/:variant.webp`). */
