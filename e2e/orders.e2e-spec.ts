@@ -56,6 +56,35 @@ const HOME = {
   country: 'ru',
 };
 
+interface Order {
+  id: string;
+  checkoutId: string;
+  buyerId: string;
+  sellerId: string | null;
+  status: string;
+  paymentMethod: string;
+  total: Money;
+  lines: { itemId: string; title: string; quantity: number; unitPrice: Money; lineTotal: Money }[];
+  address: Record<string, string | null>;
+  cancelReason: string | null;
+  version: number;
+  transitions?: {
+    from: string | null;
+    to: string;
+    actorId: string | null;
+    actorRole: string;
+    reason: string | null;
+  }[];
+}
+
+interface Checkout {
+  id: string;
+  orders: Order[];
+  totals: Money[];
+}
+
+const SHIP_TO = { line1: 'Nevsky 28', city: 'Saint Petersburg', postalCode: '191186', country: 'RU' };
+
 const NOBODY = '0195f6a0-0000-7000-8000-00000000dead';
 
 /**
@@ -72,6 +101,7 @@ describe('cart and orders through the gateway', () => {
   let ann: SignedInUser;
   let bob: SignedInUser;
   let sam: SignedInUser;
+  let sue: SignedInUser;
   const api = new GatewayApi(() => platform.gatewayUrl);
   const call = api.call.bind(api);
 
@@ -117,6 +147,7 @@ describe('cart and orders through the gateway', () => {
     ann = await users.withRole('o_ann');
     bob = await users.withRole('o_bob');
     sam = await users.withRole('o_sam', 'seller');
+    sue = await users.withRole('o_sue', 'seller');
   }, 240_000);
 
   afterAll(async () => {
@@ -354,6 +385,254 @@ describe('cart and orders through the gateway', () => {
         label: winner.body.label,
         version: 2,
       });
+    });
+  });
+
+  describe('checkout', () => {
+    const checkout = (buyer: SignedInUser, body: unknown, key?: string) =>
+      call<Checkout>('POST', '/order', buyer, body, key ? { 'idempotency-key': key } : {});
+    const orderCount = async (checkoutId: string) =>
+      (
+        await queryRows<{ n: number }>(
+          platform.adminUrl,
+          `SELECT count(*)::int AS n FROM orders.orders WHERE checkout_id = $1`,
+          [checkoutId],
+        )
+      )[0].n;
+
+    it('turns a cart of three sellers into one order each, priced server-side, and empties the cart', async () => {
+      const espresso = await product('Checkout espresso', '150.50');
+      const samWatch = await listing(sam, 'Checkout watch', '1000');
+      const sueWatch = await listing(sue, 'Checkout clock', '2500.99');
+      await call('POST', '/cart', ann, { itemId: espresso, kind: 'product', quantity: 3 });
+      await call('POST', '/cart', ann, { itemId: samWatch, kind: 'listing' });
+      await call('POST', '/cart', ann, { itemId: sueWatch, kind: 'listing' });
+
+      const placed = await checkout(ann, { address: SHIP_TO, paymentMethod: 'cash_on_delivery' });
+      expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+      const bySeller = new Map(placed.body.orders.map((order) => [order.sellerId, order]));
+      expect(bySeller.size).toBe(3);
+      expect(bySeller.get(null)).toMatchObject({
+        status: 'created',
+        buyerId: ann.id,
+        paymentMethod: 'cash_on_delivery',
+        total: { amountMinor: 45150, currency: 'RUB', amount: '451.50' },
+        lines: [
+          {
+            itemId: espresso,
+            quantity: 3,
+            unitPrice: { amountMinor: 15050 },
+            lineTotal: { amountMinor: 45150 },
+          },
+        ],
+        address: { line1: 'Nevsky 28', city: 'Saint Petersburg', country: 'RU', line2: null },
+      });
+      expect(bySeller.get(sam.id)?.total.amountMinor).toBe(100000);
+      expect(bySeller.get(sue.id)?.total.amountMinor).toBe(250099);
+      expect(placed.body.totals).toEqual([{ amountMinor: 395249, currency: 'RUB', amount: '3952.49' }]);
+      expect((await call<Cart>('GET', '/cart', ann)).body.lines).toEqual([]);
+
+      // The listings are reserved; the product is not counted.
+      expect(
+        await queryRows(
+          platform.adminUrl,
+          `SELECT item_id, reserved FROM orders.offers WHERE item_id = ANY($1::uuid[]) ORDER BY title`,
+          [[espresso, samWatch, sueWatch]],
+        ),
+      ).toEqual([
+        { item_id: sueWatch, reserved: 1 },
+        { item_id: espresso, reserved: 3 },
+        { item_id: samWatch, reserved: 1 },
+      ]);
+      // One order.order.created.v1 per order, in the outbox with the orders.
+      const events = await queryRows<{ key: string }>(
+        platform.adminUrl,
+        `SELECT key FROM orders.outbox WHERE topic = 'order.order.created.v1' AND key = ANY($1::text[])`,
+        [placed.body.orders.map((order) => order.id)],
+      );
+      expect(events).toHaveLength(3);
+      // A later price change leaves the placed order's prices alone.
+      const repriced = await call<{ version: number }>('PATCH', `/product/${espresso}`, admin, {
+        price: '999',
+      });
+      await known(espresso, repriced.body.version);
+      const order = await call<Order>('GET', `/order/${bySeller.get(null)!.id}`, ann);
+      expect(order.body.lines[0].unitPrice.amountMinor).toBe(15050);
+    });
+
+    it('ships to an address of the address book, copied: later edits leave the order alone', async () => {
+      const tea = await product('Book tea', '90');
+      const saved = (await call<Address>('POST', '/addresses', bob, HOME)).body;
+      const placed = await checkout(bob, {
+        addressId: saved.id,
+        paymentMethod: 'test_card',
+        items: [{ itemId: tea, kind: 'product', quantity: 2 }],
+      });
+      expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+      await call('PATCH', `/addresses/${saved.id}`, bob, { line1: 'Somewhere else' });
+      const order = await call<Order>('GET', `/orders/${placed.body.orders[0].id}`, bob);
+      expect(order.body).toMatchObject({
+        paymentMethod: 'test_card',
+        address: { line1: 'Tverskaya 1', country: 'RU' },
+      });
+    });
+
+    it('answers the first result again for the same Idempotency-Key and body, and refuses another body', async () => {
+      const latte = await product('Idem latte', '200');
+      const body = {
+        address: SHIP_TO,
+        paymentMethod: 'cash_on_delivery',
+        items: [{ itemId: latte, kind: 'product', quantity: 1 }],
+      };
+      const first = await checkout(bob, body, 'idem-key-1');
+      expect(first.status).toBe(201);
+      const again = await checkout(bob, { ...body, address: { ...SHIP_TO } }, 'idem-key-1');
+      expect(again.status).toBe(201);
+      expect(again.body.id).toBe(first.body.id);
+      expect(again.body.orders.map((order) => order.id)).toEqual(first.body.orders.map((order) => order.id));
+      expect(await orderCount(first.body.id)).toBe(1);
+
+      expectProblem(
+        await checkout(bob, { ...body, paymentMethod: 'test_card' }, 'idem-key-1'),
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+      );
+      // Keys are the buyer's own: another buyer's same key is another checkout.
+      const annsOwn = await checkout(ann, body, 'idem-key-1');
+      expect(annsOwn.status).toBe(201);
+      expect(annsOwn.body.id).not.toBe(first.body.id);
+      expectProblem(await checkout(bob, body, 'x'.repeat(256)), 400, 'INVALID_IDEMPOTENCY_KEY');
+      expectProblem(await checkout(bob, body, 'two words'), 400, 'INVALID_IDEMPOTENCY_KEY');
+    });
+
+    it('places one checkout for many retries of one key at the same instant', async () => {
+      const watch = await listing(sue, 'Idem watch', '700');
+      const body = {
+        address: SHIP_TO,
+        paymentMethod: 'cash_on_delivery',
+        items: [{ itemId: watch, kind: 'listing', quantity: 1 }],
+      };
+      const answers = await atOnce(copies(6, () => checkout(ann, body, 'idem-race')));
+      expect(tally(answers.map((answer) => answer.status))).toEqual({ 201: 6 });
+      expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(1);
+      expect(await orderCount(answers[0].body.id)).toBe(1);
+    });
+
+    it('sells the last item once: of 20 checkouts at the same instant exactly one wins, the rest 409 OUT_OF_STOCK', async () => {
+      const last = await listing(sam, 'The last watch', '5000');
+      const body = {
+        address: SHIP_TO,
+        paymentMethod: 'cash_on_delivery',
+        items: [{ itemId: last, kind: 'listing', quantity: 1 }],
+      };
+      const answers = await atOnce(copies(20, (index) => checkout(index % 2 === 0 ? ann : bob, body)));
+      expect(tally(answers.map((answer) => answer.status))).toEqual({ 201: 1, 409: 19 });
+      for (const lost of answers.filter((answer) => answer.status === 409)) {
+        expectProblem(lost, 409, 'OUT_OF_STOCK');
+      }
+      expect(
+        await queryRows(platform.adminUrl, `SELECT reserved FROM orders.offers WHERE item_id = $1`, [last]),
+      ).toEqual([{ reserved: 1 }]);
+      expect(
+        await queryRows(
+          platform.adminUrl,
+          `SELECT count(*)::int AS n FROM orders.order_lines WHERE item_id = $1`,
+          [last],
+        ),
+      ).toEqual([{ n: 1 }]);
+    });
+
+    it('refuses a checkout it cannot place, with a code each, and places nothing', async () => {
+      const tea = await product('Refused tea', '10');
+      const euro = await product('Euro tea', '10', 'EUR');
+      const item = { itemId: tea, kind: 'product', quantity: 1 };
+      const before = await queryRows<{ n: number }>(
+        platform.adminUrl,
+        `SELECT count(*)::int AS n FROM orders.orders`,
+      );
+
+      expectProblem(
+        await checkout(bob, { address: SHIP_TO, paymentMethod: 'cash_on_delivery' }),
+        422,
+        'CART_EMPTY',
+      );
+      expectProblem(
+        await checkout(bob, { paymentMethod: 'cash_on_delivery', items: [item] }),
+        422,
+        'ADDRESS_REQUIRED',
+      );
+      expectProblem(
+        await checkout(bob, {
+          address: SHIP_TO,
+          addressId: NOBODY,
+          paymentMethod: 'cash_on_delivery',
+          items: [item],
+        }),
+        422,
+        'ADDRESS_REQUIRED',
+      );
+      expectProblem(
+        await checkout(bob, { addressId: NOBODY, paymentMethod: 'cash_on_delivery', items: [item] }),
+        422,
+        'UNKNOWN_ADDRESS',
+      );
+      expectProblem(
+        await checkout(bob, { address: SHIP_TO, paymentMethod: 'cash_on_delivery', items: [item, item] }),
+        422,
+        'DUPLICATE_ITEM',
+      );
+      expectProblem(
+        await checkout(bob, {
+          address: SHIP_TO,
+          paymentMethod: 'cash_on_delivery',
+          items: [item, { itemId: euro, kind: 'product', quantity: 1 }],
+        }),
+        422,
+        'MIXED_CURRENCIES',
+      );
+      expectProblem(
+        await checkout(bob, { address: SHIP_TO, paymentMethod: 'iou', items: [item] }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectProblem(
+        await checkout(bob, {
+          address: { ...SHIP_TO, country: 'Narnia' },
+          paymentMethod: 'cash_on_delivery',
+          items: [item],
+        }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectProblem(
+        await checkout(bob, {
+          address: SHIP_TO,
+          paymentMethod: 'cash_on_delivery',
+          items: [{ ...item, itemId: NOBODY }],
+        }),
+        422,
+        'ITEM_NOT_FOUND',
+      );
+
+      // A cart whose price moved since it was added is refused until the buyer accepts the new price.
+      const line = (await call<CartLine>('POST', '/cart', bob, item)).body;
+      const repriced = await call<{ version: number }>('PATCH', `/product/${tea}`, admin, { price: '11' });
+      await known(tea, repriced.body.version);
+      expectProblem(
+        await checkout(bob, { address: SHIP_TO, paymentMethod: 'cash_on_delivery' }),
+        409,
+        'CART_CHANGED',
+      );
+      await call('PATCH', `/cart/${line.id}`, bob, { quantity: 1 });
+      const placed = await checkout(bob, { address: SHIP_TO, paymentMethod: 'cash_on_delivery' });
+      expect(placed.status).toBe(201);
+      expect(placed.body.orders[0].total.amountMinor).toBe(1100);
+
+      const after = await queryRows<{ n: number }>(
+        platform.adminUrl,
+        `SELECT count(*)::int AS n FROM orders.orders`,
+      );
+      expect(after[0].n).toBe(before[0].n + 1);
     });
   });
 });

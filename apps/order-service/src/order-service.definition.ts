@@ -7,13 +7,18 @@ import { CartLineEntity } from './cart/cart-line.entity.js';
 import { CartModule } from './cart/cart.module.js';
 import { AddressEntity } from './addresses/address.entity.js';
 import { AddressesModule } from './addresses/addresses.module.js';
+import { CheckoutEntity } from './orders/checkout.entity.js';
+import { OrderLineEntity } from './orders/order-line.entity.js';
+import { OrderTransitionEntity } from './orders/order-transition.entity.js';
+import { OrderEntity } from './orders/order.entity.js';
+import { OrdersModule } from './orders/orders.module.js';
 import { OfferEntity } from './offers/offer.entity.js';
 import { OffersModule } from './offers/offers.module.js';
 import { ReadModelStateEntity } from './offers/read-model-state.entity.js';
 
 /** Feature modules of order-service are imported here as they land. */
 @Module({
-  imports: [AuthModule.forRoot(), OffersModule, CartModule, AddressesModule],
+  imports: [AuthModule.forRoot(), OffersModule, CartModule, AddressesModule, OrdersModule],
 })
 export class OrderServiceModule {}
 
@@ -22,7 +27,16 @@ export const orderServiceDefinition: ServiceDefinition<OrderConfig> = {
   title: 'Agora order-service',
   description: 'Carts, orders with a status state machine, payments and admin mail.',
   module: OrderServiceModule,
-  entities: [OfferEntity, ReadModelStateEntity, CartLineEntity, AddressEntity],
+  entities: [
+    OfferEntity,
+    ReadModelStateEntity,
+    CartLineEntity,
+    AddressEntity,
+    CheckoutEntity,
+    OrderEntity,
+    OrderLineEntity,
+    OrderTransitionEntity,
+  ],
   migrations: orderMigrations,
   config: OrderConfig,
 };
