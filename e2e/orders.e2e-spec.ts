@@ -635,4 +635,201 @@ describe('cart and orders through the gateway', () => {
       expect(after[0].n).toBe(before[0].n + 1);
     });
   });
+
+  describe('orders', () => {
+    /** One order of `buyer`'s: a listing of `seller`'s, or a product when no seller. */
+    const placed = async (
+      buyer: SignedInUser,
+      seller: SignedInUser | null,
+      paymentMethod = 'cash_on_delivery',
+    ): Promise<Order> => {
+      const itemId = seller
+        ? await listing(seller, 'Order watch', '300')
+        : await product('Order latte', '300');
+      const answer = await call<Checkout>('POST', '/order', buyer, {
+        address: SHIP_TO,
+        paymentMethod,
+        items: [{ itemId, kind: seller ? 'listing' : 'product', quantity: 1 }],
+      });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+      return answer.body.orders[0];
+    };
+    const move = (
+      user: SignedInUser,
+      order: { id: string },
+      status: string,
+      headers: Record<string, string> = {},
+    ) => call<Order>('POST', `/orders/${order.id}/status`, user, { status }, headers);
+
+    it('shows an order to its buyer, its seller and admins; anyone else gets 404, never 403', async () => {
+      const order = await placed(ann, sam);
+      for (const path of [`/order/${order.id}`, `/orders/${order.id}`]) {
+        expect((await call<Order>('GET', path, ann)).body).toMatchObject({ id: order.id, status: 'created' });
+        expect((await call('GET', path, sam)).status).toBe(200);
+        expect((await call('GET', path, admin)).status).toBe(200);
+        expectProblem(await call('GET', path, bob), 404, 'ORDER_NOT_FOUND');
+        expectProblem(await call('GET', path, sue), 404, 'ORDER_NOT_FOUND');
+      }
+      expectProblem(await call('GET', `/order/${NOBODY}`, ann), 404, 'ORDER_NOT_FOUND');
+      // Nor may anyone else move, edit or delete it.
+      expectProblem(await move(bob, order, 'cancelled'), 404, 'ORDER_NOT_FOUND');
+      expectProblem(
+        await call('PATCH', `/order/${order.id}`, bob, { status: 'cancelled' }),
+        404,
+        'ORDER_NOT_FOUND',
+      );
+      expectProblem(await call('DELETE', `/order/${order.id}`, bob), 404, 'ORDER_NOT_FOUND');
+      // The buyer sees it, but the seed's PUT, PATCH and DELETE are the admins'.
+      expectProblem(
+        await call('PUT', `/order/${order.id}`, ann, { status: 'created', address: SHIP_TO }),
+        403,
+        'ADMINS_ONLY',
+      );
+      expectProblem(await call('DELETE', `/order/${order.id}`, ann), 403, 'ADMINS_ONLY');
+    });
+
+    it("lists the buyer's own orders, a seller's with ?as=seller, and every order for admins", async () => {
+      const bought = await placed(bob, sue);
+      const ids = (page: Page<Order>) => page.items.map((order) => order.id);
+      const bobs = await call<Page<Order>>('GET', '/orders', bob);
+      expect(ids(bobs.body)).toContain(bought.id);
+      expect(bobs.body.items.every((order) => order.buyerId === bob.id)).toBe(true);
+      expect(ids((await call<Page<Order>>('GET', '/orders?as=seller', sue)).body)).toContain(bought.id);
+      expect(ids((await call<Page<Order>>('GET', '/orders?as=seller', sam)).body)).not.toContain(bought.id);
+      expect(ids((await call<Page<Order>>('GET', '/orders', sue)).body)).not.toContain(bought.id);
+      expect(ids((await call<Page<Order>>('GET', '/orders', admin)).body)).toContain(bought.id);
+      const filtered = await call<Page<Order>>(
+        'GET',
+        `/orders?filter[buyerId][eq]=${bob.id}&limit=100`,
+        admin,
+      );
+      expect(filtered.body.items.every((order) => order.buyerId === bob.id)).toBe(true);
+      expectProblem(await call('GET', '/orders?as=all', bob), 403, 'ADMINS_ONLY');
+      expectProblem(await call('GET', '/orders?as=friend', bob), 400, 'INVALID_SCOPE');
+      expectProblem(await call('GET', '/orders?sort=totalMinor', bob), 400);
+    });
+
+    it('walks a cash order from created to issued by its seller, each step recorded and published', async () => {
+      const order = await placed(ann, sam);
+      expectProblem(await move(ann, order, 'in_stock'), 403, 'TRANSITION_FORBIDDEN');
+      let version = order.version;
+      for (const status of ['in_stock', 'in_transit', 'with_courier', 'issued']) {
+        const moved = await move(sam, order, status, { 'if-match': `"${version}"` });
+        expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+        expect(moved.body.status).toBe(status);
+        expect(moved.etag).toBe(`"${moved.body.version}"`);
+        version = moved.body.version;
+      }
+      const shown = (await call<Order>('GET', `/order/${order.id}`, ann)).body;
+      expect(shown.transitions?.map((step) => [step.from, step.to, step.actorRole, step.actorId])).toEqual([
+        [null, 'created', 'buyer', ann.id],
+        ['created', 'in_stock', 'seller', sam.id],
+        ['in_stock', 'in_transit', 'seller', sam.id],
+        ['in_transit', 'with_courier', 'seller', sam.id],
+        ['with_courier', 'issued', 'seller', sam.id],
+      ]);
+      const events = await queryRows<{ to: string }>(
+        platform.adminUrl,
+        `SELECT payload->>'to' AS to FROM orders.outbox
+          WHERE topic = 'order.order.status-changed.v1' AND key = $1 ORDER BY id`,
+        [order.id],
+      );
+      expect(events.map((event) => event.to)).toEqual(['in_stock', 'in_transit', 'with_courier', 'issued']);
+      // Issued is past cancelling; the refusal names the state.
+      const late = await move(ann, order, 'cancelled');
+      expectProblem(late, 409, 'ILLEGAL_TRANSITION');
+      expect(late.body).toMatchObject({ currentStatus: 'issued' });
+    });
+
+    it('keeps a card order from being packed before the payment provider marks it paid', async () => {
+      const order = await placed(bob, sam, 'test_card');
+      const packed = await move(sam, order, 'in_stock');
+      expectProblem(packed, 409, 'ILLEGAL_TRANSITION');
+      expect(packed.body).toMatchObject({ currentStatus: 'created' });
+      for (const user of [bob, sam, admin]) {
+        expectProblem(await move(user, order, 'paid'), 403, 'TRANSITION_FORBIDDEN');
+      }
+      expectProblem(await move(sam, order, 'shipped'), 400, 'VALIDATION_FAILED');
+    });
+
+    it('lets the buyer cancel before shipping, which frees the item for the next buyer', async () => {
+      const watch = await listing(sue, 'Cancelled watch', '400');
+      const body = {
+        address: SHIP_TO,
+        paymentMethod: 'cash_on_delivery',
+        items: [{ itemId: watch, kind: 'listing', quantity: 1 }],
+      };
+      const order = (await call<Checkout>('POST', '/order', ann, body)).body.orders[0];
+      expectProblem(await call('POST', '/order', bob, body), 409, 'OUT_OF_STOCK');
+      expectProblem(await move(ann, order, 'cancelled', { 'if-match': '"7"' }), 412, 'PRECONDITION_FAILED');
+      const cancelled = await call<Order>('POST', `/orders/${order.id}/status`, ann, {
+        status: 'cancelled',
+        reason: 'found it cheaper',
+      });
+      expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelReason: 'found it cheaper' });
+      expect((await call('POST', '/order', bob, body)).status).toBe(201);
+      expectProblem(await move(ann, order, 'in_stock'), 409, 'ILLEGAL_TRANSITION');
+    });
+
+    it('moves an order once when two moves meet at one version; the other gets 412', async () => {
+      const order = await placed(bob, sue);
+      const answers = await atOnce(
+        copies(5, (index) =>
+          move(index % 2 === 0 ? sue : bob, order, index % 2 === 0 ? 'in_stock' : 'cancelled', {
+            'if-match': '"1"',
+          }),
+        ),
+      );
+      expect(tally(answers.map((answer) => answer.status))).toEqual({ 200: 1, 412: 4 });
+      const steps = (await call<Order>('GET', `/order/${order.id}`, bob)).body.transitions ?? [];
+      expect(steps).toHaveLength(2);
+    });
+
+    it('lets admins PUT and PATCH an order (status through the machine, address before shipping) and DELETE it as a kept cancellation', async () => {
+      const order = await placed(ann, null);
+      const put = await call<Order>(
+        'PUT',
+        `/order/${order.id}`,
+        admin,
+        {
+          status: 'in_stock',
+          address: { ...SHIP_TO, line1: 'Liteyny 1' },
+        },
+        { 'if-match': `"${order.version}"` },
+      );
+      expect(put.status, JSON.stringify(put.body)).toBe(200);
+      expect(put.body).toMatchObject({ status: 'in_stock', address: { line1: 'Liteyny 1' } });
+      const patched = await call<Order>('PATCH', `/order/${order.id}`, admin, {
+        address: { ...SHIP_TO, line1: 'Sadovaya 2' },
+      });
+      expect(patched.body).toMatchObject({ status: 'in_stock', address: { line1: 'Sadovaya 2' } });
+      expectProblem(
+        await call('PATCH', `/order/${order.id}`, admin, { status: 'issued' }),
+        409,
+        'ILLEGAL_TRANSITION',
+      );
+
+      expect((await call('DELETE', `/order/${order.id}?reason=fraud%20suspected`, admin)).status).toBe(204);
+      const kept = await call<Order>('GET', `/order/${order.id}`, ann);
+      expect(kept.body).toMatchObject({ status: 'cancelled', cancelReason: 'fraud suspected' });
+      expect(kept.body.transitions?.at(-1)).toMatchObject({
+        to: 'cancelled',
+        actorRole: 'admin',
+        actorId: admin.id,
+      });
+      // DELETE again changes nothing (the reason stays the first one).
+      expect((await call('DELETE', `/order/${order.id}?reason=again`, admin)).status).toBe(204);
+      expect((await call<Order>('GET', `/order/${order.id}`, ann)).body.cancelReason).toBe('fraud suspected');
+
+      const shipped = await placed(bob, null);
+      await move(admin, shipped, 'in_stock');
+      await move(admin, shipped, 'in_transit');
+      expectProblem(
+        await call('PATCH', `/order/${shipped.id}`, admin, { address: SHIP_TO }),
+        409,
+        'ILLEGAL_TRANSITION',
+      );
+      expectProblem(await call('DELETE', `/order/${shipped.id}`, admin), 409, 'ILLEGAL_TRANSITION');
+    });
+  });
 });
