@@ -113,8 +113,6 @@ export async function startService<C extends ServiceConfig>(
     // The client is TRUST_PROXY_HOPS entries from the right of X-Forwarded-For; earlier ones are the client's word.
     trustProxy: (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS,
     bodyLimit: BODY_LIMITS.json,
-    // Seed 001 writes some routes with a trailing slash (`DELETE /cart/`): `/x/` is `/x`.
-    routerOptions: { ignoreTrailingSlash: true },
     genReqId: (request: IncomingMessage) => requestIdOf(request.headers['x-request-id']),
     // URLs the router cannot take apart (`%zz`, a path parameter past its length) answer as problems too.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {

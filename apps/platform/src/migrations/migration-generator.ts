@@ -27,6 +27,18 @@ export interface GeneratedMigration {
 
 const MIGRATION_NAME = /^[A-Z][A-Za-z0-9]*$/;
 
+/**
+ * Now, or just after the service's newest migration when one is timestamped later (migrations run, and
+ * `migration:revert` undoes, in timestamp order: a new one must sort last).
+ */
+export function nextTimestamp(definition: Pick<ServiceDefinition, 'migrations'>, now = Date.now()): number {
+  const latest = Math.max(
+    0,
+    ...definition.migrations.map((migration) => Number(/\d+$/.exec(migration.name)?.[0] ?? 0)),
+  );
+  return Math.max(now, latest + 1);
+}
+
 const escapeTemplate = (sql: string): string =>
   sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
 
@@ -68,7 +80,7 @@ export async function generateMigration(
       if (upQueries.length === 0) {
         return null;
       }
-      const timestamp = options.timestamp ?? Date.now();
+      const timestamp = options.timestamp ?? nextTimestamp(definition);
       const className = `${name}${timestamp}`;
       const file = path.join(options.directory, `${timestamp}-${name}.ts`);
       if (existsSync(file)) {
