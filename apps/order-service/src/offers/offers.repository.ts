@@ -94,6 +94,9 @@ export class OffersRepository {
 
   /** The offers, locked until the transaction ends, in id order (every checkout locks in the same order). */
   lock(tx: Tx, itemIds: readonly string[]): Promise<OfferEntity[]> {
+    if (itemIds.length === 0) {
+      return Promise.resolve([]);
+    }
     return tx
       .getRepository(OfferEntity)
       .createQueryBuilder('offer')
