@@ -103,6 +103,7 @@ export class DistributedPlatform {
       OUTBOX_POLL_INTERVAL_MS: '200',
       LOG_LEVEL: 'info',
       JWKS_URL: `http://127.0.0.1:${this.ports.auth}/.well-known/jwks.json`,
+      CATALOG_URL: `http://127.0.0.1:${this.ports.catalog}`,
       PUBLIC_URL: this.gateway,
       MAIL_DIR: path.join(this.work, 'mail'),
       MEDIA_DIR: path.join(this.work, 'media'),

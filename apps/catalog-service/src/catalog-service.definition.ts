@@ -22,6 +22,7 @@ import { SearchModule } from './search/search.module.js';
 import { ListingTagEntity } from './listings/listing-tag.entity.js';
 import { ListingEntity } from './listings/listing.entity.js';
 import { ListingsModule } from './listings/listings.module.js';
+import { OffersModule } from './offers/offers.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
 import { CategoryEntity } from './categories/category.entity.js';
 import { ProductEntity } from './products/product.entity.js';
@@ -52,6 +53,7 @@ import { CatalogCoreModule } from './catalog-core.module.js';
     CategoriesModule,
     ProductsModule,
     ListingsModule,
+    OffersModule,
     ShopInfoModule,
   ],
 })

@@ -4,6 +4,19 @@ import type { ServiceDefinition } from '@agora/runtime';
 import { Module } from '@nestjs/common';
 import { orderMigrations } from './migrations/index.js';
 import { OrderConfig } from './order.config.js';
+import { CartLineEntity } from './cart/cart-line.entity.js';
+import { CartModule } from './cart/cart.module.js';
+import { AddressEntity } from './addresses/address.entity.js';
+import { AddressesModule } from './addresses/addresses.module.js';
+import { CheckoutEntity } from './orders/checkout.entity.js';
+import { OrderLineEntity } from './orders/order-line.entity.js';
+import { OrderTransitionEntity } from './orders/order-transition.entity.js';
+import { OrderEntity } from './orders/order.entity.js';
+import { OrdersModule } from './orders/orders.module.js';
+import { OfferEntity } from './offers/offer.entity.js';
+import { OffersModule } from './offers/offers.module.js';
+import { ReadModelStateEntity } from './offers/read-model-state.entity.js';
+
 import { FavouriteEntity } from './favourites/favourite.entity.js';
 import { FavouritesModule } from './favourites/favourites.module.js';
 import { ListingRefEntity } from './favourites/listing-ref.entity.js';
@@ -18,6 +31,10 @@ import { SellersModule } from './sellers/sellers.module.js';
   imports: [
     AuthModule.forRoot(),
     RateLimitModule.forRoot(),
+    OffersModule,
+    CartModule,
+    AddressesModule,
+    OrdersModule,
     SellersModule,
     SellerReportsModule,
     FavouritesModule,
@@ -31,6 +48,14 @@ export const orderServiceDefinition: ServiceDefinition<OrderConfig> = {
   description: 'Carts, orders with a status state machine, payments and admin mail.',
   module: OrderServiceModule,
   entities: [
+    OfferEntity,
+    ReadModelStateEntity,
+    CartLineEntity,
+    AddressEntity,
+    CheckoutEntity,
+    OrderEntity,
+    OrderLineEntity,
+    OrderTransitionEntity,
     SellerApplicationEntity,
     SellerAccountEntity,
     SellerReportEntity,

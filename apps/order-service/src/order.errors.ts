@@ -2,6 +2,42 @@ import { ApiErrors, codesOf, DomainException, type ErrorCatalog, type ProblemExt
 
 /** Every code order-service answers with, and its status: the one place they are defined (append new codes). */
 export const ORDER_ERRORS = {
+  ITEM_NOT_FOUND: { status: 422, description: 'nothing of this kind with this id can be bought' },
+  ITEM_UNAVAILABLE: {
+    status: 409,
+    description: 'the item is not on sale now (a draft, archived, sold or deleted)',
+  },
+  OUT_OF_STOCK: { status: 409, description: 'fewer units are left than asked for' },
+  CANNOT_BUY_OWN: { status: 422, description: 'a seller cannot buy their own listing' },
+  CART_LINE_NOT_FOUND: { status: 404, description: "no line with this id in the caller's cart" },
+  CART_FULL: { status: 422, description: 'the cart holds as many different items as it can' },
+  ADDRESS_NOT_FOUND: { status: 404, description: "no address with this id in the caller's address book" },
+  TOO_MANY_ADDRESSES: { status: 422, description: 'the address book is full' },
+  ORDER_NOT_FOUND: { status: 404, description: 'no order with this id that the caller may see' },
+  ILLEGAL_TRANSITION: { status: 409, description: "the order's current state does not lead there" },
+  TRANSITION_FORBIDDEN: {
+    status: 403,
+    description: "the caller's part in the order does not make this move",
+  },
+  CART_EMPTY: { status: 422, description: 'a checkout without items needs a cart that has some' },
+  CART_CHANGED: {
+    status: 409,
+    description: 'cart lines changed price or went away since they were added: read the cart again',
+  },
+  MIXED_CURRENCIES: { status: 422, description: "one seller's items in one checkout must share a currency" },
+  DUPLICATE_ITEM: { status: 422, description: 'an item appears twice in the checkout items' },
+  UNKNOWN_ADDRESS: { status: 422, description: "addressId names no address in the caller's address book" },
+  ADDRESS_REQUIRED: { status: 422, description: 'a checkout takes exactly one of address and addressId' },
+  INVALID_IDEMPOTENCY_KEY: {
+    status: 400,
+    description: 'Idempotency-Key must be 1–255 visible ASCII characters',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    description: 'this Idempotency-Key was used with another request body',
+  },
+  INVALID_SCOPE: { status: 400, description: '`as` takes buyer, seller or all' },
+  ADMINS_ONLY: { status: 403, description: 'only admins list every order or replace and delete orders' },
   // Becoming a seller
   SELLER_APPLICATION_PENDING: {
     status: 409,

@@ -109,7 +109,15 @@ export class CatalogItemStore {
     }
     await this.record(tx, kind, item, 'created', null, context);
     await kind.reindex(tx, item.id);
-    await this.events.created(tx, kind.subject, item, kind.title(item), context.authorId, kind.price?.(item));
+    await this.events.created(
+      tx,
+      kind.subject,
+      item,
+      kind.title(item),
+      context.authorId,
+      kind.price?.(item),
+      kind.offer?.(item),
+    );
     return item;
   }
 
@@ -142,6 +150,7 @@ export class CatalogItemStore {
       context.authorId,
       kind.price?.(item),
       previousPrice,
+      kind.offer?.(item),
     );
     return item;
   }

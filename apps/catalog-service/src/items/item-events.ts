@@ -1,6 +1,7 @@
 import {
   Topics,
   type CatalogItemChangedV1,
+  type CatalogOfferV1,
   type CatalogItemKind,
   type PriceChangedV1,
   type PricedItemKind,
@@ -29,6 +30,7 @@ export function itemChanged(
   item: EventItem,
   name: string,
   changedBy: string,
+  offer?: CatalogOfferV1,
 ): CatalogItemChangedV1 {
   return {
     kind,
@@ -37,6 +39,7 @@ export function itemChanged(
     version: item.version,
     changedBy,
     changedAt: new Date().toISOString(),
+    ...(offer ? { offer } : {}),
   };
 }
 
@@ -76,8 +79,9 @@ export class ItemEvents {
     name: string,
     by: string,
     price?: ItemPrice,
+    offer?: CatalogOfferV1,
   ): Promise<void> {
-    await this.outbox.add(tx, Topics.CatalogItemCreated, item.id, itemChanged(kind, item, name, by));
+    await this.outbox.add(tx, Topics.CatalogItemCreated, item.id, itemChanged(kind, item, name, by, offer));
     await this.priced(tx, kind, item, name, price, null);
   }
 
@@ -89,8 +93,9 @@ export class ItemEvents {
     by: string,
     price?: ItemPrice,
     previous?: ItemPrice,
+    offer?: CatalogOfferV1,
   ): Promise<void> {
-    await this.outbox.add(tx, Topics.CatalogItemUpdated, item.id, itemChanged(kind, item, name, by));
+    await this.outbox.add(tx, Topics.CatalogItemUpdated, item.id, itemChanged(kind, item, name, by, offer));
     if (price && previous && (price.price !== previous.price || price.currency !== previous.currency)) {
       await this.priced(tx, kind, item, name, price, previous);
     }

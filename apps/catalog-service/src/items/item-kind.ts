@@ -1,4 +1,4 @@
-import type { CatalogItemKind, DraftSubject } from '@agora/contracts';
+import type { CatalogItemKind, CatalogOfferV1, DraftSubject } from '@agora/contracts';
 import type { VersionedEntity } from '@agora/database';
 import type { Type } from '@nestjs/common';
 import type { CatalogException } from '../catalog.errors.js';
@@ -36,6 +36,8 @@ export interface ItemKind<Item extends VersionedEntity, PatchInput extends objec
   title(item: Item): string;
   /** Priced kinds (products, listings): their price events. */
   price?(item: Item): ItemPrice;
+  /** Priced kinds: what the item offers for sale (seller, status, price, stock), in its item events. */
+  offer?(item: Item): CatalogOfferV1;
 }
 
 /** A kind moderated through drafts, with history: its fields as its create route takes them. */

@@ -1,3 +1,4 @@
+import type { CatalogOfferV1 } from '@agora/contracts';
 import type { AuthenticatedUser } from '@agora/auth';
 import type { ExpectedVersions } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
@@ -6,6 +7,7 @@ import { CatalogErrorCode, CatalogException, itemNotFound } from '../catalog.err
 import { DictionariesService } from '../dictionaries/dictionaries.service.js';
 import { CatalogItemStore } from '../items/catalog-item.store.js';
 import type { ItemPrice } from '../items/item-events.js';
+import { listingOffer } from '../offers/offer.js';
 import type { ItemKind } from '../items/item-kind.js';
 import { keptOrCleared, refuseCleared } from '../items/item-problems.js';
 import { canModerate } from '../moderation/can-moderate.js';
@@ -160,6 +162,10 @@ export class ListingsService implements ItemKind<ListingEntity, PatchListingDto>
 
   price(listing: ListingEntity): ItemPrice {
     return { price: listing.price, currency: listing.currency };
+  }
+
+  offer(listing: ListingEntity): CatalogOfferV1 {
+    return listingOffer(listing);
   }
 
   async reindex(tx: Tx, id: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { CatalogOfferV1 } from '@agora/contracts';
 import type { AuthenticatedUser } from '@agora/auth';
 import type { ExpectedVersions } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
@@ -7,6 +8,7 @@ import { CategoriesRepository } from '../categories/categories.repository.js';
 import type { CategoryEntity } from '../categories/category.entity.js';
 import { CatalogItemStore } from '../items/catalog-item.store.js';
 import type { ItemPrice } from '../items/item-events.js';
+import { productOffer } from '../offers/offer.js';
 import type { ItemKind } from '../items/item-kind.js';
 import { keptOrCleared, refuseCleared } from '../items/item-problems.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
@@ -96,6 +98,10 @@ export class ProductsService implements ItemKind<ProductEntity, PatchProductDto>
 
   price(product: ProductEntity): ItemPrice {
     return { price: product.price, currency: product.currency };
+  }
+
+  offer(product: ProductEntity): CatalogOfferV1 {
+    return productOffer(product);
   }
 
   async reindex(tx: Tx, id: string): Promise<void> {

@@ -80,12 +80,21 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
     }
     const bus = memoryBus;
     const jwksUrl = `${gatewayLoopbackUrl(config.GATEWAY_HOST, port)}${API_PREFIX}/.well-known/jwks.json`;
+    // order-service reads catalog's offer snapshot at its own address, known once catalog listens.
+    let catalogListening: (url: string) => void = () => undefined;
+    const catalogUrl = targets.some((target) => target.name === 'catalog')
+      ? new Promise<string>((resolve) => {
+          catalogListening = resolve;
+        })
+      : Promise.resolve(undefined);
     const services = await Promise.all(
       targets.map(async (target) => {
+        const catalog = target.name === 'order' ? await catalogUrl : undefined;
         const service = await startService(SERVICE_DEFINITIONS[target.name], {
           env: {
             ...serviceDefaults,
             ...env,
+            ...(catalog ? { CATALOG_URL: catalog } : {}),
             JWKS_URL: jwksUrl,
             HOST: '127.0.0.1',
             PORT: '0',
@@ -98,6 +107,9 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
         });
         started.push(service);
         upstreams[target.name] = service.url;
+        if (target.name === 'catalog') {
+          catalogListening(service.url);
+        }
         return [target.name, service] as const;
       }),
     );

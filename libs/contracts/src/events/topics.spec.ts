@@ -6,6 +6,29 @@ const userId = '01a20eb5-b89d-709d-8bf2-787d8dfcba9f';
 
 /** A payload that fits, per topic, as its producer writes it. */
 const good: { [T in Topic]: TopicPayloads[T] } = {
+  'order.order.created.v1': {
+    orderId: 'o1',
+    checkoutId: 'c1',
+    buyerId: userId,
+    sellerId: null,
+    paymentMethod: 'cash_on_delivery',
+    currency: 'RUB',
+    totalMinor: 50000,
+    lines: [{ itemId: 'p1', kind: 'product', title: 'Flat white', quantity: 2, unitPriceMinor: 25000 }],
+    createdAt: at,
+  },
+  'order.order.status-changed.v1': {
+    orderId: 'o1',
+    buyerId: userId,
+    sellerId: 's1',
+    from: 'created',
+    to: 'cancelled',
+    actorId: userId,
+    actorRole: 'buyer',
+    reason: 'changed my mind',
+    version: 2,
+    changedAt: at,
+  },
   'auth.user.registered.v1': {
     userId,
     email: 'ann@example.com',
@@ -52,12 +75,13 @@ const good: { [T in Topic]: TopicPayloads[T] } = {
     changedAt: at,
   },
   'catalog.item.updated.v1': {
-    kind: 'watch',
-    itemId: 'w1',
+    kind: 'listing',
+    itemId: 'l1',
     name: 'Seamaster',
     version: 7,
     changedBy: userId,
     changedAt: at,
+    offer: { sellerId: userId, status: 'active', price: '250.00', currency: 'RUB', stock: 1 },
   },
   'catalog.item.deleted.v1': { kind: 'listing', itemId: 'l1', deletedBy: userId, deletedAt: at },
   'catalog.price.changed.v1': {
@@ -205,7 +229,18 @@ const good: { [T in Topic]: TopicPayloads[T] } = {
 };
 
 /** Per topic, payloads that must not reach a handler, and a problem each names. */
+const offer = good['catalog.item.updated.v1'].offer!;
+
 const bad: { [T in Topic]: [unknown, RegExp][] } = {
+  'order.order.created.v1': [
+    [{ ...good['order.order.created.v1'], lines: [] }, /lines must have 1 to 1000 items/],
+    [{ ...good['order.order.created.v1'], paymentMethod: 'iou' }, /paymentMethod must be one of/],
+    [{ ...good['order.order.created.v1'], totalMinor: 1.5 }, /totalMinor must be an integer/],
+  ],
+  'order.order.status-changed.v1': [
+    [{ ...good['order.order.status-changed.v1'], to: 'lost' }, /to must be one of/],
+    [{ ...good['order.order.status-changed.v1'], actorRole: 'courier' }, /actorRole must be one of/],
+  ],
   'auth.user.registered.v1': [
     [{ ...good['auth.user.registered.v1'], userId: undefined }, /payload\.userId must be a string/],
     [{ ...good['auth.user.registered.v1'], displayName: 7 }, /payload\.displayName must be a string/],
@@ -242,6 +277,19 @@ const bad: { [T in Topic]: [unknown, RegExp][] } = {
   'catalog.item.created.v1': [[{ ...good['catalog.item.created.v1'], kind: 'car' }, /kind must be one of/]],
   'catalog.item.updated.v1': [
     [{ ...good['catalog.item.updated.v1'], version: '7' }, /version must be an integer/],
+    [
+      { ...good['catalog.item.updated.v1'], offer: { ...offer, status: 'gone' } },
+      /offer\.status must be one of active, inactive, sold/,
+    ],
+    [
+      { ...good['catalog.item.updated.v1'], offer: { ...offer, price: 250 } },
+      /offer\.price must be a decimal/,
+    ],
+    [
+      { ...good['catalog.item.updated.v1'], offer: { ...offer, stock: -1 } },
+      /offer\.stock must be an integer/,
+    ],
+    [{ ...good['catalog.item.updated.v1'], offer: null }, /offer must be an object/],
   ],
   'catalog.item.deleted.v1': [
     [{ ...good['catalog.item.deleted.v1'], itemId: null }, /itemId must be a string/],

@@ -14,6 +14,7 @@ import {
   type PayloadSchema,
   type Rule,
 } from './schema.js';
+import { ORDER_TOPIC_SCHEMAS, OrderTopics, type OrderTopicPayloads } from './order-topics.js';
 import { SOCIAL_TOPIC_SCHEMAS, SocialTopics, type SocialTopicPayloads } from './social-topics.js';
 import { SELLER_TOPIC_SCHEMAS, SellerTopics, type SellerTopicPayloads } from './seller-topics.js';
 
@@ -153,6 +154,25 @@ export const SessionRevokedV1Schema: PayloadSchema<SessionRevokedV1> = {
 export const CATALOG_ITEM_KINDS = ['coffee', 'watch', 'mechanism', 'product', 'listing'] as const;
 export type CatalogItemKind = (typeof CATALOG_ITEM_KINDS)[number];
 
+/** Whether a priced item can be bought now: `active` yes; `inactive` (a draft, archived, unavailable) or `sold` no. */
+export const OFFER_STATUSES = ['active', 'inactive', 'sold'] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+/**
+ * What a priced item (product, listing) offers for sale, as order-service keeps it. Amounts are decimal
+ * strings, e.g. `"250.00"`.
+ */
+export interface CatalogOfferV1 {
+  /** The seller of a listing; null for a menu product, which the shop itself sells. */
+  sellerId: string | null;
+  status: OfferStatus;
+  price: string;
+  /** ISO 4217, e.g. `RUB`. */
+  currency: string;
+  /** Units catalog holds (a listing is one item); null when catalog does not count them. */
+  stock: number | null;
+}
+
 /** A catalog item as it is after a change (created or updated). */
 export interface CatalogItemChangedV1 {
   kind: CatalogItemKind;
@@ -163,7 +183,19 @@ export interface CatalogItemChangedV1 {
   /** The user whose change (direct, or an approved draft's author) this is. */
   changedBy: string;
   changedAt: string;
+  /** A priced item's offer after the change; absent for other kinds and in events written before it existed. */
+  offer?: CatalogOfferV1;
 }
+
+const currency = (): Rule<string> => text({ max: 3 });
+
+export const CatalogOfferV1Schema: PayloadSchema<CatalogOfferV1> = {
+  sellerId: nullable(id()),
+  status: oneOf(OFFER_STATUSES),
+  price: decimal(),
+  currency: currency(),
+  stock: nullable(integer(0)),
+};
 
 export const CatalogItemChangedV1Schema: PayloadSchema<CatalogItemChangedV1> = {
   kind: oneOf(CATALOG_ITEM_KINDS),
@@ -172,6 +204,7 @@ export const CatalogItemChangedV1Schema: PayloadSchema<CatalogItemChangedV1> = {
   version: integer(1),
   changedBy: id(),
   changedAt: instant(),
+  offer: optional(object(CatalogOfferV1Schema)),
 };
 
 export interface CatalogItemDeletedV1 {
@@ -210,8 +243,6 @@ export interface PriceChangedV1 {
   version: number;
   changedAt: string;
 }
-
-const currency = (): Rule<string> => text({ max: 3 });
 
 export const PriceChangedV1Schema: PayloadSchema<PriceChangedV1> = {
   kind: oneOf(PRICED_ITEM_KINDS),
@@ -372,7 +403,7 @@ export const MediaAttachedV1Schema: PayloadSchema<MediaAttachedV1> = {
   attachedAt: instant(),
 };
 
-export interface TopicPayloads extends SocialTopicPayloads, SellerTopicPayloads {
+export interface TopicPayloads extends SocialTopicPayloads, SellerTopicPayloads, OrderTopicPayloads {
   'auth.user.registered.v1': UserRegisteredV1;
   'auth.user.verified.v1': UserVerifiedV1;
   'auth.user.updated.v1': UserUpdatedV1;
@@ -415,6 +446,7 @@ export const Topics = {
   CatalogReviewDeleted: 'catalog.review.deleted.v1',
   ...SocialTopics,
   ...SellerTopics,
+  ...OrderTopics,
 } as const satisfies Record<string, Topic>;
 
 /** Every topic's payload schema: consumers validate each message with it on receipt. */
@@ -438,6 +470,7 @@ export const TOPIC_SCHEMAS: { readonly [T in Topic]: PayloadSchema<PayloadOf<T>>
   'catalog.review.deleted.v1': ReviewDeletedV1Schema,
   ...SOCIAL_TOPIC_SCHEMAS,
   ...SELLER_TOPIC_SCHEMAS,
+  ...ORDER_TOPIC_SCHEMAS,
 };
 
 /**

@@ -136,7 +136,9 @@ function routeLocations(route: GatewayRoute, zones: Record<RateZoneName, Gateway
   ];
   return [
     location('=', route.path, proxy(route.service, route.target, limits(true))),
-    location('', `${route.path}/`, proxy(route.service, `${route.target}/`, limits(false))),
+    ...(route.exact
+      ? []
+      : [location('', `${route.path}/`, proxy(route.service, `${route.target}/`, limits(false)))]),
   ];
 }
 

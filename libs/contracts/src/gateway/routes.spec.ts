@@ -49,6 +49,18 @@ describe('gateway route table', () => {
     );
   });
 
+  it("takes seed 001's DELETE /api/cart/ with its trailing slash as /cart, and only that path", () => {
+    expect(resolveGatewayRoute('/api/cart/')).toMatchObject({ service: 'order', url: '/cart' });
+    expect(resolveGatewayRoute('/api/cart')).toMatchObject({ service: 'order', url: '/cart' });
+    expect(resolveGatewayRoute('/api/cart/abc?x=1')).toMatchObject({
+      service: 'order',
+      url: '/cart/abc?x=1',
+    });
+    const conf = renderNginxConf(COMPOSE_NGINX_OPTIONS);
+    expect(conf).toContain('location = /api/cart/ {');
+    expect(conf).not.toContain('location /api/cart// {');
+  });
+
   it('generates an exact and a prefix location for every route', () => {
     const conf = renderNginxConf(COMPOSE_NGINX_OPTIONS);
     expect(conf).toContain('location = /api/product {');

@@ -19,6 +19,8 @@ export interface GatewayRoute {
   readonly body?: BodyClass;
   /** nginx's per-address rate zone for this path (besides the general `api` zone). */
   readonly rateZone?: CostlyRateZone;
+  /** Only this exact path, nothing below it (seed 001's `DELETE /cart/` with its trailing slash). */
+  readonly exact?: boolean;
 }
 
 /**
@@ -126,7 +128,10 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   // order-service: seed 001 orders and cart
   route('/orders', 'order', '/orders'),
   route('/order', 'order', '/orders'),
+  // Seed 001 writes `DELETE /cart/` with a trailing slash: the services' routers do not take one.
+  { ...route('/cart/', 'order', '/cart'), exact: true },
   route('/cart', 'order', '/cart'),
+  route('/addresses', 'order', '/addresses'),
   // order-service: seed 003 becoming a seller, reports on sellers
   route('/sellers', 'order', '/sellers'),
   route('/seller-reports', 'order', '/seller-reports'),
@@ -186,7 +191,7 @@ export function resolveGatewayRoute(url: string, method = 'GET'): ResolvedRoute 
     };
   }
   for (const candidate of GATEWAY_ROUTES) {
-    if (pathname === candidate.path || pathname.startsWith(`${candidate.path}/`)) {
+    if (pathname === candidate.path || (!candidate.exact && pathname.startsWith(`${candidate.path}/`))) {
       const rest = pathname.slice(candidate.path.length);
       return {
         service: candidate.service,

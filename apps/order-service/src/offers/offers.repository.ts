@@ -1,0 +1,138 @@
+import type { Tx } from '@agora/database';
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { OfferEntity } from './offer.entity.js';
+
+/** An offer's state as catalog tells it (an item event or a snapshot row). */
+export interface OfferState {
+  readonly itemId: string;
+  readonly kind: 'product' | 'listing';
+  readonly title: string;
+  readonly sellerId: string | null;
+  readonly status: 'active' | 'inactive' | 'sold';
+  readonly priceMinor: number;
+  readonly currency: string;
+  readonly stock: number | null;
+  readonly version: number;
+}
+
+/** The read model's rebuild marker: its name in `read_model_state`. */
+const OFFERS_REBUILT = 'offers-rebuilt';
+
+/**
+ * The only code that touches offers: upserts from catalog (newest version wins; tombstones stay deleted),
+ * reads for carts and checkouts, and stock reservations under row locks.
+ */
+@Injectable()
+export class OffersRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Writes each offer unless the row is deleted or at a newer version (one statement, any number of rows).
+   * The same version applies again (events of one change carry the same state); `reserved` is never touched.
+   */
+  async upsert(tx: Tx, offers: readonly OfferState[]): Promise<void> {
+    if (offers.length === 0) {
+      return;
+    }
+    await tx.query(
+      `INSERT INTO "orders"."offers" AS offer
+              ("item_id", "kind", "title", "seller_id", "status", "price_minor", "currency", "stock", "version")
+       SELECT "itemId", "kind", "title", "sellerId", "status", "priceMinor", "currency", "stock", "version"
+         FROM jsonb_to_recordset($1::jsonb) AS x("itemId" uuid, "kind" text, "title" text, "sellerId" uuid,
+              "status" text, "priceMinor" bigint, "currency" text, "stock" integer, "version" integer)
+       ON CONFLICT ("item_id") DO UPDATE
+          SET "kind" = EXCLUDED."kind", "title" = EXCLUDED."title", "seller_id" = EXCLUDED."seller_id",
+              "status" = EXCLUDED."status", "price_minor" = EXCLUDED."price_minor",
+              "currency" = EXCLUDED."currency", "stock" = EXCLUDED."stock", "version" = EXCLUDED."version",
+              "updated_at" = now()
+        WHERE NOT offer."deleted" AND offer."version" <= EXCLUDED."version"`,
+      [JSON.stringify(offers)],
+    );
+  }
+
+  /** A price change: the known offer's price and title, unless it is deleted or newer. */
+  async reprice(
+    tx: Tx,
+    itemId: string,
+    title: string,
+    priceMinor: number,
+    currency: string,
+    version: number,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE "orders"."offers"
+          SET "title" = $2, "price_minor" = $3, "currency" = $4, "version" = $5, "updated_at" = now()
+        WHERE "item_id" = $1 AND NOT "deleted" AND "version" <= $5`,
+      [itemId, title, priceMinor, currency, version],
+    );
+  }
+
+  /** A renamed item from an event that carries no offer (written before offers existed). */
+  async rename(tx: Tx, itemId: string, title: string, version: number): Promise<void> {
+    await tx.query(
+      `UPDATE "orders"."offers" SET "title" = $2, "version" = $3, "updated_at" = now()
+        WHERE "item_id" = $1 AND NOT "deleted" AND "version" <= $3`,
+      [itemId, title, version],
+    );
+  }
+
+  /** The item is gone from the catalog: a tombstone, whatever arrives later. */
+  async remove(tx: Tx, itemId: string, kind: 'product' | 'listing'): Promise<void> {
+    await tx.query(
+      `INSERT INTO "orders"."offers"
+              ("item_id", "kind", "title", "status", "price_minor", "currency", "version", "deleted")
+       VALUES ($1, $2, '', 'inactive', 0, 'XXX', 0, true)
+       ON CONFLICT ("item_id") DO UPDATE SET "deleted" = true, "status" = 'inactive', "updated_at" = now()`,
+      [itemId, kind],
+    );
+  }
+
+  find(itemIds: readonly string[], tx: Tx = this.dataSource.manager): Promise<OfferEntity[]> {
+    return itemIds.length === 0 ? Promise.resolve([]) : tx.findBy(OfferEntity, { itemId: In([...itemIds]) });
+  }
+
+  /** The offers, locked until the transaction ends, in id order (every checkout locks in the same order). */
+  lock(tx: Tx, itemIds: readonly string[]): Promise<OfferEntity[]> {
+    if (itemIds.length === 0) {
+      return Promise.resolve([]);
+    }
+    return tx
+      .getRepository(OfferEntity)
+      .createQueryBuilder('offer')
+      .where('offer.itemId IN (:...itemIds)', { itemIds: [...itemIds] })
+      .orderBy('offer.itemId', 'ASC')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
+  async reserve(tx: Tx, itemId: string, quantity: number): Promise<void> {
+    await tx.query(`UPDATE "orders"."offers" SET "reserved" = "reserved" + $2 WHERE "item_id" = $1`, [
+      itemId,
+      quantity,
+    ]);
+  }
+
+  async release(tx: Tx, itemId: string, quantity: number): Promise<void> {
+    await tx.query(
+      `UPDATE "orders"."offers" SET "reserved" = GREATEST("reserved" - $2, 0) WHERE "item_id" = $1`,
+      [itemId, quantity],
+    );
+  }
+
+  /** Whether the read model was ever rebuilt from catalog's snapshot. */
+  async rebuilt(): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM "orders"."read_model_state" WHERE "name" = $1`,
+      [OFFERS_REBUILT],
+    );
+    return rows.length > 0;
+  }
+
+  async markRebuilt(tx: Tx): Promise<void> {
+    await tx.query(
+      `INSERT INTO "orders"."read_model_state" ("name") VALUES ($1) ON CONFLICT ("name") DO NOTHING`,
+      [OFFERS_REBUILT],
+    );
+  }
+}

@@ -1,0 +1,106 @@
+import {
+  PRICED_ITEM_KINDS,
+  type CatalogOfferV1,
+  type EventEnvelope,
+  type OfferSnapshotItemV1,
+  type PricedItemKind,
+} from '@agora/contracts';
+import { Inbox, UnitOfWork } from '@agora/database';
+import { Injectable } from '@nestjs/common';
+import { toMinor } from '../money.js';
+import { CatalogSnapshotClient } from './catalog-snapshot.client.js';
+import { OffersRepository, type OfferState } from './offers.repository.js';
+
+/** The inbox consumer name of catalog's item events in order-service. */
+export const OFFERS_CONSUMER = 'order.offers';
+
+const isPriced = (kind: string): kind is PricedItemKind =>
+  (PRICED_ITEM_KINDS as readonly string[]).includes(kind);
+
+/** An item's offer as the read model keeps it. */
+export function offerState(
+  kind: PricedItemKind,
+  itemId: string,
+  title: string,
+  version: number,
+  offer: CatalogOfferV1,
+): OfferState {
+  return {
+    itemId,
+    kind,
+    title,
+    sellerId: offer.sellerId,
+    status: offer.status,
+    priceMinor: toMinor(offer.price, offer.currency),
+    currency: offer.currency.toUpperCase(),
+    stock: offer.stock,
+    version,
+  };
+}
+
+const fromSnapshot = (item: OfferSnapshotItemV1): OfferState =>
+  offerState(item.kind, item.itemId, item.name, item.version, item.offer);
+
+/**
+ * The read model of what can be bought, from catalog's events (each applied once, in the inbox's
+ * transaction; stale versions dropped) and, while it was never built, from catalog's snapshot.
+ */
+@Injectable()
+export class OffersService {
+  constructor(
+    private readonly offers: OffersRepository,
+    private readonly inbox: Inbox,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly snapshot: CatalogSnapshotClient,
+  ) {}
+
+  async onItemChanged(
+    event: EventEnvelope<'catalog.item.created.v1' | 'catalog.item.updated.v1'>,
+  ): Promise<void> {
+    const { kind, itemId, name, version, offer } = event.payload;
+    if (!isPriced(kind)) {
+      return;
+    }
+    await this.inbox.consumeOnce(OFFERS_CONSUMER, event, (tx) =>
+      offer
+        ? this.offers.upsert(tx, [offerState(kind, itemId, name, version, offer)])
+        : this.offers.rename(tx, itemId, name, version),
+    );
+  }
+
+  async onPriceChanged(event: EventEnvelope<'catalog.price.changed.v1'>): Promise<void> {
+    const { itemId, name, price, currency, version } = event.payload;
+    await this.inbox.consumeOnce(OFFERS_CONSUMER, event, (tx) =>
+      this.offers.reprice(tx, itemId, name, toMinor(price, currency), currency.toUpperCase(), version),
+    );
+  }
+
+  async onItemDeleted(event: EventEnvelope<'catalog.item.deleted.v1'>): Promise<void> {
+    const { kind, itemId } = event.payload;
+    if (!isPriced(kind)) {
+      return;
+    }
+    await this.inbox.consumeOnce(OFFERS_CONSUMER, event, (tx) => this.offers.remove(tx, itemId, kind));
+  }
+
+  /**
+   * Unless it was done before: reads catalog's snapshot page by page into the read model (each page in a
+   * transaction; events that arrive meanwhile merge by version), then marks it done. Resolves with how many
+   * items it read (0 when it had been done).
+   */
+  async rebuildIfNeverBuilt(): Promise<number> {
+    if (await this.offers.rebuilt()) {
+      return 0;
+    }
+    let read = 0;
+    let cursor: string | null = null;
+    do {
+      const page = await this.snapshot.page(cursor);
+      await this.unitOfWork.run((tx) => this.offers.upsert(tx, page.items.map(fromSnapshot)));
+      read += page.items.length;
+      cursor = page.nextCursor;
+    } while (cursor);
+    await this.unitOfWork.run((tx) => this.offers.markRebuilt(tx));
+    return read;
+  }
+}
