@@ -19,7 +19,6 @@ import { ReadModelStateEntity } from './offers/read-model-state.entity.js';
 
 import { FavouriteEntity } from './favourites/favourite.entity.js';
 import { FavouritesModule } from './favourites/favourites.module.js';
-import { ListingRefEntity } from './favourites/listing-ref.entity.js';
 import { SellerReportEntity } from './seller-reports/seller-report.entity.js';
 import { SellerReportsModule } from './seller-reports/seller-reports.module.js';
 import { SellerAccountEntity } from './sellers/seller-account.entity.js';
@@ -59,7 +58,6 @@ export const orderServiceDefinition: ServiceDefinition<OrderConfig> = {
     SellerApplicationEntity,
     SellerAccountEntity,
     SellerReportEntity,
-    ListingRefEntity,
     FavouriteEntity,
   ],
   migrations: orderMigrations,

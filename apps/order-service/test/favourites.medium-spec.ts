@@ -1,4 +1,4 @@
-import type { EventEnvelope, PayloadOf, Topic } from '@agora/contracts';
+import type { EventEnvelope, OfferStatus, PayloadOf, Topic } from '@agora/contracts';
 import {
   atOnce,
   AuthTestClient,
@@ -18,10 +18,13 @@ import { authServiceDefinition } from '../../auth-service/src/auth-service.defin
 import { orderServiceDefinition } from '../src/order-service.definition.js';
 
 /**
- * Favourites on real PostgreSQL, fed by catalog's listing events on the in-process bus: each event applies
- * once, an older version never overwrites a newer one, a deleted listing stays deleted, and a deletion that
- * meets a crowd of buyers adding the listing leaves no favourite of it behind.
+ * Favourites on real PostgreSQL, reading listings from the offers read model fed by catalog's listing events on
+ * the in-process bus: only a published listing (active or sold) can be added, a deleted listing stays deleted
+ * and leaves every favourites list, and a deletion that meets a crowd of buyers adding the listing leaves no
+ * favourite of it behind.
  */
+const SELLER = uuidv7();
+
 describe('order-service favourites', () => {
   const adminUrl = inject('testDatabaseUrl');
   let platform: InProcessServices;
@@ -43,6 +46,7 @@ describe('order-service favourites', () => {
     id: string,
     name: string,
     version: number,
+    status: OfferStatus = 'active',
   ) =>
     envelope(topic, id, {
       kind: 'listing',
@@ -51,6 +55,7 @@ describe('order-service favourites', () => {
       version,
       changedBy: uuidv7(),
       changedAt: new Date().toISOString(),
+      offer: { sellerId: SELLER, status, price: '25.00', currency: 'EUR', stock: status === 'sold' ? 0 : 1 },
     });
   const deletion = (id: string) =>
     envelope('catalog.item.deleted.v1', id, {
@@ -61,9 +66,9 @@ describe('order-service favourites', () => {
     });
   const listingRow = async (id: string) =>
     (
-      await queryRows<{ title: string; version: number; deleted: boolean }>(
+      await queryRows<{ title: string; status: OfferStatus; version: number; deleted: boolean }>(
         adminUrl,
-        `SELECT title, version, deleted FROM orders.listing_refs WHERE listing_id = $1`,
+        `SELECT title, status, version, deleted FROM orders.offers WHERE item_id = $1 AND kind = 'listing'`,
         [id],
       )
     )[0];
@@ -108,7 +113,12 @@ describe('order-service favourites', () => {
       10_000,
       'the newest version',
     );
-    expect(await listingRow(id)).toEqual({ title: 'Grinder v3', version: 3, deleted: false });
+    expect(await listingRow(id)).toEqual({
+      title: 'Grinder v3',
+      status: 'active',
+      version: 3,
+      deleted: false,
+    });
     expect(
       await queryRows(adminUrl, `SELECT count(*)::int AS count FROM orders.inbox WHERE event_id = $1`, [
         created.id,
@@ -116,8 +126,20 @@ describe('order-service favourites', () => {
     ).toEqual([{ count: 1 }]);
 
     expect((await order.call('PUT', `/me/favourites/${id}`, { token: tokens[0] })).status).toBe(204);
+    const listed = await order.call<{ items: { listingId: string; title: string }[] }>(
+      'GET',
+      '/me/favourites',
+      {
+        token: tokens[0],
+      },
+    );
+    expect(listed.body.items).toContainEqual(expect.objectContaining({ listingId: id, title: 'Grinder v3' }));
     await platform.bus.publish([deletion(id)]);
     await eventually(async () => ((await favouritesOf(id)) === 0 ? true : undefined), 10_000, 'the deletion');
+    const after = await order.call<{ items: { listingId: string }[] }>('GET', '/me/favourites', {
+      token: tokens[0],
+    });
+    expect(after.body.items.map((item) => item.listingId)).not.toContain(id);
     await platform.bus.publish([listingEvent('catalog.item.updated.v1', id, 'Back again', 4)]);
     // A later change than the deletion (as a replay would bring) leaves the tombstone as it is.
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -127,6 +149,48 @@ describe('order-service favourites', () => {
     ).toMatchObject({
       code: 'LISTING_NOT_FOUND',
     });
+  });
+
+  it('adds a sold listing and keeps it, but answers 404 for a draft, a product or an unknown item', async () => {
+    const sold = uuidv7();
+    const draft = uuidv7();
+    const product = uuidv7();
+    await platform.bus.publish([
+      listingEvent('catalog.item.created.v1', sold, 'Sold grinder', 1, 'sold'),
+      listingEvent('catalog.item.created.v1', draft, 'Draft grinder', 1, 'inactive'),
+      {
+        ...listingEvent('catalog.item.created.v1', product, 'Espresso', 1),
+        payload: {
+          ...listingEvent('catalog.item.created.v1', product, 'Espresso', 1).payload,
+          kind: 'product',
+        },
+      },
+    ]);
+    for (const id of [sold, draft]) {
+      await eventually(async () => ((await listingRow(id)) ? true : undefined), 10_000, 'the listing');
+    }
+    await eventually(
+      async () =>
+        (await queryRows(adminUrl, `SELECT 1 FROM orders.offers WHERE item_id = $1`, [product])).length > 0
+          ? true
+          : undefined,
+      10_000,
+      'the product',
+    );
+    expect((await order.call('PUT', `/me/favourites/${sold}`, { token: tokens[1] })).status).toBe(204);
+    for (const id of [draft, product, uuidv7()]) {
+      const answer = await order.call<{ code: string }>('PUT', `/me/favourites/${id}`, { token: tokens[1] });
+      expect(answer.status).toBe(404);
+      expect(answer.body).toMatchObject({ code: 'LISTING_NOT_FOUND' });
+    }
+    const listed = await order.call<{ items: { listingId: string; title: string }[] }>(
+      'GET',
+      '/me/favourites',
+      {
+        token: tokens[1],
+      },
+    );
+    expect(listed.body.items).toEqual([expect.objectContaining({ listingId: sold, title: 'Sold grinder' })]);
   });
 
   it('leaves no favourite of a listing whose deletion meets a crowd of buyers adding it', async () => {

@@ -59,14 +59,15 @@ describe('order-service list plans', () => {
     admin = new pg.Client({ connectionString: database.adminUrl });
     await admin.connect();
     await admin.query(
-      `INSERT INTO orders.listing_refs (listing_id, title, version)
-       SELECT gen_random_uuid(), 'listing ' || n, 1 FROM generate_series(1, ${ROWS}) n`,
+      `INSERT INTO orders.offers (item_id, kind, title, seller_id, status, price_minor, currency, stock, version)
+       SELECT gen_random_uuid(), 'listing', 'listing ' || n, gen_random_uuid(), 'active', 2500, 'EUR', 1, 1
+         FROM generate_series(1, ${ROWS}) n`,
     );
     await admin.query(
       `INSERT INTO orders.favourites (id, buyer_id, listing_id, created_at)
        SELECT gen_random_uuid(), CASE WHEN row_number() OVER () % 2 = 0 THEN $1::uuid ELSE gen_random_uuid() END,
-              listing_id, now() - random() * interval '30 days'
-         FROM orders.listing_refs`,
+              item_id, now() - random() * interval '30 days'
+         FROM orders.offers WHERE kind = 'listing'`,
       [buyer.id],
     );
     await admin.query(

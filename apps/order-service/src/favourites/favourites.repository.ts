@@ -4,18 +4,22 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FavouriteEntity } from './favourite.entity.js';
 
-/** The only code that touches favourites and the listings they may name. */
+/** The only code that touches favourites; it reads the listings they name from the offers read model. */
 @Injectable()
 export class FavouritesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Whether the listing is known and not deleted, holding it (FOR SHARE) until the transaction ends: a
-   * deletion arriving meanwhile waits, then removes what this transaction added.
+   * Whether the listing can be favourited — an offer of kind `listing` in the offers read model, not deleted,
+   * published (`active`, or `sold`: buyers keep those; a draft or archived listing is `inactive`) — holding
+   * its offer row (FOR SHARE) until the transaction ends: a deletion arriving meanwhile waits, then removes
+   * what this transaction added.
    */
   async holdListing(tx: Tx, listingId: string): Promise<boolean> {
     const rows = await tx.query<unknown[]>(
-      `SELECT 1 FROM "orders"."listing_refs" WHERE "listing_id" = $1 AND NOT "deleted" FOR SHARE`,
+      `SELECT 1 FROM "orders"."offers"
+        WHERE "item_id" = $1 AND "kind" = 'listing' AND NOT "deleted" AND "status" IN ('active', 'sold')
+          FOR SHARE`,
       [listingId],
     );
     return rows.length > 0;
@@ -38,34 +42,18 @@ export class FavouritesRepository {
     );
   }
 
-  /** The buyer's favourites with their listings' titles, by the list query (newest first by default). */
+  /** The buyer's favourites with their listings' titles (joined with offers), by the list query (newest first by default). */
   list(buyerId: string, query: ParsedListQuery): Promise<Page<FavouriteEntity>> {
     const builder = this.dataSource
       .getRepository(FavouriteEntity)
       .createQueryBuilder('favourite')
-      .innerJoinAndSelect('favourite.listing', 'listing')
+      .innerJoinAndSelect('favourite.listing', 'listing', 'NOT listing.deleted')
       .where('favourite.buyerId = :buyerId', { buyerId });
     return findPage(builder, query);
   }
 
-  /** A listing's newest state from a catalog event; an older version than the one kept changes nothing. */
-  async upsertListing(tx: Tx, listingId: string, title: string, version: number): Promise<void> {
-    await tx.query(
-      `INSERT INTO "orders"."listing_refs" ("listing_id", "title", "version") VALUES ($1, $2, $3)
-       ON CONFLICT ("listing_id") DO UPDATE
-          SET "title" = EXCLUDED."title", "version" = EXCLUDED."version", "updated_at" = now()
-        WHERE "listing_refs"."version" < EXCLUDED."version" AND NOT "listing_refs"."deleted"`,
-      [listingId, title, version],
-    );
-  }
-
-  /** The listing is gone: its tombstone stays (no later change revives it), every favourite of it goes. */
-  async deleteListing(tx: Tx, listingId: string): Promise<void> {
-    await tx.query(
-      `INSERT INTO "orders"."listing_refs" ("listing_id", "title", "version", "deleted") VALUES ($1, '', 0, true)
-       ON CONFLICT ("listing_id") DO UPDATE SET "deleted" = true, "updated_at" = now()`,
-      [listingId],
-    );
+  /** The listing is gone from the catalog (the offers consumer, in its transaction): every favourite of it goes. */
+  async forgetListing(tx: Tx, listingId: string): Promise<void> {
     await tx.query(`DELETE FROM "orders"."favourites" WHERE "listing_id" = $1`, [listingId]);
   }
 

@@ -1,11 +1,10 @@
 import type { AuthenticatedUser } from '@agora/auth';
-import type { EventEnvelope } from '@agora/contracts';
 import type { Inbox, Tx } from '@agora/database';
 import { inlineUnitOfWork, rejectionOf, strictMock } from '@agora/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { OrderException } from '../order.errors.js';
 import type { FavouritesRepository } from './favourites.repository.js';
-import { FavouritesService } from './favourites.service.js';
+import { FAVOURITES_CONSUMER, FavouritesService } from './favourites.service.js';
 
 const tx = {} as Tx;
 const buyer: AuthenticatedUser = { id: 'ann', role: 'user', sessionId: 's', tokenVersion: 0 };
@@ -22,13 +21,8 @@ function service(favourites: Partial<FavouritesRepository>, inbox: Partial<Inbox
   );
 }
 
-const itemEvent = <T extends 'catalog.item.created.v1' | 'catalog.item.deleted.v1'>(
-  topic: T,
-  payload: EventEnvelope<T>['payload'],
-): EventEnvelope<T> => ({ id: 'e1', topic, key: 'l1', occurredAt: at, payload });
-
 describe('FavouritesService', () => {
-  it('adds only a listing it knows, holding it against a deletion meanwhile', async () => {
+  it('adds only a listing the offers read model has published, holding it against a deletion meanwhile', async () => {
     const holdListing = vi.fn(() => Promise.resolve(true));
     const add = vi.fn(() => Promise.resolve(true));
     await expect(service({ holdListing, add }).add(buyer, 'l1')).resolves.toBe(true);
@@ -41,43 +35,20 @@ describe('FavouritesService', () => {
     });
   });
 
-  it('keeps listings from catalog events and ignores other kinds', async () => {
-    const upsertListing = vi.fn(() => Promise.resolve());
-    const favourites = service({ upsertListing }, { consumeOnce: applyAt });
-    await favourites.onItemChanged(
-      itemEvent('catalog.item.created.v1', {
-        kind: 'listing',
-        itemId: 'l1',
-        name: 'Grinder',
-        version: 2,
-        changedBy: 'sam',
-        changedAt: at,
-      }),
+  it("drops a deleted account's favourites", async () => {
+    const forgetBuyer = vi.fn(() => Promise.resolve());
+    await service({ forgetBuyer }, { consumeOnce: applyAt }).onUserDeleted({
+      id: 'e2',
+      topic: 'auth.user.deleted.v1',
+      key: 'ann',
+      occurredAt: at,
+      payload: { userId: 'ann', reason: 'deleted-by-user', deletedAt: at },
+    });
+    expect(applyAt).toHaveBeenCalledWith(
+      FAVOURITES_CONSUMER,
+      expect.objectContaining({ id: 'e2' }),
+      expect.any(Function),
     );
-    expect(upsertListing).toHaveBeenCalledWith(tx, 'l1', 'Grinder', 2);
-    await favourites.onItemChanged(
-      itemEvent('catalog.item.created.v1', {
-        kind: 'coffee',
-        itemId: 'c1',
-        name: 'Kenya',
-        version: 1,
-        changedBy: 'sam',
-        changedAt: at,
-      }),
-    );
-    expect(upsertListing).toHaveBeenCalledTimes(1);
-  });
-
-  it("drops a deleted listing's favourites", async () => {
-    const deleteListing = vi.fn(() => Promise.resolve());
-    await service({ deleteListing }, { consumeOnce: applyAt }).onItemDeleted(
-      itemEvent('catalog.item.deleted.v1', {
-        kind: 'listing',
-        itemId: 'l1',
-        deletedBy: 'sam',
-        deletedAt: at,
-      }),
-    );
-    expect(deleteListing).toHaveBeenCalledWith(tx, 'l1');
+    expect(forgetBuyer).toHaveBeenCalledWith(tx, 'ann');
   });
 });

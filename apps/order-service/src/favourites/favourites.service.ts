@@ -7,13 +7,13 @@ import { OrderErrorCode, OrderException } from '../order.errors.js';
 import { toFavouriteDto, type FavouritePageDto } from './favourites.dto.js';
 import { FavouritesRepository } from './favourites.repository.js';
 
-/** The inbox consumer name of catalog's and auth's events in order-service's favourites module. */
+/** The inbox consumer name of auth's events in order-service's favourites module. */
 export const FAVOURITES_CONSUMER = 'order.favourites';
 
 /**
- * Buyers' favourite listings (seed 003 `Favorites`). A favourite names a listing order-service knows from
- * catalog's item events and that is not deleted; adding and removing are idempotent, and a listing's deletion
- * removes it from every buyer's favourites.
+ * Buyers' favourite listings (seed 003 `Favorites`). A favourite names a published listing (active or sold) of
+ * the offers read model; adding and removing are idempotent. A listing's deletion removes it from every buyer's
+ * favourites through the offers consumer (OffersService.onItemDeleted), in the transaction of its tombstone.
  */
 @Injectable()
 export class FavouritesService {
@@ -27,7 +27,10 @@ export class FavouritesService {
   add(user: AuthenticatedUser, listingId: string): Promise<boolean> {
     return this.unitOfWork.run(async (tx) => {
       if (!(await this.favourites.holdListing(tx, listingId))) {
-        throw new OrderException(OrderErrorCode.LISTING_NOT_FOUND, `No listing ${listingId} in the catalog`);
+        throw new OrderException(
+          OrderErrorCode.LISTING_NOT_FOUND,
+          `No published listing ${listingId} in the catalog`,
+        );
       }
       return this.favourites.add(tx, user.id, listingId);
     });
@@ -40,30 +43,6 @@ export class FavouritesService {
 
   async list(user: AuthenticatedUser, query: ParsedListQuery): Promise<FavouritePageDto> {
     return mapPage(await this.favourites.list(user.id, query), toFavouriteDto);
-  }
-
-  /** `catalog.item.created.v1` / `updated.v1`: a listing to keep (other kinds are not favourites). */
-  async onItemChanged(
-    event: EventEnvelope<'catalog.item.created.v1' | 'catalog.item.updated.v1'>,
-  ): Promise<void> {
-    const item = event.payload;
-    if (item.kind !== 'listing') {
-      return;
-    }
-    await this.inbox.consumeOnce(FAVOURITES_CONSUMER, event, (tx) =>
-      this.favourites.upsertListing(tx, item.itemId, item.name, item.version),
-    );
-  }
-
-  /** `catalog.item.deleted.v1`: the listing and every favourite of it go. */
-  async onItemDeleted(event: EventEnvelope<'catalog.item.deleted.v1'>): Promise<void> {
-    const item = event.payload;
-    if (item.kind !== 'listing') {
-      return;
-    }
-    await this.inbox.consumeOnce(FAVOURITES_CONSUMER, event, (tx) =>
-      this.favourites.deleteListing(tx, item.itemId),
-    );
   }
 
   /** `auth.user.deleted.v1`: the buyer's favourites go. */

@@ -4,6 +4,7 @@ import { OrderOffers1796300010000 } from './1796300010000-OrderOffers.js';
 import { OrderCart1796300020000 } from './1796300020000-OrderCart.js';
 import { OrderAddresses1796300030000 } from './1796300030000-OrderAddresses.js';
 import { OrderCheckoutOrders1796300040000 } from './1796300040000-OrderCheckoutOrders.js';
+import { FavouritesFromOffers1796300050000 } from './1796300050000-FavouritesFromOffers.js';
 
 /** Every order-service migration, oldest first. */
 export const orderMigrations = [
@@ -13,4 +14,5 @@ export const orderMigrations = [
   OrderCart1796300020000,
   OrderAddresses1796300030000,
   OrderCheckoutOrders1796300040000,
+  FavouritesFromOffers1796300050000,
 ];

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FavouritesModule } from '../favourites/favourites.module.js';
 import { CatalogSnapshotClient } from './catalog-snapshot.client.js';
 import { OffersEvents } from './offers.events.js';
 import { OffersRebuildJob } from './offers-rebuild.job.js';
@@ -7,6 +8,7 @@ import { OffersService } from './offers.service.js';
 
 /** The read model of what can be bought, kept from catalog's events and snapshot. */
 @Module({
+  imports: [FavouritesModule],
   controllers: [OffersEvents],
   providers: [OffersRepository, OffersService, CatalogSnapshotClient, OffersRebuildJob],
   exports: [OffersRepository],

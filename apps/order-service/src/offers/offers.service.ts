@@ -7,6 +7,7 @@ import {
 } from '@agora/contracts';
 import { Inbox, UnitOfWork } from '@agora/database';
 import { Injectable } from '@nestjs/common';
+import { FavouritesRepository } from '../favourites/favourites.repository.js';
 import { toMinor } from '../money.js';
 import { CatalogSnapshotClient } from './catalog-snapshot.client.js';
 import { OffersRepository, type OfferState } from './offers.repository.js';
@@ -52,6 +53,7 @@ export class OffersService {
     private readonly inbox: Inbox,
     private readonly unitOfWork: UnitOfWork,
     private readonly snapshot: CatalogSnapshotClient,
+    private readonly favourites: FavouritesRepository,
   ) {}
 
   async onItemChanged(
@@ -75,12 +77,21 @@ export class OffersService {
     );
   }
 
+  /**
+   * The item's tombstone and, for a listing, the end of every buyer's favourite of it, in one transaction: the
+   * tombstone waits for favourites being added (they hold the offer row FOR SHARE), so none is left behind.
+   */
   async onItemDeleted(event: EventEnvelope<'catalog.item.deleted.v1'>): Promise<void> {
     const { kind, itemId } = event.payload;
     if (!isPriced(kind)) {
       return;
     }
-    await this.inbox.consumeOnce(OFFERS_CONSUMER, event, (tx) => this.offers.remove(tx, itemId, kind));
+    await this.inbox.consumeOnce(OFFERS_CONSUMER, event, async (tx) => {
+      await this.offers.remove(tx, itemId, kind);
+      if (kind === 'listing') {
+        await this.favourites.forgetListing(tx, itemId);
+      }
+    });
   }
 
   /**
