@@ -10,6 +10,7 @@ import kafkajs, { type Admin, type Consumer, type IHeaders, type KafkaMessage, t
 import type { Logger } from 'pino';
 import { deliverWithRetry, PoisonMessageError, toError, type RetryPolicy } from './delivery.js';
 import { EventConsumerServer } from './event-consumer.server.js';
+import './kafkajs-idle-queue.js';
 import type { MessageBus } from './message-bus.js';
 
 const { Kafka, logLevel } = kafkajs;
