@@ -15,6 +15,8 @@ RUN node scripts/build.mjs && npm prune --omit=dev
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
+# Two glibc malloc arenas instead of one per thread (up to 8 per core): about 5 MB less per idle service (README, "Memory").
+ENV MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules

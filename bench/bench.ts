@@ -119,18 +119,28 @@ const log = (message: string): void =>
 
 // ─── processes ──────────────────────────────────────────────────────────────────────────────────────
 const children = new Set<ChildProcess>();
-/** As package.json's `start:service` runs a service. */
-const SERVICE_NODE_FLAGS = ['--max-semi-space-size=1'];
+/** How `npm run start:service` runs a service, `NAME=value … node --flag … script`; the Dockerfile and compose agree. */
+const START_SERVICE = (
+  JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+).scripts['start:service'].split(' ');
+const SERVICE_NODE_FLAGS = START_SERVICE.filter((part) => part.startsWith('--'));
+const SERVICE_ENV: Record<string, string> = Object.fromEntries(
+  START_SERVICE.slice(0, START_SERVICE.indexOf('node')).map((part) => part.split('=') as [string, string]),
+);
 
 function start(script: string, env: Record<string, string>, name: string): ChildProcess {
   // As `npm start` and `npm run start:service` run them: without --enable-source-maps, which costs about a
   // second of start-up and 18 MB per process (every module's map is parsed at load).
-  // The services get the V8 flags `npm run start:service`, the Dockerfile and docker-compose.yml give them.
-  const flags = script.endsWith('-service/src/main.js') ? SERVICE_NODE_FLAGS : [];
-  const child = spawn(process.execPath, [...flags, path.join(root, 'dist', script)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  // The services get the V8 flags and environment `npm run start:service`, the Dockerfile and compose give them.
+  const service = script.endsWith('-service/src/main.js');
+  const child = spawn(
+    process.execPath,
+    [...(service ? SERVICE_NODE_FLAGS : []), path.join(root, 'dist', script)],
+    {
+      env: { ...process.env, ...(service ? SERVICE_ENV : {}), ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);

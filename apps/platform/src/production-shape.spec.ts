@@ -17,6 +17,7 @@ interface ComposeService {
 }
 
 const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  'x-service': { build?: string };
   services: Record<string, ComposeService>;
 };
 const envTemplate = readFileSync(path.join(root, '.env.template'), 'utf8');
@@ -72,6 +73,42 @@ describe('production shape', () => {
     expect(config.PORT).toBe(SERVICES[name].port);
     expect(config.BUS).toBe('kafka');
     expect(COMPOSE_NGINX_OPTIONS.upstreams[name]).toBe(`${name}-service:${SERVICES[name].port}`);
+  });
+
+  it('compose, the Dockerfile, `npm run start:service` and the bench run each service with the same node settings', () => {
+    // The V8 flags and malloc setting that keep an idle service small (README, "Memory") only count where the
+    // services really run.
+    const flagsOf = (command: readonly string[], script: string): string[] => {
+      expect(command[0]).toBe('node');
+      expect(command.at(-1)).toBe(script);
+      return command.slice(1, -1);
+    };
+    const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const startService = packageJson.scripts['start:service'].split(' ');
+    const node = startService.indexOf('node');
+    const environment = startService.slice(0, node);
+    const flags = flagsOf(startService.slice(node), 'dist/apps/$SERVICE-service/src/main.js');
+    expect(flags).toContain('--max-semi-space-size=1');
+    expect(environment).toContain('MALLOC_ARENA_MAX=2');
+
+    const dockerfile = readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    const runtimeStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    const dockerCmd = /^CMD (\[.*\])$/m.exec(runtimeStage)?.[1];
+    expect(flagsOf(JSON.parse(dockerCmd ?? '[]') as string[], 'dist/apps/auth-service/src/main.js')).toEqual(
+      flags,
+    );
+    for (const variable of environment) {
+      // The image's ENV reaches every service compose runs from it.
+      expect(runtimeStage).toContain(`\nENV ${variable}\n`);
+    }
+    for (const name of SERVICE_NAMES) {
+      const command = compose.services[`${name}-service`].command ?? [];
+      expect(flagsOf(command, `dist/apps/${name}-service/src/main.js`), `${name}-service`).toEqual(flags);
+    }
+    expect(compose['x-service'].build).toBe('.');
+    expect(readFileSync(path.join(root, 'bench/bench.ts'), 'utf8')).toContain("scripts['start:service']");
   });
 
   it('compose gives every service the shared web-session and Redis settings, the CSRF secret only from .env', () => {

