@@ -47,6 +47,9 @@ const ONLY = new Set(
     .filter(Boolean),
 );
 const PARTS = ['lists', 'start', 'events', 'rss', 'social'] as const;
+
+/** How long the distributed shape idles, every service healthy, before its RSS is read. */
+const IDLE_SETTLE_MS = 60_000;
 for (const part of ONLY) {
   if (!(PARTS as readonly string[]).includes(part)) {
     throw new Error(`--only takes ${PARTS.join(', ')}; not ${part}`);
@@ -708,9 +711,6 @@ async function measureEvents(deepClient: pg.Client): Promise<void> {
     met: latencies.length === EVENTS ? eventP99 <= 50 : false,
   });
 }
-
-/** How long the distributed shape idles, every service healthy, before its RSS is read. */
-const IDLE_SETTLE_MS = 60_000;
 
 async function measureIdleRss(): Promise<void> {
   // (e) idle RSS of each service on its own (the distributed shape), on Kafka.
