@@ -362,6 +362,12 @@ describe('cart and orders through the gateway', () => {
         400,
         'VALIDATION_FAILED',
       );
+      // null clears only what may be empty: a required field sent as null is a 400, never a 500.
+      expectProblem(await call('PATCH', `/addresses/${id}`, ann, { line1: null }), 400, 'VALIDATION_FAILED');
+      expect((await call<Address>('PATCH', `/addresses/${id}`, ann, { label: null })).body).toMatchObject({
+        line1: 'Arbat 10',
+        label: null,
+      });
       expectProblem(
         await call('PATCH', `/addresses/${id}`, bob, { label: 'Mine' }),
         404,

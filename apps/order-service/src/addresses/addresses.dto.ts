@@ -87,7 +87,8 @@ export class SaveAddressDto extends AddressInputDto {
   label?: string | null;
 }
 
-export class PatchAddressDto extends PartialType(SaveAddressDto) {}
+/** A partial address: a field left out stays; `null` clears only the fields that may be empty (400 otherwise). */
+export class PatchAddressDto extends PartialType(SaveAddressDto, { skipNullProperties: false }) {}
 
 /** An address as an order keeps it: a copy, unchanged by later edits of the address book. */
 export class AddressSnapshotDto {
