@@ -8,3 +8,4 @@ export * from './request-input.js';
 export * from './security-headers.js';
 export * from './swagger.js';
 export * from './validation.js';
+export * from './user-text.js';

@@ -1,3 +1,4 @@
+import { sanitizeText, textLength } from '@agora/http';
 import { SocialErrorCode, SocialException } from '../social.errors.js';
 
 /** Longest post text, in characters (code points) after sanitizing. */
@@ -9,28 +10,6 @@ export const POST_PHOTOS_MAX = 10;
 /** Most @mentions and #tags a text carries (later ones stay text). */
 export const MENTIONS_MAX = 20;
 export const TAGS_MAX = 20;
-
-/**
- * Control characters other than tab and line feed, and the bidirectional overrides that make text read
- * differently from how it is stored (Trojan Source): removed from every text.
- */
-// eslint-disable-next-line no-control-regex
-const UNWANTED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * A user's text as stored and shown: Unicode NFC, line breaks as `\n`, no control or bidi-override
- * characters, no trailing spaces on lines, at most two blank lines in a row, trimmed. Clients render it
- * as text (never HTML), so markup characters stay as typed.
- */
-export function sanitizeText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(UNWANTED, '')
-    .replace(/[ \t]+$/gm, '')
-    .replace(/\n{4,}/g, '\n\n\n')
-    .trim();
-}
 
 /** Lower-cased logins after `@` (letters, digits, `_ . -`), each once, at most MENTIONS_MAX. */
 export function mentionedLogins(text: string): string[] {
@@ -54,11 +33,6 @@ export function hashtags(text: string): string[] {
     }
   }
   return [...tags];
-}
-
-/** Length in code points, as users count characters. */
-export function textLength(text: string): number {
-  return [...text].length;
 }
 
 /** The text as stored (sanitized), refused past `max` characters with TEXT_TOO_LONG naming `field`. */
