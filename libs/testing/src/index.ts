@@ -11,3 +11,4 @@ export * from './nginx.js';
 export * from './races.js';
 export * from './strict-mock.js';
 export * from './list-plans.js';
+export * from './acting-user.js';

@@ -1,13 +1,12 @@
-import type { AuthenticatedUser } from '@agora/auth';
 import type { Inbox, Tx } from '@agora/database';
-import { inlineUnitOfWork, rejectionOf, strictMock } from '@agora/testing';
+import { actingUser, inlineUnitOfWork, rejectionOf, strictMock } from '@agora/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { OrderException } from '../order.errors.js';
 import type { FavouritesRepository } from './favourites.repository.js';
 import { FAVOURITES_CONSUMER, FavouritesService } from './favourites.service.js';
 
 const tx = {} as Tx;
-const buyer: AuthenticatedUser = { id: 'ann', role: 'user', sessionId: 's', tokenVersion: 0 };
+const buyer = actingUser('ann');
 const at = '2026-11-30T10:00:00.000Z';
 const applyAt = vi.fn((_consumer: string, _event: unknown, apply: (tx: Tx) => Promise<void>) =>
   apply(tx).then(() => true),

@@ -1,8 +1,7 @@
-import type { AuthenticatedUser } from '@agora/auth';
 import type { OutboxWriter, Tx } from '@agora/database';
 import { RequestException } from '@agora/http';
 import type { RateLimiter } from '@agora/rate-limit';
-import { inlineUnitOfWork, rejectionOf, strictMock } from '@agora/testing';
+import { actingUser, inlineUnitOfWork, rejectionOf, strictMock } from '@agora/testing';
 import { describe, expect, it, vi } from 'vitest';
 import type { OrderConfig } from '../order.config.js';
 import { OrderException } from '../order.errors.js';
@@ -12,12 +11,7 @@ import type { SellerReportsRepository } from './seller-reports.repository.js';
 import { SellerReportsService } from './seller-reports.service.js';
 
 const tx = {} as Tx;
-const user = (id: string, role: AuthenticatedUser['role'] = 'user'): AuthenticatedUser => ({
-  id,
-  role,
-  sessionId: 's',
-  tokenVersion: 0,
-});
+const user = actingUser;
 const moderator = user('mod-1', 'moderator');
 
 const report = (values: Partial<SellerReportEntity> = {}): SellerReportEntity =>

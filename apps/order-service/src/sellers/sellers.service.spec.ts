@@ -1,7 +1,6 @@
-import type { AuthenticatedUser } from '@agora/auth';
 import type { Inbox, OutboxWriter, Tx } from '@agora/database';
 import { RequestException } from '@agora/http';
-import { inlineUnitOfWork, rejectionOf, strictMock } from '@agora/testing';
+import { actingUser, inlineUnitOfWork, rejectionOf, strictMock } from '@agora/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { OrderException } from '../order.errors.js';
 import type { SellerAccountsRepository } from './seller-accounts.repository.js';
@@ -11,12 +10,7 @@ import type { ApplyForSellerDto } from './sellers.dto.js';
 import { SellersService } from './sellers.service.js';
 
 const tx = {} as Tx;
-const user = (id: string, role: AuthenticatedUser['role'] = 'user'): AuthenticatedUser => ({
-  id,
-  role,
-  sessionId: 's',
-  tokenVersion: 0,
-});
+const user = actingUser;
 const admin = user('admin-1', 'admin');
 
 const application = (values: Partial<SellerApplicationEntity> = {}): SellerApplicationEntity =>

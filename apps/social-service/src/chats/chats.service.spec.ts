@@ -1,6 +1,5 @@
-import type { AuthenticatedUser } from '@agora/auth';
 import type { OutboxWriter, Tx } from '@agora/database';
-import { inlineUnitOfWork, rejectionOf, strictMock } from '@agora/testing';
+import { actingUser, inlineUnitOfWork, rejectionOf, strictMock } from '@agora/testing';
 import { describe, expect, it } from 'vitest';
 import type { RateLimiter } from '@agora/rate-limit';
 import type { RealtimeHub } from '../realtime/realtime-hub.js';
@@ -12,8 +11,7 @@ import type { ChatsRepository, PeerState } from './chats.repository.js';
 import { acceptsMessages, ChatsService, messageText } from './chats.service.js';
 
 const tx = {} as Tx;
-const user = (id: string, role: AuthenticatedUser['role'] = 'user') =>
-  ({ id, role, sessionId: 's', tokenVersion: 0 }) as AuthenticatedUser;
+const user = actingUser;
 const chat = (values: Partial<ChatEntity>): ChatEntity =>
   ({
     id: 'c1',
