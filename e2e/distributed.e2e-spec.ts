@@ -94,6 +94,14 @@ describe('distributed platform behind nginx on real Kafka', () => {
     });
     expect(reply.status).toBe(200);
   };
+  /** The last few warning and error lines of a service's JSON log. */
+  const lastWarnings = (output: string): string =>
+    output
+      .split('\n')
+      .filter((line) => /"level":"(warn|error|fatal)"/.test(line))
+      .slice(-4)
+      .map((line) => line.slice(0, 600))
+      .join(' / ');
   const profileCount = async (prefix: string): Promise<number> => {
     const rows = await queryRows<{ count: string }>(
       adminUrl,
@@ -343,7 +351,19 @@ describe('distributed platform behind nginx on real Kafka', () => {
     expect(Date.now() - stoppedAt).toBeLessThan(8_000);
     await run('bash', [kafkaScript, 'start'], kafkaEnv);
     await eventually(
-      async () => ((await readiness()).every((status) => status === 200) ? true : undefined),
+      async () => {
+        const statuses = await readiness();
+        if (statuses.every((status) => status === 200)) {
+          return true;
+        }
+        // What the services that stay unready said last, so a timeout shows why.
+        const unready = SERVICE_NAMES.filter((_, index) => statuses[index + 1] !== 200);
+        throw new Error(
+          `statuses ${statuses.join(',')}; ${unready
+            .map((name) => `${name}: ${lastWarnings(services[name].output())}`)
+            .join(' | ')}`,
+        );
+      },
       60_000,
       'readiness 200 everywhere once the broker is back',
     );

@@ -8,6 +8,7 @@ import {
 } from '@agora/contracts';
 import kafkajs, { type Admin, type Consumer, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
+import { ConsumerRestarts } from './consumer-restarts.js';
 import { deliverWithRetry, PoisonMessageError, toError, type RetryPolicy } from './delivery.js';
 import { EventConsumerServer } from './event-consumer.server.js';
 import './kafkajs-idle-queue.js';
@@ -398,6 +399,7 @@ class KafkaConsumerServer extends EventConsumerServer {
   /** Commits what a batch resolved once the interval is up, when no later batch did it first. */
   private flushTimer?: NodeJS.Timeout;
   private readonly groupLogger: Logger;
+  private readonly restarts: ConsumerRestarts;
 
   constructor(
     private readonly kafka: KafkaClient,
@@ -409,6 +411,7 @@ class KafkaConsumerServer extends EventConsumerServer {
   ) {
     super();
     this.groupLogger = busLogger.child({ consumerGroup: group });
+    this.restarts = new ConsumerRestarts(() => this.start(), this.groupLogger);
   }
 
   isRunning(): boolean {
@@ -428,6 +431,8 @@ class KafkaConsumerServer extends EventConsumerServer {
       return;
     }
     const logger = this.groupLogger;
+    // A restart after kafkajs gave the previous consumer up: it disconnected that one already.
+    await this.consumer?.disconnect().catch(() => undefined);
     const consumer = this.kafka.consumer({
       groupId: this.group,
       sessionTimeout: 15_000,
@@ -436,10 +441,14 @@ class KafkaConsumerServer extends EventConsumerServer {
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => {
       this.running = true;
+      this.restarts.joined();
     });
     consumer.on(consumer.events.CRASH, (event) => {
       this.running = false;
       logger.warn({ err: event.payload.error, restart: event.payload.restart }, 'kafka consumer crashed');
+      if (!event.payload.restart) {
+        this.restarts.givenUp();
+      }
     });
     consumer.on(consumer.events.STOP, () => {
       this.running = false;
@@ -528,6 +537,7 @@ class KafkaConsumerServer extends EventConsumerServer {
   }
 
   async close(): Promise<void> {
+    this.restarts.close();
     // What is handled is committed before the group is left, so a restart starts after it.
     await this.flush();
     this.running = false;
