@@ -106,7 +106,7 @@ describe('MediaService', () => {
       row.createdAt = new Date();
       return Promise.resolve();
     });
-    const add = vi.fn(() => Promise.resolve());
+    const add = vi.fn(() => Promise.resolve('event-1'));
     const media = service(
       {
         findByHash: () => Promise.resolve(null),
@@ -153,7 +153,7 @@ describe('MediaService', () => {
         insert: () => Promise.reject(duplicate),
       },
       storage,
-      { add: () => Promise.resolve() },
+      { add: () => Promise.resolve('event-1') },
     );
     const answer = await media.upload(ann, photo);
     expect(answer).toMatchObject({ created: false, media: { id: 'media-1' } });
@@ -162,7 +162,7 @@ describe('MediaService', () => {
 
   it('lets only the owner or an admin delete a media, and says who did', async () => {
     const remove = vi.fn(() => Promise.resolve());
-    const add = vi.fn(() => Promise.resolve());
+    const add = vi.fn(() => Promise.resolve('event-1'));
     const { storage } = memoryStorage();
     const media = service({ find: () => Promise.resolve(stored()), delete: remove }, storage, { add });
     const error = await rejectionOf(media.delete(actingUser('bob'), 'media-1'), MediaException);
