@@ -12,6 +12,7 @@ import { IdentityEntity } from './oauth/identity.entity.js';
 import { IdentityLinkOfferEntity } from './oauth/identity-link-offer.entity.js';
 import { OAuthFlowEntity } from './oauth/oauth-flow.entity.js';
 import { OAuthModule } from './oauth/oauth.module.js';
+import { OrderMailEntity } from './orders/order-mail.entity.js';
 import { OrderMailModule } from './orders/order-mail.module.js';
 import { PurgeModule } from './purge/purge.module.js';
 import { PasswordResetEntity } from './recovery/password-reset.entity.js';
@@ -56,6 +57,7 @@ export const authServiceDefinition: ServiceDefinition<AuthConfig> = {
     IdentityEntity,
     OAuthFlowEntity,
     IdentityLinkOfferEntity,
+    OrderMailEntity,
   ],
   migrations: authMigrations,
   config: AuthConfig,

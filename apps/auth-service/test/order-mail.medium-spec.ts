@@ -4,6 +4,7 @@ import {
   AuthTestClient,
   copies,
   provisionAllServices,
+  queryRows,
   startServicesInProcess,
   startSmtpInbox,
   type InProcessServices,
@@ -34,6 +35,8 @@ describe('auth-service: order mail', () => {
   let buyer: Account;
   let seller: Account;
   let moderator: Account;
+  /** How many more times SMTP refuses each address (a temporary 450). */
+  const refusals = new Map<string, number>();
 
   const account = async (login: string, role?: string): Promise<Account> => {
     const signed = await client.signedIn(login);
@@ -65,6 +68,26 @@ describe('auth-service: order mail', () => {
     payload,
   });
 
+  const placed = (orderId: string) =>
+    envelope('order.order.created.v1', orderId, {
+      orderId,
+      checkoutId: uuidv7(),
+      buyerId: buyer.id,
+      sellerId: null,
+      paymentMethod: 'test_card',
+      currency: 'JPY',
+      totalMinor: 1200,
+      lines: [{ itemId: uuidv7(), kind: 'product', title: 'Matcha', quantity: 2, unitPriceMinor: 600 }],
+      createdAt: new Date().toISOString(),
+    });
+
+  const queued = (eventId: string) =>
+    queryRows<{ recipient: string; attempts: number; last_error: string }>(
+      adminUrl,
+      `SELECT recipient, attempts, last_error FROM auth.order_mails WHERE event_id = $1`,
+      [eventId],
+    );
+
   const moved = (orderId: string, buyerId: string, change: Partial<OrderStatusChangedV1> = {}) =>
     envelope('order.order.status-changed.v1', orderId, {
       orderId,
@@ -82,7 +105,13 @@ describe('auth-service: order mail', () => {
 
   beforeAll(async () => {
     await provisionAllServices(adminUrl);
-    inbox = await startSmtpInbox();
+    inbox = await startSmtpInbox({
+      refuse: (address) => {
+        const left = refusals.get(address) ?? 0;
+        refusals.set(address, left - 1);
+        return left > 0;
+      },
+    });
     platform = await startServicesInProcess(adminUrl, [authServiceDefinition], {
       SMTP_URL: inbox.url,
       ADMIN_EMAIL: ROOT.email,
@@ -172,5 +201,31 @@ describe('auth-service: order mail', () => {
     await platform.bus.publish([stranger]);
     expect(inbox.messages.slice(before).filter((mail) => mail.text.includes(orderId))).toEqual([]);
     expect(platform.bus.deadLetters.map((letter) => letter.event.id)).not.toContain(stranger.id);
+  });
+
+  it('retries an event whose mail SMTP refused, sending again only the refused one', async () => {
+    const orderId = uuidv7();
+    const event = placed(orderId);
+    refusals.set(second.email, 2);
+    await platform.bus.publish([event]);
+    expect(mailsAbout(ROOT.email, orderId)).toHaveLength(1);
+    expect(mailsAbout(second.email, orderId)).toHaveLength(1);
+    expect(mailsAbout(second.email, orderId)[0].subject).toContain('1200 JPY');
+    expect(platform.bus.deadLetters.map((letter) => letter.event.id)).not.toContain(event.id);
+    expect(await queued(event.id)).toEqual([]);
+  });
+
+  it('dead-letters the event after its last attempt, the refused mail left queued and nothing sent twice', async () => {
+    const orderId = uuidv7();
+    const event = placed(orderId);
+    refusals.set(second.email, Number.POSITIVE_INFINITY);
+    await platform.bus.publish([event]);
+    refusals.delete(second.email);
+    expect(platform.bus.deadLetters.map((letter) => letter.event.id)).toContain(event.id);
+    expect(mailsAbout(ROOT.email, orderId)).toHaveLength(1);
+    expect(mailsAbout(second.email, orderId)).toEqual([]);
+    expect(await queued(event.id)).toEqual([
+      { recipient: second.email, attempts: 3, last_error: expect.stringContaining('450') as string },
+    ]);
   });
 });

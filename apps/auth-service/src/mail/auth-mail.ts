@@ -1,15 +1,9 @@
-import type {
-  OrderCreatedV1,
-  OrderStatusChangedV1,
-  SellerApplicationDecidedV1,
-  SellerReportResolvedV1,
-} from '@agora/contracts';
+import type { SellerApplicationDecidedV1, SellerReportResolvedV1 } from '@agora/contracts';
 import { LOGGER } from '@agora/logging';
-import { createMailer, type Mailer } from '@agora/mail';
+import { createMailer, type Mailer, type MailMessage } from '@agora/mail';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AuthConfig } from '../auth.config.js';
-import { orderPlacedText, orderStatusText, type OrderPeople } from './order-mail-text.js';
 
 /**
  * The mail auth-service sends. A failed send is logged and never undoes the change that caused it: the
@@ -105,19 +99,12 @@ export class AuthMail implements OnApplicationShutdown {
     });
   }
 
-  /** A new order, to one admin (seed 001): who bought from whom, the lines and the total. */
-  async sendOrderPlaced(
-    to: string,
-    login: string,
-    order: OrderCreatedV1,
-    people: OrderPeople,
-  ): Promise<void> {
-    await this.send({ to, ...orderPlacedText(login, order, people) });
-  }
-
-  /** The buyer's order moved: its new state in words, and the reason of a cancellation. */
-  async sendOrderStatusChanged(to: string, login: string, change: OrderStatusChangedV1): Promise<void> {
-    await this.send({ to, ...orderStatusText(login, change) });
+  /**
+   * Sends a message and rejects when SMTP does not take it, for callers that retry (the order mail queue);
+   * the other mail here is logged and dropped on failure.
+   */
+  async deliver(message: MailMessage): Promise<void> {
+    await this.mailer.send(message);
   }
 
   private async send(message: { to: string; subject: string; text: string }): Promise<void> {

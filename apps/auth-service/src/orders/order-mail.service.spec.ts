@@ -1,11 +1,13 @@
 import type { EventEnvelope, OrderCreatedV1, OrderStatusChangedV1 } from '@agora/contracts';
 import type { Inbox, Tx } from '@agora/database';
-import { strictMock } from '@agora/testing';
+import type { MailMessage } from '@agora/mail';
+import { inlineUnitOfWork, strictMock } from '@agora/testing';
 import { describe, expect, it, vi } from 'vitest';
 import type { AuthMail } from '../mail/auth-mail.js';
 import type { UserEntity } from '../users/user.entity.js';
 import type { UsersRepository } from '../users/users.repository.js';
 import { ORDER_MAIL_CONSUMER, ORDER_MAIL_MAX_ADMINS, OrderMailService } from './order-mail.service.js';
+import type { OrderMailDraft, OrderMailsRepository, PendingOrderMail } from './order-mails.repository.js';
 
 const tx = {} as Tx;
 const at = '2026-11-30T10:00:00.000Z';
@@ -14,20 +16,54 @@ const user = (id: string, role = 'user') =>
 const accounts = new Map([user('ann'), user('sam', 'seller')].map((account) => [account.id, account]));
 const admins = [user('root', 'admin'), user('ops', 'admin')];
 
-function harness(applied = true) {
+/**
+ * The service over an in-memory mail queue. `applied`: whether the inbox applies the event (false: it was
+ * applied before); `refuse`: recipients SMTP refuses.
+ */
+function harness({ applied = true, refuse = [] as string[], queued = [] as PendingOrderMail[] } = {}) {
+  const queue = new Map(queued.map((mail) => [mail.id, mail]));
+  let ids = 0;
+  const add = vi.fn((_tx: Tx, eventId: string, drafts: readonly OrderMailDraft[]) => {
+    for (const draft of drafts) {
+      ids += 1;
+      queue.set(`m${ids}`, { ...draft, id: `m${ids}`, eventId, attempts: 0 });
+    }
+    return Promise.resolve();
+  });
+  const putBack = vi.fn((_tx: Tx, mail: PendingOrderMail, error: string) => {
+    queue.set(mail.id, { ...mail, attempts: mail.attempts + 1, lastError: error } as PendingOrderMail);
+    return Promise.resolve();
+  });
   const findAdmins = vi.fn(() => Promise.resolve(admins));
-  const findById = vi.fn((id: string) => Promise.resolve(accounts.get(id) ?? null));
-  const sendOrderPlaced = vi.fn(() => Promise.resolve());
-  const sendOrderStatusChanged = vi.fn(() => Promise.resolve());
+  const deliver = vi.fn((message: MailMessage) =>
+    refuse.includes(message.to) ? Promise.reject(new Error('451 try later')) : Promise.resolve(),
+  );
   const consumeOnce = vi.fn((_consumer: string, _event: unknown, apply: (tx: Tx) => Promise<void>) =>
     applied ? apply(tx).then(() => true) : Promise.resolve(false),
   );
   const service = new OrderMailService(
-    strictMock<UsersRepository>('UsersRepository', { findAdmins, findById }),
+    strictMock<UsersRepository>('UsersRepository', {
+      findAdmins,
+      findById: (id: string) => Promise.resolve(accounts.get(id) ?? null),
+    }),
+    strictMock<OrderMailsRepository>('OrderMailsRepository', {
+      add,
+      putBack,
+      pendingIds: (eventId: string) =>
+        Promise.resolve(
+          [...queue.values()].filter((mail) => mail.eventId === eventId).map((mail) => mail.id),
+        ),
+      take: (_tx: Tx, id: string) => {
+        const mail = queue.get(id) ?? null;
+        queue.delete(id);
+        return Promise.resolve(mail);
+      },
+    }),
     strictMock<Inbox>('Inbox', { consumeOnce }),
-    strictMock<AuthMail>('AuthMail', { sendOrderPlaced, sendOrderStatusChanged }),
+    inlineUnitOfWork(tx),
+    strictMock<AuthMail>('AuthMail', { deliver }),
   );
-  return { service, findAdmins, findById, sendOrderPlaced, sendOrderStatusChanged, consumeOnce };
+  return { service, queue, add, putBack, findAdmins, deliver, consumeOnce };
 }
 
 const created = (payload: Partial<OrderCreatedV1> = {}): EventEnvelope<'order.order.created.v1'> => ({
@@ -66,49 +102,71 @@ const changed = (buyerId: string): EventEnvelope<'order.order.status-changed.v1'
 };
 
 describe('OrderMailService', () => {
-  it('mails every admin the auth database names, with the buyer and seller logins, once the event is recorded', async () => {
-    const { service, findAdmins, consumeOnce, sendOrderPlaced } = harness();
+  it('queues a mail per admin the auth database names with the event, then sends and empties the queue', async () => {
+    const { service, findAdmins, consumeOnce, add, deliver, queue } = harness();
     const event = created();
     await service.onOrderCreated(event);
     expect(consumeOnce).toHaveBeenCalledWith(ORDER_MAIL_CONSUMER, event, expect.any(Function));
     expect(findAdmins).toHaveBeenCalledWith(tx, ORDER_MAIL_MAX_ADMINS);
-    expect(sendOrderPlaced.mock.calls).toEqual([
-      ['root@example.com', 'root', event.payload, { buyer: 'ann', seller: 'sam' }],
-      ['ops@example.com', 'ops', event.payload, { buyer: 'ann', seller: 'sam' }],
+    expect(add).toHaveBeenCalledTimes(1);
+    expect(deliver.mock.calls.map(([message]) => message.to)).toEqual([
+      'root@example.com',
+      'ops@example.com',
     ]);
+    const [first] = deliver.mock.calls[0];
+    expect(first.subject).toContain('300.00 RUB');
+    expect(first.text).toMatch(/Hello root,[\s\S]*Buyer: {4}ann \(ann\)[\s\S]*Seller: {3}sam \(sam\)/);
+    expect(queue.size).toBe(0);
   });
 
-  it('names no seller for a menu order and a gone buyer as null, still mailing the admins', async () => {
-    const { service, findById, sendOrderPlaced } = harness();
+  it('names a gone buyer and the menu as the seller, still mailing the admins', async () => {
+    const { service, deliver } = harness();
     await service.onOrderCreated(created({ buyerId: 'gone', sellerId: null }));
-    expect(findById.mock.calls.map(([id]) => id)).toEqual(['gone']);
-    expect(sendOrderPlaced).toHaveBeenCalledTimes(2);
-    expect(sendOrderPlaced).toHaveBeenLastCalledWith('ops@example.com', 'ops', expect.anything(), {
-      buyer: null,
-      seller: null,
-    });
+    expect(deliver).toHaveBeenCalledTimes(2);
+    expect(deliver.mock.calls[1][0].text).toMatch(/a deleted account[\s\S]*Agora \(the shop menu\)/);
   });
 
   it('mails the buyer of a moved order, and nobody when the buyer is unknown', async () => {
     const known = harness();
-    const event = changed('ann');
-    await known.service.onOrderStatusChanged(event);
-    expect(known.sendOrderStatusChanged).toHaveBeenCalledExactlyOnceWith(
-      'ann@example.com',
-      'ann',
-      event.payload,
-    );
+    await known.service.onOrderStatusChanged(changed('ann'));
+    expect(known.deliver).toHaveBeenCalledTimes(1);
+    expect(known.deliver.mock.calls[0][0]).toMatchObject({ to: 'ann@example.com' });
+    expect(known.deliver.mock.calls[0][0].subject).toContain('in stock');
     const unknown = harness();
     await unknown.service.onOrderStatusChanged(changed('gone'));
-    expect(unknown.sendOrderStatusChanged).not.toHaveBeenCalled();
+    expect(unknown.add).not.toHaveBeenCalled();
+    expect(unknown.deliver).not.toHaveBeenCalled();
   });
 
-  it('mails nothing for an event the inbox already applied', async () => {
-    const again = harness(false);
-    await again.service.onOrderCreated(created());
-    await again.service.onOrderStatusChanged(changed('ann'));
-    expect(again.findAdmins).not.toHaveBeenCalled();
-    expect(again.sendOrderPlaced).not.toHaveBeenCalled();
-    expect(again.sendOrderStatusChanged).not.toHaveBeenCalled();
+  it('queues nothing again for an event the inbox applied before, and sends only what is still queued', async () => {
+    const done = harness({ applied: false });
+    await done.service.onOrderCreated(created());
+    await done.service.onOrderStatusChanged(changed('ann'));
+    expect(done.findAdmins).not.toHaveBeenCalled();
+    expect(done.deliver).not.toHaveBeenCalled();
+    const left = harness({
+      applied: false,
+      queued: [
+        { id: 'm9', eventId: 'e1', recipient: 'ops@example.com', subject: 's', body: 'b', attempts: 1 },
+      ],
+    });
+    await left.service.onOrderCreated(created());
+    expect(left.deliver).toHaveBeenCalledExactlyOnceWith({ to: 'ops@example.com', subject: 's', text: 'b' });
+  });
+
+  it('puts a mail SMTP refuses back with one attempt more, sends the others, and fails for the bus to retry', async () => {
+    const { service, deliver, putBack, queue } = harness({ refuse: ['root@example.com'] });
+    await expect(service.onOrderCreated(created())).rejects.toThrow(
+      /SMTP refused 1 order mail\(s\) of event e1: 451/,
+    );
+    expect(deliver).toHaveBeenCalledTimes(2);
+    expect(putBack).toHaveBeenCalledWith(
+      tx,
+      expect.objectContaining({ recipient: 'root@example.com' }),
+      '451 try later',
+    );
+    expect([...queue.values()]).toEqual([
+      expect.objectContaining({ recipient: 'root@example.com', attempts: 1 }),
+    ]);
   });
 });
