@@ -193,6 +193,7 @@ const platformEnv = (kafka: boolean): Record<string, string> => ({
   DATABASE_URL: BENCH_DB,
   DATA_DIR,
   GATEWAY_PORT: String(port(18080)),
+  METRICS_PORT: String(port(19464)),
   LOG_LEVEL: 'warn',
   // wrk sends every search from one address: the per-address limit would answer 429 instead.
   SEARCH_MAX_PER_IP: '1000000000',
@@ -752,6 +753,7 @@ async function measureIdleRss(): Promise<void> {
           `apps/${name}-service/src/main.js`,
           {
             PORT: String(port),
+            METRICS_PORT: '0',
             HOST: '127.0.0.1',
             DATABASE_URL: serviceUrl(SERVICES[name as ServiceName].schema),
             BUS: 'kafka',

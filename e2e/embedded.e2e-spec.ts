@@ -28,6 +28,7 @@ describe('embedded platform (npm start)', () => {
   let env: Record<string, string>;
   let platform: ManagedProcess;
   let gateway: string;
+  let metrics: string;
   let google: OAuthProviderServer;
 
   const register = (body: unknown) =>
@@ -64,10 +65,12 @@ describe('embedded platform (npm start)', () => {
     mkdirSync(dataDir, { recursive: true });
     chmodSync(dataDir, 0o755);
     const gatewayPort = await freePort();
+    metrics = `http://127.0.0.1:${await freePort()}/metrics`;
     google = await startOAuthProvider('google');
     env = {
       DATA_DIR: dataDir,
       GATEWAY_PORT: String(gatewayPort),
+      METRICS_PORT: new URL(metrics).port,
       EMBEDDED_POSTGRES_PORT: String(await freePort()),
       DATABASE_URL: '',
       KAFKA_BROKERS: '',
@@ -151,6 +154,62 @@ describe('embedded platform (npm start)', () => {
       };
       expect(spec.info.title).toBe(`Agora ${service}-service`);
     }
+  });
+
+  it('serves every service’s Prometheus metrics on one endpoint apart from the gateway', async () => {
+    // The registration of the first test went through auth's outbox, the bus and social's consumer.
+    const reply = await fetch(metrics);
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toContain('text/plain');
+    const text = await reply.text();
+    const sample = (name: string, labels: Record<string, string>): number | undefined => {
+      const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
+      const line = text
+        .split('\n')
+        .find(
+          (candidate) =>
+            candidate.startsWith(`${name}{`) && wanted.every((label) => candidate.includes(label)),
+        );
+      return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+    };
+    // Requests by route pattern (never the raw URL) and status, with their latency.
+    expect(
+      sample('http_requests_total', {
+        service: 'auth',
+        method: 'POST',
+        route: '/registration',
+        status: '201',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample('http_request_duration_seconds_count', { service: 'auth', route: '/registration' }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(text).not.toMatch(/route="[^"]*[0-9a-f]{8}-[0-9a-f]{4}-/);
+    // Events handled per topic with their handling time; outbox, pool and the event loop.
+    expect(
+      sample('messaging_events_total', {
+        service: 'social',
+        topic: 'auth.user.registered.v1',
+        outcome: 'handled',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample('messaging_handling_duration_seconds_count', {
+        service: 'social',
+        topic: 'auth.user.registered.v1',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    for (const service of ['auth', 'social', 'media', 'catalog', 'order']) {
+      expect(sample('outbox_backlog_events', { service }), service).toBeGreaterThanOrEqual(0);
+      expect(sample('outbox_oldest_event_age_seconds', { service }), service).toBeGreaterThanOrEqual(0);
+      expect(sample('db_pool_connections', { service, state: 'total' }), service).toBeGreaterThanOrEqual(1);
+    }
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
+    // The gateway routes none of it.
+    for (const path of ['/metrics', '/api/metrics']) {
+      expect((await fetch(`${gateway}${path}`)).status, path).toBe(404);
+    }
+    expect((await fetch(metrics.replace('/metrics', '/other'))).status).toBe(404);
   });
 
   it('upgrades /ws to social-service, which pushes new profiles to subscribers', async () => {

@@ -97,6 +97,7 @@ export class DistributedPlatform {
     return {
       HOST: '127.0.0.1',
       PORT: String(this.ports[name]),
+      METRICS_PORT: '0',
       DATABASE_URL: serviceDatabaseUrl(this.adminUrl, name),
       BUS: 'kafka',
       KAFKA_BROKERS: this.brokers,

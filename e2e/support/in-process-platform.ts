@@ -46,6 +46,7 @@ export async function startInProcessPlatform(
       EMBEDDED_POSTGRES_PORT: String(await freePort()),
       GATEWAY_HOST: '127.0.0.1',
       GATEWAY_PORT: String(await freePort()),
+      METRICS_PORT: '0',
       LOG_LEVEL: 'silent',
       OUTBOX_POLL_INTERVAL_MS: '100',
       ...env,

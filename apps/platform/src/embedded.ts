@@ -5,7 +5,7 @@ import { startPlatform } from './embedded/start-platform.js';
 
 try {
   const platform = await startPlatform(processEnvironment());
-  const { gatewayUrl } = platform;
+  const { gatewayUrl, metricsUrl } = platform;
   console.log(
     [
       '',
@@ -13,6 +13,7 @@ try {
       `  API gateway   ${gatewayUrl}/api`,
       `  Swagger UI    ${gatewayUrl}/api/docs`,
       `  Health        ${gatewayUrl}/api/health`,
+      `  Metrics       ${metricsUrl} (Prometheus; not behind the gateway)`,
       `  Try it        curl -X POST ${gatewayUrl}/api/registration -H 'content-type: application/json' \\`,
       `                  -d '{"email":"anna@example.com","login":"anna","password":"correct horse"}'`,
       'Press Ctrl-C to stop.',

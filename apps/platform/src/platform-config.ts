@@ -14,6 +14,16 @@ export class PlatformConfig {
   @Max(65535)
   GATEWAY_PORT = 8080;
 
+  /** The embedded platform's one metrics endpoint (every service's metrics, by their `service` label). */
+  @IsString()
+  METRICS_HOST = '127.0.0.1';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT = 9464;
+
   /** Where embedded PostgreSQL keeps its data and the generated role passwords live. */
   @IsString()
   DATA_DIR = '.data';

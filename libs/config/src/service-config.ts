@@ -49,6 +49,17 @@ export class ServiceConfig {
   @Max(65535)
   PORT!: number;
 
+  /** Interface of the Prometheus metrics endpoint: loopback unless a scraper on another host needs it. */
+  @IsString()
+  METRICS_HOST = '127.0.0.1';
+
+  /** Port of `GET /metrics` (Prometheus), apart from the API so no gateway routes it; 0: any free port. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT = 9464;
+
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL!: string;
 

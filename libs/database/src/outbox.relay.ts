@@ -72,6 +72,15 @@ export class OutboxRelay {
     await listener?.end().catch(() => undefined);
   }
 
+  /** Events committed and not yet published, and how long the oldest has waited (0 when none waits). */
+  async backlog(): Promise<{ readonly events: number; readonly oldestAgeSeconds: number }> {
+    const [row] = await this.dataSource.query<{ events: number; age: number | null }[]>(
+      `SELECT count(*)::int AS events, extract(epoch FROM clock_timestamp() - min("created_at"))::float8 AS age
+         FROM "${this.options.schema}"."outbox" WHERE "sent_at" IS NULL`,
+    );
+    return { events: row.events, oldestAgeSeconds: Math.max(0, row.age ?? 0) };
+  }
+
   /** Publishes everything pending now; resolves when the outbox is empty or a publish failed. */
   async drain(): Promise<void> {
     if (this.looping && this.draining) {

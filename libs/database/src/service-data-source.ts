@@ -1,4 +1,6 @@
+import type pg from 'pg';
 import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
 export type EntityClass = abstract new (...args: never[]) => object;
 export type MigrationClass = new () => MigrationInterface;
@@ -36,4 +38,20 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
       application_name: options.applicationName ?? options.schema,
     },
   });
+}
+
+/** How the DataSource's connection pool is used right now. */
+export interface PoolUsage {
+  /** Connections open. */
+  readonly total: number;
+  /** Open and not lent out. */
+  readonly idle: number;
+  /** Callers waiting for a connection. */
+  readonly waiting: number;
+}
+
+/** The pool's use (node-postgres keeps the counts; TypeORM keeps the pool as its driver's `master`). */
+export function poolUsage(dataSource: DataSource): PoolUsage {
+  const pool = (dataSource.driver as PostgresDriver).master as pg.Pool;
+  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }

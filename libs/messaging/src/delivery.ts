@@ -9,6 +9,17 @@ export interface RetryPolicy {
   readonly baseDelayMs: number;
 }
 
+/** How handling one message ended: its handlers succeeded, or it went to the dead-letter topic. */
+export type DeliveryOutcome = 'handled' | 'dead-lettered';
+
+/** What a consumer server reports of the messages it handles (the runtime keeps it as metrics). */
+export interface DeliveryObserver {
+  /** One message is done, `seconds` after its first attempt began (retries and back-off included). */
+  delivered(topic: string, outcome: DeliveryOutcome, seconds: number): void;
+  /** Messages of a partition not handled yet, behind the last one handled (Kafka only). */
+  lagged(topic: string, partition: number, messages: number): void;
+}
+
 export type EventHandler = (event: EventEnvelope) => Promise<void>;
 export type DeadLetter = (event: EventEnvelope, error: Error, attempts: number) => Promise<void>;
 
@@ -43,13 +54,18 @@ export async function deliverWithRetry(
   policy: RetryPolicy,
   deadLetter: DeadLetter,
   logger: Logger,
+  observer?: DeliveryObserver,
 ): Promise<void> {
   const requestId = event.requestId ?? event.id;
+  const startedAt = performance.now();
+  const done = (outcome: DeliveryOutcome) =>
+    observer?.delivered(event.topic, outcome, (performance.now() - startedAt) / 1000);
   return runWithRequestContext({ requestId }, async () => {
     for (let attempt = 1; ; attempt += 1) {
       try {
         await handler(event);
         logger.info({ topic: event.topic, eventId: event.id, attempt }, 'event handled');
+        done('handled');
         return;
       } catch (caught) {
         const error = toError(caught);
@@ -60,6 +76,7 @@ export async function deliverWithRetry(
             'event dead-lettered',
           );
           await deadLetter(event, error, attempt);
+          done('dead-lettered');
           return;
         }
         const delay = Math.min(policy.baseDelayMs * 2 ** (attempt - 1), 30_000);

@@ -6,7 +6,7 @@ import {
   type MessageHandler,
 } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
-import { PoisonMessageError } from './delivery.js';
+import { PoisonMessageError, type DeliveryObserver } from './delivery.js';
 
 /** The context argument of `@EventPattern` handlers, on both transports. */
 export class BusContext extends BaseRpcContext<[EventEnvelope]> {
@@ -14,6 +14,8 @@ export class BusContext extends BaseRpcContext<[EventEnvelope]> {
     return this.getArgByIndex(0) as EventEnvelope;
   }
 }
+
+const UNOBSERVED: DeliveryObserver = { delivered: () => undefined, lagged: () => undefined };
 
 /**
  * Shared base of the Kafka and in-process consumer servers: both hand the same envelope to the same
@@ -23,6 +25,12 @@ export class BusContext extends BaseRpcContext<[EventEnvelope]> {
 export abstract class EventConsumerServer extends Server implements CustomTransportStrategy {
   override readonly propagatesEventHandlerErrors = true;
   private readonly handlersByTopic = new Map<string, MessageHandler>();
+  protected observer: DeliveryObserver = UNOBSERVED;
+
+  /** Reports every message handled from now on to `observer`. */
+  observe(observer: DeliveryObserver): void {
+    this.observer = observer;
+  }
 
   /** Topics that have an `@EventPattern` handler in this app. */
   protected subscribedTopics(): string[] {

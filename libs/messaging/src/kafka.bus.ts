@@ -462,6 +462,7 @@ class KafkaConsumerServer extends EventConsumerServer {
       } catch (error) {
         logger.error({ err: error, topic, offset: message.offset }, 'unreadable message dead-lettered');
         await this.bus.deadLetter(topic, message, toError(error), 1);
+        this.observer.delivered(topic, 'dead-lettered', 0);
         return;
       }
       await deliverWithRetry(
@@ -470,6 +471,7 @@ class KafkaConsumerServer extends EventConsumerServer {
         this.retry,
         (_envelope, error, attempts) => this.bus.deadLetter(topic, message, error, attempts),
         logger,
+        this.observer,
       );
     };
     await consumer.run({
@@ -501,7 +503,13 @@ class KafkaConsumerServer extends EventConsumerServer {
             }
             // Resolved only once every message up to here is handled: a crash redelivers from the last committed
             // offset, and the inboxes drop what was already applied.
-            payload.resolveOffset(window[window.length - 1].offset);
+            const last = window[window.length - 1].offset;
+            payload.resolveOffset(last);
+            this.observer.lagged(
+              batch.topic,
+              batch.partition,
+              Number(batch.highWatermark) - 1 - Number(last),
+            );
             await heartbeat();
           }
         } finally {

@@ -93,6 +93,7 @@ class MemoryConsumerServer extends EventConsumerServer {
           return Promise.resolve();
         },
         this.busLogger.child({ consumerGroup: this.group }),
+        this.observer,
       ),
     );
     this.queues.set(event.topic, next);

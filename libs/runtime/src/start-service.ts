@@ -2,7 +2,7 @@ import { closeOnSignals } from '@agora/runtime';
 import { createLogger, JsonLogger, runWithRequestContext } from '@agora/logging';
 import { loadConfig, type Env, type ServiceConfig } from '@agora/config';
 import { BODY_LIMITS, SERVICES } from '@agora/contracts';
-import { createServiceDataSource, OutboxRelay } from '@agora/database';
+import { createServiceDataSource, OutboxRelay, poolUsage } from '@agora/database';
 import { setListTotalCap } from '@agora/list-query';
 import { KafkaBus, type MessageBus } from '@agora/messaging';
 import cookie from '@fastify/cookie';
@@ -26,6 +26,7 @@ import {
   toProblem,
 } from '@agora/http';
 import { JobRunner } from './job-runner.js';
+import { PlatformMetrics, startMetricsServer, type MetricsServer } from './metrics.js';
 import { PlatformModule } from './platform.module.js';
 import type { ServiceDefinition } from './service-definition.js';
 
@@ -33,6 +34,11 @@ export interface StartServiceOptions {
   readonly env: Env;
   /** A bus shared by several apps (the embedded mode); otherwise the service builds its own from config. */
   readonly bus?: MessageBus;
+  /**
+   * Metrics shared by several apps and served by their host (the embedded mode); otherwise the service keeps its
+   * own and serves them on METRICS_HOST:METRICS_PORT.
+   */
+  readonly metrics?: PlatformMetrics;
 }
 
 export interface RunningService<C extends ServiceConfig = ServiceConfig> {
@@ -44,6 +50,8 @@ export interface RunningService<C extends ServiceConfig = ServiceConfig> {
   readonly relay: OutboxRelay;
   /** The service's scheduled jobs; `jobs.run(name)` runs one now. */
   readonly jobs: JobRunner;
+  /** Its own `GET /metrics` address; absent when the host serves shared metrics. */
+  readonly metricsUrl?: string;
   close(): Promise<void>;
 }
 
@@ -108,6 +116,8 @@ export async function startService<C extends ServiceConfig>(
     listenUrl: config.DATABASE_URL,
     pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
   });
+  const metrics = options.metrics ?? new PlatformMetrics();
+  metrics.watch(definition.name, { outboxBacklog: () => relay.backlog(), pool: () => poolUsage(dataSource) });
 
   const adapter = new FastifyAdapter({
     // The client is TRUST_PROXY_HOPS entries from the right of X-Forwarded-For; earlier ones are the client's word.
@@ -136,6 +146,14 @@ export async function startService<C extends ServiceConfig>(
     runWithRequestContext({ requestId: request.id }, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.request(
+      definition.name,
+      request.method,
+      // The route's pattern (bounded label values); a URL no route took is `unmatched`.
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
     logger.info(
       {
         requestId: request.id,
@@ -179,12 +197,15 @@ export async function startService<C extends ServiceConfig>(
   setUpSwagger(app, definition);
   await definition.configure?.(app);
 
-  app.connectMicroservice(
-    { strategy: bus.createConsumerServer(descriptor.consumerGroup) },
-    { inheritAppConfig: true },
-  );
+  const consumer = bus.createConsumerServer(descriptor.consumerGroup);
+  consumer.observe(metrics.deliveries(definition.name));
+  app.connectMicroservice({ strategy: consumer }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(config.PORT, config.HOST);
+  let metricsServer: MetricsServer | undefined;
+  if (!options.metrics) {
+    metricsServer = await startMetricsServer(metrics, config.METRICS_HOST, config.METRICS_PORT);
+  }
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
@@ -198,7 +219,9 @@ export async function startService<C extends ServiceConfig>(
     url,
     relay,
     jobs: app.get(JobRunner),
+    ...(metricsServer ? { metricsUrl: metricsServer.url } : {}),
     async close() {
+      await metricsServer?.close();
       await app.close();
       await ownedBus?.close();
     },

@@ -28,6 +28,7 @@ export async function startServicesInProcess(
         env: {
           HOST: '127.0.0.1',
           PORT: '0',
+          METRICS_PORT: '0',
           DATABASE_URL: serviceDatabaseUrl(adminUrl, definition.name),
           MIGRATIONS_RUN: 'true',
           BUS: 'memory',

@@ -1,6 +1,6 @@
 import { createLogger } from '@agora/logging';
 import { loadConfig, type Env } from '@agora/config';
-import type { RunningService } from '@agora/runtime';
+import type { MetricsServer, RunningService } from '@agora/runtime';
 import { API_PREFIX, SERVICE_NAMES, SERVICES, type ServiceName } from '@agora/contracts';
 import type { MemoryBus } from '@agora/messaging';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +13,8 @@ import { loadOrCreateSecrets } from './platform-secrets.js';
 
 export interface RunningPlatform {
   readonly gatewayUrl: string;
+  /** `GET /metrics` of every service, by their `service` label. */
+  readonly metricsUrl: string;
   /** Superuser URL of the platform's database. */
   readonly databaseUrl: string;
   readonly services: Readonly<Record<ServiceName, RunningService>>;
@@ -44,6 +46,7 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
   let database: PlatformDatabase | undefined;
   const started: RunningService[] = [];
   let memoryBus: MemoryBus | undefined;
+  let metricsServer: MetricsServer | undefined;
   // The gateway listens first, on a route table the services join as they start: its port is known (and
   // taken) before any service starts, and the services reach auth's JWKS through it, so all five start at once.
   const upstreams: Partial<Record<ServiceName, string>> = {};
@@ -55,8 +58,16 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
     });
     const { port } = gateway.address() as AddressInfo;
     const gatewayUrl = `http://${config.GATEWAY_HOST}:${port}`;
-    const [[{ startService }, { ensureTopics, MemoryBus }, { SERVICE_DEFINITIONS }], opened] =
-      await Promise.all([loading, opening]);
+    const [
+      [
+        { startService, PlatformMetrics, startMetricsServer },
+        { ensureTopics, MemoryBus },
+        { SERVICE_DEFINITIONS },
+      ],
+      opened,
+    ] = await Promise.all([loading, opening]);
+    const metrics = new PlatformMetrics();
+    metricsServer = await startMetricsServer(metrics, config.METRICS_HOST, config.METRICS_PORT);
     database = opened;
     const { targets } = database;
 
@@ -104,6 +115,7 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
             KAFKA_BROKERS: kafkaBrokers.join(','),
           },
           ...(bus ? { bus } : {}),
+          metrics,
         });
         started.push(service);
         upstreams[target.name] = service.url;
@@ -117,6 +129,7 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
 
     return {
       gatewayUrl,
+      metricsUrl: metricsServer.url,
       databaseUrl: database.adminUrl,
       services: Object.fromEntries(services) as Record<ServiceName, RunningService>,
       logger,
@@ -125,6 +138,7 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
         await new Promise<void>((resolve) => gateway.close(() => resolve()));
         await Promise.all(started.map((service) => service.close()));
         await memoryBus?.close();
+        await metricsServer?.close();
         await database?.close();
       },
     };
@@ -132,6 +146,7 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
     gateway.closeAllConnections();
     gateway.close();
     await Promise.allSettled(started.map((service) => service.close()));
+    await metricsServer?.close();
     // A failure before the database opened leaves it opening: it is stopped once open.
     await (database ?? (await opening.catch(() => undefined)))?.close().catch(() => undefined);
     throw error;
