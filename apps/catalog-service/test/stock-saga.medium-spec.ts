@@ -90,6 +90,11 @@ describe('catalog-service stock saga', () => {
     (await platform.catalog.call<Listing>('GET', `/listings/${id}`, { token: seller })).body;
   const itemEvents = async (itemId: string): Promise<CatalogEvent[]> =>
     (await platform.events(itemId)).filter((event) => event.topic.startsWith('catalog.item.'));
+  /** The event's payload, once it is checked to be on `topic`. */
+  const payloadOf = <T extends Topic>(event: CatalogEvent, topic: T): PayloadOf<T> => {
+    expect(event.topic).toBe(topic);
+    return event.payload as unknown as PayloadOf<T>;
+  };
   const answers = async (orderId: string): Promise<CatalogEvent[]> =>
     (await platform.events(orderId)).filter((event) => event.topic.startsWith('catalog.stock.'));
 
@@ -197,7 +202,7 @@ describe('catalog-service stock saga', () => {
       const reserved = await answers(order.key);
       expect(reserved).toHaveLength(1);
       expect(reserved[0]).toMatchObject({ topic: 'catalog.stock.reserved.v1' });
-      expect((reserved[0].payload as PayloadOf<'catalog.stock.reserved.v1'>).items).toEqual(
+      expect(payloadOf(reserved[0], 'catalog.stock.reserved.v1').items).toEqual(
         expect.arrayContaining([
           {
             kind: 'product',
@@ -276,7 +281,7 @@ describe('catalog-service stock saga', () => {
       expect(await itemEvents(beans.id)).toHaveLength(1);
       const [rejected] = await answers(order.key);
       expect(rejected.topic).toBe('catalog.stock.rejected.v1');
-      const payload = rejected.payload as PayloadOf<'catalog.stock.rejected.v1'>;
+      const payload = payloadOf(rejected, 'catalog.stock.rejected.v1');
       expect(payload.problems.map((problem) => [problem.itemId, problem.reason, problem.left])).toEqual(
         expect.arrayContaining([
           [gone.id, 'not_on_sale', null],
@@ -354,7 +359,7 @@ describe('catalog-service stock saga', () => {
         (event) => event.topic === 'catalog.stock.released.v1',
       );
       expect(released).toHaveLength(1);
-      expect((released[0].payload as PayloadOf<'catalog.stock.released.v1'>).items).toEqual(
+      expect(payloadOf(released[0], 'catalog.stock.released.v1').items).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ itemId: cups.id, quantity: 4, stock: 10 }),
           expect.objectContaining({ itemId: watch.id, status: 'active', stock: 1 }),

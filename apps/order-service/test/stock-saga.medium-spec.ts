@@ -220,7 +220,7 @@ describe('order-service stock saga', () => {
     const saga = platform.services.order.app.get(StockSagaService);
     const beans = await product(9);
     const placed = await checkout(beans, 1);
-    const answers = await atOnce([
+    const answers = await atOnce<unknown>([
       ...copies(5, () => saga.onRejected(rejected(placed.id, beans))),
       () =>
         order.call('POST', `/orders/${placed.id}/status`, {
