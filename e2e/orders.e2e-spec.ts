@@ -495,6 +495,8 @@ describe('cart and orders through the gateway', () => {
       const again = await checkout(bob, { ...body, address: { ...SHIP_TO } }, 'idem-key-1');
       expect(again.status).toBe(201);
       expect(again.body.id).toBe(first.body.id);
+      expect(first.headers.get('idempotent-replayed')).toBeNull();
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
       expect(again.body.orders.map((order) => order.id)).toEqual(first.body.orders.map((order) => order.id));
       expect(await orderCount(first.body.id)).toBe(1);
 

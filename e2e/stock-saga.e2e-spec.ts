@@ -22,7 +22,7 @@ interface CartLine {
 const SHIP_TO = { line1: 'Nevsky 28', city: 'Saint Petersburg', postalCode: '191186', country: 'RU' };
 
 /**
- * The stock saga through `npm start`'s gateway (docs/adr/0012-stock-saga.md): catalog holds the units of every
+ * The stock saga through `npm start`'s gateway (docs/adr/0013-stock-saga.md): catalog holds the units of every
  * order placed, marks a listing sold once its order is issued (cash on delivery), gives units back when an
  * order is cancelled, and takes a product's stock down as orders come; order-service's carts and checkouts
  * follow, and an order catalog cannot hold is cancelled by the system.

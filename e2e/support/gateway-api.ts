@@ -8,6 +8,7 @@ export interface Answer<T = Record<string, unknown>> {
   readonly body: T;
   readonly contentType: string | null;
   readonly etag: string | null;
+  readonly headers: Headers;
 }
 
 /**
@@ -42,6 +43,7 @@ export class GatewayApi {
       body: (text ? JSON.parse(text) : {}) as T,
       contentType: response.headers.get('content-type'),
       etag: response.headers.get('etag'),
+      headers: response.headers,
     };
     this.answers.push(answer as Answer);
     return answer;

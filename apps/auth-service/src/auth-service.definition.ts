@@ -12,6 +12,8 @@ import { IdentityEntity } from './oauth/identity.entity.js';
 import { IdentityLinkOfferEntity } from './oauth/identity-link-offer.entity.js';
 import { OAuthFlowEntity } from './oauth/oauth-flow.entity.js';
 import { OAuthModule } from './oauth/oauth.module.js';
+import { OrderMailEntity } from './orders/order-mail.entity.js';
+import { OrderMailModule } from './orders/order-mail.module.js';
 import { PurgeModule } from './purge/purge.module.js';
 import { PasswordResetEntity } from './recovery/password-reset.entity.js';
 import { RecoveryModule } from './recovery/recovery.module.js';
@@ -36,6 +38,7 @@ import { VerificationCodeEntity } from './verification/verification-code.entity.
     RecoveryModule,
     OAuthModule,
     SellerRolesModule,
+    OrderMailModule,
   ],
 })
 export class AuthServiceModule {}
@@ -54,6 +57,7 @@ export const authServiceDefinition: ServiceDefinition<AuthConfig> = {
     IdentityEntity,
     OAuthFlowEntity,
     IdentityLinkOfferEntity,
+    OrderMailEntity,
   ],
   migrations: authMigrations,
   config: AuthConfig,

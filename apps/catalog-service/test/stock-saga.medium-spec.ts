@@ -19,7 +19,7 @@ interface Listing {
 }
 
 /**
- * The stock saga in catalog-service (docs/adr/0012-stock-saga.md): product stock set by admins, every unit
+ * The stock saga in catalog-service (docs/adr/0013-stock-saga.md): product stock set by admins, every unit
  * of an order held or none (under row locks, once per event), listings sold when the order is paid or issued,
  * and units back exactly once when it ends before shipping; each change an item event with the new offer.
  */

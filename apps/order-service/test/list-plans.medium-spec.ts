@@ -12,7 +12,9 @@ import {
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { authServiceDefinition } from '../../auth-service/src/auth-service.definition.js';
+import { ADDRESS_LIST_QUERY } from '../src/addresses/addresses.dto.js';
 import { FAVOURITE_LIST_QUERY } from '../src/favourites/favourites.dto.js';
+import { ORDER_LIST_QUERY } from '../src/orders/orders.dto.js';
 import { orderServiceDefinition } from '../src/order-service.definition.js';
 import { SELLER_REPORT_LIST_QUERY } from '../src/seller-reports/seller-reports.dto.js';
 import { SELLER_APPLICATION_LIST_QUERY } from '../src/sellers/sellers.dto.js';
@@ -33,6 +35,7 @@ describe('order-service list plans', () => {
   let admin: pg.Client;
   let plans: ListPlanCheck;
   let buyer: { id: string; accessToken: string };
+  let seller: { id: string; accessToken: string };
   let adminToken: string;
 
   beforeAll(async () => {
@@ -51,6 +54,7 @@ describe('order-service list plans', () => {
     );
     const auth = new AuthTestClient(platform.services.auth.url, inbox);
     buyer = await auth.signedIn('plans_buyer');
+    seller = await auth.signedIn('plans_seller');
     const signIn = await auth.call<{ accessToken: string }>('POST', '/authentication', {
       body: { login: ADMIN.login, password: ADMIN.password },
     });
@@ -82,6 +86,25 @@ describe('order-service list plans', () => {
               'report ' || n, (ARRAY['open', 'resolved'])[1 + n % 2]
          FROM generate_series(1, ${ROWS}) n`,
     );
+    // Orders: a tenth are the buyer's, a tenth the seller's (the seller is the seller user), the rest others'.
+    await admin.query(
+      `INSERT INTO orders.orders (id, created_at, checkout_id, buyer_id, seller_id, status, payment_method, currency,
+                                  total_minor, address)
+       SELECT gen_random_uuid(), now() - n * interval '1 minute', gen_random_uuid(),
+              CASE WHEN n % 10 = 0 THEN $1::uuid ELSE gen_random_uuid() END,
+              CASE WHEN n % 10 = 1 THEN $2::uuid ELSE gen_random_uuid() END,
+              (ARRAY['created', 'paid', 'in_stock', 'issued'])[1 + (n / 10) % 4], 'cash_on_delivery', 'EUR', 2500 + n,
+              '{"line1": "Tverskaya 1", "city": "Moscow", "postalCode": "125009", "country": "RU"}'::jsonb
+         FROM generate_series(1, ${ROWS}) n`,
+      [buyer.id, seller.id],
+    );
+    await admin.query(
+      `INSERT INTO orders.addresses (id, created_at, user_id, line1, city, postal_code, country)
+       SELECT gen_random_uuid(), now() - n * interval '1 minute',
+              CASE WHEN n % 200 = 0 THEN $1::uuid ELSE gen_random_uuid() END, 'Tverskaya ' || n, 'Moscow', '125009', 'RU'
+         FROM generate_series(1, ${ROWS}) n`,
+      [buyer.id],
+    );
     await admin.query('VACUUM ANALYZE');
     plans = new ListPlanCheck(admin);
   }, 120_000);
@@ -94,7 +117,7 @@ describe('order-service list plans', () => {
     await database?.drop();
   });
 
-  const routes: { path: string; table: string; spec: ListQuerySpec; token: () => string }[] = [
+  const routes: { path: string; table: string; spec: ListQuerySpec; token: () => string; as?: string }[] = [
     {
       path: '/me/favourites',
       table: 'favourites',
@@ -115,9 +138,27 @@ describe('order-service list plans', () => {
     },
   ];
 
+  /** `GET /orders` as one reader: `as` goes in front of the list query. */
+  const orders = (as: 'buyer' | 'seller' | 'all', token: () => string) => ({
+    path: `/orders`,
+    table: 'orders',
+    spec: ORDER_LIST_QUERY,
+    token,
+    as,
+  });
+  routes.push(
+    { path: '/addresses', table: 'addresses', spec: ADDRESS_LIST_QUERY, token: () => buyer.accessToken },
+    orders('buyer', () => buyer.accessToken),
+    orders('seller', () => seller.accessToken),
+    orders('all', () => adminToken),
+  );
+
   it.each(routes)('$path picks its page by index for every sort and cursor', async (route) => {
     const client = new AuthTestClient(platform.services.order.url, inbox);
-    const get = (target: string) => client.call('GET', target, { token: route.token() });
+    const get = (target: string) =>
+      client.call('GET', route.as ? target.replace('?', `?as=${route.as}&`) : target, {
+        token: route.token(),
+      });
     await plans.expectRouteIndexed({
       path: route.path,
       table: route.table,
@@ -125,7 +166,14 @@ describe('order-service list plans', () => {
       get,
     });
     // The queues as staff read them: what waits, oldest first.
-    if (route.table !== 'favourites') {
+    if (route.table === 'orders') {
+      // What a seller packs next and what an admin watches: one state, newest first, and its next page.
+      const next = await plans.expectIndexed({ ...route, sortable: [], get }, `filter[status]=paid`);
+      await plans.expectIndexed(
+        { ...route, sortable: [], get },
+        `filter[status]=paid&cursor=${encodeURIComponent(next!)}`,
+      );
+    } else if (route.table !== 'favourites' && route.table !== 'addresses') {
       const waiting = route.table === 'seller_reports' ? 'open' : 'pending';
       const next = await plans.expectIndexed({ ...route, sortable: [], get }, `filter[status]=${waiting}`);
       await plans.expectIndexed(

@@ -27,7 +27,7 @@ interface Order {
 const SHIP_TO = { line1: 'Nevsky 28', city: 'Saint Petersburg', postalCode: '191186', country: 'RU' };
 
 /**
- * order-service's side of the stock saga (docs/adr/0012-stock-saga.md) on real PostgreSQL, with catalog's
+ * order-service's side of the stock saga (docs/adr/0013-stock-saga.md) on real PostgreSQL, with catalog's
  * answers delivered on the in-process bus: an order's units are held in the read model until catalog answers;
  * its confirmation (or the hold's item event, whichever comes first) applies catalog's stock and ends the holds
  * in one transaction, so what is left never counts a unit twice nor drops one; a rejection cancels the order as

@@ -10,3 +10,4 @@ export * from './gateway/routes.js';
 export * from './gateway/nginx.js';
 export * from './events/schema.js';
 export * from './internal/offer-snapshot.js';
+export * from './money.js';

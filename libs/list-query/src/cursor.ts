@@ -23,6 +23,7 @@ const VALID_TEXT: Readonly<Record<FieldType, (text: string) => boolean>> = {
   string: (text) => text.length <= 1000 && !text.includes('\u0000'),
   number: (text) => NUMBER.test(text) && Number.isFinite(Number(text)),
   integer: (text) => /^-?\d{1,10}$/.test(text) && Number(text) >= INT4_MIN && Number(text) <= INT4_MAX,
+  bigint: (text) => /^-?\d{1,16}$/.test(text) && Number.isSafeInteger(Number(text)),
   boolean: (text) => text === 'true' || text === 'false',
   date: (text) => parseIsoDate(text) !== undefined,
   uuid: (text) => UUID.test(text),

@@ -8,6 +8,7 @@ const spec: ListQuerySpec = {
     login: 'string',
     rating: 'number',
     stars: 'integer',
+    totalMinor: 'bigint',
     verified: 'boolean',
     createdAt: 'date',
   },
@@ -127,13 +128,21 @@ describe('parseListQuery', () => {
     ]);
   });
 
-  it('keeps values within what PostgreSQL stores: int4 for integer fields, years 1 to 9999, no NUL', () => {
+  it('keeps values within what PostgreSQL stores: int4 for integer fields, safe int8 for bigint ones, years 1 to 9999, no NUL', () => {
     for (const value of ['1.5', '1e20', '2147483648', '-2147483649', 'Infinity', ' ']) {
       expect(problemsOf({ 'filter[stars][gt]': value }), value).toEqual(['filter[stars][gt]']);
     }
     expect(parseListQuery({ 'filter[stars][between]': '-2147483648,2147483647' }, spec).filters).toHaveLength(
       1,
     );
+    for (const value of ['1.5', '1e20', '9007199254740992', '-9007199254740992', 'NaN', ' ']) {
+      expect(problemsOf({ 'filter[totalMinor][in]': `${value},1` }), value).toEqual([
+        'filter[totalMinor][in]',
+      ]);
+    }
+    expect(
+      parseListQuery({ 'filter[totalMinor][between]': '-9007199254740991,9007199254740991' }, spec).filters,
+    ).toHaveLength(1);
     for (const value of ['-010000-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', '0000-12-31T00:00:00Z']) {
       expect(problemsOf({ 'filter[createdAt][gt]': value }), value).toEqual(['filter[createdAt][gt]']);
     }
@@ -161,6 +170,16 @@ describe('parseListQuery', () => {
         'cursor',
       ]);
     }
+    const byTotal = [{ field: 'totalMinor', direction: 'ASC' as const }];
+    for (const value of ['1e20', '1.5', '99999999999999999']) {
+      expect(problemsOf({ sort: 'totalMinor', cursor: encodeCursor(byTotal, [value, id]) }), value).toEqual([
+        'cursor',
+      ]);
+    }
+    expect(
+      parseListQuery({ sort: 'totalMinor', cursor: encodeCursor(byTotal, ['9007199254740991', id]) }, spec)
+        .cursor,
+    ).toHaveLength(2);
     const byRating = [{ field: 'rating', direction: 'ASC' as const }];
     expect(problemsOf({ sort: 'rating', cursor: encodeCursor(byRating, ['1e999999', id]) })).toEqual([
       'cursor',

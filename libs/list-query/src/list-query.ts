@@ -10,8 +10,11 @@ import { parseIsoDate } from './iso-date.js';
  *   ?sort=-createdAt,login  &filter[login][ilike]=ann  &filter[rating][between]=3,5  &search=coffee
  *   &page=2&limit=20        (or &cursor=<nextCursor of the previous page>)
  */
-/** `integer` is a PostgreSQL int4 column (whole numbers within ±2³¹); `number` any other numeric column. */
-export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'uuid';
+/**
+ * `integer` is a PostgreSQL int4 column (whole numbers within ±2³¹), `bigint` an int8 column (whole numbers
+ * JavaScript holds exactly, within ±(2⁵³ − 1)); `number` any other numeric column.
+ */
+export type FieldType = 'string' | 'number' | 'integer' | 'bigint' | 'boolean' | 'date' | 'uuid';
 export const FILTER_OPERATORS = [
   'eq',
   'ne',
@@ -124,6 +127,15 @@ function parseScalar(type: FieldType, raw: string): string | number | boolean | 
       const value = Number(raw);
       if (raw.trim() === '' || !Number.isInteger(value) || value < INT4_MIN || value > INT4_MAX) {
         throw new Error(`must be a whole number from ${INT4_MIN} to ${INT4_MAX}`);
+      }
+      return value;
+    }
+    case 'bigint': {
+      const value = Number(raw);
+      if (raw.trim() === '' || !Number.isSafeInteger(value)) {
+        throw new Error(
+          `must be a whole number from ${Number.MIN_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}`,
+        );
       }
       return value;
     }

@@ -18,14 +18,26 @@ export interface SmtpInbox {
   close(): Promise<void>;
 }
 
+export interface SmtpInboxOptions {
+  /** Recipients the server refuses for now (`450`, a temporary failure): asked at each RCPT TO. */
+  readonly refuse?: (address: string) => boolean;
+}
+
 /** A real SMTP server in the test process that keeps what it receives. */
-export async function startSmtpInbox(): Promise<SmtpInbox> {
+export async function startSmtpInbox({ refuse = () => false }: SmtpInboxOptions = {}): Promise<SmtpInbox> {
   const messages: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (refuse(address.address.toLowerCase())) {
+        callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 450 }));
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));

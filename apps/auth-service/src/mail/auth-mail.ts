@@ -1,6 +1,6 @@
 import type { SellerApplicationDecidedV1, SellerReportResolvedV1 } from '@agora/contracts';
 import { LOGGER } from '@agora/logging';
-import { createMailer, type Mailer } from '@agora/mail';
+import { createMailer, type Mailer, type MailMessage } from '@agora/mail';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AuthConfig } from '../auth.config.js';
@@ -97,6 +97,14 @@ export class AuthMail implements OnApplicationShutdown {
         ...(outcome.message ? ['', `Message from the moderator: ${outcome.message}`] : []),
       ].join('\n'),
     });
+  }
+
+  /**
+   * Sends a message and rejects when SMTP does not take it, for callers that retry (the order mail queue);
+   * the other mail here is logged and dropped on failure.
+   */
+  async deliver(message: MailMessage): Promise<void> {
+    await this.mailer.send(message);
   }
 
   private async send(message: { to: string; subject: string; text: string }): Promise<void> {

@@ -55,6 +55,18 @@ export class UsersRepository {
     return manager.findOneBy(UserEntity, { email: email.trim().toLowerCase() });
   }
 
+  /**
+   * Verified admins by id, up to `limit` (the role index serves it): those told of every new order. Roles
+   * live here, not in configuration, so an admin made or unmade by the role change is counted at once.
+   */
+  findAdmins(manager: EntityManager, limit: number): Promise<UserEntity[]> {
+    return manager.find(UserEntity, {
+      where: { role: 'admin', verified: true },
+      order: { id: 'ASC' },
+      take: limit,
+    });
+  }
+
   /** A sign-in name is an e-mail (with @) or a login, both case-insensitive. */
   findBySignInName(name: string): Promise<UserEntity | null> {
     const normalized = name.trim().toLowerCase();

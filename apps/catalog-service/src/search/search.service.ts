@@ -5,8 +5,8 @@ import {
   type ParsedListQuery,
 } from '@agora/list-query';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SearchResultCache } from './search-cache.js';
+import { SearchRepository } from './search.repository.js';
 import { SEARCH_KINDS, type SearchKind } from './search-index.js';
 import type { SearchHitDto, SearchPageDto } from './search.dto.js';
 
@@ -31,17 +31,6 @@ const COMMON_SHARE = 0.01;
 
 /** How often the common words are read again from the statistics (ANALYZE refreshes those). */
 const COMMON_WORDS_REFRESH_MS = 60_000;
-
-interface HitRow {
-  kind: SearchKind;
-  tier: number;
-  item_id: string;
-  title: string;
-  subtitle: string | null;
-  rank: number;
-  total: string;
-  capped: boolean;
-}
 
 /** The query's words (at most ten), for matching any of them when not all match. */
 const wordsOf = (text: string): string[] => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 10);
@@ -86,7 +75,7 @@ export class SearchService {
   private commonWordsLoading: Promise<void> | undefined;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: SearchRepository,
     private readonly cache: SearchResultCache,
   ) {}
 
@@ -112,121 +101,16 @@ export class SearchService {
     const offset = (query.page - 1) * query.limit;
     const candidates = Math.min(Math.max(SEARCH_CANDIDATES, offset + query.limit), MAX_CANDIDATES);
     const commonWords = await this.commonWordsNow();
-    // One statement, no transaction: the planner settings a walk needs are the functions' own (migration
-    // SearchWalk), so nothing is set for the statement and nothing is decided before it.
-    //
-    // `terms` normalises the text and decides, over every kind, which tiers walk the GiST index: common words
-    // (as written or stemmed: COMMON_WORD_DOCUMENTS) take their candidates from catalog.search_walk, which
-    // stops at the cap, instead of gathering every match from GIN's bitmap. When all of the words are common
-    // (`all`), tiers 1 and 2 walk, and tier 1's titles starting with the text are walked in the prefix btree's
-    // order (catalog.search_prefix_walk); when some are, tier 2 (any word) walks while tier 1 keeps GIN, which
-    // the rare word makes cheap; otherwise (`none`, or a kind filter) GIN only. Each tier has both of its
-    // branches in the statement, and the mode lets only one of them run.
-    //
-    // Each tier takes at most `candidates` matches from its index (no ORDER BY: the first the index gives)
-    // and ranks only those; titles starting with the text come first, so they are always among tier 1's
-    // candidates. The tsqueries come from `terms`, out of the planner's sight: it picks GIN (or the walk)
-    // for them whatever their statistics say. Near spellings (catalog.search_near, trigram word similarity)
-    // are not looked for when every word is common: those fill the candidates by words alone.
-    const rows = await this.dataSource.query<HitRow[]>(
-      `WITH normalized AS (
-         SELECT coalesce(catalog.search_normalize($1), '') AS text
-       ),
-       terms AS MATERIALIZED (
-         SELECT normalized.text,
-           websearch_to_tsquery('simple', normalized.text) || websearch_to_tsquery('russian', normalized.text)
-             AS every_word,
-           to_tsquery('simple', words.any_word) || to_tsquery('russian', words.any_word) AS any_word,
-           CASE
-             WHEN $2::text[] IS NOT NULL THEN 'none'
-             WHEN cardinality(simple_words) > 0 AND simple_words <@ $6::text[]
-               OR cardinality(stems) > 0 AND stems <@ $6::text[] THEN 'all'
-             WHEN simple_words && $6::text[] OR stems && $6::text[] THEN 'some'
-             ELSE 'none'
-           END AS mode
-         FROM normalized,
-           tsvector_to_array(to_tsvector('simple', normalized.text)) AS simple_words,
-           tsvector_to_array(to_tsvector('russian', normalized.text)) AS stems,
-           (SELECT coalesce(string_agg(format('%L', word), ' | '), '') AS any_word
-            FROM unnest($5::text[]) AS word) AS words
-       ),
-       every_word_found AS MATERIALIZED (
-         (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'prefix' AS branch
-          FROM terms, LATERAL catalog.search_prefix_walk(terms.text, terms.every_word, $7::int) d
-          WHERE terms.mode = 'all')
-         UNION ALL
-         (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'prefix' AS branch
-          FROM terms, catalog.search_documents d
-          WHERE terms.mode <> 'all'
-            AND d.search_title ~>=~ terms.text AND d.search_title ~<~ (terms.text || chr(1114111))
-            AND starts_with(d.search_title, terms.text) AND d.document @@ terms.every_word
-            AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
-          LIMIT $7)
-         UNION ALL
-         (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'words' AS branch
-          FROM terms, LATERAL catalog.search_walk(terms.every_word, NULL::tsquery, $7::int) d
-          WHERE terms.mode = 'all')
-         UNION ALL
-         (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'words' AS branch
-          FROM terms, catalog.search_documents d
-          WHERE terms.mode <> 'all' AND d.document @@ terms.every_word
-            AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
-          LIMIT $7)
-       ),
-       every_word AS MATERIALIZED (
-         SELECT DISTINCT ON (found.kind, found.item_id) found.kind, found.item_id, found.title, found.subtitle,
-           1 AS tier, ts_rank(found.document, terms.every_word)
-             + CASE WHEN starts_with(found.search_title, terms.text) THEN 1 ELSE 0 END AS rank
-         FROM every_word_found found, terms
-         ORDER BY found.kind, found.item_id
-       ),
-       some_words AS MATERIALIZED (
-         SELECT candidate.*, ts_rank(candidate.document, terms.any_word) AS rank
-         FROM terms, LATERAL (
-           (SELECT d.kind, d.item_id, d.title, d.subtitle, 2 AS tier, d.document
-            FROM catalog.search_walk(terms.any_word, terms.every_word, $7::int) d
-            WHERE terms.mode <> 'none' AND (SELECT count(*) FROM every_word) < $3::int + $4::int)
-           UNION ALL
-           (SELECT d.kind, d.item_id, d.title, d.subtitle, 2 AS tier, d.document
-            FROM catalog.search_documents d
-            WHERE terms.mode = 'none' AND (SELECT count(*) FROM every_word) < $3::int + $4::int
-              AND d.document @@ terms.any_word AND NOT d.document @@ terms.every_word
-              AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
-            LIMIT $7)
-         ) AS candidate
-       ),
-       near_spellings AS MATERIALIZED (
-         SELECT candidate.kind, candidate.item_id, candidate.title, candidate.subtitle, 3 AS tier,
-           word_similarity(terms.text, candidate.search_names) AS rank
-         FROM terms, LATERAL catalog.search_near(terms.text, terms.any_word, $2::text[], $7::int) AS candidate
-         WHERE terms.mode <> 'all'
-           AND (SELECT count(*) FROM every_word) + (SELECT count(*) FROM some_words) < $3::int + $4::int
-       ),
-       hits AS (
-         SELECT * FROM every_word
-         UNION ALL SELECT kind, item_id, title, subtitle, tier, rank FROM some_words
-         UNION ALL SELECT * FROM near_spellings
-       )
-       SELECT hits.*,
-         (SELECT count(*) FROM every_word) + (SELECT count(*) FROM some_words)
-           + (SELECT count(*) FROM near_spellings) AS total,
-         (SELECT count(*) FROM every_word_found WHERE branch = 'words') = $7::int
-           OR (SELECT count(*) FROM some_words) = $7::int OR (SELECT count(*) FROM near_spellings) = $7::int
-           AS capped
-       FROM hits
-       ORDER BY tier, rank DESC, title, item_id
-       LIMIT $3 OFFSET $4`,
-      [
-        text,
-        // Every kind: no condition at all, so no index is walked for `kind` alone.
-        kinds.length === SEARCH_KINDS.length ? null : kinds,
-        query.limit,
-        offset,
-        wordsOf(text),
-        commonWords,
-        candidates,
-      ],
-    );
+    const rows = await this.repository.rank({
+      text,
+      // Every kind: no condition at all, so no index is walked for `kind` alone.
+      kinds: kinds.length === SEARCH_KINDS.length ? null : kinds,
+      limit: query.limit,
+      offset,
+      words: wordsOf(text),
+      commonWords,
+      candidates,
+    });
     const items: SearchHitDto[] = rows.map((row) => ({
       kind: row.kind,
       id: row.item_id,
@@ -263,17 +147,7 @@ export class SearchService {
 
   private async loadCommonWords(): Promise<void> {
     try {
-      const rows = await this.dataSource.query<{ lexeme: string }[]>(
-        `SELECT element.lexeme
-         FROM pg_stats stats
-         JOIN pg_class class ON class.oid = 'catalog.search_documents'::regclass
-         CROSS JOIN LATERAL unnest(stats.most_common_elems::text::text[], stats.most_common_elem_freqs)
-           AS element(lexeme, share)
-         WHERE stats.schemaname = 'catalog' AND stats.tablename = 'search_documents' AND stats.attname = 'document'
-           AND element.share >= $1 AND element.share * class.reltuples >= $2`,
-        [COMMON_SHARE, COMMON_WORD_DOCUMENTS],
-      );
-      this.commonWords = rows.map((row) => row.lexeme);
+      this.commonWords = await this.repository.commonWords(COMMON_SHARE, COMMON_WORD_DOCUMENTS);
     } catch (error) {
       this.logger.warn(`common search words not read: ${String(error)}`);
     }

@@ -93,7 +93,7 @@ const describeProblem = (problem: StockProblemV1, title: string): string =>
       : `${title}: no longer in the catalog`;
 
 /**
- * catalog's side of the stock saga with order-service (docs/adr/0012-stock-saga.md). For each order placed it
+ * catalog's side of the stock saga with order-service (docs/adr/0013-stock-saga.md). For each order placed it
  * holds every unit or none, under row locks taken in a stable order: a product with stock gives units, a
  * listing becomes `reserved`; then it answers `catalog.stock.reserved.v1` or `.rejected.v1`. Once the order
  * is paid (or issued, cash on delivery) its listings are `sold`; once it is cancelled or refunded before

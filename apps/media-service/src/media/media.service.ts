@@ -1,10 +1,9 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import { Topics, type MediaDeletionReason } from '@agora/contracts';
-import { newId, OutboxWriter, uniqueViolation } from '@agora/database';
-import { findPage, mapPage, type ParsedListQuery } from '@agora/list-query';
+import { newId, OutboxWriter, uniqueViolation, UnitOfWork } from '@agora/database';
+import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
 import { MediaErrorCode, MediaException } from '../media.errors.js';
 import { processImage, type ProcessedImage } from '../images/image-processor.js';
 import { ProcessingSlots } from '../images/processing-slots.js';
@@ -12,6 +11,7 @@ import { MediaConfig } from '../media.config.js';
 import { MediaStorage, type StoredFile } from '../storage/media-storage.js';
 import { MediaEntity, MediaVariantEntity } from './media.entity.js';
 import { toMediaDto, type MediaDto, type MediaPageDto } from './media.dto.js';
+import { MediaRepository } from './media.repository.js';
 
 const notFound = (id: string): MediaException =>
   new MediaException(MediaErrorCode.MEDIA_NOT_FOUND, `No media ${id}`);
@@ -28,7 +28,8 @@ export class MediaService {
   private readonly slots: ProcessingSlots;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly media: MediaRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly storage: MediaStorage,
     private readonly outbox: OutboxWriter,
     private readonly config: MediaConfig,
@@ -50,9 +51,10 @@ export class MediaService {
     );
     const storedBytes = image.variants.reduce((sum, variant) => sum + variant.data.length, 0);
     // A first look saves storing files that cannot fit; the check that counts is inside the transaction.
-    await this.checkQuota(this.dataSource.manager, owner.id, storedBytes);
+    this.checkQuota(await this.media.usedBytes(owner.id), storedBytes);
 
-    const media = this.dataSource.manager.create(MediaEntity, {
+    const media = Object.assign(new MediaEntity(), {
+      id: newId(),
       ownerId: owner.id,
       contentHash,
       sourceType: image.sourceType,
@@ -61,18 +63,14 @@ export class MediaService {
       blurhash: image.blurhash,
       storedBytes: String(storedBytes),
     });
-    media.id = newId();
     const variants = await this.store(media.id, image);
     try {
-      await this.dataSource.transaction(async (manager) => {
+      await this.unitOfWork.run(async (tx) => {
         // One owner's uploads are counted and stored one at a time, so parallel ones cannot overshoot.
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('media.quota:' || $1, 0))`, [
-          owner.id,
-        ]);
-        await this.checkQuota(manager, owner.id, storedBytes);
-        await manager.save(media);
-        await manager.save(variants);
-        await this.outbox.add(manager, Topics.MediaUploaded, media.id, {
+        await this.media.lockOwnerQuota(tx, owner.id);
+        this.checkQuota(await this.media.usedBytes(owner.id, tx), storedBytes);
+        await this.media.insert(tx, media, variants);
+        await this.outbox.add(tx, Topics.MediaUploaded, media.id, {
           mediaId: media.id,
           ownerId: owner.id,
           width: media.width,
@@ -97,20 +95,16 @@ export class MediaService {
 
   /** A media's metadata; its owner and admins also see who uploaded it and the bytes' hash. */
   async get(viewer: AuthenticatedUser | undefined, id: string): Promise<MediaDto> {
-    return toMediaDto(await this.find(this.dataSource.manager, id), viewer);
+    return toMediaDto(await this.find(id), viewer);
   }
 
   async listOwn(owner: AuthenticatedUser, query: ParsedListQuery): Promise<MediaPageDto> {
-    const builder = this.dataSource.manager
-      .createQueryBuilder(MediaEntity, 'media')
-      .leftJoinAndSelect('media.variants', 'variant')
-      .where('media.ownerId = :ownerId', { ownerId: owner.id });
-    return mapPage(await findPage(builder, query), (media) => toMediaDto(media, owner));
+    return mapPage(await this.media.pageOfOwner(owner.id, query), (media) => toMediaDto(media, owner));
   }
 
   /** A variant's file, streamed from storage. */
   async file(id: string, name: string): Promise<StoredFile> {
-    const variant = await this.dataSource.manager.findOneBy(MediaVariantEntity, { mediaId: id, name });
+    const variant = await this.media.variant(id, name);
     const file = variant ? await this.storage.get(variant.storageKey) : null;
     if (!file) {
       throw notFound(`${id}/${name}`);
@@ -120,7 +114,7 @@ export class MediaService {
 
   /** The owner or an admin deletes a media: its row, its files, and an event for whatever shows it. */
   async delete(user: AuthenticatedUser, id: string): Promise<void> {
-    const media = await this.find(this.dataSource.manager, id);
+    const media = await this.find(id);
     if (media.ownerId !== user.id && user.role !== 'admin') {
       throw new MediaException(MediaErrorCode.NOT_YOUR_MEDIA, 'Only its owner or an admin deletes a media');
     }
@@ -129,11 +123,10 @@ export class MediaService {
 
   /** Deletes the rows with an event in one transaction, then the files. */
   async remove(media: MediaEntity, reason: MediaDeletionReason): Promise<void> {
-    const variants =
-      media.variants ?? (await this.dataSource.manager.findBy(MediaVariantEntity, { mediaId: media.id }));
-    await this.dataSource.transaction(async (manager) => {
-      await manager.delete(MediaEntity, { id: media.id });
-      await this.outbox.add(manager, Topics.MediaDeleted, media.id, {
+    const variants = media.variants ?? (await this.media.variantsOf(media.id));
+    await this.unitOfWork.run(async (tx) => {
+      await this.media.delete(tx, media.id);
+      await this.outbox.add(tx, Topics.MediaDeleted, media.id, {
         mediaId: media.id,
         ownerId: media.ownerId,
         reason,
@@ -145,7 +138,7 @@ export class MediaService {
 
   private async store(mediaId: string, image: ProcessedImage): Promise<MediaVariantEntity[]> {
     const variants = image.variants.map((variant) =>
-      this.dataSource.manager.create(MediaVariantEntity, {
+      Object.assign(new MediaVariantEntity(), {
         mediaId,
         name: variant.name,
         storageKey: `media/${mediaId}/${variant.name}.webp`,
@@ -172,29 +165,22 @@ export class MediaService {
     await Promise.allSettled(variants.map((variant) => this.storage.delete(variant.storageKey)));
   }
 
-  private async checkQuota(manager: EntityManager, ownerId: string, adding: number): Promise<void> {
-    const [{ used }] = await manager.query<{ used: string }[]>(
-      `SELECT coalesce(sum(stored_bytes), 0) AS used FROM media.media WHERE owner_id = $1`,
-      [ownerId],
-    );
-    if (Number(used) + adding > this.config.MEDIA_QUOTA_BYTES) {
+  private checkQuota(used: number, adding: number): void {
+    if (used + adding > this.config.MEDIA_QUOTA_BYTES) {
       throw new MediaException(
         MediaErrorCode.QUOTA_EXCEEDED,
-        `Your media would take ${Number(used) + adding} bytes; the quota is ${this.config.MEDIA_QUOTA_BYTES}`,
+        `Your media would take ${used + adding} bytes; the quota is ${this.config.MEDIA_QUOTA_BYTES}`,
       );
     }
   }
 
   private async findByHash(owner: AuthenticatedUser, contentHash: string): Promise<MediaDto | null> {
-    const media = await this.dataSource.manager.findOne(MediaEntity, {
-      where: { ownerId: owner.id, contentHash },
-      relations: { variants: true },
-    });
+    const media = await this.media.findByHash(owner.id, contentHash);
     return media ? toMediaDto(media, owner) : null;
   }
 
-  private async find(manager: EntityManager, id: string): Promise<MediaEntity> {
-    const media = await manager.findOne(MediaEntity, { where: { id }, relations: { variants: true } });
+  private async find(id: string): Promise<MediaEntity> {
+    const media = await this.media.find(id);
     if (!media) {
       throw notFound(id);
     }

@@ -5,7 +5,8 @@ import { OrderCart1796300020000 } from './1796300020000-OrderCart.js';
 import { OrderAddresses1796300030000 } from './1796300030000-OrderAddresses.js';
 import { OrderCheckoutOrders1796300040000 } from './1796300040000-OrderCheckoutOrders.js';
 import { FavouritesFromOffers1796300050000 } from './1796300050000-FavouritesFromOffers.js';
-import { OfferHolds1796300050001 } from './1796300050001-OfferHolds.js';
+import { OrdersByStatus1796300090000 } from './1796300090000-OrdersByStatus.js';
+import { OfferHolds1796300090001 } from './1796300090001-OfferHolds.js';
 
 /** Every order-service migration, oldest first. */
 export const orderMigrations = [
@@ -16,5 +17,6 @@ export const orderMigrations = [
   OrderAddresses1796300030000,
   OrderCheckoutOrders1796300040000,
   FavouritesFromOffers1796300050000,
-  OfferHolds1796300050001,
+  OrdersByStatus1796300090000,
+  OfferHolds1796300090001,
 ];

@@ -12,6 +12,8 @@ import type { AddressSnapshotDto } from '../addresses/addresses.dto.js';
 @Index('orders_buyer_created_idx', ['buyerId', 'createdAt', 'id'])
 @Index('orders_seller_created_idx', ['sellerId', 'createdAt', 'id'])
 @Index('orders_created_idx', ['createdAt', 'id'])
+/** Admins' view of one state (e.g. every paid order waiting to be packed), newest first. */
+@Index('orders_status_created_idx', ['status', 'createdAt', 'id'])
 @Index('orders_checkout_idx', ['checkoutId'])
 @Check('orders_status_check', `"status" IN (${ORDER_STATUSES.map((status) => `'${status}'`).join(', ')})`)
 export class OrderEntity extends VersionedEntity {

@@ -40,7 +40,7 @@ export type OrderScope = (typeof ORDER_SCOPES)[number];
 
 /** Orders: newest first; filter by status, buyer, seller, total or date. */
 export const ORDER_LIST_QUERY: ListQuerySpec = {
-  fields: { createdAt: 'date', status: 'string', buyerId: 'uuid', sellerId: 'uuid', totalMinor: 'number' },
+  fields: { createdAt: 'date', status: 'string', buyerId: 'uuid', sellerId: 'uuid', totalMinor: 'bigint' },
   sortable: ['createdAt'],
   defaultSort: '-createdAt',
   parameters: ['as'],

@@ -17,7 +17,7 @@ const stockState = (item: StockItemV1): StockState => ({
 });
 
 /**
- * order-service's side of the stock saga (docs/adr/0012-stock-saga.md). An order holds its units in the read
+ * order-service's side of the stock saga (docs/adr/0013-stock-saga.md). An order holds its units in the read
  * model from checkout until catalog answers: `reserved` applies the stock catalog took them from and ends the
  * holds in one transaction (so a unit is never counted twice, nor left uncounted); `rejected` cancels the order
  * as `system` with catalog's reason (the compensation) and ends its holds; `released` applies the stock catalog

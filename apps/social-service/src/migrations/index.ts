@@ -6,6 +6,7 @@ import { ChatsNotifications1796028772944 } from './1796028772944-ChatsNotificati
 import { SellerRatings1796032113443 } from './1796032113443-SellerRatings.js';
 import { ListIndexes1796200000000 } from './1796200000000-ListIndexes.js';
 import { HeavyAuthorsIndex1796200000001 } from './1796200000001-HeavyAuthorsIndex.js';
+import { OrderNotifications1796200000002 } from './1796200000002-OrderNotifications.js';
 
 /** Every social-service migration, oldest first. */
 export const socialMigrations = [
@@ -17,4 +18,5 @@ export const socialMigrations = [
   SellerRatings1796032113443,
   ListIndexes1796200000000,
   HeavyAuthorsIndex1796200000001,
+  OrderNotifications1796200000002,
 ];

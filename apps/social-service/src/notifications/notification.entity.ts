@@ -1,6 +1,10 @@
+import type { OrderStatus } from '@agora/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** What a notification tells its user. */
+/**
+ * What a notification tells its user: social's own events, and order-service's (`order-placed` to the seller
+ * of a new order, `order-status` to the buyer of an order that moved).
+ */
 export const NOTIFICATION_KINDS = [
   'follower',
   'follow-request',
@@ -8,8 +12,13 @@ export const NOTIFICATION_KINDS = [
   'comment',
   'mention',
   'chat-message',
+  'order-placed',
+  'order-status',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Kinds about orders: told whatever blocks and mutes say, as a receipt is. */
+export const ORDER_NOTIFICATION_KINDS: readonly NotificationKind[] = ['order-placed', 'order-status'];
 
 /**
  * A notification for `userId` about what `actorId` did. Unread chat messages of one chat are one
@@ -32,8 +41,9 @@ export class NotificationEntity {
   @Column({ type: 'text' })
   kind!: NotificationKind;
 
-  @Column({ name: 'actor_id', type: 'uuid' })
-  actorId!: string;
+  /** Null when nobody did it (the payment provider or order-service moved an order). */
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  actorId!: string | null;
 
   @Column({ name: 'post_id', type: 'uuid', nullable: true })
   postId!: string | null;
@@ -46,6 +56,13 @@ export class NotificationEntity {
 
   @Column({ name: 'message_id', type: 'uuid', nullable: true })
   messageId!: string | null;
+
+  @Column({ name: 'order_id', type: 'uuid', nullable: true })
+  orderId!: string | null;
+
+  /** The order's state when the notification was made (its new state for `order-status`). */
+  @Column({ name: 'order_status', type: 'text', nullable: true })
+  orderStatus!: OrderStatus | null;
 
   /** How many events it stands for (unread messages of one chat); 1 otherwise. */
   @Column({ type: 'integer', default: 1 })

@@ -1,4 +1,5 @@
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
+import { ORDER_STATUSES, type OrderStatus } from '@agora/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { NOTIFICATION_KINDS, type NotificationEntity, type NotificationKind } from './notification.entity.js';
@@ -34,8 +35,14 @@ export class NotificationDto {
   @ApiProperty({ enum: NOTIFICATION_KINDS })
   kind!: NotificationKind;
 
-  @ApiProperty({ format: 'uuid', description: 'Who followed, liked, commented, mentioned or wrote' })
-  actorId!: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'Who followed, liked, commented, mentioned, wrote, ordered or moved the order; null when the payment provider or Agora itself moved it',
+  })
+  actorId!: string | null;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   postId!: string | null;
@@ -48,6 +55,17 @@ export class NotificationDto {
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   messageId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The order of `order-*` kinds' })
+  orderId!: string | null;
+
+  @ApiProperty({
+    type: String,
+    enum: ORDER_STATUSES,
+    nullable: true,
+    description: 'The order state: its new one for `order-status`, `created` for `order-placed`',
+  })
+  orderStatus!: OrderStatus | null;
 
   @ApiProperty({ description: 'Unread messages of one chat are one notification; 1 otherwise' })
   count!: number;
@@ -76,6 +94,8 @@ export function toNotificationDto(notification: NotificationEntity): Notificatio
     commentId: notification.commentId,
     chatId: notification.chatId,
     messageId: notification.messageId,
+    orderId: notification.orderId,
+    orderStatus: notification.orderStatus,
     count: notification.count,
     createdAt: notification.createdAt.toISOString(),
     readAt: notification.readAt?.toISOString() ?? null,

@@ -1,9 +1,9 @@
-import { SocialTopics, type EventEnvelope } from '@agora/contracts';
+import { OrderTopics, SocialTopics, type EventEnvelope } from '@agora/contracts';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { NotificationsService } from './notifications.service.js';
 
-/** social-service's own events that notify someone. */
+/** social-service's own events, and order-service's, that notify someone. */
 @Controller()
 export class NotificationsEvents {
   constructor(private readonly notifications: NotificationsService) {}
@@ -36,5 +36,15 @@ export class NotificationsEvents {
   @EventPattern(SocialTopics.ChatMessageSent)
   onChatMessageSent(@Payload() event: EventEnvelope<'social.chat.message.sent.v1'>): Promise<void> {
     return this.notifications.onChatMessageSent(event);
+  }
+
+  @EventPattern(OrderTopics.OrderCreated)
+  onOrderCreated(@Payload() event: EventEnvelope<'order.order.created.v1'>): Promise<void> {
+    return this.notifications.onOrderCreated(event);
+  }
+
+  @EventPattern(OrderTopics.OrderStatusChanged)
+  onOrderStatusChanged(@Payload() event: EventEnvelope<'order.order.status-changed.v1'>): Promise<void> {
+    return this.notifications.onOrderStatusChanged(event);
   }
 }

@@ -2,17 +2,25 @@ import { modifyReturning, newId, type Tx } from '@agora/database';
 import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { NotificationEntity, type NotificationKind } from './notification.entity.js';
+import type { OrderStatus } from '@agora/contracts';
+import {
+  NotificationEntity,
+  ORDER_NOTIFICATION_KINDS,
+  type NotificationKind,
+} from './notification.entity.js';
 
 /** A notification to write. */
 export interface NotificationDraft {
   readonly userId: string;
   readonly kind: NotificationKind;
-  readonly actorId: string;
+  /** Null when nobody did it (an order moved by the payment provider or order-service). */
+  readonly actorId: string | null;
   readonly postId?: string;
   readonly commentId?: string;
   readonly chatId?: string;
   readonly messageId?: string;
+  readonly orderId?: string;
+  readonly orderStatus?: OrderStatus;
   /** Only when the user follows the actor (a mention in a followers-only post). */
   readonly onlyFollowers?: boolean;
 }
@@ -24,11 +32,13 @@ interface NotificationRow {
   id: string;
   user_id: string;
   kind: NotificationKind;
-  actor_id: string;
+  actor_id: string | null;
   post_id: string | null;
   comment_id: string | null;
   chat_id: string | null;
   message_id: string | null;
+  order_id: string | null;
+  order_status: OrderStatus | null;
   count: number;
   created_at: Date;
   read_at: Date | null;
@@ -44,6 +54,8 @@ const toEntity = (row: NotificationRow): NotificationEntity =>
     commentId: row.comment_id,
     chatId: row.chat_id,
     messageId: row.message_id,
+    orderId: row.order_id,
+    orderStatus: row.order_status,
     count: row.count,
     createdAt: new Date(row.created_at),
     readAt: row.read_at ? new Date(row.read_at) : null,
@@ -55,8 +67,10 @@ export class NotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Writes the notification unless it is about the user themself, either blocked the other, or the user
-   * muted the actor; an unread one for the same chat grows instead. Returns what was written, or null.
+   * Writes the notification unless it is about the user themself, the user has no profile (deleted, or never
+   * known), either blocked the other, or the user muted the actor; an unread one for the same chat grows
+   * instead. Order kinds skip blocks and mutes: a buyer hears of their order whoever moved it. Returns what
+   * was written, or null.
    */
   async add(tx: Tx, draft: NotificationDraft): Promise<NotificationEntity | null> {
     if (draft.userId === draft.actorId) {
@@ -65,12 +79,13 @@ export class NotificationsRepository {
     const [row] = await modifyReturning<NotificationRow>(
       tx,
       `INSERT INTO "social"."notifications"
-              ("id", "user_id", "kind", "actor_id", "post_id", "comment_id", "chat_id", "message_id")
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8
+              ("id", "user_id", "kind", "actor_id", "post_id", "comment_id", "chat_id", "message_id",
+               "order_id", "order_status")
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $10, $11
         WHERE EXISTS (SELECT 1 FROM "social"."profiles" WHERE "id" = $2)
-          AND NOT EXISTS (SELECT 1 FROM "social"."blocks"
-                           WHERE ("blocker_id" = $2 AND "blocked_id" = $4) OR ("blocker_id" = $4 AND "blocked_id" = $2))
-          AND NOT EXISTS (SELECT 1 FROM "social"."mutes" WHERE "muter_id" = $2 AND "muted_id" = $4)
+          AND ($12::boolean OR NOT EXISTS (SELECT 1 FROM "social"."blocks"
+                           WHERE ("blocker_id" = $2 AND "blocked_id" = $4) OR ("blocker_id" = $4 AND "blocked_id" = $2)))
+          AND ($12::boolean OR NOT EXISTS (SELECT 1 FROM "social"."mutes" WHERE "muter_id" = $2 AND "muted_id" = $4))
           AND (NOT $9::boolean OR EXISTS (SELECT 1 FROM "social"."follows"
                                   WHERE "follower_id" = $2 AND "followee_id" = $4 AND "status" = 'active'))
        ON CONFLICT ("user_id", "chat_id") WHERE "kind" = 'chat-message' AND "read_at" IS NULL
@@ -87,6 +102,9 @@ export class NotificationsRepository {
         draft.chatId ?? null,
         draft.messageId ?? null,
         draft.onlyFollowers ?? false,
+        draft.orderId ?? null,
+        draft.orderStatus ?? null,
+        ORDER_NOTIFICATION_KINDS.includes(draft.kind),
       ],
     );
     return row ? toEntity(row) : null;

@@ -19,7 +19,8 @@ export const NOTIFICATIONS_CONSUMER = 'social.notifications';
 /**
  * Notifications from social's own events (each event once, through the inbox), pushed over the socket
  * after they are stored: new followers and follow requests, likes, comments, mentions, and chat messages
- * that arrive while the recipient has no socket open.
+ * that arrive while the recipient has no socket open; and from order-service's: a seller's new order, a
+ * buyer's order that moved.
  */
 @Injectable()
 export class NotificationsService {
@@ -88,6 +89,23 @@ export class NotificationsService {
         messageId,
       })),
     );
+  }
+
+  /** A new order of the seller's (none for the shop menu's own products, which have no seller). */
+  onOrderCreated(event: EventEnvelope<'order.order.created.v1'>): Promise<void> {
+    const { orderId, buyerId, sellerId } = event.payload;
+    return this.notify(
+      event,
+      sellerId === null
+        ? []
+        : [{ userId: sellerId, kind: 'order-placed', actorId: buyerId, orderId, orderStatus: 'created' }],
+    );
+  }
+
+  /** The buyer's order moved; a buyer who moved it themself (a cancellation) is not told. */
+  onOrderStatusChanged(event: EventEnvelope<'order.order.status-changed.v1'>): Promise<void> {
+    const { orderId, buyerId, actorId, to } = event.payload;
+    return this.notify(event, [{ userId: buyerId, kind: 'order-status', actorId, orderId, orderStatus: to }]);
   }
 
   async list(user: AuthenticatedUser, query: ParsedListQuery): Promise<NotificationPageDto> {

@@ -1,5 +1,4 @@
-import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
-import { runStatements, sqlLiteral } from '@agora/database';
+import { runStatements, sqlLiteral, type Tx } from '@agora/database';
 import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type DeepPartial, type EntityManager } from 'typeorm';
@@ -13,10 +12,6 @@ export type ProfileChanges = Partial<
     'displayName' | 'bio' | 'avatarMediaId' | 'contacts' | 'marketplaceLinks' | 'isPrivate' | 'messagesFrom'
   >
 >;
-
-export type ProfileUpdate =
-  | { readonly profile: ProfileEntity }
-  | { readonly refused: 'not-found' | 'media-not-found' | 'not-your-media' };
 
 /** What a registration brings to a new profile. */
 export interface NewProfile {
@@ -179,36 +174,22 @@ export class ProfilesRepository {
     );
   }
 
-  /**
-   * Applies the owner's changes to the verified account's profile under its row lock, at the version
-   * `expected` names (any when undefined): one more version. An avatar must be a media the owner uploaded.
-   */
-  update(id: string, changes: ProfileChanges, expected: ExpectedVersions): Promise<ProfileUpdate> {
-    return this.dataSource.transaction(async (manager): Promise<ProfileUpdate> => {
-      const profile = await manager.findOne(ProfileEntity, {
-        where: { id, verified: true },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!profile) {
-        return { refused: 'not-found' };
-      }
-      assertVersionMatches(expected, profile.version);
-      if (changes.avatarMediaId) {
-        const [media] = await manager.query<{ owner_id: string }[]>(
-          `SELECT "owner_id" FROM "social"."media_owners" WHERE "media_id" = $1`,
-          [changes.avatarMediaId],
-        );
-        if (!media) {
-          return { refused: 'media-not-found' };
-        }
-        if (media.owner_id !== id) {
-          return { refused: 'not-your-media' };
-        }
-      }
-      Object.assign(profile, changes);
-      profile.version += 1;
-      return { profile: await manager.save(profile) };
-    });
+  /** The verified account's profile, locked until `tx` ends; null for any other id. */
+  lockVerified(tx: Tx, id: string): Promise<ProfileEntity | null> {
+    return tx.findOne(ProfileEntity, { where: { id, verified: true }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Who uploaded a media (from `media.media.*`); null when social-service knows of no such media. */
+  async mediaOwner(tx: Tx, mediaId: string): Promise<string | null> {
+    const [media] = await tx.query<{ owner_id: string }[]>(
+      `SELECT "owner_id" FROM "social"."media_owners" WHERE "media_id" = $1`,
+      [mediaId],
+    );
+    return media?.owner_id ?? null;
+  }
+
+  save(tx: Tx, profile: ProfileEntity): Promise<ProfileEntity> {
+    return tx.save(profile);
   }
 
   /** Serialises the events of one account (they arrive on several topics, in any order). */

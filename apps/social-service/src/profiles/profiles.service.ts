@@ -1,7 +1,7 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import type { EventEnvelope } from '@agora/contracts';
-import { Inbox } from '@agora/database';
-import type { ExpectedVersions } from '@agora/http';
+import { Inbox, UnitOfWork, type Tx } from '@agora/database';
+import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { RealtimeGateway } from '../realtime/realtime.gateway.js';
@@ -46,6 +46,7 @@ const notFound = (userId: string) =>
 export class ProfilesService {
   constructor(
     private readonly profiles: ProfilesRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly inbox: Inbox,
     private readonly realtime: RealtimeGateway,
   ) {}
@@ -74,19 +75,33 @@ export class ProfilesService {
       ...(typeof dto.private === 'boolean' ? { isPrivate: dto.private } : {}),
       ...(dto.messagesFrom ? { messagesFrom: dto.messagesFrom } : {}),
     };
-    const result = await this.profiles.update(user.id, changes, expected);
-    if ('profile' in result) {
-      return toProfileDto(result.profile);
-    }
-    switch (result.refused) {
-      case 'not-found':
+    // Under the profile's row lock, at the version If-Match names: one more version.
+    const profile = await this.unitOfWork.run(async (tx) => {
+      const current = await this.profiles.lockVerified(tx, user.id);
+      if (!current) {
         throw notFound(user.id);
-      case 'media-not-found':
-        throw new SocialException(SocialErrorCode.MEDIA_NOT_FOUND, 'No uploaded media with this id', {
-          errors: [{ field: 'avatarMediaId', messages: ['no uploaded media with this id'] }],
-        });
-      case 'not-your-media':
-        throw new SocialException(SocialErrorCode.NOT_YOUR_MEDIA, 'The avatar must be a media you uploaded');
+      }
+      assertVersionMatches(expected, current.version);
+      if (changes.avatarMediaId) {
+        await this.checkAvatar(tx, user, changes.avatarMediaId);
+      }
+      Object.assign(current, changes);
+      current.version += 1;
+      return this.profiles.save(tx, current);
+    });
+    return toProfileDto(profile);
+  }
+
+  /** An avatar must be a media its owner uploaded. */
+  private async checkAvatar(tx: Tx, user: AuthenticatedUser, mediaId: string): Promise<void> {
+    const owner = await this.profiles.mediaOwner(tx, mediaId);
+    if (!owner) {
+      throw new SocialException(SocialErrorCode.MEDIA_NOT_FOUND, 'No uploaded media with this id', {
+        errors: [{ field: 'avatarMediaId', messages: ['no uploaded media with this id'] }],
+      });
+    }
+    if (owner !== user.id) {
+      throw new SocialException(SocialErrorCode.NOT_YOUR_MEDIA, 'The avatar must be a media you uploaded');
     }
   }
 

@@ -1,7 +1,7 @@
 import { id, instant, integer, listOf, nullable, object, oneOf, text, type PayloadSchema } from './schema.js';
 
 /**
- * catalog-service's answers in the stock saga with order-service (docs/adr/0012-stock-saga.md), registered in
+ * catalog-service's answers in the stock saga with order-service (docs/adr/0013-stock-saga.md), registered in
  * `TopicPayloads` (topics.ts). Keys: the order id, so one order's answers stay in order. catalog holds the
  * units of each placed order (`order.order.created.v1`): all of them (`reserved`) or none (`rejected`); it
  * gives them back when the order is cancelled or refunded before shipping (`released`).

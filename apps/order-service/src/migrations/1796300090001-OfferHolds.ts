@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class OfferHolds1796300050001 implements MigrationInterface {
-  name = 'OfferHolds1796300050001';
+export class OfferHolds1796300090001 implements MigrationInterface {
+  name = 'OfferHolds1796300090001';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
