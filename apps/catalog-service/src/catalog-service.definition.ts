@@ -35,6 +35,9 @@ import { WatchAliasEntity } from './watches/watch-alias.entity.js';
 import { WatchEntity } from './watches/watch.entity.js';
 import { WatchesModule } from './watches/watches.module.js';
 import { seedCatalog } from './seed/catalog-seed.js';
+import { StockHoldEntity } from './stock/stock-hold.entity.js';
+import { StockOrderEntity } from './stock/stock-order.entity.js';
+import { StockModule } from './stock/stock.module.js';
 import { CatalogConfig } from './catalog.config.js';
 import { CatalogCoreModule } from './catalog-core.module.js';
 
@@ -54,6 +57,7 @@ import { CatalogCoreModule } from './catalog-core.module.js';
     ProductsModule,
     ListingsModule,
     OffersModule,
+    StockModule,
     ShopInfoModule,
   ],
 })
@@ -85,6 +89,8 @@ export const catalogServiceDefinition: ServiceDefinition<CatalogConfig> = {
     MediaOwnerEntity,
     MediaTombstoneEntity,
     ReviewEntity,
+    StockOrderEntity,
+    StockHoldEntity,
   ],
   migrations: catalogMigrations,
   config: CatalogConfig,

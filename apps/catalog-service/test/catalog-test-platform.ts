@@ -47,6 +47,10 @@ export async function startCatalogPlatform(adminUrl: string, prefix: string) {
   return {
     auth,
     catalog,
+    /** catalog-service's Nest application, for calling a consumer's service directly (races). */
+    catalogApp: platform.services.catalog.app,
+    /** What the bus dead-lettered so far (payloads that do not fit their schema, handlers that kept failing). */
+    deadLetters: () => platform.bus.deadLetters,
     /** Delivers events to the services as the broker would; resolves once every consumer handled them. */
     deliver: (...events: EventEnvelope[]) => platform.bus.publish(events),
     admin,

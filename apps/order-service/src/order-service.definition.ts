@@ -15,7 +15,9 @@ import { OrderEntity } from './orders/order.entity.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { OfferEntity } from './offers/offer.entity.js';
 import { OffersModule } from './offers/offers.module.js';
+import { OfferHoldEntity } from './offers/offer-hold.entity.js';
 import { ReadModelStateEntity } from './offers/read-model-state.entity.js';
+import { StockModule } from './stock/stock.module.js';
 
 import { FavouriteEntity } from './favourites/favourite.entity.js';
 import { FavouritesModule } from './favourites/favourites.module.js';
@@ -34,6 +36,7 @@ import { SellersModule } from './sellers/sellers.module.js';
     CartModule,
     AddressesModule,
     OrdersModule,
+    StockModule,
     SellersModule,
     SellerReportsModule,
     FavouritesModule,
@@ -48,6 +51,7 @@ export const orderServiceDefinition: ServiceDefinition<OrderConfig> = {
   module: OrderServiceModule,
   entities: [
     OfferEntity,
+    OfferHoldEntity,
     ReadModelStateEntity,
     CartLineEntity,
     AddressEntity,

@@ -101,6 +101,25 @@ export class ItemEvents {
     }
   }
 
+  /**
+   * A priced item's offer changed by the stock saga (units held, sold or given back): its item event, with the
+   * order whose units it holds when it is a hold. The price did not change, so no price event.
+   */
+  async stockChanged(
+    tx: Tx,
+    kind: PricedItemKind,
+    item: EventItem,
+    name: string,
+    by: string,
+    offer: CatalogOfferV1,
+    heldForOrderId?: string,
+  ): Promise<void> {
+    await this.outbox.add(tx, Topics.CatalogItemUpdated, item.id, {
+      ...itemChanged(kind, item, name, by, offer),
+      ...(heldForOrderId ? { heldForOrderId } : {}),
+    });
+  }
+
   async deleted(tx: Tx, kind: CatalogItemKind, id: string, by: string): Promise<void> {
     await this.outbox.add(tx, Topics.CatalogItemDeleted, id, {
       kind,

@@ -1,5 +1,5 @@
 import { Injectable, type Type } from '@nestjs/common';
-import { DataSource, type DeepPartial, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In, type DeepPartial, type FindOptionsOrder, type FindOptionsWhere } from 'typeorm';
 import type { VersionedEntity } from '@agora/database';
 import type { Tx } from '@agora/database';
 
@@ -21,6 +21,21 @@ export abstract class ItemRepository<Item extends VersionedEntity> {
   lock(tx: Tx, id: string): Promise<Item | null> {
     return tx.findOne(this.entity, {
       where: { id } as FindOptionsWhere<Item>,
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /**
+   * The rows with these ids (those that exist), locked for the rest of the transaction in id order: callers
+   * that lock several items take them in the same order, so they never deadlock each other.
+   */
+  lockAll(tx: Tx, ids: readonly string[]): Promise<Item[]> {
+    if (ids.length === 0) {
+      return Promise.resolve([]);
+    }
+    return tx.find(this.entity, {
+      where: { id: In([...ids]) } as FindOptionsWhere<Item>,
+      order: { id: 'ASC' } as FindOptionsOrder<Item>,
       lock: { mode: 'pessimistic_write' },
     });
   }

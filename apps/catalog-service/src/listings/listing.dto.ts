@@ -19,6 +19,7 @@ import { Amount, Currency } from '../items/money.js';
 import {
   CHARACTERISTIC_TYPES,
   LISTING_STATUSES,
+  SETTABLE_LISTING_STATUSES,
   type CharacteristicType,
   type ListingEntity,
   type ListingStatus,
@@ -80,9 +81,9 @@ export class ListingInputDto {
   @Currency()
   currency!: string;
 
-  @ApiPropertyOptional({ enum: LISTING_STATUSES, default: 'draft' })
+  @ApiPropertyOptional({ enum: SETTABLE_LISTING_STATUSES, default: 'draft' })
   @IsOptional()
-  @IsIn(LISTING_STATUSES)
+  @IsIn(SETTABLE_LISTING_STATUSES)
   status?: ListingStatus;
 
   @ApiPropertyOptional({ type: [CharacteristicDto], maxItems: 50 })

@@ -3,8 +3,20 @@ import { Check, Column, Entity, Index, OneToMany } from 'typeorm';
 
 import { ListingTagEntity } from './listing-tag.entity.js';
 
-export const LISTING_STATUSES = ['draft', 'active', 'sold', 'archived'] as const;
+/**
+ * A listing's states: sellers move it between draft, active, sold and archived; `reserved` is catalog's own,
+ * while an order placed for it is neither ended nor paid (the stock saga): hidden from buyers, not sold.
+ */
+export const LISTING_STATUSES = ['draft', 'active', 'reserved', 'sold', 'archived'] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
+
+/** The states a seller (or a moderator) may set; `reserved` only the stock saga sets and clears. */
+export const SETTABLE_LISTING_STATUSES = [
+  'draft',
+  'active',
+  'sold',
+  'archived',
+] as const satisfies readonly ListingStatus[];
 
 export const CHARACTERISTIC_TYPES = ['string', 'number', 'boolean'] as const;
 export type CharacteristicType = (typeof CHARACTERISTIC_TYPES)[number];

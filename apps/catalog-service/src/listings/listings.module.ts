@@ -23,5 +23,6 @@ import { ListingsService } from './listings.service.js';
     PhotoRoutesController({ kind: 'review', path: 'reviews', tag: 'reviews' }),
   ],
   providers: [ListingsService, ListingsRepository, ReviewsService, ReviewsRepository, ReviewEvents],
+  exports: [ListingsRepository],
 })
 export class ListingsModule {}

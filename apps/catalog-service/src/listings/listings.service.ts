@@ -28,10 +28,14 @@ import { ListingsRepository } from './listings.repository.js';
 /** Who may see a listing besides its seller and moderators. */
 const PUBLIC_STATUSES: readonly ListingStatus[] = ['active', 'sold'];
 
-/** Where a listing may go from each status; sold is final but for archiving. */
+/**
+ * Where a seller may move a listing from each status; sold is final but for archiving. A reserved listing
+ * waits for its order: only the stock saga moves it (to sold, or back to active).
+ */
 const TRANSITIONS: Readonly<Record<ListingStatus, readonly ListingStatus[]>> = {
   draft: ['active', 'archived'],
   active: ['draft', 'sold', 'archived'],
+  reserved: [],
   sold: ['archived'],
   archived: ['draft', 'active'],
 };

@@ -1,10 +1,23 @@
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+} from 'class-validator';
 import { CategoryDto, toCategoryDto } from '../categories/category.dto.js';
 import { OptionalText, RequiredText } from '../items/item-fields.js';
 import { Amount, Currency } from '../items/money.js';
 import type { ProductEntity } from './product.entity.js';
+
+/** The most units a product counts. */
+export const MAX_PRODUCT_STOCK = 1_000_000;
 
 /** `POST /products` and `PUT /products/:id`. */
 export class ProductInputDto {
@@ -24,6 +37,20 @@ export class ProductInputDto {
   @IsOptional()
   @IsBoolean()
   available?: boolean;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 0,
+    maximum: MAX_PRODUCT_STOCK,
+    example: 40,
+    description: 'Units left to sell; null (or left out on create and PUT): not counted, no limit',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PRODUCT_STOCK)
+  stock?: number | null;
 
   @ApiPropertyOptional({
     type: 'array',
@@ -60,6 +87,14 @@ export class ProductDto {
 
   @ApiProperty()
   available!: boolean;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 40,
+    description: 'Units left to sell (orders placed hold theirs); null when not counted',
+  })
+  stock!: number | null;
 
   @ApiProperty({ type: [CategoryDto] })
   categories!: CategoryDto[];
@@ -100,6 +135,7 @@ export function toProductDto(product: ProductEntity): ProductDto {
     price: product.price,
     currency: product.currency,
     available: product.available,
+    stock: product.stock,
     categories: (product.categories ?? [])
       .map(toCategoryDto)
       .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name)),

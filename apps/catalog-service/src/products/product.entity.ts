@@ -13,6 +13,7 @@ import { CatalogItemEntity } from '../items/catalog-item.entity.js';
 @Index('products_updated_at_sort_idx', ['updatedAt', 'id'])
 @Index('products_search_idx', { synchronize: false })
 @Check('products_price_check', `"price" >= 0`)
+@Check('products_stock_check', `"stock" >= 0`)
 export class ProductEntity extends CatalogItemEntity {
   @Column({ type: 'text' })
   name!: string;
@@ -30,6 +31,13 @@ export class ProductEntity extends CatalogItemEntity {
   /** Offered now; an unavailable product stays in the menu, greyed out. */
   @Column({ type: 'boolean', default: true })
   available!: boolean;
+
+  /**
+   * Units left to sell; null when the shop does not count them (no limit). Orders take units as catalog holds
+   * them for each order placed (the stock saga) and give them back when an order ends before shipping.
+   */
+  @Column({ type: 'integer', nullable: true })
+  stock!: number | null;
 
   /** Seed 001's link table between products and categories; rows go with either side. */
   @ManyToMany(() => CategoryEntity, { onDelete: 'CASCADE' })

@@ -13,5 +13,6 @@ import { ProductsService } from './products.service.js';
     PhotoRoutesController({ kind: 'product', path: 'products', tag: 'products', roles: ['admin'] }),
   ],
   providers: [ProductsService, ProductsRepository],
+  exports: [ProductsRepository],
 })
 export class ProductsModule {}

@@ -86,6 +86,7 @@ export class ProductsService implements ItemKind<ProductEntity, PatchProductDto>
     product.price = dto.price ?? product.price;
     product.currency = dto.currency ?? product.currency;
     product.available = dto.available ?? (whole ? true : product.available);
+    product.stock = dto.stock !== undefined ? dto.stock : whole ? null : product.stock;
     product.updatedBy = context.authorId;
     if (dto.categoryIds !== undefined || whole) {
       product.categories = await this.requireCategories(tx, dto.categoryIds ?? []);

@@ -4,8 +4,9 @@ import { bigintNumber } from '../bigint-number.js';
 /**
  * Something that can be bought (a menu product or a listing), as catalog-service's `catalog.item.*` events and
  * its snapshot tell it: title, price in minor units, seller, status and stock. `reserved` counts units held
- * by orders placed and not cancelled: what is left to sell is `stock - reserved` (no limit when catalog does
- * not count the stock). A deleted item keeps a tombstone row, so a late event cannot bring it back.
+ * by orders placed here that catalog has not answered for yet (their `offer_holds`; once catalog holds them
+ * they are in its stock instead): what is left to sell is `stock - reserved` (no limit when catalog does not
+ * count the stock). A deleted item keeps a tombstone row, so a late event cannot bring it back.
  */
 @Entity({ name: 'offers' })
 @Check('offers_reserved_check', `"reserved" >= 0`)

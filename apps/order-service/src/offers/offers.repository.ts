@@ -16,12 +16,20 @@ export interface OfferState {
   readonly version: number;
 }
 
+/** An offer's stock as catalog's saga answers tell it. */
+export interface StockState {
+  readonly itemId: string;
+  readonly status: 'active' | 'inactive' | 'sold';
+  readonly stock: number | null;
+  readonly version: number;
+}
+
 /** The read model's rebuild marker: its name in `read_model_state`. */
 const OFFERS_REBUILT = 'offers-rebuilt';
 
 /**
  * The only code that touches offers: upserts from catalog (newest version wins; tombstones stay deleted),
- * reads for carts and checkouts, and stock reservations under row locks.
+ * reads for carts and checkouts, and holds of units for orders until catalog answers, under row locks.
  */
 @Injectable()
 export class OffersRepository {
@@ -106,17 +114,63 @@ export class OffersRepository {
       .getMany();
   }
 
-  async reserve(tx: Tx, itemId: string, quantity: number): Promise<void> {
+  /** `quantity` units of the (locked) offer held for the order until catalog answers for them. */
+  async hold(tx: Tx, orderId: string, itemId: string, quantity: number): Promise<void> {
+    await tx.query(
+      `INSERT INTO "orders"."offer_holds" ("order_id", "item_id", "quantity") VALUES ($1, $2, $3)`,
+      [orderId, itemId, quantity],
+    );
     await tx.query(`UPDATE "orders"."offers" SET "reserved" = "reserved" + $2 WHERE "item_id" = $1`, [
       itemId,
       quantity,
     ]);
   }
 
-  async release(tx: Tx, itemId: string, quantity: number): Promise<void> {
+  /**
+   * Ends the order's holds (of these items only, when given) and takes their units off `reserved`: catalog has
+   * answered for them. The offers are locked in id order first, as a checkout locks them. Ends each hold once;
+   * resolves with the items whose holds it ended.
+   */
+  async settle(tx: Tx, orderId: string, itemIds?: readonly string[]): Promise<string[]> {
+    const held = await tx.query<{ item_id: string }[]>(
+      `SELECT "item_id" FROM "orders"."offer_holds"
+        WHERE "order_id" = $1 AND ($2::uuid[] IS NULL OR "item_id" = ANY($2::uuid[]))`,
+      [orderId, itemIds ? [...itemIds] : null],
+    );
+    if (held.length === 0) {
+      return [];
+    }
+    await this.lock(
+      tx,
+      held.map((row) => row.item_id),
+    );
+    const ended = await tx.query<{ item_id: string }[]>(
+      `WITH ended AS (
+         DELETE FROM "orders"."offer_holds"
+          WHERE "order_id" = $1 AND "item_id" = ANY($2::uuid[])
+          RETURNING "item_id", "quantity")
+       UPDATE "orders"."offers" AS offer SET "reserved" = offer."reserved" - ended."quantity"
+         FROM ended WHERE offer."item_id" = ended."item_id"
+       RETURNING offer."item_id"`,
+      [orderId, held.map((row) => row.item_id)],
+    );
+    return ended.map((row) => row.item_id);
+  }
+
+  /**
+   * catalog's offers after it held or released units (status, stock, version), unless the row is deleted or
+   * newer: the same values as the item event of that version, whichever comes first.
+   */
+  async applyStock(tx: Tx, offers: readonly StockState[]): Promise<void> {
+    if (offers.length === 0) {
+      return;
+    }
     await tx.query(
-      `UPDATE "orders"."offers" SET "reserved" = GREATEST("reserved" - $2, 0) WHERE "item_id" = $1`,
-      [itemId, quantity],
+      `UPDATE "orders"."offers" AS offer
+          SET "status" = x."status", "stock" = x."stock", "version" = x."version", "updated_at" = now()
+         FROM jsonb_to_recordset($1::jsonb) AS x("itemId" uuid, "status" text, "stock" integer, "version" integer)
+        WHERE offer."item_id" = x."itemId" AND NOT offer."deleted" AND offer."version" <= x."version"`,
+      [JSON.stringify(offers)],
     );
   }
 

@@ -44,7 +44,8 @@ const fromSnapshot = (item: OfferSnapshotItemV1): OfferState =>
 
 /**
  * The read model of what can be bought, from catalog's events (each applied once, in the inbox's
- * transaction; stale versions dropped) and, while it was never built, from catalog's snapshot.
+ * transaction; stale versions dropped) and, while it was never built, from catalog's snapshot. An item event
+ * of a hold for an order ends that order's hold of the item here in the same transaction (the stock saga).
  */
 @Injectable()
 export class OffersService {
@@ -59,15 +60,19 @@ export class OffersService {
   async onItemChanged(
     event: EventEnvelope<'catalog.item.created.v1' | 'catalog.item.updated.v1'>,
   ): Promise<void> {
-    const { kind, itemId, name, version, offer } = event.payload;
+    const { kind, itemId, name, version, offer, heldForOrderId } = event.payload;
     if (!isPriced(kind)) {
       return;
     }
-    await this.inbox.consumeOnce(OFFERS_CONSUMER, event, (tx) =>
-      offer
+    await this.inbox.consumeOnce(OFFERS_CONSUMER, event, async (tx) => {
+      await (offer
         ? this.offers.upsert(tx, [offerState(kind, itemId, name, version, offer)])
-        : this.offers.rename(tx, itemId, name, version),
-    );
+        : this.offers.rename(tx, itemId, name, version));
+      // catalog took the order's units into this stock: the order's own hold of them ends with it.
+      if (heldForOrderId) {
+        await this.offers.settle(tx, heldForOrderId, [itemId]);
+      }
+    });
   }
 
   async onPriceChanged(event: EventEnvelope<'catalog.price.changed.v1'>): Promise<void> {

@@ -48,8 +48,8 @@ export interface CheckoutOutcome {
  * `POST /order`: the cart (or the items given) becomes one order per seller, priced server-side in minor
  * units from the offers' current prices, shipped to a copy of the address, with the units reserved. In one
  * transaction: the offers are locked in id order (every checkout takes them in the same order, so two never
- * deadlock), each checked for what is left, then reserved; the orders and their `order.order.created.v1`
- * events are written; the ordered cart lines go. With an Idempotency-Key, a retry gets the first result.
+ * deadlock), each checked for what is left; the orders and their `order.order.created.v1` events are written,
+ * each order holding its units until catalog answers for them (the stock saga); the ordered cart lines go. With an Idempotency-Key, a retry gets the first result.
  */
 @Injectable()
 export class CheckoutService {
@@ -85,9 +85,6 @@ export class CheckoutService {
       const wanted = request.items ?? (await this.cartItems(tx, buyer));
       const priced = await this.lockAndCheck(tx, buyer, wanted, fromCart);
       const plans = planOrders(priced.map(({ request: checked }) => checked));
-      for (const { request: checked } of priced) {
-        await this.offers.reserve(tx, checked.offer.itemId, checked.quantity);
-      }
       for (const plan of plans) {
         const { order } = await this.orders.create(tx, {
           checkoutId: claim.checkoutId,
@@ -96,6 +93,9 @@ export class CheckoutService {
           address,
           plan,
         });
+        for (const line of plan.lines) {
+          await this.offers.hold(tx, order.id, line.itemId, line.quantity);
+        }
         await this.orders.addTransition(tx, {
           orderId: order.id,
           from: null,

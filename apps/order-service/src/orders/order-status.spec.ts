@@ -31,6 +31,15 @@ describe('order status machine', () => {
     expect(outcome(card('created'), 'in_stock', 'seller')).toBe('ILLEGAL_TRANSITION');
   });
 
+  it('lets order-service itself cancel before shipping (catalog could not hold the units), and move nothing on', () => {
+    for (const status of ['created', 'paid', 'in_stock'] as const) {
+      expect(outcome(card(status), 'cancelled', 'system')).toBe('ok');
+      expect(outcome(cash(status === 'paid' ? 'created' : status), 'cancelled', 'system')).toBe('ok');
+    }
+    expect(outcome(card('in_transit'), 'cancelled', 'system')).toBe('ILLEGAL_TRANSITION');
+    expect(outcome(cash('created'), 'in_stock', 'system')).toBe('TRANSITION_FORBIDDEN');
+  });
+
   it('lets only the payment provider mark an order paid', () => {
     for (const actor of ['buyer', 'seller', 'admin', 'system'] as const) {
       expect(outcome(card('created'), 'paid', actor)).toBe('TRANSITION_FORBIDDEN');

@@ -16,8 +16,11 @@ interface Step {
 }
 
 const STAFF: readonly OrderActor[] = ['seller', 'admin'];
-/** Before shipping, the buyer may cancel; so may the seller and admins. */
-const CANCEL: Step = { to: 'cancelled', by: ['buyer', 'seller', 'admin'] };
+/**
+ * Before shipping, the buyer may cancel; so may the seller and admins, and order-service itself when catalog
+ * cannot hold the units (the stock saga's compensation).
+ */
+const CANCEL: Step = { to: 'cancelled', by: ['buyer', 'seller', 'admin', 'system'] };
 
 /**
  * The order status machine (seed 003: in stock → in transit → with courier → issued, after created and paid):

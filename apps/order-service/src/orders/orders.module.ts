@@ -12,5 +12,6 @@ import { OrdersService } from './orders.service.js';
   imports: [OffersModule, CartModule, AddressesModule],
   controllers: [OrdersController],
   providers: [OrdersRepository, CheckoutsRepository, CheckoutService, OrdersService],
+  exports: [OrdersService],
 })
 export class OrdersModule {}

@@ -5,9 +5,8 @@ import { assertVersionMatches, type ExpectedVersions } from '@agora/http';
 import { type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { toAddressSnapshot, type AddressInputDto } from '../addresses/addresses.dto.js';
-import { OffersRepository } from '../offers/offers.repository.js';
 import { OrderErrorCode, OrderException } from '../order.errors.js';
-import { assertTransition, beforeShipping } from './order-status.js';
+import { assertTransition, beforeShipping, nextStatuses } from './order-status.js';
 import type { OrderEntity } from './order.entity.js';
 import { toOrderDto, type OrderDto, type OrderPageDto, type OrderScope } from './orders.dto.js';
 import { OrdersRepository, type OrderListScope } from './orders.repository.js';
@@ -50,13 +49,13 @@ export interface OrderEdit {
 /**
  * Orders after checkout: who sees which (buyers theirs, sellers theirs, admins all; anyone else a 404),
  * and every change through the status machine under the order's row lock, recorded with who and when and
- * published as `order.order.status-changed.v1`. A cancellation releases the reserved units.
+ * published as `order.order.status-changed.v1`. catalog follows the events: it sells the units of an order
+ * paid (or issued, cash on delivery) and gives back those of an order ended before shipping.
  */
 @Injectable()
 export class OrdersService {
   constructor(
     private readonly orders: OrdersRepository,
-    private readonly offers: OffersRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly outbox: OutboxWriter,
   ) {}
@@ -118,6 +117,23 @@ export class OrdersService {
     await this.edit(user, id, { status: 'cancelled', reason: reason || 'deleted by an admin' }, expected);
   }
 
+  /**
+   * The stock saga's compensation: catalog could not hold the order's units, so order-service cancels it with
+   * the reason, in the caller's transaction. Resolves with false, changing nothing, when the order is unknown,
+   * ended already, or past cancelling (shipped).
+   */
+  async cancelAsSystem(tx: Tx, id: string, reason: string): Promise<boolean> {
+    const order = await this.orders.lock(tx, id);
+    if (!order || !nextStatuses(order).includes('cancelled')) {
+      return false;
+    }
+    const step = await this.transition(tx, order, 'cancelled', null, 'system', reason);
+    order.version += 1;
+    await this.orders.save(tx, order);
+    await this.publish(tx, order, step);
+    return true;
+  }
+
   private async edit(
     user: AuthenticatedUser,
     id: string,
@@ -160,7 +176,10 @@ export class OrdersService {
     return this.describe(order);
   }
 
-  /** Checks and records the step; releases the reserved units when the order ends before shipping. */
+  /**
+   * Checks and records the step. The units come back through catalog (the stock saga): it releases what it
+   * holds for an order ended before shipping, and its answer ends the order's holds here.
+   */
   private async transition(
     tx: Tx,
     order: OrderEntity,
@@ -171,14 +190,6 @@ export class OrdersService {
   ): Promise<Step> {
     assertTransition(order, to, actor);
     const from = order.status;
-    if (to === 'cancelled' || (to === 'refunded' && from === 'paid')) {
-      const lines = (await this.orders.linesOf([order.id], tx)).get(order.id) ?? [];
-      const ids = lines.map((line) => line.itemId);
-      await this.offers.lock(tx, ids);
-      for (const line of lines) {
-        await this.offers.release(tx, line.itemId, line.quantity);
-      }
-    }
     if (to === 'cancelled') {
       order.cancelReason = reason;
     }

@@ -6,6 +6,22 @@ const userId = '01a20eb5-b89d-709d-8bf2-787d8dfcba9f';
 
 /** A payload that fits, per topic, as its producer writes it. */
 const good: { [T in Topic]: TopicPayloads[T] } = {
+  'catalog.stock.reserved.v1': {
+    orderId: 'o1',
+    items: [{ kind: 'listing', itemId: 'l1', quantity: 1, status: 'active', stock: 0, version: 4 }],
+    reservedAt: at,
+  },
+  'catalog.stock.rejected.v1': {
+    orderId: 'o1',
+    problems: [{ kind: 'product', itemId: 'p1', reason: 'out_of_stock', left: 1 }],
+    reason: 'Flat white: only 1 left',
+    rejectedAt: at,
+  },
+  'catalog.stock.released.v1': {
+    orderId: 'o1',
+    items: [{ kind: 'product', itemId: 'p1', quantity: 2, status: 'active', stock: null, version: 9 }],
+    releasedAt: at,
+  },
   'order.order.created.v1': {
     orderId: 'o1',
     checkoutId: 'c1',
@@ -232,6 +248,36 @@ const good: { [T in Topic]: TopicPayloads[T] } = {
 const offer = good['catalog.item.updated.v1'].offer!;
 
 const bad: { [T in Topic]: [unknown, RegExp][] } = {
+  'catalog.stock.reserved.v1': [
+    [{ ...good['catalog.stock.reserved.v1'], items: [] }, /items must have 1 to 1000 items/],
+    [
+      {
+        ...good['catalog.stock.reserved.v1'],
+        items: [{ ...good['catalog.stock.reserved.v1'].items[0], stock: -1 }],
+      },
+      /stock must be an integer/,
+    ],
+  ],
+  'catalog.stock.rejected.v1': [
+    [{ ...good['catalog.stock.rejected.v1'], problems: [] }, /problems must have 1 to 1000 items/],
+    [
+      {
+        ...good['catalog.stock.rejected.v1'],
+        problems: [{ ...good['catalog.stock.rejected.v1'].problems[0], reason: 'stolen' }],
+      },
+      /reason must be one of/,
+    ],
+  ],
+  'catalog.stock.released.v1': [
+    [
+      {
+        ...good['catalog.stock.released.v1'],
+        items: [{ ...good['catalog.stock.released.v1'].items[0], quantity: 0 }],
+      },
+      /quantity must be an integer/,
+    ],
+    [{ ...good['catalog.stock.released.v1'], releasedAt: 'now' }, /releasedAt must be/],
+  ],
   'order.order.created.v1': [
     [{ ...good['order.order.created.v1'], lines: [] }, /lines must have 1 to 1000 items/],
     [{ ...good['order.order.created.v1'], paymentMethod: 'iou' }, /paymentMethod must be one of/],
@@ -290,6 +336,7 @@ const bad: { [T in Topic]: [unknown, RegExp][] } = {
       /offer\.stock must be an integer/,
     ],
     [{ ...good['catalog.item.updated.v1'], offer: null }, /offer must be an object/],
+    [{ ...good['catalog.item.updated.v1'], heldForOrderId: 7 }, /heldForOrderId must be a string/],
   ],
   'catalog.item.deleted.v1': [
     [{ ...good['catalog.item.deleted.v1'], itemId: null }, /itemId must be a string/],

@@ -17,6 +17,7 @@ import {
 import { ORDER_TOPIC_SCHEMAS, OrderTopics, type OrderTopicPayloads } from './order-topics.js';
 import { SOCIAL_TOPIC_SCHEMAS, SocialTopics, type SocialTopicPayloads } from './social-topics.js';
 import { SELLER_TOPIC_SCHEMAS, SellerTopics, type SellerTopicPayloads } from './seller-topics.js';
+import { STOCK_TOPIC_SCHEMAS, StockTopics, type StockTopicPayloads } from './stock-topics.js';
 
 /**
  * Every Kafka topic and its payload type. This file is the only place where topic names and payloads
@@ -185,6 +186,12 @@ export interface CatalogItemChangedV1 {
   changedAt: string;
   /** A priced item's offer after the change; absent for other kinds and in events written before it existed. */
   offer?: CatalogOfferV1;
+  /**
+   * Present when the change is catalog holding units for this order (the stock saga): order-service drops its
+   * own hold of the item for that order in the transaction that applies this stock, whichever of this event
+   * and `catalog.stock.reserved.v1` comes first.
+   */
+  heldForOrderId?: string;
 }
 
 const currency = (): Rule<string> => text({ max: 3 });
@@ -205,6 +212,7 @@ export const CatalogItemChangedV1Schema: PayloadSchema<CatalogItemChangedV1> = {
   changedBy: id(),
   changedAt: instant(),
   offer: optional(object(CatalogOfferV1Schema)),
+  heldForOrderId: optional(id()),
 };
 
 export interface CatalogItemDeletedV1 {
@@ -403,7 +411,8 @@ export const MediaAttachedV1Schema: PayloadSchema<MediaAttachedV1> = {
   attachedAt: instant(),
 };
 
-export interface TopicPayloads extends SocialTopicPayloads, SellerTopicPayloads, OrderTopicPayloads {
+export interface TopicPayloads
+  extends SocialTopicPayloads, SellerTopicPayloads, OrderTopicPayloads, StockTopicPayloads {
   'auth.user.registered.v1': UserRegisteredV1;
   'auth.user.verified.v1': UserVerifiedV1;
   'auth.user.updated.v1': UserUpdatedV1;
@@ -447,6 +456,7 @@ export const Topics = {
   ...SocialTopics,
   ...SellerTopics,
   ...OrderTopics,
+  ...StockTopics,
 } as const satisfies Record<string, Topic>;
 
 /** Every topic's payload schema: consumers validate each message with it on receipt. */
@@ -471,6 +481,7 @@ export const TOPIC_SCHEMAS: { readonly [T in Topic]: PayloadSchema<PayloadOf<T>>
   ...SOCIAL_TOPIC_SCHEMAS,
   ...SELLER_TOPIC_SCHEMAS,
   ...ORDER_TOPIC_SCHEMAS,
+  ...STOCK_TOPIC_SCHEMAS,
 };
 
 /**
