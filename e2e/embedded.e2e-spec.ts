@@ -335,7 +335,7 @@ describe('embedded platform (npm start)', () => {
   });
 
   it('stops cleanly on Ctrl-C and reuses its data on the next start', async () => {
-    expect(await platform.stop('SIGINT')).toBe(0);
+    expect(await platform.stop('SIGINT'), platform.output().slice(-3000)).toBe(0);
     platform = startProcess(entry, env);
     await waitForHttp(`${gateway}/api/health`, 200, 120_000, platform);
     const again = await register({ email: 'anna@example.com', login: 'anna', password: 'correct horse' });

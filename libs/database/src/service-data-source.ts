@@ -55,3 +55,23 @@ export function poolUsage(dataSource: DataSource): PoolUsage {
   const pool = (dataSource.driver as PostgresDriver).master as pg.Pool;
   return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
+
+/**
+ * Keeps a connection the server drops from crashing the process. node-postgres emits `error` on a client whose
+ * connection dies while no query runs on it (PostgreSQL restarting or failing over, `pg_terminate_backend`, the
+ * embedded server stopping), and the pool listens only on idle clients: one lent out between two statements of a
+ * transaction has no listener, and an `error` event without one ends the process. Every client of the pool gets
+ * a listener once; the dead client's next query fails as usual, and the pool drops it when it comes back.
+ */
+export function guardPoolClients(dataSource: DataSource, onError: (error: Error) => void): void {
+  const pool = (dataSource.driver as PostgresDriver).master as pg.Pool;
+  const guarded = new WeakSet<pg.PoolClient>();
+  const guard = (client: pg.PoolClient): void => {
+    if (!guarded.has(client)) {
+      guarded.add(client);
+      client.on('error', onError);
+    }
+  };
+  pool.on('connect', guard);
+  pool.on('acquire', guard);
+}

@@ -2,7 +2,7 @@ import { closeOnSignals } from '@agora/runtime';
 import { createLogger, JsonLogger, runWithRequestContext } from '@agora/logging';
 import { loadConfig, type Env, type ServiceConfig } from '@agora/config';
 import { BODY_LIMITS, SERVICES } from '@agora/contracts';
-import { createServiceDataSource, OutboxRelay, poolUsage } from '@agora/database';
+import { createServiceDataSource, guardPoolClients, OutboxRelay, poolUsage } from '@agora/database';
 import { setListTotalCap } from '@agora/list-query';
 import { KafkaBus, type MessageBus } from '@agora/messaging';
 import cookie from '@fastify/cookie';
@@ -85,6 +85,9 @@ export async function startService<C extends ServiceConfig>(
     applicationName: `${definition.name}-service`,
   });
   await dataSource.initialize();
+  guardPoolClients(dataSource, (error) =>
+    logger.warn({ err: error }, 'a PostgreSQL connection was lost; the pool replaces it'),
+  );
   if (config.MIGRATIONS_RUN) {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) {
