@@ -46,6 +46,7 @@ describe('distributed platform behind nginx on real Kafka', () => {
   const kafkaEnv: Record<string, string> = { KAFKA_DATA_DIR: path.join(work, 'kafka') };
   let brokers: string;
   const ports = {} as Record<ServiceName, number>;
+  const metricsPorts = {} as Record<ServiceName, number>;
   const services = {} as Record<ServiceName, ManagedProcess>;
   let nginx: RunningNginx | undefined;
   let gateway: string;
@@ -54,6 +55,7 @@ describe('distributed platform behind nginx on real Kafka', () => {
   const serviceEnv = (name: ServiceName): Record<string, string> => ({
     HOST: '127.0.0.1',
     PORT: String(ports[name]),
+    METRICS_PORT: String(metricsPorts[name]),
     DATABASE_URL: serviceDatabaseUrl(adminUrl, name),
     BUS: 'kafka',
     KAFKA_BROKERS: brokers,
@@ -120,6 +122,7 @@ describe('distributed platform behind nginx on real Kafka', () => {
     brokers = `127.0.0.1:${kafkaEnv.KAFKA_PORT}`;
     for (const name of SERVICE_NAMES) {
       ports[name] = await freePort();
+      metricsPorts[name] = await freePort();
     }
     await run('bash', [kafkaScript, 'start'], kafkaEnv);
     await ensureTopics([brokers]);
@@ -204,6 +207,7 @@ describe('distributed platform behind nginx on real Kafka', () => {
     const second = startProcess(path.join(root, 'dist/apps/social-service/src/main.js'), {
       ...serviceEnv('social'),
       PORT: String(secondPort),
+      METRICS_PORT: '0',
     });
     const secondUrl = `http://127.0.0.1:${secondPort}`;
     const sockets: { close(): void }[] = [];
@@ -286,6 +290,30 @@ describe('distributed platform behind nginx on real Kafka', () => {
     expect(await me.json()).toMatchObject({ login: 'dist_flow', verified: true });
     const jwks = (await (await fetch(`${gateway}/api/.well-known/jwks.json`)).json()) as { keys: unknown[] };
     expect(jwks.keys).toHaveLength(1);
+  });
+
+  it('serves each service’s Prometheus metrics on its own port, which nginx does not route', async () => {
+    for (const name of SERVICE_NAMES) {
+      const reply = await fetch(`http://127.0.0.1:${metricsPorts[name]}/metrics`);
+      expect(reply.status, name).toBe(200);
+      const text = await reply.text();
+      expect(text, name).toContain(`db_pool_connections{service="${name}",state="total"}`);
+      expect(text, name).toContain(`outbox_backlog_events{service="${name}"}`);
+      expect(text, name).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
+      expect(text, name).toMatch(
+        new RegExp(`^http_requests_total\\{service="${name}",method="GET",route="/health/ready"`, 'm'),
+      );
+    }
+    // social-service consumed registrations from Kafka: handled events, their handling time and the lag behind.
+    const social = await (await fetch(`http://127.0.0.1:${metricsPorts.social}/metrics`)).text();
+    expect(social).toMatch(
+      /^messaging_events_total\{service="social",topic="auth\.user\.registered\.v1",outcome="handled"\} [1-9]/m,
+    );
+    expect(social).toMatch(
+      /^messaging_consumer_lag_messages\{service="social",topic="auth\.user\.registered\.v1",partition="\d+"\} 0$/m,
+    );
+    expect((await fetch(`${gateway}/metrics`)).status).toBe(404);
+    expect((await fetch(`${gateway}/api/metrics`)).status).toBe(404);
   });
 
   it('keeps every event while social-service is down: 50 registrations → exactly 50 profiles', async () => {

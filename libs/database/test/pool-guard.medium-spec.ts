@@ -29,7 +29,7 @@ describe('guardPoolClients on real PostgreSQL', () => {
     const runner = dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
-    const [{ pid }] = await runner.query<{ pid: number }[]>('SELECT pg_backend_pid() AS pid');
+    const [{ pid }] = (await runner.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
     // As a failover or `pg_terminate_backend` does, while the transaction waits between statements. Without a
     // listener on the lent-out client, node-postgres's `error` event would end the process (vitest fails the run).
     await queryRows(adminUrl, 'SELECT pg_terminate_backend($1)', [pid]);
