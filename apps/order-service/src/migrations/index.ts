@@ -6,6 +6,7 @@ import { OrderAddresses1796300030000 } from './1796300030000-OrderAddresses.js';
 import { OrderCheckoutOrders1796300040000 } from './1796300040000-OrderCheckoutOrders.js';
 import { FavouritesFromOffers1796300050000 } from './1796300050000-FavouritesFromOffers.js';
 import { OrdersByStatus1796300090000 } from './1796300090000-OrdersByStatus.js';
+import { Payments1796300095000 } from './1796300095000-Payments.js';
 
 /** Every order-service migration, oldest first. */
 export const orderMigrations = [
@@ -17,4 +18,5 @@ export const orderMigrations = [
   OrderCheckoutOrders1796300040000,
   FavouritesFromOffers1796300050000,
   OrdersByStatus1796300090000,
+  Payments1796300095000,
 ];
