@@ -281,12 +281,12 @@ describe('payments through the gateway', () => {
       expect.objectContaining({
         orderId: placedOrder.id,
         status: 'authorized',
-        amount: expect.objectContaining({ amountMinor: 250000, currency: 'KZT' }),
         provider: 'test',
         card: { brand: 'visa', last4: '4242' },
         failure: null,
       }),
     ]);
+    expect(placed.body.payments?.[0].amount).toMatchObject({ amountMinor: 250000, currency: 'KZT' });
 
     const paid = await orderReaches(ann, placedOrder.id, 'paid');
     expect(paid.transitions?.map((step) => [step.from, step.to, step.actorRole, step.actorId])).toEqual([
@@ -294,10 +294,8 @@ describe('payments through the gateway', () => {
       ['created', 'paid', 'provider', null],
     ]);
     const [payment] = await paymentsOf(ann, placedOrder.id);
-    expect(payment).toMatchObject({
-      status: 'captured',
-      providerPaymentId: expect.stringMatching(/^pi_test_/),
-    });
+    expect(payment.status).toBe('captured');
+    expect(payment.providerPaymentId).toMatch(/^pi_test_/);
     // Its seller and admins see the payment; anyone else gets 404.
     expect((await call('GET', `/orders/${placedOrder.id}/payments`, admin)).status).toBe(200);
     expectProblem(await call('GET', `/orders/${placedOrder.id}/payments`, bob), 404, 'ORDER_NOT_FOUND');

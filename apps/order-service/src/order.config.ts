@@ -38,7 +38,7 @@ export class OrderConfig extends ServiceConfig {
 
   /** The payment provider: `test`, the built-in test provider (test cards only, never a real charge). */
   @IsIn(['test'])
-  PAYMENT_PROVIDER: 'test' = 'test';
+  PAYMENT_PROVIDER = 'test' as const;
 
   /** Key of the HMAC-SHA256 signatures on the provider's webhooks (`t=…,v1=…`); production needs its own. */
   @IsString()
