@@ -399,10 +399,14 @@ describe('payments through the gateway', () => {
 
   it('keeps an order created with the reason when a card fails, and lets the buyer pay again', async () => {
     const mocha = await product('Declined mocha', '900');
-    const declined = await checkout(bob, mocha, {
+    const body = {
+      address: SHIP_TO,
+      items: [{ itemId: mocha, kind: 'product', quantity: 1 }],
       paymentMethod: 'test_card',
       cardToken: (await tokenOf(bob, CARDS.declined)).token,
-    });
+    };
+    const key = { 'idempotency-key': `declined-${randomUUID()}` };
+    const declined = await call<Checkout>('POST', '/order', bob, body, key);
     expect(declined.status, JSON.stringify(declined.body)).toBe(201);
     const orderId = declined.body.orders[0].id;
     expect(declined.body.payments).toEqual([
@@ -411,6 +415,14 @@ describe('payments through the gateway', () => {
         failure: { code: 'card_declined', message: 'Your card was declined.' },
       }),
     ]);
+    // A retry of the checkout answers the first result: the declined card is not tried again.
+    const retried = await call<Checkout>('POST', '/order', bob, body, key);
+    expect(retried.status).toBe(201);
+    expect(retried.body.orders.map((placed) => placed.id)).toEqual([orderId]);
+    expect(retried.body.payments?.map((payment) => payment.id)).toEqual(
+      declined.body.payments?.map((payment) => payment.id),
+    );
+    expect(await paymentsOf(bob, orderId)).toHaveLength(1);
 
     const poor = await call<Payment>('POST', `/orders/${orderId}/payments`, bob, {
       cardToken: (await tokenOf(bob, CARDS.insufficientFunds)).token,

@@ -106,7 +106,9 @@ export class PaymentsService {
 
   /**
    * Pays a checkout's card orders (one payment each: one per seller) and answers their payments. A replayed
-   * checkout finds its payments under way or done and starts none.
+   * checkout starts none for an order that has had an attempt (a declined card is not charged again by a
+   * retry; the buyer pays again by `POST /orders/:id/payments`), only for one whose first request died before
+   * its payment began.
    */
   async payCheckout(
     buyer: AuthenticatedUser,
@@ -115,7 +117,8 @@ export class PaymentsService {
   ): Promise<PaymentDto[]> {
     const answers: PaymentDto[] = [];
     for (const order of orders.filter((candidate) => candidate.paymentMethod === 'test_card')) {
-      if (source && order.status === 'created') {
+      const attempted = (await this.payments.ofOrder(order.id)).length > 0;
+      if (source && order.status === 'created' && !attempted) {
         await this.attempt(buyer, order.id, source).catch((error: unknown) => {
           if (!(error instanceof OrderException) || error.code !== OrderErrorCode.PAYMENT_IN_PROGRESS) {
             throw error;
