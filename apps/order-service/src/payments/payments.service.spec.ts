@@ -140,4 +140,59 @@ describe('PaymentsService webhooks', () => {
       status: 404,
     });
   });
+
+  it('records a failure the buyer can act on when the provider cannot be reached, and answers', async () => {
+    const order = {
+      id: ORDER,
+      status: 'created',
+      paymentMethod: 'test_card',
+      buyerId: 'ann',
+      sellerId: null,
+      totalMinor: 900,
+      currency: 'KZT',
+    } as OrderEntity;
+    const payment = {
+      id: PAYMENT,
+      orderId: ORDER,
+      provider: 'test',
+      status: 'pending',
+      providerPaymentId: null,
+      amountMinor: 900,
+      currency: 'KZT',
+      paymentMethodId: null,
+      cardBrand: 'visa',
+      cardLast4: '4242',
+      failureCode: null,
+      failureMessage: null,
+      refundRequestedAt: null,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+      version: 1,
+    } as PaymentEntity;
+    const service = new PaymentsService(
+      strictMock<PaymentProvider>('PaymentProvider', {
+        name: 'test',
+        describeToken: () => Promise.resolve({ brand: 'visa', last4: '4242', expMonth: 12, expYear: 2040 }),
+        authorize: () => Promise.reject(new Error('connect ECONNREFUSED')),
+      }),
+      strictMock<PaymentsRepository>('PaymentsRepository', {
+        start: () => Promise.resolve(payment),
+        lock: () => Promise.resolve(payment),
+        save: (_tx: Tx, saved: PaymentEntity) => Promise.resolve(saved),
+      }),
+      strictMock<PaymentMethodsRepository>('PaymentMethodsRepository'),
+      strictMock<OrdersRepository>('OrdersRepository', {
+        find: () => Promise.resolve(order),
+        lock: () => Promise.resolve(order),
+      }),
+      strictMock<OrdersService>('OrdersService'),
+      inlineUnitOfWork(tx),
+      pino({ level: 'silent' }),
+    );
+    expect(await service.pay(actingUser('ann'), ORDER, { cardToken: 'tok' })).toMatchObject({
+      status: 'failed',
+      failure: { code: 'provider_unavailable' },
+    });
+    expect(order.status).toBe('created');
+  });
 });

@@ -310,18 +310,36 @@ export class PaymentsService {
       amountMinor: payment.amountMinor,
       currency: payment.currency,
     };
-    const authorized = await this.provider.authorize({ ...request, token: source.token });
+    const authorized = await this.ask(() => this.provider.authorize({ ...request, token: source.token }));
     let recorded = await this.record(payment, authorized, 'authorized');
     if (authorized.ok) {
-      const captured = await this.provider.capture({
-        ...request,
-        providerPaymentId: authorized.providerPaymentId,
-      });
+      const { providerPaymentId } = authorized;
+      const captured = await this.ask(() => this.provider.capture({ ...request, providerPaymentId }));
       if (!captured.ok) {
         recorded = await this.record(payment, captured, 'failed');
       }
     }
     return toPaymentDto(recorded);
+  }
+
+  /**
+   * The provider's answer, or a failure the buyer can act on when it could not be reached (a real provider's
+   * network): the attempt fails, the order waits for another, and no error escapes a checkout already placed.
+   */
+  private async ask(call: () => Promise<ProviderOutcome>): Promise<ProviderOutcome> {
+    try {
+      return await call();
+    } catch (error) {
+      this.logger.error({ err: error }, 'the payment provider could not be reached');
+      return {
+        ok: false,
+        providerPaymentId: null,
+        failure: {
+          code: 'provider_unavailable',
+          message: 'The payment service could not be reached: try again.',
+        },
+      };
+    }
   }
 
   /** A provider's answer: its payment id, and the state it implies (never backwards). */
