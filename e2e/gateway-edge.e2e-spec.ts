@@ -184,4 +184,16 @@ describe('gateway edge: body limits, own answers and rate zones', () => {
     const reads = await Promise.all(Array.from({ length: 40 }, () => fetch(`${gateways.nginx}/api/media`)));
     expect(reads.every((read) => read.status === 200)).toBe(true);
   });
+
+  it('nginx: limits the payment webhooks per address with 429 before they reach order-service', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 120 }, () => post(`${gateways.nginx}/api/payments/webhooks`, '{}')),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    // Within the burst they go up (order-service is down here: 502); past it nginx answers itself.
+    expect(statuses.filter((status) => status === 502).length).toBeGreaterThan(0);
+    const limited = answers.find((answer) => answer.status === 429);
+    expect(limited, `statuses: ${statuses.join(',')}`).toBeDefined();
+    await expectProblem(limited!, 429, 'RATE_LIMITED');
+  });
 });

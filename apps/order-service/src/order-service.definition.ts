@@ -26,6 +26,10 @@ import { SellerReportsModule } from './seller-reports/seller-reports.module.js';
 import { SellerAccountEntity } from './sellers/seller-account.entity.js';
 import { SellerApplicationEntity } from './sellers/seller-application.entity.js';
 import { SellersModule } from './sellers/sellers.module.js';
+import { PaymentEventEntity } from './payments/payment-event.entity.js';
+import { PaymentMethodEntity } from './payments/payment-method.entity.js';
+import { PaymentEntity } from './payments/payment.entity.js';
+import { PaymentsModule } from './payments/payments.module.js';
 
 /** Feature modules of order-service are imported here as they land. */
 @Module({
@@ -40,6 +44,7 @@ import { SellersModule } from './sellers/sellers.module.js';
     SellersModule,
     SellerReportsModule,
     FavouritesModule,
+    PaymentsModule,
   ],
 })
 export class OrderServiceModule {}
@@ -63,6 +68,9 @@ export const orderServiceDefinition: ServiceDefinition<OrderConfig> = {
     SellerAccountEntity,
     SellerReportEntity,
     FavouriteEntity,
+    PaymentEntity,
+    PaymentEventEntity,
+    PaymentMethodEntity,
   ],
   migrations: orderMigrations,
   config: OrderConfig,

@@ -72,6 +72,39 @@ export const ORDER_ERRORS = {
   TEXT_TOO_LONG: { status: 422, description: 'the text is longer than its limit after sanitizing' },
   // Favourites
   LISTING_NOT_FOUND: { status: 404, description: 'no listing with this id in the catalog' },
+  // Payments
+  PAYMENT_METHOD_NOT_FOUND: {
+    status: 404,
+    description: 'no saved payment method with this id of the caller',
+  },
+  TOO_MANY_PAYMENT_METHODS: {
+    status: 422,
+    description: 'the caller keeps as many saved payment methods as allowed',
+  },
+  PAYMENT_SOURCE_INVALID: {
+    status: 422,
+    description:
+      'a card order takes a card token or a saved method (not both); cash on delivery takes neither',
+  },
+  CARD_TOKEN_INVALID: { status: 422, description: 'the card token is not one the payment provider issued' },
+  CARD_NUMBER_INVALID: {
+    status: 422,
+    description: 'the number is not one of the test provider’s test cards',
+  },
+  CARD_EXPIRED: { status: 422, description: 'the card’s expiry month has passed' },
+  NOT_A_CARD_ORDER: { status: 409, description: 'the order is paid on delivery, not by card' },
+  ORDER_NOT_PAYABLE: { status: 409, description: 'the order is no longer waiting for its payment' },
+  PAYMENT_IN_PROGRESS: {
+    status: 409,
+    description: 'a payment of the order is under way or done; a new attempt waits for it to fail',
+  },
+  NOTHING_TO_REFUND: { status: 409, description: 'the order has no captured card payment to refund' },
+  PAYMENT_PROVIDER_REFUSED: { status: 409, description: 'the payment provider refused the operation' },
+  WEBHOOK_SIGNATURE_INVALID: {
+    status: 401,
+    description: 'the webhook’s signature header is missing, malformed, stale or does not match its body',
+  },
+  WEBHOOK_PAYLOAD_INVALID: { status: 400, description: 'the signed webhook body is not a payment event' },
 } as const satisfies ErrorCatalog;
 
 export type OrderErrorCode = keyof typeof ORDER_ERRORS;

@@ -16,6 +16,7 @@ import { ADDRESS_LIST_QUERY } from '../src/addresses/addresses.dto.js';
 import { FAVOURITE_LIST_QUERY } from '../src/favourites/favourites.dto.js';
 import { ORDER_LIST_QUERY } from '../src/orders/orders.dto.js';
 import { orderServiceDefinition } from '../src/order-service.definition.js';
+import { PAYMENT_METHOD_LIST_QUERY } from '../src/payments/payments.dto.js';
 import { SELLER_REPORT_LIST_QUERY } from '../src/seller-reports/seller-reports.dto.js';
 import { SELLER_APPLICATION_LIST_QUERY } from '../src/sellers/sellers.dto.js';
 
@@ -105,6 +106,15 @@ describe('order-service list plans', () => {
          FROM generate_series(1, ${ROWS}) n`,
       [buyer.id],
     );
+    await admin.query(
+      `INSERT INTO orders.payment_methods
+         (id, created_at, user_id, provider, provider_token, brand, last4, exp_month, exp_year)
+       SELECT gen_random_uuid(), now() - random() * interval '30 days',
+              CASE WHEN n % 2 = 0 THEN $1::uuid ELSE gen_random_uuid() END, 'test', 'tok_test_' || n, 'visa',
+              '4242', 12, 2030
+         FROM generate_series(1, ${ROWS}) n`,
+      [buyer.id],
+    );
     await admin.query('VACUUM ANALYZE');
     plans = new ListPlanCheck(admin);
   }, 120_000);
@@ -129,6 +139,12 @@ describe('order-service list plans', () => {
       table: 'seller_applications',
       spec: SELLER_APPLICATION_LIST_QUERY,
       token: () => adminToken,
+    },
+    {
+      path: '/payment-methods',
+      table: 'payment_methods',
+      spec: PAYMENT_METHOD_LIST_QUERY,
+      token: () => buyer.accessToken,
     },
     {
       path: '/seller-reports',
@@ -173,7 +189,7 @@ describe('order-service list plans', () => {
         { ...route, sortable: [], get },
         `filter[status]=paid&cursor=${encodeURIComponent(next!)}`,
       );
-    } else if (route.table !== 'favourites' && route.table !== 'addresses') {
+    } else if (!['favourites', 'addresses', 'payment_methods'].includes(route.table)) {
       const waiting = route.table === 'seller_reports' ? 'open' : 'pending';
       const next = await plans.expectIndexed({ ...route, sortable: [], get }, `filter[status]=${waiting}`);
       await plans.expectIndexed(

@@ -29,7 +29,10 @@ const templateVariables = new Set(
 );
 
 /** What an operator's .env must give compose: variables written `${NAME:?message}` (no default). */
-const DOT_ENV: Readonly<Record<string, string>> = { CSRF_SECRET: 'a-csrf-secret-from-the-operators-dot-env' };
+const DOT_ENV: Readonly<Record<string, string>> = {
+  CSRF_SECRET: 'a-csrf-secret-from-the-operators-dot-env',
+  PAYMENT_WEBHOOK_SECRET: 'a-webhook-secret-from-the-operators-dot-env',
+};
 
 /**
  * Compose's `${NAME:-default}` resolved to its default, as `docker compose up` without a .env does, and

@@ -84,6 +84,13 @@ function badBody(code: HttpErrorCode, detail: string): RequestException {
   return new RequestException(code, detail, { errors: [{ field: 'body', messages: [detail] }] });
 }
 
+const RAW_BODY = Symbol('agora.rawBody');
+
+/** The JSON body exactly as it came (UTF-8 text), e.g. for a webhook's signature; '' when there was none. */
+export function rawBodyOf(request: FastifyRequest): string {
+  return (request as unknown as Record<symbol, string | undefined>)[RAW_BODY] ?? '';
+}
+
 /**
  * JSON is the only body a JSON route takes: `application/json` in UTF-8 (no other charset), nested at most
  * MAX_JSON_DEPTH levels, without `__proto__`/`constructor.prototype` keys. Other media types (forms,
@@ -107,6 +114,7 @@ export function registerJsonBodyParser(fastify: FastifyInstance, bodyLimit: numb
         return;
       }
       const text = typeof body === 'string' ? body : body.toString('utf8');
+      (request as unknown as Record<symbol, string>)[RAW_BODY] = text;
       if (text.trim() === '') {
         done(null, undefined);
         return;

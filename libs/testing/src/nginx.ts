@@ -17,6 +17,7 @@ export const RELAXED_RATE_ZONES: Partial<Record<RateZoneName, GatewayRateZone>> 
   signIn: { rate: '1000r/s', burst: 2000 },
   search: { rate: '1000r/s', burst: 2000 },
   upload: { rate: '1000r/s', burst: 2000, methods: ['POST'] },
+  payments: { rate: '1000r/s', burst: 2000 },
 };
 
 export interface RunningNginx {

@@ -7,6 +7,7 @@ import { OrderCheckoutOrders1796300040000 } from './1796300040000-OrderCheckoutO
 import { FavouritesFromOffers1796300050000 } from './1796300050000-FavouritesFromOffers.js';
 import { OrdersByStatus1796300090000 } from './1796300090000-OrdersByStatus.js';
 import { OfferHolds1796300090001 } from './1796300090001-OfferHolds.js';
+import { Payments1796300095000 } from './1796300095000-Payments.js';
 
 /** Every order-service migration, oldest first. */
 export const orderMigrations = [
@@ -19,4 +20,5 @@ export const orderMigrations = [
   FavouritesFromOffers1796300050000,
   OrdersByStatus1796300090000,
   OfferHolds1796300090001,
+  Payments1796300095000,
 ];

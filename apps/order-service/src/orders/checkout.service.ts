@@ -15,7 +15,7 @@ import { CheckoutsRepository } from './checkouts.repository.js';
 import {
   toOrderDto,
   type CheckoutItemDto,
-  type CheckoutRequestDto,
+  type CheckoutRequest,
   type CheckoutResultDto,
 } from './orders.dto.js';
 import { OrdersRepository } from './orders.repository.js';
@@ -65,7 +65,7 @@ export class CheckoutService {
 
   async checkout(
     buyer: AuthenticatedUser,
-    request: CheckoutRequestDto,
+    request: CheckoutRequest,
     idempotencyKey: string | null,
   ): Promise<CheckoutOutcome> {
     const hash = requestHash(request);
@@ -136,7 +136,7 @@ export class CheckoutService {
   private async addressOf(
     tx: Tx,
     buyer: AuthenticatedUser,
-    request: CheckoutRequestDto,
+    request: CheckoutRequest,
   ): Promise<AddressSnapshotDto> {
     if (!request.address === !request.addressId) {
       throw new OrderException(

@@ -22,7 +22,20 @@ describe('order status machine', () => {
     expect(outcome(card('in_stock'), 'in_transit', 'seller')).toBe('ok');
     expect(outcome(card('in_transit'), 'with_courier', 'admin')).toBe('ok');
     expect(outcome(card('with_courier'), 'issued', 'seller')).toBe('ok');
-    expect(outcome(card('issued'), 'refunded', 'admin')).toBe('ok');
+    expect(outcome(card('issued'), 'refunded', 'provider')).toBe('ok');
+  });
+
+  it('refunds a card order only through the provider, a cash one by an admin', () => {
+    expect(outcome(card('paid'), 'refunded', 'provider')).toBe('ok');
+    expect(outcome(card('paid'), 'refunded', 'admin')).toBe('TRANSITION_FORBIDDEN');
+    expect(outcome(card('issued'), 'refunded', 'admin')).toBe('TRANSITION_FORBIDDEN');
+    expect(outcome(cash('issued'), 'refunded', 'admin')).toBe('ok');
+    expect(outcome(cash('issued'), 'refunded', 'provider')).toBe('TRANSITION_FORBIDDEN');
+  });
+
+  it('lets order-service itself cancel an order before it ships (an unpaid card order timing out)', () => {
+    expect(outcome(card('created'), 'cancelled', 'system')).toBe('ok');
+    expect(outcome(card('in_transit'), 'cancelled', 'system')).toBe('ILLEGAL_TRANSITION');
   });
 
   it('packs a cash-on-delivery order unpaid, and a card order only once paid', () => {

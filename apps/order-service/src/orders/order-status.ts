@@ -18,15 +18,16 @@ interface Step {
 const STAFF: readonly OrderActor[] = ['seller', 'admin'];
 /**
  * Before shipping, the buyer may cancel; so may the seller and admins, and order-service itself when catalog
- * cannot hold the units (the stock saga's compensation).
+ * cannot hold the units (the stock saga's compensation) or the order stays unpaid too long.
  */
 const CANCEL: Step = { to: 'cancelled', by: ['buyer', 'seller', 'admin', 'system'] };
 
 /**
  * The order status machine (seed 003: in stock → in transit → with courier → issued, after created and paid):
  * a card order is paid only by the payment provider before it is packed; a cash-on-delivery order is packed
- * unpaid. The seller (or an admin) moves it on; before it ships the buyer may cancel; refunds are the
- * provider's or an admin's. `cancelled` and `refunded` end it.
+ * unpaid. The seller (or an admin) moves it on; before it ships the buyer may cancel (order-service cancels
+ * a card order left unpaid); a card order is refunded by the provider (an admin asks it, `POST
+ * /orders/:id/refund`), a cash one by an admin. `cancelled` and `refunded` end it.
  */
 export const ORDER_MACHINE: Readonly<Record<OrderStatus, readonly Step[]>> = {
   created: [
@@ -34,11 +35,14 @@ export const ORDER_MACHINE: Readonly<Record<OrderStatus, readonly Step[]>> = {
     { to: 'in_stock', by: STAFF, only: 'cash_on_delivery' },
     CANCEL,
   ],
-  paid: [{ to: 'in_stock', by: STAFF }, CANCEL, { to: 'refunded', by: ['provider', 'admin'] }],
+  paid: [{ to: 'in_stock', by: STAFF }, CANCEL, { to: 'refunded', by: ['provider'] }],
   in_stock: [{ to: 'in_transit', by: STAFF }, CANCEL],
   in_transit: [{ to: 'with_courier', by: STAFF }],
   with_courier: [{ to: 'issued', by: STAFF }],
-  issued: [{ to: 'refunded', by: ['provider', 'admin'] }],
+  issued: [
+    { to: 'refunded', by: ['provider'], only: 'test_card' },
+    { to: 'refunded', by: ['admin'], only: 'cash_on_delivery' },
+  ],
   cancelled: [],
   refunded: [],
 };
@@ -71,7 +75,9 @@ export function assertTransition(order: MachineOrder, to: OrderStatus, actor: Or
       OrderErrorCode.TRANSITION_FORBIDDEN,
       to === 'paid'
         ? 'Only the payment provider marks an order paid'
-        : `The ${actor} of an order does not move it to ${to}`,
+        : to === 'refunded' && actor === 'admin'
+          ? 'A card order is refunded through the payment provider: POST /orders/:id/refund'
+          : `The ${actor} of an order does not move it to ${to}`,
       { extensions: { currentStatus: order.status } },
     );
   }

@@ -15,6 +15,9 @@ import type { AddressSnapshotDto } from '../addresses/addresses.dto.js';
 /** Admins' view of one state (e.g. every paid order waiting to be packed), newest first. */
 @Index('orders_status_created_idx', ['status', 'createdAt', 'id'])
 @Index('orders_checkout_idx', ['checkoutId'])
+@Index('orders_awaiting_payment_idx', ['createdAt'], {
+  where: `"status" = 'created' AND "payment_method" = 'test_card'`,
+})
 @Check('orders_status_check', `"status" IN (${ORDER_STATUSES.map((status) => `'${status}'`).join(', ')})`)
 export class OrderEntity extends VersionedEntity {
   @Column({ name: 'checkout_id', type: 'uuid' })

@@ -31,6 +31,7 @@ import {
   ChangeOrderStatusDto,
   CheckoutRequestDto,
   CheckoutResultDto,
+  type CheckoutRequest,
   DeleteOrderDto,
   ORDER_LIST_QUERY,
   ORDER_SCOPES,
@@ -40,6 +41,7 @@ import {
   ReplaceOrderDto,
   type OrderScope,
 } from './orders.dto.js';
+import { PaymentsService } from '../payments/payments.service.js';
 import { OrdersService } from './orders.service.js';
 
 /** `?as=` of `GET /orders`, checked against ORDER_SCOPES. */
@@ -70,6 +72,7 @@ export class OrdersController {
   constructor(
     private readonly checkouts: CheckoutService,
     private readonly orders: OrdersService,
+    private readonly payments: PaymentsService,
   ) {}
 
   /**
@@ -96,6 +99,9 @@ export class OrdersController {
     'OUT_OF_STOCK',
     'CANNOT_BUY_OWN',
     'MIXED_CURRENCIES',
+    'PAYMENT_SOURCE_INVALID',
+    'CARD_TOKEN_INVALID',
+    'PAYMENT_METHOD_NOT_FOUND',
   )
   async checkout(
     @CurrentUser() user: AuthenticatedUser,
@@ -103,12 +109,23 @@ export class OrdersController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CheckoutResultDto> {
-    const { result, replayed } = await this.checkouts.checkout(user, dto, checkedIdempotencyKey(key));
+    const idempotencyKey = checkedIdempotencyKey(key);
+    // The card is checked before anything is placed: someone else's saved method is not found, never used.
+    const source = await this.payments.sourceOf(user, dto);
+    const placed: CheckoutRequest = {
+      ...dto,
+      paymentMethod: dto.paymentMethod === 'cash_on_delivery' ? 'cash_on_delivery' : 'test_card',
+      ...(source?.paymentMethodId ? { paymentMethodId: source.paymentMethodId } : {}),
+    };
+    const { result, replayed } = await this.checkouts.checkout(user, placed, idempotencyKey);
     if (replayed) {
       reply.header('idempotent-replayed', 'true');
     }
     reply.status(201);
-    return result;
+    if (placed.paymentMethod !== 'test_card') {
+      return result;
+    }
+    return { ...result, payments: await this.payments.payCheckout(user, result.orders, source) };
   }
 
   /** The caller's orders as buyer (default), as seller (`as=seller`), or every order (admins; their default). */

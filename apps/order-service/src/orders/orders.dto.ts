@@ -19,6 +19,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -27,6 +28,7 @@ import {
 import { AddressInputDto, AddressSnapshotDto } from '../addresses/addresses.dto.js';
 import { MoneyDto, toMoneyDto } from '../money.dto.js';
 import { MAX_LINE_QUANTITY } from '../offers/purchase-rules.js';
+import { PaymentDto } from '../payments/payments.dto.js';
 import type { OrderLineEntity } from './order-line.entity.js';
 import type { OrderTransitionEntity } from './order-transition.entity.js';
 import type { OrderEntity } from './order.entity.js';
@@ -65,6 +67,11 @@ export class CheckoutItemDto {
   quantity!: number;
 }
 
+/** A payment method's name, or a saved method's id (a UUID). */
+const PAYMENT_METHOD_CHOICE = new RegExp(
+  `^(${PAYMENT_METHODS.join('|')}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`,
+);
+
 export class CheckoutRequestDto {
   @ApiPropertyOptional({ type: () => AddressInputDto, description: 'Where to ship; or `addressId`' })
   @IsOptional()
@@ -80,9 +87,29 @@ export class CheckoutRequestDto {
   @IsUUID()
   addressId?: string;
 
-  @ApiProperty({ enum: PAYMENT_METHODS, description: 'How the buyer pays (payments proper come later)' })
-  @IsIn(PAYMENT_METHODS)
-  paymentMethod!: PaymentMethod;
+  @ApiProperty({
+    oneOf: [
+      { type: 'string', enum: [...PAYMENT_METHODS] },
+      { type: 'string', format: 'uuid' },
+    ],
+    description:
+      'How the buyer pays: `cash_on_delivery`, `test_card` (with `cardToken`, or without: pay later with ' +
+      '`POST /orders/:id/payments`), or the id of one of the caller’s saved payment methods',
+  })
+  @IsString()
+  @Matches(PAYMENT_METHOD_CHOICE, {
+    message: `paymentMethod must be ${PAYMENT_METHODS.join(', ')} or a saved method's id`,
+  })
+  paymentMethod!: string;
+
+  @ApiPropertyOptional({
+    maxLength: 512,
+    description: 'With `test_card`: a card token from the payment provider',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\x21-\x7e]{1,512}$/, { message: 'cardToken must be 1–512 visible ASCII characters' })
+  cardToken?: string;
 
   @ApiPropertyOptional({
     type: () => CheckoutItemDto,
@@ -96,6 +123,13 @@ export class CheckoutRequestDto {
   @ValidateNested({ each: true })
   @Type(() => CheckoutItemDto)
   items?: CheckoutItemDto[];
+}
+
+/** A checkout as it is placed: card payments (a token or a saved method) are `test_card` orders. */
+export interface CheckoutRequest extends Omit<CheckoutRequestDto, 'paymentMethod'> {
+  readonly paymentMethod: PaymentMethod;
+  /** The saved method paid with (part of the request an Idempotency-Key is bound to). */
+  readonly paymentMethodId?: string;
 }
 
 export class ChangeOrderStatusDto {
@@ -272,6 +306,13 @@ export class CheckoutResultDto {
 
   @ApiProperty({ type: () => MoneyDto, isArray: true, description: 'Per currency, over the orders' })
   totals!: MoneyDto[];
+
+  @ApiPropertyOptional({
+    type: () => PaymentDto,
+    isArray: true,
+    description: 'Card orders: the latest payment of each (a failed one with its reason); absent for cash',
+  })
+  payments?: PaymentDto[];
 }
 
 export function toOrderLineDto(line: OrderLineEntity, currency: string): OrderLineDto {

@@ -103,6 +103,17 @@ export class OrdersRepository {
     return tx.find(OrderTransitionEntity, { where: { orderId }, order: { at: 'ASC', id: 'ASC' } });
   }
 
+  /** Card orders still waiting for their payment, placed before `before` (oldest first). */
+  async awaitingPayment(before: Date, limit: number): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT "id" FROM "orders"."orders"
+        WHERE "status" = 'created' AND "payment_method" = 'test_card' AND "created_at" < $1
+        ORDER BY "created_at" LIMIT $2`,
+      [before, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
   page(scope: OrderListScope, query: ParsedListQuery): Promise<Page<OrderEntity>> {
     const builder = this.dataSource.getRepository(OrderEntity).createQueryBuilder('order');
     if (scope.kind === 'buyer') {

@@ -127,10 +127,7 @@ export class OrdersService {
     if (!order || !nextStatuses(order).includes('cancelled')) {
       return false;
     }
-    const step = await this.transition(tx, order, 'cancelled', null, 'system', reason);
-    order.version += 1;
-    await this.orders.save(tx, order);
-    await this.publish(tx, order, step);
+    await this.moveAs(tx, order, 'cancelled', 'system', reason);
     return true;
   }
 
@@ -174,6 +171,23 @@ export class OrdersService {
       return locked;
     });
     return this.describe(order);
+  }
+
+  /**
+   * A move by the payment provider (a verified webhook) or by order-service itself (the payment timeout), in
+   * the caller's transaction on the order it has locked: through the machine, recorded and published as any.
+   */
+  async moveAs(
+    tx: Tx,
+    order: OrderEntity,
+    to: OrderStatus,
+    actor: 'provider' | 'system',
+    reason: string,
+  ): Promise<void> {
+    const step = await this.transition(tx, order, to, null, actor, reason);
+    order.version += 1;
+    await this.orders.save(tx, order);
+    await this.publish(tx, order, step);
   }
 
   /**

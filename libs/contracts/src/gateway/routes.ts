@@ -34,6 +34,11 @@ export const GATEWAY_RATE_ZONES = {
   signIn: { rate: '30r/m', burst: 20, note: 'password checks and token exchanges' },
   search: { rate: '20r/s', burst: 40, note: 'catalog search' },
   upload: { rate: '30r/m', burst: 10, methods: ['POST'], note: 'image uploads' },
+  payments: {
+    rate: '20r/s',
+    burst: 50,
+    note: "payment provider webhooks and the test provider's card tokens",
+  },
 } as const satisfies Record<string, GatewayRateZone>;
 
 export interface GatewayRateZone {
@@ -135,6 +140,9 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   // order-service: seed 003 becoming a seller, reports on sellers
   route('/sellers', 'order', '/sellers'),
   route('/seller-reports', 'order', '/seller-reports'),
+  // order-service: payments (the provider's webhooks, the test provider's card tokens) and saved methods
+  { ...route('/payments', 'order', '/payments'), rateZone: 'payments' },
+  route('/payment-methods', 'order', '/payment-methods'),
 ];
 
 /** Where the gateway serves a media variant's file (media-service's `GET /media/:id/:variant.webp`). */
