@@ -21,9 +21,12 @@ describe('check-in rating maths', () => {
     expect(toQuarters(stars)).toBe(quarters);
   });
 
-  it.each([0, 0.3, 5.25, 6, -1, Number.NaN, Number.POSITIVE_INFINITY, '4', null])('refuses %s stars', (stars) => {
-    expect(toQuarters(stars)).toBeUndefined();
-  });
+  it.each([0, 0.3, 5.25, 6, -1, Number.NaN, Number.POSITIVE_INFINITY, '4', null])(
+    'refuses %s stars',
+    (stars) => {
+      expect(toQuarters(stars)).toBeUndefined();
+    },
+  );
 
   it.each([
     [1, 0, '0.25 → 0.5'],

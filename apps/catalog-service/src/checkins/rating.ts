@@ -64,7 +64,9 @@ export function applyRating(
     distribution[bucketOf(change.added)] += 1;
   }
   if (count < 0 || distribution.some((users) => users < 0)) {
-    throw new Error(`A rating aggregate cannot go below zero (${JSON.stringify(aggregate)}, ${JSON.stringify(change)})`);
+    throw new Error(
+      `A rating aggregate cannot go below zero (${JSON.stringify(aggregate)}, ${JSON.stringify(change)})`,
+    );
   }
   return { count, sumQuarters, distribution };
 }
@@ -75,7 +77,10 @@ export function aggregateOf(quarters: readonly number[]): RatingAggregate {
 }
 
 /** The mean in stars, to two decimals; null below `minCount` ratings (and with none). */
-export function averageOf(aggregate: Pick<RatingAggregate, 'count' | 'sumQuarters'>, minCount: number): number | null {
+export function averageOf(
+  aggregate: Pick<RatingAggregate, 'count' | 'sumQuarters'>,
+  minCount: number,
+): number | null {
   if (aggregate.count === 0 || aggregate.count < minCount) {
     return null;
   }
@@ -97,7 +102,9 @@ export function bayesianAverage(
 }
 
 /** The kind's mean rating in stars over every counted rating of its items (the prior); null with none. */
-export function kindMean(aggregates: readonly Pick<RatingAggregate, 'count' | 'sumQuarters'>[]): number | null {
+export function kindMean(
+  aggregates: readonly Pick<RatingAggregate, 'count' | 'sumQuarters'>[],
+): number | null {
   const count = aggregates.reduce((total, aggregate) => total + aggregate.count, 0);
   const sum = aggregates.reduce((total, aggregate) => total + aggregate.sumQuarters, 0);
   return count === 0 ? null : sum / QUARTERS_PER_STAR / count;

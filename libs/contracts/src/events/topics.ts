@@ -17,6 +17,7 @@ import {
 import { ORDER_TOPIC_SCHEMAS, OrderTopics, type OrderTopicPayloads } from './order-topics.js';
 import { SOCIAL_TOPIC_SCHEMAS, SocialTopics, type SocialTopicPayloads } from './social-topics.js';
 import { SELLER_TOPIC_SCHEMAS, SellerTopics, type SellerTopicPayloads } from './seller-topics.js';
+import { CHECKIN_TOPIC_SCHEMAS, CheckinTopics, type CheckinTopicPayloads } from './checkin-topics.js';
 
 /**
  * Every Kafka topic and its payload type. This file is the only place where topic names and payloads
@@ -403,7 +404,8 @@ export const MediaAttachedV1Schema: PayloadSchema<MediaAttachedV1> = {
   attachedAt: instant(),
 };
 
-export interface TopicPayloads extends SocialTopicPayloads, SellerTopicPayloads, OrderTopicPayloads {
+export interface TopicPayloads
+  extends SocialTopicPayloads, SellerTopicPayloads, OrderTopicPayloads, CheckinTopicPayloads {
   'auth.user.registered.v1': UserRegisteredV1;
   'auth.user.verified.v1': UserVerifiedV1;
   'auth.user.updated.v1': UserUpdatedV1;
@@ -447,6 +449,7 @@ export const Topics = {
   ...SocialTopics,
   ...SellerTopics,
   ...OrderTopics,
+  ...CheckinTopics,
 } as const satisfies Record<string, Topic>;
 
 /** Every topic's payload schema: consumers validate each message with it on receipt. */
@@ -471,6 +474,7 @@ export const TOPIC_SCHEMAS: { readonly [T in Topic]: PayloadSchema<PayloadOf<T>>
   ...SOCIAL_TOPIC_SCHEMAS,
   ...SELLER_TOPIC_SCHEMAS,
   ...ORDER_TOPIC_SCHEMAS,
+  ...CHECKIN_TOPIC_SCHEMAS,
 };
 
 /**
