@@ -13,6 +13,7 @@ import { MediaTombstones1796019704343 } from './1796019704343-MediaTombstones.js
 import { ListIndexes1796100000000 } from './1796100000000-ListIndexes.js';
 import { SearchCommonWords1796150000000 } from './1796150000000-SearchCommonWords.js';
 import { SearchWalk1796200000100 } from './1796200000100-SearchWalk.js';
+import { CheckinsAndRatings1796200000300 } from './1796200000300-CheckinsAndRatings.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
@@ -31,4 +32,5 @@ export const catalogMigrations = [
   ListIndexes1796100000000,
   SearchCommonWords1796150000000,
   SearchWalk1796200000100,
+  CheckinsAndRatings1796200000300,
 ];
