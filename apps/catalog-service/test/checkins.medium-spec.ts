@@ -197,7 +197,11 @@ describe('catalog-service check-ins', () => {
     expect(gone.status).toBe(204);
     expect((await catalog.call<Checkin>('GET', `/checkins/${first.body.id}`)).body.counted).toBe(true);
     const after = await stored(id);
-    expect(after.kept).toEqual({ count: 2, sumQuarters: 4 + 10, distribution: [0, 1, 0, 0, 1, 0, 0, 0, 0, 0] });
+    expect(after.kept).toEqual({
+      count: 2,
+      sumQuarters: 4 + 10,
+      distribution: [0, 1, 0, 0, 1, 0, 0, 0, 0, 0],
+    });
     expect(after.kept).toEqual(after.recomputed);
 
     // Only the author edits; the author or a moderator deletes.
@@ -207,13 +211,17 @@ describe('catalog-service check-ins', () => {
     });
     expect(foreign.status).toBe(403);
     expect(foreign.body).toMatchObject({ code: 'NOT_YOUR_CHECKIN' });
-    expect((await catalog.call('DELETE', `/checkins/${bobs.body.id}`, { token: ann.accessToken })).status).toBe(
-      403,
-    );
+    expect(
+      (await catalog.call('DELETE', `/checkins/${bobs.body.id}`, { token: ann.accessToken })).status,
+    ).toBe(403);
     expect(
       (await catalog.call('DELETE', `/checkins/${bobs.body.id}`, { token: platform.moderator })).status,
     ).toBe(204);
-    expect((await stored(id)).kept).toEqual({ count: 1, sumQuarters: 4, distribution: [0, 1, 0, 0, 0, 0, 0, 0, 0, 0] });
+    expect((await stored(id)).kept).toEqual({
+      count: 1,
+      sumQuarters: 4,
+      distribution: [0, 1, 0, 0, 0, 0, 0, 0, 0, 0],
+    });
 
     // Every change is in the outbox with the rating after it.
     const events = await platform.events(second.body.id);
@@ -234,9 +242,13 @@ describe('catalog-service check-ins', () => {
 
   it('keeps the aggregate equal to a recomputation when check-ins, edits and deletes race on one coffee', async () => {
     const id = await coffee('Race Burundi');
-    const users = await Promise.all(copies(6, (index) => platform.signedUp(`racer${index}`)).map((run) => run()));
+    const users = await Promise.all(
+      copies(6, (index) => platform.signedUp(`racer${index}`)).map((run) => run()),
+    );
     // Each user has one check-in already, to edit or delete in the race.
-    const existing = await Promise.all(users.map((user, index) => checkIn(user.accessToken, id, { rating: 1 + index / 2 })));
+    const existing = await Promise.all(
+      users.map((user, index) => checkIn(user.accessToken, id, { rating: 1 + index / 2 })),
+    );
     const answers = await atOnce(
       users.flatMap((user, index) => [
         () => checkIn(user.accessToken, id, { rating: 5 - index / 4 }),
@@ -274,7 +286,11 @@ describe('catalog-service check-ins', () => {
     await refused({ rating: 4, tagIds: [roaster] }, 400, 'UNKNOWN_DICTIONARY_VALUE');
     await refused({ rating: 4, photoIds: [bobsPhoto] }, 403, 'NOT_YOUR_MEDIA');
     await refused({ rating: 4, photoIds: [newId()] }, 404, 'MEDIA_NOT_FOUND');
-    await refused({ rating: 4, photoIds: Array.from({ length: 5 }, () => newId()) }, 400, 'VALIDATION_FAILED');
+    await refused(
+      { rating: 4, photoIds: Array.from({ length: 5 }, () => newId()) },
+      400,
+      'VALIDATION_FAILED',
+    );
     await refused({ rating: 4, serving: 'intravenous' }, 400, 'VALIDATION_FAILED');
     await refused({ rating: 4, locationId: newId() }, 400, 'UNKNOWN_LOCATION');
     await refused({ rating: 4, locationId: newId(), venue: 'home' }, 400, 'VALIDATION_FAILED');

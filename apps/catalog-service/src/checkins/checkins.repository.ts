@@ -235,24 +235,7 @@ export class CheckinsRepository {
         sum: number;
         distribution: number[];
       }[]
-    >(
-      `WITH rated AS (
-         SELECT id, rating_count, rating_sum FROM ${table} WHERE rating_count > 0
-       ), prior AS (
-         SELECT sum(rating_sum)::float8 / 4 / sum(rating_count) AS mean FROM rated
-       ), best AS (
-         SELECT rated.id, prior.mean AS prior,
-                ($1::float8 * prior.mean + rated.rating_sum::float8 / 4) / ($1::int + rated.rating_count) AS score
-           FROM rated CROSS JOIN prior
-          ORDER BY score DESC, rated.id
-          LIMIT $2
-       )
-       SELECT best.id, best.score, best.prior, item.name, item.rating_count AS count, item.rating_sum AS sum,
-              item.rating_distribution AS distribution
-         FROM best JOIN ${table} item ON item.id = best.id
-        ORDER BY best.score DESC, best.id`,
-      [weight, limit],
-    );
+    >(topListSql(table), [weight, limit]);
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
@@ -266,6 +249,28 @@ export class CheckinsRepository {
     const metadata = tx.connection.getMetadata(entity);
     return metadata.schema ? `"${metadata.schema}"."${metadata.tableName}"` : `"${metadata.tableName}"`;
   }
+}
+
+/**
+ * The top list's statement over an item table (`$1` the weight, `$2` the limit): the kind's mean over the rated
+ * rows, each rated row's Bayesian average, the best `$2` by it (ties by id), then their rows.
+ */
+export function topListSql(table: string): string {
+  return `WITH rated AS (
+         SELECT id, rating_count, rating_sum FROM ${table} WHERE rating_count > 0
+       ), prior AS (
+         SELECT sum(rating_sum)::float8 / 4 / sum(rating_count) AS mean FROM rated
+       ), best AS (
+         SELECT rated.id, prior.mean AS prior,
+                ($1::float8 * prior.mean + rated.rating_sum::float8 / 4) / ($1::int + rated.rating_count) AS score
+           FROM rated CROSS JOIN prior
+          ORDER BY score DESC, rated.id
+          LIMIT $2
+       )
+       SELECT best.id, best.score, best.prior, item.name, item.rating_count AS count, item.rating_sum AS sum,
+              item.rating_distribution AS distribution
+         FROM best JOIN ${table} item ON item.id = best.id
+        ORDER BY best.score DESC, best.id`;
 }
 
 function toAggregate(row: Pick<AggregateRow, 'count' | 'sum' | 'distribution'>): RatingAggregate {
