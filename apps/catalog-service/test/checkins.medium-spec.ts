@@ -249,7 +249,7 @@ describe('catalog-service check-ins', () => {
     const existing = await Promise.all(
       users.map((user, index) => checkIn(user.accessToken, id, { rating: 1 + index / 2 })),
     );
-    const answers = await atOnce(
+    const answers = await atOnce<{ status: number }>(
       users.flatMap((user, index) => [
         () => checkIn(user.accessToken, id, { rating: 5 - index / 4 }),
         () => checkIn(user.accessToken, id, { rating: 0.25 + index / 4 }),
