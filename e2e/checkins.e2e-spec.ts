@@ -260,6 +260,18 @@ describe('check-ins and ratings through the gateway', () => {
         itemRating: { count: 1, sumQuarters: 19, distribution: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1] },
       },
     });
+    // media-service hears the photos are shown, so its orphan sweep keeps them.
+    await eventually(
+      async () =>
+        (
+          await query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM media.media WHERE id = ANY($1) AND attached_at IS NOT NULL`,
+            [[first, second]],
+          )
+        )[0].n === 2 || undefined,
+      20_000,
+      'media-service to hear of the check-in',
+    );
   });
 
   it('takes wrist checks on watches, without a serving', async () => {
