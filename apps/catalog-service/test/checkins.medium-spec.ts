@@ -269,6 +269,55 @@ describe('catalog-service check-ins', () => {
     expect(countedRows).toBe(6);
   });
 
+  it("writes comments racing each other and the check-in's deletion: each 201 or 404, none left behind", async () => {
+    const id = await coffee('Comment race Peru');
+    const checkin = (await checkIn(ann.accessToken, id, { rating: 4 })).body;
+    const together = await atOnce<{ status: number }>(
+      copies(8, (index) =>
+        catalog.call('POST', `/checkins/${checkin.id}/comments`, {
+          body: { text: `Same time ${index}` },
+          token: bob.accessToken,
+        }),
+      ),
+    );
+    expect(together.map((answer) => answer.status)).toEqual(Array.from({ length: 8 }, () => 201));
+    const racing = await atOnce<{ status: number }>([
+      ...copies(8, (index) =>
+        catalog.call('POST', `/checkins/${checkin.id}/comments`, {
+          body: { text: `Racing ${index}` },
+          token: bob.accessToken,
+        }),
+      ),
+      () => catalog.call('DELETE', `/checkins/${checkin.id}`, { token: ann.accessToken }),
+    ]);
+    expect(racing.at(-1)!.status).toBe(204);
+    expect(racing.slice(0, -1).filter((answer) => answer.status !== 201 && answer.status !== 404)).toEqual(
+      [],
+    );
+    expect(
+      await queryRows(adminUrl, `SELECT id FROM catalog.checkin_comments WHERE checkin_id = $1`, [
+        checkin.id,
+      ]),
+    ).toEqual([]);
+  });
+
+  it('keeps a flavour tag in use from going, and moves its uses with replaceWith', async () => {
+    const id = await coffee('Tagged Panama');
+    const citrus = await platform.dictionaryValue('tags', 'citrus');
+    const lemon = await platform.dictionaryValue('tags', 'lemon');
+    const tagged = (await checkIn(ann.accessToken, id, { rating: 4, tagIds: [citrus, lemon] })).body;
+    const inUse = await catalog.call('DELETE', `/dictionaries/tags/${citrus}`, { token: platform.moderator });
+    expect(inUse.status).toBe(409);
+    expect(inUse.body).toMatchObject({ code: 'DICTIONARY_VALUE_IN_USE' });
+    const moved = await catalog.call('DELETE', `/dictionaries/tags/${citrus}?replaceWith=${lemon}`, {
+      token: platform.moderator,
+    });
+    expect(moved.status).toBe(204);
+    expect((await catalog.call<Checkin>('GET', `/checkins/${tagged.id}`)).body.tags).toEqual([
+      { id: lemon, name: 'lemon' },
+    ]);
+  });
+
   it('refuses bad input with a code each', async () => {
     const id = await coffee('Refusals Colombia');
     const bobsPhoto = await uploaded(bob.id);
