@@ -2,6 +2,11 @@ import { RateLimitModule } from '@agora/rate-limit';
 import { AuthModule } from '@agora/auth';
 import type { ServiceDefinition } from '@agora/runtime';
 import { Module } from '@nestjs/common';
+import { CheckinCommentEntity } from './checkins/checkin-comment.entity.js';
+import { CheckinPhotoEntity } from './checkins/checkin-photo.entity.js';
+import { CheckinTagEntity } from './checkins/checkin-tag.entity.js';
+import { CheckinEntity } from './checkins/checkin.entity.js';
+import { CheckinsModule } from './checkins/checkins.module.js';
 import { CoffeeEntity } from './coffees/coffee.entity.js';
 import { CoffeesModule } from './coffees/coffees.module.js';
 import { DictionariesModule } from './dictionaries/dictionaries.module.js';
@@ -59,6 +64,7 @@ import { CatalogCoreModule } from './catalog-core.module.js';
     OffersModule,
     StockModule,
     ShopInfoModule,
+    CheckinsModule,
   ],
 })
 export class CatalogServiceModule {}
@@ -67,7 +73,7 @@ export const catalogServiceDefinition: ServiceDefinition<CatalogConfig> = {
   name: 'catalog',
   title: 'Agora catalog-service',
   description:
-    'Coffees, watches, mechanisms, products, dictionaries, drafts and moderation, reviews, search, shop info.',
+    'Coffees, watches, mechanisms, products, dictionaries, drafts and moderation, reviews, check-ins and ratings, search, shop info.',
   module: CatalogServiceModule,
   entities: [
     DictionaryValueEntity,
@@ -91,6 +97,10 @@ export const catalogServiceDefinition: ServiceDefinition<CatalogConfig> = {
     ReviewEntity,
     StockOrderEntity,
     StockHoldEntity,
+    CheckinEntity,
+    CheckinTagEntity,
+    CheckinPhotoEntity,
+    CheckinCommentEntity,
   ],
   migrations: catalogMigrations,
   config: CatalogConfig,

@@ -22,4 +22,14 @@ export class CatalogConfig extends ServiceConfig {
   @Min(0)
   @Max(3600)
   SEARCH_CACHE_SECONDS = 10;
+
+  /**
+   * Ratings an item needs before its average shows (check-ins); also the weight of the kind's mean in the
+   * Bayesian average top lists rank by.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATING_MIN_COUNT = 10;
 }

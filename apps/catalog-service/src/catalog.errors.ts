@@ -8,11 +8,17 @@ export const CATALOG_ERRORS = {
   UNKNOWN_MECHANISM: { status: 400, description: 'mechanismId names no mechanism' },
   UNKNOWN_CATEGORY: { status: 400, description: 'categoryIds names no category' },
   INVALID_REPLACEMENT: { status: 400, description: 'a value cannot replace itself' },
+  UNKNOWN_LOCATION: { status: 400, description: 'locationId names no shop location' },
 
   NOT_YOUR_ITEM: { status: 403, description: "only moderators (and the item's author) change its photos" },
   NOT_YOUR_MEDIA: { status: 403, description: 'only its owner attaches a media' },
   NOT_YOUR_LISTING: { status: 403, description: 'only the seller, moderators and admins change a listing' },
   NOT_YOUR_REVIEW: { status: 403, description: 'only its author (or a moderator) changes a review' },
+  NOT_YOUR_CHECKIN: {
+    status: 403,
+    description: 'only its author (or a moderator, to delete) changes a check-in',
+  },
+  NOT_YOUR_COMMENT: { status: 403, description: 'only its author or a moderator deletes a comment' },
   OWN_LISTING: { status: 403, description: 'sellers do not review their own listings' },
 
   COFFEE_NOT_FOUND: { status: 404, description: 'no such coffee' },
@@ -27,6 +33,8 @@ export const CATALOG_ERRORS = {
   DRAFT_NOT_FOUND: { status: 404, description: "no such draft (or someone else's)" },
   MEDIA_NOT_FOUND: { status: 404, description: 'no such media (or not known yet)' },
   PHOTO_NOT_FOUND: { status: 404, description: 'the media is not on this item' },
+  CHECKIN_NOT_FOUND: { status: 404, description: 'no such check-in' },
+  COMMENT_NOT_FOUND: { status: 404, description: 'no such comment' },
   NOT_IN_COLLECTION: { status: 404, description: "the watch is not in the caller's collection" },
 
   BARCODE_TAKEN: { status: 409, description: 'another coffee has this barcode' },

@@ -2,8 +2,11 @@ import type { ListQuerySpec } from '@agora/list-query';
 import { createIsolatedDatabase, ListPlanCheck } from '@agora/testing';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CATEGORY_LIST_QUERY } from '../src/categories/category.dto.js';
+import { CHECKIN_LIST_QUERY, COMMENT_LIST_QUERY } from '../src/checkins/checkin.dto.js';
+import { topListSql } from '../src/checkins/checkins.repository.js';
+import { rankTop, roundTo2 } from '../src/checkins/rating.js';
 import { COFFEE_LIST_QUERY } from '../src/coffees/coffee.dto.js';
 import { DICTIONARY_LIST_QUERY } from '../src/dictionaries/dictionary.dto.js';
 import { LOCATION_LIST_QUERY } from '../src/shop-info/shop-info.dto.js';
@@ -28,6 +31,7 @@ const ids = {
   collector: '00000000-0000-4000-8000-000000000004',
   coffee: '00000000-0000-4000-8000-000000000005',
   user: '00000000-0000-4000-8000-000000000006',
+  checkin: '00000000-0000-4000-8000-000000000007',
 };
 
 const OPENING_HOURS = JSON.stringify(
@@ -106,6 +110,24 @@ const SEED = [
    SELECT gen_random_uuid(), now() - row_number() OVER () * interval '1 minute', now(),
           CASE WHEN row_number() OVER () % 4 = 0 THEN '${ids.collector}'::uuid ELSE gen_random_uuid() END, id
    FROM catalog.watches`,
+  `INSERT INTO catalog.checkins (id, created_at, updated_at, coffee_id, author_id, rating_quarters, counted, text)
+   SELECT CASE n WHEN 1 THEN '${ids.checkin}'::uuid ELSE gen_random_uuid() END,
+          now() - n * interval '1 minute', now(),
+          CASE WHEN n % 4 = 1 THEN '${ids.coffee}'::uuid
+               ELSE (SELECT id FROM catalog.coffees ORDER BY id LIMIT 1 OFFSET n % 1000) END,
+          gen_random_uuid(), 1 + n % 20, true, 'checkin ' || n
+   FROM generate_series(1, ${ROWS}) n`,
+  `INSERT INTO catalog.checkin_comments (id, created_at, updated_at, checkin_id, author_id, text)
+   SELECT gen_random_uuid(), now() - n * interval '1 minute', now(),
+          CASE WHEN n % 4 = 0 THEN '${ids.checkin}'::uuid
+               ELSE (SELECT id FROM catalog.checkins ORDER BY id LIMIT 1 OFFSET n % 1000) END,
+          gen_random_uuid(), 'comment ' || n
+   FROM generate_series(1, ${ROWS}) n`,
+  // A quarter of the coffees rated, by up to 50 users each: what the top list ranks.
+  `UPDATE catalog.coffees SET rating_count = rated.users, rating_sum = rated.users * rated.quarters
+   FROM (SELECT id, 1 + abs(hashtext(id::text)) % 50 AS users, 1 + abs(hashtext(name)) % 20 AS quarters
+         FROM catalog.coffees) rated
+   WHERE coffees.id = rated.id AND abs(hashtext(rated.id::text)) % 4 = 0`,
 ];
 
 interface Route {
@@ -128,6 +150,8 @@ const ROUTES: readonly Route[] = [
   { path: '/drafts', table: 'drafts', spec: DRAFT_LIST_QUERY, moderator: true },
   { path: `/coffees/${ids.coffee}/history`, table: 'item_history', spec: HISTORY_LIST_QUERY },
   { path: `/collections/${ids.collector}`, table: 'collections', spec: COLLECTION_LIST_QUERY },
+  { path: `/coffees/${ids.coffee}/checkins`, table: 'checkins', spec: CHECKIN_LIST_QUERY },
+  { path: `/checkins/${ids.checkin}/comments`, table: 'checkin_comments', spec: COMMENT_LIST_QUERY },
 ];
 
 /**
@@ -171,5 +195,40 @@ describe('catalog list plans', () => {
       get: (target) =>
         platform.catalog.call('GET', target, { token: route.moderator ? platform.moderator : undefined }),
     });
+  });
+
+  it('ranks the top list from the rated rows by index, as the rating maths does', async () => {
+    const top = await platform.catalog.call<{
+      prior: number;
+      weight: number;
+      items: { id: string; score: number }[];
+    }>('GET', '/coffees/top?limit=25');
+    expect(top.status, JSON.stringify(top.body)).toBe(200);
+    const { rows: rated } = await admin.query<{ id: string; count: number; sumQuarters: number }>(
+      `SELECT id::text, rating_count AS count, rating_sum AS "sumQuarters" FROM catalog.coffees WHERE rating_count > 0`,
+    );
+    const expected = rankTop(rated, 10, 25);
+    expect(top.body.weight).toBe(10);
+    expect(top.body.items.map((item) => [item.id, item.score])).toEqual(
+      expected.map(({ item, score }) => [item.id, roundTo2(score)]),
+    );
+    const { rows } = await admin.query<{ 'QUERY PLAN': { Plan: unknown }[] }>(
+      `EXPLAIN (FORMAT JSON) ${topListSql('"catalog"."coffees"')}`,
+      [10, 25],
+    );
+    interface PlanNode {
+      'Node Type': string;
+      'Relation Name'?: string;
+      'Index Name'?: string;
+      Plans?: PlanNode[];
+    }
+    const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
+    const plan = nodes(rows[0]['QUERY PLAN'][0].Plan as PlanNode);
+    // The rated rows by the partial index (index-only), the best ones' rows by primary key; no full read.
+    expect(plan.map((node) => node['Index Name'])).toContain('coffees_rating_top_idx');
+    expect(
+      plan.filter((node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] === 'coffees'),
+      JSON.stringify(rows[0]['QUERY PLAN'][0].Plan, null, 1),
+    ).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ export * from './events/social-topics.js';
 export * from './events/seller-topics.js';
 export * from './events/order-topics.js';
 export * from './events/stock-topics.js';
+export * from './events/checkin-topics.js';
 export * from './events/envelope.js';
 export * from './gateway/routes.js';
 export * from './gateway/nginx.js';

@@ -24,6 +24,7 @@ import {
   trimmed,
 } from '../items/item-fields.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
+import { aggregateOfRow, RatingDto, toRatingDto } from '../checkins/rating.dto.js';
 import { ROAST_LEVELS, type CoffeeEntity, type RoastLevel } from './coffee.entity.js';
 
 const Altitude = (): PropertyDecorator => OptionalInteger(0, 6000, 1900, 'Metres');
@@ -154,6 +155,9 @@ export class CoffeeDto {
   @ApiProperty({ nullable: true, type: String })
   barcode!: string | null;
 
+  @ApiProperty({ type: RatingDto, description: "Check-in ratings (each user's latest counts)" })
+  rating!: RatingDto;
+
   @ApiProperty({ example: 1 })
   version!: number;
 
@@ -191,7 +195,8 @@ export const COFFEE_LIST_QUERY: ListQuerySpec = {
 /** A coffee read with its dictionary values (the roaster always exists). */
 export type LoadedCoffee = CoffeeEntity & { roaster: DictionaryValueEntity };
 
-export function toCoffeeDto(coffee: LoadedCoffee): CoffeeDto {
+/** The coffee as answered; its rating's average shows from `ratingMinCount` ratings (RATING_MIN_COUNT). */
+export function toCoffeeDto(coffee: LoadedCoffee, ratingMinCount: number): CoffeeDto {
   return {
     id: coffee.id,
     name: coffee.name,
@@ -207,6 +212,7 @@ export function toCoffeeDto(coffee: LoadedCoffee): CoffeeDto {
     altitudeMax: coffee.altitudeMax,
     tastingNotes: coffee.tastingNotes,
     barcode: coffee.barcode,
+    rating: toRatingDto(aggregateOfRow(coffee), ratingMinCount),
     version: coffee.version,
     createdAt: coffee.createdAt.toISOString(),
     updatedAt: coffee.updatedAt.toISOString(),

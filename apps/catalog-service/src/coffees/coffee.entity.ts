@@ -24,6 +24,8 @@ const dictionaryReference = { onDelete: 'RESTRICT', nullable: true } as const;
 @Index('coffees_created_at_sort_idx', ['createdAt', 'id'])
 @Index('coffees_updated_at_sort_idx', ['updatedAt', 'id'])
 @Index('coffees_search_idx', { synchronize: false })
+// Top lists: the rated rows' counts and sums, read by an index-only scan (check-ins' Bayesian ranking).
+@Index('coffees_rating_top_idx', ['ratingCount', 'ratingSum', 'id'], { where: '"rating_count" > 0' })
 @Check(
   'coffees_roast_level_check',
   `"roast_level" IN (${ROAST_LEVELS.map((level) => `'${level}'`).join(', ')})`,
@@ -91,4 +93,21 @@ export class CoffeeEntity extends CatalogItemEntity {
   /** EAN-8 or EAN-13 of the pack, check digit verified; one coffee per barcode. */
   @Column({ type: 'text', nullable: true, unique: true })
   barcode!: string | null;
+
+  /** Check-in ratings (issue 17): users counted (each one's latest check-in), kept under this row's lock. */
+  @Column({ name: 'rating_count', type: 'integer', default: 0 })
+  ratingCount!: number;
+
+  /** The counted ratings' sum in quarter stars. */
+  @Column({ name: 'rating_sum', type: 'integer', default: 0 })
+  ratingSum!: number;
+
+  /** Counted users per half star, 0.5 ★ first. */
+  @Column({
+    name: 'rating_distribution',
+    type: 'integer',
+    array: true,
+    default: () => "'{0,0,0,0,0,0,0,0,0,0}'",
+  })
+  ratingDistribution!: number[];
 }

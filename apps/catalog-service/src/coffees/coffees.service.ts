@@ -1,5 +1,6 @@
 import { uniqueViolation } from '@agora/database';
 import { Injectable } from '@nestjs/common';
+import { CatalogConfig } from '../catalog.config.js';
 import { CatalogErrorCode, CatalogException, itemNotFound } from '../catalog.errors.js';
 import type { ReadableKind } from '../items/moderated-items.service.js';
 import { keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
@@ -41,6 +42,7 @@ export class CoffeesService implements ReadableKind<
   constructor(
     readonly repository: CoffeesRepository,
     private readonly search: SearchIndex,
+    private readonly config: CatalogConfig,
   ) {}
 
   async getByBarcode(barcode: string): Promise<CoffeeDto> {
@@ -48,11 +50,11 @@ export class CoffeesService implements ReadableKind<
     if (!coffee) {
       throw itemNotFound(this.subject, `with barcode ${barcode}`);
     }
-    return toCoffeeDto(coffee);
+    return toCoffeeDto(coffee, this.config.RATING_MIN_COUNT);
   }
 
   toDto(coffee: LoadedCoffee): CoffeeDto {
-    return toCoffeeDto(coffee);
+    return toCoffeeDto(coffee, this.config.RATING_MIN_COUNT);
   }
 
   newItem(context: ChangeContext): Partial<CoffeeEntity> {

@@ -2,6 +2,7 @@ import { newId } from '@agora/database';
 import { ListSource, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type DeepPartial, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { CheckinTagEntity } from '../checkins/checkin-tag.entity.js';
 import { CoffeeEntity } from '../coffees/coffee.entity.js';
 import { ListingTagEntity } from '../listings/listing-tag.entity.js';
 import { MechanismFunctionEntity } from '../mechanisms/mechanism-function.entity.js';
@@ -34,7 +35,10 @@ const USAGES: Readonly<Record<DictionaryKind, readonly DictionaryUsage[]>> = {
   genders: [{ entity: WatchEntity, property: 'genderId' }],
   'mechanism-types': [{ entity: MechanismEntity, property: 'mechanismTypeId' }],
   functions: [{ entity: MechanismFunctionEntity, property: 'functionId', owner: 'mechanismId' }],
-  tags: [{ entity: ListingTagEntity, property: 'tagId', owner: 'listingId' }],
+  tags: [
+    { entity: ListingTagEntity, property: 'tagId', owner: 'listingId' },
+    { entity: CheckinTagEntity, property: 'tagId', owner: 'checkinId' },
+  ],
 };
 
 /** Dictionary values (approved and pending) and the rows using them. */

@@ -14,6 +14,7 @@ import { ListIndexes1796100000000 } from './1796100000000-ListIndexes.js';
 import { SearchCommonWords1796150000000 } from './1796150000000-SearchCommonWords.js';
 import { SearchWalk1796200000100 } from './1796200000100-SearchWalk.js';
 import { StockSaga1796200000101 } from './1796200000101-StockSaga.js';
+import { CheckinsAndRatings1796200000300 } from './1796200000300-CheckinsAndRatings.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
@@ -33,4 +34,5 @@ export const catalogMigrations = [
   SearchCommonWords1796150000000,
   SearchWalk1796200000100,
   StockSaga1796200000101,
+  CheckinsAndRatings1796200000300,
 ];

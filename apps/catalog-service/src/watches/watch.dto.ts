@@ -1,3 +1,4 @@
+import { aggregateOfRow, RatingDto, toRatingDto } from '../checkins/rating.dto.js';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -148,6 +149,9 @@ export class WatchDto extends CatalogItemDto {
 
   @ApiProperty({ type: [String] })
   aliases!: string[];
+
+  @ApiProperty({ type: RatingDto, description: "Wrist-check ratings (each user's latest counts)" })
+  rating!: RatingDto;
 }
 
 export const WatchPageDto = PageOf(WatchDto);
@@ -179,7 +183,8 @@ const aliasKeys = (watch: WatchEntity): string[] =>
   (watch.aliases ?? []).map((alias) => alias.key).sort((a, b) => a.localeCompare(b));
 
 /** A watch read with its dictionary values, mechanism and aliases. */
-export function toWatchDto(watch: WatchEntity): WatchDto {
+/** The watch as answered; its rating's average shows from `ratingMinCount` ratings (RATING_MIN_COUNT). */
+export function toWatchDto(watch: WatchEntity, ratingMinCount: number): WatchDto {
   return {
     ...catalogItemDto(watch),
     name: watch.name,
@@ -194,6 +199,7 @@ export function toWatchDto(watch: WatchEntity): WatchDto {
     factory: toRef(watch.factory),
     brand: toRef(watch.brand),
     aliases: aliasKeys(watch),
+    rating: toRatingDto(aggregateOfRow(watch), ratingMinCount),
   };
 }
 

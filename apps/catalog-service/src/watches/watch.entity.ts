@@ -25,6 +25,8 @@ const dictionaryReference = { onDelete: 'RESTRICT', nullable: true } as const;
 @Index('watches_created_at_sort_idx', ['createdAt', 'id'])
 @Index('watches_updated_at_sort_idx', ['updatedAt', 'id'])
 @Index('watches_search_idx', { synchronize: false })
+// Top lists: the rated rows' counts and sums, read by an index-only scan (check-ins' Bayesian ranking).
+@Index('watches_rating_top_idx', ['ratingCount', 'ratingSum', 'id'], { where: '"rating_count" > 0' })
 @Check('watches_release_check', RELEASE_YEARS_CHECK)
 @Unique('watches_folder_key', ['folder'])
 @Unique('watches_code_key', ['code'])
@@ -87,4 +89,21 @@ export class WatchEntity extends CatalogItemEntity {
 
   @OneToMany(() => WatchAliasEntity, (alias) => alias.watch)
   aliases?: WatchAliasEntity[];
+
+  /** Check-in ratings (issue 17): users counted (each one's latest check-in), kept under this row's lock. */
+  @Column({ name: 'rating_count', type: 'integer', default: 0 })
+  ratingCount!: number;
+
+  /** The counted ratings' sum in quarter stars. */
+  @Column({ name: 'rating_sum', type: 'integer', default: 0 })
+  ratingSum!: number;
+
+  /** Counted users per half star, 0.5 ★ first. */
+  @Column({
+    name: 'rating_distribution',
+    type: 'integer',
+    array: true,
+    default: () => "'{0,0,0,0,0,0,0,0,0,0}'",
+  })
+  ratingDistribution!: number[];
 }

@@ -1,5 +1,6 @@
 import { uniqueViolation } from '@agora/database';
 import { Injectable } from '@nestjs/common';
+import { CatalogConfig } from '../catalog.config.js';
 import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
 import type { ReadableKind } from '../items/moderated-items.service.js';
 import { invalidInput, keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
@@ -32,15 +33,18 @@ export class WatchesService implements ReadableKind<WatchEntity, WatchInputDto, 
     readonly repository: WatchesRepository,
     private readonly mechanisms: MechanismsRepository,
     private readonly search: SearchIndex,
+    private readonly config: CatalogConfig,
   ) {}
 
   /** The watches with these ids, in no particular order (missing ones left out). */
   async getMany(ids: readonly string[]): Promise<WatchDto[]> {
-    return (await this.repository.findManyLoaded(ids)).map(toWatchDto);
+    return (await this.repository.findManyLoaded(ids)).map((watch) =>
+      toWatchDto(watch, this.config.RATING_MIN_COUNT),
+    );
   }
 
   toDto(watch: WatchEntity): WatchDto {
-    return toWatchDto(watch);
+    return toWatchDto(watch, this.config.RATING_MIN_COUNT);
   }
 
   newItem(context: ChangeContext): Partial<WatchEntity> {

@@ -3,7 +3,7 @@ import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { MediaAttachmentsService } from './media-attachments.service.js';
 
-/** Other services' word that they show a media: catalog on an item, social on a post. */
+/** Other services' word that they show a media: catalog on an item or a check-in, social on a post. */
 @Controller()
 export class MediaEvents {
   constructor(private readonly attachments: MediaAttachmentsService) {}
@@ -21,5 +21,15 @@ export class MediaEvents {
   @EventPattern(Topics.PostUpdated)
   onPostUpdated(@Payload() event: EventEnvelope<'social.post.updated.v1'>): Promise<void> {
     return this.attachments.markShown(event, event.payload.mediaIds, event.payload.updatedAt);
+  }
+
+  @EventPattern(Topics.CatalogCheckinCreated)
+  onCheckinCreated(@Payload() event: EventEnvelope<'catalog.checkin.created.v1'>): Promise<void> {
+    return this.attachments.markShown(event, event.payload.mediaIds, event.payload.savedAt);
+  }
+
+  @EventPattern(Topics.CatalogCheckinUpdated)
+  onCheckinUpdated(@Payload() event: EventEnvelope<'catalog.checkin.updated.v1'>): Promise<void> {
+    return this.attachments.markShown(event, event.payload.mediaIds, event.payload.savedAt);
   }
 }

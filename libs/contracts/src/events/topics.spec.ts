@@ -242,6 +242,45 @@ const good: { [T in Topic]: TopicPayloads[T] } = {
     message: 'Took payment, shipped nothing',
     resolvedAt: at,
   },
+  'catalog.checkin.created.v1': {
+    checkinId: 'ch1',
+    itemKind: 'coffee',
+    itemId: 'c1',
+    authorId: userId,
+    ratingQuarters: 17,
+    counted: true,
+    text: 'Bergamot and jasmine',
+    tagIds: ['t1'],
+    mediaIds: ['m1'],
+    version: 1,
+    itemRating: { count: 1, sumQuarters: 17, distribution: [0, 0, 0, 0, 0, 0, 0, 0, 1, 0] },
+    createdAt: at,
+    savedAt: at,
+  },
+  'catalog.checkin.updated.v1': {
+    checkinId: 'ch1',
+    itemKind: 'watch',
+    itemId: 'w1',
+    authorId: userId,
+    ratingQuarters: 20,
+    counted: false,
+    text: null,
+    tagIds: [],
+    mediaIds: [],
+    version: 2,
+    itemRating: { count: 0, sumQuarters: 0, distribution: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] },
+    createdAt: at,
+    savedAt: at,
+  },
+  'catalog.checkin.deleted.v1': {
+    checkinId: 'ch1',
+    itemKind: 'coffee',
+    itemId: 'c1',
+    authorId: userId,
+    deletedBy: 'mod-1',
+    itemRating: { count: 0, sumQuarters: 0, distribution: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] },
+    deletedAt: at,
+  },
 };
 
 /** Per topic, payloads that must not reach a handler, and a problem each names. */
@@ -414,6 +453,28 @@ const bad: { [T in Topic]: [unknown, RegExp][] } = {
   'order.seller-report.resolved.v1': [
     [{ ...good['order.seller-report.resolved.v1'], action: 'ban' }, /action must be one of/],
     [{ ...good['order.seller-report.resolved.v1'], reason: 'rude' }, /reason must be one of/],
+  ],
+  'catalog.checkin.created.v1': [
+    [
+      { ...good['catalog.checkin.created.v1'], ratingQuarters: 21 },
+      /ratingQuarters must be an integer from 1 to 20/,
+    ],
+    [
+      { ...good['catalog.checkin.created.v1'], itemKind: 'mechanism' },
+      /itemKind must be one of coffee, watch/,
+    ],
+    [
+      { ...good['catalog.checkin.created.v1'], itemRating: { count: 1, sumQuarters: 17, distribution: [1] } },
+      /itemRating\.distribution must have 10 to 10 items/,
+    ],
+  ],
+  'catalog.checkin.updated.v1': [
+    [{ ...good['catalog.checkin.updated.v1'], ratingQuarters: 4.5 }, /ratingQuarters must be an integer/],
+    [{ ...good['catalog.checkin.updated.v1'], counted: 'yes' }, /counted must be true or false/],
+  ],
+  'catalog.checkin.deleted.v1': [
+    [{ ...good['catalog.checkin.deleted.v1'], itemRating: null }, /itemRating must be an object/],
+    [{ ...good['catalog.checkin.deleted.v1'], deletedBy: '' }, /deletedBy must not be empty/],
   ],
 };
 

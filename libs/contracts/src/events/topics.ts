@@ -18,6 +18,7 @@ import { ORDER_TOPIC_SCHEMAS, OrderTopics, type OrderTopicPayloads } from './ord
 import { SOCIAL_TOPIC_SCHEMAS, SocialTopics, type SocialTopicPayloads } from './social-topics.js';
 import { SELLER_TOPIC_SCHEMAS, SellerTopics, type SellerTopicPayloads } from './seller-topics.js';
 import { STOCK_TOPIC_SCHEMAS, StockTopics, type StockTopicPayloads } from './stock-topics.js';
+import { CHECKIN_TOPIC_SCHEMAS, CheckinTopics, type CheckinTopicPayloads } from './checkin-topics.js';
 
 /**
  * Every Kafka topic and its payload type. This file is the only place where topic names and payloads
@@ -412,7 +413,12 @@ export const MediaAttachedV1Schema: PayloadSchema<MediaAttachedV1> = {
 };
 
 export interface TopicPayloads
-  extends SocialTopicPayloads, SellerTopicPayloads, OrderTopicPayloads, StockTopicPayloads {
+  extends
+    SocialTopicPayloads,
+    SellerTopicPayloads,
+    OrderTopicPayloads,
+    StockTopicPayloads,
+    CheckinTopicPayloads {
   'auth.user.registered.v1': UserRegisteredV1;
   'auth.user.verified.v1': UserVerifiedV1;
   'auth.user.updated.v1': UserUpdatedV1;
@@ -457,6 +463,7 @@ export const Topics = {
   ...SellerTopics,
   ...OrderTopics,
   ...StockTopics,
+  ...CheckinTopics,
 } as const satisfies Record<string, Topic>;
 
 /** Every topic's payload schema: consumers validate each message with it on receipt. */
@@ -482,6 +489,7 @@ export const TOPIC_SCHEMAS: { readonly [T in Topic]: PayloadSchema<PayloadOf<T>>
   ...SELLER_TOPIC_SCHEMAS,
   ...ORDER_TOPIC_SCHEMAS,
   ...STOCK_TOPIC_SCHEMAS,
+  ...CHECKIN_TOPIC_SCHEMAS,
 };
 
 /**

@@ -130,6 +130,9 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/listings', 'catalog', '/listings'),
   route('/listing', 'catalog', '/listings'),
   route('/reviews', 'catalog', '/reviews'),
+  // catalog-service: issue 17 check-ins and the comments under them
+  route('/checkins', 'catalog', '/checkins'),
+  route('/comments', 'catalog', '/comments'),
   // order-service: seed 001 orders and cart
   route('/orders', 'order', '/orders'),
   route('/order', 'order', '/orders'),
