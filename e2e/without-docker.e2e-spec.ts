@@ -22,7 +22,7 @@ function readmeRecipe(): string {
 
 /**
  * The README's "without Docker" recipe, run as written against a fresh broker and database: build, broker,
- * topics, database, migrations, one process per service. Only the default ports (9092, 3001–3005) and the
+ * topics, database, migrations, one process per service. Only the default ports (9092, 3001–3005, metrics 9461–9465) and the
  * database name are swapped for the test's own, so it can run beside anything; MAIL_DIR and MEDIA_DIR keep
  * its files out of the checkout. Then a registration travels auth → Kafka → social.
  */
@@ -32,6 +32,7 @@ describe('the README recipe without Docker', () => {
   const work = path.join(root, '.data', `e2e-recipe-${process.pid}`);
   const kafkaEnv: Record<string, string> = { KAFKA_DATA_DIR: path.join(work, 'kafka') };
   const ports: Record<string, number> = {};
+  const metricsPorts: Record<string, number> = {};
   let shell: ChildProcess | undefined;
   let output = '';
 
@@ -42,8 +43,17 @@ describe('the README recipe without Docker', () => {
     for (const port of [3001, 3002, 3003, 3004, 3005]) {
       ports[port] = await freePort();
     }
+    for (const port of [9461, 9462, 9463, 9464, 9465]) {
+      metricsPorts[port] = await freePort();
+    }
     const recipe = readmeRecipe();
-    const defaults = ['127.0.0.1:9092', '5432/agora', "'CREATE DATABASE agora'", ...Object.keys(ports)];
+    const defaults = [
+      '127.0.0.1:9092',
+      '5432/agora',
+      "'CREATE DATABASE agora'",
+      ...Object.keys(ports),
+      ...Object.keys(metricsPorts),
+    ];
     for (const literal of defaults) {
       expect(recipe, `the recipe no longer mentions ${literal}; update this test's substitutions`).toContain(
         literal,
@@ -53,7 +63,7 @@ describe('the README recipe without Docker', () => {
       .replaceAll('127.0.0.1:9092', `127.0.0.1:${kafkaPort}`)
       .replaceAll('5432/agora', `5432/${database}`)
       .replaceAll("'CREATE DATABASE agora'", `'CREATE DATABASE ${database}'`);
-    for (const [port, free] of Object.entries(ports)) {
+    for (const [port, free] of [...Object.entries(ports), ...Object.entries(metricsPorts)]) {
       script = script.replaceAll(new RegExp(`\\b${port}\\b`, 'g'), String(free));
     }
     kafkaEnv.KAFKA_PORT = String(kafkaPort);
@@ -160,6 +170,12 @@ describe('the README recipe without Docker', () => {
     expect(profile.login).toBe('recipe');
     for (const port of Object.values(ports)) {
       expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
+    }
+    // Each service's Prometheus metrics on the port the recipe gave it.
+    for (const port of Object.values(metricsPorts)) {
+      const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(await metrics.text()).toContain('http_requests_total{service=');
     }
   });
 });
