@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { PlatformMetrics } from '@agora/runtime';
 import { PlatformConfig } from './platform-config.js';
 import { SERVICE_DEFINITIONS } from './service-definitions.js';
 
@@ -171,6 +172,51 @@ describe('production shape', () => {
     // Topics come from the same script as `npm run kafka:topics`.
     expect(compose.services['kafka-init'].command).toContain('dist/libs/messaging/src/create-topics.js');
     expect(existsSync(path.join(root, 'libs/messaging/src/create-topics.ts'))).toBe(true);
+  });
+
+  it('Prometheus in compose scrapes every service on the metrics port it listens on inside the network', () => {
+    const prometheus = parse(readFileSync(path.join(root, 'infra/prometheus/prometheus.yml'), 'utf8')) as {
+      scrape_configs: { static_configs: { targets: string[] }[] }[];
+    };
+    const targets = prometheus.scrape_configs.flatMap((job) =>
+      job.static_configs.flatMap((group) => group.targets),
+    );
+    const expected = SERVICE_NAMES.map((name) => {
+      const config = loadConfig(
+        SERVICE_DEFINITIONS[name].config,
+        composeEnvironment(compose.services[`${name}-service`]),
+      );
+      // Reachable from Prometheus's container, never published on the host.
+      expect(config.METRICS_HOST, name).toBe('0.0.0.0');
+      expect(JSON.stringify(compose.services[`${name}-service`]), name).not.toContain(
+        `${config.METRICS_PORT}:`,
+      );
+      return `${name}-service:${config.METRICS_PORT}`;
+    });
+    expect(targets.sort()).toEqual(expected.sort());
+    expect(compose.services.prometheus.volumes).toContain(
+      './infra/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro',
+    );
+  });
+
+  it("Grafana's committed dashboard charts only metrics the services serve", async () => {
+    const dashboard = JSON.parse(
+      readFileSync(path.join(root, 'infra/grafana/dashboards/agora.json'), 'utf8'),
+    ) as {
+      panels: { targets: { expr: string }[] }[];
+    };
+    const served = (await new PlatformMetrics().registry.getMetricsAsJSON()).map((metric) => metric.name);
+    const names = new Set(
+      dashboard.panels
+        .flatMap((panel) => panel.targets.map((target) => target.expr))
+        .flatMap((expr) => expr.match(/\b[a-z_]+(?=[{[ ]|$)/g) ?? [])
+        .filter((word) => /_(total|seconds|bucket|events|messages|connections)$/.test(word)),
+    );
+    expect(names.size).toBeGreaterThan(5);
+    for (const name of names) {
+      const base = name.replace(/_(bucket|sum|count)$/, '');
+      expect(served, `${name} is charted but not served`).toContain(served.includes(name) ? name : base);
+    }
   });
 
   it('.env.template documents every variable a process reads', () => {
