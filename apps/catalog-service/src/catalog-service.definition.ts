@@ -110,3 +110,6 @@ export const catalogServiceDefinition: ServiceDefinition<CatalogConfig> = {
   config: CatalogConfig,
   seed: seedCatalog,
 };
+
+/** The importer robot, for `npm run import` (apps/platform/src/import.ts). */
+export { IMPORT_ROBOT_ID, ImportService } from './importer/import.service.js';

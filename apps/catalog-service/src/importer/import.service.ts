@@ -263,6 +263,10 @@ export class ImportService {
       }));
     }
     const changes = changedFields(input, coffeeFields(match));
+    if (typeof changes.name === 'string' && normaliseName(changes.name) === normaliseName(match.name)) {
+      // The same name written otherwise (case, accents, punctuation) is no rename.
+      delete changes.name;
+    }
     const fields = Object.keys(changes).sort();
     if (fields.length === 0) {
       return {
