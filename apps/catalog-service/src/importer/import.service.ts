@@ -105,7 +105,10 @@ export class ImportService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Reads a file path or an http(s) URL on an allowed host (CATALOG_IMPORT_ALLOWED_HOSTS). */
+  /**
+   * Reads a file path or an http(s) URL on an allowed host (CATALOG_IMPORT_ALLOWED_HOSTS): for the operator's
+   * sources only (the script, configured feeds); a request's source goes through {@link fetch}.
+   */
   async load(source: string): Promise<FeedText> {
     return /^https?:\/\//i.test(source) ? this.fetch(source) : this.readFile(source);
   }
@@ -367,7 +370,7 @@ export class ImportService {
   }
 
   /** GET of an http(s) URL on an allowed host: no redirects, a time limit, at most the byte limit read. */
-  private async fetch(url: string): Promise<FeedText> {
+  async fetch(url: string): Promise<FeedText> {
     const parsed = URL.canParse(url) ? new URL(url) : null;
     const allowed = this.config.CATALOG_IMPORT_ALLOWED_HOSTS.map((host) => host.toLowerCase());
     if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || !allowed.includes(parsed.hostname)) {

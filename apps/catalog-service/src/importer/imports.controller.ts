@@ -45,7 +45,7 @@ export class ImportsController {
     }
     const feed =
       dto.url !== undefined
-        ? await this.imports.load(dto.url)
+        ? await this.imports.fetch(dto.url)
         : { source: 'request', text: dto.content ?? '', format: dto.format };
     return this.imports.import(
       user.id,
