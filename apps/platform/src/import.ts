@@ -42,6 +42,7 @@ try {
     }
     const catalogConfig = loadConfig(catalogServiceDefinition.config, {
       ...env,
+      PORT: '0',
       DATABASE_URL: target.url,
       BUS: 'memory',
       CATALOG_IMPORT_EVERY_MINUTES: '0',
