@@ -225,6 +225,13 @@ describe('catalog-service importer', () => {
     );
     const nul = await importFeed(`name,roaster\nN\\u0000ul,${roaster}`.replace('\\u0000', '\u0000'));
     expect(nul.status).toBeLessThan(500);
+    const tooLong = await importFeed(
+      `name,roaster,variety\n${'x'.repeat(201)},${roaster},${'v'.repeat(121)}`,
+    );
+    expect(tooLong.body.skipped[0].reasons.map((reason) => [reason.code, reason.field])).toEqual([
+      ['INVALID_FIELD', 'name'],
+      ['INVALID_FIELD', 'variety'],
+    ]);
     expect((await importFeed(feed(), platform.moderator)).status).toBe(403);
     expect((await importFeed(feed(), platform.user)).status).toBe(403);
   });
