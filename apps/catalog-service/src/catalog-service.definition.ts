@@ -45,6 +45,8 @@ import { StockOrderEntity } from './stock/stock-order.entity.js';
 import { StockModule } from './stock/stock.module.js';
 import { CatalogConfig } from './catalog.config.js';
 import { CatalogCoreModule } from './catalog-core.module.js';
+import { ImportFingerprintEntity } from './importer/import-fingerprint.entity.js';
+import { ImporterModule } from './importer/importer.module.js';
 
 @Module({
   imports: [
@@ -65,6 +67,7 @@ import { CatalogCoreModule } from './catalog-core.module.js';
     StockModule,
     ShopInfoModule,
     CheckinsModule,
+    ImporterModule,
   ],
 })
 export class CatalogServiceModule {}
@@ -101,8 +104,12 @@ export const catalogServiceDefinition: ServiceDefinition<CatalogConfig> = {
     CheckinTagEntity,
     CheckinPhotoEntity,
     CheckinCommentEntity,
+    ImportFingerprintEntity,
   ],
   migrations: catalogMigrations,
   config: CatalogConfig,
   seed: seedCatalog,
 };
+
+/** The importer robot, for `npm run import` (apps/platform/src/import.ts). */
+export { IMPORT_ROBOT_ID, ImportService } from './importer/import.service.js';

@@ -1,6 +1,6 @@
-import { ServiceConfig } from '@agora/config';
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { ServiceConfig, splitList } from '@agora/config';
+import { Transform, Type } from 'class-transformer';
+import { IsInt, IsString, Max, Min } from 'class-validator';
 
 /** catalog-service's variables on top of every service's (documented in .env.template). */
 export class CatalogConfig extends ServiceConfig {
@@ -32,4 +32,41 @@ export class CatalogConfig extends ServiceConfig {
   @Min(1)
   @Max(1_000_000)
   RATING_MIN_COUNT = 10;
+
+  /** The largest import feed (file, URL or `POST /admin/imports` body), in bytes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(100_000_000)
+  CATALOG_IMPORT_MAX_BYTES = 1_000_000;
+
+  /** The most rows an import feed may have; a longer one is refused whole (413). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  CATALOG_IMPORT_MAX_ROWS = 2_000;
+
+  /** Hosts import URLs may point at (`POST /admin/imports` with `url`), comma-separated. */
+  @Transform(splitList)
+  @IsString({ each: true })
+  CATALOG_IMPORT_ALLOWED_HOSTS: string[] = ['127.0.0.1', 'localhost'];
+
+  /** Feeds (file paths or URLs, comma-separated) the scheduled import re-reads. */
+  @Transform(splitList)
+  @IsString({ each: true })
+  CATALOG_IMPORT_FEEDS: string[] = [];
+
+  /** How often the scheduled import runs, in minutes (0: off). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_080)
+  CATALOG_IMPORT_EVERY_MINUTES = 0;
+
+  /** Imports (`POST /admin/imports`) one address may start per hour before 429. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  CATALOG_IMPORT_MAX_PER_HOUR = 30;
 }

@@ -9,6 +9,19 @@ export const CATALOG_ERRORS = {
   UNKNOWN_CATEGORY: { status: 400, description: 'categoryIds names no category' },
   INVALID_REPLACEMENT: { status: 400, description: 'a value cannot replace itself' },
   UNKNOWN_LOCATION: { status: 400, description: 'locationId names no shop location' },
+  IMPORT_FEED_INVALID: {
+    status: 400,
+    description: 'the import feed is neither CSV with a header nor JSON rows',
+  },
+  IMPORT_SOURCE_NOT_ALLOWED: {
+    status: 400,
+    description: 'an import URL is http(s) on a host of CATALOG_IMPORT_ALLOWED_HOSTS',
+  },
+  IMPORT_FEED_TOO_LARGE: {
+    status: 413,
+    description: 'the import feed passes CATALOG_IMPORT_MAX_BYTES or CATALOG_IMPORT_MAX_ROWS',
+  },
+  IMPORT_SOURCE_FAILED: { status: 422, description: 'the import URL did not answer a feed' },
 
   NOT_YOUR_ITEM: { status: 403, description: "only moderators (and the item's author) change its photos" },
   NOT_YOUR_MEDIA: { status: 403, description: 'only its owner attaches a media' },

@@ -4,7 +4,6 @@ import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsEAN,
   IsIn,
   IsISO31661Alpha2,
   IsOptional,
@@ -26,6 +25,7 @@ import {
 import type { FieldValues } from '../moderation/draft.entity.js';
 import { aggregateOfRow, RatingDto, toRatingDto } from '../checkins/rating.dto.js';
 import { ROAST_LEVELS, type CoffeeEntity, type RoastLevel } from './coffee.entity.js';
+import { IsBarcode } from '../items/barcode.js';
 
 const Altitude = (): PropertyDecorator => OptionalInteger(0, 6000, 1900, 'Metres');
 
@@ -92,14 +92,14 @@ export class CoffeeInputDto {
   tastingNotes?: string[];
 
   @ApiPropertyOptional({
-    example: '4607123400017',
+    example: '4607123400012',
     nullable: true,
     type: String,
-    description: 'EAN-8 or EAN-13',
+    description: 'EAN-8, UPC-A or EAN-13 (check digit verified)',
   })
   @IsOptional()
   @Transform(trimmed)
-  @IsEAN({ message: 'barcode must be an EAN-8 or EAN-13 with a valid check digit' })
+  @IsBarcode()
   barcode?: string | null;
 }
 
@@ -107,9 +107,15 @@ export class CoffeeInputDto {
 export class PatchCoffeeDto extends PartialType(CoffeeInputDto) {}
 
 export class BarcodeParamDto {
-  @ApiProperty({ example: '4607123400017' })
-  @IsEAN({ message: 'barcode must be an EAN-8 or EAN-13 with a valid check digit' })
+  @ApiProperty({ example: '4607123400012', description: 'EAN-8, UPC-A or EAN-13' })
+  @IsBarcode()
   barcode!: string;
+}
+
+/** What a scan of an unknown barcode offers to propose (`POST /coffees`): the fields known from the code. */
+export interface CoffeeDraftTemplate {
+  readonly barcode: string;
+  readonly barcodeFormat: string;
 }
 
 export class CoffeeDto {

@@ -26,7 +26,10 @@ export class CoffeesController extends CatalogItemController({
   writeErrors: ['BARCODE_TAKEN'],
   deleteErrors: [],
 }) {
-  /** The coffee whose pack carries this EAN-8 / EAN-13. */
+  /**
+   * The coffee whose pack carries this EAN-8, UPC-A or EAN-13; an unknown (valid) code answers 404 with
+   * `draftTemplate`, the fields to start a proposal from; a wrong check digit answers 400.
+   */
   @Get('barcode/:barcode')
   @ApiOkResponse({ type: CoffeeDto })
   @ApiCatalogErrors('VALIDATION_FAILED', 'COFFEE_NOT_FOUND')

@@ -1,6 +1,7 @@
 import { ListSource, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
+import { barcodeForms } from '../items/barcode.js';
 import { ItemRepository } from '../items/item.repository.js';
 import { COFFEE_LIST_QUERY, type LoadedCoffee } from './coffee.dto.js';
 import { CoffeeEntity } from './coffee.entity.js';
@@ -30,9 +31,11 @@ export class CoffeesRepository extends ItemRepository<CoffeeEntity> {
     return (await this.withDictionaries().where('coffee.id = :id', { id }).getOne()) as LoadedCoffee | null;
   }
 
+  /** The coffee saved under any spelling of the code (a UPC-A and its EAN-13 with a leading 0). */
   async findByBarcode(barcode: string): Promise<LoadedCoffee | null> {
     return (await this.withDictionaries()
-      .where('coffee.barcode = :barcode', { barcode })
+      .where('coffee.barcode IN (:...forms)', { forms: barcodeForms(barcode) })
+      .orderBy('coffee.barcode', 'ASC')
       .getOne()) as LoadedCoffee | null;
   }
 

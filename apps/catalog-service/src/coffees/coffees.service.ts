@@ -1,7 +1,8 @@
 import { uniqueViolation } from '@agora/database';
 import { Injectable } from '@nestjs/common';
 import { CatalogConfig } from '../catalog.config.js';
-import { CatalogErrorCode, CatalogException, itemNotFound } from '../catalog.errors.js';
+import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
+import { barcodeFormat } from '../items/barcode.js';
 import type { ReadableKind } from '../items/moderated-items.service.js';
 import { keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
@@ -14,6 +15,7 @@ import {
   CoffeeInputDto,
   PatchCoffeeDto,
   toCoffeeDto,
+  type CoffeeDraftTemplate,
   type CoffeeDto,
   type LoadedCoffee,
 } from './coffee.dto.js';
@@ -48,7 +50,15 @@ export class CoffeesService implements ReadableKind<
   async getByBarcode(barcode: string): Promise<CoffeeDto> {
     const coffee = await this.repository.findByBarcode(barcode);
     if (!coffee) {
-      throw itemNotFound(this.subject, `with barcode ${barcode}`);
+      const draftTemplate: CoffeeDraftTemplate = {
+        barcode,
+        barcodeFormat: barcodeFormat(barcode) ?? 'EAN-13',
+      };
+      throw new CatalogException(
+        CatalogErrorCode.COFFEE_NOT_FOUND,
+        `No coffee with barcode ${barcode}; propose it with POST /coffees, starting from draftTemplate`,
+        { extensions: { draftTemplate, propose: { method: 'POST', path: '/coffees' } } },
+      );
     }
     return toCoffeeDto(coffee, this.config.RATING_MIN_COUNT);
   }

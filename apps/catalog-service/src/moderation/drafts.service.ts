@@ -58,30 +58,42 @@ export class DraftsService {
     dto: object,
     expected?: ExpectedVersions,
   ): Promise<DraftDto> {
+    return this.unitOfWork.run((manager) =>
+      this.proposeIn(manager, author, subject, targetId, dto, expected),
+    );
+  }
+
+  /** {@link propose} within the caller's transaction (the importer records its fingerprint in the same one). */
+  async proposeIn(
+    manager: EntityManager,
+    author: Pick<AuthenticatedUser, 'id'>,
+    subject: DraftSubject,
+    targetId: string | null,
+    dto: object,
+    expected?: ExpectedVersions,
+  ): Promise<DraftDto> {
     const editor = this.editors.get(subject);
     const payload = toFieldValues(dto);
-    return this.unitOfWork.run(async (manager) => {
-      const base = targetId === null ? null : await this.requireItem(manager, editor, targetId);
-      if (base) {
-        assertVersionMatches(expected, base.version);
-      }
-      const target = editor.prepare ? await editor.prepare(manager, payload, author.id) : targetId;
-      await this.tryOut(manager, editor, target, payload, author.id);
-      const draft = this.drafts.build(manager, {
-        subject,
-        action: targetId === null ? 'create' : 'update',
-        targetId: target,
-        payload,
-        base: base?.fields ?? null,
-        baseVersion: base?.version ?? null,
-        status: 'pending',
-        message: null,
-        authorId: author.id,
-        reviewerId: null,
-        reviewedAt: null,
-      });
-      return toDraftDto(await this.drafts.save(manager, draft));
+    const base = targetId === null ? null : await this.requireItem(manager, editor, targetId);
+    if (base) {
+      assertVersionMatches(expected, base.version);
+    }
+    const target = editor.prepare ? await editor.prepare(manager, payload, author.id) : targetId;
+    await this.tryOut(manager, editor, target, payload, author.id);
+    const draft = this.drafts.build(manager, {
+      subject,
+      action: targetId === null ? 'create' : 'update',
+      targetId: target,
+      payload,
+      base: base?.fields ?? null,
+      baseVersion: base?.version ?? null,
+      status: 'pending',
+      message: null,
+      authorId: author.id,
+      reviewerId: null,
+      reviewedAt: null,
     });
+    return toDraftDto(await this.drafts.save(manager, draft));
   }
 
   async list(user: AuthenticatedUser, query: ParsedListQuery): Promise<DraftPageDto> {

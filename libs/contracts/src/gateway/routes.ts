@@ -133,6 +133,8 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   // catalog-service: issue 17 check-ins and the comments under them
   route('/checkins', 'catalog', '/checkins'),
   route('/comments', 'catalog', '/comments'),
+  // catalog-service: issue 17 importer robot (admins)
+  route('/admin/imports', 'catalog', '/admin/imports'),
   // order-service: seed 001 orders and cart
   route('/orders', 'order', '/orders'),
   route('/order', 'order', '/orders'),
