@@ -86,7 +86,10 @@ describe('check-in rating maths', () => {
     expect(averageOf(aggregateOf([17, 18, 20]), 1)).toBe(4.58);
     // c below: 5 verified 4s (weight 2 each) and 5 plain 3s: (5·2·4 + 5·3) / (5·2 + 5) = 55 / 15 = 3.666… → 3.67,
     // where the plain mean is 3.5.
-    const c = aggregateOf([...Array(5).fill(verified(16)), ...Array(5).fill(plain(12))]);
+    const c = aggregateOf([
+      ...Array.from({ length: 5 }, () => verified(16)),
+      ...Array.from({ length: 5 }, () => plain(12)),
+    ]);
     expect(c).toMatchObject({ count: 10, sumQuarters: 140, weight: 15, weightedQuarters: 220 });
     expect(averageOf(c, 10)).toBe(3.67);
   });
