@@ -43,6 +43,7 @@ import { seedCatalog } from './seed/catalog-seed.js';
 import { StockHoldEntity } from './stock/stock-hold.entity.js';
 import { StockOrderEntity } from './stock/stock-order.entity.js';
 import { StockModule } from './stock/stock.module.js';
+import { PurchaseEntity } from './purchases/purchase.entity.js';
 import { CatalogConfig } from './catalog.config.js';
 import { CatalogCoreModule } from './catalog-core.module.js';
 import { ImportFingerprintEntity } from './importer/import-fingerprint.entity.js';
@@ -100,6 +101,7 @@ export const catalogServiceDefinition: ServiceDefinition<CatalogConfig> = {
     ReviewEntity,
     StockOrderEntity,
     StockHoldEntity,
+    PurchaseEntity,
     CheckinEntity,
     CheckinTagEntity,
     CheckinPhotoEntity,

@@ -2,7 +2,7 @@ import type { EventEnvelope } from '@agora/contracts';
 import { newId } from '@agora/database';
 import { atOnce, copies, queryRows } from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { aggregateOf } from '../src/checkins/rating.js';
+import { aggregateOf, weightOf } from '../src/checkins/rating.js';
 import { startCatalogPlatform, type CatalogPlatform } from './catalog-test-platform.js';
 
 interface Rating {
@@ -79,15 +79,22 @@ describe('catalog-service check-ins', () => {
 
   /** The item's aggregate columns, and the same recomputed from its check-ins (each author's latest). */
   const stored = async (coffeeId: string) => {
-    const [row] = await queryRows<{ count: number; sum: number; distribution: number[] }>(
+    const [row] = await queryRows<{
+      count: number;
+      sum: number;
+      distribution: number[];
+      weight: number;
+      weighted: number;
+    }>(
       adminUrl,
-      `SELECT rating_count AS count, rating_sum AS sum, rating_distribution AS distribution
+      `SELECT rating_count AS count, rating_sum AS sum, rating_distribution AS distribution,
+              rating_weight AS weight, rating_weighted_sum AS weighted
          FROM catalog.coffees WHERE id = $1`,
       [coffeeId],
     );
-    const latest = await queryRows<{ rating: number }>(
+    const latest = await queryRows<{ rating: number; verified: boolean }>(
       adminUrl,
-      `SELECT DISTINCT ON (author_id) rating_quarters AS rating FROM catalog.checkins
+      `SELECT DISTINCT ON (author_id) rating_quarters AS rating, verified_purchase AS verified FROM catalog.checkins
         WHERE coffee_id = $1 ORDER BY author_id, created_at DESC, id DESC`,
       [coffeeId],
     );
@@ -97,8 +104,16 @@ describe('catalog-service check-ins', () => {
       [coffeeId],
     );
     return {
-      kept: { count: row.count, sumQuarters: row.sum, distribution: row.distribution },
-      recomputed: aggregateOf(latest.map(({ rating }) => rating)),
+      kept: {
+        count: row.count,
+        sumQuarters: row.sum,
+        distribution: row.distribution,
+        weight: row.weight,
+        weightedQuarters: row.weighted,
+      },
+      recomputed: aggregateOf(
+        latest.map(({ rating, verified }) => ({ quarters: rating, weight: weightOf(verified) })),
+      ),
       countedRows: counted[0].n,
     };
   };
@@ -201,6 +216,8 @@ describe('catalog-service check-ins', () => {
       count: 2,
       sumQuarters: 4 + 10,
       distribution: [0, 1, 0, 0, 1, 0, 0, 0, 0, 0],
+      weight: 2,
+      weightedQuarters: 4 + 10,
     });
     expect(after.kept).toEqual(after.recomputed);
 
@@ -221,6 +238,8 @@ describe('catalog-service check-ins', () => {
       count: 1,
       sumQuarters: 4,
       distribution: [0, 1, 0, 0, 0, 0, 0, 0, 0, 0],
+      weight: 1,
+      weightedQuarters: 4,
     });
 
     // Every change is in the outbox with the rating after it.

@@ -124,7 +124,8 @@ const SEED = [
           gen_random_uuid(), 'comment ' || n
    FROM generate_series(1, ${ROWS}) n`,
   // A quarter of the coffees rated, by up to 50 users each: what the top list ranks.
-  `UPDATE catalog.coffees SET rating_count = rated.users, rating_sum = rated.users * rated.quarters
+  `UPDATE catalog.coffees SET rating_count = rated.users, rating_sum = rated.users * rated.quarters,
+          rating_weight = rated.users, rating_weighted_sum = rated.users * rated.quarters
    FROM (SELECT id, 1 + abs(hashtext(id::text)) % 50 AS users, 1 + abs(hashtext(name)) % 20 AS quarters
          FROM catalog.coffees) rated
    WHERE coffees.id = rated.id AND abs(hashtext(rated.id::text)) % 4 = 0`,
@@ -204,8 +205,14 @@ describe('catalog list plans', () => {
       items: { id: string; score: number }[];
     }>('GET', '/coffees/top?limit=25');
     expect(top.status, JSON.stringify(top.body)).toBe(200);
-    const { rows: rated } = await admin.query<{ id: string; count: number; sumQuarters: number }>(
-      `SELECT id::text, rating_count AS count, rating_sum AS "sumQuarters" FROM catalog.coffees WHERE rating_count > 0`,
+    const { rows: rated } = await admin.query<{
+      id: string;
+      count: number;
+      weight: number;
+      weightedQuarters: number;
+    }>(
+      `SELECT id::text, rating_count AS count, rating_weight AS weight, rating_weighted_sum AS "weightedQuarters"
+         FROM catalog.coffees WHERE rating_count > 0`,
     );
     const expected = rankTop(rated, 10, 25);
     expect(top.body.weight).toBe(10);

@@ -132,6 +132,12 @@ export class CheckinDto {
     description: "Whether this is its author's latest check-in on the item, whose rating counts",
   })
   counted!: boolean;
+  @ApiProperty({
+    example: false,
+    description:
+      'Its author had an issued order of the item when writing it; its rating then weighs 2 in the item’s average and top-list score, any other 1',
+  })
+  verifiedPurchase!: boolean;
   @ApiProperty({ type: String, nullable: true }) text!: string | null;
   @ApiProperty({ type: [DictionaryRefDto] }) tags!: DictionaryRefDto[];
   @ApiProperty({ enum: CHECKIN_SERVINGS, nullable: true }) serving!: CheckinServing | null;
@@ -201,7 +207,8 @@ export class TopListDto {
     type: Number,
     nullable: true,
     example: 3.78,
-    description: "The prior: the kind's mean over every counted rating (null with none)",
+    description:
+      "The prior: the kind's weighted mean over every counted rating (a verified purchase weighs 2; null with none)",
   })
   prior!: number | null;
   @ApiProperty({ example: 10, description: 'The weight of the prior (RATING_MIN_COUNT)' })

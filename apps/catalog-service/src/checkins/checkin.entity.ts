@@ -49,6 +49,13 @@ export class CheckinEntity extends VersionedEntity {
   @Column({ name: 'rating_quarters', type: 'smallint' })
   ratingQuarters!: number;
 
+  /**
+   * Its author has an issued order of the item (catalog's purchases): set when written and when the purchase
+   * comes later or is refunded; its rating then weighs 2 in the item's aggregate instead of 1.
+   */
+  @Column({ name: 'verified_purchase', type: 'boolean', default: false })
+  verifiedPurchase!: boolean;
+
   /** Whether this is its author's latest check-in on the item: the one whose rating counts. */
   @Column({ type: 'boolean', default: false })
   counted!: boolean;

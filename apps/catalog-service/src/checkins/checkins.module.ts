@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DictionariesModule } from '../dictionaries/dictionaries.module.js';
+import { PurchasesModule } from '../purchases/purchases.module.js';
 import { CheckinCommentsController } from './checkin-comments.controller.js';
 import { CheckinCommentsRepository } from './checkin-comments.repository.js';
 import { CheckinCommentsService } from './checkin-comments.service.js';
@@ -14,7 +15,7 @@ import { CheckinsService } from './checkins.service.js';
 
 /** Check-ins on coffees and watches with their ratings and top lists, and comments under them (issue 17). */
 @Module({
-  imports: [DictionariesModule],
+  imports: [DictionariesModule, PurchasesModule],
   controllers: [
     CoffeeCheckinsController,
     WatchCheckinsController,

@@ -38,6 +38,8 @@ interface AggregateRow {
   count: number;
   sum: number;
   distribution: number[];
+  weight: number;
+  weighted: number;
 }
 
 export interface TopRow {
@@ -82,6 +84,8 @@ export class CheckinsRepository {
       .addSelect('item.ratingCount', 'count')
       .addSelect('item.ratingSum', 'sum')
       .addSelect('item.ratingDistribution', 'distribution')
+      .addSelect('item.ratingWeight', 'weight')
+      .addSelect('item.ratingWeightedSum', 'weighted')
       .where('item.id = :itemId', { itemId })
       .setLock('pessimistic_write')
       .getRawOne<AggregateRow>();
@@ -96,6 +100,8 @@ export class CheckinsRepository {
       .addSelect('item.ratingCount', 'count')
       .addSelect('item.ratingSum', 'sum')
       .addSelect('item.ratingDistribution', 'distribution')
+      .addSelect('item.ratingWeight', 'weight')
+      .addSelect('item.ratingWeightedSum', 'weighted')
       .where('item.id = :itemId', { itemId })
       .getRawOne<AggregateRow>();
     return row ? toAggregate(row) : null;
@@ -105,9 +111,17 @@ export class CheckinsRepository {
   async saveAggregate(tx: Tx, kind: CheckinKind, itemId: string, aggregate: RatingAggregate): Promise<void> {
     await tx.query(
       `UPDATE ${this.table(tx, ITEMS[kind].entity)}
-          SET rating_count = $1, rating_sum = $2, rating_distribution = $3
-        WHERE id = $4`,
-      [aggregate.count, aggregate.sumQuarters, aggregate.distribution, itemId],
+          SET rating_count = $1, rating_sum = $2, rating_distribution = $3, rating_weight = $4,
+              rating_weighted_sum = $5
+        WHERE id = $6`,
+      [
+        aggregate.count,
+        aggregate.sumQuarters,
+        aggregate.distribution,
+        aggregate.weight,
+        aggregate.weightedQuarters,
+        itemId,
+      ],
     );
   }
 
@@ -218,8 +232,9 @@ export class CheckinsRepository {
   }
 
   /**
-   * The kind's `limit` best rated items by Bayesian average `(weight × prior + Σ stars) / (weight + count)`,
-   * the prior being the kind's mean over every counted rating. The rated rows' counts and sums come from a
+   * The kind's `limit` best rated items by Bayesian average `(C × prior + Σ w·stars) / (C + Σ w)` (w: each
+   * rating's weight, a verified purchase 2, any other 1), the prior being the kind's weighted mean over every
+   * counted rating. The rated rows' counts and sums come from a
    * partial index (index-only); PostgreSQL keeps the best `limit` in a bounded top-N sort, and only those are
    * read from the table.
    */
@@ -234,6 +249,8 @@ export class CheckinsRepository {
         count: number;
         sum: number;
         distribution: number[];
+        weight: number;
+        weighted: number;
       }[]
     >(topListSql(table), [weight, limit]);
     return rows.map((row) => ({
@@ -257,26 +274,31 @@ export class CheckinsRepository {
  */
 export function topListSql(table: string): string {
   return `WITH rated AS (
-         SELECT id, rating_count, rating_sum FROM ${table} WHERE rating_count > 0
+         SELECT id, rating_weight, rating_weighted_sum FROM ${table} WHERE rating_count > 0
        ), prior AS (
-         SELECT sum(rating_sum)::float8 / 4 / sum(rating_count) AS mean FROM rated
+         SELECT sum(rating_weighted_sum)::float8 / 4 / sum(rating_weight) AS mean FROM rated
        ), best AS (
          SELECT rated.id, prior.mean AS prior,
-                ($1::float8 * prior.mean + rated.rating_sum::float8 / 4) / ($1::int + rated.rating_count) AS score
+                ($1::float8 * prior.mean + rated.rating_weighted_sum::float8 / 4) / ($1::int + rated.rating_weight) AS score
            FROM rated CROSS JOIN prior
           ORDER BY score DESC, rated.id
           LIMIT $2
        )
        SELECT best.id, best.score, best.prior, item.name, item.rating_count AS count, item.rating_sum AS sum,
-              item.rating_distribution AS distribution
+              item.rating_distribution AS distribution, item.rating_weight AS weight,
+              item.rating_weighted_sum AS weighted
          FROM best JOIN ${table} item ON item.id = best.id
         ORDER BY best.score DESC, best.id`;
 }
 
-function toAggregate(row: Pick<AggregateRow, 'count' | 'sum' | 'distribution'>): RatingAggregate {
+function toAggregate(
+  row: Pick<AggregateRow, 'count' | 'sum' | 'distribution' | 'weight' | 'weighted'>,
+): RatingAggregate {
   return {
     count: Number(row.count),
     sumQuarters: Number(row.sum),
     distribution: row.distribution.map(Number),
+    weight: Number(row.weight),
+    weightedQuarters: Number(row.weighted),
   };
 }

@@ -10,6 +10,7 @@ import { DictionariesService } from '../dictionaries/dictionaries.service.js';
 import { refuseCleared } from '../items/item-problems.js';
 import { canModerate } from '../moderation/can-moderate.js';
 import { MediaOwnersRepository } from '../photos/media-owners.repository.js';
+import { PurchasesRepository } from '../purchases/purchases.repository.js';
 import { CheckinEvents } from './checkin-events.js';
 import { cleanText, refuseBothVenues, refuseServingOnWatch } from './checkin-input.js';
 import {
@@ -24,7 +25,15 @@ import {
 import type { CheckinEntity } from './checkin.entity.js';
 import { checkinItemOf, checkinKindOf, CheckinsRepository } from './checkins.repository.js';
 import { toRatingDto } from './rating.dto.js';
-import { applyRating, roundTo2, toQuarters, toStars, type RatingAggregate } from './rating.js';
+import {
+  applyRating,
+  ratedOf,
+  roundTo2,
+  toQuarters,
+  toStars,
+  weightOf,
+  type RatingAggregate,
+} from './rating.js';
 
 export const checkinNotFound = (id: string): CatalogException =>
   new CatalogException(CatalogErrorCode.CHECKIN_NOT_FOUND, `No check-in ${id}`);
@@ -50,6 +59,7 @@ export class CheckinsService {
     private readonly media: MediaOwnersRepository,
     private readonly events: CheckinEvents,
     private readonly config: CatalogConfig,
+    private readonly purchases: PurchasesRepository,
   ) {}
 
   private get minCount(): number {
@@ -114,6 +124,8 @@ export class CheckinsService {
           // latest written (under the item's lock), which is the one that counts.
           createdAt: new Date(Math.max(Date.now(), (previous?.createdAt.getTime() ?? 0) + 1)),
           ratingQuarters,
+          // A buyer with an issued order of the item: their rating weighs more.
+          verifiedPurchase: await this.purchases.has(tx, author.id, itemId),
           counted: true,
           text,
           serving: dto.serving ?? null,
@@ -124,8 +136,8 @@ export class CheckinsService {
       await this.checkins.setTags(tx, checkin.id, tagIds);
       await this.checkins.setPhotos(tx, checkin.id, photoIds);
       const aggregate = applyRating(item.aggregate, {
-        removed: previous?.ratingQuarters,
-        added: ratingQuarters,
+        removed: previous ? ratedOf(previous) : null,
+        added: ratedOf(checkin),
       });
       await this.checkins.saveAggregate(tx, kind, itemId, aggregate);
       await this.events.saved(
@@ -175,7 +187,10 @@ export class CheckinsService {
       }
       let aggregate = item.aggregate;
       if (saved.counted && saved.ratingQuarters !== before) {
-        aggregate = applyRating(aggregate, { removed: before, added: saved.ratingQuarters });
+        aggregate = applyRating(aggregate, {
+          removed: { quarters: before, weight: weightOf(saved.verifiedPurchase) },
+          added: ratedOf(saved),
+        });
         await this.checkins.saveAggregate(tx, kind, itemId, aggregate);
       }
       const tags = (await this.checkins.tagsOf([id], tx)).map((tag) => tag.id);
@@ -210,7 +225,10 @@ export class CheckinsService {
         if (next) {
           await this.checkins.setCounted(tx, next.id, true);
         }
-        aggregate = applyRating(aggregate, { removed: checkin.ratingQuarters, added: next?.ratingQuarters });
+        aggregate = applyRating(aggregate, {
+          removed: ratedOf(checkin),
+          added: next ? ratedOf(next) : null,
+        });
         await this.checkins.saveAggregate(tx, kind, itemId, aggregate);
       }
       await this.events.deleted(tx, checkin, { kind, itemId, deletedBy: user.id }, aggregate);
@@ -326,6 +344,7 @@ export class CheckinsService {
       authorId: checkin.authorId,
       rating: toStars(checkin.ratingQuarters),
       counted: checkin.counted,
+      verifiedPurchase: checkin.verifiedPurchase,
       text: checkin.text,
       tags: tags.filter((tag) => tag.checkinId === checkin.id).map(({ id, name }) => ({ id, name })),
       serving: checkin.serving,

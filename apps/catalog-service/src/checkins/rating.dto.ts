@@ -18,7 +18,8 @@ export class RatingDto {
     type: Number,
     nullable: true,
     example: 4.13,
-    description: 'Mean in stars (two decimals); null below RATING_MIN_COUNT ratings',
+    description:
+      'Weighted mean in stars (two decimals): a verified purchase weighs 2, any other rating 1; null below RATING_MIN_COUNT ratings',
   })
   average!: number | null;
 
@@ -30,12 +31,16 @@ export class RatingDto {
 export interface RatedRow {
   readonly ratingCount: number;
   readonly ratingSum: number;
+  readonly ratingWeight: number;
+  readonly ratingWeightedSum: number;
   readonly ratingDistribution: readonly number[];
 }
 
 export const aggregateOfRow = (row: RatedRow): RatingAggregate => ({
   count: row.ratingCount,
   sumQuarters: row.ratingSum,
+  weight: row.ratingWeight,
+  weightedQuarters: row.ratingWeightedSum,
   distribution: row.ratingDistribution,
 });
 

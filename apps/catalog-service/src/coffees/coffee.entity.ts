@@ -25,7 +25,9 @@ const dictionaryReference = { onDelete: 'RESTRICT', nullable: true } as const;
 @Index('coffees_updated_at_sort_idx', ['updatedAt', 'id'])
 @Index('coffees_search_idx', { synchronize: false })
 // Top lists: the rated rows' counts and sums, read by an index-only scan (check-ins' Bayesian ranking).
-@Index('coffees_rating_top_idx', ['ratingCount', 'ratingSum', 'id'], { where: '"rating_count" > 0' })
+@Index('coffees_rating_top_idx', ['ratingCount', 'ratingWeight', 'ratingWeightedSum', 'id'], {
+  where: '"rating_count" > 0',
+})
 @Check(
   'coffees_roast_level_check',
   `"roast_level" IN (${ROAST_LEVELS.map((level) => `'${level}'`).join(', ')})`,
@@ -101,6 +103,14 @@ export class CoffeeEntity extends CatalogItemEntity {
   /** The counted ratings' sum in quarter stars. */
   @Column({ name: 'rating_sum', type: 'integer', default: 0 })
   ratingSum!: number;
+
+  /** The counted ratings' weights summed (a verified purchase 2, any other 1): the average divides by it. */
+  @Column({ name: 'rating_weight', type: 'integer', default: 0 })
+  ratingWeight!: number;
+
+  /** Σ weight × quarters of the counted ratings. */
+  @Column({ name: 'rating_weighted_sum', type: 'integer', default: 0 })
+  ratingWeightedSum!: number;
 
   /** Counted users per half star, 0.5 ★ first. */
   @Column({

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ItemsModule } from '../items/items.module.js';
+import { PurchasesModule } from '../purchases/purchases.module.js';
 import { PhotoRoutesController } from '../photos/photo-routes.controller.js';
 import { ReviewsController } from '../reviews/reviews.controller.js';
 import { ReviewsRepository } from '../reviews/reviews.repository.js';
@@ -10,7 +11,7 @@ import { ListingsRepository } from './listings.repository.js';
 import { ListingsService } from './listings.service.js';
 
 @Module({
-  imports: [ItemsModule],
+  imports: [ItemsModule, PurchasesModule],
   controllers: [
     ListingsController,
     PhotoRoutesController({
@@ -23,6 +24,6 @@ import { ListingsService } from './listings.service.js';
     PhotoRoutesController({ kind: 'review', path: 'reviews', tag: 'reviews' }),
   ],
   providers: [ListingsService, ListingsRepository, ReviewsService, ReviewsRepository, ReviewEvents],
-  exports: [ListingsRepository],
+  exports: [ListingsRepository, ReviewsRepository, ReviewEvents],
 })
 export class ListingsModule {}

@@ -16,6 +16,7 @@ import { SearchWalk1796200000100 } from './1796200000100-SearchWalk.js';
 import { StockSaga1796200000101 } from './1796200000101-StockSaga.js';
 import { CheckinsAndRatings1796200000300 } from './1796200000300-CheckinsAndRatings.js';
 import { ImportFingerprints1796200000500 } from './1796200000500-ImportFingerprints.js';
+import { VerifiedPurchases1796200000340 } from './1796200000340-VerifiedPurchases.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
@@ -36,5 +37,6 @@ export const catalogMigrations = [
   SearchWalk1796200000100,
   StockSaga1796200000101,
   CheckinsAndRatings1796200000300,
+  VerifiedPurchases1796200000340,
   ImportFingerprints1796200000500,
 ];

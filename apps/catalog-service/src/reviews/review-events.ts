@@ -15,6 +15,7 @@ export class ReviewEvents {
       sellerId,
       authorId: review.authorId,
       rating: review.rating,
+      verifiedPurchase: review.verifiedPurchase,
       version: review.version,
       savedAt: new Date().toISOString(),
     });

@@ -27,6 +27,12 @@ export class ReviewDto {
   @ApiProperty({ format: 'uuid' }) authorId!: string;
   @ApiProperty({ example: 5 }) rating!: number;
   @ApiProperty() text!: string;
+  @ApiProperty({
+    example: true,
+    description:
+      'Its author has an issued order of this listing (follows later purchases and refunds); only verified reviews count in the seller’s rating',
+  })
+  verifiedPurchase!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
@@ -48,6 +54,7 @@ export function toReviewDto(review: ReviewEntity): ReviewDto {
     authorId: review.authorId,
     rating: review.rating,
     text: review.text,
+    verifiedPurchase: review.verifiedPurchase,
     createdAt: review.createdAt.toISOString(),
     updatedAt: review.updatedAt.toISOString(),
   };

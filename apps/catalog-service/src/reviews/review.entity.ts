@@ -28,4 +28,11 @@ export class ReviewEntity extends VersionedEntity {
 
   @Column({ type: 'text' })
   text!: string;
+
+  /**
+   * Its author has an issued order of the listing (catalog's purchases): set when written, and changed when
+   * the purchase comes later or is refunded. Only verified reviews count in the seller's rating.
+   */
+  @Column({ name: 'verified_purchase', type: 'boolean', default: false })
+  verifiedPurchase!: boolean;
 }

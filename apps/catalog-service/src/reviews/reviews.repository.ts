@@ -48,6 +48,28 @@ export class ReviewsRepository {
     return listing.sellerId;
   }
 
+  /**
+   * Marks whether the author of the listing's review has bought it, as a new version of the review; returns
+   * the review when it changed (null when there is none or it already said so).
+   */
+  async setVerified(
+    tx: Tx,
+    listingId: string,
+    authorId: string,
+    verified: boolean,
+  ): Promise<ReviewEntity | null> {
+    const review = await tx.findOne(ReviewEntity, {
+      where: { listingId, authorId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!review || review.verifiedPurchase === verified) {
+      return null;
+    }
+    review.verifiedPurchase = verified;
+    review.version += 1;
+    return tx.save(review);
+  }
+
   async remove(tx: Tx, id: string): Promise<void> {
     await tx.delete(ReviewEntity, { id });
   }

@@ -10,6 +10,7 @@ import { refuseCleared } from '../items/item-problems.js';
 import { ListingsService } from '../listings/listings.service.js';
 import { canModerate } from '../moderation/can-moderate.js';
 import { PhotosRepository } from '../photos/photos.repository.js';
+import { PurchasesRepository } from '../purchases/purchases.repository.js';
 import type { ReviewEntity } from './review.entity.js';
 import {
   toReviewDto,
@@ -32,6 +33,7 @@ export class ReviewsService {
     private readonly listings: ListingsService,
     private readonly photos: PhotosRepository,
     private readonly events: ReviewEvents,
+    private readonly purchases: PurchasesRepository,
   ) {}
 
   async list(
@@ -60,6 +62,8 @@ export class ReviewsService {
           authorId: author.id,
           rating: dto.rating,
           text: dto.text,
+          // Read under the listing's shared lock: a purchase recorded meanwhile waits, then updates this review.
+          verifiedPurchase: await this.purchases.has(tx, author.id, listingId),
         });
         const saved = await this.reviews.save(tx, review);
         await this.events.saved(tx, saved, listing.sellerId);

@@ -34,6 +34,13 @@ export class StockOrderEntity {
   @Column({ type: 'text', nullable: true })
   outcome!: StockOutcome | null;
 
+  /**
+   * The order is `issued` (and not refunded since): its buyer has bought its items (catalog's purchases,
+   * written once its units are held, whichever of the two events comes first).
+   */
+  @Column({ type: 'boolean', default: false })
+  issued!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -16,6 +16,7 @@ import { ListingsRepository } from '../listings/listings.repository.js';
 import { listingOffer, productOffer } from '../offers/offer.js';
 import type { ProductEntity } from '../products/product.entity.js';
 import { ProductsRepository } from '../products/products.repository.js';
+import { PurchasesService } from '../purchases/purchases.service.js';
 import { SearchIndex } from '../search/search-index.js';
 import { StockHoldEntity } from './stock-hold.entity.js';
 import type { StockOrderEntity, StockOutcome } from './stock-order.entity.js';
@@ -36,6 +37,17 @@ export function outcomeOf(change: Pick<OrderStatusChangedV1, 'from' | 'to'>): St
     return 'released';
   }
   return null;
+}
+
+/**
+ * What a status change says of the order's purchases: bought once issued, taken back once refunded after issue;
+ * null for any other change.
+ */
+export function purchaseOf(change: Pick<OrderStatusChangedV1, 'from' | 'to'>): boolean | null {
+  if (change.to === 'issued') {
+    return true;
+  }
+  return change.to === 'refunded' && change.from === 'issued' ? false : null;
 }
 
 /** One order line, summed per item. */
@@ -111,6 +123,7 @@ export class StockService {
     private readonly events: ItemEvents,
     private readonly outbox: OutboxWriter,
     private readonly inbox: Inbox,
+    private readonly purchases: PurchasesService,
   ) {}
 
   async onOrderCreated(event: EventEnvelope<'order.order.created.v1'>): Promise<void> {
@@ -119,10 +132,13 @@ export class StockService {
 
   async onOrderStatusChanged(event: EventEnvelope<'order.order.status-changed.v1'>): Promise<void> {
     const outcome = outcomeOf(event.payload);
-    if (!outcome) {
+    const bought = purchaseOf(event.payload);
+    if (!outcome && bought === null) {
       return;
     }
-    await this.inbox.consumeOnce(STOCK_CONSUMER, event, (tx) => this.follow(tx, event.payload, outcome));
+    await this.inbox.consumeOnce(STOCK_CONSUMER, event, (tx) =>
+      this.follow(tx, event.payload, outcome, bought),
+    );
   }
 
   /** Holds every line of the order, or none; then applies what its statuses asked for meanwhile. */
@@ -181,17 +197,40 @@ export class StockService {
       reservedAt: new Date().toISOString(),
     });
     await this.settle(tx, order, order.buyerId);
+    if (order.issued) {
+      await this.purchases.bought(tx, order.orderId, order.buyerId, holds);
+    }
     await this.stock.save(tx, order);
   }
 
-  /** Records what the status asks of the order's units and applies it when the units are held. */
-  private async follow(tx: Tx, change: OrderStatusChangedV1, outcome: StockOutcome): Promise<void> {
+  /**
+   * Records what the status asks of the order's units and applies it when the units are held; and whether its
+   * buyer has bought its items (issued, or refunded after issue), recorded as purchases once the units are held.
+   */
+  private async follow(
+    tx: Tx,
+    change: OrderStatusChangedV1,
+    outcome: StockOutcome | null,
+    bought: boolean | null,
+  ): Promise<void> {
     const order = await this.stock.claim(tx, change.orderId, change.buyerId);
-    if (order.outcome === 'released' || order.outcome === outcome) {
-      return;
+    if (outcome && order.outcome !== 'released' && order.outcome !== outcome) {
+      order.outcome = outcome;
+      await this.settle(tx, order, change.actorId ?? change.buyerId);
     }
-    order.outcome = outcome;
-    await this.settle(tx, order, change.actorId ?? change.buyerId);
+    if (bought !== null && order.issued !== bought) {
+      order.issued = bought;
+      if (!bought) {
+        await this.purchases.returned(tx, order.orderId);
+      } else if (order.state === 'held' || order.state === 'sold') {
+        await this.purchases.bought(
+          tx,
+          order.orderId,
+          order.buyerId,
+          await this.stock.holdsOf(tx, order.orderId),
+        );
+      }
+    }
     await this.stock.save(tx, order);
   }
 

@@ -26,7 +26,9 @@ const dictionaryReference = { onDelete: 'RESTRICT', nullable: true } as const;
 @Index('watches_updated_at_sort_idx', ['updatedAt', 'id'])
 @Index('watches_search_idx', { synchronize: false })
 // Top lists: the rated rows' counts and sums, read by an index-only scan (check-ins' Bayesian ranking).
-@Index('watches_rating_top_idx', ['ratingCount', 'ratingSum', 'id'], { where: '"rating_count" > 0' })
+@Index('watches_rating_top_idx', ['ratingCount', 'ratingWeight', 'ratingWeightedSum', 'id'], {
+  where: '"rating_count" > 0',
+})
 @Check('watches_release_check', RELEASE_YEARS_CHECK)
 @Unique('watches_folder_key', ['folder'])
 @Unique('watches_code_key', ['code'])
@@ -97,6 +99,14 @@ export class WatchEntity extends CatalogItemEntity {
   /** The counted ratings' sum in quarter stars. */
   @Column({ name: 'rating_sum', type: 'integer', default: 0 })
   ratingSum!: number;
+
+  /** The counted ratings' weights summed (a verified purchase 2, any other 1): the average divides by it. */
+  @Column({ name: 'rating_weight', type: 'integer', default: 0 })
+  ratingWeight!: number;
+
+  /** Σ weight × quarters of the counted ratings. */
+  @Column({ name: 'rating_weighted_sum', type: 'integer', default: 0 })
+  ratingWeightedSum!: number;
 
   /** Counted users per half star, 0.5 ★ first. */
   @Column({

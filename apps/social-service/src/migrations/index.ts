@@ -7,6 +7,7 @@ import { SellerRatings1796032113443 } from './1796032113443-SellerRatings.js';
 import { ListIndexes1796200000000 } from './1796200000000-ListIndexes.js';
 import { HeavyAuthorsIndex1796200000001 } from './1796200000001-HeavyAuthorsIndex.js';
 import { OrderNotifications1796200000002 } from './1796200000002-OrderNotifications.js';
+import { VerifiedSellerReviews1796200000003 } from './1796200000003-VerifiedSellerReviews.js';
 
 /** Every social-service migration, oldest first. */
 export const socialMigrations = [
@@ -19,4 +20,5 @@ export const socialMigrations = [
   ListIndexes1796200000000,
   HeavyAuthorsIndex1796200000001,
   OrderNotifications1796200000002,
+  VerifiedSellerReviews1796200000003,
 ];

@@ -73,11 +73,12 @@ export class ProfileDto {
     type: Number,
     nullable: true,
     example: 4.5,
-    description: "The average stars of reviews of the user's listings; null before the first",
+    description:
+      "The average stars of verified-purchase reviews of the user's listings (their authors have an issued order of the listing); null before the first",
   })
   sellerRating!: number | null;
 
-  @ApiProperty({ example: 12, description: "Reviews of the user's listings" })
+  @ApiProperty({ example: 12, description: 'How many verified-purchase reviews the seller rating is from' })
   sellerReviewsCount!: number;
 
   @ApiProperty({ example: 12 })

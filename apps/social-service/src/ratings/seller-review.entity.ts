@@ -6,6 +6,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'seller_reviews' })
 @Index('seller_reviews_seller_idx', ['sellerId'], { where: 'NOT "deleted"' })
+@Index('seller_reviews_seller_verified_idx', ['sellerId', 'rating'], {
+  where: '"verified_purchase" AND NOT "deleted"',
+})
 export class SellerReviewEntity {
   @PrimaryColumn({ name: 'review_id', type: 'uuid' })
   reviewId!: string;
@@ -21,6 +24,10 @@ export class SellerReviewEntity {
 
   @Column({ type: 'integer' })
   rating!: number;
+
+  /** Its author has an issued order of the listing: only these count in the seller's rating (seed 003). */
+  @Column({ name: 'verified_purchase', type: 'boolean', default: false })
+  verifiedPurchase!: boolean;
 
   /** The review's version in catalog-service: an older change never overwrites a newer one. */
   @Column({ type: 'integer' })

@@ -145,6 +145,7 @@ const good: { [T in Topic]: TopicPayloads[T] } = {
     sellerId: 'seller',
     authorId: userId,
     rating: 4,
+    verifiedPurchase: true,
     version: 1,
     savedAt: at,
   },
@@ -397,6 +398,10 @@ const bad: { [T in Topic]: [unknown, RegExp][] } = {
   'catalog.review.saved.v1': [
     [{ ...good['catalog.review.saved.v1'], rating: 6 }, /rating must be an integer from 1 to 5/],
     [{ ...good['catalog.review.saved.v1'], rating: 0 }, /rating must be an integer from 1 to 5/],
+    [
+      { ...good['catalog.review.saved.v1'], verifiedPurchase: 'yes' },
+      /verifiedPurchase must be true or false/,
+    ],
   ],
   'catalog.review.deleted.v1': [
     [{ ...good['catalog.review.deleted.v1'], sellerId: null }, /sellerId must be a string/],

@@ -303,6 +303,11 @@ export interface ReviewSavedV1 {
   authorId: string;
   /** 1–5 stars. */
   rating: number;
+  /**
+   * Its author has an issued order of the listing (a change of it is a new version); only verified reviews
+   * count in the seller's rating. Absent from events written before it existed: false.
+   */
+  verifiedPurchase?: boolean;
   /** 1 when written, +1 with each change: a consumer keeps the highest it saw. */
   version: number;
   savedAt: string;
@@ -314,6 +319,7 @@ export const ReviewSavedV1Schema: PayloadSchema<ReviewSavedV1> = {
   sellerId: id(),
   authorId: id(),
   rating: integer(1, 5),
+  verifiedPurchase: optional(bool()),
   version: integer(1),
   savedAt: instant(),
 };
