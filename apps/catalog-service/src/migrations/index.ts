@@ -15,8 +15,8 @@ import { SearchCommonWords1796150000000 } from './1796150000000-SearchCommonWord
 import { SearchWalk1796200000100 } from './1796200000100-SearchWalk.js';
 import { StockSaga1796200000101 } from './1796200000101-StockSaga.js';
 import { CheckinsAndRatings1796200000300 } from './1796200000300-CheckinsAndRatings.js';
-import { ImportFingerprints1796200000500 } from './1796200000500-ImportFingerprints.js';
 import { VerifiedPurchases1796200000340 } from './1796200000340-VerifiedPurchases.js';
+import { ImportFingerprints1796200000500 } from './1796200000500-ImportFingerprints.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
