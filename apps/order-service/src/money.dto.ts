@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { formatMinor } from './money.js';
+import { formatMinorUnits } from '@agora/contracts';
 
 /** An amount of money: minor units (the number to compute with), its currency, and the same as a decimal string. */
 export class MoneyDto {
@@ -14,7 +14,7 @@ export class MoneyDto {
 }
 
 export function toMoneyDto(amountMinor: number, currency: string): MoneyDto {
-  return { amountMinor, currency, amount: formatMinor(amountMinor, currency) };
+  return { amountMinor, currency, amount: formatMinorUnits(amountMinor, currency) };
 }
 
 /** Sums amounts per currency, in the order currencies first appear. */

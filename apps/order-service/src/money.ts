@@ -1,40 +1,10 @@
+import { currencyMinorDigits } from '@agora/contracts';
+
 /**
  * Money in minor units (kopecks, cents): integers, never binary floating point. Catalog sends decimal strings
- * (`"250.00"`); ISO 4217 gives each currency's number of minor digits (2 unless listed here).
+ * (`"250.00"`); ISO 4217 gives each currency's number of minor digits (@agora/contracts `currencyMinorDigits`),
+ * which `formatMinorUnits` there turns back into text.
  */
-const MINOR_DIGITS: Readonly<Record<string, number>> = {
-  BIF: 0,
-  CLP: 0,
-  DJF: 0,
-  GNF: 0,
-  ISK: 0,
-  JPY: 0,
-  KMF: 0,
-  KRW: 0,
-  PYG: 0,
-  RWF: 0,
-  UGX: 0,
-  UYI: 0,
-  VND: 0,
-  VUV: 0,
-  XAF: 0,
-  XOF: 0,
-  XPF: 0,
-  BHD: 3,
-  IQD: 3,
-  JOD: 3,
-  KWD: 3,
-  LYD: 3,
-  OMR: 3,
-  TND: 3,
-  CLF: 4,
-  UYW: 4,
-};
-
-export function minorDigitsOf(currency: string): number {
-  return MINOR_DIGITS[currency.toUpperCase()] ?? 2;
-}
-
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 
 /**
@@ -47,7 +17,7 @@ export function toMinor(amount: string, currency: string): number {
     throw new Error(`${amount} is not a decimal amount`);
   }
   const [, sign, whole, fraction = ''] = match;
-  const digits = minorDigitsOf(currency);
+  const digits = currencyMinorDigits(currency);
   const kept = fraction.slice(0, digits).padEnd(digits, '0');
   let minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt(kept || '0');
   if (Number(fraction.charAt(digits) || '0') >= 5) {
@@ -58,12 +28,4 @@ export function toMinor(amount: string, currency: string): number {
     throw new Error(`${amount} is too large an amount`);
   }
   return sign === '-' ? -value : value;
-}
-
-/** 25000 RUB → `"250.00"`. */
-export function formatMinor(minor: number, currency: string): string {
-  const digits = minorDigitsOf(currency);
-  const sign = minor < 0 ? '-' : '';
-  const text = String(Math.abs(minor)).padStart(digits + 1, '0');
-  return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
