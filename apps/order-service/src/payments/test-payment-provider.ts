@@ -67,7 +67,7 @@ const SIGNATURE_DETAILS: Readonly<Record<SignatureProblem, string>> = {
 const failureOf = (code: CardFailureCode): PaymentFailure => ({ code, message: CARD_FAILURES[code] });
 
 /**
- * The built-in test provider (docs/adr/0013): in order-service's process, no network to anyone but
+ * The built-in test provider (docs/adr/0014-payments-and-the-test-provider.md): in order-service's process, no network to anyone but
  * order-service itself. Its tokens are self-describing and signed (brand, last four, expiry and the test
  * card's behaviour, never the number), so they survive restarts and work on every replica; its payment ids
  * carry what a capture needs. It answers authorize / capture / refund at once and tells the outcome again in
