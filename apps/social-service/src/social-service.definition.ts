@@ -10,6 +10,8 @@ import { ChatEntity } from './chats/chat.entity.js';
 import { ChatsModule } from './chats/chats.module.js';
 import { NotificationEntity } from './notifications/notification.entity.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { CheckinRefEntity } from './checkins/checkin-ref.entity.js';
+import { CheckinsModule } from './checkins/checkins.module.js';
 import { RatingsModule } from './ratings/ratings.module.js';
 import { SellerReviewEntity } from './ratings/seller-review.entity.js';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter.js';
@@ -43,6 +45,7 @@ import { ProfilesModule } from './profiles/profiles.module.js';
     ChatsModule,
     NotificationsModule,
     RatingsModule,
+    CheckinsModule,
   ],
 })
 export class SocialServiceModule {}
@@ -71,6 +74,7 @@ export const socialServiceDefinition: ServiceDefinition = {
     ChatMessageEntity,
     NotificationEntity,
     SellerReviewEntity,
+    CheckinRefEntity,
   ],
   migrations: socialMigrations,
   config: SocialConfig,

@@ -8,6 +8,7 @@ import { ListIndexes1796200000000 } from './1796200000000-ListIndexes.js';
 import { HeavyAuthorsIndex1796200000001 } from './1796200000001-HeavyAuthorsIndex.js';
 import { OrderNotifications1796200000002 } from './1796200000002-OrderNotifications.js';
 import { VerifiedSellerReviews1796200000003 } from './1796200000003-VerifiedSellerReviews.js';
+import { CheckinActivity1796200000004 } from './1796200000004-CheckinActivity.js';
 
 /** Every social-service migration, oldest first. */
 export const socialMigrations = [
@@ -21,4 +22,5 @@ export const socialMigrations = [
   HeavyAuthorsIndex1796200000001,
   OrderNotifications1796200000002,
   VerifiedSellerReviews1796200000003,
+  CheckinActivity1796200000004,
 ];

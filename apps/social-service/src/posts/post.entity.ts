@@ -4,7 +4,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { ProfileEntity } from '../profiles/profile.entity.js';
 
 /** Catalog activity that becomes a post of its user (from catalog's events): a listing, an approved draft, a review. */
-export const POST_ACTIVITIES = ['new-listing', 'item-approved', 'review'] as const;
+export const POST_ACTIVITIES = ['new-listing', 'item-approved', 'review', 'checkin'] as const;
 export type PostActivity = (typeof POST_ACTIVITIES)[number];
 
 /** A post: sanitized text with its @mentions and #tags, photos, an optional catalog item, a visibility. */
