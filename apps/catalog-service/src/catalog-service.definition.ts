@@ -7,6 +7,11 @@ import { CheckinPhotoEntity } from './checkins/checkin-photo.entity.js';
 import { CheckinTagEntity } from './checkins/checkin-tag.entity.js';
 import { CheckinEntity } from './checkins/checkin.entity.js';
 import { CheckinsModule } from './checkins/checkins.module.js';
+import { CommunityModule } from './community/community.module.js';
+import { LikeTargetEntity } from './community/like-target.entity.js';
+import { LikeEntity } from './community/like.entity.js';
+import { TagUseEntity } from './community/tag-use.entity.js';
+import { UserItemEntity } from './community/user-item.entity.js';
 import { CoffeeEntity } from './coffees/coffee.entity.js';
 import { CoffeesModule } from './coffees/coffees.module.js';
 import { DictionariesModule } from './dictionaries/dictionaries.module.js';
@@ -65,6 +70,7 @@ import { CatalogCoreModule } from './catalog-core.module.js';
     StockModule,
     ShopInfoModule,
     CheckinsModule,
+    CommunityModule,
   ],
 })
 export class CatalogServiceModule {}
@@ -101,6 +107,10 @@ export const catalogServiceDefinition: ServiceDefinition<CatalogConfig> = {
     CheckinTagEntity,
     CheckinPhotoEntity,
     CheckinCommentEntity,
+    LikeTargetEntity,
+    LikeEntity,
+    UserItemEntity,
+    TagUseEntity,
   ],
   migrations: catalogMigrations,
   config: CatalogConfig,

@@ -15,6 +15,7 @@ import { SearchCommonWords1796150000000 } from './1796150000000-SearchCommonWord
 import { SearchWalk1796200000100 } from './1796200000100-SearchWalk.js';
 import { StockSaga1796200000101 } from './1796200000101-StockSaga.js';
 import { CheckinsAndRatings1796200000300 } from './1796200000300-CheckinsAndRatings.js';
+import { LikesListsTagCloud1796200000500 } from './1796200000500-LikesListsTagCloud.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
@@ -35,4 +36,5 @@ export const catalogMigrations = [
   SearchWalk1796200000100,
   StockSaga1796200000101,
   CheckinsAndRatings1796200000300,
+  LikesListsTagCloud1796200000500,
 ];
