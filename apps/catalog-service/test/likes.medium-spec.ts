@@ -104,6 +104,19 @@ describe('catalog-service likes, lists and tag cloud', () => {
     expect(first.body).toEqual({ kind: 'checkin', id: checkinId, count: 1, likedByMe: true });
     const again = await catalog.call<Likes>('PUT', `/checkins/${checkinId}/like`, { token: bob.accessToken });
     expect(again.body).toEqual(first.body);
+    // The check-in's own answers show its likes, and the caller's.
+    const seen = await catalog.call<{ likes: unknown }>('GET', `/checkins/${checkinId}`, {
+      token: bob.accessToken,
+    });
+    expect(seen.body.likes).toEqual({ count: 1, likedByMe: true });
+    const listedCheckins = await catalog.call<{ items: { likes: unknown }[] }>(
+      'GET',
+      `/coffees/${coffeeId}/checkins`,
+      { token: ann.accessToken },
+    );
+    expect(listedCheckins.body.items.map((checkin) => checkin.likes)).toEqual([
+      { count: 1, likedByMe: false },
+    ]);
 
     const listed = await catalog.call<{ items: { userId: string }[]; likes: Likes }>(
       'GET',
@@ -161,6 +174,21 @@ describe('catalog-service likes, lists and tag cloud', () => {
       expect(liked.status, `${path}: ${JSON.stringify(liked.body)}`).toBe(200);
       expect(liked.body).toMatchObject({ count: 1, likedByMe: true });
     }
+    const comments = await catalog.call<{ items: { likes: unknown }[] }>(
+      'GET',
+      `/checkins/${checkinId}/comments`,
+      {
+        token: ann.accessToken,
+      },
+    );
+    expect(comments.body.items.map((listed) => listed.likes)).toEqual([{ count: 1, likedByMe: true }]);
+    const anonymousComments = await catalog.call<{ items: { likes: unknown }[] }>(
+      'GET',
+      `/checkins/${checkinId}/comments`,
+    );
+    expect(anonymousComments.body.items.map((listed) => listed.likes)).toEqual([
+      { count: 1, likedByMe: false },
+    ]);
     const [listing, draft] = [newId(), newId()];
     await queryRows(
       adminUrl,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LikeSummariesRepository } from '../community/like-summaries.repository.js';
 import { DictionariesModule } from '../dictionaries/dictionaries.module.js';
 import { CheckinCommentsController } from './checkin-comments.controller.js';
 import { CheckinCommentsRepository } from './checkin-comments.repository.js';
@@ -27,6 +28,7 @@ import { CheckinsService } from './checkins.service.js';
     CheckinEvents,
     CheckinCommentsService,
     CheckinCommentsRepository,
+    LikeSummariesRepository,
   ],
 })
 export class CheckinsModule {}

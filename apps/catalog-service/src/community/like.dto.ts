@@ -2,7 +2,13 @@ import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { LIKE_KINDS, type LikeKind } from '@agora/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 
-/** A thing's likes as its answers show them. */
+/** A liked thing's likes in its own answer (check-ins, comments). */
+export class LikeSummaryDto {
+  @ApiProperty({ example: 12, description: 'How many users like it' }) count!: number;
+  @ApiProperty({ description: 'Whether the caller likes it (false without a token)' }) likedByMe!: boolean;
+}
+
+/** A thing's likes as the like routes answer them. */
 export class LikesDto {
   @ApiProperty({ enum: LIKE_KINDS }) kind!: LikeKind;
   @ApiProperty({ format: 'uuid' }) id!: string;
