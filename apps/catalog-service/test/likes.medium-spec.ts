@@ -201,6 +201,18 @@ describe('catalog-service likes, lists and tag cloud', () => {
     });
     expect(likedListing.body).toMatchObject({ kind: 'listing', count: 1 });
     expect((await platform.events(listing)).at(-1)?.payload).toMatchObject({ ownerId: bob.id });
+    // The items' and listings' own answers show their likes, and the caller's.
+    for (const path of [`/coffees/${coffeeId}`, `/listings/${listing}`]) {
+      const mine = await catalog.call<{ id: string; likes: unknown }>('GET', path, {
+        token: ann.accessToken,
+      });
+      expect(mine.status, path).toBe(200);
+      expect(mine.body.likes, path).toEqual({ count: 1, likedByMe: true });
+      expect((await catalog.call<{ likes: unknown }>('GET', path)).body.likes).toEqual({
+        count: 1,
+        likedByMe: false,
+      });
+    }
 
     const refused = async (path: string, code: string) => {
       const reply = await catalog.call<{ code: string }>('PUT', `${path}/like`, { token: ann.accessToken });

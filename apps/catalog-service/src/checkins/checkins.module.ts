@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { LikeSummariesRepository } from '../community/like-summaries.repository.js';
 import { DictionariesModule } from '../dictionaries/dictionaries.module.js';
 import { CheckinCommentsController } from './checkin-comments.controller.js';
 import { CheckinCommentsRepository } from './checkin-comments.repository.js';
@@ -28,7 +27,6 @@ import { CheckinsService } from './checkins.service.js';
     CheckinEvents,
     CheckinCommentsService,
     CheckinCommentsRepository,
-    LikeSummariesRepository,
   ],
 })
 export class CheckinsModule {}
