@@ -152,11 +152,11 @@ describe('catalog-service likes, lists and tag cloud', () => {
           userId: bob.id,
           ownerId: ann.id,
           likeCount: 1,
-        }),
+        }) as object,
       },
       {
         topic: 'catalog.like.removed.v1',
-        payload: expect.objectContaining({ userId: bob.id, ownerId: ann.id, likeCount: 0 }),
+        payload: expect.objectContaining({ userId: bob.id, ownerId: ann.id, likeCount: 0 }) as object,
       },
     ]);
   });

@@ -98,7 +98,8 @@ export class LikesRepository {
       .orIgnore()
       .returning('id')
       .execute();
-    return result.raw.length > 0;
+    // node-postgres's rows of RETURNING: none when the like was there already.
+    return (result.raw as unknown[]).length > 0;
   }
 
   /** Takes the user's like back; false when there was none. */
