@@ -1,3 +1,4 @@
+import type { EventEnvelope } from '@agora/contracts';
 import { newId } from '@agora/database';
 import { atOnce, copies, queryRows, tally } from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -398,6 +399,36 @@ describe('catalog-service likes, lists and tag cloud', () => {
       expect(bad.status, query).toBe(400);
       expect(bad.body.code).toBe('VALIDATION_FAILED');
     }
+  });
+
+  it("drops a deleted user's likes (their counts with them) and lists, once however often told", async () => {
+    const leaver = await platform.signedUp('leaver');
+    const [ann] = racers;
+    const coffeeId = await coffee('Left Yemen');
+    for (const user of [leaver, ann]) {
+      expect(
+        (await catalog.call('PUT', `/coffees/${coffeeId}/like`, { token: user.accessToken })).status,
+      ).toBe(200);
+    }
+    expect(
+      (await catalog.call('PUT', `/me/wishlist/coffee/${coffeeId}`, { token: leaver.accessToken })).status,
+    ).toBe(200);
+    const event: EventEnvelope<'auth.user.deleted.v1'> = {
+      id: newId(),
+      topic: 'auth.user.deleted.v1',
+      key: leaver.id,
+      occurredAt: new Date().toISOString(),
+      payload: { userId: leaver.id, reason: 'deleted-by-user', deletedAt: new Date().toISOString() },
+    };
+    await platform.deliver(event, event);
+    expect(await stored(coffeeId)).toEqual({ kept: 1, rows: 1 });
+    const left = await queryRows<{ n: number }>(
+      adminUrl,
+      `SELECT count(*)::int AS n FROM catalog.user_items WHERE user_id = $1`,
+      [leaver.id],
+    );
+    expect(left[0].n).toBe(0);
+    expect(platform.deadLetters()).toEqual([]);
   });
 
   it('answers the cloud from the per-day counts, never reading the check-ins', async () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommunityEventsController, CommunityUserCleanup } from './community.events.js';
 import { LikeEvents } from './like-events.js';
 import {
   CheckinLikesController,
@@ -29,6 +30,7 @@ import { UserItemsService } from './user-items.service.js';
     WishlistController,
     HadListController,
     TagCloudController,
+    CommunityEventsController,
   ],
   providers: [
     LikesService,
@@ -38,6 +40,7 @@ import { UserItemsService } from './user-items.service.js';
     UserItemsRepository,
     TagCloudService,
     TagCloudRepository,
+    CommunityUserCleanup,
   ],
 })
 export class CommunityModule {}

@@ -108,6 +108,19 @@ export class LikesRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * Takes back every like of the user (deleted), each liked thing's count with it: the UPDATE row-locks the
+   * like targets as a like does, so racing likes of others keep their counts right.
+   */
+  async removeAllOf(tx: Tx, userId: string): Promise<void> {
+    await tx.query(
+      `WITH gone AS (DELETE FROM ${this.table(tx, LikeEntity)} WHERE user_id = $1 RETURNING target_id)
+       UPDATE ${this.table(tx, LikeTargetEntity)} target SET like_count = target.like_count - 1
+         FROM gone WHERE target.id = gone.target_id`,
+      [userId],
+    );
+  }
+
   async setCount(tx: Tx, targetId: string, count: number): Promise<void> {
     await tx.update(LikeTargetEntity, { id: targetId }, { likeCount: count });
   }

@@ -61,6 +61,10 @@ export class UserItemsRepository {
     return Boolean(removed.affected);
   }
 
+  async removeAllOf(tx: Tx, userId: string): Promise<void> {
+    await tx.delete(UserItemEntity, { userId });
+  }
+
   page(userId: string, list: UserList, query: ParsedListQuery): Promise<Page<UserItemEntity>> {
     return this.list.page(query, [
       { field: 'userId', operator: 'eq', value: userId },
