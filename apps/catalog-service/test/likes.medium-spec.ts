@@ -431,6 +431,37 @@ describe('catalog-service likes, lists and tag cloud', () => {
     expect(platform.deadLetters()).toEqual([]);
   });
 
+  it('keeps the tag counts when check-ins on many coffees swap their tags at the same instant', async () => {
+    const coffees = await Promise.all(Array.from({ length: RACERS }, (_, n) => coffee(`Swapped ${n}`)));
+    const checkins = await Promise.all(
+      coffees.map((coffeeId, n) =>
+        checkIn(racers[n].accessToken, coffeeId, n % 2 === 0 ? [tags.cocoa] : [tags.smoky]),
+      ),
+    );
+    for (let round = 0; round < 3; round += 1) {
+      const swapped = await atOnce(
+        copies(RACERS, (n) =>
+          catalog.call('PATCH', `/checkins/${checkins[n]}`, {
+            body: { tagIds: (n + round) % 2 === 0 ? [tags.smoky, tags.cocoa] : [tags.cocoa] },
+            token: racers[n].accessToken,
+          }),
+        ),
+      );
+      expect(tally(swapped.map((reply) => reply.status))).toEqual({ 200: RACERS });
+      await cloudMatches();
+    }
+    const created = await atOnce(
+      copies(RACERS, (n) =>
+        catalog.call('POST', `/coffees/${coffees[n]}/checkins`, {
+          body: { rating: 2, tagIds: n % 2 === 0 ? [tags.cocoa, tags.smoky] : [tags.smoky, tags.cocoa] },
+          token: racers[(n + 1) % RACERS].accessToken,
+        }),
+      ),
+    );
+    expect(tally(created.map((reply) => reply.status))).toEqual({ 201: RACERS });
+    await cloudMatches();
+  });
+
   it('answers the cloud from the per-day counts, never reading the check-ins', async () => {
     const rows = await queryRows<{ 'QUERY PLAN': string }>(adminUrl, `EXPLAIN ${TAG_CLOUD_SQL}`, [
       ['coffee'],

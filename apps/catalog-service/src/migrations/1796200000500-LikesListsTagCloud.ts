@@ -10,6 +10,21 @@ const usesOf = (links: string) =>
      FROM ${links} l JOIN "catalog"."checkins" c ON c.id = l.checkin_id
     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
 
+/**
+ * Takes, in one global order, a transaction lock per (kind, day) whose counts the links change, before any count
+ * row: a check-in write changes one day's counts, so writes of the same day queue on its lock instead of
+ * locking tag rows in their own orders (two edits swapping tags would deadlock otherwise).
+ */
+const lockDays = (...links: string[]) =>
+  `PERFORM pg_advisory_xact_lock(${DAY_LOCK_CLASS}, day_key) FROM (
+     SELECT DISTINCT hashtext(${KIND} || ' ' || ${DAY}) AS day_key
+       FROM (${links.map((table) => `SELECT checkin_id FROM ${table}`).join(' UNION ALL ')}) l
+       JOIN "catalog"."checkins" c ON c.id = l.checkin_id
+      ORDER BY day_key) days`;
+
+/** The advisory lock class of the tag cloud's days (issue 17). */
+const DAY_LOCK_CLASS = 17017;
+
 const addUses = (links: string) =>
   `INSERT INTO "catalog"."tag_uses" AS t (kind, day, tag_id, uses)
    SELECT kind, day, tag_id, n FROM (${usesOf(links)}) added
@@ -27,11 +42,16 @@ const removeUses = (links: string) =>
  */
 const TRIGGERS = [
   `CREATE FUNCTION "catalog"."tag_uses_added"() RETURNS trigger LANGUAGE plpgsql AS $$
-   BEGIN ${addUses('added_links')}; RETURN NULL; END $$`,
+   BEGIN ${lockDays('added_links')}; ${addUses('added_links')}; RETURN NULL; END $$`,
   `CREATE FUNCTION "catalog"."tag_uses_removed"() RETURNS trigger LANGUAGE plpgsql AS $$
-   BEGIN ${removeUses('removed_links')}; RETURN NULL; END $$`,
+   BEGIN ${lockDays('removed_links')}; ${removeUses('removed_links')}; RETURN NULL; END $$`,
   `CREATE FUNCTION "catalog"."tag_uses_moved"() RETURNS trigger LANGUAGE plpgsql AS $$
-   BEGIN ${removeUses('removed_links')}; ${addUses('added_links')}; RETURN NULL; END $$`,
+   BEGIN
+     ${lockDays('removed_links', 'added_links')};
+     ${removeUses('removed_links')};
+     ${addUses('added_links')};
+     RETURN NULL;
+   END $$`,
   `CREATE TRIGGER "checkin_tags_added" AFTER INSERT ON "catalog"."checkin_tags"
      REFERENCING NEW TABLE AS added_links FOR EACH STATEMENT EXECUTE FUNCTION "catalog"."tag_uses_added"()`,
   `CREATE TRIGGER "checkin_tags_removed" AFTER DELETE ON "catalog"."checkin_tags"
