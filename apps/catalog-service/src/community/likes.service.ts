@@ -20,7 +20,7 @@ export const LIKE_NOT_FOUND = {
 
 const notFound = (kind: LikeKind, id: string): CatalogException =>
   kind === 'checkin' || kind === 'comment'
-    ? new CatalogException(LIKE_NOT_FOUND[kind], `No ${kind} ${id}`)
+    ? new CatalogException(LIKE_NOT_FOUND[kind], `No ${kind === 'checkin' ? 'check-in' : kind} ${id}`)
     : itemNotFound(kind, id);
 
 /**
