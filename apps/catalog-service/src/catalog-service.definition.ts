@@ -7,6 +7,11 @@ import { CheckinPhotoEntity } from './checkins/checkin-photo.entity.js';
 import { CheckinTagEntity } from './checkins/checkin-tag.entity.js';
 import { CheckinEntity } from './checkins/checkin.entity.js';
 import { CheckinsModule } from './checkins/checkins.module.js';
+import { CommunityModule } from './community/community.module.js';
+import { LikeTargetEntity } from './community/like-target.entity.js';
+import { LikeEntity } from './community/like.entity.js';
+import { TagUseEntity } from './community/tag-use.entity.js';
+import { UserItemEntity } from './community/user-item.entity.js';
 import { CoffeeEntity } from './coffees/coffee.entity.js';
 import { CoffeesModule } from './coffees/coffees.module.js';
 import { DictionariesModule } from './dictionaries/dictionaries.module.js';
@@ -69,6 +74,7 @@ import { ImporterModule } from './importer/importer.module.js';
     ShopInfoModule,
     CheckinsModule,
     ImporterModule,
+    CommunityModule,
   ],
 })
 export class CatalogServiceModule {}
@@ -107,6 +113,10 @@ export const catalogServiceDefinition: ServiceDefinition<CatalogConfig> = {
     CheckinPhotoEntity,
     CheckinCommentEntity,
     ImportFingerprintEntity,
+    LikeTargetEntity,
+    LikeEntity,
+    UserItemEntity,
+    TagUseEntity,
   ],
   migrations: catalogMigrations,
   config: CatalogConfig,

@@ -8,6 +8,8 @@ import { CHECKIN_LIST_QUERY, COMMENT_LIST_QUERY } from '../src/checkins/checkin.
 import { topListSql } from '../src/checkins/checkins.repository.js';
 import { rankTop, roundTo2 } from '../src/checkins/rating.js';
 import { COFFEE_LIST_QUERY } from '../src/coffees/coffee.dto.js';
+import { LIKE_LIST_QUERY } from '../src/community/like.dto.js';
+import { USER_ITEM_LIST_QUERY } from '../src/community/user-list.dto.js';
 import { DICTIONARY_LIST_QUERY } from '../src/dictionaries/dictionary.dto.js';
 import { LOCATION_LIST_QUERY } from '../src/shop-info/shop-info.dto.js';
 import { WEEKDAYS } from '../src/shop-info/opening-hours.js';
@@ -136,6 +138,8 @@ interface Route {
   readonly table: string;
   readonly spec: ListQuerySpec;
   readonly moderator?: boolean;
+  /** Read as the platform's plain user (their own lists). */
+  readonly user?: boolean;
 }
 
 const ROUTES: readonly Route[] = [
@@ -153,6 +157,35 @@ const ROUTES: readonly Route[] = [
   { path: `/collections/${ids.collector}`, table: 'collections', spec: COLLECTION_LIST_QUERY },
   { path: `/coffees/${ids.coffee}/checkins`, table: 'checkins', spec: CHECKIN_LIST_QUERY },
   { path: `/checkins/${ids.checkin}/comments`, table: 'checkin_comments', spec: COMMENT_LIST_QUERY },
+  { path: `/coffees/${ids.coffee}/likes`, table: 'likes', spec: LIKE_LIST_QUERY },
+  { path: '/me/wishlist', table: 'user_items', spec: USER_ITEM_LIST_QUERY, user: true },
+  { path: '/me/had', table: 'user_items', spec: USER_ITEM_LIST_QUERY, user: true },
+];
+
+/**
+ * Likes of many coffees (a quarter on the one the route reads), and wishlist and "had" entries of many
+ * users (a fifth the platform user's, a third of them watches): what the likes and lists routes page.
+ */
+const userListSeed = (userId: string) => [
+  `INSERT INTO catalog.like_targets (id, kind, like_count, coffee_id)
+   SELECT id, 'coffee', 0, id FROM catalog.coffees`,
+  `INSERT INTO catalog.likes (id, created_at, updated_at, target_id, user_id)
+   SELECT gen_random_uuid(), now() - n * interval '1 minute', now(),
+          CASE WHEN n % 4 = 0 THEN '${ids.coffee}'::uuid
+               ELSE (SELECT id FROM catalog.coffees ORDER BY id LIMIT 1 OFFSET n % 1000) END,
+          gen_random_uuid()
+   FROM generate_series(1, ${ROWS}) n`,
+  `UPDATE catalog.like_targets SET like_count = counted.n
+   FROM (SELECT target_id, count(*) AS n FROM catalog.likes GROUP BY target_id) counted
+   WHERE like_targets.id = counted.target_id`,
+  `INSERT INTO catalog.user_items (id, created_at, updated_at, user_id, list, kind, item_id, coffee_id, watch_id)
+   SELECT gen_random_uuid(), now() - n * interval '1 minute', now(),
+          CASE WHEN n % 10 < 2 THEN '${userId}'::uuid ELSE gen_random_uuid() END,
+          (ARRAY['wishlist', 'had'])[1 + n % 2], CASE WHEN n % 3 = 0 THEN 'watch' ELSE 'coffee' END,
+          CASE WHEN n % 3 = 0 THEN watch.id ELSE coffee.id END,
+          CASE WHEN n % 3 = 0 THEN NULL ELSE coffee.id END, CASE WHEN n % 3 = 0 THEN watch.id END
+   FROM (SELECT row_number() OVER (ORDER BY id) AS n, id FROM catalog.coffees) coffee
+   JOIN (SELECT row_number() OVER (ORDER BY id) AS n, id FROM catalog.watches) watch USING (n)`,
 ];
 
 /**
@@ -172,7 +205,7 @@ describe('catalog list plans', () => {
     platform = await startCatalogPlatform(database.adminUrl, 'plans');
     admin = new pg.Client({ connectionString: database.adminUrl });
     await admin.connect();
-    for (const sql of SEED) {
+    for (const sql of [...SEED, ...userListSeed(platform.userId)]) {
       await admin.query(sql);
     }
     // As autovacuum would: statistics, and GIN pending lists merged into the indexes.
@@ -194,8 +227,24 @@ describe('catalog list plans', () => {
       sortable: route.spec.sortable ?? Object.keys(route.spec.fields),
       ...(route.spec.searchable?.length ? { search: SEARCH } : {}),
       get: (target) =>
-        platform.catalog.call('GET', target, { token: route.moderator ? platform.moderator : undefined }),
+        platform.catalog.call('GET', target, {
+          token: route.moderator ? platform.moderator : route.user ? platform.user : undefined,
+        }),
     });
+  });
+
+  it('pages a list of the caller by kind by index too', async () => {
+    const route = {
+      path: '/me/wishlist',
+      table: 'user_items',
+      sortable: ['createdAt'],
+      get: (target: string) => platform.catalog.call('GET', target, { token: platform.user }),
+    };
+    for (const query of ['filter[kind]=watch', 'filter[kind]=coffee&sort=createdAt']) {
+      const next = await plans.expectIndexed(route, query);
+      expect(next, query).not.toBeNull();
+      await plans.expectIndexed(route, `${query}&cursor=${encodeURIComponent(next!)}`);
+    }
   });
 
   it('ranks the top list from the rated rows by index, as the rating maths does', async () => {

@@ -6,6 +6,7 @@ export * from './events/seller-topics.js';
 export * from './events/order-topics.js';
 export * from './events/stock-topics.js';
 export * from './events/checkin-topics.js';
+export * from './events/like-topics.js';
 export * from './events/envelope.js';
 export * from './gateway/routes.js';
 export * from './gateway/nginx.js';

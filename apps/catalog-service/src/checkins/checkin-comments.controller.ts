@@ -1,4 +1,10 @@
-import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
+import {
+  Authenticated,
+  CurrentUser,
+  MaybeUser,
+  OptionallyAuthenticated,
+  type AuthenticatedUser,
+} from '@agora/auth';
 import { UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
@@ -14,14 +20,16 @@ export class CheckinCommentsController {
   constructor(private readonly comments: CheckinCommentsService) {}
 
   @Get('checkins/:id/comments')
+  @OptionallyAuthenticated()
   @ApiListQuery(COMMENT_LIST_QUERY)
   @ApiOkResponse({ type: CommentPageDto })
   @ApiCatalogErrors('CHECKIN_NOT_FOUND')
   list(
     @UuidParam('id') id: string,
     @ListQuery(COMMENT_LIST_QUERY) query: ParsedListQuery,
+    @MaybeUser() viewer?: AuthenticatedUser,
   ): Promise<CommentPageDto> {
-    return this.comments.list(id, query);
+    return this.comments.list(id, query, viewer);
   }
 
   @Post('checkins/:id/comments')

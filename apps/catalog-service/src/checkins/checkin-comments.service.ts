@@ -3,6 +3,8 @@ import { foreignKeyViolation, UnitOfWork } from '@agora/database';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
+import type { LikeSummaryDto } from '../community/like.dto.js';
+import { LikeSummariesRepository } from '../community/like-summaries.repository.js';
 import { canModerate } from '../moderation/can-moderate.js';
 import { cleanText } from './checkin-input.js';
 import type { CheckinCommentEntity } from './checkin-comment.entity.js';
@@ -15,12 +17,13 @@ import {
 } from './checkin.dto.js';
 import { checkinNotFound, CheckinsService } from './checkins.service.js';
 
-const toCommentDto = (comment: CheckinCommentEntity): CommentDto => ({
+const toCommentDto = (comment: CheckinCommentEntity, likes: LikeSummaryDto): CommentDto => ({
   id: comment.id,
   version: comment.version,
   checkinId: comment.checkinId,
   authorId: comment.authorId,
   text: comment.text,
+  likes,
   createdAt: comment.createdAt.toISOString(),
 });
 
@@ -31,13 +34,19 @@ export class CheckinCommentsService {
     private readonly unitOfWork: UnitOfWork,
     private readonly comments: CheckinCommentsRepository,
     private readonly checkins: CheckinsService,
+    private readonly likes: LikeSummariesRepository,
   ) {}
 
-  async list(checkinId: string, query: ParsedListQuery): Promise<CommentPageDto> {
+  async list(checkinId: string, query: ParsedListQuery, viewer?: AuthenticatedUser): Promise<CommentPageDto> {
     if (!(await this.checkins.exists(checkinId))) {
       throw checkinNotFound(checkinId);
     }
-    return mapPage(await this.comments.page(checkinId, query), toCommentDto);
+    const page = await this.comments.page(checkinId, query);
+    const likes = await this.likes.of(
+      page.items.map((comment) => comment.id),
+      viewer?.id,
+    );
+    return mapPage(page, (comment) => toCommentDto(comment, likes(comment.id)));
   }
 
   async create(author: AuthenticatedUser, checkinId: string, dto: CommentInputDto): Promise<CommentDto> {
@@ -49,7 +58,7 @@ export class CheckinCommentsService {
         }
         // The foreign key holds the check-in until the comment is in; one deleted meanwhile is a 404.
         const comment = this.comments.build(tx, { checkinId, authorId: author.id, text, version: 1 });
-        return toCommentDto(await this.comments.save(tx, comment));
+        return toCommentDto(await this.comments.save(tx, comment), { count: 0, likedByMe: false });
       });
     } catch (error) {
       if (foreignKeyViolation(error)) {

@@ -17,6 +17,7 @@ import {
   ValidateBy,
 } from 'class-validator';
 import { DictionaryRefDto } from '../items/item-fields.js';
+import { LikeSummaryDto } from '../community/like.dto.js';
 import { PhotoUrlsDto } from '../photos/photo.dto.js';
 import { RatingDto } from './rating.dto.js';
 import { toQuarters } from './rating.js';
@@ -144,6 +145,7 @@ export class CheckinDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) locationId!: string | null;
   @ApiProperty({ type: String, nullable: true }) venue!: string | null;
   @ApiProperty({ type: [CheckinPhotoDto] }) photos!: CheckinPhotoDto[];
+  @ApiProperty({ type: LikeSummaryDto }) likes!: LikeSummaryDto;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
@@ -170,6 +172,7 @@ export class CommentDto {
   @ApiProperty({ format: 'uuid' }) checkinId!: string;
   @ApiProperty({ format: 'uuid' }) authorId!: string;
   @ApiProperty() text!: string;
+  @ApiProperty({ type: LikeSummaryDto }) likes!: LikeSummaryDto;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 

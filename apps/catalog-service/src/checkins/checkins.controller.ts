@@ -1,4 +1,10 @@
-import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
+import {
+  Authenticated,
+  CurrentUser,
+  MaybeUser,
+  OptionallyAuthenticated,
+  type AuthenticatedUser,
+} from '@agora/auth';
 import type { CheckinKind } from '@agora/contracts';
 import { ApiConditionalWrite, IfMatch, UuidParam, type ExpectedVersions } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
@@ -43,14 +49,16 @@ function ItemCheckinsController(kind: CheckinKind, path: string, tag: string) {
     }
 
     @Get(':id/checkins')
+    @OptionallyAuthenticated()
     @ApiListQuery(CHECKIN_LIST_QUERY)
     @ApiOkResponse({ type: CheckinPageDto })
     @ApiCatalogErrors(notFound)
     list(
       @UuidParam('id') id: string,
       @ListQuery(CHECKIN_LIST_QUERY) query: ParsedListQuery,
+      @MaybeUser() viewer?: AuthenticatedUser,
     ): Promise<CheckinPageDto> {
-      return this.checkins.list(kind, id, query);
+      return this.checkins.list(kind, id, query, viewer);
     }
 
     @Post(':id/checkins')
@@ -78,10 +86,11 @@ export class CheckinsController {
   constructor(private readonly checkins: CheckinsService) {}
 
   @Get(':id')
+  @OptionallyAuthenticated()
   @ApiOkResponse({ type: CheckinDto })
   @ApiCatalogErrors('CHECKIN_NOT_FOUND')
-  get(@UuidParam('id') id: string): Promise<CheckinDto> {
-    return this.checkins.get(id);
+  get(@UuidParam('id') id: string, @MaybeUser() viewer?: AuthenticatedUser): Promise<CheckinDto> {
+    return this.checkins.get(id, viewer);
   }
 
   @Patch(':id')

@@ -9,6 +9,7 @@ import { CatalogErrorCode, CatalogException, itemNotFound } from '../catalog.err
 import { DictionariesService } from '../dictionaries/dictionaries.service.js';
 import { refuseCleared } from '../items/item-problems.js';
 import { canModerate } from '../moderation/can-moderate.js';
+import { LikeSummariesRepository } from '../community/like-summaries.repository.js';
 import { MediaOwnersRepository } from '../photos/media-owners.repository.js';
 import { PurchasesRepository } from '../purchases/purchases.repository.js';
 import { CheckinEvents } from './checkin-events.js';
@@ -60,24 +61,30 @@ export class CheckinsService {
     private readonly events: CheckinEvents,
     private readonly config: CatalogConfig,
     private readonly purchases: PurchasesRepository,
+    private readonly likes: LikeSummariesRepository,
   ) {}
 
   private get minCount(): number {
     return this.config.RATING_MIN_COUNT;
   }
 
-  async list(kind: CheckinKind, itemId: string, query: ParsedListQuery): Promise<CheckinPageDto> {
+  async list(
+    kind: CheckinKind,
+    itemId: string,
+    query: ParsedListQuery,
+    viewer?: AuthenticatedUser,
+  ): Promise<CheckinPageDto> {
     const aggregate = await this.checkins.ratingOf(kind, itemId);
     if (!aggregate) {
       throw itemNotFound(kind, itemId);
     }
     const page = await this.checkins.page(kind, itemId, query);
-    const dtos = await this.toDtos(page.items, aggregate);
+    const dtos = await this.toDtos(page.items, aggregate, viewer?.id);
     const byId = new Map(dtos.map((dto) => [dto.id, dto]));
     return mapPage(page, (checkin) => byId.get(checkin.id)!);
   }
 
-  async get(id: string): Promise<CheckinDto> {
+  async get(id: string, viewer?: AuthenticatedUser): Promise<CheckinDto> {
     const checkin = await this.checkins.find(id);
     if (!checkin) {
       throw checkinNotFound(id);
@@ -86,7 +93,7 @@ export class CheckinsService {
     if (!aggregate) {
       throw checkinNotFound(id);
     }
-    return (await this.toDtos([checkin], aggregate))[0];
+    return (await this.toDtos([checkin], aggregate, viewer?.id))[0];
   }
 
   async create(
@@ -149,7 +156,7 @@ export class CheckinsService {
       );
       return { checkin, aggregate };
     });
-    return this.answer(written);
+    return this.answer(written, author.id);
   }
 
   async update(
@@ -204,7 +211,7 @@ export class CheckinsService {
       );
       return { checkin: saved, aggregate };
     });
-    return this.answer(written);
+    return this.answer(written, user.id);
   }
 
   /** Its author or a moderator deletes a check-in (its comments, tags and photo links go with it). */
@@ -325,17 +332,22 @@ export class CheckinsService {
     return { locationId: null, venue: cleanText(venue, VENUE_MAX, 'venue', true) };
   }
 
-  private async answer({ checkin, aggregate }: Written): Promise<CheckinDto> {
-    return (await this.toDtos([checkin], aggregate))[0];
+  private async answer({ checkin, aggregate }: Written, viewerId: string): Promise<CheckinDto> {
+    return (await this.toDtos([checkin], aggregate, viewerId))[0];
   }
 
   /** The check-ins as answered, with their tags and photos read by one query each. */
   private async toDtos(
     checkins: readonly CheckinEntity[],
     aggregate: RatingAggregate,
+    viewerId?: string,
   ): Promise<CheckinDto[]> {
     const ids = checkins.map((checkin) => checkin.id);
-    const [tags, photos] = await Promise.all([this.checkins.tagsOf(ids), this.checkins.photosOf(ids)]);
+    const [tags, photos, likes] = await Promise.all([
+      this.checkins.tagsOf(ids),
+      this.checkins.photosOf(ids),
+      this.likes.of(ids, viewerId),
+    ]);
     const rating = toRatingDto(aggregate, this.minCount);
     return checkins.map((checkin) => ({
       id: checkin.id,
@@ -364,6 +376,7 @@ export class CheckinsService {
             original: mediaFileUrl(photo.mediaId, 'original'),
           },
         })),
+      likes: likes(checkin.id),
       createdAt: checkin.createdAt.toISOString(),
       updatedAt: checkin.updatedAt.toISOString(),
     }));

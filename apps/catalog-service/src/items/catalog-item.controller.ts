@@ -1,4 +1,10 @@
-import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
+import {
+  Authenticated,
+  CurrentUser,
+  MaybeUser,
+  OptionallyAuthenticated,
+  type AuthenticatedUser,
+} from '@agora/auth';
 import type { VersionedEntity } from '@agora/database';
 import {
   ApiConditionalWrite,
@@ -37,6 +43,8 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiCatalogErrors, ITEM_NOT_FOUND, type CatalogErrorCode } from '../catalog.errors.js';
+import { LikeSummariesRepository } from '../community/like-summaries.repository.js';
+import { WithLikes, type LikeSummaryDto } from '../community/like.dto.js';
 import { HISTORY_LIST_QUERY, ItemHistoryService } from '../moderation/item-history.service.js';
 import { DraftDto, HistoryPageDto } from '../moderation/moderation.dto.js';
 import type { ReadableKind } from './moderated-items.service.js';
@@ -82,6 +90,7 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
       readonly kind: ReadableKind<VersionedEntity, CreateInput, PatchInput, Dto, unknown>,
       @Inject(ModeratedItemsService) readonly items: ModeratedItemsService,
       @Inject(ItemHistoryService) readonly history: ItemHistoryService,
+      @Inject(LikeSummariesRepository) readonly likeSummaries: LikeSummariesRepository,
     ) {}
 
     onModuleInit(): void {
@@ -95,11 +104,20 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
       return this.items.list(this.kind, query);
     }
 
+    /** The item, with its likes (issue 17) and whether the caller (if signed in) likes it. */
     @Get(':id')
-    @ApiOkResponse({ type: routes.dto })
+    @OptionallyAuthenticated()
+    @ApiOkResponse({ type: WithLikes(routes.dto as Type<object>) })
     @ApiCatalogErrors(notFound)
-    get(@UuidParam('id') id: string): Promise<Dto> {
-      return this.items.get(this.kind, id);
+    async get(
+      @UuidParam('id') id: string,
+      @MaybeUser() viewer?: AuthenticatedUser,
+    ): Promise<Dto & { likes: LikeSummaryDto }> {
+      const [dto, likes] = await Promise.all([
+        this.items.get(this.kind, id),
+        this.likeSummaries.of([id], viewer?.id),
+      ]);
+      return { ...dto, likes: likes(id) };
     }
 
     /** Who changed what, newest first. */

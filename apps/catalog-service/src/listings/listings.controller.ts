@@ -7,7 +7,7 @@ import {
 } from '@agora/auth';
 import { UuidParam } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   LISTING_LIST_QUERY,
@@ -19,6 +19,8 @@ import {
 
 import { ListingsService } from './listings.service.js';
 import { ApiCatalogErrors } from '../catalog.errors.js';
+import { LikeSummariesRepository } from '../community/like-summaries.repository.js';
+import { WithLikes, type LikeSummaryDto } from '../community/like.dto.js';
 import { EditRoutesController } from '../items/edit-routes.controller.js';
 
 const TagQuery = () => Query('tag');
@@ -61,11 +63,18 @@ export class ListingsController extends EditRoutesController({
     return this.service.list(query, { tag, sellerId: user.id });
   }
 
+  @Inject(LikeSummariesRepository) private readonly likeSummaries!: LikeSummariesRepository;
+
+  /** The listing, with its likes (issue 17) and whether the caller likes it. */
   @Get(':id')
   @OptionallyAuthenticated()
-  @ApiOkResponse({ type: ListingDto })
+  @ApiOkResponse({ type: WithLikes(ListingDto) })
   @ApiCatalogErrors('LISTING_NOT_FOUND')
-  get(@UuidParam('id') id: string, @MaybeUser() user?: AuthenticatedUser): Promise<ListingDto> {
-    return this.service.get(id, user);
+  async get(
+    @UuidParam('id') id: string,
+    @MaybeUser() user?: AuthenticatedUser,
+  ): Promise<ListingDto & { likes: LikeSummaryDto }> {
+    const listing = await this.service.get(id, user);
+    return { ...listing, likes: (await this.likeSummaries.of([id], user?.id))(id) };
   }
 }

@@ -17,6 +17,7 @@ import { StockSaga1796200000101 } from './1796200000101-StockSaga.js';
 import { CheckinsAndRatings1796200000300 } from './1796200000300-CheckinsAndRatings.js';
 import { VerifiedPurchases1796200000340 } from './1796200000340-VerifiedPurchases.js';
 import { ImportFingerprints1796200000500 } from './1796200000500-ImportFingerprints.js';
+import { LikesListsTagCloud1796200000600 } from './1796200000600-LikesListsTagCloud.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
@@ -39,4 +40,5 @@ export const catalogMigrations = [
   CheckinsAndRatings1796200000300,
   VerifiedPurchases1796200000340,
   ImportFingerprints1796200000500,
+  LikesListsTagCloud1796200000600,
 ];

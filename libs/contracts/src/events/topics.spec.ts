@@ -282,6 +282,22 @@ const good: { [T in Topic]: TopicPayloads[T] } = {
     itemRating: { count: 0, sumQuarters: 0, distribution: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] },
     deletedAt: at,
   },
+  'catalog.like.added.v1': {
+    targetKind: 'checkin',
+    targetId: 'ch1',
+    userId,
+    ownerId: 'u2',
+    likeCount: 3,
+    changedAt: at,
+  },
+  'catalog.like.removed.v1': {
+    targetKind: 'listing',
+    targetId: 'l1',
+    userId,
+    ownerId: 's1',
+    likeCount: 0,
+    changedAt: at,
+  },
 };
 
 /** Per topic, payloads that must not reach a handler, and a problem each names. */
@@ -480,6 +496,17 @@ const bad: { [T in Topic]: [unknown, RegExp][] } = {
   'catalog.checkin.deleted.v1': [
     [{ ...good['catalog.checkin.deleted.v1'], itemRating: null }, /itemRating must be an object/],
     [{ ...good['catalog.checkin.deleted.v1'], deletedBy: '' }, /deletedBy must not be empty/],
+  ],
+  'catalog.like.added.v1': [
+    [
+      { ...good['catalog.like.added.v1'], targetKind: 'review' },
+      /targetKind must be one of checkin, comment/,
+    ],
+    [{ ...good['catalog.like.added.v1'], likeCount: -1 }, /likeCount must be an integer/],
+  ],
+  'catalog.like.removed.v1': [
+    [{ ...good['catalog.like.removed.v1'], ownerId: '' }, /ownerId must not be empty/],
+    [{ ...good['catalog.like.removed.v1'], changedAt: 'now' }, /changedAt must be/],
   ],
 };
 

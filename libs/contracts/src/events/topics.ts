@@ -19,6 +19,7 @@ import { SOCIAL_TOPIC_SCHEMAS, SocialTopics, type SocialTopicPayloads } from './
 import { SELLER_TOPIC_SCHEMAS, SellerTopics, type SellerTopicPayloads } from './seller-topics.js';
 import { STOCK_TOPIC_SCHEMAS, StockTopics, type StockTopicPayloads } from './stock-topics.js';
 import { CHECKIN_TOPIC_SCHEMAS, CheckinTopics, type CheckinTopicPayloads } from './checkin-topics.js';
+import { LIKE_TOPIC_SCHEMAS, LikeTopics, type LikeTopicPayloads } from './like-topics.js';
 
 /**
  * Every Kafka topic and its payload type. This file is the only place where topic names and payloads
@@ -424,7 +425,8 @@ export interface TopicPayloads
     SellerTopicPayloads,
     OrderTopicPayloads,
     StockTopicPayloads,
-    CheckinTopicPayloads {
+    CheckinTopicPayloads,
+    LikeTopicPayloads {
   'auth.user.registered.v1': UserRegisteredV1;
   'auth.user.verified.v1': UserVerifiedV1;
   'auth.user.updated.v1': UserUpdatedV1;
@@ -470,6 +472,7 @@ export const Topics = {
   ...OrderTopics,
   ...StockTopics,
   ...CheckinTopics,
+  ...LikeTopics,
 } as const satisfies Record<string, Topic>;
 
 /** Every topic's payload schema: consumers validate each message with it on receipt. */
@@ -496,6 +499,7 @@ export const TOPIC_SCHEMAS: { readonly [T in Topic]: PayloadSchema<PayloadOf<T>>
   ...ORDER_TOPIC_SCHEMAS,
   ...STOCK_TOPIC_SCHEMAS,
   ...CHECKIN_TOPIC_SCHEMAS,
+  ...LIKE_TOPIC_SCHEMAS,
 };
 
 /**

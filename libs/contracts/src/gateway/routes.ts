@@ -91,6 +91,9 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/me/mutes', 'social', '/me/mutes'),
   // order-service's part of the caller's own space, before auth's `/me` too
   route('/me/favourites', 'order', '/me/favourites'),
+  // catalog-service's part: issue 17 wishlist and "had it" lists of catalog items
+  route('/me/wishlist', 'catalog', '/me/wishlist'),
+  route('/me/had', 'catalog', '/me/had'),
   route('/me', 'auth', '/me'),
   { ...route('/password', 'auth', '/password'), rateZone: 'mail' },
   route('/users', 'auth', '/users'),
@@ -135,6 +138,8 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/comments', 'catalog', '/comments'),
   // catalog-service: issue 17 importer robot (admins)
   route('/admin/imports', 'catalog', '/admin/imports'),
+  // catalog-service: issue 17 tag cloud over check-ins
+  route('/tags', 'catalog', '/tags'),
   // order-service: seed 001 orders and cart
   route('/orders', 'order', '/orders'),
   route('/order', 'order', '/orders'),
