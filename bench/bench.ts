@@ -822,7 +822,7 @@ ${table}
 <!-- /results-table -->
 
 ${[
-  'The machine is shared with other work (test suites of other branches ran at the same time), so absolute figures are noisy; the ratios come from alternating rounds, which spreads that noise over every target alike.',
+  'Absolute figures are noisy on a 2-core machine (anything else running shifts them); the ratios come from alternating rounds, which spreads that noise over every target alike.',
   'The bare handler (bench/bare-server.ts) is called at its own port, without the gateway hop catalog-service pays: (a) is therefore stricter than a gateway-to-gateway comparison; the gateway’s own cost is the row after it.',
   'The textbook handler (bench/textbook-server.ts) is also called without the gateway.',
   ...notes,

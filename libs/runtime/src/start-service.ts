@@ -1,6 +1,6 @@
 import { closeOnSignals } from '@agora/runtime';
 import { createLogger, JsonLogger, runWithRequestContext } from '@agora/logging';
-import { loadConfig, type Env, type ServiceConfig } from '@agora/config';
+import { loadConfig, restoreIntlDateTimeFormat, type Env, type ServiceConfig } from '@agora/config';
 import { BODY_LIMITS, SERVICES } from '@agora/contracts';
 import { createServiceDataSource, guardPoolClients, OutboxRelay, poolUsage } from '@agora/database';
 import { setListTotalCap } from '@agora/list-query';
@@ -71,6 +71,8 @@ export async function startService<C extends ServiceConfig>(
   definition: ServiceDefinition<C>,
   options: StartServiceOptions,
 ): Promise<RunningService<C>> {
+  // Every module is loaded by now: formatters built from here on are native ones.
+  restoreIntlDateTimeFormat();
   const descriptor = SERVICES[definition.name];
   const config = loadConfig(definition.config, options.env, { PORT: String(descriptor.port) });
   const logger = createLogger(`${definition.name}-service`, config.LOG_LEVEL);
