@@ -9,6 +9,7 @@ import { HeavyAuthorsIndex1796200000001 } from './1796200000001-HeavyAuthorsInde
 import { OrderNotifications1796200000002 } from './1796200000002-OrderNotifications.js';
 import { VerifiedSellerReviews1796200000003 } from './1796200000003-VerifiedSellerReviews.js';
 import { CheckinActivity1796200000004 } from './1796200000004-CheckinActivity.js';
+import { CatalogLikeNotifications1796200000005 } from './1796200000005-CatalogLikeNotifications.js';
 
 /** Every social-service migration, oldest first. */
 export const socialMigrations = [
@@ -23,4 +24,5 @@ export const socialMigrations = [
   OrderNotifications1796200000002,
   VerifiedSellerReviews1796200000003,
   CheckinActivity1796200000004,
+  CatalogLikeNotifications1796200000005,
 ];

@@ -1,9 +1,10 @@
-import type { OrderStatus } from '@agora/contracts';
+import type { LikeKind, OrderStatus } from '@agora/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * What a notification tells its user: social's own events, and order-service's (`order-placed` to the seller
- * of a new order, `order-status` to the buyer of an order that moved).
+ * What a notification tells its user: social's own events, order-service's (`order-placed` to the seller
+ * of a new order, `order-status` to the buyer of an order that moved), and catalog-service's likes
+ * (`catalog-like` to the author of a check-in or comment, the creator of an item, the seller of a listing).
  */
 export const NOTIFICATION_KINDS = [
   'follower',
@@ -14,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'chat-message',
   'order-placed',
   'order-status',
+  'catalog-like',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -63,6 +65,13 @@ export class NotificationEntity {
   /** The order's state when the notification was made (its new state for `order-status`). */
   @Column({ name: 'order_status', type: 'text', nullable: true })
   orderStatus!: OrderStatus | null;
+
+  /** What was liked, for `catalog-like`: a check-in, a comment under one, a catalog item or a listing. */
+  @Column({ name: 'target_kind', type: 'text', nullable: true })
+  targetKind!: LikeKind | null;
+
+  @Column({ name: 'target_id', type: 'uuid', nullable: true })
+  targetId!: string | null;
 
   /** How many events it stands for (unread messages of one chat); 1 otherwise. */
   @Column({ type: 'integer', default: 1 })

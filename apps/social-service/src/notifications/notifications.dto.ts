@@ -1,5 +1,5 @@
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
-import { ORDER_STATUSES, type OrderStatus } from '@agora/contracts';
+import { LIKE_KINDS, ORDER_STATUSES, type LikeKind, type OrderStatus } from '@agora/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { NOTIFICATION_KINDS, type NotificationEntity, type NotificationKind } from './notification.entity.js';
@@ -67,6 +67,17 @@ export class NotificationDto {
   })
   orderStatus!: OrderStatus | null;
 
+  @ApiProperty({
+    type: String,
+    enum: LIKE_KINDS,
+    nullable: true,
+    description: 'What was liked, for `catalog-like`: a check-in, a comment, an item or a listing',
+  })
+  targetKind!: LikeKind | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Its id, for `catalog-like`' })
+  targetId!: string | null;
+
   @ApiProperty({ description: 'Unread messages of one chat are one notification; 1 otherwise' })
   count!: number;
 
@@ -96,6 +107,8 @@ export function toNotificationDto(notification: NotificationEntity): Notificatio
     messageId: notification.messageId,
     orderId: notification.orderId,
     orderStatus: notification.orderStatus,
+    targetKind: notification.targetKind,
+    targetId: notification.targetId,
     count: notification.count,
     createdAt: notification.createdAt.toISOString(),
     readAt: notification.readAt?.toISOString() ?? null,

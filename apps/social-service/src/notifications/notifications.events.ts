@@ -1,9 +1,9 @@
-import { OrderTopics, SocialTopics, type EventEnvelope } from '@agora/contracts';
+import { LikeTopics, OrderTopics, SocialTopics, type EventEnvelope } from '@agora/contracts';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { NotificationsService } from './notifications.service.js';
 
-/** social-service's own events, and order-service's, that notify someone. */
+/** social-service's own events, order-service's and catalog-service's likes, that notify someone. */
 @Controller()
 export class NotificationsEvents {
   constructor(private readonly notifications: NotificationsService) {}
@@ -21,6 +21,11 @@ export class NotificationsEvents {
   @EventPattern(SocialTopics.PostLiked)
   onPostLiked(@Payload() event: EventEnvelope<'social.post.liked.v1'>): Promise<void> {
     return this.notifications.onPostLiked(event);
+  }
+
+  @EventPattern(LikeTopics.CatalogLikeAdded)
+  onCatalogLiked(@Payload() event: EventEnvelope<'catalog.like.added.v1'>): Promise<void> {
+    return this.notifications.onCatalogLiked(event);
   }
 
   @EventPattern(SocialTopics.PostCreated)

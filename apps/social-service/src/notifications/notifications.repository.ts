@@ -2,7 +2,7 @@ import { modifyReturning, newId, type Tx } from '@agora/database';
 import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { OrderStatus } from '@agora/contracts';
+import type { LikeKind, OrderStatus } from '@agora/contracts';
 import {
   NotificationEntity,
   ORDER_NOTIFICATION_KINDS,
@@ -21,6 +21,7 @@ export interface NotificationDraft {
   readonly messageId?: string;
   readonly orderId?: string;
   readonly orderStatus?: OrderStatus;
+  readonly target?: { readonly kind: LikeKind; readonly id: string };
   /** Only when the user follows the actor (a mention in a followers-only post). */
   readonly onlyFollowers?: boolean;
 }
@@ -39,6 +40,8 @@ interface NotificationRow {
   message_id: string | null;
   order_id: string | null;
   order_status: OrderStatus | null;
+  target_kind: LikeKind | null;
+  target_id: string | null;
   count: number;
   created_at: Date;
   read_at: Date | null;
@@ -56,6 +59,8 @@ const toEntity = (row: NotificationRow): NotificationEntity =>
     messageId: row.message_id,
     orderId: row.order_id,
     orderStatus: row.order_status,
+    targetKind: row.target_kind,
+    targetId: row.target_id,
     count: row.count,
     createdAt: new Date(row.created_at),
     readAt: row.read_at ? new Date(row.read_at) : null,
@@ -80,8 +85,8 @@ export class NotificationsRepository {
       tx,
       `INSERT INTO "social"."notifications"
               ("id", "user_id", "kind", "actor_id", "post_id", "comment_id", "chat_id", "message_id",
-               "order_id", "order_status")
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $10, $11
+               "order_id", "order_status", "target_kind", "target_id")
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $10, $11, $13, $14
         WHERE EXISTS (SELECT 1 FROM "social"."profiles" WHERE "id" = $2)
           AND ($12::boolean OR NOT EXISTS (SELECT 1 FROM "social"."blocks"
                            WHERE ("blocker_id" = $2 AND "blocked_id" = $4) OR ("blocker_id" = $4 AND "blocked_id" = $2)))
@@ -105,6 +110,8 @@ export class NotificationsRepository {
         draft.orderId ?? null,
         draft.orderStatus ?? null,
         ORDER_NOTIFICATION_KINDS.includes(draft.kind),
+        draft.target?.kind ?? null,
+        draft.target?.id ?? null,
       ],
     );
     return row ? toEntity(row) : null;

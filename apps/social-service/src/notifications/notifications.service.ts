@@ -46,6 +46,14 @@ export class NotificationsService {
     return this.notify(event, [{ userId: authorId, kind: 'like', actorId: userId, postId }]);
   }
 
+  /** catalog-service: someone liked a check-in, comment, item or listing; its owner hears of it (not of unlikes). */
+  onCatalogLiked(event: EventEnvelope<'catalog.like.added.v1'>): Promise<void> {
+    const { targetKind, targetId, userId, ownerId } = event.payload;
+    return this.notify(event, [
+      { userId: ownerId, kind: 'catalog-like', actorId: userId, target: { kind: targetKind, id: targetId } },
+    ]);
+  }
+
   onPostCreated(event: EventEnvelope<'social.post.created.v1'>): Promise<void> {
     const { postId, authorId, mentions, visibility } = event.payload;
     return this.notify(
