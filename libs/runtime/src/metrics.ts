@@ -66,17 +66,27 @@ export class PlatformMetrics {
       registers,
     });
     const gauges = this.gauges;
+    // One outbox query per service and scrape feeds both gauges: the registry collects every metric at once, so
+    // the two collects share the reading in flight.
+    type Backlog = Awaited<ReturnType<ServiceGauges['outboxBacklog']>>;
+    let reading: Promise<[string, Backlog][]> | undefined;
+    const backlogs = () =>
+      (reading ??= Promise.all(
+        [...gauges].map(
+          async ([service, read]) => [service, await read.outboxBacklog()] as [string, Backlog],
+        ),
+      ).finally(() => {
+        reading = undefined;
+      }));
     new client.Gauge({
       name: 'outbox_backlog_events',
       help: 'Events committed to the outbox and not yet published.',
       labelNames: ['service'],
       registers,
       async collect() {
-        await Promise.all(
-          [...gauges].map(async ([service, read]) =>
-            this.set({ service }, (await read.outboxBacklog()).events),
-          ),
-        );
+        for (const [service, backlog] of await backlogs()) {
+          this.set({ service }, backlog.events);
+        }
       },
     });
     new client.Gauge({
@@ -85,11 +95,9 @@ export class PlatformMetrics {
       labelNames: ['service'],
       registers,
       async collect() {
-        await Promise.all(
-          [...gauges].map(async ([service, read]) =>
-            this.set({ service }, (await read.outboxBacklog()).oldestAgeSeconds),
-          ),
-        );
+        for (const [service, backlog] of await backlogs()) {
+          this.set({ service }, backlog.oldestAgeSeconds);
+        }
       },
     });
     new client.Gauge({
