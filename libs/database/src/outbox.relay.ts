@@ -2,8 +2,8 @@ import type { EventEnvelope } from '@agora/contracts';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { outboxChannel } from './outbox.writer.js';
+import { poolOf } from './service-data-source.js';
 
 /** Implemented by @agora/messaging's bus: publishes and resolves only once the broker has them. */
 export interface EventPublisher {
@@ -138,8 +138,7 @@ export class OutboxRelay {
    */
   private async publishBatch(): Promise<number> {
     const { schema, batchSize = DEFAULT_BATCH_SIZE } = this.options;
-    // The DataSource's own pool (TypeORM keeps it as the driver's `master`).
-    const pool = (this.dataSource.driver as PostgresDriver).master as pg.Pool;
+    const pool = poolOf(this.dataSource);
     const client = await pool.connect();
     let open = false;
     let broken: Error | undefined;

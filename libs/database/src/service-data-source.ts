@@ -50,9 +50,14 @@ export interface PoolUsage {
   readonly waiting: number;
 }
 
-/** The pool's use (node-postgres keeps the counts; TypeORM keeps the pool as its driver's `master`). */
+/** The DataSource's node-postgres pool (TypeORM keeps it as its driver's `master`). */
+export function poolOf(dataSource: DataSource): pg.Pool {
+  return (dataSource.driver as PostgresDriver).master as pg.Pool;
+}
+
+/** The pool's use (node-postgres keeps the counts). */
 export function poolUsage(dataSource: DataSource): PoolUsage {
-  const pool = (dataSource.driver as PostgresDriver).master as pg.Pool;
+  const pool = poolOf(dataSource);
   return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
@@ -64,7 +69,7 @@ export function poolUsage(dataSource: DataSource): PoolUsage {
  * a listener once; the dead client's next query fails as usual, and the pool drops it when it comes back.
  */
 export function guardPoolClients(dataSource: DataSource, onError: (error: Error) => void): void {
-  const pool = (dataSource.driver as PostgresDriver).master as pg.Pool;
+  const pool = poolOf(dataSource);
   const guarded = new WeakSet<pg.PoolClient>();
   const guard = (client: pg.PoolClient): void => {
     if (!guarded.has(client)) {

@@ -1,8 +1,8 @@
 import type { PostVisibility } from '@agora/contracts';
+import { poolOf } from '@agora/database';
 import { Injectable } from '@nestjs/common';
-import pg from 'pg';
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { inHomeFeedOf, visibleTo } from '../posts/post-visibility.js';
 import type { PostActivity } from '../posts/post.entity.js';
 import type { TimelineEntry } from './timeline-store.js';
@@ -233,6 +233,6 @@ export class FeedRepository {
    * joins a dozen relations, and planning it costs several times running it).
    */
   private pool(): pg.Pool {
-    return (this.dataSource.driver as PostgresDriver).master as pg.Pool;
+    return poolOf(this.dataSource);
   }
 }
