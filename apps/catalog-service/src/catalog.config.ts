@@ -24,6 +24,16 @@ export class CatalogConfig extends ServiceConfig {
   SEARCH_CACHE_SECONDS = 10;
 
   /**
+   * Near spellings (typo tolerance) are looked for only when fewer items than this have the words, as
+   * Typesense's typo_tokens_threshold (docs/adr/0009-search-top-k.md).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  SEARCH_TYPO_THRESHOLD = 1;
+
+  /**
    * Ratings an item needs before its average shows (check-ins); also the weight of the kind's mean in the
    * Bayesian average top lists rank by.
    */

@@ -30,6 +30,8 @@ export interface RankRequest {
   readonly commonWords: readonly string[];
   /** How many matches each tier ranks at most. */
   readonly candidates: number;
+  /** Near spellings are looked for only when fewer items than this have the words (SEARCH_TYPO_THRESHOLD). */
+  readonly typoThreshold: number;
 }
 
 /**
@@ -57,7 +59,8 @@ export class SearchRepository {
     // and ranks only those; titles starting with the text come first, so they are always among tier 1's
     // candidates. The tsqueries come from `terms`, out of the planner's sight: it picks GIN (or the walk)
     // for them whatever their statistics say. Near spellings (catalog.search_near, trigram word similarity)
-    // are not looked for when every word is common: those fill the candidates by words alone.
+    // are looked for only when fewer than `typoThreshold` items have the words (as Typesense's
+    // typo_tokens_threshold), and never when every word is common: those fill the candidates by words alone.
     return this.dataSource.query<HitRow[]>(
       `WITH normalized AS (
          SELECT coalesce(catalog.search_normalize($1), '') AS text
@@ -87,21 +90,22 @@ export class SearchRepository {
          UNION ALL
          (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'prefix' AS branch
           FROM terms, catalog.search_documents d
-          WHERE terms.mode <> 'all'
+          WHERE terms.mode <> 'all' AND $2::text[] IS NULL
             AND d.search_title ~>=~ terms.text AND d.search_title ~<~ (terms.text || chr(1114111))
             AND starts_with(d.search_title, terms.text) AND d.document @@ terms.every_word
-            AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
           LIMIT $7)
+         UNION ALL
+         (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'prefix' AS branch
+          FROM terms, LATERAL catalog.search_match(terms.every_word, NULL, terms.text, $2::text[], $7::int) d
+          WHERE terms.mode <> 'all' AND $2::text[] IS NOT NULL)
          UNION ALL
          (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'words' AS branch
           FROM terms, LATERAL catalog.search_walk(terms.every_word, NULL::tsquery, $7::int) d
           WHERE terms.mode = 'all')
          UNION ALL
          (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'words' AS branch
-          FROM terms, catalog.search_documents d
-          WHERE terms.mode <> 'all' AND d.document @@ terms.every_word
-            AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
-          LIMIT $7)
+          FROM terms, LATERAL catalog.search_match(terms.every_word, NULL, NULL, $2::text[], $7::int) d
+          WHERE terms.mode <> 'all')
        ),
        every_word AS MATERIALIZED (
          SELECT DISTINCT ON (found.kind, found.item_id) found.kind, found.item_id, found.title, found.subtitle,
@@ -118,11 +122,8 @@ export class SearchRepository {
             WHERE terms.mode <> 'none' AND (SELECT count(*) FROM every_word) < $3::int + $4::int)
            UNION ALL
            (SELECT d.kind, d.item_id, d.title, d.subtitle, 2 AS tier, d.document
-            FROM catalog.search_documents d
-            WHERE terms.mode = 'none' AND (SELECT count(*) FROM every_word) < $3::int + $4::int
-              AND d.document @@ terms.any_word AND NOT d.document @@ terms.every_word
-              AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
-            LIMIT $7)
+            FROM catalog.search_match(terms.any_word, terms.every_word, NULL, $2::text[], $7::int) d
+            WHERE terms.mode = 'none' AND (SELECT count(*) FROM every_word) < $3::int + $4::int)
          ) AS candidate
        ),
        near_spellings AS MATERIALIZED (
@@ -130,7 +131,7 @@ export class SearchRepository {
            word_similarity(terms.text, candidate.search_names) AS rank
          FROM terms, LATERAL catalog.search_near(terms.text, terms.any_word, $2::text[], $7::int) AS candidate
          WHERE terms.mode <> 'all'
-           AND (SELECT count(*) FROM every_word) + (SELECT count(*) FROM some_words) < $3::int + $4::int
+           AND (SELECT count(*) FROM every_word) + (SELECT count(*) FROM some_words) < $8::int
        ),
        hits AS (
          SELECT * FROM every_word
@@ -140,8 +141,8 @@ export class SearchRepository {
        SELECT hits.*,
          (SELECT count(*) FROM every_word) + (SELECT count(*) FROM some_words)
            + (SELECT count(*) FROM near_spellings) AS total,
-         (SELECT count(*) FROM every_word_found WHERE branch = 'words') = $7::int
-           OR (SELECT count(*) FROM some_words) = $7::int OR (SELECT count(*) FROM near_spellings) = $7::int
+         (SELECT count(*) FROM every_word_found WHERE branch = 'words') >= $7::int
+           OR (SELECT count(*) FROM some_words) >= $7::int OR (SELECT count(*) FROM near_spellings) >= $7::int
            AS capped
        FROM hits
        ORDER BY tier, rank DESC, title, item_id
@@ -154,6 +155,7 @@ export class SearchRepository {
         request.words,
         request.commonWords,
         request.candidates,
+        request.typoThreshold,
       ],
     );
   }

@@ -5,6 +5,7 @@ import {
   type ParsedListQuery,
 } from '@agora/list-query';
 import { Injectable, Logger } from '@nestjs/common';
+import { CatalogConfig } from '../catalog.config.js';
 import { SearchResultCache } from './search-cache.js';
 import { SearchRepository } from './search.repository.js';
 import { SEARCH_KINDS, type SearchKind } from './search-index.js';
@@ -15,7 +16,7 @@ import type { SearchHitDto, SearchPageDto } from './search.dto.js';
  * document, so a common word over a million items would cost seconds; past this many the page comes from
  * the first candidates the indexes give, titles starting with the query among them, and `totalExact` is false.
  */
-export const SEARCH_CANDIDATES = 256;
+export const SEARCH_CANDIDATES = 128;
 
 /** The deepest a page may reach into the candidates (`page × limit`): deeper pages get nothing. */
 const MAX_CANDIDATES = 10_000;
@@ -77,6 +78,7 @@ export class SearchService {
   constructor(
     private readonly repository: SearchRepository,
     private readonly cache: SearchResultCache,
+    private readonly config: CatalogConfig,
   ) {}
 
   /** `fresh`: rank again rather than answer from the page cache (the request's `Cache-Control: no-cache`). */
@@ -110,6 +112,7 @@ export class SearchService {
       words: wordsOf(text),
       commonWords,
       candidates,
+      typoThreshold: this.config.SEARCH_TYPO_THRESHOLD,
     });
     const items: SearchHitDto[] = rows.map((row) => ({
       kind: row.kind,
