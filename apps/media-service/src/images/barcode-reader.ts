@@ -27,7 +27,7 @@ function loadReader(): Promise<ZXingReader> {
         wasmBinary: wasmBinary.buffer.slice(
           wasmBinary.byteOffset,
           wasmBinary.byteOffset + wasmBinary.byteLength,
-        ) as ArrayBuffer,
+        ),
       },
       fireImmediately: true,
     });
@@ -51,7 +51,7 @@ export async function readRetailBarcodes(pixels: RgbaPixels): Promise<string[]> 
       width: pixels.width,
       height: pixels.height,
       colorSpace: 'srgb',
-    } as unknown as Parameters<ZXingReader['readBarcodes']>[0],
+    },
     { formats: ['EAN13', 'EAN8', 'UPCA'], tryHarder: true, maxNumberOfSymbols: MAX_DECODED_BARCODES },
   );
   const codes = results
