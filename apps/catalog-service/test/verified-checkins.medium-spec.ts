@@ -354,7 +354,9 @@ describe('catalog-service verified check-ins', () => {
         async () => {
           written = await checkIn(buyer, coffeeId, { rating: 5, photoIds: [pack] });
         },
-        () => checkIn(other, coffeeId, { rating: 3 }),
+        async () => {
+          await checkIn(other, coffeeId, { rating: 3 });
+        },
       ]);
       expect(await checkinNow(written!.id)).toMatchObject({ verifiedPurchase: true, weight: 2 });
       const { kept, recomputed } = await aggregates(coffeeId);

@@ -146,7 +146,9 @@ describe.each(['disk', 's3'] as const)('media-service on the %s driver', (driver
       );
       return event.payload.barcodes;
     };
-    expect(await barcodesOf(await packPhoto('4006381333931'), 'pack.png', 'image/png')).toEqual(['4006381333931']);
+    expect(await barcodesOf(await packPhoto('4006381333931'), 'pack.png', 'image/png')).toEqual([
+      '4006381333931',
+    ]);
     expect(
       await barcodesOf(await packPhoto('96385074', { format: 'jpeg' }), 'pack-8.jpg', 'image/jpeg'),
     ).toEqual(['96385074']);

@@ -101,12 +101,34 @@ export async function uploadImage<T = Record<string, unknown>>(
 }
 
 /** EAN digit patterns (1 = a dark module): the L set; G is L inverted and mirrored, R is L inverted. */
-const EAN_L = ['0001101', '0011001', '0010011', '0111101', '0100011', '0110001', '0101111', '0111011', '0110111', '0001011'];
+const EAN_L = [
+  '0001101',
+  '0011001',
+  '0010011',
+  '0111101',
+  '0100011',
+  '0110001',
+  '0101111',
+  '0111011',
+  '0110111',
+  '0001011',
+];
 const invert = (modules: string): string => [...modules].map((bit) => (bit === '1' ? '0' : '1')).join('');
 const EAN_G = EAN_L.map((modules) => [...invert(modules)].reverse().join(''));
 const EAN_R = EAN_L.map(invert);
 /** The L/G sets of an EAN-13's left half, chosen by its first digit (which has no bars of its own). */
-const EAN13_PARITY = ['LLLLLL', 'LLGLGG', 'LLGGLG', 'LLGGGL', 'LGLLGG', 'LGGLLG', 'LGGGLL', 'LGLGLG', 'LGLGGL', 'LGGLGL'];
+const EAN13_PARITY = [
+  'LLLLLL',
+  'LLGLGG',
+  'LLGGLG',
+  'LLGGGL',
+  'LGLLGG',
+  'LGGLLG',
+  'LGGGLL',
+  'LGLGLG',
+  'LGLGGL',
+  'LGGLGL',
+];
 
 /** The modules (bars and spaces, 1 = bar) of an EAN-13 (13 digits) or EAN-8 (8 digits), guards included. */
 export function eanModules(code: string): string {

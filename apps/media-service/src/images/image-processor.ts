@@ -106,7 +106,12 @@ export async function processImage(bytes: Buffer, limits: ImageLimits): Promise<
     // Once per image, from the same oriented pixels the variants come from (not from a lossy variant).
     const scan = await oriented
       .clone()
-      .resize({ width: BARCODE_SCAN_EDGE, height: BARCODE_SCAN_EDGE, fit: 'inside', withoutEnlargement: true })
+      .resize({
+        width: BARCODE_SCAN_EDGE,
+        height: BARCODE_SCAN_EDGE,
+        fit: 'inside',
+        withoutEnlargement: true,
+      })
       .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });

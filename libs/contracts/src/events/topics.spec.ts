@@ -373,7 +373,10 @@ const bad: { [T in Topic]: [unknown, RegExp][] } = {
       /variants\[0\]\.width must be an integer of at least 1/,
     ],
     [{ ...good['media.media.uploaded.v1'], variants: 'thumb' }, /variants must be an array/],
-    [{ ...good['media.media.uploaded.v1'], barcodes: ['40063813339x1'] }, /barcodes\[0\] must be 8 to 13 digits/],
+    [
+      { ...good['media.media.uploaded.v1'], barcodes: ['40063813339x1'] },
+      /barcodes\[0\] must be 8 to 13 digits/,
+    ],
     [{ ...good['media.media.uploaded.v1'], barcodes: '4006381333931' }, /barcodes must be an array/],
   ],
   'media.media.deleted.v1': [
