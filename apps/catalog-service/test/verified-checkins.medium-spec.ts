@@ -338,6 +338,39 @@ describe('catalog-service verified check-ins', () => {
     expect(await checkinNow(written.id)).toMatchObject({ verifiedPurchase: true, weight: 2 });
   });
 
+  it('verifies a wrist check by the buyer of a product selling the watch, never by a photo', async () => {
+    const brand = await platform.dictionaryValue('brands', `Brand ${newId().slice(-6)}`);
+    const watch = await platform.catalog.call<{ id: string }>('POST', '/watches', {
+      body: { name: 'Vostok Amphibia', folder: `amphibia-${newId().slice(-8)}`, brandId: brand },
+      token: platform.moderator,
+    });
+    expect(watch.status, JSON.stringify(watch.body)).toBe(201);
+    const strap = await platform.catalog.call<{ id: string; watchId: string | null }>('POST', '/products', {
+      body: { name: 'Amphibia, new old stock', price: '9000.00', currency: 'RUB', watchId: watch.body.id },
+      token: platform.admin,
+    });
+    expect(strap.status, JSON.stringify(strap.body)).toBe(201);
+    expect(strap.body.watchId).toBe(watch.body.id);
+    const jon = await platform.signedUp('jon');
+    // A photo with a barcode in it: a watch has none to match.
+    const photo = await uploaded(jon.id, ['4006381333931']);
+    const wristCheck = await platform.catalog.call<Checkin>('POST', `/watches/${watch.body.id}/checkins`, {
+      body: { rating: 4.5, photoIds: [photo] },
+      token: jon.accessToken,
+    });
+    expect(wristCheck.status, JSON.stringify(wristCheck.body)).toBe(201);
+    expect(wristCheck.body).toMatchObject({ verifiedPhoto: false, verifiedPurchase: false, weight: 1 });
+    const { issued } = await almostIssued(jon.id, [line('product', strap.body.id)]);
+    await platform.deliver(issued);
+    expect(await checkinNow(wristCheck.body.id)).toMatchObject({ verifiedPurchase: true, weight: 2 });
+    const [row] = await queryRows<{ weight: number; weighted: number }>(
+      adminUrl,
+      `SELECT rating_weight AS weight, rating_weighted_sum AS weighted FROM catalog.watches WHERE id = $1`,
+      [watch.body.id],
+    );
+    expect(row).toEqual({ weight: 2, weighted: 36 });
+  });
+
   it('ends verified and consistent whichever of a check-in and the issue of its coffee’s product commits first', async () => {
     const stock = platform.catalogApp.get(StockService);
     // Each round is about a new coffee (and a new product selling it): the same two users do.
