@@ -9,6 +9,7 @@ export const CATALOG_ERRORS = {
   UNKNOWN_CATEGORY: { status: 400, description: 'categoryIds names no category' },
   INVALID_REPLACEMENT: { status: 400, description: 'a value cannot replace itself' },
   UNKNOWN_LOCATION: { status: 400, description: 'locationId names no shop location' },
+  UNKNOWN_SOLD_ITEM: { status: 400, description: 'coffeeId or watchId names no such coffee or watch' },
   IMPORT_FEED_INVALID: {
     status: 400,
     description: 'the import feed is neither CSV with a header nor JSON rows',

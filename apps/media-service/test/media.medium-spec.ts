@@ -2,6 +2,7 @@ import {
   AuthTestClient,
   eventually,
   noise,
+  packPhoto,
   photoWithGps,
   pixelFlood,
   png,
@@ -132,6 +133,34 @@ describe.each(['disk', 's3'] as const)('media-service on the %s driver', (driver
     expect(events).toEqual([
       { topic: 'media.media.uploaded.v1', payload: expect.objectContaining({ ownerId: anna.id }) as object },
     ]);
+  });
+
+  it('decodes the barcode of a pack photo from its pixels once, into the upload event (none from a plain photo)', async () => {
+    const barcodesOf = async (bytes: Buffer, name: string, contentType: string): Promise<string[]> => {
+      const uploaded = await upload(bytes, name, boris.accessToken, contentType);
+      expect(uploaded.status).toBe(201);
+      const [event] = await queryRows<{ payload: { barcodes: string[] } }>(
+        adminUrl,
+        `SELECT payload FROM media.outbox WHERE key = $1 AND topic = 'media.media.uploaded.v1'`,
+        [uploaded.body.id],
+      );
+      return event.payload.barcodes;
+    };
+    expect(await barcodesOf(await packPhoto('4006381333931'), 'pack.png', 'image/png')).toEqual([
+      '4006381333931',
+    ]);
+    expect(
+      await barcodesOf(await packPhoto('96385074', { format: 'jpeg' }), 'pack-8.jpg', 'image/jpeg'),
+    ).toEqual(['96385074']);
+    // The same label with no bars, and a photo of something else: nothing decoded.
+    expect(await barcodesOf(await packPhoto(null), 'label.png', 'image/png')).toEqual([]);
+    expect(await barcodesOf(await png(320, 200, 17), 'green.png', 'image/png')).toEqual([]);
+    // The same bytes again are the same media: no second decode and no second event.
+    const again = await upload(await packPhoto('4006381333931'), 'pack.png', boris.accessToken);
+    expect(again.status).toBe(200);
+    expect(
+      await queryRows(adminUrl, `SELECT 1 FROM media.outbox WHERE key = $1`, [again.body.id]),
+    ).toHaveLength(1);
   });
 
   it('accepts WebP and AVIF as well, deciding the type from the bytes whatever the name says', async () => {

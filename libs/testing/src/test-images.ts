@@ -99,3 +99,88 @@ export async function uploadImage<T = Record<string, unknown>>(
   });
   return { status: response.status, body: (await response.json()) as T };
 }
+
+/** EAN digit patterns (1 = a dark module): the L set; G is L inverted and mirrored, R is L inverted. */
+const EAN_L = [
+  '0001101',
+  '0011001',
+  '0010011',
+  '0111101',
+  '0100011',
+  '0110001',
+  '0101111',
+  '0111011',
+  '0110111',
+  '0001011',
+];
+const invert = (modules: string): string => [...modules].map((bit) => (bit === '1' ? '0' : '1')).join('');
+const EAN_G = EAN_L.map((modules) => [...invert(modules)].reverse().join(''));
+const EAN_R = EAN_L.map(invert);
+/** The L/G sets of an EAN-13's left half, chosen by its first digit (which has no bars of its own). */
+const EAN13_PARITY = [
+  'LLLLLL',
+  'LLGLGG',
+  'LLGGLG',
+  'LLGGGL',
+  'LGLLGG',
+  'LGGLLG',
+  'LGGGLL',
+  'LGLGLG',
+  'LGLGGL',
+  'LGGLGL',
+];
+
+/** The modules (bars and spaces, 1 = bar) of an EAN-13 (13 digits) or EAN-8 (8 digits), guards included. */
+export function eanModules(code: string): string {
+  const digits = [...code].map(Number);
+  if (code.length === 13) {
+    const parity = EAN13_PARITY[digits[0]];
+    const left = digits.slice(1, 7).map((digit, index) => (parity[index] === 'L' ? EAN_L : EAN_G)[digit]);
+    const right = digits.slice(7).map((digit) => EAN_R[digit]);
+    return `101${left.join('')}01010${right.join('')}101`;
+  }
+  if (code.length === 8) {
+    const left = digits.slice(0, 4).map((digit) => EAN_L[digit]);
+    const right = digits.slice(4).map((digit) => EAN_R[digit]);
+    return `101${left.join('')}01010${right.join('')}101`;
+  }
+  throw new Error(`eanModules draws EAN-13 and EAN-8 codes, not ${code}`);
+}
+
+/**
+ * A photo of a coffee pack: a kraft-coloured bag with a white label whose EAN barcode is drawn module by
+ * module into raw pixels, then encoded as PNG or JPEG by sharp (what media-service decodes uploads with).
+ * Without a code: the same pack and label, no bars.
+ */
+export async function packPhoto(
+  code: string | null,
+  options: { readonly format?: 'png' | 'jpeg'; readonly width?: number; readonly height?: number } = {},
+): Promise<Buffer> {
+  const { format = 'png', width = 900, height = 700 } = options;
+  const pixels = Buffer.alloc(width * height * 3);
+  const paint = (x0: number, y0: number, x1: number, y1: number, rgb: readonly [number, number, number]) => {
+    for (let y = Math.max(0, y0); y < Math.min(height, y1); y += 1) {
+      for (let x = Math.max(0, x0); x < Math.min(width, x1); x += 1) {
+        pixels.set(rgb, (y * width + x) * 3);
+      }
+    }
+  };
+  paint(0, 0, width, height, [176, 138, 96]); // the kraft bag
+  const module = 3;
+  const quiet = 12;
+  const labelWidth = (95 + 2 * quiet) * module;
+  const labelLeft = Math.floor((width - labelWidth) / 2);
+  const labelTop = Math.floor(height / 2) - 40;
+  paint(labelLeft, labelTop, labelLeft + labelWidth, labelTop + 160, [250, 250, 246]); // the white label
+  if (code !== null) {
+    const modules = eanModules(code);
+    for (let index = 0; index < modules.length; index += 1) {
+      if (modules[index] === '1') {
+        const x = labelLeft + (quiet + index) * module;
+        paint(x, labelTop + 15, x + module, labelTop + 145, [20, 20, 20]);
+      }
+    }
+  }
+  const image = sharp(pixels, { raw: { width, height, channels: 3 } });
+  return format === 'png' ? image.png().toBuffer() : image.jpeg({ quality: 88 }).toBuffer();
+}

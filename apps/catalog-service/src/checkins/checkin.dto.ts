@@ -136,9 +136,21 @@ export class CheckinDto {
   @ApiProperty({
     example: false,
     description:
-      'Its author had an issued order of the item when writing it; its rating then weighs 2 in the item’s average and top-list score, any other 1',
+      'Its author has an issued order of the item, or of a menu product or listing that sells it (kept up to date as orders are issued and refunded)',
   })
   verifiedPurchase!: boolean;
+  @ApiProperty({
+    example: true,
+    description:
+      'One of its photos shows the pack: a barcode decoded from the photo’s pixels is the coffee’s (judged whenever its photos are written)',
+  })
+  verifiedPhoto!: boolean;
+  @ApiProperty({
+    example: 2,
+    description:
+      'What its rating weighs in the item’s average and top-list score: 1, plus 1 for a verified purchase and 1 for a verified photo',
+  })
+  weight!: number;
   @ApiProperty({ type: String, nullable: true }) text!: string | null;
   @ApiProperty({ type: [DictionaryRefDto] }) tags!: DictionaryRefDto[];
   @ApiProperty({ enum: CHECKIN_SERVINGS, nullable: true }) serving!: CheckinServing | null;

@@ -56,6 +56,13 @@ export class CheckinEntity extends VersionedEntity {
   @Column({ name: 'verified_purchase', type: 'boolean', default: false })
   verifiedPurchase!: boolean;
 
+  /**
+   * One of its photos shows the item's pack: a barcode media-service decoded from the photo's pixels is the
+   * coffee's barcode. Judged whenever its photos are written; its rating then weighs one more (rating.ts).
+   */
+  @Column({ name: 'verified_photo', type: 'boolean', default: false })
+  verifiedPhoto!: boolean;
+
   /** Whether this is its author's latest check-in on the item: the one whose rating counts. */
   @Column({ type: 'boolean', default: false })
   counted!: boolean;

@@ -29,5 +29,7 @@ import { CheckinsService } from './checkins.service.js';
     CheckinCommentsService,
     CheckinCommentsRepository,
   ],
+  // Purchases re-weigh the check-ins of buyers (the stock saga's transaction).
+  exports: [CheckinsRepository],
 })
 export class CheckinsModule {}

@@ -15,10 +15,13 @@ import type { RatingAggregate } from './rating.js';
 
 /** Each kind's item rows, and the check-in column pointing at them. */
 const ITEMS: Readonly<
-  Record<CheckinKind, { entity: EntityTarget<ObjectLiteral>; column: 'coffeeId' | 'watchId' }>
+  Record<
+    CheckinKind,
+    { entity: EntityTarget<ObjectLiteral>; column: 'coffeeId' | 'watchId'; hasBarcode: boolean }
+  >
 > = {
-  coffee: { entity: CoffeeEntity, column: 'coffeeId' },
-  watch: { entity: WatchEntity, column: 'watchId' },
+  coffee: { entity: CoffeeEntity, column: 'coffeeId', hasBarcode: true },
+  watch: { entity: WatchEntity, column: 'watchId', hasBarcode: false },
 };
 
 export const checkinKindOf = (checkin: Pick<CheckinEntity, 'coffeeId'>): CheckinKind =>
@@ -31,10 +34,13 @@ export const checkinItemOf = (checkin: Pick<CheckinEntity, 'coffeeId' | 'watchId
 export interface RatedItem {
   readonly name: string;
   readonly aggregate: RatingAggregate;
+  /** The pack's barcode (coffees), which a check-in photo must show to verify the check-in; null without. */
+  readonly barcode: string | null;
 }
 
 interface AggregateRow {
   name: string;
+  barcode: string | null;
   count: number;
   sum: number;
   distribution: number[];
@@ -86,10 +92,11 @@ export class CheckinsRepository {
       .addSelect('item.ratingDistribution', 'distribution')
       .addSelect('item.ratingWeight', 'weight')
       .addSelect('item.ratingWeightedSum', 'weighted')
+      .addSelect(ITEMS[kind].hasBarcode ? 'item.barcode' : 'NULL::text', 'barcode')
       .where('item.id = :itemId', { itemId })
       .setLock('pessimistic_write')
       .getRawOne<AggregateRow>();
-    return row ? { name: row.name, aggregate: toAggregate(row) } : null;
+    return row ? { name: row.name, aggregate: toAggregate(row), barcode: row.barcode } : null;
   }
 
   /** The item's ratings now (no lock); null when there is no such item. */
@@ -156,6 +163,37 @@ export class CheckinsRepository {
       where: { [ITEMS[kind].column]: itemId, authorId },
       order: { createdAt: 'DESC', id: 'DESC' },
     });
+  }
+
+  /**
+   * Marks every check-in of the author on the item a verified purchase or not, without touching versions or
+   * updatedAt (the author changed nothing); returns the counted one as it was before, if its flag changed.
+   */
+  async setVerifiedPurchase(
+    tx: Tx,
+    kind: CheckinKind,
+    itemId: string,
+    authorId: string,
+    verified: boolean,
+  ): Promise<CheckinEntity | null> {
+    const column = kind === 'coffee' ? 'coffee_id' : 'watch_id';
+    const table = this.table(tx, CheckinEntity);
+    const changed = await tx.query<{ id: string; counted: boolean }[]>(
+      `SELECT id, counted FROM ${table}
+        WHERE ${column} = $1 AND author_id = $2 AND verified_purchase <> $3
+        ORDER BY id FOR UPDATE`,
+      [itemId, authorId, verified],
+    );
+    if (changed.length === 0) {
+      return null;
+    }
+    const counted = changed.find((row) => row.counted);
+    const before = counted ? await this.find(counted.id, tx) : null;
+    await tx.query(`UPDATE ${table} SET verified_purchase = $1 WHERE id = ANY($2::uuid[])`, [
+      verified,
+      changed.map((row) => row.id),
+    ]);
+    return before;
   }
 
   /** Marks whether the check-in's rating counts, without touching its version or updatedAt. */

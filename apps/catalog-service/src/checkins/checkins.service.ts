@@ -7,6 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { CatalogConfig } from '../catalog.config.js';
 import { CatalogErrorCode, CatalogException, itemNotFound } from '../catalog.errors.js';
 import { DictionariesService } from '../dictionaries/dictionaries.service.js';
+import { barcodeForms } from '../items/barcode.js';
 import { refuseCleared } from '../items/item-problems.js';
 import { canModerate } from '../moderation/can-moderate.js';
 import { LikeSummariesRepository } from '../community/like-summaries.repository.js';
@@ -133,6 +134,9 @@ export class CheckinsService {
           ratingQuarters,
           // A buyer with an issued order of the item: their rating weighs more.
           verifiedPurchase: await this.purchases.has(tx, author.id, itemId),
+          // A photo of the pack: its decoded barcode is the coffee's (codes come with the media's upload event,
+          // which catalog has seen for every photo it accepts, so nothing later can verify it instead).
+          verifiedPhoto: await this.photosShow(tx, item.barcode, photoIds),
           counted: true,
           text,
           serving: dto.serving ?? null,
@@ -175,12 +179,17 @@ export class CheckinsService {
         throw new CatalogException(CatalogErrorCode.NOT_YOUR_CHECKIN, 'Only its author changes a check-in');
       }
       refuseServingOnWatch(kind, dto.serving);
-      const before = checkin.ratingQuarters;
+      const before = ratedOf(checkin);
       checkin.ratingQuarters = ratingQuarters ?? checkin.ratingQuarters;
       checkin.text = text === undefined ? checkin.text : text;
       checkin.serving = dto.serving === undefined ? checkin.serving : dto.serving;
       if (dto.locationId !== undefined || dto.venue !== undefined) {
         Object.assign(checkin, await this.venueOf(tx, dto.locationId ?? null, dto.venue ?? null));
+      }
+      if (dto.photoIds !== undefined) {
+        // New photos: the pack photo is judged again (a photo of the pack added verifies, its removal does not).
+        await this.requirePhotos(tx, user, dto.photoIds ?? []);
+        checkin.verifiedPhoto = await this.photosShow(tx, item.barcode, dto.photoIds ?? []);
       }
       checkin.version += 1;
       const saved = await this.checkins.save(tx, checkin);
@@ -189,15 +198,12 @@ export class CheckinsService {
         await this.checkins.setTags(tx, id, dto.tagIds ?? []);
       }
       if (dto.photoIds !== undefined) {
-        await this.requirePhotos(tx, user, dto.photoIds ?? []);
         await this.checkins.setPhotos(tx, id, dto.photoIds ?? []);
       }
       let aggregate = item.aggregate;
-      if (saved.counted && saved.ratingQuarters !== before) {
-        aggregate = applyRating(aggregate, {
-          removed: { quarters: before, weight: weightOf(saved.verifiedPurchase) },
-          added: ratedOf(saved),
-        });
+      const after = ratedOf(saved);
+      if (saved.counted && (after.quarters !== before.quarters || after.weight !== before.weight)) {
+        aggregate = applyRating(aggregate, { removed: before, added: after });
         await this.checkins.saveAggregate(tx, kind, itemId, aggregate);
       }
       const tags = (await this.checkins.tagsOf([id], tx)).map((tag) => tag.id);
@@ -314,6 +320,11 @@ export class CheckinsService {
     }
   }
 
+  /** Whether one of the photos shows the item's barcode (never for an item without one: watches). */
+  private async photosShow(tx: Tx, barcode: string | null, mediaIds: readonly string[]): Promise<boolean> {
+    return barcode !== null && (await this.media.showsBarcode(tx, mediaIds, barcodeForms(barcode)));
+  }
+
   /** The venue columns: a shop location (its name kept as the venue) or free text. */
   private async venueOf(
     tx: Tx,
@@ -357,6 +368,8 @@ export class CheckinsService {
       rating: toStars(checkin.ratingQuarters),
       counted: checkin.counted,
       verifiedPurchase: checkin.verifiedPurchase,
+      verifiedPhoto: checkin.verifiedPhoto,
+      weight: weightOf(checkin.verifiedPurchase, checkin.verifiedPhoto),
       text: checkin.text,
       tags: tags.filter((tag) => tag.checkinId === checkin.id).map(({ id, name }) => ({ id, name })),
       serving: checkin.serving,

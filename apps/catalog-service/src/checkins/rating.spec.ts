@@ -8,6 +8,7 @@ import {
   EMPTY_AGGREGATE,
   kindMean,
   rankTop,
+  ratedOf,
   toQuarters,
   weightOf,
 } from './rating.js';
@@ -47,6 +48,27 @@ describe('check-in rating maths', () => {
 
   it('weighs a verified purchase 2 and any other rating 1', () => {
     expect([weightOf(true), weightOf(false)]).toEqual([2, 1]);
+  });
+
+  it('weighs a verified pack photo 2, and a check-in with both proofs 3 (the documented table)', () => {
+    expect([
+      weightOf(false, false),
+      weightOf(false, true),
+      weightOf(true, false),
+      weightOf(true, true),
+    ]).toEqual([1, 2, 2, 3]);
+    expect(ratedOf({ ratingQuarters: 16, verifiedPurchase: true, verifiedPhoto: true })).toEqual({
+      quarters: 16,
+      weight: 3,
+    });
+    // 5 ★ with both proofs, 4 ★ by photo, 1 ★ plain: (3·20 + 2·16 + 1·4) / 6 quarters = 4 ★.
+    const aggregate = aggregateOf([
+      { quarters: 20, weight: weightOf(true, true) },
+      { quarters: 16, weight: weightOf(false, true) },
+      4,
+    ]);
+    expect(aggregate).toMatchObject({ count: 3, sumQuarters: 40, weight: 6, weightedQuarters: 96 });
+    expect(averageOf(aggregate, 1)).toBe(4);
   });
 
   it('adds, replaces, reweighs and removes a user’s counted rating, ending where a recomputation does', () => {

@@ -12,14 +12,27 @@ export const MAX_QUARTERS = 20;
 export const DISTRIBUTION_BUCKETS = 10;
 
 /**
- * How much one counted rating weighs in the item's average and top-list score: a verified purchase (its author
- * has an issued order of the item) 2, any other 1. The count and the distribution count users, unweighted.
+ * How much one counted rating weighs in the item's average and top-list score: 1, plus 1 for each proof that
+ * its author had the item —
+ *
+ * | check-in                                                        | weight |
+ * | --------------------------------------------------------------- | ------ |
+ * | plain                                                           | 1      |
+ * | verified photo (a photo's decoded barcode is the coffee's)      | 2      |
+ * | verified purchase (an issued order of the item, or of a product | 2      |
+ * | or listing that sells it)                                       |        |
+ * | both                                                            | 3      |
+ *
+ * The count and the distribution count users, unweighted.
  */
-export const VERIFIED_WEIGHT = 2;
 export const PLAIN_WEIGHT = 1;
+/** What each proof adds: a verified purchase, a verified pack photo. */
+export const PROOF_WEIGHT = 1;
+/** A rating with one proof (kept for the tables that name it). */
+export const VERIFIED_WEIGHT = PLAIN_WEIGHT + PROOF_WEIGHT;
 
-export const weightOf = (verifiedPurchase: boolean): number =>
-  verifiedPurchase ? VERIFIED_WEIGHT : PLAIN_WEIGHT;
+export const weightOf = (verifiedPurchase: boolean, verifiedPhoto = false): number =>
+  PLAIN_WEIGHT + (verifiedPurchase ? PROOF_WEIGHT : 0) + (verifiedPhoto ? PROOF_WEIGHT : 0);
 
 /** One user's counted rating: quarters, and its weight. */
 export interface Rated {
@@ -31,9 +44,10 @@ export interface Rated {
 export const ratedOf = (checkin: {
   readonly ratingQuarters: number;
   readonly verifiedPurchase: boolean;
+  readonly verifiedPhoto: boolean;
 }): Rated => ({
   quarters: checkin.ratingQuarters,
-  weight: weightOf(checkin.verifiedPurchase),
+  weight: weightOf(checkin.verifiedPurchase, checkin.verifiedPhoto),
 });
 
 /**

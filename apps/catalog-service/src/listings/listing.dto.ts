@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { OptionalText, RequiredText, trimmed } from '../items/item-fields.js';
 import { Amount, Currency } from '../items/money.js';
+import { SoldItemInputDto } from '../items/sold-item.js';
 import {
   CHARACTERISTIC_TYPES,
   LISTING_STATUSES,
@@ -68,7 +69,7 @@ const characteristicKey = (characteristic: unknown): unknown => {
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N} _-]{0,39}$/u;
 
 /** `POST /listings` and `PUT /listings/:id`. */
-export class ListingInputDto {
+export class ListingInputDto extends SoldItemInputDto {
   @RequiredText(140, 'Восток Амфибия 1980-х, ходят')
   title!: string;
 
@@ -132,6 +133,12 @@ export class PatchListingDto extends PartialType(ListingInputDto) {}
 export class ListingDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The catalog coffee this sells' })
+  coffeeId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The catalog watch this sells' })
+  watchId!: string | null;
 
   @ApiProperty({ format: 'uuid' })
   sellerId!: string;
@@ -209,6 +216,8 @@ export function toListingDto(listing: ListingEntity): ListingDto {
     version: listing.version,
     publishedAt: listing.publishedAt?.toISOString() ?? null,
     soldAt: listing.soldAt?.toISOString() ?? null,
+    coffeeId: listing.coffeeId,
+    watchId: listing.watchId,
     createdAt: listing.createdAt.toISOString(),
     updatedAt: listing.updatedAt.toISOString(),
   };

@@ -1,5 +1,7 @@
 import { VersionedEntity } from '@agora/database';
-import { Check, Column, Entity, Index, OneToMany } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
+import { CoffeeEntity } from '../coffees/coffee.entity.js';
+import { WatchEntity } from '../watches/watch.entity.js';
 
 import { ListingTagEntity } from './listing-tag.entity.js';
 
@@ -46,6 +48,9 @@ export interface Characteristic {
 @Index('listings_status_created_idx', ['status', 'createdAt'])
 @Check('listings_status_check', `"status" IN (${LISTING_STATUSES.map((status) => `'${status}'`).join(', ')})`)
 @Check('listings_price_check', `"price" >= 0`)
+@Check('listings_sold_item_check', `num_nonnulls("coffee_id", "watch_id") <= 1`)
+@Index('listings_coffee_idx', ['coffeeId'])
+@Index('listings_watch_idx', ['watchId'])
 export class ListingEntity extends VersionedEntity {
   @Column({ name: 'seller_id', type: 'uuid' })
   sellerId!: string;
@@ -74,6 +79,25 @@ export class ListingEntity extends VersionedEntity {
 
   @Column({ name: 'sold_at', type: 'timestamptz', nullable: true })
   soldAt!: Date | null;
+
+  /**
+   * The catalog coffee this listing sells, if any (issue 17): buying it is buying that coffee, so the buyer's
+   * check-ins on the coffee are verified purchases. At most one of `coffeeId` and `watchId`.
+   */
+  @Column({ name: 'coffee_id', type: 'uuid', nullable: true })
+  coffeeId!: string | null;
+
+  @ManyToOne(() => CoffeeEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'coffee_id' })
+  coffee?: CoffeeEntity | null;
+
+  /** The catalog watch this listing sells, if any (a wrist check by its buyer is a verified purchase). */
+  @Column({ name: 'watch_id', type: 'uuid', nullable: true })
+  watchId!: string | null;
+
+  @ManyToOne(() => WatchEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'watch_id' })
+  watch?: WatchEntity | null;
 
   @OneToMany(() => ListingTagEntity, (link) => link.listing)
   tagLinks?: ListingTagEntity[];

@@ -36,7 +36,7 @@ export class ListingsController extends EditRoutesController({
   creators: ['seller', 'admin'],
   editors: [],
   notFound: 'LISTING_NOT_FOUND',
-  writeErrors: ['VALIDATION_FAILED', 'INVALID_STATUS_TRANSITION'],
+  writeErrors: ['VALIDATION_FAILED', 'INVALID_STATUS_TRANSITION', 'UNKNOWN_SOLD_ITEM'],
   ownerErrors: ['NOT_YOUR_LISTING'],
 }) {
   @Get()

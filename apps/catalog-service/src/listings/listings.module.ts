@@ -6,6 +6,7 @@ import { ReviewsController } from '../reviews/reviews.controller.js';
 import { ReviewsRepository } from '../reviews/reviews.repository.js';
 import { ReviewEvents } from '../reviews/review-events.js';
 import { ReviewsService } from '../reviews/reviews.service.js';
+import { SoldItemsRepository } from '../items/sold-item.js';
 import { ListingsController } from './listings.controller.js';
 import { ListingsRepository } from './listings.repository.js';
 import { ListingsService } from './listings.service.js';
@@ -23,7 +24,14 @@ import { ListingsService } from './listings.service.js';
     ReviewsController,
     PhotoRoutesController({ kind: 'review', path: 'reviews', tag: 'reviews' }),
   ],
-  providers: [ListingsService, ListingsRepository, ReviewsService, ReviewsRepository, ReviewEvents],
+  providers: [
+    ListingsService,
+    ListingsRepository,
+    ReviewsService,
+    ReviewsRepository,
+    ReviewEvents,
+    SoldItemsRepository,
+  ],
   exports: [ListingsRepository, ReviewsRepository, ReviewEvents],
 })
 export class ListingsModule {}

@@ -37,6 +37,21 @@ export class ListingsRepository extends ItemRepository<ListingEntity> {
     return findPage(builder, query, LISTING_LIST_QUERY.searchable);
   }
 
+  /** The catalog coffee or watch each of these listings sells (rows that name neither are left out). */
+  soldItems(
+    tx: Tx,
+    ids: readonly string[],
+  ): Promise<{ id: string; coffeeId: string | null; watchId: string | null }[]> {
+    if (ids.length === 0) {
+      return Promise.resolve([]);
+    }
+    return tx.query(
+      `SELECT id, coffee_id AS "coffeeId", watch_id AS "watchId" FROM "catalog"."listings"
+        WHERE id = ANY($1::uuid[]) AND num_nonnulls(coffee_id, watch_id) > 0 ORDER BY id`,
+      [ids],
+    );
+  }
+
   findLoaded(id: string): Promise<ListingEntity | null> {
     return this.withTags().where('listing.id = :id', { id }).getOne();
   }

@@ -9,6 +9,7 @@ import type { SearchIndex } from '../search/search-index.js';
 import type { Tx } from '@agora/database';
 import { ListingEntity, type ListingStatus } from './listing.entity.js';
 import type { ListingsRepository } from './listings.repository.js';
+import type { SoldItemsRepository } from '../items/sold-item.js';
 import { ListingsService } from './listings.service.js';
 
 const tx = strictMock<Tx>('tx');
@@ -44,13 +45,17 @@ function setUp() {
     strictMock<PhotosRepository>('photos'),
     strictMock<SearchIndex>('search'),
     store,
+    strictMock<SoldItemsRepository>('soldItems'),
   );
   return { service, update };
 }
 
 describe('ListingsService status workflow', () => {
   const { service } = setUp();
-  const move = (from: ListingEntity, status: ListingStatus) => service.assign(tx, from, { status }, false);
+  // Without a coffee or watch link the assignment is synchronous (nothing to look up).
+  const move = (from: ListingEntity, status: ListingStatus): void => {
+    void service.assign(tx, from, { status }, false);
+  };
 
   it('publishes a draft, stamping when it was first published', () => {
     const draft = listing('draft');
@@ -90,7 +95,7 @@ describe('ListingsService status workflow', () => {
   it('leaves the status alone when it is sent unchanged or not at all', () => {
     const sold = listing('sold', { soldAt: new Date('2026-02-02T00:00:00Z') });
     move(sold, 'sold');
-    service.assign(tx, sold, { title: 'Poljot 2614.2H' }, false);
+    void service.assign(tx, sold, { title: 'Poljot 2614.2H' }, false);
     expect(sold).toMatchObject({
       status: 'sold',
       title: 'Poljot 2614.2H',

@@ -10,6 +10,7 @@ import type { ItemPrice } from '../items/item-events.js';
 import { listingOffer } from '../offers/offer.js';
 import type { ItemKind } from '../items/item-kind.js';
 import { keptOrCleared, refuseCleared } from '../items/item-problems.js';
+import { assignSoldItem, SoldItemsRepository } from '../items/sold-item.js';
 import { canModerate } from '../moderation/can-moderate.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
 import { PhotosRepository } from '../photos/photos.repository.js';
@@ -63,6 +64,7 @@ export class ListingsService implements ItemKind<ListingEntity, PatchListingDto>
     private readonly photos: PhotosRepository,
     private readonly search: SearchIndex,
     private readonly store: CatalogItemStore,
+    private readonly soldItems: SoldItemsRepository,
   ) {}
 
   async list(query: ParsedListQuery, filters: ListingFilters): Promise<ListingPageDto> {
@@ -127,8 +129,11 @@ export class ListingsService implements ItemKind<ListingEntity, PatchListingDto>
     return { sellerId: context.authorId, status: 'draft' };
   }
 
-  /** Copies the input onto the listing and moves its status where the input says, if its status allows. */
-  assign(_tx: Tx, listing: ListingEntity, dto: PatchListingDto, whole: boolean): void {
+  /**
+   * Copies the input onto the listing and moves its status where the input says, if its status allows; a
+   * link to the coffee or watch it sells is checked (in the transaction) only when it is being written.
+   */
+  assign(tx: Tx, listing: ListingEntity, dto: PatchListingDto, whole: boolean): Promise<void> | void {
     refuseCleared(dto, ['title', 'price', 'currency', 'status']);
     listing.title = dto.title ?? listing.title;
     listing.description = keptOrCleared(dto.description, listing.description, whole);
@@ -141,6 +146,9 @@ export class ListingsService implements ItemKind<ListingEntity, PatchListingDto>
         : listing.characteristics;
     if (dto.status !== undefined) {
       this.moveTo(listing, dto.status);
+    }
+    if (whole || dto.coffeeId !== undefined || dto.watchId !== undefined) {
+      return assignSoldItem(tx, listing, dto, whole, this.soldItems);
     }
   }
 

@@ -19,6 +19,13 @@ export class MediaOwnerEntity {
   @Column({ type: 'text' })
   blurhash!: string;
 
+  /**
+   * The retail barcodes media-service decoded from the image's pixels when it was uploaded (digits, check digit
+   * included): a check-in photo showing its coffee's barcode verifies the check-in.
+   */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  barcodes!: string[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -14,6 +14,21 @@ export class MediaOwnersRepository {
     await tx.upsert(MediaOwnerEntity, media, ['mediaId']);
   }
 
+  /**
+   * Whether any of these media shows one of these barcodes (decoded from its pixels by media-service); the
+   * caller passes every spelling of the code it looks for (a UPC-A is also its EAN-13 with a leading 0).
+   */
+  async showsBarcode(tx: Tx, mediaIds: readonly string[], codes: readonly string[]): Promise<boolean> {
+    if (mediaIds.length === 0 || codes.length === 0) {
+      return false;
+    }
+    const rows = await tx.query<unknown[]>(
+      `SELECT 1 FROM "catalog"."media_owners" WHERE "media_id" = ANY($1::uuid[]) AND "barcodes" && $2::text[] LIMIT 1`,
+      [mediaIds, codes],
+    );
+    return rows.length > 0;
+  }
+
   async remove(tx: Tx, mediaId: string): Promise<void> {
     await tx.delete(MediaOwnerEntity, { mediaId });
   }

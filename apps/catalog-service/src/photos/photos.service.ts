@@ -119,12 +119,12 @@ export class PhotosService {
   }
 
   async onMediaUploaded(event: EventEnvelope<'media.media.uploaded.v1'>): Promise<void> {
-    const { mediaId, ownerId, width, height, blurhash } = event.payload;
+    const { mediaId, ownerId, width, height, blurhash, barcodes = [] } = event.payload;
     await this.inbox.consumeOnce(CONSUMER, event, async (tx) => {
       await this.media.lock(tx, mediaId);
       // Deleted already (the deletion overtook the upload, or the upload is redelivered): stays gone.
       if (!(await this.media.isBuried(tx, mediaId))) {
-        await this.media.upsert(tx, { mediaId, ownerId, width, height, blurhash });
+        await this.media.upsert(tx, { mediaId, ownerId, width, height, blurhash, barcodes });
       }
     });
   }

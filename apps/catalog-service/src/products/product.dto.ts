@@ -14,13 +14,14 @@ import {
 import { CategoryDto, toCategoryDto } from '../categories/category.dto.js';
 import { OptionalText, RequiredText } from '../items/item-fields.js';
 import { Amount, Currency } from '../items/money.js';
+import { SoldItemInputDto } from '../items/sold-item.js';
 import type { ProductEntity } from './product.entity.js';
 
 /** The most units a product counts. */
 export const MAX_PRODUCT_STOCK = 1_000_000;
 
 /** `POST /products` and `PUT /products/:id`. */
-export class ProductInputDto {
+export class ProductInputDto extends SoldItemInputDto {
   @RequiredText(120, 'Cappuccino 300 ml')
   name!: string;
 
@@ -99,6 +100,12 @@ export class ProductDto {
   @ApiProperty({ type: [CategoryDto] })
   categories!: CategoryDto[];
 
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The catalog coffee this sells' })
+  coffeeId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The catalog watch this sells' })
+  watchId!: string | null;
+
   @ApiProperty({ example: 1 })
   version!: number;
 
@@ -139,6 +146,8 @@ export function toProductDto(product: ProductEntity): ProductDto {
     categories: (product.categories ?? [])
       .map(toCategoryDto)
       .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name)),
+    coffeeId: product.coffeeId,
+    watchId: product.watchId,
     version: product.version,
     createdAt: product.createdAt.toISOString(),
     updatedAt: product.updatedAt.toISOString(),

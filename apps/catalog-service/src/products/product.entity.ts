@@ -1,4 +1,6 @@
-import { Check, Column, Entity, Index, JoinTable, ManyToMany } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
+import { CoffeeEntity } from '../coffees/coffee.entity.js';
+import { WatchEntity } from '../watches/watch.entity.js';
 import { CategoryEntity } from '../categories/category.entity.js';
 import { CatalogItemEntity } from '../items/catalog-item.entity.js';
 
@@ -14,6 +16,10 @@ import { CatalogItemEntity } from '../items/catalog-item.entity.js';
 @Index('products_search_idx', { synchronize: false })
 @Check('products_price_check', `"price" >= 0`)
 @Check('products_stock_check', `"stock" >= 0`)
+@Check('products_sold_item_check', `num_nonnulls("coffee_id", "watch_id") <= 1`)
+// Deleting a coffee or watch clears the links to it (foreign keys).
+@Index('products_coffee_idx', ['coffeeId'])
+@Index('products_watch_idx', ['watchId'])
 export class ProductEntity extends CatalogItemEntity {
   @Column({ type: 'text' })
   name!: string;
@@ -38,6 +44,25 @@ export class ProductEntity extends CatalogItemEntity {
    */
   @Column({ type: 'integer', nullable: true })
   stock!: number | null;
+
+  /**
+   * The catalog coffee this product sells, if any (issue 17): buying it is buying that coffee, so the buyer's
+   * check-ins on the coffee are verified purchases. At most one of `coffeeId` and `watchId`.
+   */
+  @Column({ name: 'coffee_id', type: 'uuid', nullable: true })
+  coffeeId!: string | null;
+
+  @ManyToOne(() => CoffeeEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'coffee_id' })
+  coffee?: CoffeeEntity | null;
+
+  /** The catalog watch this product sells, if any (a wrist check by its buyer is a verified purchase). */
+  @Column({ name: 'watch_id', type: 'uuid', nullable: true })
+  watchId!: string | null;
+
+  @ManyToOne(() => WatchEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'watch_id' })
+  watch?: WatchEntity | null;
 
   /** Seed 001's link table between products and categories; rows go with either side. */
   @ManyToMany(() => CategoryEntity, { onDelete: 'CASCADE' })

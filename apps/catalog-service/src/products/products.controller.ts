@@ -25,7 +25,7 @@ export class ProductsController extends EditRoutesController({
   creators: ['admin'],
   editors: ['admin'],
   notFound: 'PRODUCT_NOT_FOUND',
-  writeErrors: ['VALIDATION_FAILED', 'UNKNOWN_CATEGORY'],
+  writeErrors: ['VALIDATION_FAILED', 'UNKNOWN_CATEGORY', 'UNKNOWN_SOLD_ITEM'],
 }) {
   @Get()
   @ApiListQuery(PRODUCT_LIST_QUERY)

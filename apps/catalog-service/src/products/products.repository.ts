@@ -32,6 +32,21 @@ export class ProductsRepository extends ItemRepository<ProductEntity> {
     return findPage(builder, query, PRODUCT_LIST_QUERY.searchable);
   }
 
+  /** The catalog coffee or watch each of these products sells (rows that name neither are left out). */
+  soldItems(
+    tx: Tx,
+    ids: readonly string[],
+  ): Promise<{ id: string; coffeeId: string | null; watchId: string | null }[]> {
+    if (ids.length === 0) {
+      return Promise.resolve([]);
+    }
+    return tx.query(
+      `SELECT id, coffee_id AS "coffeeId", watch_id AS "watchId" FROM "catalog"."products"
+        WHERE id = ANY($1::uuid[]) AND num_nonnulls(coffee_id, watch_id) > 0 ORDER BY id`,
+      [ids],
+    );
+  }
+
   findLoaded(id: string): Promise<ProductEntity | null> {
     return this.withCategories().where('product.id = :id', { id }).getOne();
   }

@@ -11,6 +11,7 @@ import type { ItemPrice } from '../items/item-events.js';
 import { productOffer } from '../offers/offer.js';
 import type { ItemKind } from '../items/item-kind.js';
 import { keptOrCleared, refuseCleared } from '../items/item-problems.js';
+import { assignSoldItem, SoldItemsRepository } from '../items/sold-item.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
 import { SearchIndex } from '../search/search-index.js';
 import type { Tx } from '@agora/database';
@@ -37,6 +38,7 @@ export class ProductsService implements ItemKind<ProductEntity, PatchProductDto>
     private readonly categories: CategoriesRepository,
     private readonly search: SearchIndex,
     private readonly store: CatalogItemStore,
+    private readonly soldItems: SoldItemsRepository,
   ) {}
 
   async list(query: ParsedListQuery, categoryId?: string): Promise<ProductPageDto> {
@@ -91,6 +93,7 @@ export class ProductsService implements ItemKind<ProductEntity, PatchProductDto>
     if (dto.categoryIds !== undefined || whole) {
       product.categories = await this.requireCategories(tx, dto.categoryIds ?? []);
     }
+    await assignSoldItem(tx, product, dto, whole, this.soldItems);
   }
 
   title(product: ProductEntity): string {

@@ -1,4 +1,10 @@
-import type { StockItemKind } from '@agora/contracts';
+import type { CheckinKind, StockItemKind } from '@agora/contracts';
+
+/**
+ * What was bought: a product or listing as ordered, or the catalog coffee or watch that a bought product or
+ * listing sells (its `coffeeId` / `watchId` when the order was issued).
+ */
+export type PurchaseKind = StockItemKind | CheckinKind;
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
@@ -19,7 +25,7 @@ export class PurchaseEntity {
   orderId!: string;
 
   @Column({ type: 'text' })
-  kind!: StockItemKind;
+  kind!: PurchaseKind;
 
   @CreateDateColumn({ name: 'bought_at', type: 'timestamptz' })
   boughtAt!: Date;

@@ -1,12 +1,12 @@
-import type { StockItemKind } from '@agora/contracts';
 import { modifyReturning, type Tx } from '@agora/database';
 import { Injectable } from '@nestjs/common';
+import type { PurchaseKind } from './purchase.entity.js';
 
 /** One bought item of an order. */
 export interface Bought {
   readonly buyerId: string;
   readonly itemId: string;
-  readonly kind: StockItemKind;
+  readonly kind: PurchaseKind;
 }
 
 /** The only code that touches purchases: who has an issued order of which item. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CheckinsModule } from '../checkins/checkins.module.js';
 import { ListingsModule } from '../listings/listings.module.js';
 import { ProductsModule } from '../products/products.module.js';
 import { PurchasesModule } from '../purchases/purchases.module.js';
@@ -9,7 +10,7 @@ import { StockService } from './stock.service.js';
 
 /** The stock saga's side in catalog: units held for orders, sold, and given back. */
 @Module({
-  imports: [ProductsModule, ListingsModule, PurchasesModule],
+  imports: [ProductsModule, ListingsModule, PurchasesModule, CheckinsModule],
   controllers: [StockEvents],
   providers: [StockRepository, StockService, PurchasesService],
 })

@@ -1,6 +1,7 @@
 import { encode } from 'blurhash';
 import type Sharp from 'sharp';
 import type { Metadata } from 'sharp';
+import { readRetailBarcodes, type RgbaPixels } from './barcode-reader.js';
 import { carriesActiveContent, detectImageType, IMAGE_TYPES, type ImageType } from './image-type.js';
 import { MediaErrorCode, MediaException } from '../media.errors.js';
 
@@ -23,7 +24,12 @@ export interface ProcessedImage {
   readonly height: number;
   readonly blurhash: string;
   readonly variants: readonly ProcessedVariant[];
+  /** Retail barcodes (EAN-8, EAN-13, UPC-A) read from the pixels, for pack-photo verification; often none. */
+  readonly barcodes: readonly string[];
 }
+
+/** Barcodes are read from the oriented pixels fitted inside this square: enough for a pack's bars. */
+export const BARCODE_SCAN_EDGE = 2048;
 
 export interface ImageLimits {
   readonly maxPixels: number;
@@ -70,6 +76,8 @@ export async function processImage(bytes: Buffer, limits: ImageLimits): Promise<
   if (metadata.format !== expected || width === 0 || height === 0) {
     throw unsupported(`The file starts like ${sourceType} but decodes as ${metadata.format ?? 'nothing'}`);
   }
+  let processed: Omit<ProcessedImage, 'barcodes'>;
+  let pixels: RgbaPixels;
   try {
     // Orientation from EXIF is applied to the pixels; the metadata itself is not written out.
     const oriented = sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error' }).rotate();
@@ -95,12 +103,27 @@ export async function processImage(bytes: Buffer, limits: ImageLimits): Promise<
       .raw()
       .toBuffer({ resolveWithObject: true });
     const blurhash = encode(new Uint8ClampedArray(small.data), small.info.width, small.info.height, 4, 3);
+    // Once per image, from the same oriented pixels the variants come from (not from a lossy variant).
+    const scan = await oriented
+      .clone()
+      .resize({
+        width: BARCODE_SCAN_EDGE,
+        height: BARCODE_SCAN_EDGE,
+        fit: 'inside',
+        withoutEnlargement: true,
+      })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const original = variants.find((variant) => variant.name === 'original')!;
-    return { sourceType, width: original.width, height: original.height, blurhash, variants };
+    processed = { sourceType, width: original.width, height: original.height, blurhash, variants };
+    pixels = { data: scan.data, width: scan.info.width, height: scan.info.height };
   } catch (error) {
     if (error instanceof MediaException) {
       throw error;
     }
     throw unsupported(`The ${sourceType} image is damaged and cannot be decoded`);
   }
+  // Outside the image's own errors: the decoder failing to load is the service's fault, not the upload's.
+  return { ...processed, barcodes: await readRetailBarcodes(pixels) };
 }

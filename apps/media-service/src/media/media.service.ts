@@ -78,6 +78,7 @@ export class MediaService {
           blurhash: media.blurhash,
           variants: variants.map(({ name, width, height }) => ({ name, width, height })),
           uploadedAt: new Date().toISOString(),
+          barcodes: [...image.barcodes],
         });
       });
     } catch (error) {

@@ -69,6 +69,15 @@ export function integer(min = 0, max = Number.MAX_SAFE_INTEGER): Rule<number> {
   });
 }
 
+/** A string of `min`..`max` decimal digits (a barcode such as an EAN-13). */
+export function digits(min: number, max: number): Rule<string> {
+  return rule((value, path, problems) => {
+    if (typeof value !== 'string' || !new RegExp(`^\\d{${min},${max}}$`).test(value)) {
+      problems.push(`${path} must be ${min} to ${max} digits`);
+    }
+  });
+}
+
 /** true or false. */
 export function bool(): Rule<boolean> {
   return rule((value, path, problems) => {

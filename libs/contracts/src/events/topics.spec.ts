@@ -80,6 +80,7 @@ const good: { [T in Topic]: TopicPayloads[T] } = {
     blurhash: 'LEHV6nWB2yk8pyo0adR*.7kCMdnj',
     variants: [{ name: 'thumb', width: 200, height: 150 }],
     uploadedAt: at,
+    barcodes: ['4006381333931', '96385074'],
   },
   'media.media.deleted.v1': { mediaId: 'm1', ownerId: userId, reason: 'orphaned', deletedAt: at },
   'catalog.item.created.v1': {
@@ -372,6 +373,11 @@ const bad: { [T in Topic]: [unknown, RegExp][] } = {
       /variants\[0\]\.width must be an integer of at least 1/,
     ],
     [{ ...good['media.media.uploaded.v1'], variants: 'thumb' }, /variants must be an array/],
+    [
+      { ...good['media.media.uploaded.v1'], barcodes: ['40063813339x1'] },
+      /barcodes\[0\] must be 8 to 13 digits/,
+    ],
+    [{ ...good['media.media.uploaded.v1'], barcodes: '4006381333931' }, /barcodes must be an array/],
   ],
   'media.media.deleted.v1': [
     [{ ...good['media.media.deleted.v1'], reason: 'lost' }, /reason must be one of/],

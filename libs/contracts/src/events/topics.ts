@@ -2,6 +2,7 @@ import { ROLES, type Role } from '../roles.js';
 import {
   bool,
   decimal,
+  digits,
   id,
   instant,
   integer,
@@ -349,6 +350,9 @@ export interface MediaVariantV1 {
 }
 
 /** An image accepted, re-encoded and stored; catalog-service learns from it who owns the media. */
+/** The most barcodes media-service reports from one image. */
+export const MAX_DECODED_BARCODES = 8;
+
 export interface MediaUploadedV1 {
   mediaId: string;
   ownerId: string;
@@ -357,6 +361,12 @@ export interface MediaUploadedV1 {
   blurhash: string;
   variants: MediaVariantV1[];
   uploadedAt: string;
+  /**
+   * The retail barcodes (EAN-8, EAN-13, UPC-A; digits with their check digit) decoded once from the image's
+   * pixels when it was uploaded, for pack-photo verification of check-ins; none found: empty. Absent in
+   * events written before decoding existed: none.
+   */
+  barcodes?: string[];
 }
 
 export const MediaUploadedV1Schema: PayloadSchema<MediaUploadedV1> = {
@@ -372,6 +382,7 @@ export const MediaUploadedV1Schema: PayloadSchema<MediaUploadedV1> = {
     },
   ),
   uploadedAt: instant(),
+  barcodes: optional(listOf(digits(8, 13), { max: MAX_DECODED_BARCODES })),
 };
 
 export const MEDIA_DELETION_REASONS = ['deleted-by-owner', 'deleted-by-admin', 'orphaned'] as const;
