@@ -13,13 +13,13 @@ import { MediaTombstones1796019704343 } from './1796019704343-MediaTombstones.js
 import { ListIndexes1796100000000 } from './1796100000000-ListIndexes.js';
 import { SearchCommonWords1796150000000 } from './1796150000000-SearchCommonWords.js';
 import { SearchWalk1796200000100 } from './1796200000100-SearchWalk.js';
-import { SearchCachedPlans1796200000700 } from './1796200000700-SearchCachedPlans.js';
 import { StockSaga1796200000101 } from './1796200000101-StockSaga.js';
 import { CheckinsAndRatings1796200000300 } from './1796200000300-CheckinsAndRatings.js';
 import { VerifiedPurchases1796200000340 } from './1796200000340-VerifiedPurchases.js';
 import { ImportFingerprints1796200000500 } from './1796200000500-ImportFingerprints.js';
 import { LikesListsTagCloud1796200000600 } from './1796200000600-LikesListsTagCloud.js';
 import { VerifiedCheckins1796200000601 } from './1796200000601-VerifiedCheckins.js';
+import { SearchCachedPlans1796200000700 } from './1796200000700-SearchCachedPlans.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
