@@ -1,5 +1,6 @@
 import { DEMO_ACCOUNTS } from '@agora/contracts';
 import {
+  createIsolatedDatabase,
   eventually,
   freePort,
   queryRows,
@@ -11,11 +12,13 @@ import {
 import { chmodSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
 const entry = path.join(root, 'dist/apps/platform/src/embedded.js');
 const seedScript = path.join(root, 'dist/apps/platform/src/seed.js');
+const dumpScript = path.join(root, 'dist/apps/platform/src/db-dump.js');
+const restoreScript = path.join(root, 'dist/apps/platform/src/db-restore.js');
 
 /** An embedded platform on a data folder of its own (the postgres user must reach it), on free ports. */
 async function embeddedEnv(name: string): Promise<{ dataDir: string; env: Record<string, string> }> {
@@ -53,7 +56,7 @@ const count = async (url: string, sql: string): Promise<number> =>
  * A newcomer's first five minutes (README quick start): `npm start`, then `npm run seed` while it runs, the
  * demo accounts' credentials, and the first session in curl: sign in, browse, search, propose, approve.
  */
-describe('first five minutes: npm run seed beside a running npm start', () => {
+describe('first five minutes: npm run seed (and db:dump) beside a running npm start', () => {
   let dataDir: string;
   let env: Record<string, string>;
   let platform: ManagedProcess;
@@ -90,7 +93,11 @@ describe('first five minutes: npm run seed beside a running npm start', () => {
   });
 
   it('starts with an empty catalog and says how to seed it', async () => {
-    expect(platform.output()).toContain('npm run seed');
+    await eventually(
+      () => Promise.resolve(platform.output().includes('npm run seed') ? true : undefined),
+      10_000,
+      'the start banner',
+    );
     const coffees = (await (await fetch(`${api}/coffees`)).json()) as { total: number };
     expect(coffees.total).toBe(0);
   });
@@ -189,14 +196,53 @@ describe('first five minutes: npm run seed beside a running npm start', () => {
     expect(search.items[0].id).toBe(targetId);
   });
 
+  it('dumps the running embedded PostgreSQL 18 and restores it into the tests’ PostgreSQL (no pg_dump of either)', async () => {
+    const out = path.join(dataDir, 'dumps');
+    const dumped = await run(process.execPath, [dumpScript, 'catalog', 'auth', `--out=${out}`], env);
+    expect(dumped).toContain('Dumping from the embedded PostgreSQL of the running `npm start`.');
+    const file = (service: string) =>
+      /^\S+: (\S+\.dump\.gz)/m.exec(dumped.split('\n').find((line) => line.startsWith(`${service}: `))!)![1];
+    // Restoring over the running platform's data is refused without --force.
+    await expect(run(process.execPath, [restoreScript, file('catalog')], env)).rejects.toThrow(
+      /schema catalog is not empty/,
+    );
+    const { adminUrl: otherUrl, drop } = await createIsolatedDatabase(
+      inject('testDatabaseUrl'),
+      'embedded_dump',
+    );
+    try {
+      const restored = await run(process.execPath, [restoreScript, file('catalog'), file('auth')], {
+        ...env,
+        DATABASE_URL: otherUrl,
+      });
+      expect(restored).toMatch(/^catalog: \d+ rows in \d+ tables restored/m);
+      for (const sql of [
+        `SELECT count(*) AS n FROM catalog.coffees`,
+        `SELECT count(*) AS n FROM catalog.search_documents`,
+        `SELECT count(*) AS n FROM auth.users`,
+        `SELECT count(*) AS n FROM auth.outbox`,
+      ]) {
+        expect(await count(otherUrl, sql), sql).toBe(await count(adminUrl, sql));
+      }
+    } finally {
+      await drop();
+    }
+  }, 120_000);
+
   it('prints the demo accounts on the next start', async () => {
     expect(await platform.stop('SIGINT')).toBe(0);
     // Stopped: the seed starts the embedded PostgreSQL itself, and stops it after.
     expect(await seed('--items=200')).toContain('started for the seed');
     platform = startProcess(entry, env);
     await waitForHttp(`${api}/health`, 200, 120_000, platform);
+    // The banner follows the health check's first 200 by a moment.
+    const banner = await eventually(
+      () => Promise.resolve(platform.output().includes('Press Ctrl-C') ? platform.output() : undefined),
+      10_000,
+      'the start banner',
+    );
     for (const account of DEMO_ACCOUNTS) {
-      expect(platform.output()).toContain(`password "${account.password}"`);
+      expect(banner).toContain(`password "${account.password}"`);
     }
   }, 240_000);
 });
@@ -219,7 +265,12 @@ describe('npm start -- --demo (DEMO=1) on a first start', () => {
     const api = `http://127.0.0.1:${env.GATEWAY_PORT}/api`;
     platform = startProcess(entry, { ...env, DEMO_ITEMS: '100' }, ['--demo']);
     await waitForHttp(`${api}/health`, 200, 180_000, platform);
-    expect(platform.output()).toContain(`password "${DEMO_ACCOUNTS[0].password}"`);
+    const banner = await eventually(
+      () => Promise.resolve(platform!.output().includes('Press Ctrl-C') ? platform!.output() : undefined),
+      10_000,
+      'the start banner',
+    );
+    expect(banner).toContain(`password "${DEMO_ACCOUNTS[0].password}"`);
     const coffees = (await (await fetch(`${api}/coffees`)).json()) as { total: number };
     expect(coffees.total).toBe(38);
     const reply = await fetch(`${api}/authentication`, {

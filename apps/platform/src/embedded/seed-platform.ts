@@ -5,8 +5,8 @@ import type { ServiceName } from '@agora/contracts';
 import type { PlatformServiceTarget } from './platform-database.js';
 
 /**
- * Fills every service whose definition has demo data, each on its own role, schema and DataSource with its
- * migrations applied, in the platform's order (auth first, order after catalog); reports a line per service.
+ * Migrates every service's schema and fills those whose definition has demo data, each on its own role, schema
+ * and DataSource, in the platform's order (auth first, order after catalog); reports a line per service.
  * Safe beside a running platform: each seed writes through its service's tables, triggers and outbox as the
  * service's own code would, so the running services' consumers and read models catch up (see the README).
  */
@@ -18,9 +18,7 @@ export async function seedPlatform(
 ): Promise<void> {
   for (const target of targets) {
     const definition = definitions[target.name];
-    if (!definition.seed) {
-      continue;
-    }
+    // Every schema is migrated, as `npm start` would, so the database is whole after a seed on its own.
     const dataSource = createServiceDataSource({
       url: target.url,
       schema: target.schema,
@@ -32,6 +30,9 @@ export async function seedPlatform(
     await dataSource.initialize();
     try {
       await dataSource.runMigrations({ transaction: 'each' });
+      if (!definition.seed) {
+        continue;
+      }
       const started = performance.now();
       const result = await definition.seed(dataSource, options);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
