@@ -44,10 +44,12 @@ try {
     for (const { file, header } of dumps) {
       const service = header.service as keyof typeof SERVICES;
       const target = database.targets.find((candidate) => candidate.name === service)!;
-      await migrateToDump(target, SERVICE_DEFINITIONS[service], header.migrations);
-      const { trailer } = await withAdminClient(database.adminUrl, (client) =>
-        restoreSchema(client, file, { force }),
-      );
+      const { trailer } = await withAdminClient(database.adminUrl, async (client) => {
+        // Restores of one schema at once take turns (migrating included): the first loads, the next finds rows.
+        await client.query(`SELECT pg_advisory_lock(hashtext($1))`, [`agora.restore.${header.schema}`]);
+        await migrateToDump(target, SERVICE_DEFINITIONS[service], header.migrations);
+        return restoreSchema(client, file, { force });
+      });
       const rows = Object.values(trailer.rows).reduce((sum, count) => sum + count, 0);
       console.log(
         `${service}: ${rows} rows in ${header.tables.length} tables restored from ${file} (taken ${header.createdAt})`,

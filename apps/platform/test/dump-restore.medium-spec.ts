@@ -127,6 +127,18 @@ describe('npm run db:dump and db:restore', () => {
     expect(Number(before.catalog.coffees.split(':')[0])).toBe(114);
   }, 120_000);
 
+  it('lets one of several restores at once load a wiped schema; the others find it filled', async () => {
+    await queryRows(adminUrl, `DROP SCHEMA auth CASCADE`);
+    const outcomes = await Promise.allSettled([1, 2, 3].map(() => cli('db-restore', dumpOf('auth'))));
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') {
+        expect(String(outcome.reason)).toMatch(/schema auth is not empty/);
+      }
+    }
+    expect(await fingerprint(adminUrl, 'auth')).toEqual(before.auth);
+  }, 120_000);
+
   it('refuses a schema that holds rows unless --force, which replaces them', async () => {
     const file = dumpOf('catalog');
     await queryRows(
