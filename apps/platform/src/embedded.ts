@@ -14,7 +14,8 @@ try {
   const env = processEnvironment();
   const platform = await startPlatform(args.includes('--demo') ? { ...env, DEMO: '1' } : env);
   const { gatewayUrl, metricsUrl } = platform;
-  const demoAccounts = await existingDemoAccounts(platform.databaseUrl);
+  // Only for the banner: a failure to read them leaves it without them.
+  const demoAccounts = await existingDemoAccounts(platform.databaseUrl).catch(() => []);
   console.log(
     [
       '',
