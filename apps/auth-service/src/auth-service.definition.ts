@@ -18,6 +18,7 @@ import { PurgeModule } from './purge/purge.module.js';
 import { PasswordResetEntity } from './recovery/password-reset.entity.js';
 import { RecoveryModule } from './recovery/recovery.module.js';
 import { RefreshTokenEntity } from './sessions/refresh-token.entity.js';
+import { seedDemoAccounts } from './seed/demo-accounts.seed.js';
 import { SellerRolesModule } from './sellers/seller-roles.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { UserEntity } from './users/user.entity.js';
@@ -61,4 +62,5 @@ export const authServiceDefinition: ServiceDefinition<AuthConfig> = {
   ],
   migrations: authMigrations,
   config: AuthConfig,
+  seed: seedDemoAccounts,
 };

@@ -26,6 +26,7 @@ import { SellerReportsModule } from './seller-reports/seller-reports.module.js';
 import { SellerAccountEntity } from './sellers/seller-account.entity.js';
 import { SellerApplicationEntity } from './sellers/seller-application.entity.js';
 import { SellersModule } from './sellers/sellers.module.js';
+import { seedOffers } from './offers/offers.seed.js';
 import { PaymentEventEntity } from './payments/payment-event.entity.js';
 import { PaymentMethodEntity } from './payments/payment-method.entity.js';
 import { PaymentEntity } from './payments/payment.entity.js';
@@ -74,4 +75,5 @@ export const orderServiceDefinition: ServiceDefinition<OrderConfig> = {
   ],
   migrations: orderMigrations,
   config: OrderConfig,
+  seed: seedOffers,
 };

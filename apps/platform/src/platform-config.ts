@@ -48,6 +48,17 @@ export class PlatformConfig {
   })
   KAFKA_BROKERS?: string[];
 
+  /** Seed the demo catalog and accounts at start when the catalog is empty (`npm start -- --demo`). */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  DEMO = false;
+
+  /** About how many demo items DEMO seeds (`npm run seed -- --items=N` for the CLI). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(2_000_000)
+  DEMO_ITEMS = 110_000;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 }

@@ -1,11 +1,13 @@
 // `npm run seed [-- --items=110000] [-- --reset]`: fills the platform's catalog with demo data (coffees,
-// Soviet and Swiss watches, a coffee-shop menu, listings, shop locations) and builds the search index.
-// Uses the same database as `npm start` (embedded, or DATABASE_URL); stop `npm start` first when embedded.
+// Soviet and Swiss watches, a coffee-shop menu, listings, shop locations), builds the search index and creates
+// the demo accounts (admin, moderator, seller, user). Uses the same database as `npm start`: DATABASE_URL, the
+// embedded PostgreSQL of a running `npm start`, or else the embedded one started for the seed and stopped after.
 import 'reflect-metadata';
 import { createLogger } from '@agora/logging';
 import { loadConfig, processEnvironment } from '@agora/config';
-import { createServiceDataSource } from '@agora/database';
+import { describeDemoAccounts, existingDemoAccounts } from './embedded/demo-accounts.js';
 import { openPlatformDatabase } from './embedded/platform-database.js';
+import { seedPlatform } from './embedded/seed-platform.js';
 import { PlatformConfig } from './platform-config.js';
 import { SERVICE_DEFINITIONS } from './service-definitions.js';
 
@@ -27,47 +29,30 @@ function parseArguments(args: readonly string[]): { items: number; reset: boolea
   return { items, reset };
 }
 
+const ORIGINS = {
+  'database-url': 'the database at DATABASE_URL',
+  'running-embedded': 'the embedded PostgreSQL of the running `npm start`',
+  'started-embedded': 'the embedded PostgreSQL (started for the seed; `npm start` was not running)',
+} as const;
+
 try {
   const options = parseArguments(process.argv.slice(2));
   const config = loadConfig(PlatformConfig, processEnvironment());
   const logger = createLogger('seed', config.LOG_LEVEL);
-  const database = await openPlatformDatabase(config, logger).catch((error: unknown) => {
-    throw new Error(
-      `cannot open the platform database (is \`npm start\` running? stop it first): ${error instanceof Error ? error.message : String(error)}`,
-    );
-  });
+  const database = await openPlatformDatabase(config, logger, { reuseRunning: true }).catch(
+    (error: unknown) => {
+      throw new Error(
+        `cannot open the platform database: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    },
+  );
   try {
-    // Every service whose definition has demo data, each on its own role and schema.
-    for (const target of database.targets) {
-      const definition = SERVICE_DEFINITIONS[target.name];
-      if (!definition.seed) {
-        continue;
-      }
-      const dataSource = createServiceDataSource({
-        url: target.url,
-        schema: target.schema,
-        entities: definition.entities,
-        migrations: definition.migrations,
-        poolSize: 1,
-        applicationName: 'seed',
-      });
-      await dataSource.initialize();
-      try {
-        await dataSource.runMigrations({ transaction: 'each' });
-        const started = performance.now();
-        const result = await definition.seed(dataSource, options);
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        console.log(
-          result.skipped
-            ? `${target.name}: has data already; run \`npm run seed -- --reset\` to replace it.`
-            : `${target.name}: seeded in ${seconds} s: ${Object.entries(result.counts)
-                .map(([what, count]) => `${count} ${what}`)
-                .join(', ')}.`,
-        );
-      } finally {
-        await dataSource.destroy();
-      }
-    }
+    console.log(`Seeding ${ORIGINS[database.origin]}.`);
+    await seedPlatform(database.targets, SERVICE_DEFINITIONS, options, (line) => console.log(line));
+    const accounts = await existingDemoAccounts(database.adminUrl);
+    console.log(
+      ['Demo accounts (sign in with login or e-mail):', ...describeDemoAccounts(accounts)].join('\n'),
+    );
   } finally {
     await database.close();
   }

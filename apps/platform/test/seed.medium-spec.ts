@@ -1,3 +1,4 @@
+import { DEMO_ACCOUNTS } from '@agora/contracts';
 import { createIsolatedDatabase, queryRows, run } from '@agora/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,9 +57,35 @@ describe('npm run seed', () => {
     );
   });
 
+  it('creates the demo accounts once, verified, with their events in auth’s outbox', async () => {
+    const accounts = await queryRows<{ login: string; role: string; verified: boolean }>(
+      adminUrl,
+      `SELECT login, role, verified FROM auth.users ORDER BY login`,
+    );
+    expect(accounts).toEqual(
+      [...DEMO_ACCOUNTS]
+        .sort((a, b) => a.login.localeCompare(b.login))
+        .map(({ login, role }) => ({ login, role, verified: true })),
+    );
+    const events = await queryRows<{ topic: string; n: string }>(
+      adminUrl,
+      `SELECT topic, count(*) AS n FROM auth.outbox GROUP BY topic ORDER BY topic`,
+    );
+    expect(events).toEqual([
+      { topic: 'auth.user.registered.v1', n: '4' },
+      { topic: 'auth.user.role-changed.v1', n: '1' },
+      { topic: 'auth.user.verified.v1', n: '4' },
+    ]);
+  });
+
   it('leaves a catalog that has items alone, unless told to --reset', async () => {
-    expect(await seed()).toContain('catalog: has data already');
+    const again = await seed();
+    expect(again).toContain('catalog: has data already');
+    expect(again).toContain('auth: the demo accounts exist already');
     expect(await count('coffees')).toBe(190);
+    expect(
+      Number((await queryRows<{ n: string }>(adminUrl, `SELECT count(*) AS n FROM auth.users`))[0].n),
+    ).toBe(4);
     await seed('--items=100', '--reset');
     expect(await count('coffees')).toBe(38);
     await expect(seed('--items=abc')).rejects.toThrow(/unknown argument/);

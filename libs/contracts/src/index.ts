@@ -13,3 +13,4 @@ export * from './gateway/nginx.js';
 export * from './events/schema.js';
 export * from './internal/offer-snapshot.js';
 export * from './money.js';
+export * from './demo-accounts.js';

@@ -71,6 +71,9 @@ export async function provisionServiceSchemas(
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   try {
+    // Provisioners at once (a start beside `npm run seed` or a restore) take turns: concurrent GRANTs and ALTERs
+    // of one role or schema fail with "tuple concurrently updated". Released when the connection ends.
+    await client.query(`SELECT pg_advisory_lock(hashtext('agora.provision'))`);
     const db = client.escapeIdentifier(database);
     await client.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
     for (const spec of specs) {

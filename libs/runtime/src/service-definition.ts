@@ -37,4 +37,6 @@ export interface DemoSeedOptions {
 export interface DemoSeedResult {
   readonly skipped: boolean;
   readonly counts: Readonly<Record<string, number>>;
+  /** Why it was skipped, when not because the schema has data already. */
+  readonly note?: string;
 }

@@ -21,6 +21,9 @@ const KEPT_TABLES = ['migrations', 'outbox', 'inbox', 'media_owners', 'media_tom
 export async function seedCatalog(dataSource: DataSource, options: DemoSeedOptions): Promise<DemoSeedResult> {
   return dataSource.transaction(async (manager) => {
     const seed = new SeedContext(manager);
+    // Seeds at once (two `npm run seed`, or one and DEMO=1) fill the catalog once: the others wait here, then
+    // find it filled and leave it (or, told to --reset, replace it after).
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('catalog.seed'))`);
     if ((await manager.count(CoffeeEntity)) > 0 && !options.reset) {
       return { skipped: true, counts: {} };
     }

@@ -25,7 +25,7 @@ export interface StockState {
 }
 
 /** The read model's rebuild marker: its name in `read_model_state`. */
-const OFFERS_REBUILT = 'offers-rebuilt';
+export const OFFERS_REBUILT = 'offers-rebuilt';
 
 /**
  * The only code that touches offers: upserts from catalog (newest version wins; tombstones stay deleted),

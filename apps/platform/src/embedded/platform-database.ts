@@ -2,7 +2,7 @@ import { SERVICE_NAMES, SERVICES, type ServiceName } from '@agora/contracts';
 import { provisionServiceSchemas, type ServiceDatabaseTarget } from '@agora/database';
 import type { Logger } from 'pino';
 import type { PlatformConfig } from '../platform-config.js';
-import { startEmbeddedDatabase } from './embedded-database.js';
+import { startEmbeddedDatabase, type EmbeddedDatabaseOptions } from './embedded-database.js';
 import { loadOrCreateSecrets } from './platform-secrets.js';
 
 /** Where one service's data lives on the platform's database (its role's URL, schema, extensions). */
@@ -14,6 +14,8 @@ export interface PlatformDatabase {
   readonly targets: readonly PlatformServiceTarget[];
   /** Superuser URL of the platform's database (the embedded server's, or DATABASE_URL). */
   readonly adminUrl: string;
+  /** Where it runs, for messages: DATABASE_URL, a running `npm start`'s embedded server, or one started here. */
+  readonly origin: 'database-url' | 'running-embedded' | 'started-embedded';
   /** Stops the embedded PostgreSQL, if this process started one. */
   close(): Promise<void>;
 }
@@ -32,6 +34,7 @@ function serviceDatabaseUrl(adminUrl: string, schema: string, password: string):
 export async function openPlatformDatabase(
   config: PlatformConfig,
   logger: Logger,
+  options: EmbeddedDatabaseOptions = {},
 ): Promise<PlatformDatabase> {
   const schemas = SERVICE_NAMES.map((name) => SERVICES[name].schema);
   const secrets = loadOrCreateSecrets(config.DATA_DIR, schemas);
@@ -42,6 +45,7 @@ export async function openPlatformDatabase(
         config.EMBEDDED_POSTGRES_PORT,
         secrets.superuserPassword,
         logger,
+        options,
       );
   try {
     const adminUrl = config.DATABASE_URL ?? database!.adminUrl;
@@ -55,7 +59,8 @@ export async function openPlatformDatabase(
       };
     });
     await provisionServiceSchemas(adminUrl, targets);
-    return { targets, adminUrl, close: async () => database?.stop() };
+    const origin = !database ? 'database-url' : database.reused ? 'running-embedded' : 'started-embedded';
+    return { targets, adminUrl, origin, close: async () => database?.stop() };
   } catch (error) {
     await database?.stop().catch(() => undefined);
     throw error;

@@ -70,6 +70,14 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
     metricsServer = await startMetricsServer(metrics, config.METRICS_HOST, config.METRICS_PORT);
     database = opened;
     const { targets } = database;
+    if (config.DEMO && (await catalogIsEmpty(database.adminUrl))) {
+      // Before the services start: they find the demo data and its events on their first look.
+      const { seedPlatform } = await import('./seed-platform.js');
+      logger.info({ items: config.DEMO_ITEMS }, 'DEMO: seeding the empty catalog and the demo accounts');
+      await seedPlatform(targets, SERVICE_DEFINITIONS, { items: config.DEMO_ITEMS, reset: false }, (line) =>
+        logger.info(`seed ${line}`),
+      );
+    }
 
     // Embedded defaults a variable in env still overrides: mail and media on disk under DATA_DIR, links to the
     // gateway (plain http, so cookies without Secure), a CSRF secret kept in DATA_DIR.
@@ -150,6 +158,26 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
     // A failure before the database opened leaves it opening: it is stopped once open.
     await (database ?? (await opening.catch(() => undefined)))?.close().catch(() => undefined);
     throw error;
+  }
+}
+
+/** Whether catalog has no item yet (or no tables yet: a first start). */
+async function catalogIsEmpty(adminUrl: string): Promise<boolean> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const table = `${client.escapeIdentifier(SERVICES.catalog.schema)}.search_documents`;
+    const { rows } = await client.query<{ present: string | null }>(`SELECT to_regclass($1) AS present`, [
+      table,
+    ]);
+    if (rows[0].present === null) {
+      return true;
+    }
+    const items = await client.query(`SELECT 1 FROM ${table} LIMIT 1`);
+    return items.rowCount === 0;
+  } finally {
+    await client.end();
   }
 }
 
