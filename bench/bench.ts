@@ -87,6 +87,7 @@ const KAFKA_BROKERS = `127.0.0.1:${KAFKA.port}`;
 const GATEWAY = `http://127.0.0.1:${port(18080)}`;
 const BARE = `http://127.0.0.1:${port(18091)}`;
 const TEXTBOOK = `http://127.0.0.1:${port(18092)}`;
+const BARE_FAN_OUT = `http://127.0.0.1:${port(18093)}`;
 const SERVICE_PORTS = {
   auth: port(18101),
   social: port(18102),
@@ -463,10 +464,12 @@ async function measureOnPlatform(): Promise<void> {
     await measureEvents(deepClient);
   }
   if (wanted('social')) {
+    start('bench/bare-fanout.js', { BENCH_PORT: String(port(18093)) }, 'bare fan-out server');
     const context: SocialBenchContext = {
       db: deepClient,
       gateway: GATEWAY,
       socialUrl: `http://127.0.0.1:${await servicePortOf(platform.pid!, '/profiles?limit=1')}`,
+      bareFanOutUrl: BARE_FAN_OUT,
       posts: POSTS,
       sockets: SOCKETS,
       rounds: ROUNDS,

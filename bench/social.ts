@@ -30,6 +30,8 @@ export interface SocialBenchContext {
   readonly gateway: string;
   /** social-service's own address inside the platform (sockets connect to it directly). */
   readonly socialUrl: string;
+  /** The bare fan-out server (bench/bare-fanout.ts), sockets and posts alike. */
+  readonly bareFanOutUrl: string;
   readonly posts: number;
   readonly sockets: number;
   readonly rounds: number;
@@ -300,26 +302,67 @@ export async function measureFanOut(context: SocialBenchContext): Promise<Social
     await fetch(`${context.gateway}/api/items/coffee/${itemId}/discussion`, { headers })
   ).json()) as { id: string };
 
-  context.log(`connecting ${context.sockets} sockets to ${context.socialUrl}`);
+  const social = await fanOut(context, context.socialUrl, context.gateway, room.id, headers);
+  const bare = await fanOut(context, context.bareFanOutUrl, context.bareFanOutUrl, room.id, headers);
+  const measured = (run: FanOut): string =>
+    `per delivery p50 ${fixed(percentile(run.delays, 50))} ms, p99 ${fixed(percentile(run.delays, 99))} ms; last socket median ${fixed(median(run.lasts))} ms (${FAN_OUT_MESSAGES} messages${run.complete ? '' : `; ${run.delays.length} of ${FAN_OUT_MESSAGES * context.sockets} delivered`})`;
+  return [
+    {
+      goal: `(social) a room message from \`POST /api/chats/:id/messages\` to ${context.sockets.toLocaleString('en')} sockets on one social-service process`,
+      measured: measured(social),
+      target: 'p99 ≤ 50 ms',
+      met: social.complete && percentile(social.delays, 99) <= 50,
+    },
+    {
+      goal: `(social) its bare limit: node:http writing one pre-encoded frame to each of the ${context.sockets.toLocaleString('en')} sockets (bench/bare-fanout.ts: no Socket.IO, no database, no gateway)`,
+      measured: `${measured(bare)}; Socket.IO platform ÷ bare at p99: ${fixed(percentile(social.delays, 99) / percentile(bare.delays, 99))}×`,
+      target: 'the floor',
+      met: null,
+    },
+  ];
+}
+
+const FAN_OUT_MESSAGES = 10;
+
+interface FanOut {
+  /** Every socket's delay for every message, ms from the POST. */
+  readonly delays: number[];
+  /** Each message's last socket, ms. */
+  readonly lasts: number[];
+  readonly complete: boolean;
+}
+
+/**
+ * `context.sockets` sockets on `socketsUrl` join the room; FAN_OUT_MESSAGES messages are posted to
+ * `postUrl`'s `/api/chats/:id/messages`, each timed from the POST to its arrival at every socket.
+ */
+async function fanOut(
+  context: SocialBenchContext,
+  socketsUrl: string,
+  postUrl: string,
+  roomId: string,
+  headers: Record<string, string>,
+): Promise<FanOut> {
+  const token = headers.authorization.slice('Bearer '.length);
+  context.log(`connecting ${context.sockets} sockets to ${socketsUrl}`);
   const sockets: RawSocket[] = [];
   const connectStarted = performance.now();
   try {
     for (let batch = 0; batch < context.sockets; batch += 250) {
       const size = Math.min(250, context.sockets - batch);
       const connected = await Promise.all(
-        Array.from({ length: size }, () => RawSocket.connect(context.socialUrl, token)),
+        Array.from({ length: size }, () => RawSocket.connect(socketsUrl, token)),
       );
-      await Promise.all(connected.map((socket) => socket.request('chat.join', { chatId: room.id })));
+      await Promise.all(connected.map((socket) => socket.request('chat.join', { chatId: roomId })));
       sockets.push(...connected);
     }
     context.log(
       `${sockets.length} sockets joined in ${((performance.now() - connectStarted) / 1000).toFixed(1)} s`,
     );
 
-    const MESSAGES = 10;
     const delays: number[] = [];
     const lasts: number[] = [];
-    for (let index = 0; index < MESSAGES; index += 1) {
+    for (let index = 0; index < FAN_OUT_MESSAGES; index += 1) {
       const marker = `fan-out ${index} ${randomUUID()}`;
       const markerBytes = Buffer.from(marker);
       let received = 0;
@@ -341,7 +384,7 @@ export async function measureFanOut(context: SocialBenchContext): Promise<Social
         }
       });
       sentAt = performance.now();
-      const sent = await fetch(`${context.gateway}/api/chats/${room.id}/messages`, {
+      const sent = await fetch(`${postUrl}/api/chats/${roomId}/messages`, {
         method: 'POST',
         headers,
         body: JSON.stringify({ text: marker }),
@@ -354,15 +397,7 @@ export async function measureFanOut(context: SocialBenchContext): Promise<Social
       context.log(`fan-out ${index + 1}: ${received} of ${sockets.length} in ${fixed(last)} ms`);
       await sleep(200);
     }
-    const complete = delays.length === MESSAGES * sockets.length;
-    return [
-      {
-        goal: `(social) a room message from \`POST /api/chats/:id/messages\` to ${sockets.length.toLocaleString('en')} sockets on one social-service process`,
-        measured: `per delivery p50 ${fixed(percentile(delays, 50))} ms, p99 ${fixed(percentile(delays, 99))} ms; last socket median ${fixed(median(lasts))} ms (${MESSAGES} messages${complete ? '' : `; ${delays.length} of ${MESSAGES * sockets.length} delivered`})`,
-        target: 'p99 ≤ 50 ms',
-        met: complete && percentile(delays, 99) <= 50,
-      },
-    ];
+    return { delays, lasts, complete: delays.length === FAN_OUT_MESSAGES * sockets.length };
   } finally {
     sockets.forEach((socket) => socket.close());
   }
