@@ -3317,6 +3317,28 @@ export type components = {
       /** @example 1 */
       version: number;
     };
+    CatalogCommentPageDto: {
+      items: components['schemas']['CatalogCommentDto'][];
+      /** @example 20 */
+      limit: number;
+      /** @description Send as cursor for the next page; null at the end */
+      nextCursor: string | null;
+      /**
+       * @description Null when paged by cursor
+       * @example 1
+       */
+      page: number | null;
+      /**
+       * @description Items matching the filters and search: exact up to LIST_TOTAL_CAP (default 10,000), else the cap (then totalExact is false)
+       * @example 1
+       */
+      total: number;
+      /**
+       * @description False when more items match than LIST_TOTAL_CAP: total is then the cap, a lower bound
+       * @example true
+       */
+      totalExact: boolean;
+    };
     CategoryDto: {
       /** Format: date-time */
       createdAt: string;
@@ -3871,7 +3893,7 @@ export type components = {
       text: string;
     };
     CommentPageDto: {
-      items: components['schemas']['CatalogCommentDto'][];
+      items: components['schemas']['CommentDto'][];
       /** @example 20 */
       limit: number;
       /** @description Send as cursor for the next page; null at the end */
@@ -12413,7 +12435,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CommentPageDto'];
+          'application/json': components['schemas']['CatalogCommentPageDto'];
         };
       };
       /**

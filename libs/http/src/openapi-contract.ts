@@ -265,10 +265,21 @@ export function mergeServiceDocuments(
   const tags = new Map<string, Json>();
   for (const [service, original] of Object.entries(documents) as [ServiceName, OpenAPIObject][]) {
     const own = original.components?.schemas ?? {};
+    // A schema clashes when it differs from the one of its name already merged, its references renamed:
+    // a page of renamed items is renamed too, so rename until nothing more clashes.
     const renames = new Map<string, string>();
-    for (const [name, schema] of Object.entries(own)) {
-      if (schemas[name] !== undefined && JSON.stringify(schemas[name]) !== JSON.stringify(schema)) {
-        renames.set(name, `${capitalized(service)}${name}`);
+    for (let grown = true; grown;) {
+      grown = false;
+      const renamed = renameReferences(own, renames) as Record<string, unknown>;
+      for (const [name, schema] of Object.entries(renamed)) {
+        if (
+          !renames.has(name) &&
+          schemas[name] !== undefined &&
+          JSON.stringify(schemas[name]) !== JSON.stringify(schema)
+        ) {
+          renames.set(name, `${capitalized(service)}${name}`);
+          grown = true;
+        }
       }
     }
     const document = renameReferences(original, renames) as OpenAPIObject;
