@@ -3239,7 +3239,7 @@ export type components = {
        * @description Apply over fields someone else changed since the draft was written
        * @default false
        */
-      overrideConflict: boolean;
+      overrideConflict?: boolean;
     };
     AttachPhotoDto: {
       /**
@@ -3966,7 +3966,7 @@ export type components = {
        * @default public
        * @enum {string}
        */
-      visibility: 'public' | 'followers';
+      visibility?: 'public' | 'followers';
     };
     CredentialsDto: {
       /**
@@ -3981,7 +3981,7 @@ export type components = {
        * @default body
        * @enum {string}
        */
-      transport: 'body' | 'cookie';
+      transport?: 'body' | 'cookie';
     };
     DecideApplicationDto: {
       /** @description To the applicant */
@@ -4381,7 +4381,7 @@ export type components = {
        * @default body
        * @enum {string}
        */
-      transport: 'body' | 'cookie';
+      transport?: 'body' | 'cookie';
     };
     ListedItemDto: {
       /** Format: uuid */
@@ -4433,7 +4433,7 @@ export type components = {
        * @default draft
        * @enum {string}
        */
-      status: 'draft' | 'active' | 'sold' | 'archived';
+      status?: 'draft' | 'active' | 'sold' | 'archived';
       /**
        * @description Tag names (stored in lower case); new ones are added
        * @example [
@@ -5158,7 +5158,7 @@ export type components = {
        * @default draft
        * @enum {string}
        */
-      status: 'draft' | 'active' | 'sold' | 'archived';
+      status?: 'draft' | 'active' | 'sold' | 'archived';
       /**
        * @description Tag names (stored in lower case); new ones are added
        * @example [
@@ -5225,7 +5225,7 @@ export type components = {
     };
     PatchProductDto: {
       /** @default true */
-      available: boolean;
+      available?: boolean;
       /** @description Ids of /categories */
       categoryIds?: string[];
       /**
@@ -5303,7 +5303,7 @@ export type components = {
        */
       genderId?: string | null;
       /** @default false */
-      integratedBracelet: boolean;
+      integratedBracelet?: boolean;
       /**
        * Format: uuid
        * @description A /mechanisms id
@@ -5566,7 +5566,7 @@ export type components = {
     };
     ProductInputDto: {
       /** @default true */
-      available: boolean;
+      available?: boolean;
       /** @description Ids of /categories */
       categoryIds?: string[];
       /**
@@ -5792,7 +5792,7 @@ export type components = {
        * @description Return the draft to its author for changes instead of closing it
        * @default false
        */
-      returnForChanges: boolean;
+      returnForChanges?: boolean;
     };
     RelatedUserDto: {
       /** Format: date-time */
@@ -6412,7 +6412,7 @@ export type components = {
        */
       genderId?: string | null;
       /** @default false */
-      integratedBracelet: boolean;
+      integratedBracelet?: boolean;
       /**
        * Format: uuid
        * @description A /mechanisms id
@@ -43231,8 +43231,7 @@ export interface operations {
         /** @description Comma-separated, '-' for descending. Fields: rank */
         sort?: string;
       };
-      header: {
-        'cache-control': string;
+      header?: {
         /** @description `no-cache` ranks afresh instead of answering a page served in the last SEARCH_CACHE_SECONDS */
         'Cache-Control'?: string;
       };

@@ -153,6 +153,36 @@ function documentRateLimits(operation: Operation): void {
   };
 }
 
+interface Parameter {
+  readonly name: string;
+  readonly in: string;
+  readonly description?: string;
+}
+
+/**
+ * One parameter per header, names being case-insensitive: `@Headers('cache-control')` makes Nest add a
+ * required `cache-control` beside the route's own `@ApiHeader({ name: 'Cache-Control', required: false })`;
+ * the documented one stays.
+ */
+function mergeHeaderParameters(operation: Operation): void {
+  const parameters = operation.parameters as Parameter[] | undefined;
+  if (!parameters) {
+    return;
+  }
+  const kept = new Map<string, Parameter>();
+  for (const parameter of parameters) {
+    const key =
+      parameter.in === 'header'
+        ? `header:${parameter.name.toLowerCase()}`
+        : `${parameter.in}:${parameter.name}`;
+    const existing = kept.get(key);
+    if (!existing || (parameter.description && !existing.description)) {
+      kept.set(key, parameter);
+    }
+  }
+  operation.parameters = [...kept.values()];
+}
+
 /**
  * Service-prefixed operation ids; a handler mounted on several paths (`/coffees/top`, `/watches/top`) gets the
  * first segment of its path that tells them apart.
@@ -193,6 +223,7 @@ export function finalizeServiceDocument(document: OpenAPIObject, service: Servic
   const operations = operationsOf(document);
   for (const [, , operation] of operations) {
     documentRateLimits(operation);
+    mergeHeaderParameters(operation);
   }
   uniqueOperationIds(service, operations);
   const converted = nullableTo31(document) as OpenAPIObject;

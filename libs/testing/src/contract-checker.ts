@@ -50,7 +50,7 @@ export class ContractChecker {
     this.document = JSON.parse(readFileSync(file, 'utf8')) as Document;
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
     addFormats(this.ajv);
-    this.ajv.addSchema(this.document as object, SPEC_ID);
+    this.ajv.addSchema(this.document, SPEC_ID);
     this.routes = Object.keys(this.document.paths)
       .map((template) => ({
         template,

@@ -87,6 +87,8 @@ export async function renderOpenApiFiles(): Promise<Map<string, string>> {
   const ast = await openapiTS(JSON.parse(mergedText) as Parameters<typeof openapiTS>[0], {
     alphabetize: true,
     exportType: true,
+    // A property with a default may be left out of a request (the API fills it in).
+    defaultNonNullable: false,
   });
   files.set(CLIENT_SCHEMA_FILE, await formatted(CLIENT_SCHEMA_FILE, CLIENT_HEADER + astToString(ast)));
   return files;

@@ -190,6 +190,13 @@ describe('committed OpenAPI documents and TypeScript client', () => {
       expect(parameters.some((parameter) => parameter.name.startsWith('filter['))).toBe(false);
     });
 
+    it('keeps one parameter per header, whatever its case', () => {
+      const headers = (operation(merged, '/search').parameters ?? [])
+        .filter((parameter) => parameter.in === 'header')
+        .map((parameter) => parameter.name.toLowerCase());
+      expect(headers).toEqual(['cache-control']);
+    });
+
     it('lets nullable references be null', () => {
       const text = committed(MERGED_SPEC_FILE);
       expect(text).not.toMatch(/"allOf": \[\s*\{\s*"\$ref"[^\]]*\]\s*,\s*"nullable"/);
