@@ -1,5 +1,6 @@
 import { API_PREFIX, GATEWAY_ROUTES, resolveGatewayRoute, type ServiceName } from '@agora/contracts';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { STATUS_CODES } from 'node:http';
 import { PROBLEM_CONTENT_TYPE } from './problem-details.js';
 
 /**
@@ -12,7 +13,8 @@ import { PROBLEM_CONTENT_TYPE } from './problem-details.js';
  * - operation ids get the service's name (and, where one handler serves two paths, the path's first
  *   segment), unique across the five specs;
  * - every operation documents the gateway's 429 (nginx's per-address zones cover every route) and every 429
- *   its `Retry-After` header.
+ *   its `Retry-After` header;
+ * - every problem response has an example per code.
  */
 
 /** The security schemes every spec declares: the bearer access token or the web session's cookie. */
@@ -139,6 +141,32 @@ function problemSchema(codes: string[]): Json {
   };
 }
 
+/**
+ * One example per code on each problem response (`{"type","title","status","code","detail"}`), the detail
+ * from the code's line in the response's description (`\`CODE\` what it means`).
+ */
+function documentProblemExamples(operation: Operation): void {
+  for (const [status, response] of Object.entries(operation.responses)) {
+    const media = response.content?.[PROBLEM_CONTENT_TYPE];
+    const codes = (
+      media?.schema as { allOf?: [unknown, { properties?: { code?: { enum?: string[] } } }] } | undefined
+    )?.allOf?.[1]?.properties?.code?.enum;
+    if (!media || !codes?.length) {
+      continue;
+    }
+    const title = STATUS_CODES[Number(status)] ?? 'Error';
+    (media as Json).examples = Object.fromEntries(
+      codes.map((code) => {
+        const detail = new RegExp(`\`${code}\` ([^;\n]+)`).exec(response.description)?.[1] ?? title;
+        return [
+          code,
+          { summary: detail, value: { type: 'about:blank', title, status: Number(status), code, detail } },
+        ];
+      }),
+    );
+  }
+}
+
 function documentRateLimits(operation: Operation): void {
   const existing = operation.responses['429'];
   if (!existing) {
@@ -223,6 +251,7 @@ export function finalizeServiceDocument(document: OpenAPIObject, service: Servic
   const operations = operationsOf(document);
   for (const [, , operation] of operations) {
     documentRateLimits(operation);
+    documentProblemExamples(operation);
     mergeHeaderParameters(operation);
   }
   uniqueOperationIds(service, operations);

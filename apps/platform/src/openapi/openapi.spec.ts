@@ -33,7 +33,10 @@ interface Parameter {
 }
 interface Response {
   readonly headers?: Record<string, unknown>;
-  readonly content?: Record<string, { readonly schema?: Schema }>;
+  readonly content?: Record<
+    string,
+    { readonly schema?: Schema; readonly examples?: Record<string, unknown> }
+  >;
 }
 interface Operation {
   readonly operationId?: string;
@@ -129,7 +132,7 @@ describe('committed OpenAPI documents and TypeScript client', () => {
       expect(merged.paths).not.toHaveProperty(['/health']);
     });
 
-    it('serves every error as problem+json with its codes, 429s with Retry-After', () => {
+    it('serves every error as problem+json with its codes and an example of each, 429s with Retry-After', () => {
       const wrong: string[] = [];
       for (const [route, method, found] of operationsOf(merged)) {
         for (const [status, response] of Object.entries(found.responses)) {
@@ -143,6 +146,11 @@ describe('committed OpenAPI documents and TypeScript client', () => {
             !schema.allOf?.[1]?.properties?.code?.enum?.length
           ) {
             wrong.push(`${method} ${route} ${status}: not a problem with codes`);
+          }
+          const codes = (schema?.allOf?.[1]?.properties?.code?.enum ?? []) as string[];
+          const examples = Object.keys(response.content?.[PROBLEM_CONTENT_TYPE]?.examples ?? {});
+          if (examples.sort().join() !== [...codes].sort().join()) {
+            wrong.push(`${method} ${route} ${status}: examples ${examples.join()} for codes ${codes.join()}`);
           }
           if (status === '429' && !response.headers?.['Retry-After']) {
             wrong.push(`${method} ${route} 429 without Retry-After`);
