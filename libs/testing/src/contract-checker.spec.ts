@@ -63,10 +63,14 @@ describe('ContractChecker over the committed openapi/agora.json', () => {
     ).toEqual([]);
   });
 
-  it('checks a success body against its schema; leaves undocumented paths alone', () => {
+  it('checks a success body against its schema, no undocumented field; leaves undocumented paths alone', () => {
     expect(checker.mismatches('GET', '/products', answer(200, { items: 'not a list' }))).toEqual([
       expect.stringContaining('body does not match the schema'),
     ]);
     expect(checker.mismatches('GET', '/nowhere', answer(200, 'anything'))).toEqual([]);
+    expect(checker.mismatches('GET', '/.well-known/jwks.json', answer(200, { keys: [] }))).toEqual([]);
+    expect(checker.mismatches('GET', '/.well-known/jwks.json', answer(200, { keys: [], secret: 1 }))).toEqual(
+      [expect.stringContaining('must NOT have additional properties')],
+    );
   });
 });

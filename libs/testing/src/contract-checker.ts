@@ -6,7 +6,8 @@ import path from 'node:path';
 /**
  * The committed merged OpenAPI document (`openapi/agora.json`) as a checker of real answers (issue 18):
  * each answer of an e2e suite's request is matched to its operation and checked against the documented
- * status, media type, body schema (JSON Schema 2020-12, as OpenAPI 3.1 writes it) and the 429's
+ * status, media type, body schema (JSON Schema 2020-12, as OpenAPI 3.1 writes it; success bodies closed: no
+ * undocumented fields) and the 429's
  * `Retry-After`. A request to a path or method the document lacks (a suite probing unknown routes) is not
  * checked; everything the document describes is.
  */
@@ -40,6 +41,52 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 const pointer = (...parts: string[]): string =>
   parts.map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 
+/** Schemas of error bodies: problem details take extra members (`currentVersion`, `retryAfter`, …). */
+const OPEN_SCHEMAS = new Set(['ProblemDetails', 'FieldProblem']);
+
+/** An object schema that lists its properties admits no others (outside examples and compositions). */
+function closed(node: unknown): unknown {
+  if (Array.isArray(node)) {
+    return node.map(closed);
+  }
+  if (!node || typeof node !== 'object') {
+    return node;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    out[key] = key === 'example' || key === 'examples' ? value : closed(value);
+  }
+  if (out.properties && out.additionalProperties === undefined && !out.allOf && !out.anyOf && !out.oneOf) {
+    out.additionalProperties = false;
+  }
+  return out;
+}
+
+/**
+ * The document with success bodies closed: a field the service sends that the document does not describe is a
+ * mismatch (the schemas of problem responses stay open).
+ */
+function closeObjects(document: Document & { components?: { schemas?: Record<string, unknown> } }): Document {
+  const schemas = document.components?.schemas ?? {};
+  for (const name of Object.keys(schemas)) {
+    if (!OPEN_SCHEMAS.has(name)) {
+      schemas[name] = closed(schemas[name]);
+    }
+  }
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        if (Number(status) < 400) {
+          for (const media of Object.values(response.content ?? {})) {
+            (media as { schema?: unknown }).schema = closed(media.schema);
+          }
+        }
+      }
+    }
+  }
+  return document;
+}
+
 export class ContractChecker {
   private readonly document: Document;
   private readonly ajv: Ajv2020;
@@ -47,7 +94,7 @@ export class ContractChecker {
   private readonly validators = new Map<string, ValidateFunction>();
 
   constructor(file = SPEC_FILE) {
-    this.document = JSON.parse(readFileSync(file, 'utf8')) as Document;
+    this.document = closeObjects(JSON.parse(readFileSync(file, 'utf8')) as Document);
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
     addFormats(this.ajv);
     this.ajv.addSchema(this.document, SPEC_ID);
