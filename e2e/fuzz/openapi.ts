@@ -197,7 +197,9 @@ function listAfter(label: string, text: string | undefined): string[] {
 export function listQueryDoc(operation: OpenApiOperation): ListQueryDoc | undefined {
   const parameters = operation.parameters ?? [];
   const filter = parameters.find(
-    (parameter) => parameter.in === 'query' && parameter.name.startsWith('filter['),
+    // `filter` (a deepObject) whose description lists the fields and operators; `filter[…]` before it.
+    (parameter) =>
+      parameter.in === 'query' && (parameter.name === 'filter' || parameter.name.startsWith('filter[')),
   );
   const sort = parameters.find((parameter) => parameter.in === 'query' && parameter.name === 'sort');
   if (!filter && !sort) {

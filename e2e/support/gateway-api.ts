@@ -1,4 +1,4 @@
-import { eventually } from '@agora/testing';
+import { contractChecker, eventually } from '@agora/testing';
 import { expect } from 'vitest';
 import type { IdentityClient, SignedInUser } from './identity-client.js';
 
@@ -14,10 +14,13 @@ export interface Answer<T = Record<string, unknown>> {
 /**
  * JSON calls through a gateway's `/api`, as a user (bearer token) or anonymous, keeping every answer so a
  * suite can check at its end that none was a 5xx. A string body goes as it is (raw JSON), anything else
- * JSON-encoded.
+ * JSON-encoded. Every answer is checked against the committed OpenAPI document (`ContractChecker`): one
+ * that differs fails the call.
  */
 export class GatewayApi {
   readonly answers: Answer[] = [];
+  /** Answers unlike what the committed OpenAPI document says (each also fails its call). */
+  readonly contractMismatches: string[] = [];
 
   constructor(private readonly gatewayUrl: () => string) {}
 
@@ -38,6 +41,16 @@ export class GatewayApi {
       ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
     });
     const text = await response.text();
+    const mismatches = contractChecker().mismatches(method, route, {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      headers: response.headers,
+      text,
+    });
+    if (mismatches.length > 0) {
+      this.contractMismatches.push(...mismatches);
+      throw new Error(`the answer is not as openapi/agora.json documents it:\n${mismatches.join('\n')}`);
+    }
     const answer = {
       status: response.status,
       body: (text ? JSON.parse(text) : {}) as T,

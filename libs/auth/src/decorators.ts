@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, UseGuards, type ExecutionContext } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiSecurity } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AccessTokenGuard, OptionalAccessTokenGuard, RequiredRoles } from './access-token.guard.js';
 import type { AuthenticatedUser } from './access-token.js';
@@ -11,7 +11,9 @@ export function Authenticated(...roles: Role[]): MethodDecorator & ClassDecorato
   return applyDecorators(
     RequiredRoles(roles),
     UseGuards(AccessTokenGuard),
-    ApiBearerAuth(),
+    // Either scheme (SECURITY_SCHEMES of @agora/http): the bearer token or the web session's cookie.
+    ApiSecurity('bearer'),
+    ApiSecurity('cookie'),
     ApiAccessErrors(...CREDENTIAL_ERROR_CODES, ...(roles.length > 0 ? [AccessErrorCode.FORBIDDEN_ROLE] : [])),
   );
 }
@@ -31,7 +33,10 @@ export const CurrentUser = createParamDecorator(
 export function OptionallyAuthenticated(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     UseGuards(OptionalAccessTokenGuard),
-    ApiBearerAuth(),
+    // Public: no credentials at all (`{}`), or either scheme to be known as the caller.
+    ApiSecurity({}),
+    ApiSecurity('bearer'),
+    ApiSecurity('cookie'),
     ApiAccessErrors(...CREDENTIAL_ERROR_CODES),
   );
 }

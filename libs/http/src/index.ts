@@ -6,6 +6,7 @@ export * from './problem-details.filter.js';
 export * from './problem-details.js';
 export * from './request-input.js';
 export * from './security-headers.js';
+export * from './openapi-contract.js';
 export * from './swagger.js';
 export * from './validation.js';
 export * from './user-text.js';

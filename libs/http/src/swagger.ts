@@ -1,4 +1,5 @@
 import {
+  type ServiceName,
   GATEWAY_SPECS,
   SERVICE_DOCS_JSON_PATH,
   SERVICE_DOCS_PATH,
@@ -8,20 +9,26 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { STATUS_CODES } from 'node:http';
 import { BODY_ERROR_CODES, HTTP_ERRORS, PARAMETER_ERROR_CODES, type HttpErrorCode } from './http.errors.js';
+import { finalizeServiceDocument } from './openapi-contract.js';
 import { PROBLEM_CONTENT_TYPE } from './problem-details.js';
 
-/** The service's OpenAPI document, with the edge's codes added to every operation that can answer them. */
+/**
+ * The service's OpenAPI 3.1 document as the gateway serves it: the edge's codes added to every operation that
+ * can answer them, then the contract pass (`finalizeServiceDocument`). `npm run openapi` commits it.
+ */
 export function createServiceDocument(
   app: INestApplication,
-  definition: { readonly title: string; readonly description: string },
+  definition: { readonly name: ServiceName; readonly title: string; readonly description: string },
 ): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle(definition.title)
     .setDescription(definition.description)
     .setVersion('1')
-    .addBearerAuth()
     .build();
-  return documentEdgeErrors(SwaggerModule.createDocument(app, config));
+  return finalizeServiceDocument(
+    documentEdgeErrors(SwaggerModule.createDocument(app, config)),
+    definition.name,
+  );
 }
 
 /**
@@ -31,7 +38,7 @@ export function createServiceDocument(
  */
 export function setUpSwagger(
   app: INestApplication,
-  definition: { readonly title: string; readonly description: string },
+  definition: { readonly name: ServiceName; readonly title: string; readonly description: string },
 ): void {
   // Built on the first request for a spec or the UI, not at start: scanning every route costs start-up time
   // and keeps the document resident in services nobody asks for docs.

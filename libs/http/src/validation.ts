@@ -49,6 +49,13 @@ export function UuidParam(name: string): ParameterDecorator {
   return (target, key, index) => {
     param(target, key, index);
     documented(target, key, index);
+    if (key !== undefined) {
+      ApiParam({ name, type: String, format: 'uuid' })(
+        target,
+        key,
+        Object.getOwnPropertyDescriptor(target, key)!,
+      );
+    }
   };
 }
 

@@ -12,3 +12,4 @@ export * from './races.js';
 export * from './strict-mock.js';
 export * from './list-plans.js';
 export * from './acting-user.js';
+export * from './contract-checker.js';
