@@ -3568,7 +3568,12 @@ export type components = {
       updatedAt: string;
       venue: string | null;
       /**
-       * @description Its author had an issued order of the item when writing it; its rating then weighs 2 in the item’s average and top-list score, any other 1
+       * @description One of its photos shows the pack: a barcode decoded from the photo’s pixels is the coffee’s (judged whenever its photos are written)
+       * @example true
+       */
+      verifiedPhoto: boolean;
+      /**
+       * @description Its author has an issued order of the item, or of a menu product or listing that sells it (kept up to date as orders are issued and refunded)
        * @example false
        */
       verifiedPurchase: boolean;
@@ -3577,6 +3582,11 @@ export type components = {
        * @example 1
        */
       version: number;
+      /**
+       * @description What its rating weighs in the item’s average and top-list score: 1, plus 1 for a verified purchase and 1 for a verified photo
+       * @example 2
+       */
+      weight: number;
     };
     CheckinInputDto: {
       /**
@@ -4391,6 +4401,11 @@ export type components = {
     };
     ListingDto: {
       characteristics: components['schemas']['CharacteristicDto'][];
+      /**
+       * Format: uuid
+       * @description The catalog coffee this sells
+       */
+      coffeeId: string | null;
       /** Format: date-time */
       createdAt: string;
       /** @example RUB */
@@ -4414,9 +4429,19 @@ export type components = {
       updatedAt: string;
       /** @example 1 */
       version: number;
+      /**
+       * Format: uuid
+       * @description The catalog watch this sells
+       */
+      watchId: string | null;
     };
     ListingInputDto: {
       characteristics?: components['schemas']['CharacteristicDto'][];
+      /**
+       * Format: uuid
+       * @description The catalog coffee this sells: a buyer’s check-ins on it become verified purchases once the order is issued. At most one of coffeeId and watchId
+       */
+      coffeeId?: string | null;
       /**
        * @description ISO 4217
        * @example RUB
@@ -4444,6 +4469,11 @@ export type components = {
       tags?: string[];
       /** @example Восток Амфибия 1980-х, ходят */
       title: string;
+      /**
+       * Format: uuid
+       * @description The catalog watch this sells (a buyer’s wrist checks on it become verified purchases)
+       */
+      watchId?: string | null;
     };
     ListingPageDto: {
       items: components['schemas']['ListingDto'][];
@@ -4469,6 +4499,11 @@ export type components = {
     };
     ListingWithLikesDto: {
       characteristics: components['schemas']['CharacteristicDto'][];
+      /**
+       * Format: uuid
+       * @description The catalog coffee this sells
+       */
+      coffeeId: string | null;
       /** Format: date-time */
       createdAt: string;
       /** @example RUB */
@@ -4494,6 +4529,11 @@ export type components = {
       updatedAt: string;
       /** @example 1 */
       version: number;
+      /**
+       * Format: uuid
+       * @description The catalog watch this sells
+       */
+      watchId: string | null;
     };
     LocationDto: {
       address: string;
@@ -5143,6 +5183,11 @@ export type components = {
     PatchListingDto: {
       characteristics?: components['schemas']['CharacteristicDto'][];
       /**
+       * Format: uuid
+       * @description The catalog coffee this sells: a buyer’s check-ins on it become verified purchases once the order is issued. At most one of coffeeId and watchId
+       */
+      coffeeId?: string | null;
+      /**
        * @description ISO 4217
        * @example RUB
        */
@@ -5169,6 +5214,11 @@ export type components = {
       tags?: string[];
       /** @example Восток Амфибия 1980-х, ходят */
       title?: string;
+      /**
+       * Format: uuid
+       * @description The catalog watch this sells (a buyer’s wrist checks on it become verified purchases)
+       */
+      watchId?: string | null;
     };
     PatchLocationDto: {
       /** @example Pokrovka St, 17 */
@@ -5229,6 +5279,11 @@ export type components = {
       /** @description Ids of /categories */
       categoryIds?: string[];
       /**
+       * Format: uuid
+       * @description The catalog coffee this sells: a buyer’s check-ins on it become verified purchases once the order is issued. At most one of coffeeId and watchId
+       */
+      coffeeId?: string | null;
+      /**
        * @description ISO 4217
        * @example RUB
        */
@@ -5247,6 +5302,11 @@ export type components = {
        * @example 40
        */
       stock?: number | null;
+      /**
+       * Format: uuid
+       * @description The catalog watch this sells (a buyer’s wrist checks on it become verified purchases)
+       */
+      watchId?: string | null;
     };
     PatchReviewDto: {
       /** @example 5 */
@@ -5543,6 +5603,11 @@ export type components = {
     ProductDto: {
       available: boolean;
       categories: components['schemas']['CategoryDto'][];
+      /**
+       * Format: uuid
+       * @description The catalog coffee this sells
+       */
+      coffeeId: string | null;
       /** Format: date-time */
       createdAt: string;
       /** @example RUB */
@@ -5563,12 +5628,22 @@ export type components = {
       updatedAt: string;
       /** @example 1 */
       version: number;
+      /**
+       * Format: uuid
+       * @description The catalog watch this sells
+       */
+      watchId: string | null;
     };
     ProductInputDto: {
       /** @default true */
       available?: boolean;
       /** @description Ids of /categories */
       categoryIds?: string[];
+      /**
+       * Format: uuid
+       * @description The catalog coffee this sells: a buyer’s check-ins on it become verified purchases once the order is issued. At most one of coffeeId and watchId
+       */
+      coffeeId?: string | null;
       /**
        * @description ISO 4217
        * @example RUB
@@ -5588,6 +5663,11 @@ export type components = {
        * @example 40
        */
       stock?: number | null;
+      /**
+       * Format: uuid
+       * @description The catalog watch this sells (a buyer’s wrist checks on it become verified purchases)
+       */
+      watchId?: string | null;
     };
     ProductPageDto: {
       items: components['schemas']['ProductDto'][];
@@ -21769,7 +21849,7 @@ export interface operations {
           'application/json': components['schemas']['ListingDto'];
         };
       };
-      /** @description Bad Request: `VALIDATION_FAILED` a field is missing, cleared or out of range; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
+      /** @description Bad Request: `VALIDATION_FAILED` a field is missing, cleared or out of range; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -21777,7 +21857,12 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'JSON_TOO_DEEP' | 'INVALID_CHARACTERS';
+            code?:
+              | 'VALIDATION_FAILED'
+              | 'UNKNOWN_SOLD_ITEM'
+              | 'MALFORMED_JSON'
+              | 'JSON_TOO_DEEP'
+              | 'INVALID_CHARACTERS';
           };
         };
       };
@@ -22029,7 +22114,7 @@ export interface operations {
        *
        *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
        *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
        */
       400: {
         headers: {
@@ -22041,6 +22126,7 @@ export interface operations {
             code?:
               | 'INVALID_IF_MATCH'
               | 'VALIDATION_FAILED'
+              | 'UNKNOWN_SOLD_ITEM'
               | 'MALFORMED_JSON'
               | 'JSON_TOO_DEEP'
               | 'INVALID_CHARACTERS';
@@ -22357,7 +22443,7 @@ export interface operations {
        *
        *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
        *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
        */
       400: {
         headers: {
@@ -22369,6 +22455,7 @@ export interface operations {
             code?:
               | 'INVALID_IF_MATCH'
               | 'VALIDATION_FAILED'
+              | 'UNKNOWN_SOLD_ITEM'
               | 'MALFORMED_JSON'
               | 'JSON_TOO_DEEP'
               | 'INVALID_CHARACTERS';
@@ -24106,7 +24193,7 @@ export interface operations {
           'application/json': components['schemas']['ListingDto'];
         };
       };
-      /** @description Bad Request: `VALIDATION_FAILED` a field is missing, cleared or out of range; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
+      /** @description Bad Request: `VALIDATION_FAILED` a field is missing, cleared or out of range; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -24114,7 +24201,12 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'JSON_TOO_DEEP' | 'INVALID_CHARACTERS';
+            code?:
+              | 'VALIDATION_FAILED'
+              | 'UNKNOWN_SOLD_ITEM'
+              | 'MALFORMED_JSON'
+              | 'JSON_TOO_DEEP'
+              | 'INVALID_CHARACTERS';
           };
         };
       };
@@ -24366,7 +24458,7 @@ export interface operations {
        *
        *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
        *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
        */
       400: {
         headers: {
@@ -24378,6 +24470,7 @@ export interface operations {
             code?:
               | 'INVALID_IF_MATCH'
               | 'VALIDATION_FAILED'
+              | 'UNKNOWN_SOLD_ITEM'
               | 'MALFORMED_JSON'
               | 'JSON_TOO_DEEP'
               | 'INVALID_CHARACTERS';
@@ -24694,7 +24787,7 @@ export interface operations {
        *
        *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
        *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
        */
       400: {
         headers: {
@@ -24706,6 +24799,7 @@ export interface operations {
             code?:
               | 'INVALID_IF_MATCH'
               | 'VALIDATION_FAILED'
+              | 'UNKNOWN_SOLD_ITEM'
               | 'MALFORMED_JSON'
               | 'JSON_TOO_DEEP'
               | 'INVALID_CHARACTERS';
@@ -39238,7 +39332,7 @@ export interface operations {
           'application/json': components['schemas']['ProductDto'];
         };
       };
-      /** @description Bad Request: `VALIDATION_FAILED` a field is missing, cleared or out of range; `UNKNOWN_CATEGORY` categoryIds names no category; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
+      /** @description Bad Request: `VALIDATION_FAILED` a field is missing, cleared or out of range; `UNKNOWN_CATEGORY` categoryIds names no category; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -39249,6 +39343,7 @@ export interface operations {
             code?:
               | 'VALIDATION_FAILED'
               | 'UNKNOWN_CATEGORY'
+              | 'UNKNOWN_SOLD_ITEM'
               | 'MALFORMED_JSON'
               | 'JSON_TOO_DEEP'
               | 'INVALID_CHARACTERS';
@@ -39445,7 +39540,7 @@ export interface operations {
        *
        *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
        *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_CATEGORY` categoryIds names no category; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_CATEGORY` categoryIds names no category; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
        */
       400: {
         headers: {
@@ -39458,6 +39553,7 @@ export interface operations {
               | 'INVALID_IF_MATCH'
               | 'VALIDATION_FAILED'
               | 'UNKNOWN_CATEGORY'
+              | 'UNKNOWN_SOLD_ITEM'
               | 'MALFORMED_JSON'
               | 'JSON_TOO_DEEP'
               | 'INVALID_CHARACTERS';
@@ -39762,7 +39858,7 @@ export interface operations {
        *
        *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
        *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_CATEGORY` categoryIds names no category; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_CATEGORY` categoryIds names no category; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
        */
       400: {
         headers: {
@@ -39775,6 +39871,7 @@ export interface operations {
               | 'INVALID_IF_MATCH'
               | 'VALIDATION_FAILED'
               | 'UNKNOWN_CATEGORY'
+              | 'UNKNOWN_SOLD_ITEM'
               | 'MALFORMED_JSON'
               | 'JSON_TOO_DEEP'
               | 'INVALID_CHARACTERS';
@@ -40436,7 +40533,7 @@ export interface operations {
           'application/json': components['schemas']['ProductDto'];
         };
       };
-      /** @description Bad Request: `VALIDATION_FAILED` a field is missing, cleared or out of range; `UNKNOWN_CATEGORY` categoryIds names no category; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
+      /** @description Bad Request: `VALIDATION_FAILED` a field is missing, cleared or out of range; `UNKNOWN_CATEGORY` categoryIds names no category; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -40447,6 +40544,7 @@ export interface operations {
             code?:
               | 'VALIDATION_FAILED'
               | 'UNKNOWN_CATEGORY'
+              | 'UNKNOWN_SOLD_ITEM'
               | 'MALFORMED_JSON'
               | 'JSON_TOO_DEEP'
               | 'INVALID_CHARACTERS';
@@ -40643,7 +40741,7 @@ export interface operations {
        *
        *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
        *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_CATEGORY` categoryIds names no category; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_CATEGORY` categoryIds names no category; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
        */
       400: {
         headers: {
@@ -40656,6 +40754,7 @@ export interface operations {
               | 'INVALID_IF_MATCH'
               | 'VALIDATION_FAILED'
               | 'UNKNOWN_CATEGORY'
+              | 'UNKNOWN_SOLD_ITEM'
               | 'MALFORMED_JSON'
               | 'JSON_TOO_DEEP'
               | 'INVALID_CHARACTERS';
@@ -40960,7 +41059,7 @@ export interface operations {
        *
        *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
        *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_CATEGORY` categoryIds names no category; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_CATEGORY` categoryIds names no category; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
        */
       400: {
         headers: {
@@ -40973,6 +41072,7 @@ export interface operations {
               | 'INVALID_IF_MATCH'
               | 'VALIDATION_FAILED'
               | 'UNKNOWN_CATEGORY'
+              | 'UNKNOWN_SOLD_ITEM'
               | 'MALFORMED_JSON'
               | 'JSON_TOO_DEEP'
               | 'INVALID_CHARACTERS';
