@@ -18,6 +18,7 @@ import { CheckinsAndRatings1796200000300 } from './1796200000300-CheckinsAndRati
 import { VerifiedPurchases1796200000340 } from './1796200000340-VerifiedPurchases.js';
 import { ImportFingerprints1796200000500 } from './1796200000500-ImportFingerprints.js';
 import { LikesListsTagCloud1796200000600 } from './1796200000600-LikesListsTagCloud.js';
+import { Translations1796200000700 } from './1796200000700-Translations.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
@@ -41,4 +42,5 @@ export const catalogMigrations = [
   VerifiedPurchases1796200000340,
   ImportFingerprints1796200000500,
   LikesListsTagCloud1796200000600,
+  Translations1796200000700,
 ];
