@@ -35,7 +35,7 @@ describe('Accept-Language', () => {
     ]);
     expect(parseAcceptLanguage('x'.repeat(10_000))).toEqual([]);
     // Past twenty entries nothing more is read.
-    expect(parseAcceptLanguage([...Array(30).fill('fr'), 'es'].join(','))).toHaveLength(20);
+    expect(parseAcceptLanguage([...Array.from({ length: 30 }, () => 'fr'), 'es'].join(','))).toHaveLength(20);
   });
 
   it('chooses ?lang= first, then the best-weighted supported language; q=0 refuses one', () => {

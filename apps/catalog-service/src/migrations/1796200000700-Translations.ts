@@ -55,20 +55,33 @@ export class Translations1796200000700 implements MigrationInterface {
         ELSE coalesce(nullif(translations -> wanted ->> 'name', ''),
           CASE WHEN original_language = 'en' THEN original ELSE nullif(translations -> 'en' ->> 'name', '') END,
           original) END $$`);
-    // A document's title and subtitle in each language where they differ from the originals ('{}' when no
-    // name it shows has a translation, so untranslated documents grow by an empty JSONB only).
+    // A document's title and subtitle in each language where a translation changes them, each only when it
+    // does ('{}' when nothing the document shows is translated: untranslated documents grow by an empty JSONB).
     await queryRunner.query(`
       CREATE FUNCTION "catalog"."search_titles"(title text, title_language text, title_translations jsonb,
         subtitle text, subtitle_language text, subtitle_translations jsonb)
       RETURNS jsonb LANGUAGE sql IMMUTABLE PARALLEL SAFE
-      AS $$ SELECT coalesce(jsonb_object_agg(localized.wanted,
-          jsonb_build_object('title', localized.title, 'subtitle', localized.subtitle)), '{}'::jsonb)
+      AS $$ SELECT coalesce(jsonb_object_agg(localized.wanted, jsonb_strip_nulls(jsonb_build_object(
+          'title', nullif(localized.title, search_titles.title),
+          'subtitle', nullif(localized.subtitle, search_titles.subtitle)))), '{}'::jsonb)
         FROM (SELECT wanted,
             "catalog"."translated"(title, title_language, title_translations, wanted) AS title,
             "catalog"."translated"(subtitle, subtitle_language, subtitle_translations, wanted) AS subtitle
           FROM unnest(ARRAY['ru', 'en', 'es']) AS wanted) AS localized
         WHERE localized.title IS DISTINCT FROM search_titles.title
           OR localized.subtitle IS DISTINCT FROM search_titles.subtitle $$`);
+    // The words of "more" that "known" lacks (regardless of case), in order, each once: translated names mostly
+    // repeat the original's words ("Kenya Kiambu 74110" beside "Кения Kiambu 74110"), so a document takes only
+    // the translations' new words and grows by little.
+    await queryRunner.query(`
+      CREATE FUNCTION "catalog"."new_words"(known text, more text) RETURNS text
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE
+      AS $$ SELECT string_agg(word.word, ' ' ORDER BY word.position)
+        FROM (SELECT min(part.word) AS word, min(part.position) AS position
+          FROM regexp_split_to_table(coalesce(more, ''), '\\s+') WITH ORDINALITY AS part(word, position)
+          WHERE part.word <> ''
+            AND lower(part.word) <> ALL (regexp_split_to_array(lower(coalesce(known, '')), '\\s+'))
+          GROUP BY lower(part.word)) AS word $$`);
     await queryRunner.query(
       `ALTER TABLE "catalog"."search_documents" ADD "titles" jsonb NOT NULL DEFAULT '{}'`,
     );
@@ -76,6 +89,7 @@ export class Translations1796200000700 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "catalog"."search_documents" DROP COLUMN "titles"`);
+    await queryRunner.query(`DROP FUNCTION "catalog"."new_words"(text, text)`);
     await queryRunner.query(`DROP FUNCTION "catalog"."search_titles"(text, text, jsonb, text, text, jsonb)`);
     await queryRunner.query(`DROP FUNCTION "catalog"."translated"(text, text, jsonb, text)`);
     await queryRunner.query(`DROP FUNCTION "catalog"."translated_texts"(jsonb)`);

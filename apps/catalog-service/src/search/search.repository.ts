@@ -10,8 +10,8 @@ export interface HitRow {
   item_id: string;
   title: string;
   subtitle: string | null;
-  /** The title and subtitle per language, where translations change them (migration Translations). */
-  titles: Partial<Record<Language, { title: string; subtitle: string | null }>>;
+  /** The title and subtitle per language, each where a translation changes it (migration Translations). */
+  titles: Partial<Record<Language, { title?: string; subtitle?: string }>>;
   rank: number;
   /** Every tier's candidates together (the same on every row). */
   total: string;

@@ -122,13 +122,13 @@ export class SearchService {
       candidates,
     });
     const items: SearchHitDto[] = rows.map((row) => {
-      // The document holds each language whose title or subtitle a translation changes (the chain applied).
+      // The document holds, per language, the title and subtitle a translation changes (the chain applied).
       const localized = language === null ? undefined : row.titles[language];
       return {
         kind: row.kind,
         id: row.item_id,
         title: localized?.title ?? row.title,
-        subtitle: localized ? localized.subtitle : row.subtitle,
+        subtitle: localized?.subtitle ?? row.subtitle,
         rank: Math.round(Number(row.rank) * 1000) / 1000,
       };
     });

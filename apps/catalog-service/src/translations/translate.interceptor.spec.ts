@@ -67,7 +67,7 @@ describe('applyTranslation', () => {
 
   it('refuses the original language and removing a missing translation', async () => {
     const refused = (change: Parameters<typeof applyTranslation>[1]) =>
-      rejectionOf((async () => applyTranslation(row, change))(), CatalogException);
+      rejectionOf(new Promise((resolve) => resolve(applyTranslation(row, change))), CatalogException);
     expect(await refused({ language: 'ru', text: { name: 'Кения' } })).toMatchObject({
       code: 'TRANSLATION_OF_ORIGINAL',
     });
