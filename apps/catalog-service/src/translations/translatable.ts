@@ -18,3 +18,6 @@ export const languageCheck = (table: string): [string, string] => [
   `${table}_language_check`,
   `"language" IN (${LANGUAGES.map((language) => `'${language}'`).join(', ')})`,
 ];
+
+/** The columns a page reads of a translatable row it shows by name (list engine joins). */
+export const TRANSLATABLE_COLUMNS = ['name', 'language', 'translations'];
