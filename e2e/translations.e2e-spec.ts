@@ -211,7 +211,9 @@ describe('translations through the gateway', () => {
     const page = ok(
       await call<{ items: Coffee[] }>('GET', `/coffees?lang=es&filter[id][eq]=${coffee.id}`, undefined),
     );
-    expect(page.items.map((item) => item.name)).toEqual(['Colombia Huila']);
+    expect(page.items.map((item) => [item.name, item.origin?.name, item.roaster.language])).toEqual([
+      ['Colombia Huila', 'Kenia', 'ru'],
+    ]);
   });
 
   it('answers problems in Russian and Spanish, with the code as it is, and English otherwise', async () => {
