@@ -216,6 +216,30 @@ describe('translations through the gateway', () => {
     ]);
   });
 
+  it('answers the tags of check-ins and of the tag cloud in the asked language', async () => {
+    const tag = ok(await call<Named>('POST', '/dictionaries/tags', moderator, { name: 'смородина' }), 201);
+    ok(await call('PUT', `/dictionaries/tags/${tag.id}/translations/es`, moderator, { name: 'grosella' }));
+    const coffee = ok(
+      await call<Coffee>('POST', '/coffees', moderator, { name: 'Кения Кири', roasterId: roaster }),
+      201,
+    );
+    const checkin = ok(
+      await call<{ id: string }>('POST', `/coffees/${coffee.id}/checkins`, moderator, {
+        rating: 4.5,
+        tagIds: [tag.id],
+      }),
+      201,
+    );
+    const read = ok(await call<{ tags: Named[] }>('GET', `/checkins/${checkin.id}?lang=es`));
+    expect(read.tags).toMatchObject([{ id: tag.id, name: 'grosella', language: 'es' }]);
+    const cloud = ok(
+      await call<{ tags: Named[] }>('GET', '/tags/cloud?kind=coffee', undefined, undefined, {
+        'accept-language': 'es',
+      }),
+    );
+    expect(cloud.tags).toMatchObject([{ id: tag.id, name: 'grosella', originalLanguage: 'ru' }]);
+  });
+
   it('answers problems in Russian and Spanish, with the code as it is, and English otherwise', async () => {
     const missing = '0195f6a0-0000-7000-8000-00000000dead';
     const russian = await call<{ title: string; detail: string; code: string }>(
