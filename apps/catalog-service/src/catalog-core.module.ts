@@ -1,13 +1,24 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { LikeSummariesRepository } from './community/like-summaries.repository.js';
 import { ItemEvents } from './items/item-events.js';
 import { MediaOwnersRepository } from './photos/media-owners.repository.js';
 import { PhotosRepository } from './photos/photos.repository.js';
+import { TranslateInterceptor } from './translations/translate.interceptor.js';
 
-/** What every catalog feature shares: the unit of work, item events, the photo rows items own, like counts. */
+/**
+ * What every catalog feature shares: the unit of work, item events, the photo rows items own, like counts, and
+ * answers in the request's language (TranslateInterceptor).
+ */
 @Global()
 @Module({
-  providers: [ItemEvents, PhotosRepository, MediaOwnersRepository, LikeSummariesRepository],
+  providers: [
+    ItemEvents,
+    PhotosRepository,
+    MediaOwnersRepository,
+    LikeSummariesRepository,
+    { provide: APP_INTERCEPTOR, useClass: TranslateInterceptor },
+  ],
   exports: [ItemEvents, PhotosRepository, MediaOwnersRepository, LikeSummariesRepository],
 })
 export class CatalogCoreModule {}

@@ -8,6 +8,10 @@ export const CATALOG_ERRORS = {
   UNKNOWN_MECHANISM: { status: 400, description: 'mechanismId names no mechanism' },
   UNKNOWN_CATEGORY: { status: 400, description: 'categoryIds names no category' },
   INVALID_REPLACEMENT: { status: 400, description: 'a value cannot replace itself' },
+  TRANSLATION_OF_ORIGINAL: {
+    status: 400,
+    description: 'the language is the one the name is written in: edit the item or value itself',
+  },
   UNKNOWN_LOCATION: { status: 400, description: 'locationId names no shop location' },
   UNKNOWN_SOLD_ITEM: { status: 400, description: 'coffeeId or watchId names no such coffee or watch' },
   IMPORT_FEED_INVALID: {
@@ -36,6 +40,7 @@ export const CATALOG_ERRORS = {
   OWN_LISTING: { status: 403, description: 'sellers do not review their own listings' },
 
   COFFEE_NOT_FOUND: { status: 404, description: 'no such coffee' },
+  TRANSLATION_NOT_FOUND: { status: 404, description: 'no translation into this language' },
   WATCH_NOT_FOUND: { status: 404, description: 'no such watch' },
   MECHANISM_NOT_FOUND: { status: 404, description: 'no such mechanism' },
   PRODUCT_NOT_FOUND: { status: 404, description: 'no such product' },

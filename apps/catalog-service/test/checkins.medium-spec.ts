@@ -332,7 +332,7 @@ describe('catalog-service check-ins', () => {
       token: platform.moderator,
     });
     expect(moved.status).toBe(204);
-    expect((await catalog.call<Checkin>('GET', `/checkins/${tagged.id}`)).body.tags).toEqual([
+    expect((await catalog.call<Checkin>('GET', `/checkins/${tagged.id}`)).body.tags).toMatchObject([
       { id: lemon, name: 'lemon' },
     ]);
   });

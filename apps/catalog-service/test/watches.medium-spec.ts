@@ -224,7 +224,7 @@ describe('catalog-service watches and mechanisms', () => {
     );
     expect(moved.status).toBe(204);
     const mechanism = await catalog.call<Mechanism>('GET', `/mechanisms/${ids.mechanism2416}`);
-    expect(mechanism.body.functions).toEqual([{ id: ids.antimagnetic, name: 'Антимагнитность' }]);
+    expect(mechanism.body.functions).toMatchObject([{ id: ids.antimagnetic, name: 'Антимагнитность' }]);
 
     const used = await catalog.call('DELETE', `/mechanisms/${ids.mechanism2416}`, { token: moderator });
     expect(used.status).toBe(409);

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 export * from './domain-errors.js';
 export * from './entity-tag.js';
 export * from './http.errors.js';
+export * from './language.js';
+export * from './problem-messages.js';
 export * from './problem-details.filter.js';
 export * from './problem-details.js';
 export * from './request-input.js';

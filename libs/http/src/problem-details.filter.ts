@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
 import { isDomainException } from './domain-errors.js';
 import type { HttpErrorCode } from './http.errors.js';
+import { languageOfRequest, varyOnLanguage, type Language } from './language.js';
+import { localizeProblem } from './problem-messages.js';
 
 function titleOf(status: number): string {
   return STATUS_CODES[status] ?? 'Error';
@@ -42,8 +44,19 @@ function detailOf(exception: HttpException): string | undefined {
   return typeof message === 'string' ? message : exception.message;
 }
 
-/** Builds the problem document for any thrown value; unknown errors become an opaque 500. */
-export function toProblem(exception: unknown, instance: string | undefined): ProblemDetails {
+/**
+ * Builds the problem document for any thrown value; unknown errors become an opaque 500. `language`: the
+ * request's (libs/http language.ts): title and detail in it from the problem catalogue, `code` as it is.
+ */
+export function toProblem(
+  exception: unknown,
+  instance: string | undefined,
+  language: Language | null = null,
+): ProblemDetails {
+  return localizeProblem(englishProblem(exception, instance), language);
+}
+
+function englishProblem(exception: unknown, instance: string | undefined): ProblemDetails {
   const requestId = currentRequestId();
   if (isDomainException(exception)) {
     const domain = exception;
@@ -97,8 +110,18 @@ export function toProblem(exception: unknown, instance: string | undefined): Pro
   };
 }
 
-export function sendProblem(reply: FastifyReply, problem: ProblemDetails): void {
-  void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+/** Sends the problem; its title and detail are in `language` (English when null). */
+export function sendProblem(
+  reply: FastifyReply,
+  problem: ProblemDetails,
+  language: Language | null = null,
+): void {
+  void reply
+    .status(problem.status)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .header('content-language', language ?? 'en');
+  varyOnLanguage(reply);
+  void reply.send(problem);
 }
 
 /** Every HTTP error leaves as RFC 9457 problem+json; 5xx are logged with their stack. */
@@ -112,7 +135,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    const problem = toProblem(exception, request.url.split('?')[0]);
+    const language = languageOfRequest(request);
+    const problem = toProblem(exception, request.url.split('?')[0], language);
     if (problem.status >= 500) {
       this.logger.error({ err: exception, method: request.method, url: request.url }, 'request failed');
     }
@@ -121,6 +145,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (headers) {
       void reply.headers(headers);
     }
-    sendProblem(reply, problem);
+    sendProblem(reply, problem, language);
   }
 }

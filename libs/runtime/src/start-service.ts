@@ -16,6 +16,8 @@ import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import {
   assertStorableText,
+  languageOfRequest,
+  takeRequestLanguage,
   createValidationPipe,
   EntityTagInterceptor,
   ProblemDetailsFilter,
@@ -132,7 +134,12 @@ export async function startService<C extends ServiceConfig>(
     // URLs the router cannot take apart (`%zz`, a path parameter past its length) answer as problems too.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       void reply.header('x-request-id', request.id);
-      sendProblem(reply, { ...toProblem(error, request.url.split('?')[0]), requestId: request.id });
+      const language = languageOfRequest(request);
+      sendProblem(
+        reply,
+        { ...toProblem(error, request.url.split('?')[0], language), requestId: request.id },
+        language,
+      );
     },
   });
   const fastify = adapter.getInstance();
@@ -140,6 +147,8 @@ export async function startService<C extends ServiceConfig>(
   registerJsonBodyParser(fastify, BODY_LIMITS.json);
   fastify.addHook('preValidation', (request, _reply, done) => {
     try {
+      // `?lang=` and Accept-Language, read once; `lang` leaves the query so no route's validation sees it.
+      takeRequestLanguage(request);
       assertStorableText(request);
       done();
     } catch (error) {

@@ -4,6 +4,7 @@ import { ListSource, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type DeepPartial, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { CoffeeEntity } from '../coffees/coffee.entity.js';
+import type { Translatable } from '../translations/translatable.js';
 import { DictionaryValueEntity } from '../dictionaries/dictionary-value.entity.js';
 import { MediaOwnerEntity } from '../photos/media-owner.entity.js';
 import { LocationEntity } from '../shop-info/location.entity.js';
@@ -225,11 +226,11 @@ export class CheckinsRepository {
     }
   }
 
-  /** The check-ins' tags (id and name), by name. */
+  /** The check-ins' tags (id, name and its translations), by name. */
   async tagsOf(
     checkinIds: readonly string[],
     tx: Tx = this.reader,
-  ): Promise<{ checkinId: string; id: string; name: string }[]> {
+  ): Promise<({ checkinId: string; id: string } & Translatable)[]> {
     if (checkinIds.length === 0) {
       return [];
     }
@@ -239,6 +240,8 @@ export class CheckinsRepository {
       .select('link.checkinId', 'checkinId')
       .addSelect('tag.id', 'id')
       .addSelect('tag.name', 'name')
+      .addSelect('tag.language', 'language')
+      .addSelect('tag.translations', 'translations')
       .where('link.checkinId IN (:...checkinIds)', { checkinIds })
       .orderBy('tag.name')
       .addOrderBy('tag.id')

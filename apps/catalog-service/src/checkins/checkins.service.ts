@@ -1,3 +1,4 @@
+import { translatableOf } from '../translations/translation.dto.js';
 import type { AuthenticatedUser } from '@agora/auth';
 import { mediaFileUrl, type CheckinKind } from '@agora/contracts';
 import { UnitOfWork, type Tx } from '@agora/database';
@@ -371,7 +372,9 @@ export class CheckinsService {
       verifiedPhoto: checkin.verifiedPhoto,
       weight: weightOf(checkin.verifiedPurchase, checkin.verifiedPhoto),
       text: checkin.text,
-      tags: tags.filter((tag) => tag.checkinId === checkin.id).map(({ id, name }) => ({ id, name })),
+      tags: tags
+        .filter((tag) => tag.checkinId === checkin.id)
+        .map((tag) => ({ id: tag.id, ...translatableOf(tag) })),
       serving: checkin.serving,
       locationId: checkin.locationId,
       venue: checkin.venue,

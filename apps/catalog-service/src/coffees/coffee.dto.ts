@@ -1,3 +1,6 @@
+import type { Language, Translations } from '@agora/http';
+import type { TranslatedField } from '../translations/translatable.js';
+import { TranslatableProperties, translatableOf } from '../translations/translation.dto.js';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -125,6 +128,18 @@ export class CoffeeDto {
   @ApiProperty({ example: 'Ethiopia Yirgacheffe Kochere' })
   name!: string;
 
+  @TranslatableProperties.description()
+  description!: string | null;
+
+  @TranslatableProperties.language()
+  language!: Language;
+
+  @TranslatableProperties.originalLanguage()
+  originalLanguage!: Language;
+
+  @TranslatableProperties.translations()
+  translations!: Translations<TranslatedField>;
+
   @ApiProperty({ type: DictionaryRefDto })
   roaster!: DictionaryRefDto;
 
@@ -205,8 +220,8 @@ export type LoadedCoffee = CoffeeEntity & { roaster: DictionaryValueEntity };
 export function toCoffeeDto(coffee: LoadedCoffee, ratingMinCount: number): CoffeeDto {
   return {
     id: coffee.id,
-    name: coffee.name,
-    roaster: { id: coffee.roaster.id, name: coffee.roaster.name },
+    ...translatableOf(coffee),
+    roaster: toRef(coffee.roaster) as DictionaryRefDto,
     countryCode: coffee.countryCode,
     origin: toRef(coffee.origin),
     farm: coffee.farm,

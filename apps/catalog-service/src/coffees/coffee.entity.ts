@@ -1,6 +1,8 @@
+import type { Language, Translations } from '@agora/http';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { DictionaryValueEntity } from '../dictionaries/dictionary-value.entity.js';
 import { CatalogItemEntity } from '../items/catalog-item.entity.js';
+import { languageCheck, type Translatable, type TranslatedField } from '../translations/translatable.js';
 
 export const ROAST_LEVELS = ['light', 'medium-light', 'medium', 'medium-dark', 'dark', 'omni'] as const;
 export type RoastLevel = (typeof ROAST_LEVELS)[number];
@@ -36,9 +38,18 @@ const dictionaryReference = { onDelete: 'RESTRICT', nullable: true } as const;
   'coffees_altitude_check',
   `"altitude_min" IS NULL OR "altitude_max" IS NULL OR "altitude_min" <= "altitude_max"`,
 )
-export class CoffeeEntity extends CatalogItemEntity {
+@Check(...languageCheck('coffees'))
+export class CoffeeEntity extends CatalogItemEntity implements Translatable {
   @Column({ type: 'text' })
   name!: string;
+
+  /** The language `name` is written in (issue 17): where every fallback chain ends. */
+  @Column({ type: 'text', default: 'ru' })
+  language!: Language;
+
+  /** Names and descriptions in the other languages: `{ "en": { "name": "Kenya" } }` (PUT …/translations/:lang). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  translations!: Translations<TranslatedField>;
 
   @Column({ name: 'roaster_id', type: 'uuid' })
   roasterId!: string;

@@ -5,20 +5,21 @@ import { barcodeForms } from '../items/barcode.js';
 import { ItemRepository } from '../items/item.repository.js';
 import { COFFEE_LIST_QUERY, type LoadedCoffee } from './coffee.dto.js';
 import { CoffeeEntity } from './coffee.entity.js';
+import { TRANSLATABLE_COLUMNS } from '../translations/translatable.js';
 
 /** Coffee cards, read with their dictionary values. */
 @Injectable()
 export class CoffeesRepository extends ItemRepository<CoffeeEntity> {
   protected readonly entity = CoffeeEntity;
 
-  /** Pages of coffees with their dictionary values, of which a card shows the id and name. */
+  /** Pages of coffees with their dictionary values, of which a card shows the id and name (and its translations). */
   private readonly list = new ListSource<LoadedCoffee>(this.dataSource, CoffeeEntity, {
     alias: 'coffee',
     joins: {
-      roaster: { columns: ['name'] },
-      origin: { columns: ['name'] },
-      farmer: { columns: ['name'] },
-      process: { columns: ['name'] },
+      roaster: { columns: TRANSLATABLE_COLUMNS },
+      origin: { columns: TRANSLATABLE_COLUMNS },
+      farmer: { columns: TRANSLATABLE_COLUMNS },
+      process: { columns: TRANSLATABLE_COLUMNS },
     },
     searchable: COFFEE_LIST_QUERY.searchable,
   });

@@ -1,3 +1,6 @@
+import type { Language, Translations } from '@agora/http';
+import type { TranslatedField } from '../translations/translatable.js';
+import { TranslatableProperties } from '../translations/translation.dto.js';
 import { CHECKIN_KINDS, type CheckinKind } from '@agora/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -34,6 +37,10 @@ export class TagCloudQueryDto {
 export class CloudTagDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'bergamot' }) name!: string;
+  @TranslatableProperties.description() description!: string | null;
+  @TranslatableProperties.language() language!: Language;
+  @TranslatableProperties.originalLanguage() originalLanguage!: Language;
+  @TranslatableProperties.translations() translations!: Translations<TranslatedField>;
   @ApiProperty({ example: 42, description: 'Check-ins in the window carrying the tag' }) uses!: number;
   @ApiProperty({ example: 0.5, description: "uses / the top tag's uses (two decimals): 1 for the top tag" })
   weight!: number;

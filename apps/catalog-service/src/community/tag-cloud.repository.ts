@@ -1,10 +1,10 @@
 import { CHECKIN_KINDS, type CheckinKind } from '@agora/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Translatable } from '../translations/translatable.js';
 
-export interface TagUsesRow {
+export interface TagUsesRow extends Translatable {
   readonly id: string;
-  readonly name: string;
   readonly uses: number;
 }
 
@@ -19,7 +19,7 @@ export const TAG_CLOUD_SQL = `WITH top AS (
      GROUP BY tag_id HAVING sum(uses) > 0
      ORDER BY uses DESC, tag_id LIMIT $3
   )
-  SELECT top.tag_id AS id, tag.name, top.uses
+  SELECT top.tag_id AS id, tag.name, tag.language, tag.translations, top.uses
     FROM top JOIN "catalog"."dictionary_values" tag ON tag.id = top.tag_id
    ORDER BY top.uses DESC, tag.name, top.tag_id`;
 
@@ -34,6 +34,6 @@ export class TagCloudRepository {
       since,
       limit,
     ]);
-    return rows.map((row) => ({ id: row.id, name: row.name, uses: Number(row.uses) }));
+    return rows.map((row) => ({ ...row, uses: Number(row.uses) }));
   }
 }

@@ -1,3 +1,4 @@
+import { translatableOf } from '../translations/translation.dto.js';
 import { Injectable } from '@nestjs/common';
 import { TAG_CLOUD_WINDOWS, type TagCloudDto, type TagCloudQueryDto } from './tag-cloud.dto.js';
 import { TagCloudRepository } from './tag-cloud.repository.js';
@@ -26,7 +27,12 @@ export class TagCloudService {
       kind: query.kind ?? null,
       window,
       since,
-      tags: rows.map((row) => ({ ...row, weight: Math.round((row.uses / most) * 100) / 100 })),
+      tags: rows.map((row) => ({
+        id: row.id,
+        ...translatableOf(row),
+        uses: row.uses,
+        weight: Math.round((row.uses / most) * 100) / 100,
+      })),
     };
   }
 }

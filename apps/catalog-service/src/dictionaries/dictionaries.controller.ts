@@ -1,7 +1,7 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
-import { ApiConditionalWrite, IfMatch, type ExpectedVersions } from '@agora/http';
+import { ApiConditionalWrite, ApiLanguage, IfMatch, type ExpectedVersions } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiCreatedResponse,
@@ -22,12 +22,15 @@ import {
   DictionaryValueDto,
   DictionaryValuePageDto,
   DictionaryValueParamDto,
+  DictionaryValueTranslationParamDto,
   UpdateDictionaryValueDto,
 } from './dictionary.dto.js';
+import { PutTranslationDto } from '../translations/translation-input.dto.js';
 import { ApiCatalogErrors } from '../catalog.errors.js';
 
 /** `/dictionaries/roasters|farmers|origins|processes`: readable by all, edited by moderators and admins. */
 @ApiTags('dictionaries')
+@ApiLanguage()
 @Controller('dictionaries')
 export class DictionariesController {
   constructor(
@@ -90,6 +93,39 @@ export class DictionariesController {
     @IfMatch() expected: ExpectedVersions,
   ): Promise<DictionaryValueDto> {
     return this.dictionaries.update(user, kind, id, dto, expected);
+  }
+
+  /** The value's name in another language than its own (moderators, admins): `Кения` → `Kenya`. */
+  @Put(':kind/:id/translations/:lang')
+  @ApiCatalogErrors('VALIDATION_FAILED', 'DICTIONARY_VALUE_NOT_FOUND', 'TRANSLATION_OF_ORIGINAL')
+  @Authenticated('moderator', 'admin')
+  @ApiOkResponse({ type: DictionaryValueDto })
+  @ApiConditionalWrite()
+  translate(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param() { kind, id, lang }: DictionaryValueTranslationParamDto,
+    @Body() text: PutTranslationDto,
+    @IfMatch() expected: ExpectedVersions,
+  ): Promise<DictionaryValueDto> {
+    return this.dictionaries.translate(user, kind, id, { language: lang, text }, expected);
+  }
+
+  @Delete(':kind/:id/translations/:lang')
+  @ApiCatalogErrors(
+    'VALIDATION_FAILED',
+    'DICTIONARY_VALUE_NOT_FOUND',
+    'TRANSLATION_OF_ORIGINAL',
+    'TRANSLATION_NOT_FOUND',
+  )
+  @Authenticated('moderator', 'admin')
+  @ApiOkResponse({ type: DictionaryValueDto })
+  @ApiConditionalWrite()
+  untranslate(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param() { kind, id, lang }: DictionaryValueTranslationParamDto,
+    @IfMatch() expected: ExpectedVersions,
+  ): Promise<DictionaryValueDto> {
+    return this.dictionaries.translate(user, kind, id, { language: lang, text: null }, expected);
   }
 
   @Delete(':kind/:id')

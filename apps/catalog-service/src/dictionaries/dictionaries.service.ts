@@ -18,6 +18,7 @@ import {
 import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
 import { invalidInput } from '../items/item-problems.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
+import { applyTranslation, type TranslationChange } from '../translations/translation-change.js';
 
 const notFound = (kind: DictionaryKind, id: string): CatalogException =>
   new CatalogException(CatalogErrorCode.DICTIONARY_VALUE_NOT_FOUND, `No ${kind} value ${id}`);
@@ -80,6 +81,29 @@ export class DictionariesService {
     } catch (error) {
       throw uniqueViolation(error) ? dictionaryValueTaken(kind, dto.name ?? '') : error;
     }
+  }
+
+  /**
+   * Sets or removes the value's translation into one language (issue 17): under the row lock and If-Match,
+   * the version rises, and every search document showing the value is rewritten (so `Kenya` finds the
+   * coffees of `Кения`).
+   */
+  async translate(
+    _moderator: AuthenticatedUser,
+    kind: DictionaryKind,
+    id: string,
+    change: TranslationChange,
+    expected?: ExpectedVersions,
+  ): Promise<DictionaryValueDto> {
+    return this.unitOfWork.run(async (tx) => {
+      const value = await this.find(kind, id, tx);
+      assertVersionMatches(expected, value.version);
+      value.translations = applyTranslation(value, change);
+      value.version += 1;
+      const saved = await this.values.save(tx, value);
+      await this.search.refreshDependents(tx, 'dictionaryValue', id);
+      return toDictionaryValueDto(saved);
+    });
   }
 
   /** Deletes a value; one still in use is a 409 unless `replaceWith` names the value its uses move to. */

@@ -1,6 +1,8 @@
+import type { Language, Translations } from '@agora/http';
 import { VersionedEntity } from '@agora/database';
 import { Check, Column, Entity, Index } from 'typeorm';
 import { DICTIONARY_KINDS, type DictionaryKind } from './dictionary-kinds.js';
+import { languageCheck, type Translatable, type TranslatedField } from '../translations/translatable.js';
 
 /**
  * A value of a list field (seed 000: roasters, farmers, origins, processes): one table for the coffee
@@ -19,12 +21,21 @@ import { DICTIONARY_KINDS, type DictionaryKind } from './dictionary-kinds.js';
   `"kind" IN (${DICTIONARY_KINDS.map((kind) => `'${kind}'`).join(', ')})`,
 )
 @Check('dictionary_values_status_check', `"status" IN ('approved', 'pending')`)
-export class DictionaryValueEntity extends VersionedEntity {
+@Check(...languageCheck('dictionary_values'))
+export class DictionaryValueEntity extends VersionedEntity implements Translatable {
   @Column({ type: 'text' })
   kind!: DictionaryKind;
 
   @Column({ type: 'text' })
   name!: string;
+
+  /** The language `name` is written in (issue 17): where every fallback chain ends. */
+  @Column({ type: 'text', default: 'ru' })
+  language!: Language;
+
+  /** Names and descriptions in the other languages: `{ "en": { "name": "Kenya" } }` (PUT …/translations/:lang). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  translations!: Translations<TranslatedField>;
 
   /** ISO 3166-1 alpha-2: a roaster's or an origin's country. */
   @Column({ name: 'country_code', type: 'text', nullable: true })

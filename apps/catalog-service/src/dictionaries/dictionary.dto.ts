@@ -1,3 +1,6 @@
+import { LANGUAGES, type Language, type Translations } from '@agora/http';
+import type { TranslatedField } from '../translations/translatable.js';
+import { TranslatableProperties, translatableOf } from '../translations/translation.dto.js';
 import { trimmed } from '../items/item-fields.js';
 import type { ListQuerySpec, Page } from '@agora/list-query';
 import { PageOf } from '@agora/list-query';
@@ -20,6 +23,12 @@ export class DictionaryValueParamDto extends DictionaryKindParamDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id!: string;
+}
+
+export class DictionaryValueTranslationParamDto extends DictionaryValueParamDto {
+  @ApiProperty({ enum: LANGUAGES })
+  @IsIn(LANGUAGES)
+  lang!: Language;
 }
 
 export class CreateDictionaryValueDto {
@@ -83,6 +92,18 @@ export class DictionaryValueDto {
   @ApiProperty({ example: 'Tasty Coffee' })
   name!: string;
 
+  @TranslatableProperties.description()
+  description!: string | null;
+
+  @TranslatableProperties.language()
+  language!: Language;
+
+  @TranslatableProperties.originalLanguage()
+  originalLanguage!: Language;
+
+  @TranslatableProperties.translations()
+  translations!: Translations<TranslatedField>;
+
   @ApiProperty({ example: 'RU', nullable: true, type: String })
   countryCode!: string | null;
 }
@@ -101,7 +122,7 @@ export function toDictionaryValueDto(value: DictionaryValueEntity): DictionaryVa
     id: value.id,
     version: value.version,
     kind: value.kind,
-    name: value.name,
+    ...translatableOf(value),
     countryCode: value.countryCode,
   };
 }

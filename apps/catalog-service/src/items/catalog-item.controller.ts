@@ -8,10 +8,14 @@ import {
 import type { VersionedEntity } from '@agora/database';
 import {
   ApiConditionalWrite,
+  ApiLanguage,
   createValidationPipe,
+  EnumParam,
   IfMatch,
+  LANGUAGES,
   UuidParam,
   type ExpectedVersions,
+  type Language,
 } from '@agora/http';
 import {
   ApiListQuery,
@@ -47,6 +51,7 @@ import { LikeSummariesRepository } from '../community/like-summaries.repository.
 import { WithLikes, type LikeSummaryDto } from '../community/like.dto.js';
 import { HISTORY_LIST_QUERY, ItemHistoryService } from '../moderation/item-history.service.js';
 import { DraftDto, HistoryPageDto } from '../moderation/moderation.dto.js';
+import { PutTranslationDto } from '../translations/translation-input.dto.js';
 import type { ReadableKind } from './moderated-items.service.js';
 import { ModeratedItemsService } from './moderated-items.service.js';
 
@@ -84,6 +89,7 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
   ];
 
   @ApiTags(routes.tag)
+  @ApiLanguage()
   class ItemController implements OnModuleInit {
     constructor(
       @Inject(routes.kind)
@@ -181,6 +187,36 @@ export function CatalogItemController<Dto, CreateInput extends PatchInput, Patch
       const result = await this.items.patch(user, this.kind, id, dto, expected);
       reply.status(result.proposed ? 202 : 200);
       return result.value;
+    }
+
+    /** The item's name (and a description) in another language than its own: moderators and admins. */
+    @Put(':id/translations/:lang')
+    @ApiCatalogErrors(notFound, 'VALIDATION_FAILED', 'TRANSLATION_OF_ORIGINAL')
+    @Authenticated('moderator', 'admin')
+    @ApiOkResponse({ type: routes.dto, description: 'The item, with the translation among its translations' })
+    @ApiConditionalWrite()
+    translate(
+      @CurrentUser() user: AuthenticatedUser,
+      @UuidParam('id') id: string,
+      @EnumParam('lang', LANGUAGES) language: Language,
+      @Body() text: PutTranslationDto,
+      @IfMatch() expected: ExpectedVersions,
+    ): Promise<Dto> {
+      return this.items.translate(user, this.kind, id, { language, text }, expected);
+    }
+
+    @Delete(':id/translations/:lang')
+    @ApiCatalogErrors(notFound, 'VALIDATION_FAILED', 'TRANSLATION_OF_ORIGINAL', 'TRANSLATION_NOT_FOUND')
+    @Authenticated('moderator', 'admin')
+    @ApiOkResponse({ type: routes.dto, description: 'The item without that translation' })
+    @ApiConditionalWrite()
+    untranslate(
+      @CurrentUser() user: AuthenticatedUser,
+      @UuidParam('id') id: string,
+      @EnumParam('lang', LANGUAGES) language: Language,
+      @IfMatch() expected: ExpectedVersions,
+    ): Promise<Dto> {
+      return this.items.translate(user, this.kind, id, { language, text: null }, expected);
     }
 
     @Delete(':id')

@@ -1,3 +1,6 @@
+import type { Language, Translations } from '@agora/http';
+import type { TranslatedField } from '../translations/translatable.js';
+import { TranslatableProperties, translatableOf } from '../translations/translation.dto.js';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -75,7 +78,19 @@ export class DictionaryRefDto {
 
   @ApiProperty({ example: 'Tasty Coffee' })
   name!: string;
+
+  @TranslatableProperties.description()
+  description!: string | null;
+
+  @TranslatableProperties.language()
+  language!: Language;
+
+  @TranslatableProperties.originalLanguage()
+  originalLanguage!: Language;
+
+  @TranslatableProperties.translations()
+  translations!: Translations<TranslatedField>;
 }
 
 export const toRef = (value: DictionaryValueEntity | null | undefined): DictionaryRefDto | null =>
-  value ? { id: value.id, name: value.name } : null;
+  value ? { id: value.id, ...translatableOf(value) } : null;

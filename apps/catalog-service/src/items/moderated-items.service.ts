@@ -11,6 +11,8 @@ import { writeOrPropose, type ModeratedResult } from '../moderation/moderated-wr
 import { CatalogItemStore } from './catalog-item.store.js';
 import type { ModeratedKind } from './item-kind.js';
 import type { ItemRepository } from './item.repository.js';
+import type { Translatable } from '../translations/translatable.js';
+import { applyTranslation, type TranslationChange } from '../translations/translation-change.js';
 
 /** The reads of a kind's repository its routes answer with: pages and items with their relations. */
 export interface ReadableRepository<Loaded> {
@@ -126,6 +128,37 @@ export class ModeratedItemsService {
     expected?: ExpectedVersions,
   ): Promise<Dto> {
     return this.get(kind, await this.store.update(user, kind, id, dto, true, { expected }));
+  }
+
+  /**
+   * Sets or removes the item's translation into one language (issue 17) by moderators and admins, through the
+   * one write path: If-Match, the version, history, search documents and item events as for any edit.
+   */
+  async translate<
+    Item extends VersionedEntity,
+    CreateInput extends PatchInput,
+    PatchInput extends object,
+    Dto,
+    Loaded,
+  >(
+    user: AuthenticatedUser,
+    kind: ReadableKind<Item, CreateInput, PatchInput, Dto, Loaded>,
+    id: string,
+    change: TranslationChange,
+    expected?: ExpectedVersions,
+  ): Promise<Dto> {
+    // The kind as it is, but for what an edit assigns: the translations only, no references or related rows.
+    const translating = Object.create(kind, {
+      references: { value: {} },
+      saveRelated: { value: undefined },
+      assign: {
+        value: (_tx: unknown, item: Item & Translatable & { updatedBy?: string }) => {
+          item.translations = applyTranslation(item, change);
+          item.updatedBy = user.id;
+        },
+      },
+    }) as ReadableKind<Item, CreateInput, object, Dto, Loaded>;
+    return this.get(kind, await this.store.update(user, translating, id, {}, false, { expected }));
   }
 
   delete<

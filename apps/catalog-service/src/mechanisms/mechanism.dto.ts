@@ -1,3 +1,6 @@
+import type { Language, Translations } from '@agora/http';
+import type { TranslatedField } from '../translations/translatable.js';
+import { TranslatableProperties, translatableOf } from '../translations/translation.dto.js';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
@@ -55,6 +58,18 @@ export class MechanismDto extends CatalogItemDto {
   @ApiProperty({ example: '2409' })
   name!: string;
 
+  @TranslatableProperties.description()
+  description!: string | null;
+
+  @TranslatableProperties.language()
+  language!: Language;
+
+  @TranslatableProperties.originalLanguage()
+  originalLanguage!: Language;
+
+  @TranslatableProperties.translations()
+  translations!: Translations<TranslatedField>;
+
   @ApiProperty({ nullable: true, type: Number, example: 17 })
   stones!: number | null;
 
@@ -98,14 +113,14 @@ export const MECHANISM_LIST_QUERY: ListQuerySpec = {
 export function toMechanismDto(mechanism: MechanismEntity): MechanismDto {
   return {
     ...catalogItemDto(mechanism),
-    name: mechanism.name,
+    ...translatableOf(mechanism),
     stones: mechanism.stones,
     startRelease: mechanism.startRelease,
     endRelease: mechanism.endRelease,
     mechanismType: toRef(mechanism.mechanismType),
     factory: toRef(mechanism.factory),
     functions: (mechanism.functionLinks ?? [])
-      .flatMap((link) => (link.function ? [{ id: link.function.id, name: link.function.name }] : []))
+      .flatMap((link) => (link.function ? [toRef(link.function) as DictionaryRefDto] : []))
       .sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

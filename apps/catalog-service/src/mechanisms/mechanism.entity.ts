@@ -1,7 +1,9 @@
+import type { Language, Translations } from '@agora/http';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
 import { DictionaryValueEntity } from '../dictionaries/dictionary-value.entity.js';
 import { CatalogItemEntity } from '../items/catalog-item.entity.js';
 import { MechanismFunctionEntity } from './mechanism-function.entity.js';
+import { languageCheck, type Translatable, type TranslatedField } from '../translations/translatable.js';
 
 const dictionaryReference = { onDelete: 'RESTRICT', nullable: true } as const;
 
@@ -28,10 +30,19 @@ export const RELEASE_YEARS_CHECK = `"start_release" IS NULL OR "end_release" IS 
 @Index('mechanisms_factory_name_key', { synchronize: false })
 @Check('mechanisms_release_check', RELEASE_YEARS_CHECK)
 @Check('mechanisms_stones_check', `"stones" IS NULL OR "stones" BETWEEN 0 AND 100`)
-export class MechanismEntity extends CatalogItemEntity {
+@Check(...languageCheck('mechanisms'))
+export class MechanismEntity extends CatalogItemEntity implements Translatable {
   /** The caliber, e.g. `2409` or `ETA 2824-2`. */
   @Column({ type: 'text' })
   name!: string;
+
+  /** The language `name` is written in (issue 17): where every fallback chain ends. */
+  @Column({ type: 'text', default: 'ru' })
+  language!: Language;
+
+  /** Names and descriptions in the other languages: `{ "en": { "name": "Kenya" } }` (PUT …/translations/:lang). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  translations!: Translations<TranslatedField>;
 
   /** Jewels ("камни"). */
   @Column({ type: 'integer', nullable: true })

@@ -20,6 +20,7 @@ import { ImportFingerprints1796200000500 } from './1796200000500-ImportFingerpri
 import { LikesListsTagCloud1796200000600 } from './1796200000600-LikesListsTagCloud.js';
 import { VerifiedCheckins1796200000601 } from './1796200000601-VerifiedCheckins.js';
 import { SearchCachedPlans1796200000700 } from './1796200000700-SearchCachedPlans.js';
+import { Translations1796200000710 } from './1796200000710-Translations.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
@@ -45,4 +46,5 @@ export const catalogMigrations = [
   LikesListsTagCloud1796200000600,
   VerifiedCheckins1796200000601,
   SearchCachedPlans1796200000700,
+  Translations1796200000710,
 ];

@@ -10,35 +10,60 @@ export const isSearchKind = (kind: string): kind is SearchKind =>
   (SEARCH_KINDS as readonly string[]).includes(kind);
 
 /**
- * Each kind's document: `item_id`, the `title` and `subtitle` shown in results, the `names` a typo is
- * matched against (title, aliases, roaster, brand), and the `body` searched by words (names, notes,
- * tags, descriptions…). Only public listings are searchable.
+ * Each kind's document: `item_id`, the `title` and `subtitle` shown in results (and their `titles` per
+ * language, where translations change them), the `names` a typo is matched against (title, aliases, roaster,
+ * brand, in every language they are translated into), and the `body` searched by words (names, notes, tags,
+ * descriptions…, translations too). Only public listings are searchable.
  */
 const SOURCES: Readonly<Record<SearchKind, string>> = {
   coffee: `
     SELECT coffee.id AS item_id, coffee.name AS title, roaster.name AS subtitle,
-      concat_ws(' ', coffee.name, roaster.name, origin.name, farmer.name) AS names,
-      concat_ws(' ', coffee.name, roaster.name, origin.name, farmer.name, process.name, coffee.farm,
-        coffee.variety, coffee.country_code, array_to_string(coffee.tasting_notes, ' ')) AS body
+      catalog.search_titles(coffee.name, coffee.language, coffee.translations,
+        roaster.name, roaster.language, roaster.translations) AS titles,
+      concat_ws(' ', original.names, catalog.new_words(original.names, translated.names)) AS names,
+      concat_ws(' ', original.body, catalog.new_words(original.body, translated.body)) AS body
     FROM catalog.coffees coffee
     JOIN catalog.dictionary_values roaster ON roaster.id = coffee.roaster_id
     LEFT JOIN catalog.dictionary_values origin ON origin.id = coffee.origin_id
     LEFT JOIN catalog.dictionary_values farmer ON farmer.id = coffee.farmer_id
-    LEFT JOIN catalog.dictionary_values process ON process.id = coffee.process_id`,
+    LEFT JOIN catalog.dictionary_values process ON process.id = coffee.process_id
+    CROSS JOIN LATERAL (SELECT
+      concat_ws(' ', coffee.name, roaster.name, origin.name, farmer.name) AS names,
+      concat_ws(' ', coffee.name, roaster.name, origin.name, farmer.name, process.name, coffee.farm,
+        coffee.variety, coffee.country_code, array_to_string(coffee.tasting_notes, ' ')) AS body) AS original
+    CROSS JOIN LATERAL (SELECT
+      concat_ws(' ', catalog.translated_names(coffee.translations), catalog.translated_names(roaster.translations),
+        catalog.translated_names(origin.translations), catalog.translated_names(farmer.translations)) AS names,
+      concat_ws(' ', catalog.translated_texts(coffee.translations), catalog.translated_names(roaster.translations),
+        catalog.translated_names(origin.translations), catalog.translated_names(farmer.translations),
+        catalog.translated_names(process.translations)) AS body) AS translated`,
   watch: `
     SELECT watch.id AS item_id, watch.name AS title, brand.name AS subtitle,
-      concat_ws(' ', watch.name, brand.name, watch.code,
-        (SELECT string_agg(alias.key, ' ') FROM catalog.watch_aliases alias WHERE alias.watch_id = watch.id)) AS names,
-      concat_ws(' ', watch.name, brand.name, factory.name, watch.code, watch.folder, mechanism.name,
-        (SELECT string_agg(alias.key, ' ') FROM catalog.watch_aliases alias WHERE alias.watch_id = watch.id)) AS body
+      catalog.search_titles(watch.name, watch.language, watch.translations,
+        brand.name, brand.language, brand.translations) AS titles,
+      concat_ws(' ', original.names, catalog.new_words(original.names, translated.names)) AS names,
+      concat_ws(' ', original.body, catalog.new_words(original.body, translated.body)) AS body
     FROM catalog.watches watch
     LEFT JOIN catalog.dictionary_values brand ON brand.id = watch.brand_id
     LEFT JOIN catalog.dictionary_values factory ON factory.id = watch.factory_id
-    LEFT JOIN catalog.mechanisms mechanism ON mechanism.id = watch.mechanism_id`,
+    LEFT JOIN catalog.mechanisms mechanism ON mechanism.id = watch.mechanism_id
+    CROSS JOIN LATERAL (SELECT string_agg(alias.key, ' ') AS keys
+      FROM catalog.watch_aliases alias WHERE alias.watch_id = watch.id) AS aliases
+    CROSS JOIN LATERAL (SELECT
+      concat_ws(' ', watch.name, brand.name, watch.code, aliases.keys) AS names,
+      concat_ws(' ', watch.name, brand.name, factory.name, watch.code, watch.folder, mechanism.name,
+        aliases.keys) AS body) AS original
+    CROSS JOIN LATERAL (SELECT
+      concat_ws(' ', catalog.translated_names(watch.translations), catalog.translated_names(brand.translations))
+        AS names,
+      concat_ws(' ', catalog.translated_texts(watch.translations), catalog.translated_names(brand.translations),
+        catalog.translated_names(factory.translations), catalog.translated_names(mechanism.translations))
+        AS body) AS translated`,
   product: `
     SELECT product.id AS item_id, product.name AS title,
       (SELECT string_agg(category.name, ', ' ORDER BY category.position) FROM catalog.product_categories link
         JOIN catalog.categories category ON category.id = link.category_id WHERE link.product_id = product.id) AS subtitle,
+      '{}'::jsonb AS titles,
       product.name AS names,
       concat_ws(' ', product.name, product.description,
         (SELECT string_agg(category.name, ' ') FROM catalog.product_categories link
@@ -46,9 +71,11 @@ const SOURCES: Readonly<Record<SearchKind, string>> = {
     FROM catalog.products product`,
   listing: `
     SELECT listing.id AS item_id, listing.title AS title, listing.price || ' ' || listing.currency AS subtitle,
+      '{}'::jsonb AS titles,
       listing.title AS names,
       concat_ws(' ', listing.title, listing.description,
-        (SELECT string_agg(tag.name, ' ') FROM catalog.listing_tags link
+        (SELECT string_agg(concat_ws(' ', tag.name, catalog.new_words(tag.name, catalog.translated_names(tag.translations))), ' ')
+          FROM catalog.listing_tags link
           JOIN catalog.dictionary_values tag ON tag.id = link.tag_id WHERE link.listing_id = listing.id)) AS body
     FROM catalog.listings listing
     WHERE listing.status IN ('active', 'sold')`,
@@ -107,13 +134,16 @@ export class SearchIndex {
       kind,
     ]);
     await manager.query(
-      `INSERT INTO catalog.search_documents (kind, item_id, title, subtitle, search_title, search_names, search_text)
-       SELECT ${kindParam}, source.item_id, source.title, source.subtitle, catalog.search_normalize(source.title),
+      `INSERT INTO catalog.search_documents
+         (kind, item_id, title, subtitle, titles, search_title, search_names, search_text)
+       SELECT ${kindParam}, source.item_id, source.title, source.subtitle, source.titles,
+              catalog.search_normalize(source.title),
               catalog.search_normalize(source.names), catalog.search_normalize(source.body)
        FROM (${SOURCES[kind]}) AS source
        WHERE ${where}
        -- A concurrent rewrite (a rename while the item changes) may have put the row back meanwhile.
        ON CONFLICT (kind, item_id) DO UPDATE SET title = EXCLUDED.title, subtitle = EXCLUDED.subtitle,
+         titles = EXCLUDED.titles,
          search_title = EXCLUDED.search_title, search_names = EXCLUDED.search_names,
          search_text = EXCLUDED.search_text, updated_at = now()`,
       [...params, kind],

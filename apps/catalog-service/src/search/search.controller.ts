@@ -1,4 +1,5 @@
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
+import { ApiLanguage, RequestLanguage, type Language } from '@agora/http';
 import { RateLimit } from '@agora/rate-limit';
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -15,7 +16,12 @@ export class SearchController {
   constructor(private readonly searchService: SearchService) {}
 
   @Get()
-  @ApiQuery({ name: 'q', required: true, description: 'Words in Russian or English; typos are forgiven' })
+  @ApiQuery({
+    name: 'q',
+    required: true,
+    description:
+      'Words in Russian, English or Spanish (any translated name finds its item); typos are forgiven',
+  })
   @ApiListQuery(SEARCH_LIST_QUERY)
   @ApiHeader({
     name: 'Cache-Control',
@@ -23,6 +29,7 @@ export class SearchController {
     description:
       '`no-cache` ranks afresh instead of answering a page served in the last SEARCH_CACHE_SECONDS',
   })
+  @ApiLanguage()
   @ApiOkResponse({ type: SearchPageDto })
   @ApiCatalogErrors('VALIDATION_FAILED')
   @RateLimit<CatalogConfig>({
@@ -35,10 +42,12 @@ export class SearchController {
   search(
     @Query('q', SearchQueryPipe) text: string,
     @ListQuery(SEARCH_LIST_QUERY) query: ParsedListQuery,
+    @RequestLanguage() language: Language | null,
     @Headers('cache-control') cacheControl?: string,
   ): Promise<SearchPageDto> {
     return this.searchService.search(text, query, {
       fresh: /\bno-(cache|store)\b/i.test(cacheControl ?? ''),
+      language,
     });
   }
 }

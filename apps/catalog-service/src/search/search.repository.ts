@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Language } from '@agora/http';
 import type { SearchKind } from './search-index.js';
 
 /** One ranked hit as the search statement gives it. */
@@ -9,6 +10,8 @@ export interface HitRow {
   item_id: string;
   title: string;
   subtitle: string | null;
+  /** The title and subtitle per language, each where a translation changes it (migration Translations). */
+  titles: Partial<Record<Language, { title?: string; subtitle?: string }>>;
   rank: number;
   /** Every tier's candidates together (the same on every row). */
   total: string;
@@ -84,32 +87,32 @@ export class SearchRepository {
             FROM unnest($5::text[]) AS word) AS words
        ),
        every_word_found AS MATERIALIZED (
-         (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'prefix' AS branch
+         (SELECT d.kind, d.item_id, d.title, d.subtitle, d.titles, d.search_title, d.document, 'prefix' AS branch
           FROM terms, LATERAL catalog.search_prefix_walk(terms.text, terms.every_word, $7::int) d
           WHERE terms.mode = 'all')
          UNION ALL
-         (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'prefix' AS branch
+         (SELECT d.kind, d.item_id, d.title, d.subtitle, d.titles, d.search_title, d.document, 'prefix' AS branch
           FROM terms, catalog.search_documents d
           WHERE terms.mode <> 'all' AND $2::text[] IS NULL
             AND d.search_title ~>=~ terms.text AND d.search_title ~<~ (terms.text || chr(1114111))
             AND starts_with(d.search_title, terms.text) AND d.document @@ terms.every_word
           LIMIT $7)
          UNION ALL
-         (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'prefix' AS branch
+         (SELECT d.kind, d.item_id, d.title, d.subtitle, d.titles, d.search_title, d.document, 'prefix' AS branch
           FROM terms, LATERAL catalog.search_match(terms.every_word, NULL, terms.text, $2::text[], $7::int) d
           WHERE terms.mode <> 'all' AND $2::text[] IS NOT NULL)
          UNION ALL
-         (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'words' AS branch
+         (SELECT d.kind, d.item_id, d.title, d.subtitle, d.titles, d.search_title, d.document, 'words' AS branch
           FROM terms, LATERAL catalog.search_walk(terms.every_word, NULL::tsquery, $7::int) d
           WHERE terms.mode = 'all')
          UNION ALL
-         (SELECT d.kind, d.item_id, d.title, d.subtitle, d.search_title, d.document, 'words' AS branch
+         (SELECT d.kind, d.item_id, d.title, d.subtitle, d.titles, d.search_title, d.document, 'words' AS branch
           FROM terms, LATERAL catalog.search_match(terms.every_word, NULL, NULL, $2::text[], $7::int) d
           WHERE terms.mode <> 'all')
        ),
        every_word AS MATERIALIZED (
          SELECT DISTINCT ON (found.kind, found.item_id) found.kind, found.item_id, found.title, found.subtitle,
-           1 AS tier, ts_rank(found.document, terms.every_word)
+           found.titles, 1 AS tier, ts_rank(found.document, terms.every_word)
              + CASE WHEN starts_with(found.search_title, terms.text) THEN 1 ELSE 0 END AS rank
          FROM every_word_found found, terms
          ORDER BY found.kind, found.item_id
@@ -117,17 +120,17 @@ export class SearchRepository {
        some_words AS MATERIALIZED (
          SELECT candidate.*, ts_rank(candidate.document, terms.any_word) AS rank
          FROM terms, LATERAL (
-           (SELECT d.kind, d.item_id, d.title, d.subtitle, 2 AS tier, d.document
+           (SELECT d.kind, d.item_id, d.title, d.subtitle, d.titles, 2 AS tier, d.document
             FROM catalog.search_walk(terms.any_word, terms.every_word, $7::int) d
             WHERE terms.mode <> 'none' AND (SELECT count(*) FROM every_word) < $3::int + $4::int)
            UNION ALL
-           (SELECT d.kind, d.item_id, d.title, d.subtitle, 2 AS tier, d.document
+           (SELECT d.kind, d.item_id, d.title, d.subtitle, d.titles, 2 AS tier, d.document
             FROM catalog.search_match(terms.any_word, terms.every_word, NULL, $2::text[], $7::int) d
             WHERE terms.mode = 'none' AND (SELECT count(*) FROM every_word) < $3::int + $4::int)
          ) AS candidate
        ),
        near_spellings AS MATERIALIZED (
-         SELECT candidate.kind, candidate.item_id, candidate.title, candidate.subtitle, 3 AS tier,
+         SELECT candidate.kind, candidate.item_id, candidate.title, candidate.subtitle, candidate.titles, 3 AS tier,
            word_similarity(terms.text, candidate.search_names) AS rank
          FROM terms, LATERAL catalog.search_near(terms.text, terms.any_word, $2::text[], $7::int) AS candidate
          WHERE terms.mode <> 'all'
@@ -135,7 +138,7 @@ export class SearchRepository {
        ),
        hits AS (
          SELECT * FROM every_word
-         UNION ALL SELECT kind, item_id, title, subtitle, tier, rank FROM some_words
+         UNION ALL SELECT kind, item_id, title, subtitle, titles, tier, rank FROM some_words
          UNION ALL SELECT * FROM near_spellings
        )
        SELECT hits.*,

@@ -4,6 +4,7 @@ import {
   type ParsedFilter,
   type ParsedListQuery,
 } from '@agora/list-query';
+import type { Language } from '@agora/http';
 import { Injectable, Logger } from '@nestjs/common';
 import { CatalogConfig } from '../catalog.config.js';
 import { SearchResultCache } from './search-cache.js';
@@ -81,25 +82,34 @@ export class SearchService {
     private readonly config: CatalogConfig,
   ) {}
 
-  /** `fresh`: rank again rather than answer from the page cache (the request's `Cache-Control: no-cache`). */
+  /**
+   * `fresh`: rank again rather than answer from the page cache (the request's `Cache-Control: no-cache`);
+   * `language`: titles and subtitles in it (fallback chain), null for the originals; part of the cache key.
+   */
   async search(
     text: string,
     query: ParsedListQuery,
-    options: { fresh?: boolean } = {},
+    options: { fresh?: boolean; language?: Language | null } = {},
   ): Promise<SearchPageDto> {
     const kinds = kindsOf(query.filters);
-    const key = `${query.page}|${query.limit}|${kinds.join(',')}|${text.toLowerCase()}`;
+    const language = options.language ?? null;
+    const key = `${language ?? '-'}|${query.page}|${query.limit}|${kinds.join(',')}|${text.toLowerCase()}`;
     const cached = options.fresh ? undefined : this.cache.get(key);
     if (cached) {
       return cached;
     }
     const generation = this.cache.current();
-    const page = await this.rank(text, kinds, query);
+    const page = await this.rank(text, kinds, query, language);
     this.cache.set(key, page, generation);
     return page;
   }
 
-  private async rank(text: string, kinds: SearchKind[], query: ParsedListQuery): Promise<SearchPageDto> {
+  private async rank(
+    text: string,
+    kinds: SearchKind[],
+    query: ParsedListQuery,
+    language: Language | null,
+  ): Promise<SearchPageDto> {
     const offset = (query.page - 1) * query.limit;
     const candidates = Math.min(Math.max(SEARCH_CANDIDATES, offset + query.limit), MAX_CANDIDATES);
     const commonWords = await this.commonWordsNow();
@@ -114,13 +124,17 @@ export class SearchService {
       candidates,
       typoThreshold: this.config.SEARCH_TYPO_THRESHOLD,
     });
-    const items: SearchHitDto[] = rows.map((row) => ({
-      kind: row.kind,
-      id: row.item_id,
-      title: row.title,
-      subtitle: row.subtitle,
-      rank: Math.round(Number(row.rank) * 1000) / 1000,
-    }));
+    const items: SearchHitDto[] = rows.map((row) => {
+      // The document holds, per language, the title and subtitle a translation changes (the chain applied).
+      const localized = language === null ? undefined : row.titles[language];
+      return {
+        kind: row.kind,
+        id: row.item_id,
+        title: localized?.title ?? row.title,
+        subtitle: localized?.subtitle ?? row.subtitle,
+        rank: Math.round(Number(row.rank) * 1000) / 1000,
+      };
+    });
     return {
       items,
       total: rows.length > 0 ? Number(rows[0].total) : 0,

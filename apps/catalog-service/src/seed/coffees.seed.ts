@@ -17,9 +17,18 @@ export async function seedCoffees(seed: SeedContext, count: number): Promise<See
     const notes = [seed.pick(words.TASTING_NOTES), seed.pick(words.TASTING_NOTES)].filter(
       (note, at, all) => all.indexOf(note) === at,
     );
+    const name = `${countryName} ${region} ${variety} ${process} #${index + 1}`;
+    // Issue 17: the Russian name and its English and Spanish ones (the country's name translated).
+    const countryNames = words.COUNTRY_NAMES[countryName];
+    const translations = countryNames
+      ? {
+          en: { name: name.replace(countryName, countryNames.en) },
+          es: { name: name.replace(countryName, countryNames.es) },
+        }
+      : {};
     rows.push([
       newId(),
-      `${countryName} ${region} ${variety} ${process} #${index + 1}`,
+      name,
       seed.id('roasters', seed.pick(words.ROASTERS)[0]),
       country,
       seed.id('origins', region),
@@ -32,6 +41,7 @@ export async function seedCoffees(seed: SeedContext, count: number): Promise<See
       notes.join('|'),
       SEED_USER,
       SEED_USER,
+      JSON.stringify(translations),
     ]);
   }
   await seed.insert(
@@ -51,6 +61,7 @@ export async function seedCoffees(seed: SeedContext, count: number): Promise<See
       ['tasting_notes', 'text', "string_to_array($, '|')"],
       ['created_by', 'uuid'],
       ['updated_by', 'uuid'],
+      ['translations', 'text', '$::jsonb'],
     ],
     rows,
   );

@@ -238,3 +238,102 @@ export const LOCATIONS = [
     weekend: ['09:00', '21:00'],
   },
 ] as const;
+
+/** A name's language and its translations (issue 17), as the seed writes them into `translations`. */
+export interface SeedTranslation {
+  readonly language: 'ru' | 'en' | 'es';
+  readonly translations: Readonly<Partial<Record<'ru' | 'en' | 'es', { readonly name: string }>>>;
+}
+
+const written = (
+  language: SeedTranslation['language'],
+  names: Partial<Record<'ru' | 'en' | 'es', string>>,
+): SeedTranslation => ({
+  language,
+  translations: Object.fromEntries(Object.entries(names).map(([lang, name]) => [lang, { name }])),
+});
+
+/** The origins' countries (ORIGINS' third column) in English and Spanish: coffee names start with them. */
+export const COUNTRY_NAMES: Readonly<Record<string, { readonly en: string; readonly es: string }>> = {
+  Эфиопия: { en: 'Ethiopia', es: 'Etiopía' },
+  Колумбия: { en: 'Colombia', es: 'Colombia' },
+  Гватемала: { en: 'Guatemala', es: 'Guatemala' },
+  Бразилия: { en: 'Brazil', es: 'Brasil' },
+  Кения: { en: 'Kenya', es: 'Kenia' },
+  'Коста-Рика': { en: 'Costa Rica', es: 'Costa Rica' },
+  Перу: { en: 'Peru', es: 'Perú' },
+  Китай: { en: 'China', es: 'China' },
+  Индонезия: { en: 'Indonesia', es: 'Indonesia' },
+  Гондурас: { en: 'Honduras', es: 'Honduras' },
+};
+
+/** Dictionary values by kind and name: the language each is written in and its names in the others. */
+export const VALUE_TRANSLATIONS: Readonly<Record<string, Readonly<Record<string, SeedTranslation>>>> = {
+  // Growing regions are written as their countries write them (Latin script): Russian names added.
+  origins: {
+    Yirgacheffe: written('en', { ru: 'Иргачеффе' }),
+    Sidamo: written('en', { ru: 'Сидамо' }),
+    Guji: written('en', { ru: 'Гуджи' }),
+    Huila: written('es', { ru: 'Уила' }),
+    Nariño: written('es', { ru: 'Нариньо' }),
+    Tolima: written('es', { ru: 'Толима' }),
+    Antigua: written('es', { ru: 'Антигуа' }),
+    Huehuetenango: written('es', { ru: 'Уэуэтенанго' }),
+    Cerrado: written('en', { ru: 'Серрадо' }),
+    'Sul de Minas': written('en', { ru: 'Сул-ди-Минас' }),
+    Kiambu: written('en', { ru: 'Киамбу' }),
+    Nyeri: written('en', { ru: 'Ньери' }),
+    Tarrazú: written('es', { ru: 'Тарразу' }),
+    Cajamarca: written('es', { ru: 'Кахамарка' }),
+    Yunnan: written('en', { ru: 'Юньнань' }),
+    Aceh: written('en', { ru: 'Ачех' }),
+    'Santa Bárbara': written('es', { ru: 'Санта-Барбара' }),
+  },
+  processes: {
+    Washed: written('en', { ru: 'Мытая', es: 'Lavado' }),
+    Natural: written('en', { ru: 'Натуральная', es: 'Natural' }),
+    Honey: written('en', { ru: 'Хани', es: 'Honey' }),
+    Anaerobic: written('en', { ru: 'Анаэробная', es: 'Anaeróbico' }),
+    'Wet-hulled': written('en', { ru: 'Влажная очистка', es: 'Descascarado húmedo' }),
+    'Carbonic maceration': written('en', { ru: 'Карбоническая мацерация', es: 'Maceración carbónica' }),
+  },
+  'mechanism-types': {
+    'Механический с ручным заводом': written('ru', { en: 'Manual winding', es: 'Cuerda manual' }),
+    Автоматический: written('ru', { en: 'Automatic', es: 'Automático' }),
+    Кварцевый: written('ru', { en: 'Quartz', es: 'Cuarzo' }),
+  },
+  functions: {
+    Дата: written('ru', { en: 'Date', es: 'Fecha' }),
+    Противоударность: written('ru', { en: 'Shock protection', es: 'Antichoque' }),
+    Водозащита: written('ru', { en: 'Water resistance', es: 'Resistencia al agua' }),
+    Хронограф: written('ru', { en: 'Chronograph', es: 'Cronógrafo' }),
+    Будильник: written('ru', { en: 'Alarm', es: 'Despertador' }),
+    'День недели': written('ru', { en: 'Day of the week', es: 'Día de la semana' }),
+  },
+  'case-materials': {
+    'Нержавеющая сталь': written('ru', { en: 'Stainless steel', es: 'Acero inoxidable' }),
+    'Хромированная латунь': written('ru', { en: 'Chrome-plated brass', es: 'Latón cromado' }),
+    Позолота: written('ru', { en: 'Gold plating', es: 'Chapado en oro' }),
+    Титан: written('ru', { en: 'Titanium', es: 'Titanio' }),
+    'Золото 585': written('ru', { en: '14k gold', es: 'Oro de 14 quilates' }),
+  },
+  genders: {
+    Мужские: written('ru', { en: "Men's", es: 'Hombre' }),
+    Женские: written('ru', { en: "Women's", es: 'Mujer' }),
+    Унисекс: written('ru', { en: 'Unisex', es: 'Unisex' }),
+  },
+  tags: {
+    часы: written('ru', { en: 'watches', es: 'relojes' }),
+    ссср: written('ru', { en: 'ussr', es: 'urss' }),
+    винтаж: written('ru', { en: 'vintage', es: 'vintage' }),
+    дайверы: written('ru', { en: 'divers', es: 'buceo' }),
+    хронограф: written('ru', { en: 'chronograph', es: 'cronógrafo' }),
+    кофе: written('ru', { en: 'coffee', es: 'café' }),
+    зерно: written('ru', { en: 'beans', es: 'grano' }),
+    швейцария: written('ru', { en: 'switzerland', es: 'suiza' }),
+    подарок: written('ru', { en: 'gift', es: 'regalo' }),
+  },
+};
+
+/** Roasters, brands, factories and farmers are proper names written in Latin or Russian: not translated. */
+export const LATIN_KINDS = ['roasters', 'farmers'];

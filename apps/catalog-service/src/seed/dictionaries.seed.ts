@@ -5,7 +5,11 @@ import * as words from './demo-vocabulary.js';
 export async function seedDictionaries(seed: SeedContext): Promise<void> {
   const values: unknown[][] = [];
   const value = (kind: string, name: string, countryCode: string | null = null): void => {
-    values.push([seed.remember(kind, name), kind, name, countryCode]);
+    // Issue 17: the language each name is written in and its names in the others, where the seed has them.
+    const translated = words.VALUE_TRANSLATIONS[kind]?.[name];
+    const language = translated?.language ?? (words.LATIN_KINDS.includes(kind) ? 'en' : 'ru');
+    const translations = JSON.stringify(translated?.translations ?? {});
+    values.push([seed.remember(kind, name), kind, name, countryCode, language, translations]);
   };
   words.ROASTERS.forEach(([name, country]) => value('roasters', name, country));
   words.ORIGINS.forEach(([name, country]) => value('origins', name, country));
@@ -26,6 +30,8 @@ export async function seedDictionaries(seed: SeedContext): Promise<void> {
       ['kind', 'text'],
       ['name', 'text'],
       ['country_code', 'text'],
+      ['language', 'text'],
+      ['translations', 'text', '$::jsonb'],
     ],
     values,
   );

@@ -1,3 +1,6 @@
+import type { Language, Translations } from '@agora/http';
+import type { TranslatedField } from '../translations/translatable.js';
+import { TranslatableProperties, translatableOf } from '../translations/translation.dto.js';
 import { aggregateOfRow, RatingDto, toRatingDto } from '../checkins/rating.dto.js';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
@@ -111,11 +114,35 @@ export class MechanismRefDto {
 
   @ApiProperty({ example: '2409' })
   name!: string;
+
+  @TranslatableProperties.description()
+  description!: string | null;
+
+  @TranslatableProperties.language()
+  language!: Language;
+
+  @TranslatableProperties.originalLanguage()
+  originalLanguage!: Language;
+
+  @TranslatableProperties.translations()
+  translations!: Translations<TranslatedField>;
 }
 
 export class WatchDto extends CatalogItemDto {
   @ApiProperty({ example: 'Восток Амфибия 420059' })
   name!: string;
+
+  @TranslatableProperties.description()
+  description!: string | null;
+
+  @TranslatableProperties.language()
+  language!: Language;
+
+  @TranslatableProperties.originalLanguage()
+  originalLanguage!: Language;
+
+  @TranslatableProperties.translations()
+  translations!: Translations<TranslatedField>;
 
   @ApiProperty({ example: 'vostok-amphibia-420059' })
   folder!: string;
@@ -187,7 +214,7 @@ const aliasKeys = (watch: WatchEntity): string[] =>
 export function toWatchDto(watch: WatchEntity, ratingMinCount: number): WatchDto {
   return {
     ...catalogItemDto(watch),
-    name: watch.name,
+    ...translatableOf(watch),
     folder: watch.folder,
     code: watch.code,
     integratedBracelet: watch.integratedBracelet,
@@ -195,7 +222,7 @@ export function toWatchDto(watch: WatchEntity, ratingMinCount: number): WatchDto
     endRelease: watch.endRelease,
     gender: toRef(watch.gender),
     caseMaterial: toRef(watch.caseMaterial),
-    mechanism: watch.mechanism ? { id: watch.mechanism.id, name: watch.mechanism.name } : null,
+    mechanism: watch.mechanism ? { id: watch.mechanism.id, ...translatableOf(watch.mechanism) } : null,
     factory: toRef(watch.factory),
     brand: toRef(watch.brand),
     aliases: aliasKeys(watch),

@@ -1,8 +1,10 @@
+import type { Language, Translations } from '@agora/http';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, Unique } from 'typeorm';
 import { DictionaryValueEntity } from '../dictionaries/dictionary-value.entity.js';
 import { CatalogItemEntity } from '../items/catalog-item.entity.js';
 import { MechanismEntity, RELEASE_YEARS_CHECK } from '../mechanisms/mechanism.entity.js';
 import { WatchAliasEntity } from './watch-alias.entity.js';
+import { languageCheck, type Translatable, type TranslatedField } from '../translations/translatable.js';
 
 const dictionaryReference = { onDelete: 'RESTRICT', nullable: true } as const;
 
@@ -32,10 +34,19 @@ const dictionaryReference = { onDelete: 'RESTRICT', nullable: true } as const;
 @Check('watches_release_check', RELEASE_YEARS_CHECK)
 @Unique('watches_folder_key', ['folder'])
 @Unique('watches_code_key', ['code'])
-export class WatchEntity extends CatalogItemEntity {
+@Check(...languageCheck('watches'))
+export class WatchEntity extends CatalogItemEntity implements Translatable {
   /** The title shown, e.g. `Восток Амфибия 420059`. */
   @Column({ type: 'text' })
   name!: string;
+
+  /** The language `name` is written in (issue 17): where every fallback chain ends. */
+  @Column({ type: 'text', default: 'ru' })
+  language!: Language;
+
+  /** Names and descriptions in the other languages: `{ "en": { "name": "Kenya" } }` (PUT …/translations/:lang). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  translations!: Translations<TranslatedField>;
 
   /** Seed 002 `folder`: the photo folder's name, unique. */
   @Column({ type: 'text' })

@@ -1,0 +1,751 @@
+import { STATUS_CODES } from 'node:http';
+import type { Language } from './language.js';
+import type { ProblemDetails } from './problem-details.js';
+
+/**
+ * The problem catalogue in every language besides English (issue 17): one title per HTTP status, one detail
+ * per error code, for the codes of every domain (libs and services) and the codes of errors raised without
+ * one (`NOT_FOUND`, `INTERNAL_ERROR`…). English is what the code raised (its own detail, more specific than
+ * a catalogue line); `code` is never translated. A code missing here keeps its English detail
+ * (apps/platform/src/problem-messages.spec.ts keeps the catalogue complete).
+ */
+type OtherLanguage = Exclude<Language, 'en'>;
+
+export const PROBLEM_TITLES: Readonly<Record<number, Readonly<Record<OtherLanguage, string>>>> = {
+  400: { ru: 'Неверный запрос', es: 'Solicitud incorrecta' },
+  401: { ru: 'Требуется вход', es: 'No autorizado' },
+  403: { ru: 'Доступ запрещён', es: 'Prohibido' },
+  404: { ru: 'Не найдено', es: 'No encontrado' },
+  405: { ru: 'Метод не поддерживается', es: 'Método no permitido' },
+  409: { ru: 'Конфликт', es: 'Conflicto' },
+  412: { ru: 'Условие не выполнено', es: 'Precondición fallida' },
+  413: { ru: 'Слишком большой запрос', es: 'Contenido demasiado grande' },
+  414: { ru: 'Слишком длинный адрес', es: 'URI demasiado larga' },
+  415: { ru: 'Неподдерживаемый тип содержимого', es: 'Tipo de contenido no admitido' },
+  422: { ru: 'Невозможно обработать', es: 'Entidad no procesable' },
+  429: { ru: 'Слишком много запросов', es: 'Demasiadas solicitudes' },
+  500: { ru: 'Внутренняя ошибка сервера', es: 'Error interno del servidor' },
+  502: { ru: 'Ошибка шлюза', es: 'Puerta de enlace incorrecta' },
+  503: { ru: 'Сервис недоступен', es: 'Servicio no disponible' },
+};
+
+export const PROBLEM_DETAILS: Readonly<Record<string, Readonly<Record<OtherLanguage, string>>>> = {
+  ACCESS_TOKEN_EXPIRED: {
+    ru: 'Срок действия токена доступа истёк; обновите его.',
+    es: 'El token de acceso ha caducado; renuévelo.',
+  },
+  ACCESS_TOKEN_REVOKED: {
+    ru: 'Сеанс этого токена доступа завершён.',
+    es: 'La sesión de este token de acceso ha terminado.',
+  },
+  ACCOUNT_CONFLICT: {
+    ru: 'Этот адрес электронной почты или логин только что заняли; повторите попытку.',
+    es: 'El correo o el usuario se acaba de ocupar; inténtelo de nuevo.',
+  },
+  ACCOUNT_LINK_REQUIRED: {
+    ru: 'Аккаунт с этой почтой уже есть; войдите в него и привяжите провайдера по linkToken.',
+    es: 'Ya existe una cuenta con este correo; inicie sesión y vincule el proveedor con linkToken.',
+  },
+  ADDRESS_NOT_FOUND: {
+    ru: 'В вашей адресной книге нет такого адреса.',
+    es: 'No hay ninguna dirección con este id en su libreta.',
+  },
+  ADDRESS_REQUIRED: {
+    ru: 'Оформление заказа принимает ровно одно из полей address и addressId.',
+    es: 'El pedido necesita exactamente uno de address y addressId.',
+  },
+  ADMINS_ONLY: {
+    ru: 'Это могут только администраторы.',
+    es: 'Solo los administradores pueden hacer esto.',
+  },
+  ALREADY_REVIEWED: {
+    ru: 'Вы уже оставили отзыв на это объявление.',
+    es: 'Ya ha reseñado este anuncio.',
+  },
+  ALREADY_SELLER: {
+    ru: 'Вы уже продавец.',
+    es: 'Ya es vendedor.',
+  },
+  AUTHENTICATION_REQUIRED: {
+    ru: 'Нужен токен доступа: войдите в систему.',
+    es: 'Esta ruta necesita un token de acceso: inicie sesión.',
+  },
+  BAD_REQUEST: {
+    ru: 'Запрос не удаётся обработать.',
+    es: 'No se puede procesar la solicitud.',
+  },
+  BAD_URL: {
+    ru: 'Адрес запроса не удаётся разобрать.',
+    es: 'No se puede decodificar la URL.',
+  },
+  BARCODE_TAKEN: {
+    ru: 'У другого кофе уже есть этот штрихкод.',
+    es: 'Otro café ya tiene este código de barras.',
+  },
+  BLOCKED: {
+    ru: 'Один из пользователей заблокировал другого.',
+    es: 'Uno de los dos usuarios ha bloqueado al otro.',
+  },
+  CANNOT_BUY_OWN: {
+    ru: 'Продавец не может купить собственное объявление.',
+    es: 'Un vendedor no puede comprar su propio anuncio.',
+  },
+  CANNOT_FOLLOW_SELF: {
+    ru: 'Нельзя подписаться на себя, заблокировать или скрыть себя.',
+    es: 'No puede seguirse, bloquearse ni silenciarse a sí mismo.',
+  },
+  CANNOT_MESSAGE_SELF: {
+    ru: 'Личный чат возможен только между двумя разными пользователями.',
+    es: 'Un chat directo es entre dos usuarios distintos.',
+  },
+  CANNOT_REPORT_SELF: {
+    ru: 'Продавец не может пожаловаться на себя.',
+    es: 'Un vendedor no puede denunciarse a sí mismo.',
+  },
+  CARD_EXPIRED: {
+    ru: 'Срок действия карты истёк.',
+    es: 'La tarjeta ha caducado.',
+  },
+  CARD_NUMBER_INVALID: {
+    ru: 'Это не тестовая карта платёжного провайдера.',
+    es: 'El número no es una de las tarjetas de prueba del proveedor.',
+  },
+  CARD_TOKEN_INVALID: {
+    ru: 'Этот токен карты не выдавал платёжный провайдер.',
+    es: 'El proveedor de pagos no emitió este token de tarjeta.',
+  },
+  CART_CHANGED: {
+    ru: 'Цены или позиции корзины изменились; прочитайте корзину заново.',
+    es: 'Las líneas del carrito cambiaron de precio o desaparecieron; vuelva a leer el carrito.',
+  },
+  CART_EMPTY: {
+    ru: 'Корзина пуста.',
+    es: 'El carrito está vacío.',
+  },
+  CART_FULL: {
+    ru: 'В корзине уже максимум разных товаров.',
+    es: 'El carrito ya tiene tantos artículos distintos como admite.',
+  },
+  CART_LINE_NOT_FOUND: {
+    ru: 'В вашей корзине нет такой позиции.',
+    es: 'No hay ninguna línea con este id en su carrito.',
+  },
+  CATEGORY_EXISTS: {
+    ru: 'Категория с таким названием уже есть.',
+    es: 'Ya existe una categoría con este nombre.',
+  },
+  CATEGORY_NOT_FOUND: {
+    ru: 'Такой категории нет.',
+    es: 'No existe esa categoría.',
+  },
+  CHAT_NOT_FOUND: {
+    ru: 'Нет чата с этим id, в который вы можете войти.',
+    es: 'No hay ningún chat con este id al que pueda entrar.',
+  },
+  CHECKIN_NOT_FOUND: {
+    ru: 'Такого чекина нет.',
+    es: 'No existe ese check-in.',
+  },
+  COFFEE_NOT_FOUND: {
+    ru: 'Такого кофе нет.',
+    es: 'No existe ese café.',
+  },
+  COMMENT_NOT_FOUND: {
+    ru: 'Такого комментария нет.',
+    es: 'No existe ese comentario.',
+  },
+  COMMENT_TOO_DEEP: {
+    ru: 'Отвечать можно только на комментарии первого уровня.',
+    es: 'Solo se responde a comentarios de primer nivel.',
+  },
+  CSRF_TOKEN_MISMATCH: {
+    ru: 'Сеанс по cookie не прислал CSRF-токен в X-CSRF-Token.',
+    es: 'Una sesión con cookie no envió su token CSRF en X-CSRF-Token.',
+  },
+  DICTIONARY_VALUE_EXISTS: {
+    ru: 'В справочнике уже есть значение с таким названием.',
+    es: 'El diccionario ya tiene un valor con este nombre.',
+  },
+  DICTIONARY_VALUE_IN_USE: {
+    ru: 'Значение используется; удалите его с replaceWith.',
+    es: 'El valor está en uso; elimínelo con replaceWith.',
+  },
+  DICTIONARY_VALUE_NOT_FOUND: {
+    ru: 'В этом справочнике нет такого значения.',
+    es: 'No existe ese valor en este diccionario.',
+  },
+  DRAFT_CONFLICT: {
+    ru: 'Карточка изменилась (или удалена) после того, как был написан черновик.',
+    es: 'El artículo cambió (o se eliminó) después de escribir el borrador.',
+  },
+  DRAFT_NOT_FOUND: {
+    ru: 'Такого черновика нет (или он чужой).',
+    es: 'No existe ese borrador (o es de otra persona).',
+  },
+  DRAFT_NOT_OPEN: {
+    ru: 'Черновик уже закрыт для этого действия.',
+    es: 'El borrador ya no está abierto para esto.',
+  },
+  DRAFT_NO_LONGER_APPLIES: {
+    ru: 'То, на что ссылается черновик, изменилось после его написания.',
+    es: 'Aquello a lo que se refiere el borrador cambió después de escribirlo.',
+  },
+  DUPLICATE_ITEM: {
+    ru: 'Товар указан в заказе дважды.',
+    es: 'Un artículo aparece dos veces en el pedido.',
+  },
+  EMAIL_NOT_VERIFIED: {
+    ru: 'Адрес электронной почты аккаунта не подтверждён.',
+    es: 'La cuenta no ha confirmado su correo electrónico.',
+  },
+  EMAIL_TAKEN: {
+    ru: 'Другой аккаунт уже использует этот адрес электронной почты.',
+    es: 'Otra cuenta ya tiene este correo electrónico.',
+  },
+  EMPTY_MESSAGE: {
+    ru: 'В сообщении нужен текст.',
+    es: 'El mensaje necesita texto.',
+  },
+  EMPTY_POST: {
+    ru: 'В посте нужен текст или хотя бы одно фото.',
+    es: 'Una publicación necesita texto o al menos una foto.',
+  },
+  EMPTY_TEXT: {
+    ru: 'После очистки текст пуст.',
+    es: 'El texto queda vacío después de sanearlo.',
+  },
+  FOLLOW_REQUEST_NOT_FOUND: {
+    ru: 'От этого пользователя нет ожидающей заявки на подписку.',
+    es: 'No hay ninguna solicitud de seguimiento pendiente de este usuario.',
+  },
+  FORBIDDEN_ROLE: {
+    ru: 'Для этого нужна другая роль.',
+    es: 'Esta ruta necesita otro rol.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    ru: 'Этот Idempotency-Key уже использован с другим телом запроса.',
+    es: 'Este Idempotency-Key se usó con otro cuerpo de solicitud.',
+  },
+  IDENTITY_LINKED_ELSEWHERE: {
+    ru: 'Этот аккаунт провайдера привязан к другому аккаунту.',
+    es: 'Esta cuenta del proveedor está vinculada a otra cuenta.',
+  },
+  IDENTITY_NOT_FOUND: {
+    ru: 'Аккаунт этого провайдера не привязан.',
+    es: 'No hay ninguna cuenta de este proveedor vinculada.',
+  },
+  ILLEGAL_TRANSITION: {
+    ru: 'Из текущего состояния заказа туда не перейти.',
+    es: 'El estado actual del pedido no lleva allí.',
+  },
+  IMAGE_TOO_LARGE: {
+    ru: 'В изображении больше пикселей, чем допускается.',
+    es: 'La imagen tiene más píxeles de los admitidos.',
+  },
+  IMPORT_FEED_INVALID: {
+    ru: 'Фид импорта — не CSV с заголовком и не строки JSON.',
+    es: 'El feed de importación no es CSV con cabecera ni filas JSON.',
+  },
+  IMPORT_FEED_TOO_LARGE: {
+    ru: 'Фид импорта больше допустимого размера или числа строк.',
+    es: 'El feed de importación supera el tamaño o el número de filas admitidos.',
+  },
+  IMPORT_SOURCE_FAILED: {
+    ru: 'По адресу импорта не нашлось фида.',
+    es: 'La URL de importación no devolvió un feed.',
+  },
+  IMPORT_SOURCE_NOT_ALLOWED: {
+    ru: 'Адрес импорта должен быть http(s) на разрешённом хосте.',
+    es: 'La URL de importación debe ser http(s) en un host permitido.',
+  },
+  INTERNAL_ERROR: {
+    ru: 'Непредвиденная ошибка; при обращении укажите requestId.',
+    es: 'Ha ocurrido un error inesperado; cite el requestId al informar de él.',
+  },
+  INVALID_ACCESS_TOKEN: {
+    ru: 'Токен доступа (или заголовок Authorization) недействителен.',
+    es: 'El token de acceso (o la cabecera Authorization) no es válido.',
+  },
+  INVALID_CHARACTERS: {
+    ru: 'В параметре или поле есть символ NUL или непарный суррогат.',
+    es: 'Un parámetro o campo contiene un carácter NUL o un sustituto sin pareja.',
+  },
+  INVALID_CONTENT_LENGTH: {
+    ru: 'Content-Length не совпадает с телом запроса.',
+    es: 'Content-Length no coincide con el cuerpo.',
+  },
+  INVALID_CREDENTIALS: {
+    ru: 'Неверный логин или пароль.',
+    es: 'El usuario o la contraseña no son correctos.',
+  },
+  INVALID_IDEMPOTENCY_KEY: {
+    ru: 'Idempotency-Key — от 1 до 255 видимых символов ASCII.',
+    es: 'Idempotency-Key debe tener de 1 a 255 caracteres ASCII visibles.',
+  },
+  INVALID_IF_MATCH: {
+    ru: 'If-Match — это список тегов сущности вида "3" или *.',
+    es: 'If-Match debe ser una lista de etiquetas como "3", o *.',
+  },
+  INVALID_LINK_TOKEN: {
+    ru: 'Токен привязки неизвестен, использован или просрочен.',
+    es: 'El token de vinculación es desconocido, está usado o ha caducado.',
+  },
+  INVALID_LIST_QUERY: {
+    ru: 'Неверный запрос списка; errors называет каждый параметр.',
+    es: 'La consulta de lista no es válida; errors nombra cada parámetro.',
+  },
+  INVALID_MULTIPART: {
+    ru: 'Не удаётся прочитать тело multipart.',
+    es: 'No se puede leer el cuerpo multipart.',
+  },
+  INVALID_REFRESH_TOKEN: {
+    ru: 'Токен обновления недействителен.',
+    es: 'El token de renovación no es válido.',
+  },
+  INVALID_REPLACEMENT: {
+    ru: 'Значение не может заменить само себя.',
+    es: 'Un valor no puede reemplazarse a sí mismo.',
+  },
+  INVALID_RESET_TOKEN: {
+    ru: 'Токен сброса неизвестен, использован или просрочен.',
+    es: 'El token de restablecimiento es desconocido, está usado o ha caducado.',
+  },
+  INVALID_SCOPE: {
+    ru: 'Параметр as принимает buyer, seller или all.',
+    es: 'El parámetro as admite buyer, seller o all.',
+  },
+  INVALID_SOCKET_EVENT: {
+    ru: 'Данные события сокета не соответствуют схеме.',
+    es: 'Los datos del evento del socket no encajan en su esquema.',
+  },
+  INVALID_STATUS_TRANSITION: {
+    ru: 'Текущий статус объявления не допускает такого перехода.',
+    es: 'El estado del anuncio no permite este cambio.',
+  },
+  INVALID_VERIFICATION_CODE: {
+    ru: 'Неверная почта или код.',
+    es: 'El correo o el código no son correctos.',
+  },
+  ITEM_NOT_FOUND: {
+    ru: 'Нет такого товара с этим id.',
+    es: 'No hay ningún artículo de este tipo con este id.',
+  },
+  ITEM_UNAVAILABLE: {
+    ru: 'Товар сейчас не продаётся.',
+    es: 'El artículo no está a la venta ahora.',
+  },
+  JSON_TOO_DEEP: {
+    ru: 'В теле JSON слишком глубокая вложенность.',
+    es: 'El cuerpo JSON anida demasiado.',
+  },
+  LAST_SIGN_IN_METHOD: {
+    ru: 'Это единственный способ входа; сначала задайте пароль.',
+    es: 'El proveedor es la única forma de entrar; defina antes una contraseña.',
+  },
+  LISTING_NOT_FOUND: {
+    ru: 'Такого объявления нет (или оно вам не видно).',
+    es: 'No existe ese anuncio (o no es visible para usted).',
+  },
+  LISTING_NOT_PUBLIC: {
+    ru: 'Отзывы принимают только активные или проданные объявления.',
+    es: 'Solo los anuncios activos o vendidos admiten reseñas.',
+  },
+  LOCATION_NOT_FOUND: {
+    ru: 'Такой точки магазина нет.',
+    es: 'No existe ese local de la tienda.',
+  },
+  LOGIN_TAKEN: {
+    ru: 'Другой аккаунт уже использует этот логин.',
+    es: 'Otra cuenta ya tiene este usuario.',
+  },
+  MAIN_PHOTO_TAKEN: {
+    ru: 'У карточки уже есть главное фото.',
+    es: 'El artículo ya tiene una foto principal.',
+  },
+  MALFORMED_JSON: {
+    ru: 'Тело запроса — не корректный JSON.',
+    es: 'El cuerpo no es JSON válido.',
+  },
+  MECHANISM_EXISTS: {
+    ru: 'Механизм с таким названием уже есть.',
+    es: 'Ya existe un mecanismo con este nombre.',
+  },
+  MECHANISM_IN_USE: {
+    ru: 'Этот механизм ещё используют часы.',
+    es: 'Todavía hay relojes que usan este mecanismo.',
+  },
+  MECHANISM_NOT_FOUND: {
+    ru: 'Такого механизма нет.',
+    es: 'No existe ese mecanismo.',
+  },
+  MEDIA_NOT_FOUND: {
+    ru: 'Такого медиафайла нет.',
+    es: 'No existe ese archivo multimedia.',
+  },
+  MEDIA_TOO_LARGE: {
+    ru: 'Файл больше допустимого размера.',
+    es: 'El archivo supera el tamaño admitido.',
+  },
+  MESSAGES_NOT_ACCEPTED: {
+    ru: 'Получатель не принимает от вас личные сообщения.',
+    es: 'El destinatario no acepta mensajes directos de usted.',
+  },
+  MESSAGE_NOT_FOUND: {
+    ru: 'В этом чате нет такого сообщения.',
+    es: 'No hay ningún mensaje con este id en este chat.',
+  },
+  METHOD_NOT_ALLOWED: {
+    ru: 'Этот метод здесь не поддерживается.',
+    es: 'Este método no se admite aquí.',
+  },
+  MIXED_CURRENCIES: {
+    ru: 'Товары одного продавца в заказе должны быть в одной валюте.',
+    es: 'Los artículos de un vendedor en un pedido deben compartir moneda.',
+  },
+  MULTIPART_REQUIRED: {
+    ru: 'Изображение передаётся как multipart/form-data в поле file.',
+    es: 'La imagen va como multipart/form-data en el campo file.',
+  },
+  NOTHING_TO_REFUND: {
+    ru: 'У заказа нет списанного платежа по карте для возврата.',
+    es: 'El pedido no tiene un pago con tarjeta cobrado que reembolsar.',
+  },
+  NOT_A_CARD_ORDER: {
+    ru: 'Заказ оплачивается при получении, а не картой.',
+    es: 'El pedido se paga a la entrega, no con tarjeta.',
+  },
+  NOT_FOUND: {
+    ru: 'Такого адреса нет.',
+    es: 'No existe esa ruta.',
+  },
+  NOT_IN_COLLECTION: {
+    ru: 'Этих часов нет в вашей коллекции.',
+    es: 'El reloj no está en su colección.',
+  },
+  NOT_SUPPORT_ASSIGNEE: {
+    ru: 'Освободить чат может только назначенный сотрудник (или администратор).',
+    es: 'Solo el empleado asignado (o un administrador) puede liberarlo.',
+  },
+  NOT_YOUR_CHECKIN: {
+    ru: 'Изменять чекин может только его автор (удалять — ещё модератор).',
+    es: 'Solo su autor (o un moderador, para borrarlo) cambia un check-in.',
+  },
+  NOT_YOUR_COMMENT: {
+    ru: 'Удалить комментарий может только его автор или модератор.',
+    es: 'Solo su autor o un moderador borra un comentario.',
+  },
+  NOT_YOUR_ITEM: {
+    ru: 'Фото карточки меняют только модераторы (и автор карточки).',
+    es: 'Solo los moderadores (y el autor) cambian las fotos del artículo.',
+  },
+  NOT_YOUR_LISTING: {
+    ru: 'Объявление меняют только продавец, модераторы и администраторы.',
+    es: 'Solo el vendedor, los moderadores y los administradores cambian un anuncio.',
+  },
+  NOT_YOUR_MEDIA: {
+    ru: 'Этот медиафайл принадлежит не вам.',
+    es: 'Este archivo multimedia no es suyo.',
+  },
+  NOT_YOUR_MESSAGE: {
+    ru: 'Изменять сообщение может только его автор.',
+    es: 'Solo su autor cambia un mensaje.',
+  },
+  NOT_YOUR_POST: {
+    ru: 'Изменять пост может только его автор (или модератор).',
+    es: 'Solo su autor (o un moderador) cambia una publicación.',
+  },
+  NOT_YOUR_REVIEW: {
+    ru: 'Изменять отзыв может только его автор (или модератор).',
+    es: 'Solo su autor (o un moderador) cambia una reseña.',
+  },
+  OAUTH_CALLBACK_INVALID: {
+    ru: 'В обратном вызове нет кода (или ошибки) и state.',
+    es: 'A la llamada de retorno le faltan el código (o el error) y el state.',
+  },
+  OAUTH_CODE_REJECTED: {
+    ru: 'Провайдер отклонил код авторизации.',
+    es: 'El proveedor rechazó el código de autorización.',
+  },
+  OAUTH_DENIED: {
+    ru: 'Вход отменён у провайдера.',
+    es: 'El inicio de sesión se canceló en el proveedor.',
+  },
+  OAUTH_PROVIDER_UNAVAILABLE: {
+    ru: 'Провайдер не смог завершить вход.',
+    es: 'El proveedor no pudo completar el inicio de sesión.',
+  },
+  OAUTH_STATE_INVALID: {
+    ru: 'Состояние входа не совпадает; начните заново.',
+    es: 'El estado del inicio de sesión no coincide; empiece de nuevo.',
+  },
+  ORDER_NOT_FOUND: {
+    ru: 'Нет заказа с этим id, который вам можно видеть.',
+    es: 'No hay ningún pedido con este id que pueda ver.',
+  },
+  ORDER_NOT_PAYABLE: {
+    ru: 'Заказ больше не ждёт оплаты.',
+    es: 'El pedido ya no espera su pago.',
+  },
+  OUT_OF_STOCK: {
+    ru: 'Осталось меньше единиц, чем запрошено.',
+    es: 'Quedan menos unidades de las pedidas.',
+  },
+  OWN_LISTING: {
+    ru: 'Продавцы не оставляют отзывы на свои объявления.',
+    es: 'Los vendedores no reseñan sus propios anuncios.',
+  },
+  OWN_ROLE_CHANGE: {
+    ru: 'Администратор не может менять собственную роль.',
+    es: 'Los administradores no pueden cambiar su propio rol.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    ru: 'Тело запроса больше, чем принимает этот адрес.',
+    es: 'El cuerpo es mayor de lo que admite la ruta.',
+  },
+  PAYMENT_IN_PROGRESS: {
+    ru: 'Оплата заказа уже идёт или завершена.',
+    es: 'Un pago del pedido está en curso o hecho.',
+  },
+  PAYMENT_METHOD_NOT_FOUND: {
+    ru: 'У вас нет сохранённого способа оплаты с этим id.',
+    es: 'No tiene ningún método de pago guardado con este id.',
+  },
+  PAYMENT_PROVIDER_REFUSED: {
+    ru: 'Платёжный провайдер отклонил операцию.',
+    es: 'El proveedor de pagos rechazó la operación.',
+  },
+  PAYMENT_SOURCE_INVALID: {
+    ru: 'Оплата картой принимает токен карты или сохранённый способ (не оба); оплата при получении — ничего.',
+    es: 'Un pedido con tarjeta lleva un token o un método guardado (no ambos); el pago a la entrega, ninguno.',
+  },
+  PHOTO_ALREADY_ATTACHED: {
+    ru: 'Этот медиафайл уже прикреплён к карточке.',
+    es: 'El archivo ya está en el artículo.',
+  },
+  PHOTO_CONFLICT: {
+    ru: 'Это место уже занято другим фото.',
+    es: 'Otra foto ocupa este hueco.',
+  },
+  PHOTO_NOT_FOUND: {
+    ru: 'Этого медиафайла нет на карточке.',
+    es: 'El archivo no está en este artículo.',
+  },
+  POST_NOT_FOUND: {
+    ru: 'Нет поста с этим id, который вам можно видеть.',
+    es: 'No hay ninguna publicación con este id que pueda ver.',
+  },
+  PRECONDITION_FAILED: {
+    ru: 'Ресурс изменился с момента чтения (If-Match); currentVersion называет текущую версию.',
+    es: 'El recurso cambió desde que se leyó (If-Match); currentVersion indica la versión actual.',
+  },
+  PRIVATE_ACCOUNT: {
+    ru: 'Содержимое закрытого аккаунта доступно только подписчикам.',
+    es: 'El contenido de una cuenta privada es solo para sus seguidores.',
+  },
+  PRODUCT_NOT_FOUND: {
+    ru: 'Такого товара нет.',
+    es: 'No existe ese producto.',
+  },
+  PROFILE_NOT_FOUND: {
+    ru: 'У этого пользователя нет публичного профиля.',
+    es: 'Este usuario no tiene perfil público.',
+  },
+  PROFILE_REQUIRED: {
+    ru: 'У вашего аккаунта ещё нет публичного профиля (сначала подтвердите его).',
+    es: 'Su cuenta aún no tiene perfil público (verifíquela primero).',
+  },
+  PROVIDER_ALREADY_LINKED: {
+    ru: 'Другой аккаунт этого провайдера уже привязан.',
+    es: 'Ya hay otra cuenta de este proveedor vinculada.',
+  },
+  PROVIDER_EMAIL_UNVERIFIED: {
+    ru: 'Провайдер не подтвердил адрес электронной почты.',
+    es: 'El proveedor no confirmó un correo electrónico.',
+  },
+  PROVIDER_NOT_CONFIGURED: {
+    ru: 'Вход через этого провайдера здесь не настроен.',
+    es: 'El inicio de sesión con este proveedor no está configurado aquí.',
+  },
+  QUOTA_EXCEEDED: {
+    ru: 'Загрузка превысит квоту медиафайлов аккаунта.',
+    es: 'La subida superaría la cuota multimedia de la cuenta.',
+  },
+  RATE_LIMITED: {
+    ru: 'Слишком много запросов; см. Retry-After.',
+    es: 'Demasiadas solicitudes; vea Retry-After.',
+  },
+  REFRESH_TOKEN_EXPIRED: {
+    ru: 'Сеанс истёк.',
+    es: 'La sesión ha caducado.',
+  },
+  REFRESH_TOKEN_REQUIRED: {
+    ru: 'Нет токена обновления ни в теле, ни в cookie сеанса.',
+    es: 'No hay token de renovación en el cuerpo ni en las cookies de sesión.',
+  },
+  REFRESH_TOKEN_REUSED: {
+    ru: 'Токен обновления уже использован; сеанс отозван.',
+    es: 'El token de renovación ya se usó; la sesión se ha revocado.',
+  },
+  REFRESH_TOKEN_REVOKED: {
+    ru: 'Сеанс завершён.',
+    es: 'La sesión ha terminado.',
+  },
+  REVIEW_NOT_FOUND: {
+    ru: 'Такого отзыва нет.',
+    es: 'No existe esa reseña.',
+  },
+  REVOCATION_CHECK_UNAVAILABLE: {
+    ru: 'Сейчас токены доступа не проверить; см. Retry-After.',
+    es: 'Ahora no se pueden comprobar los tokens de acceso; vea Retry-After.',
+  },
+  ROLE_CANNOT_APPLY: {
+    ru: 'Сотрудники (модераторы и администраторы) не подают заявку продавца.',
+    es: 'El personal (moderadores y administradores) no solicita el rol de vendedor.',
+  },
+  SELLER_APPLICATION_DECIDED: {
+    ru: 'Заявка уже одобрена или отклонена.',
+    es: 'La solicitud ya se aprobó o rechazó.',
+  },
+  SELLER_APPLICATION_NOT_FOUND: {
+    ru: 'Нет заявки продавца с этим id, которую вам можно видеть.',
+    es: 'No hay ninguna solicitud de vendedor con este id que pueda ver.',
+  },
+  SELLER_APPLICATION_PENDING: {
+    ru: 'У вас уже есть заявка продавца, ждущая решения.',
+    es: 'Ya tiene una solicitud de vendedor pendiente.',
+  },
+  SELLER_NOT_FOUND: {
+    ru: 'Нет активного продавца с этим id.',
+    es: 'No hay ningún vendedor activo con este id.',
+  },
+  SELLER_REPORT_NOT_FOUND: {
+    ru: 'Нет жалобы на продавца с этим id.',
+    es: 'No hay ninguna denuncia de vendedor con este id.',
+  },
+  SELLER_REPORT_OPEN: {
+    ru: 'У вас уже есть открытая жалоба на этого продавца.',
+    es: 'Ya tiene una denuncia abierta sobre este vendedor.',
+  },
+  SELLER_REPORT_RESOLVED: {
+    ru: 'Жалоба уже рассмотрена.',
+    es: 'La denuncia ya se resolvió.',
+  },
+  SOCKET_ORIGIN_REFUSED: {
+    ru: 'Рукопожатие сокета принесло cookie сеанса со страницы другого источника.',
+    es: 'El socket trajo la cookie de sesión desde una página de otro origen.',
+  },
+  SUPPORT_ALREADY_ASSIGNED: {
+    ru: 'Этот чат поддержки уже взял другой сотрудник.',
+    es: 'Otro empleado ya tomó este chat de soporte.',
+  },
+  TEXT_TOO_LONG: {
+    ru: 'После очистки текст длиннее допустимого.',
+    es: 'El texto supera su límite después de sanearlo.',
+  },
+  TOO_MANY_ADDRESSES: {
+    ru: 'Адресная книга заполнена.',
+    es: 'La libreta de direcciones está llena.',
+  },
+  TOO_MANY_ATTEMPTS: {
+    ru: 'Слишком много неудачных попыток входа; см. Retry-After.',
+    es: 'Demasiados intentos fallidos; vea Retry-After.',
+  },
+  TOO_MANY_PAYMENT_METHODS: {
+    ru: 'Сохранено максимальное число способов оплаты.',
+    es: 'Ya guarda tantos métodos de pago como se permite.',
+  },
+  TRANSITION_FORBIDDEN: {
+    ru: 'Ваша роль в заказе не позволяет этот шаг.',
+    es: 'Su papel en el pedido no permite este paso.',
+  },
+  TRANSLATION_NOT_FOUND: {
+    ru: 'У этой записи нет перевода на этот язык.',
+    es: 'Esta entrada no tiene traducción a este idioma.',
+  },
+  TRANSLATION_OF_ORIGINAL: {
+    ru: 'Это язык оригинала: меняйте саму запись, а не перевод.',
+    es: 'Es el idioma original: edite la entrada, no una traducción.',
+  },
+  UNKNOWN_ADDRESS: {
+    ru: 'addressId не указывает на адрес из вашей адресной книги.',
+    es: 'addressId no nombra ninguna dirección de su libreta.',
+  },
+  UNKNOWN_CATEGORY: {
+    ru: 'categoryIds указывает на несуществующую категорию.',
+    es: 'categoryIds nombra una categoría que no existe.',
+  },
+  UNKNOWN_CHANNEL: {
+    ru: 'Сокет запросил несуществующий канал.',
+    es: 'Un socket pidió un canal que no existe.',
+  },
+  UNKNOWN_DICTIONARY_VALUE: {
+    ru: 'Поле указывает на значение, которого нет в справочнике.',
+    es: 'Un campo nombra un valor que no está en su diccionario.',
+  },
+  UNKNOWN_LOCATION: {
+    ru: 'locationId указывает на несуществующую точку магазина.',
+    es: 'locationId no nombra ningún local de la tienda.',
+  },
+  UNKNOWN_MECHANISM: {
+    ru: 'mechanismId указывает на несуществующий механизм.',
+    es: 'mechanismId no nombra ningún mecanismo.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    ru: 'Тип содержимого не поддерживается.',
+    es: 'El tipo de contenido no se admite.',
+  },
+  URI_TOO_LONG: {
+    ru: 'Параметр пути слишком длинный.',
+    es: 'Un parámetro de la ruta es demasiado largo.',
+  },
+  USER_NOT_FOUND: {
+    ru: 'Нет пользователя с этим id.',
+    es: 'No hay ningún usuario con este id.',
+  },
+  VALIDATION_FAILED: {
+    ru: 'Запрос не прошёл проверку; errors называет каждое поле.',
+    es: 'La solicitud no supera la validación; errors nombra cada campo.',
+  },
+  VERIFICATION_ATTEMPTS_EXHAUSTED: {
+    ru: 'Слишком много неверных кодов; запросите новый.',
+    es: 'Demasiados códigos erróneos; pida uno nuevo.',
+  },
+  VERIFICATION_CODE_EXPIRED: {
+    ru: 'Срок действия кода истёк; запросите новый.',
+    es: 'El código ha caducado; pida uno nuevo.',
+  },
+  WATCH_EXISTS: {
+    ru: 'У других часов уже есть такая папка или код.',
+    es: 'Otro reloj ya tiene esta carpeta o código.',
+  },
+  WATCH_NOT_FOUND: {
+    ru: 'Таких часов нет.',
+    es: 'No existe ese reloj.',
+  },
+  WEAK_PASSWORD: {
+    ru: 'Пароль не соответствует требованиям; errors объясняет почему.',
+    es: 'La contraseña no cumple la política; errors dice por qué.',
+  },
+  WEBHOOK_PAYLOAD_INVALID: {
+    ru: 'Подписанное тело вебхука — не платёжное событие.',
+    es: 'El cuerpo firmado del webhook no es un evento de pago.',
+  },
+  WEBHOOK_SIGNATURE_INVALID: {
+    ru: 'Подпись вебхука отсутствует, неверна, устарела или не совпадает с телом.',
+    es: 'La firma del webhook falta, está mal formada, es antigua o no coincide con el cuerpo.',
+  },
+  WRONG_CURRENT_PASSWORD: {
+    ru: 'Текущий пароль указан неверно.',
+    es: 'currentPassword no es correcta.',
+  },
+};
+
+/** The problem with its title and detail in `language` (English, as raised, when null or 'en'). */
+export function localizeProblem(problem: ProblemDetails, language: Language | null): ProblemDetails {
+  if (language === null || language === 'en') {
+    return problem;
+  }
+  const title = PROBLEM_TITLES[problem.status]?.[language] ?? STATUS_CODES[problem.status] ?? problem.title;
+  const detail = PROBLEM_DETAILS[problem.code]?.[language] ?? problem.detail;
+  return { ...problem, title, ...(detail === undefined ? {} : { detail }) };
+}
