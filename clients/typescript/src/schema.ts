@@ -529,6 +529,22 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/coffee/{id}/translations/{lang}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['catalog_CoffeesController_translate_at_coffee'];
+    post?: never;
+    delete: operations['catalog_CoffeesController_untranslate_at_coffee'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/coffee/barcode/{barcode}': {
     parameters: {
       query?: never;
@@ -684,6 +700,22 @@ export type paths = {
     put: operations['catalog_coffeesPhotosController_attachPhoto'];
     post?: never;
     delete: operations['catalog_coffeesPhotosController_detachPhoto'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/coffees/{id}/translations/{lang}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['catalog_CoffeesController_translate'];
+    post?: never;
+    delete: operations['catalog_CoffeesController_untranslate'];
     options?: never;
     head?: never;
     patch?: never;
@@ -847,6 +879,22 @@ export type paths = {
     options?: never;
     head?: never;
     patch: operations['catalog_DictionariesController_update'];
+    trace?: never;
+  };
+  '/dictionaries/{kind}/{id}/translations/{lang}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['catalog_DictionariesController_translate'];
+    post?: never;
+    delete: operations['catalog_DictionariesController_untranslate'];
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/drafts': {
@@ -1655,6 +1703,22 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/mechanism/{id}/translations/{lang}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['catalog_MechanismsController_translate_at_mechanism'];
+    post?: never;
+    delete: operations['catalog_MechanismsController_untranslate_at_mechanism'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/mechanisms': {
     parameters: {
       query?: never;
@@ -1762,6 +1826,22 @@ export type paths = {
     put: operations['catalog_mechanismsPhotosController_attachPhoto'];
     post?: never;
     delete: operations['catalog_mechanismsPhotosController_detachPhoto'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/mechanisms/{id}/translations/{lang}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['catalog_MechanismsController_translate'];
+    post?: never;
+    delete: operations['catalog_MechanismsController_untranslate'];
     options?: never;
     head?: never;
     patch?: never;
@@ -2967,6 +3047,22 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/watch/{id}/translations/{lang}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['catalog_WatchesController_translate_at_watch'];
+    post?: never;
+    delete: operations['catalog_WatchesController_untranslate_at_watch'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/watch/top': {
     parameters: {
       query?: never;
@@ -3106,6 +3202,22 @@ export type paths = {
     put: operations['catalog_watchesPhotosController_attachPhoto'];
     post?: never;
     delete: operations['catalog_watchesPhotosController_detachPhoto'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/watches/{id}/translations/{lang}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['catalog_WatchesController_translate'];
+    post?: never;
+    delete: operations['catalog_WatchesController_untranslate'];
     options?: never;
     head?: never;
     patch?: never;
@@ -3705,10 +3817,23 @@ export type components = {
       totals: components['schemas']['MoneyDto'][];
     };
     CloudTagDto: {
+      /** @description A translation's description in the answer's language (or along the fallback chain) */
+      description: string | null;
       /** Format: uuid */
       id: string;
+      /**
+       * @description The language `name` is answered in (?lang= or Accept-Language, then en, then the original)
+       * @enum {string}
+       */
+      language: 'ru' | 'en' | 'es';
       /** @example bergamot */
       name: string;
+      /**
+       * @description The language `name` is written in
+       * @enum {string}
+       */
+      originalLanguage: 'ru' | 'en' | 'es';
+      translations: components['schemas']['TranslationsDto'];
       /**
        * @description Check-ins in the window carrying the tag
        * @example 42
@@ -3728,13 +3853,25 @@ export type components = {
       countryCode: string | null;
       /** Format: date-time */
       createdAt: string;
+      /** @description A translation's description in the answer's language (or along the fallback chain) */
+      description: string | null;
       farm: string | null;
       farmer: components['schemas']['DictionaryRefDto'] | null;
       /** Format: uuid */
       id: string;
+      /**
+       * @description The language `name` is answered in (?lang= or Accept-Language, then en, then the original)
+       * @enum {string}
+       */
+      language: 'ru' | 'en' | 'es';
       /** @example Ethiopia Yirgacheffe Kochere */
       name: string;
       origin: components['schemas']['DictionaryRefDto'] | null;
+      /**
+       * @description The language `name` is written in
+       * @enum {string}
+       */
+      originalLanguage: 'ru' | 'en' | 'es';
       process: components['schemas']['DictionaryRefDto'] | null;
       /** @description Check-in ratings (each user's latest counts) */
       rating: components['schemas']['RatingDto'];
@@ -3742,6 +3879,7 @@ export type components = {
       /** @enum {string|null} */
       roastLevel: 'light' | 'medium-light' | 'medium' | 'medium-dark' | 'dark' | 'omni' | null;
       tastingNotes: string[];
+      translations: components['schemas']['TranslationsDto'];
       /** Format: date-time */
       updatedAt: string;
       variety: string | null;
@@ -3836,15 +3974,27 @@ export type components = {
       countryCode: string | null;
       /** Format: date-time */
       createdAt: string;
+      /** @description A translation's description in the answer's language (or along the fallback chain) */
+      description: string | null;
       farm: string | null;
       farmer: components['schemas']['DictionaryRefDto'] | null;
       /** Format: uuid */
       id: string;
+      /**
+       * @description The language `name` is answered in (?lang= or Accept-Language, then en, then the original)
+       * @enum {string}
+       */
+      language: 'ru' | 'en' | 'es';
       /** @description Its likes, and whether the caller likes it */
       likes: components['schemas']['LikeSummaryDto'];
       /** @example Ethiopia Yirgacheffe Kochere */
       name: string;
       origin: components['schemas']['DictionaryRefDto'] | null;
+      /**
+       * @description The language `name` is written in
+       * @enum {string}
+       */
+      originalLanguage: 'ru' | 'en' | 'es';
       process: components['schemas']['DictionaryRefDto'] | null;
       /** @description Check-in ratings (each user's latest counts) */
       rating: components['schemas']['RatingDto'];
@@ -3852,6 +4002,7 @@ export type components = {
       /** @enum {string|null} */
       roastLevel: 'light' | 'medium-light' | 'medium' | 'medium-dark' | 'dark' | 'omni' | null;
       tastingNotes: string[];
+      translations: components['schemas']['TranslationsDto'];
       /** Format: date-time */
       updatedAt: string;
       variety: string | null;
@@ -3998,14 +4149,29 @@ export type components = {
       message?: string;
     };
     DictionaryRefDto: {
+      /** @description A translation's description in the answer's language (or along the fallback chain) */
+      description: string | null;
       /** Format: uuid */
       id: string;
+      /**
+       * @description The language `name` is answered in (?lang= or Accept-Language, then en, then the original)
+       * @enum {string}
+       */
+      language: 'ru' | 'en' | 'es';
       /** @example Tasty Coffee */
       name: string;
+      /**
+       * @description The language `name` is written in
+       * @enum {string}
+       */
+      originalLanguage: 'ru' | 'en' | 'es';
+      translations: components['schemas']['TranslationsDto'];
     };
     DictionaryValueDto: {
       /** @example RU */
       countryCode: string | null;
+      /** @description A translation's description in the answer's language (or along the fallback chain) */
+      description: string | null;
       /** Format: uuid */
       id: string;
       /** @enum {string} */
@@ -4021,8 +4187,19 @@ export type components = {
         | 'mechanism-types'
         | 'functions'
         | 'tags';
+      /**
+       * @description The language `name` is answered in (?lang= or Accept-Language, then en, then the original)
+       * @enum {string}
+       */
+      language: 'ru' | 'en' | 'es';
       /** @example Tasty Coffee */
       name: string;
+      /**
+       * @description The language `name` is written in
+       * @enum {string}
+       */
+      originalLanguage: 'ru' | 'en' | 'es';
+      translations: components['schemas']['TranslationsDto'];
       /**
        * @description Rises with every change; the ETag, for If-Match
        * @example 1
@@ -4650,17 +4827,30 @@ export type components = {
        * @description Seed 002's user_id: who added it
        */
       createdBy: string;
+      /** @description A translation's description in the answer's language (or along the fallback chain) */
+      description: string | null;
       endRelease: number | null;
       factory: components['schemas']['DictionaryRefDto'] | null;
       functions: components['schemas']['DictionaryRefDto'][];
       /** Format: uuid */
       id: string;
+      /**
+       * @description The language `name` is answered in (?lang= or Accept-Language, then en, then the original)
+       * @enum {string}
+       */
+      language: 'ru' | 'en' | 'es';
       mechanismType: components['schemas']['DictionaryRefDto'] | null;
       /** @example 2409 */
       name: string;
+      /**
+       * @description The language `name` is written in
+       * @enum {string}
+       */
+      originalLanguage: 'ru' | 'en' | 'es';
       startRelease: number | null;
       /** @example 17 */
       stones: number | null;
+      translations: components['schemas']['TranslationsDto'];
       /** Format: date-time */
       updatedAt: string;
       /** @example 1 */
@@ -4714,10 +4904,23 @@ export type components = {
       totalExact: boolean;
     };
     MechanismRefDto: {
+      /** @description A translation's description in the answer's language (or along the fallback chain) */
+      description: string | null;
       /** Format: uuid */
       id: string;
+      /**
+       * @description The language `name` is answered in (?lang= or Accept-Language, then en, then the original)
+       * @enum {string}
+       */
+      language: 'ru' | 'en' | 'es';
       /** @example 2409 */
       name: string;
+      /**
+       * @description The language `name` is written in
+       * @enum {string}
+       */
+      originalLanguage: 'ru' | 'en' | 'es';
+      translations: components['schemas']['TranslationsDto'];
     };
     MechanismWithLikesDto: {
       /** Format: date-time */
@@ -4727,19 +4930,32 @@ export type components = {
        * @description Seed 002's user_id: who added it
        */
       createdBy: string;
+      /** @description A translation's description in the answer's language (or along the fallback chain) */
+      description: string | null;
       endRelease: number | null;
       factory: components['schemas']['DictionaryRefDto'] | null;
       functions: components['schemas']['DictionaryRefDto'][];
       /** Format: uuid */
       id: string;
+      /**
+       * @description The language `name` is answered in (?lang= or Accept-Language, then en, then the original)
+       * @enum {string}
+       */
+      language: 'ru' | 'en' | 'es';
       /** @description Its likes, and whether the caller likes it */
       likes: components['schemas']['LikeSummaryDto'];
       mechanismType: components['schemas']['DictionaryRefDto'] | null;
       /** @example 2409 */
       name: string;
+      /**
+       * @description The language `name` is written in
+       * @enum {string}
+       */
+      originalLanguage: 'ru' | 'en' | 'es';
       startRelease: number | null;
       /** @example 17 */
       stones: number | null;
+      translations: components['schemas']['TranslationsDto'];
       /** Format: date-time */
       updatedAt: string;
       /** @example 1 */
@@ -5795,6 +6011,12 @@ export type components = {
       /** @description base64url */
       y: string;
     };
+    PutTranslationDto: {
+      /** @example Bright, with blackcurrant and tomato */
+      description?: string | null;
+      /** @example Kenya */
+      name: string;
+    };
     RatingBucketDto: {
       /**
        * @description Users whose counted rating falls here (a quarter counts above)
@@ -6285,6 +6507,17 @@ export type components = {
        */
       weight: number;
     };
+    TranslationsDto: {
+      en?: components['schemas']['TranslationTextDto'];
+      es?: components['schemas']['TranslationTextDto'];
+      ru?: components['schemas']['TranslationTextDto'];
+    };
+    TranslationTextDto: {
+      /** @example Bright, with blackcurrant and tomato */
+      description?: string;
+      /** @example Kenya */
+      name?: string;
+    };
     UnreadCountDto: {
       /** @description Unread notifications, counted up to 1000 */
       count: number;
@@ -6434,6 +6667,8 @@ export type components = {
        * @description Seed 002's user_id: who added it
        */
       createdBy: string;
+      /** @description A translation's description in the answer's language (or along the fallback chain) */
+      description: string | null;
       endRelease: number | null;
       factory: components['schemas']['DictionaryRefDto'] | null;
       /** @example vostok-amphibia-420059 */
@@ -6442,12 +6677,23 @@ export type components = {
       /** Format: uuid */
       id: string;
       integratedBracelet: boolean;
+      /**
+       * @description The language `name` is answered in (?lang= or Accept-Language, then en, then the original)
+       * @enum {string}
+       */
+      language: 'ru' | 'en' | 'es';
       mechanism: components['schemas']['MechanismRefDto'] | null;
       /** @example Восток Амфибия 420059 */
       name: string;
+      /**
+       * @description The language `name` is written in
+       * @enum {string}
+       */
+      originalLanguage: 'ru' | 'en' | 'es';
       /** @description Wrist-check ratings (each user's latest counts) */
       rating: components['schemas']['RatingDto'];
       startRelease: number | null;
+      translations: components['schemas']['TranslationsDto'];
       /** Format: date-time */
       updatedAt: string;
       /** @example 1 */
@@ -6537,6 +6783,8 @@ export type components = {
        * @description Seed 002's user_id: who added it
        */
       createdBy: string;
+      /** @description A translation's description in the answer's language (or along the fallback chain) */
+      description: string | null;
       endRelease: number | null;
       factory: components['schemas']['DictionaryRefDto'] | null;
       /** @example vostok-amphibia-420059 */
@@ -6545,14 +6793,25 @@ export type components = {
       /** Format: uuid */
       id: string;
       integratedBracelet: boolean;
+      /**
+       * @description The language `name` is answered in (?lang= or Accept-Language, then en, then the original)
+       * @enum {string}
+       */
+      language: 'ru' | 'en' | 'es';
       /** @description Its likes, and whether the caller likes it */
       likes: components['schemas']['LikeSummaryDto'];
       mechanism: components['schemas']['MechanismRefDto'] | null;
       /** @example Восток Амфибия 420059 */
       name: string;
+      /**
+       * @description The language `name` is written in
+       * @enum {string}
+       */
+      originalLanguage: 'ru' | 'en' | 'es';
       /** @description Wrist-check ratings (each user's latest counts) */
       rating: components['schemas']['RatingDto'];
       startRelease: number | null;
+      translations: components['schemas']['TranslationsDto'];
       /** Format: date-time */
       updatedAt: string;
       /** @example 1 */
@@ -13331,6 +13590,8 @@ export interface operations {
             null?: boolean;
           };
         };
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
         /** @description At most 100 */
         limit?: number;
         page?: number;
@@ -13339,7 +13600,10 @@ export interface operations {
         /** @description Comma-separated, '-' for descending. Fields: id, name, roasterId, countryCode, originId, farmerId, processId, variety, roastLevel, altitudeMin, altitudeMax, barcode, createdAt, updatedAt */
         sort?: string;
       };
-      header?: never;
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -13387,8 +13651,14 @@ export interface operations {
   };
   catalog_CoffeesController_create_at_coffee: {
     parameters: {
-      query?: never;
-      header?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -13539,8 +13809,14 @@ export interface operations {
   };
   catalog_CoffeesController_get_at_coffee: {
     parameters: {
-      query?: never;
-      header?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -13648,8 +13924,13 @@ export interface operations {
   };
   catalog_CoffeesController_replace_at_coffee: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -13836,8 +14117,13 @@ export interface operations {
   };
   catalog_CoffeesController_delete_at_coffee: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -13977,8 +14263,13 @@ export interface operations {
   };
   catalog_CoffeesController_patch_at_coffee: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -14564,13 +14855,18 @@ export interface operations {
             null?: boolean;
           };
         };
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
         /** @description At most 100 */
         limit?: number;
         page?: number;
         /** @description Comma-separated, '-' for descending. Fields: version, action, authorId, reviewerId, createdAt */
         sort?: string;
       };
-      header?: never;
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -15354,10 +15650,350 @@ export interface operations {
       };
     };
   };
+  catalog_CoffeesController_translate_at_coffee: {
+    parameters: {
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        lang: 'ru' | 'en' | 'es';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutTranslationDto'];
+      };
+    };
+    responses: {
+      /** @description The item, with the translation among its translations */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoffeeDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'INVALID_IF_MATCH'
+              | 'VALIDATION_FAILED'
+              | 'TRANSLATION_OF_ORIGINAL'
+              | 'MALFORMED_JSON'
+              | 'JSON_TOO_DEEP'
+              | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /**
+       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       *
+       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       *
+       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH' | 'FORBIDDEN_ROLE';
+          };
+        };
+      };
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'COFFEE_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /**
+       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       *
+       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  catalog_CoffeesController_untranslate_at_coffee: {
+    parameters: {
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        lang: 'ru' | 'en' | 'es';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The item without that translation */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoffeeDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              'INVALID_IF_MATCH' | 'VALIDATION_FAILED' | 'TRANSLATION_OF_ORIGINAL' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /**
+       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       *
+       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       *
+       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH' | 'FORBIDDEN_ROLE';
+          };
+        };
+      };
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee; `TRANSLATION_NOT_FOUND` no translation into this language */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'COFFEE_NOT_FOUND' | 'TRANSLATION_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /**
+       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       *
+       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
   catalog_CoffeesController_byBarcode_at_coffee: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path: {
         /** @description EAN-8, UPC-A or EAN-13 */
         barcode: string;
@@ -15667,6 +16303,8 @@ export interface operations {
             null?: boolean;
           };
         };
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
         /** @description At most 100 */
         limit?: number;
         page?: number;
@@ -15675,7 +16313,10 @@ export interface operations {
         /** @description Comma-separated, '-' for descending. Fields: id, name, roasterId, countryCode, originId, farmerId, processId, variety, roastLevel, altitudeMin, altitudeMax, barcode, createdAt, updatedAt */
         sort?: string;
       };
-      header?: never;
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -15723,8 +16364,14 @@ export interface operations {
   };
   catalog_CoffeesController_create: {
     parameters: {
-      query?: never;
-      header?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -15875,8 +16522,14 @@ export interface operations {
   };
   catalog_CoffeesController_get: {
     parameters: {
-      query?: never;
-      header?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -15984,8 +16637,13 @@ export interface operations {
   };
   catalog_CoffeesController_replace: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -16172,8 +16830,13 @@ export interface operations {
   };
   catalog_CoffeesController_delete: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -16313,8 +16976,13 @@ export interface operations {
   };
   catalog_CoffeesController_patch: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -16900,13 +17568,18 @@ export interface operations {
             null?: boolean;
           };
         };
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
         /** @description At most 100 */
         limit?: number;
         page?: number;
         /** @description Comma-separated, '-' for descending. Fields: version, action, authorId, reviewerId, createdAt */
         sort?: string;
       };
-      header?: never;
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -17690,10 +18363,350 @@ export interface operations {
       };
     };
   };
+  catalog_CoffeesController_translate: {
+    parameters: {
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        lang: 'ru' | 'en' | 'es';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutTranslationDto'];
+      };
+    };
+    responses: {
+      /** @description The item, with the translation among its translations */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoffeeDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'INVALID_IF_MATCH'
+              | 'VALIDATION_FAILED'
+              | 'TRANSLATION_OF_ORIGINAL'
+              | 'MALFORMED_JSON'
+              | 'JSON_TOO_DEEP'
+              | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /**
+       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       *
+       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       *
+       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH' | 'FORBIDDEN_ROLE';
+          };
+        };
+      };
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'COFFEE_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /**
+       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       *
+       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  catalog_CoffeesController_untranslate: {
+    parameters: {
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        lang: 'ru' | 'en' | 'es';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The item without that translation */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoffeeDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              'INVALID_IF_MATCH' | 'VALIDATION_FAILED' | 'TRANSLATION_OF_ORIGINAL' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /**
+       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       *
+       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       *
+       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH' | 'FORBIDDEN_ROLE';
+          };
+        };
+      };
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee; `TRANSLATION_NOT_FOUND` no translation into this language */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'COFFEE_NOT_FOUND' | 'TRANSLATION_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /**
+       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       *
+       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
   catalog_CoffeesController_byBarcode: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path: {
         /** @description EAN-8, UPC-A or EAN-13 */
         barcode: string;
@@ -18799,6 +19812,8 @@ export interface operations {
             null?: boolean;
           };
         };
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
         /** @description At most 100 */
         limit?: number;
         page?: number;
@@ -18807,7 +19822,10 @@ export interface operations {
         /** @description Comma-separated, '-' for descending. Fields: id, name, countryCode, createdAt */
         sort?: string;
       };
-      header?: never;
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path: {
         kind:
           | 'roasters'
@@ -18870,8 +19888,14 @@ export interface operations {
   };
   catalog_DictionariesController_create: {
     parameters: {
-      query?: never;
-      header?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path: {
         kind:
           | 'roasters'
@@ -19026,8 +20050,14 @@ export interface operations {
   };
   catalog_DictionariesController_get: {
     parameters: {
-      query?: never;
-      header?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
         kind:
@@ -19098,10 +20128,14 @@ export interface operations {
   catalog_DictionariesController_delete: {
     parameters: {
       query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
         /** @description Moves every use to this value of the same kind first */
         replaceWith?: string;
       };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -19268,8 +20302,13 @@ export interface operations {
   };
   catalog_DictionariesController_update: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -19428,6 +20467,357 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /**
+       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       *
+       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  catalog_DictionariesController_translate: {
+    parameters: {
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        kind:
+          | 'roasters'
+          | 'farmers'
+          | 'origins'
+          | 'processes'
+          | 'brands'
+          | 'factories'
+          | 'case-materials'
+          | 'genders'
+          | 'mechanism-types'
+          | 'functions'
+          | 'tags';
+        lang: 'ru' | 'en' | 'es';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutTranslationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DictionaryValueDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` a field is missing, cleared or out of range; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'INVALID_IF_MATCH'
+              | 'VALIDATION_FAILED'
+              | 'TRANSLATION_OF_ORIGINAL'
+              | 'MALFORMED_JSON'
+              | 'JSON_TOO_DEEP'
+              | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /**
+       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       *
+       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       *
+       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH' | 'FORBIDDEN_ROLE';
+          };
+        };
+      };
+      /** @description Not Found: `DICTIONARY_VALUE_NOT_FOUND` no such value in this dictionary */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'DICTIONARY_VALUE_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /**
+       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       *
+       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  catalog_DictionariesController_untranslate: {
+    parameters: {
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        kind:
+          | 'roasters'
+          | 'farmers'
+          | 'origins'
+          | 'processes'
+          | 'brands'
+          | 'factories'
+          | 'case-materials'
+          | 'genders'
+          | 'mechanism-types'
+          | 'functions'
+          | 'tags';
+        lang: 'ru' | 'en' | 'es';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DictionaryValueDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` a field is missing, cleared or out of range; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              'INVALID_IF_MATCH' | 'VALIDATION_FAILED' | 'TRANSLATION_OF_ORIGINAL' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /**
+       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       *
+       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       *
+       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH' | 'FORBIDDEN_ROLE';
+          };
+        };
+      };
+      /** @description Not Found: `DICTIONARY_VALUE_NOT_FOUND` no such value in this dictionary; `TRANSLATION_NOT_FOUND` no translation into this language */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'DICTIONARY_VALUE_NOT_FOUND' | 'TRANSLATION_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
           };
         };
       };
@@ -29329,6 +30719,8 @@ export interface operations {
             null?: boolean;
           };
         };
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
         /** @description At most 100 */
         limit?: number;
         page?: number;
@@ -29337,7 +30729,10 @@ export interface operations {
         /** @description Comma-separated, '-' for descending. Fields: id, name, stones, startRelease, endRelease, mechanismTypeId, factoryId, createdBy, createdAt, updatedAt */
         sort?: string;
       };
-      header?: never;
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -29385,8 +30780,14 @@ export interface operations {
   };
   catalog_MechanismsController_create_at_mechanism: {
     parameters: {
-      query?: never;
-      header?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -29537,8 +30938,14 @@ export interface operations {
   };
   catalog_MechanismsController_get_at_mechanism: {
     parameters: {
-      query?: never;
-      header?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -29646,8 +31053,13 @@ export interface operations {
   };
   catalog_MechanismsController_replace_at_mechanism: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -29834,8 +31246,13 @@ export interface operations {
   };
   catalog_MechanismsController_delete_at_mechanism: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -29987,8 +31404,13 @@ export interface operations {
   };
   catalog_MechanismsController_patch_at_mechanism: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -30261,13 +31683,18 @@ export interface operations {
             null?: boolean;
           };
         };
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
         /** @description At most 100 */
         limit?: number;
         page?: number;
         /** @description Comma-separated, '-' for descending. Fields: version, action, authorId, reviewerId, createdAt */
         sort?: string;
       };
-      header?: never;
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -31051,6 +32478,343 @@ export interface operations {
       };
     };
   };
+  catalog_MechanismsController_translate_at_mechanism: {
+    parameters: {
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        lang: 'ru' | 'en' | 'es';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutTranslationDto'];
+      };
+    };
+    responses: {
+      /** @description The item, with the translation among its translations */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MechanismDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'INVALID_IF_MATCH'
+              | 'VALIDATION_FAILED'
+              | 'TRANSLATION_OF_ORIGINAL'
+              | 'MALFORMED_JSON'
+              | 'JSON_TOO_DEEP'
+              | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /**
+       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       *
+       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       *
+       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH' | 'FORBIDDEN_ROLE';
+          };
+        };
+      };
+      /** @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'MECHANISM_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /**
+       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       *
+       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  catalog_MechanismsController_untranslate_at_mechanism: {
+    parameters: {
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        lang: 'ru' | 'en' | 'es';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The item without that translation */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MechanismDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              'INVALID_IF_MATCH' | 'VALIDATION_FAILED' | 'TRANSLATION_OF_ORIGINAL' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /**
+       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       *
+       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       *
+       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH' | 'FORBIDDEN_ROLE';
+          };
+        };
+      };
+      /** @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism; `TRANSLATION_NOT_FOUND` no translation into this language */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'MECHANISM_NOT_FOUND' | 'TRANSLATION_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /**
+       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       *
+       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
   catalog_MechanismsController_list: {
     parameters: {
       query?: {
@@ -31197,6 +32961,8 @@ export interface operations {
             null?: boolean;
           };
         };
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
         /** @description At most 100 */
         limit?: number;
         page?: number;
@@ -31205,7 +32971,10 @@ export interface operations {
         /** @description Comma-separated, '-' for descending. Fields: id, name, stones, startRelease, endRelease, mechanismTypeId, factoryId, createdBy, createdAt, updatedAt */
         sort?: string;
       };
-      header?: never;
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -31253,8 +33022,14 @@ export interface operations {
   };
   catalog_MechanismsController_create: {
     parameters: {
-      query?: never;
-      header?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -31405,8 +33180,14 @@ export interface operations {
   };
   catalog_MechanismsController_get: {
     parameters: {
-      query?: never;
-      header?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -31514,8 +33295,13 @@ export interface operations {
   };
   catalog_MechanismsController_replace: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -31702,8 +33488,13 @@ export interface operations {
   };
   catalog_MechanismsController_delete: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -31855,8 +33646,13 @@ export interface operations {
   };
   catalog_MechanismsController_patch: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -32129,13 +33925,18 @@ export interface operations {
             null?: boolean;
           };
         };
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
         /** @description At most 100 */
         limit?: number;
         page?: number;
         /** @description Comma-separated, '-' for descending. Fields: version, action, authorId, reviewerId, createdAt */
         sort?: string;
       };
-      header?: never;
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -32884,6 +34685,343 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'MECHANISM_NOT_FOUND' | 'PHOTO_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /**
+       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       *
+       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  catalog_MechanismsController_translate: {
+    parameters: {
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        lang: 'ru' | 'en' | 'es';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutTranslationDto'];
+      };
+    };
+    responses: {
+      /** @description The item, with the translation among its translations */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MechanismDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'INVALID_IF_MATCH'
+              | 'VALIDATION_FAILED'
+              | 'TRANSLATION_OF_ORIGINAL'
+              | 'MALFORMED_JSON'
+              | 'JSON_TOO_DEEP'
+              | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /**
+       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       *
+       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       *
+       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH' | 'FORBIDDEN_ROLE';
+          };
+        };
+      };
+      /** @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'MECHANISM_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /**
+       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       *
+       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  catalog_MechanismsController_untranslate: {
+    parameters: {
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        lang: 'ru' | 'en' | 'es';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The item without that translation */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MechanismDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              'INVALID_IF_MATCH' | 'VALIDATION_FAILED' | 'TRANSLATION_OF_ORIGINAL' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /**
+       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       *
+       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       *
+       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH' | 'FORBIDDEN_ROLE';
+          };
+        };
+      };
+      /** @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism; `TRANSLATION_NOT_FOUND` no translation into this language */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'MECHANISM_NOT_FOUND' | 'TRANSLATION_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
           };
         };
       };
@@ -43323,15 +45461,19 @@ export interface operations {
             null?: boolean;
           };
         };
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
         /** @description At most 50 */
         limit?: number;
         page?: number;
-        /** @description Words in Russian or English; typos are forgiven */
+        /** @description Words in Russian, English or Spanish (any translated name finds its item); typos are forgiven */
         q: string;
         /** @description Comma-separated, '-' for descending. Fields: rank */
         sort?: string;
       };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description `no-cache` ranks afresh instead of answering a page served in the last SEARCH_CACHE_SECONDS */
         'Cache-Control'?: string;
       };
@@ -47514,6 +49656,8 @@ export interface operations {
             null?: boolean;
           };
         };
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
         /** @description At most 100 */
         limit?: number;
         page?: number;
@@ -47522,7 +49666,10 @@ export interface operations {
         /** @description Comma-separated, '-' for descending. Fields: id, name, folder, code, integratedBracelet, startRelease, endRelease, genderId, caseMaterialId, mechanismId, factoryId, brandId, createdBy, createdAt, updatedAt */
         sort?: string;
       };
-      header?: never;
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -47570,8 +49717,14 @@ export interface operations {
   };
   catalog_WatchesController_create_at_watch: {
     parameters: {
-      query?: never;
-      header?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -47723,8 +49876,14 @@ export interface operations {
   };
   catalog_WatchesController_get_at_watch: {
     parameters: {
-      query?: never;
-      header?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -47832,8 +49991,13 @@ export interface operations {
   };
   catalog_WatchesController_replace_at_watch: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -48021,8 +50185,13 @@ export interface operations {
   };
   catalog_WatchesController_delete_at_watch: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -48162,8 +50331,13 @@ export interface operations {
   };
   catalog_WatchesController_patch_at_watch: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -48750,13 +50924,18 @@ export interface operations {
             null?: boolean;
           };
         };
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
         /** @description At most 100 */
         limit?: number;
         page?: number;
         /** @description Comma-separated, '-' for descending. Fields: version, action, authorId, reviewerId, createdAt */
         sort?: string;
       };
-      header?: never;
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -49540,6 +51719,343 @@ export interface operations {
       };
     };
   };
+  catalog_WatchesController_translate_at_watch: {
+    parameters: {
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        lang: 'ru' | 'en' | 'es';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutTranslationDto'];
+      };
+    };
+    responses: {
+      /** @description The item, with the translation among its translations */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WatchDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'INVALID_IF_MATCH'
+              | 'VALIDATION_FAILED'
+              | 'TRANSLATION_OF_ORIGINAL'
+              | 'MALFORMED_JSON'
+              | 'JSON_TOO_DEEP'
+              | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /**
+       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       *
+       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       *
+       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH' | 'FORBIDDEN_ROLE';
+          };
+        };
+      };
+      /** @description Not Found: `WATCH_NOT_FOUND` no such watch */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'WATCH_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /**
+       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       *
+       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  catalog_WatchesController_untranslate_at_watch: {
+    parameters: {
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        lang: 'ru' | 'en' | 'es';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The item without that translation */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WatchDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              'INVALID_IF_MATCH' | 'VALIDATION_FAILED' | 'TRANSLATION_OF_ORIGINAL' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /**
+       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       *
+       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       *
+       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH' | 'FORBIDDEN_ROLE';
+          };
+        };
+      };
+      /** @description Not Found: `WATCH_NOT_FOUND` no such watch; `TRANSLATION_NOT_FOUND` no translation into this language */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'WATCH_NOT_FOUND' | 'TRANSLATION_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /**
+       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       *
+       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
   catalog_KindCheckinsController_top_watches_at_watch: {
     parameters: {
       query?: {
@@ -49787,6 +52303,8 @@ export interface operations {
             null?: boolean;
           };
         };
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
         /** @description At most 100 */
         limit?: number;
         page?: number;
@@ -49795,7 +52313,10 @@ export interface operations {
         /** @description Comma-separated, '-' for descending. Fields: id, name, folder, code, integratedBracelet, startRelease, endRelease, genderId, caseMaterialId, mechanismId, factoryId, brandId, createdBy, createdAt, updatedAt */
         sort?: string;
       };
-      header?: never;
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -49843,8 +52364,14 @@ export interface operations {
   };
   catalog_WatchesController_create: {
     parameters: {
-      query?: never;
-      header?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -49996,8 +52523,14 @@ export interface operations {
   };
   catalog_WatchesController_get: {
     parameters: {
-      query?: never;
-      header?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -50105,8 +52638,13 @@ export interface operations {
   };
   catalog_WatchesController_replace: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -50294,8 +52832,13 @@ export interface operations {
   };
   catalog_WatchesController_delete: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -50435,8 +52978,13 @@ export interface operations {
   };
   catalog_WatchesController_patch: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
       header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
         /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
         'If-Match'?: string;
       };
@@ -51023,13 +53571,18 @@ export interface operations {
             null?: boolean;
           };
         };
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
         /** @description At most 100 */
         limit?: number;
         page?: number;
         /** @description Comma-separated, '-' for descending. Fields: version, action, authorId, reviewerId, createdAt */
         sort?: string;
       };
-      header?: never;
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };
@@ -51778,6 +54331,343 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'WATCH_NOT_FOUND' | 'PHOTO_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /**
+       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       *
+       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  catalog_WatchesController_translate: {
+    parameters: {
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        lang: 'ru' | 'en' | 'es';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutTranslationDto'];
+      };
+    };
+    responses: {
+      /** @description The item, with the translation among its translations */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WatchDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'INVALID_IF_MATCH'
+              | 'VALIDATION_FAILED'
+              | 'TRANSLATION_OF_ORIGINAL'
+              | 'MALFORMED_JSON'
+              | 'JSON_TOO_DEEP'
+              | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /**
+       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       *
+       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       *
+       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH' | 'FORBIDDEN_ROLE';
+          };
+        };
+      };
+      /** @description Not Found: `WATCH_NOT_FOUND` no such watch */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'WATCH_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /**
+       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       *
+       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  catalog_WatchesController_untranslate: {
+    parameters: {
+      query?: {
+        /** @description The language of names, descriptions and problems; before Accept-Language. An unknown one is ignored */
+        lang?: 'ru' | 'en' | 'es';
+      };
+      header?: {
+        /** @description e.g. `es;q=0.9, en;q=0.5`: the best-weighted of ru, en, es; missing texts fall back to en, then the original */
+        'Accept-Language'?: string;
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        lang: 'ru' | 'en' | 'es';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The item without that translation */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WatchDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              'INVALID_IF_MATCH' | 'VALIDATION_FAILED' | 'TRANSLATION_OF_ORIGINAL' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /**
+       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       *
+       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       *
+       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH' | 'FORBIDDEN_ROLE';
+          };
+        };
+      };
+      /** @description Not Found: `WATCH_NOT_FOUND` no such watch; `TRANSLATION_NOT_FOUND` no translation into this language */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'WATCH_NOT_FOUND' | 'TRANSLATION_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
           };
         };
       };
