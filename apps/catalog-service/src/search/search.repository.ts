@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { poolOf } from '@agora/database';
 import type { Language } from '@agora/http';
 import type { SearchKind } from './search-index.js';
 
@@ -37,35 +38,8 @@ export interface RankRequest {
   readonly typoThreshold: number;
 }
 
-/**
- * The only code that reads the search documents for a search (the writer is `SearchIndex`): the ranked top-k
- * statement and the common words PostgreSQL's statistics know.
- */
-@Injectable()
-export class SearchRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  /** The page of hits, ranked by tier then rank. */
-  rank(request: RankRequest): Promise<HitRow[]> {
-    // One statement, no transaction: the planner settings a walk needs are the functions' own (migration
-    // SearchWalk), so nothing is set for the statement and nothing is decided before it.
-    //
-    // `terms` normalises the text and decides, over every kind, which tiers walk the GiST index: common words
-    // (as written or stemmed: COMMON_WORD_DOCUMENTS) take their candidates from catalog.search_walk, which
-    // stops at the cap, instead of gathering every match from GIN's bitmap. When all of the words are common
-    // (`all`), tiers 1 and 2 walk, and tier 1's titles starting with the text are walked in the prefix btree's
-    // order (catalog.search_prefix_walk); when some are, tier 2 (any word) walks while tier 1 keeps GIN, which
-    // the rare word makes cheap; otherwise (`none`, or a kind filter) GIN only. Each tier has both of its
-    // branches in the statement, and the mode lets only one of them run.
-    //
-    // Each tier takes at most `candidates` matches from its index (no ORDER BY: the first the index gives)
-    // and ranks only those; titles starting with the text come first, so they are always among tier 1's
-    // candidates. The tsqueries come from `terms`, out of the planner's sight: it picks GIN (or the walk)
-    // for them whatever their statistics say. Near spellings (catalog.search_near, trigram word similarity)
-    // are looked for only when fewer than `typoThreshold` items have the words (as Typesense's
-    // typo_tokens_threshold), and never when every word is common: those fill the candidates by words alone.
-    return this.dataSource.query<HitRow[]>(
-      `WITH normalized AS (
+/** The ranked top-k search, one statement (see `SearchRepository.rank`). */
+const RANK_STATEMENT = `WITH normalized AS (
          SELECT coalesce(catalog.search_normalize($1), '') AS text
        ),
        terms AS MATERIALIZED (
@@ -149,8 +123,40 @@ export class SearchRepository {
            AS capped
        FROM hits
        ORDER BY tier, rank DESC, title, item_id
-       LIMIT $3 OFFSET $4`,
-      [
+       LIMIT $3 OFFSET $4`;
+
+/**
+ * The only code that reads the search documents for a search (the writer is `SearchIndex`): the ranked top-k
+ * statement and the common words PostgreSQL's statistics know.
+ */
+@Injectable()
+export class SearchRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The page of hits, ranked by tier then rank. */
+  async rank(request: RankRequest): Promise<HitRow[]> {
+    // One statement, no transaction: the planner settings a walk needs are the functions' own (migration
+    // SearchWalk), so nothing is set for the statement and nothing is decided before it.
+    //
+    // `terms` normalises the text and decides, over every kind, which tiers walk the GiST index: common words
+    // (as written or stemmed: COMMON_WORD_DOCUMENTS) take their candidates from catalog.search_walk, which
+    // stops at the cap, instead of gathering every match from GIN's bitmap. When all of the words are common
+    // (`all`), tiers 1 and 2 walk, and tier 1's titles starting with the text are walked in the prefix btree's
+    // order (catalog.search_prefix_walk); when some are, tier 2 (any word) walks while tier 1 keeps GIN, which
+    // the rare word makes cheap; otherwise (`none`, or a kind filter) GIN only. Each tier has both of its
+    // branches in the statement, and the mode lets only one of them run.
+    //
+    // Each tier takes at most `candidates` matches from its index (no ORDER BY: the first the index gives)
+    // and ranks only those; titles starting with the text come first, so they are always among tier 1's
+    // candidates. The tsqueries come from `terms`, out of the planner's sight: it picks GIN (or the walk)
+    // for them whatever their statistics say. Near spellings (catalog.search_near, trigram word similarity)
+    // are looked for only when fewer than `typoThreshold` items have the words (as Typesense's
+    // typo_tokens_threshold), and never when every word is common: those fill the candidates by words alone.
+    const { rows } = await poolOf(this.dataSource).query<HitRow>({
+      // Named: each connection plans the statement once (planning it costs about as much as a cheap search).
+      name: 'catalog.search.rank',
+      text: RANK_STATEMENT,
+      values: [
         request.text,
         request.kinds,
         request.limit,
@@ -160,7 +166,8 @@ export class SearchRepository {
         request.candidates,
         request.typoThreshold,
       ],
-    );
+    });
+    return rows;
   }
 
   /**
