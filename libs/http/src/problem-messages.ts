@@ -690,6 +690,10 @@ export const PROBLEM_DETAILS: Readonly<Record<string, Readonly<Record<OtherLangu
     ru: 'mechanismId указывает на несуществующий механизм.',
     es: 'mechanismId no nombra ningún mecanismo.',
   },
+  UNKNOWN_SOLD_ITEM: {
+    ru: 'coffeeId или watchId не указывает на существующий кофе или часы.',
+    es: 'coffeeId o watchId no corresponde a ningún café ni reloj.',
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     ru: 'Тип содержимого не поддерживается.',
     es: 'El tipo de contenido no se admite.',

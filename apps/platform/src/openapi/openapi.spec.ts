@@ -202,7 +202,8 @@ describe('committed OpenAPI documents and TypeScript client', () => {
       const headers = (operation(merged, '/search').parameters ?? [])
         .filter((parameter) => parameter.in === 'header')
         .map((parameter) => parameter.name.toLowerCase());
-      expect(headers).toEqual(['cache-control']);
+      expect(headers).toContain('cache-control');
+      expect(headers).toHaveLength(new Set(headers).size);
     });
 
     it('lets nullable references be null', () => {
