@@ -57,7 +57,7 @@ function mergeService(base: ComposeService, over: ComposeService): ComposeServic
       merged[key] = value;
     }
   }
-  return merged as ComposeService;
+  return merged;
 }
 const isMapping = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
