@@ -361,6 +361,23 @@ describe('production shape', () => {
     }
   });
 
+  it("PostgreSQL in compose accepts every replica's pool and relay connection at once", () => {
+    const command = compose.services.postgres.command ?? [];
+    const setting = command.find((part) => part.startsWith('max_connections='));
+    const maxConnections = Number(setting?.split('=')[1] ?? 100);
+    const used = SERVICE_NAMES.reduce((sum, name) => {
+      const service = compose.services[`${name}-service`];
+      const config = loadConfig(SERVICE_DEFINITIONS[name].config, composeEnvironment(service));
+      // The pool, and the outbox relay's own client that listens for new rows.
+      return sum + replicasOf(service) * (config.DATABASE_POOL_SIZE + 1);
+    }, 0);
+    // Room for migrate, a dump and psql besides PostgreSQL's 3 superuser-reserved connections.
+    expect(
+      used + 10,
+      `replicas need ${used} connections, max_connections is ${maxConnections}`,
+    ).toBeLessThanOrEqual(maxConnections - 3);
+  });
+
   it.each(SERVICE_NAMES)(
     'compose gives %s-service only variables its config reads, and every one it requires',
     (name) => {
