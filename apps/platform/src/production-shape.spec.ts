@@ -1,6 +1,13 @@
 import { loadConfig, type Env } from '@agora/config';
-import { COMPOSE_NGINX_OPTIONS, SERVICE_NAMES, SERVICES } from '@agora/contracts';
-import { getMetadataStorage } from 'class-validator';
+import {
+  COMPOSE_NGINX_OPTIONS,
+  GATEWAY_ROUTES,
+  renderNginxConf,
+  SERVICE_NAMES,
+  SERVICES,
+} from '@agora/contracts';
+import { TopicsConfig } from '@agora/messaging';
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,15 +19,57 @@ import { SERVICE_DEFINITIONS } from './service-definitions.js';
 const root = path.resolve(import.meta.dirname, '../../..');
 
 interface ComposeService {
+  readonly image?: string;
+  readonly restart?: string;
   readonly command?: readonly string[];
   readonly environment?: Record<string, string | number | boolean>;
   readonly volumes?: readonly string[];
+  readonly ports?: readonly string[];
+  readonly deploy?: { readonly replicas?: number };
+  readonly healthcheck?: { readonly test?: readonly string[]; readonly disable?: boolean };
+  readonly depends_on?: readonly string[] | Record<string, { condition: string }>;
 }
 
-const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+interface ComposeFile {
   'x-service': { build?: string };
   services: Record<string, ComposeService>;
-};
+}
+
+const readCompose = (file: string): ComposeFile =>
+  parse(readFileSync(path.join(root, file), 'utf8'), { merge: true }) as ComposeFile;
+const compose = readCompose('docker-compose.yml');
+const override = readCompose('compose.override.yml');
+
+/**
+ * `docker compose up`'s merge of compose.override.yml over docker-compose.yml, for the keys these files use:
+ * mappings merge key by key (environment, deploy, depends_on), `ports` and `volumes` add to the base's, any
+ * other value (command, healthcheck test) replaces it.
+ */
+function mergeService(base: ComposeService, over: ComposeService): ComposeService {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over) as [string, unknown][]) {
+    const current = merged[key];
+    if ((key === 'ports' || key === 'volumes') && Array.isArray(current) && Array.isArray(value)) {
+      merged[key] = [...(current as unknown[]), ...(value as unknown[])];
+    } else if (isMapping(current) && isMapping(value)) {
+      merged[key] = { ...current, ...value };
+    } else {
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+const isMapping = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const appServices = SERVICE_NAMES.map((name) => `${name}-service`);
+const replicasOf = (service: ComposeService): number => service.deploy?.replicas ?? 1;
+const conditionOf = (service: ComposeService, dependency: string): string | undefined =>
+  Array.isArray(service.depends_on)
+    ? service.depends_on.includes(dependency)
+      ? 'service_started'
+      : undefined
+    : (service.depends_on as Record<string, { condition: string }> | undefined)?.[dependency]?.condition;
 const envTemplate = readFileSync(path.join(root, '.env.template'), 'utf8');
 const templateVariables = new Set(
   envTemplate
@@ -53,6 +102,19 @@ function composeEnvironment(service: ComposeService): Env {
           return given;
         }),
     ]),
+  );
+}
+
+/** Variables a config class must be given: validated, no default, not @IsOptional/@ValidateIf. */
+function requiredVariables(configClass: new () => object): string[] {
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(configClass, '', true, false);
+  const defaults = new configClass() as Record<string, unknown>;
+  return validatedVariables(configClass).filter(
+    (variable) =>
+      defaults[variable] === undefined &&
+      !metadata.some(
+        (entry) => entry.propertyName === variable && entry.type === ValidationTypes.CONDITIONAL_VALIDATION,
+      ),
   );
 }
 
@@ -176,10 +238,18 @@ describe('production shape', () => {
 
   it('Prometheus in compose scrapes every service on the metrics port it listens on inside the network', () => {
     const prometheus = parse(readFileSync(path.join(root, 'infra/prometheus/prometheus.yml'), 'utf8')) as {
-      scrape_configs: { static_configs: { targets: string[] }[] }[];
+      scrape_configs: {
+        static_configs?: { targets: string[] }[];
+        dns_sd_configs?: { names: string[]; type: string; port: number }[];
+      }[];
     };
+    // A static target reaches one replica per scrape: DNS discovery (type A) lists every replica's address.
+    expect(prometheus.scrape_configs.flatMap((job) => job.static_configs ?? [])).toEqual([]);
     const targets = prometheus.scrape_configs.flatMap((job) =>
-      job.static_configs.flatMap((group) => group.targets),
+      (job.dns_sd_configs ?? []).flatMap((group) => {
+        expect(group.type).toBe('A');
+        return group.names.map((name) => `${name}:${group.port}`);
+      }),
     );
     const expected = SERVICE_NAMES.map((name) => {
       const config = loadConfig(
@@ -219,8 +289,151 @@ describe('production shape', () => {
     }
   });
 
+  it('compose runs at least two replicas of every service the route table names, each with a readiness check', () => {
+    const routed = new Set(GATEWAY_ROUTES.map((route) => `${route.service}-service`));
+    expect([...routed].sort()).toEqual([...appServices].sort());
+    for (const name of appServices) {
+      const service = compose.services[name];
+      expect(replicasOf(service), `${name} replicas`).toBeGreaterThanOrEqual(2);
+      // Replicas cannot share a host port or a fixed container name.
+      expect(service.ports ?? [], `${name} publishes a port`).toEqual([]);
+      expect(service, name).not.toHaveProperty('container_name');
+      expect(service.healthcheck?.test?.join(' '), name).toContain("process.env.PORT+'/health/ready'");
+      expect(conditionOf(service, 'redis'), `${name} waits for a healthy Redis`).toBe('service_healthy');
+      expect(conditionOf(compose.services.nginx, name), `nginx waits for a healthy ${name}`).toBe(
+        'service_healthy',
+      );
+    }
+    // Readiness is served where the healthcheck asks for it.
+    const health = readFileSync(path.join(root, 'libs/runtime/src/health.controller.ts'), 'utf8');
+    expect(health).toContain("@Controller('health')");
+    expect(health).toContain("@Get('ready')");
+  });
+
+  it('compose health-checks every long-running container and disables the image check on one-shot jobs', () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      if (service.restart === undefined) {
+        // migrate and kafka-init run once and exit: services wait for them to complete, not to be healthy.
+        expect(name).toMatch(/^(migrate|kafka-init)$/);
+        expect(service.healthcheck?.disable, name).toBe(true);
+      } else {
+        expect(service.healthcheck?.test?.length ?? 0, `${name} has no healthcheck`).toBeGreaterThan(1);
+        expect(service.healthcheck?.disable, name).not.toBe(true);
+      }
+    }
+  });
+
+  it('nginx reaches every replica: upstreams re-resolved through compose DNS, kept alive, failures skipped', () => {
+    const conf = renderNginxConf(COMPOSE_NGINX_OPTIONS);
+    expect(readFileSync(path.join(root, 'nginx/nginx.conf'), 'utf8')).toBe(conf);
+    // Docker's embedded DNS answers a service name with every replica's address.
+    expect(COMPOSE_NGINX_OPTIONS.resolver).toBe('127.0.0.11');
+    expect(conf).toMatch(/\n {2}resolver 127\.0\.0\.11 valid=\d+s/);
+    for (const name of SERVICE_NAMES) {
+      const upstream = new RegExp(`upstream ${name}_service \\{\\n([^}]*)\\}`).exec(conf)?.[1] ?? '';
+      const host = `${name}-service`;
+      expect(compose.services[host], host).toBeDefined();
+      expect(upstream, name).toContain(`zone ${name}_service `);
+      expect(upstream, name).toMatch(
+        new RegExp(`server ${host}:${SERVICES[name].port} max_fails=\\d+ fail_timeout=\\d+s resolve;`),
+      );
+      expect(upstream, name).toMatch(/keepalive \d+;/);
+      expect(conf, `no route reaches ${name}`).toContain(`proxy_pass http://${name}_service/`);
+    }
+    // Upstreams keep connections only over HTTP/1.1 without "Connection: close".
+    expect(conf).toContain('proxy_http_version 1.1;');
+    expect(conf).toContain('proxy_set_header Connection "";');
+    // `server … resolve` outside NGINX Plus came with nginx 1.27.3.
+    const version = /^nginx:(\d+)\.(\d+)\.(\d+)$/.exec(compose.services.nginx.image ?? '');
+    expect(version, `pin nginx to a full version: ${compose.services.nginx.image}`).not.toBeNull();
+    const [major, minor, patch] = (version ?? []).slice(1).map(Number);
+    expect(major * 1_000_000 + minor * 1000 + patch).toBeGreaterThanOrEqual(1_027_003);
+  });
+
+  it("kafka-init gives every topic at least as many partitions as any service's replicas", () => {
+    const topics = loadConfig(TopicsConfig, composeEnvironment(compose.services['kafka-init']));
+    expect(topics.KAFKA_BROKERS).toEqual(['kafka:9092']);
+    const most = Math.max(...appServices.map((name) => replicasOf(compose.services[name])));
+    // A consumer group gives each partition to one member: a replica beyond the partitions would sit idle.
+    expect(topics.KAFKA_TOPIC_PARTITIONS).toBeGreaterThanOrEqual(most);
+    for (const name of SERVICE_NAMES) {
+      expect(composeEnvironment(compose.services[`${name}-service`]).KAFKA_BROKERS).toBe('kafka:9092');
+    }
+  });
+
+  it("PostgreSQL in compose accepts every replica's pool and relay connection at once", () => {
+    const command = compose.services.postgres.command ?? [];
+    const setting = command.find((part) => part.startsWith('max_connections='));
+    const maxConnections = Number(setting?.split('=')[1] ?? 100);
+    const used = SERVICE_NAMES.reduce((sum, name) => {
+      const service = compose.services[`${name}-service`];
+      const config = loadConfig(SERVICE_DEFINITIONS[name].config, composeEnvironment(service));
+      // The pool, and the outbox relay's own client that listens for new rows.
+      return sum + replicasOf(service) * (config.DATABASE_POOL_SIZE + 1);
+    }, 0);
+    // Room for migrate, a dump and psql besides PostgreSQL's 3 superuser-reserved connections.
+    expect(
+      used + 10,
+      `replicas need ${used} connections, max_connections is ${maxConnections}`,
+    ).toBeLessThanOrEqual(maxConnections - 3);
+  });
+
+  it.each(SERVICE_NAMES)(
+    'compose gives %s-service only variables its config reads, and every one it requires',
+    (name) => {
+      const configClass = SERVICE_DEFINITIONS[name].config;
+      // Validated, or read with a default and only transformed (S3_FORCE_PATH_STYLE).
+      const known = new Set([...validatedVariables(configClass), ...Object.keys(new configClass())]);
+      for (const file of [compose, override]) {
+        const environment = Object.keys(file.services[`${name}-service`]?.environment ?? {});
+        expect(
+          environment.filter((variable) => !known.has(variable)),
+          'compose sets variables the service never reads',
+        ).toEqual([]);
+      }
+      const given = composeEnvironment(compose.services[`${name}-service`]);
+      const required = requiredVariables(configClass);
+      expect(required).toContain('DATABASE_URL');
+      expect(required.filter((variable) => !given[variable])).toEqual([]);
+    },
+  );
+
+  it('compose.override.yml turns the production shape into a development one', () => {
+    for (const name of Object.keys(override.services)) {
+      expect(compose.services[name], `compose.override.yml overrides unknown ${name}`).toBeDefined();
+    }
+    for (const name of SERVICE_NAMES) {
+      const host = `${name}-service`;
+      const service = mergeService(compose.services[host], override.services[host]);
+      expect(replicasOf(service), host).toBe(1);
+      const config = loadConfig(SERVICE_DEFINITIONS[name].config, composeEnvironment(service));
+      expect(config.LOG_LEVEL).toBe('debug');
+      expect(config.PORT).toBe(SERVICES[name].port);
+      // Its HTTP port on loopback only; metrics stay inside the network.
+      expect(service.ports).toContain(`127.0.0.1:${SERVICES[name].port}:${SERVICES[name].port}`);
+      for (const port of service.ports ?? []) {
+        expect(port, host).toMatch(/^127\.0\.0\.1:/);
+        expect(port, host).not.toContain(`:${config.METRICS_PORT}`);
+      }
+      // The host's build runs in the container; the node settings stay those of production.
+      expect(service.volumes).toContain('./dist:/app/dist:ro');
+      const command = service.command ?? [];
+      expect(command.at(-1)).toBe(`dist/apps/${name}-service/src/main.js`);
+      for (const flag of compose.services[host].command?.slice(1, -1) ?? []) {
+        expect(command, host).toContain(flag);
+      }
+    }
+    const exposed = Object.values(override.services).flatMap((service) => service.ports ?? []);
+    const hostPorts = exposed.map((port) => port.split(':').slice(0, 2).join(':'));
+    expect(new Set(hostPorts).size, 'two containers on one host port').toBe(hostPorts.length);
+  });
+
   it('.env.template documents every variable a process reads', () => {
-    const configClasses = [PlatformConfig, ...SERVICE_NAMES.map((name) => SERVICE_DEFINITIONS[name].config)];
+    const configClasses = [
+      PlatformConfig,
+      TopicsConfig,
+      ...SERVICE_NAMES.map((name) => SERVICE_DEFINITIONS[name].config),
+    ];
     const missing = configClasses
       .flatMap(validatedVariables)
       .filter((variable) => !templateVariables.has(variable));

@@ -1,29 +1,22 @@
 // `npm run kafka:topics`: creates every topic of @agora/contracts and its `.dlq` on KAFKA_BROKERS
-// (127.0.0.1:9092 by default) when missing; safe to run again. Services also do it when they connect.
+// (127.0.0.1:9092 by default) with KAFKA_TOPIC_PARTITIONS partitions (3 by default) when missing, and raises
+// existing topics with fewer to that many; safe to run again. Services also create missing topics when they
+// connect.
 import 'reflect-metadata';
-import { loadConfig, processEnvironment, splitList } from '@agora/config';
+import { loadConfig, processEnvironment } from '@agora/config';
 import { ALL_TOPICS, deadLetterTopic } from '@agora/contracts';
-import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, Matches } from 'class-validator';
-import { ensureTopics } from './kafka.bus.js';
-
-class TopicsConfig {
-  @Transform(splitList)
-  @ArrayNotEmpty({ message: 'KAFKA_BROKERS must name at least one broker' })
-  @Matches(/^[^:\s]+:\d+$/, {
-    each: true,
-    message: 'KAFKA_BROKERS must be a comma-separated list of host:port',
-  })
-  KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
-}
+import { ensureTopics, growTopicPartitions } from './kafka.bus.js';
+import { TopicsConfig } from './topics.config.js';
 
 try {
-  const { KAFKA_BROKERS } = loadConfig(TopicsConfig, processEnvironment());
-  const created = await ensureTopics(KAFKA_BROKERS);
+  const { KAFKA_BROKERS, KAFKA_TOPIC_PARTITIONS } = loadConfig(TopicsConfig, processEnvironment());
+  const created = await ensureTopics(KAFKA_BROKERS, ALL_TOPICS, KAFKA_TOPIC_PARTITIONS);
+  const grown = await growTopicPartitions(KAFKA_BROKERS, KAFKA_TOPIC_PARTITIONS);
   const total = ALL_TOPICS.flatMap((topic) => [topic, deadLetterTopic(topic)]).length;
   console.log(
-    `kafka topics on ${KAFKA_BROKERS.join(',')}: ${created.length} created, ${total - created.length} already there` +
-      (created.length > 0 ? `\n  ${created.join('\n  ')}` : ''),
+    `kafka topics on ${KAFKA_BROKERS.join(',')} (${KAFKA_TOPIC_PARTITIONS} partitions): ` +
+      `${created.length} created, ${grown.length} grown, ${total - created.length} already there` +
+      [...created, ...grown].map((line) => `\n  ${line}`).join(''),
   );
 } catch (error) {
   console.error(`kafka:topics failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -4,3 +4,4 @@ export * from './event-consumer.server.js';
 export * from './kafka.bus.js';
 export * from './memory.bus.js';
 export * from './message-bus.js';
+export * from './topics.config.js';

@@ -13,6 +13,7 @@ import { deliverWithRetry, PoisonMessageError, toError, type RetryPolicy } from 
 import { EventConsumerServer } from './event-consumer.server.js';
 import './kafkajs-idle-queue.js';
 import type { MessageBus } from './message-bus.js';
+import { DEFAULT_TOPIC_PARTITIONS } from './topics.config.js';
 
 const { Kafka, logLevel } = kafkajs;
 type KafkaClient = InstanceType<typeof Kafka>;
@@ -58,7 +59,7 @@ function kafkaLogCreator(logger: Logger) {
 export async function ensureTopics(
   brokers: readonly string[],
   topics: readonly string[] = ALL_TOPICS,
-  partitions = 3,
+  partitions = DEFAULT_TOPIC_PARTITIONS,
 ): Promise<string[]> {
   const kafka = new Kafka({ brokers: [...brokers], clientId: 'agora-admin', logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
@@ -75,6 +76,36 @@ export async function ensureTopics(
       });
     }
     return wanted;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Raises every topic (and .dlq) with fewer than `partitions` partitions to that many, so more replicas of a
+ * consumer group share the work. Kafka never removes partitions, and a key's partition changes with the count:
+ * events of one aggregate published before and after may be read out of order once (consumers are idempotent
+ * and version-checked, ADR 0005). Resolves with `topic: before → after` for each one grown.
+ */
+export async function growTopicPartitions(
+  brokers: readonly string[],
+  partitions: number,
+  topics: readonly string[] = ALL_TOPICS,
+): Promise<string[]> {
+  const kafka = new Kafka({ brokers: [...brokers], clientId: 'agora-admin', logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const names = topics.flatMap((topic) => [topic, deadLetterTopic(topic)]);
+    const metadata = await admin.fetchTopicMetadata({ topics: names });
+    const short = metadata.topics.filter((topic) => topic.partitions.length < partitions);
+    if (short.length > 0) {
+      await admin.createPartitions({
+        validateOnly: false,
+        topicPartitions: short.map((topic) => ({ topic: topic.name, count: partitions })),
+      });
+    }
+    return short.map((topic) => `${topic.name}: ${topic.partitions.length} → ${partitions}`);
   } finally {
     await admin.disconnect();
   }

@@ -28,6 +28,13 @@ export interface NginxRenderOptions {
   readonly tempDir?: string;
   /** Module path of Debian's libnginx-mod-http-js and of the nginx image alike. */
   readonly njsModule?: string;
+  /**
+   * DNS server nginx re-resolves the upstream host names with (every 10 s): each name then stands for every
+   * address it has, so compose's replicas of a service (`deploy.replicas`) all take requests, and a replica that
+   * restarts with a new address is found again. Needs nginx 1.27.3 or newer (`server … resolve`); absent, the
+   * names are resolved once at start.
+   */
+  readonly resolver?: string;
   /** Other rates than GATEWAY_RATE_ZONES' (load tests from one address); the committed config has none. */
   readonly rateZones?: Partial<Record<RateZoneName, GatewayRateZone>>;
 }
@@ -38,6 +45,8 @@ export const COMPOSE_NGINX_OPTIONS: NginxRenderOptions = {
     SERVICE_NAMES.map((name) => [name, `${SERVICES[name].host}:${SERVICES[name].port}`]),
   ) as Record<ServiceName, string>,
   listenPort: 8080,
+  // Docker's embedded DNS: a service name resolves to the addresses of all its replicas.
+  resolver: '127.0.0.11',
   njsDir: '/etc/nginx/agora',
   pidFile: '/tmp/nginx.pid',
   errorLog: '/dev/stderr',
@@ -171,9 +180,16 @@ export function renderNginxConf(options: NginxRenderOptions): string {
         (kind) => `  ${kind}_temp_path ${options.tempDir}/${kind};`,
       )
     : [];
-  const upstreams = SERVICE_NAMES.map(
-    (name) =>
-      `  upstream ${upstreamName(name)} {\n    server ${options.upstreams[name]};\n    keepalive 16;\n  }`,
+  // Passive health checks: a replica that fails 3 times is left alone for 10 s while the others take its share;
+  // idle connections to the replicas are kept (keepalive) so requests skip the TCP handshake.
+  const upstreams = SERVICE_NAMES.map((name) =>
+    [
+      `  upstream ${upstreamName(name)} {`,
+      ...(options.resolver ? [`    zone ${upstreamName(name)} 64k;`] : []),
+      `    server ${options.upstreams[name]} max_fails=3 fail_timeout=10s${options.resolver ? ' resolve' : ''};`,
+      '    keepalive 16;',
+      '  }',
+    ].join('\n'),
   );
   const readiness = SERVICE_NAMES.map((name) =>
     location('=', `/_ready/${name}`, ['internal;', ...proxy(name, '/health/ready')]),
@@ -246,7 +262,7 @@ ${temp.join('\n')}
 
 ${rateZoneDirectives(zones).join('\n')}
   limit_req_status 429;
-
+${options.resolver ? `\n  resolver ${options.resolver} valid=10s ipv6=off;\n` : ''}
 ${upstreams.join('\n')}
 
   server {

@@ -66,6 +66,7 @@ describe('gateway route table', () => {
     expect(conf).toContain('location = /api/product {');
     expect(conf).toContain('proxy_pass http://catalog_service/products/;');
     expect(conf).toContain('location = /api/health {');
-    expect(conf).toContain('server social-service:3002;');
+    expect(conf).toContain('server social-service:3002 max_fails=3 fail_timeout=10s resolve;');
+    expect(conf).toContain('resolver 127.0.0.11 valid=10s ipv6=off;');
   });
 });
