@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type Logger } from 'pino';
-import { currentRequestId } from './request-context.js';
+import { isSpanContextValid } from '@opentelemetry/api';
+import { currentRequestId, currentSpan } from './request-context.js';
 /** pino's levels, plus silent. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -8,7 +9,10 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** Nest token of the service's pino logger. */
 export const LOGGER = Symbol('agora.logger');
 
-/** Structured JSON logs; every line carries the service name and the current request id. */
+/**
+ * Structured JSON logs; every line carries the service name, the current request id and, inside a trace, its
+ * `trace_id` and `span_id` (so a log line leads to its trace and back).
+ */
 export function createLogger(service: string, level: LogLevel = 'info'): Logger {
   return pino({
     level,
@@ -17,7 +21,11 @@ export function createLogger(service: string, level: LogLevel = 'info'): Logger 
     formatters: { level: (label) => ({ level: label }) },
     mixin: () => {
       const requestId = currentRequestId();
-      return requestId ? { requestId } : {};
+      const span = currentSpan()?.spanContext();
+      return {
+        ...(requestId ? { requestId } : {}),
+        ...(span && isSpanContextValid(span) ? { trace_id: span.traceId, span_id: span.spanId } : {}),
+      };
     },
   });
 }

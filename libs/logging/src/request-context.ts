@@ -1,8 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { formatTraceparent, type Span } from './tracing.js';
 
 /** What travels with one request or one consumed message: logs and outbox rows read it. */
 export interface RequestContext {
   readonly requestId: string;
+  /** The request's (or the consumed message's) span: outbox rows and outgoing calls name it as their parent. */
+  readonly span?: Span;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -18,4 +21,13 @@ export function enterRequestContext(context: RequestContext): void {
 
 export function currentRequestId(): string | undefined {
   return storage.getStore()?.requestId;
+}
+
+export function currentSpan(): Span | undefined {
+  return storage.getStore()?.span;
+}
+
+/** The `traceparent` for work caused by the current request (an outbox row, an HTTP call); none outside a trace. */
+export function currentTraceparent(): string | undefined {
+  return formatTraceparent(storage.getStore()?.span?.spanContext());
 }
