@@ -31,3 +31,13 @@ export function currentSpan(): Span | undefined {
 export function currentTraceparent(): string | undefined {
   return formatTraceparent(storage.getStore()?.span?.spanContext());
 }
+
+/** Headers for an HTTP call made on behalf of the current request: its id and its trace, as the gateway sends them. */
+export function propagationHeaders(): Record<string, string> {
+  const requestId = currentRequestId();
+  const traceparent = currentTraceparent();
+  return {
+    ...(requestId ? { 'x-request-id': requestId } : {}),
+    ...(traceparent ? { traceparent } : {}),
+  };
+}

@@ -10,6 +10,7 @@ import {
   type SpanContext,
   type Tracer,
 } from '@opentelemetry/api';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 
 export { SpanKind, SpanStatusCode, type Span, type SpanContext } from '@opentelemetry/api';
 
@@ -62,6 +63,8 @@ export interface TracingOptions {
   readonly sampleRatio?: number;
   /** Longest a finished span waits before it is exported (the batch processor's delay; default 5 s). */
   readonly exportDelayMs?: number;
+  /** Tests: spans go to this exporter as each ends (e.g. the SDK's InMemorySpanExporter), not over OTLP. */
+  readonly exporter?: SpanExporter;
 }
 
 interface Provider {
@@ -85,26 +88,26 @@ export class Tracing {
     private readonly provider?: Provider,
   ) {}
 
-  /** The SDK exporting over OTLP/HTTP (JSON) when `endpoint` is set; {@link Tracing.off} otherwise. */
+  /** The SDK exporting over OTLP/HTTP (JSON) when `endpoint` is set (or to `exporter`); {@link Tracing.off} otherwise. */
   static async start(options: TracingOptions): Promise<Tracing> {
-    if (!options.endpoint) {
+    if (!options.endpoint && !options.exporter) {
       return Tracing.off;
     }
-    const [{ BasicTracerProvider, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler }, otlp, resources] =
-      await Promise.all([
-        import('@opentelemetry/sdk-trace-base'),
-        import('@opentelemetry/exporter-trace-otlp-http'),
-        import('@opentelemetry/resources'),
-      ]);
-    const exporter = new otlp.OTLPTraceExporter({ url: `${options.endpoint.replace(/\/+$/, '')}/v1/traces` });
-    const provider = new BasicTracerProvider({
-      resource: resources.resourceFromAttributes({ 'service.name': options.serviceName }),
-      sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(options.sampleRatio ?? 1) }),
-      spanProcessors: [
-        new BatchSpanProcessor(exporter, {
+    const [sdk, resources] = await Promise.all([
+      import('@opentelemetry/sdk-trace-base'),
+      import('@opentelemetry/resources'),
+    ]);
+    const processor = options.exporter
+      ? new sdk.SimpleSpanProcessor(options.exporter)
+      : new sdk.BatchSpanProcessor(await otlpExporter(options.endpoint ?? ''), {
           ...(options.exportDelayMs !== undefined ? { scheduledDelayMillis: options.exportDelayMs } : {}),
-        }),
-      ],
+        });
+    const provider = new sdk.BasicTracerProvider({
+      resource: resources.resourceFromAttributes({ 'service.name': options.serviceName }),
+      sampler: new sdk.ParentBasedSampler({
+        root: new sdk.TraceIdRatioBasedSampler(options.sampleRatio ?? 1),
+      }),
+      spanProcessors: [processor],
     });
     return new Tracing(provider.getTracer('agora'), provider);
   }
@@ -137,6 +140,12 @@ export class Tracing {
   async shutdown(): Promise<void> {
     await this.provider?.shutdown();
   }
+}
+
+/** OTLP over HTTP with JSON bodies (no protobuf code to load), to `<endpoint>/v1/traces`. */
+async function otlpExporter(endpoint: string): Promise<SpanExporter> {
+  const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
+  return new OTLPTraceExporter({ url: `${endpoint.replace(/\/+$/, '')}/v1/traces` });
 }
 
 /** Marks a span as failed, with the error's message (the caller ends it). */

@@ -60,12 +60,17 @@ export async function deliverWithRetry(
   const requestId = event.requestId ?? event.id;
   const startedAt = performance.now();
   // One span over every attempt, child of the publish span; the handler's own outbox rows are its children.
-  const span = tracing.startSpan(`process ${event.topic}`, SpanKind.CONSUMER, parseTraceparent(event.traceparent), {
-    'messaging.operation.type': 'process',
-    'messaging.destination.name': event.topic,
-    'messaging.message.id': event.id,
-    'agora.request_id': requestId,
-  });
+  const span = tracing.startSpan(
+    `process ${event.topic}`,
+    SpanKind.CONSUMER,
+    parseTraceparent(event.traceparent),
+    {
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': event.topic,
+      'messaging.message.id': event.id,
+      'agora.request_id': requestId,
+    },
+  );
   const done = (outcome: DeliveryOutcome, attempts: number, error?: Error) => {
     span.setAttributes({ 'agora.outcome': outcome, 'agora.attempts': attempts });
     if (error) {

@@ -113,7 +113,8 @@ export function envelopeFromKafka(topic: string, message: KafkaMessage): EventEn
   };
 }
 
-function headersOf(event: EventEnvelope): IHeaders {
+/** A message's headers: event id, time, and the request id and `traceparent` it carries on (exported for tests). */
+export function headersOf(event: EventEnvelope): IHeaders {
   const requestId = event.requestId ?? currentRequestId();
   const traceparent = event.traceparent ?? currentTraceparent();
   return {

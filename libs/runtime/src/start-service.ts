@@ -178,10 +178,15 @@ export async function startService<C extends ServiceConfig>(
   const spans = new WeakMap<FastifyRequest, Span>();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
-    const span = tracing.startSpan(request.method, SpanKind.SERVER, parseTraceparent(request.headers.traceparent), {
-      'http.request.method': request.method,
-      'agora.request_id': request.id,
-    });
+    const span = tracing.startSpan(
+      request.method,
+      SpanKind.SERVER,
+      parseTraceparent(request.headers.traceparent),
+      {
+        'http.request.method': request.method,
+        'agora.request_id': request.id,
+      },
+    );
     spans.set(request, span);
     runWithRequestContext({ requestId: request.id, span }, done);
   });
