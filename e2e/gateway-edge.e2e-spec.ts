@@ -119,7 +119,10 @@ describe('gateway edge: body limits, own answers and rate zones', () => {
       });
       expect(await traced.json()).toMatchObject({ requestId: 'edge-trace-1', traceparent });
       const untraced = await fetch(url('/api/profiles'));
-      expect(await untraced.json()).toMatchObject({ requestId: expect.any(String), traceparent: null });
+      expect(await untraced.json()).toMatchObject({
+        requestId: expect.any(String) as string,
+        traceparent: null,
+      });
     });
 
     it('answers an unknown path with a 404 problem', async () => {

@@ -33,7 +33,11 @@ describe('traceparent', () => {
     new W3CTraceContextPropagator().inject(
       trace.setSpanContext(ROOT_CONTEXT, { ...parsed!, traceFlags: TraceFlags.NONE }),
       carrier,
-      { set: (target, key, value) => (target[key] = value) },
+      {
+        set: (target: Record<string, string>, key: string, value: string) => {
+          target[key] = value;
+        },
+      },
     );
     expect(formatTraceparent({ ...parsed!, traceFlags: TraceFlags.NONE })).toBe(carrier.traceparent);
   });

@@ -25,7 +25,7 @@ function asMessage(headers: ReturnType<typeof headersOf>): KafkaMessage {
     headers: Object.fromEntries(
       Object.entries(headers).map(([name, value]) => [name, Buffer.from(String(value))]),
     ),
-  } as KafkaMessage;
+  };
 }
 
 describe('Kafka headers', () => {
