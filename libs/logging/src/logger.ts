@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import { isSpanContextValid } from '@opentelemetry/api';
 import { currentRequestId, currentSpan } from './request-context.js';
 /** pino's levels, plus silent. */
@@ -13,8 +13,12 @@ export const LOGGER = Symbol('agora.logger');
  * Structured JSON logs; every line carries the service name, the current request id and, inside a trace, its
  * `trace_id` and `span_id` (so a log line leads to its trace and back).
  */
-export function createLogger(service: string, level: LogLevel = 'info'): Logger {
-  return pino({
+export function createLogger(
+  service: string,
+  level: LogLevel = 'info',
+  destination?: DestinationStream,
+): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -27,7 +31,8 @@ export function createLogger(service: string, level: LogLevel = 'info'): Logger 
         ...(span && isSpanContextValid(span) ? { trace_id: span.traceId, span_id: span.spanId } : {}),
       };
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Nest's logger interface over pino, so framework messages are JSON lines too. */

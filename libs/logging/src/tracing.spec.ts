@@ -2,6 +2,7 @@ import { ROOT_CONTEXT, trace, TraceFlags, type TextMapGetter } from '@openteleme
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from './logger.js';
 import { currentTraceparent, propagationHeaders, runWithRequestContext } from './request-context.js';
 import { formatTraceparent, parseTraceparent, SpanKind, Tracing } from './tracing.js';
 
@@ -113,5 +114,20 @@ describe('Tracing', () => {
     await tracing.flush();
     expect(exporter.getFinishedSpans()).toEqual([]);
     await tracing.shutdown();
+  });
+});
+
+describe('log lines', () => {
+  it('carry trace_id and span_id inside a trace, next to the request id, and neither outside one', () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger('test', 'info', {
+      write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>),
+    });
+    const span = Tracing.off.startSpan('GET /x', SpanKind.SERVER, parseTraceparent(HEADER));
+    runWithRequestContext({ requestId: 'r1', span }, () => logger.info('inside'));
+    runWithRequestContext({ requestId: 'r2' }, () => logger.info('no trace'));
+    expect(lines[0]).toMatchObject({ requestId: 'r1', trace_id: TRACE_ID, span_id: SPAN_ID, msg: 'inside' });
+    expect(lines[1]).toMatchObject({ requestId: 'r2', msg: 'no trace' });
+    expect(lines[1]).not.toHaveProperty('trace_id');
   });
 });
