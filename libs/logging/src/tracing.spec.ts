@@ -105,6 +105,13 @@ describe('Tracing', () => {
     await tracing.shutdown();
   });
 
+  it('on: a collector that is down loses spans but never fails the shutdown', async () => {
+    const tracing = await Tracing.start({ serviceName: 'auth-service', endpoint: 'http://127.0.0.1:9' });
+    expect(tracing.enabled).toBe(true);
+    tracing.startSpan('GET /x', SpanKind.SERVER, undefined).end();
+    await expect(tracing.shutdown()).resolves.toBeUndefined();
+  });
+
   it('on: a caller that did not sample its trace is not recorded, and its decision passes on', async () => {
     const exporter = new InMemorySpanExporter();
     const tracing = await Tracing.start({ serviceName: 'auth-service', exporter });

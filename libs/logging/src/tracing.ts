@@ -53,6 +53,9 @@ export function formatTraceparent(context: SpanContext | undefined): string | un
   return `00-${context.traceId}-${context.spanId}-${flags}`;
 }
 
+/** Longest a shutdown waits for the last spans to be exported. */
+const SHUTDOWN_GRACE_MS = 2_000;
+
 /** The service's tracing options, read once in its config (OTEL_* variables). */
 export interface TracingOptions {
   /** `service.name` of every span. */
@@ -137,8 +140,23 @@ export class Tracing {
     await this.provider?.forceFlush();
   }
 
+  /**
+   * Exports what is left and stops. A collector that is down or slow loses those spans but neither fails nor
+   * holds up the shutdown past {@link SHUTDOWN_GRACE_MS} (the exporter would retry for many seconds).
+   */
   async shutdown(): Promise<void> {
-    await this.provider?.shutdown();
+    if (!this.provider) {
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.provider.shutdown().catch(() => undefined),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, SHUTDOWN_GRACE_MS);
+        timer.unref();
+      }),
+    ]);
+    clearTimeout(timer);
   }
 }
 
