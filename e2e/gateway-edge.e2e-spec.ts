@@ -10,14 +10,21 @@ import { createNodeGateway } from '../apps/platform/src/gateway/node-gateway.js'
 
 const root = path.resolve(import.meta.dirname, '..');
 
-/** Stands in for every service: ready, and answers each request with the size of the body it read. */
+/** Stands in for every service: ready, and answers each request with the size of the body it read and its trace headers. */
 function startStubService(): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     let bytes = 0;
     req.on('data', (chunk: Buffer) => (bytes += chunk.length));
     req.on('end', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'x-content-type-options': 'nosniff' });
-      res.end(JSON.stringify({ path: req.url, bytes }));
+      res.end(
+        JSON.stringify({
+          path: req.url,
+          bytes,
+          requestId: req.headers['x-request-id'],
+          traceparent: req.headers.traceparent ?? null,
+        }),
+      );
     });
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
@@ -104,6 +111,19 @@ describe('gateway edge: body limits, own answers and rate zones', () => {
 
   describe.each(['nginx', 'node'] as const)('%s', (kind) => {
     const url = (path: string) => `${gateways[kind]}${path}`;
+
+    it('passes the client’s W3C traceparent up next to the request id, and starts no trace of its own', async () => {
+      const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+      const traced = await fetch(url('/api/profiles'), {
+        headers: { traceparent, 'x-request-id': 'edge-trace-1' },
+      });
+      expect(await traced.json()).toMatchObject({ requestId: 'edge-trace-1', traceparent });
+      const untraced = await fetch(url('/api/profiles'));
+      expect(await untraced.json()).toMatchObject({
+        requestId: expect.any(String) as string,
+        traceparent: null,
+      });
+    });
 
     it('answers an unknown path with a 404 problem', async () => {
       await expectProblem(await fetch(url('/api/nothing-here')), 404, 'NOT_FOUND');

@@ -1,7 +1,7 @@
 import { LOG_LEVELS, type LogLevel } from '@agora/logging';
 import { splitList } from '@agora/config';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
 /** Variables of `npm start` (the embedded single-process platform); see .env.template. */
 export class PlatformConfig {
@@ -23,6 +23,26 @@ export class PlatformConfig {
   @Min(0)
   @Max(65535)
   METRICS_PORT = 9464;
+
+  /** OTLP/HTTP endpoint for traces, for the gateway and (through their env) the five services. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** `service.name` of the Node gateway's spans (each service's are `<name>-service`). */
+  @IsString()
+  @MinLength(1)
+  OTEL_SERVICE_NAME = 'gateway';
+
+  @Type(() => Number)
+  @Min(0)
+  @Max(1)
+  OTEL_TRACES_SAMPLER_ARG = 1;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  OTEL_BSP_SCHEDULE_DELAY = 5000;
 
   /** Where embedded PostgreSQL keeps its data and the generated role passwords live. */
   @IsString()

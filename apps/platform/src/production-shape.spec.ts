@@ -196,6 +196,17 @@ describe('production shape', () => {
     );
   });
 
+  it('compose sends every service’s traces to its Jaeger over OTLP/HTTP, each under its own service name', () => {
+    expect(compose.services.jaeger, 'docker-compose.yml lacks jaeger').toBeDefined();
+    for (const name of SERVICE_NAMES) {
+      const env = composeEnvironment(compose.services[`${name}-service`]);
+      expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBe('http://jaeger:4318');
+      expect(env.OTEL_SERVICE_NAME).toBeUndefined();
+      const config = loadConfig(SERVICE_DEFINITIONS[name].config, env);
+      expect(config.OTEL_EXPORTER_OTLP_ENDPOINT).toBe('http://jaeger:4318');
+    }
+  });
+
   it('compose mounts the generated nginx config and runs migrations with every service URL', () => {
     expect(compose.services.nginx.volumes).toContain('./nginx/nginx.conf:/etc/nginx/nginx.conf:ro');
     expect(compose.services.nginx.volumes).toContain(

@@ -60,6 +60,32 @@ export class ServiceConfig {
   @Max(65535)
   METRICS_PORT = 9464;
 
+  /**
+   * OTLP/HTTP endpoint for traces (an OpenTelemetry Collector, Jaeger or Tempo on `:4318`); spans go to
+   * `<endpoint>/v1/traces` as JSON. Unset: no tracing SDK is loaded (`traceparent` still passes through).
+   */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** `service.name` of the spans; default `<name>-service` (in the embedded mode always that). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  OTEL_SERVICE_NAME?: string;
+
+  /** Share of new traces recorded (0..1); a request whose caller sampled its trace is always recorded. */
+  @Type(() => Number)
+  @Min(0)
+  @Max(1)
+  OTEL_TRACES_SAMPLER_ARG = 1;
+
+  /** Longest a finished span waits before it is exported, in ms (the batch span processor's delay). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  OTEL_BSP_SCHEDULE_DELAY = 5000;
+
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL!: string;
 

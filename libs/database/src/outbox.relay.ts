@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@agora/contracts';
+import { failSpan, formatTraceparent, parseTraceparent, SpanKind, Tracing, type Span } from '@agora/logging';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -16,6 +17,8 @@ export interface OutboxRelayOptions {
   readonly listenUrl: string;
   readonly pollIntervalMs: number;
   readonly batchSize?: number;
+  /** A `publish <topic>` span per row, child of the span that wrote it (default: off). */
+  readonly tracing?: Tracing;
 }
 
 /** Rows claimed and published per pass. */
@@ -29,7 +32,7 @@ interface OutboxRow {
   topic: EventEnvelope['topic'];
   key: string;
   payload: EventEnvelope['payload'];
-  headers: { requestId?: string };
+  headers: { requestId?: string; traceparent?: string };
   created_at: Date;
 }
 
@@ -154,7 +157,19 @@ export class OutboxRelay {
         open = false;
         return 0;
       }
-      await this.publisher.publish(rows.map(toEnvelope));
+      const spans = rows.map((row) => this.publishSpan(row));
+      try {
+        await this.publisher.publish(rows.map((row, index) => toEnvelope(row, spans[index])));
+      } catch (error) {
+        for (const span of spans) {
+          failSpan(span, error);
+          span.end();
+        }
+        throw error;
+      }
+      for (const span of spans) {
+        span.end();
+      }
       const ids = rows.map((row) => client.escapeLiteral(row.id)).join(', ');
       await client.query(
         `UPDATE "${schema}"."outbox" SET "sent_at" = now() WHERE "id" = ANY(ARRAY[${ids}]::uuid[])`,
@@ -176,6 +191,21 @@ export class OutboxRelay {
     } finally {
       client.release(broken);
     }
+  }
+
+  /** The row's publish span (a producer span in the trace of the request that wrote it). */
+  private publishSpan(row: OutboxRow): Span {
+    return (this.options.tracing ?? Tracing.off).startSpan(
+      `publish ${row.topic}`,
+      SpanKind.PRODUCER,
+      parseTraceparent(row.headers.traceparent),
+      {
+        'messaging.operation.type': 'send',
+        'messaging.destination.name': row.topic,
+        'messaging.message.id': row.id,
+        ...(row.headers.requestId ? { 'agora.request_id': row.headers.requestId } : {}),
+      },
+    );
   }
 
   /**
@@ -244,13 +274,16 @@ export class OutboxRelay {
   }
 }
 
-function toEnvelope(row: OutboxRow): EventEnvelope {
+function toEnvelope(row: OutboxRow, span: Span): EventEnvelope {
+  // The publish span is the consumer's parent; untraced, the writer's traceparent passes on unchanged.
+  const traceparent = formatTraceparent(span.spanContext()) ?? row.headers.traceparent;
   return {
     id: row.id,
     topic: row.topic,
     key: row.key,
     occurredAt: row.created_at.toISOString(),
     ...(row.headers.requestId ? { requestId: row.headers.requestId } : {}),
+    ...(traceparent ? { traceparent } : {}),
     payload: row.payload,
   };
 }

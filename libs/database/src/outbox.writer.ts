@@ -1,5 +1,5 @@
 import type { PayloadOf, Topic } from '@agora/contracts';
-import { currentRequestId } from '@agora/logging';
+import { currentRequestId, currentTraceparent } from '@agora/logging';
 import type { EntityManager } from 'typeorm';
 import { newId } from './agora.entity.js';
 
@@ -25,9 +25,12 @@ export class OutboxWriter {
     }
     const id = newId();
     const requestId = currentRequestId();
+    // The writing request's span: the relay's publish span continues its trace, whenever it runs.
+    const traceparent = currentTraceparent();
+    const headers = { ...(requestId ? { requestId } : {}), ...(traceparent ? { traceparent } : {}) };
     await manager.query(
       `INSERT INTO "${this.schema}"."outbox" ("id", "topic", "key", "payload", "headers") VALUES ($1, $2, $3, $4, $5)`,
-      [id, topic, key, JSON.stringify(payload), JSON.stringify(requestId ? { requestId } : {})],
+      [id, topic, key, JSON.stringify(payload), JSON.stringify(headers)],
     );
     // Delivered to the relay's LISTEN only when this transaction commits.
     await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(this.schema)]);

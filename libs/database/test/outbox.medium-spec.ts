@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@agora/contracts';
-import { runWithRequestContext } from '@agora/logging';
+import { parseTraceparent, runWithRequestContext, SpanKind, Tracing } from '@agora/logging';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
@@ -107,7 +107,10 @@ describe('outbox, relay and inbox on real PostgreSQL', () => {
     ).rejects.toThrow('abort');
 
     const committed = payload('anna');
-    await runWithRequestContext({ requestId: 'req-medium-1' }, () =>
+    // The writing request's trace (untraced here: the caller's traceparent passes through unchanged).
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const span = Tracing.off.startSpan('POST /x', SpanKind.SERVER, parseTraceparent(traceparent));
+    await runWithRequestContext({ requestId: 'req-medium-1', span }, () =>
       dataSource.transaction(async (manager) => {
         await manager.query(`INSERT INTO "mt_one"."notes" VALUES ($1, 'kept')`, [newId()]);
         await writer.add(manager, 'auth.user.registered.v1', committed.userId, committed);
@@ -127,6 +130,7 @@ describe('outbox, relay and inbox on real PostgreSQL', () => {
       topic: 'auth.user.registered.v1',
       key: committed.userId,
       requestId: 'req-medium-1',
+      traceparent,
       payload: committed,
     });
   });

@@ -1,2 +1,3 @@
 export * from './logger.js';
 export * from './request-context.js';
+export * from './tracing.js';

@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
-import { currentRequestId } from './request-context.js';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { isSpanContextValid } from '@opentelemetry/api';
+import { currentRequestId, currentSpan } from './request-context.js';
 /** pino's levels, plus silent. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -8,18 +9,30 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** Nest token of the service's pino logger. */
 export const LOGGER = Symbol('agora.logger');
 
-/** Structured JSON logs; every line carries the service name and the current request id. */
-export function createLogger(service: string, level: LogLevel = 'info'): Logger {
-  return pino({
+/**
+ * Structured JSON logs; every line carries the service name, the current request id and, inside a trace, its
+ * `trace_id` and `span_id` (so a log line leads to its trace and back).
+ */
+export function createLogger(
+  service: string,
+  level: LogLevel = 'info',
+  destination?: DestinationStream,
+): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     mixin: () => {
       const requestId = currentRequestId();
-      return requestId ? { requestId } : {};
+      const span = currentSpan()?.spanContext();
+      return {
+        ...(requestId ? { requestId } : {}),
+        ...(span && isSpanContextValid(span) ? { trace_id: span.traceId, span_id: span.spanId } : {}),
+      };
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Nest's logger interface over pino, so framework messages are JSON lines too. */

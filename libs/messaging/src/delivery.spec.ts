@@ -1,4 +1,6 @@
 import type { EventEnvelope } from '@agora/contracts';
+import { currentTraceparent, SpanKind, SpanStatusCode, Tracing } from '@agora/logging';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { deliverWithRetry, PoisonMessageError } from './delivery.js';
@@ -96,5 +98,59 @@ describe('deliverWithRetry', () => {
     );
     expect(calls).toBe(1);
     expect(dead).toEqual([1]);
+  });
+});
+
+describe('deliverWithRetry: traces', () => {
+  it('handles the event in a consumer span, child of the publish span named by its traceparent', async () => {
+    const exporter = new InMemorySpanExporter();
+    const tracing = await Tracing.start({ serviceName: 'social-service', exporter });
+    const published = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    let seen: string | undefined;
+    await deliverWithRetry(
+      { ...event, traceparent: published },
+      () => {
+        seen = currentTraceparent();
+        return Promise.resolve();
+      },
+      { maxAttempts: 1, baseDelayMs: 1 },
+      () => Promise.resolve(),
+      logger,
+      undefined,
+      tracing,
+    );
+    await tracing.flush();
+    const [span] = exporter.getFinishedSpans();
+    expect(span.name).toBe('process auth.user.registered.v1');
+    expect(span.kind).toBe(SpanKind.CONSUMER);
+    expect(span.spanContext().traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+    expect(span.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
+    expect(span.attributes).toMatchObject({
+      'messaging.destination.name': 'auth.user.registered.v1',
+      'messaging.message.id': event.id,
+      'agora.request_id': 'req-1',
+      'agora.outcome': 'handled',
+    });
+    // What the handler writes (outbox rows, calls) continues from the consumer span.
+    expect(seen).toBe(`00-${span.spanContext().traceId}-${span.spanContext().spanId}-01`);
+    await tracing.shutdown();
+  });
+
+  it('marks a dead-lettered event’s span as failed', async () => {
+    const exporter = new InMemorySpanExporter();
+    const tracing = await Tracing.start({ serviceName: 'social-service', exporter });
+    await deliverWithRetry(
+      event,
+      () => Promise.reject(new PoisonMessageError('bad payload')),
+      { maxAttempts: 3, baseDelayMs: 1 },
+      () => Promise.resolve(),
+      logger,
+      undefined,
+      tracing,
+    );
+    const [span] = exporter.getFinishedSpans();
+    expect(span.attributes['agora.outcome']).toBe('dead-lettered');
+    expect(span.status).toEqual({ code: SpanStatusCode.ERROR, message: 'bad payload' });
+    await tracing.shutdown();
   });
 });

@@ -1,4 +1,4 @@
-import { runWithRequestContext } from '@agora/logging';
+import { failSpan, parseTraceparent, runWithRequestContext, SpanKind, Tracing } from '@agora/logging';
 import type { EventEnvelope } from '@agora/contracts';
 import type { Logger } from 'pino';
 
@@ -55,17 +55,36 @@ export async function deliverWithRetry(
   deadLetter: DeadLetter,
   logger: Logger,
   observer?: DeliveryObserver,
+  tracing: Tracing = Tracing.off,
 ): Promise<void> {
   const requestId = event.requestId ?? event.id;
   const startedAt = performance.now();
-  const done = (outcome: DeliveryOutcome) =>
+  // One span over every attempt, child of the publish span; the handler's own outbox rows are its children.
+  const span = tracing.startSpan(
+    `process ${event.topic}`,
+    SpanKind.CONSUMER,
+    parseTraceparent(event.traceparent),
+    {
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': event.topic,
+      'messaging.message.id': event.id,
+      'agora.request_id': requestId,
+    },
+  );
+  const done = (outcome: DeliveryOutcome, attempts: number, error?: Error) => {
+    span.setAttributes({ 'agora.outcome': outcome, 'agora.attempts': attempts });
+    if (error) {
+      failSpan(span, error);
+    }
+    span.end();
     observer?.delivered(event.topic, outcome, (performance.now() - startedAt) / 1000);
-  return runWithRequestContext({ requestId }, async () => {
+  };
+  return runWithRequestContext({ requestId, span }, async () => {
     for (let attempt = 1; ; attempt += 1) {
       try {
         await handler(event);
         logger.info({ topic: event.topic, eventId: event.id, attempt }, 'event handled');
-        done('handled');
+        done('handled', attempt);
         return;
       } catch (caught) {
         const error = toError(caught);
@@ -76,7 +95,7 @@ export async function deliverWithRetry(
             'event dead-lettered',
           );
           await deadLetter(event, error, attempt);
-          done('dead-lettered');
+          done('dead-lettered', attempt, error);
           return;
         }
         const delay = Math.min(policy.baseDelayMs * 2 ** (attempt - 1), 30_000);

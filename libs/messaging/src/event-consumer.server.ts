@@ -1,4 +1,5 @@
 import { payloadProblems, type EventEnvelope } from '@agora/contracts';
+import { Tracing } from '@agora/logging';
 import {
   BaseRpcContext,
   Server,
@@ -27,9 +28,16 @@ export abstract class EventConsumerServer extends Server implements CustomTransp
   private readonly handlersByTopic = new Map<string, MessageHandler>();
   protected observer: DeliveryObserver = UNOBSERVED;
 
+  protected tracing: Tracing = Tracing.off;
+
   /** Reports every message handled from now on to `observer`. */
   observe(observer: DeliveryObserver): void {
     this.observer = observer;
+  }
+
+  /** Handles every message from now on in a `process <topic>` span, child of the span that published it. */
+  trace(tracing: Tracing): void {
+    this.tracing = tracing;
   }
 
   /** Topics that have an `@EventPattern` handler in this app. */

@@ -1,4 +1,4 @@
-import { currentRequestId } from '@agora/logging';
+import { currentRequestId, currentTraceparent } from '@agora/logging';
 import {
   ALL_TOPICS,
   deadLetterTopic,
@@ -130,6 +130,7 @@ export function envelopeFromKafka(topic: string, message: KafkaMessage): EventEn
     throw new PoisonMessageError(`Message ${id} on ${topic} is not JSON`);
   }
   const requestId = headerText(message.headers, MessageHeaders.RequestId);
+  const traceparent = headerText(message.headers, MessageHeaders.TraceParent);
   return {
     id,
     topic: topic as Topic,
@@ -138,16 +139,20 @@ export function envelopeFromKafka(topic: string, message: KafkaMessage): EventEn
       headerText(message.headers, MessageHeaders.OccurredAt) ??
       new Date(Number(message.timestamp)).toISOString(),
     ...(requestId ? { requestId } : {}),
+    ...(traceparent ? { traceparent } : {}),
     payload: payload as EventEnvelope['payload'],
   };
 }
 
-function headersOf(event: EventEnvelope): IHeaders {
+/** A message's headers: event id, time, and the request id and `traceparent` it carries on (exported for tests). */
+export function headersOf(event: EventEnvelope): IHeaders {
   const requestId = event.requestId ?? currentRequestId();
+  const traceparent = event.traceparent ?? currentTraceparent();
   return {
     [MessageHeaders.EventId]: event.id,
     [MessageHeaders.OccurredAt]: event.occurredAt,
     ...(requestId ? { [MessageHeaders.RequestId]: requestId } : {}),
+    ...(traceparent ? { [MessageHeaders.TraceParent]: traceparent } : {}),
   };
 }
 
@@ -503,6 +508,7 @@ class KafkaConsumerServer extends EventConsumerServer {
         (_envelope, error, attempts) => this.bus.deadLetter(topic, message, error, attempts),
         logger,
         this.observer,
+        this.tracing,
       );
     };
     await consumer.run({

@@ -94,6 +94,7 @@ class MemoryConsumerServer extends EventConsumerServer {
         },
         this.busLogger.child({ consumerGroup: this.group }),
         this.observer,
+        this.tracing,
       ),
     );
     this.queues.set(event.topic, next);

@@ -1,5 +1,14 @@
 import { closeOnSignals } from '@agora/runtime';
-import { createLogger, JsonLogger, runWithRequestContext } from '@agora/logging';
+import {
+  createLogger,
+  JsonLogger,
+  parseTraceparent,
+  runWithRequestContext,
+  SpanKind,
+  SpanStatusCode,
+  Tracing,
+  type Span,
+} from '@agora/logging';
 import { loadConfig, restoreIntlDateTimeFormat, type Env, type ServiceConfig } from '@agora/config';
 import { BODY_LIMITS, SERVICES } from '@agora/contracts';
 import { createServiceDataSource, guardPoolClients, OutboxRelay, poolUsage } from '@agora/database';
@@ -54,6 +63,8 @@ export interface RunningService<C extends ServiceConfig = ServiceConfig> {
   readonly jobs: JobRunner;
   /** Its own `GET /metrics` address; absent when the host serves shared metrics. */
   readonly metricsUrl?: string;
+  /** Its tracer ({@link Tracing.off} without OTEL_EXPORTER_OTLP_ENDPOINT). */
+  readonly tracing: Tracing;
   close(): Promise<void>;
 }
 
@@ -79,6 +90,12 @@ export async function startService<C extends ServiceConfig>(
   const config = loadConfig(definition.config, options.env, { PORT: String(descriptor.port) });
   const logger = createLogger(`${definition.name}-service`, config.LOG_LEVEL);
   setListTotalCap(config.LIST_TOTAL_CAP);
+  const tracing = await Tracing.start({
+    serviceName: config.OTEL_SERVICE_NAME ?? `${definition.name}-service`,
+    endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+    sampleRatio: config.OTEL_TRACES_SAMPLER_ARG,
+    exportDelayMs: config.OTEL_BSP_SCHEDULE_DELAY,
+  });
 
   const dataSource = createServiceDataSource({
     url: config.DATABASE_URL,
@@ -122,6 +139,7 @@ export async function startService<C extends ServiceConfig>(
     schema: descriptor.schema,
     listenUrl: config.DATABASE_URL,
     pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+    tracing,
   });
   const metrics = options.metrics ?? new PlatformMetrics();
   metrics.watch(definition.name, { outboxBacklog: () => relay.backlog(), pool: () => poolUsage(dataSource) });
@@ -155,19 +173,36 @@ export async function startService<C extends ServiceConfig>(
       done(error as Error);
     }
   });
+  // One server span per request, child of the caller's `traceparent` (the gateway's span); outbox rows written
+  // while it runs name it as their parent.
+  const spans = new WeakMap<FastifyRequest, Span>();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
-    runWithRequestContext({ requestId: request.id }, done);
+    const span = tracing.startSpan(
+      request.method,
+      SpanKind.SERVER,
+      parseTraceparent(request.headers.traceparent),
+      {
+        'http.request.method': request.method,
+        'agora.request_id': request.id,
+      },
+    );
+    spans.set(request, span);
+    runWithRequestContext({ requestId: request.id, span }, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
-    metrics.request(
-      definition.name,
-      request.method,
-      // The route's pattern (bounded label values); a URL no route took is `unmatched`.
-      request.routeOptions.url ?? 'unmatched',
-      reply.statusCode,
-      reply.elapsedTime / 1000,
-    );
+    // The route's pattern (bounded label values); a URL no route took is `unmatched`.
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.request(definition.name, request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    const span = spans.get(request);
+    if (span) {
+      span.updateName(`${request.method} ${route}`);
+      span.setAttributes({ 'http.route': route, 'http.response.status_code': reply.statusCode });
+      if (reply.statusCode >= 500) {
+        span.setStatus({ code: SpanStatusCode.ERROR });
+      }
+      span.end();
+    }
     logger.info(
       {
         requestId: request.id,
@@ -213,6 +248,7 @@ export async function startService<C extends ServiceConfig>(
 
   const consumer = bus.createConsumerServer(descriptor.consumerGroup);
   consumer.observe(metrics.deliveries(definition.name));
+  consumer.trace(tracing);
   app.connectMicroservice({ strategy: consumer }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(config.PORT, config.HOST);
@@ -234,10 +270,13 @@ export async function startService<C extends ServiceConfig>(
     relay,
     jobs: app.get(JobRunner),
     ...(metricsServer ? { metricsUrl: metricsServer.url } : {}),
+    tracing,
     async close() {
       await metricsServer?.close();
       await app.close();
       await ownedBus?.close();
+      // Spans of the last requests and events go out before the process ends.
+      await tracing.shutdown();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { propagationHeaders } from '@agora/logging';
 import {
   CATALOG_OFFER_SNAPSHOT_PATH,
   offerSnapshotProblems,
@@ -20,7 +21,10 @@ export class CatalogSnapshotClient {
     if (cursor) {
       url.searchParams.set('cursor', cursor);
     }
-    const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const response = await fetch(url, {
+      headers: propagationHeaders(),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     if (!response.ok) {
       throw new Error(`catalog's offer snapshot answered ${response.status} at ${url.pathname}`);
     }

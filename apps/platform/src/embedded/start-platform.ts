@@ -1,4 +1,4 @@
-import { createLogger } from '@agora/logging';
+import { createLogger, Tracing } from '@agora/logging';
 import { loadConfig, type Env } from '@agora/config';
 import type { MetricsServer, RunningService } from '@agora/runtime';
 import { API_PREFIX, SERVICE_NAMES, SERVICES, type ServiceName } from '@agora/contracts';
@@ -50,7 +50,14 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
   // The gateway listens first, on a route table the services join as they start: its port is known (and
   // taken) before any service starts, and the services reach auth's JWKS through it, so all five start at once.
   const upstreams: Partial<Record<ServiceName, string>> = {};
-  const gateway = createNodeGateway(upstreams, logger);
+  // The gateway's own spans (`gateway`), the first of each trace; each service names its own below.
+  const tracing = await Tracing.start({
+    serviceName: config.OTEL_SERVICE_NAME,
+    endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+    sampleRatio: config.OTEL_TRACES_SAMPLER_ARG,
+    exportDelayMs: config.OTEL_BSP_SCHEDULE_DELAY,
+  });
+  const gateway = createNodeGateway(upstreams, logger, tracing);
   try {
     await new Promise<void>((resolve, reject) => {
       gateway.once('error', reject);
@@ -120,6 +127,7 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
             DATABASE_URL: target.url,
             MIGRATIONS_RUN: 'true',
             BUS: bus ? 'memory' : 'kafka',
+            OTEL_SERVICE_NAME: `${target.name}-service`,
             KAFKA_BROKERS: kafkaBrokers.join(','),
           },
           ...(bus ? { bus } : {}),
@@ -148,6 +156,7 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
         await memoryBus?.close();
         await metricsServer?.close();
         await database?.close();
+        await tracing.shutdown();
       },
     };
   } catch (error) {
@@ -155,6 +164,7 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
     gateway.close();
     await Promise.allSettled(started.map((service) => service.close()));
     await metricsServer?.close();
+    await tracing.shutdown().catch(() => undefined);
     // A failure before the database opened leaves it opening: it is stopped once open.
     await (database ?? (await opening.catch(() => undefined)))?.close().catch(() => undefined);
     throw error;

@@ -1,6 +1,14 @@
 import { GATEWAY_HEALTH_PATH, resolveGatewayRoute, SERVICE_NAMES, type ServiceName } from '@agora/contracts';
 import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { PassThrough, type Duplex } from 'node:stream';
+import {
+  formatTraceparent,
+  parseTraceparent,
+  SpanKind,
+  SpanStatusCode,
+  Tracing,
+  type Span,
+} from '@agora/logging';
 import type { Logger } from 'pino';
 import { Agent, type Dispatcher } from 'undici';
 import { v7 as uuidv7 } from 'uuid';
@@ -51,14 +59,23 @@ const HOP_BY_HOP = new Set([
   'expect',
 ]);
 
-function forwardedHeaders(req: IncomingMessage, requestId: string): Record<string, string | string[]> {
+function forwardedHeaders(
+  req: IncomingMessage,
+  requestId: string,
+  span: Span,
+): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined && !HOP_BY_HOP.has(name)) {
+    if (value !== undefined && !HOP_BY_HOP.has(name) && name !== 'traceparent') {
       headers[name] = value;
     }
   }
   headers['x-request-id'] = requestId;
+  // The gateway's span is the service's parent; untraced, the client's valid traceparent passes on as it came.
+  const traceparent = formatTraceparent(span.spanContext());
+  if (traceparent) {
+    headers.traceparent = traceparent;
+  }
   headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.socket.remoteAddress]
     .filter(Boolean)
     .join(', ');
@@ -108,7 +125,11 @@ async function readiness(upstreams: Upstreams): Promise<Record<ServiceName, 'rea
  * The embedded mode's gateway: the same route table and rewrites as the generated nginx config,
  * `/api/health` over every service's readiness, and WebSocket upgrades passed through to social-service.
  */
-export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Server {
+export function createNodeGateway(
+  upstreams: Upstreams,
+  logger: Logger,
+  tracing: Tracing = Tracing.off,
+): http.Server {
   // Pooled keep-alive connections to the services (undici), as nginx's upstream `keepalive`: undici's client
   // costs the gateway about a third less CPU per request than node:http's Agent, on the same loop as the services.
   const pool = new Agent({ connections: 256, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
@@ -137,6 +158,25 @@ export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Se
       req.resume();
       return;
     }
+    // One span per proxied request, child of the client's traceparent, ended when the answer is sent.
+    const span = tracing.startSpan(
+      `${req.method} ${route.service}`,
+      SpanKind.SERVER,
+      parseTraceparent(req.headers.traceparent),
+      {
+        'http.request.method': req.method ?? 'GET',
+        'url.path': url.split('?')[0],
+        'agora.upstream': route.service,
+        'agora.request_id': requestId,
+      },
+    );
+    res.once('close', () => {
+      span.setAttribute('http.response.status_code', res.statusCode);
+      if (res.statusCode >= 500 || !res.writableFinished) {
+        span.setStatus({ code: SpanStatusCode.ERROR });
+      }
+      span.end();
+    });
     const origin = upstreams[route.service];
     if (origin === undefined) {
       problem(res, 502, 'BAD_GATEWAY', `${route.service}-service is unavailable`, requestId);
@@ -191,7 +231,7 @@ export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Se
         origin,
         path: upstreamPath(route.url),
         method: req.method as Dispatcher.HttpMethod,
-        headers: forwardedHeaders(req, requestId),
+        headers: forwardedHeaders(req, requestId, span),
         body,
         ...(abort ? { signal: abort.signal } : {}),
       },
@@ -258,15 +298,31 @@ export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Se
       return;
     }
     const target = new URL(route.url, origin);
+    // A WebSocket's span covers the handshake; the connection outlives any sensible span.
+    const span = tracing.startSpan(
+      `${req.method} ${route.service}`,
+      SpanKind.SERVER,
+      parseTraceparent(req.headers.traceparent),
+      {
+        'url.path': (req.url ?? '/').split('?')[0],
+        'agora.upstream': route.service,
+        'agora.request_id': requestId,
+      },
+    );
+    const handshakeDone = (status: number): void => {
+      span.setAttribute('http.response.status_code', status);
+      span.end();
+    };
     const upstream = http.request(target, {
       method: req.method,
       headers: {
-        ...forwardedHeaders(req, requestId),
+        ...forwardedHeaders(req, requestId, span),
         connection: 'upgrade',
         upgrade: req.headers.upgrade ?? '',
       },
     });
     upstream.on('upgrade', (response, upstreamSocket, upstreamHead) => {
+      handshakeDone(response.statusCode ?? 101);
       const lines = [
         `HTTP/1.1 ${response.statusCode ?? 101} ${response.statusMessage ?? 'Switching Protocols'}`,
       ];
@@ -285,11 +341,15 @@ export function createNodeGateway(upstreams: Upstreams, logger: Logger): http.Se
       socket.on('error', () => upstreamSocket.destroy());
     });
     upstream.on('response', (response) => {
+      handshakeDone(response.statusCode ?? 502);
       socket.end(
         `HTTP/1.1 ${response.statusCode ?? 502} ${response.statusMessage ?? ''}\r\nConnection: close\r\n\r\n`,
       );
     });
-    upstream.on('error', () => socket.end('HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\n\r\n'));
+    upstream.on('error', () => {
+      handshakeDone(502);
+      socket.end('HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\n\r\n');
+    });
     upstream.end();
   });
   return server;

@@ -4,6 +4,8 @@ import type { PayloadOf, Topic } from './topics.js';
 export const MessageHeaders = {
   EventId: 'x-event-id',
   RequestId: 'x-request-id',
+  /** W3C Trace Context of the outbox publish that sent it: the consumer's span is its child. */
+  TraceParent: 'traceparent',
   OccurredAt: 'x-occurred-at',
   Producer: 'x-producer',
   /** Set on dead-lettered copies. */
@@ -21,5 +23,7 @@ export interface EventEnvelope<T extends Topic = Topic> {
   readonly key: string;
   readonly occurredAt: string;
   readonly requestId?: string;
+  /** W3C `traceparent` naming the span that published the event (absent outside a trace). */
+  readonly traceparent?: string;
   readonly payload: PayloadOf<T>;
 }
