@@ -178,11 +178,11 @@ describe('catalog-service verified check-ins', () => {
   });
 
   it('verifies a check-in whose photo shows the coffee’s barcode, not one with another code or none', async () => {
-    const coffeeId = await coffee('4006381333931');
+    const coffeeId = await coffee('4609876543213');
     const [ann, bob, cid, dan] = await Promise.all(
       ['ann', 'bob', 'cid', 'dan'].map((l) => platform.signedUp(l)),
     );
-    const pack = await uploaded(ann.id, ['4006381333931']);
+    const pack = await uploaded(ann.id, ['4609876543213']);
     const otherPack = await uploaded(bob.id, ['5901234123457']);
     const cup = await uploaded(cid.id, []);
     const old = await uploaded(dan.id); // an event from before decoding: no codes
@@ -353,7 +353,7 @@ describe('catalog-service verified check-ins', () => {
     expect(strap.body.watchId).toBe(watch.body.id);
     const jon = await platform.signedUp('jon');
     // A photo with a barcode in it: a watch has none to match.
-    const photo = await uploaded(jon.id, ['4006381333931']);
+    const photo = await uploaded(jon.id, ['4609876543213']);
     const wristCheck = await platform.catalog.call<Checkin>('POST', `/watches/${watch.body.id}/checkins`, {
       body: { rating: 4.5, photoIds: [photo] },
       token: jon.accessToken,
