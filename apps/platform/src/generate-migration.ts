@@ -4,20 +4,14 @@
 import 'reflect-metadata';
 import { loadConfig, processEnvironment } from '@agora/config';
 import { isServiceName } from '@agora/contracts';
-import { IsUrl } from 'class-validator';
 import path from 'node:path';
 import { generateMigration } from './migrations/migration-generator.js';
 import { SERVICE_DEFINITIONS } from './service-definitions.js';
-
-class GenerateMigrationConfig {
-  /** Superuser URL of a PostgreSQL where a throwaway database can be created. */
-  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
-  DATABASE_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-}
+import { ThrowawayDatabaseConfig } from './throwaway-database.config.js';
 
 const [service, name] = process.argv.slice(2);
 try {
-  const { DATABASE_ADMIN_URL } = loadConfig(GenerateMigrationConfig, processEnvironment());
+  const { DATABASE_ADMIN_URL } = loadConfig(ThrowawayDatabaseConfig, processEnvironment());
   if (!service || !isServiceName(service) || !name) {
     throw new Error(
       'usage: npm run migration:generate -- <auth|social|media|catalog|order> <PascalCaseName>',

@@ -2,15 +2,17 @@
 // PostgreSQL as the tests use it, postgres://postgres@127.0.0.1:5432/postgres), reads each service's schema
 // from PostgreSQL's catalog and writes docs/schema/<service>.md (Mermaid ER diagrams) and docs/schema/README.md.
 import 'reflect-metadata';
+import { loadConfig, processEnvironment } from '@agora/config';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateSchemaDocs, SCHEMA_DOCS_DIR } from './schema-docs/schema-docs.js';
+import { ThrowawayDatabaseConfig } from './throwaway-database.config.js';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
 
 try {
-  const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const files = await generateSchemaDocs(adminUrl);
+  const { DATABASE_ADMIN_URL } = loadConfig(ThrowawayDatabaseConfig, processEnvironment());
+  const files = await generateSchemaDocs(DATABASE_ADMIN_URL);
   const dir = path.join(root, SCHEMA_DOCS_DIR);
   mkdirSync(dir, { recursive: true });
   for (const stale of readdirSync(dir).filter((file) => file.endsWith('.md') && !files.has(file))) {
