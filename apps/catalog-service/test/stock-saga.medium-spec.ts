@@ -3,6 +3,7 @@ import { newId } from '@agora/database';
 import { atOnce, copies, queryRows, tally } from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { StockService } from '../src/stock/stock.service.js';
+import { orderLine, orderMoved, orderPlaced } from './order-events.js';
 import { startCatalogPlatform, type CatalogEvent, type CatalogPlatform } from './catalog-test-platform.js';
 
 interface Product {
@@ -29,45 +30,11 @@ describe('catalog-service stock saga', () => {
   let seller: string;
   const buyerId = newId();
 
-  const envelope = <T extends Topic>(topic: T, key: string, payload: PayloadOf<T>): EventEnvelope<T> => ({
-    id: newId(),
-    topic,
-    key,
-    occurredAt: new Date().toISOString(),
-    payload,
-  });
-  const line = (kind: 'product' | 'listing', itemId: string, quantity = 1): OrderLineV1 => ({
-    itemId,
-    kind,
-    title: `${kind} ${itemId.slice(-4)}`,
-    quantity,
-    unitPriceMinor: 10000,
-  });
+  const line = orderLine;
   const placed = (lines: OrderLineV1[], orderId = newId()) =>
-    envelope('order.order.created.v1', orderId, {
-      orderId,
-      checkoutId: newId(),
-      buyerId,
-      sellerId: null,
-      paymentMethod: 'test_card',
-      currency: 'RUB',
-      totalMinor: 10000,
-      lines,
-      createdAt: new Date().toISOString(),
-    });
+    orderPlaced(buyerId, lines, { orderId, paymentMethod: 'test_card' });
   const moved = (orderId: string, from: OrderStatus, to: OrderStatus, version: number) =>
-    envelope('order.order.status-changed.v1', orderId, {
-      orderId,
-      buyerId,
-      sellerId: null,
-      from,
-      to,
-      actorId: null,
-      actorRole: 'system',
-      reason: null,
-      version,
-      changedAt: new Date().toISOString(),
-    });
+    orderMoved(buyerId, orderId, from, to, version, 'system');
 
   const createProduct = async (stock: number | null): Promise<Product> => {
     const created = await platform.catalog.call<Product>('POST', '/products', {

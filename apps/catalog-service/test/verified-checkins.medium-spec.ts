@@ -1,9 +1,10 @@
-import type { EventEnvelope, OrderLineV1, OrderStatus, PayloadOf, Topic } from '@agora/contracts';
+import type { OrderLineV1 } from '@agora/contracts';
 import { newId } from '@agora/database';
 import { atOnce, queryRows } from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { aggregateOf, weightOf } from '../src/checkins/rating.js';
 import { StockService } from '../src/stock/stock.service.js';
+import { envelope, orderLine, orderMoved, orderPlaced } from './order-events.js';
 import { startCatalogPlatform, type CatalogPlatform } from './catalog-test-platform.js';
 
 interface Checkin {
@@ -30,13 +31,6 @@ describe('catalog-service verified check-ins', () => {
   let roaster: string;
   let seller: string;
 
-  const envelope = <T extends Topic>(topic: T, key: string, payload: PayloadOf<T>): EventEnvelope<T> => ({
-    id: newId(),
-    topic,
-    key,
-    occurredAt: new Date().toISOString(),
-    payload,
-  });
   /** media-service's word that the user uploaded an image in which it decoded these barcodes. */
   const uploaded = async (ownerId: string, barcodes?: string[]): Promise<string> => {
     const mediaId = newId();
@@ -101,38 +95,10 @@ describe('catalog-service verified check-ins', () => {
     };
   };
 
-  const line = (kind: 'product' | 'listing', itemId: string): OrderLineV1 => ({
-    itemId,
-    kind,
-    title: `${kind} ${itemId.slice(-4)}`,
-    quantity: 1,
-    unitPriceMinor: 10000,
-  });
+  const line = (kind: 'product' | 'listing', itemId: string) => orderLine(kind, itemId);
   const placed = (buyerId: string, lines: OrderLineV1[], orderId = newId()) =>
-    envelope('order.order.created.v1', orderId, {
-      orderId,
-      checkoutId: newId(),
-      buyerId,
-      sellerId: null,
-      paymentMethod: 'cash_on_delivery',
-      currency: 'RUB',
-      totalMinor: 10000,
-      lines,
-      createdAt: new Date().toISOString(),
-    });
-  const moved = (buyerId: string, orderId: string, from: OrderStatus, to: OrderStatus, version: number) =>
-    envelope('order.order.status-changed.v1', orderId, {
-      orderId,
-      buyerId,
-      sellerId: null,
-      from,
-      to,
-      actorId: null,
-      actorRole: 'seller',
-      reason: null,
-      version,
-      changedAt: new Date().toISOString(),
-    });
+    orderPlaced(buyerId, lines, { orderId });
+  const moved = orderMoved;
   /** The order placed and moved up to just before issue; returns the `issued` event, not yet delivered. */
   const almostIssued = async (buyerId: string, lines: OrderLineV1[]) => {
     const order = placed(buyerId, lines);
