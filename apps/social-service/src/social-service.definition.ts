@@ -12,6 +12,8 @@ import { NotificationEntity } from './notifications/notification.entity.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { CheckinRefEntity } from './checkins/checkin-ref.entity.js';
 import { CheckinsModule } from './checkins/checkins.module.js';
+import { AchievementEntity } from './cotask/achievements/achievement.entity.js';
+import { AchievementsModule } from './cotask/achievements/achievements.module.js';
 import { RatingsModule } from './ratings/ratings.module.js';
 import { SellerReviewEntity } from './ratings/seller-review.entity.js';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter.js';
@@ -46,6 +48,7 @@ import { ProfilesModule } from './profiles/profiles.module.js';
     NotificationsModule,
     RatingsModule,
     CheckinsModule,
+    AchievementsModule,
   ],
 })
 export class SocialServiceModule {}
@@ -75,6 +78,7 @@ export const socialServiceDefinition: ServiceDefinition = {
     NotificationEntity,
     SellerReviewEntity,
     CheckinRefEntity,
+    AchievementEntity,
   ],
   migrations: socialMigrations,
   config: SocialConfig,

@@ -44,6 +44,8 @@ export async function startSocialPlatform(
   return {
     social,
     bus: platform.bus,
+    /** The running social-service, for specs that drive a provider in-process. */
+    service: platform.services.social,
     /** A verified user whose public profile social-service has. */
     async user(name: string): Promise<SocialUser> {
       users += 1;

@@ -2439,6 +2439,22 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/profiles/{userId}/achievements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['social_AchievementsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/profiles/{userId}/followers': {
     parameters: {
       query?: never;
@@ -3246,6 +3262,55 @@ export type components = {
     AcceptedDto: {
       /** @example If the address belongs to an account that needs it, a message is on its way. */
       detail: string;
+    };
+    AchievementDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'task-completed' | 'habit-streak' | 'deck-mastered';
+      /** @description The streak's days, the deck's cards, 1 for a task */
+      milestone: number;
+      /**
+       * Format: uuid
+       * @description The feed post sharing it; null when private
+       */
+      postId: Record<string, never> | null;
+      /**
+       * Format: uuid
+       * @description The task, habit or deck it is about
+       */
+      subjectId: string;
+      /** @description The subject's title when it was achieved */
+      title: string;
+      /**
+       * @description `private`: seen by its user only, never posted
+       * @enum {string}
+       */
+      visibility: 'public' | 'followers' | 'private';
+    };
+    AchievementPageDto: {
+      items: components['schemas']['AchievementDto'][];
+      /** @example 20 */
+      limit: number;
+      /** @description Send as cursor for the next page; null at the end */
+      nextCursor: string | null;
+      /**
+       * @description Null when paged by cursor
+       * @example 1
+       */
+      page: number | null;
+      /**
+       * @description Items matching the filters and search: exact up to LIST_TOTAL_CAP (default 10,000), else the cap (then totalExact is false)
+       * @example 1
+       */
+      total: number;
+      /**
+       * @description False when more items match than LIST_TOTAL_CAP: total is then the cap, a lower bound
+       * @example true
+       */
+      totalExact: boolean;
     };
     AddressDto: {
       city: string;
@@ -5703,10 +5768,18 @@ export type components = {
     };
     PostDto: {
       /**
-       * @description Made from the author's catalog activity (`item` names the listing or item); null when written
+       * @description Made from the author's catalog activity (`item` names the listing or item) or CoTask achievement (`text` is the task's, habit's or deck's title, `milestone` its number); null when written
        * @enum {string|null}
        */
-      activity: 'new-listing' | 'item-approved' | 'review' | 'checkin' | null;
+      activity:
+        | 'new-listing'
+        | 'item-approved'
+        | 'review'
+        | 'checkin'
+        | 'task-completed'
+        | 'habit-streak'
+        | 'deck-mastered'
+        | null;
       author: components['schemas']['ProfileSummaryDto'];
       commentsCount: number;
       /** Format: date-time */
@@ -5722,6 +5795,8 @@ export type components = {
       mediaIds: string[];
       /** @description Users the text mentions */
       mentions: string[];
+      /** @description A CoTask achievement's number: the streak's days, the deck's cards, 1 for a task; else null */
+      milestone: number | null;
       /**
        * @example [
        *       "ethiopia"
@@ -43863,6 +43938,174 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'RATE_LIMITED';
+          };
+        };
+      };
+    };
+  };
+  social_AchievementsController_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page (keyset paging, instead of page) */
+        cursor?: string;
+        /** @description filter[field][operator]=value. Fields: createdAt, kind. Operators: eq, ne, gt, gte, lt, lte, in, like, ilike, between, null (default eq: filter[field]=value; in and between take comma-separated values; null takes true or false). */
+        filter?: {
+          createdAt?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          kind?: {
+            /** @description Two comma-separated string values: low,high */
+            between?: string;
+            eq?: string;
+            gt?: string;
+            gte?: string;
+            ilike?: string;
+            /** @description Up to 100 comma-separated string values */
+            in?: string;
+            like?: string;
+            lt?: string;
+            lte?: string;
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+        };
+        /** @description At most 100 */
+        limit?: number;
+        page?: number;
+        /** @description Comma-separated, '-' for descending. Fields: createdAt */
+        sort?: string;
+      };
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AchievementPageDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'INVALID_LIST_QUERY' | 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only
+       *
+       *     Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only
+       *
+       *     Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRIVATE_ACCOUNT' | 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user
+       *
+       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
+       *
+       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PROFILE_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
           };
         };
       };

@@ -57,6 +57,7 @@ export function toFeedPostDto(row: FeedPostRow): PostDto {
     likesCount: row.likes_count,
     commentsCount: row.comments_count,
     activity: row.activity,
+    milestone: row.milestone,
     likedByMe: row.liked,
     edited: row.version > 1,
     version: row.version,

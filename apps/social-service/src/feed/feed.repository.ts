@@ -19,6 +19,7 @@ export interface FeedPostRow {
   readonly item_id: string | null;
   readonly visibility: PostVisibility;
   readonly activity: PostActivity | null;
+  readonly milestone: number | null;
   readonly likes_count: number;
   readonly comments_count: number;
   readonly version: number;
@@ -80,7 +81,7 @@ function sliceText(timeline: string, heavyThreshold: number): string {
     LEFT JOIN LATERAL (
       SELECT "post"."id", "post"."author_id", "post"."text", "post"."mentions", "post"."tags",
              "post"."media_ids", "post"."item_kind", "post"."item_id", "post"."visibility",
-             "post"."activity", "post"."likes_count", "post"."comments_count", "post"."version",
+             "post"."activity", "post"."milestone", "post"."likes_count", "post"."comments_count", "post"."version",
              "post"."created_at", "post"."updated_at", "author"."login" AS "author_login",
              "author"."display_name" AS "author_display_name",
              "author"."avatar_media_id" AS "author_avatar_media_id",

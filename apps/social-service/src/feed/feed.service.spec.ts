@@ -42,6 +42,7 @@ const row = (postId: string): FeedPostRow => ({
   item_id: null,
   visibility: 'public',
   activity: null,
+  milestone: null,
   likes_count: 0,
   comments_count: 0,
   version: 1,

@@ -10,6 +10,7 @@ import { OrderNotifications1796200000002 } from './1796200000002-OrderNotificati
 import { VerifiedSellerReviews1796200000003 } from './1796200000003-VerifiedSellerReviews.js';
 import { CheckinActivity1796200000004 } from './1796200000004-CheckinActivity.js';
 import { CatalogLikeNotifications1796200000005 } from './1796200000005-CatalogLikeNotifications.js';
+import { CotaskAchievements1796300000000 } from './1796300000000-CotaskAchievements.js';
 
 /** Every social-service migration, oldest first. */
 export const socialMigrations = [
@@ -25,4 +26,5 @@ export const socialMigrations = [
   VerifiedSellerReviews1796200000003,
   CheckinActivity1796200000004,
   CatalogLikeNotifications1796200000005,
+  CotaskAchievements1796300000000,
 ];

@@ -3,8 +3,19 @@ import type { PostVisibility } from '@agora/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { ProfileEntity } from '../profiles/profile.entity.js';
 
-/** Catalog activity that becomes a post of its user (from catalog's events): a listing, an approved draft, a review. */
-export const POST_ACTIVITIES = ['new-listing', 'item-approved', 'review', 'checkin'] as const;
+/**
+ * Activity that becomes a post of its user: catalog's (from its events: a listing, an approved draft, a review,
+ * a check-in) and CoTask's achievements (a task completed in a shared project, a habit's streak, a mastered deck).
+ */
+export const POST_ACTIVITIES = [
+  'new-listing',
+  'item-approved',
+  'review',
+  'checkin',
+  'task-completed',
+  'habit-streak',
+  'deck-mastered',
+] as const;
 export type PostActivity = (typeof POST_ACTIVITIES)[number];
 
 /** A post: sanitized text with its @mentions and #tags, photos, an optional catalog item, a visibility. */
@@ -50,6 +61,10 @@ export class PostEntity extends VersionedEntity {
   /** A post made from the author's catalog activity (a new listing, an approved item); null for a written one. */
   @Column({ type: 'text', nullable: true })
   activity!: PostActivity | null;
+
+  /** A CoTask achievement's number: the streak's days, the deck's cards, 1 for a task; null otherwise. */
+  @Column({ type: 'integer', nullable: true })
+  milestone!: number | null;
 
   @Column({ name: 'likes_count', type: 'integer', default: 0 })
   likesCount!: number;

@@ -143,9 +143,17 @@ export class PostDto {
     enum: POST_ACTIVITIES,
     nullable: true,
     description:
-      "Made from the author's catalog activity (`item` names the listing or item); null when written",
+      "Made from the author's catalog activity (`item` names the listing or item) or CoTask achievement (`text` is the task's, habit's or deck's title, `milestone` its number); null when written",
   })
   activity!: PostActivity | null;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description:
+      "A CoTask achievement's number: the streak's days, the deck's cards, 1 for a task; else null",
+  })
+  milestone!: number | null;
 
   @ApiProperty({ description: 'The caller likes it (false for anonymous callers)' })
   likedByMe!: boolean;
@@ -233,6 +241,7 @@ export function toPostDto(post: PostEntity, likedByMe: boolean): PostDto {
     likesCount: post.likesCount,
     commentsCount: post.commentsCount,
     activity: post.activity,
+    milestone: post.milestone,
     likedByMe,
     edited: post.version > 1,
     version: post.version,

@@ -32,6 +32,14 @@ export type PostRefusal =
   | { readonly refused: 'no-profile' | 'item-not-found' | 'not-found' | 'not-yours' }
   | { readonly refused: 'media-not-found' | 'not-your-media'; readonly mediaId: string };
 
+/** An activity post without a catalog item: a CoTask achievement. */
+export interface AchievementPostDraft {
+  readonly activity: PostActivity;
+  readonly text: string;
+  readonly visibility: PostVisibility;
+  readonly milestone: number | null;
+}
+
 export type PostWrite = { readonly post: PostEntity } | PostRefusal;
 
 export type CommentWrite =
@@ -114,23 +122,62 @@ export class PostsRepository {
     activity: PostActivity,
     item: { readonly kind: CatalogItemKind; readonly id: string },
   ): Promise<void> {
+    await this.insertActivity(manager, authorId, {
+      activity,
+      item,
+      text: '',
+      visibility: 'public',
+      milestone: null,
+    });
+  }
+
+  /**
+   * A post of the user's CoTask achievement (a completed task, a habit's streak, a mastered deck) in the
+   * caller's transaction: `text` is the subject's title, `milestone` its number. Returns the post's id, or
+   * null when the user has no public profile.
+   */
+  createAchievement(
+    manager: EntityManager,
+    authorId: string,
+    achievement: AchievementPostDraft,
+  ): Promise<string | null> {
+    return this.insertActivity(manager, authorId, { ...achievement, item: null });
+  }
+
+  private async insertActivity(
+    manager: EntityManager,
+    authorId: string,
+    post: AchievementPostDraft & {
+      readonly item: { readonly kind: CatalogItemKind; readonly id: string } | null;
+    },
+  ): Promise<string | null> {
     const [author] = await manager.query<unknown[]>(
       `SELECT 1 FROM "social"."profiles" WHERE "id" = $1 AND "verified" FOR UPDATE`,
       [authorId],
     );
     if (!author) {
-      return;
+      return null;
     }
     const id = newId();
+    // A catalog activity is once per author and item; an achievement (no item) never meets the index.
     const inserted = await manager.query<{ created_at: Date }[]>(
-      `INSERT INTO "social"."posts" ("id", "author_id", "text", "visibility", "item_kind", "item_id", "activity")
-       VALUES ($1, $2, '', 'public', $3, $4, $5)
+      `INSERT INTO "social"."posts" ("id", "author_id", "text", "visibility", "item_kind", "item_id", "activity", "milestone")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT ("author_id", "activity", "item_id") WHERE "activity" IS NOT NULL DO NOTHING
        RETURNING "created_at"`,
-      [id, authorId, item.kind, item.id, activity],
+      [
+        id,
+        authorId,
+        post.text,
+        post.visibility,
+        post.item?.kind ?? null,
+        post.item?.id ?? null,
+        post.activity,
+        post.milestone,
+      ],
     );
     if (inserted.length === 0) {
-      return;
+      return null;
     }
     await manager.query(`UPDATE "social"."profiles" SET "posts_count" = "posts_count" + 1 WHERE "id" = $1`, [
       authorId,
@@ -138,13 +185,14 @@ export class PostsRepository {
     await this.outbox.add(manager, SocialTopics.PostCreated, id, {
       postId: id,
       authorId,
-      visibility: 'public',
+      visibility: post.visibility,
       mentions: [],
       tags: [],
       mediaIds: [],
-      item: { kind: item.kind, id: item.id },
+      item: post.item ? { kind: post.item.kind, id: post.item.id } : null,
       createdAt: new Date(inserted[0].created_at).toISOString(),
     });
+    return id;
   }
 
   /** A deleted catalog item's activity posts go with it (and leave the feeds), in the inbox's transaction. */
