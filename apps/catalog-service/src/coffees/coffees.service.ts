@@ -1,7 +1,9 @@
+import type { CatalogItemFactsV1 } from '@agora/contracts';
 import { uniqueViolation } from '@agora/database';
 import { Injectable } from '@nestjs/common';
 import { CatalogConfig } from '../catalog.config.js';
 import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
+import { DictionaryValueEntity } from '../dictionaries/dictionary-value.entity.js';
 import { barcodeFormat } from '../items/barcode.js';
 import type { ReadableKind } from '../items/moderated-items.service.js';
 import { keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
@@ -98,6 +100,12 @@ export class CoffeesService implements ReadableKind<
 
   title(coffee: CoffeeEntity): string {
     return coffee.name;
+  }
+
+  /** Its origin country and region, for CoTask's "Coffee origins" deck. */
+  async facts(tx: Tx, coffee: CoffeeEntity): Promise<CatalogItemFactsV1> {
+    const origin = coffee.originId ? await tx.findOneBy(DictionaryValueEntity, { id: coffee.originId }) : null;
+    return { countryCode: coffee.countryCode, region: origin?.name ?? null };
   }
 
   conflict(error: unknown): CatalogException | null {

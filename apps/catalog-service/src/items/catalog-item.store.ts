@@ -117,6 +117,7 @@ export class CatalogItemStore {
       context.authorId,
       kind.price?.(item),
       kind.offer?.(item),
+      await kind.facts?.(tx, item),
     );
     return item;
   }
@@ -151,6 +152,7 @@ export class CatalogItemStore {
       kind.price?.(item),
       previousPrice,
       kind.offer?.(item),
+      await kind.facts?.(tx, item),
     );
     return item;
   }

@@ -1,6 +1,7 @@
 import {
   Topics,
   type CatalogItemChangedV1,
+  type CatalogItemFactsV1,
   type CatalogOfferV1,
   type CatalogItemKind,
   type PriceChangedV1,
@@ -31,6 +32,7 @@ export function itemChanged(
   name: string,
   changedBy: string,
   offer?: CatalogOfferV1,
+  facts?: CatalogItemFactsV1,
 ): CatalogItemChangedV1 {
   return {
     kind,
@@ -40,6 +42,7 @@ export function itemChanged(
     changedBy,
     changedAt: new Date().toISOString(),
     ...(offer ? { offer } : {}),
+    ...(facts ? { facts } : {}),
   };
 }
 
@@ -80,8 +83,14 @@ export class ItemEvents {
     by: string,
     price?: ItemPrice,
     offer?: CatalogOfferV1,
+    facts?: CatalogItemFactsV1,
   ): Promise<void> {
-    await this.outbox.add(tx, Topics.CatalogItemCreated, item.id, itemChanged(kind, item, name, by, offer));
+    await this.outbox.add(
+      tx,
+      Topics.CatalogItemCreated,
+      item.id,
+      itemChanged(kind, item, name, by, offer, facts),
+    );
     await this.priced(tx, kind, item, name, price, null);
   }
 
@@ -94,8 +103,14 @@ export class ItemEvents {
     price?: ItemPrice,
     previous?: ItemPrice,
     offer?: CatalogOfferV1,
+    facts?: CatalogItemFactsV1,
   ): Promise<void> {
-    await this.outbox.add(tx, Topics.CatalogItemUpdated, item.id, itemChanged(kind, item, name, by, offer));
+    await this.outbox.add(
+      tx,
+      Topics.CatalogItemUpdated,
+      item.id,
+      itemChanged(kind, item, name, by, offer, facts),
+    );
     if (price && previous && (price.price !== previous.price || price.currency !== previous.currency)) {
       await this.priced(tx, kind, item, name, price, previous);
     }

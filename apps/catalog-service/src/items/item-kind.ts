@@ -1,4 +1,4 @@
-import type { CatalogItemKind, CatalogOfferV1, DraftSubject } from '@agora/contracts';
+import type { CatalogItemFactsV1, CatalogItemKind, CatalogOfferV1, DraftSubject } from '@agora/contracts';
 import type { VersionedEntity } from '@agora/database';
 import type { Type } from '@nestjs/common';
 import type { CatalogException } from '../catalog.errors.js';
@@ -38,6 +38,8 @@ export interface ItemKind<Item extends VersionedEntity, PatchInput extends objec
   price?(item: Item): ItemPrice;
   /** Priced kinds: what the item offers for sale (seller, status, price, stock), in its item events. */
   offer?(item: Item): CatalogOfferV1;
+  /** Coffees and watches: what CoTask's generated decks ask about them (origin, mechanism), in its item events. */
+  facts?(tx: Tx, item: Item): Promise<CatalogItemFactsV1>;
 }
 
 /** A kind moderated through drafts, with history: its fields as its create route takes them. */

@@ -1,9 +1,11 @@
+import type { CatalogItemFactsV1 } from '@agora/contracts';
 import { uniqueViolation } from '@agora/database';
 import { Injectable } from '@nestjs/common';
 import { CatalogConfig } from '../catalog.config.js';
 import { CatalogErrorCode, CatalogException } from '../catalog.errors.js';
 import type { ReadableKind } from '../items/moderated-items.service.js';
 import { invalidInput, keptOrCleared, refuseCleared, refuseReversed } from '../items/item-problems.js';
+import { MechanismEntity } from '../mechanisms/mechanism.entity.js';
 import { MechanismsRepository } from '../mechanisms/mechanisms.repository.js';
 import type { FieldValues } from '../moderation/draft.entity.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
@@ -93,6 +95,12 @@ export class WatchesService implements ReadableKind<WatchEntity, WatchInputDto, 
 
   title(watch: WatchEntity): string {
     return watch.name;
+  }
+
+  /** Its mechanism's name, for CoTask's "Soviet calibres" deck. */
+  async facts(tx: Tx, watch: WatchEntity): Promise<CatalogItemFactsV1> {
+    const mechanism = watch.mechanismId ? await tx.findOneBy(MechanismEntity, { id: watch.mechanismId }) : null;
+    return { mechanism: mechanism?.name ?? null };
   }
 
   conflict(error: unknown): CatalogException | null {

@@ -90,6 +90,7 @@ const good: { [T in Topic]: TopicPayloads[T] } = {
     version: 1,
     changedBy: userId,
     changedAt: at,
+    facts: { countryCode: 'ET', region: 'Yirgacheffe' },
   },
   'catalog.item.updated.v1': {
     kind: 'listing',
@@ -382,7 +383,11 @@ const bad: { [T in Topic]: [unknown, RegExp][] } = {
   'media.media.deleted.v1': [
     [{ ...good['media.media.deleted.v1'], reason: 'lost' }, /reason must be one of/],
   ],
-  'catalog.item.created.v1': [[{ ...good['catalog.item.created.v1'], kind: 'car' }, /kind must be one of/]],
+  'catalog.item.created.v1': [
+    [{ ...good['catalog.item.created.v1'], kind: 'car' }, /kind must be one of/],
+    [{ ...good['catalog.item.created.v1'], facts: { countryCode: 'ETH' } }, /facts\.countryCode must be at most 2/],
+    [{ ...good['catalog.item.created.v1'], facts: { mechanism: 2416 } }, /facts\.mechanism must be a string/],
+  ],
   'catalog.item.updated.v1': [
     [{ ...good['catalog.item.updated.v1'], version: '7' }, /version must be an integer/],
     [

@@ -195,7 +195,28 @@ export interface CatalogItemChangedV1 {
    * and `catalog.stock.reserved.v1` comes first.
    */
   heldForOrderId?: string;
+  /**
+   * What learners are asked about the item (CoTask's decks generated from the catalog, issue 19): a coffee's
+   * origin, a watch's mechanism. Absent for other kinds and in events written before it existed.
+   */
+  facts?: CatalogItemFactsV1;
 }
+
+/** A coffee's origin or a watch's mechanism, as the item is after the change (null: not known). */
+export interface CatalogItemFactsV1 {
+  /** Coffee: ISO 3166-1 alpha-2 of the origin country. */
+  countryCode?: string | null;
+  /** Coffee: the growing region's name. */
+  region?: string | null;
+  /** Watch: its mechanism's (calibre's) name. */
+  mechanism?: string | null;
+}
+
+export const CatalogItemFactsV1Schema: PayloadSchema<CatalogItemFactsV1> = {
+  countryCode: optional(nullable(text({ max: 2 }))),
+  region: optional(nullable(text({ max: 1000 }))),
+  mechanism: optional(nullable(text({ max: 1000 }))),
+};
 
 const currency = (): Rule<string> => text({ max: 3 });
 
@@ -216,6 +237,7 @@ export const CatalogItemChangedV1Schema: PayloadSchema<CatalogItemChangedV1> = {
   changedAt: instant(),
   offer: optional(object(CatalogOfferV1Schema)),
   heldForOrderId: optional(id()),
+  facts: optional(object(CatalogItemFactsV1Schema)),
 };
 
 export interface CatalogItemDeletedV1 {
