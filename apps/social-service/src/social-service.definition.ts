@@ -14,6 +14,11 @@ import { CheckinRefEntity } from './checkins/checkin-ref.entity.js';
 import { CheckinsModule } from './checkins/checkins.module.js';
 import { AchievementEntity } from './cotask/achievements/achievement.entity.js';
 import { AchievementsModule } from './cotask/achievements/achievements.module.js';
+import { CardReviewEntity } from './cotask/cards/card-review.entity.js';
+import { CardEntity } from './cotask/cards/card.entity.js';
+import { CardsModule } from './cotask/cards/cards.module.js';
+import { CatalogFactEntity } from './cotask/cards/catalog-fact.entity.js';
+import { DeckEntity } from './cotask/cards/deck.entity.js';
 import { RatingsModule } from './ratings/ratings.module.js';
 import { SellerReviewEntity } from './ratings/seller-review.entity.js';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter.js';
@@ -49,6 +54,7 @@ import { ProfilesModule } from './profiles/profiles.module.js';
     RatingsModule,
     CheckinsModule,
     AchievementsModule,
+    CardsModule,
   ],
 })
 export class SocialServiceModule {}
@@ -79,6 +85,10 @@ export const socialServiceDefinition: ServiceDefinition = {
     SellerReviewEntity,
     CheckinRefEntity,
     AchievementEntity,
+    DeckEntity,
+    CardEntity,
+    CardReviewEntity,
+    CatalogFactEntity,
   ],
   migrations: socialMigrations,
   config: SocialConfig,

@@ -162,6 +162,14 @@ export const PROBLEM_DETAILS: Readonly<Record<string, Readonly<Record<OtherLangu
     ru: 'Сеанс по cookie не прислал CSRF-токен в X-CSRF-Token.',
     es: 'Una sesión con cookie no envió su token CSRF en X-CSRF-Token.',
   },
+  DECK_ALREADY_SUBSCRIBED: {
+    ru: 'Эта колода из каталога у вас уже есть.',
+    es: 'Ya tiene este mazo del catálogo.',
+  },
+  DECK_NOT_FOUND: {
+    ru: 'Нет такой колоды, доступной вам.',
+    es: 'No hay ningún mazo con este id que pueda ver.',
+  },
   DICTIONARY_VALUE_EXISTS: {
     ru: 'В справочнике уже есть значение с таким названием.',
     es: 'El diccionario ya tiene un valor con este nombre.',
@@ -202,6 +210,10 @@ export const PROBLEM_DETAILS: Readonly<Record<string, Readonly<Record<OtherLangu
     ru: 'Другой аккаунт уже использует этот адрес электронной почты.',
     es: 'Otra cuenta ya tiene este correo electrónico.',
   },
+  EMPTY_FLASHCARD: {
+    ru: 'Карточке нужны лицевая и оборотная стороны или текст с пропусками.',
+    es: 'Una tarjeta necesita anverso y reverso, o texto con huecos.',
+  },
   EMPTY_MESSAGE: {
     ru: 'В сообщении нужен текст.',
     es: 'El mensaje necesita texto.',
@@ -214,6 +226,18 @@ export const PROBLEM_DETAILS: Readonly<Record<string, Readonly<Record<OtherLangu
     ru: 'После очистки текст пуст.',
     es: 'El texto queda vacío después de sanearlo.',
   },
+  FLASHCARD_NOT_DUE: {
+    ru: 'Карточку ещё рано повторять: её только что повторили.',
+    es: 'La tarjeta aún no toca repasarla: se acaba de repasar.',
+  },
+  FLASHCARD_NOT_FOUND: {
+    ru: 'Нет такой карточки в ваших колодах.',
+    es: 'No hay ninguna tarjeta con este id en sus mazos.',
+  },
+  FLASHCARD_TEXT_TOO_LONG: {
+    ru: 'Текст карточки или колоды длиннее допустимого.',
+    es: 'El texto de la tarjeta o del mazo supera su límite.',
+  },
   FOLLOW_REQUEST_NOT_FOUND: {
     ru: 'От этого пользователя нет ожидающей заявки на подписку.',
     es: 'No hay ninguna solicitud de seguimiento pendiente de este usuario.',
@@ -221,6 +245,10 @@ export const PROBLEM_DETAILS: Readonly<Record<string, Readonly<Record<OtherLangu
   FORBIDDEN_ROLE: {
     ru: 'Для этого нужна другая роль.',
     es: 'Esta ruta necesita otro rol.',
+  },
+  GENERATED_DECK_CARD: {
+    ru: 'Карточки этой колоды берутся из каталога; скопируйте колоду, чтобы менять их.',
+    es: 'Las tarjetas de este mazo vienen del catálogo; copie el mazo para cambiarlas.',
   },
   IDEMPOTENCY_KEY_REUSED: {
     ru: 'Этот Idempotency-Key уже использован с другим телом запроса.',
@@ -270,6 +298,10 @@ export const PROBLEM_DETAILS: Readonly<Record<string, Readonly<Record<OtherLangu
     ru: 'В параметре или поле есть символ NUL или непарный суррогат.',
     es: 'Un parámetro o campo contiene un carácter NUL o un sustituto sin pareja.',
   },
+  INVALID_CLOZE: {
+    ru: 'В тексте с пропусками нужны пропуски {{cN::ответ}} (N от 1 до 50) с непустым ответом.',
+    es: 'El texto con huecos necesita huecos {{cN::respuesta}} (N de 1 a 50) con respuesta no vacía.',
+  },
   INVALID_CONTENT_LENGTH: {
     ru: 'Content-Length не совпадает с телом запроса.',
     es: 'Content-Length no coincide con el cuerpo.',
@@ -277,6 +309,10 @@ export const PROBLEM_DETAILS: Readonly<Record<string, Readonly<Record<OtherLangu
   INVALID_CREDENTIALS: {
     ru: 'Неверный логин или пароль.',
     es: 'El usuario o la contraseña no son correctos.',
+  },
+  INVALID_GRADE: {
+    ru: 'Оценка — одна из again, hard, good, easy.',
+    es: 'La nota es una de again, hard, good, easy.',
   },
   INVALID_IDEMPOTENCY_KEY: {
     ru: 'Idempotency-Key — от 1 до 255 видимых символов ASCII.',
@@ -433,6 +469,10 @@ export const PROBLEM_DETAILS: Readonly<Record<string, Readonly<Record<OtherLangu
   NOT_YOUR_COMMENT: {
     ru: 'Удалить комментарий может только его автор или модератор.',
     es: 'Solo su autor o un moderador borra un comentario.',
+  },
+  NOT_YOUR_DECK: {
+    ru: 'Менять колоду и повторять её карточки может только её владелец; скопируйте её.',
+    es: 'Solo su dueño cambia este mazo y repasa sus tarjetas; cópielo.',
   },
   NOT_YOUR_ITEM: {
     ru: 'Фото карточки меняют только модераторы (и автор карточки).',

@@ -104,7 +104,9 @@ export class CoffeesService implements ReadableKind<
 
   /** Its origin country and region, for CoTask's "Coffee origins" deck. */
   async facts(tx: Tx, coffee: CoffeeEntity): Promise<CatalogItemFactsV1> {
-    const origin = coffee.originId ? await tx.findOneBy(DictionaryValueEntity, { id: coffee.originId }) : null;
+    const origin = coffee.originId
+      ? await tx.findOneBy(DictionaryValueEntity, { id: coffee.originId })
+      : null;
     return { countryCode: coffee.countryCode, region: origin?.name ?? null };
   }
 

@@ -99,7 +99,9 @@ export class WatchesService implements ReadableKind<WatchEntity, WatchInputDto, 
 
   /** Its mechanism's name, for CoTask's "Soviet calibres" deck. */
   async facts(tx: Tx, watch: WatchEntity): Promise<CatalogItemFactsV1> {
-    const mechanism = watch.mechanismId ? await tx.findOneBy(MechanismEntity, { id: watch.mechanismId }) : null;
+    const mechanism = watch.mechanismId
+      ? await tx.findOneBy(MechanismEntity, { id: watch.mechanismId })
+      : null;
     return { mechanism: mechanism?.name ?? null };
   }
 

@@ -385,7 +385,10 @@ const bad: { [T in Topic]: [unknown, RegExp][] } = {
   ],
   'catalog.item.created.v1': [
     [{ ...good['catalog.item.created.v1'], kind: 'car' }, /kind must be one of/],
-    [{ ...good['catalog.item.created.v1'], facts: { countryCode: 'ETH' } }, /facts\.countryCode must be at most 2/],
+    [
+      { ...good['catalog.item.created.v1'], facts: { countryCode: 'ETH' } },
+      /facts\.countryCode must be at most 2/,
+    ],
     [{ ...good['catalog.item.created.v1'], facts: { mechanism: 2416 } }, /facts\.mechanism must be a string/],
   ],
   'catalog.item.updated.v1': [

@@ -75,12 +75,20 @@ export class CreateDeckDto {
   @Max(RETENTION_MAX)
   desiredRetention?: number;
 
-  @ApiPropertyOptional({ enum: SHARE_VISIBILITIES, default: 'followers', description: 'Who sees it mastered' })
+  @ApiPropertyOptional({
+    enum: SHARE_VISIBILITIES,
+    default: 'followers',
+    description: 'Who sees it mastered',
+  })
   @IsOptional()
   @IsIn(SHARE_VISIBILITIES)
   shareMastery?: ShareVisibility;
 
-  @ApiPropertyOptional({ enum: DECK_SHARINGS, default: 'private', description: '`public`: anyone reads and copies it' })
+  @ApiPropertyOptional({
+    enum: DECK_SHARINGS,
+    default: 'private',
+    description: '`public`: anyone reads and copies it',
+  })
   @IsOptional()
   @IsIn(DECK_SHARINGS)
   sharing?: DeckSharing;
@@ -297,7 +305,9 @@ export class ReviewResultDto {
   @ApiProperty({ type: ReviewLogDto })
   review!: ReviewLogDto;
 
-  @ApiProperty({ description: 'Whether this review mastered the deck (every card in review, stability ≥ 21 days)' })
+  @ApiProperty({
+    description: 'Whether this review mastered the deck (every card in review, stability ≥ 21 days)',
+  })
   deckMastered!: boolean;
 }
 

@@ -24,7 +24,10 @@ export class CardsRepository {
   async addMany(tx: Tx, cards: DeepPartial<CardEntity>[]): Promise<CardEntity[]> {
     const rows = cards.map((card) => ({ ...card, id: newId() }));
     await tx.insert(CardEntity, rows);
-    return tx.find(CardEntity, { where: rows.map(({ id }) => ({ id })), order: { clozeNumber: 'ASC', id: 'ASC' } });
+    return tx.find(CardEntity, {
+      where: rows.map(({ id }) => ({ id })),
+      order: { clozeNumber: 'ASC', id: 'ASC' },
+    });
   }
 
   find(id: string): Promise<CardEntity | null> {
@@ -167,7 +170,13 @@ export class CardsRepository {
   }
 
   /** Adds the generated cards to a new subscription of a generated deck (new, due at `now`). */
-  async addGenerated(tx: Tx, deckId: string, ownerId: string, cards: readonly GeneratedCard[], now: Date): Promise<void> {
+  async addGenerated(
+    tx: Tx,
+    deckId: string,
+    ownerId: string,
+    cards: readonly GeneratedCard[],
+    now: Date,
+  ): Promise<void> {
     if (cards.length === 0) {
       return;
     }

@@ -38,7 +38,10 @@ export class CatalogFactsRepository {
 
   /** The live items of a kind, by name. */
   all(tx: Tx, kind: string): Promise<CatalogFactEntity[]> {
-    return tx.find(CatalogFactEntity, { where: { kind, deleted: false }, order: { name: 'ASC', itemId: 'ASC' } });
+    return tx.find(CatalogFactEntity, {
+      where: { kind, deleted: false },
+      order: { name: 'ASC', itemId: 'ASC' },
+    });
   }
 
   async count(kind: string): Promise<number> {

@@ -20,7 +20,10 @@ export class DecksRepository {
    * A subscription to a generated deck, or null when the user has it already (a unique key, so N
    * simultaneous subscriptions make one deck).
    */
-  async addGenerated(tx: Tx, deck: DeepPartial<DeckEntity> & { generated: GeneratedDeck }): Promise<DeckEntity | null> {
+  async addGenerated(
+    tx: Tx,
+    deck: DeepPartial<DeckEntity> & { generated: GeneratedDeck },
+  ): Promise<DeckEntity | null> {
     const id = newId();
     const rows = await tx
       .createQueryBuilder()

@@ -1,4 +1,11 @@
-import { createEmptyCard, fsrs, generatorParameters, Rating, type Card, type Grade as FsrsGrade } from 'ts-fsrs';
+import {
+  createEmptyCard,
+  fsrs,
+  generatorParameters,
+  Rating,
+  type Card,
+  type Grade as FsrsGrade,
+} from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import type { Grade } from './card-review.entity.js';
 import { newMemoryState, review, type MemoryState } from './fsrs-schedule.js';
@@ -47,20 +54,23 @@ function theirs(retention: number): Card[] {
 }
 
 describe('FSRS schedule of a card (ts-fsrs)', () => {
-  it.each([0.9, 0.8, 0.97])('equals what ts-fsrs computes after a fixed sequence at retention %s', (retention) => {
-    const expected = theirs(retention);
-    ours(retention).forEach((state, index) => {
-      const card = expected[index];
-      expect(state.due.toISOString()).toBe(card.due.toISOString());
-      expect(state.stability).toBe(card.stability);
-      expect(state.difficulty).toBe(card.difficulty);
-      expect(state.scheduledDays).toBe(card.scheduled_days);
-      expect(state.learningSteps).toBe(card.learning_steps);
-      expect(state.reps).toBe(card.reps);
-      expect(state.lapses).toBe(card.lapses);
-      expect(state.state).toBe(card.state);
-    });
-  });
+  it.each([0.9, 0.8, 0.97])(
+    'equals what ts-fsrs computes after a fixed sequence at retention %s',
+    (retention) => {
+      const expected = theirs(retention);
+      ours(retention).forEach((state, index) => {
+        const card = expected[index];
+        expect(state.due.toISOString()).toBe(card.due.toISOString());
+        expect(state.stability).toBe(card.stability);
+        expect(state.difficulty).toBe(card.difficulty);
+        expect(state.scheduledDays).toBe(card.scheduled_days);
+        expect(state.learningSteps).toBe(card.learning_steps);
+        expect(state.reps).toBe(card.reps);
+        expect(state.lapses).toBe(card.lapses);
+        expect(state.state).toBe(card.state);
+      });
+    },
+  );
 
   it('pins the numbers of ts-fsrs 5 (a library change shows here)', () => {
     const states = ours(0.9).map((state) => ({
@@ -83,11 +93,60 @@ describe('FSRS schedule of a card (ts-fsrs)', () => {
 
 /** ts-fsrs 5.4 at retention 0.9, after each grade of SEQUENCE (state 1 learning, 2 review, 3 relearning). */
 const PINNED = [
-  { due: '2026-01-05T09:10:00.000Z', stability: 2.3065, difficulty: 2.1181, scheduledDays: 0, state: 1, lapses: 0 },
-  { due: '2026-01-07T09:10:00.000Z', stability: 2.3065, difficulty: 2.1112, scheduledDays: 2, state: 2, lapses: 0 },
-  { due: '2026-01-22T09:00:00.000Z', stability: 13.8358, difficulty: 2.1043, scheduledDays: 14, state: 2, lapses: 0 },
-  { due: '2026-01-25T09:10:00.000Z', stability: 1.7673, difficulty: 7.39, scheduledDays: 0, state: 3, lapses: 1 },
-  { due: '2026-01-27T09:10:00.000Z', stability: 1.7886, difficulty: 7.3778, scheduledDays: 2, state: 2, lapses: 1 },
-  { due: '2026-02-04T09:00:00.000Z', stability: 5.4175, difficulty: 8.2445, scheduledDays: 5, state: 2, lapses: 1 },
-  { due: '2026-03-13T09:00:00.000Z', stability: 26.9552, difficulty: 7.6431, scheduledDays: 27, state: 2, lapses: 1 },
+  {
+    due: '2026-01-05T09:10:00.000Z',
+    stability: 2.3065,
+    difficulty: 2.1181,
+    scheduledDays: 0,
+    state: 1,
+    lapses: 0,
+  },
+  {
+    due: '2026-01-07T09:10:00.000Z',
+    stability: 2.3065,
+    difficulty: 2.1112,
+    scheduledDays: 2,
+    state: 2,
+    lapses: 0,
+  },
+  {
+    due: '2026-01-22T09:00:00.000Z',
+    stability: 13.8358,
+    difficulty: 2.1043,
+    scheduledDays: 14,
+    state: 2,
+    lapses: 0,
+  },
+  {
+    due: '2026-01-25T09:10:00.000Z',
+    stability: 1.7673,
+    difficulty: 7.39,
+    scheduledDays: 0,
+    state: 3,
+    lapses: 1,
+  },
+  {
+    due: '2026-01-27T09:10:00.000Z',
+    stability: 1.7886,
+    difficulty: 7.3778,
+    scheduledDays: 2,
+    state: 2,
+    lapses: 1,
+  },
+  {
+    due: '2026-02-04T09:00:00.000Z',
+    stability: 5.4175,
+    difficulty: 8.2445,
+    scheduledDays: 5,
+    state: 2,
+    lapses: 1,
+  },
+  {
+    due: '2026-03-13T09:00:00.000Z',
+    stability: 26.9552,
+    difficulty: 7.6431,
+    scheduledDays: 27,
+    state: 2,
+    lapses: 1,
+  },
 ];

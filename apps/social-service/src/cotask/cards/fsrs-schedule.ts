@@ -1,4 +1,11 @@
-import { createEmptyCard, fsrs, generatorParameters, Rating, type Card, type Grade as FsrsGrade } from 'ts-fsrs';
+import {
+  createEmptyCard,
+  fsrs,
+  generatorParameters,
+  Rating,
+  type Card,
+  type Grade as FsrsGrade,
+} from 'ts-fsrs';
 import type { Grade } from './card-review.entity.js';
 
 /** A card's FSRS memory state as the cards table keeps it (ts-fsrs `Card`, camel-cased). */

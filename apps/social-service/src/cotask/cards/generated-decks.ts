@@ -27,12 +27,15 @@ export const GENERATED_DECK_DEFINITIONS: Readonly<Record<GeneratedDeck, Generate
     key: 'coffee-origins',
     itemKind: 'coffee',
     title: 'Coffee origins',
-    description: "Each coffee of the catalog: the country and region it grew in. Follows the catalog's changes.",
+    description:
+      "Each coffee of the catalog: the country and region it grew in. Follows the catalog's changes.",
     card: (fact) => {
       const answer = [fact.countryCode ? countryName(fact.countryCode) : null, fact.region]
         .filter((part): part is string => Boolean(part))
         .join(', ');
-      return answer ? { itemId: fact.itemId, front: `Where does the coffee “${fact.name}” grow?`, back: answer } : null;
+      return answer
+        ? { itemId: fact.itemId, front: `Where does the coffee “${fact.name}” grow?`, back: answer }
+        : null;
     },
   },
   'soviet-calibres': {
@@ -42,7 +45,11 @@ export const GENERATED_DECK_DEFINITIONS: Readonly<Record<GeneratedDeck, Generate
     description: "Each watch of the catalog: the mechanism (calibre) inside. Follows the catalog's changes.",
     card: (fact) =>
       fact.mechanism
-        ? { itemId: fact.itemId, front: `Which calibre beats inside the “${fact.name}”?`, back: fact.mechanism }
+        ? {
+            itemId: fact.itemId,
+            front: `Which calibre beats inside the “${fact.name}”?`,
+            back: fact.mechanism,
+          }
         : null,
   },
 };

@@ -1,0 +1,136 @@
+import type { AuthenticatedUser } from '@agora/auth';
+import type { EventEnvelope } from '@agora/contracts';
+import { Inbox, UnitOfWork, type Tx } from '@agora/database';
+import { Injectable } from '@nestjs/common';
+import { toDeckDto, type DeckDto, type GeneratedDeckListDto } from './cards.dto.js';
+import { CardsErrorCode, CardsException } from './cards.errors.js';
+import { CardsRepository } from './cards.repository.js';
+import { CatalogFactsRepository } from './catalog-facts.repository.js';
+import { GENERATED_DECKS, type GeneratedDeck } from './deck.entity.js';
+import { DecksRepository } from './decks.repository.js';
+import {
+  GENERATED_DECK_DEFINITIONS,
+  generatedDeckOf,
+  type GeneratedDeckDefinition,
+} from './generated-decks.js';
+
+/** The inbox consumer name of catalog's item events for CoTask's generated decks. */
+export const GENERATED_DECKS_CONSUMER = 'social.cotask-cards';
+
+/**
+ * Decks generated from the catalog ("Coffee origins", "Soviet calibres"): social-service keeps what catalog's
+ * item events say of coffees and watches, a user subscribes to a generated deck (a deck of theirs with one
+ * card per item), and every change of an item reaches every subscription in the event's transaction: a new
+ * item adds its card, a changed answer rewrites its card with a fresh schedule, a deleted item (or one whose
+ * answer is no longer known) removes it; cards whose text did not change keep their schedules.
+ */
+@Injectable()
+export class GeneratedDecksService {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly inbox: Inbox,
+    private readonly facts: CatalogFactsRepository,
+    private readonly decks: DecksRepository,
+    private readonly cards: CardsRepository,
+  ) {}
+
+  async list(): Promise<GeneratedDeckListDto> {
+    const items = await Promise.all(
+      GENERATED_DECKS.map(async (key) => {
+        const definition = GENERATED_DECK_DEFINITIONS[key];
+        return {
+          key,
+          title: definition.title,
+          description: definition.description,
+          cards: await this.facts.count(definition.itemKind),
+        };
+      }),
+    );
+    return { items };
+  }
+
+  /** A deck of the caller's following the generated deck (one per user: a second is a 409). */
+  async subscribe(user: AuthenticatedUser, key: GeneratedDeck): Promise<DeckDto> {
+    const definition = GENERATED_DECK_DEFINITIONS[key];
+    return this.unitOfWork.run(async (tx) => {
+      await this.lockDeck(tx, key);
+      const deck = await this.decks.addGenerated(tx, {
+        ownerId: user.id,
+        title: definition.title,
+        description: definition.description,
+        generated: key,
+      });
+      if (!deck) {
+        throw new CardsException(
+          CardsErrorCode.DECK_ALREADY_SUBSCRIBED,
+          `You have the ${definition.title} deck already`,
+        );
+      }
+      const cards = (await this.facts.all(tx, definition.itemKind))
+        .map((fact) => definition.card(fact))
+        .filter((card) => card !== null);
+      await this.cards.addGenerated(tx, deck.id, user.id, cards, new Date());
+      return toDeckDto(deck);
+    });
+  }
+
+  async onItemChanged(
+    event: EventEnvelope<'catalog.item.created.v1'> | EventEnvelope<'catalog.item.updated.v1'>,
+  ): Promise<void> {
+    const definition = generatedDeckOf(event.payload.kind);
+    if (!definition) {
+      return;
+    }
+    const { itemId, name, version, facts } = event.payload;
+    await this.inbox.consumeOnce(GENERATED_DECKS_CONSUMER, event, async (tx) => {
+      await this.lockDeck(tx, definition.key);
+      const fact = {
+        itemId,
+        kind: definition.itemKind,
+        name,
+        countryCode: facts?.countryCode ?? null,
+        region: facts?.region ?? null,
+        mechanism: facts?.mechanism ?? null,
+        version,
+      };
+      if (await this.facts.put(tx, fact)) {
+        await this.refresh(tx, definition, definition.card(fact), itemId);
+      }
+    });
+  }
+
+  async onItemDeleted(event: EventEnvelope<'catalog.item.deleted.v1'>): Promise<void> {
+    const definition = generatedDeckOf(event.payload.kind);
+    if (!definition) {
+      return;
+    }
+    await this.inbox.consumeOnce(GENERATED_DECKS_CONSUMER, event, async (tx) => {
+      await this.lockDeck(tx, definition.key);
+      await this.facts.remove(tx, event.payload.itemId, definition.itemKind);
+      await this.cards.removeGenerated(tx, event.payload.itemId);
+    });
+  }
+
+  private async refresh(
+    tx: Tx,
+    definition: GeneratedDeckDefinition,
+    card: ReturnType<GeneratedDeckDefinition['card']>,
+    itemId: string,
+  ): Promise<void> {
+    if (card) {
+      await this.cards.refreshGenerated(tx, definition.key, card, new Date());
+    } else {
+      await this.cards.removeGenerated(tx, itemId);
+    }
+  }
+
+  /**
+   * Serialises a generated deck's subscriptions with its refreshes: a subscription made while an item changes
+   * gets the item's card either from the facts it reads or from the refresh that sees its deck.
+   */
+  private async lockDeck(tx: Tx, key: GeneratedDeck): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('social.cotask-generated:' || $1, 0))`, [
+      key,
+    ]);
+  }
+}
