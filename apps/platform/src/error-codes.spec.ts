@@ -58,6 +58,32 @@ async function serviceCatalogOf(name: ServiceName): Promise<ServiceCatalog> {
   return { codesName, catalog: exports[catalogName] as ErrorCatalog };
 }
 
+/**
+ * A service's sub-domain catalogs (any `<name>.errors.ts` under its `src` besides its own, e.g. social-service's
+ * `cotask/cards/cards.errors.ts`): checked like its own.
+ */
+async function subCatalogsOf(name: ServiceName): Promise<ServiceCatalog[]> {
+  const own = catalogFileOf(name);
+  const files = readdirSync(path.join(ROOT, 'apps', `${name}-service`, 'src'), {
+    withFileTypes: true,
+    recursive: true,
+  })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.errors.ts'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => file !== own);
+  return Promise.all(
+    files.map(async (file) => {
+      const exports = (await import(file)) as Record<string, unknown>;
+      const catalogName = Object.keys(exports).find((key) => /^[A-Z_]+_ERRORS$/.test(key));
+      const codesName = Object.keys(exports).find((key) => key.endsWith('ErrorCode'));
+      if (!catalogName || !codesName) {
+        throw new Error(`${file} exports no <NAME>_ERRORS catalog and <Name>ErrorCode codes`);
+      }
+      return { codesName, catalog: exports[catalogName] as ErrorCatalog };
+    }),
+  );
+}
+
 function sourceFilesOf(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts'))
@@ -136,7 +162,12 @@ describe('error codes: thrown, catalogued, documented', () => {
 
   it.each(withCatalog)('%s-service', async (name) => {
     const own = await serviceCatalogOf(name);
-    const catalogs: Record<string, ErrorCatalog> = { ...LIB_CATALOGS, [own.codesName]: own.catalog };
+    const subs = await subCatalogsOf(name);
+    const catalogs: Record<string, ErrorCatalog> = {
+      ...LIB_CATALOGS,
+      [own.codesName]: own.catalog,
+      ...Object.fromEntries(subs.map((sub) => [sub.codesName, sub.catalog])),
+    };
     const source = codesInSource(name);
     expect(source.literals, 'codes written as strings instead of from the catalog').toEqual([]);
 
@@ -152,8 +183,10 @@ describe('error codes: thrown, catalogued, documented', () => {
       .map(({ codesName, code, file }) => `${file}: ${codesName}.${code}`);
     expect(undocumented, `codes ${name}-service answers that its OpenAPI document does not list`).toEqual([]);
 
-    const unused = Object.keys(own.catalog).filter((code) => !source.named.has(`${own.codesName}.${code}`));
-    expect(unused, `codes in ${name}.errors.ts that nothing in ${name}-service raises`).toEqual([]);
+    const unused = [own, ...subs].flatMap((catalog) =>
+      Object.keys(catalog.catalog).filter((code) => !source.named.has(`${catalog.codesName}.${code}`)),
+    );
+    expect(unused, `codes in ${name}-service's catalogs that nothing in it raises`).toEqual([]);
 
     const known = new Set(Object.values(catalogs).flatMap((catalog) => Object.keys(catalog)));
     expect(
