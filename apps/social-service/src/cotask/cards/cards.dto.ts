@@ -1,7 +1,7 @@
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { SHARE_VISIBILITIES, type ShareVisibility } from '../achievements/achievement.types.js';
 import { GRADES, type CardReviewEntity } from './card-review.entity.js';
 import { CARD_KINDS, CARD_STATES, type CardEntity, type CardKind, type CardState } from './card.entity.js';
@@ -260,10 +260,12 @@ export class CreatedCardsDto {
 }
 
 export class ReviewCardDto {
-  @ApiProperty({ enum: GRADES, description: 'Anything else is a 422 INVALID_GRADE' })
-  @IsString()
-  @MaxLength(100)
-  grade!: string;
+  @ApiProperty({
+    enum: GRADES,
+    description: 'Anything else (another word, a number, null) is a 422 INVALID_GRADE',
+  })
+  @IsDefined()
+  grade!: unknown;
 }
 
 export class ReviewLogDto {

@@ -1,8 +1,9 @@
 import type { AuthenticatedUser } from '@agora/auth';
-import { UnitOfWork, type Tx } from '@agora/database';
+import { foreignKeyViolation, UnitOfWork, type Tx } from '@agora/database';
 import { assertVersionMatches, sanitizeText, textLength, type ExpectedVersions } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
+import { SocialErrorCode, SocialException } from '../../social.errors.js';
 import { AchievementsService } from '../achievements/achievements.service.js';
 import { GRADES, type Grade } from './card-review.entity.js';
 import { MASTERED_STABILITY_DAYS, type CardEntity } from './card.entity.js';
@@ -50,7 +51,22 @@ export function cleanCardText(text: string, max: number, field: string): string 
   return clean;
 }
 
-const isGrade = (grade: string): grade is Grade => (GRADES as readonly string[]).includes(grade);
+/** Runs a write that makes a deck of the caller's: without a profile (not verified yet) a 403 PROFILE_REQUIRED. */
+export async function asProfileOwner<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (foreignKeyViolation(error)) {
+      throw new SocialException(
+        SocialErrorCode.PROFILE_REQUIRED,
+        'Your account has no profile yet: verify it first',
+      );
+    }
+    throw error;
+  }
+}
+
+const isGrade = (grade: unknown): grade is Grade => (GRADES as readonly unknown[]).includes(grade);
 const isMastered = (state: MemoryState) => state.state === 2 && state.stability >= MASTERED_STABILITY_DAYS;
 
 function deckNotFound(id: string): CardsException {
@@ -79,15 +95,17 @@ export class CardsService {
   ) {}
 
   async createDeck(user: AuthenticatedUser, dto: CreateDeckDto): Promise<DeckDto> {
-    const deck = await this.unitOfWork.run((tx) =>
-      this.decks.add(tx, {
-        ownerId: user.id,
-        title: this.title(dto.title),
-        description: cleanCardText(dto.description ?? '', DECK_DESCRIPTION_MAX, 'description'),
-        desiredRetention: dto.desiredRetention ?? 0.9,
-        shareMastery: dto.shareMastery ?? 'followers',
-        sharing: dto.sharing ?? 'private',
-      }),
+    const deck = await asProfileOwner(() =>
+      this.unitOfWork.run((tx) =>
+        this.decks.add(tx, {
+          ownerId: user.id,
+          title: this.title(dto.title),
+          description: cleanCardText(dto.description ?? '', DECK_DESCRIPTION_MAX, 'description'),
+          desiredRetention: dto.desiredRetention ?? 0.9,
+          shareMastery: dto.shareMastery ?? 'followers',
+          sharing: dto.sharing ?? 'private',
+        }),
+      ),
     );
     return toDeckDto(deck);
   }
@@ -136,20 +154,22 @@ export class CardsService {
   /** A new deck of the caller's with the deck's cards, every one new (fresh scheduling). */
   async copyDeck(user: AuthenticatedUser, id: string): Promise<DeckDto> {
     const source = await this.readable(user, id);
-    return this.unitOfWork.run(async (tx) => {
-      const now = new Date();
-      const copy = await this.decks.add(tx, {
-        ownerId: user.id,
-        title: source.title,
-        description: source.description,
-        desiredRetention: source.desiredRetention,
-        shareMastery: source.shareMastery,
-        sharing: 'private',
-        copiedFrom: source.id,
-      });
-      await this.cards.copyAll(tx, source.id, copy.id, user.id, now);
-      return toDeckDto(copy);
-    });
+    return asProfileOwner(() =>
+      this.unitOfWork.run(async (tx) => {
+        const now = new Date();
+        const copy = await this.decks.add(tx, {
+          ownerId: user.id,
+          title: source.title,
+          description: source.description,
+          desiredRetention: source.desiredRetention,
+          shareMastery: source.shareMastery,
+          sharing: 'private',
+          copiedFrom: source.id,
+        });
+        await this.cards.copyAll(tx, source.id, copy.id, user.id, now);
+        return toDeckDto(copy);
+      }),
+    );
   }
 
   async addCards(user: AuthenticatedUser, deckId: string, dto: CreateCardDto): Promise<CreatedCardsDto> {
@@ -236,7 +256,7 @@ export class CardsService {
    * deck (every card in review state with stability ≥ 21 days), the achievement is recorded in the same
    * transaction.
    */
-  async review(user: AuthenticatedUser, id: string, grade: string): Promise<ReviewResultDto> {
+  async review(user: AuthenticatedUser, id: string, grade: unknown): Promise<ReviewResultDto> {
     if (!isGrade(grade)) {
       throw new CardsException(CardsErrorCode.INVALID_GRADE, 'The grade is one of again, hard, good, easy', {
         errors: [{ field: 'grade', messages: [`must be one of ${GRADES.join(', ')}`] }],

@@ -30,6 +30,7 @@ import {
   GeneratedDeckListDto,
   UpdateDeckDto,
 } from './cards.dto.js';
+import { ApiSocialErrors } from '../../social.errors.js';
 import { ApiCardsErrors } from './cards.errors.js';
 import { CardsService } from './cards.service.js';
 import { GENERATED_DECKS, type GeneratedDeck } from './deck.entity.js';
@@ -48,6 +49,7 @@ export class DecksController {
   @Post()
   @ApiCreatedResponse({ type: DeckDto })
   @ApiCardsErrors('FLASHCARD_TEXT_TOO_LONG', 'EMPTY_FLASHCARD')
+  @ApiSocialErrors('PROFILE_REQUIRED')
   create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateDeckDto): Promise<DeckDto> {
     return this.cards.createDeck(user, dto);
   }
@@ -83,6 +85,7 @@ export class DecksController {
   @ApiParam({ name: 'key', enum: GENERATED_DECKS })
   @ApiCreatedResponse({ type: DeckDto })
   @ApiCardsErrors('DECK_ALREADY_SUBSCRIBED')
+  @ApiSocialErrors('PROFILE_REQUIRED')
   subscribe(
     @CurrentUser() user: AuthenticatedUser,
     @Param('key', new ParseEnumPipe(Object.fromEntries(GENERATED_DECKS.map((key) => [key, key]))))
@@ -124,6 +127,7 @@ export class DecksController {
   @Post(':id/copy')
   @ApiCreatedResponse({ type: DeckDto })
   @ApiCardsErrors('DECK_NOT_FOUND')
+  @ApiSocialErrors('PROFILE_REQUIRED')
   copy(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<DeckDto> {
     return this.cards.copyDeck(user, id);
   }

@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { toDeckDto, type DeckDto, type GeneratedDeckListDto } from './cards.dto.js';
 import { CardsErrorCode, CardsException } from './cards.errors.js';
 import { CardsRepository } from './cards.repository.js';
+import { asProfileOwner } from './cards.service.js';
 import { CatalogFactsRepository } from './catalog-facts.repository.js';
 import { GENERATED_DECKS, type GeneratedDeck } from './deck.entity.js';
 import { DecksRepository } from './decks.repository.js';
@@ -52,26 +53,28 @@ export class GeneratedDecksService {
   /** A deck of the caller's following the generated deck (one per user: a second is a 409). */
   async subscribe(user: AuthenticatedUser, key: GeneratedDeck): Promise<DeckDto> {
     const definition = GENERATED_DECK_DEFINITIONS[key];
-    return this.unitOfWork.run(async (tx) => {
-      await this.lockDeck(tx, key);
-      const deck = await this.decks.addGenerated(tx, {
-        ownerId: user.id,
-        title: definition.title,
-        description: definition.description,
-        generated: key,
-      });
-      if (!deck) {
-        throw new CardsException(
-          CardsErrorCode.DECK_ALREADY_SUBSCRIBED,
-          `You have the ${definition.title} deck already`,
-        );
-      }
-      const cards = (await this.facts.all(tx, definition.itemKind))
-        .map((fact) => definition.card(fact))
-        .filter((card) => card !== null);
-      await this.cards.addGenerated(tx, deck.id, user.id, cards, new Date());
-      return toDeckDto(deck);
-    });
+    return asProfileOwner(() =>
+      this.unitOfWork.run(async (tx) => {
+        await this.lockDeck(tx, key);
+        const deck = await this.decks.addGenerated(tx, {
+          ownerId: user.id,
+          title: definition.title,
+          description: definition.description,
+          generated: key,
+        });
+        if (!deck) {
+          throw new CardsException(
+            CardsErrorCode.DECK_ALREADY_SUBSCRIBED,
+            `You have the ${definition.title} deck already`,
+          );
+        }
+        const cards = (await this.facts.all(tx, definition.itemKind))
+          .map((fact) => definition.card(fact))
+          .filter((card) => card !== null);
+        await this.cards.addGenerated(tx, deck.id, user.id, cards, new Date());
+        return toDeckDto(deck);
+      }),
+    );
   }
 
   async onItemChanged(
