@@ -1,5 +1,5 @@
 // `npm run bench [-- --items=1000000 --users=100000 --rounds=3 --seconds=8]`: the figures of issue 14 next to
-// their goals, written to bench/RESULTS.md. `--only=events,start,rss,lists,social` measures some goals and prints
+// their goals, written to bench/RESULTS.md. `--only=events,start,rss,lists,social,cards` measures some goals and prints
 // them without touching RESULTS.md (no seeding unless `lists`); `--events=N` sets (f)'s event count and
 // `--port-offset=N` moves every port the bench listens on, so two benches can run side by side; `--keep=NAME`
 // seeds a database agora_bench_NAME once and keeps it (and its data folder) for the next run with the same
@@ -23,6 +23,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { seedStatements } from './seed.js';
 import { fixed, median, percentile } from './stats.js';
+import { cardsSeedStatements, measureDueQueue } from './cards.js';
 import { measureFanOut, measureFeed, socialSeedStatements, type SocialBenchContext } from './social.js';
 
 class BenchConfig {
@@ -46,7 +47,9 @@ const ONLY = new Set(
     .split(',')
     .filter(Boolean),
 );
-const PARTS = ['lists', 'start', 'events', 'rss', 'social'] as const;
+/** Cards of the learner whose due queue `cards` measures (issue 19). */
+const CARDS = option('cards', 100_000);
+const PARTS = ['lists', 'start', 'events', 'rss', 'social', 'cards'] as const;
 
 /** How long the distributed shape idles, every service healthy, before its RSS is read. */
 const IDLE_SETTLE_MS = 60_000;
@@ -337,7 +340,7 @@ try {
   platform = (await startPlatform(false)).child;
   await stop(platform);
 
-  if ((wanted('lists') || wanted('social')) && !(await seeded())) {
+  if ((wanted('lists') || wanted('social') || wanted('cards')) && !(await seeded())) {
     log(`seeding ${ITEMS} items and ${USERS} users`);
     const seedStarted = performance.now();
     const db = new pg.Client({ connectionString: BENCH_DB });
@@ -373,6 +376,21 @@ try {
     log(`posts seeded in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`);
   }
 
+  if (wanted('cards')) {
+    log(`seeding ${CARDS} cards`);
+    const seedStarted = performance.now();
+    const db = new pg.Client({ connectionString: BENCH_DB });
+    await db.connect();
+    try {
+      for (const statement of cardsSeedStatements(CARDS)) {
+        await db.query(statement);
+      }
+    } finally {
+      await db.end();
+    }
+    log(`cards seeded in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`);
+  }
+
   // (e) start to healthy, warm: the platform restarted on the migrated (and seeded) database.
   const startSeconds: number[] = [];
   for (let round = 0; wanted('start') && round < ROUNDS; round += 1) {
@@ -382,7 +400,7 @@ try {
     await stop(started.child);
   }
 
-  if (wanted('lists') || wanted('events') || wanted('social')) {
+  if (wanted('lists') || wanted('events') || wanted('social') || wanted('cards')) {
     await measureOnPlatform();
   }
   if (wanted('start')) {
@@ -477,6 +495,18 @@ async function measureOnPlatform(): Promise<void> {
       log,
     };
     rows.push(...(await measureFeed(context)), ...(await measureFanOut(context)));
+  }
+  if (wanted('cards')) {
+    rows.push(
+      ...(await measureDueQueue({
+        db: deepClient,
+        gateway: GATEWAY,
+        cards: CARDS,
+        rounds: ROUNDS,
+        wrk,
+        log,
+      })),
+    );
   }
   await deepClient.end();
   for (const child of [...children]) {

@@ -3468,7 +3468,7 @@ export type components = {
        * Format: uuid
        * @description The feed post sharing it; null when private
        */
-      postId: Record<string, never> | null;
+      postId: string | null;
       /**
        * Format: uuid
        * @description The task, habit or deck it is about
@@ -3641,12 +3641,12 @@ export type components = {
        * Format: uuid
        * @description The catalog item of a generated card
        */
-      itemId: Record<string, never> | null;
+      itemId: string | null;
       /** @enum {string} */
       kind: 'basic' | 'cloze';
       lapses: number;
       /** Format: date-time */
-      lastReview: Record<string, never> | null;
+      lastReview: string | null;
       reps: number;
       scheduledDays: number;
       /** @description FSRS stability, in days */
@@ -3654,7 +3654,7 @@ export type components = {
       /** @enum {string} */
       state: 'new' | 'learning' | 'review' | 'relearning';
       /** @description A cloze card's note text */
-      text: Record<string, never> | null;
+      text: string | null;
       /** @description The ETag, for If-Match on PATCH */
       version: number;
     };
@@ -4498,7 +4498,7 @@ export type components = {
        * Format: uuid
        * @description The deck it was copied from
        */
-      copiedFrom: Record<string, never> | null;
+      copiedFrom: string | null;
       /** Format: date-time */
       createdAt: string;
       description: string;
@@ -4551,7 +4551,7 @@ export type components = {
       /** @description In review state with stability ≥ 21 days */
       mastered: number;
       /** @description Share of reviews of cards in review state not graded again; null before the first */
-      measuredRetention: Record<string, never> | null;
+      measuredRetention: number | null;
       /** @description Cards in each FSRS state */
       new: number;
       relearning: number;
@@ -6610,7 +6610,7 @@ export type components = {
     };
     ReviewCardDto: {
       /**
-       * @description Anything else is a 422 INVALID_GRADE
+       * @description Anything else (another word, a number, null, nothing) is a 422 INVALID_GRADE
        * @enum {string}
        */
       grade: 'again' | 'hard' | 'good' | 'easy';
@@ -6648,7 +6648,7 @@ export type components = {
     };
     ReviewLogDto: {
       /** Format: uuid */
-      cardId: Record<string, never> | null;
+      cardId: string | null;
       difficulty: number;
       /**
        * Format: date-time
@@ -21253,7 +21253,13 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      /**
+       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
+       *
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
+       *
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -21261,7 +21267,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'CSRF_TOKEN_MISMATCH';
+            code?: 'PROFILE_REQUIRED' | 'CSRF_TOKEN_MISMATCH';
           };
         };
       };
@@ -22133,6 +22139,8 @@ export interface operations {
        *
        *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
        *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
        *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
        */
       400: {
@@ -22162,7 +22170,13 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      /**
+       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
+       *
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
+       *
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -22170,7 +22184,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'CSRF_TOKEN_MISMATCH';
+            code?: 'PROFILE_REQUIRED' | 'CSRF_TOKEN_MISMATCH';
           };
         };
       };
@@ -22732,7 +22746,13 @@ export interface operations {
           };
         };
       };
-      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      /**
+       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
+       *
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
+       *
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -22740,7 +22760,23 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'CSRF_TOKEN_MISMATCH';
+            code?: 'PROFILE_REQUIRED' | 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `GENERATED_DECK_NOT_FOUND` no deck generated from the catalog by this key (coffee-origins, soviet-calibres)
+       *
+       *     Not Found: `GENERATED_DECK_NOT_FOUND` no deck generated from the catalog by this key (coffee-origins, soviet-calibres)
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'GENERATED_DECK_NOT_FOUND';
           };
         };
       };

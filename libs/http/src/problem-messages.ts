@@ -250,6 +250,10 @@ export const PROBLEM_DETAILS: Readonly<Record<string, Readonly<Record<OtherLangu
     ru: 'Карточки этой колоды берутся из каталога; скопируйте колоду, чтобы менять их.',
     es: 'Las tarjetas de este mazo vienen del catálogo; copie el mazo para cambiarlas.',
   },
+  GENERATED_DECK_NOT_FOUND: {
+    ru: 'Нет колоды из каталога с таким ключом (coffee-origins, soviet-calibres).',
+    es: 'No hay ningún mazo del catálogo con esta clave (coffee-origins, soviet-calibres).',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     ru: 'Этот Idempotency-Key уже использован с другим телом запроса.',
     es: 'Este Idempotency-Key se usó con otro cuerpo de solicitud.',

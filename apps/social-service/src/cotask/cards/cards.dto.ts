@@ -1,7 +1,7 @@
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Allow, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { SHARE_VISIBILITIES, type ShareVisibility } from '../achievements/achievement.types.js';
 import { GRADES, type CardReviewEntity } from './card-review.entity.js';
 import { CARD_KINDS, CARD_STATES, type CardEntity, type CardKind, type CardState } from './card.entity.js';
@@ -148,10 +148,15 @@ export class DeckDto {
   @ApiProperty({ enum: DECK_SHARINGS })
   sharing!: DeckSharing;
 
-  @ApiProperty({ enum: GENERATED_DECKS, nullable: true, description: 'The catalog deck it follows' })
+  @ApiProperty({
+    type: String,
+    enum: GENERATED_DECKS,
+    nullable: true,
+    description: 'The catalog deck it follows',
+  })
   generated!: GeneratedDeck | null;
 
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'The deck it was copied from' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The deck it was copied from' })
   copiedFrom!: string | null;
 
   @ApiProperty({ description: 'The ETag, for If-Match on PATCH' })
@@ -211,13 +216,18 @@ export class CardDto {
   @ApiProperty()
   back!: string;
 
-  @ApiProperty({ nullable: true, description: "A cloze card's note text" })
+  @ApiProperty({ type: String, nullable: true, description: "A cloze card's note text" })
   text!: string | null;
 
   @ApiProperty({ type: 'integer', nullable: true })
   clozeNumber!: number | null;
 
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'The catalog item of a generated card' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The catalog item of a generated card',
+  })
   itemId!: string | null;
 
   @ApiProperty({ enum: CARD_STATES })
@@ -241,7 +251,7 @@ export class CardDto {
   @ApiProperty({ type: 'integer' })
   lapses!: number;
 
-  @ApiProperty({ format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   lastReview!: string | null;
 
   @ApiProperty({ description: 'The ETag, for If-Match on PATCH' })
@@ -262,9 +272,9 @@ export class CreatedCardsDto {
 export class ReviewCardDto {
   @ApiProperty({
     enum: GRADES,
-    description: 'Anything else (another word, a number, null) is a 422 INVALID_GRADE',
+    description: 'Anything else (another word, a number, null, nothing) is a 422 INVALID_GRADE',
   })
-  @IsDefined()
+  @Allow()
   grade!: unknown;
 }
 
@@ -272,7 +282,7 @@ export class ReviewLogDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
   cardId!: string | null;
 
   @ApiProperty({ enum: GRADES })
@@ -362,6 +372,7 @@ export class DeckStatsDto {
   reviews!: number;
 
   @ApiProperty({
+    type: Number,
     nullable: true,
     description: 'Share of reviews of cards in review state not graded again; null before the first',
   })

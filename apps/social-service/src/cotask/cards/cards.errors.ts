@@ -20,6 +20,10 @@ export const CARDS_ERRORS = {
     status: 409,
     description: "a generated deck's cards come from the catalog: they are not added or edited by hand",
   },
+  GENERATED_DECK_NOT_FOUND: {
+    status: 404,
+    description: 'no deck generated from the catalog by this key (coffee-origins, soviet-calibres)',
+  },
   DECK_ALREADY_SUBSCRIBED: { status: 409, description: 'the caller already has this generated deck' },
 } as const satisfies ErrorCatalog;
 

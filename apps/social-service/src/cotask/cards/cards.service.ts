@@ -34,7 +34,7 @@ import { CardsRepository } from './cards.repository.js';
 import { clozeCards } from './cloze.js';
 import type { DeckEntity } from './deck.entity.js';
 import { DecksRepository } from './decks.repository.js';
-import { newMemoryState, review, type MemoryState } from './fsrs-schedule.js';
+import { dueBy, newMemoryState, review, type MemoryState } from './fsrs-schedule.js';
 
 /** The text as stored (sanitized), refused past `max` characters with FLASHCARD_TEXT_TOO_LONG naming `field`. */
 export function cleanCardText(text: string, max: number, field: string): string {
@@ -270,7 +270,7 @@ export class CardsService {
         throw cardNotFound(id);
       }
       const now = new Date();
-      if (card.due > now) {
+      if (card.due > dueBy(now)) {
         throw new CardsException(
           CardsErrorCode.FLASHCARD_NOT_DUE,
           `The card is due at ${card.due.toISOString()}; it was reviewed already`,
@@ -306,9 +306,7 @@ export class CardsService {
   /** The deck's cards due now, longest overdue first (keyset pages by due time). */
   async due(user: AuthenticatedUser, deckId: string, query: ParsedListQuery): Promise<CardPageDto> {
     await this.own(user, deckId);
-    // To the second: the bounded count of a big queue is remembered per statement and values.
-    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
-    return mapPage(await this.cards.due(deckId, now, query), toCardDto);
+    return mapPage(await this.cards.due(deckId, dueBy(new Date()), query), toCardDto);
   }
 
   async forecast(user: AuthenticatedUser, deckId: string, days: number): Promise<ForecastDto> {

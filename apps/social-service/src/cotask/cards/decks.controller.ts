@@ -1,18 +1,7 @@
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
 import { ApiConditionalWrite, IfMatch, UuidParam, type ExpectedVersions } from '@agora/http';
 import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseEnumPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   CARD_LIST_QUERY,
@@ -33,7 +22,7 @@ import {
 import { ApiSocialErrors } from '../../social.errors.js';
 import { ApiCardsErrors } from './cards.errors.js';
 import { CardsService } from './cards.service.js';
-import { GENERATED_DECKS, type GeneratedDeck } from './deck.entity.js';
+import { GENERATED_DECKS } from './deck.entity.js';
 import { GeneratedDecksService } from './generated-decks.service.js';
 
 /** CoTask's decks (the forgetting curve): the caller's own, public ones, and the decks generated from the catalog. */
@@ -84,13 +73,9 @@ export class DecksController {
   @Post('generated/:key')
   @ApiParam({ name: 'key', enum: GENERATED_DECKS })
   @ApiCreatedResponse({ type: DeckDto })
-  @ApiCardsErrors('DECK_ALREADY_SUBSCRIBED')
+  @ApiCardsErrors('GENERATED_DECK_NOT_FOUND', 'DECK_ALREADY_SUBSCRIBED')
   @ApiSocialErrors('PROFILE_REQUIRED')
-  subscribe(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('key', new ParseEnumPipe(Object.fromEntries(GENERATED_DECKS.map((key) => [key, key]))))
-    key: GeneratedDeck,
-  ): Promise<DeckDto> {
+  subscribe(@CurrentUser() user: AuthenticatedUser, @Param('key') key: string): Promise<DeckDto> {
     return this.generated.subscribe(user, key);
   }
 

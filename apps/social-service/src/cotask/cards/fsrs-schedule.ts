@@ -39,6 +39,15 @@ export function schedulerParameters(desiredRetention: number) {
   return generatorParameters({ request_retention: desiredRetention, enable_fuzz: false });
 }
 
+/**
+ * The instant a card must be due by to be due now: `now` rounded up to the whole second. The due queue and
+ * reviews agree on it, and the queue's statement (with its remembered bounded count) stays the same for a
+ * second.
+ */
+export function dueBy(now: Date): Date {
+  return new Date(Math.ceil(now.getTime() / 1000) * 1000);
+}
+
 /** A new card's state: due at once. */
 export function newMemoryState(now: Date): MemoryState {
   return fromFsrs(createEmptyCard(now));

@@ -51,16 +51,22 @@ export class GeneratedDecksService {
   }
 
   /** A deck of the caller's following the generated deck (one per user: a second is a 409). */
-  async subscribe(user: AuthenticatedUser, key: GeneratedDeck): Promise<DeckDto> {
-    const definition = GENERATED_DECK_DEFINITIONS[key];
+  async subscribe(user: AuthenticatedUser, key: string): Promise<DeckDto> {
+    if (!(GENERATED_DECKS as readonly string[]).includes(key)) {
+      throw new CardsException(
+        CardsErrorCode.GENERATED_DECK_NOT_FOUND,
+        `No generated deck ${key.slice(0, 100)}: one of ${GENERATED_DECKS.join(', ')}`,
+      );
+    }
+    const definition = GENERATED_DECK_DEFINITIONS[key as GeneratedDeck];
     return asProfileOwner(() =>
       this.unitOfWork.run(async (tx) => {
-        await this.lockDeck(tx, key);
+        await this.lockDeck(tx, definition.key);
         const deck = await this.decks.addGenerated(tx, {
           ownerId: user.id,
           title: definition.title,
           description: definition.description,
-          generated: key,
+          generated: definition.key,
         });
         if (!deck) {
           throw new CardsException(
