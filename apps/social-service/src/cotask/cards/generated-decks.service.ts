@@ -102,8 +102,9 @@ export class GeneratedDecksService {
         mechanism: facts?.mechanism ?? null,
         version,
       };
-      if (await this.facts.put(tx, fact)) {
-        await this.refresh(tx, definition, definition.card(fact), itemId);
+      const kept = await this.facts.put(tx, fact, facts !== undefined);
+      if (kept) {
+        await this.refresh(tx, definition, definition.card(kept), itemId);
       }
     });
   }
