@@ -119,6 +119,8 @@ describe('catalog-service coffees and dictionaries', () => {
             kind: 'coffee',
             version: 1,
             name: 'Ethiopia Kochere',
+            // What CoTask's "Coffee origins" deck asks (issue 19).
+            facts: { countryCode: 'ET', region: 'Yirgacheffe' },
           }) as object,
         },
       ]);
