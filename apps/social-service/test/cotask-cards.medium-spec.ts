@@ -2,6 +2,7 @@ import type { CatalogItemChangedV1 } from '@agora/contracts';
 import { eventually } from '@agora/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CardsService } from '../src/cotask/cards/cards.service.js';
 import { startSocialPlatform, type SocialPlatform, type SocialUser } from './social-test-platform.js';
 
 interface Card {
@@ -15,12 +16,12 @@ interface Card {
 }
 
 /**
- * CoTask's decks generated from the catalog, from catalog's item events on real PostgreSQL and the inbox: a
+ * CoTask's cards on real PostgreSQL: the productivity aggregates, and the decks generated from the catalog, from catalog's item events on real PostgreSQL and the inbox: a
  * subscription follows every watch's mechanism; a redelivered event applies once, a stale version is dropped,
  * an event from before `facts` existed keeps the answer known, a deletion removes the card and a late
  * creation does not bring it back.
  */
-describe('social-service: CoTask generated decks from catalog events', () => {
+describe('social-service: CoTask cards (productivity, decks generated from catalog events)', () => {
   const adminUrl = inject('testDatabaseUrl');
   let social: SocialPlatform;
   let anna: SocialUser;
@@ -154,5 +155,50 @@ describe('social-service: CoTask generated decks from catalog events', () => {
       [listing],
     );
     expect(count).toBe(0);
+  });
+
+  it("gives the productivity profile only aggregates: reviews in 7 and 30 days, the 30 days' measured retention", async () => {
+    const bob = await social.user('bob');
+    const cardsService = social.service.app.get(CardsService);
+    expect(await cardsService.productivityOf(bob.id)).toEqual({
+      reviewedLast7Days: 0,
+      reviewedLast30Days: 0,
+      measuredRetention: null,
+    });
+    const deck = await social.call<{ id: string }>('POST', '/decks', bob, { title: 'Grinds' });
+    const added = async (front: string) =>
+      (
+        await social.call<{ cards: { id: string }[] }>('POST', `/decks/${deck.body.id}/cards`, bob, {
+          front,
+          back: 'x',
+        })
+      ).body.cards[0].id;
+    const [fresh, recalled, forgotten] = [await added('fine'), await added('medium'), await added('coarse')];
+    for (const id of [recalled, forgotten]) {
+      await social.query(
+        `UPDATE social.cotask_cards SET state = 2, stability = 10, difficulty = 5, reps = 3,
+                due = now() - interval '1 day', last_review = now() - interval '11 days' WHERE id = $1`,
+        [id],
+      );
+    }
+    for (const [id, grade] of [
+      [fresh, 'good'],
+      [recalled, 'good'],
+      [forgotten, 'again'],
+    ]) {
+      expect((await social.call('POST', `/cards/${id}/reviews`, bob, { grade })).status).toBe(201);
+    }
+    // Older reviews: one 20 days ago (in review state, recalled), one 40 days ago (outside every window).
+    await social.query(
+      `INSERT INTO social.cotask_card_reviews (id, card_id, deck_id, user_id, grade, state, due, stability, difficulty, scheduled_days, reviewed_at)
+       VALUES ($1, $3, $4, $5, 'good', 2, now(), 5, 5, 5, now() - interval '20 days'),
+              ($2, $3, $4, $5, 'again', 2, now(), 5, 5, 5, now() - interval '40 days')`,
+      [uuidv7(), uuidv7(), recalled, deck.body.id, bob.id],
+    );
+    expect(await cardsService.productivityOf(bob.id)).toEqual({
+      reviewedLast7Days: 3,
+      reviewedLast30Days: 4,
+      measuredRetention: 2 / 3,
+    });
   });
 });
