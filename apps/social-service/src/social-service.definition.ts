@@ -14,6 +14,8 @@ import { CheckinRefEntity } from './checkins/checkin-ref.entity.js';
 import { CheckinsModule } from './checkins/checkins.module.js';
 import { AchievementEntity } from './cotask/achievements/achievement.entity.js';
 import { AchievementsModule } from './cotask/achievements/achievements.module.js';
+import { GoalEntity } from './cotask/goals/goal.entity.js';
+import { GoalsModule } from './cotask/goals/goals.module.js';
 import { RatingsModule } from './ratings/ratings.module.js';
 import { SellerReviewEntity } from './ratings/seller-review.entity.js';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter.js';
@@ -49,6 +51,7 @@ import { ProfilesModule } from './profiles/profiles.module.js';
     RatingsModule,
     CheckinsModule,
     AchievementsModule,
+    GoalsModule,
   ],
 })
 export class SocialServiceModule {}
@@ -79,6 +82,7 @@ export const socialServiceDefinition: ServiceDefinition = {
     SellerReviewEntity,
     CheckinRefEntity,
     AchievementEntity,
+    GoalEntity,
   ],
   migrations: socialMigrations,
   config: SocialConfig,
