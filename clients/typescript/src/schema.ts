@@ -3308,7 +3308,7 @@ export type components = {
        * Format: uuid
        * @description The feed post sharing it; null when private
        */
-      postId: Record<string, never> | null;
+      postId: string | null;
       /**
        * Format: uuid
        * @description The task, habit or deck it is about
@@ -4508,7 +4508,7 @@ export type components = {
     };
     GoalDto: {
       /** Format: date-time */
-      acceptedAt: Record<string, never> | null;
+      acceptedAt: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date */
@@ -5885,10 +5885,10 @@ export type components = {
     PlannedHabitDto: {
       schedule: components['schemas']['PlannedScheduleDto'];
       /** @description A daily amount; null for yes/no */
-      target: Record<string, never> | null;
+      target: number | null;
       title: string;
       /** @example km */
-      unit: Record<string, never> | null;
+      unit: string | null;
     };
     PlannedScheduleDto: {
       /** @description With `weekdays` */
@@ -5904,14 +5904,14 @@ export type components = {
        * @description The first (or only) due date
        */
       due: string;
-      notes: Record<string, never> | null;
+      notes: string | null;
       /** @description 1 is the most urgent */
       priority: number;
       /**
        * @description An RFC 5545 rule (or plain words, as POST /tasks takes) from `due` on; null for a one-off task
        * @example FREQ=WEEKLY;COUNT=8
        */
-      recurrence: Record<string, never> | null;
+      recurrence: string | null;
       title: string;
     };
     PostDto: {

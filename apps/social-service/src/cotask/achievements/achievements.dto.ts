@@ -34,7 +34,12 @@ export class AchievementDto {
   @ApiProperty({ enum: SHARE_VISIBILITIES, description: '`private`: seen by its user only, never posted' })
   visibility!: ShareVisibility;
 
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'The feed post sharing it; null when private' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The feed post sharing it; null when private',
+  })
   postId!: string | null;
 
   @ApiProperty({ format: 'date-time' })

@@ -69,7 +69,7 @@ export class PlannedTaskDto {
   @MaxLength(PLAN_TEXT_MAX_LENGTH * 2)
   title!: string;
 
-  @ApiProperty({ nullable: true, maxLength: PLAN_NOTES_MAX_LENGTH })
+  @ApiProperty({ type: String, nullable: true, maxLength: PLAN_NOTES_MAX_LENGTH })
   @IsOptional()
   @IsString()
   @MaxLength(PLAN_NOTES_MAX_LENGTH * 2)
@@ -80,6 +80,7 @@ export class PlannedTaskDto {
   due!: string;
 
   @ApiProperty({
+    type: String,
     nullable: true,
     maxLength: 500,
     example: 'FREQ=WEEKLY;COUNT=8',
@@ -125,14 +126,19 @@ export class PlannedHabitDto {
   @MaxLength(PLAN_TEXT_MAX_LENGTH * 2)
   title!: string;
 
-  @ApiProperty({ nullable: true, maximum: PLAN_TARGET_MAX, description: 'A daily amount; null for yes/no' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    maximum: PLAN_TARGET_MAX,
+    description: 'A daily amount; null for yes/no',
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0.01)
   @Max(PLAN_TARGET_MAX)
   target!: number | null;
 
-  @ApiProperty({ nullable: true, maxLength: 20, example: 'km' })
+  @ApiProperty({ type: String, nullable: true, maxLength: 20, example: 'km' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -245,7 +251,7 @@ export class GoalDto {
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   acceptedAt!: string | null;
 }
 
