@@ -14,6 +14,9 @@ import { CheckinRefEntity } from './checkins/checkin-ref.entity.js';
 import { CheckinsModule } from './checkins/checkins.module.js';
 import { AchievementEntity } from './cotask/achievements/achievement.entity.js';
 import { AchievementsModule } from './cotask/achievements/achievements.module.js';
+import { HabitCheckinEntity } from './cotask/habits/habit-checkin.entity.js';
+import { HabitEntity } from './cotask/habits/habit.entity.js';
+import { HabitsModule } from './cotask/habits/habits.module.js';
 import { RatingsModule } from './ratings/ratings.module.js';
 import { SellerReviewEntity } from './ratings/seller-review.entity.js';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter.js';
@@ -49,6 +52,7 @@ import { ProfilesModule } from './profiles/profiles.module.js';
     RatingsModule,
     CheckinsModule,
     AchievementsModule,
+    HabitsModule,
   ],
 })
 export class SocialServiceModule {}
@@ -79,6 +83,8 @@ export const socialServiceDefinition: ServiceDefinition = {
     SellerReviewEntity,
     CheckinRefEntity,
     AchievementEntity,
+    HabitEntity,
+    HabitCheckinEntity,
   ],
   migrations: socialMigrations,
   config: SocialConfig,

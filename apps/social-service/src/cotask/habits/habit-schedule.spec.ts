@@ -18,7 +18,13 @@ const done = (offset: number, value: number | null = null): DayRecord => ({
 });
 const freeze = (offset: number): DayRecord => ({ day: MONDAY + offset, kind: 'freeze', value: null });
 
-const daily: HabitShape = { type: 'yes-no', target: null, schedule: 'daily', timesPerWeek: null, weekdays: [] };
+const daily: HabitShape = {
+  type: 'yes-no',
+  target: null,
+  schedule: 'daily',
+  timesPerWeek: null,
+  weekdays: [],
+};
 
 describe('habit calendar', () => {
   it('parses calendar dates only and knows ISO weekdays', () => {
@@ -32,7 +38,13 @@ describe('habit calendar', () => {
   });
 
   it('accepts IANA zones and refuses offsets and unknown names', () => {
-    for (const zone of ['UTC', 'Europe/Moscow', 'America/Argentina/Buenos_Aires', 'Etc/GMT+3', 'Asia/Kathmandu']) {
+    for (const zone of [
+      'UTC',
+      'Europe/Moscow',
+      'America/Argentina/Buenos_Aires',
+      'Etc/GMT+3',
+      'Asia/Kathmandu',
+    ]) {
       expect(isTimeZone(zone), zone).toBe(true);
     }
     for (const zone of ['Mars/Olympus_Mons', '+03:00', 'Europe/', '../etc', 'Europe/Moscow\u0000', '']) {
@@ -49,9 +61,15 @@ describe('habit calendar', () => {
 
   it('resolves wall times skipped and repeated by DST as Temporal does', () => {
     // Berlin springs forward on 2026-03-29 at 02:00 and falls back on 2026-10-25 at 03:00.
-    expect(zonedInstant(day('2026-03-29'), 150, 'Europe/Berlin').toISOString()).toBe('2026-03-29T01:30:00.000Z');
-    expect(zonedInstant(day('2026-10-25'), 150, 'Europe/Berlin').toISOString()).toBe('2026-10-25T00:30:00.000Z');
-    expect(zonedInstant(day('2026-07-01'), 8 * 60, 'Europe/Berlin').toISOString()).toBe('2026-07-01T06:00:00.000Z');
+    expect(zonedInstant(day('2026-03-29'), 150, 'Europe/Berlin').toISOString()).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
+    expect(zonedInstant(day('2026-10-25'), 150, 'Europe/Berlin').toISOString()).toBe(
+      '2026-10-25T00:30:00.000Z',
+    );
+    expect(zonedInstant(day('2026-07-01'), 8 * 60, 'Europe/Berlin').toISOString()).toBe(
+      '2026-07-01T06:00:00.000Z',
+    );
     expect(zonedInstant(day('2026-07-01'), 8 * 60 + 15, 'Asia/Kathmandu').toISOString()).toBe(
       '2026-07-01T02:30:00.000Z',
     );
@@ -108,7 +126,14 @@ describe('habit streaks', () => {
   });
 
   it('does not break on a planned freeze', () => {
-    const stats = habitStats(daily, MONDAY, MONDAY + 5, [done(0), done(1), done(2), freeze(3), done(4), done(5)]);
+    const stats = habitStats(daily, MONDAY, MONDAY + 5, [
+      done(0),
+      done(1),
+      done(2),
+      freeze(3),
+      done(4),
+      done(5),
+    ]);
     expect(stats).toMatchObject({ streak: 5, bestStreak: 5 });
   });
 
@@ -136,9 +161,9 @@ describe('habit streaks', () => {
 
   it('counts a numeric day only when it meets the target', () => {
     const cups: HabitShape = { ...daily, type: 'numeric', target: 3 };
-    expect(habitStats(cups, MONDAY, MONDAY + 3, [done(0, 3), done(1, 2), done(2, 4), done(3, 3)])).toMatchObject(
-      { streak: 2, bestStreak: 2 },
-    );
+    expect(
+      habitStats(cups, MONDAY, MONDAY + 3, [done(0, 3), done(1, 2), done(2, 4), done(3, 3)]),
+    ).toMatchObject({ streak: 2, bestStreak: 2 });
   });
 
   it('keeps an N-times-a-week streak over weeks that met N (freezes count), current week in progress', () => {
@@ -173,7 +198,8 @@ describe('nextHabitReminderAt', () => {
     timeZone: 'Europe/Berlin',
     archived: false,
   };
-  const next = (habit: HabitReminderSource, after: string) => nextHabitReminderAt(habit, new Date(after))?.toISOString();
+  const next = (habit: HabitReminderSource, after: string) =>
+    nextHabitReminderAt(habit, new Date(after))?.toISOString();
 
   it('rings at the local time across the spring-forward change', () => {
     expect(next(berlin, '2026-03-27T12:00:00Z')).toBe('2026-03-28T07:00:00.000Z'); // CET, +1

@@ -37,6 +37,7 @@ export const HABIT_ERRORS = {
     status: 403,
     description: "the caller's account has no profile in social-service yet",
   },
+  HABIT_EMPTY_TITLE: { status: 422, description: 'a habit needs a title (after sanitizing)' },
   HABIT_TEXT_TOO_LONG: { status: 422, description: 'the text is longer than its limit after sanitizing' },
 } as const satisfies ErrorCatalog;
 
