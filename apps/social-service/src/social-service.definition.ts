@@ -14,6 +14,8 @@ import { CheckinRefEntity } from './checkins/checkin-ref.entity.js';
 import { CheckinsModule } from './checkins/checkins.module.js';
 import { AchievementEntity } from './cotask/achievements/achievement.entity.js';
 import { AchievementsModule } from './cotask/achievements/achievements.module.js';
+import { GoalEntity } from './cotask/goals/goal.entity.js';
+import { GoalsModule } from './cotask/goals/goals.module.js';
 import { HabitCheckinEntity } from './cotask/habits/habit-checkin.entity.js';
 import { HabitEntity } from './cotask/habits/habit.entity.js';
 import { HabitsModule } from './cotask/habits/habits.module.js';
@@ -52,6 +54,7 @@ import { ProfilesModule } from './profiles/profiles.module.js';
     RatingsModule,
     CheckinsModule,
     AchievementsModule,
+    GoalsModule,
     HabitsModule,
   ],
 })
@@ -83,6 +86,7 @@ export const socialServiceDefinition: ServiceDefinition = {
     SellerReviewEntity,
     CheckinRefEntity,
     AchievementEntity,
+    GoalEntity,
     HabitEntity,
     HabitCheckinEntity,
   ],
