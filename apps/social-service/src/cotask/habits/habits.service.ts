@@ -130,6 +130,15 @@ export class HabitsService {
   ) {}
 
   async create(user: AuthenticatedUser, dto: CreateHabitDto): Promise<HabitDto> {
+    const habit = await this.unitOfWork.run((tx) => this.createIn(tx, user.id, dto));
+    return this.withStats(habit, []);
+  }
+
+  /**
+   * Creates the user's habit in the caller's transaction, with POST /habits's checks (HabitException when one
+   * fails): for the concretizer, which makes a goal's plan at once.
+   */
+  async createIn(tx: Tx, userId: string, dto: CreateHabitDto): Promise<HabitEntity> {
     const title = this.title(dto.title);
     const type = dto.type ?? 'yes-no';
     const unit = dto.unit === undefined ? null : cleanText(dto.unit, HABIT_UNIT_MAX_LENGTH, 'unit') || null;
@@ -144,27 +153,24 @@ export class HabitsService {
     if (start > today || start < EARLIEST_START) {
       throw outOfRange('startDate', "must be from 2000-01-01 to today in the habit's time zone");
     }
-    const habit = await this.unitOfWork.run(async (tx) => {
-      if (!(await this.habits.lockProfile(tx, user.id))) {
-        throw new HabitException(HabitErrorCode.HABIT_PROFILE_REQUIRED, 'Your account has no profile yet');
-      }
-      return this.habits.create(tx, {
-        userId: user.id,
-        title,
-        type,
-        target: dto.target ?? null,
-        unit,
-        schedule,
-        timesPerWeek: dto.timesPerWeek ?? null,
-        weekdays,
-        timeZone,
-        reminderTime: dto.reminderTime ?? null,
-        shareMilestones: dto.shareMilestones ?? 'private',
-        archived: false,
-        startDate: formatDay(start),
-      });
+    if (!(await this.habits.lockProfile(tx, userId))) {
+      throw new HabitException(HabitErrorCode.HABIT_PROFILE_REQUIRED, 'Your account has no profile yet');
+    }
+    return this.habits.create(tx, {
+      userId,
+      title,
+      type,
+      target: dto.target ?? null,
+      unit,
+      schedule,
+      timesPerWeek: dto.timesPerWeek ?? null,
+      weekdays,
+      timeZone,
+      reminderTime: dto.reminderTime ?? null,
+      shareMilestones: dto.shareMilestones ?? 'private',
+      archived: false,
+      startDate: formatDay(start),
     });
-    return this.withStats(habit, []);
   }
 
   async get(user: AuthenticatedUser, habitId: string): Promise<HabitDto> {
