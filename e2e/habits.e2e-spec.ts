@@ -249,9 +249,17 @@ describe('habits through the gateway', () => {
   it('counts days in the habit’s own time zone and refuses impossible zones and dates', async () => {
     const tokyo = await habit(ann, { title: 'Tokyo tea', timeZone: 'Asia/Tokyo' });
     const tokyoToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
+    const honoluluToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Honolulu' }).format(
+      new Date(),
+    );
     expect(tokyo).toMatchObject({ timeZone: 'Asia/Tokyo', today: tokyoToday, startDate: tokyoToday });
     const checked = await checkIn(ann, tokyo.id);
     expect(checked.body.checkin.date).toBe(tokyoToday);
+    // moved to a zone 19 hours behind: the start is not after its today, and today's check-in is taken there
+    const moved = await call<Habit>('PATCH', `/habits/${tokyo.id}`, ann, { timeZone: 'Pacific/Honolulu' });
+    expect(moved.body).toMatchObject({ today: honoluluToday });
+    expect(moved.body.startDate <= honoluluToday).toBe(true);
+    expect((await checkIn(ann, tokyo.id)).body.checkin.date).toBe(honoluluToday);
 
     for (const timeZone of ['Mars/Olympus_Mons', '+03:00', 'Europe/', 'UTC\u00a0']) {
       expectProblem(

@@ -209,6 +209,11 @@ export class HabitsService {
       assertSchedule(schedule, timesPerWeek, weekdays);
       if (dto.timeZone !== undefined) {
         assertTimeZone(dto.timeZone);
+        // A zone behind the old one may not have reached the start date yet: the habit starts on its today.
+        const today = dayIn(dto.timeZone, new Date());
+        if ((parseDay(habit.startDate) ?? today) > today) {
+          habit.startDate = formatDay(today);
+        }
       }
       Object.assign(habit, {
         title: dto.title === undefined ? habit.title : this.title(dto.title),
