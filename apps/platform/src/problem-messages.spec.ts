@@ -3,6 +3,7 @@ import { SERVICES, type ServiceName } from '@agora/contracts';
 import { HTTP_ERRORS, PROBLEM_DETAILS, PROBLEM_TITLES, type ErrorCatalog } from '@agora/http';
 import { LIST_QUERY_ERRORS } from '@agora/list-query';
 import { RATE_LIMIT_ERRORS } from '@agora/rate-limit';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -19,7 +20,20 @@ async function everyCatalog(): Promise<ErrorCatalog[]> {
       return exports[catalog ?? ''] as ErrorCatalog;
     }),
   );
-  return [HTTP_ERRORS, ACCESS_ERRORS, LIST_QUERY_ERRORS, RATE_LIMIT_ERRORS, ...services];
+  // CoTask's blocks (social-service) keep a catalog each: apps/social-service/src/cotask/<block>/<block>.errors.ts
+  const cotask = await Promise.all(
+    (await readdir(path.join(ROOT, 'apps', 'social-service', 'src', 'cotask'), { recursive: true }))
+      .filter((file) => file.endsWith('.errors.ts'))
+      .map(async (file) => {
+        const exports = (await import(
+          path.join(ROOT, 'apps', 'social-service', 'src', 'cotask', file)
+        )) as Record<string, unknown>;
+        return Object.entries(exports)
+          .filter(([key]) => /^[A-Z_]+_ERRORS$/.test(key))
+          .map(([, catalog]) => catalog as ErrorCatalog);
+      }),
+  );
+  return [HTTP_ERRORS, ACCESS_ERRORS, LIST_QUERY_ERRORS, RATE_LIMIT_ERRORS, ...services, ...cotask.flat()];
 }
 
 /** The problem catalogue (libs/http problem-messages.ts) against every domain's codes (issue 17). */

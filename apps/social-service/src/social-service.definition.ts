@@ -16,6 +16,9 @@ import { AchievementEntity } from './cotask/achievements/achievement.entity.js';
 import { AchievementsModule } from './cotask/achievements/achievements.module.js';
 import { GoalEntity } from './cotask/goals/goal.entity.js';
 import { GoalsModule } from './cotask/goals/goals.module.js';
+import { HabitCheckinEntity } from './cotask/habits/habit-checkin.entity.js';
+import { HabitEntity } from './cotask/habits/habit.entity.js';
+import { HabitsModule } from './cotask/habits/habits.module.js';
 import { RatingsModule } from './ratings/ratings.module.js';
 import { SellerReviewEntity } from './ratings/seller-review.entity.js';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter.js';
@@ -52,6 +55,7 @@ import { ProfilesModule } from './profiles/profiles.module.js';
     CheckinsModule,
     AchievementsModule,
     GoalsModule,
+    HabitsModule,
   ],
 })
 export class SocialServiceModule {}
@@ -83,6 +87,8 @@ export const socialServiceDefinition: ServiceDefinition = {
     CheckinRefEntity,
     AchievementEntity,
     GoalEntity,
+    HabitEntity,
+    HabitCheckinEntity,
   ],
   migrations: socialMigrations,
   config: SocialConfig,

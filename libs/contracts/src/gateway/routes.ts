@@ -110,6 +110,7 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/notifications', 'social', '/notifications'),
   // social-service's CoTask (ADR 0022)
   route('/goals', 'social', '/goals'),
+  route('/habits', 'social', '/habits'),
   { path: REALTIME_PATH, service: 'social', target: REALTIME_PATH, websocket: true },
   // media-service
   { ...route('/media', 'media', '/media'), body: 'upload', rateZone: 'upload' },
