@@ -48,40 +48,30 @@ function catalogFileOf(name: ServiceName): string {
   return path.join(ROOT, 'apps', `${name}-service`, 'src', `${name}.errors.ts`);
 }
 
-async function serviceCatalogOf(name: ServiceName): Promise<ServiceCatalog> {
-  const exports = (await import(catalogFileOf(name))) as Record<string, unknown>;
+async function catalogIn(file: string): Promise<ServiceCatalog> {
+  const exports = (await import(file)) as Record<string, unknown>;
   const catalogName = Object.keys(exports).find((key) => /^[A-Z_]+_ERRORS$/.test(key));
   const codesName = Object.keys(exports).find((key) => key.endsWith('ErrorCode'));
   if (!catalogName || !codesName) {
-    throw new Error(`${name}.errors.ts exports no <NAME>_ERRORS catalog and <Name>ErrorCode codes`);
+    throw new Error(`${path.basename(file)} exports no <NAME>_ERRORS catalog and <Name>ErrorCode codes`);
   }
   return { codesName, catalog: exports[catalogName] as ErrorCatalog };
 }
 
-/**
- * A service's sub-domain catalogs (any `<name>.errors.ts` under its `src` besides its own, e.g. social-service's
- * `cotask/cards/cards.errors.ts`): checked like its own.
- */
-async function subCatalogsOf(name: ServiceName): Promise<ServiceCatalog[]> {
-  const own = catalogFileOf(name);
+function serviceCatalogOf(name: ServiceName): Promise<ServiceCatalog> {
+  return catalogIn(catalogFileOf(name));
+}
+
+/** A module's own catalog besides the service's (CoTask's blocks: `src/cotask/<block>/<block>.errors.ts`). */
+function moduleCatalogsOf(name: ServiceName): Promise<ServiceCatalog[]> {
   const files = readdirSync(path.join(ROOT, 'apps', `${name}-service`, 'src'), {
     withFileTypes: true,
     recursive: true,
   })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.errors.ts'))
     .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => file !== own);
-  return Promise.all(
-    files.map(async (file) => {
-      const exports = (await import(file)) as Record<string, unknown>;
-      const catalogName = Object.keys(exports).find((key) => /^[A-Z_]+_ERRORS$/.test(key));
-      const codesName = Object.keys(exports).find((key) => key.endsWith('ErrorCode'));
-      if (!catalogName || !codesName) {
-        throw new Error(`${file} exports no <NAME>_ERRORS catalog and <Name>ErrorCode codes`);
-      }
-      return { codesName, catalog: exports[catalogName] as ErrorCatalog };
-    }),
-  );
+    .filter((file) => file !== catalogFileOf(name));
+  return Promise.all(files.map(catalogIn));
 }
 
 function sourceFilesOf(directory: string): string[] {
@@ -162,11 +152,11 @@ describe('error codes: thrown, catalogued, documented', () => {
 
   it.each(withCatalog)('%s-service', async (name) => {
     const own = await serviceCatalogOf(name);
-    const subs = await subCatalogsOf(name);
+    const modules = await moduleCatalogsOf(name);
     const catalogs: Record<string, ErrorCatalog> = {
       ...LIB_CATALOGS,
       [own.codesName]: own.catalog,
-      ...Object.fromEntries(subs.map((sub) => [sub.codesName, sub.catalog])),
+      ...Object.fromEntries(modules.map((module) => [module.codesName, module.catalog])),
     };
     const source = codesInSource(name);
     expect(source.literals, 'codes written as strings instead of from the catalog').toEqual([]);
@@ -183,10 +173,12 @@ describe('error codes: thrown, catalogued, documented', () => {
       .map(({ codesName, code, file }) => `${file}: ${codesName}.${code}`);
     expect(undocumented, `codes ${name}-service answers that its OpenAPI document does not list`).toEqual([]);
 
-    const unused = [own, ...subs].flatMap((catalog) =>
-      Object.keys(catalog.catalog).filter((code) => !source.named.has(`${catalog.codesName}.${code}`)),
+    const unused = [own, ...modules].flatMap(({ codesName, catalog }) =>
+      Object.keys(catalog)
+        .filter((code) => !source.named.has(`${codesName}.${code}`))
+        .map((code) => `${codesName}.${code}`),
     );
-    expect(unused, `codes in ${name}-service's catalogs that nothing in it raises`).toEqual([]);
+    expect(unused, `codes in ${name}-service's catalogs that nothing in ${name}-service raises`).toEqual([]);
 
     const known = new Set(Object.values(catalogs).flatMap((catalog) => Object.keys(catalog)));
     expect(

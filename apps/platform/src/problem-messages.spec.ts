@@ -3,7 +3,7 @@ import { SERVICES, type ServiceName } from '@agora/contracts';
 import { HTTP_ERRORS, PROBLEM_DETAILS, PROBLEM_TITLES, type ErrorCatalog } from '@agora/http';
 import { LIST_QUERY_ERRORS } from '@agora/list-query';
 import { RATE_LIMIT_ERRORS } from '@agora/rate-limit';
-import { readdirSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -20,23 +20,20 @@ async function everyCatalog(): Promise<ErrorCatalog[]> {
       return exports[catalog ?? ''] as ErrorCatalog;
     }),
   );
-  // Sub-domain catalogs inside a service (e.g. social-service's `cotask/cards/cards.errors.ts`).
-  const nested = await Promise.all(
-    (Object.keys(SERVICES) as ServiceName[]).flatMap((name) => {
-      const src = path.join(ROOT, 'apps', `${name}-service`, 'src');
-      return readdirSync(src, { withFileTypes: true, recursive: true })
-        .filter(
-          (entry) =>
-            entry.isFile() && entry.name.endsWith('.errors.ts') && entry.name !== `${name}.errors.ts`,
-        )
-        .map(async (entry) => {
-          const exports = (await import(path.join(entry.parentPath, entry.name))) as Record<string, unknown>;
-          const catalog = Object.keys(exports).find((key) => /^[A-Z_]+_ERRORS$/.test(key));
-          return exports[catalog ?? ''] as ErrorCatalog;
-        });
-    }),
+  // CoTask's blocks (social-service) keep a catalog each: apps/social-service/src/cotask/<block>/<block>.errors.ts
+  const cotask = await Promise.all(
+    (await readdir(path.join(ROOT, 'apps', 'social-service', 'src', 'cotask'), { recursive: true }))
+      .filter((file) => file.endsWith('.errors.ts'))
+      .map(async (file) => {
+        const exports = (await import(
+          path.join(ROOT, 'apps', 'social-service', 'src', 'cotask', file)
+        )) as Record<string, unknown>;
+        return Object.entries(exports)
+          .filter(([key]) => /^[A-Z_]+_ERRORS$/.test(key))
+          .map(([, catalog]) => catalog as ErrorCatalog);
+      }),
   );
-  return [HTTP_ERRORS, ACCESS_ERRORS, LIST_QUERY_ERRORS, RATE_LIMIT_ERRORS, ...services, ...nested];
+  return [HTTP_ERRORS, ACCESS_ERRORS, LIST_QUERY_ERRORS, RATE_LIMIT_ERRORS, ...services, ...cotask.flat()];
 }
 
 /** The problem catalogue (libs/http problem-messages.ts) against every domain's codes (issue 17). */

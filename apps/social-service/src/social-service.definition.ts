@@ -19,6 +19,11 @@ import { CardEntity } from './cotask/cards/card.entity.js';
 import { CardsModule } from './cotask/cards/cards.module.js';
 import { CatalogFactEntity } from './cotask/cards/catalog-fact.entity.js';
 import { DeckEntity } from './cotask/cards/deck.entity.js';
+import { GoalEntity } from './cotask/goals/goal.entity.js';
+import { GoalsModule } from './cotask/goals/goals.module.js';
+import { HabitCheckinEntity } from './cotask/habits/habit-checkin.entity.js';
+import { HabitEntity } from './cotask/habits/habit.entity.js';
+import { HabitsModule } from './cotask/habits/habits.module.js';
 import { RatingsModule } from './ratings/ratings.module.js';
 import { SellerReviewEntity } from './ratings/seller-review.entity.js';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter.js';
@@ -55,6 +60,8 @@ import { ProfilesModule } from './profiles/profiles.module.js';
     CheckinsModule,
     AchievementsModule,
     CardsModule,
+    GoalsModule,
+    HabitsModule,
   ],
 })
 export class SocialServiceModule {}
@@ -89,6 +96,9 @@ export const socialServiceDefinition: ServiceDefinition = {
     CardEntity,
     CardReviewEntity,
     CatalogFactEntity,
+    GoalEntity,
+    HabitEntity,
+    HabitCheckinEntity,
   ],
   migrations: socialMigrations,
   config: SocialConfig,

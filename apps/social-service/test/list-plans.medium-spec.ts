@@ -2,6 +2,7 @@ import { createIsolatedDatabase, ListPlanCheck } from '@agora/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { CHAT_LIST_QUERY, MESSAGE_LIST_QUERY } from '../src/chats/chats.dto.js';
+import { CHECKIN_LIST_QUERY, HABIT_LIST_QUERY } from '../src/cotask/habits/habits.dto.js';
 import { RELATION_LIST_QUERY } from '../src/follows/follows.dto.js';
 import { NOTIFICATION_LIST_QUERY } from '../src/notifications/notifications.dto.js';
 import { PROFILE_LIST_QUERY } from '../src/profiles/profiles.dto.js';
@@ -34,6 +35,8 @@ describe('social list plans', () => {
   let postId: string;
   /** The seeded direct chat of the star's that holds half the messages. */
   let chatId: string;
+  /** The star's seeded habit that holds half the check-ins. */
+  let habitId: string;
 
   beforeAll(async () => {
     database = await createIsolatedDatabase(inject('testDatabaseUrl'), 'social_list_plans');
@@ -129,6 +132,20 @@ describe('social list plans', () => {
       [star.id],
     );
     chatId = (await admin.query<{ id: string }>(`SELECT ${chatIdOf('1')} AS id`)).rows[0].id;
+    // Habits: ROWS of the star's, as many of others; two of the star's hold ROWS check-ins each.
+    await admin.query(
+      `INSERT INTO social.cotask_habits (id, created_at, updated_at, user_id, title, type, schedule, time_zone, start_date)
+       SELECT ${chatIdOf('n')}, ${ago}, now(), CASE WHEN n <= ${ROWS} THEN $1::uuid ELSE ${seededId('profile', 'n')} END,
+              'habit ' || md5(n::text), 'yes-no', 'daily', 'UTC', DATE '2000-01-01'
+         FROM generate_series(1, ${2 * ROWS}) n`,
+      [star.id],
+    );
+    habitId = (await admin.query<{ id: string }>(`SELECT ${chatIdOf('1')} AS id`)).rows[0].id;
+    await admin.query(
+      `INSERT INTO social.cotask_habit_checkins (id, habit_id, date, kind)
+       SELECT gen_random_uuid(), ${chatIdOf('n % 2 + 1')}, DATE '2000-01-01' + n / 2, 'done'
+         FROM generate_series(1, ${2 * ROWS}) n`,
+    );
     await admin.query('VACUUM ANALYZE');
     plans = new ListPlanCheck(admin);
   }, 180_000);
@@ -208,6 +225,20 @@ describe('social list plans', () => {
       sortable: NOTIFICATION_LIST_QUERY.sortable ?? Object.keys(NOTIFICATION_LIST_QUERY.fields),
       user: star,
     },
+    {
+      name: '/habits',
+      path: '/habits',
+      table: 'cotask_habits',
+      sortable: HABIT_LIST_QUERY.sortable ?? Object.keys(HABIT_LIST_QUERY.fields),
+      user: star,
+    },
+    {
+      name: '/habits/:id/checkins',
+      path: `/habits/${habitId}/checkins`,
+      table: 'cotask_habit_checkins',
+      sortable: CHECKIN_LIST_QUERY.sortable ?? Object.keys(CHECKIN_LIST_QUERY.fields),
+      user: star,
+    },
   ];
 
   it.each([
@@ -223,6 +254,8 @@ describe('social list plans', () => {
     '/chats',
     '/chats/:id/messages',
     '/notifications',
+    '/habits',
+    '/habits/:id/checkins',
   ])('%s picks its page by index for every sort and cursor', async (name) => {
     const { name: _name, ...route } = routes().find((candidate) => candidate.name === name)!;
     await plans.expectRouteIndexed({

@@ -1175,6 +1175,118 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/goals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['social_GoalsController_list'];
+    put?: never;
+    post: operations['social_GoalsController_propose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/goals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['social_GoalsController_get'];
+    put?: never;
+    post?: never;
+    delete: operations['social_GoalsController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['social_GoalsController_update'];
+    trace?: never;
+  };
+  '/habits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['social_HabitsController_list'];
+    put?: never;
+    post: operations['social_HabitsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/habits/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['social_HabitsController_get'];
+    put?: never;
+    post?: never;
+    delete: operations['social_HabitsController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['social_HabitsController_update'];
+    trace?: never;
+  };
+  '/habits/{id}/checkins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['social_HabitsController_checkins'];
+    put?: never;
+    post: operations['social_HabitsController_checkIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/habits/{id}/checkins/{date}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['social_HabitsController_removeCheckin'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/habits/{id}/freezes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['social_HabitsController_freeze'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/info': {
     parameters: {
       query?: never;
@@ -3723,6 +3835,89 @@ export type components = {
       /** @description The ETag for If-Match on changes */
       version: number;
     };
+    CatalogCheckinDto: {
+      /** Format: uuid */
+      authorId: string;
+      /** @description Whether this is its author's latest check-in on the item, whose rating counts */
+      counted: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      item: components['schemas']['CheckinItemDto'];
+      likes: components['schemas']['LikeSummaryDto'];
+      /** Format: uuid */
+      locationId: string | null;
+      photos: components['schemas']['CheckinPhotoDto'][];
+      /** @example 4.25 */
+      rating: number;
+      /** @enum {string|null} */
+      serving:
+        | 'espresso'
+        | 'ristretto'
+        | 'americano'
+        | 'cappuccino'
+        | 'latte'
+        | 'flat-white'
+        | 'filter'
+        | 'pour-over'
+        | 'aeropress'
+        | 'french-press'
+        | 'moka'
+        | 'cold-brew'
+        | 'turkish'
+        | 'batch-brew'
+        | 'capsule'
+        | 'other'
+        | null;
+      tags: components['schemas']['DictionaryRefDto'][];
+      text: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      venue: string | null;
+      /**
+       * @description One of its photos shows the pack: a barcode decoded from the photo’s pixels is the coffee’s (judged whenever its photos are written)
+       * @example true
+       */
+      verifiedPhoto: boolean;
+      /**
+       * @description Its author has an issued order of the item, or of a menu product or listing that sells it (kept up to date as orders are issued and refunded)
+       * @example false
+       */
+      verifiedPurchase: boolean;
+      /**
+       * @description Rises with every change; the ETag, for If-Match
+       * @example 1
+       */
+      version: number;
+      /**
+       * @description What its rating weighs in the item’s average and top-list score: 1, plus 1 for a verified purchase and 1 for a verified photo
+       * @example 2
+       */
+      weight: number;
+    };
+    CatalogCheckinPageDto: {
+      items: components['schemas']['CatalogCheckinDto'][];
+      /** @example 20 */
+      limit: number;
+      /** @description Send as cursor for the next page; null at the end */
+      nextCursor: string | null;
+      /**
+       * @description Null when paged by cursor
+       * @example 1
+       */
+      page: number | null;
+      /**
+       * @description Items matching the filters and search: exact up to LIST_TOTAL_CAP (default 10,000), else the cap (then totalExact is false)
+       * @example 1
+       */
+      total: number;
+      /**
+       * @description False when more items match than LIST_TOTAL_CAP: total is then the cap, a lower bound
+       * @example true
+       */
+      totalExact: boolean;
+    };
     CatalogCommentDto: {
       /** Format: uuid */
       authorId: string;
@@ -3948,65 +4143,23 @@ export type components = {
       totalExact: boolean;
     };
     CheckinDto: {
-      /** Format: uuid */
-      authorId: string;
-      /** @description Whether this is its author's latest check-in on the item, whose rating counts */
-      counted: boolean;
       /** Format: date-time */
       createdAt: string;
+      /** Format: date */
+      date: string;
+      /** Format: uuid */
+      habitId: string;
       /** Format: uuid */
       id: string;
-      item: components['schemas']['CheckinItemDto'];
-      likes: components['schemas']['LikeSummaryDto'];
-      /** Format: uuid */
-      locationId: string | null;
-      photos: components['schemas']['CheckinPhotoDto'][];
-      /** @example 4.25 */
-      rating: number;
-      /** @enum {string|null} */
-      serving:
-        | 'espresso'
-        | 'ristretto'
-        | 'americano'
-        | 'cappuccino'
-        | 'latte'
-        | 'flat-white'
-        | 'filter'
-        | 'pour-over'
-        | 'aeropress'
-        | 'french-press'
-        | 'moka'
-        | 'cold-brew'
-        | 'turkish'
-        | 'batch-brew'
-        | 'capsule'
-        | 'other'
-        | null;
-      tags: components['schemas']['DictionaryRefDto'][];
-      text: string | null;
+      /**
+       * @description `freeze`: a day planned off that keeps the streak
+       * @enum {string}
+       */
+      kind: 'done' | 'freeze';
+      note: string;
       /** Format: date-time */
       updatedAt: string;
-      venue: string | null;
-      /**
-       * @description One of its photos shows the pack: a barcode decoded from the photo’s pixels is the coffee’s (judged whenever its photos are written)
-       * @example true
-       */
-      verifiedPhoto: boolean;
-      /**
-       * @description Its author has an issued order of the item, or of a menu product or listing that sells it (kept up to date as orders are issued and refunded)
-       * @example false
-       */
-      verifiedPurchase: boolean;
-      /**
-       * @description Rises with every change; the ETag, for If-Match
-       * @example 1
-       */
-      version: number;
-      /**
-       * @description What its rating weighs in the item’s average and top-list score: 1, plus 1 for a verified purchase and 1 for a verified photo
-       * @example 2
-       */
-      weight: number;
+      value: number | null;
     };
     CheckinInputDto: {
       /**
@@ -4091,6 +4244,10 @@ export type components = {
       urls: components['schemas']['PhotoUrlsDto'];
       /** @example 1600 */
       width: number;
+    };
+    CheckinResultDto: {
+      checkin: components['schemas']['CheckinDto'];
+      habit: components['schemas']['HabitDto'];
     };
     CheckoutItemDto: {
       /** Format: uuid */
@@ -4408,6 +4565,16 @@ export type components = {
        */
       text?: string;
     };
+    CreateCheckinDto: {
+      /**
+       * Format: date
+       * @description The local day (default today in the habit's zone)
+       */
+      date?: string;
+      note?: string;
+      /** @description Numeric habits only: the amount */
+      value?: number;
+    };
     CreateCommentDto: {
       /**
        * Format: uuid
@@ -4462,6 +4629,80 @@ export type components = {
       name: string;
       /** @description The row's number in the feed (data rows from 1) */
       row: number;
+    };
+    CreateFreezeDto: {
+      /**
+       * Format: date
+       * @description A day from today to 30 days ahead, one per week (Monday–Sunday)
+       */
+      date: string;
+    };
+    CreateGoalDto: {
+      /**
+       * Format: date
+       * @description After today in the goal's time zone
+       * @example 2027-03-01
+       */
+      deadline: string;
+      /**
+       * @description IANA time zone of the dates
+       * @default UTC
+       * @example Europe/Moscow
+       */
+      timeZone?: string;
+      /** @example Learn the coffee origins by March */
+      title: string;
+    };
+    CreateHabitDto: {
+      /** @example 08:30 */
+      reminderTime?: Record<string, never> | null;
+      /**
+       * @default daily
+       * @enum {string}
+       */
+      schedule?: 'daily' | 'weekly' | 'weekdays';
+      /**
+       * @description Who sees streak milestones
+       * @default private
+       * @enum {string}
+       */
+      shareMilestones?: 'public' | 'followers' | 'private';
+      /**
+       * Format: date
+       * @description The first day (default today in the habit's zone); not in the future, not before 2000-01-01
+       */
+      startDate?: string;
+      /**
+       * @description A numeric habit's amount per day (required for numeric, refused for yes/no)
+       * @example 3
+       */
+      target?: number;
+      /** @description For `weekly`: N times a week */
+      timesPerWeek?: number;
+      /**
+       * @description IANA zone whose days count
+       * @default UTC
+       * @example Europe/Moscow
+       */
+      timeZone?: string;
+      /** @example Drink water */
+      title: string;
+      /**
+       * @default yes-no
+       * @enum {string}
+       */
+      type?: 'yes-no' | 'numeric';
+      /** @example cups */
+      unit?: string;
+      /**
+       * @description For `weekdays`: ISO weekdays, 1 = Monday … 7 = Sunday
+       * @example [
+       *       1,
+       *       3,
+       *       5
+       *     ]
+       */
+      weekdays?: number[];
     };
     CreatePostDto: {
       item?: components['schemas']['ItemRefDto'] | null;
@@ -4825,6 +5066,124 @@ export type components = {
     };
     GeneratedDeckListDto: {
       items: components['schemas']['GeneratedDeckDto'][];
+    };
+    GoalDto: {
+      /** Format: date-time */
+      acceptedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date */
+      deadline: string;
+      /** Format: uuid */
+      id: string;
+      /** @description What accepting made; null before */
+      outcome: components['schemas']['GoalOutcomeDto'] | null;
+      plan: components['schemas']['GoalPlanDto'];
+      /**
+       * @description `proposed`: editable; `accepted`: its plan was made
+       * @enum {string}
+       */
+      status: 'proposed' | 'accepted';
+      /** @example Europe/Moscow */
+      timeZone: string;
+      title: string;
+      /** @description The ETag, for If-Match on PATCH */
+      version: number;
+    };
+    GoalOutcomeDto: {
+      deckIds: string[];
+      habitIds: string[];
+      taskIds: string[];
+    };
+    GoalPageDto: {
+      items: components['schemas']['GoalDto'][];
+      /** @example 20 */
+      limit: number;
+      /** @description Send as cursor for the next page; null at the end */
+      nextCursor: string | null;
+      /**
+       * @description Null when paged by cursor
+       * @example 1
+       */
+      page: number | null;
+      /**
+       * @description Items matching the filters and search: exact up to LIST_TOTAL_CAP (default 10,000), else the cap (then totalExact is false)
+       * @example 1
+       */
+      total: number;
+      /**
+       * @description False when more items match than LIST_TOTAL_CAP: total is then the cap, a lower bound
+       * @example true
+       */
+      totalExact: boolean;
+    };
+    GoalPlanDto: {
+      decks: components['schemas']['PlannedDeckDto'][];
+      habits: components['schemas']['PlannedHabitDto'][];
+      tasks: components['schemas']['PlannedTaskDto'][];
+      /**
+       * @description The template the concretizer chose
+       * @enum {string}
+       */
+      template: 'learn' | 'practice' | 'project';
+    };
+    HabitDto: {
+      archived: boolean;
+      bestStreak: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      reminderTime: string | null;
+      /** @enum {string} */
+      schedule: 'daily' | 'weekly' | 'weekdays';
+      /** @enum {string} */
+      shareMilestones: 'public' | 'followers' | 'private';
+      /** Format: date */
+      startDate: string;
+      /** @description Days checked in of the current unbroken run */
+      streak: number;
+      /** @description Loop Habit Tracker's score as a percentage, 0–100 (one decimal) */
+      strength: number;
+      target: number | null;
+      timesPerWeek: number | null;
+      timeZone: string;
+      title: string;
+      /**
+       * Format: date
+       * @description Today in the habit's zone
+       */
+      today: string;
+      /** @enum {string} */
+      type: 'yes-no' | 'numeric';
+      unit: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description The ETag; If-Match on PATCH */
+      version: number;
+      weekdays: number[];
+    };
+    HabitPageDto: {
+      items: components['schemas']['HabitDto'][];
+      /** @example 20 */
+      limit: number;
+      /** @description Send as cursor for the next page; null at the end */
+      nextCursor: string | null;
+      /**
+       * @description Null when paged by cursor
+       * @example 1
+       */
+      page: number | null;
+      /**
+       * @description Items matching the filters and search: exact up to LIST_TOTAL_CAP (default 10,000), else the cap (then totalExact is false)
+       * @example 1
+       */
+      total: number;
+      /**
+       * @description False when more items match than LIST_TOTAL_CAP: total is then the cap, a lower bound
+       * @example true
+       */
+      totalExact: boolean;
     };
     HealthDto: {
       /** @example ok */
@@ -6140,6 +6499,46 @@ export type components = {
       /** @example /api/media/0190…/thumb.webp */
       thumb: string;
     };
+    PlannedDeckDto: {
+      /**
+       * @description A deck the catalog generates, to take; null for a new empty deck
+       * @enum {string|null}
+       */
+      source: 'coffee-origins' | 'soviet-calibres' | null;
+      title: string;
+    };
+    PlannedHabitDto: {
+      schedule: components['schemas']['PlannedScheduleDto'];
+      /** @description A daily amount; null for yes/no */
+      target: number | null;
+      title: string;
+      /** @example km */
+      unit: string | null;
+    };
+    PlannedScheduleDto: {
+      /** @description With `weekdays` */
+      days?: ('MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU')[];
+      /** @enum {string} */
+      kind: 'daily' | 'times-per-week' | 'weekdays';
+      /** @description With `times-per-week` */
+      times?: number;
+    };
+    PlannedTaskDto: {
+      /**
+       * Format: date
+       * @description The first (or only) due date
+       */
+      due: string;
+      notes: string | null;
+      /** @description 1 is the most urgent */
+      priority: number;
+      /**
+       * @description An RFC 5545 rule (or plain words, as POST /tasks takes) from `due` on; null for a one-off task
+       * @example FREQ=WEEKLY;COUNT=8
+       */
+      recurrence: string | null;
+      title: string;
+    };
     PostDto: {
       /**
        * @description Made from the author's catalog activity (`item` names the listing or item) or CoTask achievement (`text` is the task's, habit's or deck's title, `milestone` its number); null when written
@@ -7055,6 +7454,27 @@ export type components = {
       countryCode?: string | null;
       /** @example Tasty Coffee */
       name?: string;
+    };
+    UpdateGoalDto: {
+      plan?: components['schemas']['GoalPlanDto'];
+      title?: string;
+    };
+    UpdateHabitDto: {
+      /** @description An archived habit takes no check-ins and no reminders */
+      archived?: boolean;
+      /** @description null: no reminder */
+      reminderTime?: Record<string, never> | null;
+      /** @enum {string} */
+      schedule?: 'daily' | 'weekly' | 'weekdays';
+      /** @enum {string} */
+      shareMilestones?: 'public' | 'followers' | 'private';
+      target?: number;
+      timesPerWeek?: number;
+      /** @example Europe/Moscow */
+      timeZone?: string;
+      title?: string;
+      unit?: string;
+      weekdays?: number[];
     };
     UpdateOwnAccountDto: {
       /** @description Required with newPassword */
@@ -13590,7 +14010,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CheckinDto'];
+          'application/json': components['schemas']['CatalogCheckinDto'];
         };
       };
       /**
@@ -13845,7 +14265,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CheckinDto'];
+          'application/json': components['schemas']['CatalogCheckinDto'];
         };
       };
       /**
@@ -15821,7 +16241,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CheckinPageDto'];
+          'application/json': components['schemas']['CatalogCheckinPageDto'];
         };
       };
       /**
@@ -15940,7 +16360,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CheckinDto'];
+          'application/json': components['schemas']['CatalogCheckinDto'];
         };
       };
       /**
@@ -18534,7 +18954,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CheckinPageDto'];
+          'application/json': components['schemas']['CatalogCheckinPageDto'];
         };
       };
       /**
@@ -18653,7 +19073,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CheckinDto'];
+          'application/json': components['schemas']['CatalogCheckinDto'];
         };
       };
       /**
@@ -25129,6 +25549,2069 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_GoalsController_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page (keyset paging, instead of page) */
+        cursor?: string;
+        /** @description filter[field][operator]=value. Fields: createdAt, status. Operators: eq, ne, gt, gte, lt, lte, in, like, ilike, between, null (default eq: filter[field]=value; in and between take comma-separated values; null takes true or false). */
+        filter?: {
+          createdAt?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          status?: {
+            /** @description Two comma-separated string values: low,high */
+            between?: string;
+            eq?: string;
+            gt?: string;
+            gte?: string;
+            ilike?: string;
+            /** @description Up to 100 comma-separated string values */
+            in?: string;
+            like?: string;
+            lt?: string;
+            lte?: string;
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+        };
+        /** @description At most 100 */
+        limit?: number;
+        page?: number;
+        /** @description Comma-separated, '-' for descending. Fields: createdAt */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GoalPageDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'INVALID_LIST_QUERY' | 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_GoalsController_propose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateGoalDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GoalDto'];
+        };
+      };
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'JSON_TOO_DEEP' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
+       *
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
+       *
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PROFILE_REQUIRED' | 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
+       *
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `GOAL_DEADLINE_OUT_OF_RANGE` the deadline is not after today in the goal's time zone, or more than five years away; `GOAL_PLAN_INVALID` the plan does not fit together (a schedule's fields, an empty plan); `errors` names the field
+       *
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `GOAL_DEADLINE_OUT_OF_RANGE` the deadline is not after today in the goal's time zone, or more than five years away; `GOAL_PLAN_INVALID` the plan does not fit together (a schedule's fields, an empty plan); `errors` names the field
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TEXT_TOO_LONG' | 'GOAL_DEADLINE_OUT_OF_RANGE' | 'GOAL_PLAN_INVALID';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_GoalsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GoalDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
+       *
+       *     Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'GOAL_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_GoalsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
+       *
+       *     Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'GOAL_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_GoalsController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateGoalDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GoalDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'INVALID_IF_MATCH'
+              | 'VALIDATION_FAILED'
+              | 'MALFORMED_JSON'
+              | 'JSON_TOO_DEEP'
+              | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
+       *
+       *     Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'GOAL_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Conflict: `GOAL_ALREADY_ACCEPTED` the goal was accepted: its plan is made and no longer edited
+       *
+       *     Conflict: `GOAL_ALREADY_ACCEPTED` the goal was accepted: its plan is made and no longer edited
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'GOAL_ALREADY_ACCEPTED';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
+       *
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `GOAL_PLAN_INVALID` the plan does not fit together (a schedule's fields, an empty plan); `errors` names the field
+       *
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `GOAL_PLAN_INVALID` the plan does not fit together (a schedule's fields, an empty plan); `errors` names the field
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TEXT_TOO_LONG' | 'GOAL_PLAN_INVALID';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_HabitsController_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page (keyset paging, instead of page) */
+        cursor?: string;
+        /** @description filter[field][operator]=value. Fields: createdAt, title, archived, type, schedule. Operators: eq, ne, gt, gte, lt, lte, in, like, ilike, between, null (default eq: filter[field]=value; in and between take comma-separated values; null takes true or false). */
+        filter?: {
+          archived?: {
+            eq?: boolean;
+            ne?: boolean;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          createdAt?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          schedule?: {
+            /** @description Two comma-separated string values: low,high */
+            between?: string;
+            eq?: string;
+            gt?: string;
+            gte?: string;
+            ilike?: string;
+            /** @description Up to 100 comma-separated string values */
+            in?: string;
+            like?: string;
+            lt?: string;
+            lte?: string;
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          title?: {
+            /** @description Two comma-separated string values: low,high */
+            between?: string;
+            eq?: string;
+            gt?: string;
+            gte?: string;
+            ilike?: string;
+            /** @description Up to 100 comma-separated string values */
+            in?: string;
+            like?: string;
+            lt?: string;
+            lte?: string;
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          type?: {
+            /** @description Two comma-separated string values: low,high */
+            between?: string;
+            eq?: string;
+            gt?: string;
+            gte?: string;
+            ilike?: string;
+            /** @description Up to 100 comma-separated string values */
+            in?: string;
+            like?: string;
+            lt?: string;
+            lte?: string;
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+        };
+        /** @description At most 100 */
+        limit?: number;
+        page?: number;
+        /** @description Comma-separated, '-' for descending. Fields: createdAt, title */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HabitPageDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'INVALID_LIST_QUERY' | 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_HabitsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateHabitDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HabitDto'];
+        };
+      };
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'JSON_TOO_DEEP' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `HABIT_PROFILE_REQUIRED` the caller's account has no profile in social-service yet
+       *
+       *     Forbidden: `HABIT_PROFILE_REQUIRED` the caller's account has no profile in social-service yet; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'HABIT_PROFILE_REQUIRED' | 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `HABIT_EMPTY_TITLE` a habit needs a title (after sanitizing); `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `HABIT_INVALID_TIME_ZONE` the time zone is not an IANA time zone such as Europe/Moscow; `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_DATE_OUT_OF_RANGE` the date is in the future, or before the habit's start, in the habit's time zone
+       *
+       *     Unprocessable Entity: `HABIT_EMPTY_TITLE` a habit needs a title (after sanitizing); `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `HABIT_INVALID_TIME_ZONE` the time zone is not an IANA time zone such as Europe/Moscow; `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_DATE_OUT_OF_RANGE` the date is in the future, or before the habit's start, in the habit's time zone
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'HABIT_EMPTY_TITLE'
+              | 'HABIT_TEXT_TOO_LONG'
+              | 'HABIT_INVALID_TARGET'
+              | 'HABIT_INVALID_SCHEDULE'
+              | 'HABIT_INVALID_TIME_ZONE'
+              | 'HABIT_INVALID_DATE'
+              | 'HABIT_DATE_OUT_OF_RANGE';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_HabitsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HabitDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
+       *
+       *     Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'HABIT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_HabitsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
+       *
+       *     Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'HABIT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_HabitsController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateHabitDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HabitDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'INVALID_IF_MATCH'
+              | 'VALIDATION_FAILED'
+              | 'MALFORMED_JSON'
+              | 'JSON_TOO_DEEP'
+              | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
+       *
+       *     Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'HABIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `HABIT_EMPTY_TITLE` a habit needs a title (after sanitizing); `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `HABIT_INVALID_TIME_ZONE` the time zone is not an IANA time zone such as Europe/Moscow
+       *
+       *     Unprocessable Entity: `HABIT_EMPTY_TITLE` a habit needs a title (after sanitizing); `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `HABIT_INVALID_TIME_ZONE` the time zone is not an IANA time zone such as Europe/Moscow
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'HABIT_EMPTY_TITLE'
+              | 'HABIT_TEXT_TOO_LONG'
+              | 'HABIT_INVALID_TARGET'
+              | 'HABIT_INVALID_SCHEDULE'
+              | 'HABIT_INVALID_TIME_ZONE';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_HabitsController_checkins: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page (keyset paging, instead of page) */
+        cursor?: string;
+        /** @description filter[field][operator]=value. Fields: date, kind. Operators: eq, ne, gt, gte, lt, lte, in, like, ilike, between, null (default eq: filter[field]=value; in and between take comma-separated values; null takes true or false). */
+        filter?: {
+          date?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          kind?: {
+            /** @description Two comma-separated string values: low,high */
+            between?: string;
+            eq?: string;
+            gt?: string;
+            gte?: string;
+            ilike?: string;
+            /** @description Up to 100 comma-separated string values */
+            in?: string;
+            like?: string;
+            lt?: string;
+            lte?: string;
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+        };
+        /** @description At most 100 */
+        limit?: number;
+        page?: number;
+        /** @description Comma-separated, '-' for descending. Fields: date */
+        sort?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckinPageDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'INVALID_LIST_QUERY' | 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
+       *
+       *     Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
+       *
+       *     Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'HABIT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_HabitsController_checkIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCheckinDto'];
+      };
+    };
+    responses: {
+      /** @description The day already had a check-in (or a freeze): updated */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckinResultDto'];
+        };
+      };
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckinResultDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'JSON_TOO_DEEP' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
+       *
+       *     Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'HABIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Conflict: `HABIT_ARCHIVED` an archived habit takes no check-ins or freezes
+       *
+       *     Conflict: `HABIT_ARCHIVED` an archived habit takes no check-ins or freezes
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'HABIT_ARCHIVED';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_DATE_OUT_OF_RANGE` the date is in the future, or before the habit's start, in the habit's time zone; `HABIT_VALUE_NOT_ALLOWED` a yes/no habit's check-in takes no value; `HABIT_VALUE_REQUIRED` a numeric habit's check-in needs a value; `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing
+       *
+       *     Unprocessable Entity: `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_DATE_OUT_OF_RANGE` the date is in the future, or before the habit's start, in the habit's time zone; `HABIT_VALUE_NOT_ALLOWED` a yes/no habit's check-in takes no value; `HABIT_VALUE_REQUIRED` a numeric habit's check-in needs a value; `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'HABIT_INVALID_DATE'
+              | 'HABIT_DATE_OUT_OF_RANGE'
+              | 'HABIT_VALUE_NOT_ALLOWED'
+              | 'HABIT_VALUE_REQUIRED'
+              | 'HABIT_TEXT_TOO_LONG';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_HabitsController_removeCheckin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        date: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits; `HABIT_CHECKIN_NOT_FOUND` the habit has no check-in or freeze on this day
+       *
+       *     Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits; `HABIT_CHECKIN_NOT_FOUND` the habit has no check-in or freeze on this day
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'HABIT_NOT_FOUND' | 'HABIT_CHECKIN_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD)
+       *
+       *     Unprocessable Entity: `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD)
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'HABIT_INVALID_DATE';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_HabitsController_freeze: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateFreezeDto'];
+      };
+    };
+    responses: {
+      /** @description The day was already frozen */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckinDto'];
+        };
+      };
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckinDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'JSON_TOO_DEEP' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
+       *
+       *     Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'HABIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Conflict: `HABIT_ARCHIVED` an archived habit takes no check-ins or freezes; `HABIT_FREEZE_LIMIT` the habit already has a freeze in this week (Monday to Sunday, one per week); `HABIT_DAY_CHECKED_IN` the day already has a check-in; it needs no freeze
+       *
+       *     Conflict: `HABIT_ARCHIVED` an archived habit takes no check-ins or freezes; `HABIT_FREEZE_LIMIT` the habit already has a freeze in this week (Monday to Sunday, one per week); `HABIT_DAY_CHECKED_IN` the day already has a check-in; it needs no freeze
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'HABIT_ARCHIVED' | 'HABIT_FREEZE_LIMIT' | 'HABIT_DAY_CHECKED_IN';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_FREEZE_NOT_AHEAD` a freeze is planned ahead: for today or one of the next 30 days
+       *
+       *     Unprocessable Entity: `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_FREEZE_NOT_AHEAD` a freeze is planned ahead: for today or one of the next 30 days
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'HABIT_INVALID_DATE' | 'HABIT_FREEZE_NOT_AHEAD';
           };
         };
       };
@@ -54022,7 +56505,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CheckinPageDto'];
+          'application/json': components['schemas']['CatalogCheckinPageDto'];
         };
       };
       /**
@@ -54141,7 +56624,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CheckinDto'];
+          'application/json': components['schemas']['CatalogCheckinDto'];
         };
       };
       /**
@@ -56669,7 +59152,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CheckinPageDto'];
+          'application/json': components['schemas']['CatalogCheckinPageDto'];
         };
       };
       /**
@@ -56788,7 +59271,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CheckinDto'];
+          'application/json': components['schemas']['CatalogCheckinDto'];
         };
       };
       /**

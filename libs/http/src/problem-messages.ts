@@ -254,6 +254,86 @@ export const PROBLEM_DETAILS: Readonly<Record<string, Readonly<Record<OtherLangu
     ru: 'Нет колоды из каталога с таким ключом (coffee-origins, soviet-calibres).',
     es: 'No hay ningún mazo del catálogo con esta clave (coffee-origins, soviet-calibres).',
   },
+  GOAL_ALREADY_ACCEPTED: {
+    ru: 'Цель уже принята: её план создан и больше не редактируется.',
+    es: 'El objetivo ya fue aceptado: su plan está creado y ya no se edita.',
+  },
+  GOAL_DEADLINE_OUT_OF_RANGE: {
+    ru: 'Срок должен быть позже сегодняшнего дня и не дальше пяти лет.',
+    es: 'La fecha límite debe ser posterior a hoy y dentro de cinco años.',
+  },
+  GOAL_NOT_FOUND: {
+    ru: 'У вас нет такой цели.',
+    es: 'No tiene ese objetivo.',
+  },
+  GOAL_PLAN_INVALID: {
+    ru: 'План не сходится (поля расписания, пустой план); поле указано в errors.',
+    es: 'El plan no encaja (campos del horario, plan vacío); errors indica el campo.',
+  },
+  HABIT_ARCHIVED: {
+    ru: 'Привычка в архиве: отметки и заморозки не принимаются.',
+    es: 'El hábito está archivado: no admite registros ni congelaciones.',
+  },
+  HABIT_CHECKIN_NOT_FOUND: {
+    ru: 'У привычки нет отметки или заморозки в этот день.',
+    es: 'El hábito no tiene registro ni congelación en ese día.',
+  },
+  HABIT_DATE_OUT_OF_RANGE: {
+    ru: 'Дата в будущем или раньше начала привычки (в её часовом поясе).',
+    es: 'La fecha es futura o anterior al inicio del hábito (en su zona horaria).',
+  },
+  HABIT_DAY_CHECKED_IN: {
+    ru: 'В этот день уже есть отметка; заморозка не нужна.',
+    es: 'Ese día ya tiene un registro; no necesita congelación.',
+  },
+  HABIT_EMPTY_TITLE: {
+    ru: 'У привычки должно быть название.',
+    es: 'El hábito necesita un título.',
+  },
+  HABIT_FREEZE_LIMIT: {
+    ru: 'На этой неделе у привычки уже есть заморозка (одна в неделю).',
+    es: 'El hábito ya tiene una congelación esta semana (una por semana).',
+  },
+  HABIT_FREEZE_NOT_AHEAD: {
+    ru: 'Заморозку планируют заранее: на сегодня или на один из следующих 30 дней.',
+    es: 'La congelación se planifica: para hoy o uno de los próximos 30 días.',
+  },
+  HABIT_INVALID_DATE: {
+    ru: 'Это не календарная дата (ГГГГ-ММ-ДД).',
+    es: 'No es una fecha de calendario (AAAA-MM-DD).',
+  },
+  HABIT_INVALID_SCHEDULE: {
+    ru: 'Для weekly нужно timesPerWeek, для weekdays — weekdays, для daily — ни то, ни другое.',
+    es: 'weekly requiere timesPerWeek, weekdays requiere weekdays y daily ninguno de los dos.',
+  },
+  HABIT_INVALID_TARGET: {
+    ru: 'Числовой привычке нужна цель на день; привычка «да/нет» не принимает цель и единицу.',
+    es: 'Un hábito numérico necesita un objetivo diario; un hábito sí/no no admite objetivo ni unidad.',
+  },
+  HABIT_INVALID_TIME_ZONE: {
+    ru: 'Это не часовой пояс IANA (например, Europe/Moscow).',
+    es: 'No es una zona horaria IANA (por ejemplo, Europe/Moscow).',
+  },
+  HABIT_NOT_FOUND: {
+    ru: 'Среди ваших привычек нет привычки с этим id.',
+    es: 'No hay ningún hábito suyo con este id.',
+  },
+  HABIT_PROFILE_REQUIRED: {
+    ru: 'У вашей учётной записи ещё нет профиля.',
+    es: 'Su cuenta aún no tiene perfil.',
+  },
+  HABIT_TEXT_TOO_LONG: {
+    ru: 'Текст длиннее допустимого после очистки.',
+    es: 'El texto supera su límite tras depurarlo.',
+  },
+  HABIT_VALUE_NOT_ALLOWED: {
+    ru: 'Отметка привычки «да/нет» не принимает значение.',
+    es: 'El registro de un hábito sí/no no admite valor.',
+  },
+  HABIT_VALUE_REQUIRED: {
+    ru: 'Отметке числовой привычки нужно значение.',
+    es: 'El registro de un hábito numérico necesita un valor.',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     ru: 'Этот Idempotency-Key уже использован с другим телом запроса.',
     es: 'Este Idempotency-Key se usó con otro cuerpo de solicitud.',

@@ -12,6 +12,8 @@ import { CheckinActivity1796200000004 } from './1796200000004-CheckinActivity.js
 import { CatalogLikeNotifications1796200000005 } from './1796200000005-CatalogLikeNotifications.js';
 import { CotaskAchievements1796300000000 } from './1796300000000-CotaskAchievements.js';
 import { CotaskCards1796300000300 } from './1796300000300-CotaskCards.js';
+import { CotaskGoals1796300000001 } from './1796300000001-CotaskGoals.js';
+import { CotaskHabits1796300000200 } from './1796300000200-CotaskHabits.js';
 
 /** Every social-service migration, oldest first. */
 export const socialMigrations = [
@@ -28,5 +30,7 @@ export const socialMigrations = [
   CheckinActivity1796200000004,
   CatalogLikeNotifications1796200000005,
   CotaskAchievements1796300000000,
+  CotaskGoals1796300000001,
+  CotaskHabits1796300000200,
   CotaskCards1796300000300,
 ];

@@ -108,7 +108,9 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/items', 'social', '/items'),
   route('/support', 'social', '/support'),
   route('/notifications', 'social', '/notifications'),
-  // CoTask's forgetting curve (issue 19)
+  // social-service's CoTask (ADR 0022)
+  route('/goals', 'social', '/goals'),
+  route('/habits', 'social', '/habits'),
   route('/decks', 'social', '/decks'),
   route('/cards', 'social', '/cards'),
   { path: REALTIME_PATH, service: 'social', target: REALTIME_PATH, websocket: true },
