@@ -14,6 +14,14 @@ import { CheckinRefEntity } from './checkins/checkin-ref.entity.js';
 import { CheckinsModule } from './checkins/checkins.module.js';
 import { AchievementEntity } from './cotask/achievements/achievement.entity.js';
 import { AchievementsModule } from './cotask/achievements/achievements.module.js';
+import { ReminderEntity } from './cotask/reminders/reminder.entity.js';
+import { RemindersModule } from './cotask/reminders/reminders.module.js';
+import { ProjectMemberEntity } from './cotask/tasks/project-member.entity.js';
+import { ProjectSectionEntity } from './cotask/tasks/project-section.entity.js';
+import { ProjectEntity } from './cotask/tasks/project.entity.js';
+import { TaskCompletionEntity } from './cotask/tasks/task-completion.entity.js';
+import { TaskEntity } from './cotask/tasks/task.entity.js';
+import { TasksModule } from './cotask/tasks/tasks.module.js';
 import { RatingsModule } from './ratings/ratings.module.js';
 import { SellerReviewEntity } from './ratings/seller-review.entity.js';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter.js';
@@ -49,6 +57,8 @@ import { ProfilesModule } from './profiles/profiles.module.js';
     RatingsModule,
     CheckinsModule,
     AchievementsModule,
+    RemindersModule,
+    TasksModule,
   ],
 })
 export class SocialServiceModule {}
@@ -79,6 +89,12 @@ export const socialServiceDefinition: ServiceDefinition = {
     SellerReviewEntity,
     CheckinRefEntity,
     AchievementEntity,
+    ProjectEntity,
+    ProjectSectionEntity,
+    ProjectMemberEntity,
+    TaskEntity,
+    TaskCompletionEntity,
+    ReminderEntity,
   ],
   migrations: socialMigrations,
   config: SocialConfig,

@@ -11,6 +11,7 @@ import { VerifiedSellerReviews1796200000003 } from './1796200000003-VerifiedSell
 import { CheckinActivity1796200000004 } from './1796200000004-CheckinActivity.js';
 import { CatalogLikeNotifications1796200000005 } from './1796200000005-CatalogLikeNotifications.js';
 import { CotaskAchievements1796300000000 } from './1796300000000-CotaskAchievements.js';
+import { CotaskTasks1796300000100 } from './1796300000100-CotaskTasks.js';
 
 /** Every social-service migration, oldest first. */
 export const socialMigrations = [
@@ -27,4 +28,5 @@ export const socialMigrations = [
   CheckinActivity1796200000004,
   CatalogLikeNotifications1796200000005,
   CotaskAchievements1796300000000,
+  CotaskTasks1796300000100,
 ];

@@ -108,6 +108,8 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/items', 'social', '/items'),
   route('/support', 'social', '/support'),
   route('/notifications', 'social', '/notifications'),
+  route('/projects', 'social', '/projects'),
+  route('/tasks', 'social', '/tasks'),
   { path: REALTIME_PATH, service: 'social', target: REALTIME_PATH, websocket: true },
   // media-service
   { ...route('/media', 'media', '/media'), body: 'upload', rateZone: 'upload' },

@@ -87,7 +87,10 @@ const RULE_WORDS = new Set(
 );
 
 function parseRuleText(text: string): Partial<Options> {
-  const words = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   const unknown = words.filter((word) => !RULE_WORDS.has(word) && !/^\d+(st|nd|rd|th)?$/.test(word));
   if (unknown.length > 0) {
     throw new RecurrenceError(`unknown words in the rule: ${unknown.slice(0, 3).join(', ')}`);
