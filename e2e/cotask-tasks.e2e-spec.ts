@@ -350,7 +350,7 @@ describe('cotask tasks through the gateway', () => {
     ).body;
     const section = (
       await call<Project>('POST', `/projects/${project.id}/sections`, anna, { name: 'Concert' })
-    ).body.sections[0]!;
+    ).body.sections[0];
     await call('PUT', `/projects/${project.id}/members/${boris.id}`, anna, { role: 'editor' });
     await call('PUT', `/projects/${project.id}/members/${clara.id}`, anna, { role: 'viewer' });
 
@@ -399,9 +399,8 @@ describe('cotask tasks through the gateway', () => {
       `SELECT kind, visibility, post_id FROM social.cotask_achievements WHERE user_id = $1 AND subject_id = $2`,
       [boris.id, task.body.id],
     );
-    expect(achievements).toEqual([
-      { kind: 'task-completed', visibility: 'followers', post_id: expect.any(String) },
-    ]);
+    expect(achievements.map((row) => [row.kind, row.visibility])).toEqual([['task-completed', 'followers']]);
+    expect(achievements[0]?.post_id).toMatch(/^[0-9a-f-]{36}$/);
     const history = await call<Page<Completion>>('GET', `/tasks/${task.body.id}/completions`, clara);
     expect(history.body.items.map((completion) => completion.userId)).toEqual([boris.id]);
 
@@ -518,6 +517,35 @@ describe('cotask tasks through the gateway', () => {
     const history = await call<Page<Completion>>('GET', `/tasks/${daily.body.id}/completions?limit=50`, anna);
     expect(history.body.items).toHaveLength(N + 1);
     expect(new Set(history.body.items.map((completion) => completion.occurrence)).size).toBe(N + 1);
+  });
+
+  it('schedules a reminder minutes before the due, moves it with a recurring task, drops it when cleared', async () => {
+    const pending = async (taskId: string) =>
+      (
+        await queryRows<{ fire_at: Date }>(
+          platform.adminUrl,
+          `SELECT fire_at FROM social.cotask_reminders WHERE subject_kind = 'task' AND subject_id = $1 AND fired_at IS NULL`,
+          [taskId],
+        )
+      ).map((row) => new Date(row.fire_at).toISOString());
+    const standup = await call<Task>('POST', '/tasks', anna, {
+      title: 'Standup',
+      due: '2030-01-11T09:30',
+      timeZone: 'Europe/Berlin',
+      recurrence: 'every weekday',
+      remindMinutesBefore: 15,
+    });
+    expect(await pending(standup.body.id)).toEqual(['2030-01-11T08:15:00.000Z']);
+    // Friday → Monday.
+    const next = await call<{ task: Task }>('POST', `/tasks/${standup.body.id}/complete`, anna);
+    expect(next.body.task.due).toBe('2030-01-14T09:30');
+    expect(await pending(standup.body.id)).toEqual(['2030-01-14T08:15:00.000Z']);
+    await call('PATCH', `/tasks/${standup.body.id}`, anna, { remindMinutesBefore: null });
+    expect(await pending(standup.body.id)).toEqual([]);
+    await call('PATCH', `/tasks/${standup.body.id}`, anna, { remindAt: '2030-01-14T06:00:00Z' });
+    expect(await pending(standup.body.id)).toEqual(['2030-01-14T06:00:00.000Z']);
+    expect((await call('DELETE', `/tasks/${standup.body.id}`, anna)).status).toBe(204);
+    expect(await pending(standup.body.id)).toEqual([]);
   });
 
   it('delivers a task reminder over the socket at its time, once; a completed task’s reminder is cancelled', async () => {

@@ -233,7 +233,7 @@ export function parseDate(text: string): WallTime | undefined {
 /** A local `YYYY-MM-DDTHH:mm` (seconds allowed, must be :00), as a wall time; undefined otherwise. */
 export function parseLocalDateTime(text: string): WallTime | undefined {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::00(?:\.0+)?)?$/.exec(text);
-  const date = match ? parseDate(match[1]!) : undefined;
+  const date = match ? parseDate(match[1]) : undefined;
   if (!match || !date) {
     return undefined;
   }
