@@ -21,11 +21,17 @@ class BareConfig {
 const config = loadConfig(BareConfig, processEnvironment());
 const pool = new pg.Pool({ connectionString: config.BENCH_DATABASE_URL, max: 10 });
 const TOTAL_CAP = 10_000;
+const RATING_MIN_COUNT = 10;
 const SORT: ParsedSort[] = [{ field: 'createdAt', direction: 'DESC' }];
+
+/** Names in other languages, as catalog stores them (JSONB); answered as stored when no language is asked for. */
+type Translations = Record<string, Record<string, string>>;
 
 interface Row {
   id: string;
   name: string;
+  language: string;
+  translations: Translations;
   country_code: string | null;
   farm: string | null;
   variety: string | null;
@@ -34,21 +40,46 @@ interface Row {
   altitude_max: number | null;
   tasting_notes: string[];
   barcode: string | null;
+  rating_count: number;
+  rating_weight: number;
+  rating_weighted_sum: number;
+  rating_distribution: number[];
   version: number;
   created_at: Date;
   updated_at: Date;
   created_key: string;
   roaster_id: string;
   roaster_name: string;
+  roaster_language: string;
+  roaster_translations: Translations;
   origin_id: string | null;
   origin_name: string | null;
+  origin_language: string | null;
+  origin_translations: Translations | null;
   farmer_id: string | null;
   farmer_name: string | null;
+  farmer_language: string | null;
+  farmer_translations: Translations | null;
   process_id: string | null;
   process_name: string | null;
+  process_language: string | null;
+  process_translations: Translations | null;
 }
 
-const ref = (id: string | null, name: string | null) => (id ? { id, name } : null);
+/** A translatable object as catalog answers it without `?lang=`: its own name, language and translations. */
+const translatable = (name: string, language: string, translations: Translations) => ({
+  name,
+  description: null,
+  language,
+  originalLanguage: language,
+  translations,
+});
+const ref = (
+  id: string | null,
+  name: string | null,
+  language: string | null,
+  translations: Translations | null,
+) => (id && name && language && translations ? { id, ...translatable(name, language, translations) } : null);
 
 async function coffees(params: URLSearchParams): Promise<unknown> {
   const limit = Math.min(Number(params.get('limit') ?? 20), 100);
@@ -73,10 +104,15 @@ async function coffees(params: URLSearchParams): Promise<unknown> {
   const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const [page, count] = await Promise.all([
     pool.query<Row>(
-      `SELECT c.id, c.name, c.country_code, c.farm, c.variety, c.roast_level, c.altitude_min, c.altitude_max,
-              c.tasting_notes, c.barcode, c.version, c.created_at, c.updated_at, c.created_at::text AS created_key,
-              r.id AS roaster_id, r.name AS roaster_name, o.id AS origin_id, o.name AS origin_name,
-              f.id AS farmer_id, f.name AS farmer_name, p.id AS process_id, p.name AS process_name
+      `SELECT c.id, c.name, c.language, c.translations, c.country_code, c.farm, c.variety, c.roast_level, c.altitude_min, c.altitude_max,
+              c.tasting_notes, c.barcode, c.rating_count, c.rating_weight,
+              c.rating_weighted_sum, c.rating_distribution, c.version, c.created_at, c.updated_at, c.created_at::text AS created_key,
+              r.id AS roaster_id, r.name AS roaster_name, r.language AS roaster_language,
+              r.translations AS roaster_translations, o.id AS origin_id, o.name AS origin_name,
+              o.language AS origin_language, o.translations AS origin_translations, f.id AS farmer_id,
+              f.name AS farmer_name, f.language AS farmer_language, f.translations AS farmer_translations,
+              p.id AS process_id, p.name AS process_name, p.language AS process_language,
+              p.translations AS process_translations
        FROM (SELECT * FROM catalog.coffees c ${condition} ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit + 1}) c
        JOIN catalog.dictionary_values r ON r.id = c.roaster_id
        LEFT JOIN catalog.dictionary_values o ON o.id = c.origin_id
@@ -96,19 +132,32 @@ async function coffees(params: URLSearchParams): Promise<unknown> {
   return {
     items: rows.map((row) => ({
       id: row.id,
-      name: row.name,
-      roaster: { id: row.roaster_id, name: row.roaster_name },
+      ...translatable(row.name, row.language, row.translations),
+      roaster: {
+        id: row.roaster_id,
+        ...translatable(row.roaster_name, row.roaster_language, row.roaster_translations),
+      },
       countryCode: row.country_code,
-      origin: ref(row.origin_id, row.origin_name),
+      origin: ref(row.origin_id, row.origin_name, row.origin_language, row.origin_translations),
       farm: row.farm,
-      farmer: ref(row.farmer_id, row.farmer_name),
+      farmer: ref(row.farmer_id, row.farmer_name, row.farmer_language, row.farmer_translations),
       variety: row.variety,
-      process: ref(row.process_id, row.process_name),
+      process: ref(row.process_id, row.process_name, row.process_language, row.process_translations),
       roastLevel: row.roast_level,
       altitudeMin: row.altitude_min,
       altitudeMax: row.altitude_max,
       tastingNotes: row.tasting_notes,
       barcode: row.barcode,
+      rating: {
+        count: row.rating_count,
+        // As catalog answers it: the weighted mean in stars (ratings are kept in quarter stars), two decimals,
+        // from RATING_MIN_COUNT (10) ratings on.
+        average:
+          row.rating_count >= RATING_MIN_COUNT
+            ? Math.round((row.rating_weighted_sum / 4 / row.rating_weight) * 100) / 100
+            : null,
+        distribution: row.rating_distribution.map((count, index) => ({ stars: (index + 1) / 2, count })),
+      },
       version: row.version,
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),

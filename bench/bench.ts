@@ -484,6 +484,28 @@ async function measureOnPlatform(): Promise<void> {
   }
 }
 
+/**
+ * Each of (c)'s searches alone, ranked afresh 15 times one after another: the median and slowest time of each, in
+ * the log, so a tail under load can be traced to the query that makes it.
+ */
+async function logSoloSearches(): Promise<void> {
+  for (const [index, entry] of SEARCH.entries()) {
+    const ask = async () =>
+      (await fetch(`${GATEWAY}/api${entry}`, { headers: { 'cache-control': 'no-cache' } })).arrayBuffer();
+    // A kept-alive socket the gateway closed while wrk ran fails once; the retry opens a new one.
+    await ask().catch(ask);
+    const times: number[] = [];
+    for (let run = 0; run < 15; run += 1) {
+      const started = performance.now();
+      await ask();
+      times.push(performance.now() - started);
+    }
+    log(
+      `search alone ${JSON.stringify(SEARCH_QUERIES[index])}: median ${fixed(median(times), 2)} ms, slowest ${fixed(Math.max(...times), 2)} ms`,
+    );
+  }
+}
+
 /** (a)–(d): list routes through the gateway against the bare and textbook handlers, search, a deep cursor. */
 async function measureLists(deepClient: pg.Client, platformProcess: ChildProcess): Promise<void> {
   log('bare and textbook handlers');
@@ -502,7 +524,9 @@ async function measureLists(deepClient: pg.Client, platformProcess: ChildProcess
     notes.push(
       'The bare handler’s JSON differs from catalog-service’s for the list route (see the bench log).',
     );
-    log(`JSON differs:\n${JSON.stringify(viaGateway).slice(0, 600)}\n${JSON.stringify(bare).slice(0, 600)}`);
+    const [ours, theirs] = [JSON.stringify(viaGateway), JSON.stringify(bare)];
+    const at = [...ours].findIndex((char, index) => char !== theirs[index]);
+    log(`JSON differs at ${at}:\n…${ours.slice(at - 200, at + 300)}\n…${theirs.slice(at - 200, at + 300)}`);
   }
 
   // 500,000 rows deep where there are that many coffees; otherwise the deepest full page (1M items hold 380,000
@@ -562,6 +586,9 @@ async function measureLists(deepClient: pg.Client, platformProcess: ChildProcess
     wrk(url, 4, 2);
   }
   wrk(GATEWAY, 4, 2, { paths: SEARCH.map((entry) => `/api${entry}`), headers: ['Cache-Control: no-cache'] });
+  if (TARGETS.size === 0 || TARGETS.has('search')) {
+    await logSoloSearches();
+  }
   for (let round = 0; round < ROUNDS; round += 1) {
     // Alternating: every target once per round, in turn, so drift in the machine's load hits them alike.
     const order = (Object.keys(targets) as Target[]).filter(

@@ -1,10 +1,22 @@
 import { ServiceConfig } from '@agora/config';
 import { BODY_LIMITS } from '@agora/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
+/** `true`/`1` and `false`/`0`; anything else is left for IsBoolean to refuse. */
 const toBoolean = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value === 'true' || value === '1' : value;
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
 /** media-service's variables on top of every service's (documented in .env.template). */
 export class MediaConfig extends ServiceConfig {
@@ -49,6 +61,7 @@ export class MediaConfig extends ServiceConfig {
 
   /** Path-style addressing (`endpoint/bucket/key`), which MinIO and S3Proxy need. */
   @Transform(toBoolean)
+  @IsBoolean()
   S3_FORCE_PATH_STYLE = true;
 
   @ValidateIf((config: MediaConfig) => config.MEDIA_STORAGE === 's3')

@@ -393,7 +393,7 @@ describe('production shape', () => {
     'compose gives %s-service only variables its config reads, and every one it requires',
     (name) => {
       const configClass = SERVICE_DEFINITIONS[name].config;
-      // Validated, or read with a default and only transformed (S3_FORCE_PATH_STYLE).
+      // Validated, or read with a default.
       const known = new Set([...validatedVariables(configClass), ...Object.keys(new configClass())]);
       for (const file of [compose, override]) {
         const environment = Object.keys(file.services[`${name}-service`]?.environment ?? {});

@@ -14,6 +14,8 @@ import { CheckinRefEntity } from './checkins/checkin-ref.entity.js';
 import { CheckinsModule } from './checkins/checkins.module.js';
 import { AchievementEntity } from './cotask/achievements/achievement.entity.js';
 import { AchievementsModule } from './cotask/achievements/achievements.module.js';
+import { GoalEntity } from './cotask/goals/goal.entity.js';
+import { GoalsModule } from './cotask/goals/goals.module.js';
 import { ReminderEntity } from './cotask/reminders/reminder.entity.js';
 import { RemindersModule } from './cotask/reminders/reminders.module.js';
 import { ProjectMemberEntity } from './cotask/tasks/project-member.entity.js';
@@ -57,6 +59,7 @@ import { ProfilesModule } from './profiles/profiles.module.js';
     RatingsModule,
     CheckinsModule,
     AchievementsModule,
+    GoalsModule,
     RemindersModule,
     TasksModule,
   ],
@@ -89,6 +92,7 @@ export const socialServiceDefinition: ServiceDefinition = {
     SellerReviewEntity,
     CheckinRefEntity,
     AchievementEntity,
+    GoalEntity,
     ProjectEntity,
     ProjectSectionEntity,
     ProjectMemberEntity,

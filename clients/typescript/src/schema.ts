@@ -983,6 +983,38 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/goals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['social_GoalsController_list'];
+    put?: never;
+    post: operations['social_GoalsController_propose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/goals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['social_GoalsController_get'];
+    put?: never;
+    post?: never;
+    delete: operations['social_GoalsController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['social_GoalsController_update'];
+    trace?: never;
+  };
   '/info': {
     parameters: {
       query?: never;
@@ -4417,6 +4449,22 @@ export type components = {
       /** @description The row's number in the feed (data rows from 1) */
       row: number;
     };
+    CreateGoalDto: {
+      /**
+       * Format: date
+       * @description After today in the goal's time zone
+       * @example 2027-03-01
+       */
+      deadline: string;
+      /**
+       * @description IANA time zone of the dates
+       * @default UTC
+       * @example Europe/Moscow
+       */
+      timeZone?: string;
+      /** @example Learn the coffee origins by March */
+      title: string;
+    };
     CreatePostDto: {
       item?: components['schemas']['ItemRefDto'] | null;
       mediaIds?: string[];
@@ -4749,6 +4797,66 @@ export type components = {
       status: 'active' | 'pending';
       /** Format: uuid */
       userId: string;
+    };
+    GoalDto: {
+      /** Format: date-time */
+      acceptedAt: Record<string, never> | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date */
+      deadline: string;
+      /** Format: uuid */
+      id: string;
+      /** @description What accepting made; null before */
+      outcome: components['schemas']['GoalOutcomeDto'] | null;
+      plan: components['schemas']['GoalPlanDto'];
+      /**
+       * @description `proposed`: editable; `accepted`: its plan was made
+       * @enum {string}
+       */
+      status: 'proposed' | 'accepted';
+      /** @example Europe/Moscow */
+      timeZone: string;
+      title: string;
+      /** @description The ETag, for If-Match on PATCH */
+      version: number;
+    };
+    GoalOutcomeDto: {
+      deckIds: string[];
+      habitIds: string[];
+      taskIds: string[];
+    };
+    GoalPageDto: {
+      items: components['schemas']['GoalDto'][];
+      /** @example 20 */
+      limit: number;
+      /** @description Send as cursor for the next page; null at the end */
+      nextCursor: string | null;
+      /**
+       * @description Null when paged by cursor
+       * @example 1
+       */
+      page: number | null;
+      /**
+       * @description Items matching the filters and search: exact up to LIST_TOTAL_CAP (default 10,000), else the cap (then totalExact is false)
+       * @example 1
+       */
+      total: number;
+      /**
+       * @description False when more items match than LIST_TOTAL_CAP: total is then the cap, a lower bound
+       * @example true
+       */
+      totalExact: boolean;
+    };
+    GoalPlanDto: {
+      decks: components['schemas']['PlannedDeckDto'][];
+      habits: components['schemas']['PlannedHabitDto'][];
+      tasks: components['schemas']['PlannedTaskDto'][];
+      /**
+       * @description The template the concretizer chose
+       * @enum {string}
+       */
+      template: 'learn' | 'practice' | 'project';
     };
     HealthDto: {
       /** @example ok */
@@ -6101,6 +6209,46 @@ export type components = {
       /** @example /api/media/0190…/thumb.webp */
       thumb: string;
     };
+    PlannedDeckDto: {
+      /**
+       * @description A deck the catalog generates, to take; null for a new empty deck
+       * @enum {string|null}
+       */
+      source: 'coffee-origins' | 'soviet-calibres' | null;
+      title: string;
+    };
+    PlannedHabitDto: {
+      schedule: components['schemas']['PlannedScheduleDto'];
+      /** @description A daily amount; null for yes/no */
+      target: Record<string, never> | null;
+      title: string;
+      /** @example km */
+      unit: Record<string, never> | null;
+    };
+    PlannedScheduleDto: {
+      /** @description With `weekdays` */
+      days?: ('MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU')[];
+      /** @enum {string} */
+      kind: 'daily' | 'times-per-week' | 'weekdays';
+      /** @description With `times-per-week` */
+      times?: number;
+    };
+    PlannedTaskDto: {
+      /**
+       * Format: date
+       * @description The first (or only) due date
+       */
+      due: string;
+      notes: Record<string, never> | null;
+      /** @description 1 is the most urgent */
+      priority: number;
+      /**
+       * @description An RFC 5545 rule (or plain words, as POST /tasks takes) from `due` on; null for a one-off task
+       * @example FREQ=WEEKLY;COUNT=8
+       */
+      recurrence: Record<string, never> | null;
+      title: string;
+    };
     PostDto: {
       /**
        * @description Made from the author's catalog activity (`item` names the listing or item) or CoTask achievement (`text` is the task's, habit's or deck's title, `milestone` its number); null when written
@@ -7074,6 +7222,10 @@ export type components = {
       countryCode?: string | null;
       /** @example Tasty Coffee */
       name?: string;
+    };
+    UpdateGoalDto: {
+      plan?: components['schemas']['GoalPlanDto'];
+      title?: string;
     };
     UpdateOwnAccountDto: {
       /** @description Required with newPassword */
@@ -22452,6 +22604,702 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_GoalsController_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page (keyset paging, instead of page) */
+        cursor?: string;
+        /** @description filter[field][operator]=value. Fields: createdAt, status. Operators: eq, ne, gt, gte, lt, lte, in, like, ilike, between, null (default eq: filter[field]=value; in and between take comma-separated values; null takes true or false). */
+        filter?: {
+          createdAt?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          status?: {
+            /** @description Two comma-separated string values: low,high */
+            between?: string;
+            eq?: string;
+            gt?: string;
+            gte?: string;
+            ilike?: string;
+            /** @description Up to 100 comma-separated string values */
+            in?: string;
+            like?: string;
+            lt?: string;
+            lte?: string;
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+        };
+        /** @description At most 100 */
+        limit?: number;
+        page?: number;
+        /** @description Comma-separated, '-' for descending. Fields: createdAt */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GoalPageDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'INVALID_LIST_QUERY' | 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_GoalsController_propose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateGoalDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GoalDto'];
+        };
+      };
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'JSON_TOO_DEEP' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
+       *
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
+       *
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PROFILE_REQUIRED' | 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
+       *
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `GOAL_DEADLINE_OUT_OF_RANGE` the deadline is not after today in the goal's time zone, or more than five years away; `GOAL_PLAN_INVALID` the plan does not fit together (a schedule's fields, an empty plan); `errors` names the field
+       *
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `GOAL_DEADLINE_OUT_OF_RANGE` the deadline is not after today in the goal's time zone, or more than five years away; `GOAL_PLAN_INVALID` the plan does not fit together (a schedule's fields, an empty plan); `errors` names the field
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TEXT_TOO_LONG' | 'GOAL_DEADLINE_OUT_OF_RANGE' | 'GOAL_PLAN_INVALID';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_GoalsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GoalDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
+       *
+       *     Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'GOAL_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_GoalsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
+       *
+       *     Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'GOAL_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_GoalsController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateGoalDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GoalDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'INVALID_IF_MATCH'
+              | 'VALIDATION_FAILED'
+              | 'MALFORMED_JSON'
+              | 'JSON_TOO_DEEP'
+              | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
+       *
+       *     Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'GOAL_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Conflict: `GOAL_ALREADY_ACCEPTED` the goal was accepted: its plan is made and no longer edited
+       *
+       *     Conflict: `GOAL_ALREADY_ACCEPTED` the goal was accepted: its plan is made and no longer edited
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'GOAL_ALREADY_ACCEPTED';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
+       *
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `GOAL_PLAN_INVALID` the plan does not fit together (a schedule's fields, an empty plan); `errors` names the field
+       *
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `GOAL_PLAN_INVALID` the plan does not fit together (a schedule's fields, an empty plan); `errors` names the field
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TEXT_TOO_LONG' | 'GOAL_PLAN_INVALID';
           };
         };
       };

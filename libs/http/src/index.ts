@@ -12,3 +12,4 @@ export * from './openapi-contract.js';
 export * from './swagger.js';
 export * from './validation.js';
 export * from './user-text.js';
+export * from './calendar.js';

@@ -222,6 +222,22 @@ export const PROBLEM_DETAILS: Readonly<Record<string, Readonly<Record<OtherLangu
     ru: 'Для этого нужна другая роль.',
     es: 'Esta ruta necesita otro rol.',
   },
+  GOAL_ALREADY_ACCEPTED: {
+    ru: 'Цель уже принята: её план создан и больше не редактируется.',
+    es: 'El objetivo ya fue aceptado: su plan está creado y ya no se edita.',
+  },
+  GOAL_DEADLINE_OUT_OF_RANGE: {
+    ru: 'Срок должен быть позже сегодняшнего дня и не дальше пяти лет.',
+    es: 'La fecha límite debe ser posterior a hoy y dentro de cinco años.',
+  },
+  GOAL_NOT_FOUND: {
+    ru: 'У вас нет такой цели.',
+    es: 'No tiene ese objetivo.',
+  },
+  GOAL_PLAN_INVALID: {
+    ru: 'План не сходится (поля расписания, пустой план); поле указано в errors.',
+    es: 'El plan no encaja (campos del horario, plan vacío); errors indica el campo.',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     ru: 'Этот Idempotency-Key уже использован с другим телом запроса.',
     es: 'Este Idempotency-Key se usó con otro cuerpo de solicitud.',

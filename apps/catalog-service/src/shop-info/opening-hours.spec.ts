@@ -1,5 +1,6 @@
+import { isTimeZone } from '@agora/http';
 import { describe, expect, it } from 'vitest';
-import { isOpen, isTimeZone, localTime, WEEKDAYS, type OpeningHours } from './opening-hours.js';
+import { isOpen, localTime, WEEKDAYS, type OpeningHours } from './opening-hours.js';
 
 const everyDay = (opens: string, closes: string): OpeningHours =>
   Object.fromEntries(WEEKDAYS.map((day) => [day, [{ opens, closes }]])) as OpeningHours;

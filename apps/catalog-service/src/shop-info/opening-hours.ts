@@ -57,13 +57,3 @@ export function isOpen(hours: OpeningHours, timeZone: string, at: Date): boolean
   });
   return openToday || openFromYesterday;
 }
-
-/** Whether the runtime knows this IANA time zone. */
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,3 +1,4 @@
+import { IsTimeZone } from '@agora/http';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
@@ -20,7 +21,7 @@ import {
 import { OptionalInteger, OptionalText, RequiredText, trimmed } from '../items/item-fields.js';
 import type { LocationEntity } from './location.entity.js';
 import type { ShopProfileEntity } from './shop-profile.entity.js';
-import { isTimeZone, WEEKDAYS, type OpeningHours } from './opening-hours.js';
+import { WEEKDAYS, type OpeningHours } from './opening-hours.js';
 
 const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
@@ -69,19 +70,6 @@ function IsEmailAddress(): PropertyDecorator {
         validate: (value: unknown) =>
           typeof value === 'string' && !LONE_SURROGATE.test(value) && isEmail(value),
         defaultMessage: () => 'email must be an e-mail address',
-      },
-    });
-}
-
-function IsTimeZone(): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isTimeZone',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isTimeZone(value),
-        defaultMessage: () => 'timeZone must be an IANA time zone such as Europe/Moscow',
       },
     });
 }

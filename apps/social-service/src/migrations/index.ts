@@ -11,6 +11,7 @@ import { VerifiedSellerReviews1796200000003 } from './1796200000003-VerifiedSell
 import { CheckinActivity1796200000004 } from './1796200000004-CheckinActivity.js';
 import { CatalogLikeNotifications1796200000005 } from './1796200000005-CatalogLikeNotifications.js';
 import { CotaskAchievements1796300000000 } from './1796300000000-CotaskAchievements.js';
+import { CotaskGoals1796300000001 } from './1796300000001-CotaskGoals.js';
 import { CotaskTasks1796300000100 } from './1796300000100-CotaskTasks.js';
 
 /** Every social-service migration, oldest first. */
@@ -28,5 +29,6 @@ export const socialMigrations = [
   CheckinActivity1796200000004,
   CatalogLikeNotifications1796200000005,
   CotaskAchievements1796300000000,
+  CotaskGoals1796300000001,
   CotaskTasks1796300000100,
 ];

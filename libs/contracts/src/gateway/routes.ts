@@ -108,6 +108,8 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/items', 'social', '/items'),
   route('/support', 'social', '/support'),
   route('/notifications', 'social', '/notifications'),
+  // social-service's CoTask (ADR 0022)
+  route('/goals', 'social', '/goals'),
   route('/projects', 'social', '/projects'),
   route('/tasks', 'social', '/tasks'),
   { path: REALTIME_PATH, service: 'social', target: REALTIME_PATH, websocket: true },

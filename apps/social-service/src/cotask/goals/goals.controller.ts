@@ -1,0 +1,67 @@
+import { Authenticated, CurrentUser, type AuthenticatedUser } from '@agora/auth';
+import { ApiConditionalWrite, IfMatch, UuidParam, type ExpectedVersions } from '@agora/http';
+import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiSocialErrors } from '../../social.errors.js';
+import { CreateGoalDto, GOAL_LIST_QUERY, GoalDto, GoalPageDto, UpdateGoalDto } from './goals.dto.js';
+import { ApiGoalErrors } from './goals.errors.js';
+import { GoalsService } from './goals.service.js';
+
+/** The concretizer: a vague goal in, a plan of concrete tasks, habits and decks out, made when accepted. */
+@ApiTags('goals')
+@Controller('goals')
+@Authenticated()
+export class GoalsController {
+  constructor(private readonly goals: GoalsService) {}
+
+  /** A goal with a deadline; the answer carries the proposed plan, which nothing is made of until accepted. */
+  @Post()
+  @ApiCreatedResponse({ type: GoalDto })
+  @ApiGoalErrors('GOAL_DEADLINE_OUT_OF_RANGE', 'GOAL_PLAN_INVALID')
+  @ApiSocialErrors('PROFILE_REQUIRED', 'TEXT_TOO_LONG')
+  propose(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateGoalDto): Promise<GoalDto> {
+    return this.goals.propose(user, dto);
+  }
+
+  @Get()
+  @ApiListQuery(GOAL_LIST_QUERY)
+  @ApiOkResponse({ type: GoalPageDto })
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @ListQuery(GOAL_LIST_QUERY) query: ParsedListQuery,
+  ): Promise<GoalPageDto> {
+    return this.goals.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: GoalDto })
+  @ApiGoalErrors('GOAL_NOT_FOUND')
+  get(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<GoalDto> {
+    return this.goals.get(user, id);
+  }
+
+  /** Edits the proposal before it is accepted: the title, and the whole plan as it should be made. */
+  @Patch(':id')
+  @ApiOkResponse({ type: GoalDto })
+  @ApiGoalErrors('GOAL_NOT_FOUND', 'GOAL_ALREADY_ACCEPTED', 'GOAL_PLAN_INVALID')
+  @ApiSocialErrors('TEXT_TOO_LONG')
+  @ApiConditionalWrite()
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() dto: UpdateGoalDto,
+    @IfMatch() expected: ExpectedVersions,
+  ): Promise<GoalDto> {
+    return this.goals.update(user, id, dto, expected);
+  }
+
+  /** Deletes the goal; what accepting it made stays. */
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiGoalErrors('GOAL_NOT_FOUND')
+  remove(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<void> {
+    return this.goals.remove(user, id);
+  }
+}

@@ -1,0 +1,188 @@
+import type { AuthenticatedUser } from '@agora/auth';
+import { UnitOfWork } from '@agora/database';
+import { addCalendarDays, assertVersionMatches, calendarDateIn, type ExpectedVersions } from '@agora/http';
+import { mapPage, type ParsedListQuery } from '@agora/list-query';
+import { Inject, Injectable } from '@nestjs/common';
+import { cleanText } from '../../posts/post-text.js';
+import { SocialErrorCode, SocialException } from '../../social.errors.js';
+import {
+  GOAL_PLANNER,
+  type GoalPlan,
+  type GoalPlanner,
+  type PlannedHabit,
+  type PlannedSchedule,
+  type PlannedTask,
+} from './goal-plan.js';
+import type { GoalEntity } from './goal.entity.js';
+import { GoalErrorCode, GoalException } from './goals.errors.js';
+import {
+  GOAL_TITLE_MAX_LENGTH,
+  PLAN_NOTES_MAX_LENGTH,
+  PLAN_TEXT_MAX_LENGTH,
+  toGoalDto,
+  type CreateGoalDto,
+  type GoalDto,
+  type GoalPageDto,
+  type GoalPlanDto,
+  type PlannedHabitDto,
+  type UpdateGoalDto,
+} from './goals.dto.js';
+import { GoalsRepository } from './goals.repository.js';
+
+/** A deadline is at most this many days away. */
+const DEADLINE_HORIZON_DAYS = 5 * 366;
+
+/**
+ * The concretizer (issue 19): a goal with a deadline gets a proposed plan of tasks, habits and decks from the
+ * planner; its user edits the plan, then accepts it, which makes everything in it at once.
+ */
+@Injectable()
+export class GoalsService {
+  constructor(
+    private readonly goals: GoalsRepository,
+    private readonly unitOfWork: UnitOfWork,
+    @Inject(GOAL_PLANNER) private readonly planner: GoalPlanner,
+  ) {}
+
+  async propose(user: AuthenticatedUser, dto: CreateGoalDto): Promise<GoalDto> {
+    const title = requiredText(dto.title, GOAL_TITLE_MAX_LENGTH, 'title');
+    const timeZone = dto.timeZone ?? 'UTC';
+    const today = calendarDateIn(timeZone);
+    if (dto.deadline <= today || dto.deadline > addCalendarDays(today, DEADLINE_HORIZON_DAYS)) {
+      throw new GoalException(
+        GoalErrorCode.GOAL_DEADLINE_OUT_OF_RANGE,
+        `The deadline must be after ${today} and within five years`,
+        { errors: [{ field: 'deadline', messages: ['after today and within five years'] }] },
+      );
+    }
+    const plan = await this.planner.propose({ title, deadline: dto.deadline, today });
+    const goal = await this.goals.create({ userId: user.id, title, deadline: dto.deadline, timeZone, plan });
+    if (!goal) {
+      throw new SocialException(
+        SocialErrorCode.PROFILE_REQUIRED,
+        'Your account has no public profile yet: verify it first',
+      );
+    }
+    return toGoalDto(goal);
+  }
+
+  async get(user: AuthenticatedUser, goalId: string): Promise<GoalDto> {
+    return toGoalDto(orNotFound(await this.goals.findOwned(user.id, goalId), goalId));
+  }
+
+  async list(user: AuthenticatedUser, query: ParsedListQuery): Promise<GoalPageDto> {
+    return mapPage(await this.goals.list(user.id, query), toGoalDto);
+  }
+
+  /** An edit of a proposed goal at the version the caller read. */
+  async update(
+    user: AuthenticatedUser,
+    goalId: string,
+    dto: UpdateGoalDto,
+    expected: ExpectedVersions,
+  ): Promise<GoalDto> {
+    const title =
+      dto.title === undefined ? undefined : requiredText(dto.title, GOAL_TITLE_MAX_LENGTH, 'title');
+    const plan = dto.plan === undefined ? undefined : cleanPlan(dto.plan);
+    const saved = await this.unitOfWork.run(async (tx) => {
+      const goal = orNotFound(await this.goals.lockOwned(tx, user.id, goalId), goalId);
+      assertVersionMatches(expected, goal.version);
+      assertProposed(goal);
+      goal.title = title ?? goal.title;
+      goal.plan = plan ?? goal.plan;
+      return this.goals.saveNextVersion(tx, goal);
+    });
+    return toGoalDto(saved);
+  }
+
+  async remove(user: AuthenticatedUser, goalId: string): Promise<void> {
+    await this.unitOfWork.run(async (tx) => {
+      const goal = orNotFound(await this.goals.lockOwned(tx, user.id, goalId), goalId);
+      await this.goals.remove(tx, goal);
+    });
+  }
+}
+
+function orNotFound(goal: GoalEntity | null, goalId: string): GoalEntity {
+  if (!goal) {
+    throw new GoalException(GoalErrorCode.GOAL_NOT_FOUND, `You have no goal ${goalId}`);
+  }
+  return goal;
+}
+
+function assertProposed(goal: GoalEntity): void {
+  if (goal.status !== 'proposed') {
+    throw new GoalException(GoalErrorCode.GOAL_ALREADY_ACCEPTED, 'The goal was accepted; its plan is made');
+  }
+}
+
+function invalidPlan(field: string, message: string): GoalException {
+  return new GoalException(GoalErrorCode.GOAL_PLAN_INVALID, `${field}: ${message}`, {
+    errors: [{ field, messages: [message] }],
+  });
+}
+
+/** Sanitized text that is not empty afterwards. */
+function requiredText(text: string, max: number, field: string): string {
+  const clean = cleanText(text, max, field);
+  if (!clean) {
+    throw invalidPlan(field, 'must not be empty');
+  }
+  return clean;
+}
+
+function optionalText(text: string | null | undefined, max: number, field: string): string | null {
+  const clean = typeof text === 'string' ? cleanText(text, max, field) : '';
+  return clean || null;
+}
+
+/** The user's plan as it will be made: texts sanitized, schedules whole, something in it. */
+function cleanPlan(plan: GoalPlanDto): GoalPlan {
+  if (plan.tasks.length + plan.habits.length + plan.decks.length === 0) {
+    throw invalidPlan('plan', 'needs at least one task, habit or deck');
+  }
+  const tasks = plan.tasks.map((task, index): PlannedTask => ({
+    title: requiredText(task.title, PLAN_TEXT_MAX_LENGTH, `plan.tasks.${index}.title`),
+    notes: optionalText(task.notes, PLAN_NOTES_MAX_LENGTH, `plan.tasks.${index}.notes`),
+    due: task.due,
+    recurrence: optionalText(task.recurrence, PLAN_TEXT_MAX_LENGTH, `plan.tasks.${index}.recurrence`),
+    priority: task.priority,
+  }));
+  const habits = plan.habits.map((habit, index) => cleanHabit(habit, `plan.habits.${index}`));
+  const decks = plan.decks.map((deck, index) => ({
+    title: requiredText(deck.title, PLAN_TEXT_MAX_LENGTH, `plan.decks.${index}.title`),
+    source: deck.source ?? null,
+  }));
+  return { template: plan.template, tasks, habits, decks };
+}
+
+function cleanHabit(habit: PlannedHabitDto, field: string): PlannedHabit {
+  const target = habit.target ?? null;
+  const unit = optionalText(habit.unit, 20, `${field}.unit`);
+  if (unit !== null && target === null) {
+    throw invalidPlan(`${field}.unit`, 'a unit goes with a target');
+  }
+  return {
+    title: requiredText(habit.title, PLAN_TEXT_MAX_LENGTH, `${field}.title`),
+    target,
+    unit,
+    schedule: cleanSchedule(habit.schedule, `${field}.schedule`),
+  };
+}
+
+function cleanSchedule(schedule: PlannedHabitDto['schedule'], field: string): PlannedSchedule {
+  switch (schedule.kind) {
+    case 'daily':
+      return { kind: 'daily' };
+    case 'times-per-week':
+      if (schedule.times === undefined) {
+        throw invalidPlan(`${field}.times`, 'times-per-week needs times');
+      }
+      return { kind: 'times-per-week', times: schedule.times };
+    case 'weekdays':
+      if (!schedule.days?.length) {
+        throw invalidPlan(`${field}.days`, 'weekdays needs at least one day');
+      }
+      return { kind: 'weekdays', days: schedule.days };
+  }
+}
