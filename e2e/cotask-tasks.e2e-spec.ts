@@ -519,6 +519,49 @@ describe('cotask tasks through the gateway', () => {
     expect(new Set(history.body.items.map((completion) => completion.occurrence)).size).toBe(N + 1);
   });
 
+  it(`keeps one outcome when ${N} edits with one If-Match, or ${N} shares of one project, arrive at once`, async () => {
+    const task = await call<Task>('POST', '/tasks', anna, { title: 'Contested' });
+    const edits = await atOnce(
+      copies(N, (index) =>
+        call<Task>(
+          'PATCH',
+          `/tasks/${task.body.id}`,
+          anna,
+          { title: `Edit ${index}` },
+          { 'if-match': task.etag! },
+        ),
+      ),
+    );
+    expect(tally(edits.map((answer) => answer.status))).toEqual({ 200: 1, 412: N - 1 });
+    const winner = edits.find((answer) => answer.status === 200)!.body.title;
+    expect((await call<Task>('GET', `/tasks/${task.body.id}`, anna)).body).toMatchObject({
+      title: winner,
+      version: 2,
+    });
+
+    const project = (await call<Project>('POST', '/projects', anna, { name: 'Busy' })).body;
+    const shares = await atOnce(
+      copies(N, (index) =>
+        call('PUT', `/projects/${project.id}/members/${boris.id}`, anna, {
+          role: index % 2 ? 'viewer' : 'editor',
+        }),
+      ),
+    );
+    expect(tally(shares.map((answer) => answer.status))).toEqual({ 200: N });
+    const members = await call<Page<{ userId: string }>>('GET', `/projects/${project.id}/members`, anna);
+    expect(members.body.items.map((member) => member.userId)).toEqual([boris.id]);
+    const sections = await atOnce(
+      copies(N, (index) =>
+        call<Project>('POST', `/projects/${project.id}/sections`, anna, { name: `S${index}` }),
+      ),
+    );
+    expect(tally(sections.map((answer) => answer.status))).toEqual({ 201: N });
+    const positions = (await call<Project>('GET', `/projects/${project.id}`, anna)).body.sections.map(
+      (section) => section.position,
+    );
+    expect(positions).toEqual(Array.from({ length: N }, (_, index) => index + 1));
+  });
+
   it('schedules a reminder minutes before the due, moves it with a recurring task, drops it when cleared', async () => {
     const pending = async (taskId: string) =>
       (
