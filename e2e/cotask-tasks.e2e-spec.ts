@@ -321,6 +321,8 @@ describe('cotask tasks through the gateway', () => {
       [{ title: 'x', due: '2026-02-30' }, 422, 'INVALID_DUE'],
       [{ title: 'x', due: '2026-03-16T25:00' }, 422, 'INVALID_DUE'],
       [{ title: 'x', due: 'tomorrow' }, 422, 'INVALID_DUE'],
+      [{ title: 'x', due: '0001-01-01' }, 422, 'INVALID_DUE'],
+      [{ title: 'x', due: '9999-12-31T23:59', timeZone: 'Pacific/Kiritimati' }, 422, 'INVALID_DUE'],
       [{ title: 'x', deadline: '2026-13-01' }, 422, 'INVALID_DUE'],
       [{ title: 'x', remindMinutesBefore: 10 }, 422, 'REMINDER_WITHOUT_DUE'],
       [{ title: 'x', remindAt: 'soon' }, 400],

@@ -52,6 +52,9 @@ interface Due {
 }
 
 const NO_DUE: Due = { dueOn: null, dueTime: null, dueAt: null, timeZone: null };
+/** Dues and deadlines from 1970 to 9000: a recurring task's next dates stay four-digit years. */
+const MIN_YEAR = 1970;
+const MAX_YEAR = 9000;
 export const UPCOMING_DAYS_DEFAULT = 7;
 export const UPCOMING_DAYS_MAX = 60;
 
@@ -78,6 +81,9 @@ function invalidDue(field: string): TaskException {
 /** A due as stored, from the client's text in `zone`. */
 function dueOf(text: string, zone: string): Due {
   const date = parseDate(text);
+  if (date && (date.year < MIN_YEAR || date.year > MAX_YEAR)) {
+    throw invalidDue('due');
+  }
   if (date) {
     return { dueOn: text, dueTime: null, dueAt: null, timeZone: zone };
   }
@@ -87,7 +93,7 @@ function dueOf(text: string, zone: string): Due {
     const instant = new Date(text);
     wall = Number.isNaN(instant.getTime()) ? undefined : wallAt(instant, zone);
   }
-  if (!wall || wall.year < 1970 || wall.year > 9999) {
+  if (!wall || wall.year < MIN_YEAR || wall.year > MAX_YEAR) {
     throw invalidDue('due');
   }
   const pad = (value: number): string => String(value).padStart(2, '0');
@@ -120,7 +126,8 @@ function cleanDeadline(text: string | null | undefined): string | null | undefin
   if (text === undefined || text === null) {
     return text;
   }
-  if (!parseDate(text)) {
+  const date = parseDate(text);
+  if (!date || date.year < MIN_YEAR || date.year > MAX_YEAR) {
     throw invalidDue('deadline');
   }
   return text;
@@ -347,10 +354,12 @@ export class TasksService implements OnModuleInit {
       }
       const now = new Date();
       const current = wallOfDue(task);
-      const next =
+      const following =
         task.recurrence && task.recurrenceAnchor && current
           ? nextOccurrence(task.recurrence, parseLocalDateTime(task.recurrenceAnchor)!, current)
           : null;
+      // A rule whose next date is past MAX_YEAR has ended, as far as a task manager goes.
+      const next = following && following.year <= MAX_YEAR ? following : null;
       if (next) {
         Object.assign(task, dueFromWall(next, task.dueTime !== null, task.timeZone ?? 'UTC'));
         if (task.remindAt && task.remindAt <= now) {
