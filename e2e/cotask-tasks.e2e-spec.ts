@@ -333,11 +333,19 @@ describe('cotask tasks through the gateway', () => {
       [{ title: 'x', projectId: 'nope' }, 400],
       [{ title: 'x', sectionId: NOBODY }, 422, 'SECTION_NOT_FOUND'],
       [{ title: 'x', labels: 'home' }, 400],
+      [{ title: null }, 400],
+      [{ title: 'x', priority: null, timeZone: null }, 400],
     ];
     for (const [body, status, code] of bad) {
       expectProblem(await call('POST', '/tasks', anna, body), status, code);
     }
     expectProblem(await call('POST', '/tasks', anna, '{"title":'), 400);
+    const own = (await call<Task>('POST', '/tasks', anna, { title: 'Nulls' })).body.id;
+    expectProblem(await call('PATCH', `/tasks/${own}`, anna, { title: null }), 400);
+    expectProblem(await call('PATCH', `/tasks/${own}`, anna, { labels: null, notes: null }), 400);
+    const mine = (await call<Project>('POST', '/projects', anna, { name: 'Nulls' })).body.id;
+    expectProblem(await call('PATCH', `/projects/${mine}`, anna, { name: null }), 400);
+    expectProblem(await call('PATCH', `/projects/${mine}`, anna, { shareCompletions: null }), 400);
     expectProblem(await call('GET', '/tasks/today?timeZone=Nowhere/Special', anna), 422, 'INVALID_TIME_ZONE');
     expectProblem(await call('GET', '/tasks/upcoming?timeZone=UTC&days=0', anna), 422, 'INVALID_DUE');
     expectProblem(await call('GET', '/tasks/upcoming?days=99999999999999', anna), 422, 'INVALID_DUE');

@@ -1,6 +1,7 @@
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
+import { Absent } from './absent.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { SHARE_VISIBILITIES, type ShareVisibility } from '../achievements/achievement.types.js';
 import { PROJECT_ROLES, type ProjectMemberEntity, type ProjectRole } from './project-member.entity.js';
 import type { ProjectSectionEntity } from './project-section.entity.js';
@@ -34,20 +35,20 @@ export class CreateProjectDto {
     default: 'private',
     description: "Who sees a completed task of the project in the feed: like a post's visibility, or nobody",
   })
-  @IsOptional()
+  @Absent()
   @IsIn(SHARE_VISIBILITIES)
   shareCompletions?: ShareVisibility;
 }
 
 export class UpdateProjectDto {
   @ApiPropertyOptional({ maxLength: PROJECT_NAME_MAX })
-  @IsOptional()
+  @Absent()
   @IsString()
   @MaxLength(PROJECT_NAME_MAX * 2)
   name?: string;
 
   @ApiPropertyOptional({ enum: SHARE_VISIBILITIES })
-  @IsOptional()
+  @Absent()
   @IsIn(SHARE_VISIBILITIES)
   shareCompletions?: ShareVisibility;
 }

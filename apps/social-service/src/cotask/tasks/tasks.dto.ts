@@ -1,4 +1,5 @@
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
+import { Absent } from './absent.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -76,13 +77,13 @@ export class CreateTaskDto {
   title!: string;
 
   @ApiPropertyOptional({ maxLength: TASK_NOTES_MAX })
-  @IsOptional()
+  @Absent()
   @IsString()
   @MaxLength(TASK_NOTES_MAX * 2)
   notes?: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: LABELS_MAX })
-  @IsOptional()
+  @Absent()
   @IsArray()
   @ArrayMaxSize(LABELS_MAX)
   @IsString({ each: true })
@@ -96,7 +97,7 @@ export class CreateTaskDto {
     default: 4,
     description: '1 is the most urgent',
   })
-  @IsOptional()
+  @Absent()
   @IsInt()
   @Min(1)
   @Max(4)
@@ -106,17 +107,17 @@ export class CreateTaskDto {
     format: 'uuid',
     description: 'A project the caller owns or edits; none: a personal task',
   })
-  @IsOptional()
+  @Absent()
   @IsUUID()
   projectId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: "A section of the task's project" })
-  @IsOptional()
+  @Absent()
   @IsUUID()
   sectionId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Makes it a subtask of this task (one level deep)' })
-  @IsOptional()
+  @Absent()
   @IsUUID()
   parentId?: string;
 
@@ -128,7 +129,7 @@ export class CreateTaskDto {
   due?: string | null;
 
   @ApiPropertyOptional({ description: 'IANA time zone of the due (default UTC)', example: 'Europe/Berlin' })
-  @IsOptional()
+  @Absent()
   @IsString()
   @MaxLength(100)
   timeZone?: string;
@@ -180,19 +181,19 @@ export class CreateTaskDto {
 
 export class UpdateTaskDto {
   @ApiPropertyOptional({ maxLength: TASK_TITLE_MAX })
-  @IsOptional()
+  @Absent()
   @IsString()
   @MaxLength(TASK_TITLE_MAX * 2)
   title?: string;
 
   @ApiPropertyOptional({ maxLength: TASK_NOTES_MAX })
-  @IsOptional()
+  @Absent()
   @IsString()
   @MaxLength(TASK_NOTES_MAX * 2)
   notes?: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: LABELS_MAX })
-  @IsOptional()
+  @Absent()
   @IsArray()
   @ArrayMaxSize(LABELS_MAX)
   @IsString({ each: true })
@@ -200,7 +201,7 @@ export class UpdateTaskDto {
   labels?: string[];
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 4 })
-  @IsOptional()
+  @Absent()
   @IsInt()
   @Min(1)
   @Max(4)
@@ -225,7 +226,7 @@ export class UpdateTaskDto {
   due?: string | null;
 
   @ApiPropertyOptional({ description: 'IANA time zone of the due', example: 'Europe/Berlin' })
-  @IsOptional()
+  @Absent()
   @IsString()
   @MaxLength(100)
   timeZone?: string;
