@@ -3,37 +3,28 @@ import { SERVICES, type ServiceName } from '@agora/contracts';
 import { HTTP_ERRORS, PROBLEM_DETAILS, PROBLEM_TITLES, type ErrorCatalog } from '@agora/http';
 import { LIST_QUERY_ERRORS } from '@agora/list-query';
 import { RATE_LIMIT_ERRORS } from '@agora/rate-limit';
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
-/** Every catalog of codes: the libs' and each service's `<name>.errors.ts`. */
+/** Every catalog of codes: the libs' and each service's `*.errors.ts` (`<name>.errors.ts` and its modules' own). */
 async function everyCatalog(): Promise<ErrorCatalog[]> {
+  const files = (Object.keys(SERVICES) as ServiceName[]).flatMap((name) => {
+    const source = path.join(ROOT, 'apps', `${name}-service`, 'src');
+    return readdirSync(source, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.errors.ts'))
+      .map((file) => path.join(source, file));
+  });
   const services = await Promise.all(
-    (Object.keys(SERVICES) as ServiceName[]).map(async (name) => {
-      const exports = (await import(
-        path.join(ROOT, 'apps', `${name}-service`, 'src', `${name}.errors.ts`)
-      )) as Record<string, unknown>;
+    files.map(async (file) => {
+      const exports = (await import(file)) as Record<string, unknown>;
       const catalog = Object.keys(exports).find((key) => /^[A-Z_]+_ERRORS$/.test(key));
       return exports[catalog ?? ''] as ErrorCatalog;
     }),
   );
-  // CoTask's blocks (social-service) keep a catalog each: apps/social-service/src/cotask/<block>/<block>.errors.ts
-  const cotask = await Promise.all(
-    (await readdir(path.join(ROOT, 'apps', 'social-service', 'src', 'cotask'), { recursive: true }))
-      .filter((file) => file.endsWith('.errors.ts'))
-      .map(async (file) => {
-        const exports = (await import(
-          path.join(ROOT, 'apps', 'social-service', 'src', 'cotask', file)
-        )) as Record<string, unknown>;
-        return Object.entries(exports)
-          .filter(([key]) => /^[A-Z_]+_ERRORS$/.test(key))
-          .map(([, catalog]) => catalog as ErrorCatalog);
-      }),
-  );
-  return [HTTP_ERRORS, ACCESS_ERRORS, LIST_QUERY_ERRORS, RATE_LIMIT_ERRORS, ...services, ...cotask.flat()];
+  return [HTTP_ERRORS, ACCESS_ERRORS, LIST_QUERY_ERRORS, RATE_LIMIT_ERRORS, ...services];
 }
 
 /** The problem catalogue (libs/http problem-messages.ts) against every domain's codes (issue 17). */

@@ -24,6 +24,14 @@ import { GoalsModule } from './cotask/goals/goals.module.js';
 import { HabitCheckinEntity } from './cotask/habits/habit-checkin.entity.js';
 import { HabitEntity } from './cotask/habits/habit.entity.js';
 import { HabitsModule } from './cotask/habits/habits.module.js';
+import { ReminderEntity } from './cotask/reminders/reminder.entity.js';
+import { RemindersModule } from './cotask/reminders/reminders.module.js';
+import { ProjectMemberEntity } from './cotask/tasks/project-member.entity.js';
+import { ProjectSectionEntity } from './cotask/tasks/project-section.entity.js';
+import { ProjectEntity } from './cotask/tasks/project.entity.js';
+import { TaskCompletionEntity } from './cotask/tasks/task-completion.entity.js';
+import { TaskEntity } from './cotask/tasks/task.entity.js';
+import { TasksModule } from './cotask/tasks/tasks.module.js';
 import { RatingsModule } from './ratings/ratings.module.js';
 import { SellerReviewEntity } from './ratings/seller-review.entity.js';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter.js';
@@ -62,6 +70,8 @@ import { ProfilesModule } from './profiles/profiles.module.js';
     CardsModule,
     GoalsModule,
     HabitsModule,
+    RemindersModule,
+    TasksModule,
   ],
 })
 export class SocialServiceModule {}
@@ -99,6 +109,12 @@ export const socialServiceDefinition: ServiceDefinition = {
     GoalEntity,
     HabitEntity,
     HabitCheckinEntity,
+    ProjectEntity,
+    ProjectSectionEntity,
+    ProjectMemberEntity,
+    TaskEntity,
+    TaskCompletionEntity,
+    ReminderEntity,
   ],
   migrations: socialMigrations,
   config: SocialConfig,

@@ -47,4 +47,11 @@ export class SocialConfig extends ServiceConfig {
   @Min(500)
   @Max(60_000)
   SOCIAL_SOCKET_RECHECK_MS = 5_000;
+
+  /** How often due CoTask reminders are fired (in one replica at a time); a reminder is late by at most this. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(200)
+  @Max(3_600_000)
+  SOCIAL_REMINDERS_EVERY_MS = 15_000;
 }

@@ -2823,6 +2823,102 @@ export type paths = {
     patch: operations['social_ProfilesController_updateMine'];
     trace?: never;
   };
+  '/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['social_ProjectsController_list'];
+    put?: never;
+    post: operations['social_ProjectsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['social_ProjectsController_get'];
+    put?: never;
+    post?: never;
+    delete: operations['social_ProjectsController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['social_ProjectsController_update'];
+    trace?: never;
+  };
+  '/projects/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['social_ProjectsController_members'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{id}/members/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['social_ProjectsController_putMember'];
+    post?: never;
+    delete: operations['social_ProjectsController_removeMember'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{id}/sections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['social_ProjectsController_addSection'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{id}/sections/{sectionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['social_ProjectsController_removeSection'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/refresh': {
     parameters: {
       query?: never;
@@ -3103,6 +3199,102 @@ export type paths = {
       cookie?: never;
     };
     get: operations['catalog_TagCloudController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['social_TasksController_list'];
+    put?: never;
+    post: operations['social_TasksController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tasks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['social_TasksController_get'];
+    put?: never;
+    post?: never;
+    delete: operations['social_TasksController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['social_TasksController_update'];
+    trace?: never;
+  };
+  '/tasks/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['social_TasksController_complete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tasks/{id}/completions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['social_TasksController_completions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tasks/today': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['social_TasksController_today'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tasks/upcoming': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['social_TasksController_upcoming'];
     put?: never;
     post?: never;
     delete?: never;
@@ -4540,6 +4732,48 @@ export type components = {
        */
       totalExact: boolean;
     };
+    CompleteTaskResultDto: {
+      completion: components['schemas']['CompletionDto'];
+      /** @description The task after it: completed, or due at its next occurrence */
+      task: components['schemas']['TaskDto'];
+    };
+    CompletionDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @description The due completed (`2026-03-16` or `2026-03-16T09:00`), `once` without a due */
+      occurrence: string;
+      /** Format: uuid */
+      taskId: string;
+      /**
+       * Format: uuid
+       * @description Who completed it
+       */
+      userId: string;
+    };
+    CompletionPageDto: {
+      items: components['schemas']['CompletionDto'][];
+      /** @example 20 */
+      limit: number;
+      /** @description Send as cursor for the next page; null at the end */
+      nextCursor: string | null;
+      /**
+       * @description Null when paged by cursor
+       * @example 1
+       */
+      page: number | null;
+      /**
+       * @description Items matching the filters and search: exact up to LIST_TOTAL_CAP (default 10,000), else the cap (then totalExact is false)
+       * @example 1
+       */
+      total: number;
+      /**
+       * @description False when more items match than LIST_TOTAL_CAP: total is then the cap, a lower bound
+       * @example true
+       */
+      totalExact: boolean;
+    };
     ContactDto: {
       /** @enum {string} */
       kind: 'email' | 'phone' | 'telegram' | 'whatsapp' | 'website' | 'other';
@@ -4714,6 +4948,64 @@ export type components = {
        * @enum {string}
        */
       visibility?: 'public' | 'followers';
+    };
+    CreateProjectDto: {
+      name: string;
+      /**
+       * @description Who sees a completed task of the project in the feed: like a post's visibility, or nobody
+       * @default private
+       * @enum {string}
+       */
+      shareCompletions?: 'public' | 'followers' | 'private';
+    };
+    CreateSectionDto: {
+      name: string;
+    };
+    CreateTaskDto: {
+      /**
+       * Format: date
+       * @description A hard date apart from the due
+       */
+      deadline?: string | null;
+      /** @description A date (`2026-03-16`), or a local date-time (`2026-03-16T09:00`) in `timeZone`; null clears it */
+      due?: string | null;
+      labels?: string[];
+      notes?: string;
+      /**
+       * Format: uuid
+       * @description Makes it a subtask of this task (one level deep)
+       */
+      parentId?: string;
+      /**
+       * @description 1 is the most urgent
+       * @default 4
+       */
+      priority?: number;
+      /**
+       * Format: uuid
+       * @description A project the caller owns or edits; none: a personal task
+       */
+      projectId?: string;
+      /** @description An RFC 5545 rule (`FREQ=WEEKLY;BYDAY=MO`, daily to yearly) or plain English ("every 2 weeks on Monday"); counted from the due, in its time zone. Null stops it */
+      recurrence?: string | null;
+      /**
+       * Format: date-time
+       * @description A reminder at this instant
+       */
+      remindAt?: string | null;
+      /** @description A reminder this many minutes before the due (each occurrence's when it recurs) */
+      remindMinutesBefore?: number | null;
+      /**
+       * Format: uuid
+       * @description A section of the task's project
+       */
+      sectionId?: string;
+      /**
+       * @description IANA time zone of the due (default UTC)
+       * @example Europe/Berlin
+       */
+      timeZone?: string;
+      title: string;
     };
     CredentialsDto: {
       /**
@@ -5818,6 +6110,36 @@ export type components = {
       /** @example 256 */
       width: number;
     };
+    MemberDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @enum {string} */
+      role: 'viewer' | 'editor';
+      /** Format: uuid */
+      userId: string;
+    };
+    MemberPageDto: {
+      items: components['schemas']['MemberDto'][];
+      /** @example 20 */
+      limit: number;
+      /** @description Send as cursor for the next page; null at the end */
+      nextCursor: string | null;
+      /**
+       * @description Null when paged by cursor
+       * @example 1
+       */
+      page: number | null;
+      /**
+       * @description Items matching the filters and search: exact up to LIST_TOTAL_CAP (default 10,000), else the cap (then totalExact is false)
+       * @example 1
+       */
+      total: number;
+      /**
+       * @description False when more items match than LIST_TOTAL_CAP: total is then the cap, a lower bound
+       * @example true
+       */
+      totalExact: boolean;
+    };
     MoneyDto: {
       /**
        * @description The amount as a decimal string, for display
@@ -5861,7 +6183,8 @@ export type components = {
         | 'chat-message'
         | 'order-placed'
         | 'order-status'
-        | 'catalog-like';
+        | 'catalog-like'
+        | 'reminder';
       /** Format: uuid */
       messageId: string | null;
       /**
@@ -5889,6 +6212,16 @@ export type components = {
       readAt: string | null;
       /**
        * Format: uuid
+       * @description Its id, for `reminder`
+       */
+      subjectId: string | null;
+      /**
+       * @description What a `reminder` is about: a task or a habit
+       * @enum {string|null}
+       */
+      subjectKind: 'task' | 'habit' | null;
+      /**
+       * Format: uuid
        * @description Its id, for `catalog-like`
        */
       targetId: string | null;
@@ -5897,6 +6230,8 @@ export type components = {
        * @enum {string|null}
        */
       targetKind: 'checkin' | 'comment' | 'coffee' | 'watch' | 'mechanism' | 'listing' | null;
+      /** @description The task's or habit's title, for `reminder` */
+      title: string | null;
     };
     NotificationPageDto: {
       items: components['schemas']['NotificationDto'][];
@@ -6843,6 +7178,58 @@ export type components = {
       /** Format: uuid */
       userId: string;
     };
+    ProjectDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: uuid */
+      ownerId: string;
+      /**
+       * @description The caller's role in the project
+       * @enum {string}
+       */
+      role: 'owner' | 'viewer' | 'editor';
+      sections: components['schemas']['SectionDto'][];
+      /** @enum {string} */
+      shareCompletions: 'public' | 'followers' | 'private';
+      /** @description The ETag, for If-Match on PATCH */
+      version: number;
+    };
+    ProjectSummaryDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: uuid */
+      ownerId: string;
+      /** @enum {string} */
+      shareCompletions: 'public' | 'followers' | 'private';
+    };
+    ProjectSummaryPageDto: {
+      items: components['schemas']['ProjectSummaryDto'][];
+      /** @example 20 */
+      limit: number;
+      /** @description Send as cursor for the next page; null at the end */
+      nextCursor: string | null;
+      /**
+       * @description Null when paged by cursor
+       * @example 1
+       */
+      page: number | null;
+      /**
+       * @description Items matching the filters and search: exact up to LIST_TOTAL_CAP (default 10,000), else the cap (then totalExact is false)
+       * @example 1
+       */
+      total: number;
+      /**
+       * @description False when more items match than LIST_TOTAL_CAP: total is then the cap, a lower bound
+       * @example true
+       */
+      totalExact: boolean;
+    };
     PublicJwkDto: {
       /** @example ES256 */
       alg: string;
@@ -6858,6 +7245,13 @@ export type components = {
       x: string;
       /** @description base64url */
       y: string;
+    };
+    PutMemberDto: {
+      /**
+       * @description `viewer` reads the tasks; `editor` also changes them
+       * @enum {string}
+       */
+      role: 'viewer' | 'editor';
     };
     PutTranslationDto: {
       /** @example Bright, with blackcurrant and tomato */
@@ -7200,6 +7594,13 @@ export type components = {
        */
       totalExact: boolean;
     };
+    SectionDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description Sections are listed by position */
+      position: number;
+    };
     SellerApplicationDto: {
       contactEmail: string;
       contactPhone: string | null;
@@ -7347,6 +7748,77 @@ export type components = {
       tags: components['schemas']['CloudTagDto'][];
       /** @enum {string} */
       window: '7d' | '30d' | '90d' | '365d' | 'all';
+    };
+    TaskDto: {
+      /**
+       * Format: date-time
+       * @description Set once it is done for good
+       */
+      completedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date */
+      deadline: string | null;
+      /** @description The due as set: a date or a local date-time */
+      due: string | null;
+      /**
+       * Format: date-time
+       * @description The instant of a due with a time
+       */
+      dueAt: string | null;
+      /** Format: uuid */
+      id: string;
+      labels: string[];
+      notes: string;
+      /**
+       * Format: uuid
+       * @description Who created it
+       */
+      ownerId: string;
+      /**
+       * Format: uuid
+       * @description The task it is a subtask of
+       */
+      parentId: string | null;
+      priority: number;
+      /** Format: uuid */
+      projectId: string | null;
+      /** @description The RFC 5545 rule, e.g. `INTERVAL=2;FREQ=WEEKLY;BYDAY=MO` */
+      recurrence: string | null;
+      /** Format: date-time */
+      remindAt: string | null;
+      remindMinutesBefore: number | null;
+      /** Format: uuid */
+      sectionId: string | null;
+      /** @description IANA time zone of the due */
+      timeZone: string | null;
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description The ETag, for If-Match on PATCH and complete */
+      version: number;
+    };
+    TaskPageDto: {
+      items: components['schemas']['TaskDto'][];
+      /** @example 20 */
+      limit: number;
+      /** @description Send as cursor for the next page; null at the end */
+      nextCursor: string | null;
+      /**
+       * @description Null when paged by cursor
+       * @example 1
+       */
+      page: number | null;
+      /**
+       * @description Items matching the filters and search: exact up to LIST_TOTAL_CAP (default 10,000), else the cap (then totalExact is false)
+       * @example 1
+       */
+      total: number;
+      /**
+       * @description False when more items match than LIST_TOTAL_CAP: total is then the cap, a lower bound
+       * @example true
+       */
+      totalExact: boolean;
     };
     TestCardDto: {
       /**
@@ -7508,6 +7980,36 @@ export type components = {
       messagesFrom?: 'everyone' | 'following' | 'mutuals' | 'nobody';
       /** @description Make follows need your acceptance */
       private?: boolean;
+    };
+    UpdateProjectDto: {
+      name?: string;
+      /** @enum {string} */
+      shareCompletions?: 'public' | 'followers' | 'private';
+    };
+    UpdateTaskDto: {
+      /** Format: date */
+      deadline?: string | null;
+      /** @description A date (`2026-03-16`), or a local date-time (`2026-03-16T09:00`) in `timeZone`; null clears it */
+      due?: string | null;
+      labels?: string[];
+      notes?: string;
+      priority?: number;
+      /** @description An RFC 5545 rule (`FREQ=WEEKLY;BYDAY=MO`, daily to yearly) or plain English ("every 2 weeks on Monday"); counted from the due, in its time zone. Null stops it */
+      recurrence?: string | null;
+      /** Format: date-time */
+      remindAt?: string | null;
+      remindMinutesBefore?: number | null;
+      /**
+       * Format: uuid
+       * @description A section of the task's project
+       */
+      sectionId?: string | null;
+      /**
+       * @description IANA time zone of the due
+       * @example Europe/Berlin
+       */
+      timeZone?: string;
+      title?: string;
     };
     UploadMediaDto: {
       /**
@@ -50412,6 +50914,1415 @@ export interface operations {
       };
     };
   };
+  social_ProjectsController_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page (keyset paging, instead of page) */
+        cursor?: string;
+        /** @description filter[field][operator]=value. Fields: createdAt, name, ownerId. Operators: eq, ne, gt, gte, lt, lte, in, like, ilike, between, null (default eq: filter[field]=value; in and between take comma-separated values; null takes true or false). */
+        filter?: {
+          createdAt?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          name?: {
+            /** @description Two comma-separated string values: low,high */
+            between?: string;
+            eq?: string;
+            gt?: string;
+            gte?: string;
+            ilike?: string;
+            /** @description Up to 100 comma-separated string values */
+            in?: string;
+            like?: string;
+            lt?: string;
+            lte?: string;
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          ownerId?: {
+            /** Format: uuid */
+            eq?: string;
+            /** @description Up to 100 comma-separated uuid values */
+            in?: string;
+            /** Format: uuid */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+        };
+        /** @description At most 100 */
+        limit?: number;
+        page?: number;
+        /** @description Text search over name */
+        search?: string;
+        /** @description Comma-separated, '-' for descending. Fields: createdAt, name */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectSummaryPageDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'INVALID_LIST_QUERY' | 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_ProjectsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProjectDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDto'];
+        };
+      };
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'JSON_TOO_DEEP' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing)
+       *
+       *     Unprocessable Entity: `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing)
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'EMPTY_TITLE';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_ProjectsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
+       *
+       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PROJECT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_ProjectsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project
+       *
+       *     Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'NOT_PROJECT_OWNER' | 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
+       *
+       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PROJECT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_ProjectsController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateProjectDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'INVALID_IF_MATCH'
+              | 'VALIDATION_FAILED'
+              | 'MALFORMED_JSON'
+              | 'JSON_TOO_DEEP'
+              | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project
+       *
+       *     Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'NOT_PROJECT_OWNER' | 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
+       *
+       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PROJECT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing)
+       *
+       *     Unprocessable Entity: `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing)
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'EMPTY_TITLE';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_ProjectsController_members: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page (keyset paging, instead of page) */
+        cursor?: string;
+        /** @description filter[field][operator]=value. Fields: createdAt, role. Operators: eq, ne, gt, gte, lt, lte, in, like, ilike, between, null (default eq: filter[field]=value; in and between take comma-separated values; null takes true or false). */
+        filter?: {
+          createdAt?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          role?: {
+            /** @description Two comma-separated string values: low,high */
+            between?: string;
+            eq?: string;
+            gt?: string;
+            gte?: string;
+            ilike?: string;
+            /** @description Up to 100 comma-separated string values */
+            in?: string;
+            like?: string;
+            lt?: string;
+            lte?: string;
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+        };
+        /** @description At most 100 */
+        limit?: number;
+        page?: number;
+        /** @description Comma-separated, '-' for descending. Fields: createdAt */
+        sort?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberPageDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'INVALID_LIST_QUERY' | 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
+       *
+       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
+       *
+       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PROJECT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_ProjectsController_putMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutMemberDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'JSON_TOO_DEEP' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project
+       *
+       *     Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'NOT_PROJECT_OWNER' | 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
+       *
+       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PROJECT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `MEMBER_NOT_FOLLOWER` a project is shared only with the owner's followers (not with the owner themself)
+       *
+       *     Unprocessable Entity: `MEMBER_NOT_FOLLOWER` a project is shared only with the owner's followers (not with the owner themself)
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'MEMBER_NOT_FOLLOWER';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_ProjectsController_removeMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project
+       *
+       *     Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'NOT_PROJECT_OWNER' | 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of; `MEMBER_NOT_FOUND` this user is not a member of the project
+       *
+       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of; `MEMBER_NOT_FOUND` this user is not a member of the project
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PROJECT_NOT_FOUND' | 'MEMBER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_ProjectsController_addSection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSectionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'JSON_TOO_DEEP' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them
+       *
+       *     Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'NOT_PROJECT_EDITOR' | 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
+       *
+       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PROJECT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing)
+       *
+       *     Unprocessable Entity: `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing)
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'EMPTY_TITLE';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_ProjectsController_removeSection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        sectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them
+       *
+       *     Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'NOT_PROJECT_EDITOR' | 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
+       *
+       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PROJECT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `SECTION_NOT_FOUND` no section with this id in the task’s project
+       *
+       *     Unprocessable Entity: `SECTION_NOT_FOUND` no section with this id in the task’s project
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'SECTION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
   auth_SessionsController_refresh: {
     parameters: {
       query?: never;
@@ -53415,6 +55326,1674 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'RATE_LIMITED';
+          };
+        };
+      };
+    };
+  };
+  social_TasksController_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page (keyset paging, instead of page) */
+        cursor?: string;
+        /** @description filter[field][operator]=value. Fields: createdAt, dueOn, deadline, priority, completedAt, projectId, sectionId, parentId, title. Operators: eq, ne, gt, gte, lt, lte, in, like, ilike, between, null (default eq: filter[field]=value; in and between take comma-separated values; null takes true or false). */
+        filter?: {
+          completedAt?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          createdAt?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          deadline?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          dueOn?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          parentId?: {
+            /** Format: uuid */
+            eq?: string;
+            /** @description Up to 100 comma-separated uuid values */
+            in?: string;
+            /** Format: uuid */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          priority?: {
+            /** @description Two comma-separated integer values: low,high */
+            between?: string;
+            eq?: number;
+            gt?: number;
+            gte?: number;
+            /** @description Up to 100 comma-separated integer values */
+            in?: string;
+            lt?: number;
+            lte?: number;
+            ne?: number;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          projectId?: {
+            /** Format: uuid */
+            eq?: string;
+            /** @description Up to 100 comma-separated uuid values */
+            in?: string;
+            /** Format: uuid */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          sectionId?: {
+            /** Format: uuid */
+            eq?: string;
+            /** @description Up to 100 comma-separated uuid values */
+            in?: string;
+            /** Format: uuid */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          title?: {
+            /** @description Two comma-separated string values: low,high */
+            between?: string;
+            eq?: string;
+            gt?: string;
+            gte?: string;
+            ilike?: string;
+            /** @description Up to 100 comma-separated string values */
+            in?: string;
+            like?: string;
+            lt?: string;
+            lte?: string;
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+        };
+        /** @description At most 100 */
+        limit?: number;
+        page?: number;
+        /** @description Text search over title */
+        search?: string;
+        /** @description Comma-separated, '-' for descending. Fields: createdAt, dueOn, priority */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskPageDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'INVALID_LIST_QUERY' | 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_TasksController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTaskDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskDto'];
+        };
+      };
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'JSON_TOO_DEEP' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them
+       *
+       *     Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'NOT_PROJECT_EDITOR' | 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
+       *
+       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PROJECT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
+       *
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing); `SECTION_NOT_FOUND` no section with this id in the task’s project; `PARENT_TASK_NOT_FOUND` no task with this id to put the subtask under; `SUBTASK_TOO_DEEP` subtasks are one level deep: a subtask has no subtasks; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone; `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `REMINDER_WITHOUT_DUE` a reminder minutes before the due needs a due
+       *
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing); `SECTION_NOT_FOUND` no section with this id in the task’s project; `PARENT_TASK_NOT_FOUND` no task with this id to put the subtask under; `SUBTASK_TOO_DEEP` subtasks are one level deep: a subtask has no subtasks; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone; `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `REMINDER_WITHOUT_DUE` a reminder minutes before the due needs a due
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'TEXT_TOO_LONG'
+              | 'EMPTY_TITLE'
+              | 'SECTION_NOT_FOUND'
+              | 'PARENT_TASK_NOT_FOUND'
+              | 'SUBTASK_TOO_DEEP'
+              | 'INVALID_DUE'
+              | 'INVALID_TIME_ZONE'
+              | 'INVALID_RECURRENCE'
+              | 'REMINDER_WITHOUT_DUE';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_TasksController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
+       *
+       *     Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_TasksController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them
+       *
+       *     Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'NOT_PROJECT_EDITOR' | 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
+       *
+       *     Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_TasksController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateTaskDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'INVALID_IF_MATCH'
+              | 'VALIDATION_FAILED'
+              | 'MALFORMED_JSON'
+              | 'JSON_TOO_DEEP'
+              | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them
+       *
+       *     Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'NOT_PROJECT_EDITOR' | 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
+       *
+       *     Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
+          };
+        };
+      };
+      /** @description Payload Too Large: `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` the body is not of a media type the route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
+       *
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing); `SECTION_NOT_FOUND` no section with this id in the task’s project; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone; `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `REMINDER_WITHOUT_DUE` a reminder minutes before the due needs a due
+       *
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing); `SECTION_NOT_FOUND` no section with this id in the task’s project; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone; `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `REMINDER_WITHOUT_DUE` a reminder minutes before the due needs a due
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'TEXT_TOO_LONG'
+              | 'EMPTY_TITLE'
+              | 'SECTION_NOT_FOUND'
+              | 'INVALID_DUE'
+              | 'INVALID_TIME_ZONE'
+              | 'INVALID_RECURRENCE'
+              | 'REMINDER_WITHOUT_DUE';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_TasksController_complete: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the resource as read ("<version>"): the write applies only at that version (412 otherwise). Without it the last writer wins. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompleteTaskResultDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'INVALID_IF_MATCH' | 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them
+       *
+       *     Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'NOT_PROJECT_EDITOR' | 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
+       *
+       *     Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Conflict: `TASK_COMPLETED` the task is completed already (and does not recur)
+       *
+       *     Conflict: `TASK_COMPLETED` the task is completed already (and does not recur)
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK_COMPLETED';
+          };
+        };
+      };
+      /**
+       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       *
+       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRECONDITION_FAILED';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_TasksController_completions: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page (keyset paging, instead of page) */
+        cursor?: string;
+        /** @description filter[field][operator]=value. Fields: createdAt, userId. Operators: eq, ne, gt, gte, lt, lte, in, like, ilike, between, null (default eq: filter[field]=value; in and between take comma-separated values; null takes true or false). */
+        filter?: {
+          createdAt?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          userId?: {
+            /** Format: uuid */
+            eq?: string;
+            /** @description Up to 100 comma-separated uuid values */
+            in?: string;
+            /** Format: uuid */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+        };
+        /** @description At most 100 */
+        limit?: number;
+        page?: number;
+        /** @description Comma-separated, '-' for descending. Fields: createdAt */
+        sort?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompletionPageDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'INVALID_LIST_QUERY' | 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
+       *
+       *     Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
+       *
+       *     Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_TasksController_today: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page (keyset paging, instead of page) */
+        cursor?: string;
+        /** @description filter[field][operator]=value. Fields: createdAt, dueOn, deadline, priority, completedAt, projectId, sectionId, parentId, title. Operators: eq, ne, gt, gte, lt, lte, in, like, ilike, between, null (default eq: filter[field]=value; in and between take comma-separated values; null takes true or false). */
+        filter?: {
+          completedAt?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          createdAt?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          deadline?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          dueOn?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          parentId?: {
+            /** Format: uuid */
+            eq?: string;
+            /** @description Up to 100 comma-separated uuid values */
+            in?: string;
+            /** Format: uuid */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          priority?: {
+            /** @description Two comma-separated integer values: low,high */
+            between?: string;
+            eq?: number;
+            gt?: number;
+            gte?: number;
+            /** @description Up to 100 comma-separated integer values */
+            in?: string;
+            lt?: number;
+            lte?: number;
+            ne?: number;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          projectId?: {
+            /** Format: uuid */
+            eq?: string;
+            /** @description Up to 100 comma-separated uuid values */
+            in?: string;
+            /** Format: uuid */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          sectionId?: {
+            /** Format: uuid */
+            eq?: string;
+            /** @description Up to 100 comma-separated uuid values */
+            in?: string;
+            /** Format: uuid */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          title?: {
+            /** @description Two comma-separated string values: low,high */
+            between?: string;
+            eq?: string;
+            gt?: string;
+            gte?: string;
+            ilike?: string;
+            /** @description Up to 100 comma-separated string values */
+            in?: string;
+            like?: string;
+            lt?: string;
+            lte?: string;
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+        };
+        /** @description At most 100 */
+        limit?: number;
+        page?: number;
+        /** @description Text search over title */
+        search?: string;
+        /** @description Comma-separated, '-' for descending. Fields: dueOn, priority, createdAt */
+        sort?: string;
+        /** @description The caller's IANA time zone (default UTC) */
+        timeZone?: unknown;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskPageDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'INVALID_LIST_QUERY' | 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin
+       *
+       *     Unprocessable Entity: `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin
+       *
+       *     Unprocessable Entity: `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TIME_ZONE';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_TasksController_upcoming: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page (keyset paging, instead of page) */
+        cursor?: string;
+        /** @description 1 to 60 (default 7) */
+        days?: number;
+        /** @description filter[field][operator]=value. Fields: createdAt, dueOn, deadline, priority, completedAt, projectId, sectionId, parentId, title. Operators: eq, ne, gt, gte, lt, lte, in, like, ilike, between, null (default eq: filter[field]=value; in and between take comma-separated values; null takes true or false). */
+        filter?: {
+          completedAt?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          createdAt?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          deadline?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          dueOn?: {
+            /** @description Two comma-separated date values: low,high */
+            between?: string;
+            /** Format: date-time */
+            eq?: string;
+            /** Format: date-time */
+            gt?: string;
+            /** Format: date-time */
+            gte?: string;
+            /** @description Up to 100 comma-separated date values */
+            in?: string;
+            /** Format: date-time */
+            lt?: string;
+            /** Format: date-time */
+            lte?: string;
+            /** Format: date-time */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          parentId?: {
+            /** Format: uuid */
+            eq?: string;
+            /** @description Up to 100 comma-separated uuid values */
+            in?: string;
+            /** Format: uuid */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          priority?: {
+            /** @description Two comma-separated integer values: low,high */
+            between?: string;
+            eq?: number;
+            gt?: number;
+            gte?: number;
+            /** @description Up to 100 comma-separated integer values */
+            in?: string;
+            lt?: number;
+            lte?: number;
+            ne?: number;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          projectId?: {
+            /** Format: uuid */
+            eq?: string;
+            /** @description Up to 100 comma-separated uuid values */
+            in?: string;
+            /** Format: uuid */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          sectionId?: {
+            /** Format: uuid */
+            eq?: string;
+            /** @description Up to 100 comma-separated uuid values */
+            in?: string;
+            /** Format: uuid */
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+          title?: {
+            /** @description Two comma-separated string values: low,high */
+            between?: string;
+            eq?: string;
+            gt?: string;
+            gte?: string;
+            ilike?: string;
+            /** @description Up to 100 comma-separated string values */
+            in?: string;
+            like?: string;
+            lt?: string;
+            lte?: string;
+            ne?: string;
+            /** @description true: is null; false: is not null */
+            null?: boolean;
+          };
+        };
+        /** @description At most 100 */
+        limit?: number;
+        page?: number;
+        /** @description Text search over title */
+        search?: string;
+        /** @description Comma-separated, '-' for descending. Fields: dueOn, priority, createdAt */
+        sort?: string;
+        /** @description The caller's IANA time zone (default UTC) */
+        timeZone?: unknown;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskPageDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
+       *
+       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'INVALID_LIST_QUERY' | 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone
+       *
+       *     Unprocessable Entity: `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone
+       *
+       *     Unprocessable Entity: `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TIME_ZONE' | 'INVALID_DUE';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
           };
         };
       };

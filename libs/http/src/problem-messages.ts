@@ -866,6 +866,66 @@ export const PROBLEM_DETAILS: Readonly<Record<string, Readonly<Record<OtherLangu
     ru: 'Текущий пароль указан неверно.',
     es: 'currentPassword no es correcta.',
   },
+  PROJECT_NOT_FOUND: {
+    ru: 'Нет проекта с этим id, которым вы владеете или в котором участвуете.',
+    es: 'No hay ningún proyecto con este id del que sea propietario o miembro.',
+  },
+  NOT_PROJECT_OWNER: {
+    ru: 'Только владелец меняет, открывает доступ к проекту или удаляет его.',
+    es: 'Solo el propietario cambia, comparte o elimina un proyecto.',
+  },
+  NOT_PROJECT_EDITOR: {
+    ru: 'Наблюдатель общего проекта только читает задачи; менять их могут владелец и редакторы.',
+    es: 'Un observador de un proyecto compartido solo lee sus tareas; solo el propietario y los editores las cambian.',
+  },
+  MEMBER_NOT_FOLLOWER: {
+    ru: 'Проектом можно поделиться только с подписчиками владельца.',
+    es: 'Un proyecto solo se comparte con los seguidores del propietario.',
+  },
+  MEMBER_NOT_FOUND: {
+    ru: 'Этот пользователь не участник проекта.',
+    es: 'Este usuario no es miembro del proyecto.',
+  },
+  SECTION_NOT_FOUND: {
+    ru: 'В проекте задачи нет раздела с этим id.',
+    es: 'No hay ninguna sección con este id en el proyecto de la tarea.',
+  },
+  TASK_NOT_FOUND: {
+    ru: 'Нет задачи с этим id, которую вы можете видеть.',
+    es: 'No hay ninguna tarea con este id que pueda ver.',
+  },
+  PARENT_TASK_NOT_FOUND: {
+    ru: 'Нет задачи с этим id, под которую можно поставить подзадачу.',
+    es: 'No hay ninguna tarea con este id bajo la que poner la subtarea.',
+  },
+  SUBTASK_TOO_DEEP: {
+    ru: 'Подзадачи только одного уровня: у подзадачи нет подзадач.',
+    es: 'Las subtareas tienen un solo nivel: una subtarea no tiene subtareas.',
+  },
+  INVALID_RECURRENCE: {
+    ru: 'Правило — не RRULE (от ежедневного до ежегодного) и не слова вроде «every 2 weeks on Monday».',
+    es: 'La regla no es un RRULE (de diaria a anual) ni palabras como «every 2 weeks on Monday».',
+  },
+  INVALID_TIME_ZONE: {
+    ru: 'Это не часовой пояс IANA вроде Europe/Berlin.',
+    es: 'No es una zona horaria IANA como Europe/Berlin.',
+  },
+  INVALID_DUE: {
+    ru: 'Срок — дата (ГГГГ-ММ-ДД) или местные дата и время (ГГГГ-ММ-ДДTЧЧ:мм) с часовым поясом.',
+    es: 'El vencimiento es una fecha (AAAA-MM-DD) o una fecha y hora local (AAAA-MM-DDTHH:mm) con zona horaria.',
+  },
+  REMINDER_WITHOUT_DUE: {
+    ru: 'Напоминанию за несколько минут до срока нужен срок.',
+    es: 'Un recordatorio minutos antes del vencimiento necesita un vencimiento.',
+  },
+  EMPTY_TITLE: {
+    ru: 'Проекту, разделу или задаче нужно название (после очистки текста).',
+    es: 'Un proyecto, una sección o una tarea necesita un nombre o título (tras limpiar el texto).',
+  },
+  TASK_COMPLETED: {
+    ru: 'Задача уже выполнена (и не повторяется).',
+    es: 'La tarea ya está completada (y no se repite).',
+  },
 };
 
 /** The problem with its title and detail in `language` (English, as raised, when null or 'en'). */

@@ -14,6 +14,7 @@ import { CotaskAchievements1796300000000 } from './1796300000000-CotaskAchieveme
 import { CotaskCards1796300000300 } from './1796300000300-CotaskCards.js';
 import { CotaskGoals1796300000001 } from './1796300000001-CotaskGoals.js';
 import { CotaskHabits1796300000200 } from './1796300000200-CotaskHabits.js';
+import { CotaskTasks1796300000100 } from './1796300000100-CotaskTasks.js';
 
 /** Every social-service migration, oldest first. */
 export const socialMigrations = [
@@ -31,6 +32,7 @@ export const socialMigrations = [
   CatalogLikeNotifications1796200000005,
   CotaskAchievements1796300000000,
   CotaskGoals1796300000001,
+  CotaskTasks1796300000100,
   CotaskHabits1796300000200,
   CotaskCards1796300000300,
 ];

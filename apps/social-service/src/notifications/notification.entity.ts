@@ -1,4 +1,5 @@
 import type { LikeKind, OrderStatus } from '@agora/contracts';
+import type { ReminderSubjectKind } from '../cotask/reminders/reminder.types.js';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
@@ -16,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   'order-placed',
   'order-status',
   'catalog-like',
+  'reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -72,6 +74,17 @@ export class NotificationEntity {
 
   @Column({ name: 'target_id', type: 'uuid', nullable: true })
   targetId!: string | null;
+
+  /** What a `reminder` is about: `task` or `habit`. */
+  @Column({ name: 'subject_kind', type: 'text', nullable: true })
+  subjectKind!: ReminderSubjectKind | null;
+
+  @Column({ name: 'subject_id', type: 'uuid', nullable: true })
+  subjectId!: string | null;
+
+  /** The subject's title when the reminder fired. */
+  @Column({ type: 'text', nullable: true })
+  title!: string | null;
 
   /** How many events it stands for (unread messages of one chat); 1 otherwise. */
   @Column({ type: 'integer', default: 1 })

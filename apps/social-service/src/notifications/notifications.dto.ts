@@ -2,6 +2,7 @@ import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { LIKE_KINDS, ORDER_STATUSES, type LikeKind, type OrderStatus } from '@agora/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { REMINDER_SUBJECT_KINDS, type ReminderSubjectKind } from '../cotask/reminders/reminder.types.js';
 import { NOTIFICATION_KINDS, type NotificationEntity, type NotificationKind } from './notification.entity.js';
 
 /** Newest first; `filter[readAt][null]=true` for the unread ones, `filter[kind]=mention` by kind. */
@@ -78,6 +79,20 @@ export class NotificationDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Its id, for `catalog-like`' })
   targetId!: string | null;
 
+  @ApiProperty({
+    type: String,
+    enum: REMINDER_SUBJECT_KINDS,
+    nullable: true,
+    description: 'What a `reminder` is about: a task or a habit',
+  })
+  subjectKind!: ReminderSubjectKind | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Its id, for `reminder`' })
+  subjectId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "The task's or habit's title, for `reminder`" })
+  title!: string | null;
+
   @ApiProperty({ description: 'Unread messages of one chat are one notification; 1 otherwise' })
   count!: number;
 
@@ -109,6 +124,9 @@ export function toNotificationDto(notification: NotificationEntity): Notificatio
     orderStatus: notification.orderStatus,
     targetKind: notification.targetKind,
     targetId: notification.targetId,
+    subjectKind: notification.subjectKind,
+    subjectId: notification.subjectId,
+    title: notification.title,
     count: notification.count,
     createdAt: notification.createdAt.toISOString(),
     readAt: notification.readAt?.toISOString() ?? null,

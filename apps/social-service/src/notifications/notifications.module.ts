@@ -9,5 +9,6 @@ import { NotificationsService } from './notifications.service.js';
   imports: [RealtimeModule],
   controllers: [NotificationsController, NotificationsEvents],
   providers: [NotificationsRepository, NotificationsService],
+  exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -3,6 +3,7 @@ import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { LikeKind, OrderStatus } from '@agora/contracts';
+import type { ReminderSubjectKind } from '../cotask/reminders/reminder.types.js';
 import {
   NotificationEntity,
   ORDER_NOTIFICATION_KINDS,
@@ -22,6 +23,8 @@ export interface NotificationDraft {
   readonly orderId?: string;
   readonly orderStatus?: OrderStatus;
   readonly target?: { readonly kind: LikeKind; readonly id: string };
+  /** What a reminder is about, and its title. */
+  readonly subject?: { readonly kind: ReminderSubjectKind; readonly id: string; readonly title: string };
   /** Only when the user follows the actor (a mention in a followers-only post). */
   readonly onlyFollowers?: boolean;
 }
@@ -42,6 +45,9 @@ interface NotificationRow {
   order_status: OrderStatus | null;
   target_kind: LikeKind | null;
   target_id: string | null;
+  subject_kind: ReminderSubjectKind | null;
+  subject_id: string | null;
+  title: string | null;
   count: number;
   created_at: Date;
   read_at: Date | null;
@@ -61,6 +67,9 @@ const toEntity = (row: NotificationRow): NotificationEntity =>
     orderStatus: row.order_status,
     targetKind: row.target_kind,
     targetId: row.target_id,
+    subjectKind: row.subject_kind,
+    subjectId: row.subject_id,
+    title: row.title,
     count: row.count,
     createdAt: new Date(row.created_at),
     readAt: row.read_at ? new Date(row.read_at) : null,
@@ -85,8 +94,8 @@ export class NotificationsRepository {
       tx,
       `INSERT INTO "social"."notifications"
               ("id", "user_id", "kind", "actor_id", "post_id", "comment_id", "chat_id", "message_id",
-               "order_id", "order_status", "target_kind", "target_id")
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $10, $11, $13, $14
+               "order_id", "order_status", "target_kind", "target_id", "subject_kind", "subject_id", "title")
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $10, $11, $13, $14, $15, $16, $17
         WHERE EXISTS (SELECT 1 FROM "social"."profiles" WHERE "id" = $2)
           AND ($12::boolean OR NOT EXISTS (SELECT 1 FROM "social"."blocks"
                            WHERE ("blocker_id" = $2 AND "blocked_id" = $4) OR ("blocker_id" = $4 AND "blocked_id" = $2)))
@@ -112,6 +121,9 @@ export class NotificationsRepository {
         ORDER_NOTIFICATION_KINDS.includes(draft.kind),
         draft.target?.kind ?? null,
         draft.target?.id ?? null,
+        draft.subject?.kind ?? null,
+        draft.subject?.id ?? null,
+        draft.subject?.title ?? null,
       ],
     );
     return row ? toEntity(row) : null;

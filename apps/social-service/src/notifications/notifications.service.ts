@@ -1,6 +1,6 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import type { EventEnvelope } from '@agora/contracts';
-import { Inbox, UnitOfWork } from '@agora/database';
+import { Inbox, UnitOfWork, type Tx } from '@agora/database';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { RealtimeHub } from '../realtime/realtime-hub.js';
@@ -135,6 +135,23 @@ export class NotificationsService {
     return unread;
   }
 
+  /** Writes a notification in the caller's transaction (null when not written); {@link push} it after commit. */
+  record(tx: Tx, draft: NotificationDraft): Promise<NotificationEntity | null> {
+    return this.notifications.add(tx, draft);
+  }
+
+  /** Pushes notifications written by {@link record} (once committed), and each user's unread count. */
+  async push(written: readonly NotificationEntity[]): Promise<void> {
+    for (const notification of written) {
+      this.hub.toUsers([notification.userId], 'notification', toNotificationDto(notification));
+    }
+    for (const userId of new Set(written.map((notification) => notification.userId))) {
+      this.hub.toUsers([userId], 'notifications.unread', {
+        count: await this.notifications.unreadCount(userId),
+      });
+    }
+  }
+
   private async notify(event: EventEnvelope, drafts: readonly NotificationDraft[]): Promise<void> {
     const written: NotificationEntity[] = [];
     await this.inbox.consumeOnce(NOTIFICATIONS_CONSUMER, event, async (tx) => {
@@ -145,14 +162,7 @@ export class NotificationsService {
         }
       }
     });
-    for (const notification of written) {
-      this.hub.toUsers([notification.userId], 'notification', toNotificationDto(notification));
-    }
     // One count per user told, however many of their notifications the event made.
-    for (const userId of new Set(written.map((notification) => notification.userId))) {
-      this.hub.toUsers([userId], 'notifications.unread', {
-        count: await this.notifications.unreadCount(userId),
-      });
-    }
+    await this.push(written);
   }
 }

@@ -113,6 +113,8 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/habits', 'social', '/habits'),
   route('/decks', 'social', '/decks'),
   route('/cards', 'social', '/cards'),
+  route('/projects', 'social', '/projects'),
+  route('/tasks', 'social', '/tasks'),
   { path: REALTIME_PATH, service: 'social', target: REALTIME_PATH, websocket: true },
   // media-service
   { ...route('/media', 'media', '/media'), body: 'upload', rateZone: 'upload' },
