@@ -147,6 +147,15 @@ describe('CoTask cards through the gateway', () => {
       'PRECONDITION_FAILED',
     );
 
+    // N edits at the same instant with the same If-Match: one applies, the others are 412.
+    const edits = await atOnce(
+      copies(6, (index) =>
+        call('PATCH', `/decks/${created.id}`, ann, { title: `Edit ${index}` }, { 'if-match': '"2"' }),
+      ),
+    );
+    expect(tally(edits.map((answer) => answer.status))).toEqual({ 200: 1, 412: 5 });
+    expect((await call<Deck>('GET', `/decks/${created.id}`, ann)).body.version).toBe(3);
+
     expectProblem(await call('GET', `/decks/${created.id}`, bob), 404, 'DECK_NOT_FOUND');
     expectProblem(await call('PATCH', `/decks/${created.id}`, bob, { title: 'mine' }), 404, 'DECK_NOT_FOUND');
     expectProblem(await call('DELETE', `/decks/${created.id}`, bob), 404, 'DECK_NOT_FOUND');
