@@ -21,6 +21,7 @@ import {
 } from './projects.dto.js';
 import { ProjectsRepository, type ProjectAccess } from './projects.repository.js';
 import { TaskErrorCode, TaskException } from './tasks.errors.js';
+import { lockOwnerProfile } from '../owner-profile.js';
 
 /** A name or title as stored: sanitized, 1 to `max` characters (EMPTY_TITLE, or a 422 naming the field). */
 export function cleanName(text: string, max: number, field: string): string {
@@ -44,9 +45,10 @@ export class ProjectsService {
 
   async create(user: AuthenticatedUser, dto: CreateProjectDto): Promise<ProjectDto> {
     const name = cleanName(dto.name, PROJECT_NAME_MAX, 'name');
-    const project = await this.unitOfWork.run((tx) =>
-      this.projects.create(tx, user.id, name, dto.shareCompletions ?? 'private'),
-    );
+    const project = await this.unitOfWork.run(async (tx) => {
+      await lockOwnerProfile(tx, user.id);
+      return this.projects.create(tx, user.id, name, dto.shareCompletions ?? 'private');
+    });
     return toProjectDto(project, 'owner', []);
   }
 

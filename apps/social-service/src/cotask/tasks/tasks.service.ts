@@ -41,6 +41,7 @@ import {
 } from './tasks.dto.js';
 import { TaskErrorCode, TaskException } from './tasks.errors.js';
 import { TasksRepository, type TaskView } from './tasks.repository.js';
+import { lockOwnerProfile } from '../owner-profile.js';
 
 type Role = 'owner' | ProjectRole;
 
@@ -163,6 +164,14 @@ export class TasksService implements OnModuleInit {
   }
 
   async create(user: AuthenticatedUser, dto: CreateTaskDto): Promise<TaskDto> {
+    return toTaskDto(await this.unitOfWork.run((tx) => this.createIn(tx, user.id, dto)));
+  }
+
+  /**
+   * Creates the user's task in the caller's transaction, with POST /tasks's checks (TaskException when one
+   * fails): for the concretizer, which makes a goal's plan at once.
+   */
+  async createIn(tx: Tx, userId: string, dto: CreateTaskDto): Promise<TaskEntity> {
     const title = cleanName(dto.title, TASK_TITLE_MAX, 'title');
     const notes = dto.notes === undefined ? '' : cleanText(dto.notes, TASK_NOTES_MAX, 'notes');
     const labels = cleanLabels(dto.labels ?? []);
@@ -170,54 +179,50 @@ export class TasksService implements OnModuleInit {
     const due = dto.due ? dueOf(dto.due, zone) : NO_DUE;
     const deadline = cleanDeadline(dto.deadline) ?? null;
     const recurrence = this.rule(dto.recurrence ?? null, due);
-    return this.unitOfWork.run(async (tx) => {
-      let projectId = dto.projectId ?? null;
-      let sectionId = dto.sectionId ?? null;
-      if (dto.parentId) {
-        const parent = await this.tasks.find(dto.parentId, tx);
-        const role = parent ? await this.roleOf(tx, user.id, parent) : null;
-        if (!parent || !role || (dto.projectId !== undefined && dto.projectId !== parent.projectId)) {
-          throw new TaskException(
-            TaskErrorCode.PARENT_TASK_NOT_FOUND,
-            'No task with this id to put a subtask under',
-          );
-        }
-        if (parent.parentId) {
-          throw new TaskException(TaskErrorCode.SUBTASK_TOO_DEEP, 'Subtasks are one level deep');
-        }
-        this.assertMayEdit(role);
-        projectId = parent.projectId;
-        sectionId = dto.sectionId ?? parent.sectionId;
-      } else if (projectId) {
-        const access = await this.projects.access(user.id, projectId, tx);
-        if (!access) {
-          throw new TaskException(
-            TaskErrorCode.PROJECT_NOT_FOUND,
-            'No project with this id that you may see',
-          );
-        }
-        this.assertMayEdit(access.role);
+    await lockOwnerProfile(tx, userId);
+    let projectId = dto.projectId ?? null;
+    let sectionId = dto.sectionId ?? null;
+    if (dto.parentId) {
+      const parent = await this.tasks.find(dto.parentId, tx);
+      const role = parent ? await this.roleOf(tx, userId, parent) : null;
+      if (!parent || !role || (dto.projectId !== undefined && dto.projectId !== parent.projectId)) {
+        throw new TaskException(
+          TaskErrorCode.PARENT_TASK_NOT_FOUND,
+          'No task with this id to put a subtask under',
+        );
       }
-      await this.checkSection(tx, projectId, sectionId);
-      const task = await this.tasks.insert(tx, {
-        ownerId: user.id,
-        projectId,
-        sectionId,
-        parentId: dto.parentId ?? null,
-        title,
-        notes,
-        labels,
-        priority: dto.priority ?? 4,
-        ...due,
-        deadline,
-        recurrence: recurrence?.rule ?? null,
-        recurrenceAnchor: recurrence?.anchor ?? null,
-        remindMinutesBefore: dto.remindMinutesBefore ?? null,
-        remindAt: dto.remindAt ? new Date(dto.remindAt) : null,
-      });
-      await this.syncReminder(tx, task);
-      return toTaskDto(task);
+      if (parent.parentId) {
+        throw new TaskException(TaskErrorCode.SUBTASK_TOO_DEEP, 'Subtasks are one level deep');
+      }
+      this.assertMayEdit(role);
+      projectId = parent.projectId;
+      sectionId = dto.sectionId ?? parent.sectionId;
+    } else if (projectId) {
+      const access = await this.projects.access(userId, projectId, tx);
+      if (!access) {
+        throw new TaskException(TaskErrorCode.PROJECT_NOT_FOUND, 'No project with this id that you may see');
+      }
+      this.assertMayEdit(access.role);
+    }
+    await this.checkSection(tx, projectId, sectionId);
+    const task = await this.tasks.insert(tx, {
+      ownerId: userId,
+      projectId,
+      sectionId,
+      parentId: dto.parentId ?? null,
+      title,
+      notes,
+      labels,
+      priority: dto.priority ?? 4,
+      ...due,
+      deadline,
+      recurrence: recurrence?.rule ?? null,
+      recurrenceAnchor: recurrence?.anchor ?? null,
+      remindMinutesBefore: dto.remindMinutesBefore ?? null,
+      remindAt: dto.remindAt ? new Date(dto.remindAt) : null,
     });
+    await this.syncReminder(tx, task);
+    return task;
   }
 
   async get(user: AuthenticatedUser, taskId: string): Promise<TaskDto> {
