@@ -67,6 +67,16 @@ export class HabitsRepository {
     return this.dataSource.getRepository(HabitEntity).findBy({ userId });
   }
 
+  /** The habit itself in `tx` (the reminders job's), whoever owns it; null when deleted. */
+  find(tx: Tx, habitId: string): Promise<HabitEntity | null> {
+    return tx.findOneBy(HabitEntity, { id: habitId });
+  }
+
+  /** The habit's record of one local day (`YYYY-MM-DD`), if any. */
+  dayRecord(tx: Tx, habitId: string, date: string): Promise<HabitCheckinEntity | null> {
+    return tx.findOneBy(HabitCheckinEntity, { habitId, date });
+  }
+
   /** Every day recorded for the habits, oldest first. */
   days(habitIds: readonly string[], tx?: Tx): Promise<HabitCheckinEntity[]> {
     if (habitIds.length === 0) {

@@ -1,4 +1,5 @@
 import type { Tx } from '@agora/database';
+import type { RemindersService } from '../reminders/reminders.service.js';
 import { actingUser, inlineUnitOfWork, rejectionOf, strictMock } from '@agora/testing';
 import { describe, expect, it, vi } from 'vitest';
 import type { AchievementDraft } from '../achievements/achievement.types.js';
@@ -73,6 +74,7 @@ describe('HabitsService', () => {
         days: () => Promise.resolve(daysOf('h1', range(0, 30))),
       }),
       strictMock<AchievementsService>('AchievementsService', { record }),
+      strictMock<RemindersService>('RemindersService', {}),
       inlineUnitOfWork(tx),
     );
     const { result, created } = await service.checkIn(actingUser('u1'), 'h1', {});
@@ -94,6 +96,7 @@ describe('HabitsService', () => {
     const service = new HabitsService(
       strictMock<HabitsRepository>('HabitsRepository', { lockOwned: () => Promise.resolve(habitOf({})) }),
       strictMock<AchievementsService>('AchievementsService'),
+      strictMock<RemindersService>('RemindersService', {}),
       inlineUnitOfWork(tx),
     );
     const error = await rejectionOf(service.checkIn(actingUser('u1'), 'h1', { value: 2 }), HabitException);
@@ -119,6 +122,7 @@ describe('HabitsService', () => {
         days: (ids: readonly string[]) => Promise.resolve(days.filter((day) => ids.includes(day.habitId))),
       }),
       strictMock<AchievementsService>('AchievementsService'),
+      strictMock<RemindersService>('RemindersService', {}),
       inlineUnitOfWork(tx),
     );
     expect(await service.productivityOf('u1')).toEqual({

@@ -2,11 +2,12 @@ import type { AuthenticatedUser } from '@agora/auth';
 import { UnitOfWork, type Tx } from '@agora/database';
 import { assertVersionMatches, sanitizeText, textLength, type ExpectedVersions } from '@agora/http';
 import type { ParsedListQuery } from '@agora/list-query';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { SHARE_VISIBILITIES, type ShareVisibility } from '../achievements/achievement.types.js';
 import { AchievementsService } from '../achievements/achievements.service.js';
 import {
   habitStats,
+  nextHabitReminderAt,
   STREAK_MILESTONES,
   type HabitScheduleKind,
   type HabitStats,
@@ -33,6 +34,7 @@ import {
 } from './habits.dto.js';
 import { HabitErrorCode, HabitException } from './habits.errors.js';
 import { HabitsRepository } from './habits.repository.js';
+import { RemindersService } from '../reminders/reminders.service.js';
 
 /** The earliest start a habit may have (its stats walk every day since). */
 const EARLIEST_START = parseDay('2000-01-01')!;
@@ -122,12 +124,48 @@ function assertTarget(type: HabitType, target: number | null, unit: string | nul
 
 /** Habits, their check-ins and freezes, strength and streaks, and the streak milestones they achieve (issue 19). */
 @Injectable()
-export class HabitsService {
+export class HabitsService implements OnModuleInit {
   constructor(
     private readonly habits: HabitsRepository,
     private readonly achievements: AchievementsService,
+    private readonly reminders: RemindersService,
     private readonly unitOfWork: UnitOfWork,
   ) {}
+
+  /**
+   * Habit reminders: at the reminder time of each scheduled day, the habit's title — unless the day is checked in
+   * or frozen already, which stays quiet — and the next scheduled day's; none once the habit is archived, deleted
+   * or has no reminder time.
+   */
+  onModuleInit(): void {
+    this.reminders.register('habit', {
+      fire: async (tx, reminder) => {
+        const habit = await this.habits.find(tx, reminder.subjectId);
+        const next = habit ? nextHabitReminderAt(habit, reminder.fireAt) : null;
+        if (!habit || !habit.reminderTime || habit.archived) {
+          return null;
+        }
+        const day = formatDay(dayIn(habit.timeZone, reminder.fireAt));
+        const done = await this.habits.dayRecord(tx, habit.id, day);
+        return { title: done ? null : habit.title, next };
+      },
+    });
+  }
+
+  /** The habit's pending reminder at its next reminder time, or none. */
+  private async syncReminder(tx: Tx, habit: HabitEntity): Promise<void> {
+    const fireAt = nextHabitReminderAt(habit, new Date());
+    if (fireAt) {
+      await this.reminders.schedule(tx, {
+        userId: habit.userId,
+        subjectKind: 'habit',
+        subjectId: habit.id,
+        fireAt,
+      });
+    } else {
+      await this.reminders.cancel(tx, 'habit', habit.id);
+    }
+  }
 
   async create(user: AuthenticatedUser, dto: CreateHabitDto): Promise<HabitDto> {
     const habit = await this.unitOfWork.run((tx) => this.createIn(tx, user.id, dto));
@@ -156,7 +194,7 @@ export class HabitsService {
     if (!(await this.habits.lockProfile(tx, userId))) {
       throw new HabitException(HabitErrorCode.HABIT_PROFILE_REQUIRED, 'Your account has no profile yet');
     }
-    return this.habits.create(tx, {
+    const habit = await this.habits.create(tx, {
       userId,
       title,
       type,
@@ -171,6 +209,8 @@ export class HabitsService {
       archived: false,
       startDate: formatDay(start),
     });
+    await this.syncReminder(tx, habit);
+    return habit;
   }
 
   async get(user: AuthenticatedUser, habitId: string): Promise<HabitDto> {
@@ -228,6 +268,7 @@ export class HabitsService {
         archived: dto.archived ?? habit.archived,
       });
       const saved = await this.habits.update(tx, habit);
+      await this.syncReminder(tx, saved);
       return this.withStats(saved, await this.habits.days([saved.id], tx));
     });
   }
@@ -238,6 +279,7 @@ export class HabitsService {
         throw notFound(habitId);
       }
       await this.habits.remove(tx, habitId);
+      await this.reminders.cancel(tx, 'habit', habitId);
     });
   }
 

@@ -14,8 +14,11 @@ export interface ReminderDraft {
 
 /** What the subject's module says when its reminder fires. */
 export interface ReminderFiring {
-  /** The title the notification shows (sanitized by the module). */
-  readonly title: string;
+  /**
+   * The title the notification shows (sanitized by the module); null when there is nothing to tell this time
+   * (a habit already done today), which still schedules `next`.
+   */
+  readonly title: string | null;
   /** When to remind again (a habit's next day), or null: the module reschedules itself, or never. */
   readonly next: Date | null;
 }

@@ -62,6 +62,9 @@ export class RemindersService {
         if (firing.next) {
           await this.reminders.schedule(tx, { ...reminder, fireAt: firing.next });
         }
+        if (firing.title === null) {
+          continue;
+        }
         const notification = await this.notifications.record(tx, {
           userId: reminder.userId,
           kind: 'reminder',
