@@ -21,6 +21,7 @@ import { CatalogFactEntity } from './cotask/cards/catalog-fact.entity.js';
 import { DeckEntity } from './cotask/cards/deck.entity.js';
 import { GoalEntity } from './cotask/goals/goal.entity.js';
 import { GoalsModule } from './cotask/goals/goals.module.js';
+import { ProductivityModule } from './cotask/productivity/productivity.module.js';
 import { HabitCheckinEntity } from './cotask/habits/habit-checkin.entity.js';
 import { HabitEntity } from './cotask/habits/habit.entity.js';
 import { HabitsModule } from './cotask/habits/habits.module.js';
@@ -69,6 +70,7 @@ import { ProfilesModule } from './profiles/profiles.module.js';
     AchievementsModule,
     CardsModule,
     GoalsModule,
+    ProductivityModule,
     HabitsModule,
     RemindersModule,
     TasksModule,

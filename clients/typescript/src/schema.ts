@@ -1207,6 +1207,22 @@ export type paths = {
     patch: operations['social_GoalsController_update'];
     trace?: never;
   };
+  '/goals/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['social_GoalsController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/habits': {
     parameters: {
       query?: never;
@@ -2807,6 +2823,22 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/profiles/{userId}/productivity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['social_ProductivityController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/profiles/me': {
     parameters: {
       query?: never;
@@ -3983,6 +4015,12 @@ export type components = {
        * @example true
        */
       totalExact: boolean;
+    };
+    CardsProductivityDto: {
+      /** @description Share of reviews of learnt cards (30 days) not graded `again`; null without any */
+      measuredRetention: number | null;
+      reviewedLast7Days: number;
+      reviewedLast30Days: number;
     };
     CartDto: {
       /** @description Oldest first */
@@ -5476,6 +5514,14 @@ export type components = {
        * @example true
        */
       totalExact: boolean;
+    };
+    HabitProductivityDto: {
+      /** @description The longest current streak among them, in days */
+      bestCurrentStreak: number;
+      /** @description Habits not archived (of those the viewer may see) */
+      habits: number;
+      /** @description The longest streak any of them ever had */
+      longestStreak: number;
     };
     HealthDto: {
       /** @example ok */
@@ -7068,6 +7114,13 @@ export type components = {
        */
       watchId?: string | null;
     };
+    ProductivityDto: {
+      cards: components['schemas']['CardsProductivityDto'];
+      habits: components['schemas']['HabitProductivityDto'];
+      tasks: components['schemas']['TaskProductivityDto'];
+      /** Format: uuid */
+      userId: string;
+    };
     ProductPageDto: {
       items: components['schemas']['ProductDto'][];
       /** @example 20 */
@@ -7819,6 +7872,11 @@ export type components = {
        * @example true
        */
       totalExact: boolean;
+    };
+    TaskProductivityDto: {
+      /** @description Tasks (and occurrences of recurring ones) completed in 7 days */
+      completedLast7Days: number;
+      completedLast30Days: number;
     };
     TestCardDto: {
       /**
@@ -26747,6 +26805,174 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'TEXT_TOO_LONG' | 'GOAL_PLAN_INVALID';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_GoalsController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GoalDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
+       *
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
+       *
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
+       *
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
+       *
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PROFILE_REQUIRED' | 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
+       *
+       *     Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'GOAL_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Conflict: `GOAL_ALREADY_ACCEPTED` the goal was accepted: its plan is made and no longer edited
+       *
+       *     Conflict: `GOAL_ALREADY_ACCEPTED` the goal was accepted: its plan is made and no longer edited
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'GOAL_ALREADY_ACCEPTED';
+          };
+        };
+      };
+      /**
+       * @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
+       *
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither
+       *
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone
+       *
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone
+       *
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'TEXT_TOO_LONG'
+              | 'HABIT_INVALID_TARGET'
+              | 'HABIT_INVALID_SCHEDULE'
+              | 'INVALID_RECURRENCE'
+              | 'INVALID_DUE';
           };
         };
       };
@@ -50689,6 +50915,119 @@ export interface operations {
        * @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user
        *
        *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
+       *
+       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PROFILE_NOT_FOUND';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  social_ProductivityController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProductivityDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only
+       *
+       *     Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PRIVATE_ACCOUNT' | 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user
        *
        *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
        */

@@ -14,6 +14,6 @@ import { GeneratedDecksService } from './generated-decks.service.js';
   imports: [AchievementsModule],
   controllers: [DecksController, CardsController, CardsEvents],
   providers: [DecksRepository, CardsRepository, CatalogFactsRepository, CardsService, GeneratedDecksService],
-  exports: [CardsService],
+  exports: [CardsService, GeneratedDecksService],
 })
 export class CardsModule {}

@@ -95,19 +95,20 @@ export class CardsService {
   ) {}
 
   async createDeck(user: AuthenticatedUser, dto: CreateDeckDto): Promise<DeckDto> {
-    const deck = await asProfileOwner(() =>
-      this.unitOfWork.run((tx) =>
-        this.decks.add(tx, {
-          ownerId: user.id,
-          title: this.title(dto.title),
-          description: cleanCardText(dto.description ?? '', DECK_DESCRIPTION_MAX, 'description'),
-          desiredRetention: dto.desiredRetention ?? 0.9,
-          shareMastery: dto.shareMastery ?? 'followers',
-          sharing: dto.sharing ?? 'private',
-        }),
-      ),
-    );
+    const deck = await asProfileOwner(() => this.unitOfWork.run((tx) => this.createDeckIn(tx, user.id, dto)));
     return toDeckDto(deck);
+  }
+
+  /** Creates the user's deck in the caller's transaction, with POST /decks's checks: for the concretizer. */
+  createDeckIn(tx: Tx, userId: string, dto: CreateDeckDto): Promise<DeckEntity> {
+    return this.decks.add(tx, {
+      ownerId: userId,
+      title: this.title(dto.title),
+      description: cleanCardText(dto.description ?? '', DECK_DESCRIPTION_MAX, 'description'),
+      desiredRetention: dto.desiredRetention ?? 0.9,
+      shareMastery: dto.shareMastery ?? 'followers',
+      sharing: dto.sharing ?? 'private',
+    });
   }
 
   async listDecks(user: AuthenticatedUser, query: ParsedListQuery): Promise<DeckPageDto> {

@@ -36,6 +36,11 @@ export class DecksRepository {
     return (rows.raw as unknown[]).length > 0 ? tx.findOneByOrFail(DeckEntity, { id }) : null;
   }
 
+  /** The user's deck following the generated deck, if they follow it. */
+  findGenerated(tx: Tx, ownerId: string, generated: GeneratedDeck): Promise<DeckEntity | null> {
+    return tx.findOneBy(DeckEntity, { ownerId, generated });
+  }
+
   find(id: string): Promise<DeckEntity | null> {
     return this.dataSource.getRepository(DeckEntity).findOneBy({ id });
   }

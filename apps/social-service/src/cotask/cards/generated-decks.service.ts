@@ -7,7 +7,7 @@ import { CardsErrorCode, CardsException } from './cards.errors.js';
 import { CardsRepository } from './cards.repository.js';
 import { asProfileOwner } from './cards.service.js';
 import { CatalogFactsRepository } from './catalog-facts.repository.js';
-import { GENERATED_DECKS, type GeneratedDeck } from './deck.entity.js';
+import { GENERATED_DECKS, type DeckEntity, type GeneratedDeck } from './deck.entity.js';
 import { DecksRepository } from './decks.repository.js';
 import {
   GENERATED_DECK_DEFINITIONS,
@@ -61,26 +61,49 @@ export class GeneratedDecksService {
     const definition = GENERATED_DECK_DEFINITIONS[key as GeneratedDeck];
     return asProfileOwner(() =>
       this.unitOfWork.run(async (tx) => {
-        await this.lockDeck(tx, definition.key);
-        const deck = await this.decks.addGenerated(tx, {
-          ownerId: user.id,
-          title: definition.title,
-          description: definition.description,
-          generated: definition.key,
-        });
+        const deck = await this.subscribeIn(tx, user.id, definition.key);
         if (!deck) {
           throw new CardsException(
             CardsErrorCode.DECK_ALREADY_SUBSCRIBED,
             `You have the ${definition.title} deck already`,
           );
         }
-        const cards = (await this.facts.all(tx, definition.itemKind))
-          .map((fact) => definition.card(fact))
-          .filter((card) => card !== null);
-        await this.cards.addGenerated(tx, deck.id, user.id, cards, new Date());
         return toDeckDto(deck);
       }),
     );
+  }
+
+  /**
+   * The user's new deck following the generated deck, in the caller's transaction (for the concretizer too);
+   * null when they follow it already.
+   */
+  async subscribeIn(tx: Tx, userId: string, key: GeneratedDeck): Promise<DeckEntity | null> {
+    const definition = GENERATED_DECK_DEFINITIONS[key];
+    await this.lockDeck(tx, definition.key);
+    const deck = await this.decks.addGenerated(tx, {
+      ownerId: userId,
+      title: definition.title,
+      description: definition.description,
+      generated: definition.key,
+    });
+    if (!deck) {
+      return null;
+    }
+    const cards = (await this.facts.all(tx, definition.itemKind))
+      .map((fact) => definition.card(fact))
+      .filter((card) => card !== null);
+    await this.cards.addGenerated(tx, deck.id, userId, cards, new Date());
+    return deck;
+  }
+
+  /** The user's deck following the generated deck, made now or found from before (the concretizer's). */
+  async followIn(tx: Tx, userId: string, key: GeneratedDeck): Promise<DeckEntity> {
+    const deck =
+      (await this.subscribeIn(tx, userId, key)) ?? (await this.decks.findGenerated(tx, userId, key));
+    if (!deck) {
+      throw new Error(`The ${key} deck of ${userId} is neither new nor there`);
+    }
+    return deck;
   }
 
   async onItemChanged(

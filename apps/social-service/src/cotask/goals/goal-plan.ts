@@ -1,3 +1,5 @@
+import { GENERATED_DECKS, type GeneratedDeck } from '../cards/deck.entity.js';
+
 /**
  * The concretizer's proposal for a goal (issue 19): what accepting it creates. The user edits it freely before
  * accepting; nothing exists until then.
@@ -5,9 +7,9 @@
 export const GOAL_TEMPLATES = ['learn', 'practice', 'project'] as const;
 export type GoalTemplate = (typeof GOAL_TEMPLATES)[number];
 
-/** Decks the catalog generates (see cotask/cards); a planned deck without a source starts empty. */
-export const CATALOG_DECK_SOURCES = ['coffee-origins', 'soviet-calibres'] as const;
-export type CatalogDeckSource = (typeof CATALOG_DECK_SOURCES)[number];
+/** Decks the catalog generates (cotask/cards), to follow; a planned deck without a source starts empty. */
+export const CATALOG_DECK_SOURCES = GENERATED_DECKS;
+export type CatalogDeckSource = GeneratedDeck;
 
 export const PLANNED_WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type PlannedWeekday = (typeof PLANNED_WEEKDAYS)[number];

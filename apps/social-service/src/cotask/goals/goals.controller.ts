@@ -5,6 +5,8 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/co
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiSocialErrors } from '../../social.errors.js';
 import { CreateGoalDto, GOAL_LIST_QUERY, GoalDto, GoalPageDto, UpdateGoalDto } from './goals.dto.js';
+import { ApiHabitErrors } from '../habits/habits.errors.js';
+import { ApiTaskErrors } from '../tasks/tasks.errors.js';
 import { ApiGoalErrors } from './goals.errors.js';
 import { GoalsService } from './goals.service.js';
 
@@ -54,6 +56,21 @@ export class GoalsController {
     @IfMatch() expected: ExpectedVersions,
   ): Promise<GoalDto> {
     return this.goals.update(user, id, dto, expected);
+  }
+
+  /**
+   * Makes the plan as it stands: its decks, tasks and habits, all at once or none (a refused item answers with its
+   * block's code, e.g. INVALID_RECURRENCE, and the goal stays proposed).
+   */
+  @Post(':id/accept')
+  @HttpCode(200)
+  @ApiOkResponse({ type: GoalDto })
+  @ApiGoalErrors('GOAL_NOT_FOUND', 'GOAL_ALREADY_ACCEPTED')
+  @ApiTaskErrors('INVALID_RECURRENCE', 'INVALID_DUE')
+  @ApiHabitErrors('HABIT_INVALID_TARGET', 'HABIT_INVALID_SCHEDULE')
+  @ApiSocialErrors('PROFILE_REQUIRED', 'TEXT_TOO_LONG')
+  accept(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<GoalDto> {
+    return this.goals.accept(user, id);
   }
 
   /** Deletes the goal; what accepting it made stays. */

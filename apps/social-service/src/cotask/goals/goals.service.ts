@@ -5,8 +5,14 @@ import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Inject, Injectable } from '@nestjs/common';
 import { cleanText } from '../../posts/post-text.js';
 import { SocialErrorCode, SocialException } from '../../social.errors.js';
+import { CardsService } from '../cards/cards.service.js';
+import { GeneratedDecksService } from '../cards/generated-decks.service.js';
+import type { CreateHabitDto } from '../habits/habits.dto.js';
+import { HabitsService } from '../habits/habits.service.js';
+import { TasksService } from '../tasks/tasks.service.js';
 import {
   GOAL_PLANNER,
+  PLANNED_WEEKDAYS,
   type GoalPlan,
   type GoalPlanner,
   type PlannedHabit,
@@ -42,6 +48,10 @@ export class GoalsService {
     private readonly goals: GoalsRepository,
     private readonly unitOfWork: UnitOfWork,
     @Inject(GOAL_PLANNER) private readonly planner: GoalPlanner,
+    private readonly tasks: TasksService,
+    private readonly habits: HabitsService,
+    private readonly cards: CardsService,
+    private readonly generatedDecks: GeneratedDecksService,
   ) {}
 
   async propose(user: AuthenticatedUser, dto: CreateGoalDto): Promise<GoalDto> {
@@ -81,9 +91,9 @@ export class GoalsService {
     dto: UpdateGoalDto,
     expected: ExpectedVersions,
   ): Promise<GoalDto> {
-    const title =
-      dto.title === undefined ? undefined : requiredText(dto.title, GOAL_TITLE_MAX_LENGTH, 'title');
-    const plan = dto.plan === undefined ? undefined : cleanPlan(dto.plan);
+    // A field sent as null is left as it is, like one left out.
+    const title = dto.title == null ? undefined : requiredText(dto.title, GOAL_TITLE_MAX_LENGTH, 'title');
+    const plan = dto.plan == null ? undefined : cleanPlan(dto.plan);
     const saved = await this.unitOfWork.run(async (tx) => {
       const goal = orNotFound(await this.goals.lockOwned(tx, user.id, goalId), goalId);
       assertVersionMatches(expected, goal.version);
@@ -95,11 +105,75 @@ export class GoalsService {
     return toGoalDto(saved);
   }
 
+  /**
+   * Makes the plan: its decks (a catalog deck followed, or found followed already), tasks (in the goal's time
+   * zone) and habits, each through its own block's checks, in one transaction with the goal locked, so a
+   * refused item (an invalid rule) leaves nothing made and the goal proposed; accepted once (then 409).
+   */
+  async accept(user: AuthenticatedUser, goalId: string): Promise<GoalDto> {
+    const saved = await this.unitOfWork.run(async (tx) => {
+      const goal = orNotFound(await this.goals.lockOwned(tx, user.id, goalId), goalId);
+      assertProposed(goal);
+      const deckIds: string[] = [];
+      for (const deck of goal.plan.decks) {
+        const made = deck.source
+          ? await this.generatedDecks.followIn(tx, user.id, deck.source)
+          : await this.cards.createDeckIn(tx, user.id, { title: deck.title });
+        deckIds.push(made.id);
+      }
+      const taskIds: string[] = [];
+      for (const task of goal.plan.tasks) {
+        const made = await this.tasks.createIn(tx, user.id, {
+          title: task.title,
+          notes: task.notes ?? undefined,
+          due: task.due,
+          timeZone: goal.timeZone,
+          recurrence: task.recurrence,
+          priority: task.priority,
+        });
+        taskIds.push(made.id);
+      }
+      const habitIds: string[] = [];
+      for (const habit of goal.plan.habits) {
+        const made = await this.habits.createIn(tx, user.id, {
+          title: habit.title,
+          type: habit.target === null ? 'yes-no' : 'numeric',
+          ...(habit.target === null ? {} : { target: habit.target, unit: habit.unit ?? undefined }),
+          ...habitScheduleOf(habit.schedule),
+          timeZone: goal.timeZone,
+        });
+        habitIds.push(made.id);
+      }
+      goal.status = 'accepted';
+      goal.acceptedAt = new Date();
+      goal.outcome = { taskIds, habitIds, deckIds: [...new Set(deckIds)] };
+      return this.goals.saveNextVersion(tx, goal);
+    });
+    return toGoalDto(saved);
+  }
+
   async remove(user: AuthenticatedUser, goalId: string): Promise<void> {
     await this.unitOfWork.run(async (tx) => {
       const goal = orNotFound(await this.goals.lockOwned(tx, user.id, goalId), goalId);
       await this.goals.remove(tx, goal);
     });
+  }
+}
+
+/** A planned schedule as POST /habits takes it (ISO weekdays, 1 = Monday). */
+function habitScheduleOf(
+  schedule: PlannedSchedule,
+): Pick<CreateHabitDto, 'schedule' | 'timesPerWeek' | 'weekdays'> {
+  switch (schedule.kind) {
+    case 'daily':
+      return { schedule: 'daily' };
+    case 'times-per-week':
+      return { schedule: 'weekly', timesPerWeek: schedule.times };
+    case 'weekdays':
+      return {
+        schedule: 'weekdays',
+        weekdays: schedule.days.map((day) => PLANNED_WEEKDAYS.indexOf(day) + 1),
+      };
   }
 }
 
