@@ -92,8 +92,11 @@ export class GoalsService {
     expected: ExpectedVersions,
   ): Promise<GoalDto> {
     // A field sent as null is left as it is, like one left out.
-    const title = dto.title == null ? undefined : requiredText(dto.title, GOAL_TITLE_MAX_LENGTH, 'title');
-    const plan = dto.plan == null ? undefined : cleanPlan(dto.plan);
+    const title =
+      dto.title === undefined || dto.title === null
+        ? undefined
+        : requiredText(dto.title, GOAL_TITLE_MAX_LENGTH, 'title');
+    const plan = dto.plan === undefined || dto.plan === null ? undefined : cleanPlan(dto.plan);
     const saved = await this.unitOfWork.run(async (tx) => {
       const goal = orNotFound(await this.goals.lockOwned(tx, user.id, goalId), goalId);
       assertVersionMatches(expected, goal.version);
