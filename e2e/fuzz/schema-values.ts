@@ -183,6 +183,10 @@ export class SchemaValues {
         }
         const minimum = typeof schema.minimum === 'number' ? schema.minimum : 0;
         const maximum = typeof schema.maximum === 'number' ? schema.maximum : Math.max(minimum + 1000, 1000);
+        // A fraction between bounds with no integer in reach (a retention of 0.7 to 0.99) is drawn as one.
+        if (Math.ceil(minimum) > Math.floor(maximum)) {
+          return withExample(fc.double({ min: minimum, max: maximum, noNaN: true }));
+        }
         return withExample(fc.integer({ min: Math.ceil(minimum), max: Math.floor(maximum) }));
       }
       case 'boolean':
