@@ -1,7 +1,16 @@
 import { registerDecorator } from 'class-validator';
 
-/** Whether `value` names an IANA time zone this runtime knows (e.g. Europe/Moscow, UTC). */
+/** An IANA zone name (`UTC`, `Europe/Moscow`, `America/Argentina/Buenos_Aires`, `Etc/GMT+3`), never an offset. */
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9][A-Za-z0-9_+-]*){0,2}$/;
+
+/**
+ * Whether `value` names an IANA time zone this runtime knows (e.g. Europe/Moscow, UTC); an offset such as `+03:00`,
+ * which newer runtimes also take, is not one.
+ */
 export function isTimeZone(value: string): boolean {
+  if (value.length > 64 || !ZONE_NAME.test(value)) {
+    return false;
+  }
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: value });
     return true;

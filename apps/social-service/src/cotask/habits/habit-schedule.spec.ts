@@ -1,3 +1,4 @@
+import { isTimeZone } from '@agora/http';
 import { describe, expect, it } from 'vitest';
 import {
   habitStats,
@@ -6,7 +7,7 @@ import {
   type HabitReminderSource,
   type HabitShape,
 } from './habit-schedule.js';
-import { dayIn, formatDay, isoWeekday, isTimeZone, parseDay, zonedInstant } from './habit-time.js';
+import { dayIn, formatDay, isoWeekday, parseDay, zonedInstant } from './habit-time.js';
 
 const day = (date: string): number => parseDay(date)!;
 /** 2026-11-02 is a Monday. */

@@ -1,6 +1,12 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import { UnitOfWork, type Tx } from '@agora/database';
-import { assertVersionMatches, sanitizeText, textLength, type ExpectedVersions } from '@agora/http';
+import {
+  isTimeZone,
+  assertVersionMatches,
+  sanitizeText,
+  textLength,
+  type ExpectedVersions,
+} from '@agora/http';
 import type { ParsedListQuery } from '@agora/list-query';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { SHARE_VISIBILITIES, type ShareVisibility } from '../achievements/achievement.types.js';
@@ -14,7 +20,7 @@ import {
   type HabitType,
 } from './habit-schedule.js';
 import type { HabitCheckinEntity } from './habit-checkin.entity.js';
-import { dayIn, formatDay, isTimeZone, parseDay, weekStartOf } from './habit-time.js';
+import { dayIn, formatDay, parseDay, weekStartOf } from './habit-time.js';
 import type { HabitEntity } from './habit.entity.js';
 import {
   CHECKIN_NOTE_MAX_LENGTH,

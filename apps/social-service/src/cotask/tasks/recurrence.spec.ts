@@ -1,15 +1,13 @@
+import { isTimeZone } from '@agora/http';
 import { describe, expect, it } from 'vitest';
 import {
-  instantOf,
-  isTimeZone,
   normalizeRule,
   occurrencesAfter,
   parseDate,
   parseLocalDateTime,
   RecurrenceError,
-  wallAt,
-  type WallTime,
 } from './recurrence.js';
+import { instantOf, wallAt, type WallTime } from '../zoned-time.js';
 
 const at = (text: string): WallTime => parseLocalDateTime(text)!;
 

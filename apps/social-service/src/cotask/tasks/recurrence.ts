@@ -1,5 +1,6 @@
 import rrule from 'rrule';
 import type { Options } from 'rrule';
+import { floating, type WallTime } from '../zoned-time.js';
 
 const { RRule } = rrule;
 
@@ -11,15 +12,6 @@ const { RRule } = rrule;
  * fields are the local ones), and each result is turned back into an instant in the zone. So "weekly at
  * 09:00 Europe/Berlin" stays at 09:00 local across a DST change (08:00Z in winter, 07:00Z in summer).
  */
-
-/** A wall-clock date-time, with no zone: `2026-03-23T09:00` (minutes precision). */
-export interface WallTime {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-}
 
 /** The frequencies a task may recur at: a task due every hour (or second) is not a task. */
 const TASK_FREQUENCIES = new Set<number>([RRule.YEARLY, RRule.MONTHLY, RRule.WEEKLY, RRule.DAILY]);
@@ -129,10 +121,6 @@ export function nextOccurrence(rule: string, anchor: WallTime, after: WallTime):
   return occurrencesAfter(rule, anchor, after, 1)[0] ?? null;
 }
 
-function floating(wall: WallTime): Date {
-  return new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute));
-}
-
 function wallOfFloating(date: Date): WallTime {
   return {
     year: date.getUTCFullYear(),
@@ -141,73 +129,6 @@ function wallOfFloating(date: Date): WallTime {
     hour: date.getUTCHours(),
     minute: date.getUTCMinutes(),
   };
-}
-
-// --- Time zones --------------------------------------------------------------------------------------------
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Whether `zone` is an IANA time zone this runtime knows (`Europe/Berlin`, `UTC`). */
-export function isTimeZone(zone: string): boolean {
-  if (zone.length === 0 || zone.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(zone)) {
-    return false;
-  }
-  try {
-    formatterOf(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function formatterOf(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-    formatters.set(zone, formatter);
-  }
-  return formatter;
-}
-
-/** The wall-clock time of `instant` in `zone`. */
-export function wallAt(instant: Date, zone: string): WallTime {
-  const parts = Object.fromEntries(
-    formatterOf(zone)
-      .formatToParts(instant)
-      .filter((part) => part.type !== 'literal')
-      .map((part) => [part.type, Number(part.value)]),
-  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute', number>;
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute };
-}
-
-/**
- * The instant the wall-clock time is in `zone`. A time that does not exist (skipped by a DST change, 02:30
- * on the spring-forward night) moves forward by the gap; an ambiguous one (the fall-back hour) takes the
- * earlier instant.
- */
-export function instantOf(wall: WallTime, zone: string): Date {
-  const target = floating(wall).getTime();
-  const offsetAt = (instant: number): number => floating(wallAt(new Date(instant), zone)).getTime() - instant;
-  const day = 24 * 60 * 60 * 1000;
-  // The offsets in force a day before and a day after (zones change at most once within two days).
-  const before = offsetAt(target - day);
-  const after = offsetAt(target + day);
-  const candidates = [target - before, target - after].filter(
-    (instant) => instant + offsetAt(instant) === target,
-  );
-  if (candidates.length > 0) {
-    return new Date(Math.min(...candidates));
-  }
-  // In a gap: the offset from before the change, which lands after it.
-  return new Date(target - before);
 }
 
 /** `2026-03-23` */

@@ -1,6 +1,6 @@
 import type { AuthenticatedUser } from '@agora/auth';
 import { UnitOfWork, type Tx } from '@agora/database';
-import { assertVersionMatches, sanitizeText, type ExpectedVersions } from '@agora/http';
+import { isTimeZone, assertVersionMatches, sanitizeText, type ExpectedVersions } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { cleanText } from '../../posts/post-text.js';
@@ -11,17 +11,14 @@ import { cleanName } from './projects.service.js';
 import { ProjectsRepository } from './projects.repository.js';
 import {
   dateText,
-  instantOf,
-  isTimeZone,
   nextDay,
   nextOccurrence,
   normalizeRule,
   parseDate,
   parseLocalDateTime,
   RecurrenceError,
-  wallAt,
-  type WallTime,
 } from './recurrence.js';
+import { instantOf, wallAt, type WallTime } from '../zoned-time.js';
 import type { TaskEntity } from './task.entity.js';
 import {
   dueText,
