@@ -74,7 +74,7 @@ describe('goals and the productivity profile through the gateway', () => {
   beforeAll(async () => {
     inbox = await startSmtpInbox();
     platform = await startInProcessPlatform(inject('testDatabaseUrl'), 'goals', {
-      env: { ...adminEnv(inbox), REGISTRATION_MAX_PER_IP: '100' },
+      env: { ...adminEnv(inbox), REGISTRATION_MAX_PER_IP: '100', SOCIAL_COTASK_BULK_WRITES_PER_HOUR: '20' },
     });
     users = new IdentityClient(platform.gatewayUrl, inbox);
     ann = await api.socialUser(users, 'gl_ann');
@@ -253,6 +253,18 @@ describe('goals and the productivity profile through the gateway', () => {
     expectProblem(await call('DELETE', `/goals/${goal.id}`, bob), 404, 'GOAL_NOT_FOUND');
     expect((await call('DELETE', `/goals/${goal.id}`, ann)).status).toBe(204);
     expectProblem(await call('GET', `/goals/${goal.id}`, ann), 404, 'GOAL_NOT_FOUND');
+  });
+
+  it('limits an account’s writes that make many rows: accepting goals, following and copying decks', async () => {
+    const dan = await api.socialUser(users, 'gl_dan');
+    const missing = '00000000-0000-7000-8000-000000000001';
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      expectProblem(await call('POST', `/goals/${missing}/accept`, dan), 404, 'GOAL_NOT_FOUND');
+    }
+    expectProblem(await call('POST', `/goals/${missing}/accept`, dan), 429, 'RATE_LIMITED');
+    // Each kind is counted apart, and each account: following a catalog deck still works, as do others' accepts.
+    expect((await call('POST', '/decks/generated/soviet-calibres', dan)).status).toBe(201);
+    expectProblem(await call('POST', `/goals/${missing}/accept`, bob), 404, 'GOAL_NOT_FOUND');
   });
 
   it('shows a profile’s productivity as counts and streaks, habits only as far as their milestones are shared', async () => {

@@ -54,4 +54,14 @@ export class SocialConfig extends ServiceConfig {
   @Min(200)
   @Max(3_600_000)
   SOCIAL_REMINDERS_EVERY_MS = 15_000;
+
+  /**
+   * CoTask writes that make many rows at once (following a catalog deck, copying a deck, accepting a goal's plan)
+   * one account may do an hour, each kind counted apart.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  SOCIAL_COTASK_BULK_WRITES_PER_HOUR = 30;
 }

@@ -23121,6 +23121,8 @@ export interface operations {
        *
        *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
        *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
        *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
        */
       400: {
@@ -23155,6 +23157,8 @@ export interface operations {
        *
        *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
        *
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
+       *
        *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
        */
       403: {
@@ -23172,6 +23176,8 @@ export interface operations {
        * @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
        *
        *     Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
+       *
+       *     Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
        */
       404: {
         headers: {
@@ -23184,7 +23190,11 @@ export interface operations {
           };
         };
       };
-      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      /**
+       * @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
+       *
+       *     Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
+       */
       429: {
         headers: {
           /** @description Seconds to wait before trying again */
@@ -23731,6 +23741,8 @@ export interface operations {
        *
        *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
        *
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
+       *
        *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
        */
       403: {
@@ -23746,6 +23758,8 @@ export interface operations {
       };
       /**
        * @description Not Found: `GENERATED_DECK_NOT_FOUND` no deck generated from the catalog by this key (coffee-origins, soviet-calibres)
+       *
+       *     Not Found: `GENERATED_DECK_NOT_FOUND` no deck generated from the catalog by this key (coffee-origins, soviet-calibres)
        *
        *     Not Found: `GENERATED_DECK_NOT_FOUND` no deck generated from the catalog by this key (coffee-origins, soviet-calibres)
        */
@@ -23764,6 +23778,8 @@ export interface operations {
        * @description Conflict: `DECK_ALREADY_SUBSCRIBED` the caller already has this generated deck
        *
        *     Conflict: `DECK_ALREADY_SUBSCRIBED` the caller already has this generated deck
+       *
+       *     Conflict: `DECK_ALREADY_SUBSCRIBED` the caller already has this generated deck
        */
       409: {
         headers: {
@@ -23776,7 +23792,11 @@ export interface operations {
           };
         };
       };
-      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      /**
+       * @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
+       *
+       *     Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
+       */
       429: {
         headers: {
           /** @description Seconds to wait before trying again */
@@ -26866,6 +26886,8 @@ export interface operations {
        *
        *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
        *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
        *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
        */
       400: {
@@ -26904,6 +26926,8 @@ export interface operations {
        *
        *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
        *
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
+       *
        *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
        */
       403: {
@@ -26921,6 +26945,8 @@ export interface operations {
        * @description Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
        *
        *     Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
+       *
+       *     Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
        */
       404: {
         headers: {
@@ -26935,6 +26961,8 @@ export interface operations {
       };
       /**
        * @description Conflict: `GOAL_ALREADY_ACCEPTED` the goal was accepted: its plan is made and no longer edited
+       *
+       *     Conflict: `GOAL_ALREADY_ACCEPTED` the goal was accepted: its plan is made and no longer edited
        *
        *     Conflict: `GOAL_ALREADY_ACCEPTED` the goal was accepted: its plan is made and no longer edited
        */
@@ -26959,6 +26987,8 @@ export interface operations {
        *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone
        *
        *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone
+       *
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone
        */
       422: {
         headers: {
@@ -26976,7 +27006,11 @@ export interface operations {
           };
         };
       };
-      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      /**
+       * @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
+       *
+       *     Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
+       */
       429: {
         headers: {
           /** @description Seconds to wait before trying again */
@@ -27230,9 +27264,9 @@ export interface operations {
         };
       };
       /**
-       * @description Forbidden: `HABIT_PROFILE_REQUIRED` the caller's account has no profile in social-service yet
+       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
        *
-       *     Forbidden: `HABIT_PROFILE_REQUIRED` the caller's account has no profile in social-service yet; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
        */
       403: {
         headers: {
@@ -27241,7 +27275,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'HABIT_PROFILE_REQUIRED' | 'CSRF_TOKEN_MISMATCH';
+            code?: 'PROFILE_REQUIRED' | 'CSRF_TOKEN_MISMATCH';
           };
         };
       };
@@ -27271,6 +27305,8 @@ export interface operations {
       };
       /**
        * @description Unprocessable Entity: `HABIT_EMPTY_TITLE` a habit needs a title (after sanitizing); `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `HABIT_INVALID_TIME_ZONE` the time zone is not an IANA time zone such as Europe/Moscow; `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_DATE_OUT_OF_RANGE` the date is in the future, or before the habit's start, in the habit's time zone
+       *
+       *     Unprocessable Entity: `HABIT_EMPTY_TITLE` a habit needs a title (after sanitizing); `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `HABIT_INVALID_TIME_ZONE` the time zone is not an IANA time zone such as Europe/Moscow; `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_DATE_OUT_OF_RANGE` the date is in the future, or before the habit's start, in the habit's time zone
        *
        *     Unprocessable Entity: `HABIT_EMPTY_TITLE` a habit needs a title (after sanitizing); `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `HABIT_INVALID_TIME_ZONE` the time zone is not an IANA time zone such as Europe/Moscow; `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_DATE_OUT_OF_RANGE` the date is in the future, or before the habit's start, in the habit's time zone
        */

@@ -318,10 +318,6 @@ export const PROBLEM_DETAILS: Readonly<Record<string, Readonly<Record<OtherLangu
     ru: 'Среди ваших привычек нет привычки с этим id.',
     es: 'No hay ningún hábito suyo con este id.',
   },
-  HABIT_PROFILE_REQUIRED: {
-    ru: 'У вашей учётной записи ещё нет профиля.',
-    es: 'Su cuenta aún no tiene perfil.',
-  },
   HABIT_TEXT_TOO_LONG: {
     ru: 'Текст длиннее допустимого после очистки.',
     es: 'El texto supera su límite tras depurarlo.',

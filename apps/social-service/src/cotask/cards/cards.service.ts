@@ -1,9 +1,8 @@
 import type { AuthenticatedUser } from '@agora/auth';
-import { foreignKeyViolation, UnitOfWork, type Tx } from '@agora/database';
+import { UnitOfWork, type Tx } from '@agora/database';
 import { assertVersionMatches, sanitizeText, textLength, type ExpectedVersions } from '@agora/http';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { SocialErrorCode, SocialException } from '../../social.errors.js';
 import { AchievementsService } from '../achievements/achievements.service.js';
 import { GRADES, type Grade } from './card-review.entity.js';
 import { MASTERED_STABILITY_DAYS, type CardEntity } from './card.entity.js';
@@ -35,6 +34,7 @@ import { clozeCards } from './cloze.js';
 import type { DeckEntity } from './deck.entity.js';
 import { DecksRepository } from './decks.repository.js';
 import { dueBy, newMemoryState, review, type MemoryState } from './fsrs-schedule.js';
+import { lockOwnerProfile } from '../owner-profile.js';
 
 /** The text as stored (sanitized), refused past `max` characters with FLASHCARD_TEXT_TOO_LONG naming `field`. */
 export function cleanCardText(text: string, max: number, field: string): string {
@@ -49,21 +49,6 @@ export function cleanCardText(text: string, max: number, field: string): string 
     );
   }
   return clean;
-}
-
-/** Runs a write that makes a deck of the caller's: without a profile (not verified yet) a 403 PROFILE_REQUIRED. */
-export async function asProfileOwner<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (foreignKeyViolation(error)) {
-      throw new SocialException(
-        SocialErrorCode.PROFILE_REQUIRED,
-        'Your account has no profile yet: verify it first',
-      );
-    }
-    throw error;
-  }
 }
 
 const isGrade = (grade: unknown): grade is Grade => (GRADES as readonly unknown[]).includes(grade);
@@ -95,12 +80,13 @@ export class CardsService {
   ) {}
 
   async createDeck(user: AuthenticatedUser, dto: CreateDeckDto): Promise<DeckDto> {
-    const deck = await asProfileOwner(() => this.unitOfWork.run((tx) => this.createDeckIn(tx, user.id, dto)));
+    const deck = await this.unitOfWork.run((tx) => this.createDeckIn(tx, user.id, dto));
     return toDeckDto(deck);
   }
 
   /** Creates the user's deck in the caller's transaction, with POST /decks's checks: for the concretizer. */
-  createDeckIn(tx: Tx, userId: string, dto: CreateDeckDto): Promise<DeckEntity> {
+  async createDeckIn(tx: Tx, userId: string, dto: CreateDeckDto): Promise<DeckEntity> {
+    await lockOwnerProfile(tx, userId);
     return this.decks.add(tx, {
       ownerId: userId,
       title: this.title(dto.title),
@@ -155,22 +141,20 @@ export class CardsService {
   /** A new deck of the caller's with the deck's cards, every one new (fresh scheduling). */
   async copyDeck(user: AuthenticatedUser, id: string): Promise<DeckDto> {
     const source = await this.readable(user, id);
-    return asProfileOwner(() =>
-      this.unitOfWork.run(async (tx) => {
-        const now = new Date();
-        const copy = await this.decks.add(tx, {
-          ownerId: user.id,
-          title: source.title,
-          description: source.description,
-          desiredRetention: source.desiredRetention,
-          shareMastery: source.shareMastery,
-          sharing: 'private',
-          copiedFrom: source.id,
-        });
-        await this.cards.copyAll(tx, source.id, copy.id, user.id, now);
-        return toDeckDto(copy);
-      }),
-    );
+    return this.unitOfWork.run(async (tx) => {
+      await lockOwnerProfile(tx, user.id);
+      const copy = await this.decks.add(tx, {
+        ownerId: user.id,
+        title: source.title,
+        description: source.description,
+        desiredRetention: source.desiredRetention,
+        shareMastery: source.shareMastery,
+        sharing: 'private',
+        copiedFrom: source.id,
+      });
+      await this.cards.copyAll(tx, source.id, copy.id, user.id, new Date());
+      return toDeckDto(copy);
+    });
   }
 
   async addCards(user: AuthenticatedUser, deckId: string, dto: CreateCardDto): Promise<CreatedCardsDto> {

@@ -24,6 +24,7 @@ import { ApiCardsErrors } from './cards.errors.js';
 import { CardsService } from './cards.service.js';
 import { GENERATED_DECKS } from './deck.entity.js';
 import { GeneratedDecksService } from './generated-decks.service.js';
+import { BulkWriteLimit } from '../bulk-write-limit.js';
 
 /** CoTask's decks (the forgetting curve): the caller's own, public ones, and the decks generated from the catalog. */
 @ApiTags('cards')
@@ -71,6 +72,7 @@ export class DecksController {
 
   /** A deck of the caller's following a generated deck: one card per catalog item, refreshed as it changes. */
   @Post('generated/:key')
+  @BulkWriteLimit('deck-follow', 'Too many catalog decks followed from this account')
   @ApiParam({ name: 'key', enum: GENERATED_DECKS })
   @ApiCreatedResponse({ type: DeckDto })
   @ApiCardsErrors('GENERATED_DECK_NOT_FOUND', 'DECK_ALREADY_SUBSCRIBED')
@@ -110,6 +112,7 @@ export class DecksController {
 
   /** A new private deck of the caller's with the deck's cards, every one new (fresh scheduling). */
   @Post(':id/copy')
+  @BulkWriteLimit('deck-copy', 'Too many decks copied from this account')
   @ApiCreatedResponse({ type: DeckDto })
   @ApiCardsErrors('DECK_NOT_FOUND')
   @ApiSocialErrors('PROFILE_REQUIRED')

@@ -5,7 +5,6 @@ import { Injectable } from '@nestjs/common';
 import { toDeckDto, type DeckDto, type GeneratedDeckListDto } from './cards.dto.js';
 import { CardsErrorCode, CardsException } from './cards.errors.js';
 import { CardsRepository } from './cards.repository.js';
-import { asProfileOwner } from './cards.service.js';
 import { CatalogFactsRepository } from './catalog-facts.repository.js';
 import { GENERATED_DECKS, type DeckEntity, type GeneratedDeck } from './deck.entity.js';
 import { DecksRepository } from './decks.repository.js';
@@ -14,6 +13,7 @@ import {
   generatedDeckOf,
   type GeneratedDeckDefinition,
 } from './generated-decks.js';
+import { lockOwnerProfile } from '../owner-profile.js';
 
 /** The inbox consumer name of catalog's item events for CoTask's generated decks. */
 export const GENERATED_DECKS_CONSUMER = 'social.cotask-cards';
@@ -59,18 +59,16 @@ export class GeneratedDecksService {
       );
     }
     const definition = GENERATED_DECK_DEFINITIONS[key as GeneratedDeck];
-    return asProfileOwner(() =>
-      this.unitOfWork.run(async (tx) => {
-        const deck = await this.subscribeIn(tx, user.id, definition.key);
-        if (!deck) {
-          throw new CardsException(
-            CardsErrorCode.DECK_ALREADY_SUBSCRIBED,
-            `You have the ${definition.title} deck already`,
-          );
-        }
-        return toDeckDto(deck);
-      }),
-    );
+    return this.unitOfWork.run(async (tx) => {
+      const deck = await this.subscribeIn(tx, user.id, definition.key);
+      if (!deck) {
+        throw new CardsException(
+          CardsErrorCode.DECK_ALREADY_SUBSCRIBED,
+          `You have the ${definition.title} deck already`,
+        );
+      }
+      return toDeckDto(deck);
+    });
   }
 
   /**
@@ -79,6 +77,7 @@ export class GeneratedDecksService {
    */
   async subscribeIn(tx: Tx, userId: string, key: GeneratedDeck): Promise<DeckEntity | null> {
     const definition = GENERATED_DECK_DEFINITIONS[key];
+    await lockOwnerProfile(tx, userId);
     await this.lockDeck(tx, definition.key);
     const deck = await this.decks.addGenerated(tx, {
       ownerId: userId,

@@ -9,6 +9,7 @@ import { ApiHabitErrors } from '../habits/habits.errors.js';
 import { ApiTaskErrors } from '../tasks/tasks.errors.js';
 import { ApiGoalErrors } from './goals.errors.js';
 import { GoalsService } from './goals.service.js';
+import { BulkWriteLimit } from '../bulk-write-limit.js';
 
 /** The concretizer: a vague goal in, a plan of concrete tasks, habits and decks out, made when accepted. */
 @ApiTags('goals')
@@ -63,6 +64,7 @@ export class GoalsController {
    * block's code, e.g. INVALID_RECURRENCE, and the goal stays proposed).
    */
   @Post(':id/accept')
+  @BulkWriteLimit('goal-accept', 'Too many goals accepted from this account')
   @HttpCode(200)
   @ApiOkResponse({ type: GoalDto })
   @ApiGoalErrors('GOAL_NOT_FOUND', 'GOAL_ALREADY_ACCEPTED')

@@ -19,6 +19,7 @@ import {
 } from './habits.dto.js';
 import { ApiHabitErrors } from './habits.errors.js';
 import { HabitsService } from './habits.service.js';
+import { ApiSocialErrors } from '../../social.errors.js';
 
 /** The caller's habits (issue 19): each is seen and changed by its owner only; anyone else gets a 404. */
 @ApiTags('habits')
@@ -29,8 +30,8 @@ export class HabitsController {
 
   @Post()
   @ApiCreatedResponse({ type: HabitDto })
+  @ApiSocialErrors('PROFILE_REQUIRED')
   @ApiHabitErrors(
-    'HABIT_PROFILE_REQUIRED',
     'HABIT_EMPTY_TITLE',
     'HABIT_TEXT_TOO_LONG',
     'HABIT_INVALID_TARGET',

@@ -33,10 +33,6 @@ export const HABIT_ERRORS = {
   },
   HABIT_DAY_CHECKED_IN: { status: 409, description: 'the day already has a check-in; it needs no freeze' },
   HABIT_CHECKIN_NOT_FOUND: { status: 404, description: 'the habit has no check-in or freeze on this day' },
-  HABIT_PROFILE_REQUIRED: {
-    status: 403,
-    description: "the caller's account has no profile in social-service yet",
-  },
   HABIT_EMPTY_TITLE: { status: 422, description: 'a habit needs a title (after sanitizing)' },
   HABIT_TEXT_TOO_LONG: { status: 422, description: 'the text is longer than its limit after sanitizing' },
 } as const satisfies ErrorCatalog;

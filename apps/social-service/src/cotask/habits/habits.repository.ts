@@ -21,15 +21,6 @@ export interface CheckinWrite {
 export class HabitsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Whether the user has a profile (a habit belongs to one), locked against its deletion meanwhile. */
-  async lockProfile(tx: Tx, userId: string): Promise<boolean> {
-    const rows = await tx.query<unknown[]>(
-      `SELECT 1 FROM "social"."profiles" WHERE "id" = $1 FOR KEY SHARE`,
-      [userId],
-    );
-    return rows.length > 0;
-  }
-
   create(tx: Tx, habit: NewHabit): Promise<HabitEntity> {
     return tx.save(tx.create(HabitEntity, habit));
   }

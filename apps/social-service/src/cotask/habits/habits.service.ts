@@ -41,6 +41,7 @@ import {
 import { HabitErrorCode, HabitException } from './habits.errors.js';
 import { HabitsRepository } from './habits.repository.js';
 import { RemindersService } from '../reminders/reminders.service.js';
+import { lockOwnerProfile } from '../owner-profile.js';
 
 /** The earliest start a habit may have (its stats walk every day since). */
 const EARLIEST_START = parseDay('2000-01-01')!;
@@ -197,9 +198,7 @@ export class HabitsService implements OnModuleInit {
     if (start > today || start < EARLIEST_START) {
       throw outOfRange('startDate', "must be from 2000-01-01 to today in the habit's time zone");
     }
-    if (!(await this.habits.lockProfile(tx, userId))) {
-      throw new HabitException(HabitErrorCode.HABIT_PROFILE_REQUIRED, 'Your account has no profile yet');
-    }
+    await lockOwnerProfile(tx, userId);
     const habit = await this.habits.create(tx, {
       userId,
       title,
