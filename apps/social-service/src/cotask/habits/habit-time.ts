@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@agora/http';
 import { instantOf, wallAt } from '../zoned-time.js';
 
 /**
@@ -7,19 +8,9 @@ import { instantOf, wallAt } from '../zoned-time.js';
 
 export const DAY_MS = 86_400_000;
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The day number of a `YYYY-MM-DD` calendar date; undefined for anything else (2026-02-30, 2026-13-01). */
 export function parseDay(text: string): number | undefined {
-  const match = DATE.exec(text);
-  if (!match) {
-    return undefined;
-  }
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const at = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1 || at.getUTCFullYear() !== year || at.getUTCMonth() !== month - 1 || at.getUTCDate() !== day) {
-    return undefined;
-  }
-  return at.getTime() / DAY_MS;
+  return isCalendarDate(text) ? Date.parse(`${text}T00:00:00Z`) / DAY_MS : undefined;
 }
 
 export function formatDay(day: number): string {

@@ -1,5 +1,6 @@
 import rrule from 'rrule';
 import type { Options } from 'rrule';
+import { isCalendarDate } from '@agora/http';
 import { floating, type WallTime } from '../zoned-time.js';
 
 const { RRule } = rrule;
@@ -139,15 +140,10 @@ export function dateText(wall: Pick<WallTime, 'year' | 'month' | 'day'>): string
 
 /** A `YYYY-MM-DD` that is a real calendar date, as a wall time at midnight; undefined otherwise. */
 export function parseDate(text: string): WallTime | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) {
+  if (!isCalendarDate(text)) {
     return undefined;
   }
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return undefined;
-  }
+  const [year, month, day] = text.split('-').map(Number);
   return { year, month, day, hour: 0, minute: 0 };
 }
 
