@@ -1,6 +1,7 @@
 import { ApiParam } from '@nestjs/swagger';
 import { Param, ParseUUIDPipe, Query, ValidationPipe, type Type, type ValidationError } from '@nestjs/common';
-import { ValidateIf } from 'class-validator';
+import { Type as TransformType } from 'class-transformer';
+import { IsObject, ValidateIf, ValidateNested } from 'class-validator';
 import type { FieldProblem } from './problem-details.js';
 import { documentParameterErrors } from './domain-errors.js';
 import { HTTP_ERRORS, HttpErrorCode, RequestException } from './http.errors.js';
@@ -38,6 +39,18 @@ export function createValidationPipe(expectedType?: Type<object>): ValidationPip
  */
 export function Omittable(): PropertyDecorator {
   return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
+/**
+ * A property holding one nested object of `type`, validated by that class. class-validator's `ValidateNested()`
+ * alone lets an array through (it validates each element, so `[]` passes and the service meets an array).
+ */
+export function NestedObject(type: () => Type<object>): PropertyDecorator {
+  return (target, key) => {
+    IsObject()(target, key);
+    ValidateNested()(target, key);
+    TransformType(type)(target, key);
+  };
 }
 
 /**

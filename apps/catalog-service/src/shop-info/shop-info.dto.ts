@@ -1,4 +1,4 @@
-import { IsTimeZone } from '@agora/http';
+import { IsTimeZone, NestedObject } from '@agora/http';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
@@ -118,9 +118,7 @@ export class LocationInputDto {
   phone?: string | null;
 
   @ApiProperty({ type: OpeningHoursDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => OpeningHoursDto)
+  @NestedObject(() => OpeningHoursDto)
   openingHours!: OpeningHoursDto;
 
   @OptionalInteger(0, 10_000, 10)

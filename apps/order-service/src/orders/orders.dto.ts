@@ -7,6 +7,7 @@ import {
   type OrderStatus,
   type PaymentMethod,
 } from '@agora/contracts';
+import { NestedObject } from '@agora/http';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -75,8 +76,7 @@ const PAYMENT_METHOD_CHOICE = new RegExp(
 export class CheckoutRequestDto {
   @ApiPropertyOptional({ type: () => AddressInputDto, description: 'Where to ship; or `addressId`' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => AddressInputDto)
+  @NestedObject(() => AddressInputDto)
   address?: AddressInputDto;
 
   @ApiPropertyOptional({
@@ -155,8 +155,7 @@ export class ReplaceOrderDto {
   status!: OrderStatus;
 
   @ApiProperty({ type: () => AddressInputDto, description: 'Changes only before the order ships' })
-  @ValidateNested()
-  @Type(() => AddressInputDto)
+  @NestedObject(() => AddressInputDto)
   address!: AddressInputDto;
 
   @ApiPropertyOptional({ maxLength: 500 })
@@ -176,8 +175,7 @@ export class PatchOrderDto {
 
   @ApiPropertyOptional({ type: () => AddressInputDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => AddressInputDto)
+  @NestedObject(() => AddressInputDto)
   address?: AddressInputDto;
 
   @ApiPropertyOptional({ maxLength: 500 })

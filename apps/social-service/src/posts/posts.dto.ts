@@ -4,9 +4,9 @@ import {
   type CatalogItemKind,
   type PostVisibility,
 } from '@agora/contracts';
+import { NestedObject } from '@agora/http';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -16,7 +16,6 @@ import {
   IsString,
   IsUUID,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
 import { ProfileSummaryDto, toProfileSummaryDto } from '../profiles/profiles.dto.js';
 import type { CommentEntity } from './comment.entity.js';
@@ -64,8 +63,7 @@ export class CreatePostDto {
 
   @ApiPropertyOptional({ type: () => ItemRefDto, nullable: true })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ItemRefDto)
+  @NestedObject(() => ItemRefDto)
   item?: ItemRefDto | null;
 
   @ApiPropertyOptional({ enum: POST_VISIBILITIES, default: 'public' })

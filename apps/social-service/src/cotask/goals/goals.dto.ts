@@ -1,4 +1,4 @@
-import { IsCalendarDate, IsTimeZone } from '@agora/http';
+import { IsCalendarDate, IsTimeZone, NestedObject } from '@agora/http';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -145,8 +145,7 @@ export class PlannedHabitDto {
   unit!: string | null;
 
   @ApiProperty({ type: () => PlannedScheduleDto })
-  @ValidateNested()
-  @Type(() => PlannedScheduleDto)
+  @NestedObject(() => PlannedScheduleDto)
   schedule!: PlannedScheduleDto;
 }
 
@@ -203,8 +202,7 @@ export class UpdateGoalDto {
 
   @ApiPropertyOptional({ type: () => GoalPlanDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => GoalPlanDto)
+  @NestedObject(() => GoalPlanDto)
   plan?: GoalPlanDto;
 }
 

@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { IsOptional, IsString } from 'class-validator';
+import { describe, expect, it } from 'vitest';
+import { RequestException } from './http.errors.js';
+import { createValidationPipe, NestedObject } from './validation.js';
+
+class AddressDto {
+  @IsString()
+  city!: string;
+}
+
+class OrderDto {
+  @NestedObject(() => AddressDto)
+  address!: AddressDto;
+
+  @IsOptional()
+  @NestedObject(() => AddressDto)
+  billing?: AddressDto;
+}
+
+async function validate(body: unknown): Promise<unknown> {
+  return createValidationPipe().transform(body, { type: 'body', metatype: OrderDto });
+}
+
+async function refusedFields(body: unknown): Promise<string[]> {
+  const error: unknown = await validate(body).then(
+    () => undefined,
+    (refused: unknown) => refused,
+  );
+  expect(error).toBeInstanceOf(RequestException);
+  const { errors } = (error as RequestException).extras as { errors: { field: string }[] };
+  return errors.map((entry) => entry.field);
+}
+
+describe('NestedObject', () => {
+  it('turns a nested object into its class and validates it', async () => {
+    const order = await validate({ address: { city: 'Tula' } });
+    expect(order).toBeInstanceOf(OrderDto);
+    expect((order as OrderDto).address).toBeInstanceOf(AddressDto);
+  });
+
+  it('refuses an array, empty or not, where one object belongs', async () => {
+    expect(await refusedFields({ address: [] })).toContain('address');
+    expect(await refusedFields({ address: [{ city: 'Tula' }] })).toContain('address');
+    expect(await refusedFields({ address: { city: 'Tula' }, billing: [] })).toContain('billing');
+  });
+
+  it('refuses a scalar and names a nested field that fails', async () => {
+    expect(await refusedFields({ address: 'Tula' })).toContain('address');
+    expect(await refusedFields({ address: { city: 7 } })).toContain('address.city');
+  });
+
+  it('leaves an optional nested object out', async () => {
+    const order = await validate({ address: { city: 'Tula' } });
+    expect((order as OrderDto).billing).toBeUndefined();
+  });
+});
