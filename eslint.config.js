@@ -1,5 +1,6 @@
 // Type-aware ESLint for the whole monorepo (`npm run lint`, part of `npm run check`).
 import eslint from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import { appWallsPlugin } from './scripts/eslint-app-walls.mjs';
 
@@ -52,6 +53,15 @@ export default tseslint.config(
         'error',
         { patterns: [{ group: ['**/libs/*/src/*'], message: 'Import libs through @agora/<lib>.' }] },
       ],
+    },
+  },
+  {
+    // The web app (React): the rules of hooks and complete effect dependencies.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

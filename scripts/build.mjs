@@ -1,14 +1,19 @@
 // Compiles apps/, libs/ and bench/ to dist/ with SWC (decorator metadata on, ES modules out) and rewrites
 // the @agora/<lib> aliases to relative paths, so `node dist/apps/<app>/main.js` runs as is.
 // Type checking is `npm run typecheck` (tsc --noEmit); this step only transpiles, in about a second.
+// Then the web app (apps/web, Vite) is built into dist/web, unless its sources are unchanged since the last build.
 import { transformFile } from '@swc/core';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist');
+const webDir = path.join(root, 'apps', 'web');
+const webOutDir = path.join(outDir, 'web');
+const webHashFile = path.join(webOutDir, '.source-hash');
 const sourceDirs = ['apps', 'libs', 'bench'];
 const isSource = (file) =>
   file.endsWith('.ts') && !file.endsWith('.d.ts') && !/\.(spec|e2e-spec)\.ts$/.test(file);
@@ -17,7 +22,8 @@ async function* walk(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'test' && entry.name !== 'node_modules') {
+      // apps/web is the browser app: Vite builds it, not SWC.
+      if (entry.name !== 'test' && entry.name !== 'node_modules' && full !== webDir) {
         yield* walk(full);
       }
     } else if (isSource(entry.name)) {
@@ -59,8 +65,61 @@ async function compile(file) {
   }
 }
 
+/** A hash of everything the web build reads: its sources, the generated client and the locked dependencies. */
+async function webSourceHash() {
+  const hash = createHash('sha256');
+  const inputs = [
+    webDir,
+    path.join(root, 'clients', 'typescript', 'src'),
+    path.join(root, 'package-lock.json'),
+  ];
+  async function add(file) {
+    hash.update(path.relative(root, file));
+    hash.update(await readFile(file));
+  }
+  async function addDir(dir) {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') {
+          await addDir(full);
+        }
+      } else {
+        await add(full);
+      }
+    }
+  }
+  for (const input of inputs.filter((file) => existsSync(file))) {
+    await (input.endsWith('.json') ? add(input) : addDir(input));
+  }
+  return hash.digest('hex');
+}
+
+async function buildWeb() {
+  if (!existsSync(webDir)) {
+    return;
+  }
+  const sourceHash = await webSourceHash();
+  if (existsSync(webHashFile) && (await readFile(webHashFile, 'utf8')) === sourceHash) {
+    return;
+  }
+  const webStarted = Date.now();
+  const { build } = await import('vite');
+  await build({ configFile: path.join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+  await writeFile(webHashFile, sourceHash);
+  console.error(`build: web app built to dist/web in ${Date.now() - webStarted} ms`);
+}
+
 const started = Date.now();
-await rm(outDir, { recursive: true, force: true });
+// dist/web survives: it is rebuilt only when its sources change (buildWeb).
+await mkdir(outDir, { recursive: true });
+for (const entry of await readdir(outDir)) {
+  if (entry !== 'web') {
+    await rm(path.join(outDir, entry), { recursive: true, force: true });
+  }
+}
 const files = [];
 // bench/ is absent from the production image (the Dockerfile copies apps/ and libs/ only).
 for (const dir of sourceDirs.filter((name) => existsSync(path.join(root, name)))) {
@@ -70,3 +129,4 @@ for (const dir of sourceDirs.filter((name) => existsSync(path.join(root, name)))
 }
 await Promise.all(files.map(compile));
 console.error(`build: ${files.length} files compiled to dist/ in ${Date.now() - started} ms`);
+await buildWeb();

@@ -1,0 +1,126 @@
+import { Suspense, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useNavigate, useNavigation } from 'react-router';
+import { isStaff, useSession } from '../api/session';
+import { changeLanguage, currentLanguage } from '../i18n/i18n';
+import { LANGUAGES, type UiLanguage } from '../i18n/resources';
+import { Skeleton } from '../ui/BlurhashImage';
+import { useUnreadNotifications } from './use-unread-notifications';
+
+function LanguageSwitch(): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <label className="language-switch">
+      <span className="visually-hidden">{t('language.label')}</span>
+      <select
+        value={currentLanguage()}
+        onChange={(event) => void changeLanguage(event.target.value as UiLanguage)}
+        aria-label={t('language.label')}
+      >
+        {LANGUAGES.map((language) => (
+          <option key={language} value={language}>
+            {t(`language.${language}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function AccountLinks(): ReactNode {
+  const { t } = useTranslation();
+  const { account, signOut } = useSession();
+  const navigate = useNavigate();
+  const unread = useUnreadNotifications(Boolean(account));
+  if (account === undefined) {
+    return null;
+  }
+  if (account === null) {
+    return (
+      <>
+        <NavLink to="/sign-in">{t('nav.signIn')}</NavLink>
+        <NavLink to="/register">{t('nav.register')}</NavLink>
+      </>
+    );
+  }
+  return (
+    <>
+      <NavLink to="/chats">{t('nav.chats')}</NavLink>
+      <NavLink to="/notifications" aria-label={t('nav.notificationsUnread', { count: unread })}>
+        {t('nav.notifications')}
+        {unread > 0 && (
+          <span className="badge" aria-hidden="true" data-testid="unread-count">
+            {unread}
+          </span>
+        )}
+      </NavLink>
+      <NavLink to="/cart">{t('nav.cart')}</NavLink>
+      <NavLink to="/orders">{t('nav.orders')}</NavLink>
+      {isStaff(account) && <NavLink to="/moderation">{t('nav.moderation')}</NavLink>}
+      <NavLink to={`/profiles/${account.id}`}>{t('nav.profile')}</NavLink>
+      <button type="button" className="link-button" onClick={() => void signOut().then(() => navigate('/'))}>
+        {t('nav.signOut')}
+      </button>
+    </>
+  );
+}
+
+/** The page frame: skip link, header with navigation, the routed page, and a bar while a route loads. */
+export function Layout(): ReactNode {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          {t('appName')}
+        </Link>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="site-nav"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          {t('nav.menu')}
+        </button>
+        <nav
+          id="site-nav"
+          aria-label={t('nav.main')}
+          className={menuOpen ? 'site-nav site-nav--open' : 'site-nav'}
+          onClick={() => setMenuOpen(false)}
+        >
+          <NavLink to="/coffees">{t('nav.coffees')}</NavLink>
+          <NavLink to="/watches">{t('nav.watches')}</NavLink>
+          <NavLink to="/mechanisms">{t('nav.mechanisms')}</NavLink>
+          <NavLink to="/listings">{t('nav.market')}</NavLink>
+          <AccountLinks />
+        </nav>
+        <LanguageSwitch />
+      </header>
+      {navigation.state === 'loading' && (
+        <div className="route-progress" role="progressbar" aria-label={t('state.loading')} />
+      )}
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Skeleton />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </>
+  );
+}
+
+/** Any path the app does not know. */
+export function NotFoundPage(): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <section className="card">
+      <h1>{t('state.notFound')}</h1>
+      <Link to="/">{t('state.backHome')}</Link>
+    </section>
+  );
+}

@@ -1,0 +1,8 @@
+/** The chats pages' strings. Russian mirrors English key for key (the type makes a missing one an error). */
+export const en = {
+  title: 'chats',
+};
+
+export const ru: typeof en = {
+  title: 'chats',
+};

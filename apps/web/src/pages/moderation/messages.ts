@@ -1,0 +1,8 @@
+/** The moderation pages' strings. Russian mirrors English key for key (the type makes a missing one an error). */
+export const en = {
+  title: 'moderation',
+};
+
+export const ru: typeof en = {
+  title: 'moderation',
+};
