@@ -216,6 +216,15 @@ describe('catalog pages in the browser', () => {
 
     await checkPage(annaPage, 'catalog-coffee-card');
     await checkPage(borisPage, 'catalog-coffee-card-second-user');
+
+    // A phone's width, signed out: the same card in one column, links to sign in instead of the forms.
+    const phone = await web.newContext({ width: 360 });
+    contexts.push(phone);
+    const phonePage = await web.open(phone, `/coffees/${coffee.id}`);
+    await phonePage.getByRole('heading', { level: 1, name: COFFEE_NAME }).waitFor();
+    await phonePage.getByRole('link', { name: 'Sign in to read and join the discussion' }).waitFor();
+    await phonePage.getByTestId('rating-count').waitFor();
+    await checkPage(phonePage, 'catalog-coffee-card-phone');
   });
 
   it('opens the watch and mechanism selections and their cards', async () => {
