@@ -69,9 +69,9 @@ describe('moderation in the browser', () => {
     const moderator = await signedIn('moderator');
     const queue = await web.open(moderator, '/moderation');
     await queue.getByRole('heading', { level: 1, name: 'Moderation' }).waitFor();
-    const proposal = queue.getByRole('link', { name: 'New: coffee «Ethiopia Guji Browser»' });
+    const proposal = queue.getByRole('link', { name: 'New: coffee “Ethiopia Guji Browser”' });
     await proposal.waitFor();
-    await queue.getByRole('link', { name: 'New: coffee «Kenya Nyeri Browser»' }).waitFor();
+    await queue.getByRole('link', { name: 'New: coffee “Kenya Nyeri Browser”' }).waitFor();
     await checkPage(queue, 'moderation-queue');
 
     await proposal.click();
@@ -110,7 +110,7 @@ describe('moderation in the browser', () => {
 
     // Back to the queue: the approved one has left it; the other is rejected with a message.
     await queue.getByRole('link', { name: 'Back to the queue' }).click();
-    const next = queue.getByRole('link', { name: 'New: coffee «Kenya Nyeri Browser»' });
+    const next = queue.getByRole('link', { name: 'New: coffee “Kenya Nyeri Browser”' });
     await next.waitFor();
     await expect(queue.getByRole('link', { name: /Ethiopia Guji Browser/ }).count()).resolves.toBe(0);
     await next.click();

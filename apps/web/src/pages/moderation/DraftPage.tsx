@@ -1,5 +1,5 @@
 import type { Schemas } from '@agora/client';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -23,12 +23,74 @@ const ITEM_PATHS: Partial<Record<Draft['subject'], string>> = {
   mechanism: '/mechanisms',
 };
 
+type DictionaryKind = Schemas['DictionaryValueDto']['kind'];
+
+/** Fields that hold dictionary values by id: the diff shows their names. */
+const REFERENCE_FIELDS: Record<string, DictionaryKind> = {
+  roasterId: 'roasters',
+  farmerId: 'farmers',
+  originId: 'origins',
+  processId: 'processes',
+  brandId: 'brands',
+  factoryId: 'factories',
+  caseMaterialId: 'case-materials',
+  genderId: 'genders',
+  mechanismTypeId: 'mechanism-types',
+  functionIds: 'functions',
+  tagIds: 'tags',
+};
+
+function idsIn(value: FieldDiff['proposed']): string[] {
+  if (typeof value === 'string') {
+    return [value];
+  }
+  return Array.isArray(value) ? value.filter((each): each is string => typeof each === 'string') : [];
+}
+
+/**
+ * The names of the dictionary values the diff refers to, by id. A pending value only its author may read
+ * stays an id.
+ */
+function useReferenceNames(changes: readonly FieldDiff[] | undefined): ReadonlyMap<string, string> {
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  const wanted = (changes ?? []).flatMap((change) => {
+    const kind = REFERENCE_FIELDS[change.field];
+    return kind ? [...idsIn(change.current), ...idsIn(change.proposed)].map((id) => `${kind}/${id}`) : [];
+  });
+  const key = [...new Set(wanted)].sort().join(',');
+  useEffect(() => {
+    let active = true;
+    const refs = key === '' ? [] : key.split(',');
+    void Promise.all(
+      refs.map(async (ref) => {
+        const [kind, id] = ref.split('/') as [DictionaryKind, string];
+        const { data } = await api.GET('/dictionaries/{kind}/{id}', { params: { path: { kind, id } } });
+        return [id, data?.name] as const;
+      }),
+    ).then((found) => {
+      if (active) {
+        setNames(new Map(found.filter((entry): entry is readonly [string, string] => Boolean(entry[1]))));
+      }
+    });
+    return () => {
+      active = false;
+    };
+  }, [key]);
+  return names;
+}
+
 function same(left: unknown, right: unknown): boolean {
   return JSON.stringify(left ?? null) === JSON.stringify(right ?? null);
 }
 
 /** A field's value as text: lists joined, objects as JSON, nothing as a dash. */
-function FieldValue({ value }: { readonly value: FieldDiff['proposed'] }): ReactNode {
+function FieldValue({
+  value,
+  names,
+}: {
+  readonly value: FieldDiff['proposed'];
+  readonly names: ReadonlyMap<string, string>;
+}): ReactNode {
   const { t } = useTranslation('moderation');
   if (value === null || value === undefined || value === '') {
     return <span className="muted">{t('draft.empty')}</span>;
@@ -40,18 +102,21 @@ function FieldValue({ value }: { readonly value: FieldDiff['proposed'] }): React
     return value.length === 0 ? (
       <span className="muted">{t('draft.empty')}</span>
     ) : (
-      value.map((each) => (typeof each === 'string' ? each : JSON.stringify(each))).join(', ')
+      value
+        .map((each) => (typeof each === 'string' ? (names.get(each) ?? each) : JSON.stringify(each)))
+        .join(', ')
     );
   }
   if (typeof value === 'object') {
     return <code>{JSON.stringify(value)}</code>;
   }
-  return String(value);
+  return typeof value === 'string' ? (names.get(value) ?? value) : String(value);
 }
 
 /** The proposal beside the item as it is now, one row per field; changed rows say so in words and style. */
 function DiffTable({ changes }: { readonly changes: readonly FieldDiff[] }): ReactNode {
   const { t } = useTranslation('moderation');
+  const names = useReferenceNames(changes);
   if (changes.length === 0) {
     return <p>{t('draft.noChanges')}</p>;
   }
@@ -85,10 +150,10 @@ function DiffTable({ changes }: { readonly changes: readonly FieldDiff[] }): Rea
                   <code>{change.field}</code>
                 </th>
                 <td>
-                  <FieldValue value={change.current} />
+                  <FieldValue value={change.current} names={names} />
                 </td>
                 <td className={changed ? 'diff__proposed' : undefined}>
-                  <FieldValue value={change.proposed} />
+                  <FieldValue value={change.proposed} names={names} />
                 </td>
                 <td>
                   <span className={changed ? 'diff__mark diff__mark--changed' : 'diff__mark'}>

@@ -56,8 +56,8 @@ function Queue(): ReactNode {
                 {t('queue.proposal', {
                   action: t(`action.${draft.action}`),
                   subject: t(`subject.${draft.subject}`),
-                })}{' '}
-                «{name}»
+                  name,
+                })}
               </Link>
               <p className="muted">
                 {t('queue.by', {

@@ -4,7 +4,7 @@ export const en = {
   staffOnly: 'Only moderators and admins review proposals.',
   queue: {
     status: 'Status',
-    proposal: '{{action}}: {{subject}}',
+    proposal: '{{action}}: {{subject}} “{{name}}”',
     unnamed: 'without a name',
     by: 'Proposed by {{name}} · {{when}}',
     someone: 'a user',
@@ -66,7 +66,7 @@ export const ru: typeof en = {
   staffOnly: 'Предложения рассматривают только модераторы и администраторы.',
   queue: {
     status: 'Статус',
-    proposal: '{{action}}: {{subject}}',
+    proposal: '{{action}}: {{subject}} «{{name}}»',
     unnamed: 'без названия',
     by: 'Предложил(а) {{name}} · {{when}}',
     someone: 'пользователь',
