@@ -21,9 +21,9 @@ describe('chats and notifications in the browser', () => {
   const contexts: BrowserContext[] = [];
 
   /** A browser profile signed in as a demo account through the API's cookie sign-in (its cookies land in it). */
-  async function signedIn(role: DemoRole): Promise<BrowserContext> {
+  async function signedIn(role: DemoRole, width?: number): Promise<BrowserContext> {
     const account = demoAccount(role);
-    const context = await web.newContext();
+    const context = await web.newContext(width === undefined ? {} : { width });
     contexts.push(context);
     const answer = await context.request.post('/api/authentication', {
       data: { login: account.login, password: account.password, transport: 'cookie' },
@@ -156,8 +156,23 @@ describe('chats and notifications in the browser', () => {
     await page.getByText('Are you there?').waitFor();
   });
 
+  it('starts a chat by login; an unknown login is named next to the field', async () => {
+    const anna = await signedIn('user');
+    const page = await web.open(anna, '/chats');
+    const who = page.getByRole('textbox', { name: 'Login or user id' });
+    await who.fill('nobody-by-this-login');
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    await page.getByText('Nobody has this login.').waitFor();
+    await expect(who.getAttribute('aria-invalid')).resolves.toBe('true');
+
+    await who.fill('demo-seller');
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Chat with demo-seller' }).waitFor();
+  });
+
   it('a customer opens support, the demo moderator takes the room from the queue and answers', async () => {
-    const customer = await signedIn('user');
+    // The customer on a phone.
+    const customer = await signedIn('user', 360);
     const moderator = await signedIn('moderator');
 
     const chats = await web.open(customer, '/chats');

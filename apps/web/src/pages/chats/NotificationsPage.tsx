@@ -135,7 +135,14 @@ function Notifications(): ReactNode {
                 {unread ? t('notifications.unread') : t('notifications.read')}
               </p>
               <p className="notification__text">
-                {path ? <Link to={path}>{text}</Link> : text}
+                {path ? (
+                  // Following a notification reads it.
+                  <Link to={path} onClick={() => unread && void markRead({ ids: [notification.id] })}>
+                    {text}
+                  </Link>
+                ) : (
+                  text
+                )}
                 {notification.count > 1 && (
                   <span className="muted"> {t('notifications.times', { count: notification.count })}</span>
                 )}
