@@ -33,18 +33,22 @@ describe('moderation in the browser', () => {
     return createAgoraClient({ baseUrl: `${web.url}/api`, accessToken: () => token });
   }
 
-  /** A user's coffee proposal (202, a draft) with a roaster of the demo catalog. */
-  async function propose(author: AgoraClient, name: string, variety: string): Promise<string> {
+  /** A user's coffee proposal (202, a draft) with a roaster of the demo catalog, and that roaster's name. */
+  async function propose(
+    author: AgoraClient,
+    name: string,
+    variety: string,
+  ): Promise<{ draftId: string; roaster: string }> {
     const { data: roasters } = await author.GET('/dictionaries/{kind}', {
       params: { path: { kind: 'roasters' }, query: { limit: 1 } },
     });
-    const roasterId = roasters?.items[0]?.id;
-    expect(roasterId).toBeTruthy();
+    const roaster = roasters?.items[0];
+    expect(roaster).toBeTruthy();
     const { data, response } = await author.POST('/coffees', {
-      body: { name, roasterId: roasterId!, variety },
+      body: { name, roasterId: roaster!.id, variety },
     });
     expect(response.status).toBe(202);
-    return (data as { id: string }).id;
+    return { draftId: (data as { id: string }).id, roaster: roaster!.name };
   }
 
   beforeAll(async () => {
@@ -63,8 +67,8 @@ describe('moderation in the browser', () => {
 
   it('the demo moderator reads the diff and approves one proposal, rejects another with a message', async () => {
     const author = await clientOf('user');
-    const approvedId = await propose(author, 'Ethiopia Guji Browser', 'Heirloom');
-    const rejectedId = await propose(author, 'Kenya Nyeri Browser', 'SL28');
+    const { draftId: approvedId, roaster } = await propose(author, 'Ethiopia Guji Browser', 'Heirloom');
+    const { draftId: rejectedId } = await propose(author, 'Kenya Nyeri Browser', 'SL28');
 
     const moderator = await signedIn('moderator');
     const queue = await web.open(moderator, '/moderation');
@@ -90,6 +94,12 @@ describe('moderation in the browser', () => {
       .getByRole('row')
       .filter({ has: queue.getByRole('rowheader', { name: 'variety', exact: true }) })
       .getByText('Heirloom')
+      .waitFor();
+    // A dictionary value shows by its name, not its id.
+    await diff
+      .getByRole('row')
+      .filter({ has: queue.getByRole('rowheader', { name: 'roasterId', exact: true }) })
+      .getByText(roaster, { exact: true })
       .waitFor();
     await checkPage(queue, 'moderation-draft');
 
@@ -123,6 +133,31 @@ describe('moderation in the browser', () => {
 
     const { data: rejected } = await author.GET('/drafts/{id}', { params: { path: { id: rejectedId } } });
     expect(rejected).toMatchObject({ status: 'changes-requested', message: 'Nyeri is already listed.' });
+  });
+
+  it('an edit proposal shows the current value beside the proposed one', async () => {
+    const author = await clientOf('user');
+    const { data: coffees } = await author.GET('/coffees', { params: { query: { limit: 1, sort: 'name' } } });
+    const coffee = coffees!.items[0];
+    const { data, response } = await author.PATCH('/coffees/{id}', {
+      params: { path: { id: coffee.id } },
+      body: { name: `${coffee.name} (browser edit)` },
+    });
+    expect(response.status).toBe(202);
+    const draftId = (data as { id: string }).id;
+
+    const moderator = await signedIn('moderator');
+    const page = await web.open(moderator, `/moderation/${draftId}`);
+    const nameRow = page
+      .getByRole('table', { name: 'Changes field by field' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'name', exact: true }) });
+    await expect(nameRow.getByRole('cell').allTextContents()).resolves.toEqual([
+      coffee.name,
+      `${coffee.name} (browser edit)`,
+      'Changed',
+    ]);
+    await checkPage(page, 'moderation-edit-draft');
   });
 
   it('a user who is not staff is refused the queue', async () => {
