@@ -11,7 +11,7 @@ import { ProblemMessage } from '../../ui/ProblemMessage';
 import { canSell } from './sellers';
 import { SellerApplicationForm } from './SellerApplicationForm';
 import { TagInput } from './TagInput';
-import { uploadMedia } from './upload';
+import { attachListingPhoto, uploadMedia } from './upload';
 import './market.css';
 
 type ListingInput = Schemas['ListingInputDto'];
@@ -68,7 +68,13 @@ function ListingForm(): ReactNode {
   const [created, setCreated] = useState<Schemas['ListingDto'] | undefined>(undefined);
   const [problem, setProblem] = useState<Problem | undefined>(undefined);
   const [progress, setProgress] = useState<string | undefined>(undefined);
-  const errors = fieldErrors(problem);
+  // A field's error stays until the field is edited (or the form is sent again).
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const allErrors = fieldErrors(problem);
+  const errors = Object.fromEntries(
+    Object.entries(allErrors).filter(([field]) => !edited.has(field.split('.')[0] ?? field)),
+  );
+  const touch = (field: string): void => setEdited((current) => new Set(current).add(field));
 
   const choose = (files: FileList | null): void => {
     const chosen = Array.from(files ?? []);
@@ -83,12 +89,15 @@ function ListingForm(): ReactNode {
     ]);
   };
 
-  const updateRow = (index: number, change: Partial<CharacteristicRow>): void =>
+  const updateRow = (index: number, change: Partial<CharacteristicRow>): void => {
+    touch('characteristics');
     setCharacteristics((rows) => rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
+  };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setProblem(undefined);
+    setEdited(new Set());
     setProgress(t('form.saving'));
     let listing = created;
     if (!listing) {
@@ -119,9 +128,9 @@ function ListingForm(): ReactNode {
       setProgress(t('form.uploading', { index: index + 1, count: pending.length }));
       const uploaded = await uploadMedia(photo.file);
       const attached = uploaded.data
-        ? await api.PUT('/listings/{id}/photos/{mediaId}', {
-            params: { path: { id: listingId, mediaId: uploaded.data.id } },
-            body: { side: photo.side, position: photos.indexOf(photo) },
+        ? await attachListingPhoto(listingId, uploaded.data.id, {
+            side: photo.side,
+            position: photos.indexOf(photo),
           })
         : uploaded;
       const photoProblem = attached.error === undefined ? undefined : asProblem(attached.error);
@@ -154,7 +163,10 @@ function ListingForm(): ReactNode {
         maxLength={140}
         required
         error={errors['title']}
-        onChange={(event) => setTitle(event.target.value)}
+        onChange={(event) => {
+          touch('title');
+          setTitle(event.target.value);
+        }}
         disabled={Boolean(created)}
       />
       <TextAreaField
@@ -163,7 +175,10 @@ function ListingForm(): ReactNode {
         rows={5}
         maxLength={5000}
         error={errors['description']}
-        onChange={(event) => setDescription(event.target.value)}
+        onChange={(event) => {
+          touch('description');
+          setDescription(event.target.value);
+        }}
         disabled={Boolean(created)}
       />
       <div className="row market-form__pair">
@@ -173,7 +188,10 @@ function ListingForm(): ReactNode {
           inputMode="decimal"
           required
           error={errors['price']}
-          onChange={(event) => setPrice(event.target.value)}
+          onChange={(event) => {
+            touch('price');
+            setPrice(event.target.value);
+          }}
           disabled={Boolean(created)}
         />
         <SelectField
@@ -181,7 +199,10 @@ function ListingForm(): ReactNode {
           value={currency}
           error={errors['currency']}
           options={CURRENCIES.map((code) => ({ value: code, label: code }))}
-          onChange={(event) => setCurrency(event.target.value)}
+          onChange={(event) => {
+            touch('currency');
+            setCurrency(event.target.value);
+          }}
           disabled={Boolean(created)}
         />
       </div>
@@ -196,7 +217,14 @@ function ListingForm(): ReactNode {
         onChange={(event) => setStatus(event.target.value === 'draft' ? 'draft' : 'active')}
         disabled={Boolean(created)}
       />
-      <TagInput tags={tags} onChange={setTags} error={errorsUnder(errors, 'tags')} />
+      <TagInput
+        tags={tags}
+        onChange={(next) => {
+          touch('tags');
+          setTags(next);
+        }}
+        error={errorsUnder(errors, 'tags')}
+      />
       <fieldset className="market-fieldset" disabled={Boolean(created)}>
         <legend>{t('form.characteristics')}</legend>
         {characteristics.map((row, index) => (
