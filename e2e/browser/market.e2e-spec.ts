@@ -190,7 +190,7 @@ describe('market pages in a browser', () => {
     const steps = page.getByRole('region', { name: 'Status history' }).getByRole('listitem');
     await expect(steps.allTextContents()).resolves.toEqual([
       expect.stringMatching(/^created .*\(by the buyer\)$/),
-      expect.stringMatching(/^paid .*\(by the payment provider\)$/),
+      expect.stringMatching(/^paid .*\(by the payment provider\)Reason: payment .* captured$/),
       expect.stringMatching(/^in stock, being packed .*\(by the seller\)$/),
       expect.stringMatching(/^in transit .*\(by the seller\)$/),
       expect.stringMatching(/^with the courier .*\(by the seller\)$/),

@@ -10,6 +10,7 @@ import { PageHeading, RequireSignIn } from '../../ui/page';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useQuery } from '../../ui/use-query';
 import { formatDateTime, formatMoney, ifMatch } from './format';
+import { ProfileLink } from './ProfileLink';
 import { cancellable, sellerNextStatus, type Order, type OrderStatus } from './order-status';
 import './market.css';
 
@@ -218,6 +219,9 @@ function OrderView({ id }: { readonly id: string }): ReactNode {
             </address>
             <p>
               {t('order.payment')}: {t(`payment.${data.paymentMethod}`)}
+            </p>
+            <p>
+              {t('order.buyer')}: <ProfileLink userId={data.buyerId} />
             </p>
             <p>
               {t('order.seller')}:{' '}
