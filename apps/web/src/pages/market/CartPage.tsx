@@ -1,5 +1,5 @@
 import type { Schemas } from '@agora/client';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
@@ -15,6 +15,48 @@ type CartLine = Schemas['CartLineDto'];
 
 function itemLink(line: CartLine): string | undefined {
   return line.kind === 'listing' ? `/listings/${line.itemId}` : undefined;
+}
+
+/** A line's quantity: typed freely, sent when it leaves the field or Enter is pressed (1–99). */
+function QuantityInput({
+  label,
+  quantity,
+  disabled,
+  onCommit,
+}: {
+  readonly label: string;
+  readonly quantity: number;
+  readonly disabled: boolean;
+  readonly onCommit: (quantity: number) => void;
+}): ReactNode {
+  const [text, setText] = useState(String(quantity));
+  useEffect(() => setText(String(quantity)), [quantity]);
+  const commit = (): void => {
+    const next = Number(text);
+    if (Number.isInteger(next) && next >= 1 && next <= 99 && next !== quantity) {
+      onCommit(next);
+    } else {
+      setText(String(quantity));
+    }
+  };
+  return (
+    <input
+      className="market-line__quantity"
+      type="number"
+      min={1}
+      max={99}
+      value={text}
+      disabled={disabled}
+      aria-label={label}
+      onChange={(event) => setText(event.target.value)}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          commit();
+        }
+      }}
+    />
+  );
 }
 
 function Cart(): ReactNode {
@@ -83,23 +125,12 @@ function Cart(): ReactNode {
                     </span>
                   )}
                 </p>
-                <label className="market-line__quantity">
-                  <span className="visually-hidden">{t('cart.quantity', { title: line.title })}</span>
-                  <input
-                    type="number"
-                    min={1}
-                    max={99}
-                    value={line.quantity}
-                    disabled={busy === line.id}
-                    aria-label={t('cart.quantity', { title: line.title })}
-                    onChange={(event) => {
-                      const quantity = Number(event.target.value);
-                      if (Number.isInteger(quantity) && quantity >= 1 && quantity <= 99) {
-                        void setQuantity(line, quantity);
-                      }
-                    }}
-                  />
-                </label>
+                <QuantityInput
+                  label={t('cart.quantity', { title: line.title })}
+                  quantity={line.quantity}
+                  disabled={busy === line.id}
+                  onCommit={(quantity) => void setQuantity(line, quantity)}
+                />
                 <p className="market-line__total">{formatMoney(line.lineTotal)}</p>
                 <button
                   type="button"
