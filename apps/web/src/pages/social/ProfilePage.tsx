@@ -220,7 +220,8 @@ export function ProfilePage(): ReactNode {
       </nav>
       <section aria-label={t(`profile.${tab}`)}>
         {tab === 'posts' ? (
-          <ProfilePosts userId={data.userId} />
+          // A saved profile (a new display name) reads its posts again.
+          <ProfilePosts key={data.version} userId={data.userId} />
         ) : (
           <RelatedUsers key={tab} userId={data.userId} tab={tab} />
         )}
