@@ -1,0 +1,200 @@
+import { DEMO_ACCOUNTS } from '@agora/contracts';
+import { eventually, freePort } from '@agora/testing';
+import { simpleParser } from 'mailparser';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startInProcessPlatform, type InProcessPlatform } from '../../support/in-process-platform.js';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+/** Where every browser test saves its pages' screenshots (with the other test results). */
+export const SCREENSHOT_DIR = path.join(root, '.data/test-results/web');
+/** Set to a folder (e.g. docs/screenshots) to refresh the README's pictures from this run as well. */
+const EXTRA_SCREENSHOT_DIR = process.env['WEB_SCREENSHOTS_DIR'];
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export type DemoRole = (typeof DEMO_ACCOUNTS)[number]['role'];
+
+/** The demo account of a role (DEMO seeds them), e.g. `demoAccount('seller').login`. */
+export function demoAccount(role: DemoRole): (typeof DEMO_ACCOUNTS)[number] {
+  const account = DEMO_ACCOUNTS.find((candidate) => candidate.role === role);
+  if (!account) {
+    throw new Error(`no demo account with role ${role}`);
+  }
+  return account;
+}
+
+export interface WebPlatformOptions {
+  /** Demo catalog items seeded at start (the issue's "110k-item seed" is DEMO's default). */
+  readonly demoItems?: number;
+  readonly env?: Record<string, string>;
+}
+
+/**
+ * `npm start`'s platform in the test process with the web app (dist/web, built by `node scripts/build.mjs`,
+ * which `npm test` runs first) at its gateway, the demo accounts and catalog seeded, mail written as `.eml`
+ * files under DATA_DIR/mail, and one headless Chromium (Debian's) for the test's browser contexts.
+ */
+export class WebPlatform {
+  private constructor(
+    readonly platform: InProcessPlatform,
+    readonly browser: Browser,
+  ) {}
+
+  /** The gateway's origin, e.g. `http://127.0.0.1:41234`: the web app at `/`, the API under `/api`. */
+  get url(): string {
+    return this.platform.gatewayUrl;
+  }
+
+  static async start(
+    databaseUrl: string,
+    name: string,
+    options: WebPlatformOptions = {},
+  ): Promise<WebPlatform> {
+    if (!existsSync(path.join(root, 'dist/web/index.html'))) {
+      throw new Error('dist/web is not built: run `node scripts/build.mjs` (npm test does)');
+    }
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    const platform = await startInProcessPlatform(databaseUrl, name, {
+      env: {
+        GATEWAY_PORT: String(port),
+        // Cookies, the socket's Origin check and mailed links follow the page's origin.
+        PUBLIC_URL: origin,
+        DEMO: 'true',
+        DEMO_ITEMS: String(options.demoItems ?? 2_000),
+        ...options.env,
+      },
+    });
+    try {
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-dev-shm-usage'],
+      });
+      return new WebPlatform(platform, browser);
+    } catch (error) {
+      await platform.close();
+      throw error;
+    }
+  }
+
+  /** A fresh browser profile (own cookies) in English at a phone's or a desktop's width. */
+  async newContext(
+    options: { readonly locale?: 'en' | 'ru'; readonly width?: number } = {},
+  ): Promise<BrowserContext> {
+    const locale = options.locale ?? 'en';
+    const context = await this.browser.newContext({
+      baseURL: this.url,
+      locale: locale === 'ru' ? 'ru-RU' : 'en-US',
+      viewport: { width: options.width ?? 1280, height: 900 },
+    });
+    // The app remembers the language in localStorage; each context starts with its own choice.
+    await context.addInitScript({
+      content: `localStorage.setItem('agora.language', ${JSON.stringify(locale)});`,
+    });
+    context.setDefaultTimeout(15_000);
+    return context;
+  }
+
+  /** Opens `path` in a new page of `context` and waits for the app to paint its heading. */
+  async open(context: BrowserContext, pagePath: string): Promise<Page> {
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    await page.goto(pagePath);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(failures, `uncaught errors on ${pagePath}`).toEqual([]);
+    return page;
+  }
+
+  /** Signs in through the sign-in page (the session cookies land in `context`). */
+  async signIn(context: BrowserContext, login: string, password: string): Promise<Page> {
+    const page = await this.open(context, '/sign-in');
+    await page
+      .getByLabel(/login|e-mail/i)
+      .first()
+      .fill(login);
+    await page
+      .getByLabel(/password/i)
+      .first()
+      .fill(password);
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    return page;
+  }
+
+  /** The six-digit code of the newest mail to `email` (the `.eml` files npm start writes under DATA_DIR/mail). */
+  async mailedCode(email: string): Promise<string> {
+    const mailDir = path.join(this.platform.dataDir, 'mail');
+    return eventually(async () => {
+      const files = existsSync(mailDir) ? readdirSync(mailDir).filter((file) => file.endsWith('.eml')) : [];
+      const mails = await Promise.all(
+        files.map(async (file) => simpleParser(readFileSync(path.join(mailDir, file)))),
+      );
+      const newest = mails
+        .filter((mail) => JSON.stringify(mail.to ?? '').includes(email))
+        .sort((a, b) => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0))[0];
+      const code = /\b(\d{6})\b/.exec(newest?.text ?? '')?.[1];
+      if (!code) {
+        throw new Error(`no code mailed to ${email} yet`);
+      }
+      return code;
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    await this.platform.close();
+  }
+}
+
+/**
+ * Runs axe-core in the page and fails on any serious or critical violation, naming each rule and the
+ * elements it found (minor and moderate findings do not fail).
+ */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    // Runs in the page: its globals, typed here without the DOM library of the test's own program.
+    const inPage = globalThis as unknown as {
+      axe: { run: (context: unknown) => Promise<AxeResults> };
+      document: unknown;
+    };
+    const results = await inPage.axe.run(inPage.document);
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+    }));
+  });
+  const severe = violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  expect(severe, `axe on ${name}: ${JSON.stringify(severe, null, 2)}`).toEqual([]);
+}
+
+interface AxeResults {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+}
+
+/** Saves a full-page screenshot as `<name>.png` with the test results (and WEB_SCREENSHOTS_DIR if set). */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  // Photos fade in on load; wait for the network to settle so the picture shows the page as a user sees it.
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  for (const dir of [SCREENSHOT_DIR, EXTRA_SCREENSHOT_DIR].filter((value): value is string =>
+    Boolean(value),
+  )) {
+    mkdirSync(path.resolve(root, dir), { recursive: true });
+    await page.screenshot({ path: path.resolve(root, dir, `${name}.png`), fullPage: true });
+  }
+}
+
+/** Axe and a screenshot: what every page of the suite gets. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, name);
+  await saveScreenshot(page, name);
+}
