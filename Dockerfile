@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image for all five services; docker-compose picks the entry point per service
-# (dist/apps/<name>-service/src/main.js) and runs `migrate` once before them.
+# (dist/apps/<name>-service/src/main.js) and runs `migrate` once before them. The `web` stage is compose's nginx:
+# the image's nginx with the web app's build (dist/web) baked in; its config is mounted (nginx/nginx.conf).
 # Built on a current LTS Node: production does not run the end-of-life Node 20 of the dev machines.
 
 FROM node:24-bookworm-slim AS build
@@ -11,7 +12,13 @@ COPY tsconfig.json nest-cli.json ./
 COPY scripts ./scripts
 COPY apps ./apps
 COPY libs ./libs
+# The web app (apps/web) imports the generated API client.
+COPY clients ./clients
 RUN node scripts/build.mjs && npm prune --omit=dev
+
+# nginx 1.27.3+ for `server … resolve` (docker-compose.yml); the path is COMPOSE_NGINX_OPTIONS.webRoot.
+FROM nginx:1.27.5 AS web
+COPY --from=build /app/dist/web /usr/share/agora/web
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production

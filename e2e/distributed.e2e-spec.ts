@@ -25,7 +25,7 @@ import {
   type ManagedProcess,
 } from '@agora/testing';
 import kafkajs from 'kafkajs';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -33,6 +33,8 @@ import { claimsOf, IdentityClient } from './support/identity-client.js';
 import { revocationCases, type RevocationContext } from './support/revocation-cases.js';
 
 const root = path.resolve(import.meta.dirname, '..');
+const WEB_INDEX =
+  '<!doctype html><html><head><script type="module" src="/assets/index-5c0ffee.js"></script></head></html>';
 const kafkaScript = path.join(root, 'infra/kafka/kafka.sh');
 
 /**
@@ -137,6 +139,11 @@ describe('distributed platform behind nginx on real Kafka', () => {
       ),
     });
 
+    // A web app's build as apps/web writes it to dist/web (this suite does not depend on the real one's pages).
+    const webRoot = path.join(work, 'web');
+    mkdirSync(path.join(webRoot, 'assets'), { recursive: true });
+    writeFileSync(path.join(webRoot, 'index.html'), WEB_INDEX);
+    writeFileSync(path.join(webRoot, 'assets', 'index-5c0ffee.js'), 'export {};\n');
     // The suite sends a few hundred requests from one address: the rate zones are relaxed here (their
     // production values are checked in gateway-edge.e2e-spec.ts).
     nginx = await startNginx(
@@ -146,6 +153,7 @@ describe('distributed platform behind nginx on real Kafka', () => {
         string
       >,
       RELAXED_RATE_ZONES,
+      webRoot,
     );
     gateway = nginx.url;
     await Promise.all(SERVICE_NAMES.map(startServiceProcess));
@@ -182,6 +190,27 @@ describe('distributed platform behind nginx on real Kafka', () => {
         (line) => line.includes('"event handled"') && line.includes('"requestId":"e2e-dist-request-1"'),
       );
     expect(handled).toHaveLength(1);
+  });
+
+  it('serves the web app at / and its deep links, while /api stays the services’', async () => {
+    for (const link of ['/', '/coffees/0192f3d4-0000-7000-8000-000000000000']) {
+      const page = await fetch(`${gateway}${link}`);
+      expect(page.status, link).toBe(200);
+      expect(page.headers.get('content-type'), link).toContain('text/html');
+      expect(await page.text(), link).toBe(WEB_INDEX);
+    }
+    const asset = await fetch(`${gateway}/assets/index-5c0ffee.js`);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // The API: a real service's answer, and an unknown path its 404 problem rather than the app's page.
+    const health = await fetch(`${gateway}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ready' });
+    const coffees = await fetch(`${gateway}/api/coffees?limit=1`);
+    expect(coffees.status).toBe(200);
+    expect(coffees.headers.get('content-type')).toContain('application/json');
+    const unknown = await fetch(`${gateway}/api/coffees-nowhere/1`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('upgrades /ws through nginx to social-service, which pushes profiles built from Kafka events', async () => {

@@ -1,10 +1,17 @@
-import { BODY_LIMITS, SERVICE_NAMES, type ServiceName } from '@agora/contracts';
+import {
+  BODY_LIMITS,
+  SERVICE_NAMES,
+  WEB_CACHE_CONTROL,
+  WEB_CONTENT_SECURITY_POLICY,
+  type ServiceName,
+} from '@agora/contracts';
 import { createLogger } from '@agora/logging';
 import { freePort, startNginx, type RunningNginx } from '@agora/testing';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeGateway } from '../apps/platform/src/gateway/node-gateway.js';
 
@@ -59,6 +66,32 @@ function postChunked(url: string, bytes: number): Promise<{ status: number; body
   });
 }
 
+/** A GET with the path exactly as written (fetch resolves dot segments and decompresses). */
+function rawGet(
+  url: string,
+  rawPath: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(url);
+    const request = http.request({ hostname, port, path: rawPath, method, headers });
+    request.on('response', (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+const WEB_INDEX =
+  '<!doctype html><html><head><script type="module" src="/assets/index-9b1e.js"></script></head></html>';
+const WEB_SCRIPT = `export const text = ${JSON.stringify('the app '.repeat(400))};\n`;
+
 async function expectProblem(response: Response, status: number, code: string): Promise<void> {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toContain('application/problem+json');
@@ -85,15 +118,23 @@ describe('gateway edge: body limits, own answers and rate zones', () => {
     stub = await startStubService();
     const stubAddress = `127.0.0.1:${(stub.address() as AddressInfo).port}`;
     const closedPort = await freePort();
+    // The web app's build, as apps/web writes it to dist/web; a secret beside it is never reached.
+    const webRoot = path.join(work, 'web');
+    mkdirSync(path.join(webRoot, 'assets'), { recursive: true });
+    writeFileSync(path.join(webRoot, 'index.html'), WEB_INDEX);
+    writeFileSync(path.join(webRoot, 'assets', 'index-9b1e.js'), WEB_SCRIPT);
+    writeFileSync(path.join(work, 'secret.txt'), 'SECRET');
     // order-service is down: its routes answer 502.
     const upstreams = Object.fromEntries(
       SERVICE_NAMES.map((name) => [name, name === 'order' ? `127.0.0.1:${closedPort}` : stubAddress]),
     ) as Record<ServiceName, string>;
-    nginx = await startNginx(work, upstreams);
+    nginx = await startNginx(work, upstreams, undefined, webRoot);
     gateways.nginx = nginx.url;
     node = createNodeGateway(
       Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://${upstreams[name]}`])),
       createLogger('gateway-test', 'silent'),
+      undefined,
+      { webRoot },
     );
     await new Promise<void>((resolve) => node.listen(0, '127.0.0.1', resolve));
     gateways.node = `http://127.0.0.1:${(node.address() as AddressInfo).port}`;
@@ -187,6 +228,52 @@ describe('gateway edge: body limits, own answers and rate zones', () => {
 
     it('answers 502 as a problem when the service is down', async () => {
       await expectProblem(await fetch(url('/api/orders')), 502, 'BAD_GATEWAY');
+    });
+
+    it('serves the web app at / and its deep links with index.html, under the app’s CSP', async () => {
+      for (const link of ['/', '/coffees/0192f3d4-0000-7000-8000-000000000000', '/cart?step=address']) {
+        const page = await fetch(url(link));
+        expect(page.status, link).toBe(200);
+        expect(await page.text(), link).toBe(WEB_INDEX);
+        expect(page.headers.get('content-type'), link).toBe('text/html; charset=utf-8');
+        expect(page.headers.get('cache-control'), link).toBe(WEB_CACHE_CONTROL.revalidate);
+        expect(page.headers.get('content-security-policy'), link).toBe(WEB_CONTENT_SECURITY_POLICY);
+        expect(page.headers.get('referrer-policy'), link).toBe('no-referrer');
+        expect(page.headers.get('x-content-type-options'), link).toBe('nosniff');
+      }
+    });
+
+    it('serves hashed assets as immutable and gzipped, and a missing one as a 404 problem', async () => {
+      const script = await rawGet(gateways[kind], '/assets/index-9b1e.js', { 'accept-encoding': 'gzip' });
+      expect(script.status).toBe(200);
+      expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(script.headers['cache-control']).toBe(WEB_CACHE_CONTROL.assets);
+      expect(script.headers['content-encoding']).toBe('gzip');
+      expect(script.headers.vary).toContain('Accept-Encoding');
+      expect(script.headers['content-security-policy']).toBeUndefined();
+      expect(zlib.gunzipSync(script.body).toString()).toBe(WEB_SCRIPT);
+      await expectProblem(await fetch(url('/assets/nope.js')), 404, 'NOT_FOUND');
+      await expectProblem(await fetch(url('/favicon.ico')), 404, 'NOT_FOUND');
+    });
+
+    it('keeps requests inside the web root: traversal and NUL are 4xx problems; other methods 405', async () => {
+      for (const attempt of [
+        '/..%2fsecret.txt',
+        '/%2e%2e/secret.txt',
+        '/assets/..%2f..%2fsecret.txt',
+        '/%00',
+        '/.env',
+      ]) {
+        const answer = await rawGet(gateways[kind], attempt);
+        expect(answer.status, attempt).toBeGreaterThanOrEqual(400);
+        expect(answer.status, attempt).toBeLessThan(500);
+        expect(answer.headers['content-type'], attempt).toContain('application/problem+json');
+        expect(answer.body.toString(), attempt).not.toContain('SECRET');
+      }
+      const post = await rawGet(gateways[kind], '/coffees', {}, 'POST');
+      expect(post.status).toBe(405);
+      expect(post.headers.allow).toBe('GET, HEAD');
+      expect(JSON.parse(post.body.toString())).toMatchObject({ code: 'METHOD_NOT_ALLOWED' });
     });
   });
 

@@ -20,6 +20,7 @@ try {
     [
       '',
       `Agora is running (embedded mode)`,
+      `  Web app       ${gatewayUrl}/`,
       `  API gateway   ${gatewayUrl}/api`,
       `  Swagger UI    ${gatewayUrl}/api/docs`,
       `  Health        ${gatewayUrl}/api/health`,

@@ -14,6 +14,11 @@ export class PlatformConfig {
   @Max(65535)
   GATEWAY_PORT = 8080;
 
+  /** The web app's build (apps/web, written by `npm run build`), served by the gateway at `/`. */
+  @IsString()
+  @MinLength(1)
+  WEB_ROOT = 'dist/web';
+
   /** The embedded platform's one metrics endpoint (every service's metrics, by their `service` label). */
   @IsString()
   METRICS_HOST = '127.0.0.1';

@@ -19,6 +19,7 @@ import { SERVICE_DEFINITIONS } from './service-definitions.js';
 const root = path.resolve(import.meta.dirname, '../../..');
 
 interface ComposeService {
+  readonly build?: string | { readonly context?: string; readonly target?: string };
   readonly image?: string;
   readonly restart?: string;
   readonly command?: readonly string[];
@@ -33,6 +34,15 @@ interface ComposeService {
 interface ComposeFile {
   'x-service': { build?: string };
   services: Record<string, ComposeService>;
+}
+
+const dockerfile = readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+/** The Dockerfile's stage `AS name`, from its FROM line up to the next stage. */
+function dockerStage(name: string): string {
+  const start = dockerfile.search(new RegExp(`^FROM \\S+ AS ${name}$`, 'm'));
+  expect(start, `the Dockerfile has no stage ${name}`).toBeGreaterThanOrEqual(0);
+  const next = dockerfile.indexOf('\nFROM ', start + 1);
+  return dockerfile.slice(start, next === -1 ? undefined : next + 1);
 }
 
 const readCompose = (file: string): ComposeFile =>
@@ -159,7 +169,6 @@ describe('production shape', () => {
     expect(flags).toContain('--max-semi-space-size=1');
     expect(environment).toContain('MALLOC_ARENA_MAX=2');
 
-    const dockerfile = readFileSync(path.join(root, 'Dockerfile'), 'utf8');
     const runtimeStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
     const dockerCmd = /^CMD (\[.*\])$/m.exec(runtimeStage)?.[1];
     expect(flagsOf(JSON.parse(dockerCmd ?? '[]') as string[], 'dist/apps/auth-service/src/main.js')).toEqual(
@@ -354,11 +363,40 @@ describe('production shape', () => {
     // Upstreams keep connections only over HTTP/1.1 without "Connection: close".
     expect(conf).toContain('proxy_http_version 1.1;');
     expect(conf).toContain('proxy_set_header Connection "";');
-    // `server … resolve` outside NGINX Plus came with nginx 1.27.3.
-    const version = /^nginx:(\d+)\.(\d+)\.(\d+)$/.exec(compose.services.nginx.image ?? '');
-    expect(version, `pin nginx to a full version: ${compose.services.nginx.image}`).not.toBeNull();
+    // `server … resolve` outside NGINX Plus came with nginx 1.27.3; compose's nginx is the Dockerfile's `web` stage.
+    const web = dockerStage('web');
+    const version = /^FROM nginx:(\d+)\.(\d+)\.(\d+) AS web$/m.exec(web);
+    expect(version, `pin nginx to a full version in the web stage: ${web.split('\n')[0]}`).not.toBeNull();
     const [major, minor, patch] = (version ?? []).slice(1).map(Number);
     expect(major * 1_000_000 + minor * 1000 + patch).toBeGreaterThanOrEqual(1_027_003);
+  });
+
+  it("nginx serves the web app's build from the image's web stage, at / with index.html for deep links", () => {
+    const { webRoot } = COMPOSE_NGINX_OPTIONS;
+    expect(compose.services.nginx.build).toEqual({ context: '.', target: 'web' });
+    // Its own tag: a build tagged nginx:<version> would shadow the official image.
+    expect(compose.services.nginx.image).not.toMatch(/^nginx:/);
+    // The build stage builds the web app too (scripts/build.mjs), which imports the generated client.
+    const build = dockerStage('build');
+    for (const folder of ['apps', 'libs', 'clients', 'scripts']) {
+      expect(build, `the build stage lacks ${folder}/`).toContain(`\nCOPY ${folder} ./${folder}\n`);
+    }
+    expect(build).toMatch(/\nRUN node scripts\/build\.mjs/);
+    expect(dockerStage('web')).toContain(`\nCOPY --from=build /app/dist/web ${webRoot}\n`);
+    // The generated config serves that folder, and /api stays the API's.
+    const conf = renderNginxConf(COMPOSE_NGINX_OPTIONS);
+    const site = /\n {4}location \/ \{\n([\s\S]*?)\n {4}\}\n/.exec(conf)?.[1] ?? '';
+    expect(site).toContain(`root ${webRoot};`);
+    expect(site).toContain('try_files $uri /index.html;');
+    expect(site).toContain('gzip on;');
+    expect(site).toMatch(
+      /location \^~ \/assets\/ \{[^}]*Cache-Control "public, max-age=31536000, immutable";/,
+    );
+    expect(conf).toMatch(/location \/api\/ \{[^}]*return 404 [^}]*"code":"NOT_FOUND"/);
+    // Development (compose.override.yml) serves the host's build over the image's, as the services run dist/.
+    const nginx = mergeService(compose.services.nginx, override.services.nginx ?? {});
+    expect(nginx.volumes).toContain(`./dist/web:${webRoot}:ro`);
+    expect(nginx.volumes).toContain('./nginx/nginx.conf:/etc/nginx/nginx.conf:ro');
   });
 
   it("kafka-init gives every topic at least as many partitions as any service's replicas", () => {

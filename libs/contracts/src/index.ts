@@ -10,6 +10,7 @@ export * from './events/like-topics.js';
 export * from './events/envelope.js';
 export * from './gateway/routes.js';
 export * from './gateway/nginx.js';
+export * from './gateway/web.js';
 export * from './events/schema.js';
 export * from './internal/offer-snapshot.js';
 export * from './money.js';

@@ -28,14 +28,19 @@ export interface RunningNginx {
   stop(): Promise<void>;
 }
 
+/** The repository's web app build, which `npm run build` writes. */
+const BUILT_WEB_ROOT = path.resolve(import.meta.dirname, '../../../dist/web');
+
 /**
  * Debian's nginx with the config the route table generates (as nginx/nginx.conf, but for these upstreams
- * and files under `work`), in the foreground. Fails with a hint when nginx or its njs module is missing.
+ * and files under `work`), in the foreground, serving the web app from `webRoot` (the repository's dist/web
+ * unless given). Fails with a hint when nginx or its njs module is missing.
  */
 export async function startNginx(
   work: string,
   upstreams: Readonly<Record<ServiceName, string>>,
   rateZones?: Partial<Record<RateZoneName, GatewayRateZone>>,
+  webRoot: string = BUILT_WEB_ROOT,
 ): Promise<RunningNginx> {
   mkdirSync(path.join(work, 'nginx-temp'), { recursive: true });
   writeFileSync(path.join(work, 'gateway-health.js'), renderNginxHealthScript());
@@ -46,6 +51,7 @@ export async function startNginx(
     renderNginxConf({
       upstreams,
       listenPort: port,
+      webRoot: path.resolve(webRoot),
       njsDir: work,
       pidFile: path.join(work, 'nginx.pid'),
       errorLog,

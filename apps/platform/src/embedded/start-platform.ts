@@ -25,7 +25,7 @@ export interface RunningPlatform {
 /**
  * The whole platform in one process: PostgreSQL (embedded unless DATABASE_URL), a role and schema per
  * service with migrations applied, the five apps on the in-process bus (or Kafka when KAFKA_BROKERS),
- * and the Node gateway with nginx's route table on GATEWAY_HOST:GATEWAY_PORT.
+ * and the Node gateway with nginx's route table and the web app (WEB_ROOT) on GATEWAY_HOST:GATEWAY_PORT.
  */
 export async function startPlatform(env: Env): Promise<RunningPlatform> {
   const config = loadConfig(PlatformConfig, env);
@@ -57,7 +57,7 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
     sampleRatio: config.OTEL_TRACES_SAMPLER_ARG,
     exportDelayMs: config.OTEL_BSP_SCHEDULE_DELAY,
   });
-  const gateway = createNodeGateway(upstreams, logger, tracing);
+  const gateway = createNodeGateway(upstreams, logger, tracing, { webRoot: path.resolve(config.WEB_ROOT) });
   try {
     await new Promise<void>((resolve, reject) => {
       gateway.once('error', reject);

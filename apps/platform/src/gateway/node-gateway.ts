@@ -1,5 +1,16 @@
-import { GATEWAY_HEALTH_PATH, resolveGatewayRoute, SERVICE_NAMES, type ServiceName } from '@agora/contracts';
-import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  GATEWAY_HEALTH_PATH,
+  isServicePath,
+  resolveGatewayRoute,
+  SERVICE_NAMES,
+  type ServiceName,
+} from '@agora/contracts';
+import http, {
+  STATUS_CODES,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type ServerResponse,
+} from 'node:http';
 import { PassThrough, type Duplex } from 'node:stream';
 import {
   formatTraceparent,
@@ -12,6 +23,7 @@ import {
 import type { Logger } from 'pino';
 import { Agent, type Dispatcher } from 'undici';
 import { v7 as uuidv7 } from 'uuid';
+import { WebRoot } from './web-root.js';
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
@@ -28,9 +40,11 @@ function problem(
   detail: string,
   requestId: string,
   extra: Record<string, unknown> = {},
+  headers: OutgoingHttpHeaders = {},
 ): void {
   const title = STATUS_CODES[status] ?? 'Error';
   res.writeHead(status, {
+    ...headers,
     ...OWN_HEADERS,
     'content-type': 'application/problem+json',
     'x-request-id': requestId,
@@ -121,15 +135,26 @@ async function readiness(upstreams: Upstreams): Promise<Record<ServiceName, 'rea
   return Object.fromEntries(entries) as Record<ServiceName, 'ready' | 'unavailable'>;
 }
 
+export interface NodeGatewayOptions {
+  /**
+   * The web app's build (`dist/web`), served at every path outside `/api` and `/ws` as nginx's `location /`
+   * does; without it those paths answer 404.
+   */
+  readonly webRoot?: string;
+}
+
 /**
  * The embedded mode's gateway: the same route table and rewrites as the generated nginx config,
- * `/api/health` over every service's readiness, and WebSocket upgrades passed through to social-service.
+ * `/api/health` over every service's readiness, WebSocket upgrades passed through to social-service, and the
+ * web app at `/`.
  */
 export function createNodeGateway(
   upstreams: Upstreams,
   logger: Logger,
   tracing: Tracing = Tracing.off,
+  options: NodeGatewayOptions = {},
 ): http.Server {
+  const web = options.webRoot === undefined ? undefined : new WebRoot(options.webRoot);
   // Pooled keep-alive connections to the services (undici), as nginx's upstream `keepalive`: undici's client
   // costs the gateway about a third less CPU per request than node:http's Agent, on the same loop as the services.
   const pool = new Agent({ connections: 256, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
@@ -153,6 +178,21 @@ export function createNodeGateway(
       return;
     }
     const route = resolveGatewayRoute(url, req.method);
+    if (!route && web && !isServicePath(url.split('?')[0])) {
+      web
+        .serve(req, res, requestId, (status, code, detail, headers) =>
+          problem(res, status, code, detail, requestId, {}, headers),
+        )
+        .catch((error: unknown) => {
+          logger.error({ err: error, requestId }, 'gateway: the web app could not be served');
+          if (res.headersSent) {
+            res.destroy();
+          } else {
+            problem(res, 500, 'INTERNAL_ERROR', 'The web app could not be served', requestId);
+          }
+        });
+      return;
+    }
     if (!route) {
       problem(res, 404, 'NOT_FOUND', 'No route for this path', requestId);
       req.resume();

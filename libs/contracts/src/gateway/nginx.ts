@@ -1,5 +1,6 @@
 import { SERVICE_NAMES, SERVICES, type ServiceName } from '../services.js';
 import {
+  API_PREFIX,
   BODY_LIMITS,
   GATEWAY_DOCS_PATH,
   GATEWAY_DOCS_SERVICE,
@@ -14,11 +15,21 @@ import {
   type GatewayRoute,
   type RateZoneName,
 } from './routes.js';
+import {
+  WEB_ASSETS_PATH,
+  WEB_CACHE_CONTROL,
+  WEB_COMPRESSIBLE_EXTENSIONS,
+  WEB_CONTENT_SECURITY_POLICY,
+  WEB_CONTENT_TYPES,
+  WEB_HTML_HEADERS,
+} from './web.js';
 
 export interface NginxRenderOptions {
   /** `host:port` of each service's upstream. */
   readonly upstreams: Readonly<Record<ServiceName, string>>;
   readonly listenPort: number;
+  /** The web app's build (`index.html`, `assets/`), as nginx sees it: served at `/`. */
+  readonly webRoot: string;
   /** Folder holding `gateway-health.js` (njs), as nginx sees it. */
   readonly njsDir: string;
   readonly pidFile: string;
@@ -45,6 +56,8 @@ export const COMPOSE_NGINX_OPTIONS: NginxRenderOptions = {
     SERVICE_NAMES.map((name) => [name, `${SERVICES[name].host}:${SERVICES[name].port}`]),
   ) as Record<ServiceName, string>,
   listenPort: 8080,
+  // The image's `web` stage (Dockerfile) copies dist/web here.
+  webRoot: '/usr/share/agora/web',
   // Docker's embedded DNS: a service name resolves to the addresses of all its replicas.
   resolver: '127.0.0.11',
   njsDir: '/etc/nginx/agora',
@@ -114,6 +127,8 @@ function ownErrorPages(zone: RateZoneName): string[] {
   return [
     // A request line too long to parse has no URI to redirect from: its page is a URI, not a named location.
     'error_page 414 494 = /_errors/uri-too-long;',
+    // A path nginx refuses to normalize (`/../` above the root, an encoded NUL) or a malformed request.
+    'error_page 400 = /_errors/bad-request;',
     'error_page 413 = @payload_too_large;',
     `error_page 429 = @rate_limited_${zone};`,
     'error_page 502 503 504 = @unavailable;',
@@ -148,6 +163,119 @@ function routeLocations(route: GatewayRoute, zones: Record<RateZoneName, Gateway
     ...(route.exact
       ? []
       : [location('', `${route.path}/`, proxy(route.service, `${route.target}/`, limits(false)))]),
+  ];
+}
+
+/** Headers only the app's HTML pages carry: a map from the answer's content type to each value. */
+const WEB_HTML_ONLY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': WEB_CONTENT_SECURITY_POLICY,
+  'Referrer-Policy': WEB_HTML_HEADERS['referrer-policy'],
+  'X-Frame-Options': WEB_HTML_HEADERS['x-frame-options'],
+  'Cross-Origin-Opener-Policy': WEB_HTML_HEADERS['cross-origin-opener-policy'],
+};
+
+const htmlHeaderVariable = (header: string): string =>
+  `$agora_web_${header.toLowerCase().replace(/-/g, '_')}`;
+
+function webHeaderMaps(): string[] {
+  return Object.entries(WEB_HTML_ONLY_HEADERS).flatMap(([header, value]) => [
+    `  map $sent_http_content_type ${htmlHeaderVariable(header)} {`,
+    `    ~^text/html "${value}";`,
+    "    default '';",
+    '  }',
+  ]);
+}
+
+/** Headers of the web app's files (a header whose value is empty is not sent). */
+function webHeaders(cacheControl: string): string[] {
+  return [
+    'add_header X-Request-Id $agora_request_id always;',
+    'add_header X-Content-Type-Options nosniff always;',
+    `add_header Cache-Control "${cacheControl}";`,
+    ...Object.keys(WEB_HTML_ONLY_HEADERS).map(
+      (header) => `add_header ${header} ${htmlHeaderVariable(header)};`,
+    ),
+  ];
+}
+
+/** `types` of the build's files: the content types the Node gateway sends, without their parameters. */
+function webTypes(): string[] {
+  const byType = new Map<string, string[]>();
+  for (const [extension, type] of Object.entries(WEB_CONTENT_TYPES)) {
+    const bare = type.split(';')[0];
+    byType.set(bare, [...(byType.get(bare) ?? []), extension]);
+  }
+  return ['types {', ...[...byType].map(([type, extensions]) => `  ${type} ${extensions.join(' ')};`), '}'];
+}
+
+/**
+ * The web app at `/`, as the Node gateway serves it (apps/platform/src/gateway/web-root.ts): a file of the
+ * build as it is, hashed assets cached for good, a path without a file extension answered with index.html
+ * (the app's router draws the page), a missing file with an extension or a hidden name a 404 problem, other
+ * methods than GET and HEAD a 405 problem, and a 503 problem while the build has no index.html.
+ */
+function webLocations(webRoot: string): string[] {
+  const compressedTypes = [
+    ...new Set(
+      WEB_COMPRESSIBLE_EXTENSIONS.filter((extension) => extension !== 'html').map(
+        (extension) => WEB_CONTENT_TYPES[extension].split(';')[0],
+      ),
+    ),
+  ];
+  const nested = (head: string, body: string[]): string[] => [
+    `location ${head} {`,
+    ...body.map((line) => `  ${line}`),
+    '}',
+  ];
+  return [
+    location('', '/', [
+      `root ${webRoot};`,
+      ...webTypes(),
+      'charset utf-8;',
+      'charset_types text/css text/javascript text/plain;',
+      'gzip on;',
+      'gzip_vary on;',
+      'gzip_comp_level 6;',
+      'gzip_min_length 256;',
+      `gzip_types ${compressedTypes.join(' ')};`,
+      ...webHeaders(WEB_CACHE_CONTROL.revalidate),
+      ...ownErrorPages('api'),
+      'error_page 404 = @web_not_found;',
+      'error_page 405 = @web_method_not_allowed;',
+      'try_files $uri /index.html;',
+      ...nested('= /index.html', ['try_files $uri @web_not_built;']),
+      ...nested(`^~ ${WEB_ASSETS_PATH}`, [...webHeaders(WEB_CACHE_CONTROL.assets), 'try_files $uri =404;']),
+      // Hidden names (.env) are never served; a path with a file extension is that file or a 404.
+      ...nested('~ "/\\."', ['return 404;']),
+      ...nested('~ "\\.[^/]*$"', ['try_files $uri =404;']),
+    ]),
+    location('', '@web_not_found', [
+      // No type by the path's extension (`/index.html`): the problem's own.
+      'types { }',
+      'default_type application/problem+json;',
+      ...OWN_ANSWER_HEADERS,
+      problemAnswer(404, 'Not Found', 'NOT_FOUND', 'No file at this path'),
+    ]),
+    location('', '@web_method_not_allowed', [
+      // No type by the path's extension (`/index.html`): the problem's own.
+      'types { }',
+      'default_type application/problem+json;',
+      ...OWN_ANSWER_HEADERS,
+      'add_header Allow "GET, HEAD" always;',
+      problemAnswer(405, 'Method Not Allowed', 'METHOD_NOT_ALLOWED', 'The web app answers GET and HEAD only'),
+    ]),
+    location('', '@web_not_built', [
+      // No type by the path's extension (`/index.html`): the problem's own.
+      'types { }',
+      'default_type application/problem+json;',
+      ...OWN_ANSWER_HEADERS,
+      problemAnswer(
+        503,
+        'Service Unavailable',
+        'SERVICE_UNAVAILABLE',
+        'The web app is not built: run `npm run build` (it writes dist/web)',
+      ),
+    ]),
   ];
 }
 
@@ -197,6 +325,12 @@ export function renderNginxConf(options: NginxRenderOptions): string {
   const specs = SERVICE_NAMES.map((name) =>
     location('=', gatewaySpecPath(name), proxy(name, SERVICE_DOCS_JSON_PATH)),
   );
+  // A path under /api that no route takes is the API's 404, never the web app.
+  const apiNotFound = [
+    'default_type application/problem+json;',
+    ...OWN_ANSWER_HEADERS,
+    problemAnswer(404, 'Not Found', 'NOT_FOUND', 'No route for this path'),
+  ];
   const errorLocations = [
     location('', '@payload_too_large', [
       'default_type application/problem+json;',
@@ -213,6 +347,12 @@ export function renderNginxConf(options: NginxRenderOptions): string {
       'default_type application/problem+json;',
       ...OWN_ANSWER_HEADERS,
       problemAnswer(414, 'URI Too Long', 'URI_TOO_LONG', 'The request line or its headers are too long'),
+    ]),
+    location('=', '/_errors/bad-request', [
+      'internal;',
+      'default_type application/problem+json;',
+      ...OWN_ANSWER_HEADERS,
+      problemAnswer(400, 'Bad Request', 'BAD_REQUEST', 'The request is malformed'),
     ]),
     location('', '@unavailable', [
       'default_type application/problem+json;',
@@ -251,6 +391,8 @@ ${temp.join('\n')}
     default upgrade;
     '' close;
   }
+  # The web app's pages carry these headers; its other files do not.
+${webHeaderMaps().join('\n')}
   log_format agora_json escape=json '{"time":"$time_iso8601","requestId":"$agora_request_id",'
     '"method":"$request_method","uri":"$request_uri","status":$status,'
     '"durationMs":$request_time,"upstream":"$upstream_addr","bytes":$body_bytes_sent}';
@@ -281,11 +423,9 @@ ${location('=', GATEWAY_DOCS_PATH, proxy(GATEWAY_DOCS_SERVICE, SERVICE_GATEWAY_D
 ${location('', `${GATEWAY_DOCS_PATH}/`, proxy(GATEWAY_DOCS_SERVICE, `${SERVICE_GATEWAY_DOCS_PATH}/`))}
 ${GATEWAY_ROUTES.flatMap((route) => routeLocations(route, zones)).join('\n')}
 ${errorLocations.join('\n')}
-    location / {
-      default_type application/problem+json;
-      ${OWN_ANSWER_HEADERS.join('\n      ')}
-      ${problemAnswer(404, 'Not Found', 'NOT_FOUND', 'No route for this path')}
-    }
+${location('=', API_PREFIX, apiNotFound)}
+${location('', `${API_PREFIX}/`, apiNotFound)}
+${webLocations(options.webRoot).join('\n')}
   }
 }
 `;
