@@ -81,7 +81,7 @@ export function Layout(): ReactNode {
         </Link>
         <button
           type="button"
-          className="menu-toggle"
+          className="menu-toggle button button--secondary"
           aria-expanded={menuOpen}
           aria-controls="site-nav"
           onClick={() => setMenuOpen((open) => !open)}
