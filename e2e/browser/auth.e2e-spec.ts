@@ -19,22 +19,8 @@ describe('web: sign-in, registration, recovery and home', () => {
   const login = `web_${stamp}`;
   const password = 'a long browser passphrase';
 
-  /**
-   * The harness's context (its language, width and timeout) that also lets axe-core in: the app's CSP
-   * (`script-src 'self'`) refuses the inline script `expectAccessible` adds, so the context bypasses CSP.
-   */
   const context = async (options: { locale?: 'en' | 'ru'; width?: number } = {}): Promise<BrowserContext> => {
-    const locale = options.locale ?? 'en';
-    const created = await web.browser.newContext({
-      baseURL: web.url,
-      bypassCSP: true,
-      locale: locale === 'ru' ? 'ru-RU' : 'en-US',
-      viewport: { width: options.width ?? 1280, height: 900 },
-    });
-    await created.addInitScript({
-      content: `localStorage.setItem('agora.language', ${JSON.stringify(locale)});`,
-    });
-    created.setDefaultTimeout(15_000);
+    const created = await web.newContext(options);
     contexts.push(created);
     return created;
   };
