@@ -12,6 +12,7 @@ import { usePagedList } from '../../ui/use-paged-list';
 import { useQuery } from '../../ui/use-query';
 import { Avatar } from './components/Avatar';
 import { FollowButton } from './components/FollowButton';
+import { FollowRequests } from './components/FollowRequests';
 import { PostCard, type Post } from './components/PostCard';
 import { ProfileEditForm } from './components/ProfileEditForm';
 import './social.css';
@@ -211,6 +212,7 @@ export function ProfilePage(): ReactNode {
           onCancel={() => setEditing(false)}
         />
       )}
+      {own && <FollowRequests onAccepted={() => moveFollowers(1)} />}
       <nav className="tabs" aria-label={t('profile.tabs')}>
         <NavLink to={base} end>
           {t('profile.posts')}

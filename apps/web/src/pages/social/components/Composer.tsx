@@ -6,23 +6,12 @@ import { asProblem, fieldErrors, type Problem } from '../../../api/problem';
 import { SelectField, TextAreaField } from '../../../ui/Field';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
 import { MediaPhoto } from './MediaPhoto';
+import { uploadPhoto } from './upload-photo';
 import type { Post } from './PostCard';
 
 type Visibility = Schemas['CreatePostDto']['visibility'];
 
 const MAX_PHOTOS = 10;
-
-/** Uploads one photo (POST /media, multipart): the media's id, or the problem. */
-async function uploadPhoto(file: File): Promise<{ id?: string; problem?: Problem }> {
-  const form = new FormData();
-  form.append('file', file);
-  const { data, error } = await api.POST('/media', {
-    // The typed body names the part; the bytes go as multipart through the serializer.
-    body: { file: file.name },
-    bodySerializer: () => form,
-  });
-  return data ? { id: data.id } : { problem: asProblem(error) };
-}
 
 /** Writes a post: text, optional photos (uploaded first), who sees it. */
 export function Composer({ onPosted }: { readonly onPosted: (post: Post) => void }): ReactNode {

@@ -1,11 +1,13 @@
 import type { Schemas } from '@agora/client';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { asProblem, fieldErrors, type Problem } from '../../../api/problem';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
 import { formProblem } from '../../auth/form-problem';
+import { Avatar } from './Avatar';
+import { uploadPhoto } from './upload-photo';
 
 type Profile = Schemas['ProfileDto'];
 type MessagesFrom = Profile['messagesFrom'];
@@ -26,11 +28,31 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: ProfileEditFormP
   const [bio, setBio] = useState(profile.bio);
   const [isPrivate, setPrivate] = useState(profile.private);
   const [messagesFrom, setMessagesFrom] = useState<MessagesFrom>(profile.messagesFrom);
+  const [avatarMediaId, setAvatarMediaId] = useState(profile.avatarMediaId);
+  const [uploading, setUploading] = useState(false);
+  const avatarInput = useId();
   const [version, setVersion] = useState(profile.version);
   const [problem, setProblem] = useState<Problem | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const errors = fieldErrors(problem);
+
+  const pickAvatar = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) {
+      return;
+    }
+    setUploading(true);
+    const uploaded = await uploadPhoto(file);
+    setUploading(false);
+    if (uploaded.id) {
+      setAvatarMediaId(uploaded.id);
+      setProblem(undefined);
+    } else {
+      setProblem(uploaded.problem);
+    }
+  };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -38,7 +60,13 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: ProfileEditFormP
     setNotice(undefined);
     const { data, error } = await api.PATCH('/profiles/me', {
       params: { header: { 'If-Match': `"${version}"` } },
-      body: { displayName: displayName.trim(), bio, private: isPrivate, messagesFrom },
+      body: {
+        displayName: displayName.trim(),
+        bio,
+        private: isPrivate,
+        messagesFrom,
+        ...(avatarMediaId !== profile.avatarMediaId ? { avatarMediaId } : {}),
+      },
     });
     setBusy(false);
     if (data) {
@@ -55,6 +83,7 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: ProfileEditFormP
         setBio(fresh.data.bio);
         setPrivate(fresh.data.private);
         setMessagesFrom(fresh.data.messagesFrom);
+        setAvatarMediaId(fresh.data.avatarMediaId);
         setVersion(fresh.data.version);
         setProblem(undefined);
         setNotice(t('profile.changedElsewhere'));
@@ -72,6 +101,33 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: ProfileEditFormP
           {notice}
         </p>
       )}
+      <div className="field">
+        <label htmlFor={avatarInput}>{t('profile.avatarPhoto')}</label>
+        <div className="row">
+          <Avatar
+            name={displayName || profile.login}
+            mediaId={avatarMediaId}
+            url={avatarMediaId ? null : profile.avatarUrl}
+            alt={t('profile.avatar', { name: displayName || profile.login })}
+          />
+          <input
+            id={avatarInput}
+            type="file"
+            accept="image/jpeg,image/png,image/webp,image/avif"
+            aria-describedby={`${avatarInput}-hint`}
+            disabled={uploading}
+            onChange={(event) => void pickAvatar(event)}
+          />
+          {avatarMediaId && (
+            <button type="button" className="link-button" onClick={() => setAvatarMediaId(null)}>
+              {t('profile.avatarRemove')}
+            </button>
+          )}
+        </div>
+        <p id={`${avatarInput}-hint`} className="field__hint">
+          {uploading ? t('profile.avatarUploading') : t('profile.avatarHint')}
+        </p>
+      </div>
       <TextField
         label={t('profile.displayName')}
         name="displayName"
@@ -108,7 +164,7 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: ProfileEditFormP
       />
       <ProblemMessage problem={formProblem(problem, ['displayName', 'bio', 'messagesFrom'])} />
       <div className="row">
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={busy || uploading}>
           {tc('action.save')}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel}>
