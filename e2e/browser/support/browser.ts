@@ -121,7 +121,7 @@ export class WebPlatform {
       .getByLabel(/password/i)
       .first()
       .fill(password);
-    await page.getByRole('button', { name: /sign in/i }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
     return page;
   }
