@@ -1,4 +1,11 @@
 import type { RouteObject } from 'react-router';
 
+const profilePage = async (): Promise<{ Component: typeof import('./ProfilePage').ProfilePage }> => ({
+  Component: (await import('./ProfilePage')).ProfilePage,
+});
+
 /** The social pages, each loaded on first visit (route-level code splitting). */
-export const socialRoutes: RouteObject[] = [];
+export const socialRoutes: RouteObject[] = [
+  { path: 'profiles/:userId', lazy: profilePage },
+  { path: 'profiles/:userId/:tab', lazy: profilePage },
+];
