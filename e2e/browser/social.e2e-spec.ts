@@ -1,7 +1,7 @@
 import { png } from '@agora/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkPage, demoAccount, saveScreenshot, WebPlatform } from './support/browser.js';
+import { checkPage, demoAccount, WebPlatform } from './support/browser.js';
 
 /**
  * Profiles in a real browser against the in-process platform with the demo accounts: follow and unfollow
@@ -119,10 +119,8 @@ describe('web: profiles, follows and posts', () => {
     await moderator.reload();
     const requests = moderator.getByRole('region', { name: 'Follow requests' });
     await requests.getByRole('link', { name: demoAccount('user').login }).waitFor();
-    // Screenshot only: with an unread notification (this request) the shared header's Notifications link
-    // (app/Layout.tsx, aria-label "Notifications, 1 unread" over the visible "Notifications" + badge) fails
-    // axe's label-content-name-mismatch; the page itself is checked above without unread notifications.
-    await saveScreenshot(moderator, 'profile-follow-requests');
+    // With an unread notification (this request) in the header's badge.
+    await checkPage(moderator, 'profile-follow-requests');
     await requests
       .getByRole('button', { name: `Accept the request of ${demoAccount('user').login}` })
       .click();

@@ -182,10 +182,13 @@ interface AxeResults {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
 }
 
+/** In the page: every eager image has loaded (lazy ones below the fold are not waited for). */
+const IMAGES_LOADED = `Array.from(document.images).every((image) => image.loading === 'lazy' || image.complete)`;
+
 /** Saves a full-page screenshot as `<name>.png` with the test results (and WEB_SCREENSHOTS_DIR if set). */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
-  // Photos fade in on load; wait for the network to settle so the picture shows the page as a user sees it.
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  // Photos fade in on load: wait (briefly) for the images in view so the picture shows the page as a user sees it.
+  await page.waitForFunction(IMAGES_LOADED, undefined, { timeout: 5_000 }).catch(() => undefined);
   for (const dir of [SCREENSHOT_DIR, EXTRA_SCREENSHOT_DIR].filter((value): value is string =>
     Boolean(value),
   )) {

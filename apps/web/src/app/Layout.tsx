@@ -46,12 +46,16 @@ function AccountLinks(): ReactNode {
   return (
     <>
       <NavLink to="/chats">{t('nav.chats')}</NavLink>
-      <NavLink to="/notifications" aria-label={t('nav.notificationsUnread', { count: unread })}>
+      <NavLink to="/notifications">
         {t('nav.notifications')}
         {unread > 0 && (
-          <span className="badge" aria-hidden="true" data-testid="unread-count">
-            {unread}
-          </span>
+          <>
+            {' '}
+            <span className="badge" data-testid="unread-count">
+              {unread}
+            </span>
+            <span className="visually-hidden"> {t('nav.unread')}</span>
+          </>
         )}
       </NavLink>
       <NavLink to="/cart">{t('nav.cart')}</NavLink>
