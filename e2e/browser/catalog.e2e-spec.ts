@@ -46,7 +46,8 @@ describe('catalog pages in the browser', () => {
   }
 
   beforeAll(async () => {
-    web = await WebPlatform.start(inject('testDatabaseUrl'), 'web_catalog');
+    // The 110k-item demo catalog, so the card's time to interactive is measured against it.
+    web = await WebPlatform.start(inject('testDatabaseUrl'), 'web_catalog', { demoItems: 110_000 });
     moderator = await clientOf('moderator');
     // A coffee made through the API, so every service (social's discussion rooms too) learns it by its event.
     const roasters = await moderator.GET('/dictionaries/{kind}', {

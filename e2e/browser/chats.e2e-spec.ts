@@ -1,13 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAgoraClient, type AgoraClient } from '../../clients/typescript/src/index.js';
-import {
-  checkPage,
-  demoAccount,
-  expectAccessible,
-  WebPlatform,
-  type DemoRole,
-} from './support/browser.js';
+import { checkPage, demoAccount, expectAccessible, WebPlatform, type DemoRole } from './support/browser.js';
 
 /**
  * Chats and notifications in a real browser (issue 20): two browser contexts talk in a direct chat live over the
@@ -78,7 +72,10 @@ describe('chats and notifications in the browser', () => {
     await annaChat.getByRole('heading', { level: 1, name: 'Chat with demo-seller' }).waitFor();
     await composer(annaChat).fill('Hello Boris, is the grinder still for sale?');
     await annaChat.getByRole('button', { name: 'Send' }).click();
-    await annaChat.getByText('Hello Boris, is the grinder still for sale?').waitFor();
+    await annaChat
+      .getByTestId('message')
+      .filter({ hasText: 'Hello Boris, is the grinder still for sale?' })
+      .waitFor();
     await annaChat.getByText('Sent', { exact: true }).waitFor();
 
     // Boris's list hears the message over the socket: the chat comes up with its unread count.
@@ -88,7 +85,10 @@ describe('chats and notifications in the browser', () => {
 
     await annaItem.getByRole('link', { name: /Chat with demo-user/ }).click();
     await borisChats.getByRole('heading', { level: 1, name: 'Chat with demo-user' }).waitFor();
-    await borisChats.getByText('Hello Boris, is the grinder still for sale?').waitFor();
+    await borisChats
+      .getByTestId('message')
+      .filter({ hasText: 'Hello Boris, is the grinder still for sale?' })
+      .waitFor();
     // Shown to Boris, the message is read: Anna's page gets the receipt.
     await annaChat.getByText('Seen', { exact: true }).waitFor();
 
@@ -96,7 +96,7 @@ describe('chats and notifications in the browser', () => {
     await composer(borisChats).pressSequentially('Yes, it is', { delay: 30 });
     await annaChat.getByText('demo-seller is typing…').waitFor();
     await borisChats.getByRole('button', { name: 'Send' }).click();
-    await annaChat.getByText('Yes, it is').waitFor();
+    await annaChat.getByTestId('message').filter({ hasText: 'Yes, it is' }).waitFor();
     await expect.poll(() => annaChat.getByTestId('typing').textContent()).toBe('');
 
     // Anna edits her message, then deletes it: both reach Boris live.
@@ -105,7 +105,10 @@ describe('chats and notifications in the browser', () => {
     const edit = annaChat.getByRole('textbox', { name: 'Edit your message' });
     await edit.fill('Hello Boris, is the Comandante still for sale?');
     await annaChat.getByRole('button', { name: 'Save' }).click();
-    await borisChats.getByText('Hello Boris, is the Comandante still for sale?').waitFor();
+    await borisChats
+      .getByTestId('message')
+      .filter({ hasText: 'Hello Boris, is the Comandante still for sale?' })
+      .waitFor();
     await borisChats.getByTestId('message').filter({ hasText: 'Comandante' }).getByText('edited').waitFor();
     await checkPage(annaChat, 'chat');
 
@@ -150,7 +153,7 @@ describe('chats and notifications in the browser', () => {
     // The notification leads to its chat.
     await fromAnna.getByRole('link', { name: 'demo-user sent you a message' }).click();
     await page.getByRole('heading', { level: 1, name: 'Chat with demo-user' }).waitFor();
-    await page.getByText('Are you there?').waitFor();
+    await page.getByTestId('message').filter({ hasText: 'Are you there?' }).waitFor();
   });
 
   it('starts a chat by login; an unknown login is named next to the field', async () => {
@@ -178,7 +181,7 @@ describe('chats and notifications in the browser', () => {
     await chats.getByText('Waiting for a support agent').waitFor();
     await composer(chats).fill('My order has not arrived.');
     await chats.getByRole('button', { name: 'Send' }).click();
-    await chats.getByText('My order has not arrived.').waitFor();
+    await chats.getByTestId('message').filter({ hasText: 'My order has not arrived.' }).waitFor();
 
     // A user has no queue; staff reach it from their chats.
     const notStaff = await web.open(customer, '/support');
@@ -200,10 +203,10 @@ describe('chats and notifications in the browser', () => {
 
     await room.getByRole('link', { name: 'Customer: demo-user' }).click();
     await staffChats.getByRole('heading', { level: 1, name: 'Support: demo-user' }).waitFor();
-    await staffChats.getByText('My order has not arrived.').waitFor();
+    await staffChats.getByTestId('message').filter({ hasText: 'My order has not arrived.' }).waitFor();
     await composer(staffChats).fill('We are looking into it right now.');
     await staffChats.getByRole('button', { name: 'Send' }).click();
-    await chats.getByText('We are looking into it right now.').waitFor();
+    await chats.getByTestId('message').filter({ hasText: 'We are looking into it right now.' }).waitFor();
     await checkPage(chats, 'support-chat');
   });
 });
