@@ -11,8 +11,19 @@ import { startInProcessPlatform, type InProcessPlatform } from '../../support/in
 const root = path.resolve(import.meta.dirname, '../../..');
 /** Where every browser test saves its pages' screenshots (with the other test results). */
 export const SCREENSHOT_DIR = path.join(root, '.data/test-results/web');
-/** Set to a folder (e.g. docs/screenshots) to refresh the README's pictures from this run as well. */
-const EXTRA_SCREENSHOT_DIR = process.env['WEB_SCREENSHOTS_DIR'];
+/** Set to a folder (`npm run web:screenshots`: docs/screenshots) to refresh the README's pictures as well. */
+const README_SCREENSHOT_DIR = process.env['WEB_SCREENSHOTS_DIR'];
+/** The pages the README shows. */
+const README_SCREENSHOTS = new Set([
+  'home-signed-in',
+  'catalog-coffees-filtered',
+  'catalog-coffee-card',
+  'market-listing',
+  'market-order-timeline',
+  'chat',
+  'moderation-draft',
+  'sign-in-ru-phone',
+]);
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -185,13 +196,12 @@ interface AxeResults {
 /** In the page: every eager image has loaded (lazy ones below the fold are not waited for). */
 const IMAGES_LOADED = `Array.from(document.images).every((image) => image.loading === 'lazy' || image.complete)`;
 
-/** Saves a full-page screenshot as `<name>.png` with the test results (and WEB_SCREENSHOTS_DIR if set). */
+/** Saves a full-page screenshot as `<name>.png` with the test results (and a README page in WEB_SCREENSHOTS_DIR). */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   // Photos fade in on load: wait (briefly) for the images in view so the picture shows the page as a user sees it.
   await page.waitForFunction(IMAGES_LOADED, undefined, { timeout: 5_000 }).catch(() => undefined);
-  for (const dir of [SCREENSHOT_DIR, EXTRA_SCREENSHOT_DIR].filter((value): value is string =>
-    Boolean(value),
-  )) {
+  const readme = README_SCREENSHOT_DIR && README_SCREENSHOTS.has(name) ? [README_SCREENSHOT_DIR] : [];
+  for (const dir of [SCREENSHOT_DIR, ...readme]) {
     mkdirSync(path.resolve(root, dir), { recursive: true });
     await page.screenshot({ path: path.resolve(root, dir, `${name}.png`), fullPage: true });
   }
