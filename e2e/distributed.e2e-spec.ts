@@ -341,8 +341,11 @@ describe('distributed platform behind nginx on real Kafka', () => {
     expect(social).toMatch(
       /^messaging_consumer_lag_messages\{service="social",topic="auth\.user\.registered\.v1",partition="\d+"\} 0$/m,
     );
-    expect((await fetch(`${gateway}/metrics`)).status).toBe(404);
+    // /api/metrics is the API's 404; /metrics the web app's page (its own 404), never Prometheus text.
     expect((await fetch(`${gateway}/api/metrics`)).status).toBe(404);
+    const page = await fetch(`${gateway}/metrics`);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).not.toContain('# HELP');
   });
 
   it('keeps every event while social-service is down: 50 registrations → exactly 50 profiles', async () => {

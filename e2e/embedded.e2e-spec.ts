@@ -205,10 +205,11 @@ describe('embedded platform (npm start)', () => {
       expect(sample('db_pool_connections', { service, state: 'total' }), service).toBeGreaterThanOrEqual(1);
     }
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
-    // The gateway routes none of it.
-    for (const path of ['/metrics', '/api/metrics']) {
-      expect((await fetch(`${gateway}${path}`)).status, path).toBe(404);
-    }
+    // The gateway routes none of it: /api/metrics is the API's 404, /metrics the web app's page (its own 404).
+    expect((await fetch(`${gateway}/api/metrics`)).status).toBe(404);
+    const page = await fetch(`${gateway}/metrics`);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).not.toContain('# HELP');
     expect((await fetch(metrics.replace('/metrics', '/other'))).status).toBe(404);
   });
 
