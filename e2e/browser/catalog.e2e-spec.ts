@@ -1,7 +1,7 @@
 import { eventually, png } from '@agora/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAgoraClient, type AgoraClient, type Schemas } from '../../clients/typescript/src/index.js';
+import type { AgoraClient, Schemas } from '../../clients/typescript/src/index.js';
 import { checkPage, demoAccount, WebPlatform, type DemoRole } from './support/browser.js';
 
 /** Older messages than one history page (20) in the room, so "Older messages" has something to load. */
@@ -21,34 +21,19 @@ describe('catalog pages in the browser', () => {
   let chatId: string;
   const contexts: BrowserContext[] = [];
 
-  /** The typed client signed in as a demo account with a bearer token (for arranging data only). */
-  async function clientOf(role: DemoRole): Promise<AgoraClient> {
-    const account = demoAccount(role);
-    const anonymous = createAgoraClient({ baseUrl: `${web.url}/api` });
-    const { data } = await anonymous.POST('/authentication', {
-      body: { login: account.login, password: account.password },
-    });
-    const token = data && 'accessToken' in data ? data.accessToken : undefined;
-    expect(token, `sign-in of ${account.login}`).toBeTruthy();
-    return createAgoraClient({ baseUrl: `${web.url}/api`, accessToken: () => token });
-  }
 
-  /** A browser profile with the demo account's session cookies (POST /api/authentication, cookie transport). */
+
+  /** A signed-in demo account's browser profile, closed after the suite. */
   async function signedInContext(role: DemoRole): Promise<BrowserContext> {
-    const context = await web.newContext();
+    const context = await web.signedInContext(role);
     contexts.push(context);
-    const account = demoAccount(role);
-    const answer = await context.request.post('/api/authentication', {
-      data: { login: account.login, password: account.password, transport: 'cookie' },
-    });
-    expect(answer.status(), await answer.text()).toBe(200);
     return context;
   }
 
   beforeAll(async () => {
     // The issue's 110k-item demo catalog, so the card's time to interactive is measured against it.
     web = await WebPlatform.start(inject('testDatabaseUrl'), 'web_catalog', { demoItems: 110_000 });
-    moderator = await clientOf('moderator');
+    moderator = await web.clientOf('moderator');
     // A coffee made through the API, so every service (social's discussion rooms too) learns it by its event.
     const roasters = await moderator.GET('/dictionaries/{kind}', {
       params: { path: { kind: 'roasters' }, query: { sort: 'name', limit: 1 } },

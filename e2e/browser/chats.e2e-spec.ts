@@ -1,7 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAgoraClient, type AgoraClient } from '../../clients/typescript/src/index.js';
-import { checkPage, demoAccount, expectAccessible, WebPlatform, type DemoRole } from './support/browser.js';
+import { checkPage, expectAccessible, WebPlatform, type DemoRole } from './support/browser.js';
 
 /**
  * Chats and notifications in a real browser (issue 20): two browser contexts talk in a direct chat live over the
@@ -13,15 +12,11 @@ describe('chats and notifications in the browser', () => {
   let web: WebPlatform;
   const contexts: BrowserContext[] = [];
 
-  /** A browser profile signed in as a demo account through the API's cookie sign-in (its cookies land in it). */
+
+  /** A signed-in demo account's browser profile (at a phone's width when given), closed after each test. */
   async function signedIn(role: DemoRole, width?: number): Promise<BrowserContext> {
-    const account = demoAccount(role);
-    const context = await web.newContext(width === undefined ? {} : { width });
+    const context = await web.signedInContext(role, width === undefined ? {} : { width });
     contexts.push(context);
-    const answer = await context.request.post('/api/authentication', {
-      data: { login: account.login, password: account.password, transport: 'cookie' },
-    });
-    expect(answer.status(), await answer.text()).toBe(200);
     return context;
   }
 
@@ -30,16 +25,6 @@ describe('chats and notifications in the browser', () => {
     return me.id;
   }
 
-  /** The typed client with a bearer token of the demo account (what another device of the user would send). */
-  async function clientOf(role: DemoRole): Promise<AgoraClient> {
-    const account = demoAccount(role);
-    const { data } = await createAgoraClient({ baseUrl: `${web.url}/api` }).POST('/authentication', {
-      body: { login: account.login, password: account.password },
-    });
-    const token = data && 'accessToken' in data ? data.accessToken : undefined;
-    expect(token).toBeTruthy();
-    return createAgoraClient({ baseUrl: `${web.url}/api`, accessToken: () => token });
-  }
 
   const composer = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
 
@@ -125,7 +110,7 @@ describe('chats and notifications in the browser', () => {
   it('a message to someone away waits as a notification; new ones arrive on the open page and are marked read', async () => {
     const boris = await signedIn('seller');
     const borisId = await userIdOf(boris);
-    const annaApi = await clientOf('user');
+    const annaApi = await web.clientOf('user');
 
     // Boris has no page open (no socket): Anna's message becomes a notification for him.
     const { data: chat } = await annaApi.POST('/chats', { body: { userId: borisId } });

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkPage, demoAccount, WebPlatform } from './support/browser.js';
+import { checkPage, WebPlatform } from './support/browser.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const TITLE = 'Vostok Amphibia 1980s, runs well';
@@ -34,23 +34,13 @@ describe('market pages in a browser', () => {
   let seller: BrowserContext;
   let buyer: BrowserContext;
 
-  /** Signs the context in with the session cookies, as the sign-in page does. */
-  const signIn = async (context: BrowserContext, role: 'seller' | 'user'): Promise<void> => {
-    const account = demoAccount(role);
-    const answer = await context.request.post('/api/authentication', {
-      data: { login: account.login, password: account.password, transport: 'cookie' },
-    });
-    expect(answer.status()).toBeLessThan(300);
-  };
 
   const orderStatus = (page: Page) => page.getByTestId('order-status');
 
   beforeAll(async () => {
     web = await WebPlatform.start(inject('testDatabaseUrl'), 'web-market', { demoItems: 200 });
-    seller = await web.newContext();
-    buyer = await web.newContext();
-    await signIn(seller, 'seller');
-    await signIn(buyer, 'user');
+    seller = await web.signedInContext('seller');
+    buyer = await web.signedInContext('user');
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAgoraClient, type AgoraClient } from '../../clients/typescript/src/index.js';
-import { checkPage, demoAccount, WebPlatform, type DemoRole } from './support/browser.js';
+import type { AgoraClient } from '../../clients/typescript/src/index.js';
+import { checkPage, WebPlatform, type DemoRole } from './support/browser.js';
 
 /**
  * The moderators' queue in a real browser (issue 20): a user proposes coffees through the API client (the web
@@ -12,25 +12,12 @@ describe('moderation in the browser', () => {
   let web: WebPlatform;
   const contexts: BrowserContext[] = [];
 
-  async function signedIn(role: DemoRole): Promise<BrowserContext> {
-    const account = demoAccount(role);
-    const context = await web.newContext();
-    contexts.push(context);
-    const answer = await context.request.post('/api/authentication', {
-      data: { login: account.login, password: account.password, transport: 'cookie' },
-    });
-    expect(answer.status(), await answer.text()).toBe(200);
-    return context;
-  }
 
-  async function clientOf(role: DemoRole): Promise<AgoraClient> {
-    const account = demoAccount(role);
-    const { data } = await createAgoraClient({ baseUrl: `${web.url}/api` }).POST('/authentication', {
-      body: { login: account.login, password: account.password },
-    });
-    const token = data && 'accessToken' in data ? data.accessToken : undefined;
-    expect(token).toBeTruthy();
-    return createAgoraClient({ baseUrl: `${web.url}/api`, accessToken: () => token });
+
+  async function signedIn(role: DemoRole): Promise<BrowserContext> {
+    const context = await web.signedInContext(role);
+    contexts.push(context);
+    return context;
   }
 
   /** A user's coffee proposal (202, a draft) with a roaster of the demo catalog, and that roaster's name. */
@@ -66,7 +53,7 @@ describe('moderation in the browser', () => {
   });
 
   it('the demo moderator reads the diff and approves one proposal, rejects another with a message', async () => {
-    const author = await clientOf('user');
+    const author = await web.clientOf('user');
     const { draftId: approvedId, roaster } = await propose(author, 'Ethiopia Guji Browser', 'Heirloom');
     const { draftId: rejectedId } = await propose(author, 'Kenya Nyeri Browser', 'SL28');
 
@@ -136,7 +123,7 @@ describe('moderation in the browser', () => {
   });
 
   it('an edit proposal shows the current value beside the proposed one', async () => {
-    const author = await clientOf('user');
+    const author = await web.clientOf('user');
     const { data: coffees } = await author.GET('/coffees', { params: { query: { limit: 1, sort: 'name' } } });
     const coffee = coffees!.items[0];
     const { data, response } = await author.PATCH('/coffees/{id}', {

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { createAgoraClient, type AgoraClient } from '../../../clients/typescript/src/index.js';
 import { startInProcessPlatform, type InProcessPlatform } from '../../support/in-process-platform.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -119,6 +120,35 @@ export class WebPlatform {
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     expect(failures, `uncaught errors on ${pagePath}`).toEqual([]);
     return page;
+  }
+
+  /**
+   * A fresh browser profile already signed in as the demo account of `role`, by the API's cookie sign-in (what
+   * the sign-in page does; the sign-in page itself has its own test). Closed with the browser.
+   */
+  async signedInContext(
+    role: DemoRole,
+    options: { readonly locale?: 'en' | 'ru'; readonly width?: number } = {},
+  ): Promise<BrowserContext> {
+    const account = demoAccount(role);
+    const context = await this.newContext(options);
+    const answer = await context.request.post('/api/authentication', {
+      data: { login: account.login, password: account.password, transport: 'cookie' },
+    });
+    expect(answer.status(), await answer.text()).toBe(200);
+    return context;
+  }
+
+  /** The typed client with a bearer token of the demo account of `role`: arranging data, another device. */
+  async clientOf(role: DemoRole): Promise<AgoraClient> {
+    const account = demoAccount(role);
+    const baseUrl = `${this.url}/api`;
+    const { data } = await createAgoraClient({ baseUrl }).POST('/authentication', {
+      body: { login: account.login, password: account.password },
+    });
+    const token = data && 'accessToken' in data ? data.accessToken : undefined;
+    expect(token, `sign-in of ${account.login}`).toBeTruthy();
+    return createAgoraClient({ baseUrl, accessToken: () => token });
   }
 
   /** Signs in through the sign-in page (the session cookies land in `context`). */
