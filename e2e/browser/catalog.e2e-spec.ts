@@ -21,8 +21,6 @@ describe('catalog pages in the browser', () => {
   let chatId: string;
   const contexts: BrowserContext[] = [];
 
-
-
   /** A signed-in demo account's browser profile, closed after the suite. */
   async function signedInContext(role: DemoRole): Promise<BrowserContext> {
     const context = await web.signedInContext(role);

@@ -12,7 +12,6 @@ describe('chats and notifications in the browser', () => {
   let web: WebPlatform;
   const contexts: BrowserContext[] = [];
 
-
   /** A signed-in demo account's browser profile (at a phone's width when given), closed after each test. */
   async function signedIn(role: DemoRole, width?: number): Promise<BrowserContext> {
     const context = await web.signedInContext(role, width === undefined ? {} : { width });
@@ -24,7 +23,6 @@ describe('chats and notifications in the browser', () => {
     const me = (await (await context.request.get('/api/me')).json()) as { id: string };
     return me.id;
   }
-
 
   const composer = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
 

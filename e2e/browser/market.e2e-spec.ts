@@ -34,7 +34,6 @@ describe('market pages in a browser', () => {
   let seller: BrowserContext;
   let buyer: BrowserContext;
 
-
   const orderStatus = (page: Page) => page.getByTestId('order-status');
 
   beforeAll(async () => {

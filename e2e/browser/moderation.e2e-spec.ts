@@ -12,8 +12,6 @@ describe('moderation in the browser', () => {
   let web: WebPlatform;
   const contexts: BrowserContext[] = [];
 
-
-
   async function signedIn(role: DemoRole): Promise<BrowserContext> {
     const context = await web.signedInContext(role);
     contexts.push(context);
