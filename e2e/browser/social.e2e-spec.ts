@@ -5,7 +5,7 @@ import { checkPage, demoAccount, WebPlatform } from './support/browser.js';
 
 /**
  * Profiles in a real browser against the in-process platform with the demo accounts: follow and unfollow
- * (optimistic, kept after a reload), followers and following lists, a private account's follow request,
+ * (optimistic, kept after a reload, as a pending request is), followers and following lists, a private account's follow request,
  * the owner's edit at the version read, and the owner's posts; axe and a screenshot of each page.
  */
 describe('web: profiles, follows and posts', () => {
@@ -114,6 +114,9 @@ describe('web: profiles, follows and posts', () => {
     await page.getByRole('button', { name: 'Cancel request' }).waitFor();
     await page.getByText('Requested').waitFor();
     await counts(page).getByText('Followers: 0').waitFor();
+    // The request outlives a reload: the page reads it from GET /me/relationships/:userId.
+    await page.reload();
+    await page.getByRole('button', { name: 'Cancel request' }).waitFor();
 
     // The private account accepts it from its own profile: the requester follows now.
     await moderator.reload();

@@ -47,6 +47,8 @@ describe('social-service: follow graph and posts', () => {
     const { followersCount, followingCount, postsCount } = await profile(user);
     return { followers: followersCount, following: followingCount, posts: postsCount };
   };
+  const relationship = async (viewer: SocialUser, user: SocialUser) =>
+    (await social.call<Record<string, unknown>>('GET', `/me/relationships/${user.id}`, viewer)).body;
   const post = async (author: SocialUser, body: Record<string, unknown>) => {
     const created = await social.call<Post>('POST', '/posts', author, body);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -76,6 +78,15 @@ describe('social-service: follow graph and posts', () => {
     }
     expect(await counts(anna)).toMatchObject({ following: 1, followers: 0 });
     expect(await counts(boris)).toMatchObject({ following: 0, followers: 1 });
+    expect(await relationship(anna, boris)).toEqual({
+      userId: boris.id,
+      following: 'active',
+      followedBy: false,
+      blocking: false,
+      blockedBy: false,
+      muting: false,
+    });
+    expect(await relationship(boris, anna)).toMatchObject({ following: 'none', followedBy: true });
     const followers = await social.call<Related>('GET', `/profiles/${boris.id}/followers`);
     expect(followers.body.items.map((item) => item.user.userId)).toEqual([anna.id]);
     const following = await social.call<Related>(
@@ -114,6 +125,11 @@ describe('social-service: follow graph and posts', () => {
     });
     expect((await social.call('PUT', `/me/following/not-a-uuid`, anna)).status).toBe(400);
     expect((await social.call('PUT', `/me/following/${boris.id}`)).status).toBe(401);
+    expect(
+      await social.call('GET', '/me/relationships/0195f6a0-0000-7000-8000-000000000000', anna),
+    ).toMatchObject({ status: 404, body: { code: 'PROFILE_NOT_FOUND' } });
+    expect((await social.call('GET', '/me/relationships/not-a-uuid', anna)).status).toBe(400);
+    expect((await social.call('GET', `/me/relationships/${boris.id}`)).status).toBe(401);
   });
 
   it('makes follows of a private account requests, which its owner accepts or rejects', async () => {
@@ -130,6 +146,7 @@ describe('social-service: follow graph and posts', () => {
       body: { status: 'pending' },
     });
     expect(await counts(owner)).toMatchObject({ followers: 0 });
+    expect(await relationship(anna, owner)).toMatchObject({ following: 'pending' });
     // A private account's lists and posts are for its followers.
     expect(await social.call('GET', `/profiles/${owner.id}/followers`, anna)).toMatchObject({
       status: 403,
@@ -145,6 +162,8 @@ describe('social-service: follow graph and posts', () => {
       body: { code: 'FOLLOW_REQUEST_NOT_FOUND' },
     });
     expect(await counts(owner)).toMatchObject({ followers: 1 });
+    expect(await relationship(anna, owner)).toMatchObject({ following: 'active' });
+    expect(await relationship(boris, owner)).toMatchObject({ following: 'none' });
     expect((await social.call('GET', `/profiles/${owner.id}/followers`, anna)).status).toBe(200);
     expect((await social.call('GET', `/profiles/${owner.id}/followers`, boris)).status).toBe(403);
     expect((await social.call('GET', '/me/follow-requests', owner)).body).toMatchObject({ total: 0 });
@@ -162,6 +181,13 @@ describe('social-service: follow graph and posts', () => {
     expect((await social.call('PUT', `/me/blocks/${eve.id}`, dora)).status).toBe(204);
     expect(await counts(dora)).toMatchObject({ followers: 0, following: 0 });
     expect(await counts(eve)).toMatchObject({ followers: 0, following: 0 });
+    expect(await relationship(dora, eve)).toMatchObject({
+      following: 'none',
+      followedBy: false,
+      blocking: true,
+      blockedBy: false,
+    });
+    expect(await relationship(eve, dora)).toMatchObject({ blocking: false, blockedBy: true });
     expect(await social.call('PUT', `/me/following/${dora.id}`, eve)).toMatchObject({
       status: 403,
       body: { code: 'BLOCKED' },
@@ -181,6 +207,7 @@ describe('social-service: follow graph and posts', () => {
 
     expect((await social.call('PUT', `/me/mutes/${eve.id}`, dora)).status).toBe(204);
     expect((await social.call<Related>('GET', '/me/mutes', dora)).body.items).toHaveLength(1);
+    expect(await relationship(dora, eve)).toMatchObject({ blocking: false, muting: true });
     expect((await social.call('DELETE', `/me/mutes/${eve.id}`, dora)).status).toBe(204);
     expect(await social.call('PUT', `/me/mutes/${dora.id}`, dora)).toMatchObject({ status: 422 });
   });

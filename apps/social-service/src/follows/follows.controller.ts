@@ -4,7 +4,7 @@ import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query
 import { Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiSocialErrors } from '../social.errors.js';
-import { FollowStateDto, RELATION_LIST_QUERY, RelatedUserPageDto } from './follows.dto.js';
+import { FollowStateDto, RELATION_LIST_QUERY, RelatedUserPageDto, RelationshipDto } from './follows.dto.js';
 import { FollowsService } from './follows.service.js';
 
 /** The caller's follows, follow requests, blocks and mutes. */
@@ -23,6 +23,17 @@ export class FollowsController {
     @UuidParam('userId') userId: string,
   ): Promise<FollowStateDto> {
     return this.follows.follow(user, userId);
+  }
+
+  /** Whether the caller follows (or asked to follow), is followed by, blocks, is blocked by or mutes the user. */
+  @Get('relationships/:userId')
+  @ApiOkResponse({ type: RelationshipDto })
+  @ApiSocialErrors('PROFILE_NOT_FOUND')
+  relationship(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('userId') userId: string,
+  ): Promise<RelationshipDto> {
+    return this.follows.relationship(user, userId);
   }
 
   /** Unfollows, or withdraws a request (idempotent). */

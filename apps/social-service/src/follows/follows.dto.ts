@@ -19,6 +19,31 @@ export class FollowStateDto {
   status!: FollowStatus;
 }
 
+/** `GET /me/relationships/:userId`: every link between the caller and the user, from the caller's side. */
+export class RelationshipDto {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty({
+    enum: [...FOLLOW_STATUSES, 'none'],
+    description:
+      "The caller's follow: `active`, `pending` (a request the private account must accept) or `none`",
+  })
+  following!: FollowStatus | 'none';
+
+  @ApiProperty({ description: 'The user follows the caller (accepted)' })
+  followedBy!: boolean;
+
+  @ApiProperty({ description: 'The caller blocked the user' })
+  blocking!: boolean;
+
+  @ApiProperty({ description: 'The user blocked the caller' })
+  blockedBy!: boolean;
+
+  @ApiProperty({ description: 'The caller muted the user' })
+  muting!: boolean;
+}
+
 /** A user in a followers, following, requests, blocks or mutes list, and since when. */
 export class RelatedUserDto {
   @ApiProperty({ type: () => ProfileSummaryDto })

@@ -14,6 +14,17 @@ export type FollowOutcome = { readonly status: FollowStatus } | { readonly refus
 
 export type Access = 'open' | 'private' | 'blocked' | 'not-found';
 
+/** Everything between the viewer and another user, from the viewer's side (Mastodon's "relationship"). */
+export interface Relationship {
+  /** The viewer's follow of the user: accepted, asked (a private account) or none. */
+  readonly following: FollowStatus | 'none';
+  /** The user follows the viewer (accepted). */
+  readonly followedBy: boolean;
+  readonly blocking: boolean;
+  readonly blockedBy: boolean;
+  readonly muting: boolean;
+}
+
 /** What stands between a viewer and an author. */
 export interface Relation {
   /** Either one blocked the other. */
@@ -262,6 +273,37 @@ export class FollowsRepository {
       [viewerId, authorId],
     );
     return row;
+  }
+
+  /** Every link between `viewerId` and `userId` in one statement; null when `userId` has no listed profile. */
+  async relationship(viewerId: string, userId: string): Promise<Relationship | null> {
+    const [row] = await this.dataSource.query<
+      {
+        following: FollowStatus | null;
+        followed_by: boolean;
+        blocking: boolean;
+        blocked_by: boolean;
+        muting: boolean;
+      }[]
+    >(
+      `SELECT (SELECT "status" FROM "social"."follows" WHERE "follower_id" = $1 AND "followee_id" = $2) AS following,
+              EXISTS (SELECT 1 FROM "social"."follows"
+                       WHERE "follower_id" = $2 AND "followee_id" = $1 AND "status" = 'active') AS followed_by,
+              EXISTS (SELECT 1 FROM "social"."blocks" WHERE "blocker_id" = $1 AND "blocked_id" = $2) AS blocking,
+              EXISTS (SELECT 1 FROM "social"."blocks" WHERE "blocker_id" = $2 AND "blocked_id" = $1) AS blocked_by,
+              EXISTS (SELECT 1 FROM "social"."mutes" WHERE "muter_id" = $1 AND "muted_id" = $2) AS muting
+         FROM "social"."profiles" WHERE "id" = $2 AND "verified"`,
+      [viewerId, userId],
+    );
+    return row
+      ? {
+          following: row.following ?? 'none',
+          followedBy: row.followed_by,
+          blocking: row.blocking,
+          blockedBy: row.blocked_by,
+          muting: row.muting,
+        }
+      : null;
   }
 
   /** Ids of everyone following `userId` (accepted), a page at a time in id order after `after`. */

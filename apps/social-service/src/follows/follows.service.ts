@@ -2,7 +2,12 @@ import type { AuthenticatedUser } from '@agora/auth';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { SocialErrorCode, SocialException } from '../social.errors.js';
-import { toRelatedUserDto, type FollowStateDto, type RelatedUserPageDto } from './follows.dto.js';
+import {
+  toRelatedUserDto,
+  type FollowStateDto,
+  type RelatedUserPageDto,
+  type RelationshipDto,
+} from './follows.dto.js';
 import { FollowsRepository, type PairRefusal } from './follows.repository.js';
 
 /** The exception of a refused change between the caller and `userId`. */
@@ -38,6 +43,14 @@ export class FollowsService {
       throw pairRefused(outcome.refused, userId);
     }
     return { userId, status: outcome.status };
+  }
+
+  async relationship(user: AuthenticatedUser, userId: string): Promise<RelationshipDto> {
+    const relationship = await this.follows.relationship(user.id, userId);
+    if (!relationship) {
+      throw new SocialException(SocialErrorCode.PROFILE_NOT_FOUND, `No profile for user ${userId}`);
+    }
+    return { userId, ...relationship };
   }
 
   async unfollow(user: AuthenticatedUser, userId: string): Promise<void> {

@@ -89,6 +89,7 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('/me/follow-requests', 'social', '/me/follow-requests'),
   route('/me/blocks', 'social', '/me/blocks'),
   route('/me/mutes', 'social', '/me/mutes'),
+  route('/me/relationships', 'social', '/me/relationships'),
   // order-service's part of the caller's own space, before auth's `/me` too
   route('/me/favourites', 'order', '/me/favourites'),
   // catalog-service's part: issue 17 wishlist and "had it" lists of catalog items

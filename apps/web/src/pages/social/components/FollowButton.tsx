@@ -1,11 +1,13 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { Schemas } from '@agora/client';
 import { api } from '../../../api/client';
 import { asProblem, type Problem } from '../../../api/problem';
 import { useSession } from '../../../api/session';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
-import { readFollowState, type FollowState } from '../follow-state';
+
+type FollowState = Schemas['RelationshipDto']['following'];
 
 interface FollowButtonProps {
   readonly userId: string;
@@ -26,8 +28,10 @@ export function FollowButton({ userId, isPrivate, onCountChange }: FollowButtonP
   useEffect(() => {
     let current = true;
     setState(undefined);
-    if (viewerId) {
-      void readFollowState(viewerId, userId).then((read) => current && setState(read));
+    if (viewerId && viewerId !== userId) {
+      void api
+        .GET('/me/relationships/{userId}', { params: { path: { userId } } })
+        .then(({ data }) => current && setState(data?.following ?? 'none'));
     }
     return () => {
       current = false;
