@@ -113,6 +113,9 @@ describe('market pages in a browser', () => {
       items: { listingId: string }[];
     };
     expect(favourites.items.map((item) => `/listings/${item.listingId}`)).toContain(listingUrl);
+    // The page reads the favourite back after a reload (GET /me/favourites/{listingId}).
+    await page.reload();
+    await page.getByRole('button', { name: 'Remove from favourites' }).waitFor();
 
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await page.getByText('Added to your cart.').waitFor();

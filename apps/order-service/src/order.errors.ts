@@ -72,6 +72,7 @@ export const ORDER_ERRORS = {
   TEXT_TOO_LONG: { status: 422, description: 'the text is longer than its limit after sanitizing' },
   // Favourites
   LISTING_NOT_FOUND: { status: 404, description: 'no listing with this id in the catalog' },
+  FAVOURITE_NOT_FOUND: { status: 404, description: "the listing is not among the caller's favourites" },
   // Payments
   PAYMENT_METHOD_NOT_FOUND: {
     status: 404,

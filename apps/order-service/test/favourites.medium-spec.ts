@@ -134,12 +134,23 @@ describe('order-service favourites', () => {
       },
     );
     expect(listed.body.items).toContainEqual(expect.objectContaining({ listingId: id, title: 'Grinder v3' }));
+    // One favourite by its listing: the buyer's own, a 404 for another buyer.
+    expect(await order.call('GET', `/me/favourites/${id}`, { token: tokens[0] })).toMatchObject({
+      status: 200,
+      body: { listingId: id, title: 'Grinder v3' },
+    });
+    expect(await order.call('GET', `/me/favourites/${id}`, { token: tokens[1] })).toMatchObject({
+      status: 404,
+      body: { code: 'FAVOURITE_NOT_FOUND' },
+    });
+    expect((await order.call('GET', '/me/favourites/not-a-uuid', { token: tokens[0] })).status).toBe(400);
     await platform.bus.publish([deletion(id)]);
     await eventually(async () => ((await favouritesOf(id)) === 0 ? true : undefined), 10_000, 'the deletion');
     const after = await order.call<{ items: { listingId: string }[] }>('GET', '/me/favourites', {
       token: tokens[0],
     });
     expect(after.body.items.map((item) => item.listingId)).not.toContain(id);
+    expect((await order.call('GET', `/me/favourites/${id}`, { token: tokens[0] })).status).toBe(404);
     await platform.bus.publish([listingEvent('catalog.item.updated.v1', id, 'Back again', 4)]);
     // A later change than the deletion (as a replay would bring) leaves the tombstone as it is.
     await new Promise((resolve) => setTimeout(resolve, 300));

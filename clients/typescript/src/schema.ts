@@ -1710,7 +1710,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['order_FavouritesController_get'];
     put: operations['order_FavouritesController_add'];
     post?: never;
     delete: operations['order_FavouritesController_remove'];
@@ -35083,6 +35083,115 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /** @description Too Many Requests: `RATE_LIMITED` too many requests from this address (the gateway); see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REVOCATION_CHECK_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  order_FavouritesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        listingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FavouriteDto'];
+        };
+      };
+      /**
+       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
+       *
+       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'INVALID_CHARACTERS';
+          };
+        };
+      };
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTHENTICATION_REQUIRED'
+              | 'INVALID_ACCESS_TOKEN'
+              | 'ACCESS_TOKEN_EXPIRED'
+              | 'ACCESS_TOKEN_REVOKED';
+          };
+        };
+      };
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CSRF_TOKEN_MISMATCH';
+          };
+        };
+      };
+      /**
+       * @description Not Found: `FAVOURITE_NOT_FOUND` the listing is not among the caller's favourites
+       *
+       *     Not Found: `FAVOURITE_NOT_FOUND` the listing is not among the caller's favourites
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'FAVOURITE_NOT_FOUND';
           };
         };
       };

@@ -4,7 +4,7 @@ import { ApiListQuery, ListQuery, type ParsedListQuery } from '@agora/list-query
 import { Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiOrderErrors } from '../order.errors.js';
-import { FAVOURITE_LIST_QUERY, FavouritePageDto } from './favourites.dto.js';
+import { FAVOURITE_LIST_QUERY, FavouriteDto, FavouritePageDto } from './favourites.dto.js';
 import { FavouritesService } from './favourites.service.js';
 
 @ApiTags('favourites')
@@ -22,6 +22,17 @@ export class FavouritesController {
     @ListQuery(FAVOURITE_LIST_QUERY) query: ParsedListQuery,
   ): Promise<FavouritePageDto> {
     return this.favourites.list(user, query);
+  }
+
+  /** The listing as one of the caller's favourites (a 404 FAVOURITE_NOT_FOUND when it is not among them). */
+  @Get(':listingId')
+  @ApiOkResponse({ type: FavouriteDto })
+  @ApiOrderErrors('FAVOURITE_NOT_FOUND')
+  get(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('listingId') listingId: string,
+  ): Promise<FavouriteDto> {
+    return this.favourites.get(user, listingId);
   }
 
   /** Adds the listing to the caller's favourites; idempotent (204 whether or not it was there). */

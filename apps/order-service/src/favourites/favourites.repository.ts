@@ -52,6 +52,16 @@ export class FavouritesRepository {
     return findPage(builder, query);
   }
 
+  /** The buyer's favourite of the listing with its title, or null when the listing is not among them. */
+  findOne(buyerId: string, listingId: string): Promise<FavouriteEntity | null> {
+    return this.dataSource
+      .getRepository(FavouriteEntity)
+      .createQueryBuilder('favourite')
+      .innerJoinAndSelect('favourite.listing', 'listing', 'NOT listing.deleted')
+      .where('favourite.buyerId = :buyerId AND favourite.listingId = :listingId', { buyerId, listingId })
+      .getOne();
+  }
+
   /** The listing is gone from the catalog (the offers consumer, in its transaction): every favourite of it goes. */
   async forgetListing(tx: Tx, listingId: string): Promise<void> {
     await tx.query(`DELETE FROM "orders"."favourites" WHERE "listing_id" = $1`, [listingId]);

@@ -4,7 +4,7 @@ import { Inbox, UnitOfWork } from '@agora/database';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { OrderErrorCode, OrderException } from '../order.errors.js';
-import { toFavouriteDto, type FavouritePageDto } from './favourites.dto.js';
+import { toFavouriteDto, type FavouriteDto, type FavouritePageDto } from './favourites.dto.js';
 import { FavouritesRepository } from './favourites.repository.js';
 
 /** The inbox consumer name of auth's events in order-service's favourites module. */
@@ -39,6 +39,15 @@ export class FavouritesService {
   /** Removes the listing from the caller's favourites (when it is not there: nothing happens). */
   remove(user: AuthenticatedUser, listingId: string): Promise<void> {
     return this.favourites.remove(user.id, listingId);
+  }
+
+  /** The caller's favourite of the listing; FAVOURITE_NOT_FOUND when it is not among them. */
+  async get(user: AuthenticatedUser, listingId: string): Promise<FavouriteDto> {
+    const favourite = await this.favourites.findOne(user.id, listingId);
+    if (!favourite) {
+      throw new OrderException(OrderErrorCode.FAVOURITE_NOT_FOUND, `Listing ${listingId} is not a favourite`);
+    }
+    return toFavouriteDto(favourite);
   }
 
   async list(user: AuthenticatedUser, query: ParsedListQuery): Promise<FavouritePageDto> {

@@ -139,7 +139,7 @@ function Reviews({ listingId }: { readonly listingId: string }): ReactNode {
   );
 }
 
-/** Whether the listing is among the caller's favourites (the newest hundred: the route filters on no listing). */
+/** Whether the listing is among the caller's favourites (`GET /me/favourites/{listingId}`: 200 or 404). */
 function useFavourite(listingId: string, signedIn: boolean) {
   const [favourite, setFavourite] = useState(false);
   const [problem, setProblem] = useState<Problem | undefined>(undefined);
@@ -148,11 +148,9 @@ function useFavourite(listingId: string, signedIn: boolean) {
       return;
     }
     let current = true;
-    void api.GET('/me/favourites', { params: { query: { limit: 100 } } }).then(({ data }) => {
-      if (current && data) {
-        setFavourite(data.items.some((item) => item.listingId === listingId));
-      }
-    });
+    void api
+      .GET('/me/favourites/{listingId}', { params: { path: { listingId } } })
+      .then(({ data }) => current && setFavourite(data !== undefined));
     return () => {
       current = false;
     };
