@@ -187,7 +187,10 @@ describe('chats and notifications through the gateway', () => {
 
     // Unread counts and read receipts.
     const annaChats = await call<Page<Chat>>('GET', '/chats', anna);
-    expect(annaChats.body.items.find((item) => item.id === chat.id)).toMatchObject({ unreadCount: 1 });
+    const listed = annaChats.body.items.find((item) => item.id === chat.id);
+    expect(listed).toMatchObject({ unreadCount: 1 });
+    // The list names a direct chat's members (one more query for the page), so a client can show the peer.
+    expect(listed?.members?.map((member) => member.userId).sort()).toEqual([anna.id, boris.id].sort());
     const receipt = borisSocket.next<{ userId: string; lastReadId: string }>(
       'chat.read',
       (read) => read.userId === anna.id,

@@ -5,7 +5,6 @@ import { IsString, IsUUID, MaxLength } from 'class-validator';
 import type { ChatMemberEntity } from './chat-member.entity.js';
 import type { ChatMessageEntity } from './chat-message.entity.js';
 import type { ChatEntity, ChatKind } from './chat.entity.js';
-import type { MembershipWithChat } from './chats.repository.js';
 
 /** Longest message, in characters (code points) after sanitizing. */
 export const MESSAGE_TEXT_MAX_LENGTH = 4000;
@@ -171,10 +170,6 @@ export function toChatDto(
       ? { members: members.map((member) => ({ userId: member.userId, lastReadId: member.lastReadId })) }
       : {}),
   };
-}
-
-export function toMembershipDto(membership: MembershipWithChat): ChatDto {
-  return toChatDto(membership.chat, membership);
 }
 
 export function toMessageDto(message: ChatMessageEntity): ChatMessageDto {

@@ -1,7 +1,7 @@
 import { modifyReturning, newId, type Tx } from '@agora/database';
 import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { MessagePrivacy } from '../profiles/profile.entity.js';
 import { ChatMemberEntity } from './chat-member.entity.js';
 import { ChatEntity } from './chat.entity.js';
@@ -133,6 +133,16 @@ export class ChatsRepository {
     return this.dataSource
       .getRepository(ChatMemberEntity)
       .find({ where: { chatId }, order: { joinedAt: 'ASC' } });
+  }
+
+  /** The members of each of the chats (a page's second query), in joining order. */
+  membersOf(chatIds: readonly string[]): Promise<ChatMemberEntity[]> {
+    if (chatIds.length === 0) {
+      return Promise.resolve([]);
+    }
+    return this.dataSource
+      .getRepository(ChatMemberEntity)
+      .find({ where: { chatId: In([...chatIds]) }, order: { joinedAt: 'ASC' } });
   }
 
   memberIds(chatId: string, tx: Tx = this.dataSource.manager): Promise<string[]> {

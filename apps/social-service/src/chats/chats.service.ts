@@ -11,12 +11,12 @@ import { SocialConfig } from '../social.config.js';
 import type { RealtimeServerEvents } from '../realtime/realtime.events.js';
 import { SocialErrorCode, SocialException } from '../social.errors.js';
 import type { ChatMessageEntity } from './chat-message.entity.js';
+import type { ChatMemberEntity } from './chat-member.entity.js';
 import type { ChatEntity } from './chat.entity.js';
 import { ChatMessagesRepository } from './chat-messages.repository.js';
 import {
   MESSAGE_TEXT_MAX_LENGTH,
   toChatDto,
-  toMembershipDto,
   toMessageDto,
   type ChatDto,
   type ChatMessageDto,
@@ -131,8 +131,21 @@ export class ChatsService {
     return { chat: await this.describe(opened.chat, user.id), created: opened.created };
   }
 
+  /** The caller's chats, each with the caller's read state and, for direct and support chats, the members. */
   async list(user: AuthenticatedUser, query: ParsedListQuery): Promise<ChatPageDto> {
-    return mapPage(await this.chats.listForUser(user.id, query), toMembershipDto);
+    const page = await this.chats.listForUser(user.id, query);
+    const members = new Map<string, ChatMemberEntity[]>();
+    const withMembers = page.items.filter((membership) => pushedToMembers(membership.chat));
+    for (const member of await this.chats.membersOf(withMembers.map((membership) => membership.chatId))) {
+      members.set(member.chatId, [...(members.get(member.chatId) ?? []), member]);
+    }
+    return mapPage(page, (membership) =>
+      toChatDto(
+        membership.chat,
+        membership,
+        pushedToMembers(membership.chat) ? (members.get(membership.chatId) ?? []) : undefined,
+      ),
+    );
   }
 
   async get(user: AuthenticatedUser, chatId: string): Promise<ChatDto> {

@@ -96,24 +96,8 @@ function ChatList({ account }: { readonly account: Account }): ReactNode {
   const list = usePagedList<Chat>('chats', (cursor) =>
     api.GET('/chats', { params: { query: { sort: '-lastMessageAt', limit: 20, cursor } } }),
   );
-  // The list names no members: a direct chat's other person comes from the chat itself, read once per chat.
-  const [members, setMembers] = useState<ReadonlyMap<string, Chat['members']>>(new Map());
-  const membersAsked = useRef(new Set<string>());
-  useEffect(() => {
-    for (const chat of list.items) {
-      if (chat.kind !== 'direct' || chat.members || membersAsked.current.has(chat.id)) {
-        continue;
-      }
-      membersAsked.current.add(chat.id);
-      void api.GET('/chats/{id}', { params: { path: { id: chat.id } } }).then(({ data }) => {
-        if (data?.members) {
-          setMembers((known) => new Map(known).set(chat.id, data.members));
-        }
-      });
-    }
-  }, [list.items]);
-  const chats = list.items.map((chat) => (chat.members ? chat : { ...chat, members: members.get(chat.id) }));
-  const names = useDisplayNames(chats.flatMap((chat) => otherMemberIds(chat, account.id)));
+  // The list names direct and support chats' members: a direct chat is titled by the other person.
+  const names = useDisplayNames(list.items.flatMap((chat) => otherMemberIds(chat, account.id)));
   const titleOf = useChatTitle();
 
   // `/chats?with=<userId>`: the profile page's "Write a message" opens the direct chat at once.
@@ -197,7 +181,7 @@ function ChatList({ account }: { readonly account: Account }): ReactNode {
         <section aria-labelledby="my-chats">
           <h2 id="my-chats">{t('list.label')}</h2>
           <ul className="chat-list">
-            {chats.map((chat) => {
+            {list.items.map((chat) => {
               const title = titleOf(chat, account.id, names);
               const unread = chat.unreadCount ?? 0;
               return (
