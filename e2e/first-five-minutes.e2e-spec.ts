@@ -37,6 +37,8 @@ async function embeddedEnv(name: string): Promise<{ dataDir: string; env: Record
       KAFKA_BROKERS: '',
       LOG_LEVEL: 'warn',
       DEMO: '',
+      // social-service rebuilds its copy of the catalog within a second of a seed, not the default 30.
+      SOCIAL_CATALOG_REBUILD_RETRY_MS: '1000',
     },
   };
 }
@@ -51,6 +53,19 @@ function adminUrlOf(dataDir: string, port: string): string {
 
 const count = async (url: string, sql: string): Promise<number> =>
   Number((await queryRows<{ n: string }>(url, sql))[0].n);
+
+/** The id of a seeded coffee's discussion room, once social-service's copy of the catalog has the coffee. */
+const discussionOf = (api: string, coffeeId: string, token: string): Promise<string> =>
+  eventually(
+    async () => {
+      const reply = await fetch(`${api}/items/coffee/${coffeeId}/discussion`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return reply.status === 200 ? ((await reply.json()) as { id: string }).id : undefined;
+    },
+    20_000,
+    `the discussion of the seeded coffee ${coffeeId}`,
+  );
 
 /**
  * A newcomer's first five minutes (README quick start): `npm start`, then `npm run seed` while it runs, the
@@ -78,6 +93,7 @@ describe('first five minutes: npm run seed (and db:dump) beside a running npm st
     return ((await reply.json()) as { accessToken: string }).accessToken;
   };
   const demo = (role: string) => DEMO_ACCOUNTS.find((account) => account.role === role)!;
+  const openDiscussion = (coffeeId: string, token: string) => discussionOf(api, coffeeId, token);
 
   beforeAll(async () => {
     ({ dataDir, env } = await embeddedEnv('first-five'));
@@ -145,10 +161,14 @@ describe('first five minutes: npm run seed (and db:dump) beside a running npm st
   it('walks the README’s first session: browse, search, propose a coffee, approve it as the moderator', async () => {
     const user = await signIn(demo('user').login, demo('user').password);
     const coffees = (await (await fetch(`${api}/coffees?limit=5&sort=name`)).json()) as {
-      items: { name: string }[];
+      items: { id: string; name: string }[];
       total: number;
     };
     expect(coffees.total).toBe(76);
+    // social-service knows the seeded coffees (its copy rebuilt from catalog's snapshot after the seed, which
+    // emits no events): a seeded coffee's discussion opens and takes a message.
+    const discussion = await openDiscussion(coffees.items[0].id, user);
+    expect((await post(`/chats/${discussion}/messages`, { text: 'Is it fruity?' }, user)).status).toBe(201);
     // The running catalog-service's search sees the seeded documents (its page cache lasts SEARCH_CACHE_SECONDS).
     const found = await eventually(
       async () => {
@@ -271,7 +291,10 @@ describe('npm start -- --demo (DEMO=1) on a first start', () => {
       'the start banner',
     );
     expect(banner).toContain(`password "${DEMO_ACCOUNTS[0].password}"`);
-    const coffees = (await (await fetch(`${api}/coffees`)).json()) as { total: number };
+    const coffees = (await (await fetch(`${api}/coffees`)).json()) as {
+      total: number;
+      items: { id: string }[];
+    };
     expect(coffees.total).toBe(38);
     const reply = await fetch(`${api}/authentication`, {
       method: 'POST',
@@ -279,6 +302,9 @@ describe('npm start -- --demo (DEMO=1) on a first start', () => {
       body: JSON.stringify({ login: 'demo-seller', password: 'demo seller password' }),
     });
     expect(reply.status).toBe(200);
+    // social-service rebuilt its copy of the seeded catalog at start: a seeded coffee's discussion opens.
+    const { accessToken } = (await reply.json()) as { accessToken: string };
+    await discussionOf(api, coffees.items[0].id, accessToken);
 
     // A restart with DEMO=1 finds the catalog filled and seeds nothing more.
     expect(await platform.stop('SIGINT')).toBe(0);

@@ -33,6 +33,7 @@ import { ListingTagEntity } from './listings/listing-tag.entity.js';
 import { ListingEntity } from './listings/listing.entity.js';
 import { ListingsModule } from './listings/listings.module.js';
 import { OffersModule } from './offers/offers.module.js';
+import { ItemSnapshotModule } from './item-snapshot/item-snapshot.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
 import { CategoryEntity } from './categories/category.entity.js';
 import { ProductEntity } from './products/product.entity.js';
@@ -70,6 +71,7 @@ import { ImporterModule } from './importer/importer.module.js';
     ProductsModule,
     ListingsModule,
     OffersModule,
+    ItemSnapshotModule,
     StockModule,
     ShopInfoModule,
     CheckinsModule,

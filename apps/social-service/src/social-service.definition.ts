@@ -54,6 +54,9 @@ import { PostEntity } from './posts/post.entity.js';
 import { EarlyAccountEventEntity } from './profiles/early-account-event.entity.js';
 import { ProfileEntity } from './profiles/profile.entity.js';
 import { ProfilesModule } from './profiles/profiles.module.js';
+import { CatalogCopyModule } from './catalog-copy/catalog-copy.module.js';
+import { seedCatalogCopy } from './catalog-copy/catalog-copy.seed.js';
+import { ReadModelStateEntity } from './catalog-copy/read-model-state.entity.js';
 
 @Module({
   imports: [
@@ -74,6 +77,7 @@ import { ProfilesModule } from './profiles/profiles.module.js';
     HabitsModule,
     RemindersModule,
     TasksModule,
+    CatalogCopyModule,
   ],
 })
 export class SocialServiceModule {}
@@ -117,9 +121,11 @@ export const socialServiceDefinition: ServiceDefinition = {
     TaskEntity,
     TaskCompletionEntity,
     ReminderEntity,
+    ReadModelStateEntity,
   ],
   migrations: socialMigrations,
   config: SocialConfig,
+  seed: seedCatalogCopy,
   socketErrorCodes: SOCKET_ERROR_CODES,
   configure: (app) => {
     const config = app.get(SocialConfig);

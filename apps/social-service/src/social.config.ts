@@ -1,9 +1,20 @@
 import { ServiceConfig } from '@agora/config';
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsUrl, Max, Min } from 'class-validator';
 
 /** social-service's variables on top of every service's (documented in .env.template). */
 export class SocialConfig extends ServiceConfig {
+  /** catalog-service's own address (not the gateway's): its `/internal/items` snapshot rebuilds the catalog copy. */
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  CATALOG_URL = 'http://127.0.0.1:3004';
+
+  /** Until the copy of the catalog has been rebuilt once, a failed rebuild is retried this often. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
+  SOCIAL_CATALOG_REBUILD_RETRY_MS = 30_000;
+
   /** Most posts a home timeline keeps (Redis sorted set or table); older ones fall off. */
   @Type(() => Number)
   @IsInt()

@@ -32,6 +32,9 @@ export async function startSocialPlatform(
   const inbox = await startSmtpInbox();
   const platform = await startServicesInProcess(adminUrl, [authServiceDefinition, socialServiceDefinition], {
     SMTP_URL: inbox.url,
+    // No catalog-service unless a spec gives one: the catalog copy's rebuild finds none and leaves the copy to
+    // the events the spec publishes.
+    CATALOG_URL: 'http://127.0.0.1:9',
     ...env,
   });
   const auth = new AuthTestClient(platform.services.auth.url, inbox);

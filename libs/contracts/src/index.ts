@@ -12,6 +12,8 @@ export * from './gateway/routes.js';
 export * from './gateway/nginx.js';
 export * from './gateway/web.js';
 export * from './events/schema.js';
+export * from './internal/snapshot.js';
 export * from './internal/offer-snapshot.js';
+export * from './internal/item-snapshot.js';
 export * from './money.js';
 export * from './demo-accounts.js';

@@ -5,5 +5,6 @@ export * from './metrics.js';
 export * from './platform.module.js';
 export * from './service-definition.js';
 export * from './shutdown.js';
+export * from './snapshot-pages.js';
 export * from './start-service.js';
 export * from './tokens.js';

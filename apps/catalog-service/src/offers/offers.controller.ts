@@ -1,27 +1,8 @@
-import {
-  CATALOG_OFFER_SNAPSHOT_PATH,
-  OFFER_SNAPSHOT_MAX_LIMIT,
-  type OfferSnapshotPageV1,
-} from '@agora/contracts';
+import { CATALOG_OFFER_SNAPSHOT_PATH, type OfferSnapshotPageV1 } from '@agora/contracts';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { SnapshotQueryDto } from '../items/snapshot-page.js';
 import { OffersService } from './offers.service.js';
-
-export class OfferSnapshotQueryDto {
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(OFFER_SNAPSHOT_MAX_LIMIT)
-  limit = 500;
-}
 
 /**
  * Service to service: order-service rebuilds what can be bought from this snapshot when it starts empty.
@@ -33,7 +14,7 @@ export class OffersController {
   constructor(private readonly offers: OffersService) {}
 
   @Get()
-  page(@Query() query: OfferSnapshotQueryDto): Promise<OfferSnapshotPageV1> {
+  page(@Query() query: SnapshotQueryDto): Promise<OfferSnapshotPageV1> {
     return this.offers.page(query.cursor, query.limit);
   }
 }

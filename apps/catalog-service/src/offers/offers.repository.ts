@@ -5,12 +5,6 @@ import { ListingEntity } from '../listings/listing.entity.js';
 import { ProductEntity } from '../products/product.entity.js';
 import { listingOffer, productOffer } from './offer.js';
 
-/** A place in the snapshot: listings first, then products, each by id. */
-export interface OfferPosition {
-  readonly kind: 'listing' | 'product';
-  readonly afterId: string | null;
-}
-
 /** Reads every priced item for the offer snapshot, by primary key (no sort of its own). */
 @Injectable()
 export class OffersRepository {

@@ -109,13 +109,10 @@ export class OffersService {
       return 0;
     }
     let read = 0;
-    let cursor: string | null = null;
-    do {
-      const page = await this.snapshot.page(cursor);
+    for await (const page of this.snapshot.pages()) {
       await this.unitOfWork.run((tx) => this.offers.upsert(tx, page.items.map(fromSnapshot)));
       read += page.items.length;
-      cursor = page.nextCursor;
-    } while (cursor);
+    }
     await this.unitOfWork.run((tx) => this.offers.markRebuilt(tx));
     return read;
   }

@@ -5,8 +5,15 @@ import type { ServiceName } from '@agora/contracts';
 import type { PlatformServiceTarget } from './platform-database.js';
 
 /**
+ * The order seeds run in: catalog's before those of the services that rebuild their copies from its snapshots
+ * once their seeds have cleared the done marks (social's catalog copy, order's offers), so on a running
+ * platform a rebuild never reads a catalog half seeded.
+ */
+const SEED_ORDER: readonly ServiceName[] = ['auth', 'media', 'catalog', 'social', 'order'];
+
+/**
  * Migrates every service's schema and fills those whose definition has demo data, each on its own role, schema
- * and DataSource, in the platform's order (auth first, order after catalog); reports a line per service.
+ * and DataSource, in SEED_ORDER (auth first, social and order after catalog); reports a line per service.
  * Safe beside a running platform: each seed writes through its service's tables, triggers and outbox as the
  * service's own code would, so the running services' consumers and read models catch up (see the README).
  */
@@ -16,7 +23,8 @@ export async function seedPlatform(
   options: DemoSeedOptions,
   report: (line: string) => void,
 ): Promise<void> {
-  for (const target of targets) {
+  const ordered = [...targets].sort((a, b) => SEED_ORDER.indexOf(a.name) - SEED_ORDER.indexOf(b.name));
+  for (const target of ordered) {
     const definition = definitions[target.name];
     // Every schema is migrated, as `npm start` would, so the database is whole after a seed on its own.
     const dataSource = createServiceDataSource({

@@ -11,6 +11,9 @@ import { PlatformConfig } from '../platform-config.js';
 import type { PlatformDatabase } from './platform-database.js';
 import { loadOrCreateSecrets } from './platform-secrets.js';
 
+/** The services that rebuild their copies from catalog's snapshots at CATALOG_URL. */
+const READS_CATALOG: readonly ServiceName[] = ['social', 'order'];
+
 export interface RunningPlatform {
   readonly gatewayUrl: string;
   /** `GET /metrics` of every service, by their `service` label. */
@@ -106,7 +109,8 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
     }
     const bus = memoryBus;
     const jwksUrl = `${gatewayLoopbackUrl(config.GATEWAY_HOST, port)}${API_PREFIX}/.well-known/jwks.json`;
-    // order-service reads catalog's offer snapshot at its own address, known once catalog listens.
+    // order-service and social-service read catalog's snapshots (offers, items) at its own address, known once
+    // catalog listens.
     let catalogListening: (url: string) => void = () => undefined;
     const catalogUrl = targets.some((target) => target.name === 'catalog')
       ? new Promise<string>((resolve) => {
@@ -115,7 +119,7 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
       : Promise.resolve(undefined);
     const services = await Promise.all(
       targets.map(async (target) => {
-        const catalog = target.name === 'order' ? await catalogUrl : undefined;
+        const catalog = READS_CATALOG.includes(target.name) ? await catalogUrl : undefined;
         const service = await startService(SERVICE_DEFINITIONS[target.name], {
           env: {
             ...serviceDefaults,

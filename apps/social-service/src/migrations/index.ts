@@ -12,6 +12,7 @@ import { CheckinActivity1796200000004 } from './1796200000004-CheckinActivity.js
 import { CatalogLikeNotifications1796200000005 } from './1796200000005-CatalogLikeNotifications.js';
 import { CotaskAchievements1796300000000 } from './1796300000000-CotaskAchievements.js';
 import { CotaskCards1796300000300 } from './1796300000300-CotaskCards.js';
+import { CatalogCopyState1796300000301 } from './1796300000301-CatalogCopyState.js';
 import { CotaskGoals1796300000001 } from './1796300000001-CotaskGoals.js';
 import { CotaskHabits1796300000200 } from './1796300000200-CotaskHabits.js';
 import { CotaskTasks1796300000100 } from './1796300000100-CotaskTasks.js';
@@ -35,4 +36,5 @@ export const socialMigrations = [
   CotaskTasks1796300000100,
   CotaskHabits1796300000200,
   CotaskCards1796300000300,
+  CatalogCopyState1796300000301,
 ];

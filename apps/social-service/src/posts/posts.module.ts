@@ -12,6 +12,6 @@ import { ReferencesService } from './references.service.js';
   imports: [FollowsModule],
   controllers: [PostsController, ProfilePostsController, ReferencesEvents],
   providers: [PostsService, PostsRepository, ReferencesService, ReferencesRepository],
-  exports: [PostsRepository],
+  exports: [PostsRepository, ReferencesRepository],
 })
 export class PostsModule {}

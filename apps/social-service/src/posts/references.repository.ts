@@ -2,6 +2,9 @@ import type { CatalogItemChangedV1 } from '@agora/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+/** A catalog item as social-service keeps it: its kind, name and version. */
+export type CatalogItemRef = Pick<CatalogItemChangedV1, 'kind' | 'itemId' | 'name' | 'version'>;
+
 /**
  * What social-service keeps of other services' aggregates that posts refer to: media owners (from
  * `media.media.*`) and catalog items (from `catalog.item.*`). Methods run in the inbox's transaction.
@@ -31,13 +34,21 @@ export class ReferencesRepository {
     await manager.query(`DELETE FROM "social"."media_owners" WHERE "media_id" = $1`, [mediaId]);
   }
 
-  /** Keeps the item's newest name; a deleted item's tombstone stays deleted. */
-  async upsertItem(manager: EntityManager, item: CatalogItemChangedV1): Promise<void> {
+  /** Keeps each item's newest name (an item event's, a page of catalog's snapshot); a deleted item's tombstone stays deleted. */
+  async upsertItems(manager: EntityManager, items: readonly CatalogItemRef[]): Promise<void> {
+    if (items.length === 0) {
+      return;
+    }
     await manager.query(
-      `INSERT INTO "social"."catalog_items" AS item ("item_id", "kind", "name", "version") VALUES ($1, $2, $3, $4)
+      `INSERT INTO "social"."catalog_items" AS item ("item_id", "kind", "name", "version")
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS ref("item_id" uuid, "kind" text, "name" text, "version" integer)
        ON CONFLICT ("item_id") DO UPDATE SET "name" = EXCLUDED."name", "version" = EXCLUDED."version", "updated_at" = now()
         WHERE NOT item."deleted" AND item."version" < EXCLUDED."version"`,
-      [item.itemId, item.kind, item.name, item.version],
+      [
+        JSON.stringify(
+          items.map((ref) => ({ item_id: ref.itemId, kind: ref.kind, name: ref.name, version: ref.version })),
+        ),
+      ],
     );
   }
 

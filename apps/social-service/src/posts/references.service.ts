@@ -59,7 +59,7 @@ export class ReferencesService {
     }
     const payload = event.payload;
     await this.inbox.consumeOnce(REFERENCES_CONSUMER, event, async (manager) => {
-      await this.references.upsertItem(manager, payload);
+      await this.references.upsertItems(manager, [payload]);
       // A seller's new listing is news to their followers.
       if (
         event.topic === Topics.CatalogItemCreated &&

@@ -4,6 +4,7 @@ import {
   type CatalogOfferV1,
   type PricedItemKind,
 } from '../events/topics.js';
+import { SNAPSHOT_MAX_LIMIT } from './snapshot.js';
 import { id, integer, listOf, nullable, object, oneOf, text, type PayloadSchema } from '../events/schema.js';
 
 /**
@@ -12,7 +13,6 @@ import { id, integer, listOf, nullable, object, oneOf, text, type PayloadSchema 
  * order until `nextCursor` is null. Service to service only: the gateway does not route `/internal`.
  */
 export const CATALOG_OFFER_SNAPSHOT_PATH = '/internal/offers';
-export const OFFER_SNAPSHOT_MAX_LIMIT = 1000;
 
 /** One priced item as its latest `catalog.item.*` event tells it. */
 export interface OfferSnapshotItemV1 {
@@ -38,7 +38,7 @@ export const OfferSnapshotPageV1Schema: PayloadSchema<OfferSnapshotPageV1> = {
       version: integer(1),
       offer: object(CatalogOfferV1Schema),
     }),
-    { max: OFFER_SNAPSHOT_MAX_LIMIT },
+    { max: SNAPSHOT_MAX_LIMIT },
   ),
   nextCursor: nullable(text({ max: 500 })),
 };

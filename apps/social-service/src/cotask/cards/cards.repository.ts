@@ -16,6 +16,9 @@ export interface GeneratedCard {
   readonly back: string;
 }
 
+/** A generated card as a row of `jsonb_to_recordset`. */
+const toCardRecord = (card: GeneratedCard) => ({ item_id: card.itemId, front: card.front, back: card.back });
+
 /** The only code that touches `social.cotask_cards` and `social.cotask_card_reviews` (a deck's cards and their log). */
 @Injectable()
 export class CardsRepository {
@@ -184,25 +187,30 @@ export class CardsRepository {
       `INSERT INTO "social"."cotask_cards" ("id", "deck_id", "owner_id", "kind", "front", "back", "item_id", "due")
        SELECT gen_random_uuid(), $1, $2, 'basic', card."front", card."back", card."item_id", $3
          FROM jsonb_to_recordset($4::jsonb) AS card("item_id" uuid, "front" text, "back" text)`,
-      [
-        deckId,
-        ownerId,
-        now,
-        JSON.stringify(cards.map((card) => ({ item_id: card.itemId, front: card.front, back: card.back }))),
-      ],
+      [deckId, ownerId, now, JSON.stringify(cards.map(toCardRecord))],
     );
   }
 
   /**
-   * Puts the item's card in every subscription of the generated deck: a new card where there is none; where
+   * Puts the items' cards in every subscription of the generated deck (one card per item): a new card where there is none; where
    * there is one whose text changed, the new text, and when its answer (`back`) changed a fresh schedule (the
    * learner learnt another answer). A card whose text did not change keeps its schedule untouched.
    */
-  async refreshGenerated(tx: Tx, generated: GeneratedDeck, card: GeneratedCard, now: Date): Promise<void> {
+  async refreshGenerated(
+    tx: Tx,
+    generated: GeneratedDeck,
+    cards: readonly GeneratedCard[],
+    now: Date,
+  ): Promise<void> {
+    if (cards.length === 0) {
+      return;
+    }
     await tx.query(
       `INSERT INTO "social"."cotask_cards" ("id", "deck_id", "owner_id", "kind", "front", "back", "item_id", "due")
-       SELECT gen_random_uuid(), deck."id", deck."owner_id", 'basic', $2, $3, $4, $5
-         FROM "social"."cotask_decks" deck WHERE deck."generated" = $1
+       SELECT gen_random_uuid(), deck."id", deck."owner_id", 'basic', card."front", card."back", card."item_id", $3
+         FROM "social"."cotask_decks" deck
+        CROSS JOIN jsonb_to_recordset($2::jsonb) AS card("item_id" uuid, "front" text, "back" text)
+        WHERE deck."generated" = $1
        ON CONFLICT ("deck_id", "item_id") WHERE "item_id" IS NOT NULL DO UPDATE SET
          "front" = EXCLUDED."front",
          "back" = EXCLUDED."back",
@@ -219,12 +227,15 @@ export class CardsRepository {
          "state" = CASE WHEN "cotask_cards"."back" = EXCLUDED."back" THEN "cotask_cards"."state" ELSE 0 END,
          "last_review" = CASE WHEN "cotask_cards"."back" = EXCLUDED."back" THEN "cotask_cards"."last_review" ELSE NULL END
        WHERE "cotask_cards"."front" <> EXCLUDED."front" OR "cotask_cards"."back" <> EXCLUDED."back"`,
-      [generated, card.front, card.back, card.itemId, now],
+      [generated, JSON.stringify(cards.map(toCardRecord)), now],
     );
   }
 
-  /** Removes the item's card from every generated deck (its reviews stay in the log, without the card). */
-  async removeGenerated(tx: Tx, itemId: string): Promise<void> {
-    await tx.query(`DELETE FROM "social"."cotask_cards" WHERE "item_id" = $1`, [itemId]);
+  /** Removes the items' cards from every generated deck (their reviews stay in the log, without the card). */
+  async removeGenerated(tx: Tx, itemIds: readonly string[]): Promise<void> {
+    if (itemIds.length === 0) {
+      return;
+    }
+    await tx.query(`DELETE FROM "social"."cotask_cards" WHERE "item_id" = ANY($1::uuid[])`, [itemIds]);
   }
 }

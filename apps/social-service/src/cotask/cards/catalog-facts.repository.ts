@@ -11,28 +11,49 @@ export class CatalogFactsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Keeps the item's facts unless what is kept is newer or the item is deleted; resolves the facts kept, or null
-   * when the event was stale. `known`: false for an event without facts (written before they existed), which
-   * leaves the facts kept as they were.
+   * Keeps each item's facts unless what is kept is newer or the item is deleted; resolves the facts kept (the
+   * items whose change was stale are left out). `known`: false for changes without facts (events written before
+   * they existed), which leave the facts kept as they were.
    */
-  async put(tx: Tx, fact: CatalogFact, known: boolean): Promise<CatalogFact | null> {
+  async put(tx: Tx, facts: readonly CatalogFact[], known: boolean): Promise<CatalogFact[]> {
+    if (facts.length === 0) {
+      return [];
+    }
     const rows = await tx.query<
-      { countryCode: string | null; region: string | null; mechanism: string | null }[]
+      { itemId: string; countryCode: string | null; region: string | null; mechanism: string | null }[]
     >(
       `INSERT INTO "social"."cotask_catalog_facts" AS fact
          ("item_id", "kind", "name", "country_code", "region", "mechanism", "version")
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS item("item_id" uuid, "kind" text, "name" text,
+         "country_code" text, "region" text, "mechanism" text, "version" integer)
        ON CONFLICT ("item_id") DO UPDATE SET
          "name" = EXCLUDED."name",
-         "country_code" = CASE WHEN $8 THEN EXCLUDED."country_code" ELSE fact."country_code" END,
-         "region" = CASE WHEN $8 THEN EXCLUDED."region" ELSE fact."region" END,
-         "mechanism" = CASE WHEN $8 THEN EXCLUDED."mechanism" ELSE fact."mechanism" END,
+         "country_code" = CASE WHEN $2 THEN EXCLUDED."country_code" ELSE fact."country_code" END,
+         "region" = CASE WHEN $2 THEN EXCLUDED."region" ELSE fact."region" END,
+         "mechanism" = CASE WHEN $2 THEN EXCLUDED."mechanism" ELSE fact."mechanism" END,
          "version" = EXCLUDED."version"
        WHERE NOT fact."deleted" AND fact."version" < EXCLUDED."version"
-       RETURNING "country_code" AS "countryCode", "region", "mechanism"`,
-      [fact.itemId, fact.kind, fact.name, fact.countryCode, fact.region, fact.mechanism, fact.version, known],
+       RETURNING "item_id" AS "itemId", "country_code" AS "countryCode", "region", "mechanism"`,
+      [
+        JSON.stringify(
+          facts.map((fact) => ({
+            item_id: fact.itemId,
+            kind: fact.kind,
+            name: fact.name,
+            country_code: fact.countryCode,
+            region: fact.region,
+            mechanism: fact.mechanism,
+            version: fact.version,
+          })),
+        ),
+        known,
+      ],
     );
-    return rows[0] ? { ...fact, ...rows[0] } : null;
+    const kept = new Map(rows.map(({ itemId, ...row }) => [itemId, row]));
+    return facts.flatMap((fact) => {
+      const row = kept.get(fact.itemId);
+      return row ? [{ ...fact, ...row }] : [];
+    });
   }
 
   /** Marks the item deleted (a tombstone, whether or not it was known). */

@@ -1,11 +1,11 @@
 import type { AuthenticatedUser } from '@agora/auth';
-import type { EventEnvelope } from '@agora/contracts';
+import type { CatalogItemChangedV1, EventEnvelope } from '@agora/contracts';
 import { Inbox, UnitOfWork, type Tx } from '@agora/database';
 import { Injectable } from '@nestjs/common';
 import { toDeckDto, type DeckDto, type GeneratedDeckListDto } from './cards.dto.js';
 import { CardsErrorCode, CardsException } from './cards.errors.js';
 import { CardsRepository } from './cards.repository.js';
-import { CatalogFactsRepository } from './catalog-facts.repository.js';
+import { CatalogFactsRepository, type CatalogFact } from './catalog-facts.repository.js';
 import { GENERATED_DECKS, type DeckEntity, type GeneratedDeck } from './deck.entity.js';
 import { DecksRepository } from './decks.repository.js';
 import {
@@ -14,6 +14,9 @@ import {
   type GeneratedDeckDefinition,
 } from './generated-decks.js';
 import { lockOwnerProfile } from '../owner-profile.js';
+
+/** What catalog tells of an item as it is now: an item event's payload, or an item of catalog's snapshot. */
+export type CatalogItemState = Pick<CatalogItemChangedV1, 'kind' | 'itemId' | 'name' | 'version' | 'facts'>;
 
 /** The inbox consumer name of catalog's item events for CoTask's generated decks. */
 export const GENERATED_DECKS_CONSUMER = 'social.cotask-cards';
@@ -108,27 +111,10 @@ export class GeneratedDecksService {
   async onItemChanged(
     event: EventEnvelope<'catalog.item.created.v1'> | EventEnvelope<'catalog.item.updated.v1'>,
   ): Promise<void> {
-    const definition = generatedDeckOf(event.payload.kind);
-    if (!definition) {
+    if (!generatedDeckOf(event.payload.kind)) {
       return;
     }
-    const { itemId, name, version, facts } = event.payload;
-    await this.inbox.consumeOnce(GENERATED_DECKS_CONSUMER, event, async (tx) => {
-      await this.lockDeck(tx, definition.key);
-      const fact = {
-        itemId,
-        kind: definition.itemKind,
-        name,
-        countryCode: facts?.countryCode ?? null,
-        region: facts?.region ?? null,
-        mechanism: facts?.mechanism ?? null,
-        version,
-      };
-      const kept = await this.facts.put(tx, fact, facts !== undefined);
-      if (kept) {
-        await this.refresh(tx, definition, definition.card(kept), itemId);
-      }
-    });
+    await this.inbox.consumeOnce(GENERATED_DECKS_CONSUMER, event, (tx) => this.keep(tx, [event.payload]));
   }
 
   async onItemDeleted(event: EventEnvelope<'catalog.item.deleted.v1'>): Promise<void> {
@@ -139,21 +125,56 @@ export class GeneratedDecksService {
     await this.inbox.consumeOnce(GENERATED_DECKS_CONSUMER, event, async (tx) => {
       await this.lockDeck(tx, definition.key);
       await this.facts.remove(tx, event.payload.itemId, definition.itemKind);
-      await this.cards.removeGenerated(tx, event.payload.itemId);
+      await this.cards.removeGenerated(tx, [event.payload.itemId]);
     });
   }
 
+  /**
+   * Catalog items as they are now (an item event's, a page of catalog's snapshot), in the caller's transaction:
+   * the facts of the coffees and watches among them, and every subscription's card of each item whose change
+   * was not stale. Items of other kinds are left out.
+   */
+  async keep(tx: Tx, items: readonly CatalogItemState[]): Promise<void> {
+    for (const definition of Object.values(GENERATED_DECK_DEFINITIONS)) {
+      const ofKind = items.filter((item) => item.kind === definition.itemKind);
+      // Changes without facts (events written before they existed) leave the facts kept as they were.
+      for (const known of [true, false]) {
+        const facts = ofKind
+          .filter((item) => (item.facts !== undefined) === known)
+          .map((item) => ({
+            itemId: item.itemId,
+            kind: definition.itemKind,
+            name: item.name,
+            countryCode: item.facts?.countryCode ?? null,
+            region: item.facts?.region ?? null,
+            mechanism: item.facts?.mechanism ?? null,
+            version: item.version,
+          }));
+        if (facts.length > 0) {
+          await this.lockDeck(tx, definition.key);
+          await this.refresh(tx, definition, await this.facts.put(tx, facts, known));
+        }
+      }
+    }
+  }
+
+  /** Each kept item's card in every subscription, or, when its answer is no longer known, no card of it. */
   private async refresh(
     tx: Tx,
     definition: GeneratedDeckDefinition,
-    card: ReturnType<GeneratedDeckDefinition['card']>,
-    itemId: string,
+    kept: readonly CatalogFact[],
   ): Promise<void> {
-    if (card) {
-      await this.cards.refreshGenerated(tx, definition.key, card, new Date());
-    } else {
-      await this.cards.removeGenerated(tx, itemId);
-    }
+    const cards = kept.map((fact) => ({ itemId: fact.itemId, card: definition.card(fact) }));
+    await this.cards.refreshGenerated(
+      tx,
+      definition.key,
+      cards.flatMap(({ card }) => (card ? [card] : [])),
+      new Date(),
+    );
+    await this.cards.removeGenerated(
+      tx,
+      cards.filter(({ card }) => !card).map(({ itemId }) => itemId),
+    );
   }
 
   /**
