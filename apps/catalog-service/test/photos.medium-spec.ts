@@ -181,6 +181,24 @@ describe.each(['disk', 's3'] as const)('catalog photos from media-service on the
       body: { title: 'Штурманские, 1955', price: '45000', currency: 'RUB', status: 'active' },
       token: seller,
     });
+    type Lead = { leadPhoto: { mediaId: string; urls: { thumb: string } } | null };
+    const leadOf = async () =>
+      (await catalog.call<Lead>('GET', `/listings/${listing.body.id}`)).body.leadPhoto;
+    const leadInList = async () =>
+      (await catalog.call<{ items: Lead[] }>('GET', `/listings?filter[id]=${listing.body.id}`)).body.items[0]
+        ?.leadPhoto;
+    expect(await leadOf()).toBeNull();
+    const side = await upload(seller, 35);
+    expect(
+      (
+        await catalog.call('PUT', `/listings/${listing.body.id}/photos/${side}`, {
+          body: { side: 'left' },
+          token: seller,
+        })
+      ).status,
+    ).toBe(200);
+    // The lead photo (for list cards): the first by position while there is no main one, then the main one.
+    expect(await leadInList()).toMatchObject({ mediaId: side });
     const mine = await upload(seller, 40);
     const attached = await catalog.call<Photo[]>('PUT', `/listings/${listing.body.id}/photos/${mine}`, {
       body: { side: 'main' },
@@ -189,7 +207,10 @@ describe.each(['disk', 's3'] as const)('catalog photos from media-service on the
     expect(attached.status).toBe(200);
     expect((await photos(`/listings/${listing.body.id}/photos`)).map((photo) => photo.mediaId)).toEqual([
       mine,
+      side,
     ]);
+    expect(await leadOf()).toMatchObject({ mediaId: mine, urls: { thumb: `/api/media/${mine}/thumb.webp` } });
+    expect(await leadInList()).toMatchObject({ mediaId: mine });
     const review = await catalog.call<{ id: string }>('POST', `/listings/${listing.body.id}/reviews`, {
       body: { rating: 5, text: 'Как на фото' },
       token: user,

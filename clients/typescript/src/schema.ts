@@ -5736,6 +5736,8 @@ export type components = {
       description: string | null;
       /** Format: uuid */
       id: string;
+      /** @description The photo to lead with (the main one, else the first by position), for list cards; null without photos */
+      leadPhoto: components['schemas']['PhotoDto'] | null;
       /** @example 12500.00 */
       price: string;
       /** Format: date-time */
@@ -5834,6 +5836,8 @@ export type components = {
       description: string | null;
       /** Format: uuid */
       id: string;
+      /** @description The photo to lead with (the main one, else the first by position), for list cards; null without photos */
+      leadPhoto: components['schemas']['PhotoDto'] | null;
       /** @description Its likes, and whether the caller likes it */
       likes: components['schemas']['LikeSummaryDto'];
       /** @example 12500.00 */

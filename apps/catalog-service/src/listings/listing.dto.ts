@@ -17,6 +17,7 @@ import {
 import { OptionalText, RequiredText, trimmed } from '../items/item-fields.js';
 import { Amount, Currency } from '../items/money.js';
 import { SoldItemInputDto } from '../items/sold-item.js';
+import { PhotoDto } from '../photos/photo.dto.js';
 import {
   CHARACTERISTIC_TYPES,
   LISTING_STATUSES,
@@ -134,6 +135,14 @@ export class ListingDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
+  @ApiProperty({
+    type: () => PhotoDto,
+    nullable: true,
+    description:
+      'The photo to lead with (the main one, else the first by position), for list cards; null without photos',
+  })
+  leadPhoto!: PhotoDto | null;
+
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The catalog coffee this sells' })
   coffeeId!: string | null;
 
@@ -200,9 +209,10 @@ export const LISTING_LIST_QUERY: ListQuerySpec = {
   parameters: ['tag'],
 };
 
-export function toListingDto(listing: ListingEntity): ListingDto {
+export function toListingDto(listing: ListingEntity, leadPhoto: PhotoDto | null): ListingDto {
   return {
     id: listing.id,
+    leadPhoto,
     sellerId: listing.sellerId,
     title: listing.title,
     description: listing.description,

@@ -13,6 +13,7 @@ import { keptOrCleared, refuseCleared } from '../items/item-problems.js';
 import { assignSoldItem, SoldItemsRepository } from '../items/sold-item.js';
 import { canModerate } from '../moderation/can-moderate.js';
 import type { ChangeContext } from '../moderation/item-editor.js';
+import { toPhotoDto, type PhotoDto } from '../photos/photo.dto.js';
 import { PhotosRepository } from '../photos/photos.repository.js';
 import { SearchIndex } from '../search/search-index.js';
 import type { Tx } from '@agora/database';
@@ -68,10 +69,9 @@ export class ListingsService implements ItemKind<ListingEntity, PatchListingDto>
   ) {}
 
   async list(query: ParsedListQuery, filters: ListingFilters): Promise<ListingPageDto> {
-    return mapPage(
-      await this.repository.page(query, { ...filters, statuses: PUBLIC_STATUSES }),
-      toListingDto,
-    );
+    const page = await this.repository.page(query, { ...filters, statuses: PUBLIC_STATUSES });
+    const leads = await this.leadPhotos(page.items.map((listing) => listing.id));
+    return mapPage(page, (listing) => toListingDto(listing, leads.get(listing.id) ?? null));
   }
 
   /** An active or sold listing for anyone; a draft or archived one only for its seller and moderators. */
@@ -80,7 +80,7 @@ export class ListingsService implements ItemKind<ListingEntity, PatchListingDto>
     if (!listing || (!PUBLIC_STATUSES.includes(listing.status) && !(user && this.canManage(listing, user)))) {
       throw notFound(id);
     }
-    return toListingDto(listing);
+    return toListingDto(listing, (await this.leadPhotos([id])).get(id) ?? null);
   }
 
   async create(seller: AuthenticatedUser, dto: ListingInputDto): Promise<ListingDto> {
@@ -182,6 +182,12 @@ export class ListingsService implements ItemKind<ListingEntity, PatchListingDto>
 
   async reindex(tx: Tx, id: string): Promise<void> {
     await this.search.refresh(tx, this.subject, [id]);
+  }
+
+  /** The listings' lead photos by listing id (one statement for a page). */
+  private async leadPhotos(listingIds: readonly string[]): Promise<Map<string, PhotoDto>> {
+    const leads = await this.photos.leadPhotosOf('listing', listingIds);
+    return new Map(leads.map((lead) => [lead.itemId, toPhotoDto(lead, lead)]));
   }
 
   private canManage(listing: ListingEntity, user: AuthenticatedUser): boolean {

@@ -61,7 +61,10 @@ export class PhotoDto {
   urls!: PhotoUrlsDto;
 }
 
-export function toPhotoDto(photo: ItemPhotoEntity, media: MediaOwnerEntity): PhotoDto {
+export function toPhotoDto(
+  photo: Pick<ItemPhotoEntity, 'mediaId' | 'side' | 'position'>,
+  media: Pick<MediaOwnerEntity, 'width' | 'height' | 'blurhash'>,
+): PhotoDto {
   return {
     mediaId: photo.mediaId,
     side: photo.side,

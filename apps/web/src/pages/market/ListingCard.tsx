@@ -2,9 +2,7 @@ import type { Schemas } from '@agora/client';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
 import { BlurhashImage } from '../../ui/BlurhashImage';
-import { useQuery } from '../../ui/use-query';
 import { formatPrice } from './format';
 
 export type Listing = Schemas['ListingDto'];
@@ -15,13 +13,10 @@ export function leadPhoto(photos: readonly Photo[] | undefined): Photo | undefin
   return photos?.find((photo) => photo.side === 'main') ?? photos?.[0];
 }
 
-/** A listing in a grid: its lead photo, title (the link), price, status and tags. */
+/** A listing in a grid: its lead photo (from the list's answer), title (the link), price, status and tags. */
 export function ListingCard({ listing }: { readonly listing: Listing }): ReactNode {
   const { t } = useTranslation('market');
-  const photos = useQuery(`listing-photos:${listing.id}`, () =>
-    api.GET('/listings/{id}/photos', { params: { path: { id: listing.id } } }),
-  );
-  const photo = leadPhoto(photos.data);
+  const photo = listing.leadPhoto;
   return (
     <li className="card market-card">
       {photo ? (
@@ -34,9 +29,7 @@ export function ListingCard({ listing }: { readonly listing: Listing }): ReactNo
           className="market-card__photo"
         />
       ) : (
-        <span className="market-card__photo market-card__nophoto" aria-hidden={photos.loading || undefined}>
-          {photos.loading ? '' : t('listings.noPhoto')}
-        </span>
+        <span className="market-card__photo market-card__nophoto">{t('listings.noPhoto')}</span>
       )}
       <h3 className="market-card__title">
         <Link to={`/listings/${listing.id}`}>{listing.title}</Link>
