@@ -1,5 +1,13 @@
 import type { Schemas } from '@agora/client';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -68,25 +76,21 @@ function MessageItem({ chatId, message, mine, author, receipt, onChanged }: Mess
   const [problem, setProblem] = useState<Problem | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   // Focus follows the mode: into the edit box or the confirmation, and back to the button that opened them.
-  const actions = useRef<HTMLDivElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
   const item = useRef<HTMLLIElement>(null);
-  const returnTo = useRef<'edit' | 'delete' | 'item' | null>(null);
+  const returnTo = useRef<RefObject<HTMLElement | null> | null>(null);
   useEffect(() => {
-    if (mode !== 'view' || returnTo.current === null) {
-      return;
+    if (mode === 'view') {
+      returnTo.current?.current?.focus();
+      returnTo.current = null;
     }
-    const target =
-      returnTo.current === 'item'
-        ? item.current
-        : actions.current?.querySelector<HTMLElement>(`[data-action="${returnTo.current}"]`);
-    returnTo.current = null;
-    target?.focus();
   }, [mode]);
-  const leave = (to: 'edit' | 'delete' | 'item'): void => {
+  const leave = (to: RefObject<HTMLElement | null>): void => {
     returnTo.current = to;
     setMode('view');
   };
-  const cancelOnEscape = (from: 'edit' | 'delete') => (event: KeyboardEvent) => {
+  const cancelOnEscape = (from: RefObject<HTMLElement | null>) => (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
       leave(from);
@@ -105,7 +109,7 @@ function MessageItem({ chatId, message, mine, author, receipt, onChanged }: Mess
     setBusy(false);
     if (data) {
       onChanged(data);
-      leave('edit');
+      leave(editButton);
       setProblem(undefined);
     } else {
       setProblem(asProblem(error));
@@ -120,7 +124,7 @@ function MessageItem({ chatId, message, mine, author, receipt, onChanged }: Mess
     setBusy(false);
     if (response.ok) {
       onChanged({ ...message, text: '', deleted: true, version: message.version + 1 });
-      leave('item');
+      leave(item);
       setProblem(undefined);
     } else {
       setProblem(asProblem(error));
@@ -138,7 +142,7 @@ function MessageItem({ chatId, message, mine, author, receipt, onChanged }: Mess
         {message.edited && !message.deleted && <span className="muted"> · {t('chat.edited')}</span>}
       </p>
       {mode === 'edit' ? (
-        <form onSubmit={(event) => void save(event)} onKeyDown={cancelOnEscape('edit')}>
+        <form onSubmit={(event) => void save(event)} onKeyDown={cancelOnEscape(editButton)}>
           <TextAreaField
             autoFocus
             label={t('chat.editLabel')}
@@ -153,7 +157,7 @@ function MessageItem({ chatId, message, mine, author, receipt, onChanged }: Mess
             <button type="submit" className="button" disabled={busy}>
               {t('chat.save')}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => leave('edit')}>
+            <button type="button" className="button button--secondary" onClick={() => leave(editButton)}>
               {t('chat.cancel')}
             </button>
           </div>
@@ -169,7 +173,7 @@ function MessageItem({ chatId, message, mine, author, receipt, onChanged }: Mess
           className="row"
           role="group"
           aria-label={t('chat.confirmDelete')}
-          onKeyDown={cancelOnEscape('delete')}
+          onKeyDown={cancelOnEscape(deleteButton)}
         >
           <span>{t('chat.confirmDelete')}</span>
           <button type="button" className="button" onClick={() => void remove()} disabled={busy}>
@@ -179,18 +183,18 @@ function MessageItem({ chatId, message, mine, author, receipt, onChanged }: Mess
             type="button"
             className="button button--secondary"
             autoFocus
-            onClick={() => leave('delete')}
+            onClick={() => leave(deleteButton)}
           >
             {t('chat.cancel')}
           </button>
         </div>
       )}
       {mine && !message.deleted && mode === 'view' && (
-        <div className="row message__actions" ref={actions}>
+        <div className="row message__actions">
           <button
             type="button"
             className="link-button"
-            data-action="edit"
+            ref={editButton}
             onClick={() => {
               setDraft(message.text);
               setMode('edit');
@@ -198,12 +202,7 @@ function MessageItem({ chatId, message, mine, author, receipt, onChanged }: Mess
           >
             {t('chat.edit')}
           </button>
-          <button
-            type="button"
-            className="link-button"
-            data-action="delete"
-            onClick={() => setMode('delete')}
-          >
+          <button type="button" className="link-button" ref={deleteButton} onClick={() => setMode('delete')}>
             {t('chat.delete')}
           </button>
         </div>
