@@ -106,13 +106,17 @@ describe('market pages in a browser', () => {
     await card.click();
     await page.waitForURL(`**${listingUrl}`);
     await page.getByRole('link', { name: 'demo-seller' }).waitFor();
-    // The favourite turns at once (optimistic) and holds: the API has it.
+    // The favourite turns at once (optimistic) and holds: the API has it once its request is answered.
     await page.getByRole('button', { name: 'Add to favourites' }).click();
     await page.getByRole('button', { name: 'Remove from favourites' }).waitFor();
-    const favourites = (await (await buyer.request.get('/api/me/favourites')).json()) as {
-      items: { listingId: string }[];
-    };
-    expect(favourites.items.map((item) => `/listings/${item.listingId}`)).toContain(listingUrl);
+    await expect
+      .poll(async () => {
+        const favourites = (await (await buyer.request.get('/api/me/favourites')).json()) as {
+          items: { listingId: string }[];
+        };
+        return favourites.items.map((item) => `/listings/${item.listingId}`);
+      })
+      .toContain(listingUrl);
     // The page reads the favourite back after a reload (GET /me/favourites/{listingId}).
     await page.reload();
     await page.getByRole('button', { name: 'Remove from favourites' }).waitFor();

@@ -1,6 +1,14 @@
-import { Suspense, useState, type ReactNode } from 'react';
+import {
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useNavigate, useNavigation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { isStaff, useSession } from '../api/session';
 import { changeLanguage, currentLanguage } from '../i18n/i18n';
 import { LANGUAGES, type UiLanguage } from '../i18n/resources';
@@ -69,34 +77,85 @@ function AccountLinks(): ReactNode {
   );
 }
 
+/**
+ * The phone's menu: the button opens it and focus moves to its first link; Escape closes it and focus returns to
+ * the button; following a link closes it.
+ */
+function useMenu(): {
+  readonly open: boolean;
+  readonly toggle: () => void;
+  readonly close: () => void;
+  readonly onKeyDown: (event: KeyboardEvent) => void;
+  readonly button: RefObject<HTMLButtonElement | null>;
+  readonly nav: RefObject<HTMLElement | null>;
+} {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const nav = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (open) {
+      nav.current?.querySelector<HTMLElement>('a, button')?.focus();
+    }
+  }, [open]);
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (open && event.key === 'Escape') {
+      event.preventDefault();
+      setOpen(false);
+      button.current?.focus();
+    }
+  };
+  return { open, toggle: () => setOpen((was) => !was), close: () => setOpen(false), onKeyDown, button, nav };
+}
+
+/**
+ * After a link leads to another page, focus moves to the page's main region (a screen reader reads the new page,
+ * Tab continues in it, and a link of the closed phone menu does not leave focus nowhere). A new query string on
+ * the same page (a search, a filter) keeps focus where it is.
+ */
+function useFocusMainOnNavigation(): RefObject<HTMLElement | null> {
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const shown = useRef(pathname);
+  useEffect(() => {
+    if (shown.current !== pathname) {
+      shown.current = pathname;
+      main.current?.focus({ preventScroll: true });
+    }
+  }, [pathname]);
+  return main;
+}
+
 /** The page frame: skip link, header with navigation, the routed page, and a bar while a route loads. */
 export function Layout(): ReactNode {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const [menuOpen, setMenuOpen] = useState(false);
+  const menu = useMenu();
+  const main = useFocusMainOnNavigation();
   return (
     <>
       <a className="skip-link" href="#main">
         {t('skipToContent')}
       </a>
-      <header className="site-header">
+      <header className="site-header" onKeyDown={menu.onKeyDown}>
         <Link to="/" className="brand">
           {t('appName')}
         </Link>
         <button
+          ref={menu.button}
           type="button"
           className="menu-toggle button button--secondary"
-          aria-expanded={menuOpen}
+          aria-expanded={menu.open}
           aria-controls="site-nav"
-          onClick={() => setMenuOpen((open) => !open)}
+          onClick={menu.toggle}
         >
           {t('nav.menu')}
         </button>
         <nav
+          ref={menu.nav}
           id="site-nav"
           aria-label={t('nav.main')}
-          className={menuOpen ? 'site-nav site-nav--open' : 'site-nav'}
-          onClick={() => setMenuOpen(false)}
+          className={menu.open ? 'site-nav site-nav--open' : 'site-nav'}
+          onClick={menu.close}
         >
           <NavLink to="/coffees">{t('nav.coffees')}</NavLink>
           <NavLink to="/watches">{t('nav.watches')}</NavLink>
@@ -109,7 +168,7 @@ export function Layout(): ReactNode {
       {navigation.state === 'loading' && (
         <div className="route-progress" role="progressbar" aria-label={t('state.loading')} />
       )}
-      <main id="main" tabIndex={-1}>
+      <main id="main" ref={main} tabIndex={-1}>
         <Suspense fallback={<Skeleton />}>
           <Outlet />
         </Suspense>

@@ -1,5 +1,13 @@
 import type { Schemas } from '@agora/client';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -67,6 +75,27 @@ function MessageItem({ chatId, message, mine, author, receipt, onChanged }: Mess
   const [draft, setDraft] = useState(message.text);
   const [problem, setProblem] = useState<Problem | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  // Focus follows the mode: into the edit box or the confirmation, and back to the button that opened them.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const item = useRef<HTMLLIElement>(null);
+  const returnTo = useRef<RefObject<HTMLElement | null> | null>(null);
+  useEffect(() => {
+    if (mode === 'view') {
+      returnTo.current?.current?.focus();
+      returnTo.current = null;
+    }
+  }, [mode]);
+  const leave = (to: RefObject<HTMLElement | null>): void => {
+    returnTo.current = to;
+    setMode('view');
+  };
+  const cancelOnEscape = (from: RefObject<HTMLElement | null>) => (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      leave(from);
+    }
+  };
   const path = { id: chatId, messageId: message.id };
   const header = { 'If-Match': `"${message.version}"` };
 
@@ -80,7 +109,7 @@ function MessageItem({ chatId, message, mine, author, receipt, onChanged }: Mess
     setBusy(false);
     if (data) {
       onChanged(data);
-      setMode('view');
+      leave(editButton);
       setProblem(undefined);
     } else {
       setProblem(asProblem(error));
@@ -95,7 +124,7 @@ function MessageItem({ chatId, message, mine, author, receipt, onChanged }: Mess
     setBusy(false);
     if (response.ok) {
       onChanged({ ...message, text: '', deleted: true, version: message.version + 1 });
-      setMode('view');
+      leave(item);
       setProblem(undefined);
     } else {
       setProblem(asProblem(error));
@@ -104,7 +133,7 @@ function MessageItem({ chatId, message, mine, author, receipt, onChanged }: Mess
 
   const errors = fieldErrors(problem);
   return (
-    <li className={mine ? 'message message--mine' : 'message'} data-testid="message">
+    <li ref={item} tabIndex={-1} className={mine ? 'message message--mine' : 'message'} data-testid="message">
       <p className="message__meta">
         <span className="message__author">{mine ? t('chat.you') : author}</span>{' '}
         <time dateTime={message.createdAt} className="muted">
@@ -113,8 +142,9 @@ function MessageItem({ chatId, message, mine, author, receipt, onChanged }: Mess
         {message.edited && !message.deleted && <span className="muted"> · {t('chat.edited')}</span>}
       </p>
       {mode === 'edit' ? (
-        <form onSubmit={(event) => void save(event)}>
+        <form onSubmit={(event) => void save(event)} onKeyDown={cancelOnEscape(editButton)}>
           <TextAreaField
+            autoFocus
             label={t('chat.editLabel')}
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
@@ -127,7 +157,7 @@ function MessageItem({ chatId, message, mine, author, receipt, onChanged }: Mess
             <button type="submit" className="button" disabled={busy}>
               {t('chat.save')}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setMode('view')}>
+            <button type="button" className="button button--secondary" onClick={() => leave(editButton)}>
               {t('chat.cancel')}
             </button>
           </div>
@@ -139,12 +169,22 @@ function MessageItem({ chatId, message, mine, author, receipt, onChanged }: Mess
       )}
       {problem && !errors.text && <ProblemMessage problem={problem} />}
       {mode === 'delete' && (
-        <div className="row" role="group" aria-label={t('chat.confirmDelete')}>
+        <div
+          className="row"
+          role="group"
+          aria-label={t('chat.confirmDelete')}
+          onKeyDown={cancelOnEscape(deleteButton)}
+        >
           <span>{t('chat.confirmDelete')}</span>
           <button type="button" className="button" onClick={() => void remove()} disabled={busy}>
             {t('chat.delete')}
           </button>
-          <button type="button" className="button button--secondary" onClick={() => setMode('view')}>
+          <button
+            type="button"
+            className="button button--secondary"
+            autoFocus
+            onClick={() => leave(deleteButton)}
+          >
             {t('chat.cancel')}
           </button>
         </div>
@@ -154,6 +194,7 @@ function MessageItem({ chatId, message, mine, author, receipt, onChanged }: Mess
           <button
             type="button"
             className="link-button"
+            ref={editButton}
             onClick={() => {
               setDraft(message.text);
               setMode('edit');
@@ -161,7 +202,7 @@ function MessageItem({ chatId, message, mine, author, receipt, onChanged }: Mess
           >
             {t('chat.edit')}
           </button>
-          <button type="button" className="link-button" onClick={() => setMode('delete')}>
+          <button type="button" className="link-button" ref={deleteButton} onClick={() => setMode('delete')}>
             {t('chat.delete')}
           </button>
         </div>

@@ -7,7 +7,6 @@ import { SelectField, TextField } from '../../ui/Field';
 import { ListFooter, TotalLine } from '../../ui/ListFooter';
 import { PageHeading } from '../../ui/page';
 import { usePagedList } from '../../ui/use-paged-list';
-import { canSell } from './sellers';
 import { ListingCard, type Listing } from './ListingCard';
 import './market.css';
 
@@ -110,7 +109,8 @@ export function ListingsPage(): ReactNode {
   return (
     <div className="market">
       <PageHeading title={t('listings.title')}>
-        {canSell(account) && (
+        {/* Signed in, anyone may sell: the new listing's page lists for sellers and takes others' applications. */}
+        {account && (
           <Link className="button" to="/listings/new">
             {t('listings.newListing')}
           </Link>
