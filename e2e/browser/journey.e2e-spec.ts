@@ -39,7 +39,7 @@ describe('one journey through the web app', () => {
 
   beforeAll(async () => {
     web = await WebPlatform.start(inject('testDatabaseUrl'), 'web_journey', { demoItems: 200 });
-    // The coffee the journey searches for, made through the API so social opens its discussion room.
+    // A coffee of the journey's own (a unique name to search, no ratings yet), made through the API.
     const moderator = await web.clientOf('moderator');
     const { data: roasters } = await moderator.GET('/dictionaries/{kind}', {
       params: { path: { kind: 'roasters' }, query: { sort: 'name', limit: 1 } },
