@@ -25,10 +25,10 @@ export const WEB_PAGES = {
 
 /**
  * A path of the web app to return to after a sign-in (`?next=`): starts with one `/`, so it never names another
- * origin (`//host`, `/\host`), and holds printable ASCII only (a URL's path and query as the browser encodes them;
- * no tab or newline, which browsers drop, making `/\t/host` another origin).
+ * origin (`//host`, `/\host`), and holds no control character (URL parsers drop tabs and newlines, which would
+ * make `/\t/host` another origin). The services redirect to it only as an absolute URL at PUBLIC_URL.
  */
-export const WEB_RETURN_PATH_PATTERN = /^\/(?![/\\])[!-~]*$/;
+export const WEB_RETURN_PATH_PATTERN = /^\/(?![/\\])\P{Cc}*$/u;
 
 /** Where the build keeps its content-hashed files: cached by browsers for a year, never revalidated. */
 export const WEB_ASSETS_PATH = '/assets/';
