@@ -306,7 +306,7 @@ describe('distributed platform behind nginx on real Kafka', () => {
     expect((await register('dist_flow')).status).toBe(201);
     const mail = await inbox.next('dist_flow@example.com');
     const code = /verification code is (\d{6})/.exec(mail.text)![1];
-    expect(mail.text).toContain(`${gateway}/api/verification?`);
+    expect(mail.text).toContain(`${gateway}/verify?email=dist_flow%40example.com&code=${code}`);
     expect((await post('/verification', { email: 'dist_flow@example.com', code })).status).toBe(200);
     const signIn = await post('/authentication', { login: 'dist_flow', password: 'correct horse' });
     expect(signIn.status).toBe(200);

@@ -1,7 +1,4 @@
-import { eventually, png } from '@agora/testing';
-import { simpleParser } from 'mailparser';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { eventually, png, startOAuthProvider, type OAuthProviderServer } from '@agora/testing';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkPage, demoAccount, WebPlatform } from './support/browser.js';
@@ -9,10 +6,13 @@ import { checkPage, demoAccount, WebPlatform } from './support/browser.js';
 /**
  * The auth and home pages in a real browser against the in-process platform: register → the code from the
  * mailed `.eml` → verify → sign in (a wrong password first) → the home feed with a post written in the
- * composer (with a photo) and liked; password recovery with the mailed token; axe and a screenshot of each page.
+ * composer (with a photo) and liked; the mails' links to /verify and /recover; Google sign-in against a local
+ * OAuth 2.0 server, straight into the app or through the password of an existing account; axe and a screenshot of
+ * each page.
  */
 describe('web: sign-in, registration, recovery and home', () => {
   let web: WebPlatform;
+  let google: OAuthProviderServer;
   const contexts: BrowserContext[] = [];
   const stamp = Date.now().toString(36);
   const email = `web-${stamp}@example.com`;
@@ -25,29 +25,29 @@ describe('web: sign-in, registration, recovery and home', () => {
     return created;
   };
 
-  /** The reset token of the newest recovery mail to `to` (the `.eml` files under DATA_DIR/mail). */
-  const mailedResetToken = (to: string): Promise<string> => {
-    const mailDir = path.join(web.platform.dataDir, 'mail');
-    return eventually(async () => {
-      const files = existsSync(mailDir) ? readdirSync(mailDir).filter((file) => file.endsWith('.eml')) : [];
-      for (const file of files) {
-        const mail = await simpleParser(readFileSync(path.join(mailDir, file)));
-        const token = /reset token: (\S+)/.exec(mail.text ?? '')?.[1];
-        if (token && JSON.stringify(mail.to ?? '').includes(to)) {
-          return token;
-        }
-      }
-      throw new Error(`no reset token mailed to ${to} yet`);
-    });
-  };
+  /** The link of the newest mail to `to` that has one to `page` of the app (at the gateway's origin). */
+  const mailedLink = async (to: string, page: string): Promise<string> =>
+    (await web.mailed(to, new RegExp(`${web.url}${page}\\?\\S+`)))[0];
 
   beforeAll(async () => {
-    web = await WebPlatform.start(inject('testDatabaseUrl'), 'web_auth', { demoItems: 300 });
+    google = await startOAuthProvider('google');
+    web = await WebPlatform.start(inject('testDatabaseUrl'), 'web_auth', {
+      demoItems: 300,
+      // Google sign-in as README "Google and Yandex sign-in" sets it up, against the local server.
+      env: {
+        GOOGLE_CLIENT_ID: google.clientId,
+        GOOGLE_CLIENT_SECRET: google.clientSecret,
+        GOOGLE_AUTHORIZATION_URL: google.authorizationUrl,
+        GOOGLE_TOKEN_URL: google.tokenUrl,
+        GOOGLE_USERINFO_URL: google.userInfoUrl,
+      },
+    });
   });
 
   afterAll(async () => {
     await Promise.all(contexts.map((open) => open.close().catch(() => undefined)));
     await web?.close();
+    await google?.close();
   });
 
   it('shows a signed-out home with the intro, new and top-rated items', async () => {
@@ -143,11 +143,12 @@ describe('web: sign-in, registration, recovery and home', () => {
     const page = await web.open(browser, '/sign-in?next=%2Fregister');
     await checkPage(page, 'sign-in');
     // The provider buttons start the OAuth flow of README "Google and Yandex sign-in" with a cookie session.
+    // The provider buttons carry ?next= too: the callback returns there.
     expect(await page.getByRole('link', { name: 'Sign in with Google' }).getAttribute('href')).toBe(
-      '/api/auth/google?transport=cookie',
+      '/api/auth/google?transport=cookie&next=%2Fregister',
     );
     expect(await page.getByRole('link', { name: 'Sign in with Yandex' }).getAttribute('href')).toBe(
-      '/api/auth/yandex?transport=cookie',
+      '/api/auth/yandex?transport=cookie&next=%2Fregister',
     );
     const user = demoAccount('user');
     await page.getByLabel('Login or e-mail').fill(user.email);
@@ -169,9 +170,10 @@ describe('web: sign-in, registration, recovery and home', () => {
     await fresh.locator('[data-code="EMAIL_NOT_VERIFIED"]').waitFor();
     await fresh.getByRole('link', { name: 'Enter the code from the mail' }).click();
     await fresh.waitForURL((url) => url.pathname === '/verify');
-    // The link of the mail carries both: /verify confirms at once.
-    const code = await web.mailedCode(unverifiedEmail);
-    await fresh.goto(`/verify?email=${encodeURIComponent(unverifiedEmail)}&code=${code}`);
+    // The mail's link carries the address and the code: /verify confirms at once.
+    const link = await mailedLink(unverifiedEmail, '/verify');
+    expect(new URL(link).searchParams.get('code')).toBe(await web.mailedCode(unverifiedEmail));
+    await fresh.goto(link);
     await fresh.getByText('Your address is confirmed').waitFor();
     await checkPage(fresh, 'verify');
   });
@@ -190,7 +192,13 @@ describe('web: sign-in, registration, recovery and home', () => {
     expect(await page.getByLabel('Token from the mail').getAttribute('aria-invalid')).toBe('true');
     await checkPage(page, 'recover-token');
 
-    await page.getByLabel('Token from the mail').fill(await mailedResetToken(email));
+    // The mail's link opens the new-password form holding the token.
+    const link = await mailedLink(email, '/recover');
+    await page.goto(link);
+    expect(await page.getByLabel('Token from the mail').inputValue()).toBe(
+      new URL(link).searchParams.get('token'),
+    );
+    await page.getByLabel('New password').fill('another long passphrase');
     await page.getByRole('button', { name: 'Set the new password' }).click();
     await page.getByText('Your password is changed').waitFor();
     await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
@@ -199,6 +207,50 @@ describe('web: sign-in, registration, recovery and home', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/');
     await page.getByRole('heading', { name: 'Your feed' }).waitFor();
+  });
+
+  it('signs in with Google into the home feed, and says why when the provider refuses', async () => {
+    google.consentAs({ subject: `g-${stamp}`, email: `google-${stamp}@gmail.com`, name: 'Gina Google' });
+    const page = await web.open(await context(), '/sign-in');
+    await page.getByRole('link', { name: 'Sign in with Google' }).click();
+    // The provider's consent, the callback's 303 with the session cookies, the app's home.
+    await page.waitForURL((url) => url.pathname === '/' && url.origin === web.url);
+    await page.getByRole('heading', { name: 'Your feed' }).waitFor();
+    await page.getByRole('link', { name: 'My profile' }).waitFor();
+
+    google.consentAs('deny');
+    const refused = await web.open(await context(), '/sign-in');
+    await refused.getByRole('link', { name: 'Sign in with Google' }).click();
+    await refused.waitForURL((url) => url.pathname === '/sign-in' && url.search === '?oauth=OAUTH_DENIED');
+    await refused.locator('[data-code="OAUTH_DENIED"]').getByText('The sign-in was cancelled').waitFor();
+    await checkPage(refused, 'sign-in-oauth-refused');
+  });
+
+  it("links a Google account to the demo account with its address by the account's password", async () => {
+    const seller = demoAccount('seller');
+    const gmail = { subject: `g-seller-${stamp}`, email: seller.email, name: 'Demo Seller' };
+    google.consentAs(gmail);
+    const page = await web.open(await context(), '/sign-in');
+    await page.getByRole('link', { name: 'Sign in with Google' }).click();
+    await page.waitForURL((url) => url.pathname === '/sign-in/link');
+    await page.getByRole('heading', { name: 'Link your account' }).waitFor();
+    await page.getByText('An Agora account with the address of your Google account exists').waitFor();
+    await checkPage(page, 'sign-in-link');
+
+    await page.getByLabel('Password of your Agora account').fill('not the password at all');
+    await page.getByRole('button', { name: 'Link and sign in' }).click();
+    await page.locator('[data-code="INVALID_CREDENTIALS"]').waitFor();
+    await page.getByLabel('Password of your Agora account').fill(seller.password);
+    await page.getByRole('button', { name: 'Link and sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('heading', { name: 'Your feed' }).waitFor();
+
+    // Linked: the next Google sign-in goes straight in.
+    google.consentAs(gmail);
+    const again = await web.open(await context(), '/sign-in');
+    await again.getByRole('link', { name: 'Sign in with Google' }).click();
+    await again.waitForURL((url) => url.pathname === '/');
+    await again.getByRole('heading', { name: 'Your feed' }).waitFor();
   });
 
   it('speaks Russian and fits a 360 px phone', async () => {

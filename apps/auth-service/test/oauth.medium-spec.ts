@@ -24,11 +24,14 @@ interface BrowserOptions {
   readonly transport?: 'body' | 'cookie';
   /** An access token, for intent=link. */
   readonly token?: string;
+  /** The web app's path to return to (transport=cookie). */
+  readonly next?: string;
 }
 
 /** What a browser went through: the start redirect, the state cookie and the callback's answer. */
 interface SignInAttempt {
   readonly authorizeUrl: URL;
+  /** The cookies the start set, as the browser sends them back to the callback. */
   readonly stateCookie: string;
   readonly callbackQuery: string;
   readonly result: JsonResponse;
@@ -78,6 +81,7 @@ describe('auth-service sign-in with Google and Yandex', () => {
     const query = new URLSearchParams({
       ...(options.intent ? { intent: options.intent } : {}),
       ...(options.transport ? { transport: options.transport } : {}),
+      ...(options.next ? { next: options.next } : {}),
     });
     const response = await fetch(`${client.baseUrl}/auth/${provider}?${query.toString()}`, {
       redirect: 'manual',
@@ -86,7 +90,12 @@ describe('auth-service sign-in with Google and Yandex', () => {
     const setCookie = response.headers
       .getSetCookie()
       .find((cookie) => cookie.startsWith('agora_oauth_state='));
-    return { response, setCookie, stateCookie: setCookie?.split(';')[0] ?? '' };
+    // What the browser keeps: the state cookie, and for the web app the return cookie (a cleared one it drops).
+    const kept = response.headers
+      .getSetCookie()
+      .filter((cookie) => cookie.startsWith('agora_oauth_') && !/Max-Age=0/.test(cookie))
+      .map((cookie) => cookie.split(';')[0]);
+    return { response, setCookie, stateCookie: kept.join('; ') };
   };
 
   /** The provider's consent page sends the browser back to the callback at the gateway's public address. */
@@ -99,8 +108,27 @@ describe('auth-service sign-in with Google and Yandex', () => {
     return back.search;
   };
 
-  const callback = (provider: OAuthDialect, search: string, cookie: string): Promise<JsonResponse> =>
-    client.call('GET', `/auth/${provider}/callback${search}`, { headers: cookie ? { cookie } : {} });
+  /** The callback as the browser calls it, its 303 into the web app not followed. */
+  const callback = async (provider: OAuthDialect, search: string, cookie: string): Promise<JsonResponse> => {
+    const response = await fetch(`${client.baseUrl}/auth/${provider}/callback${search}`, {
+      redirect: 'manual',
+      headers: cookie ? { cookie } : {},
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (text ? JSON.parse(text) : {}) as Record<string, unknown>,
+    };
+  };
+
+  /** The session cookies a response set, as a Cookie header. */
+  const sessionCookies = (headers: Headers): string =>
+    headers
+      .getSetCookie()
+      .filter((cookie) => /^agora_(access|refresh|csrf)=/.test(cookie))
+      .map((cookie) => cookie.split(';')[0])
+      .join('; ');
 
   /** One whole browser round trip: start → provider (consenting as `account`) → callback. */
   const signInWith = async (
@@ -231,19 +259,108 @@ describe('auth-service sign-in with Google and Yandex', () => {
     expect(await registeredPayload(bareUser.id)).toMatchObject({ displayName: null, avatarUrl: null });
   });
 
-  it('answers cookie sessions when the flow asked for them', async () => {
-    const attempt = await signInWith(
-      'google',
-      { subject: 'g-cookie', email: 'cookie.fan@gmail.com' },
-      { transport: 'cookie' },
-    );
-    expect(attempt.result.status).toBe(200);
-    expect(attempt.result.body).toMatchObject({ tokenType: 'Cookie' });
-    const cookies = attempt.result.headers.getSetCookie();
-    expect(cookies.find((cookie) => cookie.startsWith('agora_access='))).toMatch(/HttpOnly/);
-    expect(cookies.find((cookie) => cookie.startsWith('agora_oauth_state='))).toMatch(
-      /Max-Age=0|Expires=Thu, 01 Jan 1970/,
-    );
+  describe('the web app (transport=cookie): 303 back into the app, never JSON', () => {
+    it('sets the session cookies and returns to the page the sign-in started from', async () => {
+      const attempt = await signInWith(
+        'google',
+        { subject: 'g-cookie', email: 'cookie.fan@gmail.com' },
+        { transport: 'cookie', next: '/coffees?sort=-rating' },
+      );
+      expect(attempt.result.status).toBe(303);
+      expect(attempt.result.headers.get('location')).toBe(`${PUBLIC_URL}/coffees?sort=-rating`);
+      expect(attempt.result.headers.get('cache-control')).toBe('no-store');
+      const cookies = attempt.result.headers.getSetCookie();
+      expect(cookies.find((cookie) => cookie.startsWith('agora_access='))).toMatch(/HttpOnly/);
+      expect(cookies.find((cookie) => cookie.startsWith('agora_refresh='))).toMatch(/HttpOnly/);
+      expect(cookies.find((cookie) => cookie.startsWith('agora_csrf='))).toBeDefined();
+      for (const name of ['agora_oauth_state=', 'agora_oauth_return=']) {
+        expect(cookies.find((cookie) => cookie.startsWith(name))).toMatch(
+          /Max-Age=0|Expires=Thu, 01 Jan 1970/,
+        );
+      }
+      const signedIn = await client.call('GET', '/me', {
+        headers: { cookie: sessionCookies(attempt.result.headers) },
+      });
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.body).toMatchObject({ email: 'cookie.fan@gmail.com', verified: true });
+
+      // Without `next`, home; an unsafe `next` never starts.
+      const home = await signInWith(
+        'google',
+        { subject: 'g-cookie', email: 'cookie.fan@gmail.com' },
+        {
+          transport: 'cookie',
+        },
+      );
+      expect(home.result.headers.get('location')).toBe(`${PUBLIC_URL}/`);
+      for (const next of ['//evil.example', '/\\evil.example', 'https://evil.example/', '/\t/evil.example']) {
+        const refused = await start('google', { transport: 'cookie', next });
+        expect(refused.response.status, next).toBe(400);
+      }
+    });
+
+    it("sends a refusal to the sign-in page with its code, and a start the app can't make there too", async () => {
+      const denied = await signInWith('google', 'deny', { transport: 'cookie', next: '/orders' });
+      expect(denied.result.status).toBe(303);
+      expect(denied.result.headers.get('location')).toBe(
+        `${PUBLIC_URL}/sign-in?oauth=OAUTH_DENIED&next=%2Forders`,
+      );
+      expect(sessionCookies(denied.result.headers)).toBe('');
+
+      const unverified = await signInWith(
+        'google',
+        { subject: 'g-web-unverified', email: 'web.unverified@gmail.com', emailVerified: false },
+        { transport: 'cookie' },
+      );
+      expect(unverified.result.headers.get('location')).toBe(
+        `${PUBLIC_URL}/sign-in?oauth=PROVIDER_EMAIL_UNVERIFIED`,
+      );
+
+      // Another browser's callback (no state cookie, no return cookie) is not the app's: the problem stands.
+      providers.google.consentAs({ subject: 'g-cookie', email: 'cookie.fan@gmail.com' });
+      const started = await start('google', { transport: 'cookie' });
+      const planted = await callback(
+        'google',
+        await consent(new URL(started.response.headers.get('location')!)),
+        '',
+      );
+      expect(planted.status).toBe(403);
+      expect(planted.body).toMatchObject({ code: 'OAUTH_STATE_INVALID' });
+
+      const anonymousLink = await start('yandex', { intent: 'link', transport: 'cookie' });
+      expect(anonymousLink.response.status).toBe(303);
+      expect(anonymousLink.response.headers.get('location')).toBe(
+        `${PUBLIC_URL}/sign-in?oauth=AUTHENTICATION_REQUIRED`,
+      );
+      expect(anonymousLink.setCookie).toBeUndefined();
+    });
+
+    it("sends ACCOUNT_LINK_REQUIRED to the page that asks for the account's password", async () => {
+      const owner = await client.signedIn('webgrace');
+      const attempt = await signInWith(
+        'google',
+        { subject: 'g-webgrace', email: 'webgrace@example.com' },
+        { transport: 'cookie', next: '/orders' },
+      );
+      expect(attempt.result.status).toBe(303);
+      const location = new URL(attempt.result.headers.get('location')!);
+      expect(location.origin + location.pathname).toBe(`${PUBLIC_URL}/sign-in/link`);
+      expect(Object.fromEntries(location.searchParams)).toEqual({
+        provider: 'google',
+        token: expect.stringMatching(/^[\w-]{43}$/) as string,
+        next: '/orders',
+      });
+      expect(sessionCookies(attempt.result.headers)).toBe('');
+
+      const linked = await client.call('POST', '/auth/link', {
+        body: { linkToken: location.searchParams.get('token'), password: PASSWORD, transport: 'cookie' },
+      });
+      expect(linked.status).toBe(200);
+      expect(linked.body).toMatchObject({ tokenType: 'Cookie' });
+      const me = await client.call('GET', '/me', { headers: { cookie: sessionCookies(linked.headers) } });
+      expect(me.body).toMatchObject({ id: owner.id });
+      expect(await identitiesOf(owner.id)).toEqual([{ provider: 'google', subject: 'g-webgrace' }]);
+    });
   });
 
   it('links to an existing account with the same e-mail only after its password, never by the e-mail alone', async () => {

@@ -9493,7 +9493,9 @@ export interface operations {
       query?: {
         /** @description link: add the provider account to the signed-in user (needs the access token or cookie) */
         intent?: 'sign-in' | 'link';
-        /** @description How the callback answers */
+        /** @description transport=cookie: the web app's path the callback sends the browser to once signed in */
+        next?: string;
+        /** @description How the callback answers: body, the token pair as JSON; cookie (the web app), the session cookies and a 303 back into the app */
         transport?: 'body' | 'cookie';
       };
       header?: never;
@@ -9507,6 +9509,15 @@ export interface operations {
       /** @description Redirect to the provider's consent page, with the state cookie */
       302: {
         headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description transport=cookie refused: to `/sign-in?oauth=<code>` of the web app */
+      303: {
+        headers: {
+          /** @description The web app page */
+          Location?: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -9668,6 +9679,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description transport=body: the token pair */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9676,6 +9688,15 @@ export interface operations {
           'application/json':
             components['schemas']['TokenPairDto'] | components['schemas']['CookieSessionDto'];
         };
+      };
+      /** @description transport=cookie: signed in, the session cookies set and the browser sent to the start's `next` (default `/`). transport=cookie refused: to `/sign-in?oauth=<code>` of the web app; ACCOUNT_LINK_REQUIRED to `/sign-in/link?provider=…&token=<linkToken>`, where the account's password links it */
+      303: {
+        headers: {
+          /** @description The web app page */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /**
        * @description Bad Request: `OAUTH_CALLBACK_INVALID` the callback lacks the code (or error) and state; `OAUTH_CODE_REJECTED` the provider refused the authorization code

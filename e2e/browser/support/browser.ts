@@ -167,23 +167,32 @@ export class WebPlatform {
     return page;
   }
 
-  /** The six-digit code of the newest mail to `email` (the `.eml` files npm start writes under DATA_DIR/mail). */
-  async mailedCode(email: string): Promise<string> {
+  /**
+   * `pattern`'s match in the newest mail to `email` it matches (the `.eml` files npm start writes under
+   * DATA_DIR/mail), waiting for such a mail: e.g. the link of a verification or recovery mail.
+   */
+  async mailed(email: string, pattern: RegExp): Promise<RegExpMatchArray> {
     const mailDir = path.join(this.platform.dataDir, 'mail');
     return eventually(async () => {
       const files = existsSync(mailDir) ? readdirSync(mailDir).filter((file) => file.endsWith('.eml')) : [];
       const mails = await Promise.all(
         files.map(async (file) => simpleParser(readFileSync(path.join(mailDir, file)))),
       );
-      const newest = mails
+      const match = mails
         .filter((mail) => JSON.stringify(mail.to ?? '').includes(email))
-        .sort((a, b) => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0))[0];
-      const code = /\b(\d{6})\b/.exec(newest?.text ?? '')?.[1];
-      if (!code) {
-        throw new Error(`no code mailed to ${email} yet`);
+        .sort((a, b) => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0))
+        .map((mail) => pattern.exec(mail.text ?? ''))
+        .find((found) => found !== null);
+      if (!match) {
+        throw new Error(`no mail to ${email} matching ${String(pattern)} yet`);
       }
-      return code;
+      return match;
     });
+  }
+
+  /** The six-digit code of the newest mail to `email`. */
+  async mailedCode(email: string): Promise<string> {
+    return (await this.mailed(email, /\b(\d{6})\b/))[1];
   }
 
   async close(): Promise<void> {

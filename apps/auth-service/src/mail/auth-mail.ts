@@ -1,4 +1,4 @@
-import type { SellerApplicationDecidedV1, SellerReportResolvedV1 } from '@agora/contracts';
+import { WEB_PAGES, type SellerApplicationDecidedV1, type SellerReportResolvedV1 } from '@agora/contracts';
 import { LOGGER } from '@agora/logging';
 import { createMailer, type Mailer, type MailMessage } from '@agora/mail';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
@@ -24,9 +24,7 @@ export class AuthMail implements OnApplicationShutdown {
   }
 
   async sendVerificationCode(to: string, login: string, code: string): Promise<void> {
-    const link = new URL('/api/verification', this.config.PUBLIC_URL);
-    link.searchParams.set('email', to);
-    link.searchParams.set('code', code);
+    const link = this.webPage(WEB_PAGES.verify, { email: to, code });
     const minutes = this.config.VERIFICATION_CODE_TTL_MINUTES;
     await this.send({
       to,
@@ -50,9 +48,10 @@ export class AuthMail implements OnApplicationShutdown {
       text: [
         'Someone asked to reset the password of your Agora account.',
         '',
-        `Your reset token: ${token}`,
-        `Send it with a new password to POST ${new URL('/api/password/reset', this.config.PUBLIC_URL).toString()}`,
-        `within ${minutes} minutes. It works once.`,
+        `Choose a new password here within ${minutes} minutes (the link works once):`,
+        this.webPage(WEB_PAGES.recover, { token }).toString(),
+        '',
+        `Your reset token, if an app asks for it: ${token}`,
         '',
         'If it was not you, ignore this message: your password stays as it is.',
       ].join('\n'),
@@ -97,6 +96,15 @@ export class AuthMail implements OnApplicationShutdown {
         ...(outcome.message ? ['', `Message from the moderator: ${outcome.message}`] : []),
       ].join('\n'),
     });
+  }
+
+  /** A page of the web app at PUBLIC_URL, e.g. `/verify?email=…&code=…`. */
+  private webPage(page: string, query: Readonly<Record<string, string>>): URL {
+    const url = new URL(page, this.config.PUBLIC_URL);
+    for (const [name, value] of Object.entries(query)) {
+      url.searchParams.set(name, value);
+    }
+    return url;
   }
 
   /**

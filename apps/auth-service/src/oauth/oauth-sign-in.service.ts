@@ -13,7 +13,7 @@ import { AuthenticationService } from '../sessions/authentication.service.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { FlowContext } from './oauth-flow-store.js';
-import type { ProviderProfile } from './oauth-provider.js';
+import type { OAuthProviderName, ProviderProfile } from './oauth-provider.js';
 import { AuthErrorCode, AuthException } from '../auth.errors.js';
 
 /** The account a provider's answer leads to, or an offer to link it to an existing account by password. */
@@ -33,6 +33,23 @@ const invalidLinkToken = (): AuthException =>
     'The link token is unknown, used or expired; sign in with the provider again',
     { errors: [{ field: 'linkToken', messages: ['linkToken is unknown, used or expired'] }] },
   );
+
+/** 409 ACCOUNT_LINK_REQUIRED: the problem carries the link token; the web app's page asks for the password. */
+export class AccountLinkRequiredException extends AuthException {
+  constructor(
+    readonly provider: OAuthProviderName,
+    readonly email: string,
+    readonly linkToken: string,
+  ) {
+    super(
+      AuthErrorCode.ACCOUNT_LINK_REQUIRED,
+      `An account with ${email} exists. To sign in to it with ${provider}, send its password with this ` +
+        `linkToken to POST ${API_PREFIX}/auth/link, or sign in and link from the account ` +
+        `(GET ${API_PREFIX}/auth/${provider}?intent=link)`,
+      { extensions: { linkToken, provider, email } },
+    );
+  }
+}
 
 /** Turns a provider's hint into a login candidate: allowed characters, 3 to 24 of them. */
 function loginBase(hint: string): string {
@@ -68,13 +85,7 @@ export class OAuthSignInService {
         : this.resolveSignIn(manager, profile),
     );
     if (resolution.kind === 'offer') {
-      throw new AuthException(
-        AuthErrorCode.ACCOUNT_LINK_REQUIRED,
-        `An account with ${resolution.email} exists. To sign in to it with ${profile.provider}, send its ` +
-          `password with this linkToken to POST ${API_PREFIX}/auth/link, or sign in and link from the account ` +
-          `(GET ${API_PREFIX}/auth/${profile.provider}?intent=link)`,
-        { extensions: { linkToken: resolution.token, provider: profile.provider, email: resolution.email } },
-      );
+      throw new AccountLinkRequiredException(profile.provider, resolution.email, resolution.token);
     }
     return resolution.user;
   }

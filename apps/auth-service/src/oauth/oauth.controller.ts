@@ -5,11 +5,18 @@ import {
   CREDENTIAL_ERROR_CODES,
   WebSessions,
 } from '@agora/auth';
-import { API_PREFIX } from '@agora/contracts';
+import { API_PREFIX, WEB_PAGES, WEB_RETURN_PATH_PATTERN } from '@agora/contracts';
 import { LOGGER } from '@agora/logging';
-import { ApiHttpErrors, HttpErrorCode } from '@agora/http';
+import { ApiHttpErrors, HttpErrorCode, isDomainException } from '@agora/http';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiFoundResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiFoundResponse,
+  ApiOkResponse,
+  ApiSeeOtherResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AuthConfig } from '../auth.config.js';
@@ -19,7 +26,7 @@ import { CookieSessionDto, TokenPairDto } from '../sessions/token-pair.dto.js';
 import { TokenService } from '../sessions/token.service.js';
 import type { CallbackRequest, FlowContext } from './oauth-flow-store.js';
 import type { OAuthProviderName, ProviderProfile } from './oauth-provider.js';
-import { OAuthSignInService } from './oauth-sign-in.service.js';
+import { AccountLinkRequiredException, OAuthSignInService } from './oauth-sign-in.service.js';
 import { OAuthStrategies } from './oauth-strategies.js';
 import { LinkAccountDto, OAuthCallbackQueryDto, ProviderParamDto, StartOAuthQueryDto } from './oauth.dto.js';
 import { runStrategy, type StrategyOutcome } from './passport-strategy-runner.js';
@@ -31,6 +38,19 @@ import { ApiAuthErrors, AuthErrorCode, AuthException } from '../auth.errors.js';
  */
 export const OAUTH_STATE_COOKIE = 'agora_oauth_state';
 export const SECURE_OAUTH_STATE_COOKIE = '__Secure-agora_oauth_state';
+/**
+ * Set beside the state cookie when the web app starts the flow (transport=cookie): the app's path to return to.
+ * Its presence at the callback sends even a refusal back into the app, whose flow row may be gone or unread.
+ */
+export const OAUTH_RETURN_COOKIE = 'agora_oauth_return';
+export const SECURE_OAUTH_RETURN_COOKIE = '__Secure-agora_oauth_return';
+
+/** The 303 of a refusal when the web app started the flow (transport=cookie). */
+const WEB_REFUSAL = `transport=cookie refused: to \`${WEB_PAGES.signIn}?oauth=<code>\` of the web app`;
+/** Where a 303 sends the browser: a page of the web app at PUBLIC_URL. */
+const WEB_LOCATION = {
+  Location: { description: 'The web app page', schema: { type: 'string', format: 'uri' } },
+};
 
 const SESSION_RESPONSE = {
   schema: { oneOf: [{ $ref: getSchemaPath(TokenPairDto) }, { $ref: getSchemaPath(CookieSessionDto) }] },
@@ -57,6 +77,10 @@ export class OAuthController {
     return this.sessions.secure ? SECURE_OAUTH_STATE_COOKIE : OAUTH_STATE_COOKIE;
   }
 
+  private get returnCookie(): string {
+    return this.sessions.secure ? SECURE_OAUTH_RETURN_COOKIE : OAUTH_RETURN_COOKIE;
+  }
+
   /** Links the provider account from an ACCOUNT_LINK_REQUIRED answer, proven by the account's password. */
   @Post('link')
   @HttpCode(200)
@@ -81,6 +105,7 @@ export class OAuthController {
   /** Sends the browser to the provider; `intent=link` adds the provider account to the signed-in user. */
   @Get(':provider')
   @ApiFoundResponse({ description: "Redirect to the provider's consent page, with the state cookie" })
+  @ApiSeeOtherResponse({ description: WEB_REFUSAL, headers: WEB_LOCATION })
   @ApiHttpErrors(HttpErrorCode.VALIDATION_FAILED)
   @ApiAuthErrors(
     AuthErrorCode.PROVIDER_NOT_CONFIGURED,
@@ -97,33 +122,50 @@ export class OAuthController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const strategy = this.strategies.get(provider);
-    const intent = query.intent ?? 'sign-in';
-    const context: FlowContext = {
-      intent,
-      transport: query.transport ?? 'body',
-      userId: intent === 'link' ? (await this.accessTokens.authenticate(request)).id : null,
-    };
-    const outcome = await runStrategy(strategy, { query: {} }, { state: context });
-    const state = outcome.kind === 'redirect' ? new URL(outcome.location).searchParams.get('state') : null;
-    if (outcome.kind !== 'redirect' || !state) {
-      throw this.failure(provider, outcome);
-    }
-    await reply
-      .setCookie(this.stateCookie, state, {
+    const transport = query.transport ?? 'body';
+    const next = transport === 'cookie' ? (query.next ?? WEB_PAGES.home) : undefined;
+    await this.answeringTheApp(reply, next, async () => {
+      const strategy = this.strategies.get(provider);
+      const intent = query.intent ?? 'sign-in';
+      const context: FlowContext = {
+        intent,
+        transport,
+        userId: intent === 'link' ? (await this.accessTokens.authenticate(request)).id : null,
+      };
+      const outcome = await runStrategy(strategy, { query: {} }, { state: context });
+      const state = outcome.kind === 'redirect' ? new URL(outcome.location).searchParams.get('state') : null;
+      if (outcome.kind !== 'redirect' || !state) {
+        throw this.failure(provider, outcome);
+      }
+      const cookie = {
         httpOnly: true,
         // Lax: the provider brings the browser back with a cross-site top-level GET.
         sameSite: 'lax',
         secure: this.sessions.secure,
         path: this.cookiePath(provider),
         maxAge: this.config.OAUTH_FLOW_TTL_MINUTES * 60,
-      })
-      .redirect(outcome.location, 302);
+      } as const;
+      void reply.setCookie(this.stateCookie, state, cookie);
+      void (next === undefined
+        ? reply.clearCookie(this.returnCookie, { path: cookie.path, secure: cookie.secure })
+        : reply.setCookie(this.returnCookie, next, cookie));
+      await reply.redirect(outcome.location, 302);
+    });
   }
 
-  /** The provider's redirect back: checks state (single use, this browser's), exchanges the code with PKCE. */
+  /**
+   * The provider's redirect back: checks state (single use, this browser's), exchanges the code with PKCE. The
+   * token pair as JSON, or for the web app (transport=cookie) the session cookies and a 303 into the app.
+   */
   @Get(':provider/callback')
-  @ApiOkResponse(SESSION_RESPONSE)
+  @ApiOkResponse({ ...SESSION_RESPONSE, description: 'transport=body: the token pair' })
+  @ApiSeeOtherResponse({
+    description:
+      `transport=cookie: signed in, the session cookies set and the browser sent to the start's \`next\` ` +
+      `(default \`${WEB_PAGES.home}\`). ${WEB_REFUSAL}; ACCOUNT_LINK_REQUIRED to ` +
+      `\`${WEB_PAGES.linkAccount}?provider=…&token=<linkToken>\`, where the account's password links it`,
+    headers: WEB_LOCATION,
+  })
   @ApiHttpErrors(HttpErrorCode.VALIDATION_FAILED)
   @ApiAuthErrors(
     AuthErrorCode.PROVIDER_NOT_CONFIGURED,
@@ -143,31 +185,75 @@ export class OAuthController {
     @Param() { provider }: ProviderParamDto,
     @Query() query: OAuthCallbackQueryDto,
     @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<TokenPairDto | CookieSessionDto> {
-    if (!query.code && !query.error) {
-      throw new AuthException(
-        AuthErrorCode.OAUTH_CALLBACK_INVALID,
-        'The callback needs the code (or error) and state the provider sends',
-        { errors: [{ field: 'code', messages: ['code is required'] }] },
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const returnTo = request.cookies[this.returnCookie];
+    // Set by the start from a checked `next`; checked again, as nothing from a request is trusted unread.
+    const next = !returnTo ? undefined : WEB_RETURN_PATH_PATTERN.test(returnTo) ? returnTo : WEB_PAGES.home;
+    const cookie = { path: this.cookiePath(provider), secure: this.sessions.secure };
+    void reply.clearCookie(this.stateCookie, cookie).clearCookie(this.returnCookie, cookie);
+    await this.answeringTheApp(reply, next, async () => {
+      if (!query.code && !query.error) {
+        throw new AuthException(
+          AuthErrorCode.OAUTH_CALLBACK_INVALID,
+          'The callback needs the code (or error) and state the provider sends',
+          { errors: [{ field: 'code', messages: ['code is required'] }] },
+        );
+      }
+      const strategy = this.strategies.get(provider);
+      const callbackRequest: CallbackRequest = {
+        query: { ...query },
+        boundState: request.cookies[this.stateCookie],
+      };
+      const outcome = await runStrategy(strategy, callbackRequest);
+      if (outcome.kind !== 'success') {
+        throw this.failure(provider, outcome);
+      }
+      const flow = (outcome.info as { state: FlowContext }).state;
+      const user = await this.signIn.complete(outcome.user as ProviderProfile, flow);
+      const session = await this.tokens.issue(user);
+      if (flow.transport === 'cookie') {
+        this.cookies.set(reply, session);
+        await this.toApp(reply, next ?? WEB_PAGES.home);
+        return;
+      }
+      await reply.status(200).send(session.pair);
+    });
+  }
+
+  /**
+   * Runs a step of the flow; for the web app (`next` set) a refusal becomes a 303 into the app instead of a
+   * problem: ACCOUNT_LINK_REQUIRED to the page that asks for the account's password, any other code to the
+   * sign-in page, which says what went wrong. Without `next` (mobile apps, API clients) the problem stands.
+   */
+  private async answeringTheApp(
+    reply: FastifyReply,
+    next: string | undefined,
+    step: () => Promise<void>,
+  ): Promise<void> {
+    try {
+      await step();
+    } catch (error) {
+      if (next === undefined || !isDomainException(error)) {
+        throw error;
+      }
+      const back: Record<string, string> = next === WEB_PAGES.home ? {} : { next };
+      await this.toApp(
+        reply,
+        error instanceof AccountLinkRequiredException
+          ? this.webPath(WEB_PAGES.linkAccount, { provider: error.provider, token: error.linkToken, ...back })
+          : this.webPath(WEB_PAGES.signIn, { oauth: error.code, ...back }),
       );
     }
-    const strategy = this.strategies.get(provider);
-    const callbackRequest: CallbackRequest = {
-      query: { ...query },
-      boundState: request.cookies[this.stateCookie],
-    };
-    void reply.clearCookie(this.stateCookie, {
-      path: this.cookiePath(provider),
-      secure: this.sessions.secure,
-    });
-    const outcome = await runStrategy(strategy, callbackRequest);
-    if (outcome.kind !== 'success') {
-      throw this.failure(provider, outcome);
-    }
-    const flow = (outcome.info as { state: FlowContext }).state;
-    const user = await this.signIn.complete(outcome.user as ProviderProfile, flow);
-    return this.cookies.deliver(reply, await this.tokens.issue(user), flow.transport);
+  }
+
+  /** 303 to a page of the web app at PUBLIC_URL (`path` a path of the app: the start checked `next`). */
+  private async toApp(reply: FastifyReply, path: string): Promise<void> {
+    await reply.redirect(new URL(path, this.config.PUBLIC_URL).toString(), 303);
+  }
+
+  private webPath(page: string, query: Readonly<Record<string, string>>): string {
+    return `${page}?${new URLSearchParams(query).toString()}`;
   }
 
   /** The start route and its callback, as the browser sees them through the gateway. */

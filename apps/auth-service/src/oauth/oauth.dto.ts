@@ -1,7 +1,8 @@
+import { WEB_RETURN_PATH_PATTERN } from '@agora/contracts';
 import { Omittable } from '@agora/http';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { TOKEN_TRANSPORTS, type TokenTransport } from '../sessions/token-pair.dto.js';
 import { OAUTH_INTENTS, type OAuthIntent } from './oauth-flow.entity.js';
 import { OAUTH_PROVIDERS, type OAuthProviderName } from './oauth-provider.js';
@@ -22,10 +23,29 @@ export class StartOAuthQueryDto {
   @IsIn(OAUTH_INTENTS)
   intent?: OAuthIntent;
 
-  @ApiPropertyOptional({ enum: TOKEN_TRANSPORTS, default: 'body', description: 'How the callback answers' })
+  @ApiPropertyOptional({
+    enum: TOKEN_TRANSPORTS,
+    default: 'body',
+    description:
+      'How the callback answers: body, the token pair as JSON; cookie (the web app), the session cookies and ' +
+      'a 303 back into the app',
+  })
   @Omittable()
   @IsIn(TOKEN_TRANSPORTS)
   transport?: TokenTransport;
+
+  @ApiPropertyOptional({
+    example: '/coffees?sort=-rating',
+    default: '/',
+    maxLength: 2048,
+    pattern: WEB_RETURN_PATH_PATTERN.source,
+    description: "transport=cookie: the web app's path the callback sends the browser to once signed in",
+  })
+  @Omittable()
+  @IsString()
+  @MaxLength(2048)
+  @Matches(WEB_RETURN_PATH_PATTERN, { message: 'next must be a path of the web app, starting with one /' })
+  next?: string;
 }
 
 const ProviderValue = (description: string): PropertyDecorator =>

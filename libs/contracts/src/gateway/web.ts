@@ -7,6 +7,29 @@ import { API_PREFIX, REALTIME_PATH } from './routes.js';
  * the app's `index.html` (its router draws the page), a missing file with an extension a 404 problem.
  */
 
+/**
+ * The web app's pages the services send people to: links in mails and the redirects that end a Google or
+ * Yandex sign-in (apps/web's routes declare the same paths).
+ */
+export const WEB_PAGES = {
+  home: '/',
+  /** `?oauth=<code>`: a provider sign-in that failed, the code's message above the form. */
+  signIn: '/sign-in',
+  /** `?email=&code=`: the mailed code, confirmed at once. */
+  verify: '/verify',
+  /** `?token=`: the new-password form holding the mailed reset token. */
+  recover: '/recover',
+  /** `?provider=&token=`: an ACCOUNT_LINK_REQUIRED sign-in, finished with the existing account's password. */
+  linkAccount: '/sign-in/link',
+} as const;
+
+/**
+ * A path of the web app to return to after a sign-in (`?next=`): starts with one `/`, so it never names another
+ * origin (`//host`, `/\host`), and holds no control character (URL parsers drop tabs and newlines, which would
+ * make `/\t/host` another origin). The services redirect to it only as an absolute URL at PUBLIC_URL.
+ */
+export const WEB_RETURN_PATH_PATTERN = /^\/(?![/\\])\P{Cc}*$/u;
+
 /** Where the build keeps its content-hashed files: cached by browsers for a year, never revalidated. */
 export const WEB_ASSETS_PATH = '/assets/';
 

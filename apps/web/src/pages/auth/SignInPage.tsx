@@ -9,11 +9,19 @@ import { TextField } from '../../ui/Field';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { PageHeading } from '../../ui/page';
 import { formProblem } from './form-problem';
+import { en } from './messages';
 import { safeNext } from './safe-next';
 import './auth.css';
 
 /** The providers of README "Google and Yandex sign-in": the start route, with the session in cookies. */
 const PROVIDERS = ['google', 'yandex'] as const;
+
+/** A code `?oauth=` brings back from a provider sign-in that ended here, with its message (or `other`'s). */
+type OAuthMessage = keyof typeof en.oauth;
+
+function oauthMessage(code: string): OAuthMessage {
+  return Object.keys(en.oauth).includes(code) ? (code as OAuthMessage) : 'other';
+}
 
 /** Sign-in with login or e-mail and password (cookie session), then back to `?next=`; Google and Yandex. */
 export function SignInPage(): ReactNode {
@@ -27,6 +35,14 @@ export function SignInPage(): ReactNode {
   const [busy, setBusy] = useState(false);
   const errors = fieldErrors(problem);
   const next = safeNext(params.get('next'));
+  const providerQuery = new URLSearchParams({ transport: 'cookie', ...(next === '/' ? {} : { next }) });
+  const oauthCode = params.get('oauth');
+  // A provider sign-in that came back refused: shown as the form shows problems, until the form's own.
+  const oauthDetail = oauthCode === null ? '' : t(`oauth.${oauthMessage(oauthCode)}`);
+  const refused: Problem | undefined =
+    oauthCode === null
+      ? undefined
+      : { type: 'about:blank', title: oauthDetail, detail: oauthDetail, status: 0, code: oauthCode };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -43,6 +59,7 @@ export function SignInPage(): ReactNode {
   return (
     <section className="auth-card card">
       <PageHeading title={t('signIn.title')} />
+      {!problem && <ProblemMessage problem={refused} />}
       <form onSubmit={(event) => void submit(event)} noValidate>
         <TextField
           label={t('signIn.login')}
@@ -86,7 +103,7 @@ export function SignInPage(): ReactNode {
           <li key={provider}>
             <a
               className={`button button--secondary auth-provider auth-provider--${provider}`}
-              href={`${API_BASE_URL}/auth/${provider}?transport=cookie`}
+              href={`${API_BASE_URL}/auth/${provider}?${providerQuery.toString()}`}
             >
               {t(`signIn.${provider}`)}
             </a>

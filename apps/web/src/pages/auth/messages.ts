@@ -56,6 +56,31 @@ export const en = {
     done: 'Your password is changed and other sign-ins are ended. Sign in with the new one.',
     signIn: 'Sign in',
   },
+  /** `/sign-in?oauth=<code>`: why a Google or Yandex sign-in came back without signing in. */
+  oauth: {
+    OAUTH_DENIED: 'The sign-in was cancelled at the provider.',
+    OAUTH_STATE_INVALID: 'The sign-in expired or was started in another browser. Try again.',
+    OAUTH_CODE_REJECTED: 'The provider refused the sign-in. Try again.',
+    OAUTH_CALLBACK_INVALID: 'The provider sent an incomplete answer. Try again.',
+    OAUTH_PROVIDER_UNAVAILABLE: 'The provider cannot be reached right now. Try again later.',
+    PROVIDER_NOT_CONFIGURED: 'Sign-in with this provider is not available here.',
+    PROVIDER_EMAIL_UNVERIFIED:
+      'The provider has not confirmed an e-mail address for that account. Confirm one there and try again.',
+    IDENTITY_LINKED_ELSEWHERE: 'That provider account is linked to another Agora account.',
+    PROVIDER_ALREADY_LINKED: 'Another account of this provider is linked to your Agora account already.',
+    other: 'The sign-in with the provider did not work. Try again.',
+  },
+  link: {
+    title: 'Link your account',
+    intro:
+      'An Agora account with the address of your {{provider}} account exists already. Enter its password once to sign in and link them: next time {{provider}} alone is enough.',
+    password: 'Password of your Agora account',
+    submit: 'Link and sign in',
+    submitting: 'Linking…',
+    forgot: 'Forgot your password?',
+    restart: 'Back to sign-in',
+  },
+  providers: { google: 'Google', yandex: 'Yandex' },
 };
 
 export const ru: typeof en = {
@@ -115,4 +140,28 @@ export const ru: typeof en = {
     done: 'Пароль изменён, остальные входы завершены. Войдите с новым паролем.',
     signIn: 'Войти',
   },
+  oauth: {
+    OAUTH_DENIED: 'Вход отменён у провайдера.',
+    OAUTH_STATE_INVALID: 'Вход устарел или начат в другом браузере. Попробуйте ещё раз.',
+    OAUTH_CODE_REJECTED: 'Провайдер отклонил вход. Попробуйте ещё раз.',
+    OAUTH_CALLBACK_INVALID: 'Провайдер прислал неполный ответ. Попробуйте ещё раз.',
+    OAUTH_PROVIDER_UNAVAILABLE: 'Провайдер сейчас недоступен. Попробуйте позже.',
+    PROVIDER_NOT_CONFIGURED: 'Вход через этого провайдера здесь недоступен.',
+    PROVIDER_EMAIL_UNVERIFIED:
+      'Провайдер не подтвердил e-mail этого аккаунта. Подтвердите адрес у провайдера и попробуйте ещё раз.',
+    IDENTITY_LINKED_ELSEWHERE: 'Этот аккаунт провайдера привязан к другому аккаунту Agora.',
+    PROVIDER_ALREADY_LINKED: 'К вашему аккаунту Agora уже привязан другой аккаунт этого провайдера.',
+    other: 'Войти через провайдера не получилось. Попробуйте ещё раз.',
+  },
+  link: {
+    title: 'Привязка аккаунта',
+    intro:
+      'Аккаунт Agora с адресом вашего аккаунта {{provider}} уже есть. Введите его пароль один раз, чтобы войти и связать их: в следующий раз достаточно войти через {{provider}}.',
+    password: 'Пароль аккаунта Agora',
+    submit: 'Связать и войти',
+    submitting: 'Связываем…',
+    forgot: 'Забыли пароль?',
+    restart: 'Назад ко входу',
+  },
+  providers: { google: 'Google', yandex: 'Яндекс' },
 };
