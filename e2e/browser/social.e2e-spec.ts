@@ -6,7 +6,8 @@ import { checkPage, demoAccount, WebPlatform } from './support/browser.js';
 /**
  * Profiles in a real browser against the in-process platform with the demo accounts: follow and unfollow
  * (optimistic, kept after a reload, as a pending request is), followers and following lists, a private account's follow request,
- * the owner's edit at the version read, and the owner's posts; axe and a screenshot of each page.
+ * the owner's edit at the version read, the owner's posts, and a post's page (comments, the comment's notification
+ * leading there, the author's edit and delete); axe and a screenshot of each page.
  */
 describe('web: profiles, follows and posts', () => {
   let web: WebPlatform;
@@ -135,8 +136,9 @@ describe('web: profiles, follows and posts', () => {
     await page.getByRole('img', { name: `Avatar of Moderator ${stamp}` }).waitFor();
   });
 
-  it('shows a post written on the home page on the author’s profile, and likes it there', async () => {
+  it('shows a post written on the home page on the author’s profile, likes it, and comments on its page', async () => {
     const user = demoAccount('user');
+    const seller = demoAccount('seller');
     const page = await signedIn('user');
     await page.goto('/');
     const text = `Profile post ${stamp}`;
@@ -154,5 +156,53 @@ describe('web: profiles, follows and posts', () => {
     await page.getByRole('article').filter({ hasText: text }).getByText('1 like').waitFor();
     expect(await counts(page).textContent()).toContain('Posts: 1');
     await checkPage(page, 'profile-own');
+
+    // Someone else, on a phone, opens the post's page from its comment count and comments there.
+    const other = await web.signedInContext('seller', { width: 360 });
+    contexts.push(other);
+    const reader = await web.open(other, page.url());
+    await reader
+      .getByRole('article')
+      .filter({ hasText: text })
+      .getByRole('link', { name: '0 comments' })
+      .click();
+    await reader.waitForURL((url) => url.pathname.startsWith('/posts/'));
+    const postPath = new URL(reader.url()).pathname;
+    await reader.getByRole('heading', { level: 1, name: `Post by ${user.login}` }).waitFor();
+    const comment = `Which grinder? ${stamp}`;
+    await reader.getByLabel('Your comment').fill(comment);
+    await reader.getByRole('button', { name: 'Comment', exact: true }).click();
+    await reader.getByTestId('comment').filter({ hasText: comment }).waitFor();
+    await reader.getByRole('article').getByRole('link', { name: '1 comment' }).waitFor();
+    expect(await reader.getByLabel('Your comment').inputValue()).toBe('');
+    // Only the author edits and deletes.
+    expect(await reader.getByRole('button', { name: 'Delete the post' }).count()).toBe(0);
+    await checkPage(reader, 'post');
+
+    // The author follows the comment's notification to the post's page, edits the post and deletes it.
+    await page.goto('/notifications');
+    await page
+      .getByTestId('notification')
+      .getByRole('link', { name: `${seller.login} commented on your post` })
+      .click();
+    await page.waitForURL((url) => url.pathname === postPath);
+    await page.getByTestId('comment').filter({ hasText: comment }).waitFor();
+    await page.getByRole('button', { name: 'Edit the post' }).click();
+    await page.getByLabel('Text of the post').fill(`${text}, edited`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    const edited = page.getByRole('article').filter({ hasText: `${text}, edited` });
+    await edited.locator('.post__meta', { hasText: 'edited' }).waitFor();
+    await edited.getByText('1 like').waitFor();
+    await page.getByRole('button', { name: 'Delete the post' }).click();
+    await page
+      .getByRole('group', { name: 'Delete this post for good?' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await page.waitForURL((url) => url.pathname === '/');
+
+    // Gone: the page says so with the API's problem.
+    await reader.reload();
+    await reader.getByRole('heading', { level: 1, name: 'Post unavailable' }).waitFor();
+    await reader.locator('[data-code="POST_NOT_FOUND"]').waitFor();
   });
 });

@@ -15,6 +15,12 @@ export const en = {
     comments_other: '{{count}} comments',
     edited: 'edited',
     followersOnly: 'followers only',
+    unavailable: 'Post unavailable',
+    edit: 'Edit the post',
+    editLabel: 'Text of the post',
+    changedElsewhere: 'The post changed meanwhile; the form now shows the latest version.',
+    delete: 'Delete the post',
+    confirmDelete: 'Delete this post for good?',
     photo: 'Photo {{index}} of the post by {{name}}',
     item: {
       coffee: 'About a coffee',
@@ -32,6 +38,13 @@ export const en = {
       'habit-streak': 'kept a habit going: {{count}} days',
       'deck-mastered': 'mastered a deck: {{count}} cards',
     },
+  },
+  comments: {
+    title: 'Comments',
+    label: 'Your comment',
+    submit: 'Comment',
+    submitting: 'Sending…',
+    signIn: 'Sign in to comment',
   },
   composer: {
     label: 'What is new?',
@@ -126,6 +139,12 @@ export const ru: typeof en = {
     comments_other: '{{count}} комментария',
     edited: 'изменено',
     followersOnly: 'только для подписчиков',
+    unavailable: 'Запись недоступна',
+    edit: 'Изменить запись',
+    editLabel: 'Текст записи',
+    changedElsewhere: 'Запись успели изменить; в форме теперь последняя версия.',
+    delete: 'Удалить запись',
+    confirmDelete: 'Удалить эту запись навсегда?',
     photo: 'Фото {{index}} из записи {{name}}',
     item: {
       coffee: 'О кофе',
@@ -143,6 +162,13 @@ export const ru: typeof en = {
       'habit-streak': 'держит привычку: дней подряд — {{count}}',
       'deck-mastered': 'выучил(а) колоду: карточек — {{count}}',
     },
+  },
+  comments: {
+    title: 'Комментарии',
+    label: 'Ваш комментарий',
+    submit: 'Комментировать',
+    submitting: 'Отправляем…',
+    signIn: 'Войдите, чтобы комментировать',
   },
   composer: {
     label: 'Что нового?',

@@ -36,7 +36,7 @@ interface PostCardProps {
   readonly onChange: (post: Post) => void;
 }
 
-/** One post: author, time, text, photos, the item it is about, likes (optimistic) and comment count. */
+/** One post: author, time, text, photos, the item it is about, likes (optimistic) and comment count (both linking to its page). */
 export function PostCard({ post, canLike, onChange }: PostCardProps): ReactNode {
   const { t, i18n } = useTranslation('social');
   const [problem, setProblem] = useState<Problem | undefined>(undefined);
@@ -62,6 +62,7 @@ export function PostCard({ post, canLike, onChange }: PostCardProps): ReactNode 
   };
 
   const path = post.item ? itemPath(post.item) : null;
+  const postPath = `/posts/${post.id}`;
   return (
     <article className="post card" aria-label={t('post.by', { name })}>
       <header className="post__header">
@@ -78,9 +79,12 @@ export function PostCard({ post, canLike, onChange }: PostCardProps): ReactNode 
             </span>
           )}
           <div className="muted post__meta">
-            <time dateTime={post.createdAt}>
-              {created.toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })}
-            </time>
+            {/* The time is the post's own link, as on Mastodon. */}
+            <Link to={postPath}>
+              <time dateTime={post.createdAt}>
+                {created.toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })}
+              </time>
+            </Link>
             {post.edited && <> · {t('post.edited')}</>}
             {post.visibility === 'followers' && <> · {t('post.followersOnly')}</>}
           </div>
@@ -123,7 +127,7 @@ export function PostCard({ post, canLike, onChange }: PostCardProps): ReactNode 
         <span className="muted" aria-live="polite">
           {t('post.likes', { count: post.likesCount })}
         </span>
-        <span className="muted">{t('post.comments', { count: post.commentsCount })}</span>
+        <Link to={postPath}>{t('post.comments', { count: post.commentsCount })}</Link>
       </footer>
       <ProblemMessage problem={problem} />
     </article>
