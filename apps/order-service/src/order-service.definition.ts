@@ -1,3 +1,4 @@
+import { ReadModelStateEntity } from '@agora/database';
 import { AuthModule } from '@agora/auth';
 import { RateLimitModule } from '@agora/rate-limit';
 import type { ServiceDefinition } from '@agora/runtime';
@@ -16,7 +17,6 @@ import { OrdersModule } from './orders/orders.module.js';
 import { OfferEntity } from './offers/offer.entity.js';
 import { OffersModule } from './offers/offers.module.js';
 import { OfferHoldEntity } from './offers/offer-hold.entity.js';
-import { ReadModelStateEntity } from './offers/read-model-state.entity.js';
 import { StockModule } from './stock/stock.module.js';
 
 import { FavouriteEntity } from './favourites/favourite.entity.js';

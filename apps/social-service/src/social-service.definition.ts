@@ -1,3 +1,4 @@
+import { ReadModelStateEntity } from '@agora/database';
 import { AuthModule } from '@agora/auth';
 import { RateLimitModule } from '@agora/rate-limit';
 import type { ServiceDefinition } from '@agora/runtime';
@@ -56,7 +57,6 @@ import { ProfileEntity } from './profiles/profile.entity.js';
 import { ProfilesModule } from './profiles/profiles.module.js';
 import { CatalogCopyModule } from './catalog-copy/catalog-copy.module.js';
 import { seedCatalogCopy } from './catalog-copy/catalog-copy.seed.js';
-import { ReadModelStateEntity } from './catalog-copy/read-model-state.entity.js';
 
 @Module({
   imports: [

@@ -251,3 +251,29 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   await expectAccessible(page, name);
   await saveScreenshot(page, name);
 }
+
+/** Where a checkout sends the order, as its form asks for it. */
+export interface CheckoutAddress {
+  readonly street: string;
+  readonly city: string;
+  readonly postalCode: string;
+}
+
+/**
+ * Fills the checkout page's form: a new address (chosen when saved ones are offered) in Russia and the test
+ * provider's card 4242 4242 4242 4242, valid for a few years. The caller checks the page and places the order.
+ */
+export async function fillCheckout(page: Page, address: CheckoutAddress): Promise<void> {
+  const newAddress = page.getByRole('radio', { name: 'A new address' });
+  if ((await newAddress.count()) > 0) {
+    await newAddress.check();
+  }
+  await page.getByLabel('Street and house').fill(address.street);
+  await page.getByLabel('City').fill(address.city);
+  await page.getByLabel('Postal code').fill(address.postalCode);
+  await page.getByLabel('Country code').fill('RU');
+  await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await page.getByLabel('Expiry month').fill('12');
+  await page.getByLabel('Expiry year').fill(String(new Date().getUTCFullYear() + 3));
+  await page.getByLabel('CVC').fill('123');
+}

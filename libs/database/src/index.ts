@@ -11,3 +11,4 @@ export * from './simple-query.js';
 export * from './constraint-errors.js';
 export * from './unit-of-work.js';
 export * from './advisory-lock.js';
+export * from './read-model-marks.js';

@@ -1,6 +1,6 @@
 import { ServiceConfig } from '@agora/config';
 import { LOGGER } from '@agora/logging';
-import { Inbox, OutboxRelay, OutboxWriter, UnitOfWork } from '@agora/database';
+import { Inbox, OutboxRelay, OutboxWriter, ReadModelMarks, UnitOfWork } from '@agora/database';
 import type { MessageBus } from '@agora/messaging';
 import {
   Inject,
@@ -73,6 +73,7 @@ export class PlatformModule {
         { provide: OUTBOX_RELAY, useValue: runtime.relay },
         { provide: OutboxWriter, useValue: new OutboxWriter(schema) },
         { provide: Inbox, useValue: new Inbox(runtime.dataSource, schema) },
+        { provide: ReadModelMarks, useValue: new ReadModelMarks(runtime.dataSource, schema) },
         { provide: UnitOfWork, useValue: new UnitOfWork(runtime.dataSource) },
         PlatformLifecycle,
         JobRunner,
@@ -85,6 +86,7 @@ export class PlatformModule {
         OUTBOX_RELAY,
         OutboxWriter,
         Inbox,
+        ReadModelMarks,
         UnitOfWork,
         JobRunner,
       ],

@@ -24,9 +24,6 @@ export interface StockState {
   readonly version: number;
 }
 
-/** The read model's rebuild marker: its name in `read_model_state`. */
-export const OFFERS_REBUILT = 'offers-rebuilt';
-
 /**
  * The only code that touches offers: upserts from catalog (newest version wins; tombstones stay deleted),
  * reads for carts and checkouts, and holds of units for orders until catalog answers, under row locks.
@@ -171,22 +168,6 @@ export class OffersRepository {
          FROM jsonb_to_recordset($1::jsonb) AS x("itemId" uuid, "status" text, "stock" integer, "version" integer)
         WHERE offer."item_id" = x."itemId" AND NOT offer."deleted" AND offer."version" <= x."version"`,
       [JSON.stringify(offers)],
-    );
-  }
-
-  /** Whether the read model was ever rebuilt from catalog's snapshot. */
-  async rebuilt(): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM "orders"."read_model_state" WHERE "name" = $1`,
-      [OFFERS_REBUILT],
-    );
-    return rows.length > 0;
-  }
-
-  async markRebuilt(tx: Tx): Promise<void> {
-    await tx.query(
-      `INSERT INTO "orders"."read_model_state" ("name") VALUES ($1) ON CONFLICT ("name") DO NOTHING`,
-      [OFFERS_REBUILT],
     );
   }
 }

@@ -1,6 +1,7 @@
+import { ReadModelMarks } from '@agora/database';
 import type { DemoSeedOptions, DemoSeedResult } from '@agora/runtime';
 import type { DataSource } from 'typeorm';
-import { OFFERS_REBUILT } from './offers.repository.js';
+import { OFFERS_REBUILT } from './offers.service.js';
 
 /**
  * After catalog's seed (which writes its tables directly, without an event per item): forgets that the offers
@@ -10,6 +11,6 @@ import { OFFERS_REBUILT } from './offers.repository.js';
  */
 export async function seedOffers(dataSource: DataSource, _options: DemoSeedOptions): Promise<DemoSeedResult> {
   const schema = (dataSource.options as { schema?: string }).schema ?? 'orders';
-  await dataSource.query(`DELETE FROM "${schema}"."read_model_state" WHERE "name" = $1`, [OFFERS_REBUILT]);
+  await new ReadModelMarks(dataSource, schema).clear(OFFERS_REBUILT);
   return { skipped: true, counts: {}, note: "offers are rebuilt from catalog's snapshot" };
 }

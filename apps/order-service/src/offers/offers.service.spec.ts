@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@agora/contracts';
-import type { Inbox, Tx } from '@agora/database';
+import type { Inbox, ReadModelMarks, Tx } from '@agora/database';
 import { inlineUnitOfWork, strictMock } from '@agora/testing';
 import { describe, expect, it, vi } from 'vitest';
 import type { FavouritesRepository } from '../favourites/favourites.repository.js';
@@ -31,6 +31,7 @@ describe('OffersService deletions', () => {
       inlineUnitOfWork(tx),
       strictMock<CatalogSnapshotClient>('CatalogSnapshotClient', {}),
       strictMock<FavouritesRepository>('FavouritesRepository', { forgetListing }),
+      strictMock<ReadModelMarks>('ReadModelMarks', {}),
     );
     return { offers, consumeOnce, remove, forgetListing };
   };

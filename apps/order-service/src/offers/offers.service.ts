@@ -5,7 +5,7 @@ import {
   type OfferSnapshotItemV1,
   type PricedItemKind,
 } from '@agora/contracts';
-import { Inbox, UnitOfWork } from '@agora/database';
+import { Inbox, ReadModelMarks, UnitOfWork } from '@agora/database';
 import { Injectable } from '@nestjs/common';
 import { FavouritesRepository } from '../favourites/favourites.repository.js';
 import { toMinor } from '../money.js';
@@ -42,6 +42,9 @@ export function offerState(
 const fromSnapshot = (item: OfferSnapshotItemV1): OfferState =>
   offerState(item.kind, item.itemId, item.name, item.version, item.offer);
 
+/** The offers' rebuild mark in `orders.read_model_state`. */
+export const OFFERS_REBUILT = 'offers-rebuilt';
+
 /**
  * The read model of what can be bought, from catalog's events (each applied once, in the inbox's
  * transaction; stale versions dropped) and, while it was never built, from catalog's snapshot. An item event
@@ -55,6 +58,7 @@ export class OffersService {
     private readonly unitOfWork: UnitOfWork,
     private readonly snapshot: CatalogSnapshotClient,
     private readonly favourites: FavouritesRepository,
+    private readonly marks: ReadModelMarks,
   ) {}
 
   async onItemChanged(
@@ -105,7 +109,7 @@ export class OffersService {
    * items it read (0 when it had been done).
    */
   async rebuildIfNeverBuilt(): Promise<number> {
-    if (await this.offers.rebuilt()) {
+    if (await this.marks.done(OFFERS_REBUILT)) {
       return 0;
     }
     let read = 0;
@@ -113,7 +117,7 @@ export class OffersService {
       await this.unitOfWork.run((tx) => this.offers.upsert(tx, page.items.map(fromSnapshot)));
       read += page.items.length;
     }
-    await this.unitOfWork.run((tx) => this.offers.markRebuilt(tx));
+    await this.unitOfWork.run((tx) => this.marks.markDone(tx, OFFERS_REBUILT));
     return read;
   }
 }

@@ -1,6 +1,7 @@
+import { ReadModelMarks } from '@agora/database';
 import type { DemoSeedOptions, DemoSeedResult } from '@agora/runtime';
 import type { DataSource } from 'typeorm';
-import { CATALOG_COPY_REBUILT } from './read-model-state.repository.js';
+import { CATALOG_COPY_REBUILT } from './catalog-copy.service.js';
 
 /**
  * After catalog's seed (which writes its tables directly, without an event per item): forgets that the catalog
@@ -13,8 +14,6 @@ export async function seedCatalogCopy(
   _options: DemoSeedOptions,
 ): Promise<DemoSeedResult> {
   const schema = (dataSource.options as { schema?: string }).schema ?? 'social';
-  await dataSource.query(`DELETE FROM "${schema}"."read_model_state" WHERE "name" = $1`, [
-    CATALOG_COPY_REBUILT,
-  ]);
+  await new ReadModelMarks(dataSource, schema).clear(CATALOG_COPY_REBUILT);
   return { skipped: true, counts: {}, note: "the catalog copy is rebuilt from catalog's snapshot" };
 }

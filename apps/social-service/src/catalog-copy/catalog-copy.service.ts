@@ -1,9 +1,11 @@
-import { UnitOfWork } from '@agora/database';
+import { ReadModelMarks, UnitOfWork } from '@agora/database';
 import { Injectable } from '@nestjs/common';
 import { GeneratedDecksService } from '../cotask/cards/generated-decks.service.js';
 import { ReferencesRepository } from '../posts/references.repository.js';
 import { CatalogSnapshotClient } from './catalog-snapshot.client.js';
-import { CATALOG_COPY_REBUILT, ReadModelStateRepository } from './read-model-state.repository.js';
+
+/** The catalog copy's rebuild mark in `social.read_model_state`. */
+export const CATALOG_COPY_REBUILT = 'catalog-copy-rebuilt';
 
 /**
  * social-service's copy of the catalog (the items discussions and posts refer to, the facts of CoTask's
@@ -13,7 +15,7 @@ import { CATALOG_COPY_REBUILT, ReadModelStateRepository } from './read-model-sta
 @Injectable()
 export class CatalogCopyService {
   constructor(
-    private readonly state: ReadModelStateRepository,
+    private readonly marks: ReadModelMarks,
     private readonly unitOfWork: UnitOfWork,
     private readonly snapshot: CatalogSnapshotClient,
     private readonly references: ReferencesRepository,
@@ -26,7 +28,7 @@ export class CatalogCopyService {
    * with how many items it read (0 when it had been done).
    */
   async rebuildIfNeverBuilt(): Promise<number> {
-    if (await this.state.done(CATALOG_COPY_REBUILT)) {
+    if (await this.marks.done(CATALOG_COPY_REBUILT)) {
       return 0;
     }
     let read = 0;
@@ -37,7 +39,7 @@ export class CatalogCopyService {
       });
       read += page.items.length;
     }
-    await this.unitOfWork.run((tx) => this.state.markDone(tx, CATALOG_COPY_REBUILT));
+    await this.unitOfWork.run((tx) => this.marks.markDone(tx, CATALOG_COPY_REBUILT));
     return read;
   }
 }
