@@ -74,3 +74,8 @@ export const api: AgoraClient = createAgoraClient({
   baseUrl: API_BASE_URL,
   fetch: (input) => sessionFetch(input instanceof Request ? input : new Request(input)),
 });
+
+/** The If-Match value of a resource's `version` (its ETag), for conditional writes. */
+export function ifMatch(version: number): string {
+  return `"${version}"`;
+}

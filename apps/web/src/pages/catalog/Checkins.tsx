@@ -10,7 +10,7 @@ import { ListFooter } from '../../ui/ListFooter';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { usePagedList } from '../../ui/use-paged-list';
 import { loadCheckins, postCheckin, type Checkin, type Kind } from './kinds';
-import { useAuthorNames } from './use-author-names';
+import { useDisplayNames } from '../../ui/use-display-names';
 
 type Serving = NonNullable<Schemas['CheckinInputDto']['serving']>;
 
@@ -204,7 +204,7 @@ export function Checkins({
   const list = usePagedList<Checkin>(`checkins:${kind}:${itemId}`, (cursor) =>
     loadCheckins(kind, itemId, cursor),
   );
-  const names = useAuthorNames(list.items.map((checkin) => checkin.authorId));
+  const names = useDisplayNames(list.items.map((checkin) => checkin.authorId));
   const created = (checkin: Checkin): void => {
     list.setItems((items) => [checkin, ...items.filter((item) => item.id !== checkin.id)]);
     onRated(checkin.item.rating);

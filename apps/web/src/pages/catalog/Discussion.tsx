@@ -11,7 +11,7 @@ import { TextAreaField } from '../../ui/Field';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useQuery } from '../../ui/use-query';
 import type { Kind } from './kinds';
-import { useAuthorNames } from './use-author-names';
+import { useDisplayNames } from '../../ui/use-display-names';
 
 type Message = Schemas['ChatMessageDto'];
 /** `chat.typing` as the server pushes it: the chat and who types (the ids of ChatMessageDto). */
@@ -82,7 +82,7 @@ function Room({ chatId, accountId }: { readonly chatId: string; readonly account
   const bottom = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
 
-  const names = useAuthorNames([...messages.map((message) => message.authorId), ...typing.keys()]);
+  const names = useDisplayNames([...messages.map((message) => message.authorId), ...typing.keys()]);
   const nameOf = (userId: string): string =>
     userId === accountId ? t('discussion.you') : (names.get(userId) ?? t('discussion.someone'));
 

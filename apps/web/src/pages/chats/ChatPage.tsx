@@ -10,7 +10,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { api, ifMatch } from '../../api/client';
 import { asProblem, fieldErrors, type Problem } from '../../api/problem';
 import { isStaff, useSession, type Account } from '../../api/session';
 import { Skeleton } from '../../ui/BlurhashImage';
@@ -20,9 +20,9 @@ import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useQuery } from '../../ui/use-query';
 import { usePagedList } from '../../ui/use-paged-list';
 import { AssignmentButton, otherMemberIds, useChatTitle } from './chat-parts';
-import { formatWhen } from './format';
+import { formatWhen } from '../../ui/format';
 import { emitWithAck, useLiveEvents } from './live';
-import { useDisplayNames } from './people';
+import { useDisplayNames } from '../../ui/use-display-names';
 import './chats.css';
 
 type Chat = Schemas['ChatDto'];
@@ -97,7 +97,7 @@ function MessageItem({ chatId, message, mine, author, receipt, onChanged }: Mess
     }
   };
   const path = { id: chatId, messageId: message.id };
-  const header = { 'If-Match': `"${message.version}"` };
+  const header = { 'If-Match': ifMatch(message.version) };
 
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault();

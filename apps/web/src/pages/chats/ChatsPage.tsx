@@ -11,9 +11,9 @@ import { PageHeading, RequireSignIn } from '../../ui/page';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { usePagedList } from '../../ui/use-paged-list';
 import { otherMemberIds, useChatTitle } from './chat-parts';
-import { formatWhen } from './format';
+import { formatWhen } from '../../ui/format';
 import { useLiveEvents } from './live';
-import { useDisplayNames } from './people';
+import { useDisplayNames } from '../../ui/use-display-names';
 import './chats.css';
 
 type Chat = Schemas['ChatDto'];

@@ -9,9 +9,9 @@ import { ListFooter } from '../../ui/ListFooter';
 import { PageHeading, RequireSignIn } from '../../ui/page';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { usePagedList } from '../../ui/use-paged-list';
-import { formatWhen } from './format';
+import { formatWhen } from '../../ui/format';
 import { useLiveEvents } from './live';
-import { useDisplayNames } from './people';
+import { useDisplayNames } from '../../ui/use-display-names';
 import './chats.css';
 
 type Notification = Schemas['NotificationDto'];

@@ -8,9 +8,9 @@ import { ListFooter } from '../../ui/ListFooter';
 import { PageHeading, RequireSignIn } from '../../ui/page';
 import { usePagedList } from '../../ui/use-paged-list';
 import { AssignmentButton } from './chat-parts';
-import { formatWhen } from './format';
+import { formatWhen } from '../../ui/format';
 import { useLiveEvents } from './live';
-import { useDisplayNames } from './people';
+import { useDisplayNames } from '../../ui/use-display-names';
 import './chats.css';
 
 type Chat = Schemas['ChatDto'];

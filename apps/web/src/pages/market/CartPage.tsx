@@ -2,13 +2,13 @@ import type { Schemas } from '@agora/client';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
+import { api, ifMatch } from '../../api/client';
 import { asProblem, type Problem } from '../../api/problem';
 import { Skeleton } from '../../ui/BlurhashImage';
 import { PageHeading, RequireSignIn } from '../../ui/page';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useQuery } from '../../ui/use-query';
-import { formatMoney, ifMatch } from './format';
+import { formatMoney } from '../../ui/format';
 import './market.css';
 
 type CartLine = Schemas['CartLineDto'];

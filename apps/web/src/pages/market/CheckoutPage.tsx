@@ -9,7 +9,7 @@ import { TextField } from '../../ui/Field';
 import { PageHeading, RequireSignIn } from '../../ui/page';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useQuery } from '../../ui/use-query';
-import { formatMoney } from './format';
+import { formatMoney } from '../../ui/format';
 import './market.css';
 
 type AddressInput = Schemas['AddressInputDto'];

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BlurhashImage } from '../../ui/BlurhashImage';
-import { formatPrice } from './format';
+import { formatPrice } from '../../ui/format';
 
 export type Listing = Schemas['ListingDto'];
 export type Photo = Schemas['PhotoDto'];

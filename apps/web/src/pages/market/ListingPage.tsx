@@ -11,7 +11,7 @@ import { PageHeading } from '../../ui/page';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { usePagedList } from '../../ui/use-paged-list';
 import { useQuery } from '../../ui/use-query';
-import { formatDateTime, formatPrice } from './format';
+import { formatDateTime, formatPrice } from '../../ui/format';
 import { leadPhoto, type Photo } from './ListingCard';
 import './market.css';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { api, ifMatch } from '../../api/client';
 import { asProblem, type Problem } from '../../api/problem';
 import { useSession } from '../../api/session';
 import { Skeleton } from '../../ui/BlurhashImage';
@@ -9,7 +9,7 @@ import { TextField } from '../../ui/Field';
 import { PageHeading, RequireSignIn } from '../../ui/page';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useQuery } from '../../ui/use-query';
-import { formatDateTime, formatMoney, ifMatch } from './format';
+import { formatDateTime, formatMoney } from '../../ui/format';
 import { ProfileLink } from './ProfileLink';
 import { cancellable, sellerNextStatus, type Order, type OrderStatus } from './order-status';
 import './market.css';

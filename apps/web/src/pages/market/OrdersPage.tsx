@@ -6,7 +6,7 @@ import { useSession } from '../../api/session';
 import { ListFooter } from '../../ui/ListFooter';
 import { PageHeading, RequireSignIn } from '../../ui/page';
 import { usePagedList } from '../../ui/use-paged-list';
-import { formatDateTime, formatMoney } from './format';
+import { formatDateTime, formatMoney } from '../../ui/format';
 import type { Order } from './order-status';
 import { canSell } from './sellers';
 import './market.css';

@@ -9,8 +9,8 @@ import { TextAreaField } from '../../ui/Field';
 import { PageHeading } from '../../ui/page';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useQuery } from '../../ui/use-query';
-import { formatWhen } from '../chats/format';
-import { useDisplayNames } from '../chats/people';
+import { formatWhen } from '../../ui/format';
+import { useDisplayNames } from '../../ui/use-display-names';
 import { proposedName, RequireStaff } from './staff';
 import './moderation.css';
 

@@ -7,8 +7,8 @@ import { SelectField } from '../../ui/Field';
 import { ListFooter, TotalLine } from '../../ui/ListFooter';
 import { PageHeading } from '../../ui/page';
 import { usePagedList } from '../../ui/use-paged-list';
-import { formatWhen } from '../chats/format';
-import { useDisplayNames } from '../chats/people';
+import { formatWhen } from '../../ui/format';
+import { useDisplayNames } from '../../ui/use-display-names';
 import { proposedName, RequireStaff } from './staff';
 import './moderation.css';
 

@@ -2,6 +2,7 @@ import type { Schemas } from '@agora/client';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDateTime } from '../../../ui/format';
 import { api } from '../../../api/client';
 import { asProblem, type Problem } from '../../../api/problem';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
@@ -38,10 +39,9 @@ interface PostCardProps {
 
 /** One post: author, time, text, photos, the item it is about, likes (optimistic) and comment count (both linking to its page). */
 export function PostCard({ post, canLike, onChange }: PostCardProps): ReactNode {
-  const { t, i18n } = useTranslation('social');
+  const { t } = useTranslation('social');
   const [problem, setProblem] = useState<Problem | undefined>(undefined);
   const name = post.author.displayName;
-  const created = new Date(post.createdAt);
 
   const toggleLike = async (): Promise<void> => {
     const before = post;
@@ -81,9 +81,7 @@ export function PostCard({ post, canLike, onChange }: PostCardProps): ReactNode 
           <div className="muted post__meta">
             {/* The time is the post's own link, as on Mastodon. */}
             <Link to={postPath}>
-              <time dateTime={post.createdAt}>
-                {created.toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })}
-              </time>
+              <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>
             </Link>
             {post.edited && <> · {t('post.edited')}</>}
             {post.visibility === 'followers' && <> · {t('post.followersOnly')}</>}

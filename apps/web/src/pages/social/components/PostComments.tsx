@@ -2,6 +2,7 @@ import type { Schemas } from '@agora/client';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDateTime } from '../../../ui/format';
 import { api } from '../../../api/client';
 import { asProblem, fieldErrors, type Problem } from '../../../api/problem';
 import { useSession } from '../../../api/session';
@@ -76,7 +77,7 @@ export function PostComments({
   /** A comment was written: the post's count goes up. */
   readonly onCommented: () => void;
 }): ReactNode {
-  const { t, i18n } = useTranslation('social');
+  const { t } = useTranslation('social');
   const { account } = useSession();
   const headingId = useId();
   const list = usePagedList<Comment>(`comments:${postId}`, (cursor) =>
@@ -109,10 +110,7 @@ export function PostComments({
                 </Link>{' '}
                 <span className="muted">@{comment.author.login}</span>{' '}
                 <time className="muted" dateTime={comment.createdAt}>
-                  {new Date(comment.createdAt).toLocaleString(i18n.language, {
-                    dateStyle: 'medium',
-                    timeStyle: 'short',
-                  })}
+                  {formatDateTime(comment.createdAt)}
                 </time>
               </p>
               <p className="comment__text">{comment.text}</p>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client';
+import { api, ifMatch } from '../../../api/client';
 import { asProblem, fieldErrors, type Problem } from '../../../api/problem';
 import { TextAreaField } from '../../../ui/Field';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
@@ -38,7 +38,7 @@ export function PostOwnerActions({ post, onChange, onDeleted }: PostOwnerActions
     setBusy(true);
     setNotice(undefined);
     const { data, error } = await api.PATCH('/posts/{id}', {
-      params: { path, header: { 'If-Match': `"${post.version}"` } },
+      params: { path, header: { 'If-Match': ifMatch(post.version) } },
       body: { text: draft },
     });
     setBusy(false);

@@ -1,7 +1,7 @@
 import type { Schemas } from '@agora/client';
 import { useId, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client';
+import { api, ifMatch } from '../../../api/client';
 import { asProblem, fieldErrors, type Problem } from '../../../api/problem';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { ProblemMessage } from '../../../ui/ProblemMessage';
@@ -59,7 +59,7 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: ProfileEditFormP
     setBusy(true);
     setNotice(undefined);
     const { data, error } = await api.PATCH('/profiles/me', {
-      params: { header: { 'If-Match': `"${version}"` } },
+      params: { header: { 'If-Match': ifMatch(version) } },
       body: {
         displayName: displayName.trim(),
         bio,

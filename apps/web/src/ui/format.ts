@@ -1,5 +1,5 @@
 import type { Schemas } from '@agora/client';
-import { currentLanguage } from '../../i18n/i18n';
+import { currentLanguage } from '../i18n/i18n';
 
 export type Money = Schemas['MoneyDto'];
 
@@ -24,7 +24,12 @@ export function formatDateTime(iso: string): string {
   );
 }
 
-/** The If-Match value of a resource's `version` (its ETag). */
-export function ifMatch(version: number): string {
-  return `"${version}"`;
+/** A moment in the UI's language: the time for today, the date and time otherwise. */
+export function formatWhen(iso: string): string {
+  const date = new Date(iso);
+  const today = new Date().toDateString() === date.toDateString();
+  return new Intl.DateTimeFormat(
+    currentLanguage(),
+    today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
+  ).format(date);
 }

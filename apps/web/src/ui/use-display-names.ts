@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { api } from '../api/client';
 
 /** Names already read, shared by every card of the session (a profile's name rarely changes). */
 const known = new Map<string, string>();
@@ -8,10 +8,11 @@ const known = new Map<string, string>();
 const BATCH = 100;
 
 /**
- * The display names (or logins) of the users with these ids, read from their public profiles in batches:
- * check-ins and messages carry only `authorId`. Unknown or private profiles stay without a name.
+ * The display names (or logins) of the users with these ids, read from their public profiles in batches
+ * (check-ins, messages, notifications and drafts carry only user ids). A user without a listed profile (a
+ * support customer, say) stays without a name, and the caller names them generically.
  */
-export function useAuthorNames(ids: readonly string[]): ReadonlyMap<string, string> {
+export function useDisplayNames(ids: readonly string[]): ReadonlyMap<string, string> {
   const [names, setNames] = useState<ReadonlyMap<string, string>>(() => new Map(known));
   const missing = [...new Set(ids)].filter((id) => !known.has(id)).sort();
   const missingKey = missing.join(',');
