@@ -226,6 +226,10 @@ export const PROBLEM_DETAILS: Readonly<Record<string, Readonly<Record<OtherLangu
     ru: 'После очистки текст пуст.',
     es: 'El texto queda vacío después de sanearlo.',
   },
+  FAVOURITE_NOT_FOUND: {
+    ru: 'Этого объявления нет в вашем избранном.',
+    es: 'Ese anuncio no está entre sus favoritos.',
+  },
   FLASHCARD_NOT_DUE: {
     ru: 'Карточку ещё рано повторять: её только что повторили.',
     es: 'La tarjeta aún no toca repasarla: se acaba de repasar.',
