@@ -1,5 +1,5 @@
 import { atOnce, copies, eventually, queryRows, startSmtpInbox, tally, type SmtpInbox } from '@agora/testing';
-import { createEmptyCard, fsrs, generatorParameters, Rating } from 'ts-fsrs';
+import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card as FsrsCard } from 'ts-fsrs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectProblem, GatewayApi } from './support/gateway-api.js';
 import { adminEnv, IdentityClient, type SignedInUser } from './support/identity-client.js';
@@ -342,6 +342,60 @@ describe('CoTask cards through the gateway', () => {
     const log = await call<Page<{ grade: string }>>('GET', `/cards/${fresh.id}/reviews`, ann);
     expect(log.body.items.map((item) => item.grade)).toEqual(['good']);
     expectProblem(await call('GET', `/cards/${fresh.id}/reviews`, bob), 404, 'FLASHCARD_NOT_FOUND');
+  });
+
+  it('follows ts-fsrs through the sequence of fsrs-schedule.spec.ts, the time between reviews passed by SQL', async () => {
+    const DAY = 24 * 60;
+    const ratings = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy } as const;
+    // [grade, minutes after the first review], as the unit test's SEQUENCE
+    const sequence: [keyof typeof ratings, number][] = [
+      ['good', 0],
+      ['good', 10],
+      ['good', 3 * DAY],
+      ['again', 20 * DAY],
+      ['good', 20 * DAY + 10],
+      ['hard', 25 * DAY],
+      ['easy', 40 * DAY],
+    ];
+    const own = await deck(ann);
+    const studied = await card(ann, own.id, 'Anaerobic', 'Fermented without oxygen');
+    const scheduler = fsrs(generatorParameters({ request_retention: 0.9, enable_fuzz: false }));
+    let expected: FsrsCard = createEmptyCard(new Date(studied.due));
+    let previous = 0;
+    const states: string[] = [];
+    for (const [grade, minutes] of sequence) {
+      // the minutes since the last review pass: the card's due and last review move back by them
+      const elapsed = minutes - previous;
+      previous = minutes;
+      if (elapsed > 0) {
+        await query(
+          `UPDATE social.cotask_cards SET due = due - $2 * interval '1 minute',
+                  last_review = last_review - $2 * interval '1 minute' WHERE id = $1`,
+          [studied.id, elapsed],
+        );
+        expected = {
+          ...expected,
+          due: new Date(expected.due.getTime() - elapsed * 60_000),
+          last_review: new Date(expected.last_review!.getTime() - elapsed * 60_000),
+        };
+      }
+      const reviewed = await call<Review>('POST', `/cards/${studied.id}/reviews`, ann, { grade });
+      expect(reviewed.status, `${grade} at ${minutes}: ${JSON.stringify(reviewed.body)}`).toBe(201);
+      expected = scheduler.next(expected, new Date(reviewed.body.review.reviewedAt), ratings[grade]).card;
+      expect(reviewed.body.card, `${grade} at ${minutes}`).toMatchObject({
+        state: State[expected.state].toLowerCase(),
+        due: expected.due.toISOString(),
+        stability: expected.stability,
+        difficulty: expected.difficulty,
+        scheduledDays: expected.scheduled_days,
+        reps: expected.reps,
+        lapses: expected.lapses,
+        lastReview: reviewed.body.review.reviewedAt,
+      });
+      states.push(reviewed.body.card.state);
+    }
+    // the path of the unit test's pinned numbers: learning, review, a lapse relearned, review again
+    expect(states).toEqual(['learning', 'review', 'review', 'relearning', 'review', 'review', 'review']);
   });
 
   it('applies one of N simultaneous reviews of a due card; the others are 409 FLASHCARD_NOT_DUE', async () => {

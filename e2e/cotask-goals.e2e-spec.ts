@@ -224,7 +224,8 @@ describe('goals and the productivity profile through the gateway', () => {
     expectProblem(await call('POST', '/goals', ann, { title: 'Leap', deadline: '2027-02-30' }), 400);
     expectProblem(
       await call('POST', '/goals', ann, { title: 'Zone', deadline: utcDay(9), timeZone: 'Mars/Base' }),
-      400,
+      422,
+      'INVALID_TIME_ZONE',
     );
     expectProblem(
       await call('POST', '/goals', ann, { title: '   ', deadline: utcDay(9) }),

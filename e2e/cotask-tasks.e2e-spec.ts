@@ -2,6 +2,7 @@ import {
   atOnce,
   connectRealtime,
   copies,
+  eventually,
   queryRows,
   startSmtpInbox,
   tally,
@@ -52,6 +53,14 @@ interface Completion {
 interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+interface Post {
+  id: string;
+  author: { userId: string };
+  text: string;
+  activity: string | null;
+  visibility: string;
 }
 
 interface Notification {
@@ -419,6 +428,46 @@ describe('cotask tasks through the gateway', () => {
     expectProblem(await call('GET', `/tasks/${task.body.id}`, clara), 404, 'TASK_NOT_FOUND');
   });
 
+  it('posts a completion to the feed with its project’s visibility: followers see it, others not; a private project posts none', async () => {
+    /** Anna's task-completed posts that `user` sees, by `route` (a feed or her profile's posts). */
+    const annasCompletions = async (user: SignedInUser, route = '/feed?limit=100') =>
+      (await call<Page<Post>>('GET', route, user)).body.items.filter(
+        (post) => post.author.userId === anna.id && post.activity === 'task-completed',
+      );
+    const completeIn = async (shareCompletions: string, title: string) => {
+      const project = (await call<Project>('POST', '/projects', anna, { name: title, shareCompletions }))
+        .body;
+      await call('PUT', `/projects/${project.id}/members/${boris.id}`, anna, { role: 'viewer' });
+      const task = await call<Task>('POST', '/tasks', anna, { title, projectId: project.id });
+      expect((await call('POST', `/tasks/${task.body.id}/complete`, anna)).status).toBe(200);
+    };
+    await completeIn('private', 'Tune the piano');
+    await completeIn('followers', 'Book the hall');
+
+    // anna and her followers boris and clara: the shared completion, and not the private one
+    for (const user of [anna, boris, clara]) {
+      const posts = await eventually(
+        async () => {
+          const found = await annasCompletions(user);
+          return found.length > 0 ? found : undefined;
+        },
+        20_000,
+        'the completion in the feed',
+      );
+      expect(posts.map(({ text, visibility }) => ({ text, visibility }))).toEqual([
+        { text: 'Book the hall', visibility: 'followers' },
+      ]);
+    }
+    // dan does not follow anna: not in his feed, not on her profile, not by its id
+    const [shared] = await annasCompletions(boris);
+    expect(await annasCompletions(dan)).toEqual([]);
+    expect(await annasCompletions(dan, `/profiles/${anna.id}/posts`)).toEqual([]);
+    expect((await annasCompletions(boris, `/profiles/${anna.id}/posts`)).map((post) => post.id)).toEqual([
+      shared.id,
+    ]);
+    expectProblem(await call('GET', `/posts/${shared.id}`, dan), 404);
+  });
+
   it('moves a recurring task to its next occurrence in its time zone across DST, and keeps the history', async () => {
     const weekly = await call<Task>('POST', '/tasks', anna, {
       title: 'Team sync',
@@ -431,7 +480,7 @@ describe('cotask tasks through the gateway', () => {
       dueAt: '2026-03-16T08:00:00.000Z',
     });
     const dues: [string, string | null][] = [];
-    for (let index = 0; index < 3; index += 1) {
+    for (let index = 0; index < 5; index += 1) {
       const done = await call<{ task: Task }>('POST', `/tasks/${weekly.body.id}/complete`, anna);
       dues.push([done.body.task.due!, done.body.task.dueAt]);
       expect(done.body.task.completedAt).toBeNull();
@@ -440,9 +489,13 @@ describe('cotask tasks through the gateway', () => {
       ['2026-03-23T09:00', '2026-03-23T08:00:00.000Z'],
       ['2026-03-30T09:00', '2026-03-30T07:00:00.000Z'],
       ['2026-04-06T09:00', '2026-04-06T07:00:00.000Z'],
+      ['2026-04-13T09:00', '2026-04-13T07:00:00.000Z'],
+      ['2026-04-20T09:00', '2026-04-20T07:00:00.000Z'],
     ]);
     const history = await call<Page<Completion>>('GET', `/tasks/${weekly.body.id}/completions`, anna);
     expect(history.body.items.map((completion) => completion.occurrence)).toEqual([
+      '2026-04-13T09:00',
+      '2026-04-06T09:00',
       '2026-03-30T09:00',
       '2026-03-23T09:00',
       '2026-03-16T09:00',

@@ -1,4 +1,12 @@
-import { atOnce, copies, queryRows, startSmtpInbox, tally, type SmtpInbox } from '@agora/testing';
+import {
+  atOnce,
+  connectRealtime,
+  copies,
+  queryRows,
+  startSmtpInbox,
+  tally,
+  type SmtpInbox,
+} from '@agora/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectProblem, GatewayApi, type Answer } from './support/gateway-api.js';
 import { adminEnv, IdentityClient, type SignedInUser } from './support/identity-client.js';
@@ -39,6 +47,13 @@ interface Page<T> {
   nextCursor: string | null;
 }
 
+interface Notification {
+  kind: string;
+  subjectKind: string | null;
+  subjectId: string | null;
+  title: string | null;
+}
+
 interface Achievement {
   kind: string;
   milestone: number;
@@ -58,7 +73,7 @@ const percent = (score: number): number => Math.round(score * 1000) / 10;
 /**
  * CoTask's habits through `npm start`'s gateway (issue 19): yes/no and numeric habits on schedules in their
  * own time zones, check-ins once per day, planned freezes (one per week), Loop's strength, streaks and their
- * milestones as achievements, owners only, hostile input and races.
+ * milestones as achievements, a reminder over the socket, owners only, hostile input and races.
  */
 describe('habits through the gateway', () => {
   let inbox: SmtpInbox;
@@ -90,7 +105,7 @@ describe('habits through the gateway', () => {
   beforeAll(async () => {
     inbox = await startSmtpInbox();
     platform = await startInProcessPlatform(inject('testDatabaseUrl'), 'habits', {
-      env: { ...adminEnv(inbox), REGISTRATION_MAX_PER_IP: '100' },
+      env: { ...adminEnv(inbox), REGISTRATION_MAX_PER_IP: '100', SOCIAL_REMINDERS_EVERY_MS: '300' },
     });
     users = new IdentityClient(platform.gatewayUrl, inbox);
     ann = await api.socialUser(users, 'hb_ann');
@@ -173,6 +188,65 @@ describe('habits through the gateway', () => {
         postVisibility: 'public',
       },
     ]);
+  });
+
+  it('answers the strength of the hand-computed table (habit-schedule.spec.ts), one row per day', async () => {
+    // A daily yes/no habit, days 1–3 ✓, day 4 ✗, day 5 ✓; row k is the strength on day k.
+    const table = [0.051922, 0.101149, 0.14782, 0.140144, 0.18479];
+    const checked = [0, 1, 2, 4];
+    for (const [row, expected] of table.entries()) {
+      // started `row` days ago, so today is day row + 1
+      const tracked = await habit(ann, { title: `Table row ${row + 1}`, startDate: utcDay(-row) });
+      for (const day of checked.filter((day) => day <= row)) {
+        expect((await checkIn(ann, tracked.id, { date: utcDay(day - row) })).status).toBe(201);
+      }
+      const read = await call<Habit>('GET', `/habits/${tracked.id}`, ann);
+      expect(read.body.strength, `row ${row + 1}`).toBe(percent(expected));
+    }
+  });
+
+  it('keeps a weekdays streak across the weekends it is not scheduled on', async () => {
+    const commute = await habit(ann, {
+      title: 'Cycle to work',
+      schedule: 'weekdays',
+      weekdays: [1, 2, 3, 4, 5],
+      startDate: utcDay(-13),
+    });
+    // two weeks: every Monday to Friday checked in, the Saturdays and Sundays skipped
+    const workdays = Array.from({ length: 14 }, (_, index) => index - 13).filter(
+      (offset) => weekdayOf(utcDay(offset)) <= 5,
+    );
+    for (const offset of workdays) {
+      expect((await checkIn(ann, commute.id, { date: utcDay(offset) })).status).toBe(201);
+    }
+    const read = await call<Habit>('GET', `/habits/${commute.id}`, ann);
+    expect(read.body).toMatchObject({ streak: workdays.length, bestStreak: workdays.length });
+  });
+
+  it('delivers a habit reminder over the socket at its reminder time', async () => {
+    const socket = await connectRealtime(platform.gatewayUrl, { token: ann.token });
+    try {
+      const stretch = await habit(ann, { title: 'Evening stretch', reminderTime: '21:00' });
+      const delivered = socket.next<Notification>(
+        'notification',
+        (notification) => notification.kind === 'reminder' && notification.subjectId === stretch.id,
+        15_000,
+      );
+      // its time comes: the pending reminder is due now
+      const moved = await query(
+        `UPDATE social.cotask_reminders SET fire_at = now()
+          WHERE subject_kind = 'habit' AND subject_id = $1 AND fired_at IS NULL RETURNING id`,
+        [stretch.id],
+      );
+      expect(moved).toHaveLength(1);
+      expect(await delivered).toMatchObject({
+        kind: 'reminder',
+        subjectKind: 'habit',
+        title: 'Evening stretch',
+      });
+    } finally {
+      socket.close();
+    }
   });
 
   it("keeps a private habit's milestone from other users", async () => {

@@ -4933,7 +4933,7 @@ export type components = {
        */
       deadline: string;
       /**
-       * @description IANA time zone of the dates
+       * @description IANA time zone of the dates (INVALID_TIME_ZONE otherwise)
        * @default UTC
        * @example Europe/Moscow
        */
@@ -26410,6 +26410,8 @@ export interface operations {
        *
        *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
        *
+       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
+       *
        *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
        */
       403: {
@@ -26450,9 +26452,11 @@ export interface operations {
       /**
        * @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
        *
-       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `GOAL_DEADLINE_OUT_OF_RANGE` the deadline is not after today in the goal's time zone, or more than five years away; `GOAL_PLAN_INVALID` the plan does not fit together (a schedule's fields, an empty plan); `errors` names the field
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin
        *
-       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `GOAL_DEADLINE_OUT_OF_RANGE` the deadline is not after today in the goal's time zone, or more than five years away; `GOAL_PLAN_INVALID` the plan does not fit together (a schedule's fields, an empty plan); `errors` names the field
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `GOAL_DEADLINE_OUT_OF_RANGE` the deadline is not after today in the goal's time zone, or more than five years away; `GOAL_PLAN_INVALID` the plan does not fit together (a schedule's fields, an empty plan); `errors` names the field
+       *
+       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `GOAL_DEADLINE_OUT_OF_RANGE` the deadline is not after today in the goal's time zone, or more than five years away; `GOAL_PLAN_INVALID` the plan does not fit together (a schedule's fields, an empty plan); `errors` names the field
        */
       422: {
         headers: {
@@ -26461,7 +26465,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'TEXT_TOO_LONG' | 'GOAL_DEADLINE_OUT_OF_RANGE' | 'GOAL_PLAN_INVALID';
+            code?: 'TEXT_TOO_LONG' | 'INVALID_TIME_ZONE' | 'GOAL_DEADLINE_OUT_OF_RANGE' | 'GOAL_PLAN_INVALID';
           };
         };
       };

@@ -22,6 +22,7 @@ export class GoalsController {
   @Post()
   @ApiCreatedResponse({ type: GoalDto })
   @ApiGoalErrors('GOAL_DEADLINE_OUT_OF_RANGE', 'GOAL_PLAN_INVALID')
+  @ApiTaskErrors('INVALID_TIME_ZONE')
   @ApiSocialErrors('PROFILE_REQUIRED', 'TEXT_TOO_LONG')
   propose(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateGoalDto): Promise<GoalDto> {
     return this.goals.propose(user, dto);

@@ -1,4 +1,4 @@
-import { IsCalendarDate, IsTimeZone, NestedObject } from '@agora/http';
+import { IsCalendarDate, NestedObject } from '@agora/http';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -56,10 +56,11 @@ export class CreateGoalDto {
   @ApiPropertyOptional({
     default: 'UTC',
     example: 'Europe/Moscow',
-    description: 'IANA time zone of the dates',
+    description: 'IANA time zone of the dates (INVALID_TIME_ZONE otherwise)',
   })
   @IsOptional()
-  @IsTimeZone()
+  @IsString()
+  @MaxLength(100)
   timeZone?: string;
 }
 

@@ -9,7 +9,7 @@ import { CardsService } from '../cards/cards.service.js';
 import { GeneratedDecksService } from '../cards/generated-decks.service.js';
 import type { CreateHabitDto } from '../habits/habits.dto.js';
 import { HabitsService } from '../habits/habits.service.js';
-import { TasksService } from '../tasks/tasks.service.js';
+import { checkTimeZone, TasksService } from '../tasks/tasks.service.js';
 import {
   GOAL_PLANNER,
   PLANNED_WEEKDAYS,
@@ -56,7 +56,7 @@ export class GoalsService {
 
   async propose(user: AuthenticatedUser, dto: CreateGoalDto): Promise<GoalDto> {
     const title = requiredText(dto.title, GOAL_TITLE_MAX_LENGTH, 'title');
-    const timeZone = dto.timeZone ?? 'UTC';
+    const timeZone = checkTimeZone(dto.timeZone ?? 'UTC');
     const today = calendarDateIn(timeZone);
     if (dto.deadline <= today || dto.deadline > addCalendarDays(today, DEADLINE_HORIZON_DAYS)) {
       throw new GoalException(
