@@ -8557,13 +8557,7 @@ export interface operations {
           'application/json': components['schemas']['AddressPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8716,11 +8710,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `TOO_MANY_ADDRESSES` the address book is full
-       *
-       *     Unprocessable Entity: `TOO_MANY_ADDRESSES` the address book is full
-       */
+      /** @description Unprocessable Entity: `TOO_MANY_ADDRESSES` the address book is full */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8779,13 +8769,7 @@ export interface operations {
           'application/json': components['schemas']['AddressDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8825,11 +8809,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ADDRESS_NOT_FOUND` no address with this id in the caller's address book
-       *
-       *     Not Found: `ADDRESS_NOT_FOUND` no address with this id in the caller's address book
-       */
+      /** @description Not Found: `ADDRESS_NOT_FOUND` no address with this id in the caller's address book */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8895,17 +8875,7 @@ export interface operations {
           'application/json': components['schemas']['AddressDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8950,11 +8920,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ADDRESS_NOT_FOUND` no address with this id in the caller's address book
-       *
-       *     Not Found: `ADDRESS_NOT_FOUND` no address with this id in the caller's address book
-       */
+      /** @description Not Found: `ADDRESS_NOT_FOUND` no address with this id in the caller's address book */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8966,13 +8932,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -9056,17 +9016,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9106,11 +9056,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ADDRESS_NOT_FOUND` no address with this id in the caller's address book
-       *
-       *     Not Found: `ADDRESS_NOT_FOUND` no address with this id in the caller's address book
-       */
+      /** @description Not Found: `ADDRESS_NOT_FOUND` no address with this id in the caller's address book */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9122,13 +9068,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -9194,17 +9134,7 @@ export interface operations {
           'application/json': components['schemas']['AddressDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9249,11 +9179,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ADDRESS_NOT_FOUND` no address with this id in the caller's address book
-       *
-       *     Not Found: `ADDRESS_NOT_FOUND` no address with this id in the caller's address book
-       */
+      /** @description Not Found: `ADDRESS_NOT_FOUND` no address with this id in the caller's address book */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9265,13 +9191,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -9356,13 +9276,7 @@ export interface operations {
           'application/json': components['schemas']['ImportReportDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` a field is missing, cleared or out of range; `IMPORT_FEED_INVALID` the import feed is neither CSV with a header nor JSON rows; `IMPORT_SOURCE_NOT_ALLOWED` an import URL is http(s) on a host of CATALOG_IMPORT_ALLOWED_HOSTS
-       *
-       *     Bad Request: `VALIDATION_FAILED` a field is missing, cleared or out of range; `IMPORT_FEED_INVALID` the import feed is neither CSV with a header nor JSON rows; `IMPORT_SOURCE_NOT_ALLOWED` an import URL is http(s) on a host of CATALOG_IMPORT_ALLOWED_HOSTS
-       *
-       *     Bad Request: `VALIDATION_FAILED` a field is missing, cleared or out of range; `IMPORT_FEED_INVALID` the import feed is neither CSV with a header nor JSON rows; `IMPORT_SOURCE_NOT_ALLOWED` an import URL is http(s) on a host of CATALOG_IMPORT_ALLOWED_HOSTS; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` a field is missing, cleared or out of range; `IMPORT_FEED_INVALID` the import feed is neither CSV with a header nor JSON rows; `IMPORT_SOURCE_NOT_ALLOWED` an import URL is http(s) on a host of CATALOG_IMPORT_ALLOWED_HOSTS; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9408,13 +9322,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Payload Too Large: `IMPORT_FEED_TOO_LARGE` the import feed passes CATALOG_IMPORT_MAX_BYTES or CATALOG_IMPORT_MAX_ROWS
-       *
-       *     Payload Too Large: `IMPORT_FEED_TOO_LARGE` the import feed passes CATALOG_IMPORT_MAX_BYTES or CATALOG_IMPORT_MAX_ROWS
-       *
-       *     Payload Too Large: `IMPORT_FEED_TOO_LARGE` the import feed passes CATALOG_IMPORT_MAX_BYTES or CATALOG_IMPORT_MAX_ROWS; `PAYLOAD_TOO_LARGE` the body is larger than the route accepts
-       */
+      /** @description Payload Too Large: `IMPORT_FEED_TOO_LARGE` the import feed passes CATALOG_IMPORT_MAX_BYTES or CATALOG_IMPORT_MAX_ROWS; `PAYLOAD_TOO_LARGE` the body is larger than the route accepts */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9438,13 +9346,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `IMPORT_SOURCE_FAILED` the import URL did not answer a feed
-       *
-       *     Unprocessable Entity: `IMPORT_SOURCE_FAILED` the import URL did not answer a feed
-       *
-       *     Unprocessable Entity: `IMPORT_SOURCE_FAILED` the import URL did not answer a feed
-       */
+      /** @description Unprocessable Entity: `IMPORT_SOURCE_FAILED` the import URL did not answer a feed */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9456,11 +9358,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
-       *
-       *     Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
-       */
+      /** @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After */
       429: {
         headers: {
           /** @description Seconds to wait before trying again */
@@ -9522,11 +9420,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `OAUTH_CODE_REJECTED` the provider refused the authorization code
-       *
-       *     Bad Request: `OAUTH_CODE_REJECTED` the provider refused the authorization code; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `OAUTH_CODE_REJECTED` the provider refused the authorization code; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9538,13 +9432,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended; `OAUTH_DENIED` the sign-in was cancelled at the provider
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended; `OAUTH_DENIED` the sign-in was cancelled at the provider
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended; `OAUTH_DENIED` the sign-in was cancelled at the provider */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9561,13 +9449,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `OAUTH_STATE_INVALID` the sign-in state does not match; start again
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `OAUTH_STATE_INVALID` the sign-in state does not match; start again
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `OAUTH_STATE_INVALID` the sign-in state does not match; start again */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9579,11 +9461,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROVIDER_NOT_CONFIGURED` sign-in with this provider is not set up here
-       *
-       *     Not Found: `PROVIDER_NOT_CONFIGURED` sign-in with this provider is not set up here
-       */
+      /** @description Not Found: `PROVIDER_NOT_CONFIGURED` sign-in with this provider is not set up here */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9609,11 +9487,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Bad Gateway: `OAUTH_PROVIDER_UNAVAILABLE` the provider could not complete the sign-in
-       *
-       *     Bad Gateway: `OAUTH_PROVIDER_UNAVAILABLE` the provider could not complete the sign-in
-       */
+      /** @description Bad Gateway: `OAUTH_PROVIDER_UNAVAILABLE` the provider could not complete the sign-in */
       502: {
         headers: {
           [name: string]: unknown;
@@ -9625,13 +9499,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9698,11 +9566,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `OAUTH_CALLBACK_INVALID` the callback lacks the code (or error) and state; `OAUTH_CODE_REJECTED` the provider refused the authorization code
-       *
-       *     Bad Request: `OAUTH_CALLBACK_INVALID` the callback lacks the code (or error) and state; `OAUTH_CODE_REJECTED` the provider refused the authorization code; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `OAUTH_CALLBACK_INVALID` the callback lacks the code (or error) and state; `OAUTH_CODE_REJECTED` the provider refused the authorization code; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9715,13 +9579,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `OAUTH_DENIED` the sign-in was cancelled at the provider
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `OAUTH_DENIED` the sign-in was cancelled at the provider
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `OAUTH_DENIED` the sign-in was cancelled at the provider */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9733,11 +9591,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `OAUTH_STATE_INVALID` the sign-in state does not match; start again; `PROVIDER_EMAIL_UNVERIFIED` the provider did not confirm an e-mail address
-       *
-       *     Forbidden: `OAUTH_STATE_INVALID` the sign-in state does not match; start again; `PROVIDER_EMAIL_UNVERIFIED` the provider did not confirm an e-mail address
-       */
+      /** @description Forbidden: `OAUTH_STATE_INVALID` the sign-in state does not match; start again; `PROVIDER_EMAIL_UNVERIFIED` the provider did not confirm an e-mail address */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9749,11 +9603,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROVIDER_NOT_CONFIGURED` sign-in with this provider is not set up here
-       *
-       *     Not Found: `PROVIDER_NOT_CONFIGURED` sign-in with this provider is not set up here
-       */
+      /** @description Not Found: `PROVIDER_NOT_CONFIGURED` sign-in with this provider is not set up here */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9765,11 +9615,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `ACCOUNT_LINK_REQUIRED` an account has this e-mail; sign in to it and link the provider with `linkToken`; `IDENTITY_LINKED_ELSEWHERE` this provider account is linked to another account; `PROVIDER_ALREADY_LINKED` another account of this provider is linked already
-       *
-       *     Conflict: `ACCOUNT_LINK_REQUIRED` an account has this e-mail; sign in to it and link the provider with `linkToken`; `IDENTITY_LINKED_ELSEWHERE` this provider account is linked to another account; `PROVIDER_ALREADY_LINKED` another account of this provider is linked already
-       */
+      /** @description Conflict: `ACCOUNT_LINK_REQUIRED` an account has this e-mail; sign in to it and link the provider with `linkToken`; `IDENTITY_LINKED_ELSEWHERE` this provider account is linked to another account; `PROVIDER_ALREADY_LINKED` another account of this provider is linked already */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9795,11 +9641,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Bad Gateway: `OAUTH_PROVIDER_UNAVAILABLE` the provider could not complete the sign-in
-       *
-       *     Bad Gateway: `OAUTH_PROVIDER_UNAVAILABLE` the provider could not complete the sign-in
-       */
+      /** @description Bad Gateway: `OAUTH_PROVIDER_UNAVAILABLE` the provider could not complete the sign-in */
       502: {
         headers: {
           [name: string]: unknown;
@@ -10045,13 +9887,7 @@ export interface operations {
           'application/json': components['schemas']['CardDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10091,11 +9927,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `FLASHCARD_NOT_FOUND` no card with this id in a deck of the caller
-       *
-       *     Not Found: `FLASHCARD_NOT_FOUND` no card with this id in a deck of the caller
-       */
+      /** @description Not Found: `FLASHCARD_NOT_FOUND` no card with this id in a deck of the caller */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10152,13 +9984,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10198,11 +10024,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `FLASHCARD_NOT_FOUND` no card with this id in a deck of the caller
-       *
-       *     Not Found: `FLASHCARD_NOT_FOUND` no card with this id in a deck of the caller
-       */
+      /** @description Not Found: `FLASHCARD_NOT_FOUND` no card with this id in a deck of the caller */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10214,11 +10036,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `GENERATED_DECK_CARD` a generated deck's cards come from the catalog: they are not added or edited by hand
-       *
-       *     Conflict: `GENERATED_DECK_CARD` a generated deck's cards come from the catalog: they are not added or edited by hand
-       */
+      /** @description Conflict: `GENERATED_DECK_CARD` a generated deck's cards come from the catalog: they are not added or edited by hand */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10284,17 +10102,7 @@ export interface operations {
           'application/json': components['schemas']['CardDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10339,11 +10147,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `FLASHCARD_NOT_FOUND` no card with this id in a deck of the caller
-       *
-       *     Not Found: `FLASHCARD_NOT_FOUND` no card with this id in a deck of the caller
-       */
+      /** @description Not Found: `FLASHCARD_NOT_FOUND` no card with this id in a deck of the caller */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10355,11 +10159,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `GENERATED_DECK_CARD` a generated deck's cards come from the catalog: they are not added or edited by hand
-       *
-       *     Conflict: `GENERATED_DECK_CARD` a generated deck's cards come from the catalog: they are not added or edited by hand
-       */
+      /** @description Conflict: `GENERATED_DECK_CARD` a generated deck's cards come from the catalog: they are not added or edited by hand */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10371,13 +10171,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -10413,11 +10207,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `EMPTY_FLASHCARD` a card needs a front and a back, or cloze text; `INVALID_CLOZE` cloze text needs {{cN::answer}} deletions (N from 1 to 50) with a non-empty answer; `FLASHCARD_TEXT_TOO_LONG` a card's or deck's text is longer than its limit
-       *
-       *     Unprocessable Entity: `EMPTY_FLASHCARD` a card needs a front and a back, or cloze text; `INVALID_CLOZE` cloze text needs {{cN::answer}} deletions (N from 1 to 50) with a non-empty answer; `FLASHCARD_TEXT_TOO_LONG` a card's or deck's text is longer than its limit
-       */
+      /** @description Unprocessable Entity: `EMPTY_FLASHCARD` a card needs a front and a back, or cloze text; `INVALID_CLOZE` cloze text needs {{cN::answer}} deletions (N from 1 to 50) with a non-empty answer; `FLASHCARD_TEXT_TOO_LONG` a card's or deck's text is longer than its limit */
       422: {
         headers: {
           [name: string]: unknown;
@@ -10523,17 +10313,7 @@ export interface operations {
           'application/json': components['schemas']['ReviewLogPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10573,13 +10353,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `FLASHCARD_NOT_FOUND` no card with this id in a deck of the caller
-       *
-       *     Not Found: `FLASHCARD_NOT_FOUND` no card with this id in a deck of the caller
-       *
-       *     Not Found: `FLASHCARD_NOT_FOUND` no card with this id in a deck of the caller
-       */
+      /** @description Not Found: `FLASHCARD_NOT_FOUND` no card with this id in a deck of the caller */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10642,13 +10416,7 @@ export interface operations {
           'application/json': components['schemas']['ReviewResultDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10688,11 +10456,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `FLASHCARD_NOT_FOUND` no card with this id in a deck of the caller
-       *
-       *     Not Found: `FLASHCARD_NOT_FOUND` no card with this id in a deck of the caller
-       */
+      /** @description Not Found: `FLASHCARD_NOT_FOUND` no card with this id in a deck of the caller */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10704,11 +10468,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `FLASHCARD_NOT_DUE` the card is not due yet (it was just reviewed): one review per due state
-       *
-       *     Conflict: `FLASHCARD_NOT_DUE` the card is not due yet (it was just reviewed): one review per due state
-       */
+      /** @description Conflict: `FLASHCARD_NOT_DUE` the card is not due yet (it was just reviewed): one review per due state */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10744,11 +10504,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `INVALID_GRADE` a review grade is one of again, hard, good, easy
-       *
-       *     Unprocessable Entity: `INVALID_GRADE` a review grade is one of again, hard, good, easy
-       */
+      /** @description Unprocessable Entity: `INVALID_GRADE` a review grade is one of again, hard, good, easy */
       422: {
         headers: {
           [name: string]: unknown;
@@ -10932,11 +10688,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `ITEM_UNAVAILABLE` the item is not on sale now (a draft, archived, sold or deleted); `OUT_OF_STOCK` fewer units are left than asked for
-       *
-       *     Conflict: `ITEM_UNAVAILABLE` the item is not on sale now (a draft, archived, sold or deleted); `OUT_OF_STOCK` fewer units are left than asked for
-       */
+      /** @description Conflict: `ITEM_UNAVAILABLE` the item is not on sale now (a draft, archived, sold or deleted); `OUT_OF_STOCK` fewer units are left than asked for */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10972,11 +10724,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `ITEM_NOT_FOUND` nothing of this kind with this id can be bought; `CANNOT_BUY_OWN` a seller cannot buy their own listing; `CART_FULL` the cart holds as many different items as it can
-       *
-       *     Unprocessable Entity: `ITEM_NOT_FOUND` nothing of this kind with this id can be bought; `CANNOT_BUY_OWN` a seller cannot buy their own listing; `CART_FULL` the cart holds as many different items as it can
-       */
+      /** @description Unprocessable Entity: `ITEM_NOT_FOUND` nothing of this kind with this id can be bought; `CANNOT_BUY_OWN` a seller cannot buy their own listing; `CART_FULL` the cart holds as many different items as it can */
       422: {
         headers: {
           [name: string]: unknown;
@@ -11231,11 +10979,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `ITEM_UNAVAILABLE` the item is not on sale now (a draft, archived, sold or deleted); `OUT_OF_STOCK` fewer units are left than asked for
-       *
-       *     Conflict: `ITEM_UNAVAILABLE` the item is not on sale now (a draft, archived, sold or deleted); `OUT_OF_STOCK` fewer units are left than asked for
-       */
+      /** @description Conflict: `ITEM_UNAVAILABLE` the item is not on sale now (a draft, archived, sold or deleted); `OUT_OF_STOCK` fewer units are left than asked for */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11271,11 +11015,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `ITEM_NOT_FOUND` nothing of this kind with this id can be bought; `CANNOT_BUY_OWN` a seller cannot buy their own listing; `CART_FULL` the cart holds as many different items as it can
-       *
-       *     Unprocessable Entity: `ITEM_NOT_FOUND` nothing of this kind with this id can be bought; `CANNOT_BUY_OWN` a seller cannot buy their own listing; `CART_FULL` the cart holds as many different items as it can
-       */
+      /** @description Unprocessable Entity: `ITEM_NOT_FOUND` nothing of this kind with this id can be bought; `CANNOT_BUY_OWN` a seller cannot buy their own listing; `CART_FULL` the cart holds as many different items as it can */
       422: {
         headers: {
           [name: string]: unknown;
@@ -11406,17 +11146,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -11456,11 +11186,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `CART_LINE_NOT_FOUND` no line with this id in the caller's cart
-       *
-       *     Not Found: `CART_LINE_NOT_FOUND` no line with this id in the caller's cart
-       */
+      /** @description Not Found: `CART_LINE_NOT_FOUND` no line with this id in the caller's cart */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11472,13 +11198,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -11544,17 +11264,7 @@ export interface operations {
           'application/json': components['schemas']['CartLineDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -11599,11 +11309,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `CART_LINE_NOT_FOUND` no line with this id in the caller's cart
-       *
-       *     Not Found: `CART_LINE_NOT_FOUND` no line with this id in the caller's cart
-       */
+      /** @description Not Found: `CART_LINE_NOT_FOUND` no line with this id in the caller's cart */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11615,11 +11321,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `ITEM_UNAVAILABLE` the item is not on sale now (a draft, archived, sold or deleted); `OUT_OF_STOCK` fewer units are left than asked for
-       *
-       *     Conflict: `ITEM_UNAVAILABLE` the item is not on sale now (a draft, archived, sold or deleted); `OUT_OF_STOCK` fewer units are left than asked for
-       */
+      /** @description Conflict: `ITEM_UNAVAILABLE` the item is not on sale now (a draft, archived, sold or deleted); `OUT_OF_STOCK` fewer units are left than asked for */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11631,13 +11333,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -11673,11 +11369,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `ITEM_NOT_FOUND` nothing of this kind with this id can be bought; `CANNOT_BUY_OWN` a seller cannot buy their own listing
-       *
-       *     Unprocessable Entity: `ITEM_NOT_FOUND` nothing of this kind with this id can be bought; `CANNOT_BUY_OWN` a seller cannot buy their own listing
-       */
+      /** @description Unprocessable Entity: `ITEM_NOT_FOUND` nothing of this kind with this id can be bought; `CANNOT_BUY_OWN` a seller cannot buy their own listing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -11827,11 +11519,7 @@ export interface operations {
           'application/json': components['schemas']['CategoryPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -11892,11 +11580,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11912,11 +11596,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11978,11 +11658,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -12015,11 +11691,7 @@ export interface operations {
           'application/json': components['schemas']['CategoryDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12085,17 +11757,7 @@ export interface operations {
           'application/json': components['schemas']['CategoryDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12112,11 +11774,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12132,11 +11790,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12172,13 +11826,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -12228,11 +11876,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -12267,17 +11911,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12289,11 +11923,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12309,11 +11939,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12337,13 +11963,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -12369,11 +11989,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -12413,17 +12029,7 @@ export interface operations {
           'application/json': components['schemas']['CategoryDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12440,11 +12046,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12460,11 +12062,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12500,13 +12098,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -12556,11 +12148,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -12684,11 +12272,7 @@ export interface operations {
           'application/json': components['schemas']['CategoryPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12749,11 +12333,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12769,11 +12349,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12835,11 +12411,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -12872,11 +12444,7 @@ export interface operations {
           'application/json': components['schemas']['CategoryDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12942,17 +12510,7 @@ export interface operations {
           'application/json': components['schemas']['CategoryDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12969,11 +12527,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -12989,11 +12543,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13029,13 +12579,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -13085,11 +12629,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -13124,17 +12664,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -13146,11 +12676,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -13166,11 +12692,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13194,13 +12716,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -13226,11 +12742,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -13270,17 +12782,7 @@ export interface operations {
           'application/json': components['schemas']['CategoryDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -13297,11 +12799,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -13317,11 +12815,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13357,13 +12851,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -13413,11 +12901,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -13479,13 +12963,7 @@ export interface operations {
           'application/json': components['schemas']['ChatPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -13612,13 +13090,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `BLOCKED` one of the two users blocked the other; `MESSAGES_NOT_ACCEPTED` the recipient's privacy setting does not take direct messages from the caller
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `BLOCKED` one of the two users blocked the other; `MESSAGES_NOT_ACCEPTED` the recipient's privacy setting does not take direct messages from the caller
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `BLOCKED` one of the two users blocked the other; `MESSAGES_NOT_ACCEPTED` the recipient's privacy setting does not take direct messages from the caller; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `BLOCKED` one of the two users blocked the other; `MESSAGES_NOT_ACCEPTED` the recipient's privacy setting does not take direct messages from the caller; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13630,13 +13102,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       */
+      /** @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -13672,13 +13138,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `CANNOT_MESSAGE_SELF` a direct chat is between two different users
-       *
-       *     Unprocessable Entity: `CANNOT_MESSAGE_SELF` a direct chat is between two different users
-       *
-       *     Unprocessable Entity: `CANNOT_MESSAGE_SELF` a direct chat is between two different users
-       */
+      /** @description Unprocessable Entity: `CANNOT_MESSAGE_SELF` a direct chat is between two different users */
       422: {
         headers: {
           [name: string]: unknown;
@@ -13690,11 +13150,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
-       *
-       *     Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
-       */
+      /** @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After */
       429: {
         headers: {
           /** @description Seconds to wait before trying again */
@@ -13741,13 +13197,7 @@ export interface operations {
           'application/json': components['schemas']['ChatDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -13787,11 +13237,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter
-       *
-       *     Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter
-       */
+      /** @description Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter */
       404: {
         headers: {
           [name: string]: unknown;
@@ -13881,17 +13327,7 @@ export interface operations {
           'application/json': components['schemas']['ChatMessagePageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -13931,13 +13367,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter
-       *
-       *     Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter
-       *
-       *     Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter
-       */
+      /** @description Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter */
       404: {
         headers: {
           [name: string]: unknown;
@@ -14000,15 +13430,7 @@ export interface operations {
           'application/json': components['schemas']['ChatMessageDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -14036,13 +13458,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `BLOCKED` one of the two users blocked the other; `MESSAGES_NOT_ACCEPTED` the recipient's privacy setting does not take direct messages from the caller
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `BLOCKED` one of the two users blocked the other; `MESSAGES_NOT_ACCEPTED` the recipient's privacy setting does not take direct messages from the caller
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `BLOCKED` one of the two users blocked the other; `MESSAGES_NOT_ACCEPTED` the recipient's privacy setting does not take direct messages from the caller; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `BLOCKED` one of the two users blocked the other; `MESSAGES_NOT_ACCEPTED` the recipient's privacy setting does not take direct messages from the caller; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -14054,13 +13470,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter; `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter; `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter; `PROFILE_NOT_FOUND` no public profile for this user
-       */
+      /** @description Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter; `PROFILE_NOT_FOUND` no public profile for this user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -14096,13 +13506,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `ITEM_NOT_FOUND` no catalog item of this kind with this id; `EMPTY_MESSAGE` a message needs text; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       *
-       *     Unprocessable Entity: `ITEM_NOT_FOUND` no catalog item of this kind with this id; `EMPTY_MESSAGE` a message needs text; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       *
-       *     Unprocessable Entity: `ITEM_NOT_FOUND` no catalog item of this kind with this id; `EMPTY_MESSAGE` a message needs text; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       */
+      /** @description Unprocessable Entity: `ITEM_NOT_FOUND` no catalog item of this kind with this id; `EMPTY_MESSAGE` a message needs text; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -14114,11 +13518,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
-       *
-       *     Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
-       */
+      /** @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After */
       429: {
         headers: {
           /** @description Seconds to wait before trying again */
@@ -14167,19 +13567,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -14207,11 +13595,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_MESSAGE` only its author (or staff in a room) changes a message
-       *
-       *     Forbidden: `NOT_YOUR_MESSAGE` only its author (or staff in a room) changes a message; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_MESSAGE` only its author (or staff in a room) changes a message; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -14223,11 +13607,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter; `MESSAGE_NOT_FOUND` no message with this id in this chat
-       *
-       *     Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter; `MESSAGE_NOT_FOUND` no message with this id in this chat
-       */
+      /** @description Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter; `MESSAGE_NOT_FOUND` no message with this id in this chat */
       404: {
         headers: {
           [name: string]: unknown;
@@ -14239,13 +13619,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -14312,19 +13686,7 @@ export interface operations {
           'application/json': components['schemas']['ChatMessageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -14357,11 +13719,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_MESSAGE` only its author (or staff in a room) changes a message; `BLOCKED` one of the two users blocked the other; `MESSAGES_NOT_ACCEPTED` the recipient's privacy setting does not take direct messages from the caller
-       *
-       *     Forbidden: `NOT_YOUR_MESSAGE` only its author (or staff in a room) changes a message; `BLOCKED` one of the two users blocked the other; `MESSAGES_NOT_ACCEPTED` the recipient's privacy setting does not take direct messages from the caller; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_MESSAGE` only its author (or staff in a room) changes a message; `BLOCKED` one of the two users blocked the other; `MESSAGES_NOT_ACCEPTED` the recipient's privacy setting does not take direct messages from the caller; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -14373,11 +13731,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter; `MESSAGE_NOT_FOUND` no message with this id in this chat; `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter; `MESSAGE_NOT_FOUND` no message with this id in this chat; `PROFILE_NOT_FOUND` no public profile for this user
-       */
+      /** @description Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter; `MESSAGE_NOT_FOUND` no message with this id in this chat; `PROFILE_NOT_FOUND` no public profile for this user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -14389,13 +13743,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -14431,11 +13779,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `EMPTY_MESSAGE` a message needs text; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       *
-       *     Unprocessable Entity: `EMPTY_MESSAGE` a message needs text; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       */
+      /** @description Unprocessable Entity: `EMPTY_MESSAGE` a message needs text; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -14498,13 +13842,7 @@ export interface operations {
           'application/json': components['schemas']['ReadStateDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -14544,11 +13882,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter; `MESSAGE_NOT_FOUND` no message with this id in this chat
-       *
-       *     Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter; `MESSAGE_NOT_FOUND` no message with this id in this chat
-       */
+      /** @description Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter; `MESSAGE_NOT_FOUND` no message with this id in this chat */
       404: {
         headers: {
           [name: string]: unknown;
@@ -14631,13 +13965,7 @@ export interface operations {
           'application/json': components['schemas']['CatalogCheckinDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -14677,11 +14005,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `CHECKIN_NOT_FOUND` no such check-in
-       *
-       *     Not Found: `CHECKIN_NOT_FOUND` no such check-in
-       */
+      /** @description Not Found: `CHECKIN_NOT_FOUND` no such check-in */
       404: {
         headers: {
           [name: string]: unknown;
@@ -14742,17 +14066,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -14780,13 +14094,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_CHECKIN` only its author (or a moderator, to delete) changes a check-in
-       *
-       *     Forbidden: `NOT_YOUR_CHECKIN` only its author (or a moderator, to delete) changes a check-in
-       *
-       *     Forbidden: `NOT_YOUR_CHECKIN` only its author (or a moderator, to delete) changes a check-in; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_CHECKIN` only its author (or a moderator, to delete) changes a check-in; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -14798,13 +14106,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `CHECKIN_NOT_FOUND` no such check-in
-       *
-       *     Not Found: `CHECKIN_NOT_FOUND` no such check-in
-       *
-       *     Not Found: `CHECKIN_NOT_FOUND` no such check-in
-       */
+      /** @description Not Found: `CHECKIN_NOT_FOUND` no such check-in */
       404: {
         headers: {
           [name: string]: unknown;
@@ -14816,11 +14118,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -14886,17 +14184,7 @@ export interface operations {
           'application/json': components['schemas']['CatalogCheckinDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_LOCATION` locationId names no shop location
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_LOCATION` locationId names no shop location
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_LOCATION` locationId names no shop location; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_LOCATION` locationId names no shop location; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -14931,13 +14219,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_CHECKIN` only its author (or a moderator, to delete) changes a check-in; `NOT_YOUR_MEDIA` only its owner attaches a media
-       *
-       *     Forbidden: `NOT_YOUR_CHECKIN` only its author (or a moderator, to delete) changes a check-in; `NOT_YOUR_MEDIA` only its owner attaches a media
-       *
-       *     Forbidden: `NOT_YOUR_CHECKIN` only its author (or a moderator, to delete) changes a check-in; `NOT_YOUR_MEDIA` only its owner attaches a media; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_CHECKIN` only its author (or a moderator, to delete) changes a check-in; `NOT_YOUR_MEDIA` only its owner attaches a media; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -14949,13 +14231,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `CHECKIN_NOT_FOUND` no such check-in; `MEDIA_NOT_FOUND` no such media (or not known yet)
-       *
-       *     Not Found: `CHECKIN_NOT_FOUND` no such check-in; `MEDIA_NOT_FOUND` no such media (or not known yet)
-       *
-       *     Not Found: `CHECKIN_NOT_FOUND` no such check-in; `MEDIA_NOT_FOUND` no such media (or not known yet)
-       */
+      /** @description Not Found: `CHECKIN_NOT_FOUND` no such check-in; `MEDIA_NOT_FOUND` no such media (or not known yet) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -14967,11 +14243,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -15105,17 +14377,7 @@ export interface operations {
           'application/json': components['schemas']['CatalogCommentPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -15155,13 +14417,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `CHECKIN_NOT_FOUND` no such check-in
-       *
-       *     Not Found: `CHECKIN_NOT_FOUND` no such check-in
-       *
-       *     Not Found: `CHECKIN_NOT_FOUND` no such check-in
-       */
+      /** @description Not Found: `CHECKIN_NOT_FOUND` no such check-in */
       404: {
         headers: {
           [name: string]: unknown;
@@ -15224,13 +14480,7 @@ export interface operations {
           'application/json': components['schemas']['CatalogCommentDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -15270,11 +14520,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `CHECKIN_NOT_FOUND` no such check-in
-       *
-       *     Not Found: `CHECKIN_NOT_FOUND` no such check-in
-       */
+      /** @description Not Found: `CHECKIN_NOT_FOUND` no such check-in */
       404: {
         headers: {
           [name: string]: unknown;
@@ -15357,13 +14603,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -15403,11 +14643,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `CHECKIN_NOT_FOUND` no such check-in
-       *
-       *     Not Found: `CHECKIN_NOT_FOUND` no such check-in
-       */
+      /** @description Not Found: `CHECKIN_NOT_FOUND` no such check-in */
       404: {
         headers: {
           [name: string]: unknown;
@@ -15466,13 +14702,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -15512,11 +14742,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `CHECKIN_NOT_FOUND` no such check-in
-       *
-       *     Not Found: `CHECKIN_NOT_FOUND` no such check-in
-       */
+      /** @description Not Found: `CHECKIN_NOT_FOUND` no such check-in */
       404: {
         headers: {
           [name: string]: unknown;
@@ -15616,17 +14842,7 @@ export interface operations {
           'application/json': components['schemas']['LikePageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -15666,13 +14882,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `CHECKIN_NOT_FOUND` no such check-in
-       *
-       *     Not Found: `CHECKIN_NOT_FOUND` no such check-in
-       *
-       *     Not Found: `CHECKIN_NOT_FOUND` no such check-in
-       */
+      /** @description Not Found: `CHECKIN_NOT_FOUND` no such check-in */
       404: {
         headers: {
           [name: string]: unknown;
@@ -15945,11 +15155,7 @@ export interface operations {
           'application/json': components['schemas']['CoffeePageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -16031,11 +15237,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -16051,11 +15253,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -16117,11 +15315,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -16160,13 +15354,7 @@ export interface operations {
           'application/json': components['schemas']['CoffeeWithLikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -16206,11 +15394,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COFFEE_NOT_FOUND` no such coffee
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee
-       */
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee */
       404: {
         headers: {
           [name: string]: unknown;
@@ -16281,17 +15465,7 @@ export interface operations {
           'application/json': components['schemas']['CoffeeDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -16309,11 +15483,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -16329,11 +15499,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -16369,13 +15535,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -16425,11 +15585,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -16469,17 +15625,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -16491,11 +15637,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -16511,11 +15653,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -16539,13 +15677,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -16571,11 +15703,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -16630,17 +15758,7 @@ export interface operations {
           'application/json': components['schemas']['DraftDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -16658,11 +15776,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -16678,11 +15792,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -16718,13 +15828,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -16774,11 +15878,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -16862,17 +15962,7 @@ export interface operations {
           'application/json': components['schemas']['CatalogCheckinPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -16912,13 +16002,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COFFEE_NOT_FOUND` no such coffee
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee
-       */
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee */
       404: {
         headers: {
           [name: string]: unknown;
@@ -16981,13 +16065,7 @@ export interface operations {
           'application/json': components['schemas']['CatalogCheckinDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_LOCATION` locationId names no shop location
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_LOCATION` locationId names no shop location; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_LOCATION` locationId names no shop location; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17021,11 +16099,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_MEDIA` only its owner attaches a media
-       *
-       *     Forbidden: `NOT_YOUR_MEDIA` only its owner attaches a media; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_MEDIA` only its owner attaches a media; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -17037,11 +16111,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COFFEE_NOT_FOUND` no such coffee; `MEDIA_NOT_FOUND` no such media (or not known yet)
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee; `MEDIA_NOT_FOUND` no such media (or not known yet)
-       */
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee; `MEDIA_NOT_FOUND` no such media (or not known yet) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -17210,15 +16280,7 @@ export interface operations {
           'application/json': components['schemas']['HistoryEntryPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17230,11 +16292,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COFFEE_NOT_FOUND` no such coffee
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee
-       */
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee */
       404: {
         headers: {
           [name: string]: unknown;
@@ -17281,13 +16339,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17327,11 +16379,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COFFEE_NOT_FOUND` no such coffee
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee
-       */
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee */
       404: {
         headers: {
           [name: string]: unknown;
@@ -17390,13 +16438,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17436,11 +16478,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COFFEE_NOT_FOUND` no such coffee
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee
-       */
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee */
       404: {
         headers: {
           [name: string]: unknown;
@@ -17540,17 +16578,7 @@ export interface operations {
           'application/json': components['schemas']['LikePageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17590,13 +16618,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COFFEE_NOT_FOUND` no such coffee
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee
-       */
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee */
       404: {
         headers: {
           [name: string]: unknown;
@@ -17655,11 +16677,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17723,15 +16741,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17743,11 +16753,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -17763,11 +16769,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media */
       403: {
         headers: {
           [name: string]: unknown;
@@ -17841,11 +16843,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -17878,15 +16876,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17898,11 +16888,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -17918,11 +16904,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos */
       403: {
         headers: {
           [name: string]: unknown;
@@ -17960,11 +16942,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -18011,19 +16989,7 @@ export interface operations {
           'application/json': components['schemas']['CoffeeDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -18041,11 +17007,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -18061,11 +17023,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -18089,13 +17047,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -18145,11 +17097,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -18192,19 +17140,7 @@ export interface operations {
           'application/json': components['schemas']['CoffeeDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -18217,11 +17153,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -18237,11 +17169,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -18265,13 +17193,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -18297,11 +17219,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -18658,11 +17576,7 @@ export interface operations {
           'application/json': components['schemas']['CoffeePageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -18744,11 +17658,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -18764,11 +17674,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -18830,11 +17736,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -18873,13 +17775,7 @@ export interface operations {
           'application/json': components['schemas']['CoffeeWithLikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -18919,11 +17815,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COFFEE_NOT_FOUND` no such coffee
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee
-       */
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee */
       404: {
         headers: {
           [name: string]: unknown;
@@ -18994,17 +17886,7 @@ export interface operations {
           'application/json': components['schemas']['CoffeeDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -19022,11 +17904,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -19042,11 +17920,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -19082,13 +17956,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -19138,11 +18006,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -19182,17 +18046,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -19204,11 +18058,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -19224,11 +18074,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -19252,13 +18098,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -19284,11 +18124,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -19343,17 +18179,7 @@ export interface operations {
           'application/json': components['schemas']['DraftDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -19371,11 +18197,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -19391,11 +18213,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -19431,13 +18249,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -19487,11 +18299,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -19575,17 +18383,7 @@ export interface operations {
           'application/json': components['schemas']['CatalogCheckinPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -19625,13 +18423,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COFFEE_NOT_FOUND` no such coffee
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee
-       */
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee */
       404: {
         headers: {
           [name: string]: unknown;
@@ -19694,13 +18486,7 @@ export interface operations {
           'application/json': components['schemas']['CatalogCheckinDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_LOCATION` locationId names no shop location
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_LOCATION` locationId names no shop location; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_LOCATION` locationId names no shop location; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -19734,11 +18520,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_MEDIA` only its owner attaches a media
-       *
-       *     Forbidden: `NOT_YOUR_MEDIA` only its owner attaches a media; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_MEDIA` only its owner attaches a media; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -19750,11 +18532,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COFFEE_NOT_FOUND` no such coffee; `MEDIA_NOT_FOUND` no such media (or not known yet)
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee; `MEDIA_NOT_FOUND` no such media (or not known yet)
-       */
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee; `MEDIA_NOT_FOUND` no such media (or not known yet) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -19923,15 +18701,7 @@ export interface operations {
           'application/json': components['schemas']['HistoryEntryPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -19943,11 +18713,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COFFEE_NOT_FOUND` no such coffee
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee
-       */
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee */
       404: {
         headers: {
           [name: string]: unknown;
@@ -19994,13 +18760,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -20040,11 +18800,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COFFEE_NOT_FOUND` no such coffee
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee
-       */
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee */
       404: {
         headers: {
           [name: string]: unknown;
@@ -20103,13 +18859,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -20149,11 +18899,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COFFEE_NOT_FOUND` no such coffee
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee
-       */
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee */
       404: {
         headers: {
           [name: string]: unknown;
@@ -20253,17 +18999,7 @@ export interface operations {
           'application/json': components['schemas']['LikePageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -20303,13 +19039,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COFFEE_NOT_FOUND` no such coffee
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee
-       */
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee */
       404: {
         headers: {
           [name: string]: unknown;
@@ -20368,11 +19098,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -20436,15 +19162,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -20456,11 +19174,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -20476,11 +19190,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media */
       403: {
         headers: {
           [name: string]: unknown;
@@ -20554,11 +19264,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -20591,15 +19297,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -20611,11 +19309,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -20631,11 +19325,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos */
       403: {
         headers: {
           [name: string]: unknown;
@@ -20673,11 +19363,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -20724,19 +19410,7 @@ export interface operations {
           'application/json': components['schemas']['CoffeeDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -20754,11 +19428,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -20774,11 +19444,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -20802,13 +19468,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -20858,11 +19518,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -20905,19 +19561,7 @@ export interface operations {
           'application/json': components['schemas']['CoffeeDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -20930,11 +19574,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -20950,11 +19590,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -20978,13 +19614,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -21010,11 +19640,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -21196,13 +19822,7 @@ export interface operations {
           'application/json': components['schemas']['CollectionEntryPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -21300,11 +19920,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -21320,11 +19936,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -21362,11 +19974,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -21410,11 +20018,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -21430,11 +20034,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -21472,11 +20072,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -21550,13 +20146,7 @@ export interface operations {
           'application/json': components['schemas']['CollectionEntryPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` a field is missing, cleared or out of range
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` a field is missing, cleared or out of range; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` a field is missing, cleared or out of range; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -21602,13 +20192,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -21636,11 +20220,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_COMMENT` only its author or a moderator deletes a comment
-       *
-       *     Forbidden: `NOT_YOUR_COMMENT` only its author or a moderator deletes a comment; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_COMMENT` only its author or a moderator deletes a comment; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -21652,11 +20232,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COMMENT_NOT_FOUND` no such comment
-       *
-       *     Not Found: `COMMENT_NOT_FOUND` no such comment
-       */
+      /** @description Not Found: `COMMENT_NOT_FOUND` no such comment */
       404: {
         headers: {
           [name: string]: unknown;
@@ -21715,13 +20291,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -21761,11 +20331,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COMMENT_NOT_FOUND` no such comment
-       *
-       *     Not Found: `COMMENT_NOT_FOUND` no such comment
-       */
+      /** @description Not Found: `COMMENT_NOT_FOUND` no such comment */
       404: {
         headers: {
           [name: string]: unknown;
@@ -21824,13 +20390,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -21870,11 +20430,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COMMENT_NOT_FOUND` no such comment
-       *
-       *     Not Found: `COMMENT_NOT_FOUND` no such comment
-       */
+      /** @description Not Found: `COMMENT_NOT_FOUND` no such comment */
       404: {
         headers: {
           [name: string]: unknown;
@@ -21974,17 +20530,7 @@ export interface operations {
           'application/json': components['schemas']['LikePageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -22024,13 +20570,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COMMENT_NOT_FOUND` no such comment
-       *
-       *     Not Found: `COMMENT_NOT_FOUND` no such comment
-       *
-       *     Not Found: `COMMENT_NOT_FOUND` no such comment
-       */
+      /** @description Not Found: `COMMENT_NOT_FOUND` no such comment */
       404: {
         headers: {
           [name: string]: unknown;
@@ -22168,13 +20708,7 @@ export interface operations {
           'application/json': components['schemas']['DeckPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -22291,13 +20825,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -22333,11 +20861,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `FLASHCARD_TEXT_TOO_LONG` a card's or deck's text is longer than its limit; `EMPTY_FLASHCARD` a card needs a front and a back, or cloze text
-       *
-       *     Unprocessable Entity: `FLASHCARD_TEXT_TOO_LONG` a card's or deck's text is longer than its limit; `EMPTY_FLASHCARD` a card needs a front and a back, or cloze text
-       */
+      /** @description Unprocessable Entity: `FLASHCARD_TEXT_TOO_LONG` a card's or deck's text is longer than its limit; `EMPTY_FLASHCARD` a card needs a front and a back, or cloze text */
       422: {
         headers: {
           [name: string]: unknown;
@@ -22396,13 +20920,7 @@ export interface operations {
           'application/json': components['schemas']['DeckDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -22442,11 +20960,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       *
-       *     Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       */
+      /** @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -22503,13 +21017,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -22537,11 +21045,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them
-       *
-       *     Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -22553,11 +21057,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       *
-       *     Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       */
+      /** @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -22623,17 +21123,7 @@ export interface operations {
           'application/json': components['schemas']['DeckDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -22666,11 +21156,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them
-       *
-       *     Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -22682,11 +21168,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       *
-       *     Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       */
+      /** @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -22698,13 +21180,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -22740,11 +21216,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `FLASHCARD_TEXT_TOO_LONG` a card's or deck's text is longer than its limit; `EMPTY_FLASHCARD` a card needs a front and a back, or cloze text
-       *
-       *     Unprocessable Entity: `FLASHCARD_TEXT_TOO_LONG` a card's or deck's text is longer than its limit; `EMPTY_FLASHCARD` a card needs a front and a back, or cloze text
-       */
+      /** @description Unprocessable Entity: `FLASHCARD_TEXT_TOO_LONG` a card's or deck's text is longer than its limit; `EMPTY_FLASHCARD` a card needs a front and a back, or cloze text */
       422: {
         headers: {
           [name: string]: unknown;
@@ -22884,17 +21356,7 @@ export interface operations {
           'application/json': components['schemas']['CardPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -22934,13 +21396,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       *
-       *     Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       *
-       *     Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       */
+      /** @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -23003,13 +21459,7 @@ export interface operations {
           'application/json': components['schemas']['CreatedCardsDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -23037,11 +21487,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them
-       *
-       *     Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -23053,11 +21499,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       *
-       *     Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       */
+      /** @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -23069,11 +21511,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `GENERATED_DECK_CARD` a generated deck's cards come from the catalog: they are not added or edited by hand
-       *
-       *     Conflict: `GENERATED_DECK_CARD` a generated deck's cards come from the catalog: they are not added or edited by hand
-       */
+      /** @description Conflict: `GENERATED_DECK_CARD` a generated deck's cards come from the catalog: they are not added or edited by hand */
       409: {
         headers: {
           [name: string]: unknown;
@@ -23109,11 +21547,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `EMPTY_FLASHCARD` a card needs a front and a back, or cloze text; `INVALID_CLOZE` cloze text needs {{cN::answer}} deletions (N from 1 to 50) with a non-empty answer; `FLASHCARD_TEXT_TOO_LONG` a card's or deck's text is longer than its limit
-       *
-       *     Unprocessable Entity: `EMPTY_FLASHCARD` a card needs a front and a back, or cloze text; `INVALID_CLOZE` cloze text needs {{cN::answer}} deletions (N from 1 to 50) with a non-empty answer; `FLASHCARD_TEXT_TOO_LONG` a card's or deck's text is longer than its limit
-       */
+      /** @description Unprocessable Entity: `EMPTY_FLASHCARD` a card needs a front and a back, or cloze text; `INVALID_CLOZE` cloze text needs {{cN::answer}} deletions (N from 1 to 50) with a non-empty answer; `FLASHCARD_TEXT_TOO_LONG` a card's or deck's text is longer than its limit */
       422: {
         headers: {
           [name: string]: unknown;
@@ -23172,17 +21606,7 @@ export interface operations {
           'application/json': components['schemas']['DeckDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -23210,15 +21634,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -23230,13 +21646,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       *
-       *     Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       *
-       *     Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       */
+      /** @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -23248,11 +21658,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
-       *
-       *     Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
-       */
+      /** @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After */
       429: {
         headers: {
           /** @description Seconds to wait before trying again */
@@ -23344,17 +21750,7 @@ export interface operations {
           'application/json': components['schemas']['CardPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -23382,13 +21778,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them
-       *
-       *     Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them
-       *
-       *     Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -23400,13 +21790,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       *
-       *     Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       *
-       *     Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       */
+      /** @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -23467,13 +21851,7 @@ export interface operations {
           'application/json': components['schemas']['ForecastDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -23501,11 +21879,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them
-       *
-       *     Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -23517,11 +21891,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       *
-       *     Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       */
+      /** @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -23580,13 +21950,7 @@ export interface operations {
           'application/json': components['schemas']['DeckStatsDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -23614,11 +21978,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them
-       *
-       *     Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_DECK` only its owner changes a deck, its cards and reviews them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -23630,11 +21990,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       *
-       *     Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see
-       */
+      /** @description Not Found: `DECK_NOT_FOUND` no deck with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -23794,15 +22150,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -23814,13 +22162,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `GENERATED_DECK_NOT_FOUND` no deck generated from the catalog by this key (coffee-origins, soviet-calibres)
-       *
-       *     Not Found: `GENERATED_DECK_NOT_FOUND` no deck generated from the catalog by this key (coffee-origins, soviet-calibres)
-       *
-       *     Not Found: `GENERATED_DECK_NOT_FOUND` no deck generated from the catalog by this key (coffee-origins, soviet-calibres)
-       */
+      /** @description Not Found: `GENERATED_DECK_NOT_FOUND` no deck generated from the catalog by this key (coffee-origins, soviet-calibres) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -23832,13 +22174,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `DECK_ALREADY_SUBSCRIBED` the caller already has this generated deck
-       *
-       *     Conflict: `DECK_ALREADY_SUBSCRIBED` the caller already has this generated deck
-       *
-       *     Conflict: `DECK_ALREADY_SUBSCRIBED` the caller already has this generated deck
-       */
+      /** @description Conflict: `DECK_ALREADY_SUBSCRIBED` the caller already has this generated deck */
       409: {
         headers: {
           [name: string]: unknown;
@@ -23850,11 +22186,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
-       *
-       *     Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
-       */
+      /** @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After */
       429: {
         headers: {
           /** @description Seconds to wait before trying again */
@@ -23980,13 +22312,7 @@ export interface operations {
           'application/json': components['schemas']['DeckPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -24164,13 +22490,7 @@ export interface operations {
           'application/json': components['schemas']['DictionaryValuePageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` a field is missing, cleared or out of range
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` a field is missing, cleared or out of range; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` a field is missing, cleared or out of range; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -24248,11 +22568,7 @@ export interface operations {
           'application/json': components['schemas']['DraftDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` a field is missing, cleared or out of range
-       *
-       *     Bad Request: `VALIDATION_FAILED` a field is missing, cleared or out of range; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` a field is missing, cleared or out of range; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -24292,11 +22608,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `DICTIONARY_VALUE_EXISTS` the dictionary has a value of this name
-       *
-       *     Conflict: `DICTIONARY_VALUE_EXISTS` the dictionary has a value of this name
-       */
+      /** @description Conflict: `DICTIONARY_VALUE_EXISTS` the dictionary has a value of this name */
       409: {
         headers: {
           [name: string]: unknown;
@@ -24477,15 +22789,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` a field is missing, cleared or out of range; `INVALID_REPLACEMENT` a value cannot replace itself; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` a field is missing, cleared or out of range; `INVALID_REPLACEMENT` a value cannot replace itself; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -24502,11 +22806,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -24522,11 +22822,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -24562,13 +22858,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -24594,11 +22884,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -24655,15 +22941,7 @@ export interface operations {
           'application/json': components['schemas']['DictionaryValueDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` a field is missing, cleared or out of range; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` a field is missing, cleared or out of range; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -24680,11 +22958,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -24700,11 +22974,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -24740,13 +23010,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -24796,11 +23060,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -24858,15 +23118,7 @@ export interface operations {
           'application/json': components['schemas']['DictionaryValueDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` a field is missing, cleared or out of range; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` a field is missing, cleared or out of range; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -24884,11 +23136,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -24904,11 +23152,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -24932,13 +23176,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -24988,11 +23226,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -25046,15 +23280,7 @@ export interface operations {
           'application/json': components['schemas']['DictionaryValueDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` a field is missing, cleared or out of range; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` a field is missing, cleared or out of range; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -25067,11 +23293,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -25087,11 +23309,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -25115,13 +23333,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -25147,11 +23359,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -25321,13 +23529,7 @@ export interface operations {
           'application/json': components['schemas']['DraftPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -25414,13 +23616,7 @@ export interface operations {
           'application/json': components['schemas']['DraftDetailDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -25432,11 +23628,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -25452,11 +23644,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -25494,11 +23682,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -25535,13 +23719,7 @@ export interface operations {
           'application/json': components['schemas']['DraftDetailDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_MECHANISM` mechanismId names no mechanism; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_MECHANISM` mechanismId names no mechanism; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -25559,11 +23737,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -25579,11 +23753,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -25662,11 +23832,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -25698,13 +23864,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -25716,11 +23876,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -25736,11 +23892,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -25790,11 +23942,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -25831,13 +23979,7 @@ export interface operations {
           'application/json': components['schemas']['DraftDetailDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -25849,11 +23991,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -25869,11 +24007,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -25954,11 +24088,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -25995,13 +24125,7 @@ export interface operations {
           'application/json': components['schemas']['DraftDetailDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -26013,11 +24137,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -26033,11 +24153,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -26111,11 +24227,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -26282,13 +24394,7 @@ export interface operations {
           'application/json': components['schemas']['GoalPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -26405,15 +24511,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -26449,15 +24547,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       *
-       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin
-       *
-       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `GOAL_DEADLINE_OUT_OF_RANGE` the deadline is not after today in the goal's time zone, or more than five years away; `GOAL_PLAN_INVALID` the plan does not fit together (a schedule's fields, an empty plan); `errors` names the field
-       *
-       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `GOAL_DEADLINE_OUT_OF_RANGE` the deadline is not after today in the goal's time zone, or more than five years away; `GOAL_PLAN_INVALID` the plan does not fit together (a schedule's fields, an empty plan); `errors` names the field
-       */
+      /** @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `GOAL_DEADLINE_OUT_OF_RANGE` the deadline is not after today in the goal's time zone, or more than five years away; `GOAL_PLAN_INVALID` the plan does not fit together (a schedule's fields, an empty plan); `errors` names the field */
       422: {
         headers: {
           [name: string]: unknown;
@@ -26516,13 +24606,7 @@ export interface operations {
           'application/json': components['schemas']['GoalDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -26562,11 +24646,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
-       *
-       *     Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
-       */
+      /** @description Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller */
       404: {
         headers: {
           [name: string]: unknown;
@@ -26623,13 +24703,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -26669,11 +24743,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
-       *
-       *     Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
-       */
+      /** @description Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller */
       404: {
         headers: {
           [name: string]: unknown;
@@ -26739,19 +24809,7 @@ export interface operations {
           'application/json': components['schemas']['GoalDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -26796,11 +24854,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
-       *
-       *     Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
-       */
+      /** @description Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller */
       404: {
         headers: {
           [name: string]: unknown;
@@ -26812,11 +24866,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `GOAL_ALREADY_ACCEPTED` the goal was accepted: its plan is made and no longer edited
-       *
-       *     Conflict: `GOAL_ALREADY_ACCEPTED` the goal was accepted: its plan is made and no longer edited
-       */
+      /** @description Conflict: `GOAL_ALREADY_ACCEPTED` the goal was accepted: its plan is made and no longer edited */
       409: {
         headers: {
           [name: string]: unknown;
@@ -26828,15 +24878,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -26872,13 +24914,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       *
-       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `GOAL_PLAN_INVALID` the plan does not fit together (a schedule's fields, an empty plan); `errors` names the field
-       *
-       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `GOAL_PLAN_INVALID` the plan does not fit together (a schedule's fields, an empty plan); `errors` names the field
-       */
+      /** @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `GOAL_PLAN_INVALID` the plan does not fit together (a schedule's fields, an empty plan); `errors` names the field */
       422: {
         headers: {
           [name: string]: unknown;
@@ -26937,21 +24973,7 @@ export interface operations {
           'application/json': components['schemas']['GoalDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -26979,19 +25001,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -27003,13 +25013,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
-       *
-       *     Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
-       *
-       *     Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller
-       */
+      /** @description Not Found: `GOAL_NOT_FOUND` no goal with this id of the caller */
       404: {
         headers: {
           [name: string]: unknown;
@@ -27021,13 +25025,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `GOAL_ALREADY_ACCEPTED` the goal was accepted: its plan is made and no longer edited
-       *
-       *     Conflict: `GOAL_ALREADY_ACCEPTED` the goal was accepted: its plan is made and no longer edited
-       *
-       *     Conflict: `GOAL_ALREADY_ACCEPTED` the goal was accepted: its plan is made and no longer edited
-       */
+      /** @description Conflict: `GOAL_ALREADY_ACCEPTED` the goal was accepted: its plan is made and no longer edited */
       409: {
         headers: {
           [name: string]: unknown;
@@ -27039,19 +25037,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       *
-       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither
-       *
-       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone
-       *
-       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone
-       *
-       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone
-       *
-       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone
-       */
+      /** @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone */
       422: {
         headers: {
           [name: string]: unknown;
@@ -27068,11 +25054,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
-       *
-       *     Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
-       */
+      /** @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After */
       429: {
         headers: {
           /** @description Seconds to wait before trying again */
@@ -27202,13 +25184,7 @@ export interface operations {
           'application/json': components['schemas']['HabitPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -27325,11 +25301,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -27365,13 +25337,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `HABIT_EMPTY_TITLE` a habit needs a title (after sanitizing); `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `HABIT_INVALID_TIME_ZONE` the time zone is not an IANA time zone such as Europe/Moscow; `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_DATE_OUT_OF_RANGE` the date is in the future, or before the habit's start, in the habit's time zone
-       *
-       *     Unprocessable Entity: `HABIT_EMPTY_TITLE` a habit needs a title (after sanitizing); `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `HABIT_INVALID_TIME_ZONE` the time zone is not an IANA time zone such as Europe/Moscow; `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_DATE_OUT_OF_RANGE` the date is in the future, or before the habit's start, in the habit's time zone
-       *
-       *     Unprocessable Entity: `HABIT_EMPTY_TITLE` a habit needs a title (after sanitizing); `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `HABIT_INVALID_TIME_ZONE` the time zone is not an IANA time zone such as Europe/Moscow; `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_DATE_OUT_OF_RANGE` the date is in the future, or before the habit's start, in the habit's time zone
-       */
+      /** @description Unprocessable Entity: `HABIT_EMPTY_TITLE` a habit needs a title (after sanitizing); `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `HABIT_INVALID_TIME_ZONE` the time zone is not an IANA time zone such as Europe/Moscow; `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_DATE_OUT_OF_RANGE` the date is in the future, or before the habit's start, in the habit's time zone */
       422: {
         headers: {
           [name: string]: unknown;
@@ -27437,13 +25403,7 @@ export interface operations {
           'application/json': components['schemas']['HabitDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -27483,11 +25443,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
-       *
-       *     Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
-       */
+      /** @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits */
       404: {
         headers: {
           [name: string]: unknown;
@@ -27544,13 +25500,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -27590,11 +25540,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
-       *
-       *     Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
-       */
+      /** @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits */
       404: {
         headers: {
           [name: string]: unknown;
@@ -27660,17 +25606,7 @@ export interface operations {
           'application/json': components['schemas']['HabitDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -27715,11 +25651,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
-       *
-       *     Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
-       */
+      /** @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits */
       404: {
         headers: {
           [name: string]: unknown;
@@ -27731,13 +25663,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -27773,11 +25699,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `HABIT_EMPTY_TITLE` a habit needs a title (after sanitizing); `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `HABIT_INVALID_TIME_ZONE` the time zone is not an IANA time zone such as Europe/Moscow
-       *
-       *     Unprocessable Entity: `HABIT_EMPTY_TITLE` a habit needs a title (after sanitizing); `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `HABIT_INVALID_TIME_ZONE` the time zone is not an IANA time zone such as Europe/Moscow
-       */
+      /** @description Unprocessable Entity: `HABIT_EMPTY_TITLE` a habit needs a title (after sanitizing); `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `HABIT_INVALID_TARGET` a numeric habit needs a target per day; a yes/no habit takes no target or unit; `HABIT_INVALID_SCHEDULE` `weekly` needs timesPerWeek, `weekdays` needs weekdays, `daily` takes neither; `HABIT_INVALID_TIME_ZONE` the time zone is not an IANA time zone such as Europe/Moscow */
       422: {
         headers: {
           [name: string]: unknown;
@@ -27888,17 +25810,7 @@ export interface operations {
           'application/json': components['schemas']['CheckinPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -27938,13 +25850,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
-       *
-       *     Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
-       *
-       *     Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
-       */
+      /** @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits */
       404: {
         headers: {
           [name: string]: unknown;
@@ -28016,13 +25922,7 @@ export interface operations {
           'application/json': components['schemas']['CheckinResultDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -28062,11 +25962,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
-       *
-       *     Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
-       */
+      /** @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits */
       404: {
         headers: {
           [name: string]: unknown;
@@ -28078,11 +25974,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `HABIT_ARCHIVED` an archived habit takes no check-ins or freezes
-       *
-       *     Conflict: `HABIT_ARCHIVED` an archived habit takes no check-ins or freezes
-       */
+      /** @description Conflict: `HABIT_ARCHIVED` an archived habit takes no check-ins or freezes */
       409: {
         headers: {
           [name: string]: unknown;
@@ -28118,11 +26010,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_DATE_OUT_OF_RANGE` the date is in the future, or before the habit's start, in the habit's time zone; `HABIT_VALUE_NOT_ALLOWED` a yes/no habit's check-in takes no value; `HABIT_VALUE_REQUIRED` a numeric habit's check-in needs a value; `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       *
-       *     Unprocessable Entity: `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_DATE_OUT_OF_RANGE` the date is in the future, or before the habit's start, in the habit's time zone; `HABIT_VALUE_NOT_ALLOWED` a yes/no habit's check-in takes no value; `HABIT_VALUE_REQUIRED` a numeric habit's check-in needs a value; `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       */
+      /** @description Unprocessable Entity: `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_DATE_OUT_OF_RANGE` the date is in the future, or before the habit's start, in the habit's time zone; `HABIT_VALUE_NOT_ALLOWED` a yes/no habit's check-in takes no value; `HABIT_VALUE_REQUIRED` a numeric habit's check-in needs a value; `HABIT_TEXT_TOO_LONG` the text is longer than its limit after sanitizing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -28185,13 +26073,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -28231,11 +26113,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits; `HABIT_CHECKIN_NOT_FOUND` the habit has no check-in or freeze on this day
-       *
-       *     Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits; `HABIT_CHECKIN_NOT_FOUND` the habit has no check-in or freeze on this day
-       */
+      /** @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits; `HABIT_CHECKIN_NOT_FOUND` the habit has no check-in or freeze on this day */
       404: {
         headers: {
           [name: string]: unknown;
@@ -28247,11 +26125,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD)
-       *
-       *     Unprocessable Entity: `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD)
-       */
+      /** @description Unprocessable Entity: `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -28323,13 +26197,7 @@ export interface operations {
           'application/json': components['schemas']['CheckinDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -28369,11 +26237,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
-       *
-       *     Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits
-       */
+      /** @description Not Found: `HABIT_NOT_FOUND` no habit with this id among the caller's habits */
       404: {
         headers: {
           [name: string]: unknown;
@@ -28385,11 +26249,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `HABIT_ARCHIVED` an archived habit takes no check-ins or freezes; `HABIT_FREEZE_LIMIT` the habit already has a freeze in this week (Monday to Sunday, one per week); `HABIT_DAY_CHECKED_IN` the day already has a check-in; it needs no freeze
-       *
-       *     Conflict: `HABIT_ARCHIVED` an archived habit takes no check-ins or freezes; `HABIT_FREEZE_LIMIT` the habit already has a freeze in this week (Monday to Sunday, one per week); `HABIT_DAY_CHECKED_IN` the day already has a check-in; it needs no freeze
-       */
+      /** @description Conflict: `HABIT_ARCHIVED` an archived habit takes no check-ins or freezes; `HABIT_FREEZE_LIMIT` the habit already has a freeze in this week (Monday to Sunday, one per week); `HABIT_DAY_CHECKED_IN` the day already has a check-in; it needs no freeze */
       409: {
         headers: {
           [name: string]: unknown;
@@ -28425,11 +26285,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_FREEZE_NOT_AHEAD` a freeze is planned ahead: for today or one of the next 30 days
-       *
-       *     Unprocessable Entity: `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_FREEZE_NOT_AHEAD` a freeze is planned ahead: for today or one of the next 30 days
-       */
+      /** @description Unprocessable Entity: `HABIT_INVALID_DATE` the date is not a calendar date (YYYY-MM-DD); `HABIT_FREEZE_NOT_AHEAD` a freeze is planned ahead: for today or one of the next 30 days */
       422: {
         headers: {
           [name: string]: unknown;
@@ -28550,11 +26406,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -28570,11 +26422,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -28624,11 +26472,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -28746,13 +26590,7 @@ export interface operations {
           'application/json': components['schemas']['LocationPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` a field is missing, cleared or out of range
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` a field is missing, cleared or out of range; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` a field is missing, cleared or out of range; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -28813,11 +26651,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -28833,11 +26667,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -28887,11 +26717,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -28927,11 +26753,7 @@ export interface operations {
           'application/json': components['schemas']['LocationDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -28997,17 +26819,7 @@ export interface operations {
           'application/json': components['schemas']['LocationDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -29024,11 +26836,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -29044,11 +26852,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -29072,13 +26876,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -29128,11 +26926,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -29167,17 +26961,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -29189,11 +26973,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -29209,11 +26989,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -29237,13 +27013,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -29269,11 +27039,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -29313,17 +27079,7 @@ export interface operations {
           'application/json': components['schemas']['LocationDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -29340,11 +27096,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -29360,11 +27112,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -29388,13 +27136,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -29444,11 +27186,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -29482,15 +27220,7 @@ export interface operations {
           'application/json': components['schemas']['ChatDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -29530,11 +27260,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `ITEM_NOT_FOUND` no catalog item of this kind with this id
-       *
-       *     Unprocessable Entity: `ITEM_NOT_FOUND` no catalog item of this kind with this id
-       */
+      /** @description Unprocessable Entity: `ITEM_NOT_FOUND` no catalog item of this kind with this id */
       422: {
         headers: {
           [name: string]: unknown;
@@ -29749,11 +27475,7 @@ export interface operations {
           'application/json': components['schemas']['ListingPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -29819,11 +27541,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -29839,11 +27557,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -29905,11 +27619,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -29942,13 +27652,7 @@ export interface operations {
           'application/json': components['schemas']['ListingWithLikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -29988,11 +27692,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       *
-       *     Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       */
+      /** @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -30058,17 +27758,7 @@ export interface operations {
           'application/json': components['schemas']['ListingDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -30086,11 +27776,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -30106,11 +27792,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_LISTING` only the seller, moderators and admins change a listing
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_LISTING` only the seller, moderators and admins change a listing */
       403: {
         headers: {
           [name: string]: unknown;
@@ -30146,13 +27828,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -30202,11 +27878,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -30241,17 +27913,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -30263,11 +27925,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -30283,11 +27941,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_LISTING` only the seller, moderators and admins change a listing
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_LISTING` only the seller, moderators and admins change a listing */
       403: {
         headers: {
           [name: string]: unknown;
@@ -30311,13 +27965,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -30343,11 +27991,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -30387,17 +28031,7 @@ export interface operations {
           'application/json': components['schemas']['ListingDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -30415,11 +28049,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -30435,11 +28065,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_LISTING` only the seller, moderators and admins change a listing
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_LISTING` only the seller, moderators and admins change a listing */
       403: {
         headers: {
           [name: string]: unknown;
@@ -30475,13 +28101,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -30531,11 +28151,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -30568,13 +28184,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -30614,11 +28224,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       *
-       *     Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       */
+      /** @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -30677,13 +28283,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -30723,11 +28323,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       *
-       *     Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       */
+      /** @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -30827,17 +28423,7 @@ export interface operations {
           'application/json': components['schemas']['LikePageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -30877,13 +28463,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       *
-       *     Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       *
-       *     Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       */
+      /** @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -30942,13 +28522,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -30988,11 +28562,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       *
-       *     Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       */
+      /** @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -31056,15 +28626,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -31076,11 +28638,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -31096,11 +28654,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media */
       403: {
         headers: {
           [name: string]: unknown;
@@ -31174,11 +28728,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -31211,15 +28761,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -31231,11 +28773,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -31251,11 +28789,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos */
       403: {
         headers: {
           [name: string]: unknown;
@@ -31293,11 +28827,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -31417,17 +28947,7 @@ export interface operations {
           'application/json': components['schemas']['ReviewPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -31467,13 +28987,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       *
-       *     Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       *
-       *     Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       */
+      /** @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -31536,13 +29050,7 @@ export interface operations {
           'application/json': components['schemas']['ReviewDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -31554,11 +29062,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -31574,11 +29078,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `OWN_LISTING` sellers do not review their own listings
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `OWN_LISTING` sellers do not review their own listings */
       403: {
         headers: {
           [name: string]: unknown;
@@ -31652,11 +29152,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -31844,13 +29340,7 @@ export interface operations {
           'application/json': components['schemas']['ListingPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -32093,11 +29583,7 @@ export interface operations {
           'application/json': components['schemas']['ListingPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -32163,11 +29649,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -32183,11 +29665,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -32249,11 +29727,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -32286,13 +29760,7 @@ export interface operations {
           'application/json': components['schemas']['ListingWithLikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -32332,11 +29800,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       *
-       *     Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       */
+      /** @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -32402,17 +29866,7 @@ export interface operations {
           'application/json': components['schemas']['ListingDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -32430,11 +29884,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -32450,11 +29900,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_LISTING` only the seller, moderators and admins change a listing
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_LISTING` only the seller, moderators and admins change a listing */
       403: {
         headers: {
           [name: string]: unknown;
@@ -32490,13 +29936,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -32546,11 +29986,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -32585,17 +30021,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -32607,11 +30033,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -32627,11 +30049,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_LISTING` only the seller, moderators and admins change a listing
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_LISTING` only the seller, moderators and admins change a listing */
       403: {
         headers: {
           [name: string]: unknown;
@@ -32655,13 +30073,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -32687,11 +30099,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -32731,17 +30139,7 @@ export interface operations {
           'application/json': components['schemas']['ListingDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -32759,11 +30157,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -32779,11 +30173,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_LISTING` only the seller, moderators and admins change a listing
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_LISTING` only the seller, moderators and admins change a listing */
       403: {
         headers: {
           [name: string]: unknown;
@@ -32819,13 +30209,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -32875,11 +30259,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -32912,13 +30292,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -32958,11 +30332,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       *
-       *     Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       */
+      /** @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -33021,13 +30391,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -33067,11 +30431,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       *
-       *     Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       */
+      /** @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -33171,17 +30531,7 @@ export interface operations {
           'application/json': components['schemas']['LikePageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -33221,13 +30571,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       *
-       *     Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       *
-       *     Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       */
+      /** @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -33286,13 +30630,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -33332,11 +30670,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       *
-       *     Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       */
+      /** @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -33400,15 +30734,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -33420,11 +30746,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -33440,11 +30762,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media */
       403: {
         headers: {
           [name: string]: unknown;
@@ -33518,11 +30836,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -33555,15 +30869,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -33575,11 +30881,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -33595,11 +30897,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos */
       403: {
         headers: {
           [name: string]: unknown;
@@ -33637,11 +30935,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -33761,17 +31055,7 @@ export interface operations {
           'application/json': components['schemas']['ReviewPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -33811,13 +31095,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       *
-       *     Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       *
-       *     Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller)
-       */
+      /** @description Not Found: `LISTING_NOT_FOUND` no such listing (or not visible to the caller) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -33880,13 +31158,7 @@ export interface operations {
           'application/json': components['schemas']['ReviewDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -33898,11 +31170,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -33918,11 +31186,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `OWN_LISTING` sellers do not review their own listings
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `OWN_LISTING` sellers do not review their own listings */
       403: {
         headers: {
           [name: string]: unknown;
@@ -33996,11 +31260,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -34188,13 +31448,7 @@ export interface operations {
           'application/json': components['schemas']['ListingPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -34391,11 +31645,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `USER_NOT_FOUND` no user with this id
-       *
-       *     Not Found: `USER_NOT_FOUND` no user with this id
-       */
+      /** @description Not Found: `USER_NOT_FOUND` no user with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -34480,11 +31730,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `USER_NOT_FOUND` no user with this id
-       *
-       *     Not Found: `USER_NOT_FOUND` no user with this id
-       */
+      /** @description Not Found: `USER_NOT_FOUND` no user with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -34545,11 +31791,7 @@ export interface operations {
           'application/json': components['schemas']['UserDto'];
         };
       };
-      /**
-       * @description Bad Request: `WRONG_CURRENT_PASSWORD` currentPassword is not right; `WEAK_PASSWORD` the password does not meet the policy; `errors` says why
-       *
-       *     Bad Request: `WRONG_CURRENT_PASSWORD` currentPassword is not right; `WEAK_PASSWORD` the password does not meet the policy; `errors` says why; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `WRONG_CURRENT_PASSWORD` currentPassword is not right; `WEAK_PASSWORD` the password does not meet the policy; `errors` says why; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -34595,11 +31837,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `USER_NOT_FOUND` no user with this id
-       *
-       *     Not Found: `USER_NOT_FOUND` no user with this id
-       */
+      /** @description Not Found: `USER_NOT_FOUND` no user with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -34611,11 +31849,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `LOGIN_TAKEN` another account has this login; `EMAIL_TAKEN` another account has this e-mail address; `ACCOUNT_CONFLICT` the e-mail or login was taken meanwhile; retry
-       *
-       *     Conflict: `LOGIN_TAKEN` another account has this login; `EMAIL_TAKEN` another account has this e-mail address; `ACCOUNT_CONFLICT` the e-mail or login was taken meanwhile; retry
-       */
+      /** @description Conflict: `LOGIN_TAKEN` another account has this login; `EMAIL_TAKEN` another account has this e-mail address; `ACCOUNT_CONFLICT` the e-mail or login was taken meanwhile; retry */
       409: {
         headers: {
           [name: string]: unknown;
@@ -34651,11 +31885,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Too Many Requests: `TOO_MANY_ATTEMPTS` too many failed sign-ins for the account or from the address; see Retry-After
-       *
-       *     Too Many Requests: `TOO_MANY_ATTEMPTS` too many failed sign-ins for the account or from the address; see Retry-After
-       */
+      /** @description Too Many Requests: `TOO_MANY_ATTEMPTS` too many failed sign-ins for the account or from the address; see Retry-After */
       429: {
         headers: {
           /** @description Seconds to wait before trying again */
@@ -34731,13 +31961,7 @@ export interface operations {
           'application/json': components['schemas']['RelatedUserPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -34822,13 +32046,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -34856,11 +32074,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -34872,11 +32086,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       */
+      /** @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -34888,11 +32098,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `CANNOT_FOLLOW_SELF` a user cannot follow, block or mute themselves
-       *
-       *     Unprocessable Entity: `CANNOT_FOLLOW_SELF` a user cannot follow, block or mute themselves
-       */
+      /** @description Unprocessable Entity: `CANNOT_FOLLOW_SELF` a user cannot follow, block or mute themselves */
       422: {
         headers: {
           [name: string]: unknown;
@@ -34949,11 +32155,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -35069,13 +32271,7 @@ export interface operations {
           'application/json': components['schemas']['FavouritePageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -35162,13 +32358,7 @@ export interface operations {
           'application/json': components['schemas']['FavouriteDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -35208,11 +32398,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `FAVOURITE_NOT_FOUND` the listing is not among the caller's favourites
-       *
-       *     Not Found: `FAVOURITE_NOT_FOUND` the listing is not among the caller's favourites
-       */
+      /** @description Not Found: `FAVOURITE_NOT_FOUND` the listing is not among the caller's favourites */
       404: {
         headers: {
           [name: string]: unknown;
@@ -35269,13 +32455,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -35315,11 +32495,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `LISTING_NOT_FOUND` no listing with this id in the catalog
-       *
-       *     Not Found: `LISTING_NOT_FOUND` no listing with this id in the catalog
-       */
+      /** @description Not Found: `LISTING_NOT_FOUND` no listing with this id in the catalog */
       404: {
         headers: {
           [name: string]: unknown;
@@ -35376,11 +32552,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -35496,13 +32668,7 @@ export interface operations {
           'application/json': components['schemas']['RelatedUserPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -35587,13 +32753,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -35633,11 +32793,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `FOLLOW_REQUEST_NOT_FOUND` no pending follow request from this user
-       *
-       *     Not Found: `FOLLOW_REQUEST_NOT_FOUND` no pending follow request from this user
-       */
+      /** @description Not Found: `FOLLOW_REQUEST_NOT_FOUND` no pending follow request from this user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -35694,13 +32850,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -35740,11 +32890,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `FOLLOW_REQUEST_NOT_FOUND` no pending follow request from this user
-       *
-       *     Not Found: `FOLLOW_REQUEST_NOT_FOUND` no pending follow request from this user
-       */
+      /** @description Not Found: `FOLLOW_REQUEST_NOT_FOUND` no pending follow request from this user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -35803,13 +32949,7 @@ export interface operations {
           'application/json': components['schemas']['FollowStateDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -35837,11 +32977,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `BLOCKED` one of the two users blocked the other
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `BLOCKED` one of the two users blocked the other; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `BLOCKED` one of the two users blocked the other; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -35853,11 +32989,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       */
+      /** @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -35869,11 +33001,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `CANNOT_FOLLOW_SELF` a user cannot follow, block or mute themselves
-       *
-       *     Unprocessable Entity: `CANNOT_FOLLOW_SELF` a user cannot follow, block or mute themselves
-       */
+      /** @description Unprocessable Entity: `CANNOT_FOLLOW_SELF` a user cannot follow, block or mute themselves */
       422: {
         headers: {
           [name: string]: unknown;
@@ -35930,11 +33058,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -36076,13 +33200,7 @@ export interface operations {
           'application/json': components['schemas']['UserItemPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -36170,15 +33288,7 @@ export interface operations {
           'application/json': components['schemas']['UserItemDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -36218,11 +33328,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COFFEE_NOT_FOUND` no such coffee; `WATCH_NOT_FOUND` no such watch; `MECHANISM_NOT_FOUND` no such mechanism; `PRODUCT_NOT_FOUND` no such product
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee; `WATCH_NOT_FOUND` no such watch; `MECHANISM_NOT_FOUND` no such mechanism; `PRODUCT_NOT_FOUND` no such product
-       */
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee; `WATCH_NOT_FOUND` no such watch; `MECHANISM_NOT_FOUND` no such mechanism; `PRODUCT_NOT_FOUND` no such product */
       404: {
         headers: {
           [name: string]: unknown;
@@ -36281,13 +33387,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -36446,11 +33546,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -36490,13 +33586,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `IDENTITY_NOT_FOUND` no account of this provider is linked
-       *
-       *     Not Found: `IDENTITY_NOT_FOUND` no account of this provider is linked
-       *
-       *     Not Found: `IDENTITY_NOT_FOUND` no account of this provider is linked
-       */
+      /** @description Not Found: `IDENTITY_NOT_FOUND` no account of this provider is linked */
       404: {
         headers: {
           [name: string]: unknown;
@@ -36508,13 +33598,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `LAST_SIGN_IN_METHOD` the provider is the only way to sign in; set a password first
-       *
-       *     Conflict: `LAST_SIGN_IN_METHOD` the provider is the only way to sign in; set a password first
-       *
-       *     Conflict: `LAST_SIGN_IN_METHOD` the provider is the only way to sign in; set a password first
-       */
+      /** @description Conflict: `LAST_SIGN_IN_METHOD` the provider is the only way to sign in; set a password first */
       409: {
         headers: {
           [name: string]: unknown;
@@ -36602,13 +33686,7 @@ export interface operations {
           'application/json': components['schemas']['RelatedUserPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -36693,13 +33771,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -36727,11 +33799,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -36743,11 +33811,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       */
+      /** @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -36759,11 +33823,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `CANNOT_FOLLOW_SELF` a user cannot follow, block or mute themselves
-       *
-       *     Unprocessable Entity: `CANNOT_FOLLOW_SELF` a user cannot follow, block or mute themselves
-       */
+      /** @description Unprocessable Entity: `CANNOT_FOLLOW_SELF` a user cannot follow, block or mute themselves */
       422: {
         headers: {
           [name: string]: unknown;
@@ -36820,11 +33880,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -36911,13 +33967,7 @@ export interface operations {
           'application/json': components['schemas']['RelationshipDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -36957,11 +34007,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       */
+      /** @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -37075,13 +34121,7 @@ export interface operations {
           'application/json': components['schemas']['UserItemPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -37169,15 +34209,7 @@ export interface operations {
           'application/json': components['schemas']['UserItemDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -37217,11 +34249,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `COFFEE_NOT_FOUND` no such coffee; `WATCH_NOT_FOUND` no such watch; `MECHANISM_NOT_FOUND` no such mechanism; `PRODUCT_NOT_FOUND` no such product
-       *
-       *     Not Found: `COFFEE_NOT_FOUND` no such coffee; `WATCH_NOT_FOUND` no such watch; `MECHANISM_NOT_FOUND` no such mechanism; `PRODUCT_NOT_FOUND` no such product
-       */
+      /** @description Not Found: `COFFEE_NOT_FOUND` no such coffee; `WATCH_NOT_FOUND` no such watch; `MECHANISM_NOT_FOUND` no such mechanism; `PRODUCT_NOT_FOUND` no such product */
       404: {
         headers: {
           [name: string]: unknown;
@@ -37280,13 +34308,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -37527,11 +34549,7 @@ export interface operations {
           'application/json': components['schemas']['MechanismPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -37613,11 +34631,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -37633,11 +34647,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -37699,11 +34709,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -37742,13 +34748,7 @@ export interface operations {
           'application/json': components['schemas']['MechanismWithLikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -37788,11 +34788,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       *
-       *     Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       */
+      /** @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism */
       404: {
         headers: {
           [name: string]: unknown;
@@ -37863,17 +34859,7 @@ export interface operations {
           'application/json': components['schemas']['MechanismDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -37891,11 +34877,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -37911,11 +34893,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -37951,13 +34929,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -38007,11 +34979,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -38051,17 +35019,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -38073,11 +35031,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -38093,11 +35047,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -38133,13 +35083,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -38165,11 +35109,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -38224,17 +35164,7 @@ export interface operations {
           'application/json': components['schemas']['DraftDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -38252,11 +35182,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -38272,11 +35198,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -38312,13 +35234,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -38368,11 +35284,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -38491,15 +35403,7 @@ export interface operations {
           'application/json': components['schemas']['HistoryEntryPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -38511,11 +35415,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       *
-       *     Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       */
+      /** @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism */
       404: {
         headers: {
           [name: string]: unknown;
@@ -38562,13 +35462,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -38608,11 +35502,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       *
-       *     Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       */
+      /** @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism */
       404: {
         headers: {
           [name: string]: unknown;
@@ -38671,13 +35561,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -38717,11 +35601,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       *
-       *     Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       */
+      /** @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism */
       404: {
         headers: {
           [name: string]: unknown;
@@ -38821,17 +35701,7 @@ export interface operations {
           'application/json': components['schemas']['LikePageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -38871,13 +35741,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       *
-       *     Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       *
-       *     Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       */
+      /** @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism */
       404: {
         headers: {
           [name: string]: unknown;
@@ -38936,11 +35800,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -39004,15 +35864,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -39024,11 +35876,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -39044,11 +35892,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media */
       403: {
         headers: {
           [name: string]: unknown;
@@ -39122,11 +35966,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -39159,15 +35999,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -39179,11 +36011,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -39199,11 +36027,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos */
       403: {
         headers: {
           [name: string]: unknown;
@@ -39241,11 +36065,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -39292,19 +36112,7 @@ export interface operations {
           'application/json': components['schemas']['MechanismDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -39322,11 +36130,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -39342,11 +36146,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -39370,13 +36170,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -39426,11 +36220,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -39473,19 +36263,7 @@ export interface operations {
           'application/json': components['schemas']['MechanismDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -39498,11 +36276,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -39518,11 +36292,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -39546,13 +36316,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -39578,11 +36342,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -39769,11 +36529,7 @@ export interface operations {
           'application/json': components['schemas']['MechanismPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -39855,11 +36611,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -39875,11 +36627,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -39941,11 +36689,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -39984,13 +36728,7 @@ export interface operations {
           'application/json': components['schemas']['MechanismWithLikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -40030,11 +36768,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       *
-       *     Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       */
+      /** @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism */
       404: {
         headers: {
           [name: string]: unknown;
@@ -40105,17 +36839,7 @@ export interface operations {
           'application/json': components['schemas']['MechanismDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -40133,11 +36857,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -40153,11 +36873,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -40193,13 +36909,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -40249,11 +36959,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -40293,17 +36999,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -40315,11 +37011,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -40335,11 +37027,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -40375,13 +37063,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -40407,11 +37089,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -40466,17 +37144,7 @@ export interface operations {
           'application/json': components['schemas']['DraftDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -40494,11 +37162,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -40514,11 +37178,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -40554,13 +37214,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -40610,11 +37264,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -40733,15 +37383,7 @@ export interface operations {
           'application/json': components['schemas']['HistoryEntryPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -40753,11 +37395,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       *
-       *     Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       */
+      /** @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism */
       404: {
         headers: {
           [name: string]: unknown;
@@ -40804,13 +37442,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -40850,11 +37482,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       *
-       *     Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       */
+      /** @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism */
       404: {
         headers: {
           [name: string]: unknown;
@@ -40913,13 +37541,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -40959,11 +37581,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       *
-       *     Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       */
+      /** @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism */
       404: {
         headers: {
           [name: string]: unknown;
@@ -41063,17 +37681,7 @@ export interface operations {
           'application/json': components['schemas']['LikePageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -41113,13 +37721,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       *
-       *     Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       *
-       *     Not Found: `MECHANISM_NOT_FOUND` no such mechanism
-       */
+      /** @description Not Found: `MECHANISM_NOT_FOUND` no such mechanism */
       404: {
         headers: {
           [name: string]: unknown;
@@ -41178,11 +37780,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -41246,15 +37844,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -41266,11 +37856,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -41286,11 +37872,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media */
       403: {
         headers: {
           [name: string]: unknown;
@@ -41364,11 +37946,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -41401,15 +37979,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -41421,11 +37991,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -41441,11 +38007,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos */
       403: {
         headers: {
           [name: string]: unknown;
@@ -41483,11 +38045,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -41534,19 +38092,7 @@ export interface operations {
           'application/json': components['schemas']['MechanismDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -41564,11 +38110,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -41584,11 +38126,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -41612,13 +38150,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -41668,11 +38200,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -41715,19 +38243,7 @@ export interface operations {
           'application/json': components['schemas']['MechanismDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -41740,11 +38256,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -41760,11 +38272,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -41788,13 +38296,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -41820,11 +38322,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -41941,13 +38439,7 @@ export interface operations {
           'application/json': components['schemas']['MediaPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -42046,15 +38538,7 @@ export interface operations {
           'application/json': components['schemas']['MediaDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_MULTIPART` the multipart body cannot be read
-       *
-       *     Bad Request: `INVALID_MULTIPART` the multipart body cannot be read; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_MULTIPART` the multipart body cannot be read; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_MULTIPART` the multipart body cannot be read; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       */
+      /** @description Bad Request: `INVALID_MULTIPART` the multipart body cannot be read; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field */
       400: {
         headers: {
           [name: string]: unknown;
@@ -42066,11 +38550,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -42086,15 +38566,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `QUOTA_EXCEEDED` the upload would take the account's media past its quota
-       *
-       *     Forbidden: `QUOTA_EXCEEDED` the upload would take the account's media past its quota
-       *
-       *     Forbidden: `QUOTA_EXCEEDED` the upload would take the account's media past its quota; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `QUOTA_EXCEEDED` the upload would take the account's media past its quota; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `QUOTA_EXCEEDED` the upload would take the account's media past its quota; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -42106,15 +38578,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Payload Too Large: `MEDIA_TOO_LARGE` the file is larger than MEDIA_MAX_BYTES; `IMAGE_TOO_LARGE` the image has more pixels than accepted
-       *
-       *     Payload Too Large: `MEDIA_TOO_LARGE` the file is larger than MEDIA_MAX_BYTES; `IMAGE_TOO_LARGE` the image has more pixels than accepted
-       *
-       *     Payload Too Large: `MEDIA_TOO_LARGE` the file is larger than MEDIA_MAX_BYTES; `IMAGE_TOO_LARGE` the image has more pixels than accepted
-       *
-       *     Payload Too Large: `MEDIA_TOO_LARGE` the file is larger than MEDIA_MAX_BYTES; `IMAGE_TOO_LARGE` the image has more pixels than accepted
-       */
+      /** @description Payload Too Large: `MEDIA_TOO_LARGE` the file is larger than MEDIA_MAX_BYTES; `IMAGE_TOO_LARGE` the image has more pixels than accepted */
       413: {
         headers: {
           [name: string]: unknown;
@@ -42126,15 +38590,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unsupported Media Type: `MULTIPART_REQUIRED` the image goes as multipart/form-data in a field "file"; `UNSUPPORTED_MEDIA_TYPE` not a readable JPEG, PNG, WebP or AVIF image, or one that also carries markup
-       *
-       *     Unsupported Media Type: `MULTIPART_REQUIRED` the image goes as multipart/form-data in a field "file"; `UNSUPPORTED_MEDIA_TYPE` not a readable JPEG, PNG, WebP or AVIF image, or one that also carries markup
-       *
-       *     Unsupported Media Type: `MULTIPART_REQUIRED` the image goes as multipart/form-data in a field "file"; `UNSUPPORTED_MEDIA_TYPE` not a readable JPEG, PNG, WebP or AVIF image, or one that also carries markup
-       *
-       *     Unsupported Media Type: `MULTIPART_REQUIRED` the image goes as multipart/form-data in a field "file"; `UNSUPPORTED_MEDIA_TYPE` not a readable JPEG, PNG, WebP or AVIF image, or one that also carries markup
-       */
+      /** @description Unsupported Media Type: `MULTIPART_REQUIRED` the image goes as multipart/form-data in a field "file"; `UNSUPPORTED_MEDIA_TYPE` not a readable JPEG, PNG, WebP or AVIF image, or one that also carries markup */
       415: {
         headers: {
           [name: string]: unknown;
@@ -42160,11 +38616,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -42198,13 +38650,7 @@ export interface operations {
           'application/json': components['schemas']['MediaDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -42244,11 +38690,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `MEDIA_NOT_FOUND` no media (or no such file of it) with this id
-       *
-       *     Not Found: `MEDIA_NOT_FOUND` no media (or no such file of it) with this id
-       */
+      /** @description Not Found: `MEDIA_NOT_FOUND` no media (or no such file of it) with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -42306,13 +38748,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -42340,11 +38776,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_MEDIA` only its owner or an admin deletes a media
-       *
-       *     Forbidden: `NOT_YOUR_MEDIA` only its owner or an admin deletes a media; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_MEDIA` only its owner or an admin deletes a media; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -42356,11 +38788,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `MEDIA_NOT_FOUND` no media (or no such file of it) with this id
-       *
-       *     Not Found: `MEDIA_NOT_FOUND` no media (or no such file of it) with this id
-       */
+      /** @description Not Found: `MEDIA_NOT_FOUND` no media (or no such file of it) with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -42431,11 +38859,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `MEDIA_NOT_FOUND` no media (or no such file of it) with this id
-       *
-       *     Not Found: `MEDIA_NOT_FOUND` no media (or no such file of it) with this id
-       */
+      /** @description Not Found: `MEDIA_NOT_FOUND` no media (or no such file of it) with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -42547,13 +38971,7 @@ export interface operations {
           'application/json': components['schemas']['NotificationPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -42906,15 +39324,7 @@ export interface operations {
           'application/json': components['schemas']['OrderPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `INVALID_SCOPE` `as` takes buyer, seller or all
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `INVALID_SCOPE` `as` takes buyer, seller or all
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `INVALID_SCOPE` `as` takes buyer, seller or all; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `INVALID_SCOPE` `as` takes buyer, seller or all; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -42942,13 +39352,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders
-       *
-       *     Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders
-       *
-       *     Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -43012,11 +39416,7 @@ export interface operations {
           'application/json': components['schemas']['CheckoutResultDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IDEMPOTENCY_KEY` Idempotency-Key must be 1–255 visible ASCII characters
-       *
-       *     Bad Request: `INVALID_IDEMPOTENCY_KEY` Idempotency-Key must be 1–255 visible ASCII characters; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IDEMPOTENCY_KEY` Idempotency-Key must be 1–255 visible ASCII characters; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -43061,11 +39461,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PAYMENT_METHOD_NOT_FOUND` no saved payment method with this id of the caller
-       *
-       *     Not Found: `PAYMENT_METHOD_NOT_FOUND` no saved payment method with this id of the caller
-       */
+      /** @description Not Found: `PAYMENT_METHOD_NOT_FOUND` no saved payment method with this id of the caller */
       404: {
         headers: {
           [name: string]: unknown;
@@ -43077,11 +39473,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `CART_CHANGED` cart lines changed price or went away since they were added: read the cart again; `ITEM_UNAVAILABLE` the item is not on sale now (a draft, archived, sold or deleted); `OUT_OF_STOCK` fewer units are left than asked for
-       *
-       *     Conflict: `CART_CHANGED` cart lines changed price or went away since they were added: read the cart again; `ITEM_UNAVAILABLE` the item is not on sale now (a draft, archived, sold or deleted); `OUT_OF_STOCK` fewer units are left than asked for
-       */
+      /** @description Conflict: `CART_CHANGED` cart lines changed price or went away since they were added: read the cart again; `ITEM_UNAVAILABLE` the item is not on sale now (a draft, archived, sold or deleted); `OUT_OF_STOCK` fewer units are left than asked for */
       409: {
         headers: {
           [name: string]: unknown;
@@ -43117,11 +39509,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `IDEMPOTENCY_KEY_REUSED` this Idempotency-Key was used with another request body; `ADDRESS_REQUIRED` a checkout takes exactly one of address and addressId; `UNKNOWN_ADDRESS` addressId names no address in the caller's address book; `CART_EMPTY` a checkout without items needs a cart that has some; `DUPLICATE_ITEM` an item appears twice in the checkout items; `ITEM_NOT_FOUND` nothing of this kind with this id can be bought; `CANNOT_BUY_OWN` a seller cannot buy their own listing; `MIXED_CURRENCIES` one seller's items in one checkout must share a currency; `PAYMENT_SOURCE_INVALID` a card order takes a card token or a saved method (not both); cash on delivery takes neither; `CARD_TOKEN_INVALID` the card token is not one the payment provider issued
-       *
-       *     Unprocessable Entity: `IDEMPOTENCY_KEY_REUSED` this Idempotency-Key was used with another request body; `ADDRESS_REQUIRED` a checkout takes exactly one of address and addressId; `UNKNOWN_ADDRESS` addressId names no address in the caller's address book; `CART_EMPTY` a checkout without items needs a cart that has some; `DUPLICATE_ITEM` an item appears twice in the checkout items; `ITEM_NOT_FOUND` nothing of this kind with this id can be bought; `CANNOT_BUY_OWN` a seller cannot buy their own listing; `MIXED_CURRENCIES` one seller's items in one checkout must share a currency; `PAYMENT_SOURCE_INVALID` a card order takes a card token or a saved method (not both); cash on delivery takes neither; `CARD_TOKEN_INVALID` the card token is not one the payment provider issued
-       */
+      /** @description Unprocessable Entity: `IDEMPOTENCY_KEY_REUSED` this Idempotency-Key was used with another request body; `ADDRESS_REQUIRED` a checkout takes exactly one of address and addressId; `UNKNOWN_ADDRESS` addressId names no address in the caller's address book; `CART_EMPTY` a checkout without items needs a cart that has some; `DUPLICATE_ITEM` an item appears twice in the checkout items; `ITEM_NOT_FOUND` nothing of this kind with this id can be bought; `CANNOT_BUY_OWN` a seller cannot buy their own listing; `MIXED_CURRENCIES` one seller's items in one checkout must share a currency; `PAYMENT_SOURCE_INVALID` a card order takes a card token or a saved method (not both); cash on delivery takes neither; `CARD_TOKEN_INVALID` the card token is not one the payment provider issued */
       422: {
         headers: {
           [name: string]: unknown;
@@ -43190,13 +39578,7 @@ export interface operations {
           'application/json': components['schemas']['OrderDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -43236,11 +39618,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       *
-       *     Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       */
+      /** @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -43306,17 +39684,7 @@ export interface operations {
           'application/json': components['schemas']['OrderDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -43349,11 +39717,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `TRANSITION_FORBIDDEN` the caller's part in the order does not make this move
-       *
-       *     Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `TRANSITION_FORBIDDEN` the caller's part in the order does not make this move; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `TRANSITION_FORBIDDEN` the caller's part in the order does not make this move; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -43365,11 +39729,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       *
-       *     Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       */
+      /** @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -43381,11 +39741,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there
-       *
-       *     Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there
-       */
+      /** @description Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there */
       409: {
         headers: {
           [name: string]: unknown;
@@ -43397,13 +39753,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -43489,17 +39839,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -43527,11 +39867,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders
-       *
-       *     Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -43543,11 +39879,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       *
-       *     Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       */
+      /** @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -43559,11 +39891,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there
-       *
-       *     Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there
-       */
+      /** @description Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there */
       409: {
         headers: {
           [name: string]: unknown;
@@ -43575,13 +39903,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -43647,17 +39969,7 @@ export interface operations {
           'application/json': components['schemas']['OrderDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -43690,11 +40002,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `TRANSITION_FORBIDDEN` the caller's part in the order does not make this move
-       *
-       *     Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `TRANSITION_FORBIDDEN` the caller's part in the order does not make this move; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `TRANSITION_FORBIDDEN` the caller's part in the order does not make this move; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -43706,11 +40014,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       *
-       *     Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       */
+      /** @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -43722,11 +40026,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there
-       *
-       *     Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there
-       */
+      /** @description Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there */
       409: {
         headers: {
           [name: string]: unknown;
@@ -43738,13 +40038,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -43827,13 +40121,7 @@ export interface operations {
           'application/json': components['schemas']['PaymentDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -43873,11 +40161,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       *
-       *     Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       */
+      /** @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -43940,13 +40224,7 @@ export interface operations {
           'application/json': components['schemas']['PaymentDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -43986,11 +40264,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see; `PAYMENT_METHOD_NOT_FOUND` no saved payment method with this id of the caller
-       *
-       *     Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see; `PAYMENT_METHOD_NOT_FOUND` no saved payment method with this id of the caller
-       */
+      /** @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see; `PAYMENT_METHOD_NOT_FOUND` no saved payment method with this id of the caller */
       404: {
         headers: {
           [name: string]: unknown;
@@ -44002,11 +40276,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `NOT_A_CARD_ORDER` the order is paid on delivery, not by card; `ORDER_NOT_PAYABLE` the order is no longer waiting for its payment; `PAYMENT_IN_PROGRESS` a payment of the order is under way or done; a new attempt waits for it to fail
-       *
-       *     Conflict: `NOT_A_CARD_ORDER` the order is paid on delivery, not by card; `ORDER_NOT_PAYABLE` the order is no longer waiting for its payment; `PAYMENT_IN_PROGRESS` a payment of the order is under way or done; a new attempt waits for it to fail
-       */
+      /** @description Conflict: `NOT_A_CARD_ORDER` the order is paid on delivery, not by card; `ORDER_NOT_PAYABLE` the order is no longer waiting for its payment; `PAYMENT_IN_PROGRESS` a payment of the order is under way or done; a new attempt waits for it to fail */
       409: {
         headers: {
           [name: string]: unknown;
@@ -44042,11 +40312,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `PAYMENT_SOURCE_INVALID` a card order takes a card token or a saved method (not both); cash on delivery takes neither; `CARD_TOKEN_INVALID` the card token is not one the payment provider issued
-       *
-       *     Unprocessable Entity: `PAYMENT_SOURCE_INVALID` a card order takes a card token or a saved method (not both); cash on delivery takes neither; `CARD_TOKEN_INVALID` the card token is not one the payment provider issued
-       */
+      /** @description Unprocessable Entity: `PAYMENT_SOURCE_INVALID` a card order takes a card token or a saved method (not both); cash on delivery takes neither; `CARD_TOKEN_INVALID` the card token is not one the payment provider issued */
       422: {
         headers: {
           [name: string]: unknown;
@@ -44105,13 +40371,7 @@ export interface operations {
           'application/json': components['schemas']['PaymentDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -44151,11 +40411,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       *
-       *     Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       */
+      /** @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -44167,11 +40423,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `NOTHING_TO_REFUND` the order has no captured card payment to refund; `ILLEGAL_TRANSITION` the order's current state does not lead there; `PAYMENT_PROVIDER_REFUSED` the payment provider refused the operation
-       *
-       *     Conflict: `NOTHING_TO_REFUND` the order has no captured card payment to refund; `ILLEGAL_TRANSITION` the order's current state does not lead there; `PAYMENT_PROVIDER_REFUSED` the payment provider refused the operation
-       */
+      /** @description Conflict: `NOTHING_TO_REFUND` the order has no captured card payment to refund; `ILLEGAL_TRANSITION` the order's current state does not lead there; `PAYMENT_PROVIDER_REFUSED` the payment provider refused the operation */
       409: {
         headers: {
           [name: string]: unknown;
@@ -44237,17 +40489,7 @@ export interface operations {
           'application/json': components['schemas']['OrderDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -44280,11 +40522,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `TRANSITION_FORBIDDEN` the caller's part in the order does not make this move
-       *
-       *     Forbidden: `TRANSITION_FORBIDDEN` the caller's part in the order does not make this move; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `TRANSITION_FORBIDDEN` the caller's part in the order does not make this move; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -44296,11 +40534,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       *
-       *     Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       */
+      /** @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -44312,11 +40546,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there
-       *
-       *     Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there
-       */
+      /** @description Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there */
       409: {
         headers: {
           [name: string]: unknown;
@@ -44328,13 +40558,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -44497,15 +40721,7 @@ export interface operations {
           'application/json': components['schemas']['OrderPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `INVALID_SCOPE` `as` takes buyer, seller or all
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `INVALID_SCOPE` `as` takes buyer, seller or all
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `INVALID_SCOPE` `as` takes buyer, seller or all; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `INVALID_SCOPE` `as` takes buyer, seller or all; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -44533,13 +40749,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders
-       *
-       *     Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders
-       *
-       *     Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -44603,11 +40813,7 @@ export interface operations {
           'application/json': components['schemas']['CheckoutResultDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IDEMPOTENCY_KEY` Idempotency-Key must be 1–255 visible ASCII characters
-       *
-       *     Bad Request: `INVALID_IDEMPOTENCY_KEY` Idempotency-Key must be 1–255 visible ASCII characters; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IDEMPOTENCY_KEY` Idempotency-Key must be 1–255 visible ASCII characters; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -44652,11 +40858,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PAYMENT_METHOD_NOT_FOUND` no saved payment method with this id of the caller
-       *
-       *     Not Found: `PAYMENT_METHOD_NOT_FOUND` no saved payment method with this id of the caller
-       */
+      /** @description Not Found: `PAYMENT_METHOD_NOT_FOUND` no saved payment method with this id of the caller */
       404: {
         headers: {
           [name: string]: unknown;
@@ -44668,11 +40870,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `CART_CHANGED` cart lines changed price or went away since they were added: read the cart again; `ITEM_UNAVAILABLE` the item is not on sale now (a draft, archived, sold or deleted); `OUT_OF_STOCK` fewer units are left than asked for
-       *
-       *     Conflict: `CART_CHANGED` cart lines changed price or went away since they were added: read the cart again; `ITEM_UNAVAILABLE` the item is not on sale now (a draft, archived, sold or deleted); `OUT_OF_STOCK` fewer units are left than asked for
-       */
+      /** @description Conflict: `CART_CHANGED` cart lines changed price or went away since they were added: read the cart again; `ITEM_UNAVAILABLE` the item is not on sale now (a draft, archived, sold or deleted); `OUT_OF_STOCK` fewer units are left than asked for */
       409: {
         headers: {
           [name: string]: unknown;
@@ -44708,11 +40906,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `IDEMPOTENCY_KEY_REUSED` this Idempotency-Key was used with another request body; `ADDRESS_REQUIRED` a checkout takes exactly one of address and addressId; `UNKNOWN_ADDRESS` addressId names no address in the caller's address book; `CART_EMPTY` a checkout without items needs a cart that has some; `DUPLICATE_ITEM` an item appears twice in the checkout items; `ITEM_NOT_FOUND` nothing of this kind with this id can be bought; `CANNOT_BUY_OWN` a seller cannot buy their own listing; `MIXED_CURRENCIES` one seller's items in one checkout must share a currency; `PAYMENT_SOURCE_INVALID` a card order takes a card token or a saved method (not both); cash on delivery takes neither; `CARD_TOKEN_INVALID` the card token is not one the payment provider issued
-       *
-       *     Unprocessable Entity: `IDEMPOTENCY_KEY_REUSED` this Idempotency-Key was used with another request body; `ADDRESS_REQUIRED` a checkout takes exactly one of address and addressId; `UNKNOWN_ADDRESS` addressId names no address in the caller's address book; `CART_EMPTY` a checkout without items needs a cart that has some; `DUPLICATE_ITEM` an item appears twice in the checkout items; `ITEM_NOT_FOUND` nothing of this kind with this id can be bought; `CANNOT_BUY_OWN` a seller cannot buy their own listing; `MIXED_CURRENCIES` one seller's items in one checkout must share a currency; `PAYMENT_SOURCE_INVALID` a card order takes a card token or a saved method (not both); cash on delivery takes neither; `CARD_TOKEN_INVALID` the card token is not one the payment provider issued
-       */
+      /** @description Unprocessable Entity: `IDEMPOTENCY_KEY_REUSED` this Idempotency-Key was used with another request body; `ADDRESS_REQUIRED` a checkout takes exactly one of address and addressId; `UNKNOWN_ADDRESS` addressId names no address in the caller's address book; `CART_EMPTY` a checkout without items needs a cart that has some; `DUPLICATE_ITEM` an item appears twice in the checkout items; `ITEM_NOT_FOUND` nothing of this kind with this id can be bought; `CANNOT_BUY_OWN` a seller cannot buy their own listing; `MIXED_CURRENCIES` one seller's items in one checkout must share a currency; `PAYMENT_SOURCE_INVALID` a card order takes a card token or a saved method (not both); cash on delivery takes neither; `CARD_TOKEN_INVALID` the card token is not one the payment provider issued */
       422: {
         headers: {
           [name: string]: unknown;
@@ -44781,13 +40975,7 @@ export interface operations {
           'application/json': components['schemas']['OrderDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -44827,11 +41015,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       *
-       *     Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       */
+      /** @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -44897,17 +41081,7 @@ export interface operations {
           'application/json': components['schemas']['OrderDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -44940,11 +41114,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `TRANSITION_FORBIDDEN` the caller's part in the order does not make this move
-       *
-       *     Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `TRANSITION_FORBIDDEN` the caller's part in the order does not make this move; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `TRANSITION_FORBIDDEN` the caller's part in the order does not make this move; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -44956,11 +41126,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       *
-       *     Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       */
+      /** @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -44972,11 +41138,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there
-       *
-       *     Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there
-       */
+      /** @description Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there */
       409: {
         headers: {
           [name: string]: unknown;
@@ -44988,13 +41150,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -45080,17 +41236,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -45118,11 +41264,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders
-       *
-       *     Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -45134,11 +41276,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       *
-       *     Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       */
+      /** @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -45150,11 +41288,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there
-       *
-       *     Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there
-       */
+      /** @description Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there */
       409: {
         headers: {
           [name: string]: unknown;
@@ -45166,13 +41300,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -45238,17 +41366,7 @@ export interface operations {
           'application/json': components['schemas']['OrderDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -45281,11 +41399,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `TRANSITION_FORBIDDEN` the caller's part in the order does not make this move
-       *
-       *     Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `TRANSITION_FORBIDDEN` the caller's part in the order does not make this move; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `ADMINS_ONLY` only admins list every order or replace and delete orders; `TRANSITION_FORBIDDEN` the caller's part in the order does not make this move; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -45297,11 +41411,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       *
-       *     Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       */
+      /** @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -45313,11 +41423,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there
-       *
-       *     Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there
-       */
+      /** @description Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there */
       409: {
         headers: {
           [name: string]: unknown;
@@ -45329,13 +41435,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -45418,13 +41518,7 @@ export interface operations {
           'application/json': components['schemas']['PaymentDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -45464,11 +41558,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       *
-       *     Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       */
+      /** @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -45531,13 +41621,7 @@ export interface operations {
           'application/json': components['schemas']['PaymentDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -45577,11 +41661,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see; `PAYMENT_METHOD_NOT_FOUND` no saved payment method with this id of the caller
-       *
-       *     Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see; `PAYMENT_METHOD_NOT_FOUND` no saved payment method with this id of the caller
-       */
+      /** @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see; `PAYMENT_METHOD_NOT_FOUND` no saved payment method with this id of the caller */
       404: {
         headers: {
           [name: string]: unknown;
@@ -45593,11 +41673,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `NOT_A_CARD_ORDER` the order is paid on delivery, not by card; `ORDER_NOT_PAYABLE` the order is no longer waiting for its payment; `PAYMENT_IN_PROGRESS` a payment of the order is under way or done; a new attempt waits for it to fail
-       *
-       *     Conflict: `NOT_A_CARD_ORDER` the order is paid on delivery, not by card; `ORDER_NOT_PAYABLE` the order is no longer waiting for its payment; `PAYMENT_IN_PROGRESS` a payment of the order is under way or done; a new attempt waits for it to fail
-       */
+      /** @description Conflict: `NOT_A_CARD_ORDER` the order is paid on delivery, not by card; `ORDER_NOT_PAYABLE` the order is no longer waiting for its payment; `PAYMENT_IN_PROGRESS` a payment of the order is under way or done; a new attempt waits for it to fail */
       409: {
         headers: {
           [name: string]: unknown;
@@ -45633,11 +41709,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `PAYMENT_SOURCE_INVALID` a card order takes a card token or a saved method (not both); cash on delivery takes neither; `CARD_TOKEN_INVALID` the card token is not one the payment provider issued
-       *
-       *     Unprocessable Entity: `PAYMENT_SOURCE_INVALID` a card order takes a card token or a saved method (not both); cash on delivery takes neither; `CARD_TOKEN_INVALID` the card token is not one the payment provider issued
-       */
+      /** @description Unprocessable Entity: `PAYMENT_SOURCE_INVALID` a card order takes a card token or a saved method (not both); cash on delivery takes neither; `CARD_TOKEN_INVALID` the card token is not one the payment provider issued */
       422: {
         headers: {
           [name: string]: unknown;
@@ -45696,13 +41768,7 @@ export interface operations {
           'application/json': components['schemas']['PaymentDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -45742,11 +41808,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       *
-       *     Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       */
+      /** @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -45758,11 +41820,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `NOTHING_TO_REFUND` the order has no captured card payment to refund; `ILLEGAL_TRANSITION` the order's current state does not lead there; `PAYMENT_PROVIDER_REFUSED` the payment provider refused the operation
-       *
-       *     Conflict: `NOTHING_TO_REFUND` the order has no captured card payment to refund; `ILLEGAL_TRANSITION` the order's current state does not lead there; `PAYMENT_PROVIDER_REFUSED` the payment provider refused the operation
-       */
+      /** @description Conflict: `NOTHING_TO_REFUND` the order has no captured card payment to refund; `ILLEGAL_TRANSITION` the order's current state does not lead there; `PAYMENT_PROVIDER_REFUSED` the payment provider refused the operation */
       409: {
         headers: {
           [name: string]: unknown;
@@ -45828,17 +41886,7 @@ export interface operations {
           'application/json': components['schemas']['OrderDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -45871,11 +41919,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `TRANSITION_FORBIDDEN` the caller's part in the order does not make this move
-       *
-       *     Forbidden: `TRANSITION_FORBIDDEN` the caller's part in the order does not make this move; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `TRANSITION_FORBIDDEN` the caller's part in the order does not make this move; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -45887,11 +41931,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       *
-       *     Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see
-       */
+      /** @description Not Found: `ORDER_NOT_FOUND` no order with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -45903,11 +41943,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there
-       *
-       *     Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there
-       */
+      /** @description Conflict: `ILLEGAL_TRANSITION` the order's current state does not lead there */
       409: {
         headers: {
           [name: string]: unknown;
@@ -45919,13 +41955,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -46203,13 +42233,7 @@ export interface operations {
           'application/json': components['schemas']['PaymentMethodPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -46371,11 +42395,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `CARD_TOKEN_INVALID` the card token is not one the payment provider issued; `TOO_MANY_PAYMENT_METHODS` the caller keeps as many saved payment methods as allowed
-       *
-       *     Unprocessable Entity: `CARD_TOKEN_INVALID` the card token is not one the payment provider issued; `TOO_MANY_PAYMENT_METHODS` the caller keeps as many saved payment methods as allowed
-       */
+      /** @description Unprocessable Entity: `CARD_TOKEN_INVALID` the card token is not one the payment provider issued; `TOO_MANY_PAYMENT_METHODS` the caller keeps as many saved payment methods as allowed */
       422: {
         headers: {
           [name: string]: unknown;
@@ -46434,13 +42454,7 @@ export interface operations {
           'application/json': components['schemas']['PaymentMethodDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -46480,11 +42494,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PAYMENT_METHOD_NOT_FOUND` no saved payment method with this id of the caller
-       *
-       *     Not Found: `PAYMENT_METHOD_NOT_FOUND` no saved payment method with this id of the caller
-       */
+      /** @description Not Found: `PAYMENT_METHOD_NOT_FOUND` no saved payment method with this id of the caller */
       404: {
         headers: {
           [name: string]: unknown;
@@ -46541,13 +42551,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -46587,11 +42591,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PAYMENT_METHOD_NOT_FOUND` no saved payment method with this id of the caller
-       *
-       *     Not Found: `PAYMENT_METHOD_NOT_FOUND` no saved payment method with this id of the caller
-       */
+      /** @description Not Found: `PAYMENT_METHOD_NOT_FOUND` no saved payment method with this id of the caller */
       404: {
         headers: {
           [name: string]: unknown;
@@ -46716,11 +42716,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `CARD_NUMBER_INVALID` the number is not one of the test provider’s test cards; `CARD_EXPIRED` the card’s expiry month has passed
-       *
-       *     Unprocessable Entity: `CARD_NUMBER_INVALID` the number is not one of the test provider’s test cards; `CARD_EXPIRED` the card’s expiry month has passed
-       */
+      /** @description Unprocessable Entity: `CARD_NUMBER_INVALID` the number is not one of the test provider’s test cards; `CARD_EXPIRED` the card’s expiry month has passed */
       422: {
         headers: {
           [name: string]: unknown;
@@ -46902,11 +42898,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `NOT_YOUR_MEDIA` only its owner puts a media on a post or avatar
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `NOT_YOUR_MEDIA` only its owner puts a media on a post or avatar; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `NOT_YOUR_MEDIA` only its owner puts a media on a post or avatar; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -46942,11 +42934,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `EMPTY_POST` a post needs text or at least one photo; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `MEDIA_NOT_FOUND` no uploaded media with this id; `ITEM_NOT_FOUND` no catalog item of this kind with this id
-       *
-       *     Unprocessable Entity: `EMPTY_POST` a post needs text or at least one photo; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `MEDIA_NOT_FOUND` no uploaded media with this id; `ITEM_NOT_FOUND` no catalog item of this kind with this id
-       */
+      /** @description Unprocessable Entity: `EMPTY_POST` a post needs text or at least one photo; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `MEDIA_NOT_FOUND` no uploaded media with this id; `ITEM_NOT_FOUND` no catalog item of this kind with this id */
       422: {
         headers: {
           [name: string]: unknown;
@@ -47005,13 +42993,7 @@ export interface operations {
           'application/json': components['schemas']['PostDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -47051,11 +43033,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `POST_NOT_FOUND` no post with this id that the caller may see
-       *
-       *     Not Found: `POST_NOT_FOUND` no post with this id that the caller may see
-       */
+      /** @description Not Found: `POST_NOT_FOUND` no post with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -47112,13 +43090,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -47146,11 +43118,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_POST` only its author (or a moderator) changes a post
-       *
-       *     Forbidden: `NOT_YOUR_POST` only its author (or a moderator) changes a post; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_POST` only its author (or a moderator) changes a post; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -47162,11 +43130,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `POST_NOT_FOUND` no post with this id that the caller may see
-       *
-       *     Not Found: `POST_NOT_FOUND` no post with this id that the caller may see
-       */
+      /** @description Not Found: `POST_NOT_FOUND` no post with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -47232,17 +43196,7 @@ export interface operations {
           'application/json': components['schemas']['PostDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -47275,11 +43229,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_POST` only its author (or a moderator) changes a post; `NOT_YOUR_MEDIA` only its owner puts a media on a post or avatar
-       *
-       *     Forbidden: `NOT_YOUR_POST` only its author (or a moderator) changes a post; `NOT_YOUR_MEDIA` only its owner puts a media on a post or avatar; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_POST` only its author (or a moderator) changes a post; `NOT_YOUR_MEDIA` only its owner puts a media on a post or avatar; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -47291,11 +43241,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `POST_NOT_FOUND` no post with this id that the caller may see
-       *
-       *     Not Found: `POST_NOT_FOUND` no post with this id that the caller may see
-       */
+      /** @description Not Found: `POST_NOT_FOUND` no post with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -47307,13 +43253,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -47349,11 +43289,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `EMPTY_POST` a post needs text or at least one photo; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `MEDIA_NOT_FOUND` no uploaded media with this id
-       *
-       *     Unprocessable Entity: `EMPTY_POST` a post needs text or at least one photo; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `MEDIA_NOT_FOUND` no uploaded media with this id
-       */
+      /** @description Unprocessable Entity: `EMPTY_POST` a post needs text or at least one photo; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `MEDIA_NOT_FOUND` no uploaded media with this id */
       422: {
         headers: {
           [name: string]: unknown;
@@ -47443,17 +43379,7 @@ export interface operations {
           'application/json': components['schemas']['CommentPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -47493,13 +43419,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `POST_NOT_FOUND` no post with this id that the caller may see
-       *
-       *     Not Found: `POST_NOT_FOUND` no post with this id that the caller may see
-       *
-       *     Not Found: `POST_NOT_FOUND` no post with this id that the caller may see
-       */
+      /** @description Not Found: `POST_NOT_FOUND` no post with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -47562,13 +43482,7 @@ export interface operations {
           'application/json': components['schemas']['CommentDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -47596,11 +43510,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first)
-       *
-       *     Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `PROFILE_REQUIRED` the caller's account has no public profile yet (verify it first); `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -47612,11 +43522,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `POST_NOT_FOUND` no post with this id that the caller may see
-       *
-       *     Not Found: `POST_NOT_FOUND` no post with this id that the caller may see
-       */
+      /** @description Not Found: `POST_NOT_FOUND` no post with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -47652,11 +43558,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `EMPTY_POST` a post needs text or at least one photo; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `COMMENT_NOT_FOUND` no comment with this id on this post; `COMMENT_TOO_DEEP` comments are answered one level deep only
-       *
-       *     Unprocessable Entity: `EMPTY_POST` a post needs text or at least one photo; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `COMMENT_NOT_FOUND` no comment with this id on this post; `COMMENT_TOO_DEEP` comments are answered one level deep only
-       */
+      /** @description Unprocessable Entity: `EMPTY_POST` a post needs text or at least one photo; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `COMMENT_NOT_FOUND` no comment with this id on this post; `COMMENT_TOO_DEEP` comments are answered one level deep only */
       422: {
         headers: {
           [name: string]: unknown;
@@ -47746,17 +43648,7 @@ export interface operations {
           'application/json': components['schemas']['PostRevisionPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -47796,13 +43688,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `POST_NOT_FOUND` no post with this id that the caller may see
-       *
-       *     Not Found: `POST_NOT_FOUND` no post with this id that the caller may see
-       *
-       *     Not Found: `POST_NOT_FOUND` no post with this id that the caller may see
-       */
+      /** @description Not Found: `POST_NOT_FOUND` no post with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -47861,13 +43747,7 @@ export interface operations {
           'application/json': components['schemas']['LikeStateDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -47907,11 +43787,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `POST_NOT_FOUND` no post with this id that the caller may see
-       *
-       *     Not Found: `POST_NOT_FOUND` no post with this id that the caller may see
-       */
+      /** @description Not Found: `POST_NOT_FOUND` no post with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -47970,13 +43846,7 @@ export interface operations {
           'application/json': components['schemas']['LikeStateDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -48016,11 +43886,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `POST_NOT_FOUND` no post with this id that the caller may see
-       *
-       *     Not Found: `POST_NOT_FOUND` no post with this id that the caller may see
-       */
+      /** @description Not Found: `POST_NOT_FOUND` no post with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -48194,15 +44060,7 @@ export interface operations {
           'application/json': components['schemas']['ProductPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -48269,11 +44127,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -48289,11 +44143,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -48343,11 +44193,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -48380,11 +44226,7 @@ export interface operations {
           'application/json': components['schemas']['ProductDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -48450,17 +44292,7 @@ export interface operations {
           'application/json': components['schemas']['ProductDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_CATEGORY` categoryIds names no category; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_CATEGORY` categoryIds names no category; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -48479,11 +44311,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -48499,11 +44327,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -48527,13 +44351,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -48583,11 +44401,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -48622,17 +44436,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -48644,11 +44448,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -48664,11 +44464,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -48692,13 +44488,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -48724,11 +44514,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -48768,17 +44554,7 @@ export interface operations {
           'application/json': components['schemas']['ProductDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_CATEGORY` categoryIds names no category; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_CATEGORY` categoryIds names no category; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -48797,11 +44573,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -48817,11 +44589,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -48845,13 +44613,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -48901,11 +44663,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -48938,11 +44696,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -49006,15 +44760,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -49026,11 +44772,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -49046,11 +44788,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media */
       403: {
         headers: {
           [name: string]: unknown;
@@ -49124,11 +44862,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -49161,15 +44895,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -49181,11 +44907,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -49201,11 +44923,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos */
       403: {
         headers: {
           [name: string]: unknown;
@@ -49243,11 +44961,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -49395,15 +45109,7 @@ export interface operations {
           'application/json': components['schemas']['ProductPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -49470,11 +45176,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -49490,11 +45192,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -49544,11 +45242,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -49581,11 +45275,7 @@ export interface operations {
           'application/json': components['schemas']['ProductDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -49651,17 +45341,7 @@ export interface operations {
           'application/json': components['schemas']['ProductDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_CATEGORY` categoryIds names no category; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_CATEGORY` categoryIds names no category; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -49680,11 +45360,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -49700,11 +45376,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -49728,13 +45400,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -49784,11 +45450,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -49823,17 +45485,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -49845,11 +45497,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -49865,11 +45513,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -49893,13 +45537,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -49925,11 +45563,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -49969,17 +45603,7 @@ export interface operations {
           'application/json': components['schemas']['ProductDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_CATEGORY` categoryIds names no category; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_CATEGORY` categoryIds names no category; `UNKNOWN_SOLD_ITEM` coffeeId or watchId names no such coffee or watch; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -49998,11 +45622,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -50018,11 +45638,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -50046,13 +45662,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -50102,11 +45712,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -50139,11 +45745,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -50207,15 +45809,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -50227,11 +45821,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -50247,11 +45837,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media */
       403: {
         headers: {
           [name: string]: unknown;
@@ -50325,11 +45911,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -50362,15 +45944,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -50382,11 +45956,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -50402,11 +45972,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos */
       403: {
         headers: {
           [name: string]: unknown;
@@ -50444,11 +46010,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -50554,11 +46116,7 @@ export interface operations {
           'application/json': components['schemas']['ProfilePageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -50605,11 +46163,7 @@ export interface operations {
           'application/json': components['schemas']['ProfileDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -50715,17 +46269,7 @@ export interface operations {
           'application/json': components['schemas']['AchievementPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -50753,13 +46297,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only
-       *
-       *     Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only
-       *
-       *     Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -50771,13 +46309,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       */
+      /** @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -50867,17 +46399,7 @@ export interface operations {
           'application/json': components['schemas']['RelatedUserPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -50905,13 +46427,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only
-       *
-       *     Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only
-       *
-       *     Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -50923,13 +46439,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       */
+      /** @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -51019,17 +46529,7 @@ export interface operations {
           'application/json': components['schemas']['RelatedUserPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -51057,13 +46557,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only
-       *
-       *     Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only
-       *
-       *     Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -51075,13 +46569,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       */
+      /** @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -51171,17 +46659,7 @@ export interface operations {
           'application/json': components['schemas']['PostPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -51209,13 +46687,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only
-       *
-       *     Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only
-       *
-       *     Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -51227,13 +46699,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       */
+      /** @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -51292,13 +46758,7 @@ export interface operations {
           'application/json': components['schemas']['ProductivityDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -51326,11 +46786,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only
-       *
-       *     Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `PRIVATE_ACCOUNT` a private account's content is for its followers only; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -51342,11 +46798,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       */
+      /** @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -51410,15 +46862,7 @@ export interface operations {
           'application/json': components['schemas']['ProfileDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -51451,11 +46895,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_MEDIA` only its owner puts a media on a post or avatar
-       *
-       *     Forbidden: `NOT_YOUR_MEDIA` only its owner puts a media on a post or avatar; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_MEDIA` only its owner puts a media on a post or avatar; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -51467,11 +46907,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       *
-       *     Not Found: `PROFILE_NOT_FOUND` no public profile for this user
-       */
+      /** @description Not Found: `PROFILE_NOT_FOUND` no public profile for this user */
       404: {
         headers: {
           [name: string]: unknown;
@@ -51483,13 +46919,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -51525,11 +46955,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `MEDIA_NOT_FOUND` no uploaded media with this id
-       *
-       *     Unprocessable Entity: `MEDIA_NOT_FOUND` no uploaded media with this id
-       */
+      /** @description Unprocessable Entity: `MEDIA_NOT_FOUND` no uploaded media with this id */
       422: {
         headers: {
           [name: string]: unknown;
@@ -51645,13 +47071,7 @@ export interface operations {
           'application/json': components['schemas']['ProjectSummaryPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -51804,11 +47224,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing)
-       *
-       *     Unprocessable Entity: `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing)
-       */
+      /** @description Unprocessable Entity: `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -51867,13 +47283,7 @@ export interface operations {
           'application/json': components['schemas']['ProjectDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -51913,11 +47323,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
-       *
-       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
-       */
+      /** @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of */
       404: {
         headers: {
           [name: string]: unknown;
@@ -51974,13 +47380,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -52008,11 +47408,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project
-       *
-       *     Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -52024,11 +47420,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
-       *
-       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
-       */
+      /** @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of */
       404: {
         headers: {
           [name: string]: unknown;
@@ -52094,17 +47486,7 @@ export interface operations {
           'application/json': components['schemas']['ProjectDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -52137,11 +47519,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project
-       *
-       *     Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -52153,11 +47531,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
-       *
-       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
-       */
+      /** @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of */
       404: {
         headers: {
           [name: string]: unknown;
@@ -52169,13 +47543,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -52211,11 +47579,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing)
-       *
-       *     Unprocessable Entity: `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing)
-       */
+      /** @description Unprocessable Entity: `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -52321,17 +47685,7 @@ export interface operations {
           'application/json': components['schemas']['MemberPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -52371,13 +47725,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
-       *
-       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
-       *
-       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
-       */
+      /** @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of */
       404: {
         headers: {
           [name: string]: unknown;
@@ -52441,15 +47789,7 @@ export interface operations {
           'application/json': components['schemas']['MemberDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -52477,11 +47817,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project
-       *
-       *     Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -52493,11 +47829,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
-       *
-       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
-       */
+      /** @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of */
       404: {
         headers: {
           [name: string]: unknown;
@@ -52533,11 +47865,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `MEMBER_NOT_FOLLOWER` a project is shared only with the owner's followers (not with the owner themself)
-       *
-       *     Unprocessable Entity: `MEMBER_NOT_FOLLOWER` a project is shared only with the owner's followers (not with the owner themself)
-       */
+      /** @description Unprocessable Entity: `MEMBER_NOT_FOLLOWER` a project is shared only with the owner's followers (not with the owner themself) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -52595,15 +47923,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -52631,11 +47951,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project
-       *
-       *     Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_PROJECT_OWNER` only the owner changes, shares or deletes a project; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -52647,11 +47963,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of; `MEMBER_NOT_FOUND` this user is not a member of the project
-       *
-       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of; `MEMBER_NOT_FOUND` this user is not a member of the project
-       */
+      /** @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of; `MEMBER_NOT_FOUND` this user is not a member of the project */
       404: {
         headers: {
           [name: string]: unknown;
@@ -52714,13 +48026,7 @@ export interface operations {
           'application/json': components['schemas']['ProjectDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -52748,11 +48054,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them
-       *
-       *     Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -52764,11 +48066,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
-       *
-       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
-       */
+      /** @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of */
       404: {
         headers: {
           [name: string]: unknown;
@@ -52804,11 +48102,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing)
-       *
-       *     Unprocessable Entity: `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing)
-       */
+      /** @description Unprocessable Entity: `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -52866,15 +48160,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -52902,11 +48188,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them
-       *
-       *     Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -52918,11 +48200,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
-       *
-       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
-       */
+      /** @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of */
       404: {
         headers: {
           [name: string]: unknown;
@@ -52934,11 +48212,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `SECTION_NOT_FOUND` no section with this id in the task’s project
-       *
-       *     Unprocessable Entity: `SECTION_NOT_FOUND` no section with this id in the task’s project
-       */
+      /** @description Unprocessable Entity: `SECTION_NOT_FOUND` no section with this id in the task’s project */
       422: {
         headers: {
           [name: string]: unknown;
@@ -53033,11 +48307,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -53110,11 +48380,7 @@ export interface operations {
           'application/json': components['schemas']['RegisteredUserDto'];
         };
       };
-      /**
-       * @description Bad Request: `WEAK_PASSWORD` the password does not meet the policy; `errors` says why
-       *
-       *     Bad Request: `WEAK_PASSWORD` the password does not meet the policy; `errors` says why; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `WEAK_PASSWORD` the password does not meet the policy; `errors` says why; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -53131,11 +48397,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `EMAIL_TAKEN` another account has this e-mail address; `LOGIN_TAKEN` another account has this login
-       *
-       *     Conflict: `EMAIL_TAKEN` another account has this e-mail address; `LOGIN_TAKEN` another account has this login
-       */
+      /** @description Conflict: `EMAIL_TAKEN` another account has this e-mail address; `LOGIN_TAKEN` another account has this login */
       409: {
         headers: {
           [name: string]: unknown;
@@ -53206,11 +48468,7 @@ export interface operations {
           'application/json': components['schemas']['ReviewDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -53271,17 +48529,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -53293,11 +48541,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -53313,11 +48557,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_REVIEW` only its author (or a moderator) changes a review
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_REVIEW` only its author (or a moderator) changes a review */
       403: {
         headers: {
           [name: string]: unknown;
@@ -53341,13 +48581,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -53373,11 +48607,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -53417,17 +48647,7 @@ export interface operations {
           'application/json': components['schemas']['ReviewDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -53444,11 +48664,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -53464,11 +48680,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_REVIEW` only its author (or a moderator) changes a review
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_REVIEW` only its author (or a moderator) changes a review */
       403: {
         headers: {
           [name: string]: unknown;
@@ -53492,13 +48704,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -53548,11 +48754,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -53585,11 +48787,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -53653,15 +48851,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -53673,11 +48863,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -53693,11 +48879,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media */
       403: {
         headers: {
           [name: string]: unknown;
@@ -53771,11 +48953,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -53808,15 +48986,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -53828,11 +48998,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -53848,11 +49014,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos */
       403: {
         headers: {
           [name: string]: unknown;
@@ -53890,11 +49052,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -53961,15 +49119,7 @@ export interface operations {
           'application/json': components['schemas']['SearchHitPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` a field is missing, cleared or out of range
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` a field is missing, cleared or out of range; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` a field is missing, cleared or out of range; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -53981,13 +49131,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
-       *
-       *     Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
-       *
-       *     Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
-       */
+      /** @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After */
       429: {
         headers: {
           /** @description Seconds to wait before trying again */
@@ -54103,13 +49247,7 @@ export interface operations {
           'application/json': components['schemas']['SellerReportPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -54196,13 +49334,7 @@ export interface operations {
           'application/json': components['schemas']['SellerReportDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -54242,11 +49374,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `SELLER_REPORT_NOT_FOUND` no report on a seller with this id
-       *
-       *     Not Found: `SELLER_REPORT_NOT_FOUND` no report on a seller with this id
-       */
+      /** @description Not Found: `SELLER_REPORT_NOT_FOUND` no report on a seller with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -54312,17 +49440,7 @@ export interface operations {
           'application/json': components['schemas']['SellerReportDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -54367,11 +49485,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `SELLER_REPORT_NOT_FOUND` no report on a seller with this id
-       *
-       *     Not Found: `SELLER_REPORT_NOT_FOUND` no report on a seller with this id
-       */
+      /** @description Not Found: `SELLER_REPORT_NOT_FOUND` no report on a seller with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -54383,11 +49497,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `SELLER_REPORT_RESOLVED` the report was resolved already (`resolvedAction` names the action taken)
-       *
-       *     Conflict: `SELLER_REPORT_RESOLVED` the report was resolved already (`resolvedAction` names the action taken)
-       */
+      /** @description Conflict: `SELLER_REPORT_RESOLVED` the report was resolved already (`resolvedAction` names the action taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -54399,13 +49509,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -54441,11 +49545,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       *
-       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       */
+      /** @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -54508,15 +49608,7 @@ export interface operations {
           'application/json': components['schemas']['SellerReportDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -54556,13 +49648,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `SELLER_NOT_FOUND` no active seller with this id
-       *
-       *     Not Found: `SELLER_NOT_FOUND` no active seller with this id
-       *
-       *     Not Found: `SELLER_NOT_FOUND` no active seller with this id
-       */
+      /** @description Not Found: `SELLER_NOT_FOUND` no active seller with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -54574,13 +49660,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `SELLER_REPORT_OPEN` the caller already has an open report on this seller
-       *
-       *     Conflict: `SELLER_REPORT_OPEN` the caller already has an open report on this seller
-       *
-       *     Conflict: `SELLER_REPORT_OPEN` the caller already has an open report on this seller
-       */
+      /** @description Conflict: `SELLER_REPORT_OPEN` the caller already has an open report on this seller */
       409: {
         headers: {
           [name: string]: unknown;
@@ -54616,13 +49696,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `CANNOT_REPORT_SELF` a seller cannot report themselves; `EMPTY_TEXT` the text is empty after sanitizing; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       *
-       *     Unprocessable Entity: `CANNOT_REPORT_SELF` a seller cannot report themselves; `EMPTY_TEXT` the text is empty after sanitizing; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       *
-       *     Unprocessable Entity: `CANNOT_REPORT_SELF` a seller cannot report themselves; `EMPTY_TEXT` the text is empty after sanitizing; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       */
+      /** @description Unprocessable Entity: `CANNOT_REPORT_SELF` a seller cannot report themselves; `EMPTY_TEXT` the text is empty after sanitizing; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -54634,11 +49708,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
-       *
-       *     Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After
-       */
+      /** @description Too Many Requests: `RATE_LIMITED` the budget of the window is spent; see Retry-After */
       429: {
         headers: {
           /** @description Seconds to wait before trying again */
@@ -54756,13 +49826,7 @@ export interface operations {
           'application/json': components['schemas']['SellerApplicationPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -54891,11 +49955,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `ALREADY_SELLER` the caller is a seller already; `ROLE_CANNOT_APPLY` staff (moderators and admins) do not apply for the seller role; `SELLER_APPLICATION_PENDING` the caller already has a seller application waiting for a decision
-       *
-       *     Conflict: `ALREADY_SELLER` the caller is a seller already; `ROLE_CANNOT_APPLY` staff (moderators and admins) do not apply for the seller role; `SELLER_APPLICATION_PENDING` the caller already has a seller application waiting for a decision
-       */
+      /** @description Conflict: `ALREADY_SELLER` the caller is a seller already; `ROLE_CANNOT_APPLY` staff (moderators and admins) do not apply for the seller role; `SELLER_APPLICATION_PENDING` the caller already has a seller application waiting for a decision */
       409: {
         headers: {
           [name: string]: unknown;
@@ -54931,11 +49991,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `EMPTY_TEXT` the text is empty after sanitizing; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       *
-       *     Unprocessable Entity: `EMPTY_TEXT` the text is empty after sanitizing; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       */
+      /** @description Unprocessable Entity: `EMPTY_TEXT` the text is empty after sanitizing; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -54994,13 +50050,7 @@ export interface operations {
           'application/json': components['schemas']['SellerApplicationDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -55040,11 +50090,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `SELLER_APPLICATION_NOT_FOUND` no seller application with this id that the caller may see
-       *
-       *     Not Found: `SELLER_APPLICATION_NOT_FOUND` no seller application with this id that the caller may see
-       */
+      /** @description Not Found: `SELLER_APPLICATION_NOT_FOUND` no seller application with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -55110,17 +50156,7 @@ export interface operations {
           'application/json': components['schemas']['SellerApplicationDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -55165,11 +50201,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `SELLER_APPLICATION_NOT_FOUND` no seller application with this id that the caller may see
-       *
-       *     Not Found: `SELLER_APPLICATION_NOT_FOUND` no seller application with this id that the caller may see
-       */
+      /** @description Not Found: `SELLER_APPLICATION_NOT_FOUND` no seller application with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -55181,11 +50213,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `SELLER_APPLICATION_DECIDED` the application was approved or rejected already (`applicationStatus` names which)
-       *
-       *     Conflict: `SELLER_APPLICATION_DECIDED` the application was approved or rejected already (`applicationStatus` names which)
-       */
+      /** @description Conflict: `SELLER_APPLICATION_DECIDED` the application was approved or rejected already (`applicationStatus` names which) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -55197,13 +50225,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -55239,11 +50261,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       *
-       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       */
+      /** @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -55309,17 +50327,7 @@ export interface operations {
           'application/json': components['schemas']['SellerApplicationDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -55364,11 +50372,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `SELLER_APPLICATION_NOT_FOUND` no seller application with this id that the caller may see
-       *
-       *     Not Found: `SELLER_APPLICATION_NOT_FOUND` no seller application with this id that the caller may see
-       */
+      /** @description Not Found: `SELLER_APPLICATION_NOT_FOUND` no seller application with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -55380,11 +50384,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `SELLER_APPLICATION_DECIDED` the application was approved or rejected already (`applicationStatus` names which)
-       *
-       *     Conflict: `SELLER_APPLICATION_DECIDED` the application was approved or rejected already (`applicationStatus` names which)
-       */
+      /** @description Conflict: `SELLER_APPLICATION_DECIDED` the application was approved or rejected already (`applicationStatus` names which) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -55396,13 +50396,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -55438,11 +50432,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `EMPTY_TEXT` the text is empty after sanitizing; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       *
-       *     Unprocessable Entity: `EMPTY_TEXT` the text is empty after sanitizing; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       */
+      /** @description Unprocessable Entity: `EMPTY_TEXT` the text is empty after sanitizing; `TEXT_TOO_LONG` the text is longer than its limit after sanitizing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -55584,13 +50574,7 @@ export interface operations {
           'application/json': components['schemas']['ChatDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -55630,11 +50614,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter
-       *
-       *     Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter
-       */
+      /** @description Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter */
       404: {
         headers: {
           [name: string]: unknown;
@@ -55646,11 +50626,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `SUPPORT_ALREADY_ASSIGNED` another staff member already took this support chat
-       *
-       *     Conflict: `SUPPORT_ALREADY_ASSIGNED` another staff member already took this support chat
-       */
+      /** @description Conflict: `SUPPORT_ALREADY_ASSIGNED` another staff member already took this support chat */
       409: {
         headers: {
           [name: string]: unknown;
@@ -55709,13 +50685,7 @@ export interface operations {
           'application/json': components['schemas']['ChatDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -55743,11 +50713,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_SUPPORT_ASSIGNEE` only the assigned staff member (or an admin) releases it
-       *
-       *     Forbidden: `NOT_SUPPORT_ASSIGNEE` only the assigned staff member (or an admin) releases it; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `NOT_SUPPORT_ASSIGNEE` only the assigned staff member (or an admin) releases it; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -55759,11 +50725,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter
-       *
-       *     Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter
-       */
+      /** @description Not Found: `CHAT_NOT_FOUND` no chat with this id that the caller may enter */
       404: {
         headers: {
           [name: string]: unknown;
@@ -55861,13 +50823,7 @@ export interface operations {
           'application/json': components['schemas']['ChatPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -56156,13 +51112,7 @@ export interface operations {
           'application/json': components['schemas']['TaskPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -56279,11 +51229,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them
-       *
-       *     Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -56295,11 +51241,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
-       *
-       *     Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of
-       */
+      /** @description Not Found: `PROJECT_NOT_FOUND` no project with this id that the caller owns or is a member of */
       404: {
         headers: {
           [name: string]: unknown;
@@ -56335,13 +51277,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       *
-       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing); `SECTION_NOT_FOUND` no section with this id in the task’s project; `PARENT_TASK_NOT_FOUND` no task with this id to put the subtask under; `SUBTASK_TOO_DEEP` subtasks are one level deep: a subtask has no subtasks; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone; `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `REMINDER_WITHOUT_DUE` a reminder minutes before the due needs a due
-       *
-       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing); `SECTION_NOT_FOUND` no section with this id in the task’s project; `PARENT_TASK_NOT_FOUND` no task with this id to put the subtask under; `SUBTASK_TOO_DEEP` subtasks are one level deep: a subtask has no subtasks; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone; `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `REMINDER_WITHOUT_DUE` a reminder minutes before the due needs a due
-       */
+      /** @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing); `SECTION_NOT_FOUND` no section with this id in the task’s project; `PARENT_TASK_NOT_FOUND` no task with this id to put the subtask under; `SUBTASK_TOO_DEEP` subtasks are one level deep: a subtask has no subtasks; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone; `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `REMINDER_WITHOUT_DUE` a reminder minutes before the due needs a due */
       422: {
         headers: {
           [name: string]: unknown;
@@ -56409,13 +51345,7 @@ export interface operations {
           'application/json': components['schemas']['TaskDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -56455,11 +51385,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
-       *
-       *     Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
-       */
+      /** @description Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -56516,13 +51442,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -56550,11 +51470,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them
-       *
-       *     Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -56566,11 +51482,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
-       *
-       *     Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
-       */
+      /** @description Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -56636,19 +51548,7 @@ export interface operations {
           'application/json': components['schemas']['TaskDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -56681,11 +51581,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them
-       *
-       *     Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -56697,11 +51593,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
-       *
-       *     Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
-       */
+      /** @description Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -56713,15 +51605,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -56757,13 +51641,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing
-       *
-       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing); `SECTION_NOT_FOUND` no section with this id in the task’s project; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone; `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `REMINDER_WITHOUT_DUE` a reminder minutes before the due needs a due
-       *
-       *     Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing); `SECTION_NOT_FOUND` no section with this id in the task’s project; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone; `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `REMINDER_WITHOUT_DUE` a reminder minutes before the due needs a due
-       */
+      /** @description Unprocessable Entity: `TEXT_TOO_LONG` the text is longer than its limit after sanitizing; `EMPTY_TITLE` a project, section or task needs a name or title (after sanitizing); `SECTION_NOT_FOUND` no section with this id in the task’s project; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone; `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `INVALID_RECURRENCE` the rule is not an RRULE (daily to yearly) nor plain words like "every 2 weeks on Monday"; `REMINDER_WITHOUT_DUE` a reminder minutes before the due needs a due */
       422: {
         headers: {
           [name: string]: unknown;
@@ -56832,17 +51710,7 @@ export interface operations {
           'application/json': components['schemas']['CompleteTaskResultDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -56870,11 +51738,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them
-       *
-       *     Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_PROJECT_EDITOR` a viewer of a shared project reads its tasks; only its owner and editors change them; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -56886,11 +51750,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
-       *
-       *     Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
-       */
+      /** @description Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -56902,11 +51762,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `TASK_COMPLETED` the task is completed already (and does not recur)
-       *
-       *     Conflict: `TASK_COMPLETED` the task is completed already (and does not recur)
-       */
+      /** @description Conflict: `TASK_COMPLETED` the task is completed already (and does not recur) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -56918,13 +51774,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -57024,17 +51874,7 @@ export interface operations {
           'application/json': components['schemas']['CompletionPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -57074,13 +51914,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
-       *
-       *     Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
-       *
-       *     Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see
-       */
+      /** @description Not Found: `TASK_NOT_FOUND` no task with this id that the caller may see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -57292,15 +52126,7 @@ export interface operations {
           'application/json': components['schemas']['TaskPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -57340,13 +52166,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin
-       *
-       *     Unprocessable Entity: `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin
-       *
-       *     Unprocessable Entity: `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin
-       */
+      /** @description Unprocessable Entity: `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin */
       422: {
         headers: {
           [name: string]: unknown;
@@ -57560,15 +52380,7 @@ export interface operations {
           'application/json': components['schemas']['TaskPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -57608,13 +52420,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unprocessable Entity: `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone
-       *
-       *     Unprocessable Entity: `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone
-       *
-       *     Unprocessable Entity: `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone
-       */
+      /** @description Unprocessable Entity: `INVALID_TIME_ZONE` not an IANA time zone such as Europe/Berlin; `INVALID_DUE` a due is a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:mm) with a time zone */
       422: {
         headers: {
           [name: string]: unknown;
@@ -57768,13 +52574,7 @@ export interface operations {
           'application/json': components['schemas']['UserPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -57861,13 +52661,7 @@ export interface operations {
           'application/json': components['schemas']['UserDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -57907,11 +52701,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `USER_NOT_FOUND` no user with this id
-       *
-       *     Not Found: `USER_NOT_FOUND` no user with this id
-       */
+      /** @description Not Found: `USER_NOT_FOUND` no user with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -57974,13 +52764,7 @@ export interface operations {
           'application/json': components['schemas']['UserDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -58020,11 +52804,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `USER_NOT_FOUND` no user with this id
-       *
-       *     Not Found: `USER_NOT_FOUND` no user with this id
-       */
+      /** @description Not Found: `USER_NOT_FOUND` no user with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -58036,11 +52816,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `EMAIL_TAKEN` another account has this e-mail address; `LOGIN_TAKEN` another account has this login; `ACCOUNT_CONFLICT` the e-mail or login was taken meanwhile; retry; `OWN_ROLE_CHANGE` admins cannot change their own role
-       *
-       *     Conflict: `EMAIL_TAKEN` another account has this e-mail address; `LOGIN_TAKEN` another account has this login; `ACCOUNT_CONFLICT` the e-mail or login was taken meanwhile; retry; `OWN_ROLE_CHANGE` admins cannot change their own role
-       */
+      /** @description Conflict: `EMAIL_TAKEN` another account has this e-mail address; `LOGIN_TAKEN` another account has this login; `ACCOUNT_CONFLICT` the e-mail or login was taken meanwhile; retry; `OWN_ROLE_CHANGE` admins cannot change their own role */
       409: {
         headers: {
           [name: string]: unknown;
@@ -58121,13 +52897,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -58167,11 +52937,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `USER_NOT_FOUND` no user with this id
-       *
-       *     Not Found: `USER_NOT_FOUND` no user with this id
-       */
+      /** @description Not Found: `USER_NOT_FOUND` no user with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -58234,13 +53000,7 @@ export interface operations {
           'application/json': components['schemas']['UserDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -58280,11 +53040,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `USER_NOT_FOUND` no user with this id
-       *
-       *     Not Found: `USER_NOT_FOUND` no user with this id
-       */
+      /** @description Not Found: `USER_NOT_FOUND` no user with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -58296,11 +53052,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `EMAIL_TAKEN` another account has this e-mail address; `LOGIN_TAKEN` another account has this login; `ACCOUNT_CONFLICT` the e-mail or login was taken meanwhile; retry; `OWN_ROLE_CHANGE` admins cannot change their own role
-       *
-       *     Conflict: `EMAIL_TAKEN` another account has this e-mail address; `LOGIN_TAKEN` another account has this login; `ACCOUNT_CONFLICT` the e-mail or login was taken meanwhile; retry; `OWN_ROLE_CHANGE` admins cannot change their own role
-       */
+      /** @description Conflict: `EMAIL_TAKEN` another account has this e-mail address; `LOGIN_TAKEN` another account has this login; `ACCOUNT_CONFLICT` the e-mail or login was taken meanwhile; retry; `OWN_ROLE_CHANGE` admins cannot change their own role */
       409: {
         headers: {
           [name: string]: unknown;
@@ -58387,13 +53139,7 @@ export interface operations {
           'application/json': components['schemas']['UserDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -58433,11 +53179,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `USER_NOT_FOUND` no user with this id
-       *
-       *     Not Found: `USER_NOT_FOUND` no user with this id
-       */
+      /** @description Not Found: `USER_NOT_FOUND` no user with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -58449,11 +53191,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `OWN_ROLE_CHANGE` admins cannot change their own role
-       *
-       *     Conflict: `OWN_ROLE_CHANGE` admins cannot change their own role
-       */
+      /** @description Conflict: `OWN_ROLE_CHANGE` admins cannot change their own role */
       409: {
         headers: {
           [name: string]: unknown;
@@ -58631,13 +53369,7 @@ export interface operations {
           'application/json': components['schemas']['UserPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -58724,13 +53456,7 @@ export interface operations {
           'application/json': components['schemas']['UserDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -58770,11 +53496,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `USER_NOT_FOUND` no user with this id
-       *
-       *     Not Found: `USER_NOT_FOUND` no user with this id
-       */
+      /** @description Not Found: `USER_NOT_FOUND` no user with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -58837,13 +53559,7 @@ export interface operations {
           'application/json': components['schemas']['UserDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -58883,11 +53599,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `USER_NOT_FOUND` no user with this id
-       *
-       *     Not Found: `USER_NOT_FOUND` no user with this id
-       */
+      /** @description Not Found: `USER_NOT_FOUND` no user with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -58899,11 +53611,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `EMAIL_TAKEN` another account has this e-mail address; `LOGIN_TAKEN` another account has this login; `ACCOUNT_CONFLICT` the e-mail or login was taken meanwhile; retry; `OWN_ROLE_CHANGE` admins cannot change their own role
-       *
-       *     Conflict: `EMAIL_TAKEN` another account has this e-mail address; `LOGIN_TAKEN` another account has this login; `ACCOUNT_CONFLICT` the e-mail or login was taken meanwhile; retry; `OWN_ROLE_CHANGE` admins cannot change their own role
-       */
+      /** @description Conflict: `EMAIL_TAKEN` another account has this e-mail address; `LOGIN_TAKEN` another account has this login; `ACCOUNT_CONFLICT` the e-mail or login was taken meanwhile; retry; `OWN_ROLE_CHANGE` admins cannot change their own role */
       409: {
         headers: {
           [name: string]: unknown;
@@ -58984,13 +53692,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -59030,11 +53732,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `USER_NOT_FOUND` no user with this id
-       *
-       *     Not Found: `USER_NOT_FOUND` no user with this id
-       */
+      /** @description Not Found: `USER_NOT_FOUND` no user with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -59097,13 +53795,7 @@ export interface operations {
           'application/json': components['schemas']['UserDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -59143,11 +53835,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `USER_NOT_FOUND` no user with this id
-       *
-       *     Not Found: `USER_NOT_FOUND` no user with this id
-       */
+      /** @description Not Found: `USER_NOT_FOUND` no user with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -59159,11 +53847,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `EMAIL_TAKEN` another account has this e-mail address; `LOGIN_TAKEN` another account has this login; `ACCOUNT_CONFLICT` the e-mail or login was taken meanwhile; retry; `OWN_ROLE_CHANGE` admins cannot change their own role
-       *
-       *     Conflict: `EMAIL_TAKEN` another account has this e-mail address; `LOGIN_TAKEN` another account has this login; `ACCOUNT_CONFLICT` the e-mail or login was taken meanwhile; retry; `OWN_ROLE_CHANGE` admins cannot change their own role
-       */
+      /** @description Conflict: `EMAIL_TAKEN` another account has this e-mail address; `LOGIN_TAKEN` another account has this login; `ACCOUNT_CONFLICT` the e-mail or login was taken meanwhile; retry; `OWN_ROLE_CHANGE` admins cannot change their own role */
       409: {
         headers: {
           [name: string]: unknown;
@@ -59250,13 +53934,7 @@ export interface operations {
           'application/json': components['schemas']['UserDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -59296,11 +53974,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `USER_NOT_FOUND` no user with this id
-       *
-       *     Not Found: `USER_NOT_FOUND` no user with this id
-       */
+      /** @description Not Found: `USER_NOT_FOUND` no user with this id */
       404: {
         headers: {
           [name: string]: unknown;
@@ -59312,11 +53986,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Conflict: `OWN_ROLE_CHANGE` admins cannot change their own role
-       *
-       *     Conflict: `OWN_ROLE_CHANGE` admins cannot change their own role
-       */
+      /** @description Conflict: `OWN_ROLE_CHANGE` admins cannot change their own role */
       409: {
         headers: {
           [name: string]: unknown;
@@ -59401,11 +54071,7 @@ export interface operations {
           'application/json': components['schemas']['VerifiedDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_VERIFICATION_CODE` the e-mail or code is not right; `VERIFICATION_CODE_EXPIRED` the code has expired; request a new one; `VERIFICATION_ATTEMPTS_EXHAUSTED` too many wrong codes; request a new one
-       *
-       *     Bad Request: `INVALID_VERIFICATION_CODE` the e-mail or code is not right; `VERIFICATION_CODE_EXPIRED` the code has expired; request a new one; `VERIFICATION_ATTEMPTS_EXHAUSTED` too many wrong codes; request a new one; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_VERIFICATION_CODE` the e-mail or code is not right; `VERIFICATION_CODE_EXPIRED` the code has expired; request a new one; `VERIFICATION_ATTEMPTS_EXHAUSTED` too many wrong codes; request a new one; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -59459,11 +54125,7 @@ export interface operations {
           'application/json': components['schemas']['VerifiedDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_VERIFICATION_CODE` the e-mail or code is not right; `VERIFICATION_CODE_EXPIRED` the code has expired; request a new one; `VERIFICATION_ATTEMPTS_EXHAUSTED` too many wrong codes; request a new one
-       *
-       *     Bad Request: `INVALID_VERIFICATION_CODE` the e-mail or code is not right; `VERIFICATION_CODE_EXPIRED` the code has expired; request a new one; `VERIFICATION_ATTEMPTS_EXHAUSTED` too many wrong codes; request a new one; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_VERIFICATION_CODE` the e-mail or code is not right; `VERIFICATION_CODE_EXPIRED` the code has expired; request a new one; `VERIFICATION_ATTEMPTS_EXHAUSTED` too many wrong codes; request a new one; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -59822,11 +54484,7 @@ export interface operations {
           'application/json': components['schemas']['WatchPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -59909,11 +54567,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -59929,11 +54583,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -59995,11 +54645,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -60038,13 +54684,7 @@ export interface operations {
           'application/json': components['schemas']['WatchWithLikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -60084,11 +54724,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `WATCH_NOT_FOUND` no such watch
-       *
-       *     Not Found: `WATCH_NOT_FOUND` no such watch
-       */
+      /** @description Not Found: `WATCH_NOT_FOUND` no such watch */
       404: {
         headers: {
           [name: string]: unknown;
@@ -60159,17 +54795,7 @@ export interface operations {
           'application/json': components['schemas']['WatchDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_MECHANISM` mechanismId names no mechanism; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_MECHANISM` mechanismId names no mechanism; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -60188,11 +54814,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -60208,11 +54830,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -60248,13 +54866,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -60304,11 +54916,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -60348,17 +54956,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -60370,11 +54968,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -60390,11 +54984,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -60418,13 +55008,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -60450,11 +55034,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -60509,17 +55089,7 @@ export interface operations {
           'application/json': components['schemas']['DraftDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_MECHANISM` mechanismId names no mechanism; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_MECHANISM` mechanismId names no mechanism; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -60538,11 +55108,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -60558,11 +55124,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -60598,13 +55160,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -60654,11 +55210,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -60742,17 +55294,7 @@ export interface operations {
           'application/json': components['schemas']['CatalogCheckinPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -60792,13 +55334,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `WATCH_NOT_FOUND` no such watch
-       *
-       *     Not Found: `WATCH_NOT_FOUND` no such watch
-       *
-       *     Not Found: `WATCH_NOT_FOUND` no such watch
-       */
+      /** @description Not Found: `WATCH_NOT_FOUND` no such watch */
       404: {
         headers: {
           [name: string]: unknown;
@@ -60861,13 +55397,7 @@ export interface operations {
           'application/json': components['schemas']['CatalogCheckinDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_LOCATION` locationId names no shop location
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_LOCATION` locationId names no shop location; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_LOCATION` locationId names no shop location; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -60901,11 +55431,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_MEDIA` only its owner attaches a media
-       *
-       *     Forbidden: `NOT_YOUR_MEDIA` only its owner attaches a media; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_MEDIA` only its owner attaches a media; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -60917,11 +55443,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `WATCH_NOT_FOUND` no such watch; `MEDIA_NOT_FOUND` no such media (or not known yet)
-       *
-       *     Not Found: `WATCH_NOT_FOUND` no such watch; `MEDIA_NOT_FOUND` no such media (or not known yet)
-       */
+      /** @description Not Found: `WATCH_NOT_FOUND` no such watch; `MEDIA_NOT_FOUND` no such media (or not known yet) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -61090,15 +55612,7 @@ export interface operations {
           'application/json': components['schemas']['HistoryEntryPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -61110,11 +55624,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `WATCH_NOT_FOUND` no such watch
-       *
-       *     Not Found: `WATCH_NOT_FOUND` no such watch
-       */
+      /** @description Not Found: `WATCH_NOT_FOUND` no such watch */
       404: {
         headers: {
           [name: string]: unknown;
@@ -61161,13 +55671,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -61207,11 +55711,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `WATCH_NOT_FOUND` no such watch
-       *
-       *     Not Found: `WATCH_NOT_FOUND` no such watch
-       */
+      /** @description Not Found: `WATCH_NOT_FOUND` no such watch */
       404: {
         headers: {
           [name: string]: unknown;
@@ -61270,13 +55770,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -61316,11 +55810,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `WATCH_NOT_FOUND` no such watch
-       *
-       *     Not Found: `WATCH_NOT_FOUND` no such watch
-       */
+      /** @description Not Found: `WATCH_NOT_FOUND` no such watch */
       404: {
         headers: {
           [name: string]: unknown;
@@ -61420,17 +55910,7 @@ export interface operations {
           'application/json': components['schemas']['LikePageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -61470,13 +55950,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `WATCH_NOT_FOUND` no such watch
-       *
-       *     Not Found: `WATCH_NOT_FOUND` no such watch
-       *
-       *     Not Found: `WATCH_NOT_FOUND` no such watch
-       */
+      /** @description Not Found: `WATCH_NOT_FOUND` no such watch */
       404: {
         headers: {
           [name: string]: unknown;
@@ -61535,11 +56009,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -61603,15 +56073,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -61623,11 +56085,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -61643,11 +56101,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media */
       403: {
         headers: {
           [name: string]: unknown;
@@ -61721,11 +56175,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -61758,15 +56208,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -61778,11 +56220,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -61798,11 +56236,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos */
       403: {
         headers: {
           [name: string]: unknown;
@@ -61840,11 +56274,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -61891,19 +56321,7 @@ export interface operations {
           'application/json': components['schemas']['WatchDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -61921,11 +56339,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -61941,11 +56355,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -61969,13 +56379,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -62025,11 +56429,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -62072,19 +56472,7 @@ export interface operations {
           'application/json': components['schemas']['WatchDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -62097,11 +56485,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -62117,11 +56501,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -62145,13 +56525,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -62177,11 +56551,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -62469,11 +56839,7 @@ export interface operations {
           'application/json': components['schemas']['WatchPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -62556,11 +56922,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -62576,11 +56938,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -62642,11 +57000,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -62685,13 +57039,7 @@ export interface operations {
           'application/json': components['schemas']['WatchWithLikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -62731,11 +57079,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `WATCH_NOT_FOUND` no such watch
-       *
-       *     Not Found: `WATCH_NOT_FOUND` no such watch
-       */
+      /** @description Not Found: `WATCH_NOT_FOUND` no such watch */
       404: {
         headers: {
           [name: string]: unknown;
@@ -62806,17 +57150,7 @@ export interface operations {
           'application/json': components['schemas']['WatchDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_MECHANISM` mechanismId names no mechanism; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_MECHANISM` mechanismId names no mechanism; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -62835,11 +57169,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -62855,11 +57185,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -62895,13 +57221,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -62951,11 +57271,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -62995,17 +57311,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -63017,11 +57323,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -63037,11 +57339,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -63065,13 +57363,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -63097,11 +57389,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -63156,17 +57444,7 @@ export interface operations {
           'application/json': components['schemas']['DraftDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_MECHANISM` mechanismId names no mechanism; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_MECHANISM` mechanismId names no mechanism; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -63185,11 +57463,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -63205,11 +57479,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -63245,13 +57515,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -63301,11 +57565,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -63389,17 +57649,7 @@ export interface operations {
           'application/json': components['schemas']['CatalogCheckinPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -63439,13 +57689,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `WATCH_NOT_FOUND` no such watch
-       *
-       *     Not Found: `WATCH_NOT_FOUND` no such watch
-       *
-       *     Not Found: `WATCH_NOT_FOUND` no such watch
-       */
+      /** @description Not Found: `WATCH_NOT_FOUND` no such watch */
       404: {
         headers: {
           [name: string]: unknown;
@@ -63508,13 +57752,7 @@ export interface operations {
           'application/json': components['schemas']['CatalogCheckinDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_LOCATION` locationId names no shop location
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_LOCATION` locationId names no shop location; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `UNKNOWN_DICTIONARY_VALUE` a field names no value of its dictionary; `UNKNOWN_LOCATION` locationId names no shop location; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -63548,11 +57786,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `NOT_YOUR_MEDIA` only its owner attaches a media
-       *
-       *     Forbidden: `NOT_YOUR_MEDIA` only its owner attaches a media; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       */
+      /** @description Forbidden: `NOT_YOUR_MEDIA` only its owner attaches a media; `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token */
       403: {
         headers: {
           [name: string]: unknown;
@@ -63564,11 +57798,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `WATCH_NOT_FOUND` no such watch; `MEDIA_NOT_FOUND` no such media (or not known yet)
-       *
-       *     Not Found: `WATCH_NOT_FOUND` no such watch; `MEDIA_NOT_FOUND` no such media (or not known yet)
-       */
+      /** @description Not Found: `WATCH_NOT_FOUND` no such watch; `MEDIA_NOT_FOUND` no such media (or not known yet) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -63737,15 +57967,7 @@ export interface operations {
           'application/json': components['schemas']['HistoryEntryPageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -63757,11 +57979,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `WATCH_NOT_FOUND` no such watch
-       *
-       *     Not Found: `WATCH_NOT_FOUND` no such watch
-       */
+      /** @description Not Found: `WATCH_NOT_FOUND` no such watch */
       404: {
         headers: {
           [name: string]: unknown;
@@ -63808,13 +58026,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -63854,11 +58066,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `WATCH_NOT_FOUND` no such watch
-       *
-       *     Not Found: `WATCH_NOT_FOUND` no such watch
-       */
+      /** @description Not Found: `WATCH_NOT_FOUND` no such watch */
       404: {
         headers: {
           [name: string]: unknown;
@@ -63917,13 +58125,7 @@ export interface operations {
           'application/json': components['schemas']['LikesDto'];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -63963,11 +58165,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `WATCH_NOT_FOUND` no such watch
-       *
-       *     Not Found: `WATCH_NOT_FOUND` no such watch
-       */
+      /** @description Not Found: `WATCH_NOT_FOUND` no such watch */
       404: {
         headers: {
           [name: string]: unknown;
@@ -64067,17 +58265,7 @@ export interface operations {
           'application/json': components['schemas']['LikePageDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_LIST_QUERY` the list query is not valid; `errors` names each parameter; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -64117,13 +58305,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Not Found: `WATCH_NOT_FOUND` no such watch
-       *
-       *     Not Found: `WATCH_NOT_FOUND` no such watch
-       *
-       *     Not Found: `WATCH_NOT_FOUND` no such watch
-       */
+      /** @description Not Found: `WATCH_NOT_FOUND` no such watch */
       404: {
         headers: {
           [name: string]: unknown;
@@ -64182,11 +58364,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -64250,15 +58428,7 @@ export interface operations {
           'application/json': components['schemas']['PhotoDto'][];
         };
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -64270,11 +58440,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -64290,11 +58456,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos; `NOT_YOUR_MEDIA` only its owner attaches a media */
       403: {
         headers: {
           [name: string]: unknown;
@@ -64368,11 +58530,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -64405,15 +58563,7 @@ export interface operations {
         };
         content?: never;
       };
-      /**
-       * @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -64425,11 +58575,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -64445,11 +58591,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `NOT_YOUR_ITEM` only moderators (and the item's author) change its photos */
       403: {
         headers: {
           [name: string]: unknown;
@@ -64487,11 +58629,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -64538,19 +58676,7 @@ export interface operations {
           'application/json': components['schemas']['WatchDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `MALFORMED_JSON` the body is not valid JSON; `JSON_TOO_DEEP` the JSON body nests arrays and objects too deeply; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -64568,11 +58694,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -64588,11 +58710,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -64616,13 +58734,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -64672,11 +58784,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;
@@ -64719,19 +58827,7 @@ export interface operations {
           'application/json': components['schemas']['WatchDto'];
         };
       };
-      /**
-       * @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field
-       *
-       *     Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate
-       */
+      /** @description Bad Request: `INVALID_IF_MATCH` If-Match is not a list of entity tags such as "3", or *; `VALIDATION_FAILED` the request does not pass validation; `errors` names each field; `TRANSLATION_OF_ORIGINAL` the language is the one the name is written in: edit the item or value itself; `INVALID_CHARACTERS` a parameter or body field holds a NUL character or an unpaired surrogate */
       400: {
         headers: {
           [name: string]: unknown;
@@ -64744,11 +58840,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       *
-       *     Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended
-       */
+      /** @description Unauthorized: `AUTHENTICATION_REQUIRED` the route needs an access token; `INVALID_ACCESS_TOKEN` the access token (or Authorization header) is not valid; `ACCESS_TOKEN_EXPIRED` the access token has expired; refresh it; `ACCESS_TOKEN_REVOKED` the session of the access token has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -64764,11 +58856,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       *
-       *     Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role
-       */
+      /** @description Forbidden: `CSRF_TOKEN_MISMATCH` a cookie session did not send its CSRF token in X-CSRF-Token; `FORBIDDEN_ROLE` the route needs another role */
       403: {
         headers: {
           [name: string]: unknown;
@@ -64792,13 +58880,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       *
-       *     Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it
-       */
+      /** @description Precondition Failed: `PRECONDITION_FAILED` the resource changed since it was read (If-Match); `currentVersion` names it */
       412: {
         headers: {
           [name: string]: unknown;
@@ -64824,11 +58906,7 @@ export interface operations {
           };
         };
       };
-      /**
-       * @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       *
-       *     Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After
-       */
+      /** @description Service Unavailable: `REVOCATION_CHECK_UNAVAILABLE` access tokens cannot be checked right now; see Retry-After */
       503: {
         headers: {
           [name: string]: unknown;

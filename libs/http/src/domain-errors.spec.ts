@@ -93,6 +93,11 @@ describe('domain errors', () => {
     const responses = Reflect.getMetadata(API_RESPONSE, handler('put')) as Record<string, unknown>;
     expect(Object.keys(responses).sort()).toEqual(['400', '404', '409']);
     expect(enumOf(responses['400']).sort()).toEqual(['INVALID_IF_MATCH', 'VALIDATION_FAILED']);
+    // Each status is described once, over all its codes (Swagger would join each rewrite to the one before).
+    const described = (status: string) => (responses[status] as { description: string }).description;
+    expect(described('409')).toBe('Conflict: `SHELF_FULL` the shelf holds no more items');
+    expect(described('400').match(/Bad Request:/g)).toHaveLength(1);
+    expect(described('404').match(/SHELF_NOT_FOUND/g)).toHaveLength(1);
   });
 
   it("of the HTTP edge carry the edge catalog's status", () => {

@@ -63,6 +63,11 @@ interface DocumentedError {
 
 /** Where the codes documented on a handler accumulate (several catalogs and decorators add to one route). */
 const DOCUMENTED_ERRORS = 'agora:documented-errors';
+/**
+ * @nestjs/swagger's metadata key of a handler's responses (DECORATORS.API_RESPONSE, not exported from its index).
+ * Only this file writes 4xx/5xx responses (every route documents its errors through ApiErrors).
+ */
+const SWAGGER_API_RESPONSE = 'swagger/apiResponse';
 /** Nest's route path metadata: a prototype member that has it is a route handler. */
 const ROUTE_PATH = 'path';
 
@@ -104,6 +109,16 @@ function documentOnHandler(
     byStatus.set(error.status, [...(byStatus.get(error.status) ?? []), error]);
   }
   ApiExtraModels(ProblemDetails)(target, key, descriptor);
+  // Swagger merges a status written again into the one before (descriptions joined), so the responses this
+  // function wrote for the handler's earlier codes go first: each status is described once, over all codes.
+  const responses = Reflect.getMetadata(SWAGGER_API_RESPONSE, handler) as Record<string, unknown> | undefined;
+  if (responses) {
+    Reflect.defineMetadata(
+      SWAGGER_API_RESPONSE,
+      Object.fromEntries(Object.entries(responses).filter(([status]) => !byStatus.has(Number(status)))),
+      handler,
+    );
+  }
   for (const [status, statusErrors] of byStatus) {
     problemResponse(status, statusErrors)(target, key, descriptor);
   }
