@@ -105,6 +105,7 @@ export class DistributedPlatform {
       LOG_LEVEL: 'info',
       JWKS_URL: `http://127.0.0.1:${this.ports.auth}/.well-known/jwks.json`,
       CATALOG_URL: `http://127.0.0.1:${this.ports.catalog}`,
+      MEDIA_URL: `http://127.0.0.1:${this.ports.media}`,
       PUBLIC_URL: this.gateway,
       MAIL_DIR: path.join(this.work, 'mail'),
       MEDIA_DIR: path.join(this.work, 'media'),

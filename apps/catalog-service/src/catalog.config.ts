@@ -1,9 +1,13 @@
 import { ServiceConfig, splitList } from '@agora/config';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsString, IsUrl, Max, Min } from 'class-validator';
 
 /** catalog-service's variables on top of every service's (documented in .env.template). */
 export class CatalogConfig extends ServiceConfig {
+  /** media-service's own address (not the gateway's): its `/internal/media/:id` answers a media not learnt yet. */
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  MEDIA_URL = 'http://127.0.0.1:3003';
+
   /** Searches (`GET /search`) one address may run per SEARCH_WINDOW_SECONDS before 429. */
   @Type(() => Number)
   @IsInt()

@@ -19,7 +19,11 @@ export interface CatalogEvent {
  * ADMIN_EMAIL, a moderator promoted by that admin, and a plain user (logins prefixed, so suites sharing
  * the database do not collide).
  */
-export async function startCatalogPlatform(adminUrl: string, prefix: string) {
+export async function startCatalogPlatform(
+  adminUrl: string,
+  prefix: string,
+  env: Record<string, string> = {},
+) {
   await provisionAllServices(adminUrl);
   const inbox = await startSmtpInbox();
   const adminEmail = `${prefix}.root@example.com`;
@@ -29,6 +33,9 @@ export async function startCatalogPlatform(adminUrl: string, prefix: string) {
     ADMIN_EMAIL: adminEmail,
     ADMIN_LOGIN: `${prefix}_root`,
     ADMIN_PASSWORD: adminPassword,
+    // No media-service unless a spec gives one: a media not learnt from its event stays unknown.
+    MEDIA_URL: 'http://127.0.0.1:9',
+    ...env,
   });
   const auth = new AuthTestClient(platform.services.auth.url, inbox);
   const catalog = new AuthTestClient(platform.services.catalog.url, inbox);
@@ -47,6 +54,8 @@ export async function startCatalogPlatform(adminUrl: string, prefix: string) {
   return {
     auth,
     catalog,
+    /** auth-service's key set, for another service a spec starts to take the platform's tokens. */
+    jwksUrl: `${platform.services.auth.url}/.well-known/jwks.json`,
     /** catalog-service's Nest application, for calling a consumer's service directly (races). */
     catalogApp: platform.services.catalog.app,
     /** What the bus dead-lettered so far (payloads that do not fit their schema, handlers that kept failing). */

@@ -8,6 +8,10 @@ export class SocialConfig extends ServiceConfig {
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   CATALOG_URL = 'http://127.0.0.1:3004';
 
+  /** media-service's own address (not the gateway's): its `/internal/media/:id` answers a media not learnt yet. */
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  MEDIA_URL = 'http://127.0.0.1:3003';
+
   /** Until the copy of the catalog has been rebuilt once, a failed rebuild is retried this often. */
   @Type(() => Number)
   @IsInt()

@@ -35,6 +35,8 @@ export async function startSocialPlatform(
     // No catalog-service unless a spec gives one: the catalog copy's rebuild finds none and leaves the copy to
     // the events the spec publishes.
     CATALOG_URL: 'http://127.0.0.1:9',
+    // Nor media-service: a media not learnt from its event stays unknown.
+    MEDIA_URL: 'http://127.0.0.1:9',
     ...env,
   });
   const auth = new AuthTestClient(platform.services.auth.url, inbox);
@@ -49,6 +51,8 @@ export async function startSocialPlatform(
     bus: platform.bus,
     /** The running social-service, for specs that drive a provider in-process. */
     service: platform.services.social,
+    /** auth-service's key set, for another service a spec starts to take the platform's tokens. */
+    jwksUrl: `${platform.services.auth.url}/.well-known/jwks.json`,
     /** A verified user whose public profile social-service has. */
     async user(name: string): Promise<SocialUser> {
       users += 1;

@@ -15,5 +15,6 @@ export * from './events/schema.js';
 export * from './internal/snapshot.js';
 export * from './internal/offer-snapshot.js';
 export * from './internal/item-snapshot.js';
+export * from './internal/media-record.js';
 export * from './money.js';
 export * from './demo-accounts.js';

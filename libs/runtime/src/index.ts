@@ -6,5 +6,6 @@ export * from './platform.module.js';
 export * from './service-definition.js';
 export * from './shutdown.js';
 export * from './snapshot-pages.js';
+export * from './media-record.js';
 export * from './start-service.js';
 export * from './tokens.js';

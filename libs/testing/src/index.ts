@@ -13,3 +13,4 @@ export * from './strict-mock.js';
 export * from './list-plans.js';
 export * from './acting-user.js';
 export * from './contract-checker.js';
+export * from './media-apart.js';

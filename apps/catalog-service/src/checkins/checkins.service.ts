@@ -12,6 +12,7 @@ import { barcodeForms } from '../items/barcode.js';
 import { refuseCleared } from '../items/item-problems.js';
 import { canModerate } from '../moderation/can-moderate.js';
 import { LikeSummariesRepository } from '../community/like-summaries.repository.js';
+import { MediaCopyService } from '../photos/media-copy.service.js';
 import { MediaOwnersRepository } from '../photos/media-owners.repository.js';
 import { PurchasesRepository } from '../purchases/purchases.repository.js';
 import { CheckinEvents } from './checkin-events.js';
@@ -60,6 +61,7 @@ export class CheckinsService {
     private readonly checkins: CheckinsRepository,
     private readonly dictionaries: DictionariesService,
     private readonly media: MediaOwnersRepository,
+    private readonly mediaCopy: MediaCopyService,
     private readonly events: CheckinEvents,
     private readonly config: CatalogConfig,
     private readonly purchases: PurchasesRepository,
@@ -110,6 +112,7 @@ export class CheckinsService {
     const text = cleanText(dto.text, CHECKIN_TEXT_MAX, 'text', true);
     const tagIds = dto.tagIds ?? [];
     const photoIds = dto.photoIds ?? [];
+    await this.mediaCopy.learn(photoIds);
     const written = await this.unitOfWork.run(async (tx): Promise<Written> => {
       const item = await this.checkins.lockItem(tx, kind, itemId);
       if (!item) {
@@ -174,6 +177,7 @@ export class CheckinsService {
     const ratingQuarters = dto.rating === undefined ? undefined : toQuarters(dto.rating)!;
     refuseBothVenues(dto.locationId, dto.venue);
     const text = dto.text === undefined ? undefined : cleanText(dto.text, CHECKIN_TEXT_MAX, 'text', true);
+    await this.mediaCopy.learn(dto.photoIds ?? []);
     const written = await this.unitOfWork.run(async (tx): Promise<Written> => {
       const { checkin, kind, itemId, item } = await this.lock(tx, id, expected);
       if (checkin.authorId !== user.id) {

@@ -10,6 +10,19 @@ export class MediaOwnersRepository {
     return tx.findOneBy(MediaOwnerEntity, { mediaId });
   }
 
+  /** The ids among these with no row (their upload not learnt yet, or never made). */
+  async missing(tx: Tx, mediaIds: readonly string[]): Promise<string[]> {
+    if (mediaIds.length === 0) {
+      return [];
+    }
+    const rows = await tx.query<{ media_id: string }[]>(
+      `SELECT "media_id" FROM "catalog"."media_owners" WHERE "media_id" = ANY($1::uuid[])`,
+      [mediaIds],
+    );
+    const known = new Set(rows.map((row) => row.media_id));
+    return mediaIds.filter((mediaId) => !known.has(mediaId));
+  }
+
   async upsert(tx: Tx, media: Omit<MediaOwnerEntity, 'createdAt'>): Promise<void> {
     await tx.upsert(MediaOwnerEntity, media, ['mediaId']);
   }

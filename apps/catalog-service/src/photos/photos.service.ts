@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { CatalogErrorCode, CatalogException, itemNotFound } from '../catalog.errors.js';
 import { canModerate } from '../moderation/can-moderate.js';
 import { UnitOfWork, type Tx } from '@agora/database';
+import { MediaCopyService } from './media-copy.service.js';
 import { MediaOwnersRepository } from './media-owners.repository.js';
 import { toPhotoDto, type AttachPhotoDto, type PhotoDto } from './photo.dto.js';
 import { PhotosRepository } from './photos.repository.js';
@@ -44,6 +45,7 @@ export class PhotosService {
     private readonly media: MediaOwnersRepository,
     private readonly outbox: OutboxWriter,
     private readonly inbox: Inbox,
+    private readonly mediaCopy: MediaCopyService,
   ) {}
 
   async list(kind: PhotoKind, itemId: string): Promise<PhotoDto[]> {
@@ -59,6 +61,7 @@ export class PhotosService {
     mediaId: string,
     dto: AttachPhotoDto,
   ): Promise<PhotoDto[]> {
+    await this.mediaCopy.learn([mediaId]);
     try {
       return await this.unitOfWork.run(async (tx) => {
         // Row-locked: attaches to one item run one after another, so each sees the slots the last one left.
@@ -119,14 +122,7 @@ export class PhotosService {
   }
 
   async onMediaUploaded(event: EventEnvelope<'media.media.uploaded.v1'>): Promise<void> {
-    const { mediaId, ownerId, width, height, blurhash, barcodes = [] } = event.payload;
-    await this.inbox.consumeOnce(CONSUMER, event, async (tx) => {
-      await this.media.lock(tx, mediaId);
-      // Deleted already (the deletion overtook the upload, or the upload is redelivered): stays gone.
-      if (!(await this.media.isBuried(tx, mediaId))) {
-        await this.media.upsert(tx, { mediaId, ownerId, width, height, blurhash, barcodes });
-      }
-    });
+    await this.inbox.consumeOnce(CONSUMER, event, (tx) => this.mediaCopy.remember(tx, event.payload));
   }
 
   /** A deleted media leaves every item it was on, and a tombstone whatever order its events come in. */

@@ -1,9 +1,9 @@
-import { mediaFileUrl } from '@agora/contracts';
+import { mediaFileUrl, type MediaUploadedV1 } from '@agora/contracts';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import type { AuthenticatedUser } from '@agora/auth';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
-import type { MediaEntity } from './media.entity.js';
+import type { MediaEntity, MediaVariantEntity } from './media.entity.js';
 
 export const VARIANT_NAMES = ['thumb', 'medium', 'original'] as const;
 
@@ -117,5 +117,31 @@ export function toMediaDto(
         : [];
     }),
     createdAt: media.createdAt.toISOString(),
+  };
+}
+
+/** Variants in the order the upload makes them (smallest first), however the database returns them. */
+const variantRank = (name: string): number => VARIANT_NAMES.indexOf(name as (typeof VARIANT_NAMES)[number]);
+
+/**
+ * The `media.media.uploaded.v1` payload of a stored media: what its upload writes to the outbox, and what
+ * `GET /internal/media/:id` answers (libs/contracts internal/media-record.ts).
+ */
+export function toMediaUploaded(
+  media: MediaEntity,
+  variants: readonly MediaVariantEntity[],
+  uploadedAt: Date,
+): MediaUploadedV1 {
+  return {
+    mediaId: media.id,
+    ownerId: media.ownerId,
+    width: media.width,
+    height: media.height,
+    blurhash: media.blurhash,
+    variants: [...variants]
+      .sort((a, b) => variantRank(a.name) - variantRank(b.name))
+      .map(({ name, width, height }) => ({ name, width, height })),
+    uploadedAt: uploadedAt.toISOString(),
+    barcodes: [...media.barcodes],
   };
 }

@@ -30,6 +30,10 @@ export class MediaEntity extends AgoraEntity {
   @Column({ type: 'text' })
   blurhash!: string;
 
+  /** Retail barcodes decoded from its pixels when it was uploaded (media.media.uploaded.v1's); often none. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  barcodes!: string[];
+
   /** The variants' bytes together: what counts against the owner's quota. */
   @Column({ name: 'stored_bytes', type: 'bigint' })
   storedBytes!: string;

@@ -6,6 +6,7 @@ import { S3Storage } from '../storage/s3-storage.js';
 import { MediaAttachmentsService } from './media-attachments.service.js';
 import { MediaEvents } from './media.events.js';
 import { MediaController } from './media.controller.js';
+import { MediaRecordController } from './media-record.controller.js';
 import { MediaService } from './media.service.js';
 import { MediaRepository } from './media.repository.js';
 import { OrphanSweepJob } from './orphan-sweep.job.js';
@@ -28,7 +29,7 @@ async function openStorage(config: MediaConfig): Promise<MediaStorage> {
 }
 
 @Module({
-  controllers: [MediaController, MediaEvents],
+  controllers: [MediaController, MediaRecordController, MediaEvents],
   providers: [
     MediaService,
     MediaRepository,

@@ -1,5 +1,5 @@
 import type { AuthenticatedUser } from '@agora/auth';
-import { Topics, type MediaDeletionReason } from '@agora/contracts';
+import { Topics, type MediaDeletionReason, type MediaRecordV1 } from '@agora/contracts';
 import { newId, OutboxWriter, uniqueViolation, UnitOfWork } from '@agora/database';
 import { mapPage, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
@@ -10,7 +10,7 @@ import { ProcessingSlots } from '../images/processing-slots.js';
 import { MediaConfig } from '../media.config.js';
 import { MediaStorage, type StoredFile } from '../storage/media-storage.js';
 import { MediaEntity, MediaVariantEntity } from './media.entity.js';
-import { toMediaDto, type MediaDto, type MediaPageDto } from './media.dto.js';
+import { toMediaDto, toMediaUploaded, type MediaDto, type MediaPageDto } from './media.dto.js';
 import { MediaRepository } from './media.repository.js';
 
 const notFound = (id: string): MediaException =>
@@ -61,6 +61,7 @@ export class MediaService {
       width: image.width,
       height: image.height,
       blurhash: image.blurhash,
+      barcodes: [...image.barcodes],
       storedBytes: String(storedBytes),
     });
     const variants = await this.store(media.id, image);
@@ -70,16 +71,12 @@ export class MediaService {
         await this.media.lockOwnerQuota(tx, owner.id);
         this.checkQuota(await this.media.usedBytes(owner.id, tx), storedBytes);
         await this.media.insert(tx, media, variants);
-        await this.outbox.add(tx, Topics.MediaUploaded, media.id, {
-          mediaId: media.id,
-          ownerId: owner.id,
-          width: media.width,
-          height: media.height,
-          blurhash: media.blurhash,
-          variants: variants.map(({ name, width, height }) => ({ name, width, height })),
-          uploadedAt: new Date().toISOString(),
-          barcodes: [...image.barcodes],
-        });
+        await this.outbox.add(
+          tx,
+          Topics.MediaUploaded,
+          media.id,
+          toMediaUploaded(media, variants, new Date()),
+        );
       });
     } catch (error) {
       await this.removeFiles(variants);
@@ -97,6 +94,12 @@ export class MediaService {
   /** A media's metadata; its owner and admins also see who uploaded it and the bytes' hash. */
   async get(viewer: AuthenticatedUser | undefined, id: string): Promise<MediaDto> {
     return toMediaDto(await this.find(id), viewer);
+  }
+
+  /** A stored media as its `media.media.uploaded.v1` told it, for services its event has not reached yet. */
+  async record(id: string): Promise<MediaRecordV1> {
+    const media = await this.find(id);
+    return toMediaUploaded(media, media.variants ?? [], media.createdAt);
   }
 
   async listOwn(owner: AuthenticatedUser, query: ParsedListQuery): Promise<MediaPageDto> {

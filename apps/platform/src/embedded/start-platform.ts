@@ -11,8 +11,19 @@ import { PlatformConfig } from '../platform-config.js';
 import type { PlatformDatabase } from './platform-database.js';
 import { loadOrCreateSecrets } from './platform-secrets.js';
 
-/** The services that rebuild their copies from catalog's snapshots at CATALOG_URL. */
-const READS_CATALOG: readonly ServiceName[] = ['social', 'order'];
+/** The services others read at their own address (service to service), and the variable that names it. */
+const ADDRESS_VARIABLES = { catalog: 'CATALOG_URL', media: 'MEDIA_URL' } as const;
+type ReadService = keyof typeof ADDRESS_VARIABLES;
+
+/**
+ * Who reads whom: social and order rebuild their copies from catalog's snapshots, catalog and social read a
+ * media whose upload event has not reached them yet from media-service.
+ */
+const READS: Readonly<Partial<Record<ServiceName, readonly ReadService[]>>> = {
+  social: ['catalog', 'media'],
+  order: ['catalog'],
+  catalog: ['media'],
+};
 
 export interface RunningPlatform {
   readonly gatewayUrl: string;
@@ -109,22 +120,28 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
     }
     const bus = memoryBus;
     const jwksUrl = `${gatewayLoopbackUrl(config.GATEWAY_HOST, port)}${API_PREFIX}/.well-known/jwks.json`;
-    // order-service and social-service read catalog's snapshots (offers, items) at its own address, known once
-    // catalog listens.
-    let catalogListening: (url: string) => void = () => undefined;
-    const catalogUrl = targets.some((target) => target.name === 'catalog')
-      ? new Promise<string>((resolve) => {
-          catalogListening = resolve;
-        })
-      : Promise.resolve(undefined);
+    // A service another one reads (READS) is known at its own address once it listens; the reader waits for it.
+    const listening = new Map<ServiceName, (url: string) => void>();
+    const addressOf = new Map(
+      targets.map((target) => [
+        target.name,
+        new Promise<string>((resolve) => listening.set(target.name, resolve)),
+      ]),
+    );
     const services = await Promise.all(
       targets.map(async (target) => {
-        const catalog = READS_CATALOG.includes(target.name) ? await catalogUrl : undefined;
+        const addresses: Record<string, string> = {};
+        for (const read of READS[target.name] ?? []) {
+          const url = await addressOf.get(read);
+          if (url) {
+            addresses[ADDRESS_VARIABLES[read]] = url;
+          }
+        }
         const service = await startService(SERVICE_DEFINITIONS[target.name], {
           env: {
             ...serviceDefaults,
             ...env,
-            ...(catalog ? { CATALOG_URL: catalog } : {}),
+            ...addresses,
             JWKS_URL: jwksUrl,
             HOST: '127.0.0.1',
             PORT: '0',
@@ -139,9 +156,7 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
         });
         started.push(service);
         upstreams[target.name] = service.url;
-        if (target.name === 'catalog') {
-          catalogListening(service.url);
-        }
+        listening.get(target.name)?.(service.url);
         return [target.name, service] as const;
       }),
     );

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FollowsModule } from '../follows/follows.module.js';
+import { MediaCopyService } from './media-copy.service.js';
 import { PostsController } from './posts.controller.js';
 import { PostsRepository } from './posts.repository.js';
 import { PostsService } from './posts.service.js';
@@ -11,7 +12,7 @@ import { ReferencesService } from './references.service.js';
 @Module({
   imports: [FollowsModule],
   controllers: [PostsController, ProfilePostsController, ReferencesEvents],
-  providers: [PostsService, PostsRepository, ReferencesService, ReferencesRepository],
-  exports: [PostsRepository, ReferencesRepository],
+  providers: [PostsService, PostsRepository, ReferencesService, ReferencesRepository, MediaCopyService],
+  exports: [PostsRepository, ReferencesRepository, MediaCopyService],
 })
 export class PostsModule {}

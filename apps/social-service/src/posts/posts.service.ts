@@ -11,6 +11,7 @@ import {
   POST_TEXT_MAX_LENGTH,
   cleanText,
 } from './post-text.js';
+import { MediaCopyService } from './media-copy.service.js';
 import type { PostEntity } from './post.entity.js';
 import {
   toCommentDto,
@@ -67,6 +68,7 @@ export class PostsService {
   constructor(
     private readonly posts: PostsRepository,
     private readonly follows: FollowsService,
+    private readonly mediaCopy: MediaCopyService,
   ) {}
 
   async create(user: AuthenticatedUser, dto: CreatePostDto): Promise<PostDto> {
@@ -76,6 +78,7 @@ export class PostsService {
     if (!text && mediaIds.length === 0) {
       throw new SocialException(SocialErrorCode.EMPTY_POST, 'A post needs text or at least one photo');
     }
+    await this.mediaCopy.learn(mediaIds);
     const result = await this.posts.create(user.id, {
       text,
       mentionedLogins: mentionedLogins(text),
@@ -106,6 +109,7 @@ export class PostsService {
     if (text === '' && !dto.mediaIds?.length) {
       throw new SocialException(SocialErrorCode.EMPTY_POST, 'A post needs text or at least one photo');
     }
+    await this.mediaCopy.learn(dto.mediaIds ?? []);
     const result = await this.posts.update(
       user.id,
       postId,

@@ -19,6 +19,19 @@ export class ReferencesRepository {
     );
   }
 
+  /** The ids among these with no row (their upload not learnt yet, or never made). */
+  async missingMedia(manager: EntityManager, mediaIds: readonly string[]): Promise<string[]> {
+    if (mediaIds.length === 0) {
+      return [];
+    }
+    const rows = await manager.query<{ media_id: string }[]>(
+      `SELECT "media_id" FROM "social"."media_owners" WHERE "media_id" = ANY($1::uuid[])`,
+      [mediaIds],
+    );
+    const known = new Set(rows.map((row) => row.media_id));
+    return mediaIds.filter((mediaId) => !known.has(mediaId));
+  }
+
   /** A deleted media leaves every post and avatar it was on. */
   async removeMedia(manager: EntityManager, mediaId: string): Promise<void> {
     await manager.query(

@@ -2,6 +2,7 @@ import { CATALOG_ITEM_KINDS, Topics, type CatalogItemKind, type EventEnvelope } 
 import { Inbox } from '@agora/database';
 import { PoisonMessageError } from '@agora/messaging';
 import { Injectable } from '@nestjs/common';
+import { MediaCopyService } from './media-copy.service.js';
 import { PostsRepository } from './posts.repository.js';
 import { ReferencesRepository } from './references.repository.js';
 
@@ -23,6 +24,7 @@ export class ReferencesService {
     private readonly references: ReferencesRepository,
     private readonly posts: PostsRepository,
     private readonly inbox: Inbox,
+    private readonly mediaCopy: MediaCopyService,
   ) {}
 
   async onMediaUploaded(event: EventEnvelope<'media.media.uploaded.v1'>): Promise<void> {
@@ -31,7 +33,7 @@ export class ReferencesService {
       throw new PoisonMessageError('media.media.uploaded.v1 payload lacks mediaId or ownerId');
     }
     await this.inbox.consumeOnce(REFERENCES_CONSUMER, event, (manager) =>
-      this.references.addMedia(manager, mediaId, ownerId),
+      this.mediaCopy.remember(manager, { mediaId, ownerId }),
     );
   }
 

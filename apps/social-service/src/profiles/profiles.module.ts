@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PostsModule } from '../posts/posts.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { ProfilesController } from './profiles.controller.js';
 import { ProfilesEvents } from './profiles.events.js';
@@ -6,7 +7,7 @@ import { ProfilesRepository } from './profiles.repository.js';
 import { ProfilesService } from './profiles.service.js';
 
 @Module({
-  imports: [RealtimeModule],
+  imports: [RealtimeModule, PostsModule],
   controllers: [ProfilesController, ProfilesEvents],
   providers: [ProfilesService, ProfilesRepository],
 })

@@ -2,6 +2,7 @@ import type { Inbox, Tx } from '@agora/database';
 import { RequestException } from '@agora/http';
 import { actingUser, inlineUnitOfWork, rejectionOf, strictMock } from '@agora/testing';
 import { describe, expect, it, vi } from 'vitest';
+import type { MediaCopyService } from '../posts/media-copy.service.js';
 import type { RealtimeGateway } from '../realtime/realtime.gateway.js';
 import { SocialErrorCode, SocialException } from '../social.errors.js';
 import type { ProfileEntity } from './profile.entity.js';
@@ -30,12 +31,13 @@ const profile = (values: Partial<ProfileEntity> = {}): ProfileEntity =>
     ...values,
   }) as ProfileEntity;
 
-function service(profiles: Partial<ProfilesRepository>) {
+function service(profiles: Partial<ProfilesRepository>, mediaCopy: Partial<MediaCopyService> = {}) {
   return new ProfilesService(
     strictMock<ProfilesRepository>('ProfilesRepository', profiles),
     inlineUnitOfWork(tx),
     strictMock<Inbox>('Inbox'),
     strictMock<RealtimeGateway>('RealtimeGateway'),
+    strictMock<MediaCopyService>('MediaCopyService', mediaCopy),
   );
 }
 
@@ -74,18 +76,21 @@ describe('ProfilesService.update', () => {
       mediaOwner: (_tx: Tx, mediaId: string) => Promise.resolve(owners[mediaId] ?? null),
       save: saving(),
     };
+    // A media not known yet is first read through from media-service (a no-op here).
+    const learn = vi.fn(() => Promise.resolve());
     const unknown = await rejectionOf(
-      service(profiles).update(ann, { avatarMediaId: 'gone' }),
+      service(profiles, { learn }).update(ann, { avatarMediaId: 'gone' }),
       SocialException,
     );
     expect(unknown.code).toBe(SocialErrorCode.MEDIA_NOT_FOUND);
+    expect(learn).toHaveBeenCalledWith(['gone']);
     const theirs = await rejectionOf(
-      service(profiles).update(ann, { avatarMediaId: 'theirs' }),
+      service(profiles, { learn }).update(ann, { avatarMediaId: 'theirs' }),
       SocialException,
     );
     expect(theirs.code).toBe(SocialErrorCode.NOT_YOUR_MEDIA);
     expect(profiles.save).not.toHaveBeenCalled();
-    await expect(service(profiles).update(ann, { avatarMediaId: 'mine' })).resolves.toMatchObject({
+    await expect(service(profiles, { learn }).update(ann, { avatarMediaId: 'mine' })).resolves.toMatchObject({
       version: 4,
     });
   });

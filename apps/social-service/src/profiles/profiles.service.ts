@@ -15,6 +15,7 @@ import {
 } from './profiles.dto.js';
 import { ProfilesRepository, type ProfileChanges } from './profiles.repository.js';
 import { SocialErrorCode, SocialException } from '../social.errors.js';
+import { MediaCopyService } from '../posts/media-copy.service.js';
 
 /** The inbox consumer name of every profile event. */
 export const PROFILES_CONSUMER = 'social.profiles';
@@ -49,6 +50,7 @@ export class ProfilesService {
     private readonly unitOfWork: UnitOfWork,
     private readonly inbox: Inbox,
     private readonly realtime: RealtimeGateway,
+    private readonly mediaCopy: MediaCopyService,
   ) {}
 
   /** A verified account's profile; any other id is a 404, whether the account exists or not. */
@@ -75,6 +77,9 @@ export class ProfilesService {
       ...(typeof dto.private === 'boolean' ? { isPrivate: dto.private } : {}),
       ...(dto.messagesFrom ? { messagesFrom: dto.messagesFrom } : {}),
     };
+    if (changes.avatarMediaId) {
+      await this.mediaCopy.learn([changes.avatarMediaId]);
+    }
     // Under the profile's row lock, at the version If-Match names: one more version.
     const profile = await this.unitOfWork.run(async (tx) => {
       const current = await this.profiles.lockVerified(tx, user.id);
