@@ -95,11 +95,15 @@ describe('market pages in a browser', () => {
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL(/search=Amphibia/);
     const card = page.getByRole('link', { name: TITLE });
+    // Every card found matches the search and the price bound (polled: the unfiltered first page, which may
+    // hold the listing too, stays on screen until the searched one replaces it).
+    await expect
+      .poll(async () => {
+        const titles = await page.locator('.market-grid .market-card__title').allTextContents();
+        return titles.length > 0 && titles.every((title) => /amphibia/i.test(title));
+      })
+      .toBe(true);
     await card.waitFor();
-    // Every card found matches the search and the price bound.
-    const titles = await page.locator('.market-grid .market-card__title').allTextContents();
-    expect(titles.length).toBeGreaterThan(0);
-    expect(titles.every((title) => /amphibia/i.test(title))).toBe(true);
     await page.getByRole('img', { name: `Photo of ${TITLE}` }).waitFor();
     await checkPage(page, 'market-listings');
 
