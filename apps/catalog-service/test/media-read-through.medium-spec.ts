@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mediaServiceDefinition } from '../../media-service/src/media-service.definition.js';
 import { startCatalogPlatform, type CatalogPlatform } from './catalog-test-platform.js';
 
-const BARCODE = '4609876543213';
+// A barcode of this file's own: the medium project shares one catalog schema, and barcodes are unique there.
+const BARCODE = '4605550000010';
 
 /**
  * A photo attached right after its upload: media-service runs on a bus of its own, so its

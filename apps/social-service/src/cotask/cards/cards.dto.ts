@@ -1,7 +1,8 @@
+import { Omittable } from '@agora/http';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Allow, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Allow, IsIn, IsInt, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
 import { SHARE_VISIBILITIES, type ShareVisibility } from '../achievements/achievement.types.js';
 import { GRADES, type CardReviewEntity } from './card-review.entity.js';
 import { CARD_KINDS, CARD_STATES, type CardEntity, type CardKind, type CardState } from './card.entity.js';
@@ -58,7 +59,7 @@ export class CreateDeckDto {
   title!: string;
 
   @ApiPropertyOptional({ maxLength: DECK_DESCRIPTION_MAX })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(DECK_DESCRIPTION_MAX * 2)
   description?: string;
@@ -69,7 +70,7 @@ export class CreateDeckDto {
     default: 0.9,
     description: 'The recall probability FSRS schedules reviews at',
   })
-  @IsOptional()
+  @Omittable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(RETENTION_MIN)
   @Max(RETENTION_MAX)
@@ -80,7 +81,7 @@ export class CreateDeckDto {
     default: 'followers',
     description: 'Who sees it mastered',
   })
-  @IsOptional()
+  @Omittable()
   @IsIn(SHARE_VISIBILITIES)
   shareMastery?: ShareVisibility;
 
@@ -89,7 +90,7 @@ export class CreateDeckDto {
     default: 'private',
     description: '`public`: anyone reads and copies it',
   })
-  @IsOptional()
+  @Omittable()
   @IsIn(DECK_SHARINGS)
   sharing?: DeckSharing;
 }
@@ -97,31 +98,31 @@ export class CreateDeckDto {
 /** An edit: the fields sent change (If-Match with the deck's ETag). */
 export class UpdateDeckDto {
   @ApiPropertyOptional({ maxLength: DECK_TITLE_MAX })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(DECK_TITLE_MAX * 2)
   title?: string;
 
   @ApiPropertyOptional({ maxLength: DECK_DESCRIPTION_MAX })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(DECK_DESCRIPTION_MAX * 2)
   description?: string;
 
   @ApiPropertyOptional({ minimum: RETENTION_MIN, maximum: RETENTION_MAX })
-  @IsOptional()
+  @Omittable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(RETENTION_MIN)
   @Max(RETENTION_MAX)
   desiredRetention?: number;
 
   @ApiPropertyOptional({ enum: SHARE_VISIBILITIES })
-  @IsOptional()
+  @Omittable()
   @IsIn(SHARE_VISIBILITIES)
   shareMastery?: ShareVisibility;
 
   @ApiPropertyOptional({ enum: DECK_SHARINGS })
-  @IsOptional()
+  @Omittable()
   @IsIn(DECK_SHARINGS)
   sharing?: DeckSharing;
 }
@@ -175,13 +176,13 @@ export type DeckPageDto = Page<DeckDto>;
 /** A basic card (`front` and `back`) or a cloze note (`text`, one card per cloze number). */
 export class CreateCardDto {
   @ApiPropertyOptional({ maxLength: CARD_TEXT_MAX, example: 'Washed process' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(CARD_TEXT_MAX * 2)
   front?: string;
 
   @ApiPropertyOptional({ maxLength: CARD_TEXT_MAX, example: 'Fruit removed before drying' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(CARD_TEXT_MAX * 2)
   back?: string;
@@ -191,7 +192,7 @@ export class CreateCardDto {
     example: '{{c1::Yirgacheffe}} is a region of {{c2::Ethiopia}}',
     description: 'Cloze text: `{{cN::answer}}` or `{{cN::answer::hint}}`, N from 1 to 50',
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(CARD_TEXT_MAX * 2)
   text?: string;
@@ -325,7 +326,7 @@ export class ReviewResultDto {
 
 export class ForecastQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: FORECAST_DAYS_MAX, default: 7 })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
