@@ -277,3 +277,21 @@ export async function fillCheckout(page: Page, address: CheckoutAddress): Promis
   await page.getByLabel('Expiry year').fill(String(new Date().getUTCFullYear() + 3));
   await page.getByLabel('CVC').fill('123');
 }
+
+/** The order page's current status, as the seller and the buyer read it. */
+export function orderStatus(page: Page) {
+  return page.getByTestId('order-status');
+}
+
+/** On an order's page, the seller moves it through every fulfilment step to `issued`, each shown as it lands. */
+export async function moveOrderToIssued(page: Page): Promise<void> {
+  for (const [button, status] of [
+    ['Mark as in stock, being packed', 'in stock, being packed'],
+    ['Mark as in transit', 'in transit'],
+    ['Mark as with the courier', 'with the courier'],
+    ['Mark as issued', 'issued'],
+  ] as const) {
+    await page.getByRole('button', { name: button }).click();
+    await expect.poll(() => orderStatus(page).textContent()).toBe(status);
+  }
+}
