@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface PlatformSecrets {
@@ -11,7 +11,11 @@ export interface PlatformSecrets {
   readonly csrfSecret: string;
 }
 
-/** Generated on the first start and kept in DATA_DIR, so a second start reuses the same database. */
+/**
+ * Generated on the first start and kept in DATA_DIR, so a second start reuses the same database. Tools that run
+ * beside `npm start` (db:restore, db:dump, seed) read the file at the same time: it is written only when something
+ * was missing, and then whole (a temporary file renamed over it), so no reader ever sees it half written.
+ */
 export function loadOrCreateSecrets(dataDir: string, schemas: readonly string[]): PlatformSecrets {
   const file = path.join(dataDir, 'secrets.json');
   const existing: Partial<PlatformSecrets> = existsSync(file)
@@ -25,7 +29,12 @@ export function loadOrCreateSecrets(dataDir: string, schemas: readonly string[])
       schemas.map((schema) => [schema, existing.rolePasswords?.[schema] ?? token()]),
     ),
   };
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  const text = `${JSON.stringify(secrets, null, 2)}\n`;
+  if (text !== `${JSON.stringify(existing, null, 2)}\n`) {
+    mkdirSync(dataDir, { recursive: true });
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, text, { mode: 0o600 });
+    renameSync(partial, file);
+  }
   return secrets;
 }
