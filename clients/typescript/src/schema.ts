@@ -4224,7 +4224,7 @@ export type components = {
       /** @example Coffee */
       name: string;
       /**
-       * @description Menu order, ascending
+       * @description Menu order, ascending; null or left out: 0 (a PATCH keeps it)
        * @example 10
        */
       position?: number | null;
@@ -4413,8 +4413,8 @@ export type components = {
        * @description Where: one of /info/locations (or `venue` as free text, not both)
        */
       locationId?: string | null;
-      /** @description The caller's own media (POST /media), in order */
-      photoIds?: string[];
+      /** @description The caller's own media (POST /media), in order; null (like []) clears them */
+      photoIds?: string[] | null;
       /**
        * @description Stars
        * @example 4.25
@@ -4442,8 +4442,8 @@ export type components = {
         | 'capsule'
         | 'other'
         | null;
-      /** @description Flavour tags: values of /dictionaries/tags */
-      tagIds?: string[];
+      /** @description Flavour tags: values of /dictionaries/tags; null (like []) clears them */
+      tagIds?: string[] | null;
       /** @example Bergamot! */
       text?: string | null;
       /** @example At home */
@@ -5901,7 +5901,10 @@ export type components = {
       openingHours: components['schemas']['OpeningHoursDto'];
       /** @example +7 495 000-00-00 */
       phone?: string | null;
-      /** @example 10 */
+      /**
+       * @description Display order, ascending; null or left out: 0 (a PATCH keeps it)
+       * @example 10
+       */
       position?: number | null;
       /** @example Europe/Moscow */
       timeZone: string;
@@ -6490,7 +6493,7 @@ export type components = {
       /** @example Coffee */
       name?: string;
       /**
-       * @description Menu order, ascending
+       * @description Menu order, ascending; null or left out: 0 (a PATCH keeps it)
        * @example 10
        */
       position?: number | null;
@@ -6501,8 +6504,8 @@ export type components = {
        * @description Where: one of /info/locations (or `venue` as free text, not both)
        */
       locationId?: string | null;
-      /** @description The caller's own media (POST /media), in order */
-      photoIds?: string[];
+      /** @description The caller's own media (POST /media), in order; null (like []) clears them */
+      photoIds?: string[] | null;
       /**
        * @description Stars
        * @example 4.25
@@ -6530,8 +6533,8 @@ export type components = {
         | 'capsule'
         | 'other'
         | null;
-      /** @description Flavour tags: values of /dictionaries/tags */
-      tagIds?: string[];
+      /** @description Flavour tags: values of /dictionaries/tags; null (like []) clears them */
+      tagIds?: string[] | null;
       /** @example Bergamot! */
       text?: string | null;
       /** @example At home */
@@ -6651,7 +6654,10 @@ export type components = {
       openingHours?: components['schemas']['OpeningHoursDto'];
       /** @example +7 495 000-00-00 */
       phone?: string | null;
-      /** @example 10 */
+      /**
+       * @description Display order, ascending; null or left out: 0 (a PATCH keeps it)
+       * @example 10
+       */
       position?: number | null;
       /** @example Europe/Moscow */
       timeZone?: string;
@@ -8017,7 +8023,10 @@ export type components = {
       title?: string;
     };
     UpdateDictionaryValueDto: {
-      /** @example RU */
+      /**
+       * @description null clears it
+       * @example RU
+       */
       countryCode?: string | null;
       /** @example Tasty Coffee */
       name?: string;

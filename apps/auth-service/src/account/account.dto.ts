@@ -16,7 +16,10 @@ export class UpdateOwnAccountDto {
   newPassword?: string;
 
   @ApiPropertyOptional({ description: 'Required with newPassword' })
-  @ValidateIf((dto: UpdateOwnAccountDto) => dto.newPassword !== undefined)
+  // Checked whenever sent (a null too), and required with newPassword.
+  @ValidateIf(
+    (dto: UpdateOwnAccountDto) => dto.newPassword !== undefined || dto.currentPassword !== undefined,
+  )
   @IsString()
   @MinLength(1)
   @MaxLength(1024)

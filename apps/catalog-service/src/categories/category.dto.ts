@@ -11,11 +11,11 @@ export class CategoryInputDto {
   @OptionalText(500, 'Espresso drinks, filter and cold brew')
   description?: string | null;
 
-  @OptionalInteger(0, 10_000, 10, 'Menu order, ascending')
+  @OptionalInteger(0, 10_000, 10, 'Menu order, ascending; null or left out: 0 (a PATCH keeps it)')
   position?: number | null;
 }
 
-export class PatchCategoryDto extends PartialType(CategoryInputDto) {}
+export class PatchCategoryDto extends PartialType(CategoryInputDto, { skipNullProperties: false }) {}
 
 export class CategoryDto {
   @ApiProperty({ format: 'uuid' })

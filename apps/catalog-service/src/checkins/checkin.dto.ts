@@ -56,7 +56,8 @@ export class CheckinInputDto {
     type: [String],
     format: 'uuid',
     maxItems: CHECKIN_TAGS_MAX,
-    description: 'Flavour tags: values of /dictionaries/tags',
+    nullable: true,
+    description: 'Flavour tags: values of /dictionaries/tags; null (like []) clears them',
   })
   @IsOptional()
   @IsArray()
@@ -94,7 +95,8 @@ export class CheckinInputDto {
     type: [String],
     format: 'uuid',
     maxItems: CHECKIN_PHOTOS_MAX,
-    description: "The caller's own media (POST /media), in order",
+    nullable: true,
+    description: "The caller's own media (POST /media), in order; null (like []) clears them",
   })
   @IsOptional()
   @IsArray()

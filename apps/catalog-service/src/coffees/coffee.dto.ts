@@ -1,4 +1,4 @@
-import type { Language, Translations } from '@agora/http';
+import { Omittable, type Language, type Translations } from '@agora/http';
 import type { TranslatedField } from '../translations/translatable.js';
 import { TranslatableProperties, translatableOf } from '../translations/translation.dto.js';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
@@ -81,7 +81,7 @@ export class CoffeeInputDto {
     example: ['bergamot', 'jasmine', 'lemon'],
     maxItems: 20,
   })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @Transform(({ value }: { value: unknown }) =>
@@ -107,7 +107,7 @@ export class CoffeeInputDto {
 }
 
 /** `PATCH /coffees/:id`: the fields to change; null clears an optional one. */
-export class PatchCoffeeDto extends PartialType(CoffeeInputDto) {}
+export class PatchCoffeeDto extends PartialType(CoffeeInputDto, { skipNullProperties: false }) {}
 
 export class BarcodeParamDto {
   @ApiProperty({ example: '4607123400012', description: 'EAN-8, UPC-A or EAN-13' })

@@ -73,7 +73,8 @@ export class DictionariesService {
         assertVersionMatches(expected, value.version);
         value.version += 1;
         value.name = dto.name ?? value.name;
-        value.countryCode = dto.countryCode ?? value.countryCode;
+        // Left out keeps the country; null clears it (documented as nullable).
+        value.countryCode = dto.countryCode === undefined ? value.countryCode : dto.countryCode;
         const saved = await this.values.save(tx, value);
         await this.search.refreshDependents(tx, 'dictionaryValue', id);
         return toDictionaryValueDto(saved);

@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language, type Translations } from '@agora/http';
+import { LANGUAGES, Omittable, type Language, type Translations } from '@agora/http';
 import type { TranslatedField } from '../translations/translatable.js';
 import { TranslatableProperties, translatableOf } from '../translations/translation.dto.js';
 import { trimmed } from '../items/item-fields.js';
@@ -40,7 +40,7 @@ export class CreateDictionaryValueDto {
   name!: string;
 
   @ApiPropertyOptional({ example: 'RU', description: 'ISO 3166-1 alpha-2 (roasters, origins)' })
-  @IsOptional()
+  @Omittable()
   @Transform(upperCased)
   @IsISO31661Alpha2()
   countryCode?: string;
@@ -55,18 +55,18 @@ export class ProposeDictionaryValueDto extends CreateDictionaryValueDto {
 
 export class UpdateDictionaryValueDto {
   @ApiPropertyOptional({ example: 'Tasty Coffee', minLength: 1, maxLength: 120 })
-  @IsOptional()
+  @Omittable()
   @Transform(trimmed)
   @IsString()
   @MinLength(1)
   @MaxLength(120)
   name?: string;
 
-  @ApiPropertyOptional({ example: 'RU', nullable: true, type: String })
+  @ApiPropertyOptional({ example: 'RU', nullable: true, type: String, description: 'null clears it' })
   @IsOptional()
   @Transform(upperCased)
   @IsISO31661Alpha2()
-  countryCode?: string;
+  countryCode?: string | null;
 }
 
 export class DeleteDictionaryValueQueryDto {

@@ -1,5 +1,6 @@
+import { Omittable } from '@agora/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { BODY_LIMITS } from '@agora/contracts';
 
 /** `POST /admin/imports`: the feed itself (`content`) or where to fetch it (`url`), one of the two. */
@@ -10,14 +11,14 @@ export class ImportFeedDto {
       'name,roaster,origin,process,roast,barcode,price\nKenya Nyeri AA,Tasty Roasters,Nyeri,Washed,light,4006381333931,890',
     maxLength: BODY_LIMITS.json,
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MinLength(1)
   @MaxLength(BODY_LIMITS.json)
   content?: string;
 
   @ApiPropertyOptional({ enum: ['csv', 'json'], description: "The content's format; guessed when left out" })
-  @IsOptional()
+  @Omittable()
   @IsIn(['csv', 'json'])
   format?: 'csv' | 'json';
 
@@ -26,7 +27,7 @@ export class ImportFeedDto {
     example: 'http://127.0.0.1:8080/feeds/roaster.csv',
     maxLength: 2048,
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(2048)
   url?: string;

@@ -1,3 +1,4 @@
+import { Omittable } from '@agora/http';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -7,7 +8,6 @@ import {
   IsArray,
   IsIn,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   registerDecorator,
@@ -84,12 +84,12 @@ export class ListingInputDto extends SoldItemInputDto {
   currency!: string;
 
   @ApiPropertyOptional({ enum: SETTABLE_LISTING_STATUSES, default: 'draft' })
-  @IsOptional()
+  @Omittable()
   @IsIn(SETTABLE_LISTING_STATUSES)
   status?: ListingStatus;
 
   @ApiPropertyOptional({ type: [CharacteristicDto], maxItems: 50 })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(50)
   // ValidateNested alone walks into an inner array ([[]]) and finds nothing to refuse: each must be an object.
@@ -109,7 +109,7 @@ export class ListingInputDto extends SoldItemInputDto {
     example: ['часы', 'ссср'],
     description: 'Tag names (stored in lower case); new ones are added',
   })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @Transform(({ value }: { value: unknown }) =>
@@ -129,7 +129,7 @@ export class ListingInputDto extends SoldItemInputDto {
   tags?: string[];
 }
 
-export class PatchListingDto extends PartialType(ListingInputDto) {}
+export class PatchListingDto extends PartialType(ListingInputDto, { skipNullProperties: false }) {}
 
 export class ListingDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,9 +1,9 @@
-import type { Language, Translations } from '@agora/http';
+import { Omittable, type Language, type Translations } from '@agora/http';
 import type { TranslatedField } from '../translations/translatable.js';
 import { TranslatableProperties, translatableOf } from '../translations/translation.dto.js';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsUUID } from 'class-validator';
 import {
   DictionaryRefDto,
   OptionalInteger,
@@ -43,7 +43,7 @@ export class MechanismInputDto {
     uniqueItems: true,
     description: 'Values of /dictionaries/functions',
   })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(30)
   @ArrayUnique()
@@ -52,7 +52,7 @@ export class MechanismInputDto {
 }
 
 /** `PATCH /mechanisms/:id`: the fields to change; null clears an optional one. */
-export class PatchMechanismDto extends PartialType(MechanismInputDto) {}
+export class PatchMechanismDto extends PartialType(MechanismInputDto, { skipNullProperties: false }) {}
 
 export class MechanismDto extends CatalogItemDto {
   @ApiProperty({ example: '2409' })

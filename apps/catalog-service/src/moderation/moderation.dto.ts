@@ -1,9 +1,10 @@
+import { Omittable } from '@agora/http';
 import { trimmed } from '../items/item-fields.js';
 import { DRAFT_SUBJECTS, type DraftSubject } from '@agora/contracts';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsObject, IsString, MaxLength, MinLength } from 'class-validator';
 import {
   DRAFT_ACTIONS,
   DRAFT_STATUSES,
@@ -129,7 +130,7 @@ export const DRAFT_LIST_QUERY: ListQuerySpec = {
 
 export class ApproveDraftDto {
   @ApiPropertyOptional({ maxLength: 2000, example: 'Thanks, merged.' })
-  @IsOptional()
+  @Omittable()
   @Transform(trimmed)
   @IsString()
   @MaxLength(2000)
@@ -139,7 +140,7 @@ export class ApproveDraftDto {
     description: 'Apply over fields someone else changed since the draft was written',
     default: false,
   })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   overrideConflict?: boolean;
 }
@@ -156,7 +157,7 @@ export class RejectDraftDto {
     description: 'Return the draft to its author for changes instead of closing it',
     default: false,
   })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   returnForChanges?: boolean;
 }

@@ -1,3 +1,4 @@
+import { Omittable } from '@agora/http';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
@@ -35,7 +36,7 @@ export class ProductInputDto extends SoldItemInputDto {
   currency!: string;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   available?: boolean;
 
@@ -60,7 +61,7 @@ export class ProductInputDto extends SoldItemInputDto {
     uniqueItems: true,
     description: 'Ids of /categories',
   })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
@@ -68,7 +69,7 @@ export class ProductInputDto extends SoldItemInputDto {
   categoryIds?: string[];
 }
 
-export class PatchProductDto extends PartialType(ProductInputDto) {}
+export class PatchProductDto extends PartialType(ProductInputDto, { skipNullProperties: false }) {}
 
 export class ProductDto {
   @ApiProperty({ format: 'uuid' })

@@ -17,7 +17,7 @@ export class ReviewInputDto {
   text!: string;
 }
 
-export class PatchReviewDto extends PartialType(ReviewInputDto) {}
+export class PatchReviewDto extends PartialType(ReviewInputDto, { skipNullProperties: false }) {}
 
 export class ReviewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -121,11 +121,11 @@ export class LocationInputDto {
   @NestedObject(() => OpeningHoursDto)
   openingHours!: OpeningHoursDto;
 
-  @OptionalInteger(0, 10_000, 10)
+  @OptionalInteger(0, 10_000, 10, 'Display order, ascending; null or left out: 0 (a PATCH keeps it)')
   position?: number | null;
 }
 
-export class PatchLocationDto extends PartialType(LocationInputDto) {}
+export class PatchLocationDto extends PartialType(LocationInputDto, { skipNullProperties: false }) {}
 
 export class LocationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -1,4 +1,4 @@
-import type { Language, Translations } from '@agora/http';
+import { Omittable, type Language, type Translations } from '@agora/http';
 import type { TranslatedField } from '../translations/translatable.js';
 import { TranslatableProperties, translatableOf } from '../translations/translation.dto.js';
 import { aggregateOfRow, RatingDto, toRatingDto } from '../checkins/rating.dto.js';
@@ -55,7 +55,7 @@ export class WatchInputDto {
   code?: string | null;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   integratedBracelet?: boolean;
 
@@ -90,7 +90,7 @@ export class WatchInputDto {
     uniqueItems: true,
     description: 'Different regardless of case',
   })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(30)
   @Transform(({ value }: { value: unknown }) =>
@@ -106,7 +106,7 @@ export class WatchInputDto {
 }
 
 /** `PATCH /watches/:id`: the fields to change; null clears an optional one. */
-export class PatchWatchDto extends PartialType(WatchInputDto) {}
+export class PatchWatchDto extends PartialType(WatchInputDto, { skipNullProperties: false }) {}
 
 export class MechanismRefDto {
   @ApiProperty({ format: 'uuid' })

@@ -7,7 +7,7 @@ import {
   type OrderStatus,
   type PaymentMethod,
 } from '@agora/contracts';
-import { NestedObject } from '@agora/http';
+import { NestedObject, Omittable } from '@agora/http';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -17,7 +17,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -75,7 +74,7 @@ const PAYMENT_METHOD_CHOICE = new RegExp(
 
 export class CheckoutRequestDto {
   @ApiPropertyOptional({ type: () => AddressInputDto, description: 'Where to ship; or `addressId`' })
-  @IsOptional()
+  @Omittable()
   @NestedObject(() => AddressInputDto)
   address?: AddressInputDto;
 
@@ -83,7 +82,7 @@ export class CheckoutRequestDto {
     format: 'uuid',
     description: "An address of the caller's address book; or `address`",
   })
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   addressId?: string;
 
@@ -106,7 +105,7 @@ export class CheckoutRequestDto {
     maxLength: 512,
     description: 'With `test_card`: a card token from the payment provider',
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Matches(/^[\x21-\x7e]{1,512}$/, { message: 'cardToken must be 1–512 visible ASCII characters' })
   cardToken?: string;
@@ -116,7 +115,7 @@ export class CheckoutRequestDto {
     isArray: true,
     description: 'What to buy; the cart when absent (its lines are removed once ordered)',
   })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_CHECKOUT_ITEMS)
@@ -141,7 +140,7 @@ export class ChangeOrderStatusDto {
     maxLength: 500,
     description: 'Why (kept with the transition; a cancellation keeps it)',
   })
-  @IsOptional()
+  @Omittable()
   @trimmedReason()
   @IsString()
   @MaxLength(500)
@@ -159,7 +158,7 @@ export class ReplaceOrderDto {
   address!: AddressInputDto;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @Omittable()
   @trimmedReason()
   @IsString()
   @MaxLength(500)
@@ -169,17 +168,17 @@ export class ReplaceOrderDto {
 /** An admin's edit of an order (seed 001 `PATCH /order/:id`). */
 export class PatchOrderDto {
   @ApiPropertyOptional({ enum: ORDER_STATUSES })
-  @IsOptional()
+  @Omittable()
   @IsIn(ORDER_STATUSES)
   status?: OrderStatus;
 
   @ApiPropertyOptional({ type: () => AddressInputDto })
-  @IsOptional()
+  @Omittable()
   @NestedObject(() => AddressInputDto)
   address?: AddressInputDto;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @Omittable()
   @trimmedReason()
   @IsString()
   @MaxLength(500)
@@ -189,7 +188,7 @@ export class PatchOrderDto {
 /** An admin's deletion (`DELETE /order/:id?reason=`): the order is cancelled with the reason and kept. */
 export class DeleteOrderDto {
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @Omittable()
   @trimmedReason()
   @IsString()
   @MaxLength(500)

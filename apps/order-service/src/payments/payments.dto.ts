@@ -1,6 +1,7 @@
+import { Omittable } from '@agora/http';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import { MoneyDto, toMoneyDto } from '../money.dto.js';
 import { PAYMENT_STATUSES, type PaymentStatus } from './payment-state.js';
 import type { PaymentMethodEntity } from './payment-method.entity.js';
@@ -35,13 +36,13 @@ export class SavePaymentMethodDto {
 /** How to pay an order: a fresh card token or a saved method of the caller's (exactly one). */
 export class PayOrderDto {
   @ApiPropertyOptional({ maxLength: 512, description: 'A card token from the payment provider' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Matches(TOKEN_PATTERN, { message: 'cardToken must be 1–512 visible ASCII characters' })
   cardToken?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'One of the caller’s saved payment methods' })
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   paymentMethodId?: string;
 }

@@ -1,7 +1,8 @@
+import { Omittable } from '@agora/http';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { LIKE_KINDS, ORDER_STATUSES, type LikeKind, type OrderStatus } from '@agora/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsUUID } from 'class-validator';
 import { REMINDER_SUBJECT_KINDS, type ReminderSubjectKind } from '../cotask/reminders/reminder.types.js';
 import { NOTIFICATION_KINDS, type NotificationEntity, type NotificationKind } from './notification.entity.js';
 
@@ -16,7 +17,7 @@ export const MARK_READ_MAX = 100;
 
 export class MarkNotificationsReadDto {
   @ApiPropertyOptional({ type: String, format: 'uuid', isArray: true, maxItems: MARK_READ_MAX })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(MARK_READ_MAX)
   @ArrayUnique()
@@ -24,7 +25,7 @@ export class MarkNotificationsReadDto {
   ids?: string[];
 
   @ApiPropertyOptional({ description: 'Mark every notification read (instead of `ids`)' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   all?: boolean;
 }

@@ -1,3 +1,4 @@
+import { Omittable } from '@agora/http';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -150,7 +151,7 @@ export const DISPLAY_NAME_MAX_LENGTH = 64;
 /** What a user may change on their own profile: only the fields sent change. */
 export class UpdateProfileDto {
   @ApiPropertyOptional({ example: 'Anna K.', minLength: 1, maxLength: DISPLAY_NAME_MAX_LENGTH })
-  @IsOptional()
+  @Omittable()
   @Transform(trimmed)
   @IsString()
   @MinLength(1)
@@ -158,7 +159,7 @@ export class UpdateProfileDto {
   displayName?: string;
 
   @ApiPropertyOptional({ maxLength: BIO_MAX_LENGTH })
-  @IsOptional()
+  @Omittable()
   @Transform(trimmed)
   @IsString()
   @MaxLength(BIO_MAX_LENGTH)
@@ -170,7 +171,7 @@ export class UpdateProfileDto {
   avatarMediaId?: string | null;
 
   @ApiPropertyOptional({ type: () => ContactDto, isArray: true, maxItems: CONTACTS_MAX })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(CONTACTS_MAX)
   @ValidateNested({ each: true })
@@ -178,7 +179,7 @@ export class UpdateProfileDto {
   contacts?: ContactDto[];
 
   @ApiPropertyOptional({ type: () => MarketplaceLinkDto, isArray: true, maxItems: CONTACTS_MAX })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(CONTACTS_MAX)
   @ValidateNested({ each: true })
@@ -186,7 +187,7 @@ export class UpdateProfileDto {
   marketplaceLinks?: MarketplaceLinkDto[];
 
   @ApiPropertyOptional({ description: 'Make follows need your acceptance' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   private?: boolean;
 
@@ -194,7 +195,7 @@ export class UpdateProfileDto {
     enum: MESSAGE_PRIVACIES,
     description: 'Who may write to you: everyone, people you follow, mutual follows, or nobody',
   })
-  @IsOptional()
+  @Omittable()
   @IsIn(MESSAGE_PRIVACIES)
   messagesFrom?: MessagePrivacy;
 }
