@@ -78,7 +78,7 @@ export interface FuzzReport {
   readonly renewedTokens: readonly string[];
 }
 
-const METHOD_ORDER: Record<FuzzOperation['method'], number> = {
+export const METHOD_ORDER: Record<FuzzOperation['method'], number> = {
   POST: 0,
   PUT: 1,
   GET: 2,
@@ -88,7 +88,7 @@ const METHOD_ORDER: Record<FuzzOperation['method'], number> = {
 const PLANS_PER_BATCH = 8;
 
 /** A 32-bit seed for one operation's batch, from the run's seed. */
-function mix(...parts: number[]): number {
+export function mix(...parts: number[]): number {
   let hash = 0x811c9dc5;
   for (const part of parts) {
     hash = Math.imul(hash ^ (part >>> 0), 0x01000193) >>> 0;
@@ -111,7 +111,7 @@ function size(request: FuzzRequest): number {
 }
 
 /** POST and PUT routes that create: a body, and no id in the path (only enumerated values such as a kind). */
-function isCreator(operation: FuzzOperation): boolean {
+export function isCreator(operation: FuzzOperation): boolean {
   const parameters = (operation.operation.parameters ?? []).filter((parameter) => parameter.in === 'path');
   return (
     (operation.method === 'POST' || operation.method === 'PUT') &&
@@ -121,7 +121,7 @@ function isCreator(operation: FuzzOperation): boolean {
 }
 
 /** POST routes that create under an item (`/listings/{listingId}/reviews`): ids in the path, a collection last. */
-function isNestedCreator(operation: FuzzOperation): boolean {
+export function isNestedCreator(operation: FuzzOperation): boolean {
   return (
     operation.method === 'POST' &&
     operation.operation.requestBody !== undefined &&
@@ -132,7 +132,7 @@ function isNestedCreator(operation: FuzzOperation): boolean {
 }
 
 /** Every combination of a creator's enumerated path values (`/dictionaries/{kind}`: one per kind). */
-function enumPathValues(operation: FuzzOperation): Record<string, string>[] {
+export function enumPathValues(operation: FuzzOperation): Record<string, string>[] {
   const parameters = (operation.operation.parameters ?? []).filter((parameter) => parameter.in === 'path');
   return parameters.reduce<Record<string, string>[]>(
     (combinations, parameter) =>
@@ -143,12 +143,12 @@ function enumPathValues(operation: FuzzOperation): Record<string, string>[] {
   );
 }
 
-function jsonBodySchema(api: MergedApi, operation: FuzzOperation): JsonSchema | undefined {
+export function jsonBodySchema(api: MergedApi, operation: FuzzOperation): JsonSchema | undefined {
   const schema = operation.operation.requestBody?.content['application/json']?.schema;
   return typeof schema?.$ref === 'string' ? resolveRef(api.document, schema.$ref) : schema;
 }
 
-function requiredProperties(api: MergedApi, operation: FuzzOperation): string[] {
+export function requiredProperties(api: MergedApi, operation: FuzzOperation): string[] {
   return (jsonBodySchema(api, operation)?.required as string[] | undefined) ?? [];
 }
 
@@ -164,7 +164,7 @@ function bodyEnumValues(api: MergedApi, operation: FuzzOperation): Record<string
 }
 
 /** How many ids of other items a creator's body refers to (fewer: create it earlier). */
-function references(api: MergedApi, operation: FuzzOperation): number {
+export function references(api: MergedApi, operation: FuzzOperation): number {
   const schema = operation.operation.requestBody?.content['application/json']?.schema;
   const text = JSON.stringify(schema ?? {});
   const ref = /"\$ref":"#\/components\/schemas\/([^"]+)"/.exec(text)?.[1];
