@@ -1,5 +1,5 @@
+import { Omittable } from '@agora/http';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
-import { Absent } from './absent.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength } from 'class-validator';
 import { SHARE_VISIBILITIES, type ShareVisibility } from '../achievements/achievement.types.js';
@@ -35,20 +35,20 @@ export class CreateProjectDto {
     default: 'private',
     description: "Who sees a completed task of the project in the feed: like a post's visibility, or nobody",
   })
-  @Absent()
+  @Omittable()
   @IsIn(SHARE_VISIBILITIES)
   shareCompletions?: ShareVisibility;
 }
 
 export class UpdateProjectDto {
   @ApiPropertyOptional({ maxLength: PROJECT_NAME_MAX })
-  @Absent()
+  @Omittable()
   @IsString()
   @MaxLength(PROJECT_NAME_MAX * 2)
   name?: string;
 
   @ApiPropertyOptional({ enum: SHARE_VISIBILITIES })
-  @Absent()
+  @Omittable()
   @IsIn(SHARE_VISIBILITIES)
   shareCompletions?: ShareVisibility;
 }

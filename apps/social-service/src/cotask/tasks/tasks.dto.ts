@@ -1,5 +1,5 @@
+import { Omittable } from '@agora/http';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
-import { Absent } from './absent.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -77,13 +77,13 @@ export class CreateTaskDto {
   title!: string;
 
   @ApiPropertyOptional({ maxLength: TASK_NOTES_MAX })
-  @Absent()
+  @Omittable()
   @IsString()
   @MaxLength(TASK_NOTES_MAX * 2)
   notes?: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: LABELS_MAX })
-  @Absent()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(LABELS_MAX)
   @IsString({ each: true })
@@ -97,7 +97,7 @@ export class CreateTaskDto {
     default: 4,
     description: '1 is the most urgent',
   })
-  @Absent()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(4)
@@ -107,17 +107,17 @@ export class CreateTaskDto {
     format: 'uuid',
     description: 'A project the caller owns or edits; none: a personal task',
   })
-  @Absent()
+  @Omittable()
   @IsUUID()
   projectId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: "A section of the task's project" })
-  @Absent()
+  @Omittable()
   @IsUUID()
   sectionId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Makes it a subtask of this task (one level deep)' })
-  @Absent()
+  @Omittable()
   @IsUUID()
   parentId?: string;
 
@@ -129,7 +129,7 @@ export class CreateTaskDto {
   due?: string | null;
 
   @ApiPropertyOptional({ description: 'IANA time zone of the due (default UTC)', example: 'Europe/Berlin' })
-  @Absent()
+  @Omittable()
   @IsString()
   @MaxLength(100)
   timeZone?: string;
@@ -181,19 +181,19 @@ export class CreateTaskDto {
 
 export class UpdateTaskDto {
   @ApiPropertyOptional({ maxLength: TASK_TITLE_MAX })
-  @Absent()
+  @Omittable()
   @IsString()
   @MaxLength(TASK_TITLE_MAX * 2)
   title?: string;
 
   @ApiPropertyOptional({ maxLength: TASK_NOTES_MAX })
-  @Absent()
+  @Omittable()
   @IsString()
   @MaxLength(TASK_NOTES_MAX * 2)
   notes?: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: LABELS_MAX })
-  @Absent()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(LABELS_MAX)
   @IsString({ each: true })
@@ -201,7 +201,7 @@ export class UpdateTaskDto {
   labels?: string[];
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 4 })
-  @Absent()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(4)
@@ -226,7 +226,7 @@ export class UpdateTaskDto {
   due?: string | null;
 
   @ApiPropertyOptional({ description: 'IANA time zone of the due', example: 'Europe/Berlin' })
-  @Absent()
+  @Omittable()
   @IsString()
   @MaxLength(100)
   timeZone?: string;
