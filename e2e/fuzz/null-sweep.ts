@@ -4,16 +4,10 @@ import { checkResponse, type Defect } from './checks.js';
 import { RequestGenerators, type RequestPlan, type RoleName } from './generators.js';
 import { resolveRef, type FuzzOperation, type JsonSchema } from './openapi.js';
 import { IdPools } from './pools.js';
-import {
-  resolvePlan,
-  send,
-  urlOf,
-  type FuzzRequest,
-  type FuzzResponse,
-  type ResolveContext,
-} from './requests.js';
+import { resolvePlan, send, type FuzzRequest, type FuzzResponse, type ResolveContext } from './requests.js';
 import { ResponseSchemas } from './response-schemas.js';
 import {
+  collectIds,
   enumPathValues,
   isCreator,
   isNestedCreator,
@@ -145,20 +139,7 @@ export async function sweepNulls(
       timeoutMs: config.timeoutMs,
       agent,
     });
-    if (response.status >= 200 && response.status < 300 && response.json !== undefined) {
-      const { operation } = request;
-      const schema =
-        operation.operation.responses?.[String(response.status)]?.content?.['application/json']?.schema;
-      pools.collect(
-        operation,
-        urlOf(request).split('?')[0],
-        response.status,
-        schema,
-        response.json,
-        request.query,
-        request.role,
-      );
-    }
+    collectIds(pools, request, response);
     return response;
   };
   const sample = (operation: FuzzOperation, role: RoleName, ...seedParts: number[]): RequestPlan => {

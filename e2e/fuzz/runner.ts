@@ -233,6 +233,24 @@ function* smallerValues(value: Resolved, depth: number): Generator<Resolved> {
 }
 
 /** Runs the fuzzer: `config.runs` requests over every operation, grouped failures with small reproductions. */
+/** Keeps the ids a successful answer holds, for later requests to use. */
+export function collectIds(pools: IdPools, request: FuzzRequest, response: FuzzResponse): void {
+  if (response.status >= 200 && response.status < 300 && response.json !== undefined) {
+    const { operation } = request;
+    const schema =
+      operation.operation.responses?.[String(response.status)]?.content?.['application/json']?.schema;
+    pools.collect(
+      operation,
+      urlOf(request).split('?')[0],
+      response.status,
+      schema,
+      response.json,
+      request.query,
+      request.role,
+    );
+  }
+}
+
 export async function runFuzz(environment: FuzzEnvironment, config: FuzzConfig): Promise<FuzzReport> {
   const started = Date.now();
   const { api, accounts } = environment;
@@ -311,19 +329,7 @@ export async function runFuzz(environment: FuzzEnvironment, config: FuzzConfig):
       refusals.set(refusal, (refusals.get(refusal) ?? 0) + 1);
       validRefusals.set(operation.key, refusals);
     }
-    if (response.status >= 200 && response.status < 300 && response.json !== undefined) {
-      const schema =
-        operation.operation.responses?.[String(response.status)]?.content?.['application/json']?.schema;
-      pools.collect(
-        operation,
-        urlOf(request).split('?')[0],
-        response.status,
-        schema,
-        response.json,
-        request.query,
-        request.role,
-      );
-    }
+    collectIds(pools, request, response);
     if (operation.method === 'DELETE' && response.status === 204 && request.path.length > 0) {
       pools.forget(request.path[request.path.length - 1][1]);
     }
