@@ -4,9 +4,11 @@ import {
   eventually,
   provisionAllServices,
   queryRows,
+  startPausingProxy,
   startServicesInProcess,
   startSmtpInbox,
   type InProcessServices,
+  type PausingProxy,
   type SmtpInbox,
 } from '@agora/testing';
 import { v7 as uuidv7 } from 'uuid';
@@ -40,6 +42,14 @@ describe('order-service offers read model', () => {
   const adminUrl = inject('testDatabaseUrl');
   let inbox: SmtpInbox;
 
+  const envelope = <T extends Topic>(topic: T, payload: PayloadOf<T>): EventEnvelope => ({
+    id: uuidv7(),
+    topic,
+    key: (payload as { itemId: string }).itemId,
+    occurredAt: new Date().toISOString(),
+    payload,
+  });
+
   const offer = async (itemId: string) =>
     (await queryRows<OfferRow>(adminUrl, `SELECT * FROM orders.offers WHERE item_id = $1`, [itemId]))[0];
 
@@ -54,13 +64,6 @@ describe('order-service offers read model', () => {
 
   describe('from catalog events', () => {
     let platform: InProcessServices;
-    const envelope = <T extends Topic>(topic: T, payload: PayloadOf<T>): EventEnvelope => ({
-      id: uuidv7(),
-      topic,
-      key: (payload as { itemId: string }).itemId,
-      occurredAt: new Date().toISOString(),
-      payload,
-    });
     const changed = (
       itemId: string,
       version: number,
@@ -169,6 +172,8 @@ describe('order-service offers read model', () => {
     let catalogSide: InProcessServices;
     let orderSide: InProcessServices | undefined;
     let catalogUrl: string;
+    /** order-service's way to catalog, where a spec steps in while the snapshot is read. */
+    let proxy: PausingProxy;
     let token: string;
     const created: string[] = [];
 
@@ -184,6 +189,7 @@ describe('order-service offers read model', () => {
         },
       );
       catalogUrl = catalogSide.services.catalog.url;
+      proxy = await startPausingProxy(catalogUrl);
       const auth = new AuthTestClient(catalogSide.services.auth.url, inbox);
       const signedIn = await auth.call<{ accessToken: string }>('POST', '/authentication', {
         body: { login: ADMIN.login, password: ADMIN.password },
@@ -210,6 +216,7 @@ describe('order-service offers read model', () => {
 
     afterAll(async () => {
       await orderSide?.close();
+      await proxy?.close();
       await catalogSide?.close();
     });
 
@@ -244,7 +251,7 @@ describe('order-service offers read model', () => {
       );
       // Its own bus: nothing catalog publishes reaches this order-service.
       orderSide = await startServicesInProcess(adminUrl, [orderServiceDefinition], {
-        CATALOG_URL: catalogUrl,
+        CATALOG_URL: proxy.url,
         JWKS_URL: `${catalogSide.services.auth.url}/.well-known/jwks.json`,
       });
       await eventually(
@@ -270,6 +277,83 @@ describe('order-service offers read model', () => {
       ]);
       expect(rows.find((row) => row.kind === 'product')?.seller_id).toBeNull();
       expect(rows.find((row) => row.kind === 'listing')?.seller_id).toEqual(expect.any(String));
+    });
+
+    it('retires on a rebuild the offers the snapshot no longer holds, and keeps one an event brought meanwhile', async () => {
+      const order = orderSide!;
+      const SELLER = uuidv7();
+      const createdEvent = (itemId: string, kind: 'product' | 'listing', name: string) =>
+        envelope('catalog.item.created.v1', {
+          kind,
+          itemId,
+          name,
+          version: 1,
+          changedBy: SELLER,
+          changedAt: new Date().toISOString(),
+          offer: {
+            sellerId: kind === 'listing' ? SELLER : null,
+            status: 'active',
+            price: '500',
+            currency: 'RUB',
+            stock: kind === 'listing' ? 1 : null,
+          },
+        });
+      // Offers of items catalog's reset took away without events: known from events before the reset.
+      const goneListing = uuidv7();
+      const goneProduct = uuidv7();
+      await order.bus.publish([
+        createdEvent(goneListing, 'listing', 'Gone watch'),
+        createdEvent(goneProduct, 'product', 'Gone latte'),
+      ]);
+      await queryRows(
+        adminUrl,
+        `UPDATE orders.offers SET updated_at = updated_at - interval '1 minute' WHERE item_id = ANY($1::uuid[])`,
+        [[goneListing, goneProduct]],
+      );
+      const buyer = uuidv7();
+      await queryRows(
+        adminUrl,
+        `INSERT INTO orders.favourites (id, buyer_id, listing_id) VALUES ($1, $2, $3)`,
+        [uuidv7(), buyer, goneListing],
+      );
+      // An item created while the rebuild reads the snapshot: its event arrives after the rebuild started, and
+      // the snapshot (read from catalog, which never had it) does not hold it.
+      const late = uuidv7();
+      proxy.beforeNext(() => order.bus.publish([createdEvent(late, 'listing', 'Late watch')]));
+
+      // `npm run seed -- --reset` clears the mark (offers.seed.ts); the job rebuilds.
+      await queryRows(adminUrl, `DELETE FROM orders.read_model_state WHERE name = 'offers-rebuilt'`);
+      expect(await order.services.order.jobs.run('order.rebuild-offers')).toMatchObject({ ran: true });
+      expect(
+        await queryRows(adminUrl, `SELECT 1 FROM orders.read_model_state WHERE name = 'offers-rebuilt'`),
+      ).toHaveLength(1);
+
+      expect(await offer(goneListing)).toMatchObject({ deleted: true, status: 'inactive' });
+      expect(await offer(goneProduct)).toMatchObject({ deleted: true, status: 'inactive' });
+      expect(await offer(late)).toMatchObject({ deleted: false, status: 'active', title: 'Late watch' });
+      const kept = await queryRows<OfferRow>(
+        adminUrl,
+        `SELECT * FROM orders.offers WHERE item_id = ANY($1::uuid[])`,
+        [created],
+      );
+      expect(kept.map((row) => row.deleted)).toEqual(created.map(() => false));
+      expect(
+        await queryRows(adminUrl, `SELECT 1 FROM orders.favourites WHERE listing_id = $1`, [goneListing]),
+      ).toEqual([]);
+
+      // A retired offer is refused at the cart; the late one is on sale.
+      const addToCart = (itemId: string, kind: 'product' | 'listing') =>
+        fetch(`${order.services.order.url}/cart`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ itemId, kind, quantity: 1 }),
+        });
+      const refused = await addToCart(goneProduct, 'product');
+      expect(refused.status).toBe(422);
+      expect(await refused.json()).toMatchObject({ code: 'ITEM_NOT_FOUND' });
+      expect((await addToCart(goneListing, 'listing')).status).toBe(422);
+      const added = await addToCart(late, 'listing');
+      expect(added.status, await added.clone().text()).toBe(201);
     });
   });
 });

@@ -1,4 +1,4 @@
-import { SERVICES } from '@agora/contracts';
+import { SERVICES, type PayloadOf } from '@agora/contracts';
 import { createServiceDataSource } from '@agora/database';
 import type { ServiceDefinition } from '@agora/runtime';
 import {
@@ -8,9 +8,12 @@ import {
   provisionAllServices,
   queryRows,
   serviceDatabaseUrl,
+  startPausingProxy,
   startServicesInProcess,
   type InProcessServices,
+  type PausingProxy,
 } from '@agora/testing';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { catalogServiceDefinition } from '../../catalog-service/src/catalog-service.definition.js';
 import { socialServiceDefinition } from '../src/social-service.definition.js';
@@ -47,6 +50,8 @@ describe('social-service catalog copy, rebuilt from catalog snapshot', () => {
   let social: SocialPlatform;
   let catalog: InProcessServices | undefined;
   let catalogPort: number;
+  /** social-service's way to catalog, where a spec steps in while the snapshot is read. */
+  let proxy: PausingProxy;
   const rebuilt = async () => (await queryRows(url, REBUILT)).length > 0;
   const copy = () =>
     queryRows<CopyRow>(
@@ -79,14 +84,16 @@ describe('social-service catalog copy, rebuilt from catalog snapshot', () => {
     await seed(catalogServiceDefinition);
     await seed(socialServiceDefinition);
     catalogPort = await freePort();
+    proxy = await startPausingProxy(`http://127.0.0.1:${catalogPort}`);
     social = await startSocialPlatform(url, 'cc', {
-      CATALOG_URL: `http://127.0.0.1:${catalogPort}`,
+      CATALOG_URL: proxy.url,
       SOCIAL_CATALOG_REBUILD_RETRY_MS: '1000',
     });
   }, 180_000);
 
   afterAll(async () => {
     await social?.close();
+    await proxy?.close();
     await catalog?.close();
     await database?.drop();
   });
@@ -191,5 +198,107 @@ describe('social-service catalog copy, rebuilt from catalog snapshot', () => {
     expect(after.filter((row) => row.item_id !== coffee.item_id)).toEqual(
       before.filter((row) => row.item_id !== coffee.item_id),
     );
+  });
+
+  it('retires on a rebuild the items the snapshot no longer holds, and keeps one an event brought meanwhile', async () => {
+    const seller = await social.user('seller');
+    const learner = await social.user('forgetful');
+    const deck = await social.call<{ id: string }>('POST', '/decks/generated/coffee-origins', learner);
+    expect(deck.status, JSON.stringify(deck.body)).toBe(201);
+    const created = (
+      kind: 'coffee' | 'listing',
+      itemId: string,
+      name: string,
+    ): PayloadOf<'catalog.item.created.v1'> => ({
+      kind,
+      itemId,
+      name,
+      version: 1,
+      changedBy: seller.id,
+      changedAt: new Date().toISOString(),
+      ...(kind === 'coffee' ? { facts: { countryCode: 'BR', region: 'Cerrado' } } : {}),
+    });
+    const publish = (payload: PayloadOf<'catalog.item.created.v1'>) =>
+      social.bus.publish([
+        {
+          id: uuidv7(),
+          topic: 'catalog.item.created.v1',
+          key: payload.itemId,
+          occurredAt: new Date().toISOString(),
+          payload,
+        },
+      ]);
+    // Items catalog's reset took away without events, known here from events before the reset: a coffee with
+    // its card in the generated deck, a listing with its seller's activity post.
+    const goneCoffee = uuidv7();
+    const goneListing = uuidv7();
+    await publish(created('coffee', goneCoffee, 'Gone Cerrado'));
+    await publish(created('listing', goneListing, 'Gone watch'));
+    await eventually(
+      async () =>
+        (await social.query(`SELECT 1 FROM social.cotask_cards WHERE item_id = $1`, [goneCoffee])).length >
+          0 && (await social.query(`SELECT 1 FROM social.posts WHERE item_id = $1`, [goneListing])).length > 0
+          ? true
+          : undefined,
+      10_000,
+      "the gone coffee's card and the gone listing's activity post",
+    );
+    await queryRows(
+      url,
+      `UPDATE social.catalog_items SET updated_at = updated_at - interval '1 minute' WHERE item_id = ANY($1::uuid[])`,
+      [[goneCoffee, goneListing]],
+    );
+    // A coffee created while the rebuild reads the snapshot: its event arrives after the rebuild started, and
+    // the snapshot (read from catalog, which never had it) does not hold it.
+    const lateCoffee = uuidv7();
+    proxy.beforeNext(() => publish(created('coffee', lateCoffee, 'Late Cerrado')));
+
+    // `npm run seed -- --reset` clears the mark (catalog-copy.seed.ts); the job rebuilds.
+    await queryRows(url, `DELETE FROM social.read_model_state WHERE name = 'catalog-copy-rebuilt'`);
+    expect(await social.service.jobs.run(JOB)).toMatchObject({ ran: true });
+    expect(await rebuilt()).toBe(true);
+
+    const state = await queryRows<{ item_id: string; deleted: boolean }>(
+      url,
+      `SELECT item_id, deleted FROM social.catalog_items WHERE item_id = ANY($1::uuid[]) ORDER BY name`,
+      [[goneCoffee, goneListing, lateCoffee]],
+    );
+    expect(state).toEqual([
+      { item_id: goneCoffee, deleted: true },
+      { item_id: goneListing, deleted: true },
+      { item_id: lateCoffee, deleted: false },
+    ]);
+    const facts = await queryRows<{ item_id: string; deleted: boolean }>(
+      url,
+      `SELECT item_id, deleted FROM social.cotask_catalog_facts WHERE item_id = ANY($1::uuid[]) ORDER BY name`,
+      [[goneCoffee, lateCoffee]],
+    );
+    expect(facts).toEqual([
+      { item_id: goneCoffee, deleted: true },
+      { item_id: lateCoffee, deleted: false },
+    ]);
+    const cards = await queryRows<{ item_id: string }>(
+      url,
+      `SELECT item_id FROM social.cotask_cards WHERE deck_id = $1 AND item_id = ANY($2::uuid[])`,
+      [deck.body.id, [goneCoffee, lateCoffee]],
+    );
+    expect(cards).toEqual([{ item_id: lateCoffee }]);
+    expect(await queryRows(url, `SELECT 1 FROM social.posts WHERE item_id = $1`, [goneListing])).toEqual([]);
+    // Every item catalog holds stays.
+    const live = await queryRows<{ item_id: string }>(
+      url,
+      `SELECT item_id FROM social.catalog_items WHERE NOT deleted AND item_id <> $1 ORDER BY item_id`,
+      [lateCoffee],
+    );
+    expect(live).toEqual(
+      (await queryRows<{ item_id: string }>(url, CATALOG_ITEMS)).map(({ item_id }) => ({ item_id })),
+    );
+
+    const reader = await social.user('late_reader');
+    const gone = await social.call('GET', `/items/coffee/${goneCoffee}/discussion`, reader);
+    expect(gone.status, JSON.stringify(gone.body)).toBe(422);
+    expect(gone.body).toMatchObject({ code: 'ITEM_NOT_FOUND' });
+    const late = await social.call('GET', `/items/coffee/${lateCoffee}/discussion`, reader);
+    expect(late.status, JSON.stringify(late.body)).toBe(200);
   });
 });

@@ -6,6 +6,7 @@ export * from './platform.module.js';
 export * from './service-definition.js';
 export * from './shutdown.js';
 export * from './snapshot-pages.js';
+export * from './snapshot-rebuild.js';
 export * from './media-record.js';
 export * from './start-service.js';
 export * from './tokens.js';

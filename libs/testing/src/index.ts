@@ -14,3 +14,4 @@ export * from './list-plans.js';
 export * from './acting-user.js';
 export * from './contract-checker.js';
 export * from './media-apart.js';
+export * from './pausing-proxy.js';

@@ -67,6 +67,16 @@ export class FavouritesRepository {
     await tx.query(`DELETE FROM "orders"."favourites" WHERE "listing_id" = $1`, [listingId]);
   }
 
+  /** Listings retired from the offers (a rebuild from catalog's snapshot no longer saw them): their favourites go. */
+  async forgetListings(tx: Tx, listingIds: readonly string[]): Promise<void> {
+    if (listingIds.length === 0) {
+      return;
+    }
+    await tx.query(`DELETE FROM "orders"."favourites" WHERE "listing_id" = ANY($1::uuid[])`, [
+      [...listingIds],
+    ]);
+  }
+
   /** A deleted buyer's favourites go. */
   async forgetBuyer(tx: Tx, buyerId: string): Promise<void> {
     await tx.query(`DELETE FROM "orders"."favourites" WHERE "buyer_id" = $1`, [buyerId]);

@@ -7,7 +7,8 @@ import { OFFERS_REBUILT } from './offers.service.js';
  * After catalog's seed (which writes its tables directly, without an event per item): forgets that the offers
  * were rebuilt, so OffersRebuildJob reads catalog's snapshot again — at the next start, or within
  * ORDER_OFFERS_REBUILD_RETRY_MS on a running platform. The rebuild upserts by version, so it changes nothing
- * the events had brought already.
+ * the events had brought already; offers the snapshot no longer holds (a `--reset` took them away without events)
+ * it retires, as their deletion events would.
  */
 export async function seedOffers(dataSource: DataSource, _options: DemoSeedOptions): Promise<DemoSeedResult> {
   const schema = (dataSource.options as { schema?: string }).schema ?? 'orders';

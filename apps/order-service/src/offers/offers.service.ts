@@ -6,6 +6,7 @@ import {
   type PricedItemKind,
 } from '@agora/contracts';
 import { Inbox, ReadModelMarks, UnitOfWork } from '@agora/database';
+import { rebuildFromSnapshot } from '@agora/runtime';
 import { Injectable } from '@nestjs/common';
 import { FavouritesRepository } from '../favourites/favourites.repository.js';
 import { toMinor } from '../money.js';
@@ -47,7 +48,8 @@ export const OFFERS_REBUILT = 'offers-rebuilt';
 
 /**
  * The read model of what can be bought, from catalog's events (each applied once, in the inbox's
- * transaction; stale versions dropped) and, while it was never built, from catalog's snapshot. An item event
+ * transaction; stale versions dropped) and, while it was never built, from catalog's snapshot (which also retires
+ * what the snapshot no longer holds, e.g. after `npm run seed -- --reset`). An item event
  * of a hold for an order ends that order's hold of the item here in the same transaction (the stock saga).
  */
 @Injectable()
@@ -105,19 +107,30 @@ export class OffersService {
 
   /**
    * Unless it was done before: reads catalog's snapshot page by page into the read model (each page in a
-   * transaction; events that arrive meanwhile merge by version), then marks it done. Resolves with how many
-   * items it read (0 when it had been done).
+   * transaction; events that arrive meanwhile merge by version), then retires the offers it did not see that no
+   * event wrote since it started (tombstones, as a deletion; a listing's favourites go too) and marks it done.
+   * Resolves with how many items it read (0 when it had been done).
    */
-  async rebuildIfNeverBuilt(): Promise<number> {
-    if (await this.marks.done(OFFERS_REBUILT)) {
-      return 0;
-    }
-    let read = 0;
-    for await (const page of this.snapshot.pages()) {
-      await this.unitOfWork.run((tx) => this.offers.upsert(tx, page.items.map(fromSnapshot)));
-      read += page.items.length;
-    }
-    await this.unitOfWork.run((tx) => this.marks.markDone(tx, OFFERS_REBUILT));
-    return read;
+  rebuildIfNeverBuilt(): Promise<number> {
+    return rebuildFromSnapshot({
+      mark: OFFERS_REBUILT,
+      marks: this.marks,
+      unitOfWork: this.unitOfWork,
+      pages: () => this.snapshot.pages(),
+      keep: async (tx, page) => {
+        await this.offers.upsert(tx, page.items.map(fromSnapshot));
+        await this.offers.markSeen(
+          tx,
+          page.items.map((item) => item.itemId),
+        );
+      },
+      retire: async (tx, startedAt) => {
+        const retired = await this.offers.retireUnseenSince(tx, startedAt);
+        await this.favourites.forgetListings(
+          tx,
+          retired.filter((offer) => offer.kind === 'listing').map((offer) => offer.itemId),
+        );
+      },
+    });
   }
 }

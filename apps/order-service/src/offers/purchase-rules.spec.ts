@@ -18,6 +18,7 @@ const offer = (fields: Partial<OfferEntity> = {}): OfferEntity => ({
   version: 3,
   deleted: false,
   updatedAt: new Date(),
+  snapshotSeenAt: null,
   ...fields,
 });
 

@@ -7,7 +7,8 @@ import { CATALOG_COPY_REBUILT } from './catalog-copy.service.js';
  * After catalog's seed (which writes its tables directly, without an event per item): forgets that the catalog
  * copy was rebuilt, so CatalogCopyRebuildJob reads catalog's snapshot again — at the next start, or within
  * SOCIAL_CATALOG_REBUILD_RETRY_MS on a running platform. The rebuild upserts by version, so it changes nothing
- * the events had brought already.
+ * the events had brought already; items the snapshot no longer holds (a `--reset` took them away without events)
+ * it retires, as their deletion events would.
  */
 export async function seedCatalogCopy(
   dataSource: DataSource,

@@ -13,6 +13,7 @@ import { CatalogLikeNotifications1796200000005 } from './1796200000005-CatalogLi
 import { CotaskAchievements1796300000000 } from './1796300000000-CotaskAchievements.js';
 import { CotaskCards1796300000300 } from './1796300000300-CotaskCards.js';
 import { CatalogCopyState1796300000301 } from './1796300000301-CatalogCopyState.js';
+import { CatalogCopySnapshotSeen1796300000302 } from './1796300000302-CatalogCopySnapshotSeen.js';
 import { CotaskGoals1796300000001 } from './1796300000001-CotaskGoals.js';
 import { CotaskHabits1796300000200 } from './1796300000200-CotaskHabits.js';
 import { CotaskTasks1796300000100 } from './1796300000100-CotaskTasks.js';
@@ -37,4 +38,5 @@ export const socialMigrations = [
   CotaskHabits1796300000200,
   CotaskCards1796300000300,
   CatalogCopyState1796300000301,
+  CatalogCopySnapshotSeen1796300000302,
 ];

@@ -23,4 +23,11 @@ export class CatalogItemRefEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /**
+   * When a rebuild from catalog's snapshot last saw the item (null: none has). A rebuild retires every item
+   * neither seen nor updated since it started: catalog no longer holds it (e.g. after `npm run seed -- --reset`).
+   */
+  @Column({ name: 'snapshot_seen_at', type: 'timestamptz', nullable: true })
+  snapshotSeenAt!: Date | null;
 }

@@ -195,12 +195,19 @@ export class PostsRepository {
     return id;
   }
 
-  /** A deleted catalog item's activity posts go with it (and leave the feeds), in the inbox's transaction. */
-  async removeActivitiesOf(manager: EntityManager, itemId: string): Promise<void> {
+  /**
+   * Deleted catalog items' activity posts go with them (and leave the feeds), in the caller's transaction (the
+   * inbox's, or a catalog copy rebuild's).
+   */
+  async removeActivitiesOf(manager: EntityManager, itemIds: readonly string[]): Promise<void> {
+    if (itemIds.length === 0) {
+      return;
+    }
     const removed = await modifyReturning<{ id: string; author_id: string }>(
       manager,
-      `DELETE FROM "social"."posts" WHERE "item_id" = $1 AND "activity" IS NOT NULL RETURNING "id", "author_id"`,
-      [itemId],
+      `DELETE FROM "social"."posts" WHERE "item_id" = ANY($1::uuid[]) AND "activity" IS NOT NULL
+       RETURNING "id", "author_id"`,
+      [[...itemIds]],
     );
     for (const post of removed) {
       await manager.query(

@@ -1,4 +1,5 @@
 import type { CatalogItemChangedV1 } from '@agora/contracts';
+import { modifyReturning } from '@agora/database';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -63,6 +64,33 @@ export class ReferencesRepository {
         ),
       ],
     );
+  }
+
+  /** A rebuild from catalog's snapshot saw these items now (whatever their version or tombstone). */
+  async markItemsSeen(manager: EntityManager, itemIds: readonly string[]): Promise<void> {
+    if (itemIds.length === 0) {
+      return;
+    }
+    await manager.query(
+      `UPDATE "social"."catalog_items" SET "snapshot_seen_at" = now() WHERE "item_id" = ANY($1::uuid[])`,
+      [[...itemIds]],
+    );
+  }
+
+  /**
+   * Tombstones, as {@link removeItem} does, every live item neither seen by a snapshot rebuild nor updated since
+   * `since` (one statement): catalog's snapshot read after `since` no longer holds it. Resolves with their ids.
+   */
+  async retireItemsUnseenSince(manager: EntityManager, since: Date): Promise<string[]> {
+    const retired = await modifyReturning<{ item_id: string }>(
+      manager,
+      `UPDATE "social"."catalog_items" SET "deleted" = true, "updated_at" = now()
+        WHERE NOT "deleted" AND "updated_at" < $1
+          AND ("snapshot_seen_at" IS NULL OR "snapshot_seen_at" < $1)
+       RETURNING "item_id"`,
+      [since],
+    );
+    return retired.map((row) => row.item_id);
   }
 
   async removeItem(manager: EntityManager, kind: string, itemId: string): Promise<void> {

@@ -98,7 +98,7 @@ export class ReferencesService {
     }
     await this.inbox.consumeOnce(REFERENCES_CONSUMER, event, async (manager) => {
       await this.references.removeItem(manager, kind, itemId);
-      await this.posts.removeActivitiesOf(manager, itemId);
+      await this.posts.removeActivitiesOf(manager, [itemId]);
     });
   }
 }

@@ -66,6 +66,17 @@ export class CatalogFactsRepository {
     );
   }
 
+  /** Marks these items deleted where they are known (tombstones; a catalog copy rebuild's retired items). */
+  async removeMany(tx: Tx, itemIds: readonly string[]): Promise<void> {
+    if (itemIds.length === 0) {
+      return;
+    }
+    await tx.query(
+      `UPDATE "social"."cotask_catalog_facts" SET "deleted" = true WHERE "item_id" = ANY($1::uuid[]) AND NOT "deleted"`,
+      [[...itemIds]],
+    );
+  }
+
   /** The live items of a kind, by name. */
   all(tx: Tx, kind: string): Promise<CatalogFactEntity[]> {
     return tx.find(CatalogFactEntity, {

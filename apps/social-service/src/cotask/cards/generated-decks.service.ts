@@ -130,6 +130,21 @@ export class GeneratedDecksService {
   }
 
   /**
+   * Items catalog no longer holds (a catalog copy rebuild's retired items), in the caller's transaction: their
+   * facts become tombstones and every subscription's card of them goes, as on their deletion events.
+   */
+  async forget(tx: Tx, itemIds: readonly string[]): Promise<void> {
+    if (itemIds.length === 0) {
+      return;
+    }
+    for (const definition of Object.values(GENERATED_DECK_DEFINITIONS)) {
+      await this.lockDeck(tx, definition.key);
+    }
+    await this.facts.removeMany(tx, itemIds);
+    await this.cards.removeGenerated(tx, itemIds);
+  }
+
+  /**
    * Catalog items as they are now (an item event's, a page of catalog's snapshot), in the caller's transaction:
    * the facts of the coffees and watches among them, and every subscription's card of each item whose change
    * was not stale. Items of other kinds are left out.
