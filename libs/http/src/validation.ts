@@ -1,7 +1,7 @@
 import { ApiParam } from '@nestjs/swagger';
 import { Param, ParseUUIDPipe, Query, ValidationPipe, type Type, type ValidationError } from '@nestjs/common';
 import { Type as TransformType } from 'class-transformer';
-import { IsObject, ValidateIf, ValidateNested } from 'class-validator';
+import { IsNumber, IsObject, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import type { FieldProblem } from './problem-details.js';
 import { documentParameterErrors } from './domain-errors.js';
 import { HTTP_ERRORS, HttpErrorCode, RequestException } from './http.errors.js';
@@ -39,6 +39,26 @@ export function createValidationPipe(expectedType?: Type<object>): ValidationPip
  */
 export function Omittable(): PropertyDecorator {
   return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
+/**
+ * A finite number with at most `places` decimal places. class-validator's `IsNumber({ maxDecimalPlaces })` reads
+ * the digits after the point of `String(value)` and throws (a 500) on a number JavaScript writes with an
+ * exponent, such as `5e-324` or `1e21`; this compares the number with itself rounded to `places` instead.
+ */
+export function DecimalNumber(places: number): PropertyDecorator {
+  return (target, key) => {
+    IsNumber({ allowNaN: false, allowInfinity: false })(target, key);
+    ValidateBy({
+      name: 'decimalPlaces',
+      constraints: [places],
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'number' && Number.isFinite(value) && Number(value.toFixed(places)) === value,
+        defaultMessage: (args) => `${args?.property ?? 'value'} takes at most ${places} decimal places`,
+      },
+    })(target, key);
+  };
 }
 
 /**

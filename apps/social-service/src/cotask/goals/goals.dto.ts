@@ -1,4 +1,4 @@
-import { IsCalendarDate, NestedObject } from '@agora/http';
+import { DecimalNumber, IsCalendarDate, NestedObject } from '@agora/http';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -8,7 +8,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   Max,
@@ -134,7 +133,7 @@ export class PlannedHabitDto {
     description: 'A daily amount; null for yes/no',
   })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @DecimalNumber(2)
   @Min(0.01)
   @Max(PLAN_TARGET_MAX)
   target!: number | null;

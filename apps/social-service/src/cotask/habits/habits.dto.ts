@@ -1,4 +1,4 @@
-import { Omittable } from '@agora/http';
+import { DecimalNumber, Omittable } from '@agora/http';
 import { PageOf, type ListQuerySpec, type Page } from '@agora/list-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
@@ -9,7 +9,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -71,7 +70,7 @@ export class CreateHabitDto {
     example: 3,
   })
   @Omittable()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @DecimalNumber(3)
   @Min(0.001)
   @Max(HABIT_AMOUNT_MAX)
   target?: number;
@@ -159,7 +158,7 @@ export class UpdateHabitDto {
 
   @ApiPropertyOptional({ minimum: 0.001, maximum: HABIT_AMOUNT_MAX })
   @Omittable()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @DecimalNumber(3)
   @Min(0.001)
   @Max(HABIT_AMOUNT_MAX)
   target?: number;
@@ -228,7 +227,7 @@ export class CreateCheckinDto {
     description: 'Numeric habits only: the amount',
   })
   @Omittable()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @DecimalNumber(3)
   @Min(0)
   @Max(HABIT_AMOUNT_MAX)
   value?: number;
