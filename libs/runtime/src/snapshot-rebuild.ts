@@ -10,8 +10,9 @@ export interface SnapshotRebuild<Page extends SnapshotPage> {
   /** Every page of the snapshot, in order (read only after the rebuild's start was taken). */
   pages(): AsyncIterable<Page>;
   /**
-   * Writes the page into the copy as item events would (newest version wins, tombstones stay), and marks every
-   * item of it as seen now, whatever its version: in the page's transaction.
+   * Writes the page into the copy as item events would (newest version wins, tombstones stay), so that every item
+   * of it counts as written now, whatever its version (rewritten, or marked seen where the same version is not
+   * rewritten): in the page's transaction.
    */
   keep(tx: Tx, page: Page): Promise<void>;
   /**

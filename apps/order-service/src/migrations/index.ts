@@ -8,7 +8,6 @@ import { FavouritesFromOffers1796300050000 } from './1796300050000-FavouritesFro
 import { OrdersByStatus1796300090000 } from './1796300090000-OrdersByStatus.js';
 import { OfferHolds1796300090001 } from './1796300090001-OfferHolds.js';
 import { Payments1796300095000 } from './1796300095000-Payments.js';
-import { OfferSnapshotSeen1796300096000 } from './1796300096000-OfferSnapshotSeen.js';
 
 /** Every order-service migration, oldest first. */
 export const orderMigrations = [
@@ -22,5 +21,4 @@ export const orderMigrations = [
   OrdersByStatus1796300090000,
   OfferHolds1796300090001,
   Payments1796300095000,
-  OfferSnapshotSeen1796300096000,
 ];

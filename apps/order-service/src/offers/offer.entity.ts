@@ -47,16 +47,12 @@ export class OfferEntity {
   @Column({ type: 'boolean', default: false })
   deleted!: boolean;
 
-  /** When catalog last told of the offer (an event, a price change, a stock answer). */
+  /**
+   * When catalog last told of the offer (an event, a price change, a stock answer, a snapshot page): a rebuild
+   * from the snapshot retires every offer not written since it started (OffersRepository.retireUnwrittenSince).
+   */
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
-
-  /**
-   * When a rebuild from catalog's snapshot last saw the item (null: none has). A rebuild retires every offer
-   * neither seen nor updated since it started: catalog no longer holds it (e.g. after `npm run seed -- --reset`).
-   */
-  @Column({ name: 'snapshot_seen_at', type: 'timestamptz', nullable: true })
-  snapshotSeenAt!: Date | null;
 }
 
 /** Whether the offer can be bought now at all (stock aside). */

@@ -93,29 +93,18 @@ export class OffersRepository {
     );
   }
 
-  /** A rebuild from catalog's snapshot saw these items now (whatever their version or tombstone). */
-  async markSeen(tx: Tx, itemIds: readonly string[]): Promise<void> {
-    if (itemIds.length === 0) {
-      return;
-    }
-    await tx.query(
-      `UPDATE "orders"."offers" SET "snapshot_seen_at" = now() WHERE "item_id" = ANY($1::uuid[])`,
-      [[...itemIds]],
-    );
-  }
-
   /**
-   * Tombstones, as {@link remove} does, every live offer neither seen by a snapshot rebuild nor updated since
-   * `since` (one statement, locking in id order as a checkout does): catalog's snapshot read after `since` no
-   * longer holds it. Holds stay for catalog to answer, as on a deletion; orders keep the row. Resolves with the
+   * Tombstones, as {@link remove} does, every live offer not written since `since` (one statement, locking in id
+   * order as a checkout does): a snapshot read after `since` rewrote every offer it holds ({@link upsert}), so it
+   * no longer holds these. Holds stay for catalog to answer, as on a deletion; orders keep the row. Resolves with the
    * retired offers.
    */
-  retireUnseenSince(tx: Tx, since: Date): Promise<{ itemId: string; kind: 'product' | 'listing' }[]> {
+  retireUnwrittenSince(tx: Tx, since: Date): Promise<{ itemId: string; kind: 'product' | 'listing' }[]> {
     return modifyReturning(
       tx,
       `WITH unseen AS (
          SELECT "item_id" FROM "orders"."offers"
-          WHERE NOT "deleted" AND "updated_at" < $1 AND ("snapshot_seen_at" IS NULL OR "snapshot_seen_at" < $1)
+          WHERE NOT "deleted" AND "updated_at" < $1
           ORDER BY "item_id" FOR UPDATE)
        UPDATE "orders"."offers" AS offer SET "deleted" = true, "status" = 'inactive', "updated_at" = now()
          FROM unseen WHERE offer."item_id" = unseen."item_id"

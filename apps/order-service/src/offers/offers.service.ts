@@ -117,15 +117,9 @@ export class OffersService {
       marks: this.marks,
       unitOfWork: this.unitOfWork,
       pages: () => this.snapshot.pages(),
-      keep: async (tx, page) => {
-        await this.offers.upsert(tx, page.items.map(fromSnapshot));
-        await this.offers.markSeen(
-          tx,
-          page.items.map((item) => item.itemId),
-        );
-      },
+      keep: (tx, page) => this.offers.upsert(tx, page.items.map(fromSnapshot)),
       retire: async (tx, startedAt) => {
-        const retired = await this.offers.retireUnseenSince(tx, startedAt);
+        const retired = await this.offers.retireUnwrittenSince(tx, startedAt);
         await this.favourites.forgetListings(
           tx,
           retired.filter((offer) => offer.kind === 'listing').map((offer) => offer.itemId),

@@ -18,7 +18,6 @@ const offer = (fields: Partial<OfferEntity> = {}): OfferEntity => ({
   version: 3,
   deleted: false,
   updatedAt: new Date(),
-  snapshotSeenAt: null,
   ...fields,
 });
 
