@@ -8,6 +8,7 @@ import { resolvePlan, send, type FuzzRequest, type FuzzResponse, type ResolveCon
 import { ResponseSchemas } from './response-schemas.js';
 import {
   collectIds,
+  sendContextOf,
   enumPathValues,
   isCreator,
   isNestedCreator,
@@ -116,6 +117,7 @@ export async function sweepNulls(
   const schemas = new ResponseSchemas(api.document);
   const pools = new IdPools(api.document);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
+  const sending = sendContextOf(environment, config.timeoutMs, agent);
   const operations = [...api.operations].sort(
     (a, b) => METHOD_ORDER[a.method] - METHOD_ORDER[b.method] || a.key.localeCompare(b.key),
   );
@@ -131,14 +133,7 @@ export async function sweepNulls(
   let counter = 0;
   const exchange = async (request: FuzzRequest): Promise<FuzzResponse> => {
     counter += 1;
-    const response = await send(request, `nulls-${config.seed}-${counter}`, {
-      gatewayUrl: environment.gatewayUrl,
-      tokens: accounts.tokens,
-      images: environment.images,
-      pixelFlood: environment.pixelFlood,
-      timeoutMs: config.timeoutMs,
-      agent,
-    });
+    const response = await send(request, `nulls-${config.seed}-${counter}`, sending);
     collectIds(pools, request, response);
     return response;
   };

@@ -233,6 +233,22 @@ function* smallerValues(value: Resolved, depth: number): Generator<Resolved> {
 }
 
 /** Runs the fuzzer: `config.runs` requests over every operation, grouped failures with small reproductions. */
+/** How requests of a run reach the platform: its gateway, each role's token, its images. */
+export function sendContextOf(
+  environment: FuzzEnvironment,
+  timeoutMs: number,
+  agent: http.Agent,
+): SendContext {
+  return {
+    gatewayUrl: environment.gatewayUrl,
+    tokens: environment.accounts.tokens,
+    images: environment.images,
+    pixelFlood: environment.pixelFlood,
+    timeoutMs,
+    agent,
+  };
+}
+
 /** Keeps the ids a successful answer holds, for later requests to use. */
 export function collectIds(pools: IdPools, request: FuzzRequest, response: FuzzResponse): void {
   if (response.status >= 200 && response.status < 300 && response.json !== undefined) {
@@ -279,14 +295,7 @@ export async function runFuzz(environment: FuzzEnvironment, config: FuzzConfig):
   const timings = new Map<string, { total: number; max: number; count: number }>();
   const validRefusals = new Map<string, Map<string, number>>();
   const agent = new http.Agent({ keepAlive: true, maxSockets: config.concurrency * 2 });
-  const sendContext = (): SendContext => ({
-    gatewayUrl: environment.gatewayUrl,
-    tokens: accounts.tokens,
-    images: environment.images,
-    pixelFlood: environment.pixelFlood,
-    timeoutMs: config.timeoutMs,
-    agent,
-  });
+  const context = sendContextOf(environment, config.timeoutMs, agent);
   const resolveContext = {
     pools,
     fallbackId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
@@ -299,7 +308,7 @@ export async function runFuzz(environment: FuzzEnvironment, config: FuzzConfig):
   let counter = 0;
   const exchange = async (request: FuzzRequest): Promise<{ response: FuzzResponse; defects: Defect[] }> => {
     counter += 1;
-    const response = await send(request, `fuzz-${config.seed}-${counter}`, sendContext());
+    const response = await send(request, `fuzz-${config.seed}-${counter}`, context);
     if (config.trace && request.operation.key.includes(config.trace)) {
       console.log(
         `${response.status} ${Math.round(response.durationMs)} ms ${request.operation.method} ${urlOf(request).slice(0, 200)} as ${request.role}: ${request.label}`,
