@@ -11,10 +11,15 @@ export interface GeneratedDeckDefinition {
   card(fact: CatalogFact): GeneratedCard | null;
 }
 
-const countries = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+/**
+ * Built on the first card that needs it, not at import: building one loads ICU's region names, about 7 MB of
+ * resident memory a service that never generates a deck would carry idle (README, "Memory").
+ */
+let countries: Intl.DisplayNames | undefined;
 
 /** The country's English name for an ISO 3166-1 alpha-2 code (the code itself when unknown). */
 export function countryName(code: string): string {
+  countries ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
   try {
     return countries.of(code.toUpperCase()) ?? code;
   } catch {
