@@ -102,6 +102,12 @@ describe.each(STORES)('home feed on the $store timeline store', ({ store, env })
       }
     }
     expect(seen).toEqual(posted.slice(-CAP).reverse());
+    // A feed item is the post as GET /posts/:id shows it, its timestamps written by PostgreSQL included.
+    const [newestItem] = (await feed(reader, '?limit=1')).items;
+    const shown = await social.call<Record<string, unknown>>('GET', `/posts/${newest}`, reader);
+    expect(shown.status).toBe(200);
+    expect(newestItem).toEqual(shown.body);
+    expect(shown.body.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect((await social.call('GET', '/feed?limit=0', reader)).status).toBe(400);
     expect((await social.call('GET', '/feed?cursor=nope', reader)).status).toBe(400);
     expect((await social.call('GET', '/feed')).status).toBe(401);

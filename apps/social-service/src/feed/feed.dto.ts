@@ -61,7 +61,7 @@ export function toFeedPostDto(row: FeedPostRow): PostDto {
     likedByMe: row.liked,
     edited: row.version > 1,
     version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }

@@ -23,8 +23,9 @@ export interface FeedPostRow {
   readonly likes_count: number;
   readonly comments_count: number;
   readonly version: number;
-  readonly created_at: Date;
-  readonly updated_at: Date;
+  /** ISO 8601 in UTC to the millisecond, as `Date#toISOString` writes it (see isoText). */
+  readonly created_at: string;
+  readonly updated_at: string;
   readonly author_login: string;
   readonly author_display_name: string;
   readonly author_avatar_media_id: string | null;
@@ -42,11 +43,19 @@ export interface FeedSlice {
 }
 
 type SliceRow = {
-  last_read_at: Date | null;
+  last_read_at: string | null;
   timeline_count: number;
   heavy_count: number;
   candidate: string | null;
 } & (FeedPostRow | { [K in keyof FeedPostRow]: null });
+
+/**
+ * A timestamptz as the text `Date#toISOString` gives (UTC, milliseconds truncated as a JS Date truncates
+ * PostgreSQL's microseconds): the page's rows carry three timestamps each, and turning them into Dates in Node
+ * and back into text was the feed's largest cost after the socket writes.
+ */
+const isoText = (column: string): string =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** Above every post id: the cursor of a first page. */
 const NEWEST = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
@@ -72,7 +81,7 @@ function sliceText(timeline: string, heavyThreshold: number): string {
          ORDER BY "heavy_post"."id" DESC LIMIT $3) "recent"
      ORDER BY "recent"."id" DESC LIMIT $3),
   "merged" AS (SELECT "id" FROM "timeline" UNION SELECT "id" FROM "heavy" ORDER BY "id" DESC LIMIT $3)
-  SELECT "reader"."last_read_at", "reader"."timeline_count", "reader"."heavy_count",
+  SELECT ${isoText('"reader"."last_read_at"')} AS "last_read_at", "reader"."timeline_count", "reader"."heavy_count",
          "merged"."id" AS "candidate", "shown".*
     FROM (SELECT (SELECT "last_read_at" FROM "social"."feed_readers" WHERE "user_id" = $1::uuid) AS "last_read_at",
                  (SELECT count(*) FROM "timeline")::int AS "timeline_count",
@@ -82,7 +91,8 @@ function sliceText(timeline: string, heavyThreshold: number): string {
       SELECT "post"."id", "post"."author_id", "post"."text", "post"."mentions", "post"."tags",
              "post"."media_ids", "post"."item_kind", "post"."item_id", "post"."visibility",
              "post"."activity", "post"."milestone", "post"."likes_count", "post"."comments_count", "post"."version",
-             "post"."created_at", "post"."updated_at", "author"."login" AS "author_login",
+             ${isoText('"post"."created_at"')} AS "created_at", ${isoText('"post"."updated_at"')} AS "updated_at",
+             "author"."login" AS "author_login",
              "author"."display_name" AS "author_display_name",
              "author"."avatar_media_id" AS "author_avatar_media_id",
              EXISTS (SELECT 1 FROM "social"."post_likes" "like"
@@ -199,7 +209,7 @@ export class FeedRepository {
     });
     const [first] = rows;
     return {
-      lastRead: first.last_read_at,
+      lastRead: first.last_read_at === null ? null : new Date(first.last_read_at),
       candidates: rows
         .filter((row) => row.candidate !== null)
         .map((row) => ({ id: row.candidate!, post: row.id === null ? null : row })),

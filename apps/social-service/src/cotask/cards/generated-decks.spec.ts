@@ -1,20 +1,26 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const NativeDisplayNames = Intl.DisplayNames;
+/** Intl's constructors are writable properties; TypeScript's lib declares them read-only. */
+const installDisplayNames = (constructor: typeof Intl.DisplayNames): void => {
+  Object.assign(Intl, { DisplayNames: constructor });
+};
 
 describe('generated decks: country names', () => {
   afterEach(() => {
-    Intl.DisplayNames = NativeDisplayNames;
+    installDisplayNames(NativeDisplayNames);
   });
 
   it('build ICU region names on the first card that needs them, not when the module loads', async () => {
     let built = 0;
-    Intl.DisplayNames = class extends NativeDisplayNames {
-      constructor(...args: ConstructorParameters<typeof Intl.DisplayNames>) {
-        super(...args);
-        built += 1;
-      }
-    };
+    installDisplayNames(
+      class extends NativeDisplayNames {
+        constructor(...args: ConstructorParameters<typeof Intl.DisplayNames>) {
+          super(...args);
+          built += 1;
+        }
+      },
+    );
     vi.resetModules();
     const { countryName } = await import('./generated-decks.js');
     expect(built).toBe(0);
