@@ -7,12 +7,15 @@
 // (BENCH_DATABASE_URL, a superuser URL), fills it by bulk SQL (bench/seed.ts), starts Kafka from the repo's
 // jars on its own ports and the platform as `npm start` does (dist/apps/platform/src/embedded.js), the bare
 // node:http + pg handler (bench/bare-server.ts) and the textbook Nest + Express + TypeORM one
-// (bench/textbook-server.ts), and loads them with wrk in alternating rounds. Everything is talked to over
+// (bench/textbook-server.ts), and loads them with wrk in alternating rounds; the feed is measured again in the
+// production shape (nginx from the generated config in front of auth- and social-service processes, as
+// `npm run start:service` runs them). Everything is talked to over
 // HTTP, SQL or as processes: nothing here imports an app's internals.
 import 'reflect-metadata';
 import { loadConfig, processEnvironment } from '@agora/config';
-import { SERVICES, type ServiceName } from '@agora/contracts';
+import { SERVICE_NAMES, SERVICES, type ServiceName } from '@agora/contracts';
 import { outboxChannel } from '@agora/database';
+import { startNginx, type RunningNginx } from '@agora/testing';
 import { encodeCursor } from '@agora/list-query';
 import { IsUrl } from 'class-validator';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -91,13 +94,13 @@ const GATEWAY = `http://127.0.0.1:${port(18080)}`;
 const BARE = `http://127.0.0.1:${port(18091)}`;
 const TEXTBOOK = `http://127.0.0.1:${port(18092)}`;
 const BARE_FAN_OUT = `http://127.0.0.1:${port(18093)}`;
-const SERVICE_PORTS = {
+const SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
   auth: port(18101),
   social: port(18102),
   media: port(18103),
   catalog: port(18104),
   order: port(18105),
-} as const;
+};
 
 const LIST = '/coffees?limit=20&sort=-createdAt';
 const FILTERED = `/coffees?limit=20&sort=-createdAt&filter[roastLevel]=medium&filter[countryCode]=ET&search=${encodeURIComponent('иргачефф')}`;
@@ -330,7 +333,7 @@ let kafkaStarted = false;
 let seedSeconds = 0;
 const benchStarted = performance.now();
 try {
-  if (wanted('events') || wanted('rss')) {
+  if (wanted('events') || wanted('rss') || wanted('social')) {
     log(`database ${database}; starting Kafka on ${KAFKA.port}`);
     kafka('start');
     kafkaStarted = true;
@@ -402,6 +405,9 @@ try {
 
   if (wanted('lists') || wanted('events') || wanted('social') || wanted('cards')) {
     await measureOnPlatform();
+  }
+  if (wanted('social')) {
+    await measureFeedInProductionShape();
   }
   if (wanted('start')) {
     const startMedian = median(startSeconds);
@@ -494,7 +500,10 @@ async function measureOnPlatform(): Promise<void> {
       wrk,
       log,
     };
-    rows.push(...(await measureFeed(context)), ...(await measureFanOut(context)));
+    rows.push(
+      ...(await measureFeed(context, '`npm start`: one process, the Node gateway')),
+      ...(await measureFanOut(context)),
+    );
   }
   if (wanted('cards')) {
     rows.push(
@@ -792,46 +801,96 @@ async function measureEvents(deepClient: pg.Client): Promise<void> {
   });
 }
 
-async function measureIdleRss(): Promise<void> {
-  // (e) idle RSS of each service on its own (the distributed shape), on Kafka.
-  log('(e) the distributed shape: each service in its own process');
+/**
+ * (social) the home feed as production serves it: nginx (the generated config, as compose runs it) in front of
+ * auth-service and social-service, each in its own process (`npm run start:service`'s flags), on Kafka.
+ */
+async function measureFeedInProductionShape(): Promise<void> {
+  log('(social) the feed in the production shape: nginx, auth-service and social-service processes');
+  const work = path.join(DATA_DIR, 'nginx');
+  const services: ChildProcess[] = [];
+  let nginx: RunningNginx | undefined;
+  const db = new pg.Client({ connectionString: BENCH_DB });
+  await db.connect();
+  try {
+    // wrk sends every request from one address: the per-address `api` zone (100 r/s) would answer 429.
+    nginx = await startNginx(
+      work,
+      Object.fromEntries(SERVICE_NAMES.map((name) => [name, `127.0.0.1:${SERVICE_PORTS[name]}`])) as Record<
+        ServiceName,
+        string
+      >,
+      { api: { rate: '1000000r/s', burst: 1_000_000 } },
+    );
+    for (const name of ['auth', 'social'] as const) {
+      services.push(await startServiceProcess(name));
+    }
+    const context: SocialBenchContext = {
+      db,
+      gateway: nginx.url,
+      socialUrl: `http://127.0.0.1:${SERVICE_PORTS.social}`,
+      bareFanOutUrl: BARE_FAN_OUT,
+      posts: POSTS,
+      sockets: SOCKETS,
+      rounds: ROUNDS,
+      wrk,
+      log,
+    };
+    rows.push(...(await measureFeed(context, 'production shape: nginx, social-service in its own process')));
+  } finally {
+    for (const service of services) {
+      await stop(service);
+    }
+    await nginx?.stop();
+    await db.end();
+  }
+}
+
+/**
+ * A service in its own process, as `npm run start:service`, the Dockerfile and compose run it (the distributed
+ * shape), on Kafka and its own database role; resolves once it answers /health.
+ */
+async function startServiceProcess(name: ServiceName): Promise<ChildProcess> {
   const secrets = JSON.parse(readFileSync(path.join(DATA_DIR, 'secrets.json'), 'utf8')) as {
     rolePasswords: Record<string, string>;
   };
-  const serviceUrl = (schema: string) => {
-    const url = new URL(BENCH_DB);
-    url.username = `agora_${schema}`;
-    url.password = secrets.rolePasswords[schema] ?? '';
-    return url.toString();
-  };
+  const schema = SERVICES[name].schema;
+  const databaseUrl = new URL(BENCH_DB);
+  databaseUrl.username = `agora_${schema}`;
+  databaseUrl.password = secrets.rolePasswords[schema] ?? '';
+  const child = start(
+    `apps/${name}-service/src/main.js`,
+    {
+      PORT: String(SERVICE_PORTS[name]),
+      METRICS_PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl.toString(),
+      BUS: 'kafka',
+      KAFKA_BROKERS,
+      JWKS_URL: `http://127.0.0.1:${SERVICE_PORTS.auth}/.well-known/jwks.json`,
+      LOG_LEVEL: 'warn',
+      MAIL_DIR: path.join(DATA_DIR, 'mail'),
+      MEDIA_DIR: path.join(DATA_DIR, 'media'),
+    },
+    `${name}-service`,
+  );
+  await waitUntilOk(`http://127.0.0.1:${SERVICE_PORTS[name]}/health`, 60_000, child);
+  return child;
+}
+
+async function measureIdleRss(): Promise<void> {
+  // (e) idle RSS of each service on its own (the distributed shape), on Kafka.
+  log('(e) the distributed shape: each service in its own process');
   const rss: Record<string, number> = {};
   const services: ChildProcess[] = [];
   try {
-    for (const [name, port] of Object.entries(SERVICE_PORTS)) {
-      services.push(
-        start(
-          `apps/${name}-service/src/main.js`,
-          {
-            PORT: String(port),
-            METRICS_PORT: '0',
-            HOST: '127.0.0.1',
-            DATABASE_URL: serviceUrl(SERVICES[name as ServiceName].schema),
-            BUS: 'kafka',
-            KAFKA_BROKERS,
-            JWKS_URL: `http://127.0.0.1:${SERVICE_PORTS.auth}/.well-known/jwks.json`,
-            LOG_LEVEL: 'warn',
-            MAIL_DIR: path.join(DATA_DIR, 'mail'),
-            MEDIA_DIR: path.join(DATA_DIR, 'media'),
-          },
-          `${name}-service`,
-        ),
-      );
-      await waitUntilOk(`http://127.0.0.1:${port}/health`, 60_000, services.at(-1));
+    for (const name of SERVICE_NAMES) {
+      services.push(await startServiceProcess(name));
     }
     // Idle means settled: V8's memory reducer gives the start-up garbage back only after the heap has been
     // quiet for several seconds (README "Memory"), so each process is read after IDLE_SETTLE_MS without requests.
     await sleep(IDLE_SETTLE_MS);
-    for (const [index, name] of Object.keys(SERVICE_PORTS).entries()) {
+    for (const [index, name] of SERVICE_NAMES.entries()) {
       const status = readFileSync(`/proc/${services[index].pid}/status`, 'utf8');
       rss[name] = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
     }
@@ -873,9 +932,10 @@ function report(): void {
 
 Written by \`npm run bench\` (bench/bench.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ${cpus} CPU
 cores, ${ITEMS.toLocaleString('en')} catalog items (38 % coffees, 36 % watches, 26 % listings) and
-${USERS.toLocaleString('en')} users seeded by bulk SQL in ${seedSeconds.toFixed(0)} s, ${ROUNDS} alternating rounds of
+${USERS.toLocaleString('en')} users seeded by bulk SQL ${reused ? `earlier (kept with --keep=${KEEP})` : `in ${seedSeconds.toFixed(0)} s`}, ${ROUNDS} alternating rounds of
 wrk (${SECONDS} s each; 10 clients, 20 for search); the platform as \`npm start\` runs it (embedded, Node gateway) on
-the local PostgreSQL, with Kafka for (f) (after one uncounted second of 200 warm-up events).
+the local PostgreSQL, with Kafka for (f) (after one uncounted second of 200 warm-up events); the feed also as
+production runs it: nginx in front of auth-service and social-service, each in its own process.
 
 <!-- results-table -->
 ${table}

@@ -92,8 +92,11 @@ async function signInReader(context: SocialBenchContext): Promise<string> {
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
-/** (social) the home feed's first page and a page 400 posts deep, 20 clients, in alternating rounds. */
-export async function measureFeed(context: SocialBenchContext): Promise<SocialRow[]> {
+/**
+ * (social) the home feed's first page and a page 400 posts deep, 20 clients, in alternating rounds, through
+ * `context.gateway`; `shape` names it in the rows (e.g. "`npm start`: one process, the Node gateway").
+ */
+export async function measureFeed(context: SocialBenchContext, shape: string): Promise<SocialRow[]> {
   const token = await signInReader(context);
   const headers = { authorization: `Bearer ${token}` };
   const wrkHeaders = { headers: [`authorization: Bearer ${token}`] };
@@ -112,7 +115,8 @@ export async function measureFeed(context: SocialBenchContext): Promise<SocialRo
     deepPage: `${context.gateway}/api/feed?limit=20&cursor=${encodeURIComponent(cursor ?? '')}`,
   };
   const loads: Record<keyof typeof targets, SocialLoad[]> = { firstPage: [], deepPage: [] };
-  context.wrk(targets.firstPage, 4, 2, wrkHeaders);
+  // Warm-up, uncounted: the first seconds under load compile the route's code and fill the pools.
+  context.wrk(targets.firstPage, 20, 4, wrkHeaders);
   for (let round = 0; round < context.rounds; round += 1) {
     const order = (Object.keys(targets) as (keyof typeof targets)[]).slice();
     if (round % 2 === 1) {
@@ -122,7 +126,7 @@ export async function measureFeed(context: SocialBenchContext): Promise<SocialRo
       const load = context.wrk(targets[name], 20, undefined, wrkHeaders);
       loads[name].push(load);
       context.log(
-        `feed round ${round + 1} ${name}: ${load.rps} req/s, p50 ${fixed(load.p50, 2)} ms, p99 ${fixed(load.p99, 2)} ms`,
+        `feed (${shape}) round ${round + 1} ${name}: ${load.rps} req/s, p50 ${fixed(load.p50, 2)} ms, p99 ${fixed(load.p99, 2)} ms`,
       );
     }
   }
@@ -130,7 +134,7 @@ export async function measureFeed(context: SocialBenchContext): Promise<SocialRo
   const rps = (name: keyof typeof targets) => median(loads[name].map((load) => load.rps));
   const errors = Object.values(loads).some((list) => list.some((load) => load.errors > 0));
   return (['firstPage', 'deepPage'] as const).map((name) => ({
-    goal: `(social) \`GET /api/feed\` ${name === 'firstPage' ? 'first page' : 'a page 400 posts deep'}, 1,000 followed authors among ${context.posts.toLocaleString('en')} posts, 20 clients`,
+    goal: `(social) \`GET /api/feed\` ${name === 'firstPage' ? 'first page' : 'a page 400 posts deep'}, 1,000 followed authors among ${context.posts.toLocaleString('en')} posts, 20 clients; ${shape}`,
     measured: `p50 ${fixed(p(name, 'p50'))} ms, p99 ${fixed(p(name, 'p99'))} ms (${fixed(rps(name), 0)} req/s)${errors ? '; non-2xx answers' : ''}`,
     target: 'p99 ≤ 30 ms',
     met: p(name, 'p99') <= 30 && !errors,
