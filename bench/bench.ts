@@ -475,6 +475,21 @@ async function seeded(): Promise<boolean> {
 }
 
 /** (a)–(d) and (f): the platform as `npm start` runs it, on Kafka when (f) is measured. */
+/** What bench/social.ts measures with: the gateway in front (Node's or nginx) and social-service's own address. */
+function socialContext(db: pg.Client, gateway: string, socialUrl: string): SocialBenchContext {
+  return {
+    db,
+    gateway,
+    socialUrl,
+    bareFanOutUrl: BARE_FAN_OUT,
+    posts: POSTS,
+    sockets: SOCKETS,
+    rounds: ROUNDS,
+    wrk,
+    log,
+  };
+}
+
 async function measureOnPlatform(): Promise<void> {
   log(wanted('events') ? 'platform on Kafka' : 'platform');
   const running = await startPlatform(wanted('events'));
@@ -489,17 +504,11 @@ async function measureOnPlatform(): Promise<void> {
   }
   if (wanted('social')) {
     start('bench/bare-fanout.js', { BENCH_PORT: String(port(18093)) }, 'bare fan-out server');
-    const context: SocialBenchContext = {
-      db: deepClient,
-      gateway: GATEWAY,
-      socialUrl: `http://127.0.0.1:${await servicePortOf(platform.pid!, '/profiles?limit=1')}`,
-      bareFanOutUrl: BARE_FAN_OUT,
-      posts: POSTS,
-      sockets: SOCKETS,
-      rounds: ROUNDS,
-      wrk,
-      log,
-    };
+    const context = socialContext(
+      deepClient,
+      GATEWAY,
+      `http://127.0.0.1:${await servicePortOf(platform.pid!, '/profiles?limit=1')}`,
+    );
     rows.push(
       ...(await measureFeed(context, '`npm start`: one process, the Node gateway')),
       ...(await measureFanOut(context)),
@@ -825,17 +834,7 @@ async function measureFeedInProductionShape(): Promise<void> {
     for (const name of ['auth', 'social'] as const) {
       services.push(await startServiceProcess(name));
     }
-    const context: SocialBenchContext = {
-      db,
-      gateway: nginx.url,
-      socialUrl: `http://127.0.0.1:${SERVICE_PORTS.social}`,
-      bareFanOutUrl: BARE_FAN_OUT,
-      posts: POSTS,
-      sockets: SOCKETS,
-      rounds: ROUNDS,
-      wrk,
-      log,
-    };
+    const context = socialContext(db, nginx.url, `http://127.0.0.1:${SERVICE_PORTS.social}`);
     rows.push(...(await measureFeed(context, 'production shape: nginx, social-service in its own process')));
   } finally {
     for (const service of services) {
