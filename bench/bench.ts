@@ -474,7 +474,6 @@ async function seeded(): Promise<boolean> {
   }
 }
 
-/** (a)–(d) and (f): the platform as `npm start` runs it, on Kafka when (f) is measured. */
 /** What bench/social.ts measures with: the gateway in front (Node's or nginx) and social-service's own address. */
 function socialContext(db: pg.Client, gateway: string, socialUrl: string): SocialBenchContext {
   return {
@@ -490,6 +489,7 @@ function socialContext(db: pg.Client, gateway: string, socialUrl: string): Socia
   };
 }
 
+/** (a)–(d) and (f): the platform as `npm start` runs it, on Kafka when (f) is measured. */
 async function measureOnPlatform(): Promise<void> {
   log(wanted('events') ? 'platform on Kafka' : 'platform');
   const running = await startPlatform(wanted('events'));
