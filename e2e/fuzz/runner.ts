@@ -232,7 +232,6 @@ function* smallerValues(value: Resolved, depth: number): Generator<Resolved> {
   }
 }
 
-/** Runs the fuzzer: `config.runs` requests over every operation, grouped failures with small reproductions. */
 /** How requests of a run reach the platform: its gateway, each role's token, its images. */
 export function sendContextOf(
   environment: FuzzEnvironment,
@@ -267,6 +266,7 @@ export function collectIds(pools: IdPools, request: FuzzRequest, response: FuzzR
   }
 }
 
+/** Runs the fuzzer: `config.runs` requests over every operation, grouped failures with small reproductions. */
 export async function runFuzz(environment: FuzzEnvironment, config: FuzzConfig): Promise<FuzzReport> {
   const started = Date.now();
   const { api, accounts } = environment;
