@@ -17,7 +17,10 @@ import { createNodeGateway } from '../apps/platform/src/gateway/node-gateway.js'
 
 const root = path.resolve(import.meta.dirname, '..');
 
-/** Stands in for every service: ready, and answers each request with the size of the body it read and its trace headers. */
+/**
+ * Stands in for every service: ready, and answers each request with the size of the body it read, its trace
+ * and forwarding headers, and the local port of the connection it came on.
+ */
 function startStubService(): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     let bytes = 0;
@@ -30,6 +33,9 @@ function startStubService(): Promise<http.Server> {
           bytes,
           requestId: req.headers['x-request-id'],
           traceparent: req.headers.traceparent ?? null,
+          forwardedFor: req.headers['x-forwarded-for'] ?? null,
+          hopByHop: ['keep-alive', 'te'].filter((name) => name in req.headers),
+          localPort: req.socket.localPort,
         }),
       );
     });
@@ -110,7 +116,12 @@ describe('gateway edge: body limits, own answers and rate zones', () => {
   let stub: http.Server;
   let nginx: RunningNginx;
   let node: http.Server;
-  const gateways: Record<'nginx' | 'node', string> = { nginx: '', node: '' };
+  let inProcess: http.Server;
+  const gateways: Record<'nginx' | 'node' | 'node in-process', string> = {
+    nginx: '',
+    node: '',
+    'node in-process': '',
+  };
 
   beforeAll(async () => {
     rmSync(work, { recursive: true, force: true });
@@ -138,19 +149,35 @@ describe('gateway edge: body limits, own answers and rate zones', () => {
     );
     await new Promise<void>((resolve) => node.listen(0, '127.0.0.1', resolve));
     gateways.node = `http://127.0.0.1:${(node.address() as AddressInfo).port}`;
+    // npm start's gateway: every service but order runs in its process and is handed requests there.
+    inProcess = createNodeGateway(
+      Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://${upstreams[name]}`])),
+      createLogger('gateway-test', 'silent'),
+      undefined,
+      {
+        webRoot,
+        inProcess: Object.fromEntries(
+          SERVICE_NAMES.filter((name) => name !== 'order').map((name) => [name, stub]),
+        ),
+      },
+    );
+    await new Promise<void>((resolve) => inProcess.listen(0, '127.0.0.1', resolve));
+    gateways['node in-process'] = `http://127.0.0.1:${(inProcess.address() as AddressInfo).port}`;
   });
 
   afterAll(async () => {
     await nginx?.stop();
-    if (node) {
-      node.closeAllConnections();
-      await new Promise((resolve) => node.close(resolve));
+    for (const gateway of [node, inProcess]) {
+      if (gateway) {
+        gateway.closeAllConnections();
+        await new Promise((resolve) => gateway.close(resolve));
+      }
     }
     stub?.close();
     rmSync(work, { recursive: true, force: true });
   });
 
-  describe.each(['nginx', 'node'] as const)('%s', (kind) => {
+  describe.each(['nginx', 'node', 'node in-process'] as const)('%s', (kind) => {
     const url = (path: string) => `${gateways[kind]}${path}`;
 
     it('passes the client’s W3C traceparent up next to the request id, and starts no trace of its own', async () => {
@@ -159,11 +186,24 @@ describe('gateway edge: body limits, own answers and rate zones', () => {
         headers: { traceparent, 'x-request-id': 'edge-trace-1' },
       });
       expect(await traced.json()).toMatchObject({ requestId: 'edge-trace-1', traceparent });
+      expect(traced.headers.get('x-request-id')).toBe('edge-trace-1');
       const untraced = await fetch(url('/api/profiles'));
-      expect(await untraced.json()).toMatchObject({
+      const answer = (await untraced.json()) as { requestId: string };
+      expect(answer).toMatchObject({
         requestId: expect.any(String) as string,
         traceparent: null,
+        forwardedFor: '127.0.0.1',
       });
+      expect(untraced.headers.get('x-request-id')).toBe(answer.requestId);
+    });
+
+    it('rewrites the path and passes no hop-by-hop header to the service', async () => {
+      const answer = await rawGet(gateways[kind], '/api/profiles/../coffees?q=a%20b', {
+        'keep-alive': 'timeout=5',
+        te: 'trailers',
+      });
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body.toString())).toMatchObject({ path: '/coffees?q=a%20b', hopByHop: [] });
     });
 
     it('answers an unknown path with a 404 problem', async () => {
@@ -275,6 +315,23 @@ describe('gateway edge: body limits, own answers and rate zones', () => {
       expect(post.headers.allow).toBe('GET, HEAD');
       expect(JSON.parse(post.body.toString())).toMatchObject({ code: 'METHOD_NOT_ALLOWED' });
     });
+  });
+
+  it('node in-process: hands a request to the service’s server without opening a connection to it', async () => {
+    const connections = await new Promise<number>((resolve, reject) =>
+      stub.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+    );
+    const gatewayPort = Number(new URL(gateways['node in-process']).port);
+    const answer = (await (await fetch(`${gateways['node in-process']}/api/profiles`)).json()) as {
+      localPort: number;
+    };
+    // The service read the client's own connection to the gateway; the proxying gateway's comes on the stub's port.
+    expect(answer.localPort).toBe(gatewayPort);
+    expect(await new Promise<number>((resolve) => stub.getConnections((_, count) => resolve(count)))).toBe(
+      connections,
+    );
+    const proxied = (await (await fetch(`${gateways.node}/api/profiles`)).json()) as { localPort: number };
+    expect(proxied.localPort).toBe((stub.address() as AddressInfo).port);
   });
 
   it('nginx: limits mail-sending routes per address with 429, Retry-After and a problem', async () => {

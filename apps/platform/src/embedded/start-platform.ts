@@ -3,6 +3,7 @@ import { loadConfig, type Env } from '@agora/config';
 import type { MetricsServer, RunningService } from '@agora/runtime';
 import { API_PREFIX, SERVICE_NAMES, SERVICES, type ServiceName } from '@agora/contracts';
 import type { MemoryBus } from '@agora/messaging';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -64,6 +65,8 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
   // The gateway listens first, on a route table the services join as they start: its port is known (and
   // taken) before any service starts, and the services reach auth's JWKS through it, so all five start at once.
   const upstreams: Partial<Record<ServiceName, string>> = {};
+  // In this one process the gateway hands each request to the service's own HTTP server (no loopback hop).
+  const inProcess: Partial<Record<ServiceName, http.Server>> = {};
   // The gateway's own spans (`gateway`), the first of each trace; each service names its own below.
   const tracing = await Tracing.start({
     serviceName: config.OTEL_SERVICE_NAME,
@@ -71,7 +74,10 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
     sampleRatio: config.OTEL_TRACES_SAMPLER_ARG,
     exportDelayMs: config.OTEL_BSP_SCHEDULE_DELAY,
   });
-  const gateway = createNodeGateway(upstreams, logger, tracing, { webRoot: path.resolve(config.WEB_ROOT) });
+  const gateway = createNodeGateway(upstreams, logger, tracing, {
+    webRoot: path.resolve(config.WEB_ROOT),
+    inProcess,
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       gateway.once('error', reject);
@@ -156,6 +162,7 @@ export async function startPlatform(env: Env): Promise<RunningPlatform> {
         });
         started.push(service);
         upstreams[target.name] = service.url;
+        inProcess[target.name] = service.app.getHttpServer() as http.Server;
         listening.get(target.name)?.(service.url);
         return [target.name, service] as const;
       }),
