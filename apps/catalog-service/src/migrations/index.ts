@@ -21,6 +21,7 @@ import { LikesListsTagCloud1796200000600 } from './1796200000600-LikesListsTagCl
 import { VerifiedCheckins1796200000601 } from './1796200000601-VerifiedCheckins.js';
 import { SearchCachedPlans1796200000700 } from './1796200000700-SearchCachedPlans.js';
 import { Translations1796200000710 } from './1796200000710-Translations.js';
+import { SearchGenericPlans1796200000720 } from './1796200000720-SearchGenericPlans.js';
 
 /** Every catalog-service migration, oldest first. */
 export const catalogMigrations = [
@@ -47,4 +48,5 @@ export const catalogMigrations = [
   VerifiedCheckins1796200000601,
   SearchCachedPlans1796200000700,
   Translations1796200000710,
+  SearchGenericPlans1796200000720,
 ];
