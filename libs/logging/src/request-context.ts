@@ -1,5 +1,33 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { getRandomValues } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { formatTraceparent, type Span } from './tracing.js';
+
+/** What a client's (or the gateway's) `X-Request-Id` may be to be kept: anything else is replaced. */
+const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
+
+/**
+ * Random bytes for new request ids, drawn 256 ids at a time: `uuid`'s v7 draws 16 bytes per id, about 4.5 µs
+ * (2 % of a proxied search's CPU in the gateway), against 0.3 µs from the pool.
+ */
+const randomPool = new Uint8Array(16 * 256);
+let randomOffset = randomPool.length;
+
+/** A new request id, a UUID v7 (time-ordered, as the platform's other ids). */
+export function newRequestId(): string {
+  if (randomOffset === randomPool.length) {
+    getRandomValues(randomPool);
+    randomOffset = 0;
+  }
+  const random = randomPool.subarray(randomOffset, (randomOffset += 16));
+  return uuidv7({ random });
+}
+
+/** The `X-Request-Id` a request came with when it is a sane one (word characters, `.:-`, ≤ 128), else a new id. */
+export function requestIdOf(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && REQUEST_ID_PATTERN.test(value) ? value : newRequestId();
+}
 
 /** What travels with one request or one consumed message: logs and outbox rows read it. */
 export interface RequestContext {

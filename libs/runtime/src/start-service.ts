@@ -3,6 +3,7 @@ import {
   createLogger,
   JsonLogger,
   parseTraceparent,
+  requestIdOf,
   runWithRequestContext,
   SpanKind,
   SpanStatusCode,
@@ -22,7 +23,6 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { v7 as uuidv7 } from 'uuid';
 import {
   assertStorableText,
   languageOfRequest,
@@ -66,13 +66,6 @@ export interface RunningService<C extends ServiceConfig = ServiceConfig> {
   /** Its tracer ({@link Tracing.off} without OTEL_EXPORTER_OTLP_ENDPOINT). */
   readonly tracing: Tracing;
   close(): Promise<void>;
-}
-
-const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
-
-function requestIdOf(header: string | string[] | undefined): string {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value && REQUEST_ID_PATTERN.test(value) ? value : uuidv7();
 }
 
 /**

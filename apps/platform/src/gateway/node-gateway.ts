@@ -15,6 +15,7 @@ import { PassThrough, type Duplex } from 'node:stream';
 import {
   formatTraceparent,
   parseTraceparent,
+  requestIdOf,
   SpanKind,
   SpanStatusCode,
   Tracing,
@@ -22,10 +23,7 @@ import {
 } from '@agora/logging';
 import type { Logger } from 'pino';
 import { Agent, type Dispatcher } from 'undici';
-import { v7 as uuidv7 } from 'uuid';
 import { WebRoot } from './web-root.js';
-
-const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
 /** Each service's base URL; a service not (yet) in the table answers as unavailable. */
 export type Upstreams = Readonly<Partial<Record<ServiceName, string>>>;
@@ -50,12 +48,6 @@ function problem(
     'x-request-id': requestId,
   });
   res.end(JSON.stringify({ type: 'about:blank', title, status, detail, code, requestId, ...extra }));
-}
-
-function requestIdOf(req: IncomingMessage): string {
-  const header = req.headers['x-request-id'];
-  const value = Array.isArray(header) ? header[0] : header;
-  return value && REQUEST_ID_PATTERN.test(value) ? value : uuidv7();
 }
 
 /**
@@ -195,7 +187,7 @@ export function createNodeGateway(
   // costs the gateway about a third less CPU per request than node:http's Agent, on the same loop as the services.
   const pool = new Agent({ connections: 256, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
   const server = http.createServer((req, res) => {
-    const requestId = requestIdOf(req);
+    const requestId = requestIdOf(req.headers['x-request-id']);
     const url = req.url ?? '/';
     if (url.split('?')[0] === GATEWAY_HEALTH_PATH) {
       void readiness(upstreams).then((services) => {
@@ -367,7 +359,7 @@ export function createNodeGateway(
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const requestId = requestIdOf(req);
+    const requestId = requestIdOf(req.headers['x-request-id']);
     const route = resolveGatewayRoute(req.url ?? '/');
     if (!route?.websocket) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
