@@ -32,8 +32,10 @@ export interface RankRequest {
   readonly words: readonly string[];
   /** The documents' common words (docs/adr/0009-search-top-k.md). */
   readonly commonWords: readonly string[];
-  /** How many matches each tier ranks at most. */
+  /** How many matches each tier ranks at most when it takes them from GIN (rare words, or a kind filter). */
   readonly candidates: number;
+  /** How many matches a walk of common words takes (the GiST or prefix index: a sample of many). */
+  readonly walkCandidates: number;
   /** Near spellings are looked for only when fewer items than this have the words (SEARCH_TYPO_THRESHOLD). */
   readonly typoThreshold: number;
 }
@@ -62,7 +64,7 @@ const RANK_STATEMENT = `WITH normalized AS (
        ),
        every_word_found AS MATERIALIZED (
          (SELECT d.kind, d.item_id, d.title, d.subtitle, d.titles, d.search_title, d.document, 'prefix' AS branch
-          FROM terms, LATERAL catalog.search_prefix_walk(terms.text, terms.every_word, $7::int) d
+          FROM terms, LATERAL catalog.search_prefix_walk(terms.text, terms.every_word, $9::int) d
           WHERE terms.mode = 'all')
          UNION ALL
          (SELECT d.kind, d.item_id, d.title, d.subtitle, d.titles, d.search_title, d.document, 'prefix' AS branch
@@ -77,7 +79,7 @@ const RANK_STATEMENT = `WITH normalized AS (
           WHERE terms.mode <> 'all' AND $2::text[] IS NOT NULL)
          UNION ALL
          (SELECT d.kind, d.item_id, d.title, d.subtitle, d.titles, d.search_title, d.document, 'words' AS branch
-          FROM terms, LATERAL catalog.search_walk(terms.every_word, NULL::tsquery, $7::int) d
+          FROM terms, LATERAL catalog.search_walk(terms.every_word, NULL::tsquery, $9::int) d
           WHERE terms.mode = 'all')
          UNION ALL
          (SELECT d.kind, d.item_id, d.title, d.subtitle, d.titles, d.search_title, d.document, 'words' AS branch
@@ -95,7 +97,7 @@ const RANK_STATEMENT = `WITH normalized AS (
          SELECT candidate.*, ts_rank(candidate.document, terms.any_word) AS rank
          FROM terms, LATERAL (
            (SELECT d.kind, d.item_id, d.title, d.subtitle, d.titles, 2 AS tier, d.document
-            FROM catalog.search_walk(terms.any_word, terms.every_word, $7::int) d
+            FROM catalog.search_walk(terms.any_word, terms.every_word, $9::int) d
             WHERE terms.mode <> 'none' AND (SELECT count(*) FROM every_word) < $3::int + $4::int)
            UNION ALL
            (SELECT d.kind, d.item_id, d.title, d.subtitle, d.titles, 2 AS tier, d.document
@@ -118,8 +120,10 @@ const RANK_STATEMENT = `WITH normalized AS (
        SELECT hits.*,
          (SELECT count(*) FROM every_word) + (SELECT count(*) FROM some_words)
            + (SELECT count(*) FROM near_spellings) AS total,
-         (SELECT count(*) FROM every_word_found WHERE branch = 'words') >= $7::int
-           OR (SELECT count(*) FROM some_words) >= $7::int OR (SELECT count(*) FROM near_spellings) >= $7::int
+         (SELECT count(*) FROM every_word_found WHERE branch = 'words')
+             >= (SELECT CASE WHEN mode = 'all' THEN $9::int ELSE $7::int END FROM terms)
+           OR (SELECT count(*) FROM some_words) >= (SELECT CASE WHEN mode <> 'none' THEN $9::int ELSE $7::int END FROM terms)
+           OR (SELECT count(*) FROM near_spellings) >= $7::int
            AS capped
        FROM hits
        ORDER BY tier, rank DESC, title, item_id
@@ -146,8 +150,8 @@ export class SearchRepository {
     // the rare word makes cheap; otherwise (`none`, or a kind filter) GIN only. Each tier has both of its
     // branches in the statement, and the mode lets only one of them run.
     //
-    // Each tier takes at most `candidates` matches from its index (no ORDER BY: the first the index gives)
-    // and ranks only those; titles starting with the text come first, so they are always among tier 1's
+    // Each tier takes at most `candidates` matches from its index (no ORDER BY: the first the index gives), a
+    // walk `walkCandidates`, and ranks only those; titles starting with the text come first, so they are always among tier 1's
     // candidates. The tsqueries come from `terms`, out of the planner's sight: it picks GIN (or the walk)
     // for them whatever their statistics say. Near spellings (catalog.search_near, trigram word similarity)
     // are looked for only when fewer than `typoThreshold` items have the words (as Typesense's
@@ -165,6 +169,7 @@ export class SearchRepository {
         request.commonWords,
         request.candidates,
         request.typoThreshold,
+        request.walkCandidates,
       ],
     });
     return rows;
