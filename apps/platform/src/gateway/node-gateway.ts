@@ -99,7 +99,7 @@ function forwardedHeaders(
  * Hands the request to a service's HTTP server in this process (npm start), rewritten and with the headers a
  * proxied request gets, without a loopback connection: the service reads the client's body and writes its
  * answer into the client's response, as its own server would have. It saves the request's second HTTP
- * encoding and parse on each side and four loopback writes, on the event loop the services share.
+ * encoding and parse on each side and a loopback round trip, on the event loop the services share.
  */
 function handOver(
   server: http.Server,
