@@ -151,8 +151,8 @@ export class SearchRepository {
     // branches in the statement, and the mode lets only one of them run.
     //
     // Each tier takes at most `candidates` matches from its index (no ORDER BY: the first the index gives), a
-    // walk `walkCandidates`, and ranks only those; titles starting with the text come first, so they are always among tier 1's
-    // candidates. The tsqueries come from `terms`, out of the planner's sight: it picks GIN (or the walk)
+    // walk `walkCandidates`, and ranks only those; titles starting with the text come first, so they are always
+    // among tier 1's candidates. The tsqueries come from `terms`, out of the planner's sight: it picks GIN (or the walk)
     // for them whatever their statistics say. Near spellings (catalog.search_near, trigram word similarity)
     // are looked for only when fewer than `typoThreshold` items have the words (as Typesense's
     // typo_tokens_threshold), and never when every word is common: those fill the candidates by words alone.
