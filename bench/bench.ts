@@ -629,12 +629,12 @@ async function measureLists(deepClient: pg.Client, platformProcess: ChildProcess
     Target,
     Load[]
   >;
+  // At the measured concurrency: every pooled connection of catalog-service (and of the bare handler) plans its
+  // statements once (the list pages, the search statement and its functions'), which round 1 would otherwise pay.
   log('warm-up');
   for (const url of [`${GATEWAY}/api${LIST}`, `${GATEWAY}/api${FILTERED}`, `${BARE}${LIST}`]) {
-    wrk(url, 4, 2);
+    wrk(url, 10, 2);
   }
-  // At the measured concurrency: every pooled connection of catalog-service plans the search statement (and its
-  // functions' statements) once, which the first round would otherwise pay.
   wrk(GATEWAY, 20, 2, { paths: SEARCH.map((entry) => `/api${entry}`), headers: ['Cache-Control: no-cache'] });
   if (TARGETS.size === 0 || TARGETS.has('search')) {
     await logSoloSearches();

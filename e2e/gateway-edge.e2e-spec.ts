@@ -43,6 +43,12 @@ function startStubService(): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** Listens on a free loopback port; resolves with the server's URL. */
+async function listenLocally(server: http.Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
 const post = (url: string, body: Buffer | string, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
@@ -141,28 +147,18 @@ describe('gateway edge: body limits, own answers and rate zones', () => {
     ) as Record<ServiceName, string>;
     nginx = await startNginx(work, upstreams, undefined, webRoot);
     gateways.nginx = nginx.url;
-    node = createNodeGateway(
-      Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://${upstreams[name]}`])),
-      createLogger('gateway-test', 'silent'),
-      undefined,
-      { webRoot },
-    );
-    await new Promise<void>((resolve) => node.listen(0, '127.0.0.1', resolve));
-    gateways.node = `http://127.0.0.1:${(node.address() as AddressInfo).port}`;
+    const serviceUrls = Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://${upstreams[name]}`]));
+    const logger = createLogger('gateway-test', 'silent');
+    node = createNodeGateway(serviceUrls, logger, undefined, { webRoot });
+    gateways.node = await listenLocally(node);
     // npm start's gateway: every service but order runs in its process and is handed requests there.
-    inProcess = createNodeGateway(
-      Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://${upstreams[name]}`])),
-      createLogger('gateway-test', 'silent'),
-      undefined,
-      {
-        webRoot,
-        inProcess: Object.fromEntries(
-          SERVICE_NAMES.filter((name) => name !== 'order').map((name) => [name, stub]),
-        ),
-      },
-    );
-    await new Promise<void>((resolve) => inProcess.listen(0, '127.0.0.1', resolve));
-    gateways['node in-process'] = `http://127.0.0.1:${(inProcess.address() as AddressInfo).port}`;
+    inProcess = createNodeGateway(serviceUrls, logger, undefined, {
+      webRoot,
+      inProcess: Object.fromEntries(
+        SERVICE_NAMES.filter((name) => name !== 'order').map((name) => [name, stub]),
+      ),
+    });
+    gateways['node in-process'] = await listenLocally(inProcess);
   });
 
   afterAll(async () => {

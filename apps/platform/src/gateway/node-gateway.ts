@@ -110,9 +110,10 @@ function handOver(
   span: Span,
 ): void {
   const added = gatewayHeaders(req, requestId, span);
-  for (const name of [...HOP_BY_HOP, 'traceparent']) {
+  for (const name of HOP_BY_HOP) {
     delete req.headers[name];
   }
+  delete req.headers.traceparent;
   Object.assign(req.headers, added);
   req.url = upstreamPath(url);
   res.setHeader('x-request-id', requestId);
