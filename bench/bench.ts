@@ -5,7 +5,7 @@
 // seeds a database agora_bench_NAME once and keeps it (and its data folder) for the next run with the same
 // name; `--targets=search,cursor,…` loads only those of (a)–(d)'s targets. Builds a throwaway database on the local PostgreSQL
 // (BENCH_DATABASE_URL, a superuser URL), fills it by bulk SQL (bench/seed.ts), starts Kafka from the repo's
-// jars on its own ports and the platform as `npm start` does (dist/apps/platform/src/embedded.js), the bare
+// jars on its own ports and the platform as `npm start` does (dist/platform/embedded.js), the bare
 // node:http + pg handler (bench/bare-server.ts) and the textbook Nest + Express + TypeORM one
 // (bench/textbook-server.ts), and loads them with wrk in alternating rounds; the feed is measured again in the
 // production shape (nginx from the generated config in front of auth- and social-service processes, as
@@ -210,7 +210,7 @@ const platformEnv = (kafka: boolean): Record<string, string> => ({
 /** Starts the platform as `npm start` does; resolves with the process and how long it took to be healthy. */
 async function startPlatform(kafka: boolean): Promise<{ child: ChildProcess; seconds: number }> {
   const started = performance.now();
-  const child = start('apps/platform/src/embedded.js', platformEnv(kafka), 'platform');
+  const child = start('platform/embedded.js', platformEnv(kafka), 'platform');
   await waitUntilOk(`${GATEWAY}/api/health`, 120_000, child);
   return { child, seconds: (performance.now() - started) / 1000 };
 }

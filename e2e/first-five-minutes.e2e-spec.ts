@@ -15,7 +15,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
-const entry = path.join(root, 'dist/apps/platform/src/embedded.js');
+// npm start's entry: the bundle scripts/build.mjs writes from apps/platform/src/embedded.ts.
+const entry = path.join(root, 'dist/platform/embedded.js');
 const seedScript = path.join(root, 'dist/apps/platform/src/seed.js');
 const dumpScript = path.join(root, 'dist/apps/platform/src/db-dump.js');
 const restoreScript = path.join(root, 'dist/apps/platform/src/db-restore.js');

@@ -14,7 +14,7 @@ import { loadConfig, restoreIntlDateTimeFormat, type Env, type ServiceConfig } f
 import { BODY_LIMITS, SERVICES } from '@agora/contracts';
 import { createServiceDataSource, guardPoolClients, OutboxRelay, poolUsage } from '@agora/database';
 import { setListTotalCap } from '@agora/list-query';
-import { KafkaBus, type MessageBus } from '@agora/messaging';
+import { createKafkaBus, type KafkaBus, type MessageBus } from '@agora/messaging';
 import cookie from '@fastify/cookie';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -117,7 +117,7 @@ export async function startService<C extends ServiceConfig>(
         `${definition.name}: BUS=${config.BUS} needs a shared in-process bus (embedded mode only)`,
       );
     }
-    ownedBus = new KafkaBus(
+    ownedBus = await createKafkaBus(
       {
         brokers: config.KAFKA_BROKERS,
         clientId: `${definition.name}-service`,
