@@ -1,8 +1,8 @@
 // Compiles apps/, libs/ and bench/ to dist/ with SWC (decorator metadata on, ES modules out) and rewrites
 // the @agora/<lib> aliases to relative paths, so `node dist/apps/<app>/main.js` runs as is.
 // Type checking is `npm run typecheck` (tsc --noEmit); this step only transpiles, in about a second.
-// `npm start`'s entry is then bundled into dist/platform (bundlePlatform), and the web app (apps/web, Vite) is
-// built into dist/web, unless its sources are unchanged since the last build.
+// `npm start`'s entry is then bundled into dist/platform (bundlePlatform) and the web app (apps/web, Vite) is
+// built into dist/web, each unless what it reads is unchanged since the last build.
 import { transformFile } from '@swc/core';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -17,6 +17,7 @@ const webOutDir = path.join(outDir, 'web');
 const webHashFile = path.join(webOutDir, '.source-hash');
 const platformEntry = path.join(outDir, 'apps', 'platform', 'src', 'embedded.js');
 const platformOutDir = path.join(outDir, 'platform');
+const platformHashFile = path.join(platformOutDir, '.source-hash');
 const sourceDirs = ['apps', 'libs', 'bench'];
 const isSource = (file) =>
   file.endsWith('.ts') && !file.endsWith('.d.ts') && !/\.(spec|e2e-spec)\.ts$/.test(file);
@@ -45,6 +46,9 @@ function rewriteAliases(code, outFile) {
   });
 }
 
+/** This build's compiled files by their path in dist/: code with the aliases rewritten, and SWC's source map. */
+const compiled = new Map();
+
 async function compile(file) {
   const relative = path.relative(root, file);
   const outFile = path.join(outDir, relative.replace(/\.ts$/, '.js'));
@@ -58,28 +62,35 @@ async function compile(file) {
     },
     module: { type: 'es6' },
   });
+  const output = rewriteAliases(code, outFile);
+  compiled.set(outFile, { code: output, map });
   await mkdir(path.dirname(outFile), { recursive: true });
-  await writeFile(
-    outFile,
-    `${rewriteAliases(code, outFile)}\n//# sourceMappingURL=${path.basename(outFile)}.map\n`,
-  );
+  await writeFile(outFile, `${output}\n//# sourceMappingURL=${path.basename(outFile)}.map\n`);
   if (map) {
     await writeFile(`${outFile}.map`, map);
   }
 }
 
-/** Each compiled file with SWC's source map, so that the bundle's maps lead back to the TypeScript. */
-const compiledWithSourceMap = {
-  name: 'compiled-with-source-map',
-  async load(id) {
-    if (!id.startsWith(outDir) || !id.endsWith('.js')) {
-      return null;
-    }
-    const code = await readFile(id, 'utf8');
-    const map = existsSync(`${id}.map`) ? await readFile(`${id}.map`, 'utf8') : null;
-    return { code: code.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'), map };
+/** Our files from this build's memory with SWC's source maps, so that the bundle's maps lead back to the TypeScript. */
+const fromCompiled = {
+  name: 'agora-compiled',
+  load(id) {
+    const file = compiled.get(id);
+    return file ? { code: file.code, map: file.map ?? null } : null;
   },
 };
+
+/** A hash of what the bundle is made of: every compiled file, the locked dependencies and this script. */
+async function platformSourceHash() {
+  const hash = createHash('sha256');
+  for (const file of [...compiled.keys()].sort()) {
+    hash.update(path.relative(outDir, file));
+    hash.update(compiled.get(file).code);
+  }
+  hash.update(await readFile(path.join(root, 'package-lock.json')));
+  hash.update(await readFile(fileURLToPath(import.meta.url)));
+  return hash.digest('hex');
+}
 
 /**
  * `npm start`'s entry (apps/platform/src/embedded.ts) with our own code in a few files (dist/platform), the
@@ -88,14 +99,19 @@ const compiledWithSourceMap = {
  * Class names are kept (`keepNames`): TypeORM's tables and migrations and Swagger's schemas are named by them.
  */
 async function bundlePlatform() {
+  const sourceHash = await platformSourceHash();
+  if (existsSync(platformHashFile) && (await readFile(platformHashFile, 'utf8')) === sourceHash) {
+    return;
+  }
   const bundleStarted = Date.now();
+  await rm(platformOutDir, { recursive: true, force: true });
   const { rolldown } = await import('rolldown');
   const bundle = await rolldown({
     input: platformEntry,
     platform: 'node',
     external: (id) => !id.startsWith('.') && !path.isAbsolute(id),
     logLevel: 'warn',
-    plugins: [compiledWithSourceMap],
+    plugins: [fromCompiled],
   });
   await bundle.write({
     dir: platformOutDir,
@@ -106,6 +122,7 @@ async function bundlePlatform() {
     chunkFileNames: '[name]-[hash].js',
   });
   await bundle.close();
+  await writeFile(platformHashFile, sourceHash);
   console.error(`build: npm start's entry bundled to dist/platform in ${Date.now() - bundleStarted} ms`);
 }
 
@@ -157,10 +174,10 @@ async function buildWeb() {
 }
 
 const started = Date.now();
-// dist/web survives: it is rebuilt only when its sources change (buildWeb).
+// dist/web and dist/platform survive: each is rebuilt only when what it reads changes (buildWeb, bundlePlatform).
 await mkdir(outDir, { recursive: true });
 for (const entry of await readdir(outDir)) {
-  if (entry !== 'web') {
+  if (entry !== 'web' && entry !== 'platform') {
     await rm(path.join(outDir, entry), { recursive: true, force: true });
   }
 }
