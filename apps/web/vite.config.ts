@@ -32,7 +32,14 @@ export default defineConfig(() => {
     base: '/',
     plugins: [react(), jsBudget(INITIAL_JS_BUDGET_BYTES)],
     resolve: {
-      alias: { '@agora/client': path.join(repoRoot, 'clients/typescript/src/index.ts') },
+      alias: {
+        '@agora/client': path.join(repoRoot, 'clients/typescript/src/index.ts'),
+        // Which return paths the services accept after a sign-in: one rule on both sides.
+        '@agora/contracts/web-return-path': path.join(
+          repoRoot,
+          'libs/contracts/src/gateway/web-return-path.ts',
+        ),
+      },
     },
     build: {
       outDir: path.join(repoRoot, 'dist/web'),

@@ -150,6 +150,12 @@ describe('web: sign-in, registration, recovery and home', () => {
     expect(await page.getByRole('link', { name: 'Sign in with Yandex' }).getAttribute('href')).toBe(
       '/api/auth/yandex?transport=cookie&next=%2Fregister',
     );
+    // A `next` that a URL parser turns into another origin (it drops the tab: `//evil.example`) is not
+    // carried on, by the services' own rule (WEB_RETURN_PATH_PATTERN).
+    const hostile = await web.open(await context(), '/sign-in?next=%2F%09%2Fevil.example');
+    expect(await hostile.getByRole('link', { name: 'Sign in with Google' }).getAttribute('href')).toBe(
+      '/api/auth/google?transport=cookie',
+    );
     const user = demoAccount('user');
     await page.getByLabel('Login or e-mail').fill(user.email);
     await page.getByLabel('Password').fill(user.password);

@@ -23,12 +23,7 @@ export const WEB_PAGES = {
   linkAccount: '/sign-in/link',
 } as const;
 
-/**
- * A path of the web app to return to after a sign-in (`?next=`): starts with one `/`, so it never names another
- * origin (`//host`, `/\host`), and holds no control character (URL parsers drop tabs and newlines, which would
- * make `/\t/host` another origin). The services redirect to it only as an absolute URL at PUBLIC_URL.
- */
-export const WEB_RETURN_PATH_PATTERN = /^\/(?![/\\])\P{Cc}*$/u;
+export { WEB_RETURN_PATH_PATTERN } from './web-return-path.js';
 
 /** Where the build keeps its content-hashed files: cached by browsers for a year, never revalidated. */
 export const WEB_ASSETS_PATH = '/assets/';
