@@ -180,11 +180,24 @@ describe('catalog-service watches and mechanisms', () => {
       `/watches?filter[brandId]=${ids.vostok}&filter[integratedBracelet]=false&filter[startRelease][gte]=1960&sort=-startRelease`,
     );
     expect(vostoks.body.items.map((watch) => watch.folder)).toEqual(['vostok-amphibia-420059']);
+    // A page carries each watch's dictionary values, mechanism and aliases (sorted), as the watch's own route
+    // does (which adds its likes).
+    const [listed] = vostoks.body.items;
+    const { likes: _likes, ...own } = (
+      await catalog.call<Watch & { likes: unknown }>('GET', `/watches/${listed.id}`)
+    ).body;
+    expect(listed).toEqual(own);
+    expect(listed).toMatchObject({
+      brand: { id: ids.vostok, name: 'Восток' },
+      mechanism: { id: ids.mechanism2416 },
+      aliases: ['Amphibia', 'Амфибия'],
+    });
     const old = await catalog.call<{ items: Watch[] }>(
       'GET',
       `/watches?filter[endRelease][between]=1950,1965&filter[mechanismId][null]=true`,
     );
     expect(old.body.items.map((watch) => watch.name)).toEqual(['Полёт Штурманские']);
+    expect(old.body.items[0]).toMatchObject({ mechanism: null, aliases: ['Штурманские'] });
     const bad = await catalog.call('GET', '/watches?filter[folder][regex]=.*');
     expect(bad.status).toBe(400);
   });

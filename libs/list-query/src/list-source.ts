@@ -23,6 +23,12 @@ export interface ListSourceOptions {
    * statement by a LEFT JOIN LATERAL primary-key lookup per page row: they only load, never filter.
    */
   readonly joins?: Readonly<Record<string, ListJoin>>;
+  /**
+   * One-to-many relations of the root entity, loaded after the page by one more statement for the page's rows
+   * (`WHERE <foreign key> = ANY(<the page's ids>)`), each row's in an array (empty when it has none), ordered
+   * by the related rows' primary key: they only load, never filter.
+   */
+  readonly many?: Readonly<Record<string, ListJoin>>;
   /** Root text properties matched by `search` (case-insensitive substring). */
   readonly searchable?: readonly string[];
 }
@@ -73,6 +79,16 @@ interface LoadedJoin {
   readonly columns: readonly LoadedColumn[];
 }
 
+interface LoadedMany {
+  readonly property: string;
+  /** The root entity's property its related rows name it by (its primary key). */
+  readonly ownerProperty: string;
+  /** The related rows of the owners in `$1`, each with its owner's key as `lq_owner`. */
+  readonly sql: string;
+  readonly prototype: object | null;
+  readonly columns: readonly LoadedColumn[];
+}
+
 /** What a source knows once its entity's metadata is read (on first use, when the DataSource is up). */
 interface Compiled {
   readonly metadata: EntityMetadata;
@@ -85,6 +101,7 @@ interface Compiled {
   readonly rootPrototype: object | null;
   readonly rootColumns: readonly LoadedColumn[];
   readonly loadedJoins: readonly LoadedJoin[];
+  readonly loadedMany: readonly LoadedMany[];
 }
 
 /** Column types whose values node-postgres already gives as TypeORM would hydrate them. */
@@ -122,17 +139,30 @@ const preparable = (query: ParsedListQuery, scope: ListScope): boolean =>
   query.filters.length === 0 && query.search === undefined && scope.length === 0;
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** The prototype an entity of this metadata is made with (its class's), as TypeORM's hydration does. */
+const prototypeOf = (metadata: EntityMetadata): object | null =>
+  typeof metadata.target === 'function' ? (metadata.target.prototype as object) : null;
+
+/** An entity of the prototype with the columns' values of the row put on it. */
+function entityOf(prototype: object | null, columns: readonly LoadedColumn[], row: Row): ObjectLiteral {
+  const entity = (prototype ? Object.create(prototype) : {}) as ObjectLiteral;
+  for (const column of columns) {
+    column.put(entity, row[column.key]);
+  }
+  return entity;
+}
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 /**
  * A list route's rows as the list engine reads them without a query builder: the SQL of each query shape is
  * written once and kept, run with `query()` and its rows made into entities by a mapper made once from the
- * entity's metadata. For the hot list routes whose relations are to-one; routes with to-many relations or
- * conditions of their own use `findPage` on a query builder. Answers are the same as `findPage`'s.
+ * entity's metadata. For list routes whose relations are to-one or one-to-many; routes with conditions of
+ * their own use `findPage` on a query builder. Answers are the same as `findPage`'s.
  *
  * One statement reads the page: the root rows alone picked by the sort's index (offset or keyset) in a
- * subquery, then their to-one relations joined to those rows only. The total is counted without joins and
- * bounded (see `boundedTotal`).
+ * subquery, then their to-one relations joined to those rows only; one more per one-to-many relation reads
+ * the related rows of the page's rows. The total is counted without joins and bounded (see `boundedTotal`).
  */
 export class ListSource<T extends ObjectLiteral> {
   private compiled?: Compiled;
@@ -179,13 +209,11 @@ export class ListSource<T extends ObjectLiteral> {
       [rows, count] = await Promise.all([this.dataSource.query<Row[]>(plan.page, values), total()]);
     }
     const page = rows.length > query.limit ? rows.slice(0, query.limit) : rows;
-    return pageOf(
-      page.map((row) => this.load(compiled, row)),
-      count,
-      query,
-      page.at(-1),
-      rows.length > query.limit,
-    );
+    const items = page.map((row) => this.load(compiled, row));
+    if (compiled.loadedMany.length > 0 && items.length > 0) {
+      await Promise.all(compiled.loadedMany.map((many) => this.loadMany(many, items)));
+    }
+    return pageOf(items, count, query, page.at(-1), rows.length > query.limit);
   }
 
   private compile(): Compiled {
@@ -196,9 +224,25 @@ export class ListSource<T extends ObjectLiteral> {
       of.columns.filter((column) => column.isSelect && !column.isVirtual && !column.isVirtualProperty);
     const rootColumns = readable(metadata);
     const selects: string[] = [];
-    const loadedColumn = (column: ColumnMetadata, source: string, key: string): LoadedColumn => {
-      selects.push(`${source}.${quote(column.databaseName)} AS ${quote(key)}`);
+    const loadedColumn = (
+      column: ColumnMetadata,
+      source: string,
+      key: string,
+      into: string[] = selects,
+    ): LoadedColumn => {
+      into.push(`${source}.${quote(column.databaseName)} AS ${quote(key)}`);
       return { key, put: this.putter(column) };
+    };
+    /** The related entity's columns a relation loads: its primary key and the wanted ones (all when none named). */
+    const relatedColumns = (property: string, related: EntityMetadata, join: ListJoin) => {
+      const wanted = join.columns ? new Set(join.columns) : undefined;
+      const unknown = [...(wanted ?? [])].filter((name) => !related.findColumnWithPropertyPath(name));
+      if (unknown.length > 0) {
+        throw new Error(`list relation ${property}: ${related.name} has no ${unknown.join(', ')}`);
+      }
+      return readable(related).filter(
+        (column) => column.isPrimary || !wanted || wanted.has(column.propertyPath),
+      );
     };
     const loadedRoot = rootColumns.map((column, index) => loadedColumn(column, alias, `lq_c${index}`));
     const joins: string[] = [];
@@ -209,14 +253,7 @@ export class ListSource<T extends ObjectLiteral> {
       }
       const related = relation.inverseEntityMetadata;
       const joinAlias = quote(`lq_j${joinIndex}`);
-      const wanted = join.columns ? new Set(join.columns) : undefined;
-      const columns = readable(related).filter(
-        (column) => column.isPrimary || !wanted || wanted.has(column.propertyPath),
-      );
-      const unknown = [...(wanted ?? [])].filter((name) => !related.findColumnWithPropertyPath(name));
-      if (unknown.length > 0) {
-        throw new Error(`list join ${property}: ${related.name} has no ${unknown.join(', ')}`);
-      }
+      const columns = relatedColumns(property, related, join);
       const on = relation.joinColumns.map(
         (column) =>
           `${joinAlias}.${quote(column.referencedColumn!.databaseName)} = ${alias}.${quote(column.databaseName)}`,
@@ -234,10 +271,36 @@ export class ListSource<T extends ObjectLiteral> {
       return {
         property: relation.propertyName,
         idKey: loaded[primary].key,
-        prototype: typeof related.target === 'function' ? (related.target.prototype as object) : null,
+        prototype: prototypeOf(related),
         columns: loaded,
       };
     });
+    const loadedMany = Object.entries(this.options.many ?? {}).map(
+      ([property, many], manyIndex): LoadedMany => {
+        const relation = metadata.findRelationWithPropertyPath(property);
+        const [foreign, ...more] = relation?.inverseRelation?.joinColumns ?? [];
+        if (!relation?.isOneToMany || !foreign?.referencedColumn || more.length > 0) {
+          throw new Error(
+            `list relation ${property} is not a one-to-many relation of ${metadata.name} by one column`,
+          );
+        }
+        const related = relation.inverseEntityMetadata;
+        const manyAlias = quote(`lq_m${manyIndex}`);
+        const owner = `${manyAlias}.${quote(foreign.databaseName)}`;
+        const manySelects = [`${owner} AS "lq_owner"`];
+        const columns = relatedColumns(property, related, many).map((column, index) =>
+          loadedColumn(column, manyAlias, `lq_m${manyIndex}_${index}`, manySelects),
+        );
+        const order = related.primaryColumns.map((column) => `${manyAlias}.${quote(column.databaseName)}`);
+        return {
+          property: relation.propertyName,
+          ownerProperty: foreign.referencedColumn.propertyName,
+          sql: `SELECT ${manySelects.join(', ')} FROM ${tableOf(related)} ${manyAlias} WHERE ${owner} = ANY($1) ORDER BY ${order.join(', ')}`,
+          prototype: prototypeOf(related),
+          columns,
+        };
+      },
+    );
     return {
       metadata,
       table: `${tableOf(metadata)} ${alias}`,
@@ -245,9 +308,10 @@ export class ListSource<T extends ObjectLiteral> {
       select: selects.join(', '),
       inner: rootColumns.map((column) => `${alias}.${quote(column.databaseName)}`).join(', '),
       joins: joins.join(' '),
-      rootPrototype: typeof metadata.target === 'function' ? (metadata.target.prototype as object) : null,
+      rootPrototype: prototypeOf(metadata),
       rootColumns: loadedRoot,
       loadedJoins,
+      loadedMany,
     };
   }
 
@@ -272,23 +336,35 @@ export class ListSource<T extends ObjectLiteral> {
   }
 
   private load(compiled: Compiled, row: Row): T {
-    const entity = (compiled.rootPrototype ? Object.create(compiled.rootPrototype) : {}) as T;
-    for (const column of compiled.rootColumns) {
-      column.put(entity, row[column.key]);
-    }
+    const entity = entityOf(compiled.rootPrototype, compiled.rootColumns, row) as T;
     for (const join of compiled.loadedJoins) {
-      if (row[join.idKey] === null || row[join.idKey] === undefined) {
-        // As TypeORM's hydration does for a to-one relation the row has none of.
-        (entity as Row)[join.property] = null;
-        continue;
-      }
-      const related = (join.prototype ? Object.create(join.prototype) : {}) as ObjectLiteral;
-      for (const column of join.columns) {
-        column.put(related, row[column.key]);
-      }
-      (entity as Row)[join.property] = related;
+      // As TypeORM's hydration does for a to-one relation the row has none of: null.
+      (entity as Row)[join.property] =
+        row[join.idKey] === null || row[join.idKey] === undefined
+          ? null
+          : entityOf(join.prototype, join.columns, row);
     }
     return entity;
+  }
+
+  /** Puts each item's related rows of a one-to-many relation on it (an empty array when it has none). */
+  private async loadMany(many: LoadedMany, items: readonly ObjectLiteral[]): Promise<void> {
+    const rows = await this.dataSource.query<Row[]>(many.sql, [
+      items.map((item): unknown => item[many.ownerProperty]),
+    ]);
+    const byOwner = new Map<unknown, ObjectLiteral[]>();
+    for (const row of rows) {
+      const related = entityOf(many.prototype, many.columns, row);
+      const owned = byOwner.get(row['lq_owner']);
+      if (owned) {
+        owned.push(related);
+      } else {
+        byOwner.set(row['lq_owner'], [related]);
+      }
+    }
+    for (const item of items) {
+      item[many.property] = byOwner.get(item[many.ownerProperty]) ?? [];
+    }
   }
 
   private planOf(compiled: Compiled, query: ParsedListQuery, scope: ListScope): Plan {

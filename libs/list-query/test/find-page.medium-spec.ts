@@ -1,6 +1,6 @@
 import { AgoraEntity } from '@agora/database';
 import { createIsolatedDatabase } from '@agora/testing';
-import { Column, DataSource, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, DataSource, Entity, JoinColumn, ManyToOne, OneToMany, type Relation } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findPage, setListTotalCap, type Page } from '../src/find-page.js';
 import { parseListQuery, type ListQuerySpec, type ParsedListQuery } from '../src/list-query.js';
@@ -32,6 +32,23 @@ class ListItemEntity extends AgoraEntity {
 
   @Column({ type: 'boolean', default: false })
   featured!: boolean;
+
+  @OneToMany(() => ListTagEntity, (tag) => tag.item)
+  tags?: ListTagEntity[];
+}
+
+/** A one-to-many relation of the list's rows: none, one or several per item. */
+@Entity({ name: 'list_tags' })
+class ListTagEntity extends AgoraEntity {
+  @Column({ name: 'item_id', type: 'uuid' })
+  itemId!: string;
+
+  @ManyToOne(() => ListItemEntity, (item) => item.tags)
+  @JoinColumn({ name: 'item_id' })
+  item?: Relation<ListItemEntity>;
+
+  @Column({ type: 'text' })
+  label!: string;
 }
 
 const SPEC: ListQuerySpec = {
@@ -100,7 +117,7 @@ describe.each(ENGINES)('%s', (engineName, engine) => {
     dataSource = new DataSource({
       type: 'postgres',
       url: database.adminUrl,
-      entities: [ListItemEntity, ListOwnerEntity],
+      entities: [ListItemEntity, ListOwnerEntity, ListTagEntity],
       synchronize: true,
     });
     await dataSource.initialize();
@@ -204,7 +221,7 @@ describe.each(ENGINES)('%s', (engineName, engine) => {
     const logged = new DataSource({
       type: 'postgres',
       url: database.adminUrl,
-      entities: [ListItemEntity, ListOwnerEntity],
+      entities: [ListItemEntity, ListOwnerEntity, ListTagEntity],
       logging: ['query'],
       logger: {
         logQuery: (sql: string) => void statements.push(sql),
@@ -264,7 +281,7 @@ describe('ListSource against findPage', () => {
     dataSource = new DataSource({
       type: 'postgres',
       url: database.adminUrl,
-      entities: [ListItemEntity, ListOwnerEntity],
+      entities: [ListItemEntity, ListOwnerEntity, ListTagEntity],
       synchronize: true,
     });
     await dataSource.initialize();
@@ -337,6 +354,51 @@ describe('ListSource against findPage', () => {
     }
     expect(seen).toEqual(truth);
   });
+
+  it.each([{}, { sort: 'name', limit: '6' }, { search: 'item 1', page: '2', limit: '3' }])(
+    'loads a one-to-many relation as findPage joins it, an empty array for a row without any: %o',
+    async (raw) => {
+      await dataSource.query(
+        `INSERT INTO list_tags (id, item_id, label, created_at, updated_at)
+         SELECT gen_random_uuid(), item.id, 'tag ' || n, now(), now()
+           FROM (SELECT id, row_number() OVER (ORDER BY name) AS rank FROM list_items) item
+           JOIN generate_series(1, 3) AS n ON n <= item.rank % 4
+          WHERE NOT EXISTS (SELECT 1 FROM list_tags)`,
+      );
+      const findPageRead = (query: ParsedListQuery) =>
+        findPage(
+          dataSource
+            .getRepository(ListItemEntity)
+            .createQueryBuilder('item')
+            .leftJoinAndSelect('item.owner', 'owner')
+            .leftJoinAndSelect('item.tags', 'tag')
+            .orderBy('tag.id'),
+          query,
+          SPEC.searchable,
+        );
+      const source = new ListSource<ListItemEntity>(dataSource, ListItemEntity, {
+        alias: 'item',
+        joins: { owner: {} },
+        many: { tags: {} },
+        searchable: SPEC.searchable,
+      });
+      let query = parseListQuery(raw, SPEC);
+      for (let pages = 0; pages < 10; pages += 1) {
+        const [expected, actual] = await Promise.all([findPageRead(query), source.page(query)]);
+        expect(actual).toEqual(expected);
+        expect(actual.items.flatMap((item) => item.tags!.map((tag) => tag.constructor))).toEqual(
+          expected.items.flatMap((item) => item.tags!.map(() => ListTagEntity)),
+        );
+        if (!expected.nextCursor) {
+          break;
+        }
+        const { page: _page, ...rest } = raw as Record<string, string>;
+        query = parseListQuery({ ...rest, cursor: expected.nextCursor }, SPEC);
+      }
+      const tagged = await source.page(parseListQuery({ limit: '100' }, SPEC));
+      expect(new Set(tagged.items.map((item) => item.tags!.length))).toEqual(new Set([0, 1, 2, 3]));
+    },
+  );
 });
 
 /** ListSource prepares the page statement of a list neither filtered nor scoped, so it is planned once. */
@@ -357,7 +419,7 @@ describe('ListSource prepared pages', () => {
     dataSource = new DataSource({
       type: 'postgres',
       url: database.adminUrl,
-      entities: [ListItemEntity, ListOwnerEntity],
+      entities: [ListItemEntity, ListOwnerEntity, ListTagEntity],
       synchronize: true,
       // One connection, so pg_prepared_statements shows the statements the pages used.
       extra: { max: 1 },

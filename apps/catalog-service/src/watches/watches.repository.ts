@@ -1,4 +1,4 @@
-import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
+import { ListSource, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { In, type SelectQueryBuilder } from 'typeorm';
 import { ItemRepository } from '../items/item.repository.js';
@@ -6,14 +6,29 @@ import type { Tx } from '@agora/database';
 import { WATCH_LIST_QUERY } from './watch.dto.js';
 import { WatchAliasEntity } from './watch-alias.entity.js';
 import { WatchEntity } from './watch.entity.js';
+import { TRANSLATABLE_COLUMNS } from '../translations/translatable.js';
 
 /** Watches with their dictionary values, mechanism and aliases. */
 @Injectable()
 export class WatchesRepository extends ItemRepository<WatchEntity> {
   protected readonly entity = WatchEntity;
 
+  /** Pages of watches with their dictionary values and mechanism (of which a card shows the name) and aliases. */
+  private readonly list = new ListSource<WatchEntity>(this.dataSource, WatchEntity, {
+    alias: 'watch',
+    joins: {
+      gender: { columns: TRANSLATABLE_COLUMNS },
+      caseMaterial: { columns: TRANSLATABLE_COLUMNS },
+      mechanism: { columns: TRANSLATABLE_COLUMNS },
+      factory: { columns: TRANSLATABLE_COLUMNS },
+      brand: { columns: TRANSLATABLE_COLUMNS },
+    },
+    many: { aliases: { columns: ['key'] } },
+    searchable: WATCH_LIST_QUERY.searchable,
+  });
+
   page(query: ParsedListQuery): Promise<Page<WatchEntity>> {
-    return findPage(this.withRelations(), query, WATCH_LIST_QUERY.searchable);
+    return this.list.page(query);
   }
 
   findLoaded(id: string): Promise<WatchEntity | null> {
