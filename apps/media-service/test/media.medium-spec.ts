@@ -200,6 +200,20 @@ describe.each(['disk', 's3'] as const)('media-service on the %s driver', (driver
         contentHash: uploaded.body.contentHash,
       });
     }
+    // The owner's list shows each media as its own route does to the owner, variants and all; nobody else's.
+    const mine = await fetch(`${mediaUrl}/media?limit=100`, {
+      headers: { authorization: `Bearer ${anna.accessToken}` },
+    });
+    const page = (await mine.json()) as { items: Record<string, unknown>[] };
+    expect(page.items.length).toBeGreaterThan(1);
+    expect(page.items.every((media) => media['ownerId'] === anna.id)).toBe(true);
+    for (const media of page.items) {
+      const own = await fetch(`${mediaUrl}/media/${String(media['id'])}`, {
+        headers: { authorization: `Bearer ${anna.accessToken}` },
+      });
+      expect(media).toEqual(await own.json());
+    }
+    expect(page.items.map((media) => media['id'])).toContain(uploaded.body.id);
   });
 
   it('returns the existing media when its owner uploads the same bytes again', async () => {

@@ -1,5 +1,5 @@
 import { type Tx } from '@agora/database';
-import { findPage, type Page, type ParsedListQuery } from '@agora/list-query';
+import { ListSource, type Page, type ParsedListQuery } from '@agora/list-query';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, LessThan } from 'typeorm';
 import { MediaEntity, MediaVariantEntity } from './media.entity.js';
@@ -7,7 +7,15 @@ import { MediaEntity, MediaVariantEntity } from './media.entity.js';
 /** The only code that touches the media and media-variants tables. */
 @Injectable()
 export class MediaRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** An owner's media pages, with each media's variants by one more statement for the page. */
+  private readonly list: ListSource<MediaEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.list = new ListSource<MediaEntity>(dataSource, MediaEntity, {
+      alias: 'media',
+      many: { variants: {} },
+    });
+  }
 
   /** A media with its variants, or null. */
   find(id: string): Promise<MediaEntity | null> {
@@ -24,11 +32,7 @@ export class MediaRepository {
 
   /** One page of an owner's media, with their variants. */
   pageOfOwner(ownerId: string, query: ParsedListQuery): Promise<Page<MediaEntity>> {
-    const builder = this.dataSource.manager
-      .createQueryBuilder(MediaEntity, 'media')
-      .leftJoinAndSelect('media.variants', 'variant')
-      .where('media.ownerId = :ownerId', { ownerId });
-    return findPage(builder, query);
+    return this.list.page(query, [{ field: 'ownerId', operator: 'eq', value: ownerId }]);
   }
 
   variant(mediaId: string, name: string): Promise<MediaVariantEntity | null> {
