@@ -139,6 +139,7 @@ const preparable = (query: ParsedListQuery, scope: ListScope): boolean =>
   query.filters.length === 0 && query.search === undefined && scope.length === 0;
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 /** The prototype an entity of this metadata is made with (its class's), as TypeORM's hydration does. */
 const prototypeOf = (metadata: EntityMetadata): object | null =>
@@ -152,7 +153,6 @@ function entityOf(prototype: object | null, columns: readonly LoadedColumn[], ro
   }
   return entity;
 }
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 /**
  * A list route's rows as the list engine reads them without a query builder: the SQL of each query shape is
