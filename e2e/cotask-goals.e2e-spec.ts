@@ -42,6 +42,11 @@ interface Productivity {
 
 const DAY_MS = 86_400_000;
 const utcDay = (offset: number): string => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
+/** The date `offset` days after today in the time zone (Berlin's today is UTC's tomorrow from 23:00 UTC in winter). */
+const dayIn = (timeZone: string, offset: number): string => {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+  return new Date(Date.parse(`${today}T00:00:00Z`) + offset * DAY_MS).toISOString().slice(0, 10);
+};
 
 /**
  * CoTask's concretizer and productivity profile through `npm start`'s gateway (issue 19): a goal gets a proposed
@@ -89,7 +94,8 @@ describe('goals and the productivity profile through the gateway', () => {
   });
 
   it('proposes a plan for a goal, takes the user’s edits under If-Match, and makes it all when accepted, once', async () => {
-    const deadline = utcDay(91);
+    // 13 weeks from the goal's own today: the weekly reviews count from there.
+    const deadline = dayIn('Europe/Berlin', 91);
     const goal = await propose(ann, {
       title: 'Learn the coffee origins by March',
       deadline,
