@@ -142,16 +142,34 @@ function upstreamPath(url: string): string {
   return resolved.pathname + resolved.search;
 }
 
-async function readiness(upstreams: Upstreams): Promise<Record<ServiceName, 'ready' | 'unavailable'>> {
+/** Whether the service at `origin` answers its `/health/ready` with a 2xx within 3 s. */
+async function isReady(pool: Dispatcher, origin: string): Promise<boolean> {
+  try {
+    const { statusCode, body } = await pool.request({
+      origin,
+      path: '/health/ready',
+      method: 'GET',
+      signal: AbortSignal.timeout(3_000),
+    });
+    await body.dump();
+    return statusCode >= 200 && statusCode < 300;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Each service's readiness, over the gateway's pooled connections (not `fetch`, whose per-request objects
+ * outlive the request until a full GC).
+ */
+async function readiness(
+  upstreams: Upstreams,
+  pool: Dispatcher,
+): Promise<Record<ServiceName, 'ready' | 'unavailable'>> {
   const entries = await Promise.all(
     SERVICE_NAMES.map(async (name) => {
-      const upstream = upstreams[name];
-      const ok =
-        upstream !== undefined &&
-        (await fetch(`${upstream}/health/ready`, { signal: AbortSignal.timeout(3_000) }).then(
-          (response) => response.ok,
-          () => false,
-        ));
+      const origin = upstreams[name];
+      const ok = origin !== undefined && (await isReady(pool, origin));
       return [name, ok ? 'ready' : 'unavailable'] as const;
     }),
   );
@@ -191,7 +209,7 @@ export function createNodeGateway(
     const requestId = requestIdOf(req.headers['x-request-id']);
     const url = req.url ?? '/';
     if (url.split('?')[0] === GATEWAY_HEALTH_PATH) {
-      void readiness(upstreams).then((services) => {
+      void readiness(upstreams, pool).then((services) => {
         const ready = Object.values(services).every((state) => state === 'ready');
         if (ready) {
           res.writeHead(200, {
