@@ -6,7 +6,7 @@ import {
   type ServiceName,
 } from '@agora/contracts';
 import { createLogger } from '@agora/logging';
-import { freePort, startNginx, type RunningNginx } from '@agora/testing';
+import { freePort, listenLocally, startNginx, type RunningNginx } from '@agora/testing';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,12 +41,6 @@ function startStubService(): Promise<http.Server> {
     });
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-/** Listens on a free loopback port; resolves with the server's URL. */
-async function listenLocally(server: http.Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 const post = (url: string, body: Buffer | string, headers: Record<string, string> = {}) =>

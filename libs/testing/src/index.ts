@@ -15,3 +15,4 @@ export * from './acting-user.js';
 export * from './contract-checker.js';
 export * from './media-apart.js';
 export * from './pausing-proxy.js';
+export * from './http-servers.js';

@@ -1,22 +1,9 @@
 import { SERVICE_NAMES } from '@agora/contracts';
 import { createLogger } from '@agora/logging';
+import { closeServer, listenLocally } from '@agora/testing';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeGateway, type Upstreams } from './node-gateway.js';
-
-function listen(server: http.Server): Promise<string> {
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-    ),
-  );
-}
-
-function close(server: http.Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
-}
 
 /** A service whose `/health/ready` answers this status (and whatever body). */
 const serviceAnswering = (status: number) =>
@@ -35,19 +22,23 @@ describe('node gateway: /api/health', () => {
   const health = async (upstreams: Upstreams) => {
     const gateway = createNodeGateway(upstreams, createLogger('health-test', 'silent'));
     servers.push(gateway);
-    const answer = await fetch(`${await listen(gateway)}/api/health`);
+    const answer = await fetch(`${await listenLocally(gateway)}/api/health`);
     return { status: answer.status, body: (await answer.json()) as { services: Record<string, string> } };
   };
 
   beforeAll(async () => {
     const [up, down, closed] = [serviceAnswering(200), serviceAnswering(503), serviceAnswering(200)];
     servers.push(up, down);
-    [ready, notReady, gone] = await Promise.all([listen(up), listen(down), listen(closed)]);
-    await close(closed);
+    [ready, notReady, gone] = await Promise.all([
+      listenLocally(up),
+      listenLocally(down),
+      listenLocally(closed),
+    ]);
+    await closeServer(closed);
   });
 
   afterAll(async () => {
-    await Promise.all(servers.map(close));
+    await Promise.all(servers.map(closeServer));
   });
 
   it('is ready when every service is, asking each again on every call', async () => {

@@ -1,7 +1,7 @@
 import { SERVICE_NAMES, WEB_CONTENT_SECURITY_POLICY } from '@agora/contracts';
 import { createLogger } from '@agora/logging';
+import { closeServer, listenLocally } from '@agora/testing';
 import http, { type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,19 +41,6 @@ function request(
     req.on('error', reject);
     req.end();
   });
-}
-
-function listen(server: http.Server): Promise<string> {
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-    ),
-  );
-}
-
-function close(server: http.Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
 }
 
 function expectProblem(answer: Answer, status: number, code: string): void {
@@ -98,17 +85,21 @@ describe('node gateway: the web app at /', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ path: req.url }));
     });
-    const stubUrl = await listen(stub);
+    const stubUrl = await listenLocally(stub);
     const upstreams = Object.fromEntries(SERVICE_NAMES.map((name) => [name, stubUrl]));
     const logger = createLogger('web-root-test', 'silent');
     gateway = createNodeGateway(upstreams, logger, undefined, { webRoot });
     notBuilt = createNodeGateway(upstreams, logger, undefined, { webRoot: emptyRoot });
     noWeb = createNodeGateway(upstreams, logger);
-    [base, notBuiltBase, noWebBase] = await Promise.all([listen(gateway), listen(notBuilt), listen(noWeb)]);
+    [base, notBuiltBase, noWebBase] = await Promise.all([
+      listenLocally(gateway),
+      listenLocally(notBuilt),
+      listenLocally(noWeb),
+    ]);
   });
 
   afterAll(async () => {
-    await Promise.all([gateway, notBuilt, noWeb, stub].filter(Boolean).map(close));
+    await Promise.all([gateway, notBuilt, noWeb, stub].filter(Boolean).map(closeServer));
     rmSync(work, { recursive: true, force: true });
   });
 
